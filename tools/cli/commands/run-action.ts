@@ -1,0 +1,21 @@
+import type { Command } from 'commander';
+import { reportError } from '../report-error.js';
+
+export interface GlobalOptions {
+  config: string;
+  json?: boolean;
+}
+
+/** Runs a command body with the global options merged in, and turns its result into the exit code. */
+export function action<O>(body: (opts: O & GlobalOptions, args: string[]) => Promise<number>) {
+  return async function (this: Command, ...raw: unknown[]): Promise<void> {
+    const opts = { ...this.optsWithGlobals() } as O & GlobalOptions;
+    const args = this.args;
+    try {
+      process.exitCode = await body(opts, args);
+    } catch (error) {
+      process.exitCode = reportError(error, Boolean(opts.json));
+    }
+    void raw;
+  };
+}

@@ -1,0 +1,19 @@
+/** Turns anything thrown into output and an exit code: known errors exit 2 with diagnostics, bugs with a stack. */
+import { formatDiagnostic } from '../diagnostics/diagnostic.js';
+import { EXIT, SpecmapError } from '../diagnostics/errors.js';
+
+export function reportError(error: unknown, json: boolean): number {
+  if (error instanceof SpecmapError) {
+    if (json) {
+      process.stdout.write(JSON.stringify({ error: { kind: error.kind, message: error.message, diagnostics: error.diagnostics } }, null, 2) + '\n');
+    } else {
+      for (const d of error.diagnostics) process.stderr.write(formatDiagnostic(d) + '\n');
+      const errors = error.diagnostics.filter((d) => d.severity === 'error').length;
+      const suffix = error.diagnostics.length ? ` (${errors} error${errors === 1 ? '' : 's'}, nothing written)` : '';
+      process.stderr.write(`specmap: ${error.message}${suffix}\n`);
+    }
+    return EXIT.error;
+  }
+  process.stderr.write(`specmap: internal error, please report it\n${(error as Error)?.stack ?? String(error)}\n`);
+  return EXIT.error;
+}

@@ -1,0 +1,103 @@
+/**
+ * specmap.config.json: one Zod strict schema (unknown keys are errors), defaults applied here and
+ * nowhere else (STYLE.md "Config"). `schema/config.schema.json` is derived from it for editors.
+ */
+import { z } from 'zod';
+
+export const SourceConfigSchema = z.strictObject({
+  /** A file path or glob, relative to the config file. */
+  path: z.string().min(1),
+  /** Inferred from the file when omitted: `.md` → openai-docs (or catalog with `group`), `.yaml/.yml/.json` → openapi/catalog. */
+  kind: z.enum(['openai-docs', 'openapi', 'catalog']).optional(),
+  /** OpenAPI: the path prefix the servers add (`/v1`), so endpoint ids match whatever the source. */
+  pathPrefix: z.string().optional(),
+  /** Catalog: the category its items belong to (e.g. `agents`). */
+  group: z.string().optional(),
+});
+export type SourceConfig = z.infer<typeof SourceConfigSchema>;
+
+export const CategoryConfigSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  title: z.string(),
+  /** Globs over the event type (`response.mcp_*`); first matching category wins, in config order. */
+  match: z.array(z.string()).default([]),
+  /** Sub-groups, same matching rules (e.g. built-in tools → web search). */
+  subcategories: z
+    .array(z.strictObject({ id: z.string().regex(/^[a-z0-9-]+$/), title: z.string(), match: z.array(z.string()) }))
+    .default([]),
+});
+export type CategoryConfig = z.infer<typeof CategoryConfigSchema>;
+
+export const FACT_KINDS = ['definition', 'emitter', 'handler', 'test', 'param', 'route'] as const;
+export const FactKindSchema = z.enum(FACT_KINDS);
+export type FactKind = z.infer<typeof FactKindSchema>;
+
+export const LaneConfigSchema = z.strictObject({
+  name: z.string().regex(/^[a-z][a-z0-9-]*$/),
+  title: z.string(),
+  include: z.array(z.string()).min(1),
+  exclude: z.array(z.string()).default([]),
+  language: z.enum(['typescript', 'python', 'trace', 'auto']).default('auto'),
+  /** Which fact kinds count as a location in this lane. */
+  kinds: z.array(FactKindSchema).min(1),
+});
+export type LaneConfig = z.infer<typeof LaneConfigSchema>;
+
+export const SeveritySchema = z.enum(['error', 'warn', 'off']);
+
+export const GENERATE_TARGETS = ['zod', 'types', 'json-schema', 'tracker', 'stubs-ts', 'stubs-py', 'pydantic'] as const;
+
+export const ConfigSchema = z.strictObject({
+  $schema: z.string().optional(),
+  sources: z.array(SourceConfigSchema).min(1),
+  /** Where `extract` writes the canonical model. */
+  model: z.string().default('spec/model.json'),
+  /** Content-hash keyed caches (parsed sources, code facts). */
+  cacheDir: z.string().default('.specmap/cache'),
+  /** Event categories, in the order trackers and reports list them. Defaults: categories.ts. */
+  categories: z.array(CategoryConfigSchema).optional(),
+  /** Field names that count as correlation keys besides the built-in ones. */
+  correlationKeys: z.array(z.string()).default([]),
+  generate: z
+    .strictObject({
+      outDir: z.string().default('generated'),
+      /** A folder of the user's own templates; a file there overrides the built-in one of the same name. */
+      templates: z.string().optional(),
+      targets: z.array(z.enum(GENERATE_TARGETS)).default([...GENERATE_TARGETS]),
+      zodObjects: z.enum(['strict', 'passthrough', 'strip']).default('passthrough'),
+    })
+    .prefault({}),
+  /** The code specmap maps: the root all lane globs are relative to. */
+  workspace: z.string().default('.'),
+  lanes: z.array(LaneConfigSchema).default([]),
+  status: z
+    .strictObject({
+      /** Lanes that must all have a location for an item to be Implemented; any location makes it Partial. */
+      implemented: z.array(z.string()).default([]),
+    })
+    .prefault({}),
+  /** Regexes for string literals that look like event types; a match no spec item has is "unknown". */
+  unknownLiterals: z.array(z.string()).default(['^response\\.[a-z_]+(\\.[a-z_]+)*$']),
+  mapping: z.string().default('mapping.json'),
+  report: z
+    .strictObject({
+      outDir: z.string().default('reports'),
+      formats: z.array(z.enum(['markdown', 'json', 'html'])).default(['markdown', 'json', 'html']),
+    })
+    .prefault({}),
+  check: z
+    .strictObject({
+      severity: z.record(z.string(), SeveritySchema).default({}),
+    })
+    .prefault({}),
+});
+
+/** The config as written by a user (defaults not yet applied). */
+export type ConfigInput = z.input<typeof ConfigSchema>;
+/** The config with every default applied. */
+export type Config = z.output<typeof ConfigSchema>;
+
+/** Typed config files (`specmap.config.ts` users, programmatic callers). */
+export function defineConfig(config: ConfigInput): ConfigInput {
+  return config;
+}

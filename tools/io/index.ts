@@ -1,0 +1,3 @@
+export * from './json.js';
+export * from './atomic.js';
+export * from './write-plan.js';

@@ -1,0 +1,77 @@
+/**
+ * The one write path (STYLE.md "Generators return files, they never write"): every stage returns
+ * `OutputFile`s; this module compares their bytes with what is on disk and writes only what
+ * changed. `check` calls `planWrites` and never `applyPlan`.
+ */
+import { readFileSync } from 'node:fs';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { GeneratorError } from '../diagnostics/errors.js';
+import { writeFileAtomic } from './atomic.js';
+
+export interface OutputFile {
+  /** Path relative to the workspace root, `/`-separated. */
+  path: string;
+  content: string;
+  /** The command that produces it, for messages ("run `specmap generate`"). */
+  producedBy: string;
+}
+
+export interface PlannedWrite {
+  file: OutputFile;
+  /** Current bytes on disk, or undefined for a new file. */
+  before: string | undefined;
+}
+
+export interface WritePlan {
+  root: string;
+  changed: PlannedWrite[];
+  unchanged: OutputFile[];
+}
+
+function readIfExists(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+/** Resolves a workspace-relative path, refusing anything that escapes the workspace. */
+export function resolveInside(root: string, path: string): string {
+  const abs = resolve(root, path);
+  const rel = relative(resolve(root), abs);
+  if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) {
+    throw new GeneratorError(`output path ${path} is outside the workspace ${root}`, [
+      {
+        severity: 'error',
+        code: 'output-outside-workspace',
+        file: path,
+        line: 1,
+        column: 1,
+        message: `Unexpected output path \`${path}\`, expected a path inside the workspace \`${root}\``,
+        hint: 'point the output folder in specmap.config.json at a folder inside the workspace',
+      },
+    ]);
+  }
+  return abs;
+}
+
+export function planWrites(root: string, files: readonly OutputFile[]): WritePlan {
+  const plan: WritePlan = { root, changed: [], unchanged: [] };
+  const seen = new Set<string>();
+  for (const file of files) {
+    if (seen.has(file.path)) throw new GeneratorError(`two outputs claim the same path ${file.path}`);
+    seen.add(file.path);
+    const before = readIfExists(resolveInside(root, file.path));
+    if (before === file.content) plan.unchanged.push(file);
+    else plan.changed.push({ file, before });
+  }
+  return plan;
+}
+
+/** Writes every changed file atomically; returns the paths written. */
+export function applyPlan(plan: WritePlan): string[] {
+  for (const { file } of plan.changed) writeFileAtomic(resolveInside(plan.root, file.path), file.content);
+  return plan.changed.map(({ file }) => file.path);
+}

@@ -1,0 +1,5 @@
+export * from './schema.js';
+export * from './ids.js';
+export * from './anchor.js';
+export * from './sort.js';
+export * from './items.js';
