@@ -1,0 +1,41 @@
+/**
+ * Neutral code facts: what the language adapters (TypeScript via ts-morph, Python via
+ * web-tree-sitter, recorded traces) return. Mapping, checks and reports see only these, never an
+ * AST (STYLE.md "Language adapters turn code into neutral facts").
+ */
+import { z } from 'zod';
+import { FactKindSchema } from '../config/schema.js';
+
+export const CodeFactSchema = z.strictObject({
+  /** Workspace-relative path, `/`-separated. */
+  file: z.string(),
+  line: z.number().int().positive(),
+  column: z.number().int().positive(),
+  kind: FactKindSchema,
+  language: z.enum(['typescript', 'python', 'trace']),
+  /** The enclosing or defining symbol: class, interface, function, variable (`ResponseCreatedEvent`, `handleEvent`). */
+  symbol: z.string(),
+  /** The event `type` string (or other spec literal) the fact ties to, when it names one. */
+  literal: z.string().optional(),
+  /** A class the fact ties to by name (a constructor call, an import from an SDK), resolved against `classNames` in the model. */
+  className: z.string().optional(),
+  /** route: HTTP method and path as declared (prefix not yet applied). */
+  method: z.string().optional(),
+  path: z.string().optional(),
+  /** param: the request-model field and what the code declares for it. */
+  field: z.string().optional(),
+  declaredType: z.string().optional(),
+  optional: z.boolean().optional(),
+  default: z.string().optional(),
+  /** param: values the code accepts for an enum-valued field (a Literal[...] or z.enum). */
+  values: z.array(z.string()).optional(),
+});
+export type CodeFact = z.infer<typeof CodeFactSchema>;
+
+/** A file that did not parse, or a glob that matched nothing: a warning, and mapping goes on. */
+export interface AnalyzerWarning {
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+}
