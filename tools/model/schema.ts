@@ -7,8 +7,10 @@
  */
 import { z } from 'zod';
 
-/** Bumped whenever a change to these schemas would make an older model.json unreadable. */
-export const MODEL_VERSION = 1;
+import { MODEL_VERSION } from './version.js';
+
+/** Bumped (in version.ts) whenever a change to these schemas would make an older model.json unreadable. */
+export { MODEL_VERSION };
 
 export const JsonValueSchema: z.ZodType<JsonValue> = z.lazy(() =>
   z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(JsonValueSchema), z.record(z.string(), JsonValueSchema)]),

@@ -1,79 +1,14 @@
 /** Reads the configured sources from disk and builds the canonical model. */
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { basename, relative, resolve } from 'node:path';
-import { glob, isDynamicPattern } from 'tinyglobby';
-import type { Config, SourceConfig } from '../config/schema.js';
+import type { Config } from '../config/schema.js';
 import { DiagnosticBag } from '../diagnostics/diagnostic.js';
 import type { Model, SourceInfo } from '../model/schema.js';
 import { enrichEvents } from './enrich.js';
 import { mergeExtracts } from './merge.js';
-import { getReader, inferKind } from './registry.js';
+import { getReader } from './registry.js';
+import { readSources, type SourceFile } from './read.js';
+
+export { readSources, sha256, type SourceFile } from './read.js';
 import type { SourceExtract } from './source-extract.js';
-
-export interface SourceFile {
-  config: SourceConfig;
-  info: SourceInfo;
-  text: string;
-}
-
-export const sha256 = (text: string | Uint8Array): string => createHash('sha256').update(text).digest('hex');
-
-const toPosix = (p: string): string => p.split('\\').join('/');
-
-/** Expands globs and reads every source; missing files are diagnostics. */
-export async function readSources(config: Config, root: string, bag: DiagnosticBag): Promise<SourceFile[]> {
-  const files: SourceFile[] = [];
-  const ids = new Map<string, string>();
-  for (const [index, source] of config.sources.entries()) {
-    const paths = isDynamicPattern(source.path)
-      ? (await glob(source.path, { cwd: root, absolute: true })).sort()
-      : [resolve(root, source.path)];
-    if (!paths.length) {
-      bag.error({
-        code: 'source-missing',
-        file: 'specmap.config.json',
-        line: 1,
-        column: 1,
-        message: `Found no file for sources[${index}].path \`${source.path}\`, expected at least one`,
-        hint: 'fix the path or glob (it is relative to the config file)',
-      });
-    }
-    for (const abs of paths) {
-      const path = toPosix(relative(root, abs));
-      let text: string;
-      try {
-        text = readFileSync(abs, 'utf8');
-      } catch {
-        bag.error({
-          code: 'source-missing',
-          file: path,
-          line: 1,
-          column: 1,
-          message: `Missing source file \`${path}\`, expected a readable file (sources[${index}])`,
-          hint: 'fix the path in specmap.config.json (it is relative to the config file)',
-        });
-        continue;
-      }
-      const id = basename(abs);
-      const clash = ids.get(id);
-      if (clash) {
-        bag.error({
-          code: 'source-id-clash',
-          file: path,
-          line: 1,
-          column: 1,
-          message: `Found a second source named \`${id}\` (first: ${clash}), expected unique file names: anchors cite files by name`,
-          hint: 'rename one of the files or configure only one',
-        });
-        continue;
-      }
-      ids.set(id, path);
-      files.push({ config: source, info: { id, kind: inferKind(abs, source), path, sha256: sha256(text) }, text });
-    }
-  }
-  return files;
-}
 
 export async function extractSources(files: readonly SourceFile[], bag: DiagnosticBag): Promise<SourceExtract[]> {
   const out: SourceExtract[] = [];
@@ -93,11 +28,15 @@ export interface BuildResult {
 export async function buildModel(config: Config, root: string): Promise<BuildResult> {
   const bag = new DiagnosticBag();
   const files = await readSources(config, root, bag);
+  return { model: await buildFromFiles(files, config, bag), diagnostics: bag };
+}
+
+/** Already-read sources → canonical model; problems go to `bag`. */
+export async function buildFromFiles(files: readonly SourceFile[], config: Config, bag: DiagnosticBag): Promise<Model> {
   const extracts = await extractSources(files, bag);
   const merged = mergeExtracts(extracts, bag);
-  const model: Model = {
+  return {
     ...merged,
     events: enrichEvents(merged.events, { categories: config.categories, correlationKeys: config.correlationKeys }),
   };
-  return { model, diagnostics: bag };
 }

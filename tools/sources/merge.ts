@@ -6,7 +6,8 @@
 import { DiagnosticBag } from '../diagnostics/diagnostic.js';
 import { parseAnchor } from '../model/anchor.js';
 import { itemComparator } from '../model/sort.js';
-import { MODEL_VERSION, type Model } from '../model/schema.js';
+import type { Model } from '../model/schema.js';
+import { MODEL_VERSION } from '../model/version.js';
 import type { SourceExtract } from './source-extract.js';
 
 type Keyed = { id: string; anchors?: string[]; field?: { anchors: string[] } };

@@ -27,9 +27,4 @@ export async function getReader(kind: SourceKind): Promise<SourceReader> {
   }
 }
 
-/** The kind a file is read as when the config does not say. */
-export function inferKind(path: string, config: SourceConfig): SourceKind {
-  if (config.kind) return config.kind;
-  if (config.group) return 'catalog';
-  return /\.(ya?ml|json)$/i.test(path) ? 'openapi' : 'openai-docs';
-}
+export { inferKind } from './infer-kind.js';
