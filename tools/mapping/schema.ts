@@ -14,7 +14,8 @@ export const LocationSchema = z.strictObject({
   symbol: z.string(),
   /** Refreshed on every run; a change of line alone is not drift. */
   line: z.number().int().positive(),
-  kind: FactKindSchema,
+  /** `literal`: an event-type-shaped string in no recognised role (unknown literals only). */
+  kind: z.union([FactKindSchema, z.literal('literal')]),
 });
 export type Location = z.infer<typeof LocationSchema>;
 

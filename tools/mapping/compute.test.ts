@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { fact, sampleFacts, smallConfig, smallModel } from '../../tests/mapping/fixture.js';
+import { computeMapping } from './compute.js';
+import { mappingText } from './render.js';
+import type { Mapping } from './schema.js';
+
+const map = (facts = sampleFacts(), previous?: Pick<Mapping, 'items' | 'orphans'>) => computeMapping(smallModel(), facts, smallConfig(), previous);
+
+describe('computeMapping', () => {
+  const m = map();
+
+  it.each([
+    ['event:response.created', 'implemented', ['inbound', 'outbound', 'handler', 'golden']],
+    ['event:response.output_text.delta', 'partial', ['handler', 'golden']],
+    ['event:response.completed', 'missing', []],
+    ['endpoint:POST /v1/responses', 'implemented', ['server']],
+    ['endpoint:GET /v1/responses/{response_id}', 'implemented', ['server']],
+    ['param:POST /v1/responses#stream', 'implemented', ['server']],
+    ['param:POST /v1/responses#model', 'partial', ['server']],
+    ['param:POST /v1/responses#top_p', 'partial', ['server']],
+    ['param:POST /v1/responses#input', 'missing', []],
+    ['enum:POST /v1/responses#include=a.b', 'implemented', ['server']],
+    ['enum:POST /v1/responses#include=c.d', 'missing', []],
+  ])('%s is %s with lanes %j', (id, status, lanes) => {
+    expect(m.items[id]?.status).toBe(status);
+    expect(Object.keys(m.items[id]!.lanes)).toEqual(lanes);
+  });
+
+  it('ties an emitter by class name and routes with and without the prefix', () => {
+    expect(m.items['event:response.created']!.lanes.outbound).toEqual([{ file: 'ws/backend/stream.py', symbol: 'build_created', line: 12, kind: 'emitter' }]);
+    expect(m.items['endpoint:GET /v1/responses/{response_id}']!.lanes.server![0]!.line).toBe(9);
+  });
+
+  it('reports declaration gaps in the spec words', () => {
+    expect(m.items['param:POST /v1/responses#model']!.gaps).toEqual(['CreateRequest.model: found required, expected optional']);
+    expect(m.items['param:POST /v1/responses#top_p']!.gaps).toEqual(['CreateRequest.top_p: found default `0.9`, expected `1`']);
+    expect(m.items['param:POST /v1/responses#include']!.gaps).toEqual([
+      'CreateRequest.include: accepts 1 of 3 values, not `c.d`, `e.f`',
+      'CreateRequest.include: accepts `x.y`, which the spec does not list',
+    ]);
+    expect(m.items['endpoint:POST /v1/responses']!.gaps).toEqual(['request model declares `CreateRequest.colour`, which the spec does not list', ]);
+    expect(m.items['event:response.output_text.delta']!.gaps).toEqual(['no location in lane inbound', 'no location in lane outbound']);
+  });
+
+  it('lists literals no item has, with locations', () => {
+    expect(m.unknownLiterals).toEqual([
+      { literal: 'response.tool_call.delta', locations: [{ file: 'ws/backend/stream.py', symbol: 'build_tool_delta', line: 20, kind: 'emitter' }] },
+    ]);
+  });
+
+  it('orders items by the one comparator: source order, then line', () => {
+    expect(Object.keys(m.items).slice(0, 3)).toEqual(['event:response.created', 'event:response.completed', 'event:response.output_text.delta']);
+  });
+
+  it('summarizes per category and lane', () => {
+    const s = m.summary as { items: Record<string, number>; byCategory: Record<string, Record<string, number>>; byLane: Record<string, Record<string, number>> };
+    expect(s.items.total).toBe(Object.keys(m.items).length);
+    expect(s.byCategory.lifecycle).toMatchObject({ total: 2, implemented: 1, missing: 1 });
+    expect(s.byLane.golden).toEqual({ items: 2, locations: 2 });
+  });
+
+  it('keeps manual blocks as read and moves those of vanished items to orphans', () => {
+    const manual = { zeta: [1, { b: 2, a: 1 }], notes: 'checked by hand', used: 'yes' };
+    const previous = {
+      items: { ...m.items, 'event:response.created': { ...m.items['event:response.created']!, manual }, 'event:response.text.delta': { ...m.items['event:response.completed']!, manual: { notes: 'old name' } } },
+      orphans: { 'event:response.output_text.delta': { manual: { notes: 'came back' }, origin: 'item no longer in the sources' } },
+    };
+    const next = map(sampleFacts(), previous);
+    expect(JSON.stringify(next.items['event:response.created']!.manual)).toBe(JSON.stringify(manual));
+    expect(next.orphans).toEqual({ 'event:response.text.delta': { manual: { notes: 'old name' }, origin: 'item no longer in the sources' } });
+    expect(next.items['event:response.output_text.delta']!.manual).toEqual({ notes: 'came back' });
+  });
+
+  it('gives the same bytes whatever the fact order', () => {
+    expect(mappingText(map([...sampleFacts()].reverse()))).toBe(mappingText(m));
+  });
+
+  it('changes only line fields when code shifts down', () => {
+    const shifted = sampleFacts().map((f) => (f.file === 'backend/stream.py' ? { ...f, line: f.line + 3 } : f));
+    const a = mappingText(m).split('\n');
+    const b = mappingText(map(shifted)).split('\n');
+    expect(b.length).toBe(a.length);
+    const changed = a.map((line, i) => [line, b[i]!] as const).filter(([x, y]) => x !== y);
+    expect(changed.length).toBeGreaterThan(0);
+    for (const [x, y] of changed) {
+      expect(x).toMatch(/^\s*"line": \d+,?$/);
+      expect(y).toMatch(/^\s*"line": \d+,?$/);
+    }
+  });
+
+  it('counts a bare literal of a known type in no lane', () => {
+    const only = map([fact({ file: 'backend/x.py', line: 1, kind: 'literal' as never, symbol: 'x', literal: 'response.completed' })]);
+    expect(only.items['event:response.completed']!.status).toBe('missing');
+    expect(only.unknownLiterals).toEqual([]);
+  });
+});

@@ -1,0 +1,57 @@
+/**
+ * Reads the mapping.json on disk. Its manual blocks are human words, so a file that does not parse
+ * or does not fit the schema stops the run (exit 2, nothing written) rather than being replaced.
+ */
+import { readFileSync } from 'node:fs';
+import { InputError } from '../diagnostics/errors.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { MappingSchema, type Mapping } from './schema.js';
+
+function lineCol(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset).split('\n');
+  return { line: before.length, column: before[before.length - 1]!.length + 1 };
+}
+
+/** Parses mapping text; `file` is only for messages. */
+export function parseMapping(text: string, file: string): Mapping {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    const m = /position (\d+)/.exec(String(error));
+    throw new InputError(`cannot read ${file}`, [
+      {
+        severity: 'error',
+        code: 'mapping-invalid-json',
+        file,
+        ...(m ? lineCol(text, Number(m[1])) : { line: 1, column: 1 }),
+        message: `Unexpected text in ${file}: ${(error as Error).message}, expected valid JSON`,
+        hint: 'fix the JSON by hand (specmap never overwrites a mapping it cannot read, to keep the manual blocks)',
+      },
+    ]);
+  }
+  const result = MappingSchema.safeParse(raw);
+  if (result.success) return result.data;
+  const diagnostics: Diagnostic[] = result.error.issues.slice(0, 20).map((issue) => ({
+    severity: 'error',
+    code: 'mapping-invalid',
+    file,
+    line: 1,
+    column: 1,
+    message: `${issue.message} at \`${issue.path.join('.') || '(root)'}\``,
+    hint: 'fix the entry by hand; manual blocks may hold any keys, everything else is written by `specmap map`',
+  }));
+  throw new InputError(`${file} does not match the mapping schema`, diagnostics);
+}
+
+/** The mapping on disk, or undefined when there is none yet. */
+export function readMappingFile(path: string, display = path): Mapping | undefined {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+  return parseMapping(text, display);
+}

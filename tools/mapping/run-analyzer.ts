@@ -1,0 +1,35 @@
+/**
+ * The one place `map` and `import` call the analyzer (part A's `analyzeWorkspace`): loaded lazily
+ * so `where` and `check` with nothing to analyze never pay for ts-morph or tree-sitter.
+ */
+import { resolve } from 'node:path';
+import type { AnalyzerWarning, CodeFact } from '../analyzer/facts.js';
+import type { Config } from '../config/schema.js';
+import type { Model } from '../model/schema.js';
+
+export interface AnalyzeResult {
+  facts: CodeFact[];
+  warnings: AnalyzerWarning[];
+}
+
+interface AnalyzeInput {
+  root: string;
+  lanes: Config['lanes'];
+  model: Model;
+  cacheDir: string;
+  unknownLiteralPatterns: readonly string[];
+}
+
+export async function analyzeForMapping(model: Model, config: Config, root: string): Promise<AnalyzeResult> {
+  if (!config.lanes.length) return { facts: [], warnings: [] };
+  // A variable specifier until the analyzer module lands, so the build never breaks on its absence.
+  const specifier = '../analyzer/analyze.js';
+  const { analyzeWorkspace } = (await import(specifier)) as { analyzeWorkspace: (input: AnalyzeInput) => Promise<AnalyzeResult> };
+  return analyzeWorkspace({
+    root: resolve(root, config.workspace),
+    lanes: config.lanes,
+    model,
+    cacheDir: resolve(root, config.cacheDir),
+    unknownLiteralPatterns: config.unknownLiterals,
+  });
+}
