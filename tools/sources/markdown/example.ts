@@ -98,7 +98,7 @@ export function checkExampleKeys(example: Example, fields: readonly Field[], cod
     line: code.line,
     column: code.column,
     message: `Found an example of \`${name}\` with ${parts.join(' and ')}, expected the example keys to equal the declared fields`,
-    hint: 'a doc defect: report it upstream, or ignore with --strict off',
+    hint: 'a doc defect: report it upstream (warnings fail the run only with --strict)',
   });
 }
 

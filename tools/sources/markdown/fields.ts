@@ -4,7 +4,7 @@
  * prose, and `Show properties` / `Show possible types` where the scrape collapsed nested
  * structure (reference README, "Facts worth knowing").
  */
-import type { List } from 'mdast';
+import type { List, Paragraph } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { DiagnosticBag } from '../../diagnostics/diagnostic.js';
 import { formatAnchor } from '../../model/anchor.js';
@@ -14,18 +14,27 @@ import { looksLikeTypeLine, parseTypeWords, TYPE_WORDS } from './type-expr.js';
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const COLLAPSED = new Set(['Show properties', 'Show possible types']);
+/** Marker paragraphs look like identifiers but never name a field. */
+const MARKERS = new Set(['Deprecated', 'Required', 'Optional']);
 
 function isParagraph(block: Block | undefined): block is Block {
   return block?.node.type === 'paragraph';
 }
 
+/** Plain words only: no code, emphasis or links (`sequence\_number` is still plain text). */
+function isPlain(block: Block): boolean {
+  const children = (block.node as Paragraph).children;
+  return children.length === 1 && children[0]!.type === 'text';
+}
+
 /** Whether blocks[i] starts a field: an identifier paragraph followed by a type line. */
 export function startsField(blocks: readonly Block[], i: number): boolean {
   const name = blocks[i];
-  if (!isParagraph(name) || !NAME.test(name.text) || name.text === 'Deprecated' || name.source.includes('`')) return false;
+  if (!isParagraph(name) || !NAME.test(name.text) || MARKERS.has(name.text) || !isPlain(name)) return false;
   let next = blocks[i + 1];
   if (next?.text === 'Deprecated') next = blocks[i + 2];
-  return isParagraph(next) && looksLikeTypeLine(next.text);
+  // A type line is bare words; `**a note**` reads the same as plain text but is markup.
+  return isParagraph(next) && isPlain(next) && looksLikeTypeLine(next.text);
 }
 
 function parseDefault(text: string): JsonValue {
@@ -60,34 +69,65 @@ export interface ParsedField {
 }
 
 /**
+ * A lowercase identifier followed by prose, between fields: a field whose type line the page
+ * lacks (the conversation object's `metadata`). Kept as a field of unknown type, with a warning,
+ * rather than swallowed into the previous field's prose.
+ */
+function startsUntypedField(blocks: readonly Block[], i: number): boolean {
+  const name = blocks[i];
+  const next = blocks[i + 1];
+  return isParagraph(name) && isPlain(name) && UNTYPED_NAME.test(name.text) && !TYPE_WORDS.includes(name.text) && isParagraph(next) && !MARKERS.has(next.text) && !looksLikeTypeLine(next.text);
+}
+
+const UNTYPED_NAME = /^[a-z][a-z0-9]*(_[a-z0-9]+)*$/;
+
+/**
  * Parses the fields in `blocks` (which must start at a field). Returns them in order; every
- * problem goes to `bag`.
+ * problem goes to `bag`. A field's name and type line are never the start of another field.
  */
 export function parseFields(blocks: readonly Block[], file: string, sourceId: string, bag: DiagnosticBag): ParsedField[] {
-  const starts: number[] = [];
-  for (let i = 0; i < blocks.length; i++) if (startsField(blocks, i)) starts.push(i);
-  return starts.map((start, k) => {
-    const end = starts[k + 1] ?? blocks.length;
-    return parseField(blocks.slice(start, end), file, sourceId, bag);
+  const starts: { at: number; typed: boolean }[] = [];
+  for (let i = 0; i < blocks.length; ) {
+    if (startsField(blocks, i)) {
+      starts.push({ at: i, typed: true });
+      i += blocks[i + 1]!.text === 'Deprecated' ? 3 : 2;
+    } else if (starts.length && startsUntypedField(blocks, i)) {
+      starts.push({ at: i, typed: false });
+      i += 1;
+    } else i++;
+  }
+  return starts.map(({ at, typed }, k) => {
+    const end = starts[k + 1]?.at ?? blocks.length;
+    return parseField(blocks.slice(at, end), typed, file, sourceId, bag);
   });
 }
 
-function parseField(run: readonly Block[], file: string, sourceId: string, bag: DiagnosticBag): ParsedField {
+function parseField(run: readonly Block[], typed: boolean, file: string, sourceId: string, bag: DiagnosticBag): ParsedField {
   const name = run[0]!;
   let i = 1;
   let deprecated = false;
-  if (run[i]?.text === 'Deprecated') {
+  if (typed && run[i]?.text === 'Deprecated') {
     deprecated = true;
     i++;
   }
-  const typeBlock = run[i++]!;
-  const parsed = parseTypeWords(typeBlock.text);
+  const typeBlock = typed ? run[i++] : undefined;
+  if (!typeBlock) {
+    bag.warn({
+      code: 'field-without-type',
+      file,
+      line: name.line,
+      column: name.column,
+      message: `Found field \`${name.text}\` followed by prose, expected a type line (\`string\`, \`integer or null\`, …) after the name`,
+      hint: 'a doc defect: specmap keeps the field with an unknown type; report it upstream',
+    });
+  }
+  const parsed = typeBlock ? parseTypeWords(typeBlock.text) : { type: { kind: 'unknown' } as const, nullable: false, unknown: [] };
   for (const word of parsed.unknown) {
     bag.error({
       code: 'unknown-type-word',
       file,
-      line: typeBlock.line,
-      column: typeBlock.column,
+      line: typeBlock!.line,
+      column: typeBlock!.column,
       message: `Unexpected type word \`${word}\` for field \`${name.text}\`, expected one of ${TYPE_WORDS.map((w) => `\`${w}\``).join(', ')} (joined by \`or\`)`,
       hint: 'fix the type line in the page, or report the new type word to specmap',
     });
@@ -108,7 +148,7 @@ function parseField(run: readonly Block[], file: string, sourceId: string, bag: 
   const values = listedValues(prose);
   const field: Field = {
     name: name.text,
-    typeText: typeBlock.text,
+    ...(typeBlock ? { typeText: typeBlock.text } : {}),
     type: parsed.type,
     required,
     nullable: parsed.nullable,
