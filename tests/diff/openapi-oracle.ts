@@ -1,0 +1,124 @@
+/**
+ * An independent, deliberately simple route to "what changed" between two OpenAPI files, used to
+ * check `diffModels` on the real corpus: plain js-yaml objects, no specmap reader, no model. It
+ * looks only at the top level the issue names: the `ResponseStreamEvent` members (by their `type`
+ * value) with their direct properties, and the `CreateResponse` properties (its `allOf` merged).
+ */
+import { readFileSync } from 'node:fs';
+import yaml from 'js-yaml';
+
+type Json = Record<string, unknown>;
+
+export interface OracleField {
+  required: boolean;
+  nullable: boolean;
+  deprecated: boolean;
+  enum?: string;
+  default?: string;
+  description: string;
+}
+
+export interface OracleSide {
+  /** event type → field name → facts */
+  events: Map<string, Map<string, OracleField>>;
+  /** request parameter name → facts */
+  params: Map<string, OracleField>;
+}
+
+function deref(doc: Json, node: unknown): Json {
+  let n = node as Json;
+  const seen = new Set<string>();
+  while (n && typeof n.$ref === 'string' && !seen.has(n.$ref)) {
+    seen.add(n.$ref);
+    const name = n.$ref.split('/').pop()!;
+    n = ((doc.components as Json).schemas as Json)[name] as Json;
+  }
+  return n ?? {};
+}
+
+/** Direct properties and required names of a schema, `allOf` parts merged one level deep. */
+function propertiesOf(doc: Json, schema: Json): { props: Map<string, Json>; required: Set<string> } {
+  const props = new Map<string, Json>();
+  const required = new Set<string>();
+  const visit = (s: Json): void => {
+    for (const part of (s.allOf as Json[] | undefined) ?? []) visit(deref(doc, part));
+    for (const [k, v] of Object.entries((s.properties as Json | undefined) ?? {})) props.set(k, v as Json);
+    for (const r of (s.required as string[] | undefined) ?? []) required.add(r);
+  };
+  visit(schema);
+  return { props, required };
+}
+
+function variants(doc: Json, prop: Json): Json[] {
+  const list = (prop.anyOf ?? prop.oneOf) as Json[] | undefined;
+  return list ? list.map((v) => deref(doc, v)) : [deref(doc, prop)];
+}
+
+function facts(doc: Json, prop: Json, required: boolean): OracleField {
+  const vs = variants(doc, prop);
+  const own = deref(doc, prop);
+  const isNull = (v: Json): boolean => v.type === 'null' || (Array.isArray(v.type) && v.type.includes('null'));
+  const nullable = vs.some(isNull) || own.nullable === true || prop.nullable === true;
+  const nonNull = vs.filter((v) => v.type !== 'null');
+  const enumValues = nonNull.length === 1 ? (nonNull[0]!.enum as unknown[] | undefined) : undefined;
+  const def = prop.default ?? own.default ?? (nonNull.length === 1 ? nonNull[0]!.default : undefined);
+  return {
+    required,
+    nullable,
+    deprecated: prop.deprecated === true || own.deprecated === true,
+    enum: enumValues ? JSON.stringify([...enumValues].filter((v) => v !== null).map(String).sort()) : undefined,
+    default: def === undefined ? undefined : JSON.stringify(def),
+    description: String(prop.description ?? own.description ?? ''),
+  };
+}
+
+export function readOracle(file: string): OracleSide {
+  const doc = yaml.load(readFileSync(file, 'utf8')) as Json;
+  const schemas = (doc.components as Json).schemas as Json;
+  const union = schemas.ResponseStreamEvent as Json;
+  const events = new Map<string, Map<string, OracleField>>();
+  for (const member of ((union.anyOf ?? union.oneOf) as Json[])) {
+    const schema = deref(doc, member);
+    const { props, required } = propertiesOf(doc, schema);
+    const typeProp = deref(doc, props.get('type'));
+    const type = String((typeProp.enum as unknown[] | undefined)?.[0] ?? typeProp.const);
+    const fields = new Map<string, OracleField>();
+    for (const [name, prop] of props) fields.set(name, facts(doc, prop, required.has(name)));
+    events.set(type, fields);
+  }
+  const { props, required } = propertiesOf(doc, schemas.CreateResponse as Json);
+  const params = new Map<string, OracleField>();
+  for (const [name, prop] of props) params.set(name, facts(doc, prop, required.has(name)));
+  return { events, params };
+}
+
+/** Expected change keys (`<path> <kind>`) between two sides, at the top level only. */
+export function expectedChanges(a: OracleSide, b: OracleSide): string[] {
+  const out: string[] = [];
+  const fieldChanges = (path: string, x: OracleField, y: OracleField): void => {
+    for (const k of ['required', 'nullable', 'deprecated', 'enum', 'default', 'description'] as const) {
+      if (x[k] !== y[k]) out.push(`${path} ${k}`);
+    }
+  };
+  const fieldsOf = (path: string, x: Map<string, OracleField>, y: Map<string, OracleField>): void => {
+    for (const name of x.keys()) if (!y.has(name)) out.push(`${path}#${name} removed`);
+    for (const [name, f] of y) {
+      const old = x.get(name);
+      if (!old) out.push(`${path}#${name} added`);
+      else fieldChanges(`${path}#${name}`, old, f);
+    }
+  };
+  for (const type of a.events.keys()) if (!b.events.has(type)) out.push(`event:${type} removed`);
+  for (const [type, fields] of b.events) {
+    const old = a.events.get(type);
+    if (!old) out.push(`event:${type} added`);
+    else fieldsOf(`event:${type}`, old, fields);
+  }
+  for (const name of a.params.keys()) if (!b.params.has(name)) out.push(`param:POST /v1/responses#${name} removed`);
+  for (const [name, f] of b.params) {
+    const old = a.params.get(name);
+    if (!old) out.push(`param:POST /v1/responses#${name} added`);
+    else fieldChanges(`param:POST /v1/responses#${name}`, old, f);
+  }
+  return out.sort();
+}
