@@ -11,7 +11,11 @@ export const CodeFactSchema = z.strictObject({
   file: z.string(),
   line: z.number().int().positive(),
   column: z.number().int().positive(),
-  kind: FactKindSchema,
+  /**
+   * `literal`: a string shaped like an event type (config `unknownLiterals`) in no role the adapters
+   * recognise; no lane counts it, the mapping lists it when no spec item has it.
+   */
+  kind: z.union([FactKindSchema, z.literal('literal')]),
   language: z.enum(['typescript', 'python', 'trace']),
   /** The enclosing or defining symbol: class, interface, function, variable (`ResponseCreatedEvent`, `handleEvent`). */
   symbol: z.string(),
@@ -31,6 +35,7 @@ export const CodeFactSchema = z.strictObject({
   values: z.array(z.string()).optional(),
 });
 export type CodeFact = z.infer<typeof CodeFactSchema>;
+export type CodeFactKind = CodeFact['kind'];
 
 /** A file that did not parse, or a glob that matched nothing: a warning, and mapping goes on. */
 export interface AnalyzerWarning {

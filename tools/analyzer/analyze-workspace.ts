@@ -1,0 +1,153 @@
+/**
+ * The analyzer's entry: lane globs → files → facts (issue 4 "Analyzer"). Thin wiring around the
+ * pure parts: a text prefilter decides which files are worth parsing, the fact cache skips files
+ * already read, the adapters (TypeScript, Python, traces) turn each file into neutral facts, and
+ * class names are tied to event types across the workspace at the end. Analyzed code is only
+ * ever read, never run.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { LaneConfig } from '../config/schema.js';
+import type { Model } from '../model/schema.js';
+import { buildCandidates, type Candidates } from './candidates.js';
+import { FactCache, fileKey } from './fact-cache.js';
+import type { FileContext, FileFacts } from './fact-sink.js';
+import type { AnalyzerWarning, CodeFact } from './facts.js';
+import { isTestPath, type FactLanguage } from './file-role.js';
+import { expandLanes } from './expand-lanes.js';
+import { buildPrefilter, isRouteFile, type Prefilter } from './prefilter.js';
+import { localClassNames, resolveClasses } from './resolve-classes.js';
+import { compareFacts } from './sort-facts.js';
+import { traceFacts } from './trace/trace-facts.js';
+
+export interface AnalyzeOptions {
+  /** Workspace root: lane globs are relative to it, fact paths too. */
+  root: string;
+  lanes: readonly Pick<LaneConfig, 'name' | 'include' | 'exclude' | 'language'>[];
+  model: Pick<Model, 'events' | 'endpoints' | 'params'>;
+  /** Where the fact cache lives; none: no cache. */
+  cacheDir?: string;
+  /** Config `unknownLiterals`. */
+  unknownLiteralPatterns?: readonly string[];
+}
+
+export interface AnalyzeResult {
+  /** Sorted by file, line, column, kind, literal. */
+  facts: CodeFact[];
+  warnings: AnalyzerWarning[];
+  /** Lane name → the workspace files its globs matched (sorted), for the mapping to assign facts to lanes. */
+  files: Record<string, string[]>;
+  /** How much work the run did: files read, parsed, answered from the cache. */
+  stats: { files: number; parsed: number; cached: number };
+}
+
+interface Pending {
+  file: string;
+  language: FactLanguage;
+  text: string;
+  key: string;
+}
+
+export async function analyzeWorkspace(options: AnalyzeOptions): Promise<AnalyzeResult> {
+  const warnings: AnalyzerWarning[] = [];
+  const candidates = buildCandidates({ model: options.model, unknownLiteralPatterns: options.unknownLiteralPatterns ?? [] }, warnings);
+  const { files, languages } = await expandLanes(options.root, options.lanes, warnings);
+  const cache = await FactCache.open(options.cacheDir, candidates.hash);
+
+  const results = new Map<string, FileFacts>();
+  const waiting: Pending[] = [];
+  let cached = 0;
+  const texts = await Promise.all([...languages].map(async ([file, language]) => ({ file, language, text: await readText(join(options.root, file), file, warnings) })));
+  for (const { file, language, text } of texts) {
+    if (text === undefined) continue;
+    const key = fileKey(file, language, text);
+    const hit = cache.get(key);
+    if (hit) {
+      results.set(file, hit);
+      cached++;
+    } else waiting.push({ file, language, text, key });
+  }
+
+  let parsed = 0;
+  const parse = async (batch: Pending[]): Promise<void> => {
+    const out = await parseFiles(batch, candidates);
+    batch.forEach((p, i) => {
+      results.set(p.file, out[i]!);
+      cache.set(p.key, out[i]!);
+    });
+    parsed += batch.length;
+  };
+
+  // Pass 1: files that mention a candidate (or are traces or route files by their path).
+  const prefilter = buildPrefilter(candidates);
+  let { take, rest } = split(waiting, (p) => p.language === 'trace' || isRouteFile(p.file) || prefilter(p.text));
+  await parse(take);
+  // Further passes: files that use a class the workspace itself ties to an event type (`CreatedEvent(...)`).
+  const seenNames = new Set<string>(candidates.typeByClass.keys());
+  for (let round = 0; round < 4 && rest.length > 0; round++) {
+    const names = [...localClassNames(resolveClasses(collect(results), candidates.typeByClass))].filter((n) => !seenNames.has(n));
+    if (names.length === 0) break;
+    for (const n of names) seenNames.add(n);
+    const byName: Prefilter = wordFilter(names);
+    ({ take, rest } = split(rest, (p) => byName(p.text)));
+    if (take.length === 0) break;
+    await parse(take);
+  }
+  // Files no pass selected hold nothing; they are not cached, so a new candidate finds them next run.
+  await cache.save();
+
+  const facts = resolveClasses(collect(results), candidates.typeByClass).sort(compareFacts);
+  for (const r of results.values()) warnings.push(...r.warnings);
+  return { facts, warnings: sortWarnings(warnings), files, stats: { files: texts.length, parsed, cached } };
+}
+
+function collect(results: Map<string, FileFacts>): CodeFact[] {
+  return [...results.values()].flatMap((r) => r.facts);
+}
+
+function split<T>(items: T[], test: (t: T) => boolean): { take: T[]; rest: T[] } {
+  const take: T[] = [];
+  const rest: T[] = [];
+  for (const i of items) (test(i) ? take : rest).push(i);
+  return { take, rest };
+}
+
+function wordFilter(names: string[]): Prefilter {
+  const re = new RegExp(`\\b(?:${names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\b`);
+  return (text) => re.test(text);
+}
+
+async function readText(path: string, file: string, warnings: AnalyzerWarning[]): Promise<string | undefined> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    warnings.push({ file, line: 1, column: 1, message: `Found a file that cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}), expected a readable text file` });
+    return undefined;
+  }
+}
+
+/** Adapters are imported only when a file of their language needs parsing (ts-morph alone costs ~0.35 s). */
+async function parseFiles(batch: Pending[], candidates: Candidates): Promise<FileFacts[]> {
+  const ctx = (p: Pending): FileContext => ({ file: p.file, language: p.language, isTest: isTestPath(p.file), candidates });
+  const out: FileFacts[] = new Array(batch.length);
+  const py = batch.map((p, i) => [p, i] as const).filter(([p]) => p.language === 'python');
+  const ts = batch.map((p, i) => [p, i] as const).filter(([p]) => p.language === 'typescript');
+  batch.forEach((p, i) => {
+    if (p.language === 'trace') out[i] = traceFacts(p.text, ctx(p));
+  });
+  if (py.length > 0) {
+    const { analyzePython } = await import('./python/analyze-python.js');
+    const res = await analyzePython(py.map(([p]) => ({ text: p.text, ctx: ctx(p) })));
+    py.forEach(([, i], j) => (out[i] = res[j]!));
+  }
+  if (ts.length > 0) {
+    const { analyzeTypeScript } = await import('./typescript/analyze-typescript.js');
+    const res = await analyzeTypeScript(ts.map(([p]) => ({ text: p.text, ctx: ctx(p) })));
+    ts.forEach(([, i], j) => (out[i] = res[j]!));
+  }
+  return out;
+}
+
+function sortWarnings(ws: AnalyzerWarning[]): AnalyzerWarning[] {
+  return ws.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)));
+}

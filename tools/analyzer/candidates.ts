@@ -1,0 +1,95 @@
+/**
+ * What the analyzer looks for, derived once from the canonical model and the config: event type
+ * strings, the class names SDKs and specs use for them, literal patterns for unknown event types,
+ * and the request parameters that tell a request model from any other class. Adapters receive
+ * this and stay free of the model's shape.
+ */
+import { createHash } from 'node:crypto';
+import type { Model } from '../model/schema.js';
+import type { AnalyzerWarning } from './facts.js';
+
+export interface Candidates {
+  /** Every event `type` the model knows (`response.created`, `raw_response_event`). */
+  eventTypes: ReadonlySet<string>;
+  /** Class/schema name → the event types it defines (`ResponseTextDeltaEvent` → `response.output_text.delta`). */
+  typeByClass: ReadonlyMap<string, readonly string[]>;
+  /** Request-model class names the model gives for endpoints (`ResponseCreateParams`). */
+  requestClasses: ReadonlySet<string>;
+  /** Body parameter names per endpoint, to recognise a request model by its fields. */
+  paramSets: readonly ReadonlySet<string>[];
+  /** Config `unknownLiterals`: strings shaped like event types. */
+  literalPatterns: readonly RegExp[];
+  /** Hash of everything above: part of every cache key. */
+  hash: string;
+}
+
+export interface CandidateInput {
+  model: Pick<Model, 'events' | 'endpoints' | 'params'>;
+  unknownLiteralPatterns: readonly string[];
+}
+
+export function buildCandidates(input: CandidateInput, warnings: AnalyzerWarning[] = []): Candidates {
+  const eventTypes = new Set(input.model.events.map((e) => e.type));
+  const typeByClass = new Map<string, string[]>();
+  for (const event of input.model.events) {
+    for (const name of event.classNames) {
+      const list = typeByClass.get(name) ?? [];
+      if (!list.includes(event.type)) list.push(event.type);
+      typeByClass.set(name, list);
+    }
+  }
+  const requestClasses = new Set(input.model.endpoints.flatMap((e) => e.classNames));
+  const byEndpoint = new Map<string, Set<string>>();
+  for (const param of input.model.params) {
+    if (param.in !== 'body') continue;
+    const set = byEndpoint.get(param.endpoint) ?? new Set<string>();
+    set.add(param.field.name);
+    byEndpoint.set(param.endpoint, set);
+  }
+  const literalPatterns: RegExp[] = [];
+  for (const source of input.unknownLiteralPatterns) {
+    try {
+      literalPatterns.push(new RegExp(source));
+    } catch (error) {
+      warnings.push({ file: 'specmap.config.json', line: 1, column: 1, message: `Found unknownLiterals pattern ${JSON.stringify(source)} that does not compile (${(error as Error).message}), expected a JavaScript regular expression` });
+    }
+  }
+  const hash = createHash('sha256')
+    .update(JSON.stringify([[...eventTypes].sort(), [...typeByClass].sort(), [...requestClasses].sort(), [...byEndpoint].map(([k, v]) => [k, [...v].sort()]).sort(), input.unknownLiteralPatterns]))
+    .digest('hex')
+    .slice(0, 16);
+  return { eventTypes, typeByClass, requestClasses, paramSets: [...byEndpoint.values()], literalPatterns, hash };
+}
+
+/** A string the analyzer reports: a known event type, or one shaped like an event type. */
+export function isEventLiteral(value: string, candidates: Candidates): boolean {
+  if (candidates.eventTypes.has(value)) return true;
+  return candidates.literalPatterns.some((re) => re.test(value));
+}
+
+/**
+ * A class is a request model when the model names it for an endpoint, or when its fields look like
+ * one endpoint's body: at least three of its field names are that endpoint's parameters, or two
+ * when the class name says so (`CreateResponseRequest`, `ResponseCreateParams`).
+ */
+export function isRequestModel(name: string, fields: readonly string[], candidates: Candidates): boolean {
+  if (candidates.requestClasses.has(name)) return true;
+  const named = /(Request|Params|Body|Payload|Input)$/.test(name);
+  return candidates.paramSets.some((set) => {
+    let hits = 0;
+    for (const f of fields) if (set.has(f)) hits++;
+    return hits >= 3 || (named && hits >= 2);
+  });
+}
+
+/**
+ * An event type without a dot (`error`, `done`) is also an everyday word: it counts only where the
+ * code says it is a type (a `type` key or field, a comparison or switch over something named
+ * type/event/kind). Dotted types (`response.created`) count wherever they stand.
+ */
+export function isWeakLiteral(value: string): boolean {
+  return !value.includes('.');
+}
+
+/** The subject of a comparison or switch names an event's type. */
+export const TYPE_SUBJECT = /(^|[^a-z])(type|event|kind)s?([^a-z]|$)|Type|Event|Kind/;

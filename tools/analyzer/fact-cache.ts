@@ -1,0 +1,68 @@
+/**
+ * Facts per file, keyed by the file's content hash (with its path and adapter) under the config's
+ * cacheDir, so a warm run parses nothing (issue 4 "Performance"). One JSON file per workspace:
+ * one read and at most one write per run. The whole cache is dropped when the analyzer version or
+ * the model's candidates change, since either changes what a file yields.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import type { FileFacts } from './fact-sink.js';
+
+/** Bump when an adapter changes what it reports. */
+export const ANALYZER_VERSION = 1;
+
+interface CacheFile {
+  version: number;
+  candidates: string;
+  entries: Record<string, FileFacts>;
+}
+
+export function fileKey(file: string, language: string, text: string): string {
+  return createHash('sha1').update(file).update('\0').update(language).update('\0').update(text).digest('hex');
+}
+
+export class FactCache {
+  private readonly used: Record<string, FileFacts> = {};
+  private dirty = false;
+
+  private constructor(
+    private readonly path: string | undefined,
+    private readonly candidates: string,
+    private readonly entries: Record<string, FileFacts>,
+  ) {}
+
+  static async open(cacheDir: string | undefined, candidates: string): Promise<FactCache> {
+    if (!cacheDir) return new FactCache(undefined, candidates, {});
+    const path = join(cacheDir, 'analyzer-facts.json');
+    try {
+      const data = JSON.parse(await readFile(path, 'utf8')) as CacheFile;
+      if (data.version === ANALYZER_VERSION && data.candidates === candidates && data.entries) return new FactCache(path, candidates, data.entries);
+    } catch {
+      // No cache yet, or an unreadable one: start empty; it is only a cache.
+    }
+    return new FactCache(path, candidates, {});
+  }
+
+  get(key: string): FileFacts | undefined {
+    const hit = this.entries[key];
+    if (hit) this.used[key] = hit;
+    return hit;
+  }
+
+  set(key: string, value: FileFacts): void {
+    this.used[key] = value;
+    this.dirty = true;
+  }
+
+  /** Writes only what this run used (entries of changed or deleted files fall out), and only if something changed. */
+  async save(): Promise<void> {
+    if (!this.path) return;
+    if (!this.dirty && Object.keys(this.used).length === Object.keys(this.entries).length) return;
+    const data: CacheFile = { version: ANALYZER_VERSION, candidates: this.candidates, entries: this.used };
+    await mkdir(dirname(this.path), { recursive: true });
+    const tmp = `${this.path}.${process.pid}.tmp`;
+    await writeFile(tmp, JSON.stringify(data));
+    await rename(tmp, this.path);
+  }
+}

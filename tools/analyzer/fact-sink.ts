@@ -1,0 +1,57 @@
+/**
+ * Collects the facts of one file. Adapters say what they saw (a definition, a handler, …); the
+ * sink applies the rules that hold for every language: a test file's literals are tests, and one
+ * literal at one position is reported once.
+ */
+import type { Candidates } from './candidates.js';
+import type { AnalyzerWarning, CodeFact, CodeFactKind } from './facts.js';
+import type { FactLanguage } from './file-role.js';
+
+export interface FileContext {
+  /** Workspace-relative, `/`-separated. */
+  file: string;
+  language: FactLanguage;
+  isTest: boolean;
+  candidates: Candidates;
+}
+
+export type FactInput = Omit<CodeFact, 'file' | 'language' | 'line' | 'column'> & { line: number; column: number };
+
+export interface FileFacts {
+  facts: CodeFact[];
+  warnings: AnalyzerWarning[];
+}
+
+const TESTABLE: ReadonlySet<CodeFactKind> = new Set(['definition', 'emitter', 'handler', 'literal']);
+
+export class FactSink {
+  readonly facts: CodeFact[] = [];
+  readonly warnings: AnalyzerWarning[] = [];
+  private readonly seen = new Set<string>();
+
+  constructor(readonly ctx: FileContext) {}
+
+  add(input: FactInput): void {
+    const kind = this.ctx.isTest && TESTABLE.has(input.kind) ? 'test' : input.kind;
+    // `type: Literal["x"] = "x"` names the type twice: one definition per class and type.
+    const key =
+      kind === 'definition' && input.literal !== undefined
+        ? `def:${input.symbol}:${input.literal}`
+        : `${input.line}:${input.column}:${kind}:${input.literal ?? ''}:${input.className ?? ''}:${input.field ?? ''}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    const fact: CodeFact = { file: this.ctx.file, line: input.line, column: input.column, kind, language: this.ctx.language, symbol: input.symbol };
+    for (const k of ['literal', 'className', 'method', 'path', 'field', 'declaredType', 'optional', 'default', 'values'] as const) {
+      if (input[k] !== undefined) (fact as Record<string, unknown>)[k] = input[k];
+    }
+    this.facts.push(fact);
+  }
+
+  warn(line: number, column: number, message: string): void {
+    this.warnings.push({ file: this.ctx.file, line, column, message });
+  }
+
+  result(): FileFacts {
+    return { facts: this.facts, warnings: this.warnings };
+  }
+}

@@ -1,0 +1,80 @@
+/**
+ * Python classes: a class without its own `type` literal that subclasses another is recorded with
+ * that base as `className` (resolved later: `class MyCreated(ResponseCreatedEvent): pass` defines
+ * `response.created`); a request model (Pydantic or dataclass) gives one param fact per field.
+ */
+import type { Node } from 'web-tree-sitter';
+import { isRequestModel } from '../candidates.js';
+import type { FactSink } from '../fact-sink.js';
+import { kids, lastName, pos, stringsIn, stringValue } from './syntax.js';
+
+interface PyField {
+  name: string;
+  node: Node;
+  type?: Node;
+  right?: Node;
+}
+
+/** Annotated assignments directly in the class body: `name: T` and `name: T = default`. */
+function fieldsOf(cls: Node): PyField[] {
+  const body = cls.childForFieldName('body');
+  if (!body) return [];
+  const out: PyField[] = [];
+  for (const stmt of kids(body)) {
+    if (stmt.type !== 'expression_statement') continue;
+    const a = kids(stmt)[0];
+    if (a?.type !== 'assignment') continue;
+    const left = a.childForFieldName('left');
+    const type = a.childForFieldName('type');
+    if (left?.type !== 'identifier' || !type) continue;
+    out.push({ name: left.text, node: left, type, right: a.childForFieldName('right') ?? undefined });
+  }
+  return out;
+}
+
+export function classFacts(cls: Node, name: string, sink: FactSink, resolve: (n: string | undefined) => string | undefined): void {
+  const fields = fieldsOf(cls);
+  const ownType = fields.some((f) => f.name === 'type' && f.type && stringsIn(f.type).length > 0) || fields.some((f) => f.name === 'type' && stringValue(f.right) !== undefined);
+  if (!ownType) {
+    for (const base of kids(cls.childForFieldName('superclasses') ?? cls).filter((b) => b.type === 'identifier' || b.type === 'attribute')) {
+      const cls = resolve(lastName(base));
+      if (cls && /^[A-Z]/.test(cls)) sink.add({ kind: 'definition', symbol: name, className: cls, ...pos(base) });
+    }
+  }
+  if (!isRequestModel(name, fields.map((f) => f.name), sink.ctx.candidates)) return;
+  for (const f of fields) {
+    const typeText = f.type?.text ?? '';
+    const def = defaultOf(f.right);
+    const values = f.type ? stringsIn(f.type).map(stringValue).filter((v): v is string => v !== undefined) : [];
+    sink.add({
+      kind: 'param',
+      symbol: name,
+      field: f.name,
+      declaredType: typeText,
+      // Pydantic: a field is optional when it has a default; `Optional[X]` alone only allows null.
+      optional: def.present && !def.required,
+      ...(def.text !== undefined ? { default: def.text } : {}),
+      ...(values.length > 0 && /\bLiteral\[/.test(typeText) ? { values } : {}),
+      ...pos(f.node),
+    });
+  }
+}
+
+/** `= 1.0`, `= Field(default=1.0)`, `= Field(...)` (required), `= Field(default_factory=list)`. */
+function defaultOf(right: Node | undefined): { present: boolean; required: boolean; text?: string } {
+  if (!right) return { present: false, required: true };
+  if (right.type === 'call' && /^(Field|field)$/.test(lastName(right.childForFieldName('function')) ?? '')) {
+    const args = kids(right.childForFieldName('arguments') ?? right);
+    const first = args[0];
+    if (first && first.type !== 'keyword_argument') return first.type === 'ellipsis' ? { present: true, required: true } : { present: true, required: false, text: first.text };
+    for (const a of args) {
+      if (a.type !== 'keyword_argument') continue;
+      const key = a.childForFieldName('name')?.text;
+      const value = a.childForFieldName('value');
+      if (key === 'default') return value?.type === 'ellipsis' ? { present: true, required: true } : { present: true, required: false, text: value?.text };
+      if (key === 'default_factory') return { present: true, required: false, text: `${value?.text ?? ''}()` };
+    }
+    return { present: true, required: true };
+  }
+  return { present: true, required: false, text: right.text };
+}

@@ -1,0 +1,60 @@
+/**
+ * Recorded traces → test facts: `.sse` (`event:` and `data:` lines; one fact per event, at its
+ * `event:` line when it has one) and `.jsonl`/`.ndjson` (one JSON event per line). Each event's
+ * `type`, and the `type` of a wrapped event (`{"type": "raw_response_event", "data": {"type": …}}`).
+ */
+import { FactSink, type FileContext, type FileFacts } from '../fact-sink.js';
+
+function typesOf(json: unknown): string[] {
+  if (!json || typeof json !== 'object') return [];
+  const o = json as Record<string, unknown>;
+  const out: string[] = [];
+  if (typeof o.type === 'string') out.push(o.type);
+  for (const key of ['data', 'event']) {
+    const inner = o[key];
+    const t = inner && typeof inner === "object" ? (inner as Record<string, unknown>).type : undefined;
+    if (typeof t === "string") out.push(t);
+  }
+  return out;
+}
+
+export function traceFacts(text: string, ctx: FileContext): FileFacts {
+  const sink = new FactSink({ ...ctx, isTest: true });
+  const symbol = ctx.file.slice(ctx.file.lastIndexOf('/') + 1);
+  const lines = text.split(/\r?\n/);
+  const sse = /\.sse$/i.test(ctx.file);
+  let eventLine: { value: string; line: number } | undefined;
+  lines.forEach((raw, i) => {
+    const line = i + 1;
+    let payload = raw;
+    if (sse) {
+      if (raw.trim() === '') {
+        eventLine = undefined;
+        return;
+      }
+      const m = /^(event|data):\s?(.*)$/.exec(raw);
+      if (!m) return;
+      if (m[1] === 'event') {
+        eventLine = { value: m[2]!.trim(), line };
+        sink.add({ kind: 'test', symbol, literal: eventLine.value, line, column: raw.indexOf(eventLine.value) + 1 });
+        return;
+      }
+      payload = m[2]!;
+      if (payload.trim() === '[DONE]') return;
+    }
+    if (payload.trim() === '') return;
+    let json: unknown;
+    try {
+      json = JSON.parse(payload);
+    } catch {
+      sink.warn(line, 1, `Found a line that is not JSON in a recorded trace, expected one JSON event per ${sse ? '`data:` line' : 'line'}`);
+      return;
+    }
+    for (const type of typesOf(json)) {
+      if (eventLine?.value === type) continue; // already reported at its `event:` line
+      const col = raw.indexOf(JSON.stringify(type));
+      sink.add({ kind: 'test', symbol, literal: type, line, column: col >= 0 ? col + 2 : 1 });
+    }
+  });
+  return sink.result();
+}

@@ -1,0 +1,27 @@
+/**
+ * TypeScript/JavaScript adapter: ts-morph, syntax only (issue 4): an in-memory project, no
+ * dependency resolution, no lib files, no type checker, and only the files the prefilter picked.
+ * Each tree is walked through its compiler node (wrapping every node in ts-morph objects costs
+ * more than the parse) and removed from the project after use.
+ */
+import type { FileContext, FileFacts } from '../fact-sink.js';
+import { typescriptFacts } from './ts-facts.js';
+
+export async function analyzeTypeScript(files: readonly { text: string; ctx: FileContext }[]): Promise<FileFacts[]> {
+  const { Project, ts } = await import('ts-morph');
+  const project = new Project({
+    useInMemoryFileSystem: true,
+    skipFileDependencyResolution: true,
+    skipAddingFilesFromTsConfig: true,
+    skipLoadingLibFiles: true,
+    compilerOptions: { allowJs: true, noLib: true, noResolve: true, jsx: ts.JsxEmit.Preserve },
+  });
+  return files.map(({ text, ctx }) => {
+    const source = project.createSourceFile(`/${ctx.file}`, text, { overwrite: true });
+    try {
+      return typescriptFacts(ts, source.compilerNode, ctx);
+    } finally {
+      project.removeSourceFile(source);
+    }
+  });
+}

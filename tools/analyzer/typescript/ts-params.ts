@@ -1,0 +1,75 @@
+/**
+ * Request models in TypeScript: an interface or object type alias, or a Zod `z.object({...})`
+ * whose fields look like an endpoint's body (candidates.ts `isRequestModel`). One param fact per
+ * field with the declared type text, optionality, default and accepted values.
+ */
+import type { ts as TS } from 'ts-morph';
+import { isRequestModel } from '../candidates.js';
+import type { FactSink } from '../fact-sink.js';
+
+type Ts = typeof TS;
+type At = (node: TS.Node) => { line: number; column: number };
+
+interface TsField {
+  name: string;
+  node: TS.Node;
+  typeText: string;
+  optional: boolean;
+  default?: string;
+  values: string[];
+}
+
+export function paramFacts(ts: Ts, sf: TS.SourceFile, sink: FactSink, at: At): void {
+  const emit = (symbol: string, fields: TsField[]): void => {
+    if (!isRequestModel(symbol, fields.map((f) => f.name), sink.ctx.candidates)) return;
+    for (const f of fields) {
+      sink.add({ kind: 'param', symbol, field: f.name, declaredType: f.typeText, optional: f.optional, ...(f.default !== undefined ? { default: f.default } : {}), ...(f.values.length > 0 ? { values: f.values } : {}), ...at(f.node) });
+    }
+  };
+  const literalStrings = (node: TS.Node): string[] => {
+    const out: string[] = [];
+    const walk = (n: TS.Node): void => {
+      if (ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n)) out.push(n.text);
+      else ts.forEachChild(n, walk);
+    };
+    walk(node);
+    return out;
+  };
+  const fromMembers = (members: readonly TS.TypeElement[]): TsField[] =>
+    members.filter(ts.isPropertySignature).flatMap((m) => {
+      const name = m.name.getText(sf).replace(/^['"]|['"]$/g, '');
+      const typeText = m.type?.getText(sf) ?? 'any';
+      const isUnionOfLiterals = m.type && (ts.isUnionTypeNode(m.type) || ts.isLiteralTypeNode(m.type)) && literalStrings(m.type).length > 0;
+      return [{ name, node: m, typeText, optional: m.questionToken !== undefined, values: isUnionOfLiterals ? literalStrings(m.type!) : [] }];
+    });
+  const visit = (node: TS.Node): void => {
+    if (ts.isInterfaceDeclaration(node)) emit(node.name.text, fromMembers(node.members));
+    else if (ts.isTypeAliasDeclaration(node) && ts.isTypeLiteralNode(node.type)) emit(node.name.text, fromMembers(node.type.members));
+    else if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) {
+      const obj = zodObjectShape(ts, node.initializer, sf);
+      if (obj) {
+        const fields = obj.properties.filter(ts.isPropertyAssignment).map((p): TsField => {
+          const text = p.initializer.getText(sf);
+          const def = /\.default\(([^)]*)\)/.exec(text);
+          const enumCall = /\bz\.(enum|literal|union)\(/.test(text);
+          return { name: p.name.getText(sf).replace(/^['"]|['"]$/g, ''), node: p, typeText: text, optional: /\.(optional|nullish|default)\(/.test(text), ...(def ? { default: def[1]!.trim() } : {}), values: enumCall ? literalStrings(p.initializer) : [] };
+        });
+        emit(node.name.text, fields);
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+}
+
+/** `z.object({...})`, possibly chained (`.strict()`, `.extend(...)`): the object literal of its shape. */
+function zodObjectShape(ts: Ts, e: TS.Expression, sf: TS.SourceFile): TS.ObjectLiteralExpression | undefined {
+  while (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression)) {
+    if (/^(z\.)?(strictObject|object|looseObject)$/.test(e.expression.getText(sf).replace(/^.*\b(z\.)/, '$1'))) {
+      const arg = e.arguments[0];
+      return arg && ts.isObjectLiteralExpression(arg) ? arg : undefined;
+    }
+    e = e.expression.expression;
+  }
+  return undefined;
+}
