@@ -2,6 +2,7 @@
 import { categorizer, DEFAULT_CATEGORIES } from '../config/categories.js';
 import type { CategoryConfig } from '../config/schema.js';
 import type { Event } from '../model/schema.js';
+import { withSdkClassNames } from './class-names.js';
 import { correlationKeys } from './correlation.js';
 
 export interface EnrichOptions {
@@ -20,6 +21,7 @@ export function enrichEvents(events: readonly Event[], options: EnrichOptions = 
       category: match.category,
       ...(match.subcategory ? { subcategory: match.subcategory } : {}),
       correlationKeys: correlationKeys(event.fields, options.correlationKeys),
+      classNames: withSdkClassNames(event.type, event.classNames),
     };
   });
 }
