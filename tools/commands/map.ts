@@ -10,6 +10,8 @@ import { readMappingFile } from '../mapping/read.js';
 import { mappingText } from '../mapping/render.js';
 import { analyzeForMapping } from '../mapping/run-analyzer.js';
 import type { Mapping } from '../mapping/schema.js';
+import type { ManualSource } from '../mapping/manual.js';
+import type { Model } from '../model/schema.js';
 import { loadModelState } from '../pipeline/model.js';
 import { createProgress, progressEnabled } from '../cli/progress.js';
 import { pathFromRoot } from '../mapping/join.js';
@@ -30,7 +32,7 @@ export interface MapResult {
 }
 
 /** Everything `map` does except writing; `import` builds on it with extra manual blocks. */
-export async function buildMapping(opts: MapOptions, extraManual?: (previous: Mapping | undefined) => Pick<Mapping, 'items' | 'orphans'>) {
+export async function buildMapping(opts: MapOptions, extraManual?: (previous: Mapping | undefined, model: Model) => ManualSource) {
   const progress = createProgress(progressEnabled(Boolean(opts.json || opts.stdout)));
   const { config, root } = await loadConfig(opts.config, opts.cwd);
   progress.step('reading sources');
@@ -38,7 +40,7 @@ export async function buildMapping(opts: MapOptions, extraManual?: (previous: Ma
   progress.step('analyzing the workspace');
   const { facts, warnings } = await analyzeForMapping(state.model, config, root);
   const previous = readMappingFile(resolveInside(root, config.mapping), config.mapping);
-  const carried = extraManual ? extraManual(previous) : previous;
+  const carried = extraManual ? extraManual(previous, state.model) : previous;
   const mapping = computeMapping(state.model, facts, config, carried);
   progress.done();
   const diagnostics: Diagnostic[] = [

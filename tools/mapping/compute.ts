@@ -12,7 +12,7 @@ import { compareStrings, itemComparator } from '../model/sort.js';
 import { joinFacts, type Joined } from './join.js';
 import { laneMatchers, requiredLanes } from './lanes.js';
 import { normalizeLocations } from './locations.js';
-import { carryManual } from './manual.js';
+import { carryManual, type ManualSource } from './manual.js';
 import { compareParam } from './params.js';
 import { MAPPING_VERSION, type Location, type Mapping, type MappingEntry } from './schema.js';
 import { computeStatus } from './status.js';
@@ -58,7 +58,7 @@ function declarationGaps(item: Item, lanes: Record<string, Location[]>, joined: 
   return [];
 }
 
-export function computeMapping(model: Model, facts: readonly CodeFact[], config: Config, previous?: Pick<Mapping, 'items' | 'orphans'>): Mapping {
+export function computeMapping(model: Model, facts: readonly CodeFact[], config: Config, previous?: ManualSource): Mapping {
   const matchers = laneMatchers(config.lanes);
   const joined = joinFacts(model, facts, config, matchers);
   const prefix = config.workspace.replace(/\\/g, '/').replace(/^\.\/?/, '').replace(/\/+$/, '');

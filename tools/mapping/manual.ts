@@ -10,9 +10,15 @@ export interface ManualCarry {
   orphans: Mapping['orphans'];
 }
 
+/** What computeMapping reads back from a previous mapping: manual blocks and orphans, nothing else. */
+export interface ManualSource {
+  items: Record<string, { manual?: Manual }>;
+  orphans: Mapping['orphans'];
+}
+
 export const VANISHED_ORIGIN = 'item no longer in the sources';
 
-export function carryManual(previous: Pick<Mapping, 'items' | 'orphans'> | undefined, ids: ReadonlySet<string>): ManualCarry {
+export function carryManual(previous: ManualSource | undefined, ids: ReadonlySet<string>): ManualCarry {
   const manual = new Map<string, Manual>();
   const orphans: Mapping['orphans'] = {};
   if (!previous) return { manual, orphans };

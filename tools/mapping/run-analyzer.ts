@@ -23,7 +23,7 @@ interface AnalyzeInput {
 export async function analyzeForMapping(model: Model, config: Config, root: string): Promise<AnalyzeResult> {
   if (!config.lanes.length) return { facts: [], warnings: [] };
   // A variable specifier until the analyzer module lands, so the build never breaks on its absence.
-  const specifier = '../analyzer/analyze.js';
+  const specifier = '../analyzer/index.js';
   const { analyzeWorkspace } = (await import(specifier)) as { analyzeWorkspace: (input: AnalyzeInput) => Promise<AnalyzeResult> };
   return analyzeWorkspace({
     root: resolve(root, config.workspace),

@@ -1,0 +1,33 @@
+/**
+ * Legacy claims the code contradicts (issue 4: "reported, not copied as truth"): an entry marked
+ * implemented whose item the analyzer found nowhere, one marked not implemented that the code has,
+ * and implemented claims about things no spec has.
+ */
+import type { Mapping } from '../mapping/schema.js';
+import type { ImportPlan } from './plan.js';
+
+export interface Contradiction {
+  id: string;
+  from: string;
+  message: string;
+}
+
+export function contradictions(plan: ImportPlan, mapping: Pick<Mapping, 'items'>): Contradiction[] {
+  const out: Contradiction[] = [];
+  for (const t of plan.targets) {
+    if (t.claimsImplemented === undefined) continue;
+    const entry = t.item ? mapping.items[t.id] : undefined;
+    if (!t.item) {
+      if (t.claimsImplemented) out.push({ id: t.id, from: t.from, message: 'marked implemented, but no spec item has this id (kept as an orphan)' });
+      continue;
+    }
+    if (!entry) continue;
+    const lanes = Object.keys(entry.lanes);
+    if (t.claimsImplemented && entry.status === 'missing') {
+      out.push({ id: t.id, from: t.from, message: 'marked implemented, but no location was found in any lane' });
+    } else if (!t.claimsImplemented && lanes.length) {
+      out.push({ id: t.id, from: t.from, message: `marked not implemented, but found in lane${lanes.length > 1 ? 's' : ''} ${lanes.join(', ')}` });
+    }
+  }
+  return out;
+}
