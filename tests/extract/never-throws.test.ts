@@ -1,0 +1,84 @@
+/**
+ * Property: whatever a broken scrape looks like, `extractPage` reports diagnostics and never
+ * throws (issue 2, "Bad input"). The real pages are mutated line- and character-wise.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { DiagnosticBag } from '../../tools/diagnostics/diagnostic.js';
+import { extractPage } from '../../tools/sources/markdown/extract-page.js';
+import { PAGES, readPage } from './helpers.js';
+
+type Mutation =
+  | { op: 'drop' | 'duplicate' | 'truncate-lines'; at: number }
+  | { op: 'swap'; at: number; with: number }
+  | { op: 'truncate-line' | 'delete-char'; at: number; col: number }
+  | { op: 'insert-char'; at: number; col: number; char: string };
+
+// Characters that change how markdown or the scrape's conventions read.
+const CHARS = ['#', '`', '\\', '{', '}', '[', ']', '*', '-', '\n', ' ', 'a', '"', ',', ':', '|', '>', '_', '.', '1'];
+
+const mutation: fc.Arbitrary<Mutation> = fc.oneof(
+  fc.record({ op: fc.constantFrom('drop' as const, 'duplicate' as const, 'truncate-lines' as const), at: fc.nat() }),
+  fc.record({ op: fc.constant('swap' as const), at: fc.nat(), with: fc.nat() }),
+  fc.record({ op: fc.constantFrom('truncate-line' as const, 'delete-char' as const), at: fc.nat(), col: fc.nat(120) }),
+  fc.record({ op: fc.constant('insert-char' as const), at: fc.nat(), col: fc.nat(120), char: fc.constantFrom(...CHARS) }),
+);
+
+function apply(lines: string[], m: Mutation): string[] {
+  if (!lines.length) return lines;
+  const out = [...lines];
+  const at = m.at % out.length;
+  const line = out[at]!;
+  switch (m.op) {
+    case 'drop':
+      out.splice(at, 1);
+      break;
+    case 'duplicate':
+      out.splice(at, 0, line);
+      break;
+    case 'truncate-lines':
+      out.length = at;
+      break;
+    case 'swap': {
+      const other = m.with % out.length;
+      out[at] = out[other]!;
+      out[other] = line;
+      break;
+    }
+    case 'truncate-line':
+      out[at] = line.slice(0, m.col);
+      break;
+    case 'delete-char':
+      out[at] = line.slice(0, m.col) + line.slice(m.col + 1);
+      break;
+    case 'insert-char':
+      out[at] = line.slice(0, m.col) + m.char + line.slice(m.col);
+      break;
+  }
+  return out;
+}
+
+describe.each(PAGES)('extractPage on mutated %s', (name) => {
+  const { text, source } = readPage(name);
+  const lines = text.split('\n');
+
+  it('never throws; every diagnostic has a position, a code and a message', () => {
+    fc.assert(
+      fc.property(fc.array(mutation, { minLength: 1, maxLength: 12 }), (mutations) => {
+        const mutated = mutations.reduce(apply, lines).join('\n');
+        const bag = new DiagnosticBag();
+        const out = extractPage(mutated, source, bag);
+        expect(Array.isArray(out.events)).toBe(true);
+        for (const d of bag.items) {
+          expect(d.file).toBe(name);
+          expect(Number.isInteger(d.line) && d.line >= 1).toBe(true);
+          expect(Number.isInteger(d.column) && d.column >= 1).toBe(true);
+          expect(d.code).toMatch(/^[a-z]+(-[a-z]+)*$/);
+          expect(d.message).toMatch(/^(Found|Unexpected|Missing) /);
+        }
+      }),
+      // Modest: the machine is shared; each run parses a whole page.
+      { numRuns: 30, seed: Number(process.env.FC_SEED ?? 20251124) },
+    );
+  });
+});
