@@ -1,0 +1,102 @@
+/**
+ * Streaming events: the members of the `type`-discriminated union that the configured operations
+ * stream as `text/event-stream` (`ResponseStreamEvent` in OpenAI's spec, an inline `oneOf` in Open
+ * Responses). Members are identified by the value of their discriminator property (`type`), never
+ * by schema name: SDKs and specs name the same event differently. The schema name is kept in
+ * `classNames` for the analyzer.
+ */
+import { eventId } from '../../model/ids.js';
+import type { Event } from '../../model/schema.js';
+import { anchorAt, childOf, deref, isObject, type Located, type OpenApiContext } from './context.js';
+import { objectShape } from './object-shape.js';
+import { describe, fieldOf } from './to-type.js';
+import type { Operation } from './operations.js';
+
+interface Member {
+  at: Located;
+  discriminator: string;
+}
+
+/** Union members of a stream schema, through refs and nested unions. */
+function membersOf(ctx: OpenApiContext, start: Located, discriminator: string, out: Member[], seen: Set<unknown>): void {
+  const at = deref(ctx, start);
+  if (!at || seen.has(at.value)) return;
+  seen.add(at.value);
+  const s = at.value;
+  const d = isObject(s.discriminator) && typeof s.discriminator.propertyName === 'string' ? s.discriminator.propertyName : discriminator;
+  const key = Array.isArray(s.oneOf) ? 'oneOf' : Array.isArray(s.anyOf) ? 'anyOf' : undefined;
+  if (!key) {
+    out.push({ at, discriminator: d });
+    return;
+  }
+  (s[key] as unknown[]).forEach((_, i) => {
+    const m = childOf(at, key, i);
+    if (m) membersOf(ctx, m, d, out, seen);
+  });
+}
+
+/** The discriminator value a member schema pins (`const`, or a one-value `enum`). */
+function typeValue(ctx: OpenApiContext, member: Member): string | undefined {
+  const prop = objectShape(ctx, member.at).properties.find((p) => p.name === member.discriminator);
+  const at = prop && deref(ctx, prop.at);
+  if (!at) return undefined;
+  const s = at.value;
+  if (typeof s.const === 'string') return s.const;
+  if (Array.isArray(s.enum) && s.enum.length === 1 && typeof s.enum[0] === 'string') return s.enum[0];
+  return undefined;
+}
+
+export function streamSchemas(ops: readonly Operation[]): Located[] {
+  const out: Located[] = [];
+  for (const op of ops) {
+    const responses = childOf(op.at, 'responses');
+    if (!responses) continue;
+    for (const code of Object.keys(responses.value).filter((c) => /^2/.test(c))) {
+      const schema = childOf(responses, code, 'content', 'text/event-stream', 'schema');
+      if (schema) out.push(schema);
+    }
+  }
+  return out;
+}
+
+export function extractEvents(ctx: OpenApiContext, ops: readonly Operation[]): Event[] {
+  let roots = streamSchemas(ops);
+  // A spec that defines the union but streams it from no configured path still names it.
+  if (!roots.length) {
+    const named = childOf({ value: ctx.doc, pointer: [] }, 'components', 'schemas', 'ResponseStreamEvent');
+    if (named) roots = [named];
+  }
+  const members: Member[] = [];
+  const seen = new Set<unknown>();
+  for (const root of roots) membersOf(ctx, root, 'type', members, seen);
+  const events = new Map<string, Event>();
+  for (const member of members) {
+    const type = typeValue(ctx, member);
+    if (type === undefined) {
+      ctx.bag.warn({
+        code: 'openapi-event-without-type',
+        file: ctx.file,
+        line: ctx.locator.lineOf(member.at.pointer),
+        column: 1,
+        message: `Found a stream event schema${member.at.name ? ` \`${member.at.name}\`` : ''} without a fixed \`${member.discriminator}\`, expected \`${member.discriminator}\` with a \`const\` or one-value \`enum\``,
+        hint: 'give the event its type value so it can be matched to the docs',
+      });
+      continue;
+    }
+    if (events.has(type)) continue;
+    const shape = objectShape(ctx, member.at);
+    events.set(type, {
+      id: eventId(type),
+      kind: 'event',
+      type,
+      description: describe(ctx, member.at),
+      anchors: [anchorAt(ctx, member.at.pointer)],
+      sources: [ctx.file],
+      category: 'other',
+      fields: shape.properties.map((p) => fieldOf(ctx, p.name, p.at, shape.required.has(p.name))),
+      correlationKeys: [],
+      classNames: member.at.name ? [member.at.name] : [],
+    });
+  }
+  return [...events.values()];
+}

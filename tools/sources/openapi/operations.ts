@@ -1,0 +1,39 @@
+/**
+ * The operations specmap reads: those under the configured API sections (default `/responses`
+ * and `/conversations`, each with everything below it). Path keys with a query part
+ * (`/responses?beta=true`) are variants of another path and would clash with its id, so they are
+ * left out.
+ */
+import { childOf, type Located, type OpenApiContext } from './context.js';
+
+export const DEFAULT_SECTIONS = ['/responses', '/conversations'] as const;
+const METHODS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options'] as const;
+
+export interface Operation {
+  method: Uppercase<(typeof METHODS)[number]>;
+  /** The path as the document writes it (`/responses/{response_id}`). */
+  path: string;
+  at: Located;
+  /** The path item, for parameters shared by its operations. */
+  item: Located;
+}
+
+export function inSections(path: string, sections: readonly string[]): boolean {
+  return !path.includes('?') && sections.some((s) => path === s || path.startsWith(s.endsWith('/') ? s : `${s}/`));
+}
+
+export function listOperations(ctx: OpenApiContext, sections: readonly string[]): Operation[] {
+  const paths = childOf({ value: ctx.doc, pointer: [] }, 'paths');
+  if (!paths) return [];
+  const out: Operation[] = [];
+  for (const path of Object.keys(paths.value)) {
+    if (!inSections(path, sections)) continue;
+    const item = childOf(paths, path);
+    if (!item) continue;
+    for (const m of METHODS) {
+      const at = childOf(item, m);
+      if (at) out.push({ method: m.toUpperCase() as Operation['method'], path, at, item });
+    }
+  }
+  return out;
+}
