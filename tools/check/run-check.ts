@@ -1,0 +1,71 @@
+/**
+ * `specmap check`: everything `sync` would change, reported as findings, nothing written.
+ * Three parts, each skipped when the files a hook passes cannot affect it:
+ *  - sources:   the sources no longer match the model (semantic diff, not a hash);
+ *  - generated: the bytes `generate` would write differ from disk; orphans in the output folder;
+ *  - mapping:   locations lost or new, statuses that would change, new unknown literals,
+ *               manual notes on items the sources no longer have. Line shifts are not drift.
+ */
+import { resolve } from 'node:path';
+import type { Config } from '../config/schema.js';
+import { loadModelState } from '../pipeline/model.js';
+import { loadInputs, type PipelineInputs } from '../pipeline/inputs.js';
+import { applySeverity, compareFindings, type Finding } from './findings.js';
+import { Fingerprint, readMemo, writeMemo } from './fingerprint.js';
+import { checkGenerated } from './check-generated.js';
+import { checkMapping } from './check-mapping.js';
+import { checkSources } from './check-sources.js';
+import { partsAffectedBy, type CheckPart } from './affected.js';
+
+export interface CheckOptions {
+  config: Config;
+  root: string;
+  configText: string;
+  /** Files a hook passes (staged files); only the parts they can affect run. Empty: all parts. */
+  files?: readonly string[];
+  /** Ignore the warm-path memo. */
+  noCache?: boolean;
+}
+
+export interface CheckResult {
+  findings: Finding[];
+  ran: CheckPart[];
+  skipped: CheckPart[];
+  /** True when the warm path answered from the memo of the last clean check. */
+  memo: boolean;
+}
+
+export const ALL_PARTS: CheckPart[] = ['sources', 'generated', 'mapping'];
+
+/** Every input file of a check, for the warm-path fingerprint. */
+export function fingerprintOf(inputs: PipelineInputs, configText: string): string {
+  const fp = new Fingerprint(inputs.root).text('config', configText);
+  fp.files(inputs.sourcePaths).files(inputs.templatePaths).files(inputs.codePaths).files(inputs.outputPaths);
+  fp.file(inputs.mappingPath).file(inputs.modelPath);
+  return fp.digest();
+}
+
+export async function runCheck(options: CheckOptions): Promise<CheckResult> {
+  const { config, root } = options;
+  const cacheDir = resolve(root, config.cacheDir);
+  const inputs = await loadInputs(config, root);
+  const digest = fingerprintOf(inputs, options.configText);
+  if (!options.noCache && readMemo(cacheDir) === digest) {
+    return { findings: [], ran: [], skipped: ALL_PARTS, memo: true };
+  }
+  const parts = options.files?.length ? partsAffectedBy(options.files, inputs) : ALL_PARTS;
+  const raw: Omit<Finding, 'severity'>[] = [];
+  if (parts.length) {
+    const state = await loadModelState(config, root);
+    if (parts.includes('sources')) raw.push(...(await checkSources(state, config)));
+    // Mapping first: the tracker tables that `generate` writes are filled from it.
+    const mapped = parts.includes('mapping') || parts.includes('generated') ? await checkMapping(state.model, config, root) : undefined;
+    if (mapped && parts.includes('mapping')) raw.push(...mapped.findings);
+    if (parts.includes('generated')) raw.push(...(await checkGenerated(state.model, config, root, mapped?.mapping)));
+  }
+  const findings = applySeverity(raw, config.check.severity).sort(compareFindings);
+  const result: CheckResult = { findings, ran: parts, skipped: ALL_PARTS.filter((p) => !parts.includes(p)), memo: false };
+  // Only a full, clean run may answer later runs from the memo.
+  if (parts.length === ALL_PARTS.length && !findings.length) writeMemo(cacheDir, digest);
+  return result;
+}
