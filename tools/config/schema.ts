@@ -65,6 +65,21 @@ export const ConfigSchema = z.strictObject({
       templates: z.string().optional(),
       targets: z.array(z.enum(GENERATE_TARGETS)).default([...GENERATE_TARGETS]),
       zodObjects: z.enum(['strict', 'passthrough', 'strip']).default('passthrough'),
+      /** Tracker table options; omitted means every code column shows the lane of the same name. */
+      tracker: z
+        .strictObject({
+          /** Tracker code column → the lanes whose locations fill it (default: the lane named like the column). */
+          columns: z
+            .strictObject({
+              inbound: z.array(z.string()).optional(),
+              outbound: z.array(z.string()).optional(),
+              frontend: z.array(z.string()).optional(),
+              handler: z.array(z.string()).optional(),
+              golden: z.array(z.string()).optional(),
+            })
+            .optional(),
+        })
+        .optional(),
     })
     .prefault({}),
   /** The code specmap maps: the root all lane globs are relative to. */

@@ -1,0 +1,80 @@
+/** `specmap generate`: model → generated files (Zod, TS types, JSON Schema, tracker, stubs, Pydantic). */
+import { resolve } from 'node:path';
+import { loadConfig } from '../config/load.js';
+import { GENERATE_TARGETS, type Config } from '../config/schema.js';
+import { formatDiagnostic, hasErrors } from '../diagnostics/diagnostic.js';
+import { EXIT, GeneratorError, InputError, UsageError } from '../diagnostics/errors.js';
+import { applyPlan, planWrites, resolveInside } from '../io/write-plan.js';
+import { toJsonText } from '../io/json.js';
+import type { Model } from '../model/schema.js';
+import { loadModelState } from '../pipeline/model.js';
+import { generateWithDiagnostics } from '../generate/generate.js';
+import { readGenerateInputs } from '../generate/inputs.js';
+import { createProgress, progressEnabled } from '../cli/progress.js';
+import { readFileSync } from 'node:fs';
+
+export interface GenerateOptions {
+  config?: string;
+  cwd?: string;
+  json?: boolean;
+  /** Generate from this model file instead of the configured sources. */
+  model?: string;
+  /** Only these targets (comma-separated on the CLI). */
+  targets?: string[];
+  outDir?: string;
+  /** Plan only: report what would change, write nothing. */
+  dryRun?: boolean;
+}
+
+function readModelOrThrow(path: string, shown: string): Model {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as Model;
+  } catch (error) {
+    throw new InputError(`cannot read the model ${shown}`, [
+      { severity: 'error', code: 'model-unreadable', file: shown, line: 1, column: 1, message: `Unexpected content: ${(error as Error).message}, expected a model.json`, hint: 'rebuild it with `specmap extract`' },
+    ]);
+  }
+}
+
+function withFlags(config: Config, opts: GenerateOptions): Config {
+  const targets = opts.targets?.flatMap((t) => t.split(',')).map((t) => t.trim()).filter(Boolean);
+  const unknown = targets?.filter((t) => !(GENERATE_TARGETS as readonly string[]).includes(t)) ?? [];
+  if (unknown.length) throw new UsageError(`unknown target ${unknown.join(', ')}; expected one of ${GENERATE_TARGETS.join(', ')}`);
+  return {
+    ...config,
+    generate: {
+      ...config.generate,
+      ...(targets?.length ? { targets: targets as Config['generate']['targets'] } : {}),
+      ...(opts.outDir ? { outDir: opts.outDir } : {}),
+    },
+  };
+}
+
+export async function runGenerate(opts: GenerateOptions): Promise<number> {
+  const progress = createProgress(progressEnabled(Boolean(opts.json)));
+  const loaded = await loadConfig(opts.config, opts.cwd);
+  const root = loaded.root;
+  const config = withFlags(loaded.config, opts);
+  progress.step('reading the model…');
+  const model = opts.model ? readModelOrThrow(resolve(opts.cwd ?? process.cwd(), opts.model), opts.model) : (await loadModelState(config, root)).model;
+  const inputs = readGenerateInputs(root, config);
+  progress.step('generating…');
+  const { files, diagnostics } = generateWithDiagnostics(model, config, inputs);
+  progress.done();
+  if (hasErrors(diagnostics)) throw new GeneratorError('generate failed', diagnostics);
+  // Every path is checked before anything is written: one bad path, nothing written.
+  for (const f of files) resolveInside(root, f.path);
+  const plan = planWrites(root, files);
+  const written = opts.dryRun ? [] : applyPlan(plan);
+  if (opts.json) {
+    process.stdout.write(
+      toJsonText({ outDir: config.generate.outDir, dryRun: Boolean(opts.dryRun), changed: plan.changed.map((c) => c.file.path), unchanged: plan.unchanged.length, diagnostics }),
+    );
+  } else {
+    for (const d of diagnostics) process.stderr.write(formatDiagnostic(d) + '\n');
+    const verb = opts.dryRun ? 'would write' : 'wrote';
+    for (const c of plan.changed) process.stdout.write(`${verb} ${c.file.path}\n`);
+    process.stdout.write(`${opts.dryRun ? plan.changed.length : written.length} changed, ${plan.unchanged.length} unchanged in ${config.generate.outDir}\n`);
+  }
+  return EXIT.clean;
+}

@@ -1,0 +1,117 @@
+/**
+ * Template loading and rendering. Built-in templates live in the package's `templates/`; a user's
+ * `generate.templates` folder overrides any of them by file name. Handlebars compiles with
+ * `strict: true` (an unknown variable is an error, not an empty string) and `noEscape: true`
+ * (view-models escape for where text lands, see escape.ts). Errors become diagnostics that name
+ * the template file.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Handlebars from 'handlebars';
+import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
+
+export const TEMPLATE_NAMES = [
+  'zod.ts.hbs',
+  'types.ts.hbs',
+  'tracker.md.hbs',
+  'dispatch.ts.hbs',
+  'stubs.ts.hbs',
+  'stub.ts.hbs',
+  'builders.py.hbs',
+  'builder.py.hbs',
+  'pydantic.py.hbs',
+] as const;
+export type TemplateName = (typeof TEMPLATE_NAMES)[number];
+
+export interface TemplateSource {
+  text: string;
+  /** Where it came from, for diagnostics (`templates/zod.ts.hbs` or the user's file). */
+  origin: string;
+}
+export type TemplateSet = Record<TemplateName, TemplateSource>;
+
+/** `templates/` of the package: two levels up from both `tools/generate/` and `dist/generate/`. */
+export function builtinTemplateDir(): string {
+  return fileURLToPath(new URL('../../templates/', import.meta.url));
+}
+
+let builtinCache: TemplateSet | undefined;
+
+/** Built-in templates, overridden file by file by `overrideDir` (absolute) when given. */
+export function loadTemplates(overrideDir?: string): TemplateSet {
+  if (!builtinCache) {
+    const dir = builtinTemplateDir();
+    builtinCache = Object.fromEntries(
+      TEMPLATE_NAMES.map((name) => [name, { text: readFileSync(join(dir, name), 'utf8'), origin: `templates/${name}` }]),
+    ) as TemplateSet;
+  }
+  if (!overrideDir) return builtinCache;
+  const set = { ...builtinCache };
+  for (const name of TEMPLATE_NAMES) {
+    const path = resolve(overrideDir, name);
+    if (existsSync(path)) set[name] = { text: readFileSync(path, 'utf8'), origin: path };
+  }
+  return set;
+}
+
+/** Line and column from a Handlebars message (`Parse error on line 3:` or `… - 3:7`). */
+function positionOf(message: string): { line: number; column: number } {
+  const parse = /on line (\d+)/.exec(message);
+  if (parse) return { line: Number(parse[1]), column: 1 };
+  const runtime = / - (\d+):(\d+)\s*$/.exec(message);
+  if (runtime) return { line: Number(runtime[1]), column: Number(runtime[2]) + 1 };
+  return { line: 1, column: 1 };
+}
+
+export class TemplateRenderer {
+  private readonly compiled = new Map<TemplateName, Handlebars.TemplateDelegate | null>();
+  private readonly hb = Handlebars.create();
+
+  constructor(
+    private readonly set: TemplateSet,
+    private readonly bag: DiagnosticBag,
+  ) {}
+
+  /** Renders `name` with `view`; on error records a diagnostic naming the template and `item`, returns ''. */
+  render(name: TemplateName, view: object, item: string = name): string {
+    const fn = this.compile(name);
+    if (!fn) return '';
+    try {
+      return fn(view);
+    } catch (error) {
+      const message = (error as Error).message;
+      this.bag.error({
+        code: 'template-render-failed',
+        file: this.set[name].origin,
+        ...positionOf(message),
+        message: `Unexpected failure rendering ${item}: ${message.split('\n')[0]}, expected only the variables the view-model provides`,
+        hint: `fix the template ${this.set[name].origin} (strict mode: every variable must exist)`,
+      });
+      return '';
+    }
+  }
+
+  private compile(name: TemplateName): Handlebars.TemplateDelegate | null {
+    if (this.compiled.has(name)) return this.compiled.get(name)!;
+    const source = this.set[name];
+    let fn: Handlebars.TemplateDelegate | null = null;
+    try {
+      fn = this.hb.compile(source.text, { strict: true, noEscape: true });
+      // Compile eagerly: Handlebars otherwise defers syntax errors to the first render.
+      this.hb.precompile(source.text, { strict: true, noEscape: true });
+    } catch (error) {
+      const message = (error as Error).message;
+      this.bag.error({
+        code: 'template-syntax',
+        file: source.origin,
+        ...positionOf(message),
+        message: `Unexpected template syntax: ${message.split('\n').filter(Boolean).slice(-1)[0] ?? message}, expected valid Handlebars`,
+        hint: `fix the syntax of ${source.origin}`,
+      });
+      fn = null;
+    }
+    this.compiled.set(name, fn);
+    return fn;
+  }
+}
