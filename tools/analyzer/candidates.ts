@@ -85,11 +85,11 @@ export function isRequestModel(name: string, fields: readonly string[], candidat
 /**
  * An event type without a dot (`error`, `done`) is also an everyday word: it counts only where the
  * code says it is a type (a `type` key or field, a comparison or switch over something named
- * type/event/kind). Dotted types (`response.created`) count wherever they stand.
+ * type or event). Dotted types (`response.created`) count wherever they stand.
  */
 export function isWeakLiteral(value: string): boolean {
   return !value.includes('.');
 }
 
 /** The subject of a comparison or switch names an event's type. */
-export const TYPE_SUBJECT = /(^|[^a-z])(type|event|kind)s?([^a-z]|$)|Type|Event|Kind/;
+export const TYPE_SUBJECT = /(^|[^a-z])(type|event)s?([^a-z]|$)|Type|Event/;

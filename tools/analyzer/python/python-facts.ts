@@ -28,7 +28,8 @@ export function pythonFacts(tree: Tree, ctx: FileContext): FileFacts {
   const bad = firstSyntaxError(root);
   if (bad) {
     const p = pos(bad);
-    sink.warn(p.line, p.column, `Found a Python syntax error near ${JSON.stringify(bad.text.slice(0, 40))}, expected valid Python; the rest of the file was still analyzed`);
+    const what = bad.isMissing ? `a missing ${JSON.stringify(bad.type)}` : `unexpected ${JSON.stringify(bad.text.split('\n')[0]!.slice(0, 40))}`;
+    sink.warn(p.line, p.column, `Found a Python syntax error (${what}), expected valid Python; the rest of the file was still analyzed`);
   }
   const scope: PythonScope = { aliases: new Map() };
   collectModuleNames(root, ctx, sink, scope);
@@ -181,8 +182,9 @@ function collectModuleNames(root: Node, ctx: FileContext, sink: FactSink, scope:
           const original = lastName(n.childForFieldName('name')) ?? n.childForFieldName('name')?.text;
           const local = n.childForFieldName('alias')?.text;
           if (original && local) {
+            // `import X as Y` makes Y a name for X in every module that imports Y from here.
             scope.aliases.set(local, original);
-            imported.push({ local, original, node: n });
+            if (/^[A-Z]/.test(original)) sink.add({ kind: 'definition', symbol: local, className: original, ...pos(n) });
           }
         } else {
           const original = n.text.split('.').pop() ?? n.text;

@@ -29,7 +29,10 @@ export function typescriptFacts(ts: Ts, sf: TS.SourceFile, ctx: FileContext): Fi
   };
   const aliases = new Map<string, string>();
   const constants = new Map<string, string>();
-  collectModule(ts, sf, aliases, constants);
+  const aliasDefs: TS.ImportSpecifier[] = [];
+  collectModule(ts, sf, aliases, constants, aliasDefs);
+  // `import { X as Y }`: Y names X for this module and every module that imports Y from it.
+  for (const spec of aliasDefs) sink.add({ kind: 'definition', symbol: spec.name.text, className: spec.propertyName!.getText(sf), ...at(spec) });
   const resolve = (name: string | undefined): string | undefined => (name === undefined ? undefined : aliases.get(name) ?? name);
   routeFacts(ts, sf, ctx, sink, at);
   paramFacts(ts, sf, sink, at);
@@ -41,7 +44,7 @@ export function typescriptFacts(ts: Ts, sf: TS.SourceFile, ctx: FileContext): Fi
   };
 
   const visit = (node: TS.Node, symbol: string): void => {
-    const name = declarationName(ts, node, sf);
+    const name = declarationName(ts, node, sf) ?? testTitle(ts, node);
     if (name) symbol = name;
     if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) {
       if (isEventLiteral(node.text, ctx.candidates)) {
@@ -91,6 +94,13 @@ function declarationName(ts: Ts, node: TS.Node, sf: TS.SourceFile): string | und
   if ((ts.isFunctionDeclaration(node) || ts.isClassDeclaration(node) || ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node) || ts.isMethodDeclaration(node) || ts.isEnumDeclaration(node)) && node.name) return node.name.getText(sf);
   if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name)) return node.name.text;
   return undefined;
+}
+
+/** `it('folds created', …)` / `test(…)`: a test's facts carry its title. */
+function testTitle(ts: Ts, node: TS.Node): string | undefined {
+  if (!ts.isCallExpression(node) || !ts.isIdentifier(node.expression) || !/^(it|test)$/.test(node.expression.text)) return undefined;
+  const first = node.arguments[0];
+  return first && (ts.isStringLiteral(first) || ts.isNoSubstitutionTemplateLiteral(first)) ? first.text : undefined;
 }
 
 function propertyName(ts: Ts, name: TS.PropertyName | undefined): string | undefined {
@@ -203,13 +213,14 @@ function emitterClass(ts: Ts, node: TS.Node, resolve: (n: string | undefined) =>
 }
 
 /** Import aliases (`import { A as B }`) and constants that hold an event type, for handler comparisons. */
-function collectModule(ts: Ts, sf: TS.SourceFile, aliases: Map<string, string>, constants: Map<string, string>): void {
+function collectModule(ts: Ts, sf: TS.SourceFile, aliases: Map<string, string>, constants: Map<string, string>, aliasDefs: TS.ImportSpecifier[]): void {
   const unwrap = (e: TS.Expression): TS.Expression => {
     while (ts.isAsExpression(e) || ts.isSatisfiesExpression(e) || ts.isParenthesizedExpression(e)) e = e.expression;
     return e;
   };
   const visit = (node: TS.Node): void => {
     if (ts.isImportSpecifier(node) && node.propertyName) aliases.set(node.name.text, node.propertyName.getText(sf));
+    if (ts.isImportSpecifier(node) && node.propertyName && /^[A-Z]/.test(node.propertyName.getText(sf))) aliasDefs.push(node);
     if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) {
       const init = unwrap(node.initializer);
       if (ts.isStringLiteral(init) || ts.isNoSubstitutionTemplateLiteral(init)) constants.set(node.name.text, init.text);

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { isTestPath, languageOf } from './file-role.js';
+import { nextRoutePath } from './typescript/ts-routes.js';
+
+describe('languageOf', () => {
+  it.each([
+    ['web/a.ts', 'auto', 'typescript'],
+    ['web/a.tsx', 'auto', 'typescript'],
+    ['web/a.mjs', 'auto', 'typescript'],
+    ['srv/a.py', 'auto', 'python'],
+    ['srv/a.py', 'typescript', undefined],
+    ['traces/a.sse', 'python', 'trace'],
+    ['traces/a.ndjson', 'auto', 'trace'],
+    ['README.md', 'auto', undefined],
+  ] as const)('%s in a %s lane → %s', (file, lane, want) => {
+    expect(languageOf(file, lane)).toBe(want);
+  });
+});
+
+describe('isTestPath', () => {
+  it.each([
+    ['backend/tests/helpers.py', true],
+    ['backend/test_stream.py', true],
+    ['backend/stream_test.py', true],
+    ['web/reducer.test.ts', true],
+    ['web/reducer.spec.tsx', true],
+    ['backend/testing.py', false],
+    ['web/contest.ts', false],
+  ] as const)('%s → %s', (file, want) => {
+    expect(isTestPath(file)).toBe(want);
+  });
+});
+
+describe('nextRoutePath', () => {
+  it.each([
+    ['src/app/v1/responses/route.ts', '/v1/responses'],
+    ['app/(api)/v1/responses/[response_id]/route.ts', '/v1/responses/{response_id}'],
+    ['app/v1/files/[...path]/route.js', '/v1/files/{path}'],
+    ['app/v1/page.ts', undefined],
+  ] as const)('%s → %s', (file, want) => {
+    expect(nextRoutePath(file)).toBe(want);
+  });
+});
