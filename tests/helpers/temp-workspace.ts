@@ -1,0 +1,57 @@
+/**
+ * A throw-away copy of the example workspace in a real git repository: the reference docs copied
+ * in at test time (so tests may edit them), the root config with its source paths pointed at the
+ * copies. Nothing of the corpus is stored in this repository.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join, resolve } from 'node:path';
+
+export const REPO = resolve(import.meta.dirname, '../..');
+export const CLI = join(REPO, 'dist/cli.js');
+export const CORPUS = resolve(REPO, '../shared/reference');
+
+export interface RunResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface TempWorkspace {
+  dir: string;
+  specmap(...args: string[]): RunResult;
+  git(...args: string[]): string;
+  read(path: string): string;
+  write(path: string, text: string): void;
+  cleanup(): void;
+}
+
+export function makeTempWorkspace(): TempWorkspace {
+  const dir = mkdtempSync(join(tmpdir(), 'specmap-ws-'));
+  cpSync(join(REPO, 'examples'), join(dir, 'examples'), { recursive: true });
+  const config = JSON.parse(readFileSync(join(REPO, 'specmap.config.json'), 'utf8')) as { sources: { path: string }[]; $schema?: string };
+  for (const source of config.sources) {
+    if (!source.path.startsWith('../shared/reference/')) continue;
+    const copy = `docs/${basename(source.path)}`;
+    cpSync(resolve(REPO, source.path), join(dir, copy));
+    source.path = copy;
+  }
+  delete config.$schema;
+  writeFileSync(join(dir, 'specmap.config.json'), JSON.stringify(config, null, 2) + '\n');
+  const env = { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com', CI: '1' };
+  const ws: TempWorkspace = {
+    dir,
+    specmap: (...args) => {
+      const r = spawnSync(process.execPath, [CLI, ...args], { cwd: dir, encoding: 'utf8', env });
+      return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+    },
+    git: (...args) => execFileSync('git', args, { cwd: dir, encoding: 'utf8', env, stdio: ['ignore', 'pipe', 'pipe'] }),
+    read: (path) => readFileSync(join(dir, path), 'utf8'),
+    write: (path, text) => writeFileSync(join(dir, path), text),
+    cleanup: () => rmSync(dir, { recursive: true, force: true }),
+  };
+  ws.git('init', '-q', '-b', 'main');
+  ws.write('.gitignore', '.specmap/\n');
+  return ws;
+}
