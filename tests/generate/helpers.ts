@@ -1,0 +1,61 @@
+/** Shared helpers for the generate integration tests: corpus config, temp output, tsc, python. */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import ts from 'typescript';
+import { ConfigSchema, type Config, type ConfigInput } from '../../tools/config/schema.js';
+import type { OutputFile } from '../../tools/io/write-plan.js';
+
+export const REPO = resolve(import.meta.dirname, '../..');
+export const REF = '../shared/reference';
+export const DOCS = ['DOC_streaming_events.md', 'DOC_responses.md', 'DOC_conversations.md'].map((f) => ({ path: `${REF}/openai-docs/${f}` }));
+export const OPENAPI = { path: `${REF}/openapi/openai-openapi-2026-08-21.yaml`, pathPrefix: '/v1' };
+
+export function corpusConfig(extra: Partial<ConfigInput> = {}, withOpenApi = false): Config {
+  return ConfigSchema.parse({ sources: withOpenApi ? [...DOCS, OPENAPI] : DOCS, ...extra });
+}
+
+/** A temp folder inside the repo (git-ignored `.specmap/`), so generated code resolves `zod`. */
+export function tempDir(prefix: string): string {
+  const base = join(REPO, '.specmap', 'tmp');
+  mkdirSync(base, { recursive: true });
+  return mkdtempSync(join(base, `${prefix}-`));
+}
+
+export function writeFiles(dir: string, files: readonly OutputFile[]): void {
+  for (const f of files) {
+    mkdirSync(dirname(join(dir, f.path)), { recursive: true });
+    writeFileSync(join(dir, f.path), f.content);
+  }
+}
+
+/** `tsc --strict --noEmit` through the compiler API; returns formatted diagnostics (empty = compiles). */
+export function typecheck(files: string[]): string[] {
+  const program = ts.createProgram(files, {
+    strict: true,
+    noEmit: true,
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    skipLibCheck: true,
+    types: [],
+  });
+  return ts.getPreEmitDiagnostics(program).map((d) => {
+    const where = d.file && d.start !== undefined ? `${d.file.fileName}:${d.file.getLineAndCharacterOfPosition(d.start).line + 1}: ` : '';
+    return where + ts.flattenDiagnosticMessageText(d.messageText, '\n');
+  });
+}
+
+export function python(args: string[], cwd: string, input?: string): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync('python3', args, { cwd, input, encoding: 'utf8' });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** The pydantic version python3 imports, or undefined when it has none. */
+export function pydanticVersion(): string | undefined {
+  try {
+    return execFileSync('python3', ['-c', 'import pydantic; print(pydantic.VERSION)'], { encoding: 'utf8' }).trim();
+  } catch {
+    return undefined;
+  }
+}
