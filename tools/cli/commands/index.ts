@@ -1,9 +1,14 @@
 import type { Command } from 'commander';
 import { registerCheck } from './check.js';
+import { registerDiff } from './diff.js';
 import { registerExtract } from './extract.js';
 import { registerGenerate } from './generate.js';
+import { registerImport } from './import.js';
+import { registerMap } from './map.js';
+import { registerReport } from './report.js';
 import { registerSync } from './sync.js';
 import { registerVerify } from './verify.js';
+import { registerWhere } from './where.js';
 
 /** One line per command; each registration imports its implementation lazily. */
 export function registerCommands(program: Command): void {
@@ -11,5 +16,10 @@ export function registerCommands(program: Command): void {
   registerCheck(program);
   registerExtract(program);
   registerGenerate(program);
+  registerMap(program);
+  registerReport(program);
+  registerImport(program);
+  registerWhere(program);
   registerVerify(program);
+  registerDiff(program);
 }

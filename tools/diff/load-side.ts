@@ -1,0 +1,75 @@
+/**
+ * One side of `specmap diff`: a model.json (e.g. the committed `spec/model.json`) or a source file
+ * (a docs scrape, an OpenAPI document) read with the same readers as `extract`.
+ */
+import { readFileSync } from 'node:fs';
+import { basename, relative, resolve } from 'node:path';
+import type { SourceConfig } from '../config/schema.js';
+import { DiagnosticBag } from '../diagnostics/diagnostic.js';
+import { InputError } from '../diagnostics/errors.js';
+import { ModelSchema, type Model } from '../model/schema.js';
+import { extractSources, sha256, type SourceFile } from '../sources/load.js';
+import { mergeExtracts } from '../sources/merge.js';
+import { inferKind } from '../sources/registry.js';
+
+export interface SideOptions {
+  cwd: string;
+  /** Source settings to read the file with (e.g. its `pathPrefix`), when the config names it. */
+  source?: Partial<SourceConfig>;
+}
+
+/** A `.json` file with a `modelVersion` key is a model; anything else is a source. */
+function asModel(text: string, file: string): Model | undefined {
+  if (!file.endsWith('.json')) return undefined;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (!raw || typeof raw !== 'object' || !('modelVersion' in raw)) return undefined;
+  const parsed = ModelSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new InputError(`invalid model file ${file}`, [
+      {
+        severity: 'error',
+        code: 'model-invalid',
+        file,
+        line: 1,
+        column: 1,
+        message: `Found ${issue.message} at \`${issue.path.join('.')}\`, expected a model that matches schema/model.schema.json`,
+        hint: 'regenerate it with `specmap extract`, or pass the source files instead',
+      },
+    ]);
+  }
+  return parsed.data;
+}
+
+/** Reads a side; every problem with it becomes a diagnostic in `bag`. */
+export async function loadSide(arg: string, opts: SideOptions, bag: DiagnosticBag): Promise<Model | undefined> {
+  const abs = resolve(opts.cwd, arg);
+  const path = relative(opts.cwd, abs).split('\\').join('/');
+  let text: string;
+  try {
+    text = readFileSync(abs, 'utf8');
+  } catch {
+    bag.error({
+      code: 'diff-input-missing',
+      file: path,
+      line: 1,
+      column: 1,
+      message: `Missing file \`${arg}\`, expected a model.json or a source file (markdown docs, OpenAPI YAML/JSON)`,
+      hint: 'check the path (it is relative to the current folder)',
+    });
+    return undefined;
+  }
+  const model = asModel(text, path);
+  if (model) return model;
+  const config: SourceConfig = { ...opts.source, path };
+  const file: SourceFile = { config, info: { id: basename(abs), kind: inferKind(abs, config), path, sha256: sha256(text) }, text };
+  const before = bag.items.length;
+  const extracts = await extractSources([file], bag);
+  const merged = mergeExtracts(extracts, bag);
+  return bag.items.slice(before).some((d) => d.severity === 'error') ? undefined : merged;
+}

@@ -1,0 +1,34 @@
+/**
+ * The one object reporters format (STYLE.md "Reporters only format"): `diff` and `crosscheck`
+ * each turn their result into a Report; pretty, markdown, JSON and GitHub reporters print it.
+ */
+export interface ReportAnchor {
+  /** `old`/`new` for a diff, the source id for a crosscheck. */
+  label: string;
+  anchor: string;
+  /** The anchor's file as a path the user (and GitHub) can open, when known. */
+  file?: string;
+  line?: number;
+}
+
+export interface ReportEntry {
+  /** For annotations: how loud. */
+  level: 'error' | 'warning' | 'notice';
+  /** The group the entry is listed under (`breaking`, `only-in-source`…). */
+  group: string;
+  path: string;
+  message: string;
+  anchors: ReportAnchor[];
+}
+
+export interface Report {
+  title: string;
+  /** Counts per group, in display order (groups with no entries included). */
+  summary: [string, number][];
+  entries: ReportEntry[];
+  /** What `--format json` prints: the command's own result, unformatted. */
+  data: unknown;
+}
+
+export const REPORT_FORMATS = ['pretty', 'markdown', 'json', 'github'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
