@@ -1,0 +1,40 @@
+/**
+ * Escaping for text that lands in the markdown report. Labels, anchors and paths come from docs and
+ * code (untrusted): in a table a `|` would split the cell, a newline would end the row, and raw
+ * `<tag>` would become HTML in a PR comment.
+ */
+
+/** Plain text: markdown punctuation and HTML are shown literally, on one line. */
+export function mdText(text: string): string {
+  return text
+    .replace(/\r?\n+/g, ' ')
+    .replace(/[\\`*_[\]|<>#~!&]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`))
+    .trim();
+}
+
+/** Inline code (safe in table cells): a backtick inside widens the fence, `|` is escaped for GFM tables. */
+export function mdCode(text: string): string {
+  const body = text.replace(/\r?\n+/g, ' ').replace(/\|/g, '\\|');
+  const runs = body.match(/`+/g) ?? [];
+  const fence = '`'.repeat(Math.max(0, ...runs.map((r) => r.length)) + 1);
+  const pad = body.startsWith('`') || body.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${body}${pad}${fence}`;
+}
+
+export function mdRow(cells: readonly string[]): string {
+  return `| ${cells.join(' | ')} |`;
+}
+
+export function mdTable(head: readonly string[], rows: readonly string[][], align: ('l' | 'r')[] = []): string {
+  const sep = head.map((_, i) => (align[i] === 'r' ? '---:' : '---'));
+  return [mdRow(head), mdRow(sep), ...rows.map(mdRow)].join('\n');
+}
+
+/**
+ * A collapsible section; the blank lines let GFM parse the markdown inside. The summary sits in raw
+ * HTML, where markdown escapes do not apply: it takes plain text and escapes it for HTML.
+ */
+export function mdDetails(summary: string, body: string): string {
+  const text = summary.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!).replace(/\r?\n+/g, ' ');
+  return `<details>\n<summary>${text}</summary>\n\n${body.trim()}\n\n</details>`;
+}

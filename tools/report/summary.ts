@@ -1,0 +1,35 @@
+/** The report's head: items per kind, per status and per lane, and overall coverage as numbers. */
+import type { Mapping } from '../mapping/schema.js';
+import type { ItemKind } from '../model/schema.js';
+import { percentOf, tally } from './counts.js';
+import type { KindSummary, LaneCoverage, ReportItem, ReportSummary } from './schema.js';
+
+export const ITEM_KINDS: readonly ItemKind[] = ['event', 'endpoint', 'param', 'enum', 'object'];
+
+export function summarizeItems(items: readonly ReportItem[], lanes: readonly { name: string; title: string }[], mapping: Mapping | undefined): ReportSummary {
+  const overall = tally(items.map((i) => i.status));
+  const kinds: KindSummary[] = ITEM_KINDS.map((kind) => {
+    const mine = items.filter((i) => i.kind === kind);
+    const perLane = Object.fromEntries(lanes.map((l) => [l.name, mine.filter((i) => i.lanes[l.name]?.length).length]));
+    return { kind, ...tally(mine.map((i) => i.status)), lanes: perLane };
+  });
+  const laneCoverage: LaneCoverage[] = lanes.map((l) => {
+    const withLane = items.filter((i) => i.lanes[l.name]?.length);
+    return {
+      name: l.name,
+      title: l.title,
+      items: withLane.length,
+      locations: withLane.reduce((n, i) => n + (i.lanes[l.name]?.length ?? 0), 0),
+      percent: percentOf(withLane.length, overall.total, overall.ignored),
+    };
+  });
+  return {
+    mapped: mapping !== undefined,
+    overall,
+    kinds,
+    lanes: laneCoverage,
+    overridden: items.filter((i) => i.statusFrom === 'manual').length,
+    unknownLiterals: mapping?.unknownLiterals.length ?? 0,
+    orphans: Object.keys(mapping?.orphans ?? {}).length,
+  };
+}
