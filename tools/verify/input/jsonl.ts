@@ -1,0 +1,24 @@
+/**
+ * JSON Lines traces: one event object per line. Blank lines are skipped; lines starting with `#`
+ * before the first event are header comments (where a trace names its request, see request.ts).
+ */
+import type { Line } from './lines.js';
+import type { TraceItem } from './trace-item.js';
+import { parseRequestComment } from './request.js';
+
+export async function* readJsonl(lines: AsyncIterable<Line>): AsyncGenerator<TraceItem> {
+  let seenEvent = false;
+  let last = 0;
+  for await (const { number, text } of lines) {
+    last = number;
+    if (text.trim() === '') continue;
+    if (!seenEvent && text.charCodeAt(0) === 35 /* # */) {
+      const request = parseRequestComment(text.slice(1), number);
+      if (request) yield request;
+      continue;
+    }
+    seenEvent = true;
+    yield { kind: 'record', record: { line: number, data: text, framing: [] } };
+  }
+  yield { kind: 'end', lines: last };
+}

@@ -1,0 +1,43 @@
+/**
+ * Lines of a stream, numbered, without ever holding more than one chunk plus one line: traces can be
+ * long, and verify's memory must stay flat (issue 7, "Performance"). Accepts `\n`, `\r\n` and `\r`
+ * endings, as the SSE format does (WHATWG HTML §9.2.5).
+ */
+import type { Readable } from 'node:stream';
+
+export interface Line {
+  /** 1-based. */
+  number: number;
+  text: string;
+}
+
+export async function* readLines(input: Readable | AsyncIterable<string | Buffer>): AsyncGenerator<Line> {
+  if ('setEncoding' in input && typeof input.setEncoding === 'function') input.setEncoding('utf8');
+  let rest = '';
+  let number = 0;
+  let pendingCr = false;
+  for await (const chunk of input as AsyncIterable<string | Buffer>) {
+    let text = typeof chunk === 'string' ? chunk : chunk.toString('utf8');
+    // A `\r` that ended the previous chunk already ended a line; its `\n` partner must not end another.
+    if (pendingCr && text.startsWith('\n')) text = text.slice(1);
+    pendingCr = false;
+    let start = 0;
+    const buffer = rest + text;
+    const offset = rest.length;
+    rest = '';
+    for (let i = offset; i < buffer.length; i++) {
+      const c = buffer.charCodeAt(i);
+      if (c !== 10 && c !== 13) continue;
+      yield { number: ++number, text: buffer.slice(start, i) };
+      if (c === 13) {
+        if (i + 1 < buffer.length) {
+          if (buffer.charCodeAt(i + 1) === 10) i++;
+        } else pendingCr = true;
+      }
+      start = i + 1;
+    }
+    rest = buffer.slice(start);
+  }
+  if (rest.length) yield { number: ++number, text: rest };
+}
+

@@ -1,0 +1,79 @@
+/**
+ * Server-sent events as recorded from an HTTP response, read per the WHATWG event-stream rules
+ * (HTML §9.2.5): `field: value` lines, `:` comments, a blank line dispatches the frame, multi-line
+ * `data` joins with `\n`. The OpenAI stream ends with a `data: [DONE]` sentinel. Framing problems stay
+ * on the record so the `framing` check reports them with the frame's line.
+ */
+import type { Line } from './lines.js';
+import type { TraceItem } from './trace-item.js';
+import { parseRequestComment } from './request.js';
+
+const KNOWN_FIELDS = new Set(['event', 'data', 'id', 'retry']);
+
+export async function* readSse(lines: AsyncIterable<Line>): AsyncGenerator<TraceItem> {
+  let start = 0;
+  let eventName: string | undefined;
+  let data: string[] = [];
+  let framing: { line: number; message: string }[] = [];
+  let seenEvent = false;
+  let doneAt = 0;
+  let last = 0;
+
+  const reset = () => {
+    start = 0;
+    eventName = undefined;
+    data = [];
+    framing = [];
+  };
+
+  function* dispatch(): Generator<TraceItem> {
+    if (!start) return;
+    if (data.length === 0) {
+      // A frame with fields but no data is dropped by EventSource; say so rather than lose it silently.
+      yield { kind: 'record', record: { line: start, ...(eventName !== undefined && { eventName }), data: '', framing: [...framing, { line: start, message: 'Found a frame without a `data:` line, expected every event to carry data' }] } };
+      return;
+    }
+    const text = data.join('\n');
+    if (text === '[DONE]') {
+      if (doneAt) yield { kind: 'stray', line: start, message: `Found a second \`data: [DONE]\`, expected it once (first at line ${doneAt})` };
+      doneAt ||= start;
+      return;
+    }
+    seenEvent = true;
+    const issues = doneAt ? [...framing, { line: start, message: `Found an event after \`data: [DONE]\` (line ${doneAt}), expected nothing after the sentinel` }] : framing;
+    yield { kind: 'record', record: { line: start, ...(eventName !== undefined && { eventName }), data: text, framing: issues } };
+  }
+
+  for await (const { number, text } of lines) {
+    last = number;
+    if (text === '') {
+      yield* dispatch();
+      reset();
+      continue;
+    }
+    if (text.charCodeAt(0) === 58 /* : */) {
+      if (!seenEvent && !start) {
+        const request = parseRequestComment(text.slice(1), number);
+        if (request) yield request;
+      }
+      continue;
+    }
+    start ||= number;
+    const colon = text.indexOf(':');
+    const field = colon < 0 ? text : text.slice(0, colon);
+    let value = colon < 0 ? '' : text.slice(colon + 1);
+    if (value.charCodeAt(0) === 32) value = value.slice(1);
+    if (field === 'data') data.push(value);
+    else if (field === 'event') {
+      if (eventName !== undefined) framing.push({ line: number, message: 'Found a second `event:` line in one frame, expected one per event' });
+      eventName = value;
+    } else if (!KNOWN_FIELDS.has(field)) {
+      framing.push({ line: number, message: `Found unknown SSE field \`${field.slice(0, 40)}\`, expected event, data, id or retry (or a \`:\` comment)` });
+    }
+  }
+  if (start) {
+    framing.push({ line: last, message: 'Found the last frame without a terminating blank line, expected every frame to end with an empty line' });
+    yield* dispatch();
+  }
+  yield { kind: 'end', lines: last };
+}
