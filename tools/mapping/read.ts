@@ -5,11 +5,29 @@
 import { readFileSync } from 'node:fs';
 import { InputError } from '../diagnostics/errors.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { MappingSchema, type Mapping } from './schema.js';
+import { MappingSchema, type Manual, type Mapping } from './schema.js';
 
 function lineCol(text: string, offset: number): { line: number; column: number } {
   const before = text.slice(0, offset).split('\n');
   return { line: before.length, column: before[before.length - 1]!.length + 1 };
+}
+
+interface RawMapping {
+  items: Record<string, { manual?: Manual }>;
+  orphans: Record<string, { manual: Manual }>;
+}
+
+/**
+ * Zod's output puts a loose object's known keys first; manual blocks must come back exactly as the
+ * human wrote them (key order included), so they are taken from the raw JSON after validation.
+ */
+function withRawManual(mapping: Mapping, raw: RawMapping): Mapping {
+  for (const [id, entry] of Object.entries(mapping.items)) {
+    const manual = raw.items[id]?.manual;
+    if (manual) entry.manual = manual;
+  }
+  for (const [id, orphan] of Object.entries(mapping.orphans)) orphan.manual = raw.orphans[id]!.manual;
+  return mapping;
 }
 
 /** Parses mapping text; `file` is only for messages. */
@@ -31,7 +49,7 @@ export function parseMapping(text: string, file: string): Mapping {
     ]);
   }
   const result = MappingSchema.safeParse(raw);
-  if (result.success) return result.data;
+  if (result.success) return withRawManual(result.data, raw as RawMapping);
   const diagnostics: Diagnostic[] = result.error.issues.slice(0, 20).map((issue) => ({
     severity: 'error',
     code: 'mapping-invalid',

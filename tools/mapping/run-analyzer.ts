@@ -12,19 +12,9 @@ export interface AnalyzeResult {
   warnings: AnalyzerWarning[];
 }
 
-interface AnalyzeInput {
-  root: string;
-  lanes: Config['lanes'];
-  model: Model;
-  cacheDir: string;
-  unknownLiteralPatterns: readonly string[];
-}
-
 export async function analyzeForMapping(model: Model, config: Config, root: string): Promise<AnalyzeResult> {
   if (!config.lanes.length) return { facts: [], warnings: [] };
-  // A variable specifier until the analyzer module lands, so the build never breaks on its absence.
-  const specifier = '../analyzer/index.js';
-  const { analyzeWorkspace } = (await import(specifier)) as { analyzeWorkspace: (input: AnalyzeInput) => Promise<AnalyzeResult> };
+  const { analyzeWorkspace } = await import('../analyzer/index.js');
   return analyzeWorkspace({
     root: resolve(root, config.workspace),
     lanes: config.lanes,
