@@ -61,18 +61,20 @@ describe('parseExample', () => {
     ]);
   });
 
-  const broken: [string, { given: string[]; line: number; column: number }][] = [
-    ['a missing closing brace', { given: ['{', '  "a": 1'], line: 5, column: 9 }],
-    ['a missing comma inside a line', { given: ['{"a": 1 "b": 2}'], line: 4, column: 9 }],
-    ['a trailing comma', { given: ['{', '  "a": 1,', '}'], line: 6, column: 1 }],
-    ['not JSON at all', { given: ['type: thing'], line: 4, column: 1 }],
+  const broken: [string, { given: string[]; line: number; column: number; message: string }][] = [
+    ['a missing closing brace', { given: ['{', '  "a": 1'], line: 5, column: 9, message: 'Found the end in the example of `thing`, expected `,` or `}`' }],
+    ['a missing comma inside a line', { given: ['{"a": 1 "b": 2}'], line: 4, column: 9, message: 'Found `"` in the example of `thing`, expected `,` or `}`' }],
+    ['a trailing comma', { given: ['{', '  "a": 1,', '}'], line: 6, column: 1, message: 'Found `}` in the example of `thing`, expected a member name in `"`' }],
+    ['not JSON at all', { given: ['type: thing'], line: 4, column: 1, message: 'Found `t` in the example of `thing`, expected `true`' }],
+    ['a missing value after a repaired comma', { given: ['{', '  "a": 1', '  "b": }'], line: 6, column: 8, message: 'Found `}` in the example of `thing`, expected a value' }],
   ];
-  it.each(broken)('reports %s as an error at its position', (_name, { given, line, column }) => {
+  it.each(broken)('reports %s as an error at its position', (_name, { given, line, column, message }) => {
     const { example, bag } = parse(['OBJECT thing', '', `${fence}json`, ...given, fence].join('\n'));
     expect(example).toBeUndefined();
-    expect(bag.items).toHaveLength(1);
-    expect(bag.items[0]).toMatchObject({ severity: 'error', code: 'example-invalid-json', file: 'ex.md', line, column });
-    expect(bag.items[0]!.message).toMatch(/^Unexpected JSON in the example of `thing`: .*, expected a valid JSON payload$/);
+    const errors = bag.items.filter((d) => d.severity === 'error');
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ code: 'example-invalid-json', file: 'ex.md', line, column, message: `${message} (the payload is not valid JSON)` });
+    expect(errors[0]!.hint).toBeTruthy();
   });
 
   it('reports a label with no code block after it', () => {

@@ -8,6 +8,7 @@ import type { DiagnosticBag } from '../../diagnostics/diagnostic.js';
 import { formatAnchor } from '../../model/anchor.js';
 import type { Example, Field, JsonValue } from '../../model/schema.js';
 import type { Block } from './blocks.js';
+import { findJsonError, type JsonSyntaxError } from './json-scan.js';
 
 export function isExampleLabel(block: Block | undefined): boolean {
   return block?.node.type === 'paragraph' && /^OBJECT\s+\S/.test(block.text);
@@ -26,55 +27,62 @@ export function parseExample(label: Block, code: Block | undefined, file: string
     return undefined;
   }
   const value = (code.node as Code).value.replace(/\\$/gm, '');
-  try {
-    const { parsed, repairs } = parseWithCommaRepair(value);
-    for (const offset of repairs) {
-      const before = value.slice(0, offset).split('\n');
-      bag.warn({
-        code: 'example-missing-comma',
-        file,
-        line: code.line + before.length,
-        column: before.at(-1)!.length + 1,
-        message: `Found a line break where a \`,\` belongs in the example of \`${label.text.slice(7)}\`, expected a comma between two members`,
-        hint: 'a doc defect: specmap read the example as if the comma were there; report it upstream',
-      });
-    }
-    return { anchor: formatAnchor(file, code.line, code.endLine), value: parsed };
-  } catch (error) {
-    const m = /position (\d+)/.exec(String((error as Error).message));
-    const before = m ? value.slice(0, Number(m[1])).split('\n') : [''];
+  // The payload starts on the line after the opening fence; removing line-final backslashes
+  // keeps every line and every column before them where it was.
+  const at = (offset: number) => {
+    const before = value.slice(0, offset).split('\n');
+    return { line: code.line + before.length, column: before.at(-1)!.length + 1 };
+  };
+  const name = label.text.slice('OBJECT '.length);
+  const result = parseWithCommaRepair(value);
+  for (const offset of result.repairs) {
+    bag.warn({
+      code: 'example-missing-comma',
+      file,
+      ...at(offset),
+      message: `Found a line break where a \`,\` belongs in the example of \`${name}\`, expected a comma between two members`,
+      hint: 'a doc defect: specmap read the example as if the comma were there; report it upstream',
+    });
+  }
+  if ('error' in result) {
+    const { error } = result;
     bag.error({
       code: 'example-invalid-json',
       file,
-      line: code.line + before.length,
-      column: before.at(-1)!.length + 1,
-      message: `Unexpected JSON in the example of \`${label.text.slice(7)}\`: ${(error as Error).message}, expected a valid JSON payload`,
+      ...at(error.offset),
+      message: `Found ${error.found} in the example of \`${name}\`, expected ${error.expected} (the payload is not valid JSON)`,
       hint: 'fix the example payload in the page',
     });
     return undefined;
   }
+  return { anchor: formatAnchor(file, code.line, code.endLine), value: result.parsed };
 }
+
+type Parsed = { parsed: JsonValue; repairs: number[] } | { error: JsonSyntaxError; repairs: number[] };
 
 /**
  * The scraped pages drop a comma at a line end now and then (`"delta": "…"` followed by the next
- * member on its own line). Such a payload is still unambiguous: insert the comma where JSON.parse
- * expected one at the start of a line, and report each repair. Anything else stays an error.
+ * member on its own line). Such a payload is still unambiguous: insert the comma after the value
+ * that ends the line, and report each repair (offsets into `text`). Anything else is an error at
+ * its offset in `text`.
  */
-function parseWithCommaRepair(text: string): { parsed: JsonValue; repairs: number[] } {
+function parseWithCommaRepair(text: string): Parsed {
   const repairs: number[] = [];
   let current = text;
   for (;;) {
     try {
       return { parsed: JSON.parse(current) as JsonValue, repairs };
-    } catch (error) {
-      const message = (error as Error).message;
-      const m = /Expected ',' or '[}\]]' after (?:property value|array element) in JSON at position (\d+)/.exec(message);
-      if (!m || repairs.length >= 20) throw error;
-      const at = Number(m[1]);
-      const lineStart = current.lastIndexOf('\n', at - 1);
-      if (lineStart < 0 || current.slice(lineStart, at).trim() !== '') throw error;
-      current = current.slice(0, lineStart) + ',' + current.slice(lineStart);
-      repairs.push(lineStart - repairs.length);
+    } catch {
+      const error = findJsonError(current);
+      // JSON.parse and the scanner disagree only on engine quirks; treat that as invalid here.
+      if (!error) return { error: { offset: 0, found: 'a payload', expected: 'valid JSON', afterValue: false }, repairs };
+      const valueEnd = current.slice(0, error.offset).trimEnd().length;
+      const lineBreak = current.slice(valueEnd, error.offset).includes('\n');
+      if (!error.afterValue || !lineBreak || error.found === 'the end' || repairs.length >= 20) {
+        return { error: { ...error, offset: error.offset - repairs.length }, repairs };
+      }
+      current = current.slice(0, valueEnd) + ',' + current.slice(valueEnd);
+      repairs.push(valueEnd - repairs.length);
     }
   }
 }
