@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { readLines } from './lines.js';
+import { readJsonl } from './jsonl.js';
+import { readSse } from './sse.js';
+import type { TraceItem } from './trace-item.js';
+
+async function collect(gen: AsyncIterable<TraceItem>): Promise<TraceItem[]> {
+  const out: TraceItem[] = [];
+  for await (const item of gen) out.push(item);
+  return out;
+}
+
+const sse = (text: string, chunks = 1) => {
+  const size = Math.ceil(text.length / chunks);
+  const parts = Array.from({ length: chunks }, (_, i) => text.slice(i * size, (i + 1) * size));
+  return collect(readSse(readLines((async function* () { yield* parts; })())));
+};
+
+describe('readSse', () => {
+  const cases: [string, { given: string; chunks?: number; want: unknown[] }][] = [
+    ['one frame and the sentinel', { given: 'event: a\ndata: {"type":"a"}\n\ndata: [DONE]\n\n', want: [{ kind: 'record', record: { line: 1, eventName: 'a', data: '{"type":"a"}', framing: [] } }, { kind: 'end', lines: 5 }] }],
+    ['multi-line data joins with \\n', { given: 'data: {"type":\ndata: "a"}\n\n', want: [{ kind: 'record', record: { line: 1, data: '{"type":\n"a"}', framing: [] } }, { kind: 'end', lines: 3 }] }],
+    ['comments and the request header', { given: ': request {"model":"m"}\n: ping\n\ndata:x\n\n', want: [{ kind: 'request', line: 1, value: { model: 'm' } }, { kind: 'record', record: { line: 4, data: 'x', framing: [] } }, { kind: 'end', lines: 5 }] }],
+    ['CRLF split across chunks', { given: 'data: 1\r\n\r\ndata: 2\r\n\r\n', chunks: 5, want: [{ kind: 'record', record: { line: 1, data: '1', framing: [] } }, { kind: 'record', record: { line: 3, data: '2', framing: [] } }, { kind: 'end', lines: 4 }] }],
+    ['unknown field, unterminated last frame', { given: 'foo: 1\ndata: 2', want: [{ kind: 'record', record: { line: 1, data: '2', framing: [{ line: 1, message: expect.stringContaining('unknown SSE field `foo`') }, { line: 2, message: expect.stringContaining('terminating blank line') }] } }, { kind: 'end', lines: 2 }] }],
+    ['event after [DONE]', { given: 'data: [DONE]\n\ndata: 1\n\n', want: [{ kind: 'record', record: { line: 3, data: '1', framing: [{ line: 3, message: expect.stringContaining('after `data: [DONE]`') }] } }, { kind: 'end', lines: 4 }] }],
+  ];
+  it.each(cases)('%s', async (_name, { given, chunks, want }) => {
+    expect(await sse(given, chunks)).toEqual(want);
+  });
+});
+
+describe('readJsonl', () => {
+  it('skips blank lines, reads `#` header comments before the first event only', async () => {
+    const lines = readLines((async function* () { yield '# request {"model":"m"}\n\n{"type":"a"}\n# not a header\n'; })());
+    expect(await collect(readJsonl(lines))).toEqual([
+      { kind: 'request', line: 1, value: { model: 'm' } },
+      { kind: 'record', record: { line: 3, data: '{"type":"a"}', framing: [] } },
+      { kind: 'record', record: { line: 4, data: '# not a header', framing: [] } },
+      { kind: 'end', lines: 4 },
+    ]);
+  });
+});
