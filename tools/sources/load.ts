@@ -1,4 +1,6 @@
 /** Reads the configured sources from disk and builds the canonical model. */
+import { resolve } from 'node:path';
+import { extractCached } from '../cache/extract-cache.js';
 import type { Config } from '../config/schema.js';
 import { DiagnosticBag } from '../diagnostics/diagnostic.js';
 import type { Model, SourceInfo } from '../model/schema.js';
@@ -10,11 +12,16 @@ import { readSources, type SourceFile } from './read.js';
 export { readSources, sha256, type SourceFile } from './read.js';
 import type { SourceExtract } from './source-extract.js';
 
-export async function extractSources(files: readonly SourceFile[], bag: DiagnosticBag): Promise<SourceExtract[]> {
+export interface BuildOptions {
+  /** Absolute folder for the parsed-source cache (tools/cache); `false` or absent: no cache. */
+  cacheDir?: string | false;
+}
+
+export async function extractSources(files: readonly SourceFile[], bag: DiagnosticBag, options: BuildOptions = {}): Promise<SourceExtract[]> {
   const out: SourceExtract[] = [];
   for (const file of files) {
     const read = await getReader(file.info.kind);
-    out.push(await read(file.text, file.info, file.config, bag));
+    out.push(await extractCached(file, options.cacheDir || undefined, bag, (b) => read(file.text, file.info, file.config, b)));
   }
   return out;
 }
@@ -24,19 +31,28 @@ export interface BuildResult {
   diagnostics: DiagnosticBag;
 }
 
-/** sources → canonical model. Never throws for bad input: everything lands in `diagnostics`. */
-export async function buildModel(config: Config, root: string): Promise<BuildResult> {
+/**
+ * sources → canonical model. Never throws for bad input: everything lands in `diagnostics`.
+ * OpenAPI extracts are cached under `config.cacheDir` unless `options.cacheDir` says otherwise.
+ */
+export async function buildModel(config: Config, root: string, options: BuildOptions = {}): Promise<BuildResult> {
   const bag = new DiagnosticBag();
   const files = await readSources(config, root, bag);
-  return { model: await buildFromFiles(files, config, bag), diagnostics: bag };
+  const cacheDir = options.cacheDir ?? resolve(root, config.cacheDir);
+  return { model: await buildFromFiles(files, config, bag, { cacheDir }), diagnostics: bag };
 }
 
 /** Already-read sources → canonical model; problems go to `bag`. */
-export async function buildFromFiles(files: readonly SourceFile[], config: Config, bag: DiagnosticBag): Promise<Model> {
-  const extracts = await extractSources(files, bag);
+export async function buildFromFiles(files: readonly SourceFile[], config: Config, bag: DiagnosticBag, options: BuildOptions = {}): Promise<Model> {
+  const extracts = await extractSources(files, bag, options);
   const merged = mergeExtracts(extracts, bag);
+  const enriched = enrichEvents(merged.events, { categories: config.categories, correlationKeys: config.correlationKeys });
   return {
     ...merged,
-    events: enrichEvents(merged.events, { categories: config.categories, correlationKeys: config.correlationKeys }),
+    // A catalog states its events' correlation keys (they have no fields to derive them from).
+    events: enriched.map((e, i) => {
+      const stated = merged.events[i]!.correlationKeys;
+      return stated.length ? { ...e, correlationKeys: [...new Set([...stated, ...e.correlationKeys])] } : e;
+    }),
   };
 }
