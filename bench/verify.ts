@@ -1,0 +1,111 @@
+/**
+ * Benchmark for `specmap verify` (issue 7, "Performance"). Run by hand:
+ *   npx tsx bench/verify.ts [events=100000]
+ * Writes a JSON Lines trace of N events (message items of 100 deltas each) to a temp dir, then:
+ *  - floor: split the file into lines and JSON.parse each (the least any reader must do);
+ *  - verify: specmap's full check pass (no SDK), events/s and the ratio to the floor (target ≤ 3x);
+ *  - memory: peak RSS / heap while verifying a 10x trace, in a child process each, to show it is flat.
+ */
+import { spawnSync } from 'node:child_process';
+import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { once } from 'node:events';
+
+const root = resolve(import.meta.dirname, '..');
+const N = Number(process.argv[2] ?? 100_000);
+
+async function writeTrace(path: string, events: number): Promise<void> {
+  const out = createWriteStream(path);
+  let seq = 0;
+  const write = async (e: Record<string, unknown>) => {
+    if (!out.write(JSON.stringify({ ...e, sequence_number: seq++ }) + '\n')) await once(out, 'drain');
+  };
+  const resp = (status: string, output: unknown[]) => ({ id: 'resp_b', object: 'response', created_at: 1, status, model: 'm', output });
+  await write({ type: 'response.created', response: resp('in_progress', []) });
+  await write({ type: 'response.in_progress', response: resp('in_progress', []) });
+  const perItem = 106;
+  const items = Math.max(1, Math.floor((events - 3) / perItem));
+  const output: unknown[] = [];
+  for (let i = 0; i < items; i++) {
+    const id = `msg_${i}`;
+    const base = { item_id: id, output_index: i, content_index: 0 };
+    const text = Array.from({ length: 100 }, (_, k) => `w${k} `).join('');
+    const item = { id, type: 'message', status: 'completed', role: 'assistant', content: [{ type: 'output_text', text, annotations: [] }] };
+    await write({ type: 'response.output_item.added', output_index: i, item: { ...item, content: [] } });
+    await write({ type: 'response.content_part.added', ...base, part: { type: 'output_text', text: '', annotations: [] } });
+    for (let k = 0; k < 100; k++) await write({ type: 'response.output_text.delta', ...base, delta: `w${k} `, logprobs: [] });
+    await write({ type: 'response.output_text.done', ...base, text, logprobs: [] });
+    await write({ type: 'response.content_part.done', ...base, part: item.content[0] });
+    await write({ type: 'response.output_item.done', output_index: i, item });
+    output.push(item);
+  }
+  await write({ type: 'response.completed', response: resp('completed', output) });
+  out.end();
+  await once(out, 'finish');
+}
+
+async function floor(path: string): Promise<number> {
+  let n = 0;
+  for await (const line of createInterface({ input: createReadStream(path), crlfDelay: Infinity })) {
+    if (line) {
+      JSON.parse(line);
+      n++;
+    }
+  }
+  return n;
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'specmap-bench-verify-'));
+  try {
+    const small = join(dir, 'trace.jsonl');
+    const big = join(dir, 'trace-10x.jsonl');
+    await writeTrace(small, N);
+    await writeTrace(big, N * 10);
+    const events = readFileSync(small, 'utf8').split('\n').filter(Boolean).length;
+    console.log(`trace: ${events} events, ${(statSync(small).size / 1e6).toFixed(1)} MB; 10x: ${(statSync(big).size / 1e6).toFixed(1)} MB`);
+
+    const { loadConfig } = await import('../tools/config/load.js');
+    const { loadModelState } = await import('../tools/pipeline/model.js');
+    const { verifyTraces } = await import('../tools/verify/verify.js');
+    const { resolveSeverities } = await import('../tools/verify/severity.js');
+    const { config, root: cfgRoot } = await loadConfig(join(root, 'specmap.config.json'));
+    const { model } = await loadModelState(config, cfgRoot);
+    const severities = resolveSeverities({});
+
+    await floor(small); // warm-up
+    await verifyTraces([small], model, { severities, sdk: false });
+    const best = async (f: () => Promise<unknown>) => {
+      let min = Infinity;
+      for (let i = 0; i < 3; i++) {
+        const t = performance.now();
+        await f();
+        min = Math.min(min, performance.now() - t);
+      }
+      return min;
+    };
+    const tFloor = await best(() => floor(small));
+    let violations = -1;
+    const tVerify = await best(async () => {
+      const r = await verifyTraces([small], model, { severities, sdk: false });
+      violations = r.summary.errors;
+    });
+    const rate = (ms: number) => Math.round(events / (ms / 1000)).toLocaleString('en-US');
+    console.log(`floor  (split + JSON.parse): ${tFloor.toFixed(0)} ms, ${rate(tFloor)} events/s`);
+    console.log(`verify (all checks, no SDK): ${tVerify.toFixed(0)} ms, ${rate(tVerify)} events/s, ${violations} violations`);
+    console.log(`ratio verify/floor: ${(tVerify / tFloor).toFixed(2)}x (target ≤ 3x)`);
+
+    // Peak memory in fresh processes, 1x vs 10x: flat means the 10x peak is not ~10x the 1x peak.
+    for (const [label, path] of [['1x', small], ['10x', big]] as const) {
+      const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'bench/verify-memory.ts'), path], { cwd: root, encoding: 'utf8' });
+      if (r.status !== 0) throw new Error(r.stderr);
+      console.log(`memory ${label}: ${r.stdout.trim()}`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();
