@@ -17,7 +17,7 @@ import { REPORT_VERSION, type CrosscheckFinding, type Report } from './schema.js
 import { apiSections } from './sections.js';
 import { reportSources } from './sources.js';
 import { ITEM_KINDS, summarizeItems } from './summary.js';
-import { trackerTables } from './tracker.js';
+import { trackerColumns, trackerTables } from './tracker.js';
 
 export interface ReportExtras {
   /** Config `categories` (defaults when omitted): the tracker groups and their order. */
@@ -26,6 +26,8 @@ export interface ReportExtras {
   lanes?: readonly LaneConfig[];
   /** Config `status.implemented`. */
   implemented?: readonly string[];
+  /** Config `generate.tracker.columns`: which lanes fill each tracker code column. */
+  trackerColumns?: Partial<Record<string, string[] | undefined>>;
   /** Sections the pages link to (see linked-sections.ts). */
   linkedSections?: readonly LinkedSection[];
   /** Crosscheck findings; reported only when the model has more than one source. */
@@ -41,6 +43,7 @@ export function buildReport(model: Model, mapping: Mapping | undefined, extras: 
   const laneList = mapping?.lanes ?? configLanes.map((l) => ({ name: l.name, title: l.title }));
   const items = toReportItems(model, mapping);
   const rows = categoryRows(items, categories);
+  const columns = trackerColumns(extras.trackerColumns);
   const orphans = Object.entries(mapping?.orphans ?? {})
     .map(([key, o]) => ({ key, origin: o.origin }))
     .sort((a, b) => compareStrings(a.key, b.key));
@@ -59,7 +62,8 @@ export function buildReport(model: Model, mapping: Mapping | undefined, extras: 
     sources: reportSources(model, mapping),
     ...(model.sources.length > 1 ? { crosscheck: [...(extras.crosscheck ?? [])] } : {}),
     orphans,
-    trackers: trackerTables(model, mapping, items, rows, categories),
+    trackerColumns: columns,
+    trackers: trackerTables(model, mapping, items, rows, categories, columns),
     items,
   };
 }

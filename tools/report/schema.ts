@@ -141,7 +141,7 @@ export interface TrackerRow {
   correlationKeys: string[];
   used?: string;
   mode?: string;
-  /** Per lane: `file:line symbol` for each location. */
+  /** Per tracker code column (see `Report.trackerColumns`): `file:line symbol` for each location. */
   cells: Record<string, string[]>;
   status: Status;
   notes?: string;
@@ -168,6 +168,8 @@ export interface Report {
   /** Present when more than one source is configured. */
   crosscheck?: CrosscheckFinding[];
   orphans: { key: string; origin: string }[];
+  /** The tracker's code columns (the generated tracker's layout) and the lanes that fill each. */
+  trackerColumns: { key: string; title: string; lanes: string[] }[];
   trackers: TrackerTable[];
   items: ReportItem[];
 }

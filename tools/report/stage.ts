@@ -72,6 +72,7 @@ export async function reportFromInputs(inputs: ReportInputs): Promise<Report> {
     ...(config.categories ? { categories: config.categories } : {}),
     lanes: config.lanes,
     implemented: config.status.implemented,
+    ...(config.generate.tracker?.columns ? { trackerColumns: config.generate.tracker.columns } : {}),
     linkedSections: await linkedSectionsOf(inputs.docsPages),
     ...(inputs.crosscheck ? { crosscheck: inputs.crosscheck } : {}),
     ...(inputs.generatedAt ? { generatedAt: inputs.generatedAt } : {}),

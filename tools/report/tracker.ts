@@ -1,18 +1,33 @@
 /**
  * The tracker tables (one per event category, sub-grouped like built-in tools) with their code
- * columns filled from mapping.json: one column per lane, each cell the item's locations there.
- * The human columns (Used?, Mode, Notes) come from the manual block, never from the tool.
+ * columns filled from mapping.json. The columns are the generated tracker's (tools/generate/tracker:
+ * Inbound schema, Outbound schema, Frontend type, Reducer/handler, Test trace), each filled from the
+ * lanes config `generate.tracker.columns` gives it. The human columns (Used?, Mode, Notes) come from
+ * the manual block, never from the tool.
  */
 import type { CategoryConfig } from '../config/schema.js';
+import { CODE_COLUMNS, COLUMNS, columnLanes, type ColumnLanes } from '../generate/tracker/columns.js';
 import type { Location, Mapping } from '../mapping/schema.js';
 import type { Model } from '../model/schema.js';
-import type { CategoryRow, ReportItem, TrackerRow, TrackerTable } from './schema.js';
+import type { CategoryRow, Report, ReportItem, TrackerRow, TrackerTable } from './schema.js';
 
 export function formatLocation(l: Location): string {
   return `${l.file}:${l.line} ${l.symbol}`;
 }
 
-export function trackerTables(model: Model, mapping: Mapping | undefined, items: readonly ReportItem[], rows: readonly CategoryRow[], categories: readonly CategoryConfig[]): TrackerTable[] {
+export function trackerColumns(columns?: Partial<ColumnLanes>): Report['trackerColumns'] {
+  const lanes = columnLanes(columns);
+  return CODE_COLUMNS.map((key) => ({ key, title: COLUMNS.find((c) => c.key === key)?.title ?? key, lanes: lanes[key] }));
+}
+
+export function trackerTables(
+  model: Model,
+  mapping: Mapping | undefined,
+  items: readonly ReportItem[],
+  rows: readonly CategoryRow[],
+  categories: readonly CategoryConfig[],
+  columns: Report['trackerColumns'],
+): TrackerTable[] {
   const events = new Map(model.events.map((e) => [e.id, e]));
   const toRow = (item: ReportItem): TrackerRow => {
     const manual = mapping?.items[item.id]?.manual;
@@ -23,7 +38,11 @@ export function trackerTables(model: Model, mapping: Mapping | undefined, items:
       correlationKeys: events.get(item.id)?.correlationKeys ?? [],
       ...(manual?.used ? { used: manual.used } : {}),
       ...(manual?.mode ? { mode: manual.mode } : {}),
-      cells: Object.fromEntries(Object.entries(item.lanes).map(([lane, locs]) => [lane, locs.map(formatLocation)])),
+      cells: Object.fromEntries(
+        columns
+          .map((c): [string, string[]] => [c.key, [...new Set(c.lanes.flatMap((lane) => (item.lanes[lane] ?? []).map(formatLocation)))]])
+          .filter(([, v]) => v.length > 0),
+      ),
       status: item.status,
       ...(manual?.notes ? { notes: manual.notes } : {}),
     };

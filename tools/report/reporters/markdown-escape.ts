@@ -38,3 +38,11 @@ export function mdDetails(summary: string, body: string): string {
   const text = summary.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!).replace(/\r?\n+/g, ' ');
   return `<details>\n<summary>${text}</summary>\n\n${body.trim()}\n\n</details>`;
 }
+
+/** Text whose backtick spans are code (the mapping's gap sentences): code kept as code, the rest escaped. */
+export function mdInline(text: string): string {
+  return text
+    .split(/(`[^`]*`)/)
+    .map((part) => (part.startsWith('`') && part.endsWith('`') && part.length > 1 ? mdCode(part.slice(1, -1)) : mdText(part)))
+    .join('');
+}
