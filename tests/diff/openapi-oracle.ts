@@ -21,6 +21,8 @@ export interface OracleField {
 export interface OracleSide {
   /** event type → field name → facts */
   events: Map<string, Map<string, OracleField>>;
+  /** event type → its schema's description */
+  eventDescriptions: Map<string, string>;
   /** request parameter name → facts */
   params: Map<string, OracleField>;
 }
@@ -50,9 +52,13 @@ function propertiesOf(doc: Json, schema: Json): { props: Map<string, Json>; requ
 }
 
 function variants(doc: Json, prop: Json): Json[] {
-  const list = (prop.anyOf ?? prop.oneOf) as Json[] | undefined;
-  return list ? list.map((v) => deref(doc, v)) : [deref(doc, prop)];
+  const own = deref(doc, prop);
+  const list = (own.anyOf ?? own.oneOf) as Json[] | undefined;
+  return list ? list.map((v) => deref(doc, v)) : [own];
 }
+
+/** Prose compares without layout: YAML folding (`>` vs `>-`) and re-wrapping are not changes. */
+const prose = (v: unknown): string => String(v ?? '').replace(/\s+/g, ' ').trim();
 
 function facts(doc: Json, prop: Json, required: boolean): OracleField {
   const vs = variants(doc, prop);
@@ -60,7 +66,9 @@ function facts(doc: Json, prop: Json, required: boolean): OracleField {
   const isNull = (v: Json): boolean => v.type === 'null' || (Array.isArray(v.type) && v.type.includes('null'));
   const nullable = vs.some(isNull) || own.nullable === true || prop.nullable === true;
   const nonNull = vs.filter((v) => v.type !== 'null');
-  const enumValues = nonNull.length === 1 ? (nonNull[0]!.enum as unknown[] | undefined) : undefined;
+  const only = nonNull.length === 1 ? nonNull[0]! : undefined;
+  // An array of an enum (`include`) lists its values on the items.
+  const enumValues = only ? ((only.enum ?? (only.items ? deref(doc, only.items).enum : undefined)) as unknown[] | undefined) : undefined;
   const def = prop.default ?? own.default ?? (nonNull.length === 1 ? nonNull[0]!.default : undefined);
   return {
     required,
@@ -68,7 +76,7 @@ function facts(doc: Json, prop: Json, required: boolean): OracleField {
     deprecated: prop.deprecated === true || own.deprecated === true,
     enum: enumValues ? JSON.stringify([...enumValues].filter((v) => v !== null).map(String).sort()) : undefined,
     default: def === undefined ? undefined : JSON.stringify(def),
-    description: String(prop.description ?? own.description ?? ''),
+    description: prose(prop.description ?? own.description ?? (nonNull.length === 1 ? nonNull[0]!.description : undefined)),
   };
 }
 
@@ -77,6 +85,7 @@ export function readOracle(file: string): OracleSide {
   const schemas = (doc.components as Json).schemas as Json;
   const union = schemas.ResponseStreamEvent as Json;
   const events = new Map<string, Map<string, OracleField>>();
+  const eventDescriptions = new Map<string, string>();
   for (const member of ((union.anyOf ?? union.oneOf) as Json[])) {
     const schema = deref(doc, member);
     const { props, required } = propertiesOf(doc, schema);
@@ -85,11 +94,12 @@ export function readOracle(file: string): OracleSide {
     const fields = new Map<string, OracleField>();
     for (const [name, prop] of props) fields.set(name, facts(doc, prop, required.has(name)));
     events.set(type, fields);
+    eventDescriptions.set(type, prose(schema.description));
   }
   const { props, required } = propertiesOf(doc, schemas.CreateResponse as Json);
   const params = new Map<string, OracleField>();
   for (const [name, prop] of props) params.set(name, facts(doc, prop, required.has(name)));
-  return { events, params };
+  return { events, eventDescriptions, params };
 }
 
 /** Expected change keys (`<path> <kind>`) between two sides, at the top level only. */
@@ -112,7 +122,10 @@ export function expectedChanges(a: OracleSide, b: OracleSide): string[] {
   for (const [type, fields] of b.events) {
     const old = a.events.get(type);
     if (!old) out.push(`event:${type} added`);
-    else fieldsOf(`event:${type}`, old, fields);
+    else {
+      if (a.eventDescriptions.get(type) !== b.eventDescriptions.get(type)) out.push(`event:${type} description`);
+      fieldsOf(`event:${type}`, old, fields);
+    }
   }
   for (const name of a.params.keys()) if (!b.params.has(name)) out.push(`param:POST /v1/responses#${name} removed`);
   for (const [name, f] of b.params) {
