@@ -47,6 +47,8 @@ function withFlags(config: Config, opts: GenerateOptions): Config {
       ...(targets?.length ? { targets: targets as Config['generate']['targets'] } : {}),
       ...(opts.outDir ? { outDir: opts.outDir } : {}),
     },
+    // Diagnostics about the model then name the file it came from.
+    ...(opts.model ? { model: opts.model } : {}),
   };
 }
 
