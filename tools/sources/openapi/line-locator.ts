@@ -148,17 +148,19 @@ export function keyOf(text: string): string | undefined {
   if (q === '"' || q === "'") {
     let i = 1;
     let out = '';
-    while (i < text.length && text[i] !== q) {
-      if (q === '"' && text[i] === '\\') {
-        out += text[i + 1] ?? '';
-        i += 2;
-        continue;
-      }
-      if (q === "'" && text[i + 1] === "'" && text[i] === "'") i++;
-      out += text[i];
-      i++;
+    for (; i < text.length; i++) {
+      const c = text[i]!;
+      if (q === '"' && c === '\\') {
+        out += text[++i] ?? '';
+      } else if (c === q) {
+        // `''` inside a single-quoted scalar is one quote.
+        if (q === "'" && text[i + 1] === "'") {
+          out += "'";
+          i++;
+        } else break;
+      } else out += c;
     }
-    return /^\s*:/.test(text.slice(i + 1)) ? out : undefined;
+    return /^\s*:(\s|$)/.test(text.slice(i + 1)) ? out : undefined;
   }
   const m = /^([^#{}[\],&*!|>'"%@`][^#]*?)\s*:(?:\s|$)/.exec(text);
   return m ? m[1] : undefined;
