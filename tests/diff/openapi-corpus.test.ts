@@ -81,7 +81,7 @@ describe.each([
     const { result } = await diffFiles(oldFile, newFile);
     const got = topLevel(result.changes);
     const want = expectedChanges(readOracle(oldFile), readOracle(newFile));
-    const gaps = READER_GAPS[`${a}→${b}`];
+    const gaps = READER_GAPS[`${a}→${b}` as keyof typeof READER_GAPS];
     expect({ missing: want.filter((x) => !got.includes(x)), extra: got.filter((x) => !want.includes(x)) }).toEqual(gaps);
     expect(want.length).toBeGreaterThan(15);
   }, 60_000);
