@@ -4,12 +4,15 @@
  * `<tag>` would become HTML in a PR comment.
  */
 
-/** Plain text: markdown punctuation and HTML are shown literally, on one line. */
-export function mdText(text: string): string {
+function escapeMd(text: string): string {
   return text
     .replace(/\r?\n+/g, ' ')
-    .replace(/[\\`*_[\]|<>#~!&]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`))
-    .trim();
+    .replace(/[\\`*_[\]|<>#~!&]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`));
+}
+
+/** Plain text: markdown punctuation and HTML are shown literally, on one line. */
+export function mdText(text: string): string {
+  return escapeMd(text).trim();
 }
 
 /** Inline code (safe in table cells): a backtick inside widens the fence, `|` is escaped for GFM tables. */
@@ -43,6 +46,7 @@ export function mdDetails(summary: string, body: string): string {
 export function mdInline(text: string): string {
   return text
     .split(/(`[^`]*`)/)
-    .map((part) => (part.startsWith('`') && part.endsWith('`') && part.length > 1 ? mdCode(part.slice(1, -1)) : mdText(part)))
-    .join('');
+    .map((part) => (part.startsWith('`') && part.endsWith('`') && part.length > 1 ? mdCode(part.slice(1, -1)) : escapeMd(part)))
+    .join('')
+    .trim();
 }
