@@ -33,7 +33,7 @@ export function compareViolations(a: RawViolation, b: RawViolation): number {
   return a.line - b.line || ORDER.get(a.check)! - ORDER.get(b.check)!;
 }
 
-export async function verifyStream(items: AsyncIterable<TraceItem>, ctx: VerifyContext): Promise<StreamResult> {
+export async function verifyStream(batches: AsyncIterable<TraceItem[]>, ctx: VerifyContext): Promise<StreamResult> {
   const violations: RawViolation[] = [];
   const report: Report = (v) => violations.push(v);
   const state = createState();
@@ -42,29 +42,31 @@ export async function verifyStream(items: AsyncIterable<TraceItem>, ctx: VerifyC
   let lines = 0;
   let request: StreamResult['request'];
 
-  for await (const item of items) {
-    if (item.kind === 'request') {
-      request ??= { line: item.line, value: item.value };
-      continue;
+  for await (const batch of batches) {
+    for (const item of batch) {
+      if (item.kind === 'request') {
+        request ??= { line: item.line, value: item.value };
+        continue;
+      }
+      if (item.kind === 'stray') {
+        report({ check: 'framing', line: item.line, message: item.message });
+        continue;
+      }
+      if (item.kind === 'end') {
+        lines = item.lines;
+        continue;
+      }
+      events++;
+      const event = checkFraming(item.record, report);
+      if (!event) {
+        sequence.skip();
+        continue;
+      }
+      const known = checkSchema(event, ctx.schemas, report);
+      sequence.check(event, report);
+      const rule = ctx.grammar.get(event.type);
+      if (known && rule) checkStructure(state, rule, event, report);
     }
-    if (item.kind === 'stray') {
-      report({ check: 'framing', line: item.line, message: item.message });
-      continue;
-    }
-    if (item.kind === 'end') {
-      lines = item.lines;
-      continue;
-    }
-    events++;
-    const event = checkFraming(item.record, report);
-    if (!event) {
-      sequence.skip();
-      continue;
-    }
-    const known = checkSchema(event, ctx.schemas, report);
-    sequence.check(event, report);
-    const rule = ctx.grammar.get(event.type);
-    if (known && rule) checkStructure(state, rule, event, report);
   }
 
   if (state.phase !== 'ended') {

@@ -6,19 +6,23 @@ import type { Line } from './lines.js';
 import type { TraceItem } from './trace-item.js';
 import { parseRequestComment } from './request.js';
 
-export async function* readJsonl(lines: AsyncIterable<Line>): AsyncGenerator<TraceItem> {
+export async function* readJsonl(batches: AsyncIterable<Line[]>): AsyncGenerator<TraceItem[]> {
   let seenEvent = false;
   let last = 0;
-  for await (const { number, text } of lines) {
-    last = number;
-    if (text.trim() === '') continue;
-    if (!seenEvent && text.charCodeAt(0) === 35 /* # */) {
-      const request = parseRequestComment(text.slice(1), number);
-      if (request) yield request;
-      continue;
+  for await (const batch of batches) {
+    const out: TraceItem[] = [];
+    for (const { number, text } of batch) {
+      last = number;
+      if (text.trim() === '') continue;
+      if (!seenEvent && text.charCodeAt(0) === 35 /* # */) {
+        const request = parseRequestComment(text.slice(1), number);
+        if (request) out.push(request);
+        continue;
+      }
+      seenEvent = true;
+      out.push({ kind: 'record', record: { line: number, data: text, framing: [] } });
     }
-    seenEvent = true;
-    yield { kind: 'record', record: { line: number, data: text, framing: [] } };
+    if (out.length) yield out;
   }
-  yield { kind: 'end', lines: last };
+  yield [{ kind: 'end', lines: last }];
 }

@@ -11,7 +11,13 @@ export interface Line {
   text: string;
 }
 
+/** Lines one by one (for small consumers); verify itself reads batches, one per chunk. */
 export async function* readLines(input: Readable | AsyncIterable<string | Buffer>): AsyncGenerator<Line> {
+  for await (const batch of readLineBatches(input)) yield* batch;
+}
+
+/** The lines of each chunk at once: one await per chunk instead of per line keeps the reader near the floor. */
+export async function* readLineBatches(input: Readable | AsyncIterable<string | Buffer>): AsyncGenerator<Line[]> {
   if ('setEncoding' in input && typeof input.setEncoding === 'function') input.setEncoding('utf8');
   let rest = '';
   let number = 0;
@@ -25,10 +31,11 @@ export async function* readLines(input: Readable | AsyncIterable<string | Buffer
     const buffer = rest + text;
     const offset = rest.length;
     rest = '';
+    const batch: Line[] = [];
     for (let i = offset; i < buffer.length; i++) {
       const c = buffer.charCodeAt(i);
       if (c !== 10 && c !== 13) continue;
-      yield { number: ++number, text: buffer.slice(start, i) };
+      batch.push({ number: ++number, text: buffer.slice(start, i) });
       if (c === 13) {
         if (i + 1 < buffer.length) {
           if (buffer.charCodeAt(i + 1) === 10) i++;
@@ -37,7 +44,8 @@ export async function* readLines(input: Readable | AsyncIterable<string | Buffer
       start = i + 1;
     }
     rest = buffer.slice(start);
+    if (batch.length) yield batch;
   }
-  if (rest.length) yield { number: ++number, text: rest };
+  if (rest.length) yield [{ number: ++number, text: rest }];
 }
 

@@ -8,7 +8,7 @@ import { extname } from 'node:path';
 import type { Readable } from 'node:stream';
 import type { TraceFormat } from '../types.js';
 import { readJsonl } from './jsonl.js';
-import { readLines, type Line } from './lines.js';
+import { readLineBatches, type Line } from './lines.js';
 import { readSse } from './sse.js';
 import type { TraceItem } from './trace-item.js';
 
@@ -18,33 +18,30 @@ export function formatFromName(name: string): TraceFormat | undefined {
   return FORMAT_BY_EXTENSION[extname(name).toLowerCase()];
 }
 
-async function* chain(head: Line[], rest: AsyncIterator<Line>): AsyncGenerator<Line> {
+async function* chain(head: Line[][], rest: AsyncIterator<Line[]>): AsyncGenerator<Line[]> {
   yield* head;
   for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
 }
 
 /** Sniffs the format from the first meaningful line, keeping the lines it read. */
-async function sniff(lines: AsyncGenerator<Line>): Promise<{ format: TraceFormat; lines: AsyncGenerator<Line> }> {
-  const head: Line[] = [];
-  let format: TraceFormat = 'sse';
+async function sniff(lines: AsyncGenerator<Line[]>): Promise<{ format: TraceFormat; lines: AsyncGenerator<Line[]> }> {
+  const head: Line[][] = [];
   for (let next = await lines.next(); !next.done; next = await lines.next()) {
     head.push(next.value);
-    const t = next.value.text.trimStart();
-    if (t === '' || t.startsWith(':') || t.startsWith('#')) continue;
-    format = t.startsWith('{') ? 'jsonl' : 'sse';
-    break;
+    const first = next.value.map((l) => l.text.trimStart()).find((t) => !(t === '' || t.startsWith(':') || t.startsWith('#')));
+    if (first !== undefined) return { format: first.startsWith('{') ? 'jsonl' : 'sse', lines: chain(head, lines) };
   }
-  return { format, lines: chain(head, lines) };
+  return { format: 'sse', lines: chain(head, lines) };
 }
 
 export interface OpenedTrace {
   format: TraceFormat;
-  items: AsyncIterable<TraceItem>;
+  items: AsyncIterable<TraceItem[]>;
 }
 
 export async function openTrace(path: string, options: { format?: TraceFormat; stdin?: Readable } = {}): Promise<OpenedTrace> {
   const input = path === '-' ? (options.stdin ?? process.stdin) : createReadStream(path, { highWaterMark: 256 * 1024 });
-  const raw = readLines(input);
+  const raw = readLineBatches(input);
   const known = options.format ?? (path === '-' ? undefined : formatFromName(path));
   const { format, lines } = known ? { format: known, lines: raw } : await sniff(raw);
   return { format, items: format === 'sse' ? readSse(lines) : readJsonl(lines) };

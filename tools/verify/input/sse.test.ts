@@ -1,19 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { readLines } from './lines.js';
+import { readLineBatches } from './lines.js';
 import { readJsonl } from './jsonl.js';
 import { readSse } from './sse.js';
 import type { TraceItem } from './trace-item.js';
 
-async function collect(gen: AsyncIterable<TraceItem>): Promise<TraceItem[]> {
+async function collect(gen: AsyncIterable<TraceItem[]>): Promise<TraceItem[]> {
   const out: TraceItem[] = [];
-  for await (const item of gen) out.push(item);
+  for await (const batch of gen) out.push(...batch);
   return out;
 }
 
 const sse = (text: string, chunks = 1) => {
   const size = Math.ceil(text.length / chunks);
   const parts = Array.from({ length: chunks }, (_, i) => text.slice(i * size, (i + 1) * size));
-  return collect(readSse(readLines((async function* () { yield* parts; })())));
+  return collect(readSse(readLineBatches((async function* () { yield* parts; })())));
 };
 
 describe('readSse', () => {
@@ -32,7 +32,7 @@ describe('readSse', () => {
 
 describe('readJsonl', () => {
   it('skips blank lines, reads `#` header comments before the first event only', async () => {
-    const lines = readLines((async function* () { yield '# request {"model":"m"}\n\n{"type":"a"}\n# not a header\n'; })());
+    const lines = readLineBatches((async function* () { yield '# request {"model":"m"}\n\n{"type":"a"}\n# not a header\n'; })());
     expect(await collect(readJsonl(lines))).toEqual([
       { kind: 'request', line: 1, value: { model: 'm' } },
       { kind: 'record', record: { line: 3, data: '{"type":"a"}', framing: [] } },

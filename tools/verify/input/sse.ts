@@ -10,7 +10,8 @@ import { parseRequestComment } from './request.js';
 
 const KNOWN_FIELDS = new Set(['event', 'data', 'id', 'retry']);
 
-export async function* readSse(lines: AsyncIterable<Line>): AsyncGenerator<TraceItem> {
+export async function* readSse(batches: AsyncIterable<Line[]>): AsyncGenerator<TraceItem[]> {
+  let out: TraceItem[] = [];
   let start = 0;
   let eventName: string | undefined;
   let data: string[] = [];
@@ -26,54 +27,61 @@ export async function* readSse(lines: AsyncIterable<Line>): AsyncGenerator<Trace
     framing = [];
   };
 
-  function* dispatch(): Generator<TraceItem> {
+  function dispatch(): void {
     if (!start) return;
     if (data.length === 0) {
       // A frame with fields but no data is dropped by EventSource; say so rather than lose it silently.
-      yield { kind: 'record', record: { line: start, ...(eventName !== undefined && { eventName }), data: '', framing: [...framing, { line: start, message: 'Found a frame without a `data:` line, expected every event to carry data' }] } };
+      out.push({ kind: 'record', record: { line: start, ...(eventName !== undefined && { eventName }), data: '', framing: [...framing, { line: start, message: 'Found a frame without a `data:` line, expected every event to carry data' }] } });
       return;
     }
     const text = data.join('\n');
     if (text === '[DONE]') {
-      if (doneAt) yield { kind: 'stray', line: start, message: `Found a second \`data: [DONE]\`, expected it once (first at line ${doneAt})` };
+      if (doneAt) out.push({ kind: 'stray', line: start, message: `Found a second \`data: [DONE]\`, expected it once (first at line ${doneAt})` });
       doneAt ||= start;
       return;
     }
     seenEvent = true;
     const issues = doneAt ? [...framing, { line: start, message: `Found an event after \`data: [DONE]\` (line ${doneAt}), expected nothing after the sentinel` }] : framing;
-    yield { kind: 'record', record: { line: start, ...(eventName !== undefined && { eventName }), data: text, framing: issues } };
+    out.push({ kind: 'record', record: { line: start, ...(eventName !== undefined && { eventName }), data: text, framing: issues } });
   }
 
-  for await (const { number, text } of lines) {
-    last = number;
-    if (text === '') {
-      yield* dispatch();
-      reset();
-      continue;
-    }
-    if (text.charCodeAt(0) === 58 /* : */) {
-      if (!seenEvent && !start) {
-        const request = parseRequestComment(text.slice(1), number);
-        if (request) yield request;
+  for await (const batch of batches) {
+    for (const { number, text } of batch) {
+      last = number;
+      if (text === '') {
+        dispatch();
+        reset();
+        continue;
       }
-      continue;
+      if (text.charCodeAt(0) === 58 /* : */) {
+        if (!seenEvent && !start) {
+          const request = parseRequestComment(text.slice(1), number);
+          if (request) out.push(request);
+        }
+        continue;
+      }
+      start ||= number;
+      const colon = text.indexOf(':');
+      const field = colon < 0 ? text : text.slice(0, colon);
+      let value = colon < 0 ? '' : text.slice(colon + 1);
+      if (value.charCodeAt(0) === 32) value = value.slice(1);
+      if (field === 'data') data.push(value);
+      else if (field === 'event') {
+        if (eventName !== undefined) framing.push({ line: number, message: 'Found a second `event:` line in one frame, expected one per event' });
+        eventName = value;
+      } else if (!KNOWN_FIELDS.has(field)) {
+        framing.push({ line: number, message: `Found unknown SSE field \`${field.slice(0, 40)}\`, expected event, data, id or retry (or a \`:\` comment)` });
+      }
     }
-    start ||= number;
-    const colon = text.indexOf(':');
-    const field = colon < 0 ? text : text.slice(0, colon);
-    let value = colon < 0 ? '' : text.slice(colon + 1);
-    if (value.charCodeAt(0) === 32) value = value.slice(1);
-    if (field === 'data') data.push(value);
-    else if (field === 'event') {
-      if (eventName !== undefined) framing.push({ line: number, message: 'Found a second `event:` line in one frame, expected one per event' });
-      eventName = value;
-    } else if (!KNOWN_FIELDS.has(field)) {
-      framing.push({ line: number, message: `Found unknown SSE field \`${field.slice(0, 40)}\`, expected event, data, id or retry (or a \`:\` comment)` });
+    if (out.length) {
+      yield out;
+      out = [];
     }
   }
   if (start) {
     framing.push({ line: last, message: 'Found the last frame without a terminating blank line, expected every frame to end with an empty line' });
-    yield* dispatch();
+    dispatch();
   }
-  yield { kind: 'end', lines: last };
+  out.push({ kind: 'end', lines: last });
+  yield out;
 }
