@@ -1,0 +1,84 @@
+/**
+ * E2E (`node dist/cli.js extract`, after `npm run build`): bad OpenAPI input is reported with
+ * file:line:col, exits 2 and writes nothing (no model, no cache entry); a good fixture extracts
+ * and its second run is served from the parse cache.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { REPO } from './helpers.js';
+
+const CLI = join(REPO, 'dist/cli.js');
+const FIXTURES = join(REPO, 'tests/openapi/fixtures');
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+function project(file: string, source: Record<string, unknown> = {}): string {
+  const dir = mkdtempSync(join(tmpdir(), 'specmap-openapi-'));
+  dirs.push(dir);
+  cpSync(join(FIXTURES, file), join(dir, file));
+  writeFileSync(join(dir, 'specmap.config.json'), JSON.stringify({ sources: [{ path: file, kind: 'openapi', ...source }] }));
+  return dir;
+}
+
+function extract(dir: string, ...args: string[]) {
+  const r = spawnSync(process.execPath, [CLI, 'extract', '--config', join(dir, 'specmap.config.json'), ...args], { encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('bad input: exit 2, diagnostics with file:line:col, nothing written', () => {
+  it.each([
+    ['swagger2.yaml', ['swagger2.yaml:2:1: error Found Swagger `2.0`, expected OpenAPI 3.0 or 3.1 [openapi-unsupported]']],
+    ['random.yaml', ['random.yaml:1:1: error Found no `openapi` field, expected an OpenAPI 3.x document [openapi-unsupported]']],
+    [
+      'dangling-ref.yaml',
+      [
+        'dangling-ref.yaml:16:1: error Found `$ref: #/components/schemas/GadgetLost` that points to nothing',
+        'dangling-ref.yaml:25:1: error Found `$ref: #/components/schemas/Part` that points to nothing',
+      ],
+    ],
+    ['malformed.yaml', ['malformed.yaml:8:14: error Found malformed YAML (']],
+    ['malformed.json', ['malformed.json:4:20: error Found malformed JSON (']],
+  ])('%s', (file, lines) => {
+    const dir = project(file);
+    const r = extract(dir);
+    expect(r.code).toBe(2);
+    const reported = r.stderr.split('\n').filter((l) => l.startsWith(file));
+    expect(reported).toHaveLength(lines.length);
+    lines.forEach((line, i) => expect(reported[i]).toContain(line));
+    expect(r.stderr).toMatch(/fix: /);
+    expect(r.stdout).toBe('');
+    expect(readdirSync(dir).sort()).toEqual([file, 'specmap.config.json'].sort());
+  });
+});
+
+describe('a good OpenAPI 3.0 fixture', () => {
+  it('extracts events, the configured sections only, /v1 ids, and caches the parse', () => {
+    const dir = project('gadgets.yaml');
+    const first = extract(dir);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toBe('wrote spec/model.json: 2 events, 1 endpoints, 2 params, 3 enums, 0 objects from 1 sources\n');
+    const model = JSON.parse(readFileSync(join(dir, 'spec/model.json'), 'utf8'));
+    expect(model.events.map((e: { id: string; anchors: string[] }) => `${e.id} ${e.anchors[0]}`)).toEqual([
+      'event:gadget.built gadgets.yaml:51',
+      'event:gadget.failed gadgets.yaml:61',
+    ]);
+    expect(model.endpoints.map((e: { id: string }) => e.id)).toEqual(['endpoint:POST /v1/responses']);
+    const size = model.params.find((p: { id: string }) => p.id === 'param:POST /v1/responses#size').field;
+    expect(size).toMatchObject({ required: false, nullable: true, default: 3, anchors: ['gadgets.yaml:41'] });
+    const reason = model.events[1].fields.find((f: { name: string }) => f.name === 'reason');
+    expect(reason).toMatchObject({ nullable: true, deprecated: true, required: false });
+    expect(existsSync(join(dir, '.specmap/cache/sources'))).toBe(true);
+    expect(readdirSync(join(dir, '.specmap/cache/sources'))).toHaveLength(1);
+    const second = extract(dir);
+    expect(second.code).toBe(0);
+    expect(second.stdout).toBe('unchanged spec/model.json: 2 events, 1 endpoints, 2 params, 3 enums, 0 objects from 1 sources\n');
+  });
+
+  it('pathPrefix from the source config', () => {
+    const dir = project('gadgets.yaml', { pathPrefix: '/api' });
+    expect(extract(dir, '--stdout').stdout).toContain('"endpoint:POST /api/responses"');
+  });
+});
