@@ -70,16 +70,16 @@ export class Fingerprint {
   }
 }
 
-export function readMemo(cacheDir: string): string | undefined {
+export function readMemo(cacheDir: string, file = CHECK_CACHE_FILE): string | undefined {
   try {
-    return (JSON.parse(readFileSync(join(cacheDir, CHECK_CACHE_FILE), 'utf8')) as { clean?: string }).clean;
+    return (JSON.parse(readFileSync(join(cacheDir, file), 'utf8')) as { clean?: string }).clean;
   } catch {
     return undefined;
   }
 }
 
-export function writeMemo(cacheDir: string, digest: string): void {
-  writeFileAtomic(join(cacheDir, CHECK_CACHE_FILE), JSON.stringify({ clean: digest }) + '\n');
+export function writeMemo(cacheDir: string, digest: string, file = CHECK_CACHE_FILE): void {
+  writeFileAtomic(join(cacheDir, file), JSON.stringify({ clean: digest }) + '\n');
 }
 
 export function isDirectory(path: string): boolean {

@@ -45,6 +45,9 @@ export function fingerprintOf(inputs: PipelineInputs, configText: string): strin
   return fp.digest();
 }
 
+/** `SPECMAP_TIMING=1` prints how long each part took, to stderr. */
+const timing = process.env.SPECMAP_TIMING ? (label: string, t0: number) => process.stderr.write(`${label}: ${(performance.now() - t0).toFixed(0)} ms\n`) : () => {};
+
 export async function runCheck(options: CheckOptions): Promise<CheckResult> {
   const { config, root } = options;
   const cacheDir = resolve(root, config.cacheDir);
@@ -56,12 +59,18 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
   const parts = options.files?.length ? partsAffectedBy(options.files, inputs) : ALL_PARTS;
   const raw: Omit<Finding, 'severity'>[] = [];
   if (parts.length) {
+    let t0 = performance.now();
     const state = await loadModelState(config, root);
     if (parts.includes('sources')) raw.push(...(await checkSources(state, config)));
+    timing('sources', t0);
+    t0 = performance.now();
     // Mapping first: the tracker tables that `generate` writes are filled from it.
     const mapped = parts.includes('mapping') || parts.includes('generated') ? await checkMapping(state.model, config, root) : undefined;
     if (mapped && parts.includes('mapping')) raw.push(...mapped.findings);
+    timing('mapping', t0);
+    t0 = performance.now();
     if (parts.includes('generated')) raw.push(...(await checkGenerated(state.model, config, root, mapped?.mapping)));
+    timing('generated', t0);
   }
   const findings = applySeverity(raw, config.check.severity).sort(compareFindings);
   const result: CheckResult = { findings, ran: parts, skipped: ALL_PARTS.filter((p) => !parts.includes(p)), memo: false };

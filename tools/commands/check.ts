@@ -1,7 +1,6 @@
 /** `specmap check`: drift findings for hooks and CI; writes nothing (except its own cache). */
-import { readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { loadConfig } from '../config/load.js';
+import { loadConfigMemo } from '../pipeline/config-cache.js';
 import { EXIT, UsageError } from '../diagnostics/errors.js';
 import { runCheck, type CheckResult } from '../check/run-check.js';
 
@@ -44,12 +43,12 @@ export async function runCheckCommand(opts: CheckCommandOptions): Promise<number
     const code = await runSync({ config: opts.config, cwd, json: opts.json });
     if (code !== EXIT.clean) return code;
   }
-  const loaded = await loadConfig(opts.config, cwd);
+  const loaded = await loadConfigMemo(opts.config, cwd);
   const files = opts.files?.length ? opts.files : opts.staged ? stagedFiles(cwd) : undefined;
   const result = await runCheck({
     config: loaded.config,
     root: loaded.root,
-    configText: readFileSync(loaded.path, 'utf8'),
+    configText: loaded.text,
     files,
     noCache: opts.cache === false,
   });
