@@ -43,8 +43,8 @@ export async function buildMapping(opts: MapOptions, extraManual?: (previous: Ma
   const carried = extraManual ? extraManual(previous, state.model) : previous;
   const mapping = computeMapping(state.model, facts, config, carried);
   progress.done();
+  // Source warnings are `extract`'s to report; map reports what it found in the code.
   const diagnostics: Diagnostic[] = [
-    ...state.diagnostics.sorted(),
     ...warnings.map((w) => ({
       severity: 'warning' as const,
       code: 'analyzer-warning',
