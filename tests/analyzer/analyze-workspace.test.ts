@@ -130,5 +130,14 @@ describe('analyzeWorkspace on the fixture workspace', () => {
     const changed = await run(root, cacheDir);
     expect(changed.stats.parsed).toBe(1);
     expect(changed.facts.filter((f) => f.file === 'server/handlers.py').map(show)).toEqual(['server/handlers.py:2 handler h response.queued']);
+
+    // A file that uses a class nobody defines holds nothing, until a new file defines that class.
+    await writeFile(join(root, 'server/uses.py'), 'def make():\n    return Thing(sequence_number=1)\n');
+    const before = await run(root, cacheDir);
+    expect(before.facts.filter((f) => f.file === 'server/uses.py')).toEqual([]);
+    expect((await run(root, cacheDir)).stats.parsed).toBe(0);
+    await writeFile(join(root, 'server/thing.py'), 'from typing import Literal\n\n\nclass Thing:\n    type: Literal["response.refusal.delta"]\n');
+    const after = await run(root, cacheDir);
+    expect(after.facts.filter((f) => f.file === 'server/uses.py').map(show)).toEqual(['server/uses.py:2 emitter make response.refusal.delta via Thing']);
   });
 });

@@ -16,6 +16,11 @@ interface CacheFile {
   version: number;
   candidates: string;
   entries: Record<string, FileFacts>;
+  /** Keys of files no pass selected, valid while the workspace's own class names hash to `names`. */
+  negatives?: string[];
+  names?: string;
+  /** path → [size, mtimeMs, key]: an unchanged file is not even read (as git's index does). */
+  stats?: Record<string, [number, number, string]>;
 }
 
 export function fileKey(file: string, language: string, text: string): string {
@@ -25,19 +30,30 @@ export function fileKey(file: string, language: string, text: string): string {
 export class FactCache {
   private readonly used: Record<string, FileFacts> = {};
   private dirty = false;
+  private readonly negatives: ReadonlySet<string>;
+  private readonly stats: Record<string, [number, number, string]>;
+  private readonly names: string | undefined;
+  private newNegatives: string[] = [];
+  private newNames = '';
+  private newStats: Record<string, [number, number, string]> = {};
 
   private constructor(
     private readonly path: string | undefined,
     private readonly candidates: string,
     private readonly entries: Record<string, FileFacts>,
-  ) {}
+    data?: CacheFile,
+  ) {
+    this.negatives = new Set(data?.negatives ?? []);
+    this.stats = data?.stats ?? {};
+    this.names = data?.names;
+  }
 
   static async open(cacheDir: string | undefined, candidates: string): Promise<FactCache> {
     if (!cacheDir) return new FactCache(undefined, candidates, {});
     const path = join(cacheDir, 'analyzer-facts.json');
     try {
       const data = JSON.parse(await readFile(path, 'utf8')) as CacheFile;
-      if (data.version === ANALYZER_VERSION && data.candidates === candidates && data.entries) return new FactCache(path, candidates, data.entries);
+      if (data.version === ANALYZER_VERSION && data.candidates === candidates && data.entries) return new FactCache(path, candidates, data.entries, data);
     } catch {
       // No cache yet, or an unreadable one: start empty; it is only a cache.
     }
@@ -55,11 +71,31 @@ export class FactCache {
     this.dirty = true;
   }
 
+  /** The content key recorded for a file whose size and mtime have not changed since. */
+  knownKey(file: string, size: number, mtimeMs: number): string | undefined {
+    const s = this.stats[file];
+    return s && s[0] === size && s[1] === mtimeMs ? s[2] : undefined;
+  }
+
+  /** A file no pass selected last time, while the workspace's class names were `names`. */
+  isNegative(key: string, names: string): boolean {
+    return this.names === names && this.negatives.has(key);
+  }
+
+  /** What this run learnt besides facts: file stats, files that hold nothing, the class names that decided it. */
+  record(stats: Record<string, [number, number, string]>, negatives: string[], names: string): void {
+    this.newStats = stats;
+    this.newNegatives = negatives.sort();
+    this.newNames = names;
+    const changed = names !== this.names || negatives.length !== this.negatives.size || negatives.some((k) => !this.negatives.has(k)) || JSON.stringify(stats) !== JSON.stringify(this.stats);
+    if (changed) this.dirty = true;
+  }
+
   /** Writes only what this run used (entries of changed or deleted files fall out), and only if something changed. */
   async save(): Promise<void> {
     if (!this.path) return;
     if (!this.dirty && Object.keys(this.used).length === Object.keys(this.entries).length) return;
-    const data: CacheFile = { version: ANALYZER_VERSION, candidates: this.candidates, entries: this.used };
+    const data: CacheFile = { version: ANALYZER_VERSION, candidates: this.candidates, entries: this.used, negatives: this.newNegatives, names: this.newNames, stats: this.newStats };
     await mkdir(dirname(this.path), { recursive: true });
     const tmp = `${this.path}.${process.pid}.tmp`;
     await writeFile(tmp, JSON.stringify(data));

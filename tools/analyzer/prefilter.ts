@@ -32,13 +32,15 @@ export interface Prefilter {
 /** `extraNames`: class names the workspace itself ties to event types, found on an earlier pass. */
 export function buildPrefilter(candidates: Candidates, extraNames: Iterable<string> = []): Prefilter {
   const words = new Set<string>();
-  for (const type of candidates.eventTypes) words.add(type);
   for (const name of candidates.typeByClass.keys()) words.add(name);
   for (const name of candidates.requestClasses) words.add(name);
   for (const name of extraNames) words.add(name);
   // Distinctive body parameter names (snake_case, long) mark a request model; `model` or `input` would match everything.
   for (const set of candidates.paramSets) for (const p of set) if (p.includes('_') && p.length >= 8) words.add(p);
+  // Event types stand quoted in code (`"error"` is an event type, `error` everywhere is not).
+  const quoted = [...candidates.eventTypes].sort().map((t) => `["'\\x60]${escape(t)}["'\\x60]`);
   const alternatives = [
+    ...quoted,
     ...[...words].sort().map(escape),
     ...candidates.literalPatterns.map(quotedPattern),
     ...ROUTE_MARKERS,
