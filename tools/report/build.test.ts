@@ -12,7 +12,8 @@ describe('buildReport', () => {
     ['events', () => report.summary.kinds[0], { kind: 'event', total: 3, implemented: 1, partial: 1, planned: 1, missing: 0 }],
     ['lifecycle row', () => report.categories[0], { id: 'lifecycle', title: 'Lifecycle', total: 2, implemented: 1, partial: 1, percent: 50 }],
     ['builtin row with sub', () => report.categories[1], { id: 'builtin-tools', total: 1, planned: 1, subcategories: [expect.objectContaining({ id: 'web-search', total: 1 })] }],
-    ['lane server', () => report.summary.lanes.find((l) => l.name === 'server'), { items: 4, locations: 4, percent: 50 }],
+    ['lane server (holds endpoints, params, enums)', () => report.summary.lanes.find((l) => l.name === 'server'), { items: 4, locations: 4, holdable: 5, percent: 80 }],
+    ['lane handler (holds events)', () => report.summary.lanes.find((l) => l.name === 'handler'), { items: 1, holdable: 3, percent: 33.3 }],
   ])('%s', (_name, get, want) => {
     expect(get()).toMatchObject(want);
   });

@@ -43,6 +43,10 @@ export function buildReport(model: Model, mapping: Mapping | undefined, extras: 
   const laneList = mapping?.lanes ?? configLanes.map((l) => ({ name: l.name, title: l.title }));
   const items = toReportItems(model, mapping);
   const rows = categoryRows(items, categories);
+  const lanes = laneList.map((l) => {
+    const config = configLanes.find((c) => c.name === l.name);
+    return { name: l.name, title: l.title, required: implemented.includes(l.name), itemKinds: config ? itemKindsOfLane(config) : [...ITEM_KINDS] };
+  });
   const columns = trackerColumns(extras.trackerColumns);
   const orphans = Object.entries(mapping?.orphans ?? {})
     .map(([key, o]) => ({ key, origin: o.origin }))
@@ -50,11 +54,8 @@ export function buildReport(model: Model, mapping: Mapping | undefined, extras: 
   return {
     reportVersion: REPORT_VERSION,
     ...(extras.generatedAt ? { generatedAt: extras.generatedAt } : {}),
-    lanes: laneList.map((l) => {
-      const config = configLanes.find((c) => c.name === l.name);
-      return { name: l.name, title: l.title, required: implemented.includes(l.name), itemKinds: config ? itemKindsOfLane(config) : [...ITEM_KINDS] };
-    }),
-    summary: summarizeItems(items, laneList, mapping),
+    lanes,
+    summary: summarizeItems(items, lanes, mapping),
     categories: rows,
     gaps: gapDetails(model, mapping, items, { lanes: configLanes, implemented }),
     sections: apiSections(model, items, extras.linkedSections ?? []),

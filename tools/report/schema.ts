@@ -28,7 +28,9 @@ export interface LaneCoverage {
   /** Items with at least one location in this lane. */
   items: number;
   locations: number;
-  /** items / (all items − ignored) × 100, one decimal. */
+  /** Items of the kinds this lane can hold, ignored ones left out. */
+  holdable: number;
+  /** items / holdable × 100, one decimal. */
   percent: number;
 }
 

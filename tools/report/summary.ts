@@ -6,7 +6,11 @@ import type { KindSummary, LaneCoverage, ReportItem, ReportSummary } from './sch
 
 export const ITEM_KINDS: readonly ItemKind[] = ['event', 'endpoint', 'param', 'enum', 'object'];
 
-export function summarizeItems(items: readonly ReportItem[], lanes: readonly { name: string; title: string }[], mapping: Mapping | undefined): ReportSummary {
+export function summarizeItems(
+  items: readonly ReportItem[],
+  lanes: readonly { name: string; title: string; itemKinds: readonly ItemKind[] }[],
+  mapping: Mapping | undefined,
+): ReportSummary {
   const overall = tally(items.map((i) => i.status));
   const kinds: KindSummary[] = ITEM_KINDS.map((kind) => {
     const mine = items.filter((i) => i.kind === kind);
@@ -15,12 +19,15 @@ export function summarizeItems(items: readonly ReportItem[], lanes: readonly { n
   });
   const laneCoverage: LaneCoverage[] = lanes.map((l) => {
     const withLane = items.filter((i) => i.lanes[l.name]?.length);
+    // Out of the items the lane can hold: an events-only lane is not judged on endpoints.
+    const holdable = tally(items.filter((i) => l.itemKinds.includes(i.kind)).map((i) => i.status));
     return {
       name: l.name,
       title: l.title,
       items: withLane.length,
       locations: withLane.reduce((n, i) => n + (i.lanes[l.name]?.length ?? 0), 0),
-      percent: percentOf(withLane.length, overall.total, overall.ignored),
+      holdable: holdable.total - holdable.ignored,
+      percent: percentOf(withLane.length, holdable.total, holdable.ignored),
     };
   });
   return {

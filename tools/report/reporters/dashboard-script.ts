@@ -22,6 +22,7 @@ export const DASHBOARD_JS = `
     if (it[7] && it[7].length) { var ul = el('ul', 'gaps'); it[7].forEach(function (g) { ul.appendChild(el('li', null, g)); }); name.appendChild(ul); }
     tr.appendChild(name);
     tr.appendChild(el('td', null, KINDS[it[1]]));
+    var st = el('td'); st.appendChild(el('span', 'badge s-' + STATUS[it[4]], STATUS[it[4]] + (it[8] ? ' (manual)' : ''))); tr.appendChild(st);
     var anchor = el('td'); if (it[3]) anchor.appendChild(link(it[6], it[3])); tr.appendChild(anchor);
     LANES.forEach(function (lane, li) {
       var locs = it[5][li], td;
@@ -32,12 +33,11 @@ export const DASHBOARD_JS = `
       else { td = el('td', lane.required ? 'cell need' : 'cell', '—'); }
       tr.appendChild(td);
     });
-    var st = el('td'); st.appendChild(el('span', 'badge s-' + STATUS[it[4]], STATUS[it[4]] + (it[8] ? ' (manual)' : ''))); tr.appendChild(st);
     return tr;
   }
   function table(items) {
     var t = el('table'), head = el('tr');
-    ['Item', 'Kind', 'Spec anchor'].concat(LANES.map(function (l) { return l.title; })).concat(['Status']).forEach(function (h) { head.appendChild(el('th', null, h)); });
+    ['Item', 'Kind', 'Status', 'Spec anchor'].concat(LANES.map(function (l) { return l.title; })).forEach(function (h) { head.appendChild(el('th', null, h)); });
     var thead = el('thead'); thead.appendChild(head); t.appendChild(thead);
     var body = el('tbody'); items.forEach(function (it) { body.appendChild(row(it)); }); t.appendChild(body);
     return t;

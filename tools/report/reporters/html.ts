@@ -68,7 +68,7 @@ export function renderHtml(report: Report, opts: HtmlOptions = {}): string {
   const kinds = report.summary.kinds.map((k) => barRow(`${k.kind} (${k.total})`, k, `kind-${k.kind}`)).join('');
   const cats = report.categories.map((c) => barRow(c.title, c, `category-${c.id}`)).join('');
   const lanes = report.summary.lanes
-    .map((l) => `<div>${h(l.title)} <code>${h(l.name)}</code></div><div class="bar"><span class="s-implemented" style="width:${l.percent.toFixed(2)}%"></span></div><div class="muted" data-row="lane-${h(l.name)}">${l.items} items, ${l.locations} locations (${l.percent}%)</div>`)
+    .map((l) => `<div>${h(l.title)} <code>${h(l.name)}</code></div><div class="bar"><span class="s-implemented" style="width:${l.percent.toFixed(2)}%"></span></div><div class="muted" data-row="lane-${h(l.name)}">${l.items} of ${l.holdable} items, ${l.locations} locations (${l.percent}%)</div>`)
     .join('');
   const sections = report.sections
     .map((s) => `<tr><td>${h(s.title)}</td><td>${h(s.group ?? '')}</td><td>${s.inSources ? `${s.counts.implemented}/${s.counts.total} endpoints implemented` : 'not in the sources: this report cannot speak for it'}</td></tr>`)

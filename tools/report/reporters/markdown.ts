@@ -37,8 +37,8 @@ function head(report: Report): string {
 
 function lanes(report: Report): string | undefined {
   if (!report.summary.lanes.length) return undefined;
-  const rows = report.summary.lanes.map((l) => [mdCode(l.name), mdText(l.title), String(l.items), String(l.locations), `${l.percent}%`]);
-  return mdDetails(`Lanes (${rows.length})`, mdTable(['Lane', 'Title', 'Items', 'Locations', '%'], rows, ['l', 'l', 'r', 'r', 'r']));
+  const rows = report.summary.lanes.map((l) => [mdCode(l.name), mdText(l.title), String(l.items), String(l.holdable), String(l.locations), `${l.percent}%`]);
+  return mdDetails(`Lanes (${rows.length})`, mdTable(['Lane', 'Title', 'Items', 'Of', 'Locations', '%'], rows, ['l', 'l', 'r', 'r', 'r', 'r']));
 }
 
 function gaps(report: Report): string | undefined {
