@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import type { z } from 'zod';
 import { ConfigError } from '../diagnostics/errors.js';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { compareDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { ConfigSchema, type Config } from './schema.js';
 
 export const DEFAULT_CONFIG_FILE = 'specmap.config.json';
@@ -42,15 +42,68 @@ async function locate(text: string): Promise<(path: readonly PropertyKey[], key?
   };
 }
 
-function describeIssue(issue: z.core.$ZodIssue): { message: string; hint: string; keyPath: readonly PropertyKey[] | undefined } {
-  if (issue.code === 'unrecognized_keys') {
-    return {
-      message: `Unexpected key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `\`${k}\``).join(', ')}, expected one of the keys the config schema defines`,
-      hint: 'remove the key or fix its spelling (see schema/config.schema.json)',
-      keyPath: [...issue.path, issue.keys[0]!],
-    };
+type Wrapped = { _zod: { def: { type: string; innerType?: Wrapped; shape?: Record<string, Wrapped>; element?: Wrapped; valueType?: Wrapped; in?: Wrapped } } };
+
+/** The keys the config schema allows at a JSON path (wrappers such as defaults unwrapped). */
+export function allowedKeys(path: readonly PropertyKey[], schema: unknown = ConfigSchema): string[] {
+  const unwrap = (s: Wrapped | undefined): Wrapped | undefined => {
+    let cur = s;
+    while (cur && (cur._zod.def.innerType || cur._zod.def.type === 'pipe')) cur = cur._zod.def.innerType ?? cur._zod.def.in;
+    return cur;
+  };
+  let node = unwrap(schema as Wrapped);
+  for (const seg of path) {
+    const def = node?._zod.def;
+    if (!def) return [];
+    node = unwrap(def.type === 'object' ? def.shape?.[String(seg)] : def.type === 'array' ? def.element : def.type === 'record' ? def.valueType : undefined);
   }
-  return { message: issue.message, hint: 'see schema/config.schema.json for the expected shape', keyPath: undefined };
+  return node?._zod.def.type === 'object' ? Object.keys(node._zod.def.shape ?? {}) : [];
+}
+
+/** `sources[0].kind`, as a user reads the path. */
+const formatPath = (path: readonly PropertyKey[]): string =>
+  path.map((seg, i) => (typeof seg === 'number' ? `[${seg}]` : i ? `.${String(seg)}` : String(seg))).join('');
+
+function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
+  let cur = raw;
+  for (const seg of path) cur = cur && typeof cur === 'object' ? (cur as Record<PropertyKey, unknown>)[seg] : undefined;
+  return cur;
+}
+
+const describeValue = (v: unknown): string =>
+  v === undefined ? 'nothing' : v === null ? '`null`' : Array.isArray(v) ? 'an array' : typeof v === 'object' ? 'an object' : `${typeof v} \`${String(v)}\``;
+
+interface Described {
+  message: string;
+  hint: string;
+  path: readonly PropertyKey[];
+  /** Point at the key itself rather than its value. */
+  atKey: boolean;
+}
+
+/** One Zod issue → one diagnostic per problem, worded "Found X, expected Y". */
+function describeIssue(issue: z.core.$ZodIssue, raw: unknown): Described[] {
+  const where = issue.path.length ? ` at \`${formatPath(issue.path)}\`` : '';
+  if (issue.code === 'unrecognized_keys') {
+    const allowed = allowedKeys(issue.path);
+    const expected = allowed.length ? `one of ${allowed.map((k) => `\`${k}\``).join(', ')}` : 'one of the keys the config schema defines';
+    return issue.keys.map((key) => ({
+      message: `Unexpected key \`${key}\`${where}, expected ${expected}`,
+      hint: 'remove the key or fix its spelling (see schema/config.schema.json)',
+      path: [...issue.path, key],
+      atKey: true,
+    }));
+  }
+  if (issue.code === 'invalid_type') {
+    const found = describeValue(valueAt(raw, issue.path));
+    return [{ message: `Found ${found}${where}, expected ${issue.expected}`, hint: 'see schema/config.schema.json for the expected shape', path: issue.path, atKey: false }];
+  }
+  if (issue.code === 'invalid_value') {
+    const found = describeValue(valueAt(raw, issue.path));
+    const expected = issue.values.map((v) => `\`${String(v)}\``).join(', ');
+    return [{ message: `Found ${found}${where}, expected ${issue.values.length > 1 ? 'one of ' : ''}${expected}`, hint: 'see schema/config.schema.json for the allowed values', path: issue.path, atKey: false }];
+  }
+  return [{ message: `${issue.message}${where}`, hint: 'see schema/config.schema.json for the expected shape', path: issue.path, atKey: false }];
 }
 
 /** Parses and validates config text; every problem becomes a diagnostic with file:line:col. */
@@ -58,23 +111,27 @@ export async function parseConfigText(text: string, file: string): Promise<Confi
   let raw: unknown;
   try {
     raw = JSON.parse(text);
-  } catch (error) {
-    const at = await locate(text);
-    const m = /position (\d+)/.exec(String(error));
-    const pos = m ? lineColAt(text, Number(m[1])) : at([]);
+  } catch {
+    // JSON.parse's wording and positions vary by engine; the scanner gives both exactly.
+    const { findJsonError } = await import('../sources/markdown/json-scan.js');
+    const error = findJsonError(text) ?? { offset: 0, found: 'text', expected: 'valid JSON' };
     throw new ConfigError(`invalid JSON in ${file}`, [
-      { severity: 'error', code: 'config-invalid-json', file, ...pos, message: `Unexpected text: ${(error as Error).message}, expected valid JSON`, hint: 'fix the JSON syntax' },
+      {
+        severity: 'error',
+        code: 'config-invalid-json',
+        file,
+        ...lineColAt(text, error.offset),
+        message: `Found ${error.found}, expected ${error.expected} (the config is not valid JSON)`,
+        hint: 'fix the JSON syntax (no comments or trailing commas)',
+      },
     ]);
   }
   const result = ConfigSchema.safeParse(raw);
   if (result.success) return result.data;
   const at = await locate(text);
-  const diagnostics: Diagnostic[] = result.error.issues.map((issue) => {
-    const { message, hint, keyPath } = describeIssue(issue);
-    const pos = keyPath ? at(keyPath, true) : at(issue.path);
-    const where = issue.path.length ? ` at \`${issue.path.join('.')}\`` : '';
-    return { severity: 'error', code: 'config-invalid', file, ...pos, message: `${message}${where}`, hint };
-  });
+  const diagnostics: Diagnostic[] = result.error.issues.flatMap((issue) =>
+    describeIssue(issue, raw).map(({ message, hint, path, atKey }) => ({ severity: 'error' as const, code: 'config-invalid', file, ...at(path, atKey), message, hint })),
+  ).sort(compareDiagnostics);
   throw new ConfigError(`invalid config ${file}`, diagnostics);
 }
 
@@ -97,7 +154,8 @@ export async function loadConfig(configPath: string | undefined, cwd = process.c
         line: 1,
         column: 1,
         message: `Missing config file \`${path}\`, expected a specmap config`,
-        hint: configPath ? 'check the --config path' : 'run `specmap init` or pass --config',
+        // The CLI always passes a path (its default is the default file), so judge by the name.
+        hint: basename(path) === DEFAULT_CONFIG_FILE ? 'run `specmap init` to write one, or pass --config <file>' : 'check the --config path',
       },
     ]);
   }

@@ -1,9 +1,11 @@
 import type { Command } from 'commander';
 import { registerCheck } from './check.js';
+import { registerCrosscheck } from './crosscheck.js';
 import { registerDiff } from './diff.js';
 import { registerExtract } from './extract.js';
 import { registerGenerate } from './generate.js';
 import { registerImport } from './import.js';
+import { registerInit } from './init.js';
 import { registerMap } from './map.js';
 import { registerReport } from './report.js';
 import { registerSync } from './sync.js';
@@ -12,6 +14,7 @@ import { registerWhere } from './where.js';
 
 /** One line per command; each registration imports its implementation lazily. */
 export function registerCommands(program: Command): void {
+  registerInit(program);
   registerSync(program);
   registerCheck(program);
   registerExtract(program);
@@ -22,4 +25,5 @@ export function registerCommands(program: Command): void {
   registerWhere(program);
   registerVerify(program);
   registerDiff(program);
+  registerCrosscheck(program);
 }
