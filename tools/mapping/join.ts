@@ -93,6 +93,13 @@ export function joinFacts(model: Model, facts: readonly CodeFact[], config: Conf
   };
 
   for (const fact of facts) {
+    // A definition may carry the field names its class/schema declares (inherited ones included);
+    // not yet part of the CodeFact contract, so read defensively.
+    const declared = (fact as { fields?: unknown }).fields;
+    if (fact.kind === 'definition' && Array.isArray(declared)) {
+      const set = joined.fieldsBySymbol.get(`${fact.file}#${fact.symbol}`) ?? joined.fieldsBySymbol.set(`${fact.file}#${fact.symbol}`, new Set()).get(`${fact.file}#${fact.symbol}`)!;
+      for (const name of declared) if (typeof name === 'string') set.add(name);
+    }
     if (fact.kind === 'param' && fact.field) {
       (joined.fieldsBySymbol.get(`${fact.file}#${fact.symbol}`) ?? joined.fieldsBySymbol.set(`${fact.file}#${fact.symbol}`, new Set()).get(`${fact.file}#${fact.symbol}`)!).add(fact.field);
       const endpoint = endpointOfClass.get(fact.symbol);
