@@ -1,0 +1,92 @@
+/**
+ * OpenAPI extraction benchmark (issue 3 "Performance"), in one process, on the 3 MB
+ * `openai-openapi-2026-08-21.yaml` read from ../shared at run time:
+ * - the YAML parsers on npm that are installed here (`yaml`, js-yaml, yaml-ast-parser; js-yaml
+ *   with its position listener), each checked for giving the same value as `yaml` (the YAML 1.2
+ *   reference reading);
+ * - cold extraction (`extractOpenApi`: parse + line anchors + model) against the fastest correct
+ *   parse (target ≤ 1.5x);
+ * - `openapi-typescript` generating types from the same file (target: extraction ≥ 3x faster);
+ * - warm extraction: the same source served from the parse cache (tools/cache).
+ * Medians of RUNS (default 5; 3 for openapi-typescript), after one warm-up each.
+ * Run: `npx tsx bench/openapi.ts` (no build needed).
+ */
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import jsyaml from 'js-yaml';
+import YAML from 'yaml';
+import { extractCached } from '../tools/cache/extract-cache.js';
+import { DiagnosticBag } from '../tools/diagnostics/diagnostic.js';
+import type { SourceInfo } from '../tools/model/schema.js';
+import { extractOpenApi } from '../tools/sources/openapi/read.js';
+import type { SourceFile } from '../tools/sources/read.js';
+
+const RUNS = Number(process.env.RUNS ?? 5);
+const FILE = new URL('../../shared/reference/openapi/openai-openapi-2026-08-21.yaml', import.meta.url);
+const text = readFileSync(FILE, 'utf8');
+const info: SourceInfo = { id: 'openai-openapi-2026-08-21.yaml', kind: 'openapi', path: FILE.pathname, sha256: createHash('sha256').update(text).digest('hex') };
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+async function measure<T>(runs: number, f: () => T | Promise<T>): Promise<{ ms: number; value: T }> {
+  let value = await f();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    value = await f();
+    times.push(performance.now() - t);
+  }
+  return { ms: median(times), value };
+}
+
+const require = createRequire(import.meta.url);
+const fmt = (ms: number) => `${ms.toFixed(0).padStart(6)} ms`;
+
+console.log(`openapi bench: ${(text.length / 1e6).toFixed(2)} MB, median of ${RUNS}\n`);
+
+// 1. Parsers.
+const reference = await measure(Math.min(RUNS, 3), () => YAML.parse(text, { maxAliasCount: -1 }));
+const parsers: { name: string; ms: number; same: boolean | string }[] = [{ name: 'yaml 2 (parse)', ms: reference.ms, same: true }];
+const withLines = await measure(Math.min(RUNS, 3), () => YAML.parseDocument(text, { keepSourceTokens: true, maxAliasCount: -1 }));
+parsers.push({ name: 'yaml 2 (parseDocument, positions)', ms: withLines.ms, same: isDeepStrictEqual(withLines.value.toJS({ maxAliasCount: -1 }), reference.value) });
+const core = await measure(RUNS, () => jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA }));
+parsers.push({ name: 'js-yaml 4 (CORE_SCHEMA) ← used', ms: core.ms, same: isDeepStrictEqual(core.value, reference.value) });
+const dflt = await measure(RUNS, () => jsyaml.load(text));
+parsers.push({ name: 'js-yaml 4 (default schema)', ms: dflt.ms, same: isDeepStrictEqual(dflt.value, reference.value) || 'differs: YAML 1.1 timestamps become Date' });
+const listened = await measure(RUNS, () => {
+  let n = 0;
+  return jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA, listener: (ev, state) => void (ev === 'open' && (n += state.line)) });
+});
+parsers.push({ name: 'js-yaml 4 (position listener)', ms: listened.ms, same: isDeepStrictEqual(listened.value, reference.value) });
+try {
+  const yap = require('yaml-ast-parser') as { safeLoad: (t: string) => unknown };
+  const ast = await measure(Math.min(RUNS, 3), () => yap.safeLoad(text));
+  parsers.push({ name: 'yaml-ast-parser (AST, positions)', ms: ast.ms, same: 'an AST: values need a second walk' });
+} catch {
+  // Not installed: not measured.
+}
+const floor = core.ms;
+console.log('YAML parsers (same value as `yaml`?)');
+for (const p of parsers) console.log(`  ${p.name.padEnd(36)} ${fmt(p.ms)}  ${(p.ms / floor).toFixed(2)}x js-yaml  ${p.same === true ? 'same value' : p.same || 'differs'}`);
+
+// 2. Cold extraction vs the parse floor.
+const cold = await measure(RUNS, () => extractOpenApi(text, info, new DiagnosticBag()));
+console.log(`\ncold extraction (parse + anchors + model) ${fmt(cold.ms)}  ${(cold.ms / floor).toFixed(2)}x the js-yaml parse (target ≤ 1.50x)`);
+console.log(`  ${cold.value.events.length} events, ${cold.value.params.length} params, ${Object.keys(cold.value.schemas).length} schemas`);
+
+// 3. Warm extraction from the parse cache.
+const dir = mkdtempSync(join(tmpdir(), 'specmap-bench-'));
+const file: SourceFile = { config: { path: info.path }, info, text };
+await extractCached(file, dir, new DiagnosticBag(), (bag) => extractOpenApi(text, info, bag));
+const warm = await measure(RUNS, () => extractCached(file, dir, new DiagnosticBag(), () => { throw new Error('cache miss'); }));
+rmSync(dir, { recursive: true, force: true });
+console.log(`warm extraction (parse cache hit)         ${fmt(warm.ms)}  ${(cold.ms / warm.ms).toFixed(1)}x faster than cold`);
+
+// 4. openapi-typescript on the same file.
+const { default: openapiTS, astToString } = await import('openapi-typescript');
+const ots = await measure(Math.min(RUNS, 3), async () => astToString(await openapiTS(FILE, { silent: true })));
+console.log(`openapi-typescript (types from the file)  ${fmt(ots.ms)}  extraction is ${(ots.ms / cold.ms).toFixed(2)}x faster (target ≥ 3x)`);
