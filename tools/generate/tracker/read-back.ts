@@ -42,8 +42,10 @@ export function readManualCells(markdown: string | undefined): Map<string, Manua
     const manual: ManualCells = {};
     header.forEach((key, i) => {
       const cell = cells[i];
+      // Once a row exists its manual cells are the human's, empty ones too: mapping.json's manual
+      // block only seeds a new row, so editing a note there never rewrites the tracker.
+      if (key === 'used' || key === 'mode' || key === 'notes') manual[key as ManualColumn] = cell === '—' ? '' : (cell ?? '');
       if (!cell || cell === '—') return;
-      if (key === 'used' || key === 'mode' || key === 'notes') manual[key as ManualColumn] = cell;
       if (key === 'status' && cell.includes(MANUAL_STATUS_MARK)) manual.status = cell;
     });
     out.set(type, manual);
