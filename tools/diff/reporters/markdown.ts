@@ -1,5 +1,5 @@
 /** Markdown for PR comments and reports: a summary table, then one table per group. */
-import type { Report } from './report.js';
+import { anchorText, type Report } from './report.js';
 
 /** Table cells: a `|` would end the cell, a newline the row. */
 export const cell = (s: string): string => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
@@ -13,7 +13,7 @@ export function formatMarkdown(report: Report): string {
     if (!entries.length) continue;
     lines.push('', `### ${group}`, '', '| path | change | anchors |', '|---|---|---|');
     for (const e of entries) {
-      lines.push(`| ${code(e.path)} | ${cell(e.message)} | ${e.anchors.map((a) => `${cell(a.label)}: ${code(a.anchor)}`).join('<br>')} |`);
+      lines.push(`| ${code(e.path)} | ${cell(e.message)} | ${e.anchors.map((a) => anchorText({ ...a, label: cell(a.label) }, code)).join('<br>')} |`);
     }
   }
   return lines.join('\n') + '\n';

@@ -1,5 +1,5 @@
 /** Terminal output: entries grouped, each with its anchors, then a one-line summary. */
-import type { Report } from './report.js';
+import { anchorText, type Report } from './report.js';
 
 export function formatPretty(report: Report): string {
   const lines = [report.title, ''];
@@ -9,7 +9,7 @@ export function formatPretty(report: Report): string {
     lines.push(`${group} (${count})`);
     for (const e of entries) {
       lines.push(`  ${e.path}  ${e.message}`);
-      if (e.anchors.length) lines.push(`      ${e.anchors.map((a) => `${a.label}: ${a.anchor}`).join('  ')}`);
+      if (e.anchors.length) lines.push(`      ${e.anchors.map((a) => anchorText(a)).join('  ')}`);
     }
     lines.push('');
   }

@@ -32,3 +32,8 @@ export interface Report {
 
 export const REPORT_FORMATS = ['pretty', 'markdown', 'json', 'github'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+/** `old: DOC.md:1-9`, but just `DOC.md:1-9` when the label is the anchor's own file. */
+export function anchorText(a: ReportAnchor, wrap: (s: string) => string = (s) => s): string {
+  return a.anchor.startsWith(`${a.label}:`) ? wrap(a.anchor) : `${a.label}: ${wrap(a.anchor)}`;
+}

@@ -1,0 +1,20 @@
+import type { Command } from 'commander';
+import { action } from './run-action.js';
+
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+export function registerCrosscheck(program: Command): void {
+  program
+    .command('crosscheck')
+    .description('list where the configured sources (docs, OpenAPI) disagree (exit 1 when there are findings)')
+    .option('-f, --format <format>', 'pretty | markdown | json | github', 'pretty')
+    .option('--scope <scope>', 'responses (events + /responses endpoints, params, objects) | all', 'responses')
+    .option('-s, --source <file>', 'compare these source files instead of the config\'s (repeatable)', collect)
+    .option('--path-prefix <prefix>', 'with --source: server path prefix for OpenAPI endpoint ids', '/v1')
+    .action(
+      action<{ format?: string; scope?: string; source?: string[]; pathPrefix?: string }>(async (opts) => {
+        const { runCrosscheck } = await import('../../commands/crosscheck.js');
+        return runCrosscheck(opts);
+      }),
+    );
+}

@@ -1,0 +1,59 @@
+/**
+ * `specmap crosscheck`: where the configured sources (docs + OpenAPI) disagree. Exit 1 when there
+ * is any finding (a disagreement is something to fix or to accept knowingly), 0 when none, 2 on
+ * error. Sources: the config's, or `--source` files instead.
+ */
+import { loadConfig } from '../config/load.js';
+import { ConfigSchema, type Config } from '../config/schema.js';
+import { hasErrors } from '../diagnostics/diagnostic.js';
+import { EXIT, InputError } from '../diagnostics/errors.js';
+import { crosscheck } from '../crosscheck/crosscheck.js';
+import { countByKind, crosscheckReport, type CrosscheckResult } from '../crosscheck/to-report.js';
+import { formatReport, REPORT_FORMATS, type ReportFormat } from '../diff/reporters/index.js';
+import { DIFF_SCOPES, type DiffScope } from '../diff/scope.js';
+import type { Model } from '../model/schema.js';
+import { buildModel } from '../sources/load.js';
+import { pickOption } from './diff.js';
+
+export interface CrosscheckCommandOptions {
+  format?: string;
+  scope?: string;
+  /** Source files to compare instead of the config's (repeatable on the CLI). */
+  source?: string[];
+  /** OpenAPI sources given with `--source`: the server path prefix (default `/v1`). */
+  pathPrefix?: string;
+  json?: boolean;
+  config?: string;
+  cwd?: string;
+}
+
+async function configFor(opts: CrosscheckCommandOptions, cwd: string): Promise<{ config: Config; root: string }> {
+  if (!opts.source?.length) return loadConfig(opts.config, cwd);
+  const prefix = opts.pathPrefix ?? '/v1';
+  const sources = opts.source.map((path) => (/\.(ya?ml|json)$/i.test(path) ? { path, pathPrefix: prefix } : { path }));
+  return { config: ConfigSchema.parse({ sources }), root: cwd };
+}
+
+export interface CrosscheckOutcome {
+  result: CrosscheckResult;
+  model: Model;
+}
+
+/** Programmatic `crosscheck`: builds the merged model and lists the findings; throws InputError with diagnostics. */
+export async function crosscheckSources(opts: CrosscheckCommandOptions = {}): Promise<CrosscheckOutcome> {
+  const cwd = opts.cwd ?? process.cwd();
+  const scope = pickOption<DiffScope>('--scope', opts.scope, DIFF_SCOPES, 'responses');
+  const { config, root } = await configFor(opts, cwd);
+  const { model, diagnostics } = await buildModel(config, root);
+  const all = diagnostics.sorted();
+  if (hasErrors(all)) throw new InputError('crosscheck failed', all);
+  const findings = crosscheck(model, { scope });
+  return { result: { sources: model.sources.map((s) => s.id), scope, summary: countByKind(findings), findings }, model };
+}
+
+export async function runCrosscheck(opts: CrosscheckCommandOptions): Promise<number> {
+  const format = opts.json ? 'json' : pickOption<ReportFormat>('--format', opts.format, REPORT_FORMATS, 'pretty');
+  const { result, model } = await crosscheckSources(opts);
+  process.stdout.write(formatReport(crosscheckReport(result, model.sources), format));
+  return result.findings.length ? EXIT.findings : EXIT.clean;
+}
