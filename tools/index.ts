@@ -24,3 +24,6 @@ export { buildEventSchemas, buildEventUnion, buildRuntimeSchemas } from './gener
 export { runReport } from './commands/report.js';
 export { buildReport, renderReport, renderMarkdown, renderJson, renderHtml, REPORT_VERSION } from './report/index.js';
 export type { Report, ReportExtras, ReportFormat } from './report/index.js';
+export { loadModelCached, extractCached } from './cache/index.js';
+export { extractOpenApi, type OpenApiOptions } from './sources/openapi/read.js';
+export { buildFromFiles, extractSources, type BuildOptions } from './sources/load.js';
