@@ -118,3 +118,34 @@ describe('the other documents', () => {
     expect(JSON.stringify(again)).toBe(JSON.stringify(x));
   });
 });
+
+describe('anchors', () => {
+  it.each(Object.values(SPECS))('%s: every field and parameter anchor is the line that names it', (rel) => {
+    const { extract, lines } = extractSpec(rel);
+    const misplaced: string[] = [];
+    const check = (anchor: string, name: string) => {
+      const line = lines[parseAnchor(anchor)!.start - 1] ?? '';
+      if (!line.includes(name)) misplaced.push(`${anchor} ${name}`);
+    };
+    type T = import('../../tools/model/schema.js').TypeExpr;
+    type F = import('../../tools/model/schema.js').Field;
+    const walkType = (t: T | undefined): void => {
+      if (!t) return;
+      if (t.kind === 'object') walk(t.fields);
+      if (t.kind === 'array') walkType(t.items);
+      if (t.kind === 'map') walkType(t.values);
+      if (t.kind === 'union') t.variants.forEach(walkType);
+    };
+    const walk = (fields: F[] | undefined): void => {
+      for (const f of fields ?? []) {
+        check(f.anchors[0]!, f.name);
+        walkType(f.type);
+      }
+    };
+    extract.events.forEach((e) => walk(e.fields));
+    extract.objects.forEach((o) => walk(o.fields));
+    extract.params.forEach((p) => check(p.field.anchors[0]!, p.field.name));
+    Object.values(extract.schemas).forEach(walkType);
+    expect(misplaced).toEqual([]);
+  });
+});

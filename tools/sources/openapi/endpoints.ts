@@ -99,7 +99,7 @@ interface RawParam {
   name: string;
   schema: Located;
   required: boolean;
-  /** The parameter object (its line is the anchor; its description wins over the schema's). */
+  /** The parameter object (its `name` line is the anchor; its description wins over the schema's). */
   at: Located;
 }
 
@@ -124,7 +124,7 @@ function parameters(ctx: OpenApiContext, op: Operation): RawParam[] {
 function addParam(ctx: OpenApiContext, out: EndpointExtract, endpoint: string, location: Param['in'], name: string, schema: Located, required: boolean, param?: Located): void {
   const field = fieldOf(ctx, name, schema, required);
   if (param) {
-    field.anchors = [anchorAt(ctx, param.pointer)];
+    field.anchors = [anchorAt(ctx, [...param.pointer, 'name'])];
     if (typeof param.value.description === 'string') field.description = param.value.description.trim();
     if (param.value.deprecated === true) field.deprecated = true;
   }
