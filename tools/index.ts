@@ -4,6 +4,7 @@ export * from './config/index.js';
 export * from './diagnostics/index.js';
 export { buildModel, readSources } from './sources/load.js';
 export { runExtract } from './commands/extract.js';
+export { runInit, starterConfig } from './commands/init.js';
 export { runMap } from './commands/map.js';
 export { runImport } from './commands/import.js';
 export { runWhere } from './commands/where.js';
