@@ -23,6 +23,8 @@ export interface RuntimeSchemas {
   /** Event type (`response.created`) → schema. */
   events: Map<string, z.ZodType>;
   union: z.ZodType;
+  /** Named shapes with their type name as `id`: `z.toJSONSchema` puts them in `$defs` instead of inlining each use. */
+  registry: z.core.$ZodRegistry<{ id: string }>;
 }
 
 export function buildZod(node: ZNode, named: ReadonlyMap<string, z.ZodType>): z.ZodType {
@@ -78,10 +80,15 @@ function getNamedOrThrow(named: ReadonlyMap<string, z.ZodType>, name: string): z
 export function buildRuntimeSchemas(model: Model, opts: RuntimeSchemaOptions): RuntimeSchemas {
   const plan = planSchemas(model, { objects: opts.objects });
   const byName = new Map<string, z.ZodType>();
-  for (const s of plan.schemas) byName.set(s.typeName, buildZod(s.node, byName));
+  const registry = z.registry<{ id: string }>();
+  for (const s of plan.schemas) {
+    const schema = buildZod(s.node, byName);
+    byName.set(s.typeName, schema);
+    if (s.kind === 'named') registry.add(schema, { id: s.typeName });
+  }
   const events = new Map<string, z.ZodType>();
   for (const e of plan.events) events.set(e.eventType!, byName.get(e.typeName)!);
-  return { plan, byName, events, union: unionOf(plan.events, byName) };
+  return { plan, byName, events, union: unionOf(plan.events, byName), registry };
 }
 
 function unionOf(events: readonly PlannedSchema[], byName: ReadonlyMap<string, z.ZodType>): z.ZodType {
