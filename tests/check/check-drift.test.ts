@@ -18,7 +18,7 @@ beforeAll(() => {
   expect(sync.code, sync.stderr).toBe(0);
   ws.git('add', '-A');
   ws.git('commit', '-qm', 'baseline');
-});
+}, 300_000);
 
 afterAll(() => ws?.cleanup());
 

@@ -56,7 +56,7 @@ beforeAll(() => {
   };
   expect(ws.specmap('sync').code).toBe(0);
   expect(commitAll('baseline').code).toBe(0);
-});
+}, 300_000);
 
 afterAll(() => ws?.cleanup());
 
