@@ -61,7 +61,7 @@ async function loadMs(file: string): Promise<number | undefined> {
   await page.goto('about:blank');
   const t = performance.now();
   await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
-  await page.waitForFunction(() => document.getElementById('shown-count')?.textContent !== '');
+  await page.waitForFunction("document.getElementById('shown-count').textContent !== ''");
   const ms = performance.now() - t;
   await browser.close();
   return ms;

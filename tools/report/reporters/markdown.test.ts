@@ -1,0 +1,47 @@
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { describe, expect, it } from 'vitest';
+import { LANES, tinyMapping, tinyModel } from '../../../tests/report/fixtures.js';
+import { buildReport } from '../build.js';
+import { renderHtml } from './html.js';
+import { renderMarkdown } from './markdown.js';
+
+const report = buildReport(tinyModel(), tinyMapping(), { lanes: LANES, implemented: ['inbound', 'handler', 'server'] });
+
+describe('renderMarkdown', () => {
+  const md = renderMarkdown(report);
+  it.each([
+    ['headline first', md.split('\n')[1], '# specmap report'],
+    ['numbers', md.split('\n')[3], '**3 of 8 items implemented (37.5%)** · 3 partial · 1 planned · 0 ignored · 1 missing'],
+  ])('%s', (_n, got, want) => {
+    expect(got).toBe(want);
+  });
+
+  it('escapes manual notes in table cells and parses as GFM with tables', () => {
+    expect(md).toContain('next sprint \\| maybe');
+    const tree = unified().use(remarkParse).use(remarkGfm).parse(md);
+    const tables = tree.children.filter((n) => n.type === 'table');
+    expect(tables.length).toBeGreaterThanOrEqual(2);
+    // Every tracker row has exactly the header's cells: the `|` in the note did not split a cell.
+    const trackers = tables.filter((t) => t.children[0]!.children.length === 11);
+    expect(trackers.length).toBe(2);
+    for (const t of trackers) for (const row of t.children) expect(row.children).toHaveLength(11);
+  });
+
+  it('leaves sections out past the budget, with a pointer', () => {
+    const short = renderMarkdown(report, 1500);
+    expect(short).toContain('Too long for one comment, left out here:');
+    expect(short.length).toBeLessThan(2500);
+  });
+});
+
+describe('renderHtml', () => {
+  it('never lets doc or code text become markup', () => {
+    const hostile = buildReport(tinyModel(), tinyMapping({ 'event:thing.started': { lanes: { inbound: [{ file: 'be/</script><img src=x>.py', line: 1, symbol: '<b>x</b>', kind: 'definition' }] } } }), { lanes: LANES });
+    const html = renderHtml(hostile);
+    expect(html).not.toContain('<img src=x>');
+    expect(html).not.toContain('<b>x</b>');
+    expect(html.match(/<\/script>/g)).toHaveLength(2);
+  });
+});
