@@ -1,0 +1,122 @@
+/**
+ * End to end: `node dist/cli.js diff` (after `npm run build`) on two scrapes of the streaming
+ * events page: the reference page copied to a temporary folder and a modified copy made at test
+ * time (one field renamed, one event added, in our own words). Exact stdout and exit codes.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLI, CORPUS } from '../helpers/temp-workspace.js';
+
+let dir: string;
+const PAGE = 'DOC_streaming_events.md';
+
+function run(...args: string[]) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, CI: '1' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Renames the first `sequence_number` field of `response.created` and adds an event before the next one. */
+function modify(text: string): string {
+  const start = text.indexOf('## response.created');
+  const at = text.indexOf('sequence\\_number', start);
+  let out = `${text.slice(0, at)}seq\\_no${text.slice(at + 'sequence\\_number'.length)}`;
+  const next = out.indexOf('## response.in\\_progress');
+  const added = '## response.nap.started\n\nSent when the model pauses.\n\nnap\\_ms\n\ninteger\n\nHow long the pause lasts.\n\ntype\n\nstring\n\nAlways `response.nap.started`.\n\n';
+  out = out.slice(0, next) + added + out.slice(next);
+  return out;
+}
+
+beforeAll(() => {
+  if (!existsSync(CLI)) throw new Error('dist/cli.js is missing: run `npm run build` first (npm test does)');
+  dir = mkdtempSync(join(tmpdir(), 'specmap-diff-'));
+  mkdirSync(join(dir, 'a'));
+  mkdirSync(join(dir, 'b'));
+  cpSync(join(CORPUS, 'openai-docs', PAGE), join(dir, 'a', PAGE));
+  writeFileSync(join(dir, 'b', PAGE), modify(readFileSync(join(dir, 'a', PAGE), 'utf8')));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('specmap diff on two markdown scrapes', () => {
+  it('pretty: the renamed field (breaking) and the added event, exit 1', () => {
+    const r = run('diff', `a/${PAGE}`, `b/${PAGE}`);
+    expect(r.stdout).toBe(
+      [
+        `specmap diff a/${PAGE} → b/${PAGE} (scope: responses)`,
+        '',
+        'breaking (1)',
+        '  event:response.created#sequence_number  field removed (was integer)',
+        `      old: ${PAGE}:316-320  new: ${PAGE}:304-367`,
+        '',
+        'non-breaking (2)',
+        '  event:response.created#seq_no  field added: integer',
+        `      new: ${PAGE}:316-320  old: ${PAGE}:304-367`,
+        '  event:response.nap.started  event added',
+        `      new: ${PAGE}:369-383`,
+        '',
+        '1 breaking, 0 deprecation, 2 non-breaking, 0 docs-only',
+        '',
+      ].join('\n'),
+    );
+    expect(r.code).toBe(1);
+  });
+
+  it('--fail-on none exits 0; --fail-on non-breaking still 1', () => {
+    expect(run('diff', `a/${PAGE}`, `b/${PAGE}`, '--fail-on', 'none').code).toBe(0);
+    expect(run('diff', `b/${PAGE}`, `b/${PAGE}`, '--fail-on', 'docs-only').code).toBe(0);
+    expect(run('diff', `a/${PAGE}`, `b/${PAGE}`, '--fail-on', 'non-breaking').code).toBe(1);
+  });
+
+  it('json: the change list with classes and both anchors', () => {
+    const r = run('diff', `a/${PAGE}`, `b/${PAGE}`, '--format', 'json');
+    const out = JSON.parse(r.stdout) as { summary: Record<string, number>; changes: { id: string; class: string; anchors: object }[] };
+    expect(out.summary).toEqual({ breaking: 1, deprecation: 0, 'non-breaking': 2, 'docs-only': 0 });
+    expect(out.changes.map((c) => `${c.class} ${c.id}`)).toEqual([
+      'breaking field-removed event:response.created#sequence_number',
+      'non-breaking field-added event:response.created#seq_no',
+      'non-breaking item-added event:response.nap.started',
+    ]);
+    expect(out.changes[0]!.anchors).toEqual({ old: `${PAGE}:316-320`, new: `${PAGE}:304-367` });
+  });
+
+  it('github: one annotation per change, on the file where it is', () => {
+    const lines = run('diff', `a/${PAGE}`, `b/${PAGE}`, '--format', 'github').stdout.trim().split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatch(new RegExp(`^::error file=a/${PAGE},line=316,title=breaking%3A event%3Aresponse.created#sequence_number::`));
+    expect(lines[2]).toMatch(new RegExp(`^::notice file=b/${PAGE},line=369,`));
+  });
+
+  it('markdown: summary and a table per class', () => {
+    const md = run('diff', `a/${PAGE}`, `b/${PAGE}`, '--format', 'markdown').stdout;
+    expect(md).toContain('| breaking | 1 |');
+    expect(md).toContain('| `event:response.nap.started` | event added |');
+  });
+
+  it('a source against a model.json written by extract', () => {
+    writeFileSync(join(dir, 'specmap.config.json'), JSON.stringify({ sources: [{ path: `a/${PAGE}` }] }));
+    expect(run('extract').code).toBe(0);
+    const r = run('diff', 'spec/model.json', `b/${PAGE}`, '--format', 'json');
+    const out = JSON.parse(r.stdout) as { changes: { id: string }[] };
+    expect(out.changes.map((c) => c.id)).toEqual([
+      'field-removed event:response.created#sequence_number',
+      'field-added event:response.created#seq_no',
+      'item-added event:response.nap.started',
+    ]);
+    expect(r.code).toBe(1);
+    rmSync(join(dir, 'specmap.config.json'));
+  });
+
+  it('bad input exits 2 with a diagnostic, bad flags exit 2', () => {
+    const missing = run('diff', 'nope.md', `b/${PAGE}`);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('nope.md:1:1: error Missing file');
+    writeFileSync(join(dir, 'old-swagger.yaml'), 'swagger: "2.0"\ninfo: { title: t, version: "1" }\npaths: {}\n');
+    const swagger = run('diff', 'old-swagger.yaml', `b/${PAGE}`);
+    expect(swagger.code).toBe(2);
+    expect(swagger.stderr).toMatch(/old-swagger\.yaml:\d+:\d+: error/);
+    expect(run('diff', `a/${PAGE}`, `b/${PAGE}`, '--fail-on', 'sometimes').code).toBe(2);
+    expect(run('diff', `a/${PAGE}`).code).toBe(2);
+  });
+});
