@@ -55,7 +55,7 @@ export async function syncOnce(opts: SyncOptions): Promise<SyncResult> {
   progress.step('generate');
   files.push(...(await generateStage(state.model, config, root, mapping)).files);
   progress.step('report');
-  files.push(...(await reportStage(state.model, mapping, config, root, state.sources.map((s) => s.info))));
+  files.push(...(await reportStage(state.model, mapping, config, state.sources)));
   progress.done();
 
   const plan = planWrites(root, files);

@@ -1,9 +1,37 @@
-/** `report` as the pipeline runs it. Wired to the report builder once it lands. */
+/**
+ * `report` as `sync` runs it: the same builder and renderers as `specmap report`, fed with what
+ * the pipeline already holds (model, freshly computed mapping, source texts), plus the crosscheck
+ * findings when sources of more than one kind are configured.
+ */
 import type { Config } from '../config/schema.js';
 import type { OutputFile } from '../io/write-plan.js';
 import type { Mapping } from '../mapping/schema.js';
-import type { Model, SourceInfo } from '../model/schema.js';
+import type { Model } from '../model/schema.js';
+import type { SourceFile } from '../sources/read.js';
+import type { CrosscheckFinding } from '../report/schema.js';
 
-export async function reportStage(_model: Model, _mapping: Mapping | undefined, _config: Config, _root: string, _sources: SourceInfo[]): Promise<OutputFile[]> {
-  return [];
+export async function crosscheckFindings(model: Model): Promise<CrosscheckFinding[] | undefined> {
+  if (new Set(model.sources.map((s) => s.kind)).size < 2) return undefined;
+  const [{ crosscheck }, { describeFinding }] = await Promise.all([import('../crosscheck/crosscheck.js'), import('../crosscheck/to-report.js')]);
+  return crosscheck(model).map((f) => ({
+    code: f.kind,
+    message: describeFinding(f),
+    item: f.path,
+    anchors: f.anchors.map((a) => a.anchor),
+    severity: f.kind.endsWith('-only-in') ? 'warning' : 'error',
+  }));
+}
+
+export async function reportStage(model: Model, mapping: Mapping | undefined, config: Config, sources: readonly SourceFile[]): Promise<OutputFile[]> {
+  if (!config.report.formats.length) return [];
+  const [{ reportFromInputs }, { renderReport }] = await Promise.all([import('../report/stage.js'), import('../report/render.js')]);
+  const crosscheck = await crosscheckFindings(model);
+  const report = await reportFromInputs({
+    model,
+    mapping,
+    config,
+    docsPages: sources.filter((s) => s.info.kind === 'openai-docs'),
+    ...(crosscheck ? { crosscheck } : {}),
+  });
+  return renderReport(report, config.report.formats, config.report.outDir);
 }
