@@ -103,7 +103,7 @@ describe('specmap extract', () => {
     expect(lenient.stderr).toMatch(/^gadgets\.md:19:1: warning Found an example of `gadget\.built` with keys `colour`/);
     const strict = run(dir, 'extract', '--strict');
     expect(strict.code).toBe(2);
-    expect(strict.stderr).toContain('specmap: extract failed (--strict: warnings count) (0 errors, nothing written)');
+    expect(strict.stderr).toContain('specmap: extract failed; --strict counts 1 warning (0 errors, nothing written)');
     expect(existsSync(join(dir, 'spec'))).toBe(false);
   });
 

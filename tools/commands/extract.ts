@@ -27,7 +27,9 @@ export async function runExtract(opts: ExtractOptions): Promise<number> {
   const { model, diagnostics } = await buildModel(config, root);
   const all = diagnostics.sorted();
   if (hasErrors(all, opts.strict)) {
-    throw new InputError(`extract failed${opts.strict ? ' (--strict: warnings count)' : ''}`, all);
+    const warnings = all.filter((d) => d.severity === 'warning').length;
+    const strictNote = opts.strict && warnings ? `; --strict counts ${warnings} warning${warnings === 1 ? '' : 's'}` : '';
+    throw new InputError(`extract failed${strictNote}`, all);
   }
   if (!opts.json) for (const d of all) process.stderr.write(formatDiagnostic(d) + '\n');
   const text = modelText(model);
