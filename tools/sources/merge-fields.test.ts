@@ -93,6 +93,8 @@ describe('shapeOf', () => {
     ['enum of strings', { kind: 'enum', values: ['a', 'b'] }, ['string']],
     ['ref to an enum schema', { kind: 'ref', name: 'Choice' }, ['string']],
     ['unknown', { kind: 'unknown' }, undefined],
+    ['null is left to `nullable`', { kind: 'union', variants: [{ kind: 'string' }, { kind: 'null' }] }, ['string']],
+    ['null alone stays null', { kind: 'null' }, ['null']],
   ])('%s', (_name, type, want) => {
     expect(shapeOf(type, { Choice: { kind: 'enum', values: ['a'] } })).toEqual(want);
   });

@@ -30,7 +30,14 @@ export interface FieldDef {
 const uniq = <T>(xs: readonly T[]): T[] => [...new Set(xs)];
 
 /** The coarse shape of a type: a sorted set of base kinds, or undefined when unknown. */
-export function shapeOf(type: TypeExpr | undefined, schemas: Model['schemas'], depth = 0): string[] | undefined {
+export function shapeOf(type: TypeExpr | undefined, schemas: Model['schemas']): string[] | undefined {
+  const shape = rawShape(type, schemas, 0);
+  // Nullability is compared on its own (`nullable`), also when a ref'd schema admits null.
+  const nonNull = shape?.filter((s) => s !== 'null');
+  return nonNull?.length ? nonNull : shape;
+}
+
+function rawShape(type: TypeExpr | undefined, schemas: Model['schemas'], depth: number): string[] | undefined {
   if (!type || depth > 16) return undefined;
   switch (type.kind) {
     case 'unknown':
@@ -43,9 +50,9 @@ export function shapeOf(type: TypeExpr | undefined, schemas: Model['schemas'], d
     case 'object':
       return ['object'];
     case 'ref':
-      return shapeOf(schemas[type.name], schemas, depth + 1) ?? ['object'];
+      return rawShape(schemas[type.name], schemas, depth + 1) ?? ['object'];
     case 'union': {
-      const parts = type.variants.map((v) => shapeOf(v, schemas, depth + 1));
+      const parts = type.variants.map((v) => rawShape(v, schemas, depth + 1));
       if (parts.some((p) => p === undefined)) return undefined;
       return uniq(parts.flat() as string[]).sort();
     }

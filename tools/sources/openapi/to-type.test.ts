@@ -75,6 +75,13 @@ describe('convert: OpenAPI schema → TypeExpr + nullable', () => {
 });
 
 describe('fieldOf', () => {
+  it('a ref to a schema that admits null makes the field nullable', () => {
+    const ctx = context({ Meta: { anyOf: [{ type: 'object', additionalProperties: { type: 'string' } }, { type: 'null' }] } });
+    const f = fieldOf(ctx, 'metadata', { value: { $ref: '#/components/schemas/Meta' }, pointer: ['x'] }, false);
+    expect(f.type).toEqual({ kind: 'ref', name: 'Meta' });
+    expect(f.nullable).toBe(true);
+  });
+
   it('keeps required, nullable, default, deprecated, enum values (through array items and refs), description and anchor', () => {
     const ctx = context({ Colour: { type: 'string', enum: ['red', 'blue'], description: 'A colour.' } });
     const f = fieldOf(ctx, 'colours', { value: { type: ['array', 'null'], items: { $ref: '#/components/schemas/Colour' }, default: ['red'], deprecated: true }, pointer: ['components', 'schemas', 'Colour'] }, false);

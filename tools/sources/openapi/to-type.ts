@@ -189,6 +189,12 @@ export function enumOf(ctx: OpenApiContext, start: Located, depth = 0): { values
 
 const isNullSchema = (s: Json): boolean => s.type === 'null' || (Array.isArray(s.enum) && s.enum.length === 1 && s.enum[0] === null);
 
+function refAdmitsNull(ctx: OpenApiContext, type: TypeExpr): boolean {
+  if (type.kind !== 'ref') return false;
+  const named = ctx.schemas.get(type.name);
+  return named?.kind === 'union' && named.variants.some((v) => v.kind === 'null');
+}
+
 /** One property → a model field, anchored at its key line. */
 export function fieldOf(ctx: OpenApiContext, name: string, at: Located, required: boolean): Field {
   const c = convert(ctx, at);
@@ -199,7 +205,8 @@ export function fieldOf(ctx: OpenApiContext, name: string, at: Located, required
     name,
     type: c.type,
     required,
-    nullable: c.nullable,
+    // A ref to a schema that admits null (`Metadata: anyOf [object, null]`) makes the field nullable.
+    nullable: c.nullable || refAdmitsNull(ctx, c.type),
     deprecated,
     ...(s.default !== undefined ? { default: s.default as Field['default'] } : {}),
     ...(values ? { enum: values } : {}),
