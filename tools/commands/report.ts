@@ -6,6 +6,7 @@ import { toJsonText } from '../io/json.js';
 import { loadModelState } from '../pipeline/model.js';
 import { renderFormat, renderReport, REPORT_FORMATS, type ReportFormat } from '../report/render.js';
 import { readMapping, reportFromInputs } from '../report/stage.js';
+import { crosscheckFindings } from '../pipeline/report-stage.js';
 
 export interface ReportOptions {
   config?: string;
@@ -38,11 +39,13 @@ export async function runReport(opts: ReportOptions): Promise<number> {
   }
   const state = await loadModelState(config, root);
   const mapping = await readMapping(root, config.mapping);
+  const crosscheck = await crosscheckFindings(state.model);
   const report = await reportFromInputs({
     model: state.model,
     mapping,
     config,
     docsPages: state.sources.filter((s) => s.info.kind === 'openai-docs'),
+    ...(crosscheck ? { crosscheck } : {}),
     ...(opts.timestamp ? { generatedAt: new Date().toISOString() } : {}),
   });
   if (opts.stdout) {
