@@ -3,6 +3,7 @@
  * is any finding (a disagreement is something to fix or to accept knowingly), 0 when none, 2 on
  * error. Sources: the config's, or `--source` files instead.
  */
+import { resolve } from 'node:path';
 import { loadConfig } from '../config/load.js';
 import { ConfigSchema, type Config } from '../config/schema.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
@@ -22,6 +23,8 @@ export interface CrosscheckCommandOptions {
   source?: string[];
   /** OpenAPI sources given with `--source`: the server path prefix (default `/v1`). */
   pathPrefix?: string;
+  /** `false`: do not use the parse cache. */
+  cache?: boolean;
   json?: boolean;
   config?: string;
   cwd?: string;
@@ -44,7 +47,8 @@ export async function crosscheckSources(opts: CrosscheckCommandOptions = {}): Pr
   const cwd = opts.cwd ?? process.cwd();
   const scope = pickOption<DiffScope>('--scope', opts.scope, DIFF_SCOPES, 'responses');
   const { config, root } = await configFor(opts, cwd);
-  const { model, diagnostics } = await buildModel(config, root);
+  // Parsed OpenAPI extracts are cached by content hash under the config's cacheDir (tools/cache).
+  const { model, diagnostics } = await buildModel(config, root, { cacheDir: opts.cache === false ? false : resolve(root, config.cacheDir) });
   const all = diagnostics.sorted();
   if (hasErrors(all)) throw new InputError('crosscheck failed', all);
   const findings = crosscheck(model, { scope });

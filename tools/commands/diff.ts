@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadConfig } from '../config/load.js';
-import type { SourceConfig } from '../config/schema.js';
+import type { Config, SourceConfig } from '../config/schema.js';
 import { DiagnosticBag } from '../diagnostics/diagnostic.js';
 import { EXIT, InputError, UsageError } from '../diagnostics/errors.js';
 import { diffModels, countByClass } from '../diff/diff-models.js';
@@ -19,6 +19,8 @@ export interface DiffCommandOptions {
   scope?: string;
   /** OpenAPI sources: the server path prefix (default: the config's setting for that file, if any). */
   pathPrefix?: string;
+  /** `false`: do not use the project's parse cache. */
+  cache?: boolean;
   json?: boolean;
   config?: string;
   cwd?: string;
@@ -30,13 +32,23 @@ export function pickOption<T extends string>(name: string, value: string | undef
   throw new UsageError(`Unexpected ${name} \`${value}\`, expected one of ${allowed.join(', ')}`);
 }
 
-/** The config's settings for a file given on the command line, so it is read as `extract` reads it. */
-async function sourceSettings(arg: string, opts: DiffCommandOptions, cwd: string): Promise<Partial<SourceConfig>> {
-  const fromFlag = opts.pathPrefix !== undefined ? { pathPrefix: opts.pathPrefix } : {};
+interface Project {
+  config?: Config;
+  root: string;
+}
+
+/** The project's config when there is one in reach: it says how a source is read and where the cache lives. */
+async function project(opts: DiffCommandOptions, cwd: string): Promise<Project> {
   const configPath = resolve(cwd, opts.config ?? 'specmap.config.json');
-  if (!existsSync(configPath)) return fromFlag;
+  if (!existsSync(configPath)) return { root: cwd };
   const { config, root } = await loadConfig(configPath, cwd);
-  const match = config.sources.find((s) => resolve(root, s.path) === resolve(cwd, arg));
+  return { config, root };
+}
+
+/** The config's settings for a file given on the command line, so it is read as `extract` reads it. */
+function sourceSettings(arg: string, opts: DiffCommandOptions, cwd: string, p: Project): Partial<SourceConfig> {
+  const fromFlag = opts.pathPrefix !== undefined ? { pathPrefix: opts.pathPrefix } : {};
+  const match = p.config?.sources.find((s) => resolve(p.root, s.path) === resolve(cwd, arg));
   const { path: _path, ...rest } = match ?? { path: '' };
   return { ...rest, ...fromFlag };
 }
@@ -53,8 +65,11 @@ export async function diffFiles(oldArg: string, newArg: string, opts: DiffComman
   const scope = pickOption<DiffScope>('--scope', opts.scope, DIFF_SCOPES, 'responses');
   const failOn = pickOption<FailOn>('--fail-on', opts.failOn, FAIL_ON, 'breaking');
   const bag = new DiagnosticBag();
-  const oldModel = await loadSide(oldArg, { cwd, source: await sourceSettings(oldArg, opts, cwd) }, bag);
-  const newModel = await loadSide(newArg, { cwd, source: await sourceSettings(newArg, opts, cwd) }, bag);
+  const p = await project(opts, cwd);
+  // Parsed OpenAPI extracts are cached by content hash in the project's cache (tools/cache).
+  const cacheDir = p.config && opts.cache !== false ? resolve(p.root, p.config.cacheDir) : undefined;
+  const oldModel = await loadSide(oldArg, { cwd, cacheDir, source: sourceSettings(oldArg, opts, cwd, p) }, bag);
+  const newModel = await loadSide(newArg, { cwd, cacheDir, source: sourceSettings(newArg, opts, cwd, p) }, bag);
   if (!oldModel || !newModel || bag.items.some((d) => d.severity === 'error')) {
     throw new InputError('diff failed', bag.sorted());
   }

@@ -16,6 +16,8 @@ export interface SideOptions {
   cwd: string;
   /** Source settings to read the file with (e.g. its `pathPrefix`), when the config names it. */
   source?: Partial<SourceConfig>;
+  /** Absolute folder of the parsed-source cache, if any. */
+  cacheDir?: string;
 }
 
 /** A `.json` file with a `modelVersion` key is a model; anything else is a source. */
@@ -69,7 +71,7 @@ export async function loadSide(arg: string, opts: SideOptions, bag: DiagnosticBa
   const config: SourceConfig = { ...opts.source, path };
   const file: SourceFile = { config, info: { id: basename(abs), kind: inferKind(abs, config), path, sha256: sha256(text) }, text };
   const before = bag.items.length;
-  const extracts = await extractSources([file], bag);
+  const extracts = await extractSources([file], bag, { cacheDir: opts.cacheDir });
   const merged = mergeExtracts(extracts, bag);
   return bag.items.slice(before).some((d) => d.severity === 'error') ? undefined : merged;
 }

@@ -11,8 +11,9 @@ export function registerCrosscheck(program: Command): void {
     .option('--scope <scope>', 'responses (events + /responses endpoints, params, objects) | all', 'responses')
     .option('-s, --source <file>', 'compare these source files instead of the config\'s (repeatable)', collect)
     .option('--path-prefix <prefix>', 'with --source: server path prefix for OpenAPI endpoint ids', '/v1')
+    .option('--no-cache', 'do not use the parse cache')
     .action(
-      action<{ format?: string; scope?: string; source?: string[]; pathPrefix?: string }>(async (opts) => {
+      action<{ format?: string; scope?: string; source?: string[]; pathPrefix?: string; cache?: boolean }>(async (opts) => {
         const { runCrosscheck } = await import('../../commands/crosscheck.js');
         return runCrosscheck(opts);
       }),

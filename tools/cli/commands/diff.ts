@@ -11,8 +11,9 @@ export function registerDiff(program: Command): void {
     .option('--fail-on <class>', 'breaking | deprecation | non-breaking | docs-only | none', 'breaking')
     .option('--scope <scope>', 'responses (events + /responses endpoints, params, objects) | all', 'responses')
     .option('--path-prefix <prefix>', 'OpenAPI: server path prefix for endpoint ids (e.g. /v1)')
+    .option('--no-cache', "do not use the project's parse cache")
     .action(
-      action<{ format?: string; failOn?: string; scope?: string; pathPrefix?: string }>(async (opts, args) => {
+      action<{ format?: string; failOn?: string; scope?: string; pathPrefix?: string; cache?: boolean }>(async (opts, args) => {
         const { runDiff } = await import('../../commands/diff.js');
         return runDiff(args[0]!, args[1]!, opts);
       }),
