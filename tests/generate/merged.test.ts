@@ -93,7 +93,7 @@ describe('generate on docs + OpenAPI 2026-08-21', () => {
     // Pydantic 2 (python3 on PATH) and, where installed, Debian's Pydantic 1.10 (/usr/bin/python3).
     for (const exe of ['python3', '/usr/bin/python3']) {
       const r = spawnSync(exe, ['-c', script], { cwd: pyDir, input: JSON.stringify(examples), encoding: 'utf8' });
-      if (exe !== 'python3' && r.stderr.includes("No module named 'pydantic'")) continue;
+      if (exe !== 'python3' && (r.error || r.stderr.includes("No module named 'pydantic'"))) continue;
       expect(r.stderr, exe).toBe('');
       const bad = JSON.parse(r.stdout) as string[];
       // Pydantic is laxer than Zod here (optional fields accept None), so a subset of the Zod list.
