@@ -7,6 +7,7 @@
  * type token (`response.created`, `error`); any other `##` heading names the API section that
  * the endpoints below it belong to ("Responses", "Conversations").
  */
+import type { Root } from 'mdast';
 import type { DiagnosticBag } from '../../diagnostics/diagnostic.js';
 import { formatAnchor } from '../../model/anchor.js';
 import { endpointId, enumId, eventId, objectId, paramId } from '../../model/ids.js';
@@ -163,9 +164,14 @@ function extractEndpoint(section: Section, apiSection: string, file: string, sou
 }
 
 export function extractPage(text: string, source: SourceInfo, bag: DiagnosticBag): SourceExtract {
+  return extractTree(parseMarkdown(text), text, source, bag);
+}
+
+/** The same from an already parsed tree (`text` is what it was parsed from: sources are sliced from it). */
+export function extractTree(tree: Root, text: string, source: SourceInfo, bag: DiagnosticBag): SourceExtract {
   const file = source.id;
   const out = emptyExtract(source);
-  const sections = splitSections(toBlocks(parseMarkdown(text), text), 2).filter((s) => s.depth === 2);
+  const sections = splitSections(toBlocks(tree, text), 2).filter((s) => s.depth === 2);
   let apiSection = '';
   for (const section of sections) {
     const title = section.heading.text;
