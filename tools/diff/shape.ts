@@ -11,13 +11,15 @@ export type Schemas = Model['schemas'];
  * Follows `ref`s until a non-ref. `seen` holds the ref names already entered on the current path;
  * entering one again is a cycle, reported as `undefined` so callers stop recursing there.
  */
-export function resolve(type: TypeExpr, schemas: Schemas, seen: ReadonlySet<string>): { type: TypeExpr; seen: Set<string> } | undefined {
+export function resolve(type: TypeExpr, schemas: Schemas, seen: ReadonlySet<string>): { type: TypeExpr; seen: ReadonlySet<string> } | undefined {
+  // Copy the set only when a ref is entered: most nodes are not refs, and this runs for every node.
+  if (type.kind !== 'ref') return { type, seen };
   const next = new Set(seen);
-  let t = type;
+  let t: TypeExpr = type;
   while (t.kind === 'ref') {
     if (next.has(t.name)) return undefined;
     next.add(t.name);
-    const target = schemas[t.name];
+    const target: TypeExpr | undefined = schemas[t.name];
     if (!target) return { type: { kind: 'unknown' }, seen: next };
     t = target;
   }
@@ -99,7 +101,7 @@ export interface Structure {
   items?: TypeExpr;
   /** Object variants of a union keyed by their discriminator value (or ref name). */
   variants?: Map<string, TypeExpr>;
-  seen: Set<string>;
+  seen: ReadonlySet<string>;
 }
 
 /** The discriminator value of an object variant: its `type` (or named discriminator) literal. */
