@@ -2,9 +2,9 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { fixtureModel } from './fixture-model.js';
-import { REPO, tempDir } from './helpers.js';
+import { REPO, removeTempDirs, tempDir } from './helpers.js';
 
 const CLI = join(REPO, 'dist/cli.js');
 
@@ -15,6 +15,8 @@ function project(config: object = {}, model: unknown = fixtureModel()): string {
   return dir;
 }
 const run = (cwd: string, ...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: '1' } });
+
+afterAll(removeTempDirs);
 
 describe.skipIf(!existsSync(CLI))('specmap generate (CLI)', () => {
   it('writes every target, then reports nothing changed', () => {

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import type { Model } from '../../tools/model/schema.js';
 import { buildModel } from '../../tools/sources/load.js';
@@ -17,7 +17,7 @@ import { buildRuntimeSchemas, type RuntimeSchemas } from '../../tools/generate/z
 import { toJsonSchema } from '../../tools/generate/targets/json-schema.js';
 import { schemaConst } from '../../tools/generate/zod/print-zod.js';
 import type { OutputFile } from '../../tools/io/write-plan.js';
-import { corpusConfig, pydanticVersion, python, REPO, tempDir, typecheck, writeFiles } from './helpers.js';
+import { REPO, corpusConfig, pydanticVersion, python, removeTempDirs, tempDir, typecheck, writeFiles } from './helpers.js';
 
 /**
  * Examples the docs get wrong, by anchor, with why. With the optionality rule of
@@ -43,6 +43,8 @@ beforeAll(async () => {
   writeFiles(dir, files);
   rt = buildRuntimeSchemas(model, { objects: config.generate.zodObjects });
 });
+
+afterAll(removeTempDirs);
 
 describe('generate on the docs corpus', () => {
   it('covers the 49 events, each with an example', () => {

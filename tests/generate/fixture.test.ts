@@ -4,14 +4,14 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../../tools/generate/generate.js';
 import { loadTemplates } from '../../tools/generate/templates.js';
 import type { Mapping } from '../../tools/mapping/schema.js';
 import type { OutputFile } from '../../tools/io/write-plan.js';
 import { ConfigSchema, type ConfigInput } from '../../tools/config/schema.js';
 import { event, field, fixtureModel } from './fixture-model.js';
-import { python, tempDir, typecheck, writeFiles } from './helpers.js';
+import { python, removeTempDirs, tempDir, typecheck, writeFiles } from './helpers.js';
 
 const configOf = (generate: ConfigInput['generate'] = {}) => ConfigSchema.parse({ sources: [{ path: 'demo.md' }], generate });
 const config = configOf();
@@ -25,6 +25,8 @@ beforeAll(() => {
   dir = tempDir('gen-fixture');
   writeFiles(dir, files);
 });
+
+afterAll(removeTempDirs);
 
 describe('JSON Schema golden files', () => {
   // A Zod upgrade that changes the shape (anyOf → oneOf, const → enum, …) must fail here.

@@ -1,6 +1,6 @@
 /** Shared helpers for the generate integration tests: corpus config, temp output, tsc, python. */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import ts from 'typescript';
 import { ConfigSchema, type Config, type ConfigInput } from '../../tools/config/schema.js';
@@ -16,10 +16,18 @@ export function corpusConfig(extra: Partial<ConfigInput> = {}, withOpenApi = fal
 }
 
 /** A temp folder inside the repo (git-ignored `.specmap/`), so generated code resolves `zod`. */
+const made: string[] = [];
 export function tempDir(prefix: string): string {
   const base = join(REPO, '.specmap', 'tmp');
   mkdirSync(base, { recursive: true });
-  return mkdtempSync(join(base, `${prefix}-`));
+  const dir = mkdtempSync(join(base, `${prefix}-`));
+  made.push(dir);
+  return dir;
+}
+
+/** Removes the temp folders this test file made (call from afterAll). */
+export function removeTempDirs(): void {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
 export function writeFiles(dir: string, files: readonly OutputFile[]): void {

@@ -7,13 +7,13 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { z } from 'zod';
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../../tools/generate/generate.js';
 import { buildRuntimeSchemas, type RuntimeSchemas } from '../../tools/generate/zod/runtime-schemas.js';
 import type { OutputFile } from '../../tools/io/write-plan.js';
 import type { Model } from '../../tools/model/schema.js';
 import { buildModel } from '../../tools/sources/load.js';
-import { corpusConfig, pydanticVersion, python, REPO, tempDir, typecheck, writeFiles } from './helpers.js';
+import { REPO, corpusConfig, pydanticVersion, python, removeTempDirs, tempDir, typecheck, writeFiles } from './helpers.js';
 
 const config = corpusConfig({}, true);
 
@@ -50,6 +50,8 @@ beforeAll(async () => {
   writeFiles(dir, files);
   rt = buildRuntimeSchemas(model, { objects: config.generate.zodObjects });
 });
+
+afterAll(removeTempDirs);
 
 describe('generate on docs + OpenAPI 2026-08-21', () => {
   it('has the OpenAPI events and named shapes', () => {
