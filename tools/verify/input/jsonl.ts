@@ -13,7 +13,9 @@ export async function* readJsonl(batches: AsyncIterable<Line[]>): AsyncGenerator
     const out: TraceItem[] = [];
     for (const { number, text } of batch) {
       last = number;
-      if (text.trim() === '') continue;
+      // Only a line starting with whitespace (or empty) can be blank: skip trim() for the rest.
+      const first = text.charCodeAt(0);
+      if (!(first > 32 && first < 127) && text.trim() === '') continue;
       if (!seenEvent && text.charCodeAt(0) === 35 /* # */) {
         const request = parseRequestComment(text.slice(1), number);
         if (request) out.push(request);

@@ -29,19 +29,22 @@ export async function* readLineBatches(input: Readable | AsyncIterable<string | 
     pendingCr = false;
     let start = 0;
     const buffer = rest + text;
-    const offset = rest.length;
     rest = '';
     const batch: Line[] = [];
-    for (let i = offset; i < buffer.length; i++) {
-      const c = buffer.charCodeAt(i);
-      if (c !== 10 && c !== 13) continue;
-      batch.push({ number: ++number, text: buffer.slice(start, i) });
-      if (c === 13) {
-        if (i + 1 < buffer.length) {
-          if (buffer.charCodeAt(i + 1) === 10) i++;
+    // indexOf runs natively; a JS loop over every character cost as much as JSON.parse.
+    let lf = buffer.indexOf('\n', start);
+    let cr = buffer.indexOf('\r', start);
+    while (lf !== -1 || cr !== -1) {
+      const end = cr === -1 || (lf !== -1 && lf < cr) ? lf : cr;
+      batch.push({ number: ++number, text: buffer.slice(start, end) });
+      start = end + 1;
+      if (end === cr) {
+        if (start < buffer.length) {
+          if (buffer.charCodeAt(start) === 10) start++;
         } else pendingCr = true;
+        cr = buffer.indexOf('\r', start);
       }
-      start = i + 1;
+      if (lf !== -1 && lf < start) lf = buffer.indexOf('\n', start);
     }
     rest = buffer.slice(start);
     if (batch.length) yield batch;
