@@ -1,16 +1,19 @@
 /**
- * Property: whatever a broken scrape looks like, `extractPage` reports diagnostics and never
- * throws (issue 2, "Bad input"). The real pages are mutated line- and character-wise.
+ * Property: whatever a broken scrape looks like, extraction (`extractPage` inside the whole
+ * build) reports diagnostics and never throws (issue 2, "Bad input"). The real pages are mutated
+ * line- and character-wise, and whole runs of lines are copied (a section twice: duplicate ids).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { ConfigSchema } from '../../tools/config/schema.js';
 import { DiagnosticBag } from '../../tools/diagnostics/diagnostic.js';
-import { extractPage } from '../../tools/sources/markdown/extract-page.js';
+import { buildFromFiles } from '../../tools/sources/load.js';
 import { PAGES, readPage } from './helpers.js';
 
 type Mutation =
   | { op: 'drop' | 'duplicate' | 'truncate-lines'; at: number }
   | { op: 'swap'; at: number; with: number }
+  | { op: 'copy-run'; at: number; length: number; to: number }
   | { op: 'truncate-line' | 'delete-char'; at: number; col: number }
   | { op: 'insert-char'; at: number; col: number; char: string };
 
@@ -20,6 +23,7 @@ const CHARS = ['#', '`', '\\', '{', '}', '[', ']', '*', '-', '\n', ' ', 'a', '"'
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ op: fc.constantFrom('drop' as const, 'duplicate' as const, 'truncate-lines' as const), at: fc.nat() }),
   fc.record({ op: fc.constant('swap' as const), at: fc.nat(), with: fc.nat() }),
+  fc.record({ op: fc.constant('copy-run' as const), at: fc.nat(), length: fc.integer({ min: 2, max: 120 }), to: fc.nat() }),
   fc.record({ op: fc.constantFrom('truncate-line' as const, 'delete-char' as const), at: fc.nat(), col: fc.nat(120) }),
   fc.record({ op: fc.constant('insert-char' as const), at: fc.nat(), col: fc.nat(120), char: fc.constantFrom(...CHARS) }),
 );
@@ -38,6 +42,9 @@ function apply(lines: string[], m: Mutation): string[] {
       break;
     case 'truncate-lines':
       out.length = at;
+      break;
+    case 'copy-run':
+      out.splice(m.to % out.length, 0, ...out.slice(at, at + m.length));
       break;
     case 'swap': {
       const other = m.with % out.length;
@@ -62,13 +69,16 @@ describe.each(PAGES)('extractPage on mutated %s', (name) => {
   const { text, source } = readPage(name);
   const lines = text.split('\n');
 
-  it('never throws; every diagnostic has a position, a code and a message', () => {
-    fc.assert(
-      fc.property(fc.array(mutation, { minLength: 1, maxLength: 12 }), (mutations) => {
+  const config = ConfigSchema.parse({ sources: [{ path: source.path }] });
+
+  // The whole build (extract, merge, categories, keys), so duplicated sections reach the merge.
+  it('never throws; every diagnostic has a position, a code and a message', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(mutation, { minLength: 1, maxLength: 12 }), async (mutations) => {
         const mutated = mutations.reduce(apply, lines).join('\n');
         const bag = new DiagnosticBag();
-        const out = extractPage(mutated, source, bag);
-        expect(Array.isArray(out.events)).toBe(true);
+        const model = await buildFromFiles([{ config: config.sources[0]!, info: source, text: mutated }], config, bag);
+        expect(Array.isArray(model.events)).toBe(true);
         for (const d of bag.items) {
           expect(d.file).toBe(name);
           expect(Number.isInteger(d.line) && d.line >= 1).toBe(true);
