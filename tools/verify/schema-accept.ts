@@ -35,9 +35,19 @@ const compiled = new WeakMap<object, Accept>();
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** The predicate for `schema`, compiled on first use and cached per schema (so per event type). */
+let lastSchema: z.ZodType | undefined;
+let lastAccept: Accept = () => false;
+
+/**
+ * The predicate for `schema`, compiled on first use and cached per schema (so per event type).
+ * Streams mostly repeat one type (a run of deltas), so the last answer is kept out of the WeakMap.
+ */
 export function getAccept(schema: z.ZodType): Accept {
-  return acceptOf(schema as unknown as ZodNode);
+  if (schema !== lastSchema) {
+    lastAccept = acceptOf(schema as unknown as ZodNode);
+    lastSchema = schema;
+  }
+  return lastAccept;
 }
 
 function acceptOf(node: ZodNode): Accept {
