@@ -6,7 +6,9 @@
  * |--------------------------------|-----------------------------|--------------------------------|
  * | item or field removed          | breaking                    | breaking                       |
  * | item or field added            | non-breaking; breaking when the new field is required | non-breaking |
- * | type changed                   | breaking                    | breaking                       |
+ * | type widened (new ⊇ old: a union gained a member, a value list was dropped) | non-breaking | breaking |
+ * | type narrowed (new ⊆ old)      | breaking                    | non-breaking                   |
+ * | type otherwise changed         | breaking                    | breaking                       |
  * | required false → true          | breaking                    | non-breaking (stronger promise)|
  * | required true → false          | non-breaking                | breaking (may now be absent)   |
  * | nullable false → true          | non-breaking                | breaking (may now be null)     |
@@ -30,8 +32,13 @@ export function classify(kind: ChangeKind, direction: Direction, before?: JsonVa
   switch (kind) {
     case 'item-removed':
     case 'field-removed':
-    case 'type':
       return 'breaking';
+    case 'type': {
+      const change = typeChange(before, after);
+      if (change === 'widened') return request ? 'non-breaking' : 'breaking';
+      if (change === 'narrowed') return request ? 'breaking' : 'non-breaking';
+      return 'breaking';
+    }
     case 'item-added':
     case 'field-added':
       return request && addedRequired ? 'breaking' : 'non-breaking';
@@ -51,5 +58,38 @@ export function classify(kind: ChangeKind, direction: Direction, before?: JsonVa
     case 'description':
       return 'docs-only';
   }
-  void before;
+}
+
+/** Top-level members of a shape string (`a | array<b | c>` → `a`, `array<b | c>`). */
+function members(shape: string): Set<string> {
+  const out: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < shape.length; i++) {
+    const ch = shape[i];
+    if (ch === '<') depth++;
+    else if (ch === '>') depth--;
+    else if (depth === 0 && shape.startsWith(' | ', i)) {
+      out.push(shape.slice(start, i));
+      start = i + 3;
+    }
+  }
+  out.push(shape.slice(start));
+  return new Set(out);
+}
+
+/**
+ * Widened: every old member is still accepted (`string` → `string | integer`; a value list
+ * `one of a, b` → `any value`); narrowed: the reverse. Shapes come from shape.ts and diff-fields.ts.
+ */
+function typeChange(before: JsonValue | undefined, after: JsonValue | undefined): 'widened' | 'narrowed' | 'other' {
+  if (typeof before !== 'string' || typeof after !== 'string') return 'other';
+  if (before === 'any value') return 'narrowed';
+  if (after === 'any value') return 'widened';
+  const values = (s: string): Set<string> | undefined => (s.startsWith('one of ') ? new Set(s.slice(7).split(', ')) : undefined);
+  const [a, b] = [values(before) ?? members(before), values(after) ?? members(after)];
+  const subset = (x: Set<string>, y: Set<string>): boolean => [...x].every((m) => y.has(m));
+  if (subset(a, b)) return 'widened';
+  if (subset(b, a)) return 'narrowed';
+  return 'other';
 }
