@@ -45,6 +45,7 @@ export function schemaRefName(ref: string): string | undefined {
 }
 
 function decodeSegment(s: string): string {
+  if (!s.includes('%') && !s.includes('~')) return s;
   return decodeURIComponent(s).replace(/~1/g, '/').replace(/~0/g, '~');
 }
 

@@ -2,10 +2,11 @@
  * Line numbers for JSON pointers into a block-style YAML or pretty-printed JSON document, found
  * from the text's indentation, lazily, per mapping.
  *
- * Why not the parser: `yaml` keeps positions but takes ~1.3 s on the 3 MB OpenAI spec; js-yaml
- * takes ~0.15 s but its position listener triples that (bench/openapi.ts measures both). Anchors
- * need lines only for the few thousand nodes the model cites, so we parse with js-yaml and locate
- * those nodes here: each mapping's key lines are indexed once, on first use.
+ * Why not the parser: `yaml` keeps positions but takes ~8x js-yaml's time on the 3 MB OpenAI spec;
+ * js-yaml's node listener can record every key's line, at ~1.3x its parse (bench/openapi.ts
+ * measures both). Anchors need lines only for the few thousand nodes the model cites, so we parse
+ * with plain js-yaml and locate those nodes here: a mapping's keys are indexed once, on first
+ * use, and a leaf costs nothing beyond its parent's index (~5 ms for the whole spec).
  *
  * It relies on one YAML rule: inside a block collection, a line at exactly the children's indent
  * starts a key or a `- ` item (scalar continuation lines are indented deeper). Anything it cannot
@@ -18,13 +19,15 @@ interface Block {
   line: number;
   /** 0-based index of the first line that may hold a child. */
   from: number;
-  /** 0-based index of the first line after the node. */
-  end: number;
   indent: number;
+  /** A `- ` sequence item (its children may not continue at its own indent). */
+  item?: boolean;
   /** A `- ` item whose first key shares its line: that key's column and name. */
   inline?: { column: number; text: string };
   keys?: Map<string, number>;
   items?: number[];
+  /** Child blocks opened so far (`null`: looked up, not found). */
+  opened?: Map<string | number, Block | null>;
 }
 
 const DASH = /^\s*-(\s|$)/;
@@ -32,7 +35,6 @@ const DASH = /^\s*-(\s|$)/;
 export class LineLocator {
   private readonly lines: string[];
   private readonly indents: Int32Array;
-  private readonly cache = new Map<string, Block | null>();
   private top?: Block;
 
   constructor(text: string) {
@@ -58,7 +60,7 @@ export class LineLocator {
     let block = this.root();
     let line = block.line;
     for (let depth = 1; depth <= pointer.length; depth++) {
-      const next = this.child(pointer.slice(0, depth), block);
+      const next = this.child(pointer[depth - 1]!, block);
       if (!next) return line;
       block = next;
       line = next.line;
@@ -72,47 +74,38 @@ export class LineLocator {
     while (first < this.lines.length && this.indent(first) < 0) first++;
     // A JSON document's members sit inside its `{` line; a YAML document's start on its first line.
     const json = this.lines[first]?.trimStart().startsWith('{') ?? false;
-    this.top = json
-      ? { line: first + 1, from: first + 1, end: this.lines.length, indent: this.indent(first) }
-      : { line: first + 1, from: first, end: this.lines.length, indent: -1 };
+    this.top = json ? { line: first + 1, from: first + 1, indent: this.indent(first) } : { line: first + 1, from: first, indent: -1 };
     return this.top;
   }
 
-  private child(pointer: Pointer, parent: Block): Block | null {
-    const key = pointer.join('\u0000');
-    const hit = this.cache.get(key);
+  private child(seg: string | number, parent: Block): Block | null {
+    parent.opened ??= new Map();
+    const hit = parent.opened.get(seg);
     if (hit !== undefined) return hit;
     this.index(parent);
-    const seg = pointer[pointer.length - 1]!;
     const at = typeof seg === 'number' ? parent.items![seg] : parent.keys!.get(seg);
     const inlineKey = typeof seg === 'string' && parent.inline !== undefined && at === parent.line - 1;
-    const found = at === undefined ? null : this.open(at, parent, inlineKey ? parent.inline!.column : undefined);
-    this.cache.set(key, found);
+    const found = at === undefined ? null : this.open(at, inlineKey ? parent.inline!.column : undefined);
+    parent.opened.set(seg, found);
     return found;
   }
 
   /** The node at line `i`; `column` is given for the first key of a `- key: value` item. */
-  private open(i: number, parent: Block, column?: number): Block {
+  private open(i: number, column?: number): Block {
     const own = column ?? this.indent(i);
     const text = column === undefined ? this.lines[i]! : this.lines[i]!.slice(column);
-    const item = DASH.test(text);
-    let end = parent.end;
-    for (let j = i + 1; j < parent.end; j++) {
-      const d = this.indent(j);
-      if (d < 0 || d > own) continue;
-      // `key:` followed by a sequence at the key's own indent (`key:\n- a`) still belongs to the key.
-      if (d === own && !item && DASH.test(this.lines[j]!)) continue;
-      end = j;
-      break;
-    }
-    if (!item) return { line: i + 1, from: i + 1, end, indent: own };
+    if (!DASH.test(text)) return { line: i + 1, from: i + 1, indent: own };
     // `- key: value`: the item's first key sits on the item's own line, after the dash.
     const rest = text.trimStart().slice(1);
     const pad = rest.length - rest.trimStart().length;
-    return { line: i + 1, from: i + 1, end, indent: own, inline: { column: own + 1 + pad, text: rest.trimStart() } };
+    return { line: i + 1, from: i + 1, indent: own, item: true, inline: { column: own + 1 + pad, text: rest.trimStart() } };
   }
 
-  /** Indexes the keys and items found at the children's indent of `block`, once. */
+  /**
+   * Indexes the keys and items found at the children's indent of `block`, once. The children end
+   * at the first line indented less than they are: a node's extent is never computed, so looking
+   * up a leaf costs nothing beyond its parent's index.
+   */
   private index(block: Block): void {
     if (block.keys) return;
     block.keys = new Map();
@@ -122,11 +115,17 @@ export class LineLocator {
       child = block.inline.column;
       this.record(block, block.inline.text, block.line - 1);
     }
-    for (let i = block.from; i < block.end; i++) {
+    for (let i = block.from; i < this.lines.length; i++) {
       const d = this.indent(i);
       if (d < 0) continue;
-      if (child < 0) child = d;
+      if (child < 0) {
+        // A sequence may sit at its key's own indent (`key:\n- a`); anything else there is a sibling.
+        const zeroIndented = d === block.indent && !block.item && DASH.test(this.lines[i]!);
+        if (d <= block.indent && !zeroIndented) break;
+        child = d;
+      }
       if (d < child) break;
+      if (d === block.indent && !DASH.test(this.lines[i]!)) break;
       if (d === child) this.record(block, this.lines[i]!.slice(d), i);
     }
   }
