@@ -31,7 +31,7 @@ function topLevel(changes: readonly Change[]): string[] {
       if (!added.has(param)) out.add(`${param} enum`);
       continue;
     }
-    if (!/^(event:[^#]+(#[^.[]+)?|param:POST \/v1\/responses#[^.[]+)$/.test(path)) continue;
+    if (!/^(event:[^#]+(#[^.[]+)?|param:POST \/v1\/responses#[^.[]+|object:response#[^.[]+)$/.test(path)) continue;
     out.add(`${path} ${KIND[c.kind] ?? c.kind}`);
   }
   return [...out].sort();
@@ -45,14 +45,34 @@ function topLevel(changes: readonly Change[]): string[] {
  */
 const READER_GAPS = {
   '2026-05-13→2026-08-21': {
-    missing: ['param:POST /v1/responses#prompt_cache_retention description', 'param:POST /v1/responses#service_tier description'],
-    extra: ['param:POST /v1/responses#prompt_cache_key description', 'param:POST /v1/responses#safety_identifier description'],
+    missing: [
+      'object:response#prompt_cache_retention description',
+      'object:response#service_tier description',
+      'param:POST /v1/responses#prompt_cache_retention description',
+      'param:POST /v1/responses#service_tier description',
+    ],
+    extra: [
+      'object:response#prompt_cache_key description',
+      'object:response#safety_identifier description',
+      'param:POST /v1/responses#prompt_cache_key description',
+      'param:POST /v1/responses#safety_identifier description',
+    ],
   },
   '2025-04-29→2026-05-13': {
     missing: [] as string[],
     extra: [
       'event:error#code description',
       'event:error#param description',
+      'object:response#error description',
+      'object:response#incomplete_details description',
+      'object:response#max_output_tokens description',
+      'object:response#metadata description',
+      'object:response#output_text description',
+      'object:response#temperature default',
+      'object:response#temperature description',
+      'object:response#top_p default',
+      'object:response#top_p description',
+      'object:response#truncation default',
       'param:POST /v1/responses#max_output_tokens description',
       'param:POST /v1/responses#metadata description',
       'param:POST /v1/responses#parallel_tool_calls default',
@@ -84,6 +104,10 @@ describe.each([
     const gaps = READER_GAPS[`${a}→${b}` as keyof typeof READER_GAPS];
     expect({ missing: want.filter((x) => !got.includes(x)), extra: got.filter((x) => !want.includes(x)) }).toEqual(gaps);
     expect(want.length).toBeGreaterThan(15);
+    // Nested through the `Response` ref, `response.created` carries exactly the object's changes.
+    const under = (prefix: string) => result.changes.filter((c) => c.path.startsWith(prefix)).map((c) => `${c.kind} ${c.path.slice(prefix.length)}`).sort();
+    expect(under('event:response.created#response.')).toEqual(under('object:response#'));
+    expect(under('object:response#').length).toBeGreaterThan(10);
   }, 60_000);
 });
 

@@ -2,7 +2,8 @@
  * An independent, deliberately simple route to "what changed" between two OpenAPI files, used to
  * check `diffModels` on the real corpus: plain js-yaml objects, no specmap reader, no model. It
  * looks only at the top level the issue names: the `ResponseStreamEvent` members (by their `type`
- * value) with their direct properties, and the `CreateResponse` properties (its `allOf` merged).
+ * value) with their direct properties, the `CreateResponse` properties (its `allOf` merged) and
+ * the `Response` object's properties.
  */
 import { readFileSync } from 'node:fs';
 import yaml from 'js-yaml';
@@ -10,6 +11,8 @@ import yaml from 'js-yaml';
 type Json = Record<string, unknown>;
 
 export interface OracleField {
+  /** JSON types the value may have besides null, sorted (`array | string`); arrays by their items' types. */
+  type: string;
   required: boolean;
   nullable: boolean;
   deprecated: boolean;
@@ -25,6 +28,8 @@ export interface OracleSide {
   eventDescriptions: Map<string, string>;
   /** request parameter name → facts */
   params: Map<string, OracleField>;
+  /** the `Response` object's properties → facts (what `object:response` and every `#response.` hold) */
+  response: Map<string, OracleField>;
 }
 
 function deref(doc: Json, node: unknown): Json {
@@ -71,6 +76,7 @@ function facts(doc: Json, prop: Json, required: boolean): OracleField {
   const enumValues = only ? ((only.enum ?? (only.items ? deref(doc, only.items).enum : undefined)) as unknown[] | undefined) : undefined;
   const def = prop.default ?? own.default ?? (nonNull.length === 1 ? nonNull[0]!.default : undefined);
   return {
+    type: typeOf(doc, prop),
     required,
     nullable,
     deprecated: prop.deprecated === true || own.deprecated === true,
@@ -78,6 +84,23 @@ function facts(doc: Json, prop: Json, required: boolean): OracleField {
     default: def === undefined ? undefined : JSON.stringify(def),
     description: prose(prop.description ?? own.description ?? (nonNull.length === 1 ? nonNull[0]!.description : undefined)),
   };
+}
+
+/** A schema's JSON types without null: `type`, or what its members, items or properties say. */
+function typeOf(doc: Json, prop: Json, depth = 0): string {
+  if (depth > 8) return 'unknown';
+  const kinds = new Set<string>();
+  for (const v of variants(doc, prop)) {
+    if (v.type === 'null') continue;
+    if (v.anyOf || v.oneOf) kinds.add(typeOf(doc, v, depth + 1));
+    else if (Array.isArray(v.type)) for (const t of v.type) t !== 'null' && kinds.add(t === 'array' ? `array<${v.items ? typeOf(doc, v.items as Json, depth + 1) : 'unknown'}>` : String(t));
+    else if (v.type === 'array' || v.items) kinds.add(`array<${v.items ? typeOf(doc, v.items as Json, depth + 1) : 'unknown'}>`);
+    else if (v.const !== undefined || v.enum) kinds.add(typeof (v.const ?? (v.enum as unknown[]).find((x) => x !== null)) === 'number' ? 'number' : String(v.type ?? typeof (v.const ?? (v.enum as unknown[])[0])));
+    else if (v.type === 'object' || v.properties || v.allOf || v.additionalProperties) kinds.add('object');
+    else if (typeof v.type === 'string') kinds.add(v.type);
+    else kinds.add('unknown');
+  }
+  return [...new Set([...kinds].flatMap((k) => k.split(' | ')))].sort().join(' | ');
 }
 
 export function readOracle(file: string): OracleSide {
@@ -99,14 +122,17 @@ export function readOracle(file: string): OracleSide {
   const { props, required } = propertiesOf(doc, schemas.CreateResponse as Json);
   const params = new Map<string, OracleField>();
   for (const [name, prop] of props) params.set(name, facts(doc, prop, required.has(name)));
-  return { events, eventDescriptions, params };
+  const shape = propertiesOf(doc, schemas.Response as Json);
+  const response = new Map<string, OracleField>();
+  for (const [name, prop] of shape.props) response.set(name, facts(doc, prop, shape.required.has(name)));
+  return { events, eventDescriptions, params, response };
 }
 
 /** Expected change keys (`<path> <kind>`) between two sides, at the top level only. */
 export function expectedChanges(a: OracleSide, b: OracleSide): string[] {
   const out: string[] = [];
   const fieldChanges = (path: string, x: OracleField, y: OracleField): void => {
-    for (const k of ['required', 'nullable', 'deprecated', 'enum', 'default', 'description'] as const) {
+    for (const k of ['type', 'required', 'nullable', 'deprecated', 'enum', 'default', 'description'] as const) {
       if (x[k] !== y[k]) out.push(`${path} ${k}`);
     }
   };
@@ -133,5 +159,6 @@ export function expectedChanges(a: OracleSide, b: OracleSide): string[] {
     if (!old) out.push(`param:POST /v1/responses#${name} added`);
     else fieldChanges(`param:POST /v1/responses#${name}`, old, f);
   }
+  fieldsOf('object:response', a.response, b.response);
   return out.sort();
 }
