@@ -1,6 +1,6 @@
 /** `specmap check`: drift findings for hooks and CI; writes nothing (except its own cache). */
 import { execFileSync } from 'node:child_process';
-import { loadConfigMemo } from '../pipeline/config-cache.js';
+import { loadConfig } from '../config/load.js';
 import { EXIT, UsageError } from '../diagnostics/errors.js';
 import { runCheck, type CheckResult } from '../check/run-check.js';
 
@@ -43,7 +43,7 @@ export async function runCheckCommand(opts: CheckCommandOptions): Promise<number
     const code = await runSync({ config: opts.config, cwd, json: opts.json });
     if (code !== EXIT.clean) return code;
   }
-  const loaded = await loadConfigMemo(opts.config, cwd);
+  const loaded = await loadConfig(opts.config, cwd);
   const files = opts.files?.length ? opts.files : opts.staged ? stagedFiles(cwd) : undefined;
   const result = await runCheck({
     config: loaded.config,

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../diagnostics/errors.js';
-import { allowedKeys, loadConfig, parseConfigText } from './load.js';
+import { loadConfig, parseConfigText } from './load.js';
+import { allowedKeys } from './parse.js';
 
 async function problems(text: string): Promise<string[]> {
   try {
