@@ -41,7 +41,7 @@ export class FactSink {
     if (this.seen.has(key)) return;
     this.seen.add(key);
     const fact: CodeFact = { file: this.ctx.file, line: input.line, column: input.column, kind, language: this.ctx.language, symbol: input.symbol };
-    for (const k of ['literal', 'className', 'method', 'path', 'field', 'declaredType', 'optional', 'default', 'values'] as const) {
+    for (const k of ['literal', 'className', 'method', 'path', 'field', 'declaredType', 'optional', 'default', 'values', 'fields'] as const) {
       if (input[k] !== undefined) (fact as Record<string, unknown>)[k] = input[k];
     }
     this.facts.push(fact);

@@ -33,6 +33,12 @@ export const CodeFactSchema = z.strictObject({
   default: z.string().optional(),
   /** param: values the code accepts for an enum-valued field (a Literal[...] or z.enum). */
   values: z.array(z.string()).optional(),
+  /**
+   * definition: the field names the defining class, interface or Zod object declares, inherited
+   * ones included (a Pydantic alias as sent). Absent when the adapter cannot see them all (a base
+   * from a package): the mapping then claims no missing field.
+   */
+  fields: z.array(z.string()).optional(),
 });
 export type CodeFact = z.infer<typeof CodeFactSchema>;
 export type CodeFactKind = CodeFact['kind'];

@@ -19,3 +19,37 @@ describe('resolveClasses', () => {
     expect(got.map((f) => `${f.kind} ${f.symbol} ${f.literal}`)).toEqual(want);
   });
 });
+
+describe('resolveClasses: declared fields through a base', () => {
+  const def = (symbol: string, extra: Partial<CodeFact>): CodeFact => fact('definition', symbol, extra);
+  it.each([
+    [
+      'a subclass of a workspace definition gets the base fields first',
+      [def('Created', { literal: 'response.queued', fields: ['type', 'response'] }), def('Loud', { className: 'Created', fields: ['volume'] })],
+      ['Created response.queued [type, response]', 'Loud response.queued [type, response, volume]'],
+    ],
+    [
+      'a chain across files, in any order',
+      [def('C', { className: 'B', fields: ['c'] }), def('B', { className: 'A', fields: ['b'] }), def('A', { literal: 'response.queued', fields: ['type', 'a'] })],
+      ['C response.queued [type, a, b, c]', 'B response.queued [type, a, b]', 'A response.queued [type, a]'],
+    ],
+    [
+      'a subclass of an SDK class: its fields are unknown, so none are claimed',
+      [def('Mine', { className: 'ResponseCreatedEvent', fields: ['volume'] })],
+      ['Mine response.created (fields unknown)'],
+    ],
+    [
+      'a base whose own fields are unknown leaves the subclass unknown',
+      [def('Created', { literal: 'response.queued' }), def('Loud', { className: 'Created', fields: ['volume'] })],
+      ['Created response.queued (fields unknown)', 'Loud response.queued (fields unknown)'],
+    ],
+    [
+      'an alias or re-export carries none',
+      [def('Created', { literal: 'response.queued', fields: ['type'] }), def('Alias', { className: 'Created' })],
+      ['Created response.queued [type]', 'Alias response.queued (fields unknown)'],
+    ],
+  ])('%s', (_name, facts, want) => {
+    const got = resolveClasses(facts, new Map([['ResponseCreatedEvent', ['response.created']]]));
+    expect(got.map((f) => `${f.symbol} ${f.literal} ${f.fields ? `[${f.fields.join(', ')}]` : '(fields unknown)'}`)).toEqual(want);
+  });
+});

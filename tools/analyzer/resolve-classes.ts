@@ -5,6 +5,10 @@
  * definition elsewhere in the workspace (a local Pydantic class, a Zod schema). Subclass chains
  * resolve to a fixed point. Facts whose class defines no known type are dropped: they were
  * never about events.
+ *
+ * Declared fields follow the same chains: a definition through a base carries the fields its file
+ * could see, and gets the base's fields here when the workspace defines the base with fields; when
+ * it does not (an SDK class), the list is dropped, since those fields are unknown.
  */
 import type { CodeFact } from './facts.js';
 
@@ -31,13 +35,43 @@ export function resolveClasses(facts: readonly CodeFact[], typeByClass: Readonly
       for (const t of known.get(f.className!) ?? []) changed = learn(f.symbol, t) || changed;
     }
   }
+  const fields = inheritFields(facts);
   const out: CodeFact[] = [];
   for (const f of facts) {
     if (!NEEDS_CLASS.has(f.kind) || f.literal !== undefined || f.className === undefined) {
       out.push(f);
       continue;
     }
-    for (const literal of [...(known.get(f.className) ?? [])].sort()) out.push({ ...f, literal });
+    const { fields: _seen, ...rest } = f;
+    const complete = fields.get(f);
+    for (const literal of [...(known.get(f.className) ?? [])].sort()) out.push({ ...rest, literal, ...(complete ? { fields: complete } : {}) });
+  }
+  return out;
+}
+
+/** Definitions through a base (`class Mine(Base)`, `interface Mine extends Base`) → their complete fields, where the workspace knows the base's. */
+function inheritFields(facts: readonly CodeFact[]): Map<CodeFact, string[]> {
+  // Per language: a TypeScript interface never inherits from a Python class of the same name.
+  const byName = new Map<string, string[]>();
+  const learn = (f: CodeFact, fields: readonly string[]): void => {
+    const key = `${f.language}:${f.symbol}`;
+    const list = byName.get(key) ?? [];
+    for (const n of fields) if (!list.includes(n)) list.push(n);
+    byName.set(key, list);
+  };
+  for (const f of facts) if (f.kind === 'definition' && f.literal !== undefined && f.fields) learn(f, f.fields);
+  const pending = facts.filter((f) => f.kind === 'definition' && f.literal === undefined && f.className !== undefined && f.fields);
+  const out = new Map<CodeFact, string[]>();
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const f of pending) {
+      const base = byName.get(`${f.language}:${f.className!}`);
+      if (out.has(f) || !base) continue;
+      const all = [...base.filter((n) => !f.fields!.includes(n)), ...f.fields!];
+      out.set(f, all);
+      learn(f, all);
+      changed = true;
+    }
   }
   return out;
 }

@@ -6,9 +6,10 @@
 import type { Node } from 'web-tree-sitter';
 import { isRequestModel } from '../candidates.js';
 import type { FactSink } from '../fact-sink.js';
+import { fieldsForFact, type DeclaredFields } from '../declared-fields.js';
 import { kids, lastName, pos, stringsIn, stringValue } from './syntax.js';
 
-interface PyField {
+export interface PyField {
   name: string;
   node: Node;
   type?: Node;
@@ -16,7 +17,7 @@ interface PyField {
 }
 
 /** Annotated assignments directly in the class body: `name: T` and `name: T = default`. */
-function fieldsOf(cls: Node): PyField[] {
+export function fieldsOf(cls: Node): PyField[] {
   const body = cls.childForFieldName('body');
   if (!body) return [];
   const out: PyField[] = [];
@@ -32,13 +33,14 @@ function fieldsOf(cls: Node): PyField[] {
   return out;
 }
 
-export function classFacts(cls: Node, name: string, sink: FactSink, resolve: (n: string | undefined) => string | undefined): void {
+export function classFacts(cls: Node, name: string, sink: FactSink, resolve: (n: string | undefined) => string | undefined, declared: (cls: Node) => DeclaredFields | undefined): void {
   const fields = fieldsOf(cls);
   const ownType = fields.some((f) => f.name === 'type' && f.type && stringsIn(f.type).length > 0) || fields.some((f) => f.name === 'type' && stringValue(f.right) !== undefined);
   if (!ownType) {
+    const mine = declared(cls);
     for (const base of kids(cls.childForFieldName('superclasses') ?? cls).filter((b) => b.type === 'identifier' || b.type === 'attribute')) {
       const cls = resolve(lastName(base));
-      if (cls && /^[A-Z]/.test(cls)) sink.add({ kind: 'definition', symbol: name, className: cls, ...pos(base) });
+      if (cls && /^[A-Z]/.test(cls)) sink.add({ kind: 'definition', symbol: name, className: cls, ...fieldsForFact(mine, cls), ...pos(base) });
     }
   }
   if (!isRequestModel(name, fields.map((f) => f.name), sink.ctx.candidates)) return;

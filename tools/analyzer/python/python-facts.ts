@@ -9,6 +9,8 @@ import { isEventLiteral, isWeakLiteral, TYPE_SUBJECT } from '../candidates.js';
 import type { CodeFactKind } from '../facts.js';
 import { FactSink, type FileContext, type FileFacts } from '../fact-sink.js';
 import { classFacts } from './python-classes.js';
+import { fieldsForFact, type DeclaredFields } from '../declared-fields.js';
+import { declaredFieldsIn } from './python-fields.js';
 import { routeFacts } from './python-routes.js';
 import { firstSyntaxError, kids, lastName, pos, stringValue } from './syntax.js';
 
@@ -35,12 +37,15 @@ export function pythonFacts(tree: Tree, ctx: FileContext): FileFacts {
   collectModuleNames(root, ctx, sink, scope);
   const resolve = (name: string | undefined): string | undefined => (name === undefined ? undefined : scope.aliases.get(name) ?? name);
   routeFacts(root, sink);
+  // Declared fields (definitions carry them) are worked out once per file, when first asked for.
+  let fieldsByClass: Map<number, DeclaredFields> | undefined;
+  const declared = (cls: Node): DeclaredFields | undefined => (fieldsByClass ??= declaredFieldsIn(root, resolve)).get(cls.id);
 
   const walk = (node: Node, symbol: string): void => {
     switch (node.type) {
       case 'class_definition': {
         const name = node.childForFieldName('name')?.text ?? '<class>';
-        classFacts(node, name, sink, resolve);
+        classFacts(node, name, sink, resolve, declared);
         const body = node.childForFieldName('body');
         if (body) walk(body, name);
         return;
@@ -52,7 +57,7 @@ export function pythonFacts(tree: Tree, ctx: FileContext): FileFacts {
       }
       case 'string': {
         const value = stringValue(node);
-        if (value !== undefined && isEventLiteral(value, ctx.candidates)) literalFact(node, value, symbol, sink, resolve);
+        if (value !== undefined && isEventLiteral(value, ctx.candidates)) literalFact(node, value, symbol, sink, resolve, declared);
         return;
       }
       case 'call':
@@ -66,13 +71,13 @@ export function pythonFacts(tree: Tree, ctx: FileContext): FileFacts {
 }
 
 /** The role of an event-type string, read from where it stands. */
-function literalFact(node: Node, value: string, symbol: string, sink: FactSink, resolve: (n: string | undefined) => string | undefined): void {
+function literalFact(node: Node, value: string, symbol: string, sink: FactSink, resolve: (n: string | undefined) => string | undefined, declared: (cls: Node) => DeclaredFields | undefined): void {
   const at = pos(node);
   const weak = isWeakLiteral(value);
   /** `typed`: the code itself says this string is a type (see isWeakLiteral). */
-  const add = (kind: CodeFactKind, typed: boolean, className?: string): void => {
+  const add = (kind: CodeFactKind, typed: boolean, className?: string, fields: { fields?: string[] } = {}): void => {
     if (weak && !typed) return;
-    sink.add({ kind, symbol, literal: value, ...at, ...(className ? { className } : {}) });
+    sink.add({ kind, symbol, literal: value, ...at, ...(className ? { className } : {}), ...fields });
   };
   let parent = node.parent;
   // Climb through containers that do not change the role: `in ("a", "b")`, `Literal["a", "b"]`, `case "a" | "b"`.
@@ -82,7 +87,7 @@ function literalFact(node: Node, value: string, symbol: string, sink: FactSink, 
     case 'assignment': {
       // `type: Literal["x"] = "x"` in a class body: the class defines the event.
       const left = parent.childForFieldName('left');
-      if (left?.text === 'type' && isClassBody(parent)) return add('definition', true);
+      if (left?.text === 'type' && isClassBody(parent)) return add('definition', true, undefined, fieldsForFact(declared(classOfBody(parent))));
       return add('literal', false);
     }
     case 'pair': {
@@ -133,6 +138,11 @@ function matchSubject(node: Node): string {
 function isClassBody(assignment: Node): boolean {
   const stmt = assignment.parent;
   return stmt?.type === 'expression_statement' && stmt.parent?.type === 'block' && stmt.parent.parent?.type === 'class_definition';
+}
+
+/** The class whose body holds an assignment that isClassBody accepted. */
+function classOfBody(assignment: Node): Node {
+  return assignment.parent!.parent!.parent!;
 }
 
 function insideCase(node: Node): boolean {

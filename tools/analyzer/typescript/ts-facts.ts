@@ -8,6 +8,8 @@ import type { ts as TS } from 'ts-morph';
 import { isEventLiteral, isWeakLiteral, TYPE_SUBJECT } from '../candidates.js';
 import type { CodeFactKind } from '../facts.js';
 import { FactSink, type FileContext, type FileFacts } from '../fact-sink.js';
+import { fieldsForFact } from '../declared-fields.js';
+import { declaredShapes, holderOf, type FileShapes } from './ts-fields.js';
 import { paramFacts } from './ts-params.js';
 import { routeFacts } from './ts-routes.js';
 
@@ -36,6 +38,14 @@ export function typescriptFacts(ts: Ts, sf: TS.SourceFile, ctx: FileContext): Fi
   const resolve = (name: string | undefined): string | undefined => (name === undefined ? undefined : aliases.get(name) ?? name);
   routeFacts(ts, sf, ctx, sink, at);
   paramFacts(ts, sf, sink, at);
+  // Declared fields (definitions carry them) are worked out once per file, when first asked for.
+  let fileShapes: FileShapes | undefined;
+  const shapes = (): FileShapes => (fileShapes ??= declaredShapes(ts, sf, resolve));
+  /** The fields of the shape a definition's `type` property stands in, when that shape is the symbol's own. */
+  const ownFields = (literal: TS.Node, symbol: string): { fields?: string[] } => {
+    const holder = holderOf(ts, literal);
+    return holder && shapes().ownerOf.get(holder) === symbol ? fieldsForFact(shapes().byName.get(symbol)) : {};
+  };
 
   const literalOf = (node: TS.Node): string | undefined => {
     if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return node.text;
@@ -50,7 +60,7 @@ export function typescriptFacts(ts: Ts, sf: TS.SourceFile, ctx: FileContext): Fi
       if (isEventLiteral(node.text, ctx.candidates)) {
         const kind = roleOf(ts, node, sf);
         if (isWeakLiteral(node.text) && !isTyped(ts, node, kind, sf)) return;
-        sink.add({ kind, symbol, literal: node.text, ...at(node), ...(kind === 'emitter' ? emitterClass(ts, node, resolve) : {}) });
+        sink.add({ kind, symbol, literal: node.text, ...at(node), ...(kind === 'emitter' ? emitterClass(ts, node, resolve) : {}), ...(kind === 'definition' ? ownFields(node, symbol) : {}) });
       }
       return;
     }
@@ -67,7 +77,7 @@ export function typescriptFacts(ts: Ts, sf: TS.SourceFile, ctx: FileContext): Fi
       for (const clause of node.heritageClauses ?? []) {
         for (const t of clause.types) {
           const cls = resolve(t.expression.getText(sf).split('.').pop());
-          if (cls && /^[A-Z]/.test(cls)) sink.add({ kind: 'definition', symbol: node.name.text, className: cls, ...at(t) });
+          if (cls && /^[A-Z]/.test(cls)) sink.add({ kind: 'definition', symbol: node.name.text, className: cls, ...(clause.token === ts.SyntaxKind.ExtendsKeyword ? fieldsForFact(shapes().byName.get(node.name.text), cls) : {}), ...at(t) });
         }
       }
     }
