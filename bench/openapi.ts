@@ -108,7 +108,7 @@ try {
 }
 const floor = core.ms;
 console.log('YAML parsers (same value as `yaml`?)');
-for (const p of parsers) console.log(`  ${p.name.padEnd(36)} ${fmt(p.ms)}  ${(p.ms / floor).toFixed(2)}x js-yaml  ${p.same === true ? 'same value' : p.same || 'differs'}`);
+for (const p of parsers) console.log(`  ${p.name.padEnd(40)} ${fmt(p.ms)}  ${(p.ms / floor).toFixed(2)}x js-yaml  ${p.same === true ? 'same value' : p.same || 'differs'}`);
 
 // 2. Cold extraction vs the parse floor, interleaved so that both see the same machine load.
 const ratios: number[] = [];
@@ -121,7 +121,7 @@ for (let i = 0; i < RUNS; i++) {
   coldTimes.push(cold.ms);
 }
 const coldMs = median(coldTimes);
-console.log(`\ncold extraction (parse + anchors + model) ${fmt(coldMs)}  ${median(ratios).toFixed(2)}x the js-yaml parse, median of paired runs (target ≤ 1.50x)`);
+console.log(`\ncold extraction (parse + anchors + model)     ${fmt(coldMs)}  ${median(ratios).toFixed(2)}x the js-yaml parse, median of paired runs (target ≤ 1.50x)`);
 console.log(`  ${cold.value.events.length} events, ${cold.value.params.length} params, ${Object.keys(cold.value.schemas).length} schemas`);
 
 // 3. Warm extraction from the parse cache.
@@ -130,10 +130,10 @@ const file: SourceFile = { config: { path: info.path }, info, text };
 await extractCached(file, dir, new DiagnosticBag(), (bag) => extractOpenApi(text, info, bag));
 const warm = await measure(RUNS, () => extractCached(file, dir, new DiagnosticBag(), () => { throw new Error('cache miss'); }));
 rmSync(dir, { recursive: true, force: true });
-console.log(`warm extraction (parse cache hit)         ${fmt(warm.ms)}  ${(coldMs / warm.ms).toFixed(1)}x faster than cold`);
+console.log(`warm extraction (parse cache hit)             ${fmt(warm.ms)}  ${(coldMs / warm.ms).toFixed(1)}x faster than cold`);
 
 // 4. openapi-typescript on the same file.
 const { default: openapiTS, astToString } = await import('openapi-typescript');
 const ots = await measure(Math.min(RUNS, 3), async () => astToString(await openapiTS(FILE, { silent: true })));
-console.log(`openapi-typescript (types from the file)  ${fmt(ots.ms)}  extraction is ${(ots.ms / coldMs).toFixed(2)}x faster (target ≥ 3x)`);
+console.log(`openapi-typescript (types from the file)      ${fmt(ots.ms)}  extraction is ${(ots.ms / coldMs).toFixed(2)}x faster (target ≥ 3x)`);
 console.log('\n(times are CPU ms, user + system; wall ms differ under load)');
