@@ -31,7 +31,7 @@ export async function checkGenerated(model: Model, config: Config, root: string,
   const cacheDir = resolve(root, config.cacheDir);
   const key = generatedKey(model, config, root, mapping);
   if (readMemo(cacheDir, MEMO) === key) return [];
-  const { files, existing } = await generateStage(model, config, root, mapping);
+  const files = await generateStage(model, config, root, mapping);
   const plan = planWrites(root, files);
   const { createTwoFilesPatch } = await import('diff');
   const out: Omit<Finding, 'severity'>[] = [];
@@ -44,7 +44,7 @@ export async function checkGenerated(model: Model, config: Config, root: string,
     }
   }
   const produced = new Set(files.map((f) => f.path));
-  for (const path of existing.keys()) {
+  for (const path of listFiles(root, config.generate.outDir)) {
     if (!produced.has(path)) out.push({ kind: 'generated-orphan', file: path, message: `${path} is in the output folder but no generator produces it`, fix: `delete ${path}, or move it out of ${config.generate.outDir}` });
   }
   if (!out.length) writeMemo(cacheDir, key, MEMO);

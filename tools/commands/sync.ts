@@ -53,7 +53,7 @@ export async function syncOnce(opts: SyncOptions): Promise<SyncResult> {
   }
 
   progress.step('generate');
-  files.push(...(await generateStage(state.model, config, root, mapping)).files);
+  files.push(...(await generateStage(state.model, config, root, mapping)));
   progress.step('report');
   files.push(...(await reportStage(state.model, mapping, config, state.sources)));
   progress.done();

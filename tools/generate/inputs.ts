@@ -6,8 +6,8 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Config } from '../config/schema.js';
-import { ConfigError, InputError } from '../diagnostics/errors.js';
-import { MappingSchema, type Mapping } from '../mapping/schema.js';
+import { ConfigError } from '../diagnostics/errors.js';
+import { readMappingFile } from '../mapping/read.js';
 import type { GenerateInputs } from './generate.js';
 import { normalOutDir, outPath } from './context.js';
 import { STUBS_FILE } from './targets/stubs-ts.js';
@@ -17,33 +17,6 @@ import { loadTemplates } from './templates.js';
 
 /** Outputs whose current text is an input (manual tracker cells, edited stubs). */
 export const EDITABLE_OUTPUTS = [TRACKER_FILE, STUBS_FILE, BUILDERS_FILE] as const;
-
-function readMapping(root: string, config: Config): Mapping | undefined {
-  const path = resolve(root, config.mapping);
-  if (!existsSync(path)) return undefined;
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    throw new InputError(`cannot read ${config.mapping}`, [
-      { severity: 'error', code: 'mapping-invalid', file: config.mapping, line: 1, column: 1, message: `Unexpected text: ${(error as Error).message}, expected JSON`, hint: 'rerun `specmap map`' },
-    ]);
-  }
-  const parsed = MappingSchema.safeParse(raw);
-  if (parsed.success) return parsed.data;
-  throw new InputError(
-    `invalid ${config.mapping}`,
-    parsed.error.issues.slice(0, 20).map((i) => ({
-      severity: 'error' as const,
-      code: 'mapping-invalid',
-      file: config.mapping,
-      line: 1,
-      column: 1,
-      message: `Unexpected value at \`${i.path.join('.')}\`: ${i.message}, expected the mapping.json schema`,
-      hint: 'rerun `specmap map`',
-    })),
-  );
-}
 
 export function readGenerateInputs(root: string, config: Config): Required<Pick<GenerateInputs, 'existing' | 'templates'>> & GenerateInputs {
   const existing = new Map<string, string>();
@@ -62,5 +35,5 @@ export function readGenerateInputs(root: string, config: Config): Required<Pick<
       ]);
     }
   }
-  return { mapping: readMapping(root, config), existing, templates: loadTemplates(overrideDir) };
+  return { mapping: readMappingFile(resolve(root, config.mapping), config.mapping), existing, templates: loadTemplates(overrideDir) };
 }

@@ -98,7 +98,7 @@ describe('computeMapping', () => {
     const facts = sampleFacts().map((f) => (f.symbol === 'Created' ? ({ ...f, fields: ['type', 'response'] } as typeof f) : f));
     const next = map(facts);
     expect(next.items['event:response.created']!.status).toBe('partial');
-    expect(next.items['event:response.created']!.gaps).toEqual(['Created (ws/backend/events.py:5) lacks `sequence_number`']);
+    expect(next.items['event:response.created']!.gaps).toEqual(['Created (ws/backend/events.py) lacks `sequence_number`']);
     const complete = map(sampleFacts().map((f) => (f.symbol === 'Created' ? ({ ...f, fields: ['type', 'response', 'sequence_number'] } as typeof f) : f)));
     expect(complete.items['event:response.created']!.status).toBe('implemented');
   });

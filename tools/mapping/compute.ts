@@ -34,7 +34,7 @@ function definitionGaps(item: Event, definitions: readonly Location[], joined: J
     const declared = joined.fieldsBySymbol.get(`${workspaceFile(d)}#${d.symbol}`);
     if (!declared) continue;
     const lacking = required.filter((f) => f !== 'type' && !declared.has(f));
-    if (lacking.length) gaps.push(`${d.symbol} (${d.file}:${d.line}) lacks ${lacking.map((f) => `\`${f}\``).join(', ')}`);
+    if (lacking.length) gaps.push(`${d.symbol} (${d.file}) lacks ${lacking.map((f) => `\`${f}\``).join(', ')}`);
   }
   return gaps;
 }

@@ -3,11 +3,9 @@
  * loads and validates mapping.json, and reads the linked API sections from the docs pages' nav.
  * Kept apart from the pure builder; the pipeline can call `reportFromInputs` as is.
  */
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Config } from '../config/schema.js';
-import { InputError } from '../diagnostics/errors.js';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { readMappingFile } from '../mapping/read.js';
 import type { Mapping } from '../mapping/schema.js';
 import type { Model } from '../model/schema.js';
 import { buildReport } from './build.js';
@@ -16,30 +14,7 @@ import type { CrosscheckFinding, Report } from './schema.js';
 
 /** Reads mapping.json; undefined when it does not exist (the report then says no code is mapped). */
 export async function readMapping(root: string, path: string): Promise<Mapping | undefined> {
-  let text: string;
-  try {
-    text = readFileSync(resolve(root, path), 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
-  const fail = (message: string, hint: string): never => {
-    const d: Diagnostic = { severity: 'error', code: 'mapping-invalid', file: path, line: 1, column: 1, message, hint };
-    throw new InputError(`cannot read ${path}`, [d]);
-  };
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    return fail(`Found invalid JSON (${(error as Error).message}), expected a mapping.json`, 'run `specmap map` to rewrite it');
-  }
-  const { MappingSchema } = await import('../mapping/schema.js');
-  const parsed = MappingSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    return fail(`Found ${issue.message} at \`${issue.path.join('.')}\`, expected the mapping.json shape (mappingVersion 1)`, 'run `specmap map` to rewrite it');
-  }
-  return parsed.data;
+  return readMappingFile(resolve(root, path), path);
 }
 
 /** The nav of every docs page: only the block before the first heading is parsed. */
