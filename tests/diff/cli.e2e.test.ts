@@ -94,8 +94,9 @@ describe('specmap diff on two markdown scrapes', () => {
     expect(md).toContain('| `event:response.nap.started` | event added |');
   });
 
-  it('a source against a model.json written by extract', () => {
-    writeFileSync(join(dir, 'specmap.config.json'), JSON.stringify({ sources: [{ path: `a/${PAGE}` }] }));
+  it('a source against a model.json written by extract (only what that source contributed is compared)', () => {
+    cpSync(join(CORPUS, 'openai-docs', 'DOC_responses.md'), join(dir, 'a', 'DOC_responses.md'));
+    writeFileSync(join(dir, 'specmap.config.json'), JSON.stringify({ sources: [{ path: `a/${PAGE}` }, { path: 'a/DOC_responses.md' }] }));
     expect(run('extract').code).toBe(0);
     const r = run('diff', 'spec/model.json', `b/${PAGE}`, '--format', 'json');
     const out = JSON.parse(r.stdout) as { changes: { id: string }[] };

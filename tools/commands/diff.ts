@@ -7,7 +7,8 @@ import { DiagnosticBag } from '../diagnostics/diagnostic.js';
 import { EXIT, InputError, UsageError } from '../diagnostics/errors.js';
 import { diffModels, countByClass } from '../diff/diff-models.js';
 import { FAIL_ON, failsOn, type FailOn } from '../diff/fail-on.js';
-import { loadSide } from '../diff/load-side.js';
+import { readSide } from '../diff/load-side.js';
+import { restrictToSource } from '../diff/restrict.js';
 import { formatReport, REPORT_FORMATS, type ReportFormat } from '../diff/reporters/index.js';
 import { DIFF_SCOPES, type DiffScope } from '../diff/scope.js';
 import { diffReport, type DiffResult } from '../diff/to-report.js';
@@ -68,11 +69,14 @@ export async function diffFiles(oldArg: string, newArg: string, opts: DiffComman
   const p = await project(opts, cwd);
   // Parsed OpenAPI extracts are cached by content hash in the project's cache (tools/cache).
   const cacheDir = p.config && opts.cache !== false ? resolve(p.root, p.config.cacheDir) : undefined;
-  const oldModel = await loadSide(oldArg, { cwd, cacheDir, source: sourceSettings(oldArg, opts, cwd, p) }, bag);
-  const newModel = await loadSide(newArg, { cwd, cacheDir, source: sourceSettings(newArg, opts, cwd, p) }, bag);
-  if (!oldModel || !newModel || bag.items.some((d) => d.severity === 'error')) {
+  const oldSide = await readSide(oldArg, { cwd, cacheDir, source: sourceSettings(oldArg, opts, cwd, p) }, bag);
+  const newSide = await readSide(newArg, { cwd, cacheDir, source: sourceSettings(newArg, opts, cwd, p) }, bag);
+  if (!oldSide || !newSide || bag.items.some((d) => d.severity === 'error')) {
     throw new InputError('diff failed', bag.sorted());
   }
+  // A model against one source: compare only what that source contributed to the model.
+  const oldModel = newSide.sourceId && !oldSide.sourceId ? restrictToSource(oldSide.model, newSide.sourceId) : oldSide.model;
+  const newModel = oldSide.sourceId && !newSide.sourceId ? restrictToSource(newSide.model, oldSide.sourceId) : newSide.model;
   const changes = diffModels(oldModel, newModel, { scope });
   return { result: { old: oldArg, new: newArg, scope, failOn, summary: countByClass(changes), changes }, oldModel, newModel };
 }

@@ -48,8 +48,18 @@ function asModel(text: string, file: string): Model | undefined {
   return parsed.data;
 }
 
+export interface Side {
+  model: Model;
+  /** Set when the side is one source file (its id), unset for a model.json. */
+  sourceId?: string;
+}
+
 /** Reads a side; every problem with it becomes a diagnostic in `bag`. */
 export async function loadSide(arg: string, opts: SideOptions, bag: DiagnosticBag): Promise<Model | undefined> {
+  return (await readSide(arg, opts, bag))?.model;
+}
+
+export async function readSide(arg: string, opts: SideOptions, bag: DiagnosticBag): Promise<Side | undefined> {
   const abs = resolve(opts.cwd, arg);
   const path = relative(opts.cwd, abs).split('\\').join('/');
   let text: string;
@@ -67,11 +77,11 @@ export async function loadSide(arg: string, opts: SideOptions, bag: DiagnosticBa
     return undefined;
   }
   const model = asModel(text, path);
-  if (model) return model;
+  if (model) return { model };
   const config: SourceConfig = { ...opts.source, path };
   const file: SourceFile = { config, info: { id: basename(abs), kind: inferKind(abs, config), path, sha256: sha256(text) }, text };
   const before = bag.items.length;
   const extracts = await extractSources([file], bag, { cacheDir: opts.cacheDir });
   const merged = mergeExtracts(extracts, bag);
-  return bag.items.slice(before).some((d) => d.severity === 'error') ? undefined : merged;
+  return bag.items.slice(before).some((d) => d.severity === 'error') ? undefined : { model: merged, sourceId: file.info.id };
 }
