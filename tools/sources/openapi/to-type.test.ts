@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DiagnosticBag } from '../../diagnostics/diagnostic.js';
-import type { TypeExpr } from '../../model/schema.js';
+import type { Field, TypeExpr } from '../../model/schema.js';
 import type { OpenApiContext } from './context.js';
 import { LineLocator } from './line-locator.js';
 import { convert, fieldOf, type Converted } from './to-type.js';
@@ -97,5 +97,71 @@ describe('fieldOf', () => {
       sources: ['spec.yaml'],
     });
     expect(f.anchors[0]).toMatch(/^spec\.yaml:\d+$/);
+  });
+});
+
+describe('fieldOf: a nullable wrapper `anyOf`/`oneOf: [X, {type: null}]` reads the field from X where the wrapper says nothing', () => {
+  const components = {
+    Tier: { type: 'string', enum: ['auto', 'flex'], description: 'Tier (component).', default: 'auto' },
+    Old: { type: 'boolean', deprecated: true, description: 'Old (component).' },
+    Plain: { type: 'integer' },
+  };
+  const NULL = { type: 'null' };
+  type Want = Partial<Pick<Field, 'type' | 'nullable' | 'description' | 'default' | 'deprecated' | 'enum'>>;
+  it.each<[string, Record<string, unknown>, Want]>([
+    [
+      'description, default and type from the member',
+      { anyOf: [{ type: 'number', description: 'Sampling temperature.', default: 1 }, NULL] },
+      { type: { kind: 'number' }, nullable: true, description: 'Sampling temperature.', default: 1, deprecated: false },
+    ],
+    ['oneOf, null first', { oneOf: [NULL, { type: 'boolean', default: false, description: 'Store it.' }] }, { type: { kind: 'boolean' }, nullable: true, description: 'Store it.', default: false }],
+    [
+      'outer wins when both say',
+      { description: 'Outer.', default: 2, deprecated: false, anyOf: [{ type: 'number', description: 'Inner.', default: 1, deprecated: true }, NULL] },
+      { description: 'Outer.', default: 2, deprecated: false },
+    ],
+    ['deprecated from the member', { anyOf: [{ type: 'string', deprecated: true }, NULL] }, { deprecated: true, description: '' }],
+    ['enum from the member', { anyOf: [{ type: 'string', enum: ['in_memory', '24h'], description: 'Retention.' }, NULL] }, { type: { kind: 'enum', values: ['in_memory', '24h'] }, enum: ['in_memory', '24h'], description: 'Retention.' }],
+    ['const from the member', { anyOf: [{ const: 'auto', description: 'Auto.' }, NULL] }, { type: { kind: 'literal', value: 'auto' }, nullable: true, description: 'Auto.' }],
+    ['a falsy default (0) is a default', { anyOf: [{ type: 'integer', default: 0 }, NULL] }, { default: 0 }],
+    [
+      '$ref member: its own siblings first',
+      { anyOf: [{ $ref: '#/components/schemas/Tier', description: 'Tier (sibling).', deprecated: true }, NULL] },
+      { type: { kind: 'ref', name: 'Tier' }, nullable: true, description: 'Tier (sibling).', deprecated: true, enum: ['auto', 'flex'] },
+    ],
+    [
+      '$ref member: the component description is a fallback, its default is not read (as for a plain $ref)',
+      { anyOf: [{ $ref: '#/components/schemas/Tier' }, NULL] },
+      { type: { kind: 'ref', name: 'Tier' }, nullable: true, description: 'Tier (component).', enum: ['auto', 'flex'] },
+    ],
+    ['$ref member: a deprecated component', { anyOf: [{ $ref: '#/components/schemas/Old' }, NULL] }, { type: { kind: 'ref', name: 'Old' }, nullable: true, deprecated: true, description: 'Old (component).' }],
+    ['$ref member: outer description wins over the component', { description: 'Outer.', anyOf: [{ $ref: '#/components/schemas/Old' }, NULL] }, { description: 'Outer.', deprecated: true }],
+  ])('%s', (_name, schema, want) => {
+    const ctx = context(components);
+    const f = fieldOf(ctx, 'f', { value: schema, pointer: ['x'] }, false);
+    expect(f).toMatchObject(want);
+    if (!('default' in want)) expect(f.default).toBeUndefined();
+    if (!('enum' in want)) expect(f.enum).toBeUndefined();
+  });
+
+  it.each<[string, Record<string, unknown>]>([
+    ['two non-null members: not a wrapper', { anyOf: [{ type: 'string', description: 'A.', default: 'a' }, { type: 'integer' }, NULL] }],
+    ['no null member: not a wrapper', { anyOf: [{ type: 'string', description: 'A.', default: 'a', deprecated: true }] }],
+  ])('%s: nothing is read from the members', (_name, schema) => {
+    const f = fieldOf(context(components), 'f', { value: schema, pointer: ['x'] }, false);
+    expect([f.description, f.default, f.deprecated]).toEqual(['', undefined, false]);
+  });
+
+  it('a ref to a nullable wrapper component reads the description through both', () => {
+    const ctx = context({ Meta: { anyOf: [{ type: 'object', additionalProperties: { type: 'string' }, description: 'Key-value pairs.' }, NULL] } });
+    const f = fieldOf(ctx, 'metadata', { value: { $ref: '#/components/schemas/Meta' }, pointer: ['x'] }, false);
+    expect([f.type, f.nullable, f.description]).toEqual([{ kind: 'ref', name: 'Meta' }, true, 'Key-value pairs.']);
+  });
+
+  it('the anchor stays on the field, not the member', () => {
+    const schemas = { Subject: { type: 'object', properties: { t: { anyOf: [{ type: 'number', description: 'T.' }, NULL] } } } };
+    const ctx = context(schemas);
+    const f = fieldOf(ctx, 't', { value: schemas.Subject.properties.t, pointer: ['components', 'schemas', 'Subject', 'properties', 't'] }, false);
+    expect(f.anchors).toEqual([`spec.yaml:${ctx.locator.lineOf(['components', 'schemas', 'Subject', 'properties', 't'])}`]);
   });
 });

@@ -150,7 +150,7 @@ function convertUnion(ctx: OpenApiContext, at: Located, key: 'oneOf' | 'anyOf'):
   return { type: discriminator ? { kind: 'union', variants, discriminator } : { kind: 'union', variants }, nullable };
 }
 
-/** The description a schema node shows: its own, else that of the schema it aliases. */
+/** The description a schema node shows: its own, else that of the schema it aliases (a `$ref`, a one-member `allOf`, a nullable wrapper's only member). */
 export function describe(ctx: OpenApiContext, at: Located, depth = 0): string {
   const s = at.value;
   if (typeof s.description === 'string') return s.description.trim();
@@ -162,7 +162,38 @@ export function describe(ctx: OpenApiContext, at: Located, depth = 0): string {
   if (Array.isArray(s.allOf) && s.allOf.length === 1 && isObject(s.allOf[0])) {
     return describe(ctx, { value: s.allOf[0], pointer: [...at.pointer, 'allOf', 0] }, depth + 1);
   }
-  return '';
+  const member = nullableMember(at);
+  return member ? describe(ctx, member, depth + 1) : '';
+}
+
+/**
+ * The only non-null member X of a nullable wrapper `anyOf`/`oneOf: [X, {type: 'null'}]` (the form
+ * OpenAPI 3.1 specs use for a nullable field, where `description`, `default`, `deprecated` often
+ * sit on X rather than on the field). The union key is chosen as `convert` chooses it.
+ */
+function nullableMember(at: Located): Located | undefined {
+  const s = at.value;
+  const key = Array.isArray(s.oneOf) ? 'oneOf' : Array.isArray(s.anyOf) ? 'anyOf' : undefined;
+  if (!key) return undefined;
+  const list = s[key] as unknown[];
+  const members = list.flatMap((m, i) => (isObject(m) && !isNullSchema(m) ? [{ value: m, pointer: [...at.pointer, key, i] }] : []));
+  const hasNull = list.some((m) => isObject(m) && isNullSchema(m));
+  return hasNull && members.length === 1 ? members[0] : undefined;
+}
+
+/** A field's default: its own, else (for a nullable wrapper) its member's. Refs' targets are not read, as for a plain `$ref` field. */
+function defaultOf(at: Located): unknown {
+  if (at.value.default !== undefined) return at.value.default;
+  const member = nullableMember(at);
+  return member ? defaultOf(member) : undefined;
+}
+
+/** Deprecated when the field says so or the schema it refs does; a nullable wrapper that says nothing defers to its member. */
+function isDeprecated(ctx: OpenApiContext, at: Located): boolean {
+  const s = at.value;
+  const member = typeof s.deprecated === 'boolean' ? undefined : nullableMember(at);
+  if (member) return isDeprecated(ctx, member);
+  return s.deprecated === true || (typeof s.$ref === 'string' && deref(ctx, at)?.value.deprecated === true);
 }
 
 /**
@@ -198,17 +229,16 @@ function refAdmitsNull(ctx: OpenApiContext, type: TypeExpr): boolean {
 /** One property → a model field, anchored at its key line. */
 export function fieldOf(ctx: OpenApiContext, name: string, at: Located, required: boolean): Field {
   const c = convert(ctx, at);
-  const s = at.value;
   const values = enumOf(ctx, at)?.values;
-  const deprecated = s.deprecated === true || (typeof s.$ref === 'string' && deref(ctx, at)?.value.deprecated === true);
+  const defaultValue = defaultOf(at);
   return {
     name,
     type: c.type,
     required,
     // A ref to a schema that admits null (`Metadata: anyOf [object, null]`) makes the field nullable.
     nullable: c.nullable || refAdmitsNull(ctx, c.type),
-    deprecated,
-    ...(s.default !== undefined ? { default: s.default as Field['default'] } : {}),
+    deprecated: isDeprecated(ctx, at),
+    ...(defaultValue !== undefined ? { default: defaultValue as Field['default'] } : {}),
     ...(values ? { enum: values } : {}),
     description: describe(ctx, at),
     collapsed: false,
