@@ -6,9 +6,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
-import { loadConfig } from '../../tools/config/load.js';
 import type { Model } from '../../tools/model/schema.js';
-import { loadModelState } from '../../tools/pipeline/model.js';
+import { loadRootModel } from '../helpers/root-model.js';
 import { loadEventSchemas } from '../../tools/verify/event-schemas.js';
 import { getAccept } from '../../tools/verify/schema-accept.js';
 
@@ -17,8 +16,7 @@ const traces = join(root, 'tests/traces');
 let model: Model;
 
 beforeAll(async () => {
-  const { config, root: configRoot } = await loadConfig(join(root, 'specmap.config.json'));
-  model = (await loadModelState(config, configRoot)).model;
+  model = await loadRootModel();
 });
 
 /** Every payload in the library that parses to an object with a `type` (SSE `data:` lines, JSON lines). */

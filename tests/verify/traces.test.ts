@@ -6,9 +6,8 @@
 import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../tools/config/load.js';
 import type { Model } from '../../tools/model/schema.js';
-import { loadModelState } from '../../tools/pipeline/model.js';
+import { loadRootModel } from '../helpers/root-model.js';
 import { resolveSeverities } from '../../tools/verify/severity.js';
 import type { CheckId } from '../../tools/verify/types.js';
 import { verifyTraces } from '../../tools/verify/verify.js';
@@ -18,8 +17,7 @@ const traces = join(root, 'tests/traces');
 let model: Model;
 
 beforeAll(async () => {
-  const { config, root: configRoot } = await loadConfig(join(root, 'specmap.config.json'));
-  model = (await loadModelState(config, configRoot)).model;
+  model = await loadRootModel();
 });
 
 const severities = resolveSeverities({});
