@@ -108,7 +108,7 @@ export async function analyzeWorkspace(options: AnalyzeOptions): Promise<Analyze
 
   let parsed = 0;
   const parse = async (batch: Pending[]): Promise<void> => {
-    const out = await parseFiles(batch, candidates);
+    const out = await parseFiles(batch, candidates, options.cacheDir);
     batch.forEach((p, i) => {
       results.set(p.file, out[i]!);
       cache.set(p.key, out[i]!);
@@ -176,7 +176,7 @@ function readText(path: string, file: string, warnings: AnalyzerWarning[]): stri
 }
 
 /** Adapters are imported only when a file of their language needs parsing (ts-morph alone costs ~0.35 s). */
-async function parseFiles(batch: Pending[], candidates: Candidates): Promise<FileFacts[]> {
+async function parseFiles(batch: Pending[], candidates: Candidates, cacheDir: string | undefined): Promise<FileFacts[]> {
   const ctx = (p: Pending): FileContext => ({ file: p.file, language: p.language, isTest: isTestPath(p.file), candidates });
   const out: FileFacts[] = new Array(batch.length);
   const py = batch.map((p, i) => [p, i] as const).filter(([p]) => p.language === 'python');
@@ -191,7 +191,7 @@ async function parseFiles(batch: Pending[], candidates: Candidates): Promise<Fil
   }
   if (ts.length > 0) {
     const { analyzeTypeScript } = await import('./typescript/analyze-typescript.js');
-    const res = await analyzeTypeScript(ts.map(([p]) => ({ text: p.text, ctx: ctx(p) })));
+    const res = await analyzeTypeScript(ts.map(([p]) => ({ text: p.text, ctx: ctx(p) })), cacheDir);
     ts.forEach(([, i], j) => (out[i] = res[j]!));
   }
   return out;

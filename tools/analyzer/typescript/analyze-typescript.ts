@@ -4,18 +4,17 @@
  * Each tree is walked through its compiler node (wrapping every node in ts-morph objects costs
  * more than the parse) and removed from the project after use.
  */
-import { createRequire } from 'node:module';
 import type { FileContext, FileFacts } from '../fact-sink.js';
+import { requireWithCodeCache } from './require-cached.js';
 import { typescriptFacts } from './ts-facts.js';
 
 /**
  * ts-morph is CommonJS. `import()` of it makes Node scan it, and the TypeScript compiler it
- * re-exports (~9 MB), for named exports (cjs-module-lexer, ~240 ms here); `require` skips that scan.
+ * re-exports (~9 MB), for named exports (cjs-module-lexer, ~240 ms here); `require` skips that
+ * scan, and a V8 code cache under the cache folder skips most of the compile.
  */
-const requireCjs = createRequire(import.meta.url);
-
-export async function analyzeTypeScript(files: readonly { text: string; ctx: FileContext }[]): Promise<FileFacts[]> {
-  const { Project, ts } = requireCjs('ts-morph') as typeof import('ts-morph');
+export async function analyzeTypeScript(files: readonly { text: string; ctx: FileContext }[], cacheDir?: string): Promise<FileFacts[]> {
+  const { Project, ts } = requireWithCodeCache<typeof import('ts-morph')>('ts-morph', cacheDir, import.meta.url);
   const project = new Project({
     useInMemoryFileSystem: true,
     skipFileDependencyResolution: true,
