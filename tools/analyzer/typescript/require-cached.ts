@@ -29,7 +29,8 @@ export function requireWithCodeCache<T>(id: string, cacheDir: string | undefined
   const original = internals.prototype._compile;
   internals.prototype._compile = function (this: NodeJS.Module, content: string, filename: string) {
     if (content.length < MIN_SIZE) return original.call(this, content, filename);
-    const key = createHash('sha256').update(`${process.version}\0${filename}\0`).update(content).digest('hex').slice(0, 32);
+    // Keyed by content alone: V8's cached data belongs to the source text, wherever it lives.
+    const key = createHash('sha256').update(`${process.version}\0`).update(content).digest('hex').slice(0, 32);
     const file = join(cacheDir, 'v8', `${key}.bin`);
     let cachedData: Buffer | undefined;
     try {
