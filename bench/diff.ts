@@ -18,6 +18,7 @@ import { DiagnosticBag } from '../tools/diagnostics/diagnostic.js';
 import { diffModels } from '../tools/diff/diff-models.js';
 import { loadSide } from '../tools/diff/load-side.js';
 import type { Model } from '../tools/model/schema.js';
+import { interleavedMedians, median } from './lib/interleaved.js';
 
 const RUNS = Number(process.env.RUNS ?? 3);
 const REPO = fileURLToPath(new URL('..', import.meta.url));
@@ -27,7 +28,6 @@ const NEW = join(SPECS, 'openai-openapi-2026-08-21.yaml');
 const CLI = join(REPO, 'dist/cli.js');
 if (!existsSync(CLI)) throw new Error('run `npm run build` first');
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const fmt = (ms: number) => `${ms.toFixed(0)} ms`;
 const texts = [readFileSync(OLD, 'utf8'), readFileSync(NEW, 'utf8')];
 
@@ -47,15 +47,7 @@ async function inProcess(): Promise<Record<string, number>> {
     'diffModels': () => diffModels(a, b),
     'read x2 + diffModels': async () => diffModels(...(await readBoth())),
   };
-  const times: Record<string, number[]> = Object.fromEntries(Object.keys(sides).map((k) => [k, []]));
-  for (let r = 0; r < RUNS; r++) {
-    for (const [name, f] of Object.entries(sides)) {
-      const t = performance.now();
-      await f();
-      times[name]!.push(performance.now() - t);
-    }
-  }
-  return Object.fromEntries(Object.entries(times).map(([k, v]) => [k, median(v)]));
+  return interleavedMedians(sides, RUNS);
 }
 
 function wholeProcess(): Record<string, number> {

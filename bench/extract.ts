@@ -20,6 +20,7 @@ import { DiagnosticBag } from '../tools/diagnostics/diagnostic.js';
 import type { SourceInfo } from '../tools/model/schema.js';
 import { buildFromFiles, type SourceFile } from '../tools/sources/load.js';
 import { extractPage, extractTree } from '../tools/sources/markdown/extract-page.js';
+import { interleavedMedians, median } from './lib/interleaved.js';
 
 const RUNS = Number(process.env.RUNS ?? 9);
 const REPO = fileURLToPath(new URL('..', import.meta.url));
@@ -28,7 +29,6 @@ const PAGES = ['DOC_streaming_events.md', 'DOC_responses.md', 'DOC_conversations
 const CLI = join(REPO, 'dist/cli.js');
 if (!existsSync(CLI)) throw new Error('run `npm run build` first');
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
 
 const files: SourceFile[] = PAGES.map((id) => {
@@ -55,16 +55,7 @@ const sides = {
 };
 
 async function inProcess(): Promise<Record<string, number>> {
-  const times: Record<string, number[]> = Object.fromEntries(Object.keys(sides).map((k) => [k, []]));
-  for (const f of Object.values(sides)) for (let i = 0; i < 3; i++) await f(); // warm up the JIT
-  for (let r = 0; r < RUNS; r++) {
-    for (const [name, f] of Object.entries(sides)) {
-      const t = performance.now();
-      await f();
-      times[name]!.push(performance.now() - t);
-    }
-  }
-  return Object.fromEntries(Object.entries(times).map(([k, v]) => [k, median(v)]));
+  return interleavedMedians(sides, RUNS, 3); // 3 warm-up calls each for the JIT
 }
 
 function wholeProcess(): Record<string, number> {
