@@ -5,20 +5,13 @@
 import type { Config } from '../config/schema.js';
 import type { ModelState } from '../pipeline/model.js';
 import type { Change } from '../diff/change.js';
+import { describeChange } from '../diff/describe.js';
 import type { Finding } from './findings.js';
 
-const show = (v: unknown): string => {
-  if (v === undefined) return '—';
-  const text = JSON.stringify(v);
-  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
-};
-
-/** One line per change: `field-removed response.status (breaking)`, with before → after when both exist. */
-export function describeChange(c: Change): string {
+/** The field path inside the item (`sequence_number`), then the diff engine's own sentence and class. */
+function message(c: Change): string {
   const at = c.path.startsWith(c.item) ? c.path.slice(c.item.length).replace(/^#/, '') : c.path;
-  const values = c.before !== undefined || c.after !== undefined ? `: ${show(c.before)} → ${show(c.after)}` : '';
-  const what = c.kind === 'description' ? 'description changed' : c.kind.replace(/-/g, ' ');
-  return `${what}${at ? ` \`${at}\`` : ''}${c.kind === 'description' ? '' : values} (${c.class})`;
+  return `${at ? `\`${at}\`: ` : ''}${describeChange(c)} (${c.class})`;
 }
 
 export async function checkSources(state: ModelState, config: Config): Promise<Omit<Finding, 'severity'>[]> {
@@ -35,7 +28,7 @@ export async function checkSources(state: ModelState, config: Config): Promise<O
     kind: 'source-changed' as const,
     id: c.item,
     anchor: c.anchors.new ?? c.anchors.old,
-    message: describeChange(c),
+    message: message(c),
     fix: 'specmap sync',
   }));
 }

@@ -5,7 +5,7 @@
  * drifted and the check is done without loading a parser, a generator or Zod.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { writeFileAtomic } from '../io/atomic.js';
 
@@ -80,12 +80,4 @@ export function readMemo(cacheDir: string, file = CHECK_CACHE_FILE): string | un
 
 export function writeMemo(cacheDir: string, digest: string, file = CHECK_CACHE_FILE): void {
   writeFileAtomic(join(cacheDir, file), JSON.stringify({ clean: digest }) + '\n');
-}
-
-export function isDirectory(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
 }
