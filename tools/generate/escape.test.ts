@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { jsdoc, lineComment, mdCell, mdCode, pyDocstring, pyString, tsKey, tsString } from './escape.js';
+import { jsdoc, lineComment, markerKey, mdCell, mdCode, pyDocstring, pyString, tsKey, tsString } from './escape.js';
 
 describe('escape helpers', () => {
   const cases: [string, { fn: (s: string) => string; given: string; want: string }][] = [
@@ -20,6 +20,20 @@ describe('escape helpers', () => {
     ['py docstring: trailing quote', { fn: pyDocstring, given: 'say "hi"', want: 'say "hi\\"' }],
     ['py docstring: backslash', { fn: pyDocstring, given: 'a\\n', want: 'a\\\\n' }],
     ['line comment: collapses whitespace', { fn: lineComment, given: 'a\n  b', want: 'a b' }],
+    ['ts string: JS line terminators, NUL, a bidi override', { fn: tsString, given: 'a\u2028b\u2029c\0d\u202e', want: `'a\\u2028b\\u2029c\\u0000d\\u202E'` }],
+    ['ts string: a lone surrogate survives as an escape', { fn: tsString, given: 'x\ud800', want: `'x\\uD800'` }],
+    ['ts key: __proto__ is computed, not a prototype setter', { fn: tsKey, given: '__proto__', want: `['__proto__']` }],
+    ['jsdoc: U+2028 and a lone CR start new comment lines', { fn: (s) => jsdoc(s), given: 'a\u2028b\rc', want: '/**\n * a\n * b\n * c\n */\n' }],
+    ['jsdoc: NUL shown as an escape', { fn: (s) => jsdoc(s), given: 'a\0b', want: '/** a\\u0000b */\n' }],
+    ['md cell: every line break kind', { fn: mdCell, given: 'a\rb\u2028c\u0085d', want: 'a b c d' }],
+    ['md code: a line break cannot end the row', { fn: mdCode, given: 'a\nb', want: '`a b`' }],
+    ['py string: NUL and other controls', { fn: pyString, given: 'a\0b\u0007\u2028', want: '"a\\x00b\\x07\\u2028"' }],
+    ['py docstring: one line, NUL escaped', { fn: pyDocstring, given: 'a\nb\0', want: 'a\\nb\\x00' }],
+    ['py docstring: quote before trailing space', { fn: pyDocstring, given: 'say "hi" ', want: 'say "hi\\"' }],
+    ['py docstring: lone surrogate becomes U+FFFD', { fn: pyDocstring, given: 'a\udfff', want: 'a\ufffd' }],
+    ['line comment: U+2028 cannot end a // comment', { fn: lineComment, given: 'a\u2028b', want: 'a b' }],
+    ['marker key: ordinary type unchanged', { fn: markerKey, given: 'response.output_text.delta', want: 'response.output_text.delta' }],
+    ['marker key: line breaks, spaces and % encoded', { fn: markerKey, given: 'a\nb c%\u2028', want: 'a%0Ab%20c%25%E2%80%A8' }],
   ];
   it.each(cases)('%s', (_name, { fn, given, want }) => expect(fn(given)).toBe(want));
 });

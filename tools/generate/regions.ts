@@ -12,6 +12,7 @@
  * regions is generated and always replaced.
  */
 import { createHash } from 'node:crypto';
+import { markerKey } from './escape.js';
 
 export interface Region {
   key: string;
@@ -31,9 +32,13 @@ export function bodyHash(body: string): string {
 
 const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** The key is written through `markerKey`: an event type with a line break cannot end the marker comment. */
 export function renderRegion(comment: string, region: Region): string {
-  return `${comment} specmap:begin ${region.key} sha256=${bodyHash(region.body)}\n${region.body}\n${comment} specmap:end ${region.key}`;
+  const key = markerKey(region.key);
+  return `${comment} specmap:begin ${key} sha256=${bodyHash(region.body)}\n${region.body}\n${comment} specmap:end ${key}`;
 }
+
+/** Regions as found; `key` is the key as the marker spells it (see `markerKey`). */
 
 export function parseRegions(text: string, comment: string): ParsedRegion[] {
   const c = escapeRe(comment);
@@ -57,14 +62,14 @@ export function mergeRegions(existing: string | undefined, generated: readonly R
   const old = new Map(parseRegions(existing ?? '', comment).map((r) => [r.key, r]));
   const kept: string[] = [];
   const texts = generated.map((g) => {
-    const prev = old.get(g.key);
+    const prev = old.get(markerKey(g.key));
     if (prev?.edited) {
       kept.push(g.key);
       return prev.text;
     }
     return renderRegion(comment, g);
   });
-  const keys = new Set(generated.map((g) => g.key));
+  const keys = new Set(generated.map((g) => markerKey(g.key)));
   for (const prev of old.values()) {
     if (!keys.has(prev.key) && prev.edited) {
       kept.push(prev.key);

@@ -29,8 +29,25 @@ interface PyDef {
   annotation: string;
 }
 
-function fieldLine(p: ZProp, owner: string, sink: PyClassSink): string {
-  const { name, aliased } = pyFieldName(p.name);
+/**
+ * One attribute name per field, unique within the class: wire names that are already valid
+ * attribute names keep them, the others (`a-b` next to `a_b`) get a suffix and an alias, so both
+ * fields survive and Pydantic reads exactly the keys the Zod schema reads.
+ */
+function attributeNames(props: readonly ZProp[]): string[] {
+  const wanted = props.map((p) => pyFieldName(p.name));
+  const names = new NameRegistry();
+  const out: string[] = new Array(props.length);
+  for (const pass of [false, true]) {
+    wanted.forEach((w, i) => {
+      if (w.aliased === pass) out[i] = names.claim(w.name);
+    });
+  }
+  return out;
+}
+
+function fieldLine(p: ZProp, name: string, owner: string, sink: PyClassSink): string {
+  const aliased = name !== p.name;
   let annotation = pyType(p.node, nestedHint(owner, p.name), sink);
   const alias = aliased ? `, alias=${pyString(p.name)}` : '';
   if (p.optional) {
@@ -57,7 +74,8 @@ export const pydanticTarget: Target = (ctx) => {
     },
   };
   function addClass(name: string, doc: string, props: readonly ZProp[], mode: string): void {
-    const fields = props.map((p) => fieldLine(p, name, sink));
+    const attrs = attributeNames(props);
+    const fields = props.map((p, i) => fieldLine(p, attrs[i]!, name, sink));
     defs.push({ isClass: true, name, doc, extra: EXTRA[mode]!, fields, empty: fields.length === 0, annotation: '' });
   }
   for (const s of ctx.plan.schemas) {

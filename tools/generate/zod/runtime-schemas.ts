@@ -52,7 +52,8 @@ export function buildZod(node: ZNode, named: ReadonlyMap<string, z.ZodType>): z.
     case 'record':
       return z.record(z.string(), buildZod(node.values, named));
     case 'object': {
-      const shape: Record<string, z.ZodType> = {};
+      // Null prototype: a field named `__proto__` or `constructor` is a key here, not Object's own.
+      const shape: Record<string, z.ZodType> = Object.create(null);
       for (const p of node.props) {
         const s = buildZod(p.node, named);
         shape[p.name] = p.optional ? s.optional() : s;
