@@ -16,6 +16,7 @@ const program = new Command('specmap')
   .version(pkg.version)
   .option('-c, --config <file>', 'config file', 'specmap.config.json')
   .option('--json', 'machine-readable output on stdout; no progress')
+  .option('--allow-outside', 'allow a config `workspace` outside the project folder (reads at most the analyzer file limit)')
   .showHelpAfterError()
   .exitOverride();
 

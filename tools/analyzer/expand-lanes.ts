@@ -2,9 +2,18 @@
  * Lane globs → workspace files (tinyglobby; `node_modules` never). A file that several lanes name
  * is read once; its adapter comes from the first lane whose language accepts it. An include glob
  * that matches nothing is a warning: usually a typo or a moved folder.
+ *
+ * Links are followed, but a file whose real path leaves the workspace is dropped with a warning
+ * (its content would otherwise land in mapping.json and the reports), and a file reached by
+ * several paths (a link loop, a linked folder) is taken once, by its shortest path. The number of
+ * files is bounded: a workspace glob that matches more is almost always a misconfigured root.
  */
+import { realpathSync } from 'node:fs';
+import { join } from 'node:path';
 import { glob } from 'tinyglobby';
 import type { LaneConfig } from '../config/schema.js';
+import { ConfigError } from '../diagnostics/errors.js';
+import { isWithin } from '../io/confine.js';
 import type { AnalyzerWarning } from './facts.js';
 import { languageOf, type FactLanguage } from './file-role.js';
 
@@ -13,25 +22,76 @@ export interface Expanded {
   languages: Map<string, FactLanguage>;
 }
 
+/** At most this many distinct files over all lanes. */
+export const MAX_WORKSPACE_FILES = 50_000;
+
+/** Shorter paths first (fewer segments), then by text: the path a file is reached by when there are several. */
+const byDepth = (a: string, b: string) => a.split('/').length - b.split('/').length || (a < b ? -1 : a > b ? 1 : 0);
+
 export async function expandLanes(root: string, lanes: readonly Pick<LaneConfig, 'name' | 'include' | 'exclude' | 'language'>[], warnings: AnalyzerWarning[]): Promise<Expanded> {
   const files: Record<string, string[]> = {};
   const languages = new Map<string, FactLanguage>();
+  const realRoot = realpathSync(root);
+  /** Real path → the workspace path it is known by; null when it leads outside or cannot be read. */
+  const known = new Map<string, string | null>();
+  const byPath = new Map<string, string | null>();
+  const outside = new Set<string>();
+  const canonical = (f: string): string | null => {
+    const cached = byPath.get(f);
+    if (cached !== undefined) return cached;
+    let real: string;
+    try {
+      real = realpathSync(join(root, f));
+    } catch {
+      byPath.set(f, null);
+      return null;
+    }
+    if (!isWithin(realRoot, real)) {
+      outside.add(f);
+      byPath.set(f, null);
+      return null;
+    }
+    const first = known.get(real);
+    const chosen = first ?? f;
+    if (first === undefined) known.set(real, f);
+    byPath.set(f, chosen);
+    return chosen;
+  };
   for (const lane of lanes) {
     const ignore = ['**/node_modules/**', ...(lane.exclude ?? [])];
-    const matched = new Set<string>();
+    const matched: string[] = [];
     for (const pattern of lane.include) {
       const found = await glob(pattern, { cwd: root, ignore, onlyFiles: true, expandDirectories: false });
       if (found.length === 0) warnings.push({ file: 'specmap.config.json', line: 1, column: 1, message: `Found no file for lane "${lane.name}" glob ${JSON.stringify(pattern)}, expected at least one match under the workspace` });
-      for (const f of found) matched.add(f.split('\\').join('/'));
+      for (const f of found) matched.push(f.split('\\').join('/'));
+      if (matched.length > MAX_WORKSPACE_FILES * 2) break;
     }
-    const laneFiles: string[] = [];
-    for (const f of [...matched].sort()) {
+    const laneFiles = new Set<string>();
+    for (const f of [...new Set(matched)].sort(byDepth)) {
       const language = languageOf(f, lane.language ?? 'auto');
       if (!language) continue;
-      laneFiles.push(f);
-      if (!languages.has(f)) languages.set(f, language);
+      const path = canonical(f);
+      if (!path) continue;
+      laneFiles.add(path);
+      if (!languages.has(path)) languages.set(path, language);
     }
-    files[lane.name] = laneFiles;
+    if (languages.size > MAX_WORKSPACE_FILES) {
+      throw new ConfigError(`the lanes match more than ${MAX_WORKSPACE_FILES} files under ${root}`, [
+        {
+          severity: 'error',
+          code: 'workspace-too-many-files',
+          file: 'specmap.config.json',
+          line: 1,
+          column: 1,
+          message: `Found more than ${MAX_WORKSPACE_FILES} files for the lanes (lane "${lane.name}") under \`${root}\`, expected at most ${MAX_WORKSPACE_FILES}`,
+          hint: 'narrow `workspace` or the lane `include` globs, or add `exclude` globs for vendored and generated code',
+        },
+      ]);
+    }
+    files[lane.name] = [...laneFiles].sort();
+  }
+  for (const f of [...outside].sort()) {
+    warnings.push({ file: f, line: 1, column: 1, message: `Found \`${f}\` leading outside the workspace through a symlink, expected a file inside it; the file is not read` });
   }
   return { files, languages };
 }

@@ -27,10 +27,10 @@ function generatedKey(model: Model, config: Config, root: string, mapping: Mappi
 
 const MEMO = 'generated-state.json';
 
-export async function checkGenerated(model: Model, config: Config, root: string, mapping: Mapping | undefined): Promise<Omit<Finding, 'severity'>[]> {
+export async function checkGenerated(model: Model, config: Config, root: string, mapping: Mapping | undefined, noCache = false): Promise<Omit<Finding, 'severity'>[]> {
   const cacheDir = resolve(root, config.cacheDir);
   const key = generatedKey(model, config, root, mapping);
-  if (readMemo(cacheDir, MEMO) === key) return [];
+  if (!noCache && readMemo(cacheDir, MEMO) === key) return [];
   const files = await generateStage(model, config, root, mapping);
   const plan = planWrites(root, files);
   const { createTwoFilesPatch } = await import('diff');
@@ -47,6 +47,6 @@ export async function checkGenerated(model: Model, config: Config, root: string,
   for (const path of listFiles(root, config.generate.outDir)) {
     if (!produced.has(path)) out.push({ kind: 'generated-orphan', file: path, message: `${path} is in the output folder but no generator produces it`, fix: `delete ${path}, or move it out of ${config.generate.outDir}` });
   }
-  if (!out.length) writeMemo(cacheDir, key, MEMO);
+  if (!out.length && !noCache) writeMemo(cacheDir, key, MEMO);
   return out;
 }

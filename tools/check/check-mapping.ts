@@ -1,5 +1,8 @@
 /** The mapping part of `check`: recompute the mapping from the code and compare with mapping.json. */
+import { resolve } from 'node:path';
+import type { CodeFact } from '../analyzer/facts.js';
 import type { Config } from '../config/schema.js';
+import { canWriteBelow } from '../io/confine.js';
 import { resolveInside } from '../io/write-plan.js';
 import type { Mapping } from '../mapping/schema.js';
 import type { Model } from '../model/schema.js';
@@ -12,14 +15,28 @@ export interface MappingCheck {
   mapping: Mapping;
 }
 
-export async function checkMapping(model: Model, config: Config, root: string): Promise<MappingCheck> {
-  const [{ analyzeForMapping }, { computeMapping }, { readMappingFile }] = await Promise.all([
-    import('../mapping/run-analyzer.js'),
-    import('../mapping/compute.js'),
-    import('../mapping/read.js'),
-  ]);
+/**
+ * The analyzer as `map` runs it, except for its fact cache: `check` must work on a read-only
+ * checkout, so the cache is used only where it can be written, and never with `--no-cache`.
+ */
+async function analyze(model: Model, config: Config, root: string, noCache: boolean): Promise<CodeFact[]> {
+  if (!config.lanes.length) return [];
+  const { analyzeWorkspace } = await import('../analyzer/index.js');
+  const cacheDir = resolve(root, config.cacheDir);
+  const result = await analyzeWorkspace({
+    root: resolve(root, config.workspace),
+    lanes: config.lanes,
+    model,
+    cacheDir: !noCache && canWriteBelow(cacheDir) ? cacheDir : undefined,
+    unknownLiteralPatterns: config.unknownLiterals,
+  });
+  return result.facts;
+}
+
+export async function checkMapping(model: Model, config: Config, root: string, noCache = false): Promise<MappingCheck> {
+  const [{ computeMapping }, { readMappingFile }] = await Promise.all([import('../mapping/compute.js'), import('../mapping/read.js')]);
   const previous = readMappingFile(resolveInside(root, config.mapping), config.mapping);
-  const { facts } = await analyzeForMapping(model, config, root);
+  const facts = await analyze(model, config, root, noCache);
   const mapping = computeMapping(model, facts, config, previous);
   return { findings: mappingDrift(previous, mapping), mapping };
 }

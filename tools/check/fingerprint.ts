@@ -7,7 +7,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { writeFileAtomic } from '../io/atomic.js';
+import { TEMP_NAME, writeFileAtomic } from '../io/atomic.js';
+import { isEnvironmentErrno } from '../io/env-error.js';
 
 export const CHECK_CACHE_FILE = 'check-state.json';
 
@@ -30,6 +31,8 @@ export function listFiles(root: string, dir: string): string[] {
     }
     for (const e of entries) {
       if (e.name === 'node_modules' || e.name === '.git') continue;
+      // Our own temporary files (a run killed between write and rename) are not outputs; `sync` removes them.
+      if (TEMP_NAME.test(e.name)) continue;
       const p = join(abs, e.name);
       if (e.isDirectory()) walk(p);
       else if (e.isFile()) out.push(relative(root, p).split('\\').join('/'));
@@ -78,6 +81,11 @@ export function readMemo(cacheDir: string, file = CHECK_CACHE_FILE): string | un
   }
 }
 
+/** Best effort: a read-only checkout or a full disk only costs the next check its warm path. */
 export function writeMemo(cacheDir: string, digest: string, file = CHECK_CACHE_FILE): void {
-  writeFileAtomic(join(cacheDir, file), JSON.stringify({ clean: digest }) + '\n');
+  try {
+    writeFileAtomic(join(cacheDir, file), JSON.stringify({ clean: digest }) + '\n');
+  } catch (error) {
+    if (!isEnvironmentErrno(error)) throw error;
+  }
 }

@@ -65,16 +65,16 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     timing('sources', t0);
     t0 = performance.now();
     // Mapping first: the tracker tables that `generate` writes are filled from it.
-    const mapped = parts.includes('mapping') || parts.includes('generated') ? await checkMapping(state.model, config, root) : undefined;
+    const mapped = parts.includes('mapping') || parts.includes('generated') ? await checkMapping(state.model, config, root, options.noCache) : undefined;
     if (mapped && parts.includes('mapping')) raw.push(...mapped.findings);
     timing('mapping', t0);
     t0 = performance.now();
-    if (parts.includes('generated')) raw.push(...(await checkGenerated(state.model, config, root, mapped?.mapping)));
+    if (parts.includes('generated')) raw.push(...(await checkGenerated(state.model, config, root, mapped?.mapping, options.noCache)));
     timing('generated', t0);
   }
   const findings = applySeverity(raw, config.check.severity).sort(compareFindings);
   const result: CheckResult = { findings, ran: parts, skipped: ALL_PARTS.filter((p) => !parts.includes(p)), memo: false };
   // Only a full, clean run may answer later runs from the memo.
-  if (parts.length === ALL_PARTS.length && !findings.length) writeMemo(cacheDir, digest);
+  if (parts.length === ALL_PARTS.length && !findings.length && !options.noCache) writeMemo(cacheDir, digest);
   return result;
 }

@@ -1,8 +1,14 @@
-/** Turns anything thrown into output and an exit code: known errors exit 2 with diagnostics, bugs with a stack. */
+/**
+ * Turns anything thrown into output and an exit code: known errors exit 2 with diagnostics, bugs
+ * with a stack. A file-system refusal (permission, read-only disk, full disk) is the user's
+ * environment, not a bug: it says what and where, without a stack.
+ */
 import { formatDiagnostic } from '../diagnostics/diagnostic.js';
 import { EXIT, SpecmapError } from '../diagnostics/errors.js';
+import { isEnvironmentErrno, toEnvironmentError } from '../io/env-error.js';
 
-export function reportError(error: unknown, json: boolean): number {
+export function reportError(thrown: unknown, json: boolean): number {
+  const error = isEnvironmentErrno(thrown) ? toEnvironmentError(thrown) : thrown;
   if (error instanceof SpecmapError) {
     if (json) {
       process.stdout.write(JSON.stringify({ error: { kind: error.kind, message: error.message, diagnostics: error.diagnostics } }, null, 2) + '\n');

@@ -13,12 +13,33 @@ export interface CheckCommandOptions {
   cache?: boolean;
   fix?: boolean;
   files?: string[];
+  allowOutside?: boolean;
 }
 
 /** Paths staged for commit, as git reports them (relative to the repository root). */
 function stagedFiles(cwd: string): string[] {
-  const top = execFileSync('git', ['rev-parse', '--show-toplevel'], { cwd, encoding: 'utf8' }).trim();
-  const out = execFileSync('git', ['diff', '--cached', '--name-only', '-z'], { cwd, encoding: 'utf8' });
+  const git = (args: string[]) => {
+    try {
+      return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    } catch (error) {
+      // Not a repository, or no git at all: the user's setup, not a bug.
+      const e = error as NodeJS.ErrnoException & { stderr?: string };
+      const why = e.code === 'ENOENT' ? 'git is not installed or not on PATH' : String(e.stderr ?? e.message).trim().split('\n')[0];
+      throw new UsageError(`--staged needs a git repository: ${why}`, [
+        {
+          severity: 'error',
+          code: 'staged-outside-git',
+          file: cwd,
+          line: 1,
+          column: 1,
+          message: `Found \`git ${args.join(' ')}\` failing in \`${cwd}\` (${why}), expected a git working tree`,
+          hint: 'run `specmap check --staged` inside a git repository, or drop --staged (or pass the files to check)',
+        },
+      ]);
+    }
+  };
+  const top = git(['rev-parse', '--show-toplevel']).trim();
+  const out = git(['diff', '--cached', '--name-only', '-z']);
   return out.split('\0').filter(Boolean).map((p) => `${top}/${p}`);
 }
 
@@ -40,10 +61,10 @@ export async function runCheckCommand(opts: CheckCommandOptions): Promise<number
   const formatName = opts.format ?? (opts.json ? 'json' : 'pretty');
   if (opts.fix) {
     const { runSync } = await import('./sync.js');
-    const code = await runSync({ config: opts.config, cwd, json: opts.json });
+    const code = await runSync({ config: opts.config, cwd, json: opts.json, allowOutside: opts.allowOutside });
     if (code !== EXIT.clean) return code;
   }
-  const loaded = await loadConfig(opts.config, cwd);
+  const loaded = await loadConfig(opts.config, cwd, { allowOutside: opts.allowOutside });
   const files = opts.files?.length ? opts.files : opts.staged ? stagedFiles(cwd) : undefined;
   const result = await runCheck({
     config: loaded.config,

@@ -10,38 +10,63 @@ import { EXIT, InputError } from '../diagnostics/errors.js';
 import { applyImport, countPlaced, type Applied } from '../import/apply.js';
 import { contradictions } from '../import/claims.js';
 import { LegacyMappingSchema, type LegacyMapping } from '../import/legacy-format.js';
+import { validateLegacy } from '../import/validate-legacy.js';
+import { scanJsonPositions } from '../io/json-positions.js';
 import { planImport, type ImportPlan } from '../import/plan.js';
 import { toJsonText } from '../io/json.js';
 import { applyPlan, planWrites } from '../io/write-plan.js';
 import { mappingText } from '../mapping/render.js';
-import { buildMapping, summaryLine } from './map.js';
+import { assertMappingUnchanged, buildMapping, summaryLine, withProjectLock } from './map.js';
 
 export interface ImportOptions {
   config?: string;
   cwd?: string;
   json?: boolean;
   dryRun?: boolean;
+  allowOutside?: boolean;
 }
 
-export function readLegacy(path: string): LegacyMapping {
-  const diag = (message: string) => [{ severity: 'error' as const, code: 'legacy-invalid', file: path, line: 1, column: 1, message, hint: 'pass a SPEC_TO_CODE_MAPPING.json (sections endpoints, request_parameters, streaming_events, summary)' }];
+export function readLegacy(path: string, display = path): LegacyMapping {
+  const diag = (message: string, at = { line: 1, column: 1 }) => [{ severity: 'error' as const, code: 'legacy-invalid', file: display, ...at, message, hint: 'pass a SPEC_TO_CODE_MAPPING.json (sections endpoints, request_parameters, streaming_events, summary)' }];
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT' && (error as NodeJS.ErrnoException).code !== 'EISDIR') throw error;
+    throw new InputError(`cannot read ${display}`, diag(`Missing file \`${display}\`, expected a SPEC_TO_CODE_MAPPING.json`));
+  }
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(path, 'utf8'));
+    raw = JSON.parse(text);
   } catch (error) {
-    throw new InputError(`cannot read ${path}`, diag(`Unexpected content: ${(error as Error).message}, expected a JSON file`));
+    const m = /position (\d+)/.exec(String(error));
+    const at = m ? scanLineCol(text, Number(m[1])) : undefined;
+    throw new InputError(`cannot read ${display}`, diag(`Unexpected content: ${(error as Error).message}, expected a JSON file`, at));
   }
+  const problems = validateLegacy(raw, display, scanJsonPositions(text));
+  if (problems.length) throw new InputError(`${display} is not a legacy mapping`, problems);
   const parsed = LegacyMappingSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new InputError(`${path} is not a legacy mapping`, diag(`${issue.message} at \`${issue.path.join('.') || '(root)'}\`, expected the legacy mapping format`));
+    throw new InputError(`${display} is not a legacy mapping`, diag(`${issue.message} at \`${issue.path.join('.') || '(root)'}\`, expected the legacy mapping format`));
   }
   return parsed.data;
 }
 
+function scanLineCol(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset).split('\n');
+  return { line: before.length, column: before[before.length - 1]!.length + 1 };
+}
+
 export async function runImport(file: string, opts: ImportOptions): Promise<number> {
   const legacyPath = resolve(opts.cwd ?? process.cwd(), file);
-  const legacy = readLegacy(legacyPath);
+  // Validated before the lock and the analysis: a wrong file is refused in milliseconds.
+  const legacy = readLegacy(legacyPath, file);
+  if (opts.dryRun) return runImportWith(legacy, legacyPath, file, opts);
+  return withProjectLock(opts, () => runImportWith(legacy, legacyPath, file, opts));
+}
+
+async function runImportWith(legacy: LegacyMapping, legacyPath: string, file: string, opts: ImportOptions): Promise<number> {
   const origin = `import ${basename(legacyPath)}`;
   let plan: ImportPlan | undefined;
   let applied: Applied | undefined;
@@ -50,7 +75,7 @@ export async function runImport(file: string, opts: ImportOptions): Promise<numb
     applied = applyImport(plan, previous, origin);
     return applied.source;
   });
-  const { config, root, mapping, diagnostics } = built;
+  const { config, root, mapping, diagnostics, mappingPath, mappingHash } = built;
   const placed = countPlaced(plan!, applied!, mapping);
   if (placed !== plan!.read) {
     throw new InputError(`import would lose fields: read ${plan!.read}, placed ${placed}; nothing written`);
@@ -59,6 +84,7 @@ export async function runImport(file: string, opts: ImportOptions): Promise<numb
   const anchors = plan!.targets.filter((t) => t.anchorDiffers).map((t) => ({ id: t.id, legacy: t.anchorDiffers!.legacy, spec: t.anchorDiffers!.spec ?? null }));
   const items = plan!.targets.filter((t) => t.item).length;
   const orphans = plan!.targets.filter((t) => !t.item).map((t) => t.id);
+  if (!opts.dryRun) assertMappingUnchanged(mappingPath, mappingHash, config.mapping, 'specmap import');
   const written = opts.dryRun ? false : applyPlan(planWrites(root, [{ path: config.mapping, content: mappingText(mapping), producedBy: 'specmap import' }])).length > 0;
   if (opts.json) {
     process.stdout.write(toJsonText({ file, read: plan!.read, placed, items, orphans, contradictions: claims, anchorsDiffer: anchors, mapping: config.mapping, written, diagnostics }));

@@ -6,7 +6,9 @@ import { applyPlan, planWrites } from '../io/write-plan.js';
 import { toJsonText } from '../io/json.js';
 import { resolveInside } from '../io/write-plan.js';
 import { computeMapping } from '../mapping/compute.js';
-import { readMappingFile } from '../mapping/read.js';
+import { currentMappingHash, readMappingSnapshot } from '../mapping/read.js';
+import { EnvironmentError } from '../io/env-error.js';
+import { withLock } from '../io/lock.js';
 import { mappingText } from '../mapping/render.js';
 import { analyzeForMapping } from '../mapping/run-analyzer.js';
 import type { Mapping } from '../mapping/schema.js';
@@ -21,6 +23,7 @@ export interface MapOptions {
   cwd?: string;
   json?: boolean;
   stdout?: boolean;
+  allowOutside?: boolean;
 }
 
 export interface MapResult {
@@ -34,12 +37,14 @@ export interface MapResult {
 /** Everything `map` does except writing; `import` builds on it with extra manual blocks. */
 export async function buildMapping(opts: MapOptions, extraManual?: (previous: Mapping | undefined, model: Model) => ManualSource) {
   const progress = createProgress(progressEnabled(Boolean(opts.json || opts.stdout)));
-  const { config, root } = await loadConfig(opts.config, opts.cwd);
+  const { config, root } = await loadConfig(opts.config, opts.cwd, { allowOutside: opts.allowOutside });
   progress.step('reading sources');
   const state = await loadModelState(config, root);
   progress.step('analyzing the workspace');
   const { facts, warnings } = await analyzeForMapping(state.model, config, root);
-  const previous = readMappingFile(resolveInside(root, config.mapping), config.mapping);
+  const mappingPath = resolveInside(root, config.mapping);
+  const snapshot = readMappingSnapshot(mappingPath, config.mapping);
+  const previous = snapshot.mapping;
   const carried = extraManual ? extraManual(previous, state.model) : previous;
   const mapping = computeMapping(state.model, facts, config, carried);
   progress.done();
@@ -54,7 +59,32 @@ export async function buildMapping(opts: MapOptions, extraManual?: (previous: Ma
       message: w.message,
     })),
   ];
-  return { config, root, model: state.model, facts, mapping, previous, diagnostics };
+  return { config, root, model: state.model, facts, mapping, previous, diagnostics, mappingPath, mappingHash: snapshot.hash };
+}
+
+/**
+ * Refuses to write when mapping.json changed since it was read: a human saved a note meanwhile,
+ * and writing would replace it with the manual blocks read before.
+ */
+export function assertMappingUnchanged(path: string, hash: string, display: string, command: string): void {
+  if (currentMappingHash(path) === hash) return;
+  throw new EnvironmentError(`${display} changed while ${command} ran; nothing written`, [
+    {
+      severity: 'error',
+      code: 'mapping-changed-during-run',
+      file: display,
+      line: 1,
+      column: 1,
+      message: `Found ${display} changed since ${command} read it, expected it unchanged (writing would replace the newer manual blocks)`,
+      hint: `run \`${command}\` again; it will start from the saved file`,
+    },
+  ]);
+}
+
+/** The project lock for a writing command, taken in the confined cache folder. */
+export async function withProjectLock<T>(opts: MapOptions, body: () => Promise<T>): Promise<T> {
+  const { config, root } = await loadConfig(opts.config, opts.cwd, { allowOutside: opts.allowOutside });
+  return withLock(resolveInside(root, config.cacheDir), body, { display: `${config.cacheDir.replace(/\/+$/, '')}/lock` });
 }
 
 export function summaryLine(mapping: Mapping): string {
@@ -64,13 +94,19 @@ export function summaryLine(mapping: Mapping): string {
 }
 
 export async function runMap(opts: MapOptions): Promise<number> {
-  const { config, root, mapping, diagnostics } = await buildMapping(opts);
+  if (opts.stdout) return runMapLocked(opts);
+  return withProjectLock(opts, () => runMapLocked(opts));
+}
+
+async function runMapLocked(opts: MapOptions): Promise<number> {
+  const { config, root, mapping, diagnostics, mappingPath, mappingHash } = await buildMapping(opts);
   const text = mappingText(mapping);
   if (!opts.json) for (const d of diagnostics) process.stderr.write(formatDiagnostic(d) + '\n');
   if (opts.stdout) {
     process.stdout.write(text);
     return EXIT.clean;
   }
+  assertMappingUnchanged(mappingPath, mappingHash, config.mapping, 'specmap map');
   const written = applyPlan(planWrites(root, [{ path: config.mapping, content: text, producedBy: 'specmap map' }])).length > 0;
   if (opts.json) {
     process.stdout.write(toJsonText({ mapping: config.mapping, written, summary: mapping.summary, unknownLiterals: mapping.unknownLiterals, diagnostics }));

@@ -2,14 +2,26 @@
  * `specmap sync`: the main job. extract → map → generate → report, writing only files whose bytes
  * change (one write path), and printing what changed. `map` runs before `generate` because the
  * tracker tables are filled from the mapping it computes.
+ *
+ * mapping.json holds human words, and a human may save it while sync runs: the run holds the
+ * project lock (one writing specmap at a time), remembers the hash of the mapping it read, and
+ * writes only if the file still has those bytes. If it changed, the run reads it again and
+ * recomputes from the new manual blocks (analysis is not repeated); if it keeps changing, the run
+ * stops with exit 2 and writes nothing.
  */
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { createProgress, progressEnabled } from '../cli/progress.js';
 import { loadConfig } from '../config/load.js';
-import { formatDiagnostic } from '../diagnostics/diagnostic.js';
-import { EXIT } from '../diagnostics/errors.js';
+import { formatDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { EXIT, InputError } from '../diagnostics/errors.js';
+import { removeStaleTemps } from '../io/atomic.js';
+import { EnvironmentError } from '../io/env-error.js';
 import { toJsonText } from '../io/json.js';
+import { withLock } from '../io/lock.js';
 import { applyPlan, planWrites, resolveInside, type OutputFile } from '../io/write-plan.js';
+import type { ManualSource } from '../mapping/manual.js';
+import type { Mapping } from '../mapping/schema.js';
+import type { Model } from '../model/schema.js';
 import { loadModelState } from '../pipeline/model.js';
 import { generateStage } from '../pipeline/generate-stage.js';
 import { reportStage } from '../pipeline/report-stage.js';
@@ -21,46 +33,120 @@ export interface SyncOptions {
   json?: boolean;
   watch?: boolean;
   strict?: boolean;
+  allowOutside?: boolean;
 }
 
 export interface SyncResult {
   written: string[];
   unchanged: number;
+  /** Temporary files of killed runs that were removed. */
+  removed?: string[];
+}
+
+/** How many times a mapping changed under us is re-read before giving up. */
+const MAX_REREADS = 3;
+
+/**
+ * The tracker's human cells edited in `generated/` copied into the manual blocks (mapping.json is
+ * committed, the tracker is not). A cell edited on both sides stops the run.
+ */
+async function withTrackerEdits(model: Model, previous: ManualSource | undefined, trackerPath: string | undefined, display: string): Promise<ManualSource | undefined> {
+  if (!trackerPath) return previous;
+  const { readFileSync } = await import('node:fs');
+  let text: string;
+  try {
+    text = readFileSync(trackerPath, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return previous;
+    throw error;
+  }
+  const [{ readTracker }, { chooseCells, applyEdits, conflictDiagnostics }] = await Promise.all([import('../generate/tracker/read-back.js'), import('../generate/tracker/tracker-cells.js')]);
+  const read = readTracker(text);
+  const items: ManualSource['items'] = { ...(previous?.items ?? {}) };
+  const problems: Diagnostic[] = [];
+  let changed = false;
+  for (const event of model.events) {
+    const manual = items[event.id]?.manual;
+    const choice = chooseCells(event.type, manual, read);
+    if (choice.conflicts.length) problems.push(...conflictDiagnostics(display, read.lines.get(event.type) ?? 1, event.type, choice.conflicts));
+    if (!Object.keys(choice.edits).length) continue;
+    const next = applyEdits(manual, choice.edits);
+    items[event.id] = next ? { ...items[event.id], manual: next } : { ...items[event.id], manual: undefined };
+    changed = true;
+  }
+  if (problems.length) throw new InputError(`the tracker and mapping.json disagree on ${problems.length} human cell${problems.length === 1 ? '' : 's'}`, problems);
+  return changed ? { items, orphans: previous?.orphans ?? {} } : previous;
 }
 
 export async function syncOnce(opts: SyncOptions): Promise<SyncResult> {
+  const { config, root } = await loadConfig(opts.config, opts.cwd, { allowOutside: opts.allowOutside });
+  const cacheDir = resolveInside(root, config.cacheDir);
+  return withLock(cacheDir, () => syncLocked(opts, config, root), { display: `${config.cacheDir.replace(/\/+$/, '')}/lock` });
+}
+
+async function syncLocked(opts: SyncOptions, config: Awaited<ReturnType<typeof loadConfig>>['config'], root: string): Promise<SyncResult> {
   const progress = createProgress(progressEnabled(Boolean(opts.json)));
-  const { config, root } = await loadConfig(opts.config, opts.cwd);
   progress.step('extract: reading sources');
   const state = await loadModelState(config, root, { strict: opts.strict });
   if (!opts.json) for (const d of state.diagnostics.sorted()) process.stderr.write(formatDiagnostic(d) + '\n');
-  const files: OutputFile[] = [{ path: config.model, content: modelText(state.model), producedBy: 'specmap extract' }];
+  const modelFile: OutputFile = { path: config.model, content: modelText(state.model), producedBy: 'specmap extract' };
 
   progress.step('map: analyzing the workspace');
-  const [{ analyzeForMapping }, { computeMapping }, { readMappingFile }, { mappingText }] = await Promise.all([
+  const [{ analyzeForMapping }, { computeMapping }, { readMappingSnapshot, currentMappingHash }, { mappingText }, { TRACKER_FILE }] = await Promise.all([
     import('../mapping/run-analyzer.js'),
     import('../mapping/compute.js'),
     import('../mapping/read.js'),
     import('../mapping/render.js'),
+    import('../generate/targets/tracker.js'),
   ]);
-  let mapping;
-  if (config.lanes.length) {
-    const previous = readMappingFile(resolveInside(root, config.mapping), config.mapping);
-    const { facts, warnings } = await analyzeForMapping(state.model, config, root);
-    if (!opts.json) for (const w of warnings) process.stderr.write(`${w.file}:${w.line}:${w.column}: warning ${w.message}\n`);
-    mapping = computeMapping(state.model, facts, config, previous);
-    files.push({ path: config.mapping, content: mappingText(mapping), producedBy: 'specmap map' });
-  }
+  const mappingPath = resolveInside(root, config.mapping);
+  const trackerRel = config.generate.targets.includes('tracker') ? `${config.generate.outDir.replace(/\/+$/, '')}/${TRACKER_FILE}` : undefined;
+  const trackerPath = trackerRel ? resolveInside(root, trackerRel) : undefined;
+  let snapshot = readMappingSnapshot(mappingPath, config.mapping);
+  const analyzed = config.lanes.length ? await analyzeForMapping(state.model, config, root) : undefined;
+  if (analyzed && !opts.json) for (const w of analyzed.warnings) process.stderr.write(`${w.file}:${w.line}:${w.column}: warning ${w.message}\n`);
 
-  progress.step('generate');
-  files.push(...(await generateStage(state.model, config, root, mapping)));
-  progress.step('report');
-  files.push(...(await reportStage(state.model, mapping, config, state.sources)));
+  const build = async (previous: Mapping | undefined): Promise<OutputFile[]> => {
+    const files: OutputFile[] = [modelFile];
+    let mapping: Mapping | undefined;
+    if (analyzed) {
+      const carried = await withTrackerEdits(state.model, previous, trackerPath, trackerRel ?? '');
+      mapping = computeMapping(state.model, analyzed.facts, config, carried);
+      files.push({ path: config.mapping, content: mappingText(mapping), producedBy: 'specmap map' });
+    }
+    progress.step('generate');
+    files.push(...(await generateStage(state.model, config, root, mapping)));
+    progress.step('report');
+    files.push(...(await reportStage(state.model, mapping, config, state.sources)));
+    return files;
+  };
+
+  let files = await build(snapshot.mapping);
+  for (let reread = 0; analyzed && currentMappingHash(mappingPath) !== snapshot.hash; reread++) {
+    if (reread === MAX_REREADS) {
+      throw new EnvironmentError(`${config.mapping} kept changing while sync ran; nothing written`, [
+        {
+          severity: 'error',
+          code: 'mapping-changed-during-run',
+          file: config.mapping,
+          line: 1,
+          column: 1,
+          message: `Found ${config.mapping} changed ${MAX_REREADS + 1} times while sync ran, expected it to hold still long enough to write`,
+          hint: 'save your edits, then run `specmap sync` again',
+        },
+      ]);
+    }
+    // Someone saved mapping.json since we read it: their manual blocks are the newest human words.
+    snapshot = readMappingSnapshot(mappingPath, config.mapping);
+    files = await build(snapshot.mapping);
+  }
   progress.done();
 
   const plan = planWrites(root, files);
+  // Temporary files a killed run left beside our outputs are ours to remove (nothing else is).
+  const removed = [...new Set(files.map((f) => dirname(resolveInside(root, f.path))))].sort().flatMap((dir) => removeStaleTemps(dir));
   const written = applyPlan(plan);
-  return { written, unchanged: plan.unchanged.length };
+  return { written, unchanged: plan.unchanged.length, ...(removed.length ? { removed } : {}) };
 }
 
 function print(result: SyncResult, json: boolean): void {
@@ -69,6 +155,7 @@ function print(result: SyncResult, json: boolean): void {
     return;
   }
   for (const path of result.written) process.stdout.write(`wrote ${path}\n`);
+  if (result.removed?.length) process.stdout.write(`removed ${result.removed.length} temporary file${result.removed.length === 1 ? '' : 's'} left by an interrupted run\n`);
   process.stdout.write(`sync: ${result.written.length} file${result.written.length === 1 ? '' : 's'} written, ${result.unchanged} unchanged\n`);
 }
 
@@ -76,7 +163,7 @@ export async function runSync(opts: SyncOptions): Promise<number> {
   const result = await syncOnce(opts);
   print(result, Boolean(opts.json));
   if (!opts.watch) return EXIT.clean;
-  const { config, root, path } = await loadConfig(opts.config, opts.cwd);
+  const { config, root, path } = await loadConfig(opts.config, opts.cwd, { allowOutside: opts.allowOutside });
   const { watchInputs } = await import('../pipeline/watch.js');
   const { reportError } = await import('../cli/report-error.js');
   await watchInputs({

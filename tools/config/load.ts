@@ -10,6 +10,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { ConfigError } from '../diagnostics/errors.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import type { Config } from './schema.js';
+import { confineConfigPaths } from './confine-paths.js';
 
 export const DEFAULT_CONFIG_FILE = 'specmap.config.json';
 
@@ -39,7 +40,25 @@ function readMemo(memo: string, hash: string): Config | undefined {
   }
 }
 
-export async function loadConfig(configPath: string | undefined, cwd = process.cwd()): Promise<LoadedConfig> {
+export interface LoadOptions {
+  /** Allow a `workspace` outside the project (the CLI's `--allow-outside`); the file-count limit still applies. */
+  allowOutside?: boolean;
+}
+
+let allowOutsideDefault = false;
+
+/** The CLI sets this once from `--allow-outside`, so every command it runs loads the config alike. */
+export function setAllowOutsideDefault(value: boolean): void {
+  allowOutsideDefault = value;
+}
+
+export async function loadConfig(configPath: string | undefined, cwd = process.cwd(), options: LoadOptions = {}): Promise<LoadedConfig> {
+  const loaded = await loadUnconfined(configPath, cwd);
+  confineConfigPaths(loaded.config, loaded.root, loaded.path, loaded.text, options.allowOutside ?? allowOutsideDefault);
+  return loaded;
+}
+
+async function loadUnconfined(configPath: string | undefined, cwd: string): Promise<LoadedConfig> {
   const path = resolve(cwd, configPath ?? DEFAULT_CONFIG_FILE);
   let text: string;
   try {
@@ -65,7 +84,9 @@ export async function loadConfig(configPath: string | undefined, cwd = process.c
   if (cached) return { config: cached, path, root, text };
   const config = await parseConfigText(text, path);
   try {
-    writeFileAtomic(memo, JSON.stringify({ hash, config }) + '\n');
+    // The memo lives under the default cache folder even when cacheDir is configured elsewhere:
+    // it is read before the config that names cacheDir is validated.
+    writeFileAtomic(memo, JSON.stringify({ hash, config }) + '\n', { root });
   } catch {
     // A read-only checkout still works, only without the memo.
   }

@@ -6,7 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { GeneratorError } from '../diagnostics/errors.js';
-import { writeFileAtomic } from './atomic.js';
+import { renameSync } from 'node:fs';
+import { discardStaged, stageWrite, type StagedWrite } from './atomic.js';
+import { assertRealPathInside } from './confine.js';
 
 export interface OutputFile {
   /** Path relative to the workspace root, `/`-separated. */
@@ -63,15 +65,29 @@ export function planWrites(root: string, files: readonly OutputFile[]): WritePla
   for (const file of files) {
     if (seen.has(file.path)) throw new GeneratorError(`two outputs claim the same path ${file.path}`);
     seen.add(file.path);
-    const before = readIfExists(resolveInside(root, file.path));
+    const abs = resolveInside(root, file.path);
+    // A symlinked output folder must not make us read, compare or write outside the project.
+    assertRealPathInside(root, abs, file.path);
+    const before = readIfExists(abs);
     if (before === file.content) plan.unchanged.push(file);
     else plan.changed.push({ file, before });
   }
   return plan;
 }
 
-/** Writes every changed file atomically; returns the paths written. */
+/**
+ * Writes every changed file atomically; returns the paths written. All bytes go to temporary
+ * files first and are renamed only when every one is written, so a full disk or a refused file
+ * (read-only, outside the project) leaves the outputs as they were.
+ */
 export function applyPlan(plan: WritePlan): string[] {
-  for (const { file } of plan.changed) writeFileAtomic(resolveInside(plan.root, file.path), file.content);
+  const staged: StagedWrite[] = [];
+  try {
+    for (const { file } of plan.changed) staged.push(stageWrite(resolveInside(plan.root, file.path), file.content, { root: plan.root }));
+  } catch (error) {
+    discardStaged(staged);
+    throw error;
+  }
+  for (const s of staged) renameSync(s.tmp, s.target);
   return plan.changed.map(({ file }) => file.path);
 }

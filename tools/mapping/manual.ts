@@ -29,8 +29,16 @@ export function carryManual(previous: ManualSource | undefined, ids: ReadonlySet
   for (const [id, entry] of Object.entries(previous.items)) {
     if (!entry.manual) continue;
     if (ids.has(id)) manual.set(id, entry.manual);
-    else if (!orphans[id]) orphans[id] = { manual: entry.manual, origin: VANISHED_ORIGIN };
-    else orphans[`${id} (${Object.keys(orphans).filter((k) => k.startsWith(id)).length + 1})`] = { manual: entry.manual, origin: VANISHED_ORIGIN };
+    else orphans[freeOrphanKey(orphans, id)] = { manual: entry.manual, origin: VANISHED_ORIGIN };
   }
   return { manual, orphans };
+}
+
+/**
+ * `id` when no orphan has it, else the first free `id (n)`, n ≥ 2. Counting the existing names
+ * instead would land on a taken one as soon as a human deletes one orphan of a series.
+ */
+export function freeOrphanKey(orphans: Readonly<Record<string, unknown>>, id: string): string {
+  if (!Object.hasOwn(orphans, id)) return id;
+  for (let n = 2; ; n++) if (!Object.hasOwn(orphans, `${id} (${n})`)) return `${id} (${n})`;
 }

@@ -2,7 +2,9 @@
  * Reads the mapping.json on disk. Its manual blocks are human words, so a file that does not parse
  * or does not fit the schema stops the run (exit 2, nothing written) rather than being replaced.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { scanJsonPositions } from '../io/json-positions.js';
 import { InputError } from '../diagnostics/errors.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { MappingSchema, type Manual, type Mapping } from './schema.js';
@@ -48,28 +50,66 @@ export function parseMapping(text: string, file: string): Mapping {
       },
     ]);
   }
+  // JSON.parse keeps the last of two equal keys: a merge that left an item twice would lose the
+  // first one's manual block without a word, and the next write would make that final.
+  const positions = scanJsonPositions(text);
+  if (positions.duplicates.length) {
+    throw new InputError(`${file} has duplicate keys`, positions.duplicates.map((d) => {
+      const where = d.path.length ? ` in \`${d.path.join('.')}\`` : '';
+      return {
+        severity: 'error' as const,
+        code: 'mapping-duplicate-key',
+        file,
+        ...d.second,
+        message: `Found key \`${d.key}\`${where} a second time (first at ${file}:${d.first.line}:${d.first.column}), expected each key once`,
+        hint: 'merge the two entries by hand (keep the manual words of both), then run specmap again',
+      };
+    }));
+  }
   const result = MappingSchema.safeParse(raw);
   if (result.success) return withRawManual(result.data, raw as RawMapping);
   const diagnostics: Diagnostic[] = result.error.issues.slice(0, 20).map((issue) => ({
     severity: 'error',
     code: 'mapping-invalid',
     file,
-    line: 1,
-    column: 1,
+    ...positions.locate(issue.path.map((p) => (typeof p === 'number' ? p : String(p)))),
     message: `${issue.message} at \`${issue.path.join('.') || '(root)'}\``,
     hint: 'fix the entry by hand; manual blocks may hold any keys, everything else is written by `specmap map`',
   }));
   throw new InputError(`${file} does not match the mapping schema`, diagnostics);
 }
 
-/** The mapping on disk, or undefined when there is none yet. */
-export function readMappingFile(path: string, display = path): Mapping | undefined {
-  let text: string;
+export interface MappingSnapshot {
+  mapping: Mapping | undefined;
+  /** Hash of the bytes read ('' for no file): a write goes ahead only if the file still has them. */
+  hash: string;
+}
+
+export function hashMappingText(text: string | undefined): string {
+  return text === undefined ? '' : createHash('sha256').update(text).digest('hex');
+}
+
+function readTextIfExists(path: string): string | undefined {
   try {
-    text = readFileSync(path, 'utf8');
+    return readFileSync(path, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
   }
-  return parseMapping(text, display);
+}
+
+/** The mapping on disk with the hash of its bytes, for a compare-before-write. */
+export function readMappingSnapshot(path: string, display = path): MappingSnapshot {
+  const text = readTextIfExists(path);
+  return { mapping: text === undefined ? undefined : parseMapping(text, display), hash: hashMappingText(text) };
+}
+
+/** The hash of the mapping's bytes on disk now ('' for no file). */
+export function currentMappingHash(path: string): string {
+  return hashMappingText(readTextIfExists(path));
+}
+
+/** The mapping on disk, or undefined when there is none yet. */
+export function readMappingFile(path: string, display = path): Mapping | undefined {
+  return readMappingSnapshot(path, display).mapping;
 }

@@ -4,6 +4,7 @@ import { reportError } from '../report-error.js';
 export interface GlobalOptions {
   config: string;
   json?: boolean;
+  allowOutside?: boolean;
 }
 
 /** Runs a command body with the global options merged in, and turns its result into the exit code. */
@@ -12,6 +13,7 @@ export function action<O>(body: (opts: O & GlobalOptions, args: string[]) => Pro
     const opts = { ...this.optsWithGlobals() } as O & GlobalOptions;
     const args = this.args;
     try {
+      if (opts.allowOutside) (await import('../../config/load.js')).setAllowOutsideDefault(true);
       process.exitCode = await body(opts, args);
     } catch (error) {
       process.exitCode = reportError(error, Boolean(opts.json));

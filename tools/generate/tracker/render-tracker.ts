@@ -9,12 +9,14 @@ import type { Model } from '../../model/schema.js';
 
 export function trackerText(model: Model, options: TrackerOptions, render: TemplateRenderer): string {
   const view = trackerView(model, options);
-  return render.render('tracker.md.hbs', {
+  const text = render.render('tracker.md.hbs', {
     banner: banners().md,
     legend: view.legend,
     manualMark: MANUAL_STATUS_MARK,
     sections: view.sections,
   });
+  // The record goes last, after the template's tables, so a user's own template keeps it too.
+  return `${text.replace(/\n*$/, '\n')}\n${view.record}`;
 }
 
 /** The tracker markdown; throws a GeneratorError naming the template when it cannot render. */

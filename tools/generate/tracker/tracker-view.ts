@@ -9,7 +9,8 @@ import type { Mapping, MappingEntry } from '../../mapping/schema.js';
 import type { Event, Model } from '../../model/schema.js';
 import { mdCell, mdCode } from '../escape.js';
 import { CODE_COLUMNS, COLUMNS, STATUS_LABELS, columnLanes, type ColumnKey, type ColumnLanes } from './columns.js';
-import { readManualCells, type ManualCells } from './read-back.js';
+import { readTracker } from './read-back.js';
+import { chooseCells, renderedRecord, type HumanCells } from './tracker-cells.js';
 
 export const NONE = '—';
 
@@ -39,6 +40,8 @@ export interface TrackerSection {
 export interface TrackerView {
   sections: TrackerSection[];
   legend: string;
+  /** The trailing comment recording the human cells as rendered from the mapping. */
+  record: string;
 }
 
 function codeCell(entry: MappingEntry | undefined, lanes: readonly string[]): string {
@@ -55,19 +58,13 @@ function codeCell(entry: MappingEntry | undefined, lanes: readonly string[]): st
   return parts.join('<br>');
 }
 
-function statusCell(entry: MappingEntry | undefined, manual: ManualCells): string {
-  if (manual.status) return manual.status;
-  const override = entry?.manual?.statusOverride;
-  if (override) return `${STATUS_LABELS[override]} (manual)`;
+function statusCell(entry: MappingEntry | undefined, human: string): string {
+  if (human) return human;
   const s = entry?.status;
   return s && s !== 'missing' ? STATUS_LABELS[s] : STATUS_LABELS.planned;
 }
 
-function manualCell(fromTracker: string | undefined, fromMapping: string | undefined): string {
-  return fromTracker ?? (fromMapping ? mdCell(fromMapping) : '');
-}
-
-function row(event: Event, entry: MappingEntry | undefined, manual: ManualCells, lanes: ColumnLanes): TrackerRow {
+function row(event: Event, entry: MappingEntry | undefined, human: HumanCells, lanes: ColumnLanes): TrackerRow {
   const code = Object.fromEntries(CODE_COLUMNS.map((c) => [c, codeCell(entry, lanes[c])])) as Record<(typeof CODE_COLUMNS)[number], string>;
   return {
     type: event.type,
@@ -75,11 +72,11 @@ function row(event: Event, entry: MappingEntry | undefined, manual: ManualCells,
       event: mdCode(event.type),
       keys: event.correlationKeys.length ? event.correlationKeys.map(mdCode).join(', ') : NONE,
       what: mdCell(event.description) || NONE,
-      used: manualCell(manual.used, entry?.manual?.used),
-      mode: manualCell(manual.mode, entry?.manual?.mode),
+      used: human.used,
+      mode: human.mode,
       ...code,
-      status: statusCell(entry, manual),
-      notes: manualCell(manual.notes, entry?.manual?.notes),
+      status: statusCell(entry, human.status),
+      notes: human.notes,
     },
   };
 }
@@ -97,8 +94,11 @@ function group(heading: string, rows: TrackerRow[]): TrackerGroup {
 export function trackerView(model: Model, options: TrackerOptions = {}): TrackerView {
   const categories = options.categories ?? DEFAULT_CATEGORIES;
   const lanes = columnLanes(options.columns);
-  const manual = readManualCells(options.existing);
-  const toRow = (e: Event) => row(e, options.mapping?.items[e.id], manual.get(e.type) ?? {}, lanes);
+  const read = readTracker(options.existing);
+  const toRow = (e: Event) => {
+    const entry = options.mapping?.items[e.id];
+    return row(e, entry, chooseCells(e.type, entry?.manual, read).cells, lanes);
+  };
   const known = new Set(categories.map((c) => c.id));
   const sections: TrackerSection[] = [];
   const width = String(categories.length + 1).length < 2 ? 2 : String(categories.length + 1).length;
@@ -117,5 +117,6 @@ export function trackerView(model: Model, options: TrackerOptions = {}): Tracker
   });
   const other = model.events.filter((e) => !known.has(e.category));
   if (other.length) sections.push({ heading: `${number(categories.length)} ${OTHER_CATEGORY.title}`, groups: [group('', other.map(toRow))] });
-  return { sections, legend: Object.values(STATUS_LABELS).join(' · ') };
+  const record = renderedRecord(model.events.map((e) => ({ type: e.type, manual: options.mapping?.items[e.id]?.manual })));
+  return { sections, legend: Object.values(STATUS_LABELS).join(' · '), record };
 }
