@@ -81,7 +81,7 @@ async function main(): Promise<void> {
     let t0 = performance.now();
     const ctx = { grammar: buildGrammar(model), schemas: (await loadEventSchemas(model, 'passthrough')).schemas };
     console.log(`setup (schemas + grammar, once per run): ${(performance.now() - t0).toFixed(0)} ms`);
-    const stream = async () => verifyStream((await openTrace(small)).items, ctx);
+    const stream = async () => verifyStream((await openTrace(small)).items, ctx, { severities });
 
     await floor(small); // warm-up
     await stream();

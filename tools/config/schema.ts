@@ -105,6 +105,19 @@ export const ConfigSchema = z.strictObject({
       severity: z.record(z.string(), SeveritySchema).default({}),
     })
     .prefault({}),
+  /** `specmap verify`: stream conformance of recorded traces. */
+  verify: z
+    .strictObject({
+      /** Recordings of the reference server (a folder, learned on each run) or a profile learned from them (`.json`). */
+      baseline: z.string().optional(),
+      /** Build the model from one kind of source only, instead of accepting either where docs and OpenAPI disagree. */
+      strictSource: z.enum(['docs', 'openapi']).optional(),
+      /** Findings printed per check, severity and trace; the rest are counted. */
+      maxFindings: z.number().int().positive().default(50),
+      /** Longest trace line read, in characters; a longer one is a framing error and the trace is unreadable (exit 2). */
+      maxLineLength: z.number().int().positive().default(32 * 1024 * 1024),
+    })
+    .prefault({}),
 });
 
 /** The config as written by a user (defaults not yet applied). */

@@ -3,9 +3,10 @@
  * fields) and the table in families.ts. Checks look rules up; they never test type strings themselves.
  */
 import type { Model } from '../model/schema.js';
-import { DONE_TEXT_FALLBACK, FAMILY_ITEM_TYPES, ITEM_FAMILY, PART_FAMILIES, RESPONSE_ROLES, TEXT_RULES, type PartKind, type Role } from './families.js';
+import { DONE_TEXT_FALLBACK, FAMILY_ITEM_TYPES, ITEM_FAMILY, ITEM_KEYS, PART_FAMILIES, RESPONSE_ROLES, TEXT_RULES, type PartKind, type Role } from './families.js';
 
 export type EventRule =
+  /** Response-level: moves the response along (`role`), or, with role `item`, is allowed while it runs. */
   | { scope: 'response'; type: string; role: Role }
   | {
       scope: 'item';
@@ -23,7 +24,7 @@ export type EventRule =
       textField?: string;
     };
 
-const INDEX_FIELDS: Record<string, PartKind> = { content_index: 'content', summary_index: 'summary' };
+const INDEX_FIELDS: readonly [string, PartKind][] = [['content_index', 'content'], ['summary_index', 'summary']];
 
 function familyOf(type: string): { family: string; last: string } {
   const cut = type.lastIndexOf('.');
@@ -32,7 +33,7 @@ function familyOf(type: string): { family: string; last: string } {
 
 function itemTypesOf(family: string): readonly string[] | undefined {
   if (family === ITEM_FAMILY) return undefined;
-  const listed = FAMILY_ITEM_TYPES[family];
+  const listed = FAMILY_ITEM_TYPES.get(family);
   if (listed) return listed;
   const m = /^response\.([a-z_]+_call)$/.exec(family);
   return m ? [m[1]!] : undefined;
@@ -43,8 +44,9 @@ export function buildGrammar(model: Pick<Model, 'events'>): Map<string, EventRul
   const rules = new Map<string, EventRule>();
   for (const event of model.events) {
     const { family, last } = familyOf(event.type);
-    if (event.category === 'lifecycle' && last in RESPONSE_ROLES) {
-      rules.set(event.type, { scope: 'response', type: event.type, role: RESPONSE_ROLES[last as keyof typeof RESPONSE_ROLES] });
+    const role = event.category === 'lifecycle' ? RESPONSE_ROLES.get(last) : undefined;
+    if (role) {
+      rules.set(event.type, { scope: 'response', type: event.type, role });
       continue;
     }
     if (event.category === 'errors') {
@@ -52,9 +54,14 @@ export function buildGrammar(model: Pick<Model, 'events'>): Map<string, EventRul
       continue;
     }
     const names = new Set(event.fields.map((f) => f.name));
-    const opens = family === ITEM_FAMILY ? 'item' : PART_FAMILIES[family];
-    const inPart = opens ? undefined : Object.entries(INDEX_FIELDS).find(([field]) => names.has(field))?.[1];
-    const textRule = TEXT_RULES[family];
+    const opens = family === ITEM_FAMILY ? 'item' : PART_FAMILIES.get(family);
+    const inPart = opens ? undefined : INDEX_FIELDS.find(([field]) => names.has(field))?.[1];
+    if (!opens && !inPart && !ITEM_KEYS.some((k) => names.has(k))) {
+      // Nothing in it names an item: it belongs to the response, whatever its family.
+      rules.set(event.type, { scope: 'response', type: event.type, role: 'item' });
+      continue;
+    }
+    const textRule = TEXT_RULES.get(family);
     let action: 'open' | 'close' | 'delta' | 'text-done' | 'other' = 'other';
     if (opens && last === 'added') action = 'open';
     else if (opens && last === 'done') action = 'close';
@@ -62,7 +69,7 @@ export function buildGrammar(model: Pick<Model, 'events'>): Map<string, EventRul
     else if (textRule && last === 'done') action = 'text-done';
     const textField =
       action === 'text-done'
-        ? (event.fields.find((f) => f.type.kind === 'string' && !['type', 'item_id', 'name'].includes(f.name))?.name ?? DONE_TEXT_FALLBACK[family])
+        ? (event.fields.find((f) => f.type.kind === 'string' && !['type', 'item_id', 'name'].includes(f.name))?.name ?? DONE_TEXT_FALLBACK.get(family))
         : undefined;
     const itemTypes = itemTypesOf(family);
     rules.set(event.type, {

@@ -46,6 +46,8 @@ export interface ItemState {
 export interface StreamState {
   phase: Phase;
   terminalLine?: number;
+  /** The event that ended the response (`response.completed`, `error`, …). */
+  terminalType?: string;
   /** How many items `output_item.added` opened so far. */
   added: number;
   /** Open items in the order they were added. */
@@ -78,8 +80,9 @@ export function digest(text: string): string {
 /** The sink every check reports into. */
 export type Report = (v: RawViolation) => void;
 
+/** A value for a message: JSON, and `(absent)` for a field the event does not have (never `undefined`). */
 export function quote(value: unknown, max = 60): string {
-  const s = typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value) ?? 'undefined';
+  const s = value === undefined ? '(absent)' : (JSON.stringify(value) ?? String(value));
   return s.length > max ? `${s.slice(0, max - 1)}…` : s;
 }
 

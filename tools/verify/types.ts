@@ -20,7 +20,32 @@ export const CHECK_TITLES: Record<CheckId, string> = {
   closure: 'every opened item and part is closed; every output item was streamed',
 };
 
-export type VerifySeverity = 'error' | 'warn';
+/** `info` is never configured: it is what a finding becomes when the reference or a source vouches for it. */
+export type VerifySeverity = 'error' | 'warn' | 'info';
+
+/**
+ * Why a finding is information, not an error: the reference server makes the same deviation (its
+ * baseline says so), or the sources disagree and the trace follows one of them.
+ */
+export type Verdict = 'reference-does-too' | 'sources-disagree';
+
+/**
+ * What a baseline remembers of a finding: the event type, where in it (a field path such as
+ * `response.usage` or `item[type=web_search_call].action`, an order such as `after error`), and the
+ * kind of deviation (`null`, `missing`, `type`, `value`, `extra`, `order`, `unknown-event`, or a check id).
+ */
+export interface Deviation {
+  event: string;
+  path: string;
+  kind: string;
+}
+
+/** Which response of a trace that holds several (a new `response.created` after the end starts one). */
+export interface ResponseRef {
+  /** 1-based, in the order the trace holds them. */
+  index: number;
+  id?: string;
+}
 
 /** One event as read from a trace, before any check looked at it. */
 export interface TraceRecord {
@@ -51,10 +76,33 @@ export interface Violation {
   event?: string;
   /** What was found, what was expected. */
   message: string;
+  /** Set when the trace holds more than one response. */
+  response?: ResponseRef;
+  /** Set on `info` findings: why this is not an error. */
+  verdict?: Verdict;
+  /** For a verdict: who vouches for it (the baseline entry, the sources and what each says). */
+  note?: string;
 }
 
-/** A violation before the trace file and configured severity are attached. */
-export type RawViolation = Omit<Violation, 'file' | 'severity'>;
+/** A violation before the trace file and severity are attached, as a check reports it. */
+export interface RawViolation {
+  check: CheckId;
+  line: number;
+  event?: string;
+  message: string;
+  /** The baseline keys of what was found; absent: one key from the event type and the check. */
+  deviations?: Deviation[];
+  /** Decided by the check itself (schema: a source or the baseline vouches for these issues). */
+  verdict?: Verdict;
+  note?: string;
+}
+
+/** Findings past `--max-findings` for one check and severity in one trace: counted, not kept. */
+export interface Omitted {
+  check: CheckId;
+  severity: VerifySeverity;
+  count: number;
+}
 
 export interface SdkOpinion {
   /** false when the `openai` package could not be loaded. */
@@ -73,9 +121,18 @@ export interface TraceReport {
   format: TraceFormat;
   events: number;
   lines: number;
+  /** How many responses the trace holds (a new `response.created` after the end starts the next). */
+  responses: number;
+  /** Part of the trace could not be read (binary data, an over-long line): the CLI exits 2. */
+  unreadable?: boolean;
   /** The request this trace answered, from its header comment or sidecar file. */
   request?: { from: string; value: JsonValue };
+  /** The first `maxFindings` findings per check and severity, by line. */
   violations: Violation[];
+  /** The findings beyond them, counted. */
+  omitted: Omitted[];
+  /** Every finding, kept or not, by severity. */
+  counts: { errors: number; warnings: number; infos: number };
   sdk?: SdkOpinion;
 }
 
@@ -85,5 +142,19 @@ export interface VerifyReport {
   traces: TraceReport[];
   /** Which schema set check 2 used (the generators' runtime schemas, or the model-field fallback). */
   schemaSource: string;
-  summary: { traces: number; events: number; errors: number; warnings: number; sdkRejected: number };
+  /** The sources the model was built from (ids), e.g. the docs pages and the OpenAPI document. */
+  sources: string[];
+  /** The reference baseline in use, if any. */
+  baseline?: BaselineUse;
+  summary: { traces: number; events: number; errors: number; warnings: number; infos: number; unreadable: number; sdkRejected: number };
+}
+
+/** Which baseline a run used: where it came from and how much it holds. */
+export interface BaselineUse {
+  /** The profile file or recordings folder, as given. */
+  from: string;
+  /** A profile file read as is, or recordings learned from on the fly. */
+  kind: 'profile' | 'recordings';
+  recordings: number;
+  deviations: number;
 }

@@ -1,10 +1,17 @@
 /**
  * One trace through every check, in a single pass over the reader's items: framing → schema →
- * sequence → structure. Collects every violation (issue 7: "reports every violation, not just the
- * first"), sorted by line then check order so the same trace always gives the same report.
+ * sequence → structure. Every violation is reported (into `Findings`, which keeps the first few per
+ * check and counts the rest), sorted by line then check order so the same trace always gives the same
+ * report.
+ *
+ * A trace may hold several responses in a row, as a recording of a conversation does: a
+ * `response.created` (or `response.queued`) after the previous response ended starts the next one,
+ * with its own state and its own `sequence_number` run, and findings say which response they are in.
  */
 import type { JsonValue } from '../model/schema.js';
+import type { Baseline } from './baseline.js';
 import type { EventSchemas } from './event-schemas.js';
+import { Findings, type Finding, type FindingPolicy } from './findings.js';
 import type { EventRule } from './grammar.js';
 import type { TraceItem } from './input/trace-item.js';
 import { checkEnd } from './checks/closure.js';
@@ -12,35 +19,49 @@ import { checkFraming } from './checks/framing.js';
 import { checkSchema } from './checks/schema.js';
 import { SequenceCheck } from './checks/sequence.js';
 import { checkStructure } from './checks/structure.js';
+import type { SourceConflicts } from './source-conflicts.js';
 import { createState, type Report } from './state.js';
-import { CHECK_IDS, type RawViolation } from './types.js';
+import type { Deviation, Omitted, ResponseRef } from './types.js';
+
+export { compareFindings as compareViolations } from './findings.js';
 
 export interface VerifyContext {
   grammar: Map<string, EventRule>;
   schemas: EventSchemas;
+  /** Generated type names of schemas, so a failed union names its member. */
+  names?: ReadonlyMap<object, string>;
+  /** Where the model's sources disagree (merged docs + OpenAPI models only). */
+  conflicts?: SourceConflicts;
+  baseline?: Baseline;
 }
 
 export interface StreamResult {
-  violations: RawViolation[];
+  violations: Finding[];
+  omitted: Omitted[];
+  counts: Findings['counts'];
   events: number;
   lines: number;
+  responses: number;
+  /** Part of the input could not be read at all. */
+  unreadable: boolean;
   request?: { line: number; value: JsonValue };
+  /** With `learn`: every deviation seen, with its count. */
+  deviations?: Map<string, { deviation: Deviation; count: number }>;
 }
 
-const ORDER = new Map(CHECK_IDS.map((id, i) => [id, i]));
+const isStart = (rule: EventRule | undefined) => rule?.scope === 'response' && (rule.role === 'start' || rule.role === 'pre');
 
-export function compareViolations(a: RawViolation, b: RawViolation): number {
-  return a.line - b.line || ORDER.get(a.check)! - ORDER.get(b.check)!;
-}
-
-export async function verifyStream(batches: AsyncIterable<TraceItem[]>, ctx: VerifyContext): Promise<StreamResult> {
-  const violations: RawViolation[] = [];
-  const report: Report = (v) => violations.push(v);
-  const state = createState();
-  const sequence = new SequenceCheck();
+export async function verifyStream(batches: AsyncIterable<TraceItem[]>, ctx: VerifyContext, policy: FindingPolicy): Promise<StreamResult> {
+  const findings = new Findings({ ...policy, ...(ctx.baseline && !policy.learn && { baseline: ctx.baseline }) });
+  let response: ResponseRef = { index: 1 };
+  const report: Report = (v) => findings.add(v, response);
+  let state = createState();
+  let sequence = new SequenceCheck();
   let events = 0;
   let lines = 0;
+  let unreadable = false;
   let request: StreamResult['request'];
+  const schemaCtx = { schemas: ctx.schemas, ...(ctx.names && { names: ctx.names }), ...(ctx.conflicts && { conflicts: ctx.conflicts }), ...(ctx.baseline && !policy.learn && { baseline: ctx.baseline }) };
 
   for await (const batch of batches) {
     for (const item of batch) {
@@ -49,6 +70,7 @@ export async function verifyStream(batches: AsyncIterable<TraceItem[]>, ctx: Ver
         continue;
       }
       if (item.kind === 'stray') {
+        if (item.unreadable) unreadable = true;
         report({ check: 'framing', line: item.line, message: item.message });
         continue;
       }
@@ -62,18 +84,39 @@ export async function verifyStream(batches: AsyncIterable<TraceItem[]>, ctx: Ver
         sequence.skip();
         continue;
       }
-      const known = checkSchema(event, ctx.schemas, report);
-      sequence.check(event, report);
       const rule = ctx.grammar.get(event.type);
+      if (state.phase === 'ended' && isStart(rule)) {
+        checkEnd(state, report);
+        state = createState();
+        sequence = new SequenceCheck();
+        response = { index: response.index + 1 };
+      }
+      if (isStart(rule) && response.id === undefined) {
+        const r = event.payload.response;
+        if (r && typeof r === 'object' && !Array.isArray(r) && typeof r.id === 'string') response.id = r.id;
+      }
+      const known = checkSchema(event, schemaCtx, report);
+      sequence.check(event, report);
       if (known && rule) checkStructure(state, rule, event, report);
     }
   }
 
   if (state.phase !== 'ended') {
     const what = events === 0 ? 'no events' : 'the stream ending without a terminal event';
-    report({ check: 'lifecycle', line: Math.max(lines, 1), message: `Found ${what}, expected \`response.completed\`, \`response.failed\`, \`response.incomplete\` or \`error\` to end it` });
+    report({ check: 'lifecycle', line: Math.max(lines, 1), message: `Found ${what}, expected \`response.completed\`, \`response.failed\`, \`response.incomplete\` or \`error\` to end it`, deviations: [{ event: '', path: 'end of stream', kind: 'order' }] });
   }
   checkEnd(state, report);
-  violations.sort(compareViolations);
-  return { violations, events, lines, ...(request && { request }) };
+  const responses = events ? response.index : 0;
+  const { violations, omitted } = findings.result(responses);
+  return {
+    violations,
+    omitted,
+    counts: findings.counts,
+    events,
+    lines,
+    responses,
+    unreadable,
+    ...(request && { request }),
+    ...(policy.learn && { deviations: findings.deviations }),
+  };
 }

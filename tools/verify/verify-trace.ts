@@ -1,42 +1,43 @@
 /** One trace file → its report: read and check in one streaming pass, then the SDK's opinion. */
 import { InputError } from '../diagnostics/errors.js';
+import type { FindingPolicy } from './findings.js';
 import { openTrace } from './input/open-trace.js';
 import { readSidecar } from './input/request.js';
-import type { SeverityMap } from './severity.js';
 import { askSdk } from './sdk-opinion.js';
-import { verifyStream, type VerifyContext } from './verify-stream.js';
-import type { TraceFormat, TraceReport, Violation } from './types.js';
+import { verifyStream, type StreamResult, type VerifyContext } from './verify-stream.js';
+import type { TraceFormat, TraceReport } from './types.js';
 
-export interface TraceOptions {
+export interface TraceOptions extends FindingPolicy {
   /** The name reports use (`-` for stdin); defaults to `path`. */
   name?: string;
   format?: TraceFormat;
-  severities: SeverityMap;
   /** Ask the openai SDK too (default true). */
   sdk?: boolean;
+  /** Longest line read, in characters (see input/lines.ts). */
+  maxLineLength?: number;
 }
 
-export async function verifyTraceFile(path: string, ctx: VerifyContext, options: TraceOptions): Promise<TraceReport> {
+/** Reads and checks one trace; file system errors are the user's input problem, never a crash. */
+export async function checkTraceFile(path: string, ctx: VerifyContext, options: TraceOptions): Promise<{ result: StreamResult; format: TraceFormat }> {
   const name = options.name ?? path;
   let opened;
   try {
-    opened = await openTrace(path, options.format ? { format: options.format } : {});
+    opened = await openTrace(path, { ...(options.format && { format: options.format }), ...(options.maxLineLength !== undefined && { maxLineLength: options.maxLineLength }) });
   } catch (error) {
     throw new InputError(`cannot read trace ${name}: ${(error as Error).message}`);
   }
-  let result;
   try {
-    result = await verifyStream(opened.items, ctx);
+    return { result: await verifyStream(opened.items, ctx, options), format: opened.format };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code) throw new InputError(`cannot read trace ${name}: ${(error as Error).message}`);
     throw error;
   }
-  const violations: Violation[] = [];
-  for (const v of result.violations) {
-    const severity = options.severities[v.check];
-    if (severity !== 'off') violations.push({ ...v, file: name, severity });
-  }
+}
+
+export async function verifyTraceFile(path: string, ctx: VerifyContext, options: TraceOptions): Promise<TraceReport> {
+  const name = options.name ?? path;
+  const { result, format } = await checkTraceFile(path, ctx, options);
   let request: TraceReport['request'];
   if (result.request) request = { from: `${name}:${result.request.line}`, value: result.request.value };
   else if (path !== '-') {
@@ -47,7 +48,19 @@ export async function verifyTraceFile(path: string, ctx: VerifyContext, options:
       throw new InputError(`cannot read the request sidecar of ${name}: ${(error as Error).message}`);
     }
   }
-  const report: TraceReport = { file: name, format: opened.format, events: result.events, lines: result.lines, ...(request && { request }), violations };
-  if (options.sdk !== false) report.sdk = await askSdk(path, opened.format, request?.value);
+  const report: TraceReport = {
+    file: name,
+    format,
+    events: result.events,
+    lines: result.lines,
+    responses: result.responses,
+    ...(result.unreadable && { unreadable: true }),
+    ...(request && { request }),
+    violations: result.violations.map((v) => ({ ...v, file: name })),
+    omitted: result.omitted,
+    counts: result.counts,
+  };
+  // Bytes that are not a text trace would only make the SDK fail in its own words.
+  if (options.sdk !== false && !result.unreadable) report.sdk = await askSdk(path, format, request?.value);
   return report;
 }

@@ -48,7 +48,7 @@ export function partDone(item: ItemState, kind: PartKind, index: number, event: 
   const slot = item.slots.get(slotKey(kind, index));
   const part = event.payload.part;
   if (!slot || !part || typeof part !== 'object' || Array.isArray(part)) return;
-  const read = TEXT_RULES[slot.family]?.part;
+  const read = TEXT_RULES.get(slot.family)?.part;
   if (read) compare(read(part), slot, `in the part of \`${event.type}\``, event, report);
 }
 
@@ -56,7 +56,7 @@ export function partDone(item: ItemState, kind: PartKind, index: number, event: 
 export function itemDone(item: ItemState, doneItem: Record<string, JsonValue> | undefined, event: TraceEvent, report: Report): void {
   const finals = new Map<string, { family: string; position: number; digest: string; length: number }>();
   for (const [key, slot] of item.slots) {
-    const rule = TEXT_RULES[slot.family];
+    const rule = TEXT_RULES.get(slot.family);
     const text = finalText(slot);
     if (!rule || text === undefined) continue;
     if (doneItem) compare(rule.item(doneItem, slot.position), slot, `at ${key} of the item in \`output_item.done\``, event, report);
@@ -70,7 +70,7 @@ export function itemDone(item: ItemState, doneItem: Record<string, JsonValue> | 
 /** Terminal response: each closed item's texts, compared by digest. */
 export function terminalTexts(item: ItemState, output: Record<string, JsonValue>, event: TraceEvent, report: Report): void {
   for (const [key, final] of item.finals ?? []) {
-    const rule = TEXT_RULES[final.family];
+    const rule = TEXT_RULES.get(final.family);
     if (!rule) continue;
     const found = rule.item(output, final.position);
     if (typeof found !== 'string' || found.length !== final.length || digest(found) !== final.digest) {

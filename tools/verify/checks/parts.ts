@@ -23,7 +23,7 @@ export function openPart(item: ItemState, kind: PartKind, event: TraceEvent, rep
   const key = slotKey(kind, index ?? expected);
   const existing = item.parts.get(key);
   if (existing) {
-    report({ check: 'lifecycle', line: event.line, event: event.type, message: `Found ${kind} part ${index} opened again, expected it once (first opened at line ${existing.line})` });
+    report({ check: 'lifecycle', line: event.line, event: event.type, message: `Found ${kind} part ${index ?? expected} opened again, expected it once (first opened at line ${existing.line})` });
     return;
   }
   item.parts.set(key, { kind, index: index ?? expected, position: expected, line: event.line, open: true });

@@ -11,16 +11,23 @@ export function stepResponse(state: StreamState, role: Role, event: TraceEvent, 
   const next = RESPONSE_GRAMMAR[from][role];
   if (next) {
     state.phase = next;
-    if (next === 'ended') state.terminalLine = event.line;
+    if (next === 'ended') end(state, event);
     return true;
   }
+  // The baseline keys an order deviation by what came before: `response.failed` after `error` is one
+  // the reference server makes.
   if (from === 'ended') {
     const what = role === 'terminal' ? 'a second terminal event' : 'an event';
-    report({ check: 'lifecycle', line: event.line, event: event.type, message: `Found ${what} \`${event.type}\` after the stream ended at line ${state.terminalLine}, expected nothing after the terminal or \`error\` event` });
+    report({ check: 'lifecycle', line: event.line, event: event.type, message: `Found ${what} \`${event.type}\` after the stream ended with \`${state.terminalType}\` at line ${state.terminalLine}, expected nothing after the terminal or \`error\` event`, deviations: [{ event: event.type, path: `after ${state.terminalType}`, kind: 'order' }] });
     return false;
   }
-  report({ check: 'lifecycle', line: event.line, event: event.type, message: `Found \`${event.type}\`, expected ${EXPECTED_IN[from]}` });
+  report({ check: 'lifecycle', line: event.line, event: event.type, message: `Found \`${event.type}\`, expected ${EXPECTED_IN[from]}`, deviations: [{ event: event.type, path: `in phase ${from}`, kind: 'order' }] });
   state.phase = RECOVER[role];
-  if (state.phase === 'ended') state.terminalLine = event.line;
+  if (state.phase === 'ended') end(state, event);
   return true;
+}
+
+function end(state: StreamState, event: TraceEvent): void {
+  state.terminalLine = event.line;
+  state.terminalType = event.type;
 }

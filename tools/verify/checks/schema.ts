@@ -1,33 +1,73 @@
 /**
  * Check 2: the event validates against the schema for its type; a type no schema has is reported.
  * `sequence_number` issues are left to check 4, which owns that field, so one defect is one finding.
+ *
+ * A rejected event is split three ways: issues a source vouches for (the sources disagree, see
+ * source-conflicts.ts), issues the reference baseline vouches for, and the rest, which are errors.
+ * Each group is one finding, so an event gives at most one finding per verdict.
  */
 import type { EventSchemas } from '../event-schemas.js';
+import { IN_PROGRESS_ITEMS } from '../families.js';
+import type { Baseline } from '../baseline.js';
 import { getAccept } from '../schema-accept.js';
+import { explainIssues, formatIssue, type SchemaIssue } from '../schema-issues.js';
+import type { SourceConflicts } from '../source-conflicts.js';
 import type { Report } from '../state.js';
-import type { TraceEvent } from '../types.js';
+import type { Deviation, TraceEvent } from '../types.js';
 
 const OWNED_ELSEWHERE = new Set(['sequence_number']);
+const SHOWN = 5;
+
+export interface SchemaContext {
+  schemas: EventSchemas;
+  names?: ReadonlyMap<object, string>;
+  conflicts?: SourceConflicts;
+  baseline?: Baseline;
+}
+
+function listIssues(issues: readonly SchemaIssue[]): string {
+  const more = issues.length > SHOWN ? ` (+${issues.length - SHOWN} more)` : '';
+  return issues.slice(0, SHOWN).map(formatIssue).join('; ') + more;
+}
 
 /** Returns false for an unknown type (the structural checks then skip the event). */
-export function checkSchema(event: TraceEvent, schemas: EventSchemas, report: Report): boolean {
-  const schema = schemas.get(event.type);
+export function checkSchema(event: TraceEvent, ctx: SchemaContext, report: Report): boolean {
+  const schema = ctx.schemas.get(event.type);
+  const base = { check: 'schema' as const, line: event.line, event: event.type };
   if (!schema) {
-    report({ check: 'schema', line: event.line, event: event.type, message: `Found unknown event type \`${event.type}\`, expected a type the spec defines` });
+    report({ ...base, message: `Found unknown event type \`${event.type}\`, expected a type the spec defines`, deviations: [{ event: event.type, path: '', kind: 'unknown-event' }] });
     return false;
   }
   // The compiled predicate answers the common case; Zod runs only to explain a rejection.
-  if (getAccept(schema)(event.payload)) return true;
+  if (getAccept(schema)(event.payload)) {
+    if (ctx.conflicts) for (const w of ctx.conflicts.watch(event.type, event.payload)) report({ ...base, message: `Found \`${w.field}\` ${w.kind === 'null' ? 'null' : 'absent'}, which one source allows and another does not`, verdict: 'sources-disagree', note: w.note });
+    return true;
+  }
   const result = schema.safeParse(event.payload);
   if (result.success) return true;
-  const issues = result.error.issues.filter((i) => !(i.path.length === 1 && OWNED_ELSEWHERE.has(String(i.path[0]))));
-  if (issues.length) {
-    const text = issues
-      .slice(0, 5)
-      .map((i) => (i.code === 'unrecognized_keys' ? `unexpected key${i.keys.length > 1 ? 's' : ''} ${i.keys.map((k) => `\`${k}\``).join(', ')}` : `\`${i.path.join('.') || '(event)'}\`: ${i.message}`))
-      .join('; ');
-    const more = issues.length > 5 ? ` (+${issues.length - 5} more)` : '';
-    report({ check: 'schema', line: event.line, event: event.type, message: `Found an event that does not match the \`${event.type}\` schema: ${text}${more}` });
+  const inProgress = IN_PROGRESS_ITEMS.get(event.type);
+  const issues = explainIssues(schema, event.payload, result.error.issues, ctx.names).filter(
+    (i) => !(i.segments.length === 1 && OWNED_ELSEWHERE.has(String(i.segments[0]))) && !(inProgress && i.kind === 'missing' && i.segments.length === 2 && i.segments[0] === inProgress),
+  );
+  const errors: SchemaIssue[] = [];
+  const disagree: { issue: SchemaIssue; note: string }[] = [];
+  const reference: SchemaIssue[] = [];
+  for (const issue of issues) {
+    const note = ctx.conflicts?.explain(event.type, issue.segments, issue.kind);
+    if (note) disagree.push({ issue, note });
+    else if (ctx.baseline?.vouch([deviationOf(event.type, issue)])) reference.push(issue);
+    else errors.push(issue);
   }
+  const what = `an event that does not match the \`${event.type}\` schema`;
+  if (errors.length) report({ ...base, message: `Found ${what}: ${listIssues(errors)}`, deviations: errors.map((i) => deviationOf(event.type, i)) });
+  if (reference.length) {
+    const deviations = reference.map((i) => deviationOf(event.type, i));
+    report({ ...base, message: `Found ${what}: ${listIssues(reference)}`, deviations, verdict: 'reference-does-too', note: ctx.baseline!.vouch(deviations)! });
+  }
+  if (disagree.length) report({ ...base, message: `Found ${what}: ${listIssues(disagree.map((d) => d.issue))}`, verdict: 'sources-disagree', note: [...new Set(disagree.map((d) => d.note))].join('; ') });
   return true;
+}
+
+function deviationOf(event: string, issue: SchemaIssue): Deviation {
+  return { event, path: issue.path, kind: issue.kind };
 }

@@ -1,19 +1,46 @@
-/** Human output: per trace, each violation as `file:line: severity [check] event: message`, then the SDK's view. */
-import type { VerifyReport } from '../types.js';
+/**
+ * Human output: the baseline in use, then per trace each finding as
+ * `file:line: severity [check] event: message`, the findings left out past `--max-findings`, and the
+ * SDK's view. Everything that came from a trace is escaped (format/escape.ts).
+ */
+import type { TraceReport, VerifyReport, Violation } from '../types.js';
+import { escapeControl as esc } from './escape.js';
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+function line(v: Violation): string {
+  const response = v.response ? ` (response ${v.response.index}${v.response.id ? ` ${v.response.id}` : ''})` : '';
+  const verdict = v.verdict ? ` ${v.verdict}:` : '';
+  const note = v.note ? ` — ${v.note}` : '';
+  return esc(`  ${v.file}:${v.line}: ${v.severity}${verdict} [${v.check}]${response}${v.event !== undefined ? ` ${v.event}:` : ''} ${v.message}${note}`);
+}
+
+function head(t: TraceReport): string {
+  const { errors, warnings, infos } = t.counts;
+  const found = errors + warnings + infos;
+  const parts = [errors && plural(errors, 'error'), warnings && plural(warnings, 'warning'), infos && `${infos} info`].filter(Boolean).join(', ');
+  const responses = t.responses > 1 ? `, ${t.responses} responses` : '';
+  const state = t.unreadable ? 'unreadable; ' : '';
+  return esc(`${t.file} (${t.format}, ${t.events} events${responses}): ${state}${found ? parts : 'ok'}`);
+}
 
 export function formatPretty(report: VerifyReport): string {
   const out: string[] = [];
+  if (report.baseline) {
+    const b = report.baseline;
+    out.push(esc(`baseline: ${b.from} (${b.kind === 'profile' ? 'profile' : 'learned from recordings'}: ${plural(b.deviations, 'deviation')} of the reference server, from ${plural(b.recordings, 'recording')})`));
+  }
   for (const t of report.traces) {
-    const errors = t.violations.filter((v) => v.severity === 'error').length;
-    const head = t.violations.length ? `${t.violations.length} violation${t.violations.length === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'})` : 'ok';
-    out.push(`${t.file} (${t.format}, ${t.events} events): ${head}`);
-    for (const v of t.violations) out.push(`  ${v.file}:${v.line}: ${v.severity} [${v.check}]${v.event ? ` ${v.event}:` : ''} ${v.message}`);
+    out.push(head(t));
+    for (const v of t.violations) out.push(line(v));
+    for (const o of t.omitted) out.push(esc(`  … and ${o.count} more ${o.severity} [${o.check}] finding${o.count === 1 ? '' : 's'} (--max-findings)`));
     if (t.sdk) {
       const verdict = !t.sdk.available ? `not run: ${t.sdk.message}` : t.sdk.accepted ? `accepted (${t.sdk.events} events${t.sdk.surfaced ? `; raised the stream's ${t.sdk.surfaced}` : ''})` : `rejected after ${t.sdk.events} events: ${t.sdk.message}`;
-      out.push(`  openai SDK: ${verdict}`);
+      out.push(esc(`  openai SDK: ${verdict}`));
     }
   }
   const s = report.summary;
-  out.push(`${s.traces} trace${s.traces === 1 ? '' : 's'}, ${s.events} events: ${s.errors} error${s.errors === 1 ? '' : 's'}, ${s.warnings} warning${s.warnings === 1 ? '' : 's'}; SDK rejected ${s.sdkRejected}; schemas: ${report.schemaSource}`);
+  const extra = [s.infos ? `${s.infos} info` : '', s.unreadable ? `${s.unreadable} unreadable` : ''].filter(Boolean).map((x) => `, ${x}`).join('');
+  out.push(esc(`${plural(s.traces, 'trace')}, ${s.events} events: ${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}${extra}; SDK rejected ${s.sdkRejected}; schemas: ${report.schemaSource}`));
   return out.join('\n') + '\n';
 }

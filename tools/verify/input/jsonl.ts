@@ -11,8 +11,12 @@ export async function* readJsonl(batches: AsyncIterable<Line[]>): AsyncGenerator
   let last = 0;
   for await (const batch of batches) {
     const out: TraceItem[] = [];
-    for (const { number, text } of batch) {
+    for (const { number, text, problem } of batch) {
       last = number;
+      if (problem) {
+        out.push({ kind: 'stray', line: number, message: problem.message, unreadable: true });
+        continue;
+      }
       // Only a line starting with whitespace (or empty) can be blank: skip trim() for the rest.
       const first = text.charCodeAt(0);
       if (!(first > 32 && first < 127) && text.trim() === '') continue;

@@ -8,14 +8,14 @@ import { extname } from 'node:path';
 import type { Readable } from 'node:stream';
 import type { TraceFormat } from '../types.js';
 import { readJsonl } from './jsonl.js';
-import { readLineBatches, type Line } from './lines.js';
+import { readLineBatches, type Line, type LineOptions } from './lines.js';
 import { readSse } from './sse.js';
 import type { TraceItem } from './trace-item.js';
 
-export const FORMAT_BY_EXTENSION: Record<string, TraceFormat> = { '.sse': 'sse', '.txt': 'sse', '.jsonl': 'jsonl', '.ndjson': 'jsonl' };
+export const FORMAT_BY_EXTENSION: ReadonlyMap<string, TraceFormat> = new Map([['.sse', 'sse'], ['.txt', 'sse'], ['.jsonl', 'jsonl'], ['.ndjson', 'jsonl']]);
 
 export function formatFromName(name: string): TraceFormat | undefined {
-  return FORMAT_BY_EXTENSION[extname(name).toLowerCase()];
+  return FORMAT_BY_EXTENSION.get(extname(name).toLowerCase());
 }
 
 async function* chain(head: Line[][], rest: AsyncIterator<Line[]>): AsyncGenerator<Line[]> {
@@ -39,9 +39,9 @@ export interface OpenedTrace {
   items: AsyncIterable<TraceItem[]>;
 }
 
-export async function openTrace(path: string, options: { format?: TraceFormat; stdin?: Readable } = {}): Promise<OpenedTrace> {
+export async function openTrace(path: string, options: { format?: TraceFormat; stdin?: Readable } & LineOptions = {}): Promise<OpenedTrace> {
   const input = path === '-' ? (options.stdin ?? process.stdin) : createReadStream(path, { highWaterMark: 256 * 1024 });
-  const raw = readLineBatches(input);
+  const raw = readLineBatches(input, options.maxLineLength === undefined ? {} : { maxLineLength: options.maxLineLength });
   const known = options.format ?? (path === '-' ? undefined : formatFromName(path));
   const { format, lines } = known ? { format: known, lines: raw } : await sniff(raw);
   return { format, items: format === 'sse' ? readSse(lines) : readJsonl(lines) };

@@ -46,8 +46,12 @@ export async function* readSse(batches: AsyncIterable<Line[]>): AsyncGenerator<T
   }
 
   for await (const batch of batches) {
-    for (const { number, text } of batch) {
+    for (const { number, text, problem } of batch) {
       last = number;
+      if (problem) {
+        out.push({ kind: 'stray', line: number, message: problem.message, unreadable: true });
+        continue;
+      }
       if (text === '') {
         dispatch();
         reset();

@@ -1,9 +1,12 @@
 import type { JsonValue } from '../../model/schema.js';
 import type { TraceRecord } from '../types.js';
 
-/** What a reader yields: events, the request header, framing problems outside any event, and the end. */
+/**
+ * What a reader yields: events, the request header, framing problems outside any event, and the end.
+ * An `unreadable` stray is input that could not be read at all (binary data, an over-long line).
+ */
 export type TraceItem =
   | { kind: 'record'; record: TraceRecord }
   | { kind: 'request'; line: number; value: JsonValue }
-  | { kind: 'stray'; line: number; message: string }
+  | { kind: 'stray'; line: number; message: string; unreadable?: boolean }
   | { kind: 'end'; lines: number };
