@@ -28,7 +28,7 @@ export const MAX_WORKSPACE_FILES = 50_000;
 /** Shorter paths first (fewer segments), then by text: the path a file is reached by when there are several. */
 const byDepth = (a: string, b: string) => a.split('/').length - b.split('/').length || (a < b ? -1 : a > b ? 1 : 0);
 
-export async function expandLanes(root: string, lanes: readonly Pick<LaneConfig, 'name' | 'include' | 'exclude' | 'language'>[], warnings: AnalyzerWarning[]): Promise<Expanded> {
+export async function expandLanes(root: string, lanes: readonly Pick<LaneConfig, 'name' | 'include' | 'exclude' | 'language'>[], warnings: AnalyzerWarning[], maxFiles = MAX_WORKSPACE_FILES): Promise<Expanded> {
   const files: Record<string, string[]> = {};
   const languages = new Map<string, FactLanguage>();
   const realRoot = realpathSync(root);
@@ -64,7 +64,7 @@ export async function expandLanes(root: string, lanes: readonly Pick<LaneConfig,
       const found = await glob(pattern, { cwd: root, ignore, onlyFiles: true, expandDirectories: false });
       if (found.length === 0) warnings.push({ file: 'specmap.config.json', line: 1, column: 1, message: `Found no file for lane "${lane.name}" glob ${JSON.stringify(pattern)}, expected at least one match under the workspace` });
       for (const f of found) matched.push(f.split('\\').join('/'));
-      if (matched.length > MAX_WORKSPACE_FILES * 2) break;
+      if (matched.length > maxFiles * 2) break;
     }
     const laneFiles = new Set<string>();
     for (const f of [...new Set(matched)].sort(byDepth)) {
@@ -75,15 +75,15 @@ export async function expandLanes(root: string, lanes: readonly Pick<LaneConfig,
       laneFiles.add(path);
       if (!languages.has(path)) languages.set(path, language);
     }
-    if (languages.size > MAX_WORKSPACE_FILES) {
-      throw new ConfigError(`the lanes match more than ${MAX_WORKSPACE_FILES} files under ${root}`, [
+    if (languages.size > maxFiles) {
+      throw new ConfigError(`the lanes match more than ${maxFiles} files under ${root}`, [
         {
           severity: 'error',
           code: 'workspace-too-many-files',
           file: 'specmap.config.json',
           line: 1,
           column: 1,
-          message: `Found more than ${MAX_WORKSPACE_FILES} files for the lanes (lane "${lane.name}") under \`${root}\`, expected at most ${MAX_WORKSPACE_FILES}`,
+          message: `Found more than ${maxFiles} files for the lanes (lane "${lane.name}") under \`${root}\`, expected at most ${maxFiles}`,
           hint: 'narrow `workspace` or the lane `include` globs, or add `exclude` globs for vendored and generated code',
         },
       ]);

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { CodeFact } from '../analyzer/facts.js';
 import type { Config } from '../config/schema.js';
 import { canWriteBelow } from '../io/confine.js';
-import { resolveInside } from '../io/write-plan.js';
+import { resolveInsideReal } from '../io/write-plan.js';
 import type { Mapping } from '../mapping/schema.js';
 import type { Model } from '../model/schema.js';
 import type { Finding } from './findings.js';
@@ -35,7 +35,7 @@ async function analyze(model: Model, config: Config, root: string, noCache: bool
 
 export async function checkMapping(model: Model, config: Config, root: string, noCache = false): Promise<MappingCheck> {
   const [{ computeMapping }, { readMappingFile }] = await Promise.all([import('../mapping/compute.js'), import('../mapping/read.js')]);
-  const previous = readMappingFile(resolveInside(root, config.mapping), config.mapping);
+  const previous = readMappingFile(resolveInsideReal(root, config.mapping), config.mapping);
   const facts = await analyze(model, config, root, noCache);
   const mapping = computeMapping(model, facts, config, previous);
   return { findings: mappingDrift(previous, mapping), mapping };

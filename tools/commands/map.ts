@@ -4,7 +4,7 @@ import { formatDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js'
 import { EXIT } from '../diagnostics/errors.js';
 import { applyPlan, planWrites } from '../io/write-plan.js';
 import { toJsonText } from '../io/json.js';
-import { resolveInside } from '../io/write-plan.js';
+import { resolveInside, resolveInsideReal } from '../io/write-plan.js';
 import { computeMapping } from '../mapping/compute.js';
 import { currentMappingHash, readMappingSnapshot } from '../mapping/read.js';
 import { EnvironmentError } from '../io/env-error.js';
@@ -42,7 +42,7 @@ export async function buildMapping(opts: MapOptions, extraManual?: (previous: Ma
   const state = await loadModelState(config, root);
   progress.step('analyzing the workspace');
   const { facts, warnings } = await analyzeForMapping(state.model, config, root);
-  const mappingPath = resolveInside(root, config.mapping);
+  const mappingPath = resolveInsideReal(root, config.mapping);
   const snapshot = readMappingSnapshot(mappingPath, config.mapping);
   const previous = snapshot.mapping;
   const carried = extraManual ? extraManual(previous, state.model) : previous;

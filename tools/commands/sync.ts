@@ -18,7 +18,7 @@ import { removeStaleTemps } from '../io/atomic.js';
 import { EnvironmentError } from '../io/env-error.js';
 import { toJsonText } from '../io/json.js';
 import { withLock } from '../io/lock.js';
-import { applyPlan, planWrites, resolveInside, type OutputFile } from '../io/write-plan.js';
+import { applyPlan, planWrites, resolveInside, resolveInsideReal, type OutputFile } from '../io/write-plan.js';
 import type { ManualSource } from '../mapping/manual.js';
 import type { Mapping } from '../mapping/schema.js';
 import type { Model } from '../model/schema.js';
@@ -99,9 +99,9 @@ async function syncLocked(opts: SyncOptions, config: Awaited<ReturnType<typeof l
     import('../mapping/render.js'),
     import('../generate/targets/tracker.js'),
   ]);
-  const mappingPath = resolveInside(root, config.mapping);
+  const mappingPath = resolveInsideReal(root, config.mapping);
   const trackerRel = config.generate.targets.includes('tracker') ? `${config.generate.outDir.replace(/\/+$/, '')}/${TRACKER_FILE}` : undefined;
-  const trackerPath = trackerRel ? resolveInside(root, trackerRel) : undefined;
+  const trackerPath = trackerRel ? resolveInsideReal(root, trackerRel) : undefined;
   let snapshot = readMappingSnapshot(mappingPath, config.mapping);
   const analyzed = config.lanes.length ? await analyzeForMapping(state.model, config, root) : undefined;
   if (analyzed && !opts.json) for (const w of analyzed.warnings) process.stderr.write(`${w.file}:${w.line}:${w.column}: warning ${w.message}\n`);

@@ -59,6 +59,13 @@ export function resolveInside(root: string, path: string): string {
   return abs;
 }
 
+/** resolveInside, and the real path too: for files read before they are written (mapping.json). */
+export function resolveInsideReal(root: string, path: string): string {
+  const abs = resolveInside(root, path);
+  assertRealPathInside(root, abs, path);
+  return abs;
+}
+
 export function planWrites(root: string, files: readonly OutputFile[]): WritePlan {
   const plan: WritePlan = { root, changed: [], unchanged: [] };
   const seen = new Set<string>();

@@ -1,0 +1,111 @@
+/**
+ * A note saved to mapping.json while `sync` runs is kept: sync writes only over the bytes it read,
+ * re-reads and merges the manual blocks when they changed, and gives up (exit 2, nothing written)
+ * when the file keeps changing. Concurrent runs are serialised by a lock file.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { makeProject, deadPid, type Project } from './project.js';
+
+/** Called by the mocked report stage: it runs after sync has read mapping.json and before it writes. */
+const during = vi.hoisted(() => ({ hook: undefined as undefined | (() => void) }));
+vi.mock(import('../../tools/pipeline/report-stage.js'), async (original) => {
+  const actual = await original();
+  return {
+    ...actual,
+    reportStage: async (...args: Parameters<typeof actual.reportStage>) => {
+      during.hook?.();
+      return actual.reportStage(...args);
+    },
+  };
+});
+
+const { syncOnce } = await import('../../tools/commands/sync.js');
+const { EnvironmentError } = await import('../../tools/io/env-error.js');
+
+let p: Project | undefined;
+afterEach(() => {
+  during.hook = undefined;
+  p?.cleanup();
+});
+
+function addNote(text: string, note: string): string {
+  const mapping = JSON.parse(text) as { items: Record<string, { manual?: { notes?: string } }> };
+  mapping.items['event:response.completed']!.manual = { notes: note };
+  return JSON.stringify(mapping, null, 2) + '\n';
+}
+
+describe('a manual note saved while sync runs', () => {
+  it('is kept: sync re-reads the changed file and merges its manual blocks', async () => {
+    p = makeProject();
+    expect(p.specmap('sync').code).toBe(0);
+    p.write('src/events.ts', "export interface ResponseCompletedEvent { type: 'response.completed' }\n");
+    let saves = 0;
+    during.hook = () => {
+      if (saves++ === 0) p!.write('mapping.json', addNote(p!.read('mapping.json'), 'saved while sync ran'));
+    };
+    await syncOnce({ cwd: p.dir, json: true });
+    const mapping = JSON.parse(p.read('mapping.json'));
+    expect(mapping.items['event:response.completed'].manual).toEqual({ notes: 'saved while sync ran' });
+    // The new code was mapped too: the merge kept the computed part of this run.
+    expect(p.read('mapping.json')).toContain('ResponseCompletedEvent');
+    expect(p.read('generated/tracker.md')).toContain('saved while sync ran');
+  });
+
+  it('a file that keeps changing stops the run: exit 2, and the last human save stays as saved', async () => {
+    p = makeProject();
+    expect(p.specmap('sync').code).toBe(0);
+    const trackerBefore = p.read('generated/tracker.md');
+    let n = 0;
+    during.hook = () => p!.write('mapping.json', addNote(p!.read('mapping.json'), `save ${++n}`));
+    await expect(syncOnce({ cwd: p.dir, json: true })).rejects.toBeInstanceOf(EnvironmentError);
+    expect(JSON.parse(p.read('mapping.json')).items['event:response.completed'].manual).toEqual({ notes: `save ${n}` });
+    expect(p.read('generated/tracker.md')).toBe(trackerBefore);
+  });
+});
+
+describe('the project lock', () => {
+  it('a run holding the lock makes a second writing run fail with exit 2 naming it', async () => {
+    p = makeProject();
+    expect(p.specmap('sync').code).toBe(0);
+    const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)']);
+    try {
+      writeFileSync(join(p.dir, '.specmap/cache/lock'), `${holder.pid}\n`);
+      const blocked = p.specmap('sync');
+      expect(blocked.code).toBe(2);
+      expect(blocked.stderr).toContain(`held by running process ${holder.pid}`);
+      expect(blocked.stderr).not.toContain('internal error');
+      expect(p.specmap('map').code).toBe(2);
+      // check only reads: it takes no lock.
+      expect(p.specmap('check').code).toBe(0);
+    } finally {
+      holder.kill();
+    }
+  });
+
+  it('a stale lock (its pid no longer runs) is taken over and removed at the end', () => {
+    p = makeProject();
+    p.write('.specmap/cache/lock', `${deadPid()}\n`);
+    const sync = p.specmap('sync');
+    expect(sync.code, sync.stderr).toBe(0);
+    expect(existsSync(join(p.dir, '.specmap/cache/lock'))).toBe(false);
+  });
+
+  it('concurrent syncs all finish and leave a mapping.json that parses, with the note kept', async () => {
+    p = makeProject();
+    expect(p.specmap('sync').code).toBe(0);
+    p.write('mapping.json', addNote(p.read('mapping.json'), 'keep me'));
+    const { CLI } = await import('../helpers/temp-workspace.js');
+    const runs = Array.from({ length: 4 }, () =>
+      new Promise<number>((done) => {
+        const child = spawn(process.execPath, [CLI, 'sync'], { cwd: p!.dir, env: { ...process.env, CI: '1' }, stdio: 'ignore' });
+        child.on('exit', (code) => done(code ?? -1));
+      }),
+    );
+    expect(await Promise.all(runs)).toEqual([0, 0, 0, 0]);
+    expect(JSON.parse(readFileSync(join(p.dir, 'mapping.json'), 'utf8')).items['event:response.completed'].manual).toEqual({ notes: 'keep me' });
+    expect(existsSync(join(p.dir, '.specmap/cache/lock'))).toBe(false);
+  });
+});
