@@ -19,7 +19,6 @@ describe('analyzeWorkspace on the fixture workspace', () => {
   it('finds every event fact and invents none', async () => {
     const { facts } = await run();
     expect(facts.filter((f) => f.kind !== 'param' && f.kind !== 'route').map(show)).toEqual([
-    'server/__init__.py:1 definition Created response.created via CreatedEvt',
     'server/broken.py:2 emitter fine response.created',
     'server/emit.py:9 emitter build response.output_item.added',
     'server/emit.py:10 emitter build response.created via CreatedEvt',
@@ -28,7 +27,9 @@ describe('analyzeWorkspace on the fixture workspace', () => {
     'server/emit.py:13 emitter build response.output_text.done',
     'server/emit.py:14 emitter build response.in_progress',
     'server/emit.py:16 literal build response.private_thing.started',
-    'server/events.py:3 definition TextDelta response.output_text.delta via ResponseTextDeltaEvent',
+    // Definitions by import: the SDK classes, plain or aliased; re-imports (`__init__.py`, handlers.py) are not definitions.
+    'server/events.py:3 definition TextDelta response.output_text.delta',
+    'server/events.py:4 definition ResponseTextDoneEvent response.output_text.done',
     'server/events.py:13 definition CreatedEvt response.created',
     'server/events.py:17 definition FailedEvt response.failed',
     'server/events.py:21 definition LifecycleEvt response.completed',
@@ -36,11 +37,10 @@ describe('analyzeWorkspace on the fixture workspace', () => {
     'server/events.py:25 definition QueuedEvt response.queued',
     'server/events.py:28 definition LoudCreated response.created via CreatedEvt',
     'server/events.py:32 definition MyDone response.output_text.done via ResponseTextDoneEvent',
-    'server/handlers.py:1 definition TD response.output_text.delta via TextDelta',
     'server/handlers.py:5 handler on_event response.created',
     'server/handlers.py:7 handler on_event response.failed',
     'server/handlers.py:7 handler on_event response.incomplete',
-    'server/handlers.py:9 handler on_event response.output_text.delta via TextDelta',
+    'server/handlers.py:9 handler on_event response.output_text.delta via TD',
     'server/handlers.py:14 handler on_event response.completed',
     'server/handlers.py:16 handler on_event error',
     'server/handlers.py:22 handler <module> response.output_text.done',
@@ -66,12 +66,12 @@ describe('analyzeWorkspace on the fixture workspace', () => {
     'web/schemas.mts:4 definition Completed response.completed',
     'web/schemas.mts:9 definition Lifecycle response.in_progress',
     'web/schemas.mts:9 definition Lifecycle response.incomplete',
-    'web/types.mts:1 definition SdkCreated response.created via ResponseCreatedEvent',
+    'web/types.mts:1 definition SdkCreated response.created',
     'web/types.mts:4 definition CreatedEvent response.created',
     'web/types.mts:9 definition TextEvents response.output_text.delta',
     'web/types.mts:10 definition TextEvents response.output_text.done',
-    'web/types.mts:12 definition MyCreated response.created via ResponseCreatedEvent',
-    'web/types.mts:16 definition Failed response.failed via ResponseFailedEvent',
+    'web/types.mts:12 definition MyCreated response.created via SdkCreated',
+    'web/types.mts:16 definition Failed response.failed',
     'web/types.mts:19 definition QueuedEvent response.queued',
     ]);
   });
@@ -131,13 +131,13 @@ describe('analyzeWorkspace on the fixture workspace', () => {
     expect(changed.stats.parsed).toBe(1);
     expect(changed.facts.filter((f) => f.file === 'server/handlers.py').map(show)).toEqual(['server/handlers.py:2 handler h response.queued']);
 
-    // A file that uses a class nobody defines holds nothing, until a new file defines that class.
-    await writeFile(join(root, 'server/uses.py'), 'def make():\n    return Thing(sequence_number=1)\n');
+    // A file that uses a class from a module that does not exist holds nothing, until the module defines that class.
+    await writeFile(join(root, 'server/uses.py'), 'from .thing import Thing\n\n\ndef make():\n    return Thing(sequence_number=1)\n');
     const before = await run(root, cacheDir);
     expect(before.facts.filter((f) => f.file === 'server/uses.py')).toEqual([]);
     expect((await run(root, cacheDir)).stats.parsed).toBe(0);
     await writeFile(join(root, 'server/thing.py'), 'from typing import Literal\n\n\nclass Thing:\n    type: Literal["response.refusal.delta"]\n');
     const after = await run(root, cacheDir);
-    expect(after.facts.filter((f) => f.file === 'server/uses.py').map(show)).toEqual(['server/uses.py:2 emitter make response.refusal.delta via Thing']);
+    expect(after.facts.filter((f) => f.file === 'server/uses.py').map(show)).toEqual(['server/uses.py:5 emitter make response.refusal.delta via Thing']);
   });
 });

@@ -62,6 +62,9 @@ export const EXPECTED: Record<string, Record<string, string[]>> = {
   'endpoint:POST /v1/responses': { server: [`${P}/routes.py:12`] },
   'endpoint:GET /v1/responses/{response_id}': { server: [`${P}/routes.py:19`] },
   'endpoint:POST /v1/responses/{response_id}/cancel': { server: [`${P}/routes.py:27`] },
+  // Path parameters of the FastAPI handlers are params of their endpoints.
+  'param:GET /v1/responses/{response_id}#response_id': { server: [`${P}/routes.py:20`] },
+  'param:POST /v1/responses/{response_id}/cancel#response_id': { server: [`${P}/routes.py:28`] },
   ...Object.fromEntries(
     (
       [

@@ -72,13 +72,14 @@ export const fact = (f: FactInput): CodeFact => ({ column: 1, language: f.file.e
 export function sampleFacts(): CodeFact[] {
   return [
     fact({ file: 'backend/events.py', line: 5, kind: 'definition', symbol: 'Created', literal: 'response.created' }),
-    fact({ file: 'backend/stream.py', line: 12, kind: 'emitter', symbol: 'build_created', className: 'ResponseCreatedEvent' }),
+    // As the analyzer hands them over: a class name already resolved through bindings to its literal.
+    fact({ file: 'backend/stream.py', line: 12, kind: 'emitter', symbol: 'build_created', className: 'ResponseCreatedEvent', literal: 'response.created', target: 'openai.types.responses.ResponseCreatedEvent' }),
     fact({ file: 'web/reducer.ts', line: 7, kind: 'handler', symbol: 'reduce', literal: 'response.created' }),
     fact({ file: 'traces/a.sse', line: 1, kind: 'test', symbol: 'a.sse', literal: 'response.created' }),
     fact({ file: 'traces/a.sse', line: 4, kind: 'test', symbol: 'a.sse', literal: 'response.output_text.delta' }),
     fact({ file: 'web/reducer.ts', line: 9, kind: 'handler', symbol: 'reduce', literal: 'response.output_text.delta' }),
     fact({ file: 'backend/stream.py', line: 20, kind: 'emitter', symbol: 'build_tool_delta', literal: 'response.tool_call.delta' }),
-    fact({ file: 'backend/routes.py', line: 3, kind: 'route', symbol: 'create', method: 'POST', path: '/responses', className: 'CreateRequest' }),
+    fact({ file: 'backend/routes.py', line: 3, kind: 'route', symbol: 'create', method: 'POST', path: '/responses', className: 'CreateRequest', target: 'backend/req.py#CreateRequest' }),
     fact({ file: 'backend/routes.py', line: 9, kind: 'route', symbol: 'fetch', method: 'get', path: '/v1/responses/:id' }),
     fact({ file: 'backend/req.py', line: 2, kind: 'param', symbol: 'CreateRequest', field: 'model', declaredType: 'str', optional: false }),
     fact({ file: 'backend/req.py', line: 3, kind: 'param', symbol: 'CreateRequest', field: 'stream', declaredType: 'bool', optional: true, default: 'False' }),

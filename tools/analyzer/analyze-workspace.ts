@@ -5,7 +5,7 @@
  * class names are tied to event types across the workspace at the end. Analyzed code is only
  * ever read, never run.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LaneConfig } from '../config/schema.js';
 import type { Model } from '../model/schema.js';
@@ -16,7 +16,9 @@ import type { AnalyzerWarning, CodeFact } from './facts.js';
 import { isTestPath, type FactLanguage } from './file-role.js';
 import { expandLanes } from './expand-lanes.js';
 import { buildPrefilter, isRouteFile, type Prefilter } from './prefilter.js';
-import { localClassNames, resolveClasses } from './resolve-classes.js';
+import { assignItems } from './assign-items.js';
+import { ModuleGraph } from './bindings.js';
+import { languageOf } from './file-role.js';
 import { compareFacts } from './sort-facts.js';
 import { traceFacts } from './trace/trace-facts.js';
 
@@ -73,7 +75,7 @@ export async function analyzeWorkspace(options: AnalyzeOptions): Promise<Analyze
   let cached = 0;
   // The names the workspace itself ties to event types decide which files later passes pick; the
   // last run's negatives are valid only while those names are the same.
-  const cachedNames = (): string => namesKey(localClassNames(resolveClasses(collect(results), candidates.typeByClass)));
+  const cachedNames = (): string => namesKey(definedNames(collect(results)));
   for (const [file, language] of languages) {
     const path = join(options.root, file);
     let st: { size: number; mtimeMs: number };
@@ -123,7 +125,7 @@ export async function analyzeWorkspace(options: AnalyzeOptions): Promise<Analyze
   // Further passes: files that use a class the workspace itself ties to an event type (`CreatedEvent(...)`).
   const seenNames = new Set<string>(candidates.typeByClass.keys());
   for (let round = 0; round < 4; round++) {
-    const all = localClassNames(resolveClasses(collect(results), candidates.typeByClass));
+    const all = definedNames(collect(results));
     if (skipped.length > 0 && namesKey(all) !== namesBefore) {
       // The names changed since the negatives were recorded: those files must be looked at again.
       for (const p of skipped.splice(0)) {
@@ -142,11 +144,50 @@ export async function analyzeWorkspace(options: AnalyzeOptions): Promise<Analyze
   }
   // Files no pass selected hold nothing: remembered as negatives for these class names.
   cache.record(stats, [...rest.map((p) => p.key), ...skipped.map((p) => p.key)], cachedNames());
-  await cache.save();
 
-  const facts = resolveClasses(collect(results), candidates.typeByClass).sort(compareFacts);
+  // Bindings: names resolve through the module graph. A module it needs that no pass parsed (a
+  // barrel, an `__init__.py`, a base class's file) is parsed now, and resolution runs again.
+  const seenFile = new Map<string, boolean>();
+  const exists = (file: string): boolean => {
+    if (file.startsWith('..') || file.startsWith('/')) return false;
+    let hit = seenFile.get(file);
+    if (hit === undefined) seenFile.set(file, (hit = existsSync(join(options.root, file)) && statSync(join(options.root, file)).isFile()));
+    return hit;
+  };
+  let facts: CodeFact[] = [];
+  for (let round = 0; ; round++) {
+    const modules = new Map<string, { language: FactLanguage; facts: NonNullable<FileFacts['module']>; isTest: boolean }>();
+    for (const [file, r] of results) if (r.module) modules.set(file, { language: languages.get(file) ?? languageOf(file) ?? 'typescript', facts: r.module, isTest: isTestPath(file) });
+    const graph = new ModuleGraph(modules, exists);
+    facts = assignItems({ facts: collect(results), modules, graph, typeByClass: candidates.typeByClass, sdkPackages: candidates.sdkPackages });
+    const more: Pending[] = [];
+    for (const file of graph.missing) {
+      if (results.has(file) || round >= 6) continue;
+      const language = languageOf(file);
+      if (language === undefined || language === 'trace') continue;
+      const text = readText(join(options.root, file), file, warnings);
+      if (text !== undefined) more.push({ file, language, text, key: fileKey(file, language, text) });
+    }
+    if (more.length === 0) break;
+    const fromCache = more.filter((p) => {
+      const hit = cache.get(p.key);
+      if (hit) results.set(p.file, hit);
+      return !hit;
+    });
+    await parse(fromCache);
+    for (const p of more) if (!results.has(p.file)) results.set(p.file, { facts: [], warnings: [] });
+  }
+  await cache.save();
+  facts.sort(compareFacts);
   for (const r of results.values()) warnings.push(...r.warnings);
   return { facts, warnings: sortWarnings(warnings), files, stats: { files: languages.size, parsed, cached } };
+}
+
+/** Names the workspace declares as definitions: later passes look for files that use them. */
+function definedNames(facts: readonly CodeFact[]): Set<string> {
+  const out = new Set<string>();
+  for (const f of facts) if (f.kind === 'definition' && (f.literal !== undefined || f.className !== undefined)) out.add(f.symbol);
+  return out;
 }
 
 function collect(results: Map<string, FileFacts>): CodeFact[] {

@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { Model } from '../model/schema.js';
 import type { AnalyzerWarning } from './facts.js';
+import { SDK_PACKAGES } from '../sources/class-names.js';
 
 export interface Candidates {
   /** Every event `type` the model knows (`response.created`, `raw_response_event`). */
@@ -19,6 +20,8 @@ export interface Candidates {
   paramSets: readonly ReadonlySet<string>[];
   /** Config `unknownLiterals`: strings shaped like event types. */
   literalPatterns: readonly RegExp[];
+  /** Packages the model's class names come from (`openai`): only names resolved to them tie by class name. */
+  sdkPackages: ReadonlySet<string>;
   /** Hash of everything above: part of every cache key. */
   hash: string;
 }
@@ -26,6 +29,8 @@ export interface Candidates {
 export interface CandidateInput {
   model: Pick<Model, 'events' | 'endpoints' | 'params'>;
   unknownLiteralPatterns: readonly string[];
+  /** Default: the bundled profile's SDK packages. */
+  sdkPackages?: readonly string[];
 }
 
 export function buildCandidates(input: CandidateInput, warnings: AnalyzerWarning[] = []): Candidates {
@@ -58,7 +63,7 @@ export function buildCandidates(input: CandidateInput, warnings: AnalyzerWarning
     .update(JSON.stringify([[...eventTypes].sort(), [...typeByClass].sort(), [...requestClasses].sort(), [...byEndpoint].map(([k, v]) => [k, [...v].sort()]).sort(), input.unknownLiteralPatterns]))
     .digest('hex')
     .slice(0, 16);
-  return { eventTypes, typeByClass, requestClasses, paramSets: [...byEndpoint.values()], literalPatterns, hash };
+  return { eventTypes, typeByClass, requestClasses, paramSets: [...byEndpoint.values()], literalPatterns, sdkPackages: new Set(input.sdkPackages ?? SDK_PACKAGES), hash };
 }
 
 /** A string the analyzer reports: a known event type, or one shaped like an event type. */
@@ -68,17 +73,17 @@ export function isEventLiteral(value: string, candidates: Candidates): boolean {
 }
 
 /**
- * A class is a request model when the model names it for an endpoint, or when its fields look like
- * one endpoint's body: at least three of its field names are that endpoint's parameters, or two
- * when the class name says so (`CreateResponseRequest`, `ResponseCreateParams`).
+ * Whether a class's fields are worth recording as a possible request model: the model names it, or
+ * two of its fields are one endpoint's body parameters. Only a cheap filter on what the adapters
+ * keep: the mapping ties a class to an endpoint by route evidence alone (the handler's body type),
+ * never by this overlap.
  */
-export function isRequestModel(name: string, fields: readonly string[], candidates: Candidates): boolean {
+export function mayBeRequestModel(name: string, fields: readonly string[], candidates: Candidates): boolean {
   if (candidates.requestClasses.has(name)) return true;
-  const named = /(Request|Params|Body|Payload|Input)$/.test(name);
   return candidates.paramSets.some((set) => {
     let hits = 0;
     for (const f of fields) if (set.has(f)) hits++;
-    return hits >= 3 || (named && hits >= 2);
+    return hits >= 2;
   });
 }
 

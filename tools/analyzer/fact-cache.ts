@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import type { FileFacts } from './fact-sink.js';
 
 /** Bump when an adapter changes what it reports. */
-export const ANALYZER_VERSION = 2;
+export const ANALYZER_VERSION = 3;
 
 interface CacheFile {
   version: number;

@@ -6,6 +6,7 @@
 import type { Candidates } from './candidates.js';
 import type { AnalyzerWarning, CodeFact, CodeFactKind } from './facts.js';
 import type { FactLanguage } from './file-role.js';
+import { emptyModuleFacts, type ModuleFacts } from './module-facts.js';
 
 export interface FileContext {
   /** Workspace-relative, `/`-separated. */
@@ -20,6 +21,8 @@ export type FactInput = Omit<CodeFact, 'file' | 'language' | 'line' | 'column'> 
 export interface FileFacts {
   facts: CodeFact[];
   warnings: AnalyzerWarning[];
+  /** Names this file declares, imports and re-exports (absent for traces). */
+  module?: ModuleFacts;
 }
 
 const TESTABLE: ReadonlySet<CodeFactKind> = new Set(['definition', 'emitter', 'handler', 'literal']);
@@ -27,6 +30,7 @@ const TESTABLE: ReadonlySet<CodeFactKind> = new Set(['definition', 'emitter', 'h
 export class FactSink {
   readonly facts: CodeFact[] = [];
   readonly warnings: AnalyzerWarning[] = [];
+  readonly module: ModuleFacts = emptyModuleFacts();
   private readonly seen = new Set<string>();
 
   constructor(readonly ctx: FileContext) {}
@@ -41,7 +45,7 @@ export class FactSink {
     if (this.seen.has(key)) return;
     this.seen.add(key);
     const fact: CodeFact = { file: this.ctx.file, line: input.line, column: input.column, kind, language: this.ctx.language, symbol: input.symbol };
-    for (const k of ['literal', 'className', 'method', 'path', 'field', 'declaredType', 'optional', 'default', 'values', 'fields'] as const) {
+    for (const k of ['literal', 'className', 'method', 'path', 'field', 'declaredType', 'optional', 'default', 'values', 'fields', 'evidence', 'params'] as const) {
       if (input[k] !== undefined) (fact as Record<string, unknown>)[k] = input[k];
     }
     this.facts.push(fact);
@@ -52,6 +56,6 @@ export class FactSink {
   }
 
   result(): FileFacts {
-    return { facts: this.facts, warnings: this.warnings };
+    return { facts: this.facts, warnings: this.warnings, ...(this.ctx.language === 'trace' ? {} : { module: this.module }) };
   }
 }

@@ -39,6 +39,14 @@ export const CodeFactSchema = z.strictObject({
    * from a package): the mapping then claims no missing field.
    */
   fields: z.array(z.string()).optional(),
+  /** Why the fact ties where it does (`Literal type field`, `import from openai.types.responses`): shown to readers so they can judge it. */
+  evidence: z.string().optional(),
+  /** A definition by import: the external class it names (`openai.types.responses.ResponseTextDeltaEvent`). */
+  external: z.string().optional(),
+  /** What `className` resolved to through the module graph: `file#Name` for a workspace declaration, `module.Name` for an external one. */
+  target: z.string().optional(),
+  /** route: the handler's own path and query parameters (FastAPI signatures, decorator routes). */
+  params: z.array(z.strictObject({ name: z.string(), in: z.enum(['path', 'query', 'body']), declaredType: z.string().optional(), optional: z.boolean(), default: z.string().optional(), values: z.array(z.string()).optional(), line: z.number().int().positive() })).optional(),
 });
 export type CodeFact = z.infer<typeof CodeFactSchema>;
 export type CodeFactKind = CodeFact['kind'];

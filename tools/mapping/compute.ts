@@ -87,6 +87,8 @@ export function computeMapping(model: Model, facts: readonly CodeFact[], config:
       status,
       ...(gaps.length ? { gaps } : {}),
     };
+    const other = joined.otherShape.get(item.id);
+    if (other?.length) entry.sameLiteralOtherShape = normalizeLocations(other);
     const kept = manual.get(item.id);
     if (kept) entry.manual = kept;
     entries[item.id] = entry;

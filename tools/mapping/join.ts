@@ -11,6 +11,8 @@ import type { Model } from '../model/schema.js';
 import type { Location } from './schema.js';
 import { lanesOfFact, type LaneMatcher } from './lanes.js';
 import { pathPrefixes, routeIndex } from './routes.js';
+import { confidenceOf } from './evidence.js';
+import { isOtherShape, universalFields } from './shape-check.js';
 
 export interface Joined {
   /** item id → lane → locations (unsorted, may hold duplicates). */
@@ -23,6 +25,8 @@ export interface Joined {
   unknown: Map<string, Location[]>;
   /** `file#symbol` → field names, from param facts (used to find definitions that lack fields). */
   fieldsBySymbol: Map<string, Set<string>>;
+  /** item id → declarations with the item's literal whose fields clearly belong to something else. */
+  otherShape: Map<string, Location[]>;
 }
 
 const EVENT_FACTS = new Set(['definition', 'emitter', 'handler', 'test']);
@@ -35,45 +39,38 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 
 /** Workspace-relative fact paths become paths relative to the config folder, where mapping.json lives. */
 export function pathFromRoot(workspace: string, file: string): string {
-  const ws = workspace.replace(/\\/g, '/').replace(/^\.\/?/, '').replace(/\/+$/, '');
+  const ws = workspace.replace(/\\/g, '/').replace(/^(\.\/)+/, '').replace(/^\.$/, '').replace(/\/+$/, '');
   return ws ? `${ws}/${file}` : file;
 }
 
-/** Which endpoint each request-model class serves: route facts naming a body class, the model's class names, then field overlap. */
-export function classEndpoints(model: Model, facts: readonly CodeFact[], byRoute: (f: CodeFact) => string | undefined): Map<string, string> {
-  const out = new Map<string, string>();
+/**
+ * Which endpoint each request-model class serves, by route evidence only: a route whose handler
+ * declares its body as that class (resolved through bindings to `file#Class`), or a class that
+ * bears the spec's own name for the request schema. Field overlap alone never ties a class: a
+ * response model shares most of a request's fields.
+ */
+export function classEndpoints(model: Model, facts: readonly CodeFact[], byRoute: (f: CodeFact) => string | undefined): Map<string, { endpoint: string; evidence: string }> {
+  const out = new Map<string, { endpoint: string; evidence: string }>();
   for (const f of facts) {
-    if (f.kind !== 'route' || !f.className) continue;
+    if (f.kind !== 'route' || !f.target) continue;
     const id = byRoute(f);
-    if (id && !out.has(f.className)) out.set(f.className, id);
+    if (id && !out.has(f.target)) out.set(f.target, { endpoint: id, evidence: `body model of ${f.method} ${f.path} (${f.symbol})` });
   }
-  for (const e of model.endpoints) for (const name of e.classNames) if (!out.has(name)) out.set(name, e.id);
-  const fieldsOf = new Map<string, Set<string>>();
-  for (const f of facts) if (f.kind === 'param' && f.field) (fieldsOf.get(f.symbol) ?? fieldsOf.set(f.symbol, new Set()).get(f.symbol)!).add(f.field);
-  const bodyParams = new Map<string, Set<string>>();
-  for (const p of model.params) if (p.in === 'body') (bodyParams.get(p.endpoint) ?? bodyParams.set(p.endpoint, new Set()).get(p.endpoint)!).add(p.field.name);
-  for (const [symbol, fields] of fieldsOf) {
-    if (out.has(symbol)) continue;
-    // A class is a request model when most of its fields are one endpoint's body parameters.
-    let best: { id: string; score: number } | undefined;
-    let tie = false;
-    for (const [id, names] of bodyParams) {
-      const score = [...fields].filter((f) => names.has(f)).length;
-      if (!best || score > best.score) [best, tie] = [{ id, score }, false];
-      else if (score === best.score) tie = true;
-    }
-    if (best && !tie && best.score >= 3 && best.score * 2 >= fields.size) out.set(symbol, best.id);
+  const named = new Map<string, string>();
+  for (const e of model.endpoints) for (const name of e.classNames) if (!named.has(name)) named.set(name, e.id);
+  for (const f of facts) {
+    if (f.kind !== 'param') continue;
+    const key = `${f.file}#${f.symbol}`;
+    const endpoint = named.get(f.symbol);
+    if (endpoint && !out.has(key)) out.set(key, { endpoint, evidence: `named like the spec's request schema ${f.symbol}` });
   }
   return out;
 }
 
 export function joinFacts(model: Model, facts: readonly CodeFact[], config: Config, matchers: readonly LaneMatcher[]): Joined {
-  const joined: Joined = { locations: new Map(), paramFacts: new Map(), extraFields: new Map(), unknown: new Map(), fieldsBySymbol: new Map() };
-  const eventByType = new Map(model.events.map((e) => [e.type, e.id]));
-  const byClass = new Map<string, string>();
-  for (const e of model.events) for (const name of e.classNames) if (!byClass.has(name)) byClass.set(name, e.id);
-  const objectByClass = new Map<string, string>();
-  for (const o of model.objects) for (const name of o.classNames) if (!objectByClass.has(name)) objectByClass.set(name, o.id);
+  const joined: Joined = { locations: new Map(), paramFacts: new Map(), extraFields: new Map(), unknown: new Map(), fieldsBySymbol: new Map(), otherShape: new Map() };
+  const eventByType = new Map(model.events.map((e) => [e.type, e]));
+  const universal = universalFields(model.events);
   const prefixes = pathPrefixes(model.endpoints, config.sources.map((s) => s.pathPrefix ?? ''));
   const findRoute = routeIndex(model.endpoints, prefixes);
   const byRoute = (f: CodeFact) => (f.method && f.path !== undefined ? findRoute(f.method, f.path) : undefined);
@@ -84,12 +81,31 @@ export function joinFacts(model: Model, facts: readonly CodeFact[], config: Conf
   const patterns = config.unknownLiterals.map((p) => new RegExp(p));
   const known = new Set(model.events.map((e) => e.type));
 
-  const add = (id: string, fact: CodeFact & { kind: Location['kind'] }, symbol = fact.symbol) => {
+  const locationOf = (fact: CodeFact, symbol: string, evidence: string | undefined, line = fact.line): Location => ({
+    file: pathFromRoot(config.workspace, fact.file),
+    symbol,
+    line,
+    kind: fact.kind,
+    ...(evidence !== undefined ? { evidence, confidence: confidenceOf(evidence) } : {}),
+    ...(fact.external !== undefined ? { external: fact.external } : {}),
+  });
+  const add = (id: string, fact: CodeFact & { kind: Location['kind'] }, symbol = fact.symbol, evidence = fact.evidence, line = fact.line) => {
     const lanes = lanesOfFact(matchers, fact.file, fact.kind);
     if (!lanes.length) return;
     const byLane = joined.locations.get(id) ?? joined.locations.set(id, new Map()).get(id)!;
-    const location: Location = { file: pathFromRoot(config.workspace, fact.file), symbol, line: fact.line, kind: fact.kind };
+    const location = locationOf(fact, symbol, evidence, line);
     for (const lane of lanes) push(byLane, lane, location);
+  };
+  const addParam = (endpoint: string, fact: CodeFact, name: string, symbol: string, evidence: string, line: number, declared: Pick<CodeFact, 'declaredType' | 'optional' | 'default' | 'values'>) => {
+    const id = paramId(endpoint, name);
+    if (!params.has(id)) {
+      push(joined.extraFields, endpoint, symbol);
+      return;
+    }
+    const asFact: CodeFact = { ...fact, kind: 'param', line, field: name, symbol: symbol.replace(/\.[^.]*$/, ''), ...declared };
+    add(id, asFact, symbol, evidence, line);
+    push(joined.paramFacts, id, asFact);
+    for (const e of enumsByParam.get(id) ?? []) if (declared.values?.includes(e.value)) add(e.id, asFact, symbol, evidence, line);
   };
 
   for (const fact of facts) {
@@ -102,34 +118,36 @@ export function joinFacts(model: Model, facts: readonly CodeFact[], config: Conf
     }
     if (fact.kind === 'param' && fact.field) {
       (joined.fieldsBySymbol.get(`${fact.file}#${fact.symbol}`) ?? joined.fieldsBySymbol.set(`${fact.file}#${fact.symbol}`, new Set()).get(`${fact.file}#${fact.symbol}`)!).add(fact.field);
-      const endpoint = endpointOfClass.get(fact.symbol);
-      if (!endpoint) continue;
-      const id = paramId(endpoint, fact.field);
-      if (!params.has(id)) {
-        push(joined.extraFields, endpoint, `${fact.symbol}.${fact.field}`);
-        continue;
-      }
-      const symbol = `${fact.symbol}.${fact.field}`;
-      add(id, fact, symbol);
-      push(joined.paramFacts, id, fact);
-      for (const e of enumsByParam.get(id) ?? []) if (fact.values?.includes(e.value)) add(e.id, fact, symbol);
+      const served = endpointOfClass.get(`${fact.file}#${fact.symbol}`);
+      if (!served) continue;
+      const { declaredType, optional, default: def, values } = fact;
+      addParam(served.endpoint, fact, fact.field, `${fact.symbol}.${fact.field}`, served.evidence, fact.line, { declaredType, optional, default: def, values });
       continue;
     }
     if (fact.kind === 'route') {
       const id = byRoute(fact);
       // A route the spec lacks is not an item; the analyzer's warnings are the place for it.
-      if (id) add(id, fact);
+      if (!id) continue;
+      add(id, fact);
+      // The handler's own path and query parameters (and a decorator route's body fields).
+      for (const p of fact.params ?? []) {
+        const { declaredType, optional, default: def, values } = p;
+        addParam(id, fact, p.name, `${fact.symbol}.${p.name}`, `${p.in} parameter of ${fact.symbol}`, p.line, { declaredType, optional, default: def, values });
+      }
       continue;
     }
     if (!EVENT_FACTS.has(fact.kind) && fact.kind !== 'literal') continue;
-    const id = (fact.literal !== undefined ? eventByType.get(fact.literal) : undefined) ?? (fact.literal === undefined && fact.className ? byClass.get(fact.className) : undefined);
-    if (id) {
+    const event = fact.literal !== undefined ? eventByType.get(fact.literal) : undefined;
+    if (event) {
       // A bare literal of a known type counts in no lane (the analyzer saw no role for it).
-      if (fact.kind !== 'literal') add(id, fact);
-      continue;
-    }
-    if (fact.kind === 'definition' && fact.className && objectByClass.has(fact.className)) {
-      add(objectByClass.get(fact.className)!, fact);
+      if (fact.kind === 'literal') continue;
+      if (fact.fields && isOtherShape(event.fields, fact.fields, universal)) {
+        // Another API's event of the same name: a definition is listed for the reader; an object
+        // built with other keys (`{ type: 'error', error }` for a different consumer) is no emitter.
+        if (fact.kind === 'definition' && lanesOfFact(matchers, fact.file, fact.kind).length) push(joined.otherShape, event.id, locationOf(fact, fact.symbol, `${fact.evidence ?? 'type literal'}; declares ${fact.fields.filter((f) => f !== 'type').join(', ')}`));
+        continue;
+      }
+      add(event.id, fact);
       continue;
     }
     if (fact.literal !== undefined && !known.has(fact.literal) && patterns.some((p) => p.test(fact.literal!))) {

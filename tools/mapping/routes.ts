@@ -36,6 +36,13 @@ export function routeIndex(endpoints: readonly Endpoint[], prefixes: readonly st
       const id = byKey.get(`${m} ${normalizeRoutePath(candidate)}`);
       if (id) return id;
     }
-    return undefined;
+    // A server may mount the API under its own prefix (`/openai/v1/responses`): the spec path as a
+    // whole-segment suffix, when exactly one endpoint fits.
+    const declared = normalizeRoutePath(path.startsWith('/') ? path : `/${path}`);
+    const fits = [...byKey].filter(([key]) => {
+      const [km, kp] = [key.slice(0, key.indexOf(' ')), key.slice(key.indexOf(' ') + 1)];
+      return km === m && kp !== '/' && declared.endsWith(kp) && declared.length > kp.length && declared[declared.length - kp.length - 1] !== undefined && declared.slice(0, declared.length - kp.length).length > 0 && declared[declared.length - kp.length] === '/';
+    });
+    return fits.length === 1 ? fits[0]![1] : undefined;
   };
 }

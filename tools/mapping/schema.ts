@@ -16,6 +16,12 @@ export const LocationSchema = z.strictObject({
   line: z.number().int().positive(),
   /** `literal`: an event-type-shaped string in no recognised role (unknown literals only). */
   kind: z.union([FactKindSchema, z.literal('literal')]),
+  /** Why the analyzer ties this code to the item (`Literal type field`, `import from openai.types.responses`, `case label`). */
+  evidence: z.string().optional(),
+  /** How sure that tie is: `high` when the code states the type itself, `medium` through a class or call name. */
+  confidence: z.enum(['high', 'medium', 'low']).optional(),
+  /** A definition by import: the external class the import names. */
+  external: z.string().optional(),
 });
 export type Location = z.infer<typeof LocationSchema>;
 
@@ -49,6 +55,11 @@ export const MappingEntrySchema = z.strictObject({
   status: StatusSchema,
   /** What the computation found lacking: lanes without a location, fields a definition lacks, … */
   gaps: z.array(z.string()).optional(),
+  /**
+   * Declarations whose own `type` literal names this item but whose fields clearly belong to
+   * something else (another API's event of the same name): listed for a reader, never counted.
+   */
+  sameLiteralOtherShape: z.array(LocationSchema).optional(),
   manual: ManualSchema.optional(),
 });
 export type MappingEntry = z.infer<typeof MappingEntrySchema>;

@@ -7,6 +7,13 @@
  * schema names (`ResponseMcpCallCompletedEvent` vs `ResponseMCPCallCompletedEvent`), which is why
  * items are matched by type and names are only a bridge.
  */
+/**
+ * The packages those names are exported by (openai-python's `openai.types.responses`, openai-node's
+ * `openai/resources/responses/responses`): a class name ties to an event only when the code's
+ * import resolves to one of these, never by the bare name.
+ */
+export const SDK_PACKAGES: readonly string[] = ['openai'];
+
 export const SDK_EVENT_CLASS_NAMES: Readonly<Record<string, readonly string[]>> = {
   'error': ['ResponseErrorEvent'],
   'response.audio.delta': ['ResponseAudioDeltaEvent'],

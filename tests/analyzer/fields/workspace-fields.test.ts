@@ -20,6 +20,8 @@ describe('declared fields on the fields fixture', () => {
     const { facts } = await analyzeWorkspace({ root: ROOT, lanes: LANES, model: fixtureModel });
     expect(facts.filter((f) => f.kind === 'definition').map((f) => `${f.file} ${showDefinition(f)}`)).toEqual([
       'server/base.py ResponseCreated response.created [sequence_number, type, response]',
+      // The SDK class imported by name: a definition by import, whose fields only the SDK knows.
+      'server/custom.py ResponseFailedEvent response.failed (fields unknown)',
       'server/custom.py TracedCreated response.created [sequence_number, type, response, trace_id]',
       'server/custom.py MyFailed response.failed (fields unknown)',
       'server/custom.py TextDone response.output_text.done (fields unknown)',

@@ -4,10 +4,11 @@
  * `response.created`); a request model (Pydantic or dataclass) gives one param fact per field.
  */
 import type { Node } from 'web-tree-sitter';
-import { isRequestModel } from '../candidates.js';
+import { mayBeRequestModel } from '../candidates.js';
 import type { FactSink } from '../fact-sink.js';
 import { fieldsForFact, type DeclaredFields } from '../declared-fields.js';
-import { kids, lastName, pos, stringsIn, stringValue } from './syntax.js';
+import { isClassName, kids, lastName, pos, stringsIn, stringValue, writtenName } from './syntax.js';
+
 
 export interface PyField {
   name: string;
@@ -39,11 +40,12 @@ export function classFacts(cls: Node, name: string, sink: FactSink, resolve: (n:
   if (!ownType) {
     const mine = declared(cls);
     for (const base of kids(cls.childForFieldName('superclasses') ?? cls).filter((b) => b.type === 'identifier' || b.type === 'attribute')) {
-      const cls = resolve(lastName(base));
-      if (cls && /^[A-Z]/.test(cls)) sink.add({ kind: 'definition', symbol: name, className: cls, ...fieldsForFact(mine, cls), ...pos(base) });
+      const written = writtenName(base);
+      const original = resolve(lastName(base));
+      if (written && original && isClassName(written)) sink.add({ kind: 'definition', symbol: name, className: written, evidence: `subclass of ${written}`, ...fieldsForFact(mine, original), ...pos(base) });
     }
   }
-  if (!isRequestModel(name, fields.map((f) => f.name), sink.ctx.candidates)) return;
+  if (!mayBeRequestModel(name, fields.map((f) => f.name), sink.ctx.candidates)) return;
   for (const f of fields) {
     const typeText = f.type?.text ?? '';
     const def = defaultOf(f.right);

@@ -12,17 +12,12 @@ import { classFacts } from './python-classes.js';
 import { fieldsForFact, type DeclaredFields } from '../declared-fields.js';
 import { declaredFieldsIn } from './python-fields.js';
 import { routeFacts } from './python-routes.js';
-import { firstSyntaxError, kids, lastName, pos, stringValue } from './syntax.js';
+import { firstSyntaxError, isClassName, kids, lastName, pos, stringValue, writtenName } from './syntax.js';
 
 /** Calls whose string argument is an event being sent (`send_event("response.created", …)`). */
 const EMIT_CALL = /(send|emit|yield|publish|push|write|put|enqueue|dispatch|sse|stream|event)/i;
 /** Calls whose string argument subscribes to an event (`bus.on("response.created", fn)`). */
 const LISTEN_CALL = /^(on|once|add_listener|add_handler|subscribe|register|listen|handles?|on_event)$/i;
-
-export interface PythonScope {
-  /** Local name → original name, from `import X as Y` and module-level `Y = X`. */
-  aliases: Map<string, string>;
-}
 
 export function pythonFacts(tree: Tree, ctx: FileContext): FileFacts {
   const sink = new FactSink(ctx);
@@ -33,9 +28,10 @@ export function pythonFacts(tree: Tree, ctx: FileContext): FileFacts {
     const what = bad.isMissing ? `a missing ${JSON.stringify(bad.type)}` : `unexpected ${JSON.stringify(bad.text.split('\n')[0]!.slice(0, 40))}`;
     sink.warn(p.line, p.column, `Found a Python syntax error (${what}), expected valid Python; the rest of the file was still analyzed`);
   }
-  const scope: PythonScope = { aliases: new Map() };
-  collectModuleNames(root, ctx, sink, scope);
-  const resolve = (name: string | undefined): string | undefined => (name === undefined ? undefined : scope.aliases.get(name) ?? name);
+  const renamed = collectModuleFacts(root, sink);
+  // Only for recognising roots such as `BaseModel` under another local name; facts keep the name
+  // as written and the workspace pass resolves it through the module graph.
+  const resolve = (name: string | undefined): string | undefined => (name === undefined ? undefined : renamed.get(name) ?? name);
   routeFacts(root, sink);
   // Declared fields (definitions carry them) are worked out once per file, when first asked for.
   let fieldsByClass: Map<number, DeclaredFields> | undefined;
@@ -57,11 +53,11 @@ export function pythonFacts(tree: Tree, ctx: FileContext): FileFacts {
       }
       case 'string': {
         const value = stringValue(node);
-        if (value !== undefined && isEventLiteral(value, ctx.candidates)) literalFact(node, value, symbol, sink, resolve, declared);
+        if (value !== undefined && isEventLiteral(value, ctx.candidates)) literalFact(node, value, symbol, sink, declared);
         return;
       }
       case 'call':
-        callFacts(node, symbol, sink, resolve);
+        callFacts(node, symbol, sink);
         break;
     }
     for (const k of kids(node)) walk(k, symbol);
@@ -71,60 +67,89 @@ export function pythonFacts(tree: Tree, ctx: FileContext): FileFacts {
 }
 
 /** The role of an event-type string, read from where it stands. */
-function literalFact(node: Node, value: string, symbol: string, sink: FactSink, resolve: (n: string | undefined) => string | undefined, declared: (cls: Node) => DeclaredFields | undefined): void {
+function literalFact(node: Node, value: string, symbol: string, sink: FactSink, declared: (cls: Node) => DeclaredFields | undefined): void {
   const at = pos(node);
   const weak = isWeakLiteral(value);
   /** `typed`: the code itself says this string is a type (see isWeakLiteral). */
-  const add = (kind: CodeFactKind, typed: boolean, className?: string, fields: { fields?: string[] } = {}): void => {
+  const add = (kind: CodeFactKind, typed: boolean, evidence: string, className?: string, fields: { fields?: string[] } = {}): void => {
     if (weak && !typed) return;
-    sink.add({ kind, symbol, literal: value, ...at, ...(className ? { className } : {}), ...fields });
+    sink.add({ kind, symbol, literal: value, ...at, evidence, ...(className ? { className } : {}), ...fields });
   };
   let parent = node.parent;
+  let child: Node = node;
   // Climb through containers that do not change the role: `in ("a", "b")`, `Literal["a", "b"]`, `case "a" | "b"`.
-  while (parent && CONTAINERS.has(parent.type)) parent = parent.parent;
-  if (!parent) return add('literal', false);
+  while (parent && CONTAINERS.has(parent.type)) {
+    // `payload["error"]` reads a key: a subscript is a container only as `Literal[...]`.
+    if (parent.type === 'subscript' && !/(^|\.)Literal$/.test(parent.childForFieldName('value')?.text ?? '')) return add('literal', false, 'subscript');
+    child = parent;
+    parent = parent.parent;
+  }
+  if (!parent) return add('literal', false, 'bare string');
   switch (parent.type) {
     case 'assignment': {
       // `type: Literal["x"] = "x"` in a class body: the class defines the event.
       const left = parent.childForFieldName('left');
-      if (left?.text === 'type' && isClassBody(parent)) return add('definition', true, undefined, fieldsForFact(declared(classOfBody(parent))));
-      return add('literal', false);
+      if (left?.text === 'type' && isClassBody(parent)) {
+        const annotated = parent.childForFieldName('type');
+        const evidence = annotated && child.id === annotated.id ? 'Literal type field' : 'type field default';
+        return add('definition', true, evidence, undefined, fieldsForFact(declared(classOfBody(parent))));
+      }
+      return add('literal', false, 'assignment');
     }
     case 'pair': {
       const key = parent.childForFieldName('key');
-      if (key && key.id === node.id) return add('handler', false); // a dispatch dict keyed by event type
-      if (stringValue(key) === 'type') return add(insideCase(parent) ? 'handler' : 'emitter', true);
-      return add('literal', false);
+      if (key && key.id === child.id) {
+        // A dispatch table maps event types to what handles them; any other dict key is only data.
+        const v = parent.childForFieldName('value');
+        return v && DISPATCH_VALUES.has(v.type) ? add('handler', false, 'dispatch dict key') : add('literal', false, 'dict key');
+      }
+      if (stringValue(key) === 'type') return insideCase(parent) ? add('handler', true, 'case pattern on type') : add('emitter', true, 'type key in dict', undefined, dictKeys(parent.parent));
+      return add('literal', false, 'dict value');
     }
     case 'keyword_argument': {
-      if (parent.childForFieldName('name')?.text !== 'type') return add('literal', false);
+      if (parent.childForFieldName('name')?.text !== 'type') return add('literal', false, 'keyword argument');
       const call = parent.parent?.parent;
-      const callee = call?.type === 'call' ? resolve(lastName(call.childForFieldName('function'))) : undefined;
-      return add('emitter', true, callee && callee !== 'dict' ? callee : undefined);
+      const callee = call?.type === 'call' ? writtenName(call.childForFieldName('function')) : undefined;
+      return add('emitter', true, 'type= keyword', callee && callee !== 'dict' ? callee : undefined);
     }
     case 'comparison_operator':
-      return add('handler', kids(parent).some((k) => k.type !== 'string' && TYPE_SUBJECT.test(k.text)));
+      return add('handler', kids(parent).some((k) => k.type !== 'string' && TYPE_SUBJECT.test(k.text)), 'comparison with type');
     case 'case_clause':
     case 'case_pattern':
     case 'dictionary_pattern':
     case 'keyword_pattern':
     case 'class_pattern':
-      return add('handler', TYPE_SUBJECT.test(matchSubject(parent)));
+      return add('handler', TYPE_SUBJECT.test(matchSubject(parent)), 'case label');
     case 'yield':
-      return add('emitter', false);
+      return add('emitter', false, 'yield');
     case 'argument_list': {
       const call = parent.parent;
       const callee = lastName(call?.childForFieldName('function'));
-      if (callee && LISTEN_CALL.test(callee)) return add('handler', false);
-      if (callee && EMIT_CALL.test(callee)) return add('emitter', false);
-      return add('literal', false);
+      if (callee && LISTEN_CALL.test(callee)) return add('handler', false, `${callee}() event name`);
+      if (callee && EMIT_CALL.test(callee)) return add('emitter', false, `argument of ${callee}()`);
+      return add('literal', false, 'call argument');
     }
     default:
-      return insideCase(parent) ? add('handler', TYPE_SUBJECT.test(matchSubject(parent))) : add('literal', false);
+      return insideCase(parent) ? add('handler', TYPE_SUBJECT.test(matchSubject(parent)), 'case label') : add('literal', false, 'string');
   }
 }
 
+/** The keys of a dict literal when all are plain strings (no `**splat`): what an emitted event carries. */
+function dictKeys(dict: Node | null): { fields?: string[] } {
+  if (dict?.type !== 'dictionary') return {};
+  const keys: string[] = [];
+  for (const k of kids(dict)) {
+    if (k.type === 'comment') continue;
+    const v = k.type === 'pair' ? stringValue(k.childForFieldName('key')) : undefined;
+    if (v === undefined) return {};
+    keys.push(v);
+  }
+  return { fields: keys };
+}
+
 const CONTAINERS = new Set(['tuple', 'list', 'set', 'parenthesized_expression', 'type', 'subscript', 'generic_type', 'type_parameter', 'union_pattern', 'union_type']);
+/** Values that make a dict a dispatch table: a function, method or class reference, or a lambda. */
+const DISPATCH_VALUES = new Set(['identifier', 'attribute', 'lambda']);
 
 /** The text of the `match` subject a case belongs to (`event.type`), or ''. */
 function matchSubject(node: Node): string {
@@ -157,7 +182,7 @@ function insideCase(node: Node): boolean {
  * `ResponseCreatedEvent(...)`: an emitter of whatever type the class defines (resolved later).
  * `isinstance(e, ResponseCreatedEvent)`: a handler. Only capitalised names: classes by convention.
  */
-function callFacts(call: Node, symbol: string, sink: FactSink, resolve: (n: string | undefined) => string | undefined): void {
+function callFacts(call: Node, symbol: string, sink: FactSink): void {
   const fn = call.childForFieldName('function');
   const args = call.childForFieldName('arguments');
   const name = lastName(fn);
@@ -165,64 +190,88 @@ function callFacts(call: Node, symbol: string, sink: FactSink, resolve: (n: stri
     const target = kids(args)[1];
     const classes = target?.type === 'tuple' ? kids(target) : target ? [target] : [];
     for (const c of classes) {
-      const cls = resolve(lastName(c));
-      if (cls && /^[A-Z]/.test(cls)) sink.add({ kind: 'handler', symbol, className: cls, ...pos(c) });
+      const cls = writtenName(c);
+      if (cls && isClassName(cls)) sink.add({ kind: 'handler', symbol, className: cls, evidence: 'isinstance check', ...pos(c) });
     }
     return;
   }
-  const cls = resolve(name);
-  if (!cls || !/^[A-Z]/.test(cls) || !args) return;
+  const cls = writtenName(fn);
+  if (!cls || !isClassName(cls) || !args) return;
   // A `type="…"` keyword already ties the call to its literal (see literalFact).
   const hasTypeKeyword = kids(args).some((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'type');
-  if (!hasTypeKeyword) sink.add({ kind: 'emitter', symbol, className: cls, ...pos(call) });
+  if (!hasTypeKeyword) sink.add({ kind: 'emitter', symbol, className: cls, evidence: 'constructor call', ...pos(call) });
 }
 
 /**
- * Module-level names: `from pkg import X as Y` and `Y = X` make Y an alias of X; a name imported
- * into `__init__.py` or listed in `__all__` is re-exported, which defines it for this package.
+ * Every import in the file, at any nesting (`try`/`except ImportError`, `if TYPE_CHECKING`, inside a
+ * function), the names declared at module level, and `Y = X` aliases. Returns local → original
+ * for `from m import X as Y`, so roots such as `BaseModel` are recognised under another name.
  */
-function collectModuleNames(root: Node, ctx: FileContext, sink: FactSink, scope: PythonScope): void {
-  const exported = new Set<string>();
-  const imported: { local: string; original: string; node: Node }[] = [];
-  for (const stmt of kids(root)) {
-    if (stmt.type === 'import_from_statement') {
+function collectModuleFacts(root: Node, sink: FactSink): Map<string, string> {
+  const module = sink.module;
+  const renamed = new Map<string, string>();
+  const declared = new Set<string>();
+  for (const stmt of root.descendantsOfType(['import_statement', 'import_from_statement'])) {
+    if (!stmt) continue;
+    if (stmt.type === 'import_statement') {
       for (const n of stmt.childrenForFieldName('name')) {
         if (!n) continue;
+        const at = pos(n);
         if (n.type === 'aliased_import') {
-          const original = lastName(n.childForFieldName('name')) ?? n.childForFieldName('name')?.text;
+          const full = n.childForFieldName('name')?.text;
           const local = n.childForFieldName('alias')?.text;
-          if (original && local) {
-            // `import X as Y` makes Y a name for X in every module that imports Y from here.
-            scope.aliases.set(local, original);
-            if (/^[A-Z]/.test(original)) sink.add({ kind: 'definition', symbol: local, className: original, ...pos(n) });
-          }
+          if (full && local) module.imports.push({ local, module: full, name: '*', ...at });
         } else {
-          const original = n.text.split('.').pop() ?? n.text;
-          imported.push({ local: original, original, node: n });
+          // `import a.b.c` binds `a`; attribute chains through it name the submodules.
+          const head = n.text.split('.')[0]!;
+          module.imports.push({ local: head, module: head, name: '*', ...at });
+          if (n.text !== head) module.imports.push({ local: n.text, module: n.text, name: '*', ...at });
         }
       }
-    } else if (stmt.type === 'expression_statement') {
-      const a = kids(stmt)[0];
-      if (a?.type !== 'assignment') continue;
-      const left = a.childForFieldName('left');
-      const right = a.childForFieldName('right');
-      if (left?.type === 'identifier' && left.text === '__all__' && right) {
-        for (const s of kids(right)) {
-          const v = stringValue(s);
-          if (v) exported.add(v);
+      continue;
+    }
+    const from = stmt.childForFieldName('module_name')?.text ?? '';
+    if (stmt.descendantsOfType('wildcard_import').length > 0) {
+      module.stars.push(from);
+      continue;
+    }
+    for (const n of stmt.childrenForFieldName('name')) {
+      if (!n) continue;
+      if (n.type === 'aliased_import') {
+        const original = n.childForFieldName('name')?.text;
+        const local = n.childForFieldName('alias')?.text;
+        if (original && local) {
+          module.imports.push({ local, module: from, name: original, ...pos(n) });
+          renamed.set(local, original.split('.').pop()!);
         }
-      } else if (left?.type === 'identifier' && right && (right.type === 'identifier' || right.type === 'attribute') && /^[A-Z]/.test(left.text)) {
-        const original = lastName(right)!;
-        if (/^[A-Z]/.test(original)) {
-          scope.aliases.set(left.text, scope.aliases.get(original) ?? original);
-          sink.add({ kind: 'definition', symbol: left.text, className: scope.aliases.get(left.text)!, ...pos(left) });
-        }
-      }
+      } else module.imports.push({ local: n.text, module: from, name: n.text, ...pos(n) });
     }
   }
-  const isInit = ctx.file.endsWith('__init__.py');
-  for (const imp of imported) {
-    if (!/^[A-Z]/.test(imp.original)) continue;
-    if (isInit || exported.has(imp.local)) sink.add({ kind: 'definition', symbol: imp.local, className: imp.original, ...pos(imp.node) });
-  }
+  const visitBlock = (block: Node): void => {
+    for (const stmt of kids(block)) {
+      if (stmt.type === 'class_definition' || stmt.type === 'function_definition') {
+        const name = stmt.childForFieldName('name')?.text;
+        if (name) declared.add(name);
+      } else if (stmt.type === 'decorated_definition') {
+        const name = stmt.childForFieldName('definition')?.childForFieldName('name')?.text;
+        if (name) declared.add(name);
+      } else if (stmt.type === 'expression_statement') {
+        const a = kids(stmt)[0];
+        if (a?.type !== 'assignment') continue;
+        const left = a.childForFieldName('left');
+        const right = a.childForFieldName('right');
+        if (left?.type !== 'identifier') continue;
+        declared.add(left.text);
+        const target = right ? writtenName(right) : undefined;
+        if (target && isClassName(left.text) && isClassName(target)) module.aliases.push([left.text, target]);
+      } else if (['if_statement', 'try_statement', 'with_statement', 'else_clause', 'except_clause', 'finally_clause', 'elif_clause', 'block'].includes(stmt.type)) {
+        // Module-level code under `if`/`try` still declares module names.
+        visitBlock(stmt);
+      }
+    }
+  };
+  visitBlock(root);
+  module.declared.push(...[...declared].sort());
+  return renamed;
 }
+

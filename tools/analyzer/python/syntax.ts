@@ -55,3 +55,20 @@ export function firstSyntaxError(root: Node): Node | undefined {
   }
   return root;
 }
+
+/** `Foo`, `pkg.mod.Foo` as written (a dotted chain of names); undefined for calls, subscripts and the like. */
+export function writtenName(node: Node | null | undefined): string | undefined {
+  if (!node) return undefined;
+  if (node.type === 'identifier') return node.text;
+  if (node.type === 'attribute') {
+    const head = writtenName(node.childForFieldName('object'));
+    const attr = node.childForFieldName('attribute')?.text;
+    return head !== undefined && attr !== undefined ? `${head}.${attr}` : undefined;
+  }
+  return undefined;
+}
+
+/** Classes by convention: the last segment is capitalised. */
+export function isClassName(name: string): boolean {
+  return /^[A-Z]/.test(name.slice(name.lastIndexOf('.') + 1));
+}

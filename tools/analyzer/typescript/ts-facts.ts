@@ -29,13 +29,12 @@ export function typescriptFacts(ts: Ts, sf: TS.SourceFile, ctx: FileContext): Fi
     const p = sf.getLineAndCharacterOfPosition(node.getStart(sf));
     return { line: p.line + 1, column: p.character + 1 };
   };
-  const aliases = new Map<string, string>();
+  const renamed = new Map<string, string>();
   const constants = new Map<string, string>();
-  const aliasDefs: TS.ImportSpecifier[] = [];
-  collectModule(ts, sf, aliases, constants, aliasDefs);
-  // `import { X as Y }`: Y names X for this module and every module that imports Y from it.
-  for (const spec of aliasDefs) sink.add({ kind: 'definition', symbol: spec.name.text, className: spec.propertyName!.getText(sf), ...at(spec) });
-  const resolve = (name: string | undefined): string | undefined => (name === undefined ? undefined : aliases.get(name) ?? name);
+  collectModule(ts, sf, sink, renamed, constants);
+  // Only for shapes: a base imported under another name still has its original name there. Facts
+  // keep names as written; the workspace pass resolves them through the module graph.
+  const resolve = (name: string | undefined): string | undefined => (name === undefined ? undefined : renamed.get(name) ?? name);
   routeFacts(ts, sf, ctx, sink, at);
   paramFacts(ts, sf, sink, at);
   // Declared fields (definitions carry them) are worked out once per file, when first asked for.
@@ -58,41 +57,35 @@ export function typescriptFacts(ts: Ts, sf: TS.SourceFile, ctx: FileContext): Fi
     if (name) symbol = name;
     if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) {
       if (isEventLiteral(node.text, ctx.candidates)) {
-        const kind = roleOf(ts, node, sf);
+        const { kind, evidence } = roleOf(ts, node, sf);
         if (isWeakLiteral(node.text) && !isTyped(ts, node, kind, sf)) return;
-        sink.add({ kind, symbol, literal: node.text, ...at(node), ...(kind === 'emitter' ? emitterClass(ts, node, resolve) : {}), ...(kind === 'definition' ? ownFields(node, symbol) : {}) });
+        sink.add({ kind, symbol, literal: node.text, evidence, ...at(node), ...(kind === 'emitter' ? { ...emitterClass(ts, node, sf), ...objectKeys(ts, node) } : {}), ...(kind === 'definition' ? ownFields(node, symbol) : {}) });
       }
       return;
     }
     // A handler comparing against a constant: `case EventType.Created:`, `e.type === CREATED`.
     if ((ts.isIdentifier(node) || ts.isPropertyAccessExpression(node)) && constants.size > 0 && isHandlerPosition(ts, node)) {
       const value = literalOf(node);
-      if (value !== undefined && isEventLiteral(value, ctx.candidates) && (!isWeakLiteral(value) || isTyped(ts, node, 'handler', sf))) sink.add({ kind: 'handler', symbol, literal: value, ...at(node) });
+      if (value !== undefined && isEventLiteral(value, ctx.candidates) && (!isWeakLiteral(value) || isTyped(ts, node, 'handler', sf))) sink.add({ kind: 'handler', symbol, literal: value, evidence: 'comparison with a constant', ...at(node) });
     }
     if (ts.isNewExpression(node)) {
-      const cls = resolve(node.expression.getText(sf).split('.').pop());
-      if (cls && /^[A-Z]/.test(cls)) sink.add({ kind: 'emitter', symbol, className: cls, ...at(node) });
+      const cls = writtenName(ts, node.expression);
+      if (cls && isClassName(cls)) sink.add({ kind: 'emitter', symbol, className: cls, evidence: 'new expression', ...at(node) });
     }
     if ((ts.isInterfaceDeclaration(node) || ts.isClassDeclaration(node)) && node.name && !hasOwnType(ts, node, sf)) {
       for (const clause of node.heritageClauses ?? []) {
+        // `implements` promises a shape; only `extends` makes this declaration one of the base's kind.
+        if (clause.token !== ts.SyntaxKind.ExtendsKeyword) continue;
         for (const t of clause.types) {
-          const cls = resolve(t.expression.getText(sf).split('.').pop());
-          if (cls && /^[A-Z]/.test(cls)) sink.add({ kind: 'definition', symbol: node.name.text, className: cls, ...(clause.token === ts.SyntaxKind.ExtendsKeyword ? fieldsForFact(shapes().byName.get(node.name.text), cls) : {}), ...at(t) });
+          const cls = writtenName(ts, t.expression);
+          const original = resolve(t.expression.getText(sf).split('.').pop());
+          if (cls && original && isClassName(cls)) sink.add({ kind: 'definition', symbol: node.name.text, className: cls, evidence: `extends ${cls}`, ...fieldsForFact(shapes().byName.get(node.name.text), original), ...at(t) });
         }
       }
     }
-    if (ts.isTypeAliasDeclaration(node) && ts.isTypeReferenceNode(node.type)) {
-      const cls = resolve(node.type.typeName.getText(sf).split('.').pop());
-      if (cls && /^[A-Z]/.test(cls)) sink.add({ kind: 'definition', symbol: node.name.text, className: cls, ...at(node.type) });
-    }
     if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.InstanceOfKeyword) {
-      const cls = resolve(node.right.getText(sf).split('.').pop());
-      if (cls && /^[A-Z]/.test(cls)) sink.add({ kind: 'handler', symbol, className: cls, ...at(node.right) });
-    }
-    if (ts.isExportSpecifier(node) && node.parent.parent.moduleSpecifier) {
-      // `export { ResponseCreatedEvent as Created } from '…'`: a re-export defines the name here.
-      const original = (node.propertyName ?? node.name).getText(sf);
-      if (/^[A-Z]/.test(original)) sink.add({ kind: 'definition', symbol: node.name.getText(sf), className: original, ...at(node) });
+      const cls = writtenName(ts, node.right);
+      if (cls && isClassName(cls)) sink.add({ kind: 'handler', symbol, className: cls, evidence: 'instanceof check', ...at(node.right) });
     }
     ts.forEachChild(node, (child) => visit(child, symbol));
   };
@@ -119,49 +112,95 @@ function propertyName(ts: Ts, name: TS.PropertyName | undefined): string | undef
   return undefined;
 }
 
+interface Role {
+  kind: CodeFactKind;
+  evidence: string;
+}
+
+const role = (kind: CodeFactKind, evidence: string): Role => ({ kind, evidence });
+
 /** The role of an event-type string, read from where it stands. */
-function roleOf(ts: Ts, node: TS.StringLiteral | TS.NoSubstitutionTemplateLiteral, sf: TS.SourceFile): CodeFactKind {
+function roleOf(ts: Ts, node: TS.StringLiteral | TS.NoSubstitutionTemplateLiteral, sf: TS.SourceFile): Role {
   let p: TS.Node = node.parent;
-  // `type: 'a' | 'b'` on an interface, type literal or class: a definition.
+  // `type: 'a' | 'b'` on an interface, type literal or class: a definition, when that shape is a declaration's own.
   if (ts.isLiteralTypeNode(p)) {
     let q: TS.Node = p.parent;
     while (ts.isUnionTypeNode(q) || ts.isParenthesizedTypeNode(q)) q = q.parent;
-    if ((ts.isPropertySignature(q) || ts.isPropertyDeclaration(q)) && propertyName(ts, q.name) === 'type') return 'definition';
-    return 'literal';
+    if ((ts.isPropertySignature(q) || ts.isPropertyDeclaration(q)) && propertyName(ts, q.name) === 'type') {
+      return isOwnShape(ts, q.parent) ? role('definition', 'type property') : role('literal', 'nested type property');
+    }
+    return role('literal', 'type position');
   }
   if (ts.isPropertyAssignment(p) || ts.isPropertyDeclaration(p)) {
-    if (p.name === node) return 'handler'; // `{ 'response.created': onCreated }`: a dispatch map
+    if (p.name === node) {
+      // `{ 'response.created': onCreated }`: a dispatch map; any other key is only data.
+      const init = p.initializer;
+      return init && isCallableRef(ts, init) ? role('handler', 'dispatch map key') : role('literal', 'object key');
+    }
     if (propertyName(ts, p.name) === 'type') {
       // `readonly type = 'x'` on a class defines it; `{ type: 'x' }` builds one.
-      if (ts.isPropertyDeclaration(p)) return 'definition';
-      return 'emitter';
+      if (ts.isPropertyDeclaration(p)) return role('definition', 'type property');
+      return role('emitter', 'type property in object literal');
     }
-    return 'literal';
+    return role('literal', 'property value');
   }
+  if (ts.isMethodDeclaration(p) && p.name === node) return role('handler', 'dispatch method name');
   if (ts.isAsExpression(p) || ts.isSatisfiesExpression(p) || ts.isParenthesizedExpression(p)) {
     const q = p.parent;
-    if ((ts.isPropertyAssignment(q) || ts.isPropertyDeclaration(q)) && propertyName(ts, q.name) === 'type') return ts.isPropertyDeclaration(q) ? 'definition' : 'emitter';
-    return 'literal';
+    if ((ts.isPropertyAssignment(q) || ts.isPropertyDeclaration(q)) && propertyName(ts, q.name) === 'type') return ts.isPropertyDeclaration(q) ? role('definition', 'type property') : role('emitter', 'type property in object literal');
+    return role('literal', 'expression');
   }
-  if (ts.isCaseClause(p) || ts.isComputedPropertyName(p)) return 'handler';
-  if (ts.isBinaryExpression(p) && isEquality(ts, p.operatorToken.kind)) return 'handler';
-  if (ts.isYieldExpression(p)) return 'emitter';
+  if (ts.isCaseClause(p)) return role('handler', 'case label');
+  if (ts.isComputedPropertyName(p)) return role('handler', 'computed dispatch key');
+  if (ts.isBinaryExpression(p) && isEquality(ts, p.operatorToken.kind)) return role('handler', 'comparison with type');
+  if (ts.isYieldExpression(p)) return role('emitter', 'yield');
   if (ts.isArrayLiteralExpression(p)) {
     const call = p.parent;
     if (ts.isCallExpression(call)) {
       const callee = calleeName(ts, call, sf);
-      if (callee === 'enum' && isZodTypeProperty(ts, call)) return 'definition';
-      if (callee === 'includes') return 'handler';
+      if (callee === 'enum' && isZodTypeProperty(ts, call)) return isTopLevelZod(ts, call) ? role('definition', 'z.enum type') : role('literal', 'nested z.enum');
+      if (callee === 'includes') return role('handler', 'includes() check');
     }
-    return 'literal';
+    return role('literal', 'array element');
   }
   if (ts.isCallExpression(p) || ts.isNewExpression(p)) {
     const callee = ts.isCallExpression(p) ? calleeName(ts, p, sf) : undefined;
-    if (callee === 'literal') return isZodTypeProperty(ts, p as TS.CallExpression) ? 'definition' : 'literal';
-    if (callee && LISTEN_CALL.test(callee)) return 'handler';
-    if (callee && EMIT_CALL.test(callee)) return 'emitter';
+    if (callee === 'literal') return isZodTypeProperty(ts, p as TS.CallExpression) && isTopLevelZod(ts, p as TS.CallExpression) ? role('definition', 'z.literal type') : role('literal', 'z.literal');
+    if (callee && LISTEN_CALL.test(callee)) return role('handler', `${callee}() event name`);
+    if (callee && EMIT_CALL.test(callee)) return role('emitter', `argument of ${callee}()`);
   }
-  return 'literal';
+  return role('literal', 'string');
+}
+
+/**
+ * A shape is a declaration's own when it is the interface or class itself, or a type literal that
+ * is (part of a union or intersection that is) a type alias's whole type. A type literal inside a
+ * property's type, a type argument (`Extract<U, { type: 'x' }>`) or a parameter is someone else's.
+ */
+function isOwnShape(ts: Ts, holder: TS.Node): boolean {
+  if (ts.isInterfaceDeclaration(holder) || ts.isClassDeclaration(holder) || ts.isClassExpression(holder)) return true;
+  if (!ts.isTypeLiteralNode(holder)) return false;
+  let q: TS.Node = holder.parent;
+  while (ts.isUnionTypeNode(q) || ts.isIntersectionTypeNode(q) || ts.isParenthesizedTypeNode(q)) q = q.parent;
+  return ts.isTypeAliasDeclaration(q);
+}
+
+/** A Zod object that is not the value of another object's property: a schema of its own, not a nested part. */
+function isTopLevelZod(ts: Ts, call: TS.CallExpression): boolean {
+  let n: TS.Node = call;
+  let objects = 0;
+  for (; n && !ts.isSourceFile(n); n = n.parent) {
+    if (ts.isObjectLiteralExpression(n)) objects++;
+    // The literal's own `type:` property is one object; a second one around it nests the shape.
+    if (objects > 1) return false;
+    if (ts.isVariableDeclaration(n) || ts.isExportAssignment(n) || ts.isReturnStatement(n) || ts.isFunctionDeclaration(n)) return true;
+  }
+  return true;
+}
+
+/** A function, method or class reference: what a dispatch map's values are. */
+function isCallableRef(ts: Ts, e: TS.Expression): boolean {
+  return ts.isIdentifier(e) || ts.isPropertyAccessExpression(e) || ts.isArrowFunction(e) || ts.isFunctionExpression(e);
 }
 
 /** Whether the code says this string is a type (see isWeakLiteral): a `type` property, or a comparison/switch over a type. */
@@ -212,25 +251,86 @@ function hasOwnType(ts: Ts, node: TS.InterfaceDeclaration | TS.ClassDeclaration,
 }
 
 /** The class a `{ type: 'x' }` literal is built as: `new X({ type: 'x' })` or `X.parse({ type: 'x' })`. */
-function emitterClass(ts: Ts, node: TS.Node, resolve: (n: string | undefined) => string | undefined): { className?: string } {
+function emitterClass(ts: Ts, node: TS.Node, _sf: TS.SourceFile): { className?: string } {
   const obj = node.parent?.parent;
   const call = obj && ts.isObjectLiteralExpression(obj) ? obj.parent : undefined;
-  if (call && ts.isNewExpression(call) && ts.isIdentifier(call.expression)) {
-    const cls = resolve(call.expression.text);
+  if (call && ts.isNewExpression(call)) {
+    const cls = writtenName(ts, call.expression);
     return cls ? { className: cls } : {};
   }
   return {};
 }
 
-/** Import aliases (`import { A as B }`) and constants that hold an event type, for handler comparisons. */
-function collectModule(ts: Ts, sf: TS.SourceFile, aliases: Map<string, string>, constants: Map<string, string>, aliasDefs: TS.ImportSpecifier[]): void {
+/**
+ * The module's names for the workspace pass (imports, exports, declarations, aliases), local
+ * renames (`import { A as B }`) for shapes, and constants that hold an event type, for handler
+ * comparisons.
+ */
+function collectModule(ts: Ts, sf: TS.SourceFile, sink: FactSink, renamed: Map<string, string>, constants: Map<string, string>): void {
+  const module = sink.module;
+  const declared = new Set<string>();
   const unwrap = (e: TS.Expression): TS.Expression => {
     while (ts.isAsExpression(e) || ts.isSatisfiesExpression(e) || ts.isParenthesizedExpression(e)) e = e.expression;
     return e;
   };
+  const atLine = (n: TS.Node): { line: number; column: number } => {
+    const p = sf.getLineAndCharacterOfPosition(n.getStart(sf));
+    return { line: p.line + 1, column: p.character + 1 };
+  };
+  for (const stmt of sf.statements) {
+    if (ts.isImportDeclaration(stmt) && ts.isStringLiteral(stmt.moduleSpecifier)) {
+      const from = stmt.moduleSpecifier.text;
+      const clause = stmt.importClause;
+      if (clause?.name) module.imports.push({ local: clause.name.text, module: from, name: 'default', ...atLine(clause.name) });
+      const bindings = clause?.namedBindings;
+      if (bindings && ts.isNamespaceImport(bindings)) module.imports.push({ local: bindings.name.text, module: from, name: '*', ...atLine(bindings) });
+      else if (bindings) {
+        for (const spec of bindings.elements) {
+          const original = (spec.propertyName ?? spec.name).getText(sf);
+          module.imports.push({ local: spec.name.text, module: from, name: original, ...atLine(spec) });
+          if (spec.propertyName) renamed.set(spec.name.text, original);
+        }
+      }
+      continue;
+    }
+    if (ts.isImportEqualsDeclaration(stmt) && ts.isExternalModuleReference(stmt.moduleReference) && ts.isStringLiteral(stmt.moduleReference.expression)) {
+      module.imports.push({ local: stmt.name.text, module: stmt.moduleReference.expression.text, name: '*', ...atLine(stmt) });
+      continue;
+    }
+    if (ts.isExportDeclaration(stmt)) {
+      const from = stmt.moduleSpecifier && ts.isStringLiteral(stmt.moduleSpecifier) ? stmt.moduleSpecifier.text : undefined;
+      const clause = stmt.exportClause;
+      if (!clause) {
+        if (from !== undefined) module.stars.push(from);
+      } else if (ts.isNamespaceExport(clause)) {
+        if (from !== undefined) {
+          module.imports.push({ local: clause.name.text, module: from, name: '*', ...atLine(clause) });
+          module.exports.push({ name: clause.name.text, local: clause.name.text });
+        }
+      } else {
+        for (const spec of clause.elements) {
+          const original = (spec.propertyName ?? spec.name).getText(sf);
+          const at = atLine(spec);
+          module.exports.push(from !== undefined ? { name: spec.name.getText(sf), module: from, imported: original, exportLine: [at.line, at.column] } : { name: spec.name.getText(sf), local: original });
+        }
+      }
+      continue;
+    }
+    for (const name of declaredNames(ts, stmt)) declared.add(name);
+    if (ts.isTypeAliasDeclaration(stmt) && ts.isTypeReferenceNode(stmt.type) && !stmt.type.typeArguments) {
+      module.aliases.push([stmt.name.text, stmt.type.typeName.getText(sf)]);
+    }
+    if (ts.isVariableStatement(stmt)) {
+      for (const d of stmt.declarationList.declarations) {
+        if (!ts.isIdentifier(d.name) || !d.initializer) continue;
+        const init = unwrap(d.initializer);
+        const target = writtenName(ts, init);
+        if (target && isClassName(d.name.text) && isClassName(target)) module.aliases.push([d.name.text, target]);
+      }
+    }
+  }
+  module.declared.push(...[...declared].sort());
   const visit = (node: TS.Node): void => {
-    if (ts.isImportSpecifier(node) && node.propertyName) aliases.set(node.name.text, node.propertyName.getText(sf));
-    if (ts.isImportSpecifier(node) && node.propertyName && /^[A-Z]/.test(node.propertyName.getText(sf))) aliasDefs.push(node);
     if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) {
       const init = unwrap(node.initializer);
       if (ts.isStringLiteral(init) || ts.isNoSubstitutionTemplateLiteral(init)) constants.set(node.name.text, init.text);
@@ -252,4 +352,49 @@ function collectModule(ts: Ts, sf: TS.SourceFile, aliases: Map<string, string>, 
     ts.forEachChild(node, visit);
   };
   visit(sf);
+}
+
+/** The keys of the object literal a `type: 'x'` property stands in, when all are plain names (no spread, no computed key). */
+function objectKeys(ts: Ts, node: TS.Node): { fields?: string[] } {
+  let p: TS.Node = node.parent;
+  while (ts.isAsExpression(p) || ts.isSatisfiesExpression(p) || ts.isParenthesizedExpression(p)) p = p.parent;
+  const obj = ts.isPropertyAssignment(p) ? p.parent : undefined;
+  if (!obj || !ts.isObjectLiteralExpression(obj)) return {};
+  const keys: string[] = [];
+  for (const prop of obj.properties) {
+    const name = (ts.isPropertyAssignment(prop) || ts.isShorthandPropertyAssignment(prop)) ? propertyName(ts, prop.name) : undefined;
+    if (name === undefined) return {};
+    keys.push(name);
+  }
+  return { fields: keys };
+}
+
+/** Names a top-level statement declares (`export` or not: a module's own names resolve either way). */
+function declaredNames(ts: Ts, stmt: TS.Statement): string[] {
+  if ((ts.isClassDeclaration(stmt) || ts.isFunctionDeclaration(stmt) || ts.isInterfaceDeclaration(stmt) || ts.isTypeAliasDeclaration(stmt) || ts.isEnumDeclaration(stmt)) && stmt.name) {
+    const exportsDefault = stmt.modifiers?.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword);
+    return exportsDefault ? [stmt.name.text, 'default'] : [stmt.name.text];
+  }
+  if (ts.isModuleDeclaration(stmt) && ts.isIdentifier(stmt.name)) return [stmt.name.text];
+  if (ts.isVariableStatement(stmt)) return stmt.declarationList.declarations.flatMap((d) => (ts.isIdentifier(d.name) ? [d.name.text] : []));
+  return [];
+}
+
+/** `Foo`, `ns.Foo` as written; undefined for anything that is not a chain of names. */
+function writtenName(ts: Ts, e: TS.Node): string | undefined {
+  if (ts.isIdentifier(e)) return e.text;
+  if (ts.isPropertyAccessExpression(e)) {
+    const head = writtenName(ts, e.expression);
+    return head !== undefined ? `${head}.${e.name.text}` : undefined;
+  }
+  if (ts.isQualifiedName(e)) {
+    const head = writtenName(ts, e.left);
+    return head !== undefined ? `${head}.${e.right.text}` : undefined;
+  }
+  if (ts.isExpressionWithTypeArguments(e)) return writtenName(ts, e.expression);
+  return undefined;
+}
+
+function isClassName(name: string): boolean {
+  return /^[A-Z]/.test(name.slice(name.lastIndexOf('.') + 1));
 }

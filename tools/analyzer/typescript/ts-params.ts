@@ -1,10 +1,10 @@
 /**
  * Request models in TypeScript: an interface or object type alias, or a Zod `z.object({...})`
- * whose fields look like an endpoint's body (candidates.ts `isRequestModel`). One param fact per
+ * whose fields look like an endpoint's body (candidates.ts `mayBeRequestModel`). One param fact per
  * field with the declared type text, optionality, default and accepted values.
  */
 import type { ts as TS } from 'ts-morph';
-import { isRequestModel } from '../candidates.js';
+import { mayBeRequestModel } from '../candidates.js';
 import type { FactSink } from '../fact-sink.js';
 
 type Ts = typeof TS;
@@ -21,7 +21,7 @@ interface TsField {
 
 export function paramFacts(ts: Ts, sf: TS.SourceFile, sink: FactSink, at: At): void {
   const emit = (symbol: string, fields: TsField[]): void => {
-    if (!isRequestModel(symbol, fields.map((f) => f.name), sink.ctx.candidates)) return;
+    if (!mayBeRequestModel(symbol, fields.map((f) => f.name), sink.ctx.candidates)) return;
     for (const f of fields) {
       sink.add({ kind: 'param', symbol, field: f.name, declaredType: f.typeText, optional: f.optional, ...(f.default !== undefined ? { default: f.default } : {}), ...(f.values.length > 0 ? { values: f.values } : {}), ...at(f.node) });
     }

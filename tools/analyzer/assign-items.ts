@@ -1,0 +1,165 @@
+/**
+ * Ties class names to event types through bindings, after every file is read. A declaration's
+ * own `type` literal decides its item (the literal wins over any class name). A fact that names
+ * only a class (a constructor call, a subclass, an `isinstance`, an `instanceof`) resolves that
+ * name through the module graph: to a workspace declaration, which gives the declaration's items
+ * (subclass chains to a fixed point), or to an external module, which gives the items the model's
+ * class names tie to that name only when the module belongs to a package those names come from
+ * (the SDK). Anything else (`extends Error`, a same-named class elsewhere) ties to nothing.
+ *
+ * An SDK class imported by a non-test file is a definition *by import* (most Python servers define
+ * their events this way): the location is the import line. Re-exports, `__init__.py` re-imports and
+ * aliases are never definitions: they resolve to the declaration they name.
+ *
+ * Declared fields follow the same chains: a definition through a base gets the base's fields when
+ * the workspace defines the base with fields; through an external base the list is dropped, since
+ * those fields are unknown.
+ */
+import { packageOf, type Binding, type ModuleGraph } from './bindings.js';
+import type { CodeFact } from './facts.js';
+import type { FactLanguage } from './file-role.js';
+import type { ModuleFacts } from './module-facts.js';
+
+const NEEDS_CLASS: ReadonlySet<CodeFact['kind']> = new Set(['definition', 'emitter', 'handler', 'test', 'route']);
+
+export interface AssignInput {
+  facts: readonly CodeFact[];
+  modules: ReadonlyMap<string, { language: FactLanguage; facts: ModuleFacts; isTest: boolean }>;
+  graph: ModuleGraph;
+  /** Class name → event types, from the model's class names (SDK and spec schema names). */
+  typeByClass: ReadonlyMap<string, readonly string[]>;
+  /** Packages whose class names `typeByClass` describes (`openai`). */
+  sdkPackages: ReadonlySet<string>;
+}
+
+export function bindingKey(b: Binding): string {
+  switch (b.kind) {
+    case 'decl':
+      return `${b.file}#${b.name}`;
+    case 'external':
+      return `${b.module}.${b.name}`;
+    case 'module':
+      return b.file;
+    case 'external-module':
+      return b.module;
+  }
+}
+
+export function assignItems(input: AssignInput): CodeFact[] {
+  const { graph, typeByClass, sdkPackages } = input;
+  const itemsOf = new Map<string, Set<string>>();
+  const learn = (key: string, literal: string): boolean => {
+    const set = itemsOf.get(key) ?? new Set<string>();
+    if (set.has(literal)) return false;
+    set.add(literal);
+    itemsOf.set(key, set);
+    return true;
+  };
+  for (const f of input.facts) if (f.kind === 'definition' && f.literal !== undefined) learn(`${f.file}#${f.symbol}`, f.literal);
+
+  const bindingOf = new Map<CodeFact, Binding | undefined>();
+  const pending = input.facts.filter((f) => NEEDS_CLASS.has(f.kind) && f.literal === undefined && f.className !== undefined);
+  for (const f of pending) bindingOf.set(f, graph.resolveName(f.file, f.className!));
+  const literalsOf = (b: Binding | undefined): string[] => {
+    if (!b) return [];
+    if (b.kind === 'decl') return [...(itemsOf.get(bindingKey(b)) ?? [])];
+    if (b.kind === 'external' && sdkPackages.has(packageOf(b.module))) return [...(typeByClass.get(b.name) ?? [])];
+    return [];
+  };
+  // A subclass teaches its own name the base's items; repeat until nothing new is learnt.
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const f of pending) {
+      if (f.kind !== 'definition') continue;
+      for (const t of literalsOf(bindingOf.get(f))) changed = learn(`${f.file}#${f.symbol}`, t) || changed;
+    }
+  }
+  const fields = inheritFields(input.facts, bindingOf);
+  const out: CodeFact[] = [];
+  for (const f of input.facts) {
+    if (!NEEDS_CLASS.has(f.kind) || f.literal !== undefined || f.className === undefined) {
+      out.push(f);
+      continue;
+    }
+    const b = bindingOf.get(f);
+    if (f.kind === 'route') {
+      out.push(b ? { ...f, target: bindingKey(b) } : f);
+      continue;
+    }
+    const { fields: _seen, ...rest } = f;
+    const complete = fields.get(f);
+    const target = b ? bindingKey(b) : undefined;
+    const via = b?.kind === 'external' ? ` (${b.module})` : '';
+    for (const literal of literalsOf(b).sort()) {
+      out.push({ ...rest, literal, ...(target ? { target } : {}), evidence: `${f.evidence ?? 'class'}${via}`, ...(complete ? { fields: complete } : {}) });
+    }
+  }
+  out.push(...definitionsByImport(input));
+  return out;
+}
+
+/** SDK classes imported by name into non-test files: each import line defines the item for that module. */
+function definitionsByImport(input: AssignInput): CodeFact[] {
+  const out: CodeFact[] = [];
+  for (const [file, mod] of input.modules) {
+    if (mod.isTest || mod.language === 'trace') continue;
+    // Only imports straight from the SDK: a workspace module that re-imports one (`from .events
+    // import X`) names the same declaration, whose location is the first module's import line.
+    const direct = [
+      ...mod.facts.imports.map((i) => ({ local: i.local, module: i.module, name: i.name, line: i.line, column: i.column, verb: 'import' })),
+      ...mod.facts.exports.flatMap((e) => (e.module !== undefined && e.exportLine ? [{ local: e.name, module: e.module, name: e.imported ?? e.name, line: e.exportLine[0], column: e.exportLine[1], verb: 're-export' }] : [])),
+    ];
+    for (const imp of direct) {
+      if (imp.name === '*' || imp.name === 'default') continue;
+      const target = input.graph.resolveModule(file, imp.module);
+      if (!target || !('external' in target) || !input.sdkPackages.has(packageOf(target.external))) continue;
+      for (const literal of [...(input.typeByClass.get(imp.name) ?? [])].sort()) {
+        out.push({
+          file,
+          line: imp.line,
+          column: imp.column,
+          kind: 'definition',
+          language: mod.language,
+          symbol: imp.local,
+          literal,
+          evidence: `${imp.verb} from ${target.external}`,
+          external: `${target.external}.${imp.name}`,
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/** Definitions through a base → their complete fields, where the workspace knows the base's. */
+function inheritFields(facts: readonly CodeFact[], bindingOf: ReadonlyMap<CodeFact, Binding | undefined>): Map<CodeFact, string[]> {
+  const byKey = new Map<string, string[]>();
+  const learn = (key: string, fields: readonly string[]): void => {
+    const list = byKey.get(key) ?? [];
+    for (const n of fields) if (!list.includes(n)) list.push(n);
+    byKey.set(key, list);
+  };
+  for (const f of facts) if (f.kind === 'definition' && f.literal !== undefined && f.fields) learn(`${f.file}#${f.symbol}`, f.fields);
+  const pending = facts.filter((f) => f.kind === 'definition' && f.literal === undefined && f.className !== undefined && f.fields);
+  const out = new Map<CodeFact, string[]>();
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const f of pending) {
+      const b = bindingOf.get(f);
+      const base = b?.kind === 'decl' ? byKey.get(bindingKey(b)) : undefined;
+      if (out.has(f) || !base) continue;
+      const all = [...base.filter((n) => !f.fields!.includes(n)), ...f.fields!];
+      out.set(f, all);
+      learn(`${f.file}#${f.symbol}`, all);
+      changed = true;
+    }
+  }
+  return out;
+}
+
+/** Names the workspace itself ties to event types: a later prefilter pass looks for their use. */
+export function localClassNames(facts: readonly CodeFact[]): Set<string> {
+  const out = new Set<string>();
+  for (const f of facts) if (f.kind === 'definition' && f.external === undefined) out.add(f.symbol);
+  return out;
+}

@@ -1,0 +1,42 @@
+/**
+ * What a file says about names, for the workspace pass that resolves them (bindings, not bare
+ * names): which names it declares, which it imports and from where, and which it re-exports.
+ * Adapters fill it per file (cached with the file's facts); bindings.ts joins the files.
+ */
+
+/** One imported name. `name` is `*` when the local name is the module itself (`import * as ns`, `import a.b as c`). */
+export interface ImportBinding {
+  local: string;
+  /** The specifier as written: `openai.types.responses`, `.events`, `..`, `./schemas`, `openai/resources/responses`. */
+  module: string;
+  name: string;
+  line: number;
+  column: number;
+}
+
+/** `export { local as name }`, `export { name as exported } from 'm'`. */
+export interface ExportBinding {
+  name: string;
+  /** A name of this module. */
+  local?: string;
+  /** Re-exported from another module: that module and the name there. */
+  module?: string;
+  imported?: string;
+  /** Where a re-export from another module stands: [line, column]. */
+  exportLine?: [number, number];
+}
+
+export interface ModuleFacts {
+  /** Names declared at module level: classes, interfaces, type aliases, functions, variables. */
+  declared: string[];
+  imports: ImportBinding[];
+  /** A declared name that only names another (`Y = X`, `type Y = X`, `const Y = ns.X`): [local, written target]. */
+  aliases: [string, string][];
+  exports: ExportBinding[];
+  /** Modules whose every name this one passes on (`export * from 'm'`, `from m import *`). */
+  stars: string[];
+}
+
+export function emptyModuleFacts(): ModuleFacts {
+  return { declared: [], imports: [], aliases: [], exports: [], stars: [] };
+}

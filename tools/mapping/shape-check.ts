@@ -1,0 +1,36 @@
+/**
+ * A declaration (or a built object) whose `type` literal names an item but whose fields clearly
+ * belong to something else: another API's event with the same name (a Realtime
+ * `response.created` carries `event_id` and no `sequence_number`), or an SDK's own stream part
+ * (`{ type: 'error', error }`). "Clearly", all of: it lacks a field that nearly every event of the
+ * model carries (the stream's own envelope, such as `sequence_number`); it declares a field the
+ * item does not have; and what it lacks and adds outweighs what it shares. A definition that only
+ * lacks fields is the item's, partial; one that only adds fields is the item's, extended; one that
+ * keeps the envelope but nests the rest differently (the service's nested `error`) is the item's,
+ * and its gaps say what differs.
+ */
+import type { Field } from '../model/schema.js';
+
+type ItemField = Pick<Field, 'name' | 'required'>;
+
+/** Fields (besides `type`) that at least nine in ten of the events require: the stream's envelope. */
+export function universalFields(events: readonly { fields: readonly ItemField[] }[]): Set<string> {
+  const counts = new Map<string, number>();
+  for (const e of events) for (const f of e.fields) if (f.required !== false && f.name !== 'type') counts.set(f.name, (counts.get(f.name) ?? 0) + 1);
+  const out = new Set<string>();
+  if (events.length < 3) return out;
+  for (const [name, n] of counts) if (n >= events.length * 0.9) out.add(name);
+  return out;
+}
+
+export function isOtherShape(itemFields: readonly ItemField[], declared: readonly string[], universal: ReadonlySet<string>): boolean {
+  if (itemFields.length === 0) return false;
+  const all = new Set(itemFields.map((f) => f.name));
+  const required = itemFields.filter((f) => f.required !== false && f.name !== 'type').map((f) => f.name);
+  const mine = new Set(declared.filter((f) => f !== 'type'));
+  const missing = required.filter((f) => !mine.has(f));
+  const extra = [...mine].filter((f) => !all.has(f)).length;
+  const shared = [...mine].filter((f) => all.has(f)).length;
+  const lacksEnvelope = missing.some((f) => universal.has(f));
+  return lacksEnvelope && missing.length >= 1 && extra >= 1 && missing.length + extra > shared;
+}
