@@ -5,7 +5,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { makeProject, tempDir, type Project } from './project.js';
 
 let p: Project | undefined;
-afterEach(() => p?.cleanup());
+afterEach(() => {
+  p?.cleanup();
+  p = undefined;
+});
 
 describe('config paths outside the project', () => {
   it.each([

@@ -7,7 +7,10 @@ import type { AnalyzerWarning } from '../../tools/analyzer/facts.js';
 import { makeProject, tempDir, type Project } from './project.js';
 
 let p: Project | undefined;
-afterEach(() => p?.cleanup());
+afterEach(() => {
+  p?.cleanup();
+  p = undefined;
+});
 
 describe('reading: lane files whose real path leaves the workspace', () => {
   it('are not analyzed: their content reaches neither mapping.json nor the report, and a warning names them', () => {

@@ -20,6 +20,8 @@ export interface AtomicWriteOptions {
    * link leading outside the root is refused.
    */
   root?: string;
+  /** How messages name the file (the project-relative path); default the path itself. */
+  display?: string;
 }
 
 function lstatOrUndefined(path: string) {
@@ -35,14 +37,14 @@ function lstatOrUndefined(path: string) {
  * The path actually written: the target itself, or, when it is a symlink, the file the link
  * resolves to (a rename over the link would replace it with a regular file).
  */
-function writeTarget(path: string, root: string | undefined): string {
+function writeTarget(path: string, root: string | undefined, display: string): string {
   let target = path;
   for (let hops = 0; hops < 40; hops++) {
     const stat = lstatOrUndefined(target);
     if (!stat?.isSymbolicLink()) break;
     target = resolve(dirname(target), readlinkSync(target));
   }
-  if (root) assertRealPathInside(root, target, path);
+  if (root) assertRealPathInside(root, target, display);
   return target;
 }
 
@@ -50,11 +52,16 @@ function writeTarget(path: string, root: string | undefined): string {
 function assertWritable(target: string, display: string): void {
   const stat = lstatOrUndefined(target);
   if (!stat) return;
+  // No write bit at all is a human's "do not touch", which root's access check would ignore.
+  let readOnly = (stat.mode & 0o222) === 0;
   try {
     accessSync(target, constants.W_OK);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code !== 'EACCES' && code !== 'EPERM' && code !== 'EROFS') throw error;
+    readOnly = true;
+  }
+  if (readOnly) {
     throw new EnvironmentError(`${display} is read-only; nothing written`, [
       {
         severity: 'error',
@@ -76,10 +83,11 @@ export interface StagedWrite {
 
 /** First half of an atomic write: checks the target and writes the bytes to a temporary file beside it. */
 export function stageWrite(path: string, content: string | Uint8Array, options: AtomicWriteOptions = {}): StagedWrite {
-  const target = writeTarget(path, options.root);
-  assertWritable(target, path);
+  const display = options.display ?? path;
+  const target = writeTarget(path, options.root, display);
+  assertWritable(target, display);
   mkdirSync(dirname(target), { recursive: true });
-  if (options.root) assertRealPathInside(options.root, target, path);
+  if (options.root) assertRealPathInside(options.root, target, display);
   const tmp = tempNameFor(target);
   try {
     writeFileSync(tmp, content);

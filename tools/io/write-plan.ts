@@ -90,7 +90,7 @@ export function planWrites(root: string, files: readonly OutputFile[]): WritePla
 export function applyPlan(plan: WritePlan): string[] {
   const staged: StagedWrite[] = [];
   try {
-    for (const { file } of plan.changed) staged.push(stageWrite(resolveInside(plan.root, file.path), file.content, { root: plan.root }));
+    for (const { file } of plan.changed) staged.push(stageWrite(resolveInside(plan.root, file.path), file.content, { root: plan.root, display: file.path }));
   } catch (error) {
     discardStaged(staged);
     throw error;

@@ -1,0 +1,112 @@
+/**
+ * The tracker's human cells live in mapping.json (committed); the tracker in `generated/`
+ * (git-ignored) is rendered from it, and edits made in the tracker are read back by `sync`.
+ */
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { makeProject, type Project } from './project.js';
+
+let p: Project | undefined;
+afterEach(() => {
+  p?.cleanup();
+  p = undefined;
+});
+
+const TRACKER = 'generated/tracker.md';
+
+/** The tracker row of an event, its cells as a human sees them (code columns included). */
+function row(text: string, type: string): string {
+  return text.split('\n').find((l) => l.startsWith(`| \`${type}\` |`))!;
+}
+
+/** Replaces the Used?, Mode, Status and Notes cells of a row as a human would type them (no escaping). */
+function editRow(text: string, type: string, cells: { used?: string; mode?: string; status?: string; notes?: string }): string {
+  const line = row(text, type);
+  const parts = line.slice(2, -2).split(' | ');
+  // Columns: event, keys, what, used, mode, 5 code columns, status, notes.
+  if (cells.used !== undefined) parts[3] = cells.used;
+  if (cells.mode !== undefined) parts[4] = cells.mode;
+  if (cells.status !== undefined) parts[10] = cells.status;
+  if (cells.notes !== undefined) parts[11] = cells.notes;
+  return text.replace(line, `| ${parts.join(' | ')} |`);
+}
+
+const manualOf = (p: Project, id: string) => JSON.parse(p.read('mapping.json')).items[id].manual;
+
+function synced(): Project {
+  const project = makeProject();
+  const sync = project.specmap('sync');
+  expect(sync.code, sync.stderr).toBe(0);
+  return project;
+}
+
+describe('tracker cells are stored in mapping.json', () => {
+  it('an edit in the tracker survives a fresh clone (generated/ deleted)', () => {
+    p = synced();
+    p.write(TRACKER, editRow(p.read(TRACKER), 'response.completed', { used: 'yes', mode: 'stream', notes: 'reducer drops it' }));
+    expect(p.specmap('sync').code).toBe(0);
+    expect(manualOf(p, 'event:response.completed')).toEqual({ used: 'yes', mode: 'stream', notes: 'reducer drops it' });
+    rmSync(join(p.dir, 'generated'), { recursive: true });
+    expect(p.specmap('sync').code).toBe(0);
+    expect(row(p.read(TRACKER), 'response.completed')).toMatch(/\| yes \| stream \|.*\| reducer drops it \|$/);
+  });
+
+  it('a `|` typed into a Notes cell is read back intact and written escaped', () => {
+    p = synced();
+    p.write(TRACKER, editRow(p.read(TRACKER), 'response.completed', { notes: 'either a | b, see PR' }));
+    expect(p.specmap('sync').code).toBe(0);
+    expect(manualOf(p, 'event:response.completed')).toEqual({ notes: 'either a | b, see PR' });
+    expect(row(p.read(TRACKER), 'response.completed')).toMatch(/\| either a \\\| b, see PR \|$/);
+    const again = p.specmap('sync');
+    expect(again.stdout).toContain('0 files written');
+  });
+
+  it('a `|` in a mapping.json note is escaped in the tracker and comes back unchanged', () => {
+    p = synced();
+    const mapping = JSON.parse(p.read('mapping.json'));
+    mapping.items['event:response.created'].manual = { notes: 'a | b \\ c', used: 'x|y' };
+    p.write('mapping.json', JSON.stringify(mapping, null, 2) + '\n');
+    expect(p.specmap('sync').code).toBe(0);
+    expect(row(p.read(TRACKER), 'response.created')).toMatch(/\| x\\\|y \|.*\| a \\\| b \\\\ c \|$/);
+    expect(p.specmap('sync').stdout).toContain('0 files written');
+    expect(manualOf(p, 'event:response.created')).toEqual({ notes: 'a | b \\ c', used: 'x|y' });
+  });
+
+  it('a note changed in mapping.json (a pull) wins over the tracker as it was rendered', () => {
+    p = synced();
+    p.write(TRACKER, editRow(p.read(TRACKER), 'response.completed', { notes: 'mine' }));
+    expect(p.specmap('sync').code).toBe(0);
+    const mapping = JSON.parse(p.read('mapping.json'));
+    mapping.items['event:response.completed'].manual.notes = 'teammate’s newer note';
+    p.write('mapping.json', JSON.stringify(mapping, null, 2) + '\n');
+    expect(p.specmap('sync').code).toBe(0);
+    expect(manualOf(p, 'event:response.completed')).toEqual({ notes: 'teammate’s newer note' });
+    expect(row(p.read(TRACKER), 'response.completed')).toMatch(/teammate’s newer note \|$/);
+  });
+
+  it('a cell edited on both sides stops sync with exit 2 and writes nothing', () => {
+    p = synced();
+    const mapping = JSON.parse(p.read('mapping.json'));
+    mapping.items['event:response.completed'].manual = { notes: 'in mapping' };
+    const mappingText = JSON.stringify(mapping, null, 2) + '\n';
+    p.write('mapping.json', mappingText);
+    const tracker = editRow(p.read(TRACKER), 'response.completed', { notes: 'in tracker' });
+    p.write(TRACKER, tracker);
+    const sync = p.specmap('sync');
+    expect(sync.code).toBe(2);
+    expect(sync.stderr).toMatch(/generated\/tracker\.md:\d+:1: error Found `response\.completed` notes edited both in the tracker \(`in tracker`\) and in mapping\.json \(`in mapping`\)/);
+    expect(p.read('mapping.json')).toBe(mappingText);
+    expect(p.read(TRACKER)).toBe(tracker);
+  });
+
+  it('a (manual) status typed in the tracker becomes a statusOverride; `generate` alone keeps tracker edits', () => {
+    p = synced();
+    p.write(TRACKER, editRow(p.read(TRACKER), 'response.completed', { status: '⛔ Ignored (manual)', notes: 'not ours' }));
+    expect(p.specmap('generate').code).toBe(0);
+    expect(row(p.read(TRACKER), 'response.completed')).toMatch(/⛔ Ignored \(manual\) \| not ours \|$/);
+    expect(p.specmap('sync').code).toBe(0);
+    expect(manualOf(p, 'event:response.completed')).toEqual({ statusOverride: 'ignored', notes: 'not ours' });
+    expect(row(p.read(TRACKER), 'response.completed')).toMatch(/⛔ Ignored \(manual\) \| not ours \|$/);
+  });
+});
