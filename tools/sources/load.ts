@@ -4,24 +4,49 @@ import { extractCached } from '../cache/extract-cache.js';
 import type { Config } from '../config/schema.js';
 import { DiagnosticBag } from '../diagnostics/diagnostic.js';
 import type { Model, SourceInfo } from '../model/schema.js';
+import { checkIdText } from './check-text.js';
 import { enrichEvents } from './enrich.js';
 import { mergeExtracts } from './merge.js';
-import { getReader } from './registry.js';
+import { getReader, type SourceReader } from './registry.js';
 import { readSources, type SourceFile } from './read.js';
 
 export { readSources, sha256, type SourceFile } from './read.js';
-import type { SourceExtract } from './source-extract.js';
+import { emptyExtract, type SourceExtract } from './source-extract.js';
 
 export interface BuildOptions {
   /** Absolute folder for the parsed-source cache (tools/cache); `false` or absent: no cache. */
   cacheDir?: string | false;
 }
 
+/**
+ * A reader, with a stack overflow turned into an error about the source: the nesting checks run
+ * before parsing (limits.ts), this catches what they cannot predict (a deeply nested YAML or JSON
+ * document) so the user hears which file, not "internal error".
+ */
+async function readGuarded(read: SourceReader, file: SourceFile, bag: DiagnosticBag): Promise<SourceExtract> {
+  try {
+    return await read(file.text, file.info, file.config, bag);
+  } catch (error) {
+    if (!(error instanceof RangeError && /call stack/i.test(error.message))) throw error;
+    bag.error({
+      code: 'source-too-deep',
+      file: file.info.path,
+      line: 1,
+      column: 1,
+      message: `Found structures nested too deeply to read (${error.message}), expected a document nested at most a few dozen levels`,
+      hint: 'flatten the nesting; a real API document nests far less than this',
+    });
+    return emptyExtract(file.info);
+  }
+}
+
 export async function extractSources(files: readonly SourceFile[], bag: DiagnosticBag, options: BuildOptions = {}): Promise<SourceExtract[]> {
   const out: SourceExtract[] = [];
   for (const file of files) {
     const read = await getReader(file.info.kind);
-    out.push(await extractCached(file, options.cacheDir || undefined, bag, (b) => read(file.text, file.info, file.config, b)));
+    const extract = await extractCached(file, options.cacheDir || undefined, bag, (b) => readGuarded(read, file, b));
+    checkIdText(extract, bag);
+    out.push(extract);
   }
   return out;
 }

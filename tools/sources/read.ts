@@ -3,13 +3,15 @@
  * hook path (`check` with nothing changed) can hash sources without loading either.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { basename, relative, resolve } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import type { Config, SourceConfig } from '../config/schema.js';
 import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
 import type { SourceInfo } from '../model/schema.js';
+import { decodeSource } from './decode.js';
 import { inferKind } from './infer-kind.js';
+import { checkSourceSize } from './limits.js';
 
 export interface SourceFile {
   config: SourceConfig;
@@ -41,9 +43,13 @@ export async function readSources(config: Config, root: string, bag: DiagnosticB
     }
     for (const abs of paths) {
       const path = toPosix(relative(root, abs));
-      let text: string;
+      let bytes: Buffer;
+      let kind: SourceInfo['kind'];
       try {
-        text = readFileSync(abs, 'utf8');
+        // Size first, from the file system: a page too large to parse in seconds is never read.
+        kind = inferKind(abs, source);
+        if (!checkSourceSize(statSync(abs).size, kind, path, bag)) continue;
+        bytes = readFileSync(abs);
       } catch {
         bag.error({
           code: 'source-missing',
@@ -69,7 +75,10 @@ export async function readSources(config: Config, root: string, bag: DiagnosticB
         continue;
       }
       ids.set(id, path);
-      files.push({ config: source, info: { id, kind: inferKind(abs, source), path, sha256: sha256(text) }, text });
+      const text = decodeSource(bytes, path, bag);
+      if (text === undefined) continue;
+      // The hash is of the bytes on disk (for UTF-8 without a BOM, the same as of the text).
+      files.push({ config: source, info: { id, kind, path, sha256: sha256(bytes) }, text });
     }
   }
   return files;

@@ -12,6 +12,7 @@ import type { DiagnosticBag } from '../../diagnostics/diagnostic.js';
 import { formatAnchor } from '../../model/anchor.js';
 import { endpointId, enumId, eventId, objectId, paramId } from '../../model/ids.js';
 import type { Endpoint, Event, ObjectItem, Param, SourceInfo } from '../../model/schema.js';
+import { checkMarkdownNesting } from '../limits.js';
 import { emptyExtract, type SourceExtract } from '../source-extract.js';
 import { lastLine, splitSections, toBlocks, type Block, type Section } from './blocks.js';
 import { checkExampleKeys, isExampleLabel, parseExample } from './example.js';
@@ -164,6 +165,7 @@ function extractEndpoint(section: Section, apiSection: string, file: string, sou
 }
 
 export function extractPage(text: string, source: SourceInfo, bag: DiagnosticBag): SourceExtract {
+  if (!checkMarkdownNesting(text, source.id, bag)) return emptyExtract(source);
   return extractTree(parseMarkdown(text), text, source, bag);
 }
 
