@@ -64,7 +64,7 @@ describe.each(SETS)('recordings of the reference server, %s model', (set) => {
     const model = models.get(set)!;
     const r = await verifyTraces(teach, model, { severities, sdk: false, baseline: await baselineFrom(judge, model, 'even half') });
     // Only programmatic-tool-calling and tool-search (both in the odd half) send `function_call_arguments.done` without `name`.
-    const missingName = 'Found an event that does not match the `response.function_call_arguments.done` schema: name: expected string, received undefined';
+    const missingName = 'Found an event that does not match the `response.function_call_arguments.done` schema: name: expected string, received nothing (absent)';
     expect(errorsOf(r)).toEqual([`programmatic-tool-calling.1.jsonl:9 [schema] ${missingName}`, `tool-search.1.jsonl:21 [schema] ${missingName}`]);
   });
 });

@@ -80,7 +80,8 @@ function discriminatorsOf(member: Node): unknown[] {
 }
 
 function describeValue(value: unknown): string {
-  if (value === undefined) return 'undefined';
+  // A field the event does not have: never print JavaScript's `undefined` to someone reading a stream.
+  if (value === undefined) return 'nothing (absent)';
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'array';
   return typeof value;
@@ -101,9 +102,16 @@ function joinKey(base: string, path: readonly PropertyKey[]): string {
 }
 
 const short = (value: unknown): string => {
+  if (value === undefined) return 'nothing (absent)';
   const s = JSON.stringify(value) ?? String(value);
   return s.length > 40 ? `${s.slice(0, 39)}…` : s;
 };
+
+function membersOf(options: readonly Node[], names: ReadonlyMap<object, string> | undefined): string {
+  const named = options.map((o) => names?.get(o) ?? names?.get(unwrap(o) ?? o)).filter((n): n is string => Boolean(n));
+  if (named.length !== options.length) return `one of ${options.length} members`;
+  return named.length > 4 ? `${named.slice(0, 4).join(', ')}, … (${named.length} members)` : named.join(' | ');
+}
 
 /**
  * Every issue of a rejected payload, flattened: a union contributes its chosen member's issues.
@@ -137,11 +145,21 @@ function walk(root: Node, value: unknown, issues: readonly Issue[], prefix: Pref
       const options = union?.type === 'union' ? (union.options ?? []) : [];
       const tag = at !== null && typeof at === 'object' && !Array.isArray(at) ? (at as Record<string, unknown>).type : undefined;
       const errors = issue.errors;
+      const isObject = at !== null && typeof at === 'object' && !Array.isArray(at);
+      const discriminated = options.length === errors.length && options.some((o) => discriminatorsOf(o).length);
+      // Nothing there, or not an object: no member to descend into; the union as a whole was expected.
+      if (!isObject && options.length && options.every((o) => unwrap(o)?._zod.def.type === 'object')) {
+        const kind = at === undefined ? 'missing' : at === null ? 'null' : 'type';
+        out.push({ where: where(issue.path), path: key(issue.path), kind, message: `expected object (${membersOf(options, names)}), received ${describeValue(at)}`, segments });
+        continue;
+      }
       let chosen = -1;
       if (typeof tag === 'string' && options.length === errors.length) chosen = options.findIndex((o) => discriminatorsOf(o).includes(tag));
-      if (chosen === -1 && typeof tag === 'string' && options.length === errors.length && options.some((o) => discriminatorsOf(o).length)) {
+      if (chosen === -1 && discriminated) {
         const allowed = [...new Set(options.flatMap(discriminatorsOf))].map((v) => JSON.stringify(v));
-        out.push({ where: where([...issue.path, 'type']), path: key([...issue.path, 'type']), kind: 'value', message: `no member has type ${short(tag)}, expected one of ${allowed.slice(0, 8).join(', ')}${allowed.length > 8 ? `, … (${allowed.length})` : ''}`, segments: [...segments, 'type'] });
+        const expected = `expected one of ${allowed.slice(0, 8).join(', ')}${allowed.length > 8 ? `, … (${allowed.length})` : ''}`;
+        const found = typeof tag === 'string' ? `no member has type ${short(tag)}, ${expected}` : `${expected}, received ${tag === undefined ? 'nothing (absent)' : short(tag)}`;
+        out.push({ where: where([...issue.path, 'type']), path: key([...issue.path, 'type']), kind: tag === undefined ? 'missing' : 'value', message: found, segments: [...segments, 'type'] });
         continue;
       }
       // No discriminator to go by: the member that came closest (fewest issues) is the one meant.

@@ -90,5 +90,10 @@ export class SourceConflicts {
 
 function describe(field: string, conflict: Conflict): string {
   const says = conflict.values.map((v) => `${v.source} says ${JSON.stringify(v.value)}`).join(', ');
-  return `sources disagree on \`${field}\` ${conflict.property} (${says}); either is accepted, --strict-source docs|openapi picks one`;
+  return `\`${field}\` ${conflict.property}: ${says}`;
+}
+
+/** One note for an event's disagreements. */
+export function disagreementNote(parts: readonly string[]): string {
+  return `sources disagree on ${[...new Set(parts)].join('; ')}; either is accepted (--strict-source docs|openapi picks one)`;
 }

@@ -11,7 +11,7 @@ import { IN_PROGRESS_ITEMS } from '../families.js';
 import type { Baseline } from '../baseline.js';
 import { getAccept } from '../schema-accept.js';
 import { explainIssues, formatIssue, type SchemaIssue } from '../schema-issues.js';
-import type { SourceConflicts } from '../source-conflicts.js';
+import { disagreementNote, type SourceConflicts } from '../source-conflicts.js';
 import type { Report } from '../state.js';
 import type { Deviation, TraceEvent } from '../types.js';
 
@@ -40,7 +40,11 @@ export function checkSchema(event: TraceEvent, ctx: SchemaContext, report: Repor
   }
   // The compiled predicate answers the common case; Zod runs only to explain a rejection.
   if (getAccept(schema)(event.payload)) {
-    if (ctx.conflicts) for (const w of ctx.conflicts.watch(event.type, event.payload)) report({ ...base, message: `Found \`${w.field}\` ${w.kind === 'null' ? 'null' : 'absent'}, which one source allows and another does not`, verdict: 'sources-disagree', note: w.note });
+    const watched = ctx.conflicts?.watch(event.type, event.payload) ?? [];
+    if (watched.length) {
+      const found = watched.map((w) => `\`${w.field}\` ${w.kind === 'null' ? 'null' : 'absent'}`).join(', ');
+      report({ ...base, message: `Found ${found}, which one source allows and another does not`, verdict: 'sources-disagree', note: disagreementNote(watched.map((w) => w.note)) });
+    }
     return true;
   }
   const result = schema.safeParse(event.payload);
@@ -64,7 +68,7 @@ export function checkSchema(event: TraceEvent, ctx: SchemaContext, report: Repor
     const deviations = reference.map((i) => deviationOf(event.type, i));
     report({ ...base, message: `Found ${what}: ${listIssues(reference)}`, deviations, verdict: 'reference-does-too', note: ctx.baseline!.vouch(deviations)! });
   }
-  if (disagree.length) report({ ...base, message: `Found ${what}: ${listIssues(disagree.map((d) => d.issue))}`, verdict: 'sources-disagree', note: [...new Set(disagree.map((d) => d.note))].join('; ') });
+  if (disagree.length) report({ ...base, message: `Found ${what}: ${listIssues(disagree.map((d) => d.issue))}`, verdict: 'sources-disagree', note: disagreementNote(disagree.map((d) => d.note)) });
   return true;
 }
 
