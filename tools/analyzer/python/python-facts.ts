@@ -12,6 +12,7 @@ import { classFacts } from './python-classes.js';
 import { fieldsForFact, type DeclaredFields } from '../declared-fields.js';
 import { declaredFieldsIn } from './python-fields.js';
 import { routeFacts } from './python-routes.js';
+import { embeddedTraceTypes } from '../trace/trace-facts.js';
 import { firstSyntaxError, isClassName, kids, lastName, pos, stringValue, writtenName } from './syntax.js';
 
 /** Calls whose string argument is an event being sent (`send_event("response.created", …)`). */
@@ -53,6 +54,10 @@ export function pythonFacts(tree: Tree, ctx: FileContext): FileFacts {
       }
       case 'string': {
         const value = stringValue(node);
+        // A recorded event inside a string (a test's golden stream): a trace line.
+        for (const type of embeddedTraceTypes(value ?? '')) {
+          if (isEventLiteral(type, ctx.candidates)) sink.add({ kind: 'literal', symbol, literal: type, evidence: 'trace line in a string', ...pos(node) });
+        }
         if (value !== undefined && isEventLiteral(value, ctx.candidates)) literalFact(node, value, symbol, sink, declared);
         return;
       }

@@ -18,6 +18,24 @@ function typesOf(json: unknown): string[] {
   return out;
 }
 
+/**
+ * The event types of a recorded event written inside a code string: an SSE `data:` line or a
+ * JSON event object (`'data:{"type":"response.created",…}\n\n'`), as tests embed golden streams.
+ * Only the event's own `type` (and a wrapped event's), never the `type` of an item inside it;
+ * nothing for a string that is not such a line.
+ */
+export function embeddedTraceTypes(text: string): string[] {
+  const m = /^\s*(?:data:\s?)?(\{[\s\S]*\})\s*$/.exec(text);
+  if (!m || !m[1]!.includes('"type"')) return [];
+  try {
+    return typesOf(JSON.parse(m[1]!));
+  } catch {
+    // A template with holes or a shortened payload: the type as the object's first key still names it.
+    const first = /^\{\s*"type"\s*:\s*"([^"\\]+)"/.exec(m[1]!);
+    return first ? [first[1]!] : [];
+  }
+}
+
 export function traceFacts(text: string, ctx: FileContext): FileFacts {
   const sink = new FactSink({ ...ctx, isTest: true });
   const symbol = ctx.file.slice(ctx.file.lastIndexOf('/') + 1);

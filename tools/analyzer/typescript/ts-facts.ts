@@ -12,6 +12,7 @@ import { fieldsForFact } from '../declared-fields.js';
 import { declaredShapes, holderOf, type FileShapes } from './ts-fields.js';
 import { paramFacts } from './ts-params.js';
 import { routeFacts } from './ts-routes.js';
+import { embeddedTraceTypes } from '../trace/trace-facts.js';
 
 type Ts = typeof TS;
 
@@ -55,7 +56,16 @@ export function typescriptFacts(ts: Ts, sf: TS.SourceFile, ctx: FileContext): Fi
   const visit = (node: TS.Node, symbol: string): void => {
     const name = declarationName(ts, node, sf) ?? testTitle(ts, node);
     if (name) symbol = name;
-    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) {
+    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateExpression(node)) {
+      const text = ts.isTemplateExpression(node) ? node.getText(sf).slice(1, -1) : node.text;
+      // A recorded event inside a string (a test's golden stream): a trace line.
+      for (const type of embeddedTraceTypes(text)) {
+        if (isEventLiteral(type, ctx.candidates)) sink.add({ kind: 'literal', symbol, literal: type, evidence: 'trace line in a string', ...at(node) });
+      }
+      if (ts.isTemplateExpression(node)) {
+        ts.forEachChild(node, (child) => visit(child, symbol));
+        return;
+      }
       if (isEventLiteral(node.text, ctx.candidates)) {
         const { kind, evidence } = roleOf(ts, node, sf);
         if (isWeakLiteral(node.text) && !isTyped(ts, node, kind, sf)) return;
@@ -180,6 +190,8 @@ function roleOf(ts: Ts, node: TS.StringLiteral | TS.NoSubstitutionTemplateLitera
 function isOwnShape(ts: Ts, holder: TS.Node): boolean {
   if (ts.isInterfaceDeclaration(holder) || ts.isClassDeclaration(holder) || ts.isClassExpression(holder)) return true;
   if (!ts.isTypeLiteralNode(holder)) return false;
+  // `Union & { type: 'x' }` only narrows another type: a shape with nothing but `type` declares nothing.
+  if (holder.members.length === 1 && ts.isIntersectionTypeNode(holder.parent)) return false;
   let q: TS.Node = holder.parent;
   while (ts.isUnionTypeNode(q) || ts.isIntersectionTypeNode(q) || ts.isParenthesizedTypeNode(q)) q = q.parent;
   return ts.isTypeAliasDeclaration(q);

@@ -1,0 +1,33 @@
+/** The corpora and fixtures the mapping is measured on, each with its config and truth. */
+import { join } from 'node:path';
+import { TRUTH as LLAMA_STACK } from './truth/llama-stack.js';
+import { TRUTH as VERCEL_AI } from './truth/vercel-ai.js';
+import { PY_SDK, PY_SERVER, TS_CLIENT } from './truth/fixtures.js';
+import type { TruthCorpus } from './truth-types.js';
+
+const REPO = join(import.meta.dirname, '../..');
+const FIXTURES = join(import.meta.dirname, 'fixtures');
+
+export const FIXTURE_CORPORA: TruthCorpus[] = [
+  {
+    name: 'fixture: Python server importing SDK classes',
+    config: join(FIXTURES, 'py-server/specmap.config.json'),
+    truth: PY_SERVER,
+    // Its own `response.error` class, and another API's request model, tie to nothing of the spec's.
+    never: ['event:error', 'param:POST /v1/responses#messages', 'param:POST /v1/responses#tools', 'param:POST /v1/responses#user', 'param:POST /v1/responses#store'],
+    unknown: ['response.error'],
+  },
+  { name: 'fixture: SDK package with __init__ re-imports', config: join(FIXTURES, 'py-sdk/specmap.config.json'), truth: PY_SDK },
+  {
+    name: 'fixture: TS barrel, aliases, a second API, Error subclasses',
+    config: join(FIXTURES, 'ts-client/specmap.config.json'),
+    truth: TS_CLIENT,
+    never: ['event:error'],
+    otherShape: { 'event:response.created': ['src/realtime.mts:5'] },
+  },
+];
+
+export const REAL_CORPORA: TruthCorpus[] = [
+  { name: 'llama-stack (Python server)', config: join(REPO, 'bench/accuracy/llama-stack.config.json'), truth: LLAMA_STACK, unknown: ['response.mcp_call.arguments.delta', 'response.mcp_call.arguments.done'] },
+  { name: 'vercel-ai (TypeScript client)', config: join(REPO, 'bench/accuracy/vercel-ai.config.json'), truth: VERCEL_AI },
+];

@@ -1,0 +1,71 @@
+/**
+ * Truth for the fixture workspaces under tests/accuracy/fixtures/, written by hand. Each fixture
+ * reproduces what a naive, name-based mapping gets wrong on real code:
+ * - py-server: SDK event classes imported by name (plain, grouped, inside `try`/`except ImportError`
+ *   and `if TYPE_CHECKING`); its own `ResponseErrorEvent` whose literal is `response.error` (not the
+ *   `error` event); a response model and another API's request model beside the request model;
+ *   FastAPI path and query parameters; a test that reads `response.json()["error"]["type"]`.
+ * - py-sdk: an SDK package whose `__init__.py` files re-import each class under its own name.
+ * - ts-client: a barrel (`export *`, `export { X as Y } from`), `Extract<>` and intersection aliases,
+ *   another API's interface with the same `type` string, classes that extend `Error`, and a class
+ *   whose private field's inline type mentions `{ type: 'error' }`.
+ */
+import type { TruthGroup } from '../truth-types.js';
+
+export const PY_SERVER: TruthGroup[] = [
+  {
+    lane: 'definition',
+    file: 'server/protocol.py',
+    at: [
+      [5, 'event:response.completed', 'ResponseCompletedEvent'],
+      [6, 'event:response.created', 'ResponseCreatedEvent'],
+      [7, 'event:response.output_text.delta', 'ResponseTextDeltaEvent'],
+      [12, 'event:response.reasoning_summary_text.delta', 'ResponseReasoningSummaryTextDeltaEvent'],
+      [17, 'event:response.failed', 'ResponseFailedEvent'],
+    ],
+  },
+  {
+    lane: 'emitter',
+    file: 'server/stream.py',
+    at: [
+      [5, 'event:response.created'],
+      [6, 'event:response.output_text.delta', 'ResponseTextDeltaEvent('],
+    ],
+  },
+  { lane: 'server', file: 'server/routes.py', at: [[10, 'endpoint:POST /v1/responses'], [15, 'endpoint:GET /v1/responses/{response_id}/input_items'], [17, 'param:GET /v1/responses/{response_id}/input_items#response_id'], [18, 'param:GET /v1/responses/{response_id}/input_items#after'], [19, 'param:GET /v1/responses/{response_id}/input_items#limit'], [20, 'param:GET /v1/responses/{response_id}/input_items#order'], [20, 'enum:GET /v1/responses/{response_id}/input_items#order=asc'], [20, 'enum:GET /v1/responses/{response_id}/input_items#order=desc']] },
+  {
+    lane: 'server',
+    file: 'server/models.py',
+    at: [
+      [8, 'param:POST /v1/responses#model'],
+      [9, 'param:POST /v1/responses#input'],
+      [10, 'param:POST /v1/responses#stream'],
+      [11, 'param:POST /v1/responses#temperature'],
+      [12, 'param:POST /v1/responses#top_p'],
+      [13, 'param:POST /v1/responses#include'],
+      [13, 'enum:POST /v1/responses#include=file_search_call.results'],
+      [13, 'enum:POST /v1/responses#include=message.output_text.logprobs'],
+    ],
+  },
+  { lane: 'test', file: 'tests/test_api.py', at: [[8, 'event:response.created']] },
+];
+
+export const PY_SDK: TruthGroup[] = [
+  { lane: 'definition', file: 'src/openai/types/responses/response_text_done_event.py', at: [[12, 'event:response.output_text.done']] },
+  { lane: 'handler', file: 'src/openai/lib/streaming.py', at: [[5, 'event:response.output_text.done', 'ResponseTextDoneEvent']] },
+];
+
+export const TS_CLIENT: TruthGroup[] = [
+  {
+    lane: 'definition',
+    file: 'src/events.mts',
+    at: [
+      [2, 'event:response.created'],
+      [8, 'event:response.output_text.delta'],
+      [20, 'event:response.completed'],
+    ],
+  },
+  { lane: 'emitter', file: 'src/stream.mts', at: [[9, 'event:response.completed', 'new CompletedEvent']] },
+  { lane: 'handler', file: 'src/stream.mts', at: [[20, 'event:response.created'], [22, 'event:response.output_text.delta']] },
+  { lane: 'test', file: 'src/stream.spec.mts', at: [[1, 'event:response.created']] },
+];

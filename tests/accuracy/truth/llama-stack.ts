@@ -1,0 +1,162 @@
+/**
+ * Where each spec item lives in ../shared/corpora/llama-stack, per lane of bench/accuracy/llama-stack.config.json.
+ * Written from the source, not from a run: definitions are the `type: Literal[...]` lines of the
+ * stream event classes in llama_stack/apis/agents/openai_responses.py (the two `response.mcp_call.arguments.*`
+ * classes name no spec event); emitters are the constructor calls of those classes in
+ * providers/inline/agents/meta_reference/responses/; handlers the two `.type == "response.completed"`
+ * comparisons; routes and parameters the `@webmethod` methods of apis/agents/agents.py (`max_infer_iters`,
+ * `before` and the list route are not in the spec); tests every line of tests/ that names an event type.
+ * Each entry is checked against the file by the accuracy test (the line must name the item).
+ */
+import type { TruthGroup } from '../truth-types.js';
+
+export const TRUTH: TruthGroup[] = [
+  {
+    lane: 'definition',
+    file: 'llama_stack/apis/agents/openai_responses.py',
+    at: [
+      [383, 'event:response.created'],
+      [395, 'event:response.completed'],
+      [413, 'event:response.output_item.added'],
+      [431, 'event:response.output_item.done'],
+      [451, 'event:response.output_text.delta'],
+      [471, 'event:response.output_text.done'],
+      [489, 'event:response.function_call_arguments.delta'],
+      [507, 'event:response.function_call_arguments.done'],
+      [523, 'event:response.web_search_call.in_progress'],
+      [531, 'event:response.web_search_call.searching'],
+      [547, 'event:response.web_search_call.completed'],
+      [553, 'event:response.mcp_list_tools.in_progress'],
+      [559, 'event:response.mcp_list_tools.failed'],
+      [565, 'event:response.mcp_list_tools.completed'],
+      [599, 'event:response.mcp_call.in_progress'],
+      [611, 'event:response.mcp_call.failed'],
+      [623, 'event:response.mcp_call.completed'],
+      [661, 'event:response.content_part.added'],
+      [679, 'event:response.content_part.done'],
+    ],
+  },
+  {
+    lane: 'emitter',
+    file: 'llama_stack/providers/inline/agents/meta_reference/responses/streaming.py',
+    at: [
+      [89, 'event:response.created', 'OpenAIResponseObjectStreamResponseCreated('],
+      [165, 'event:response.completed', 'OpenAIResponseObjectStreamResponseCompleted('],
+      [215, 'event:response.content_part.added', 'OpenAIResponseObjectStreamResponseContentPartAdded('],
+      [224, 'event:response.output_text.delta', 'OpenAIResponseObjectStreamResponseOutputTextDelta('],
+      [262, 'event:response.output_item.added', 'OpenAIResponseObjectStreamResponseOutputItemAdded('],
+      [286, 'event:response.function_call_arguments.delta', 'OpenAIResponseObjectStreamResponseFunctionCallArgumentsDelta('],
+      [324, 'event:response.content_part.done', 'OpenAIResponseObjectStreamResponseContentPartDone('],
+      [424, 'event:response.output_item.done', 'OpenAIResponseObjectStreamResponseOutputItemDone('],
+      [458, 'event:response.output_item.done', 'OpenAIResponseObjectStreamResponseOutputItemDone('],
+      [525, 'event:response.mcp_list_tools.in_progress', 'OpenAIResponseObjectStreamResponseMcpListToolsInProgress('],
+      [609, 'event:response.output_item.added', 'OpenAIResponseObjectStreamResponseOutputItemAdded('],
+      [618, 'event:response.mcp_list_tools.completed', 'OpenAIResponseObjectStreamResponseMcpListToolsCompleted('],
+      [624, 'event:response.output_item.done', 'OpenAIResponseObjectStreamResponseOutputItemDone('],
+    ],
+  },
+  {
+    lane: 'emitter',
+    file: 'llama_stack/providers/inline/agents/meta_reference/responses/tool_executor.py',
+    at: [
+      [179, 'event:response.mcp_call.in_progress', 'OpenAIResponseObjectStreamResponseMcpCallInProgress('],
+      [186, 'event:response.web_search_call.in_progress', 'OpenAIResponseObjectStreamResponseWebSearchCallInProgress('],
+      [199, 'event:response.web_search_call.searching', 'OpenAIResponseObjectStreamResponseWebSearchCallSearching('],
+      [267, 'event:response.mcp_call.failed', 'OpenAIResponseObjectStreamResponseMcpCallFailed('],
+      [271, 'event:response.mcp_call.completed', 'OpenAIResponseObjectStreamResponseMcpCallCompleted('],
+      [276, 'event:response.web_search_call.completed', 'OpenAIResponseObjectStreamResponseWebSearchCallCompleted('],
+    ],
+  },
+  {
+    lane: 'handler',
+    file: 'llama_stack/providers/inline/agents/meta_reference/responses/openai_responses.py',
+    at: [
+      [204, 'event:response.completed'],
+      [259, 'event:response.completed'],
+    ],
+  },
+  {
+    lane: 'server',
+    file: 'llama_stack/apis/agents/agents.py',
+    at: [
+      [685, 'endpoint:GET /v1/responses/{response_id}'],
+      [688, 'param:GET /v1/responses/{response_id}#response_id'],
+      [697, 'endpoint:POST /v1/responses'],
+      [700, 'param:POST /v1/responses#input'],
+      [701, 'param:POST /v1/responses#model'],
+      [702, 'param:POST /v1/responses#instructions'],
+      [703, 'param:POST /v1/responses#previous_response_id'],
+      [704, 'param:POST /v1/responses#store'],
+      [705, 'param:POST /v1/responses#stream'],
+      [706, 'param:POST /v1/responses#temperature'],
+      [707, 'param:POST /v1/responses#text'],
+      [708, 'param:POST /v1/responses#tools'],
+      [709, 'param:POST /v1/responses#include'],
+      [740, 'endpoint:GET /v1/responses/{response_id}/input_items'],
+      [743, 'param:GET /v1/responses/{response_id}/input_items#response_id'],
+      [744, 'param:GET /v1/responses/{response_id}/input_items#after'],
+      [746, 'param:GET /v1/responses/{response_id}/input_items#include'],
+      [747, 'param:GET /v1/responses/{response_id}/input_items#limit'],
+      [748, 'param:GET /v1/responses/{response_id}/input_items#order'],
+      [762, 'endpoint:DELETE /v1/responses/{response_id}'],
+      [763, 'param:DELETE /v1/responses/{response_id}#response_id'],
+    ],
+  },
+  {
+    lane: 'test',
+    file: 'tests/integration/agents/test_openai_responses.py',
+    at: [
+      [63, 'event:response.completed'],
+    ],
+  },
+  {
+    lane: 'test',
+    file: 'tests/integration/non_ci/responses/streaming_assertions.py',
+    at: [
+      [20, 'event:response.created'],
+      [23, 'event:response.completed'],
+      [28, 'event:response.created'],
+      [29, 'event:response.completed'],
+      [46, 'event:response.output_text.delta'],
+      [79, 'event:response.function_call_arguments.delta'],
+      [84, 'event:response.function_call_arguments.done'],
+      [91, 'event:response.output_item.added'],
+      [92, 'event:response.output_item.done'],
+      [104, 'event:response.mcp_call.in_progress'],
+      [105, 'event:response.mcp_call.completed'],
+      [116, 'event:response.mcp_list_tools.in_progress'],
+      [119, 'event:response.mcp_list_tools.completed'],
+      [138, 'event:response.created'],
+      [140, 'event:response.completed'],
+    ],
+  },
+  {
+    lane: 'test',
+    file: 'tests/integration/non_ci/responses/test_basic_responses.py',
+    at: [
+      [58, 'event:response.created'],
+      [65, 'event:response.completed'],
+      [109, 'event:response.output_text.delta'],
+      [123, 'event:response.created'],
+      [124, 'event:response.completed'],
+      [146, 'event:response.output_text.delta'],
+    ],
+  },
+  {
+    lane: 'test',
+    file: 'tests/unit/providers/agents/meta_reference/test_openai_responses.py',
+    at: [
+      [158, 'event:response.created'],
+      [161, 'event:response.content_part.added'],
+      [162, 'event:response.content_part.done'],
+      [163, 'event:response.output_text.delta'],
+      [170, 'event:response.completed'],
+      [313, 'event:response.created'],
+      [317, 'event:response.output_item.added'],
+      [318, 'event:response.function_call_arguments.delta'],
+      [319, 'event:response.function_call_arguments.done'],
+      [320, 'event:response.output_item.done'],
+      [323, 'event:response.completed'],
+    ],
+  },
+];
