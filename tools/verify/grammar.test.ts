@@ -39,3 +39,24 @@ describe('buildGrammar: rules derived from the model', () => {
     expect(grammar.get(type)).toMatchObject(want as object);
   });
 });
+
+describe('buildGrammar: names a plain object would answer from its prototype', () => {
+  const grammar = buildGrammar({
+    events: [
+      event('response.constructor', 'lifecycle', ['response']),
+      event('response.__proto__', 'lifecycle', ['response']),
+      event('response.toString.delta', 'output', ['item_id', 'delta']),
+      event('response.audio.delta', 'output', ['delta', 'response_id']),
+    ],
+  });
+  const cases: [string, unknown][] = [
+    // Not a lifecycle role: an event of the response, allowed while it runs.
+    ['response.constructor', { scope: 'response', role: 'item' }],
+    ['response.__proto__', { scope: 'response', role: 'item' }],
+    ['response.toString.delta', { scope: 'item', family: 'response.toString', action: 'other' }],
+    ['response.audio.delta', { scope: 'response', role: 'item' }],
+  ];
+  it.each(cases)('%s', (type, want) => {
+    expect(grammar.get(type)).toEqual({ type, ...(want as object) });
+  });
+});

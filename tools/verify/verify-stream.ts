@@ -60,6 +60,7 @@ export async function verifyStream(batches: AsyncIterable<TraceItem[]>, ctx: Ver
   let events = 0;
   let lines = 0;
   let unreadable = false;
+  let stopped = false;
   let request: StreamResult['request'];
   const schemaCtx = { schemas: ctx.schemas, ...(ctx.names && { names: ctx.names }), ...(ctx.conflicts && { conflicts: ctx.conflicts }), ...(ctx.baseline && !policy.learn && { baseline: ctx.baseline }) };
 
@@ -71,6 +72,7 @@ export async function verifyStream(batches: AsyncIterable<TraceItem[]>, ctx: Ver
       }
       if (item.kind === 'stray') {
         if (item.unreadable) unreadable = true;
+        if (item.fatal) stopped = true;
         report({ check: 'framing', line: item.line, message: item.message });
         continue;
       }
@@ -101,11 +103,11 @@ export async function verifyStream(batches: AsyncIterable<TraceItem[]>, ctx: Ver
     }
   }
 
-  if (state.phase !== 'ended') {
+  if (state.phase !== 'ended' && !stopped) {
     const what = events === 0 ? 'no events' : 'the stream ending without a terminal event';
     report({ check: 'lifecycle', line: Math.max(lines, 1), message: `Found ${what}, expected \`response.completed\`, \`response.failed\`, \`response.incomplete\` or \`error\` to end it`, deviations: [{ event: '', path: 'end of stream', kind: 'order' }] });
   }
-  checkEnd(state, report);
+  if (!stopped) checkEnd(state, report);
   const responses = events ? response.index : 0;
   const { violations, omitted } = findings.result(responses);
   return {

@@ -61,8 +61,11 @@ async function withTempDir<T>(body: (dir: string) => Promise<T>): Promise<T> {
     if (dir) rmSync(dir, { recursive: true, force: true });
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
-    // Re-raised with our handler gone, the signal ends the process as it would have without us.
+    // Re-raised with our handler gone, the signal ends the process as it would have without us. A
+    // process started with the signal ignored (as some runners start children) would survive it: then
+    // exit as a shell reports a signal, 128 + its number.
     process.kill(process.pid, signal);
+    setImmediate(() => process.exit(128 + (signal === 'SIGINT' ? 2 : 15)));
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);

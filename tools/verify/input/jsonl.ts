@@ -14,7 +14,7 @@ export async function* readJsonl(batches: AsyncIterable<Line[]>): AsyncGenerator
     for (const { number, text, problem } of batch) {
       last = number;
       if (problem) {
-        out.push({ kind: 'stray', line: number, message: problem.message, unreadable: true });
+        out.push({ kind: 'stray', line: number, message: problem.message, unreadable: true, ...(problem.fatal && { fatal: true }) });
         continue;
       }
       // Only a line starting with whitespace (or empty) can be blank: skip trim() for the rest.

@@ -90,11 +90,9 @@ export async function* readLineBatches(input: Readable | AsyncIterable<string | 
     // A `\r` that ended the previous chunk already ended a line; its `\n` partner must not end another.
     if (pendingCr && text.charCodeAt(0) === 10) text = text.slice(1);
     pendingCr = false;
+    // The lines before a NUL are read as usual; the one holding it ends the reading.
     const nul = text.indexOf(NUL);
-    if (nul !== -1) {
-      yield [{ number: number + 1, text: '', problem: { message: 'Found a NUL character: this is a binary file, expected a text trace', fatal: true } }];
-      return;
-    }
+    if (nul !== -1) text = text.slice(0, nul);
     const batch: Line[] = [];
     let start = 0;
     // indexOf runs natively; a JS loop over every character cost as much as JSON.parse.
@@ -116,6 +114,11 @@ export async function* readLineBatches(input: Readable | AsyncIterable<string | 
         cr = text.indexOf('\r', start);
       }
       if (lf !== -1 && lf < start) lf = text.indexOf('\n', start);
+    }
+    if (nul !== -1) {
+      batch.push({ number: ++number, text: '', problem: { message: 'Found a NUL character: this is a binary file, expected a text trace', fatal: true } });
+      yield batch;
+      return;
     }
     if (start < text.length) {
       const rest = text.length - start;

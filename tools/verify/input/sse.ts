@@ -49,7 +49,7 @@ export async function* readSse(batches: AsyncIterable<Line[]>): AsyncGenerator<T
     for (const { number, text, problem } of batch) {
       last = number;
       if (problem) {
-        out.push({ kind: 'stray', line: number, message: problem.message, unreadable: true });
+        out.push({ kind: 'stray', line: number, message: problem.message, unreadable: true, ...(problem.fatal && { fatal: true }) });
         continue;
       }
       if (text === '') {
