@@ -20,7 +20,9 @@ export async function runWhere(query: string, opts: WhereOptions): Promise<numbe
       { severity: 'error', code: 'mapping-missing', file: config.mapping, line: 1, column: 1, message: `Missing \`${config.mapping}\`, expected the output of \`specmap map\``, hint: 'run `specmap map` first' },
     ]);
   }
-  const result = where(mapping, query);
+  // The query is user text and the lookup indexes plain records with it: `where constructor` would
+  // find Object.prototype's. Null-prototype copies make every key the mapping's own or absent.
+  const result = where({ ...mapping, items: nullPrototype(mapping.items), orphans: nullPrototype(mapping.orphans) }, query);
   const found = result.matches.length > 0 || Boolean(result.unknown) || Boolean(result.orphan);
   if (opts.json) {
     process.stdout.write(toJsonText({ query: result.query, matches: result.matches.map(({ id, entry }) => ({ id, ...entry })), unknown: result.unknown ?? null, orphan: result.orphan ?? null }));
@@ -31,4 +33,8 @@ export async function runWhere(query: string, opts: WhereOptions): Promise<numbe
   }
   // Not found is an answer, not an error: exit 1 like other findings.
   return found ? EXIT.clean : EXIT.findings;
+}
+
+function nullPrototype<T>(record: Readonly<Record<string, T>>): Record<string, T> {
+  return Object.assign(Object.create(null) as Record<string, T>, record);
 }

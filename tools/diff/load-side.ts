@@ -45,7 +45,9 @@ function asModel(text: string, file: string): Model | undefined {
       },
     ]);
   }
-  return parsed.data;
+  // The validated input, not Zod's copy: Zod rebuilds records with plain assignment, which drops a
+  // schema named `__proto__` that JSON.parse kept as an own key.
+  return raw as Model;
 }
 
 export interface Side {

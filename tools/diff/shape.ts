@@ -4,6 +4,7 @@
  * structure (fields, array items, union variants) to recurse into.
  */
 import type { Field, LiteralValue, Model, TypeExpr } from '../model/schema.js';
+import { getOwn } from '../model/own.js';
 
 export type Schemas = Model['schemas'];
 
@@ -19,7 +20,7 @@ export function resolve(type: TypeExpr, schemas: Schemas, seen: ReadonlySet<stri
   while (t.kind === 'ref') {
     if (next.has(t.name)) return undefined;
     next.add(t.name);
-    const target: TypeExpr | undefined = schemas[t.name];
+    const target: TypeExpr | undefined = getOwn(schemas, t.name);
     if (!target) return { type: { kind: 'unknown' }, seen: next };
     t = target;
   }

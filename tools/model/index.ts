@@ -3,3 +3,4 @@ export * from './ids.js';
 export * from './anchor.js';
 export * from './sort.js';
 export * from './items.js';
+export * from './own.js';

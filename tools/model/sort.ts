@@ -5,6 +5,7 @@
  * bytes.
  */
 import { parseAnchor } from './anchor.js';
+import { setOwn } from './own.js';
 
 export interface Sortable {
   id: string;
@@ -34,7 +35,7 @@ export function sortKeysDeep<T>(value: T): T {
   if (Array.isArray(value)) return value.map(sortKeysDeep) as T;
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const k of Object.keys(value).sort(compareStrings)) out[k] = sortKeysDeep((value as Record<string, unknown>)[k]);
+    for (const k of Object.keys(value).sort(compareStrings)) setOwn(out, k, sortKeysDeep((value as Record<string, unknown>)[k]));
     return out as T;
   }
   return value;

@@ -7,6 +7,7 @@
  * schema names (`ResponseMcpCallCompletedEvent` vs `ResponseMCPCallCompletedEvent`), which is why
  * items are matched by type and names are only a bridge.
  */
+import { getOwn } from '../model/own.js';
 /**
  * The packages those names are exported by (openai-python's `openai.types.responses`, openai-node's
  * `openai/resources/responses/responses`): a class name ties to an event only when the code's
@@ -74,7 +75,7 @@ export const SDK_EVENT_CLASS_NAMES: Readonly<Record<string, readonly string[]>> 
 
 /** SDK class names for an event type, or none. */
 export function sdkClassNames(type: string): readonly string[] {
-  return SDK_EVENT_CLASS_NAMES[type] ?? [];
+  return getOwn(SDK_EVENT_CLASS_NAMES, type) ?? [];
 }
 
 /** `current` plus the SDK names, without duplicates, sorted: the same model gives the same bytes. */

@@ -20,6 +20,7 @@
  * by more sources than the field; values say, per source of the item, whether it has the field.
  */
 import type { Conflict, Field, JsonValue, LiteralValue, Model, SourceKind, TypeExpr } from '../model/schema.js';
+import { getOwn } from '../model/own.js';
 
 export interface FieldDef {
   source: string;
@@ -50,7 +51,7 @@ function rawShape(type: TypeExpr | undefined, schemas: Model['schemas'], depth: 
     case 'object':
       return ['object'];
     case 'ref':
-      return rawShape(schemas[type.name], schemas, depth + 1) ?? ['object'];
+      return rawShape(getOwn(schemas, type.name), schemas, depth + 1) ?? ['object'];
     case 'union': {
       const parts = type.variants.map((v) => rawShape(v, schemas, depth + 1));
       if (parts.some((p) => p === undefined)) return undefined;

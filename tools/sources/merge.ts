@@ -12,6 +12,7 @@ import type { Model, SourceKind } from '../model/schema.js';
 import { MODEL_VERSION } from '../model/version.js';
 import { mergeEndpoints, mergeEnums, mergeEvents, mergeObjects, mergeParams, type Def } from './merge-items.js';
 import type { SourceExtract } from './source-extract.js';
+import { setOwn } from '../model/own.js';
 
 type Keyed = { id: string; anchors?: string[]; field?: { anchors: string[] } };
 type ItemList = 'events' | 'endpoints' | 'params' | 'enums' | 'objects';
@@ -29,10 +30,10 @@ export function mergeExtracts(extracts: readonly SourceExtract[], bag: Diagnosti
     .map((e, i) => ({ e, i }))
     .sort((a, b) => KIND_RANK[a.e.source.kind] - KIND_RANK[b.e.source.kind] || a.i - b.i)
     .map((x) => x.e);
-  const schemas: Model['schemas'] = {};
-  for (const e of ordered) for (const [name, type] of Object.entries(e.schemas)) if (!(name in schemas)) schemas[name] = type;
+  const schemas = new Map<string, Model['schemas'][string]>();
+  for (const e of ordered) for (const [name, type] of Object.entries(e.schemas)) if (!schemas.has(name)) schemas.set(name, type);
   const sortedSchemas: Model['schemas'] = {};
-  for (const name of Object.keys(schemas).sort(compareStrings)) sortedSchemas[name] = schemas[name]!;
+  for (const name of [...schemas.keys()].sort(compareStrings)) setOwn(sortedSchemas, name, schemas.get(name)!);
 
   const defs = new Map<ItemList, Map<string, Def<Keyed>[]>>(LISTS.map((k) => [k, new Map()]));
   for (const extract of ordered) {

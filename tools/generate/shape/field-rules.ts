@@ -32,8 +32,8 @@ export function propertyRules(fields: readonly Field[], example?: Example, discr
     if (discriminator && f.name === discriminator.name) {
       return { name: f.name, type: { kind: 'literal', value: discriminator.value }, optional: false, nullable: false, description: f.description, deprecated: f.deprecated };
     }
-    const optional = f.required !== null ? !f.required : sample ? !(f.name in sample) : false;
-    const nullable = f.nullable || (sample !== undefined && sample[f.name] === null);
+    const optional = f.required !== null ? !f.required : sample ? !Object.hasOwn(sample, f.name) : false;
+    const nullable = f.nullable || (sample !== undefined && Object.hasOwn(sample, f.name) && sample[f.name] === null);
     return { name: f.name, type: f.type, optional, nullable, description: f.description, deprecated: f.deprecated };
   });
 }

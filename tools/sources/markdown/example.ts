@@ -94,7 +94,7 @@ export function checkExampleKeys(example: Example, fields: readonly Field[], cod
   const declared = new Set(fields.map((f) => f.name));
   const keys = Object.keys(value);
   const extra = keys.filter((k) => !declared.has(k));
-  const missing = [...declared].filter((k) => !(k in value));
+  const missing = [...declared].filter((k) => !Object.hasOwn(value, k));
   if (!extra.length && !missing.length) return;
   const parts = [
     extra.length ? `keys ${extra.map((k) => `\`${k}\``).join(', ')} that no field declares` : '',

@@ -18,6 +18,7 @@ import { lastLine, splitSections, toBlocks, type Block, type Section } from './b
 import { checkExampleKeys, isExampleLabel, parseExample } from './example.js';
 import { parseFields, startsField, type ParsedField } from './fields.js';
 import { parseMarkdown } from './parse.js';
+import { getOwn } from '../../model/own.js';
 
 const ENDPOINT_LINE = /^(get|post|put|patch|delete)(https?:\/\/[^/\s]+)(\/\S*)$/i;
 const EVENT_TITLE = /^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$/;
@@ -126,7 +127,7 @@ function extractEndpoint(section: Section, apiSection: string, file: string, sou
   const description = section.blocks.slice(1, firstSub < 0 ? undefined : firstSub);
   let returns: Endpoint['returns'];
   for (const sub of subsections) {
-    const location = PARAM_SECTIONS[sub.heading.text];
+    const location = getOwn(PARAM_SECTIONS, sub.heading.text);
     if (location) {
       for (const { field, values } of parseFields(sub.blocks, file, source.id, bag)) {
         const pid = paramId(id, field.name);

@@ -3,6 +3,7 @@
  * `map`) → a TypeExpr. `null` among the variants becomes `nullable`; an unknown word is reported.
  */
 import type { TypeExpr } from '../../model/schema.js';
+import { getOwn } from '../../model/own.js';
 
 const WORDS: Record<string, TypeExpr> = {
   string: { kind: 'string' },
@@ -27,7 +28,7 @@ export interface ParsedType {
 function parseOne(word: string, unknown: string[]): TypeExpr {
   const arrayOf = /^array of (.+)$/.exec(word);
   if (arrayOf) return { kind: 'array', items: parseOne(arrayOf[1]!, unknown) };
-  const known = WORDS[word];
+  const known = getOwn(WORDS, word);
   if (known) return structuredClone(known);
   unknown.push(word);
   return { kind: 'unknown' };

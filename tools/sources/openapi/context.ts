@@ -86,6 +86,6 @@ function report(ctx: OpenApiContext, at: Located, message: string, hint: string)
 /** The child node `key` of `at`, located. */
 export function childOf(at: Located, ...keys: (string | number)[]): Located | undefined {
   let value: unknown = at.value;
-  for (const k of keys) value = Array.isArray(value) ? value[k as number] : isObject(value) ? value[k] : undefined;
+  for (const k of keys) value = Array.isArray(value) ? value[k as number] : isObject(value) && Object.hasOwn(value, k) ? value[k] : undefined;
   return isObject(value) ? { value, pointer: [...at.pointer, ...keys] } : undefined;
 }

@@ -14,6 +14,7 @@ import { extractEndpoints } from './endpoints.js';
 import { extractEvents } from './events.js';
 import { DEFAULT_SECTIONS, listOperations } from './operations.js';
 import { parseDocument } from './parse-document.js';
+import { setOwn } from '../../model/own.js';
 
 export interface OpenApiOptions {
   /** Prefix the servers add to every path, so ids match the docs' (`/v1`). */
@@ -34,7 +35,7 @@ export function extractOpenApi(text: string, source: SourceInfo, bag: Diagnostic
   out.events = extractEvents(ctx, ops);
   Object.assign(out, extractEndpoints(ctx, ops, (options.pathPrefix ?? DEFAULT_PATH_PREFIX).replace(/\/$/, '')));
   const schemas: Record<string, TypeExpr> = {};
-  for (const name of [...ctx.schemas.keys()].sort()) schemas[name] = ctx.schemas.get(name) ?? { kind: 'unknown' };
+  for (const name of [...ctx.schemas.keys()].sort()) setOwn(schemas, name, ctx.schemas.get(name) ?? { kind: 'unknown' });
   out.schemas = schemas;
   if (!out.events.length && !out.endpoints.length) {
     bag.error({
