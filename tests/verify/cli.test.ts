@@ -1,6 +1,7 @@
 /** E2E: `node dist/cli.js verify` (run `npm run build` first): exit codes, stdin, formats. */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -41,5 +42,66 @@ describe('specmap verify', () => {
     const r = run(['--severity', 'nonsense=warn', 'tests/traces/clean/message.sse']);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('expected <check>=error|warn|off');
+  });
+
+  it('judges against a baseline learned from a folder of recordings, and says which', () => {
+    const r = run(['--no-sdk', '--baseline', '../shared/recordings/openai', '../shared/recordings/openai/tool-search.1.jsonl']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^baseline: \.\.\/shared\/recordings\/openai \(learned from recordings: 1 deviation of the reference server, from 13 recordings\)\n/);
+    expect(r.stdout).toContain('tool-search.1.jsonl:21: info reference-does-too: [schema] response.function_call_arguments.done: Found an event that does not match the `response.function_call_arguments.done` schema: name: expected string, received nothing (absent) — the reference server does this too (2× in the baseline ../shared/recordings/openai)');
+    expect(r.stdout).toMatch(/0 errors, 0 warnings, 1 info;/);
+    expect(run(['--no-sdk', '../shared/recordings/openai/tool-search.1.jsonl']).status).toBe(1);
+  });
+
+  it('--learn-baseline writes a profile that gives the same bytes every time, and --baseline reads it back', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'specmap-verify-cli-'));
+    try {
+      const out = join(dir, 'baseline.json');
+      const learn = run(['--learn-baseline', out, '../shared/recordings/openai']);
+      expect(learn.status).toBe(0);
+      expect(learn.stdout).toBe(`baseline: learned 1 deviation of the reference server from 13 recordings → ${out}\n`);
+      const first = readFileSync(out, 'utf8');
+      expect(run(['--learn-baseline', out, '../shared/recordings/openai']).status).toBe(0);
+      expect(readFileSync(out, 'utf8')).toBe(first);
+      expect(JSON.parse(first).deviations).toEqual([{ event: 'response.function_call_arguments.done', path: 'name', kind: 'missing', count: 2 }]);
+      const r = run(['--no-sdk', '--baseline', out, '../shared/recordings/openai']);
+      expect(r.status).toBe(0);
+      expect(r.stdout).toMatch(/^baseline: \S+baseline\.json \(profile: 1 deviation of the reference server, from 13 recordings\)\n/);
+      expect(r.stdout).toMatch(/13 traces, \d+ events: 0 errors, 0 warnings, 2 info;/);
+      writeFileSync(out, '{"specmapBaseline":1}');
+      const bad = run(['--no-sdk', '--baseline', out, 'tests/traces/clean/message.sse']);
+      expect(bad.status).toBe(2);
+      expect(bad.stderr).toContain('cannot read the baseline');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('--strict-source needs a source of that kind; bad limits are usage errors', () => {
+    const r = run(['--no-sdk', '--strict-source', 'openapi', 'tests/traces/clean/message.sse']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('Found --strict-source openapi but no openapi source in the config');
+    expect(run(['--no-sdk', '--strict-source', 'docs', 'tests/traces/clean/message.sse']).status).toBe(0);
+    expect(run(['--no-sdk', '--strict-source', 'yaml', 'tests/traces/clean/message.sse']).status).toBe(2);
+    expect(run(['--no-sdk', '--max-findings', 'lots', 'tests/traces/clean/message.sse']).stderr).toContain('Found --max-findings lots, expected a positive integer');
+  });
+
+  it('uses verify.baseline from the config (relative to the config file); --no-baseline turns it off', () => {
+    const dir = mkdtempSync(join(root, 'tests/verify/tmp-config-'));
+    try {
+      const config = join(dir, 'specmap.config.json');
+      const docs = ['DOC_streaming_events.md', 'DOC_responses.md', 'DOC_conversations.md'].map((f) => ({ path: `../../../../shared/reference/openai-docs/${f}` }));
+      writeFileSync(config, JSON.stringify({ sources: docs, cacheDir: '.cache', model: 'model.json', verify: { baseline: '../../../../shared/recordings/openai', maxFindings: 1 } }));
+      const trace = '../shared/recordings/openai/tool-search.1.jsonl';
+      const r = run(['--config', config, '--no-sdk', trace]);
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+      expect(r.stdout).toMatch(/^baseline: \.\.\/\.\.\/\.\.\/\.\.\/shared\/recordings\/openai \(learned from recordings/);
+      const off = run(['--config', config, '--no-sdk', '--no-baseline', trace]);
+      expect(off.status).toBe(1);
+      expect(off.stdout).not.toContain('baseline:');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
