@@ -134,6 +134,19 @@ describe('names that are also Object.prototype names', () => {
     expect(specmap('check')).toMatchObject({ code: 0 });
   }, 120_000);
 
+  it('a source file named `constructor` is reported like any other', () => {
+    writeFileSync(join(dir, 'constructor'), PAGE);
+    const config = JSON.parse(readFileSync(join(dir, 'specmap.config.json'), 'utf8'));
+    config.sources[0].path = 'constructor';
+    writeFileSync(join(dir, 'specmap.config.json'), JSON.stringify(config));
+    const sync = specmap('sync');
+    expect(sync.stderr).not.toMatch(/internal error/);
+    expect(sync.code).toBe(0);
+    const report = JSON.parse(readFileSync(join(dir, 'reports/report.json'), 'utf8'));
+    expect(report.sources.map((s: object) => Object.keys(s))).toEqual([['id', 'kind', 'path', 'sha256'], ['id', 'kind', 'path', 'sha256']]);
+    expect(specmap('check')).toMatchObject({ code: 0 });
+  }, 120_000);
+
   it('a field named like a prototype member is optional when the example leaves it out', () => {
     const rules = propertyRules([field('constructor', { kind: 'string' }), field('toString', { kind: 'string' }), field('item_id', { kind: 'string' })], { anchor: 'a.md:1', value: { item_id: 'i' } });
     expect(rules.map((r) => [r.name, r.optional])).toEqual([['constructor', true], ['toString', true], ['item_id', false]]);

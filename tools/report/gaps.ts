@@ -10,6 +10,7 @@ import { indexItems } from '../model/items.js';
 import type { Model, Param } from '../model/schema.js';
 import { requiredLanesFor } from './lane-rules.js';
 import type { GapDetail, ReportItem } from './schema.js';
+import { getOwn } from '../model/own.js';
 
 const LACKS = /\black(?:s|ing)\s+(.+)$/;
 
@@ -43,7 +44,7 @@ export function gapDetails(model: Model, mapping: Mapping | undefined, items: re
   const out: GapDetail[] = [];
   for (const item of items) {
     if (item.status !== 'missing' && item.status !== 'partial') continue;
-    const entry = mapping?.items[item.id];
+    const entry = mapping ? getOwn(mapping.items, item.id) : undefined;
     const gaps = entry?.gaps ?? [];
     const required = requiredLanesFor(opts.lanes, opts.implemented, item.kind);
     const detail: GapDetail = {

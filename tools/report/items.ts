@@ -8,6 +8,7 @@ import { allItems, anchorsOf } from '../model/items.js';
 import type { Item, Model } from '../model/schema.js';
 import { itemComparator } from '../model/sort.js';
 import type { ReportItem } from './schema.js';
+import { getOwn } from '../model/own.js';
 
 export const OBJECTS_GROUP = 'Objects';
 
@@ -50,7 +51,7 @@ export function toReportItems(model: Model, mapping: Mapping | undefined): Repor
   const compare = itemComparator(model.sources.map((s) => s.id));
   const items = allItems(model).sort((a, b) => compare({ id: a.id, anchors: anchorsOf(a) }, { id: b.id, anchors: anchorsOf(b) }));
   return items.map((item) => {
-    const entry = mapping?.items[item.id];
+    const entry = mapping ? getOwn(mapping.items, item.id) : undefined;
     const lanes = Object.fromEntries(Object.entries(entry?.lanes ?? {}).filter(([, l]) => l.length > 0));
     return {
       id: item.id,

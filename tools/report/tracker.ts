@@ -10,6 +10,7 @@ import { CODE_COLUMNS, COLUMNS, columnLanes, type ColumnLanes } from '../generat
 import type { Location, Mapping } from '../mapping/schema.js';
 import type { Model } from '../model/schema.js';
 import type { CategoryRow, Report, ReportItem, TrackerRow, TrackerTable } from './schema.js';
+import { getOwn } from '../model/own.js';
 
 export function formatLocation(l: Location): string {
   return `${l.file}:${l.line} ${l.symbol}`;
@@ -30,7 +31,7 @@ export function trackerTables(
 ): TrackerTable[] {
   const events = new Map(model.events.map((e) => [e.id, e]));
   const toRow = (item: ReportItem): TrackerRow => {
-    const manual = mapping?.items[item.id]?.manual;
+    const manual = mapping ? getOwn(mapping.items, item.id)?.manual : undefined;
     return {
       id: item.id,
       type: item.label,
