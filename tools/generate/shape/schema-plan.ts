@@ -43,8 +43,18 @@ export function requestBodies(model: Model): { endpoint: Endpoint; fields: Model
     .filter((b) => b.fields.length > 0);
 }
 
+/**
+ * Names the generated modules declare or import themselves, so no type may take them: TS (`z`, the
+ * `S` and `T` namespace imports, the union and its helpers) and Python (`typing` names, pydantic's,
+ * the module's own, and the constants a PascalCase name can spell: a schema named `none` is not `None`).
+ */
+const RESERVED = [
+  'StreamEvent', 'EventType', 'EventByType', 'EVENT_TYPES', 'StreamEventSchema', 'z', 'S', 'T',
+  'Any', 'Dict', 'List', 'Literal', 'Optional', 'Union', 'BaseModel', 'Field', 'EVENT_MODELS', 'None', 'True', 'False',
+];
+
 export function planSchemas(model: Model, opts: PlanOptions): SchemaPlan {
-  const names = new NameRegistry(['StreamEvent', 'EventType', 'EventByType', 'EVENT_TYPES', 'StreamEventSchema', 'z']);
+  const names = new NameRegistry(RESERVED);
   const namedNames = new Map<string, string>();
   for (const key of Object.keys(model.schemas).sort(compareStrings)) namedNames.set(key, names.claim(namedSchemaTypeName(key)));
 
