@@ -15,6 +15,7 @@ import type { Model, SourceKind } from '../model/schema.js';
 import { loadModelState } from '../pipeline/model.js';
 import { profileText, type BaselineProfile } from '../verify/baseline.js';
 import { DEFAULT_MAX_FINDINGS } from '../verify/findings.js';
+import { escapeControl } from '../verify/format/escape.js';
 import { DEFAULT_MAX_LINE_LENGTH } from '../verify/input/lines.js';
 import { formatFromName } from '../verify/input/open-trace.js';
 import { resolveSeverities } from '../verify/severity.js';
@@ -140,7 +141,7 @@ export async function verifyCommand(args: string[], opts: VerifyCommandOptions):
     ...(baseline && { baseline }),
     ...(input && { format: input }),
     ...(opts.sdk === false && { sdk: false }),
-    onTrace: (path, i) => progress.step(`verify ${i + 1}/${traces.length} ${path}`),
+    onTrace: (path, i) => progress.step(escapeControl(`verify ${i + 1}/${traces.length} ${path}`)),
   });
   progress.done();
   return { kind: 'report', format, report };

@@ -10,6 +10,7 @@ import { basename, join } from 'node:path';
 import { z } from 'zod';
 import { InputError } from '../diagnostics/errors.js';
 import { toJsonText } from '../io/json.js';
+import { escapeControl } from './format/escape.js';
 import { deviationKey } from './findings.js';
 import { formatFromName } from './input/open-trace.js';
 import type { BaselineUse, Deviation } from './types.js';
@@ -70,12 +71,12 @@ export function parseProfile(text: string, from: string): BaselineProfile {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new InputError(`cannot read the baseline ${from}: ${(error as Error).message}`);
+    throw new InputError(`cannot read the baseline ${escapeControl(from)}: ${escapeControl((error as Error).message)}`);
   }
   const parsed = BaselineProfileSchema.safeParse(json);
   if (!parsed.success) {
     const first = parsed.error.issues[0]!;
-    throw new InputError(`cannot read the baseline ${from}: \`${first.path.join('.') || '(file)'}\`: ${first.message}, expected a profile written by \`specmap verify --learn-baseline\``);
+    throw new InputError(`cannot read the baseline ${escapeControl(from)}: \`${escapeControl(first.path.join('.')) || '(file)'}\`: ${first.message}, expected a profile written by \`specmap verify --learn-baseline\``);
   }
   return parsed.data;
 }
@@ -93,7 +94,7 @@ export async function isDirectory(path: string): Promise<boolean> {
   try {
     return (await stat(path)).isDirectory();
   } catch (error) {
-    throw new InputError(`cannot read the baseline ${path}: ${(error as Error).message}`);
+    throw new InputError(`cannot read the baseline ${escapeControl(path)}: ${escapeControl((error as Error).message)}`);
   }
 }
 
@@ -102,7 +103,7 @@ export async function readProfileFile(path: string): Promise<Baseline> {
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    throw new InputError(`cannot read the baseline ${path}: ${(error as Error).message}`);
+    throw new InputError(`cannot read the baseline ${escapeControl(path)}: ${escapeControl((error as Error).message)}`);
   }
   const profile = parseProfile(text, path);
   return new Baseline(profile, { from: path, kind: 'profile', recordings: profile.recordings.length, deviations: profile.deviations.length });

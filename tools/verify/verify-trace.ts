@@ -1,5 +1,6 @@
 /** One trace file → its report: read and check in one streaming pass, then the SDK's opinion. */
 import { InputError } from '../diagnostics/errors.js';
+import { escapeControl } from './format/escape.js';
 import type { FindingPolicy } from './findings.js';
 import { openTrace } from './input/open-trace.js';
 import { readSidecar } from './input/request.js';
@@ -24,13 +25,13 @@ export async function checkTraceFile(path: string, ctx: VerifyContext, options: 
   try {
     opened = await openTrace(path, { ...(options.format && { format: options.format }), ...(options.maxLineLength !== undefined && { maxLineLength: options.maxLineLength }) });
   } catch (error) {
-    throw new InputError(`cannot read trace ${name}: ${(error as Error).message}`);
+    throw new InputError(`cannot read trace ${escapeControl(name)}: ${escapeControl((error as Error).message)}`);
   }
   try {
     return { result: await verifyStream(opened.items, ctx, options), format: opened.format };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code) throw new InputError(`cannot read trace ${name}: ${(error as Error).message}`);
+    if (code) throw new InputError(`cannot read trace ${escapeControl(name)}: ${escapeControl((error as Error).message)}`);
     throw error;
   }
 }
@@ -45,7 +46,7 @@ export async function verifyTraceFile(path: string, ctx: VerifyContext, options:
       const sidecar = await readSidecar(path);
       if (sidecar) request = { from: sidecar.path, value: sidecar.value };
     } catch (error) {
-      throw new InputError(`cannot read the request sidecar of ${name}: ${(error as Error).message}`);
+      throw new InputError(`cannot read the request sidecar of ${escapeControl(name)}: ${escapeControl((error as Error).message)}`);
     }
   }
   const report: TraceReport = {

@@ -14,6 +14,7 @@ import { InputError } from '../diagnostics/errors.js';
 import type { Model } from '../model/schema.js';
 import { Baseline, createProfile, isDirectory, listRecordings, readProfileFile, recordingName, type BaselineProfile } from './baseline.js';
 import { loadEventSchemas, type ObjectMode } from './event-schemas.js';
+import { escapeControl } from './format/escape.js';
 import type { Deviation } from './types.js';
 import { buildGrammar } from './grammar.js';
 import type { SeverityMap } from './severity.js';
@@ -142,7 +143,7 @@ export async function learnBaseline(paths: readonly string[], model: Model, opti
       ...(options.format && { format: options.format }),
       ...(options.maxLineLength !== undefined && { maxLineLength: options.maxLineLength }),
     });
-    if (result.unreadable) throw new InputError(`cannot learn from ${path}: part of it is not a readable trace`);
+    if (result.unreadable) throw new InputError(`cannot learn from ${escapeControl(path)}: part of it is not a readable trace`);
     for (const [key, seen] of result.deviations ?? []) {
       const total = counted.get(key);
       if (total) total.count += seen.count;
@@ -160,7 +161,7 @@ export async function learnBaseline(paths: readonly string[], model: Model, opti
 export async function loadBaseline(path: string, model: Model, options: LearnOptions = {}): Promise<Baseline> {
   if (!(await isDirectory(path))) return readProfileFile(path);
   const recordings = await listRecordings(path);
-  if (recordings.length === 0) throw new InputError(`cannot learn a baseline from ${path}: it holds no trace (.jsonl, .ndjson, .sse, .txt)`);
+  if (recordings.length === 0) throw new InputError(`cannot learn a baseline from ${escapeControl(path)}: it holds no trace (.jsonl, .ndjson, .sse, .txt)`);
   const profile = await learnBaseline(recordings, model, options);
   return new Baseline(profile, { from: path, kind: 'recordings', recordings: profile.recordings.length, deviations: profile.deviations.length });
 }

@@ -24,7 +24,8 @@ export function registerVerify(program: Command): void {
         const outcome = await verifyCommand(args, opts);
         if (outcome.kind === 'learned') {
           const p = outcome.profile;
-          process.stdout.write(`baseline: learned ${p.deviations.length} deviation${p.deviations.length === 1 ? '' : 's'} of the reference server from ${p.recordings.length} recording${p.recordings.length === 1 ? '' : 's'} → ${outcome.path}\n`);
+          const { escapeControl } = await import('../../verify/format/escape.js');
+          process.stdout.write(escapeControl(`baseline: learned ${p.deviations.length} deviation${p.deviations.length === 1 ? '' : 's'} of the reference server from ${p.recordings.length} recording${p.recordings.length === 1 ? '' : 's'} → ${outcome.path}`) + '\n');
           return 0;
         }
         const { formatVerifyReport } = await import('../../verify/format/index.js');
