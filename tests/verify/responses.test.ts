@@ -86,6 +86,26 @@ describe('`response.failed` after `error`', () => {
   });
 });
 
+describe('what the real service sends that the docs do not say', () => {
+  it('a nested `error` object and event types newer than the model: learned, then vouched for', async () => {
+    const nested = stream('resp_r', [{ type: 'error', error: { type: 'server_error', code: 'server_error', message: 'The backend went away.', param: null } }, { type: 'response.failed', response: response('resp_r', 'failed') }]);
+    const newer = stream('resp_s', [{ type: 'response.shell_call_command.added', item_id: 'sh_1', output_index: 0 }, { type: 'response.completed', response: response('resp_s', 'completed') }]);
+    const reference = write('reference-real.jsonl', jsonl([...nested, ...newer]));
+    const profile = await learnBaseline([reference], model);
+    expect(profile.deviations.map((d) => `${d.event} ${d.path} ${d.kind}`)).toEqual(['error code missing', 'error message missing', 'error param missing', 'response.failed after error order', 'response.shell_call_command.added  unknown-event']);
+    const baseline = new Baseline(profile, { from: 'reference', kind: 'recordings', recordings: 1, deviations: profile.deviations.length });
+    const r = await verifyTraces([join(import.meta.dirname, '../traces/broken/error-shape.jsonl'), reference], model, { severities, sdk: false, baseline });
+    expect(r.traces.map((t) => t.violations.map((v) => [v.line, v.severity, v.verdict]))).toEqual([
+      [[3, 'info', 'reference-does-too']],
+      [[3, 'info', 'reference-does-too'], [4, 'info', 'reference-does-too'], [7, 'info', 'reference-does-too']],
+    ]);
+    // Another kind of deviation on the same field (`message` a number, not missing) is not vouched for.
+    const other = write('other.jsonl', jsonl(stream('resp_t', [{ type: 'error', code: 'x', message: 7, param: null }])));
+    const o = await verifyTraces([other], model, { severities, sdk: false, baseline });
+    expect(o.traces[0]!.violations.map((v) => [v.line, v.severity, v.message])).toEqual([[3, 'error', 'Found an event that does not match the `error` schema: message: expected string, received number']]);
+  });
+});
+
 describe('events that belong to the response, not to an item', () => {
   const audio = (type: string, fields: string[]): Event => ({
     id: `event:${type}`, kind: 'event', type, category: 'output', description: '', anchors: [], sources: [], correlationKeys: [], classNames: [],

@@ -10,7 +10,7 @@ import type { Model } from '../../tools/model/schema.js';
 import { loadRootModel } from '../helpers/root-model.js';
 import { resolveSeverities } from '../../tools/verify/severity.js';
 import type { CheckId } from '../../tools/verify/types.js';
-import { verifyTraces } from '../../tools/verify/verify.js';
+import { loadBaseline, verifyTraces } from '../../tools/verify/verify.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const traces = join(root, 'tests/traces');
@@ -53,6 +53,14 @@ describe('broken traces: exactly the checks they violate, at the right lines', (
     const report = await verifyTraces([join(traces, 'broken', file)], model, { severities, sdk: false });
     const found = report.traces[0]!.violations.map((v) => [v.check, v.line]);
     expect(found).toEqual(expected);
+  });
+
+  it('each still gets exactly its findings, as errors, with the reference baseline loaded', async () => {
+    const baseline = await loadBaseline(join(root, '../shared/recordings/openai'), model);
+    for (const [file, expected] of BROKEN) {
+      const report = await verifyTraces([join(traces, 'broken', file)], model, { severities, sdk: false, baseline });
+      expect(report.traces[0]!.violations.map((v) => [v.check, v.line, v.severity]), file).toEqual(expected.map(([c, l]) => [c, l, 'error']));
+    }
   });
 });
 
