@@ -16,7 +16,7 @@ import type { AnalyzerWarning, CodeFact } from './facts.js';
 import { isTestPath, type FactLanguage } from './file-role.js';
 import { expandLanes } from './expand-lanes.js';
 import { buildPrefilter, isRouteFile, type Prefilter } from './prefilter.js';
-import { assignItems } from './assign-items.js';
+import { assignItems, namesWorthResolving } from './assign-items.js';
 import { ModuleGraph } from './bindings.js';
 import { languageOf } from './file-role.js';
 import { compareFacts } from './sort-facts.js';
@@ -75,7 +75,13 @@ export async function analyzeWorkspace(options: AnalyzeOptions): Promise<Analyze
   let cached = 0;
   // The names the workspace itself ties to event types decide which files later passes pick; the
   // last run's negatives are valid only while those names are the same.
-  const cachedNames = (): string => namesKey(definedNames(collect(results)));
+  // Class names the workspace itself ties to items (besides the SDK's, which the prefilter has).
+  const localNames = (): Set<string> => {
+    const names = namesWorthResolving(collect(results), moduleMap(results, languages), candidates.typeByClass);
+    for (const n of candidates.typeByClass.keys()) names.delete(n);
+    return names;
+  };
+  const cachedNames = (): string => namesKey(localNames());
   for (const [file, language] of languages) {
     const path = join(options.root, file);
     let st: { size: number; mtimeMs: number };
@@ -125,7 +131,7 @@ export async function analyzeWorkspace(options: AnalyzeOptions): Promise<Analyze
   // Further passes: files that use a class the workspace itself ties to an event type (`CreatedEvent(...)`).
   const seenNames = new Set<string>(candidates.typeByClass.keys());
   for (let round = 0; round < 4; round++) {
-    const all = definedNames(collect(results));
+    const all = localNames();
     if (skipped.length > 0 && namesKey(all) !== namesBefore) {
       // The names changed since the negatives were recorded: those files must be looked at again.
       for (const p of skipped.splice(0)) {
@@ -156,8 +162,7 @@ export async function analyzeWorkspace(options: AnalyzeOptions): Promise<Analyze
   };
   let facts: CodeFact[] = [];
   for (let round = 0; ; round++) {
-    const modules = new Map<string, { language: FactLanguage; facts: NonNullable<FileFacts['module']>; isTest: boolean }>();
-    for (const [file, r] of results) if (r.module) modules.set(file, { language: languages.get(file) ?? languageOf(file) ?? 'typescript', facts: r.module, isTest: isTestPath(file) });
+    const modules = moduleMap(results, languages);
     const graph = new ModuleGraph(modules, exists);
     facts = assignItems({ facts: collect(results), modules, graph, typeByClass: candidates.typeByClass, sdkPackages: candidates.sdkPackages });
     const more: Pending[] = [];
@@ -183,11 +188,11 @@ export async function analyzeWorkspace(options: AnalyzeOptions): Promise<Analyze
   return { facts, warnings: sortWarnings(warnings), files, stats: { files: languages.size, parsed, cached } };
 }
 
-/** Names the workspace declares as definitions: later passes look for files that use them. */
-function definedNames(facts: readonly CodeFact[]): Set<string> {
-  const out = new Set<string>();
-  for (const f of facts) if (f.kind === 'definition' && (f.literal !== undefined || f.className !== undefined)) out.add(f.symbol);
-  return out;
+
+function moduleMap(results: Map<string, FileFacts>, languages: ReadonlyMap<string, FactLanguage>): Map<string, { language: FactLanguage; facts: NonNullable<FileFacts['module']>; isTest: boolean }> {
+  const modules = new Map<string, { language: FactLanguage; facts: NonNullable<FileFacts['module']>; isTest: boolean }>();
+  for (const [file, r] of results) if (r.module) modules.set(file, { language: languages.get(file) ?? languageOf(file) ?? 'typescript', facts: r.module, isTest: isTestPath(file) });
+  return modules;
 }
 
 function collect(results: Map<string, FileFacts>): CodeFact[] {

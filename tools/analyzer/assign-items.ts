@@ -58,7 +58,12 @@ export function assignItems(input: AssignInput): CodeFact[] {
   for (const f of input.facts) if (f.kind === 'definition' && f.literal !== undefined) learn(`${f.file}#${f.symbol}`, f.literal);
 
   const bindingOf = new Map<CodeFact, Binding | undefined>();
-  const pending = input.facts.filter((f) => NEEDS_CLASS.has(f.kind) && f.literal === undefined && f.className !== undefined);
+  const all = input.facts.filter((f) => NEEDS_CLASS.has(f.kind) && f.literal === undefined && f.className !== undefined);
+  // Only names that can lead to an item are worth resolving (and the modules behind them worth
+  // parsing): the SDK's class names, classes with a literal, and, to a fixed point, their subclasses.
+  const worth = namesWorthResolving(input.facts, input.modules, typeByClass);
+  const original = (f: CodeFact): string => originalName(f, input.modules);
+  const pending = all.filter((f) => f.kind === 'route' || worth.has(original(f)));
   for (const f of pending) bindingOf.set(f, graph.resolveName(f.file, f.className!));
   const literalsOf = (b: Binding | undefined): string[] => {
     if (!b) return [];
@@ -157,9 +162,40 @@ function inheritFields(facts: readonly CodeFact[], bindingOf: ReadonlyMap<CodeFa
   return out;
 }
 
-/** Names the workspace itself ties to event types: a later prefilter pass looks for their use. */
-export function localClassNames(facts: readonly CodeFact[]): Set<string> {
-  const out = new Set<string>();
-  for (const f of facts) if (f.kind === 'definition' && f.external === undefined) out.add(f.symbol);
-  return out;
+type Modules = AssignInput['modules'];
+
+/** The name a class fact uses, as its module exports it: `B` for `from m import A as B` is `A`. */
+function originalName(f: CodeFact, modules: Modules): string {
+  const name = f.className!;
+  const last = name.slice(name.lastIndexOf('.') + 1);
+  const imported = modules.get(f.file)?.facts.imports.find((i) => i.local === name);
+  return imported && imported.name !== '*' ? imported.name : last;
+}
+
+/**
+ * Class names that may lead to an item, by name alone (bindings decide afterwards): the SDK's
+ * class names, classes with their own literal, and their subclasses and aliases to a fixed point.
+ * Also what later prefilter passes look for in files no earlier pass picked.
+ */
+export function namesWorthResolving(facts: readonly CodeFact[], modules: Modules, typeByClass: ReadonlyMap<string, readonly string[]>): Set<string> {
+  const worth = new Set<string>(typeByClass.keys());
+  for (const f of facts) if (f.kind === 'definition' && f.literal !== undefined) worth.add(f.symbol);
+  const subclasses = facts.filter((f) => f.kind === 'definition' && f.literal === undefined && f.className !== undefined);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const f of subclasses) {
+      if (worth.has(f.symbol) || !worth.has(originalName(f, modules))) continue;
+      worth.add(f.symbol);
+      grew = true;
+    }
+    for (const mod of modules.values()) {
+      const renames: [string, string][] = [...mod.facts.aliases, ...mod.facts.imports.filter((i) => i.local !== i.name).map((i): [string, string] => [i.local, i.name]), ...mod.facts.exports.flatMap((e): [string, string][] => { const from = e.imported ?? e.local; return from !== undefined && from !== e.name ? [[e.name, from]] : []; })];
+      for (const [local, target] of renames) {
+        if (worth.has(local) || !worth.has(target.slice(target.lastIndexOf('.') + 1))) continue;
+        worth.add(local);
+        grew = true;
+      }
+    }
+  }
+  return worth;
 }

@@ -276,7 +276,8 @@ function collectModuleFacts(root: Node, sink: FactSink): Map<string, string> {
     }
   };
   visitBlock(root);
-  module.declared.push(...[...declared].sort());
+  // Only class-like names are ever resolved (a class fact's name is capitalised); the rest would only bloat the cache.
+  module.declared.push(...[...declared].filter(isClassName).sort());
   return renamed;
 }
 

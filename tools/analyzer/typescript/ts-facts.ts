@@ -341,7 +341,8 @@ function collectModule(ts: Ts, sf: TS.SourceFile, sink: FactSink, renamed: Map<s
       }
     }
   }
-  module.declared.push(...[...declared].sort());
+  // Only class-like names are ever resolved (a class fact's name is capitalised); the rest would only bloat the cache.
+  module.declared.push(...[...declared].filter((n) => n === 'default' || isClassName(n)).sort());
   const visit = (node: TS.Node): void => {
     if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) {
       const init = unwrap(node.initializer);
