@@ -110,3 +110,26 @@ describe('tracker cells are stored in mapping.json', () => {
     expect(row(p.read(TRACKER), 'response.completed')).toMatch(/⛔ Ignored \(manual\) \| not ours \|$/);
   });
 });
+
+describe('tracker edits not yet stored', () => {
+  it('check reports them (the tracker is not committed) until sync stores them', () => {
+    p = synced();
+    p.write(TRACKER, editRow(p.read(TRACKER), 'response.completed', { notes: 'only in the tracker' }));
+    const check = p.specmap('check', '--no-cache', '--format', 'json');
+    expect(check.code).toBe(1);
+    const findings = JSON.parse(check.stdout).findings as { kind: string; id?: string; message: string }[];
+    expect(findings).toEqual([expect.objectContaining({ kind: 'mapping-tracker-edit', id: 'event:response.completed', message: expect.stringContaining('notes edited in the tracker') })]);
+    expect(p.specmap('sync').code).toBe(0);
+    expect(p.specmap('check', '--no-cache').code).toBe(0);
+  });
+
+  it('an edit on the row of an event that left the sources is kept as an orphan', () => {
+    p = synced();
+    p.write(TRACKER, editRow(p.read(TRACKER), 'response.completed', { notes: 'written before the event went away' }));
+    p.write('docs/DOC_streaming_events.md', p.read('docs/DOC_streaming_events.md').replace(/## response\.completed[\s\S]*$/, ''));
+    expect(p.specmap('sync').code).toBe(0);
+    const mapping = JSON.parse(p.read('mapping.json'));
+    expect(mapping.items['event:response.completed']).toBeUndefined();
+    expect(mapping.orphans['event:response.completed'].manual).toEqual({ notes: 'written before the event went away' });
+  });
+});

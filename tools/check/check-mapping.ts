@@ -1,4 +1,5 @@
 /** The mapping part of `check`: recompute the mapping from the code and compare with mapping.json. */
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { CodeFact } from '../analyzer/facts.js';
 import type { Config } from '../config/schema.js';
@@ -38,5 +39,34 @@ export async function checkMapping(model: Model, config: Config, root: string, n
   const previous = readMappingFile(resolveInsideReal(root, config.mapping), config.mapping);
   const facts = await analyze(model, config, root, noCache);
   const mapping = computeMapping(model, facts, config, previous);
-  return { findings: mappingDrift(previous, mapping), mapping };
+  return { findings: [...mappingDrift(previous, mapping), ...(await trackerEdits(model, config, root, previous))], mapping };
+}
+
+/**
+ * Edits made in the tracker that only `sync` stores in mapping.json: until then they live in a
+ * file that is not committed, and a clone would not have them.
+ */
+async function trackerEdits(model: Model, config: Config, root: string, previous: Mapping | undefined): Promise<Omit<Finding, 'severity'>[]> {
+  if (!config.generate.targets.includes('tracker')) return [];
+  const [{ TRACKER_FILE }, { mergeTrackerEdits }] = await Promise.all([import('../generate/targets/tracker.js'), import('../generate/tracker/merge-edits.js')]);
+  const file = `${config.generate.outDir.replace(/\/+$/, '')}/${TRACKER_FILE}`;
+  let text: string;
+  try {
+    text = readFileSync(resolveInsideReal(root, file), 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+  const merged = mergeTrackerEdits(model, previous, text, file);
+  return [
+    ...merged.conflicts.map((d) => ({ kind: 'mapping-tracker-conflict' as const, file, line: d.line, message: d.message, fix: d.hint ?? 'make the two agree' })),
+    ...merged.edits.map((e) => ({
+      kind: 'mapping-tracker-edit' as const,
+      id: e.id,
+      file,
+      line: e.line,
+      message: `\`${e.type}\` ${e.keys.join(', ')} edited in the tracker and not yet stored in ${config.mapping}`,
+      fix: 'specmap sync',
+    })),
+  ];
 }

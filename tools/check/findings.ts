@@ -16,6 +16,8 @@ export const FINDING_KINDS = {
   'mapping-manual-orphan': 'a manual note attached to an item the sources no longer have',
   'mapping-item-added': 'a spec item that mapping.json does not list yet',
   'mapping-item-removed': 'an item in mapping.json that the sources no longer have',
+  'mapping-tracker-edit': 'a human cell edited in the tracker and not yet stored in mapping.json (the tracker is not committed)',
+  'mapping-tracker-conflict': 'a human cell edited differently in the tracker and in mapping.json',
 } as const;
 
 export type FindingKind = keyof typeof FINDING_KINDS;

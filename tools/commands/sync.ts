@@ -12,7 +12,7 @@
 import { dirname, resolve } from 'node:path';
 import { createProgress, progressEnabled } from '../cli/progress.js';
 import { loadConfig } from '../config/load.js';
-import { formatDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { formatDiagnostic } from '../diagnostics/diagnostic.js';
 import { EXIT, InputError } from '../diagnostics/errors.js';
 import { removeStaleTemps } from '../io/atomic.js';
 import { EnvironmentError } from '../io/env-error.js';
@@ -60,22 +60,11 @@ async function withTrackerEdits(model: Model, previous: ManualSource | undefined
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return previous;
     throw error;
   }
-  const [{ readTracker }, { chooseCells, applyEdits, conflictDiagnostics }] = await Promise.all([import('../generate/tracker/read-back.js'), import('../generate/tracker/tracker-cells.js')]);
-  const read = readTracker(text);
-  const items: ManualSource['items'] = { ...(previous?.items ?? {}) };
-  const problems: Diagnostic[] = [];
-  let changed = false;
-  for (const event of model.events) {
-    const manual = items[event.id]?.manual;
-    const choice = chooseCells(event.type, manual, read);
-    if (choice.conflicts.length) problems.push(...conflictDiagnostics(display, read.lines.get(event.type) ?? 1, event.type, choice.conflicts));
-    if (!Object.keys(choice.edits).length) continue;
-    const next = applyEdits(manual, choice.edits);
-    items[event.id] = next ? { ...items[event.id], manual: next } : { ...items[event.id], manual: undefined };
-    changed = true;
-  }
-  if (problems.length) throw new InputError(`the tracker and mapping.json disagree on ${problems.length} human cell${problems.length === 1 ? '' : 's'}`, problems);
-  return changed ? { items, orphans: previous?.orphans ?? {} } : previous;
+  const { mergeTrackerEdits } = await import('../generate/tracker/merge-edits.js');
+  const merged = mergeTrackerEdits(model, previous, text, display);
+  const n = merged.conflicts.length;
+  if (n) throw new InputError(`the tracker and mapping.json disagree on ${n} human cell${n === 1 ? '' : 's'}`, merged.conflicts);
+  return merged.source;
 }
 
 export async function syncOnce(opts: SyncOptions): Promise<SyncResult> {
