@@ -104,4 +104,10 @@ describe('specmap verify', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('warns when the profile was learned against other sources than the model', () => {
+    const r = run(['--no-sdk', '--baseline', 'tests/verify/fixtures/openai-recordings.merged.baseline.json', 'tests/traces/clean/message.sse']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('  warning: the baseline was learned against other sources (DOC_streaming_events.md, DOC_responses.md, DOC_conversations.md, openai-openapi-2026-08-21.yaml) than this model (DOC_streaming_events.md, DOC_responses.md, DOC_conversations.md, agent-events.md); relearn it with --learn-baseline\n');
+  });
 });

@@ -85,6 +85,6 @@ describe('the committed profile', () => {
     const baseline = await readProfileFile(fixture);
     const r = await verifyTraces(all, model, { severities, sdk: false, baseline });
     expect(r.summary.errors).toBe(0);
-    expect(r.baseline).toMatchObject({ kind: 'profile', recordings: 13 });
+    expect(r.baseline).toEqual({ from: fixture, kind: 'profile', recordings: 13, deviations: 7 });
   });
 });

@@ -157,4 +157,6 @@ export interface BaselineUse {
   kind: 'profile' | 'recordings';
   recordings: number;
   deviations: number;
+  /** Set when the profile was learned against other sources than this run's model: its keys may not match. */
+  otherSources?: string[];
 }

@@ -80,6 +80,14 @@ async function withTempDir<T>(body: (dir: string) => Promise<T>): Promise<T> {
   }
 }
 
+/** The baseline as the report names it, flagging a profile learned against other sources. */
+function baselineUse(baseline: Baseline, model: Model): VerifyReport['baseline'] {
+  const learned = baseline.profile.sources;
+  const ours = model.sources.map((s) => s.id);
+  const same = learned.length === ours.length && learned.every((id, i) => id === ours[i]);
+  return same ? baseline.use : { ...baseline.use, otherSources: learned };
+}
+
 export async function verifyTraces(paths: readonly string[], model: Model, options: VerifyOptions): Promise<VerifyReport> {
   const ctx = await createVerifyContext(model, { ...(options.objects && { objects: options.objects }), ...(options.baseline && { baseline: options.baseline }) });
   const traces: TraceReport[] = [];
@@ -109,7 +117,7 @@ export async function verifyTraces(paths: readonly string[], model: Model, optio
     traces,
     schemaSource: ctx.source,
     sources: model.sources.map((s) => s.id),
-    ...(options.baseline && { baseline: options.baseline.use }),
+    ...(options.baseline && { baseline: baselineUse(options.baseline, model) }),
     summary: {
       traces: traces.length,
       events: sum((t) => t.events),

@@ -29,6 +29,7 @@ export function formatPretty(report: VerifyReport): string {
   if (report.baseline) {
     const b = report.baseline;
     out.push(esc(`baseline: ${b.from} (${b.kind === 'profile' ? 'profile' : 'learned from recordings'}: ${plural(b.deviations, 'deviation')} of the reference server, from ${plural(b.recordings, 'recording')})`));
+    if (b.otherSources) out.push(esc(`  warning: the baseline was learned against other sources (${b.otherSources.join(', ')}) than this model (${report.sources.join(', ')}); relearn it with --learn-baseline`));
   }
   for (const t of report.traces) {
     out.push(head(t));
