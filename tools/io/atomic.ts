@@ -39,9 +39,11 @@ function lstatOrUndefined(path: string) {
  */
 function writeTarget(path: string, root: string | undefined, display: string): string {
   let target = path;
-  for (let hops = 0; hops < 40; hops++) {
+  for (let hops = 0; ; hops++) {
     const stat = lstatOrUndefined(target);
     if (!stat?.isSymbolicLink()) break;
+    // Past the kernel's own limit of links in a chain: a loop.
+    if (hops === 40) throw Object.assign(new Error(`ELOOP: too many symbolic links, ${display}`), { code: 'ELOOP', syscall: 'open', path: display });
     target = resolve(dirname(target), readlinkSync(target));
   }
   if (root) assertRealPathInside(root, target, display);

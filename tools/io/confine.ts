@@ -35,13 +35,34 @@ export function realPathOf(path: string): string {
 }
 
 export function isRealPathInside(root: string, path: string): boolean {
-  return isWithin(realPathOf(root), realPathOf(path));
+  try {
+    return isWithin(realPathOf(root), realPathOf(path));
+  } catch (error) {
+    // A link loop leads nowhere, so certainly not inside.
+    if ((error as NodeJS.ErrnoException).code === 'ELOOP') return false;
+    throw error;
+  }
 }
 
 /** Throws when writing `path` would land outside `root` once links are followed. */
 export function assertRealPathInside(root: string, path: string, display: string): void {
   if (isRealPathInside(root, path)) return;
-  const real = realPathOf(path);
+  let real: string;
+  try {
+    real = realPathOf(path);
+  } catch {
+    throw new GeneratorError(`${display} is a symlink loop; nothing written`, [
+      {
+        severity: 'error',
+        code: 'output-symlink-loop',
+        file: display,
+        line: 1,
+        column: 1,
+        message: `Found \`${display}\` in a loop of symlinks, expected a file or folder inside the project`,
+        hint: 'remove the looping symlink',
+      },
+    ]);
+  }
   throw new GeneratorError(`${display} leads outside the project through a symlink (to ${real}); nothing written`, [
     {
       severity: 'error',

@@ -18,6 +18,7 @@ const ENVIRONMENT_CODES: Record<string, { what: string; hint: string }> = {
   EDQUOT: { what: 'disk quota exceeded', hint: 'free space within your quota and run again' },
   EMFILE: { what: 'too many open files', hint: 'raise the open-file limit (`ulimit -n`) and run again' },
   ENFILE: { what: 'too many open files in the system', hint: 'close other programs or raise the system limit' },
+  ELOOP: { what: 'a loop of symbolic links', hint: 'remove the looping symlink' },
 };
 
 export function isEnvironmentErrno(error: unknown): error is NodeJS.ErrnoException {

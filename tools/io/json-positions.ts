@@ -24,6 +24,9 @@ export interface JsonPositions {
   locate(path: readonly (string | number)[]): TextPosition;
 }
 
+/** Deeper than any mapping or legacy file; deeper text is skipped instead of overflowing the stack. */
+const MAX_DEPTH = 256;
+
 type Node = { offset: number; keys?: Map<string, { keyOffset: number; value: Node }>; items?: Node[] };
 
 export function scanJsonPositions(text: string): JsonPositions {
@@ -39,10 +42,27 @@ export function scanJsonPositions(text: string): JsonPositions {
     i++;
     return JSON.parse(text.slice(start, i)) as string;
   };
+  /** Skips a value without recursion: past this depth no key is located or compared. */
+  const skip = () => {
+    let depth = 0;
+    do {
+      const c = text[i];
+      if (c === '"') readString();
+      else {
+        if (c === '{' || c === '[') depth++;
+        else if (c === '}' || c === ']') depth--;
+        i++;
+      }
+    } while (depth > 0 && i < text.length);
+  };
   const value = (path: string[]): Node => {
     ws();
     const node: Node = { offset: i };
     const c = text[i];
+    if (path.length >= MAX_DEPTH && (c === '{' || c === '[')) {
+      skip();
+      return node;
+    }
     if (c === '{') {
       i++;
       node.keys = new Map();
