@@ -1,5 +1,5 @@
 /**
- * The small hand-written table behind the lifecycle grammar (issue 7: "data, not a tangle of ifs").
+ * The small hand-written table behind the lifecycle grammar: data, not a tangle of ifs.
  * Everything else — which events exist, their category, which carry `content_index`/`summary_index`,
  * which field of a `.done` event holds the final text — comes from the model (see grammar.ts).
  */
@@ -64,7 +64,7 @@ export const ITEM_FAMILY = 'response.output_item';
 export const IN_PROGRESS_ITEMS: ReadonlyMap<string, string> = new Map([['response.output_item.added', 'item']]);
 
 /**
- * Which item types may receive which event families (issue 7, check 8). A family missing here is
+ * Which item types may receive which event families (the `family` check). A family missing here is
  * derived: `response.<x>_call.*` belongs to item type `<x>_call`.
  */
 export const FAMILY_ITEM_TYPES: ReadonlyMap<string, readonly string[]> = new Map([

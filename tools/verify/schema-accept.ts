@@ -1,7 +1,6 @@
 /**
  * A fast yes for check 2. Zod's `safeParse` builds a parsed copy of every payload and an issue list,
- * which made schema validation the largest cost of `verify` after `JSON.parse` (issue 7,
- * "Performance"). Almost every event is valid, so each schema is compiled once into a plain predicate
+ * which made schema validation the largest cost of `verify` after `JSON.parse`. Almost every event is valid, so each schema is compiled once into a plain predicate
  * that only answers "Zod would accept this": `true` is trusted, `false` means "ask Zod", which then
  * produces the real issues. The predicate is conservative by construction: a node it does not fully
  * understand (checks other than `int`, pipes, transforms, defaults…) is answered by Zod itself, and

@@ -4,7 +4,7 @@
  */
 import type { JsonValue } from '../model/schema.js';
 
-/** The checks of issue 7, in the order the issue lists them. Ids are API: configs and reports use them. */
+/** The checks, in the order a finding's line ties are broken. Ids are API: configs and reports use them. */
 export const CHECK_IDS = ['framing', 'schema', 'lifecycle', 'sequence', 'indices', 'identity', 'accumulation', 'family', 'closure'] as const;
 export type CheckId = (typeof CHECK_IDS)[number];
 
