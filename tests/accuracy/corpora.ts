@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { TRUTH as LLAMA_STACK } from './truth/llama-stack.js';
 import { TRUTH as VERCEL_AI } from './truth/vercel-ai.js';
-import { PY_SDK, PY_SERVER, TS_CLIENT } from './truth/fixtures.js';
+import { PY_SDK, PY_SERVER, TS_CLIENT, TS_SERVER } from './truth/fixtures.js';
 import type { TruthCorpus } from './truth-types.js';
 
 const REPO = join(import.meta.dirname, '../..');
@@ -18,6 +18,13 @@ export const FIXTURE_CORPORA: TruthCorpus[] = [
     unknown: ['response.error'],
   },
   { name: 'fixture: SDK package with __init__ re-imports', config: join(FIXTURES, 'py-sdk/specmap.config.json'), truth: PY_SDK },
+  {
+    name: 'fixture: TS server routes (Next.js, Express) and their body schemas',
+    config: join(FIXTURES, 'ts-server/specmap.config.json'),
+    truth: TS_SERVER,
+    // The response schema shares `model`, `temperature`, `top_p`, `store` with the request body.
+    never: ['param:POST /v1/responses#top_p', 'param:POST /v1/responses#store'],
+  },
   {
     name: 'fixture: TS barrel, aliases, a second API, Error subclasses',
     config: join(FIXTURES, 'ts-client/specmap.config.json'),

@@ -57,6 +57,10 @@ export class ModuleGraph {
       return this.resolveExport(file, imported.module, imported.name, seen);
     }
     if (mod.facts.declared.includes(name)) return { kind: 'decl', file, name };
+    // Module facts list only class-like declarations; a lower-case name neither imported nor
+    // passed on by a star is this module's own (a schema constant), while an unknown capitalised
+    // one is a global (`Error`) and ties to nothing.
+    if (!/^[A-Z]/.test(name) && mod.facts.stars.length === 0) return { kind: 'decl', file, name };
     if (mod.language === 'python') {
       for (const star of mod.facts.stars) {
         const b = this.resolveExport(file, star, name, seen);

@@ -43,6 +43,17 @@ export function pathFromRoot(workspace: string, file: string): string {
   return ws ? `${ws}/${file}` : file;
 }
 
+/** Declared path parameter name → the spec's name at the same place (`:id` → `response_id`). */
+function pathParamNames(declared: string, spec: string): Map<string, string> {
+  const names = (p: string): string[] => [...p.matchAll(/(?:^|\/)(?::([A-Za-z_]\w*)|\{([A-Za-z_]\w*)[^}]*\}|\[{1,2}(?:\.\.\.)?([A-Za-z_]\w*)\]{1,2})/g)].map((m) => m[1] ?? m[2] ?? m[3]!);
+  const mine = names(declared);
+  const theirs = names(spec);
+  const out = new Map<string, string>();
+  // Counted from the end: a server may mount the API under a prefix with parameters of its own.
+  for (let i = 1; i <= Math.min(mine.length, theirs.length); i++) out.set(mine[mine.length - i]!, theirs[theirs.length - i]!);
+  return out;
+}
+
 /**
  * Which endpoint each request-model class serves, by route evidence only: a route whose handler
  * declares its body as that class (resolved through bindings to `file#Class`), or a class that
@@ -130,9 +141,12 @@ export function joinFacts(model: Model, facts: readonly CodeFact[], config: Conf
       if (!id) continue;
       add(id, fact);
       // The handler's own path and query parameters (and a decorator route's body fields).
+      const renamed = pathParamNames(fact.path ?? '', model.endpoints.find((e) => e.id === id)?.path ?? '');
       for (const p of fact.params ?? []) {
         const { declaredType, optional, default: def, values } = p;
-        addParam(id, fact, p.name, `${fact.symbol}.${p.name}`, `${p.in} parameter of ${fact.symbol}`, p.line, { declaredType, optional, default: def, values });
+        // A path parameter is known by its place: `/responses/:id` declares the spec's `{response_id}`.
+        const name = p.in === 'path' ? (renamed.get(p.name) ?? p.name) : p.name;
+        addParam(id, fact, name, `${fact.symbol}.${p.name}`, `${p.in} parameter of ${fact.symbol}`, p.line, { declaredType, optional, default: def, values });
       }
       continue;
     }

@@ -6,6 +6,9 @@
  *   `error` event); a response model and another API's request model beside the request model;
  *   FastAPI path and query parameters; a test that reads `response.json()["error"]["type"]`.
  * - py-sdk: an SDK package whose `__init__.py` files re-import each class under its own name.
+ * - ts-server: a Next.js route file that parses its body with a Zod schema from another module (beside a
+ *   response schema with overlapping fields), and Express routes with `:id` path parameters and a
+ *   `Request<P, R, Body>` handler.
  * - ts-client: a barrel (`export *`, `export { X as Y } from`), `Extract<>` and intersection aliases,
  *   another API's interface with the same `type` string, classes that extend `Error`, and a class
  *   whose private field's inline type mentions `{ type: 'error' }`.
@@ -68,4 +71,28 @@ export const TS_CLIENT: TruthGroup[] = [
   { lane: 'emitter', file: 'src/stream.mts', at: [[9, 'event:response.completed', 'new CompletedEvent']] },
   { lane: 'handler', file: 'src/stream.mts', at: [[20, 'event:response.created'], [22, 'event:response.output_text.delta']] },
   { lane: 'test', file: 'src/stream.spec.mts', at: [[1, 'event:response.created']] },
+];
+
+export const TS_SERVER: TruthGroup[] = [
+  { lane: 'server', file: 'app/v1/responses/route.mts', at: [[3, 'endpoint:POST /v1/responses', 'export async function POST']] },
+  {
+    lane: 'server',
+    file: 'lib/schemas.mts',
+    at: [
+      [4, 'param:POST /v1/responses#model'],
+      [5, 'param:POST /v1/responses#input'],
+      [6, 'param:POST /v1/responses#stream'],
+      [7, 'param:POST /v1/responses#temperature'],
+    ],
+  },
+  {
+    lane: 'server',
+    file: 'server.mts',
+    at: [
+      [6, 'endpoint:GET /v1/responses/{response_id}', "'/v1/responses/:id'"],
+      [6, 'param:GET /v1/responses/{response_id}#response_id', ':id'],
+      [10, 'endpoint:POST /v1/responses/{response_id}/cancel', 'cancel'],
+      [10, 'param:POST /v1/responses/{response_id}/cancel#response_id', ':id'],
+    ],
+  },
 ];

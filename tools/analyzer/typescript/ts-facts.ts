@@ -329,8 +329,11 @@ function collectModule(ts: Ts, sf: TS.SourceFile, sink: FactSink, renamed: Map<s
       continue;
     }
     for (const name of declaredNames(ts, stmt)) declared.add(name);
-    if (ts.isTypeAliasDeclaration(stmt) && ts.isTypeReferenceNode(stmt.type) && !stmt.type.typeArguments) {
-      module.aliases.push([stmt.name.text, stmt.type.typeName.getText(sf)]);
+    if (ts.isTypeAliasDeclaration(stmt) && ts.isTypeReferenceNode(stmt.type)) {
+      const arg = stmt.type.typeArguments?.[0];
+      if (!stmt.type.typeArguments) module.aliases.push([stmt.name.text, stmt.type.typeName.getText(sf)]);
+      // `type Body = z.infer<typeof BodySchema>` is the schema's type.
+      else if (/(^|\.)(infer|input|output)$/.test(stmt.type.typeName.getText(sf)) && arg && ts.isTypeQueryNode(arg)) module.aliases.push([stmt.name.text, arg.exprName.getText(sf)]);
     }
     if (ts.isVariableStatement(stmt)) {
       for (const d of stmt.declarationList.declarations) {
