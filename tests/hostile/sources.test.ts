@@ -156,4 +156,17 @@ describe('hostile sources', () => {
     expect(r.stderr).toContain('fix: remove the character from the source');
     expect(p.modelWritten()).toBe(false);
   });
+
+  it('diff reads its sides like every source: a BOM is no change, a Latin-1 side is an error', () => {
+    const latin1 = Buffer.from(PAGE.replace(' — café', ' cafe'), 'utf8');
+    latin1[latin1.indexOf('cafe') + 3] = 0xe9;
+    const p = project({ 'old.md': PAGE, 'bom.md': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(PAGE)]), 'latin1.md': latin1 }, [{ path: 'old.md' }]);
+    const run = (...args: string[]) => spawnSync(process.execPath, [CLI, 'diff', ...args], { cwd: p.dir, encoding: 'utf8', timeout: 60_000 });
+    const same = run('old.md', 'bom.md');
+    expect(same.stderr).toBe('');
+    expect(same.status).toBe(0);
+    const bad = run('old.md', 'latin1.md');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('latin1.md:5:32: error Found byte 0xE9 at byte offset');
+  });
 });

@@ -2,7 +2,6 @@
  * One side of `specmap diff`: a model.json (e.g. the committed `spec/model.json`) or a source file
  * (a docs scrape, an OpenAPI document) read with the same readers as `extract`.
  */
-import { readFileSync } from 'node:fs';
 import { basename, relative, resolve } from 'node:path';
 import type { SourceConfig } from '../config/schema.js';
 import { DiagnosticBag } from '../diagnostics/diagnostic.js';
@@ -10,6 +9,7 @@ import { InputError } from '../diagnostics/errors.js';
 import { ModelSchema, type Model } from '../model/schema.js';
 import { extractSources, sha256, type SourceFile } from '../sources/load.js';
 import { mergeExtracts } from '../sources/merge.js';
+import { readSourceFile } from '../sources/read.js';
 import { inferKind } from '../sources/registry.js';
 
 export interface SideOptions {
@@ -64,9 +64,11 @@ export async function loadSide(arg: string, opts: SideOptions, bag: DiagnosticBa
 export async function readSide(arg: string, opts: SideOptions, bag: DiagnosticBag): Promise<Side | undefined> {
   const abs = resolve(opts.cwd, arg);
   const path = relative(opts.cwd, abs).split('\\').join('/');
-  let text: string;
+  // Read like every source (size limit, UTF-8 only, BOM dropped); a model.json counts as JSON.
+  const kind = inferKind(abs, { ...opts.source, path });
+  let read: ReturnType<typeof readSourceFile>;
   try {
-    text = readFileSync(abs, 'utf8');
+    read = readSourceFile(abs, path, kind, bag);
   } catch {
     bag.error({
       code: 'diff-input-missing',
@@ -78,10 +80,12 @@ export async function readSide(arg: string, opts: SideOptions, bag: DiagnosticBa
     });
     return undefined;
   }
+  if (!read || read.text === undefined) return undefined;
+  const text = read.text;
   const model = asModel(text, path);
   if (model) return { model };
   const config: SourceConfig = { ...opts.source, path };
-  const file: SourceFile = { config, info: { id: basename(abs), kind: inferKind(abs, config), path, sha256: sha256(text) }, text };
+  const file: SourceFile = { config, info: { id: basename(abs), kind, path, sha256: sha256(read.bytes) }, text };
   const before = bag.items.length;
   const extracts = await extractSources([file], bag, { cacheDir: opts.cacheDir });
   const merged = mergeExtracts(extracts, bag);

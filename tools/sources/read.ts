@@ -23,6 +23,17 @@ export const sha256 = (text: string | Uint8Array): string => createHash('sha256'
 
 const toPosix = (p: string): string => p.split('\\').join('/');
 
+/**
+ * One source file's bytes and text, or undefined when it is over the size limit for its kind
+ * (checked on the file system first: a page too large to parse in seconds is never read); text is
+ * undefined when the bytes are not UTF-8. Problems go to `bag`; a missing file throws.
+ */
+export function readSourceFile(abs: string, path: string, kind: SourceInfo['kind'], bag: DiagnosticBag): { bytes: Buffer; text: string | undefined } | undefined {
+  if (!checkSourceSize(statSync(abs).size, kind, path, bag)) return undefined;
+  const bytes = readFileSync(abs);
+  return { bytes, text: decodeSource(bytes, path, bag) };
+}
+
 /** Expands globs and reads every source; missing files are diagnostics. */
 export async function readSources(config: Config, root: string, bag: DiagnosticBag): Promise<SourceFile[]> {
   const files: SourceFile[] = [];
@@ -43,13 +54,10 @@ export async function readSources(config: Config, root: string, bag: DiagnosticB
     }
     for (const abs of paths) {
       const path = toPosix(relative(root, abs));
-      let bytes: Buffer;
-      let kind: SourceInfo['kind'];
+      const kind = inferKind(abs, source);
+      let read: { bytes: Buffer; text: string | undefined } | undefined;
       try {
-        // Size first, from the file system: a page too large to parse in seconds is never read.
-        kind = inferKind(abs, source);
-        if (!checkSourceSize(statSync(abs).size, kind, path, bag)) continue;
-        bytes = readFileSync(abs);
+        read = readSourceFile(abs, path, kind, bag);
       } catch {
         bag.error({
           code: 'source-missing',
@@ -75,10 +83,9 @@ export async function readSources(config: Config, root: string, bag: DiagnosticB
         continue;
       }
       ids.set(id, path);
-      const text = decodeSource(bytes, path, bag);
-      if (text === undefined) continue;
+      if (!read || read.text === undefined) continue;
       // The hash is of the bytes on disk (for UTF-8 without a BOM, the same as of the text).
-      files.push({ config: source, info: { id, kind, path, sha256: sha256(bytes) }, text });
+      files.push({ config: source, info: { id, kind, path, sha256: sha256(read.bytes) }, text: read.text });
     }
   }
   return files;
