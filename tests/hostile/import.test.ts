@@ -41,6 +41,15 @@ describe('import of a file that is not a legacy mapping', () => {
     expect(existsSync(join(p.dir, 'mapping.json'))).toBe(false);
   });
 
+  it('values nested 20,000 deep are refused at once, not an internal error', () => {
+    p = makeProject();
+    p.write('deep.json', `{"streaming_events":{"response.created":{"a":${'['.repeat(20_000)}${']'.repeat(20_000)}}}}`);
+    const run = p.specmap('import', 'deep.json');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/deep\.json:1:\d+: error Found values nested more than 64 levels deep/);
+    expect(run.stderr).not.toContain('internal error');
+  });
+
   it('a legacy-shaped file is accepted', () => {
     p = makeProject();
     p.write('legacy.json', JSON.stringify({ version: '1', streaming_events: { 'response.created': { implemented: true, notes: 'ok' } } }, null, 2));

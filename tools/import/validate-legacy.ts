@@ -17,6 +17,21 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 const describe = (v: unknown): string => (v === null ? '`null`' : Array.isArray(v) ? 'an array' : typeof v === 'object' ? 'an object' : `${typeof v} \`${String(v).slice(0, 40)}\``);
 const HINT = 'pass a SPEC_TO_CODE_MAPPING.json: an object with `endpoints` ("METHOD /path" → entry), `request_parameters` (model → parameter → entry) and/or `streaming_events` (event type → entry)';
 
+/** Legacy entries nest a few levels; far deeper is not a mapping, and would overflow the reader's stack. */
+const MAX_DEPTH = 64;
+
+/** The path to the first value nested deeper than MAX_DEPTH, found without recursion. */
+function tooDeep(raw: unknown): (string | number)[] | undefined {
+  const stack: { value: unknown; path: (string | number)[] }[] = [{ value: raw, path: [] }];
+  while (stack.length) {
+    const { value, path } = stack.pop()!;
+    if (path.length > MAX_DEPTH) return path.slice(0, MAX_DEPTH + 1);
+    if (Array.isArray(value)) value.forEach((v, i) => stack.push({ value: v, path: [...path, i] }));
+    else if (isObject(value)) for (const [k, v] of Object.entries(value)) stack.push({ value: v, path: [...path, k] });
+  }
+  return undefined;
+}
+
 export function validateLegacy(raw: unknown, file: string, at: JsonPositions): Diagnostic[] {
   const out: Diagnostic[] = [];
   const add = (path: (string | number)[], message: string) => out.push({ severity: 'error', code: 'legacy-invalid', file, ...at.locate(path), message, hint: HINT });
@@ -29,6 +44,11 @@ export function validateLegacy(raw: unknown, file: string, at: JsonPositions): D
       message: `Found key \`${d.key}\`${d.path.length ? ` in \`${d.path.join('.')}\`` : ''} a second time (first at ${file}:${d.first.line}:${d.first.column}), expected each key once`,
       hint: 'merge the two entries by hand; importing would keep only the last one',
     });
+  }
+  const deep = tooDeep(raw);
+  if (deep) {
+    add(deep, `Found values nested more than ${MAX_DEPTH} levels deep, expected a legacy mapping (a few levels)`);
+    return out;
   }
   if (!isObject(raw)) {
     add([], `Found ${describe(raw)}, expected an object with the legacy mapping sections`);
