@@ -1,9 +1,9 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GeneratorError } from '../diagnostics/errors.js';
-import { writeFileAtomic } from './atomic.js';
+import { removeStaleTemps, writeFileAtomic } from './atomic.js';
 import { toJsonText } from './json.js';
 import { applyPlan, planWrites, resolveInside } from './write-plan.js';
 
@@ -57,4 +57,31 @@ describe('planWrites / applyPlan', () => {
     expect(readdirSync(join(root, 'x'))).toEqual(['y.txt']);
     expect(existsSync(join(root, 'x/.y.txt.tmp'))).toBe(false);
   });
+
+  it('is all or nothing: a refused file leaves every output as it was, and no temporary file', () => {
+    const root = fresh();
+    writeFileSync(join(root, 'a.json'), 'old a\n');
+    writeFileSync(join(root, 'b.json'), 'old b\n');
+    chmodSync(join(root, 'b.json'), 0o444);
+    const plan = planWrites(root, [
+      { path: 'a.json', content: 'new a\n', producedBy: 't' },
+      { path: 'b.json', content: 'new b\n', producedBy: 't' },
+    ]);
+    expect(() => applyPlan(plan)).toThrow(/b\.json is read-only/);
+    expect(readFileSync(join(root, 'a.json'), 'utf8')).toBe('old a\n');
+    expect(readdirSync(root).sort()).toEqual(['a.json', 'b.json']);
+  });
+
+  it.each([
+    ['an unrelated dotfile', '.env', true],
+    ['a temp of a live run (ours)', `.x.json.${process.pid}.1.tmp`, true],
+    ['a temp of a dead run', '.x.json.999999999.1.tmp', false],
+    ['a file that only ends in .tmp', 'x.tmp', true],
+  ])('removeStaleTemps: %s stays %s', (_name, name, stays) => {
+    const root = fresh();
+    writeFileSync(join(root, name), '');
+    removeStaleTemps(root);
+    expect(existsSync(join(root, name))).toBe(stays);
+  });
 });
+
