@@ -61,6 +61,19 @@ describe('framing of what is not a clean text trace', () => {
     expect(trace.violations.map((v: { line: number; message: string }) => `${v.line}: ${v.message}`)).toEqual(['4: Found a line of 5050 characters, expected at most 4000 (verify.maxLineLength / --max-line-length)']);
     expect(run(['--max-line-length', '0', write('any.jsonl', clean)]).status).toBe(2);
   });
+
+  it('an SSE frame that lost a line is dropped whole, and the sequence takes up again after it', () => {
+    const lines = cleanSse.split('\n');
+    const cut = lines.findIndex((l) => l.startsWith('data: "part"'));
+    lines[cut] = `data: "pad":"${'x'.repeat(5000)}",` + lines[cut]!.slice('data: '.length);
+    const r = run(['--format', 'json', '--max-line-length', '4000', write('long.sse', lines.join('\n'))]);
+    expect(r.status).toBe(2);
+    const found = JSON.parse(r.stdout).traces[0].violations.map((v: { check: string; line: number }) => `${v.check}:${v.line}`);
+    // Not the frame's first half as a broken event (framing at the line before), not a sequence gap.
+    expect(found[0]).toBe(`framing:${cut + 1}`);
+    expect(found).not.toContain(`framing:${cut}`);
+    expect(found.filter((f: string) => f.startsWith('sequence'))).toEqual([]);
+  });
 });
 
 describe('control characters never reach the terminal raw', () => {

@@ -71,7 +71,11 @@ export async function verifyStream(batches: AsyncIterable<TraceItem[]>, ctx: Ver
         continue;
       }
       if (item.kind === 'stray') {
-        if (item.unreadable) unreadable = true;
+        if (item.unreadable) {
+          unreadable = true;
+          // The event on that line (if it was one) is gone: take the next number as it comes.
+          sequence.skip();
+        }
         if (item.fatal) stopped = true;
         report({ check: 'framing', line: item.line, message: item.message });
         continue;

@@ -30,6 +30,24 @@ describe('readSse', () => {
   });
 });
 
+describe('lines that could not be read', () => {
+  it('become unreadable strays in both formats; a fatal one says the reading stopped', async () => {
+    const lines = async function* () {
+      yield [{ number: 1, text: 'data: 1' }, { number: 2, text: '', problem: { message: 'too long', fatal: false } }, { number: 3, text: '' }, { number: 4, text: '', problem: { message: 'binary', fatal: true } }];
+    };
+    expect(await collect(readSse(lines()))).toEqual([
+      // The frame that lost its line is not passed on as an event: what is left of it is another event.
+      { kind: 'stray', line: 2, message: 'too long', unreadable: true },
+      { kind: 'stray', line: 4, message: 'binary', unreadable: true, fatal: true },
+      { kind: 'end', lines: 4 },
+    ]);
+    expect((await collect(readJsonl(lines()))).filter((i) => i.kind === 'stray')).toEqual([
+      { kind: 'stray', line: 2, message: 'too long', unreadable: true },
+      { kind: 'stray', line: 4, message: 'binary', unreadable: true, fatal: true },
+    ]);
+  });
+});
+
 describe('readJsonl', () => {
   it('skips blank lines, reads `#` header comments before the first event only', async () => {
     const lines = readLineBatches((async function* () { yield '# request {"model":"m"}\n\n{"type":"a"}\n# not a header\n'; })());

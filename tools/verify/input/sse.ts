@@ -20,15 +20,19 @@ export async function* readSse(batches: AsyncIterable<Line[]>): AsyncGenerator<T
   let doneAt = 0;
   let last = 0;
 
+  /** The frame lost a line that could not be read: what is left of it would be a different event. */
+  let lost = false;
+
   const reset = () => {
     start = 0;
+    lost = false;
     eventName = undefined;
     data = [];
     framing = [];
   };
 
   function dispatch(): void {
-    if (!start) return;
+    if (!start || lost) return;
     if (data.length === 0) {
       // A frame with fields but no data is dropped by EventSource; say so rather than lose it silently.
       out.push({ kind: 'record', record: { line: start, ...(eventName !== undefined && { eventName }), data: '', framing: [...framing, { line: start, message: 'Found a frame without a `data:` line, expected every event to carry data' }] } });
@@ -50,6 +54,8 @@ export async function* readSse(batches: AsyncIterable<Line[]>): AsyncGenerator<T
       last = number;
       if (problem) {
         out.push({ kind: 'stray', line: number, message: problem.message, unreadable: true, ...(problem.fatal && { fatal: true }) });
+        lost = true;
+        start ||= number;
         continue;
       }
       if (text === '') {
