@@ -96,7 +96,9 @@ export function assignItems(input: AssignInput): CodeFact[] {
     const target = b ? bindingKey(b) : undefined;
     const via = b?.kind === 'external' ? ` (${b.module})` : '';
     for (const literal of literalsOf(b).sort()) {
-      out.push({ ...rest, literal, ...(target ? { target } : {}), evidence: `${f.evidence ?? 'class'}${via}`, ...(complete ? { fields: complete } : {}) });
+      const said = f.evidence ?? 'class';
+      const evidence = said.includes(f.className!) ? said : `${said} of ${f.className}`;
+      out.push({ ...rest, literal, ...(target ? { target } : {}), evidence: `${evidence}${via}`, ...(complete ? { fields: complete } : {}) });
     }
   }
   out.push(...definitionsByImport(input));

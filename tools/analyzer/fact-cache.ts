@@ -7,13 +7,33 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { FileFacts } from './fact-sink.js';
 
-/** Bump when an adapter changes what it reports. */
-export const ANALYZER_VERSION = 3;
+/**
+ * The analyzer's own code, hashed: what a file yields depends on it, so an upgrade (or any edit)
+ * drops the cache by itself, with no version number to remember to bump.
+ */
+export function analyzerCodeHash(): string {
+  if (codeHash !== undefined) return codeHash;
+  const hash = createHash('sha1');
+  const root = fileURLToPath(new URL('.', import.meta.url));
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (/\.[cm]?[jt]s$/.test(entry.name) && !/\.test\.ts$/.test(entry.name)) hash.update(entry.name).update('\0').update(readFileSync(path));
+    }
+  };
+  walk(root);
+  return (codeHash = hash.digest('hex').slice(0, 16));
+}
+let codeHash: string | undefined;
 
 interface CacheFile {
-  version: number;
+  /** analyzerCodeHash() of the code that wrote it. */
+  version: string;
   candidates: string;
   entries: Record<string, FileFacts>;
   /** Keys of files no pass selected, valid while the workspace's own class names hash to `names`. */
@@ -53,7 +73,7 @@ export class FactCache {
     const path = join(cacheDir, 'analyzer-facts.json');
     try {
       const data = JSON.parse(await readFile(path, 'utf8')) as CacheFile;
-      if (data.version === ANALYZER_VERSION && data.candidates === candidates && data.entries) return new FactCache(path, candidates, data.entries, data);
+      if (data.version === analyzerCodeHash() && data.candidates === candidates && data.entries) return new FactCache(path, candidates, data.entries, data);
     } catch {
       // No cache yet, or an unreadable one: start empty; it is only a cache.
     }
@@ -95,7 +115,7 @@ export class FactCache {
   async save(): Promise<void> {
     if (!this.path) return;
     if (!this.dirty && Object.keys(this.used).length === Object.keys(this.entries).length) return;
-    const data: CacheFile = { version: ANALYZER_VERSION, candidates: this.candidates, entries: this.used, negatives: this.newNegatives, names: this.newNames, stats: this.newStats };
+    const data: CacheFile = { version: analyzerCodeHash(), candidates: this.candidates, entries: this.used, negatives: this.newNegatives, names: this.newNames, stats: this.newStats };
     await mkdir(dirname(this.path), { recursive: true });
     const tmp = `${this.path}.${process.pid}.tmp`;
     await writeFile(tmp, JSON.stringify(data));

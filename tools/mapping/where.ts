@@ -33,7 +33,7 @@ export function where(mapping: Mapping, query: string): WhereResult {
   return { query: q, matches, ...(unknown ? { unknown } : {}), ...(orphan ? { orphan } : {}) };
 }
 
-const loc = (l: Location) => `${l.file}:${l.line}  ${l.symbol}  (${l.kind})`;
+const loc = (l: Location) => `${l.file}:${l.line}  ${l.symbol}  (${[l.kind, l.evidence, l.confidence && `${l.confidence} confidence`, l.external && `external ${l.external}`].filter(Boolean).join('; ')})`;
 
 /** Plain text, one block per item: id, anchor, status, then each lane's locations. */
 export function formatWhere(result: WhereResult, lanes: Mapping['lanes']): string {
@@ -46,6 +46,7 @@ export function formatWhere(result: WhereResult, lanes: Mapping['lanes']): strin
       out.push(`  ${lane.name} — ${lane.title}`, ...locations.map((l) => `    ${loc(l)}`));
     }
     if (!Object.keys(entry.lanes).length) out.push('  no location in any lane');
+    if (entry.sameLiteralOtherShape?.length) out.push('  same literal, other shape (not counted):', ...entry.sameLiteralOtherShape.map((l) => `    ${loc(l)}`));
     for (const gap of entry.gaps ?? []) out.push(`  gap: ${gap}`);
     if (entry.manual?.notes) out.push(`  notes: ${entry.manual.notes}`);
   }

@@ -54,7 +54,7 @@ export function traceFacts(text: string, ctx: FileContext): FileFacts {
       if (!m) return;
       if (m[1] === 'event') {
         eventLine = { value: m[2]!.trim(), line };
-        sink.add({ kind: 'test', symbol, literal: eventLine.value, line, column: raw.indexOf(eventLine.value) + 1 });
+        sink.add({ kind: 'test', symbol, literal: eventLine.value, line, column: raw.indexOf(eventLine.value) + 1, evidence: 'recorded trace: event line' });
         return;
       }
       payload = m[2]!;
@@ -71,7 +71,7 @@ export function traceFacts(text: string, ctx: FileContext): FileFacts {
     for (const type of typesOf(json)) {
       if (eventLine?.value === type) continue; // already reported at its `event:` line
       const col = raw.indexOf(JSON.stringify(type));
-      sink.add({ kind: 'test', symbol, literal: type, line, column: col >= 0 ? col + 2 : 1 });
+      sink.add({ kind: 'test', symbol, literal: type, line, column: col >= 0 ? col + 2 : 1, evidence: 'recorded trace: event payload' });
     }
   });
   return sink.result();
