@@ -128,7 +128,12 @@ describe('Ctrl-C while stdin is spooled', () => {
     const child = spawn(process.execPath, [cli, 'verify', '--no-sdk', '-'], { cwd: root, env: { ...process.env, CI: '1', TMPDIR: tmp }, stdio: ['pipe', 'pipe', 'pipe'] });
     child.stdin.write(clean.split('\n')[0] + '\n');
     // The spool exists once the command is reading stdin; the child waits for more input meanwhile.
-    while (!readdirSync(tmp).some((n) => n.startsWith('specmap-verify-') && existsSync(join(tmp, n, 'stdin')))) await new Promise((r) => setTimeout(r, 20));
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    while (!readdirSync(tmp).some((n) => n.startsWith('specmap-verify-') && existsSync(join(tmp, n, 'stdin')))) {
+      if (child.exitCode !== null) throw new Error(`verify exited before spooling: ${stderr}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
     const exited = new Promise<string>((r) => child.on('exit', (code, sig) => r(sig ?? String(code))));
     child.kill(signal);
     // Killed by the signal, or (when started with it ignored) exiting as a shell reports it.
