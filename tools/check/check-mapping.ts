@@ -47,9 +47,9 @@ export async function checkMapping(model: Model, config: Config, root: string, n
  * file that is not committed, and a clone would not have them.
  */
 async function trackerEdits(model: Model, config: Config, root: string, previous: Mapping | undefined): Promise<Omit<Finding, 'severity'>[]> {
-  if (!config.generate.targets.includes('tracker')) return [];
-  const [{ TRACKER_FILE }, { mergeTrackerEdits }] = await Promise.all([import('../generate/targets/tracker.js'), import('../generate/tracker/merge-edits.js')]);
-  const file = `${config.generate.outDir.replace(/\/+$/, '')}/${TRACKER_FILE}`;
+  const { mergeTrackerEdits, trackerFilePath } = await import('../generate/tracker/merge-edits.js');
+  const file = trackerFilePath(config);
+  if (!file) return [];
   let text: string;
   try {
     text = readFileSync(resolveInsideReal(root, file), 'utf8');

@@ -81,15 +81,15 @@ async function syncLocked(opts: SyncOptions, config: Awaited<ReturnType<typeof l
   const modelFile: OutputFile = { path: config.model, content: modelText(state.model), producedBy: 'specmap extract' };
 
   progress.step('map: analyzing the workspace');
-  const [{ analyzeForMapping }, { computeMapping }, { readMappingSnapshot, currentMappingHash }, { mappingText }, { TRACKER_FILE }] = await Promise.all([
+  const [{ analyzeForMapping }, { computeMapping }, { readMappingSnapshot, currentMappingHash }, { mappingText }, { trackerFilePath }] = await Promise.all([
     import('../mapping/run-analyzer.js'),
     import('../mapping/compute.js'),
     import('../mapping/read.js'),
     import('../mapping/render.js'),
-    import('../generate/targets/tracker.js'),
+    import('../generate/tracker/merge-edits.js'),
   ]);
   const mappingPath = resolveInsideReal(root, config.mapping);
-  const trackerRel = config.generate.targets.includes('tracker') ? `${config.generate.outDir.replace(/\/+$/, '')}/${TRACKER_FILE}` : undefined;
+  const trackerRel = trackerFilePath(config);
   const trackerPath = trackerRel ? resolveInsideReal(root, trackerRel) : undefined;
   let snapshot = readMappingSnapshot(mappingPath, config.mapping);
   const analyzed = config.lanes.length ? await analyzeForMapping(state.model, config, root) : undefined;

@@ -7,6 +7,9 @@
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { ManualSource } from '../../mapping/manual.js';
 import type { Model } from '../../model/schema.js';
+import type { Config } from '../../config/schema.js';
+import { normalOutDir, outPath } from '../context.js';
+import { TRACKER_FILE } from '../targets/tracker.js';
 import { readTracker } from './read-back.js';
 import { applyEdits, chooseCells, conflictDiagnostics } from './tracker-cells.js';
 
@@ -23,6 +26,11 @@ export interface MergedEdits {
   source: ManualSource | undefined;
   edits: TrackerEdit[];
   conflicts: Diagnostic[];
+}
+
+/** The tracker's path relative to the project, as the tracker target writes it; undefined when it is not generated. */
+export function trackerFilePath(config: Pick<Config, 'generate'>): string | undefined {
+  return config.generate.targets.includes('tracker') ? outPath({ outDir: normalOutDir(config.generate.outDir) }, TRACKER_FILE) : undefined;
 }
 
 export function mergeTrackerEdits(model: Model, previous: ManualSource | undefined, text: string | undefined, display: string): MergedEdits {
