@@ -112,6 +112,30 @@ describe('hostile sources', () => {
     expect(p.modelWritten()).toBe(false);
   }, 60_000);
 
+  it.each([
+    [
+      'an OpenAPI schema 1,000 arrays deep (it parsed, then overflowed the stack in generate)',
+      'deep.json',
+      `{"openapi":"3.1.0","info":{"title":"t","version":"1"},"paths":{"/responses":{"post":{"responses":{"200":{"description":"d","content":{"text/event-stream":{"schema":{"type":"object","properties":{"type":{"const":"deep.event"},"x":${'{"type":"array","items":'.repeat(1000)}{"type":"string"}${'}'.repeat(1000)}}}}}}}}}}}`,
+      'deep.json:1:1: error Found the fields of event:deep.event nested more than 64 levels deep, expected at most 64 [source-too-deep]',
+    ],
+    [
+      'a docs example 5,000 arrays deep',
+      'deep.md',
+      `# T\n\n## gadget.built\n\nSent.\n\ntype\n\nstring\n\nAlways.\n\nOBJECT gadget.built\n\n\`\`\`json\n{"type":"gadget.built","x":${'['.repeat(5000)}${']'.repeat(5000)}}\n\`\`\`\n`,
+      'deep.md:15:1: error Found the example of event:gadget.built nested more than 64 levels deep, expected at most 64 [source-too-deep]',
+    ],
+  ])('%s is refused at extract time, and no later stage sees it', (_name, file, text, want) => {
+    const p = project({ [file]: text }, [{ path: file }]);
+    const extract = p.extract();
+    expect(extract.code).toBe(2);
+    expect(extract.stderr).toContain(want);
+    expect(p.modelWritten()).toBe(false);
+    const sync = spawnSync(process.execPath, [CLI, 'sync'], { cwd: p.dir, encoding: 'utf8', timeout: 60_000 });
+    expect(sync.stderr).not.toMatch(/internal error|RangeError/);
+    expect(sync.status).toBe(2);
+  }, 60_000);
+
   it('ids that are not printable single-line text are refused at extract time, every one, at its line', () => {
     const yaml = [
       'openapi: 3.1.0',

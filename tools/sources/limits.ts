@@ -7,7 +7,9 @@
  * at a few seconds per MB, so a 50 MB page took minutes and then ran out of memory.
  */
 import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
-import type { SourceKind } from '../model/schema.js';
+import { parseAnchor } from '../model/anchor.js';
+import type { Field, SourceKind, TypeExpr } from '../model/schema.js';
+import type { SourceExtract } from './source-extract.js';
 
 const MB = 1024 * 1024;
 
@@ -87,4 +89,75 @@ export function checkMarkdownNesting(text: string, file: string, bag: Diagnostic
     hint: 'flatten the nesting at this line (a scraped page nests a few levels; this looks like a broken or hostile page)',
   });
   return false;
+}
+
+/**
+ * Deepest nesting of a type (arrays, maps, objects, unions) or of a JSON value (examples,
+ * defaults) the model takes. Every later stage walks these recursively (the model's own schema
+ * check, the generators); a document nested a thousand levels parsed fine and then overflowed the
+ * stack in `generate`. Real API schemas nest about ten levels.
+ */
+export const MAX_MODEL_NESTING = 64;
+
+/** Depth of a JSON value, counting no further than `limit + 1`. */
+function jsonDepth(value: unknown, limit: number): number {
+  if (value === null || typeof value !== 'object' || limit < 0) return 0;
+  let deepest = 0;
+  for (const v of Object.values(value)) {
+    deepest = Math.max(deepest, jsonDepth(v, limit - 1));
+    if (deepest > limit) break;
+  }
+  return deepest + 1;
+}
+
+/** Depth of a type expression, counting no further than `limit + 1`. */
+function typeDepth(type: TypeExpr | undefined, limit: number): number {
+  if (!type || limit < 0) return 0;
+  switch (type.kind) {
+    case 'array':
+      return 1 + typeDepth(type.items, limit - 1);
+    case 'map':
+      return 1 + typeDepth(type.values, limit - 1);
+    case 'union':
+      return 1 + Math.max(0, ...type.variants.map((v) => typeDepth(v, limit - 1)));
+    case 'object':
+      return 1 + fieldsDepth(type.fields, limit - 1);
+    default:
+      return 1;
+  }
+}
+
+function fieldsDepth(fields: readonly Field[] | undefined, limit: number): number {
+  let deepest = 0;
+  for (const f of fields ?? []) {
+    deepest = Math.max(deepest, typeDepth(f.type, limit), 'default' in f ? jsonDepth(f.default, limit) : 0);
+    if (deepest > limit) break;
+  }
+  return deepest;
+}
+
+/** An error for every item of `extract` whose types, examples or defaults nest deeper than the limit; true when none does. */
+export function checkModelNesting(extract: SourceExtract, bag: DiagnosticBag): boolean {
+  let ok = true;
+  const file = extract.source.id;
+  const max = MAX_MODEL_NESTING;
+  const report = (what: string, anchor: string | undefined): void => {
+    ok = false;
+    const a = anchor ? parseAnchor(anchor) : undefined;
+    bag.error({
+      code: 'source-too-deep',
+      file,
+      line: a && a.file === file ? a.start : 1,
+      column: 1,
+      message: `Found ${what} nested more than ${max} levels deep, expected at most ${max}`,
+      hint: 'flatten the schema or example at this line (a real API nests about ten levels; this looks like a broken or hostile document)',
+    });
+  };
+  for (const item of [...extract.events, ...extract.objects]) {
+    if (fieldsDepth(item.fields, max) > max) report(`the fields of ${item.id}`, item.anchors[0]);
+    if (item.example && jsonDepth(item.example.value, max) > max) report(`the example of ${item.id}`, item.example.anchor);
+  }
+  for (const p of extract.params) if (fieldsDepth([p.field], max) > max) report(`parameter ${p.id}`, p.field.anchors[0]);
+  for (const [name, type] of Object.entries(extract.schemas)) if (typeDepth(type, max) > max) report(`schema \`${name}\``, undefined);
+  return ok;
 }

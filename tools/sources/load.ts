@@ -5,6 +5,7 @@ import type { Config } from '../config/schema.js';
 import { DiagnosticBag } from '../diagnostics/diagnostic.js';
 import type { Model, SourceInfo } from '../model/schema.js';
 import { checkIdText } from './check-text.js';
+import { checkModelNesting } from './limits.js';
 import { enrichEvents } from './enrich.js';
 import { mergeExtracts } from './merge.js';
 import { getReader, type SourceReader } from './registry.js';
@@ -45,7 +46,8 @@ export async function extractSources(files: readonly SourceFile[], bag: Diagnost
   for (const file of files) {
     const read = await getReader(file.info.kind);
     const extract = await extractCached(file, options.cacheDir || undefined, bag, (b) => readGuarded(read, file, b));
-    checkIdText(extract, bag);
+    // Nesting first: the id check walks the same trees recursively.
+    if (checkModelNesting(extract, bag)) checkIdText(extract, bag);
     out.push(extract);
   }
   return out;
