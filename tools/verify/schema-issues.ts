@@ -17,6 +17,8 @@ export interface SchemaIssue {
   message: string;
   /** Raw path into the payload (for looking the field up in the model). */
   segments: PropertyKey[];
+  /** What the payload has there (undefined: absent). */
+  value?: unknown;
 }
 
 type Issue = z.core.$ZodIssue;
@@ -150,7 +152,7 @@ function walk(root: Node, value: unknown, issues: readonly Issue[], prefix: Pref
       // Nothing there, or not an object: no member to descend into; the union as a whole was expected.
       if (!isObject && options.length && options.every((o) => unwrap(o)?._zod.def.type === 'object')) {
         const kind = at === undefined ? 'missing' : at === null ? 'null' : 'type';
-        out.push({ where: where(issue.path), path: key(issue.path), kind, message: `expected object (${membersOf(options, names)}), received ${describeValue(at)}`, segments });
+        out.push({ where: where(issue.path), path: key(issue.path), kind, message: `expected object (${membersOf(options, names)}), received ${describeValue(at)}`, segments, value: at });
         continue;
       }
       let chosen = -1;
@@ -159,7 +161,7 @@ function walk(root: Node, value: unknown, issues: readonly Issue[], prefix: Pref
         const allowed = [...new Set(options.flatMap(discriminatorsOf))].map((v) => JSON.stringify(v));
         const expected = `expected one of ${allowed.slice(0, 8).join(', ')}${allowed.length > 8 ? `, … (${allowed.length})` : ''}`;
         const found = typeof tag === 'string' ? `no member has type ${short(tag)}, ${expected}` : `${expected}, received ${tag === undefined ? 'nothing (absent)' : short(tag)}`;
-        out.push({ where: where([...issue.path, 'type']), path: key([...issue.path, 'type']), kind: tag === undefined ? 'missing' : 'value', message: found, segments: [...segments, 'type'] });
+        out.push({ where: where([...issue.path, 'type']), path: key([...issue.path, 'type']), kind: tag === undefined ? 'missing' : 'value', message: found, segments: [...segments, 'type'], value: tag });
         continue;
       }
       // No discriminator to go by: the member that came closest (fewest issues) is the one meant.
@@ -171,7 +173,7 @@ function walk(root: Node, value: unknown, issues: readonly Issue[], prefix: Pref
       const sub = errors[chosen] ?? [];
       const next: Prefix = { where: `${where(issue.path)} (${label}): `, key: key(issue.path) + memberKey, segments };
       if (!member || sub.length === 0) {
-        out.push({ where: where(issue.path), path: key(issue.path), kind: 'union', message: 'matches no member of the union', segments });
+        out.push({ where: where(issue.path), path: key(issue.path), kind: 'union', message: 'matches no member of the union', segments, value: at });
         continue;
       }
       walk(member, at, sub, next, names, out);
@@ -179,14 +181,14 @@ function walk(root: Node, value: unknown, issues: readonly Issue[], prefix: Pref
     }
     if (issue.code === 'invalid_type') {
       const kind = at === undefined ? 'missing' : at === null ? 'null' : 'type';
-      out.push({ where: where(issue.path), path: key(issue.path), kind, message: `expected ${issue.expected}, received ${describeValue(at)}`, segments });
+      out.push({ where: where(issue.path), path: key(issue.path), kind, message: `expected ${issue.expected}, received ${describeValue(at)}`, segments, value: at });
       continue;
     }
     if (issue.code === 'invalid_value') {
-      out.push({ where: where(issue.path), path: key(issue.path), kind: 'value', message: `expected ${issue.values.map((v) => JSON.stringify(v)).join(' | ')}, received ${short(at)}`, segments });
+      out.push({ where: where(issue.path), path: key(issue.path), kind: 'value', message: `expected ${issue.values.map((v) => JSON.stringify(v)).join(' | ')}, received ${short(at)}`, segments, value: at });
       continue;
     }
-    out.push({ where: where(issue.path), path: key(issue.path), kind: issue.code, message: issue.message, segments });
+    out.push({ where: where(issue.path), path: key(issue.path), kind: issue.code, message: issue.message, segments, value: at });
   }
 }
 

@@ -13,8 +13,34 @@ const EXPLAINS: ReadonlyMap<string, readonly Conflict['property'][]> = new Map([
   ['missing', ['required', 'presence']],
   ['type', ['type']],
   ['value', ['enum', 'type']],
-  ['extra', ['presence']],
 ]);
+
+/** The coarse shapes a JSON value has, as the merge compares types (merge-fields.ts `shapeOf`). */
+function shapesOf(value: unknown): string[] {
+  if (value === null) return ['null'];
+  if (Array.isArray(value)) return ['array'];
+  if (typeof value === 'number') return Number.isInteger(value) ? ['integer', 'number'] : ['number'];
+  return [typeof value];
+}
+
+/** Whether some source's side of the conflict allows what the trace has. */
+function someSourceAllows(conflict: Conflict, kind: string, value: unknown): boolean {
+  return conflict.values.some(({ value: says }) => {
+    switch (conflict.property) {
+      case 'nullable':
+        return kind === 'null' && says === true;
+      case 'required':
+      case 'presence':
+        return kind === 'missing' && says === false;
+      case 'type':
+        return Array.isArray(says) && shapesOf(value).some((s) => (says as unknown[]).includes(s));
+      case 'enum':
+        return Array.isArray(says) && (says as unknown[]).includes(String(value));
+      default:
+        return false;
+    }
+  });
+}
 
 export class SourceConflicts {
   private readonly events = new Map<string, Field[]>();
@@ -63,12 +89,15 @@ export class SourceConflicts {
     }
   }
 
-  /** A note when the sources disagree about exactly what this deviation is about; else undefined. */
-  explain(eventType: string, segments: readonly PropertyKey[], kind: string): string | undefined {
+  /**
+   * A note when the sources disagree about this very field and one of them allows what the trace has
+   * (`value`, absent for `missing`); else undefined, and the deviation stays what it is.
+   */
+  explain(eventType: string, segments: readonly PropertyKey[], kind: string, value: unknown): string | undefined {
     const properties = EXPLAINS.get(kind);
     if (!properties) return undefined;
     const field = this.fieldAt(eventType, segments);
-    const conflict = field?.conflicts?.find((c) => properties.includes(c.property));
+    const conflict = field?.conflicts?.find((c) => properties.includes(c.property) && someSourceAllows(c, kind, value));
     return conflict ? describe(field!.name, conflict) : undefined;
   }
 
@@ -81,7 +110,7 @@ export class SourceConflicts {
       const present = Object.hasOwn(payload, f.name);
       const kind = !present ? 'missing' : payload[f.name] === null ? 'null' : undefined;
       if (!kind) continue;
-      const conflict = f.conflicts!.find((c) => (EXPLAINS.get(kind) ?? []).includes(c.property) && c.property !== 'type');
+      const conflict = f.conflicts!.find((c) => (EXPLAINS.get(kind) ?? []).includes(c.property) && someSourceAllows(c, kind, payload[f.name]));
       if (conflict) out.push({ field: f.name, kind, note: describe(f.name, conflict) });
     }
     return out;

@@ -57,7 +57,7 @@ export function checkSchema(event: TraceEvent, ctx: SchemaContext, report: Repor
   const disagree: { issue: SchemaIssue; note: string }[] = [];
   const reference: SchemaIssue[] = [];
   for (const issue of issues) {
-    const note = ctx.conflicts?.explain(event.type, issue.segments, issue.kind);
+    const note = ctx.conflicts?.explain(event.type, issue.segments, issue.kind, issue.value);
     if (note) disagree.push({ issue, note });
     else if (ctx.baseline?.vouch([deviationOf(event.type, issue)])) reference.push(issue);
     else errors.push(issue);
