@@ -6,9 +6,9 @@
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigSchema } from '../../tools/config/schema.js';
-import { generate } from '../../tools/generate/generate.js';
+import { generate, generateWithDiagnostics } from '../../tools/generate/generate.js';
 import { buildEventSchemas } from '../../tools/generate/zod/runtime-schemas.js';
-import type { Model } from '../../tools/model/schema.js';
+import type { Model, TypeExpr } from '../../tools/model/schema.js';
 import { event, field, fixtureModel } from '../generate/fixture-model.js';
 import { pydanticVersion, python, removeTempDirs, tempDir, typecheck, writeFiles } from '../generate/helpers.js';
 
@@ -115,5 +115,16 @@ describe('generated code under hostile input', () => {
     expect(edited).not.toBe(first);
     const again = generate(model, config, { existing: new Map([['generated/handlers/stubs.ts', edited]]) }).find((f) => f.path === 'generated/handlers/stubs.ts')!.content;
     expect(again).toBe(edited);
+  });
+
+  it('a hand-made model nested deeper than the stack is a diagnostic, not a crash', () => {
+    let deep: TypeExpr = { kind: 'string' };
+    for (let i = 0; i < 20_000; i++) deep = { kind: 'array', items: deep };
+    const model = fixtureModel();
+    model.schemas = { ...model.schemas, Deep: deep };
+    const { files, diagnostics } = generateWithDiagnostics(model, config);
+    expect(files).toEqual([]);
+    expect(diagnostics).toMatchObject([{ severity: 'error', code: 'model-invalid', file: 'spec/model.json', line: 1, column: 1 }]);
+    expect(diagnostics[0]!.message).toMatch(/^Found a model nested too deeply to check \(Maximum call stack size exceeded\)/);
   });
 });

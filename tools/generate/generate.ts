@@ -72,7 +72,15 @@ function itemAt(model: unknown, path: readonly PropertyKey[]): string {
 }
 
 function checkModel(model: unknown, config: Config, bag: DiagnosticBag): model is Model {
-  const result = ModelSchema.safeParse(model);
+  let result: ReturnType<typeof ModelSchema.safeParse>;
+  try {
+    result = ModelSchema.safeParse(model);
+  } catch (error) {
+    // A hand-made model.json can nest deeper than the stack; extract refuses such sources.
+    if (!(error instanceof RangeError)) throw error;
+    bag.error({ code: 'model-invalid', file: config.model, line: 1, column: 1, message: `Found a model nested too deeply to check (${error.message}), expected types and examples nested at most a few dozen levels`, hint: 'rebuild it with `specmap extract`' });
+    return false;
+  }
   if (result.success) return true;
   for (const issue of result.error.issues.slice(0, 50)) {
     bag.error({
