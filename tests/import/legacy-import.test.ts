@@ -81,10 +81,27 @@ describe('import of the real SPEC_TO_CODE_MAPPING.json', () => {
     const plan = planImport(legacy, model);
     const mapping = computeMapping(model, [], config, applyImport(plan, undefined, 'x').source);
     const claims = contradictions(plan, mapping);
-    const claimed = plan.targets.filter((t) => t.claimsImplemented).length;
+    // With no code at all, every "implemented" claim about a spec item is contradicted; claims about
+    // ids no spec item has are orphans, listed as such, not contradictions of the code.
+    const claimed = plan.targets.filter((t) => t.claimsImplemented && t.item).length;
     expect(claims).toHaveLength(claimed);
     expect(claims.find((c) => c.id === 'event:response.created')?.message).toBe('marked implemented, but no location was found in any lane');
-    expect(claims.find((c) => c.id === 'event:response.tool_call.delta')?.message).toMatch(/no spec item/);
+    expect(claims.find((c) => c.id === 'event:response.tool_call.delta')).toBeUndefined();
+    expect(plan.targets.find((t) => t.id === 'event:response.tool_call.delta')?.item).toBeFalsy();
+    // And mapping.json keeps them, recomputed from the legacy record on every run.
+    expect(mapping.items['event:response.created']!.legacyFindings).toEqual(['legacy mapping says implemented, but no location was found in any lane']);
+  });
+
+  it('reports legacy code lines that went stale, against where the code has the item now', () => {
+    const plan = planImport(legacy, model);
+    const endpoint = plan.targets.find((t) => t.id === 'endpoint:POST /v1/responses')!;
+    expect(endpoint.item).toBeTruthy();
+    const at = (line: number) => [{ file: 'x/vllm/entrypoints/openai/api_server.py', line, column: 1, kind: 'route' as const, language: 'python' as const, symbol: 'create_responses', method: 'POST', path: '/v1/responses', evidence: '@app.post() decorator' }];
+    const moved = computeMapping(model, at(912), { ...config, lanes: [...config.lanes, { name: 'api', title: 'API', include: ['x/**'], exclude: [], language: 'auto', kinds: ['route'] }] }, applyImport(plan, undefined, 'x').source);
+    const legacyLine = Number(/^(\d+)/.exec(String((raw.endpoints!['POST /v1/responses'] as { code_location: { line: string } }).code_location.line))![1]);
+    expect(moved.items['endpoint:POST /v1/responses']!.legacyFindings).toEqual([`legacy code location vllm/entrypoints/openai/api_server.py:${legacyLine} is stale: the code has create_responses at line 912`]);
+    const same = computeMapping(model, at(legacyLine), { ...config, lanes: [...config.lanes, { name: 'api', title: 'API', include: ['x/**'], exclude: [], language: 'auto', kinds: ['route'] }] }, applyImport(plan, undefined, 'x').source);
+    expect(same.items['endpoint:POST /v1/responses']!.legacyFindings).toBeUndefined();
   });
 
   it('lets existing human words win and is idempotent', () => {

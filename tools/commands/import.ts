@@ -84,10 +84,11 @@ async function runImportWith(legacy: LegacyMapping, legacyPath: string, file: st
   const anchors = plan!.targets.filter((t) => t.anchorDiffers).map((t) => ({ id: t.id, legacy: t.anchorDiffers!.legacy, spec: t.anchorDiffers!.spec ?? null }));
   const items = plan!.targets.filter((t) => t.item).length;
   const orphans = plan!.targets.filter((t) => !t.item).map((t) => t.id);
+  const stale = Object.entries(mapping.items).flatMap(([id, e]) => (e.legacyFindings ?? []).filter((f) => f.startsWith('legacy code location')).map((message) => ({ id, message })));
   if (!opts.dryRun) assertMappingUnchanged(mappingPath, mappingHash, config.mapping, 'specmap import');
   const written = opts.dryRun ? false : applyPlan(planWrites(root, [{ path: config.mapping, content: mappingText(mapping), producedBy: 'specmap import' }])).length > 0;
   if (opts.json) {
-    process.stdout.write(toJsonText({ file, read: plan!.read, placed, items, orphans, contradictions: claims, anchorsDiffer: anchors, mapping: config.mapping, written, diagnostics }));
+    process.stdout.write(toJsonText({ file, read: plan!.read, placed, items, orphans, contradictions: claims, staleCodeLines: stale, anchorsDiffer: anchors, mapping: config.mapping, written, diagnostics }));
     return EXIT.clean;
   }
   for (const d of diagnostics) process.stderr.write(formatDiagnostic(d) + '\n');
@@ -95,7 +96,8 @@ async function runImportWith(legacy: LegacyMapping, legacyPath: string, file: st
     `read ${plan!.read} fields from ${file}, placed ${placed}: ${items} entries on spec items, ${orphans.length} kept as orphans (${orphans.join(', ')})`,
   ];
   if (anchors.length) out.push(`${anchors.length} legacy anchor${anchors.length === 1 ? '' : 's'} differ from the spec's (kept under manual.legacy):`, ...anchors.map((a) => `  ${a.id}: legacy ${a.legacy}, spec ${a.spec ?? '(none)'}`));
-  if (claims.length) out.push(`${claims.length} legacy claim${claims.length === 1 ? '' : 's'} the code contradicts (not copied as status):`, ...claims.map((c) => `  ${c.id}: ${c.message}`));
+  if (claims.length) out.push(`${claims.length} legacy claim${claims.length === 1 ? '' : 's'} the code contradicts (not copied as status; kept in mapping.json as legacyFindings):`, ...claims.map((c) => `  ${c.id}: ${c.message}`));
+  if (stale.length) out.push(`${stale.length} legacy code location${stale.length === 1 ? '' : 's'} no longer where the code is:`, ...stale.map((c) => `  ${c.id}: ${c.message}`));
   out.push(`${opts.dryRun ? 'would write' : written ? 'wrote' : 'unchanged'} ${config.mapping}: ${summaryLine(mapping)}`);
   process.stdout.write(out.join('\n') + '\n');
   return EXIT.clean;

@@ -13,6 +13,7 @@ import { joinFacts, type Joined } from './join.js';
 import { laneMatchers, requiredLanes } from './lanes.js';
 import { normalizeLocations } from './locations.js';
 import { carryManual, type ManualSource } from './manual.js';
+import { legacyFindings } from './legacy-findings.js';
 import { compareParam } from './params.js';
 import { MAPPING_VERSION, type Location, type Mapping, type MappingEntry } from './schema.js';
 import { computeStatus } from './status.js';
@@ -90,6 +91,8 @@ export function computeMapping(model: Model, facts: readonly CodeFact[], config:
     const other = joined.otherShape.get(item.id);
     if (other?.length) entry.sameLiteralOtherShape = normalizeLocations(other);
     const kept = manual.get(item.id);
+    const legacy = legacyFindings(kept, lanes, status);
+    if (legacy.length) entry.legacyFindings = legacy;
     if (kept) entry.manual = kept;
     entries[item.id] = entry;
   }

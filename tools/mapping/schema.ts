@@ -60,6 +60,8 @@ export const MappingEntrySchema = z.strictObject({
    * something else (another API's event of the same name): listed for a reader, never counted.
    */
   sameLiteralOtherShape: z.array(LocationSchema).optional(),
+  /** Where an imported legacy mapping (`manual.legacy`) disagrees with the code: claims and stale code lines. */
+  legacyFindings: z.array(z.string()).optional(),
   manual: ManualSchema.optional(),
 });
 export type MappingEntry = z.infer<typeof MappingEntrySchema>;

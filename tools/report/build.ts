@@ -3,6 +3,7 @@
  * command reads model, mapping.json and config and passes them in; the reporters only format the
  * result. Without a mapping the report still works: no code is mapped, every item is missing.
  */
+import { getOwn } from '../model/own.js';
 import type { CategoryConfig, LaneConfig } from '../config/schema.js';
 import { DEFAULT_CATEGORIES } from '../config/categories.js';
 import type { Mapping } from '../mapping/schema.js';
@@ -60,6 +61,14 @@ export function buildReport(model: Model, mapping: Mapping | undefined, extras: 
     gaps: gapDetails(model, mapping, items, { lanes: configLanes, implemented }),
     sections: apiSections(model, items, extras.linkedSections ?? []),
     unknownLiterals: mapping?.unknownLiterals ?? [],
+    otherShape: items.flatMap((i) => {
+      const locations = (mapping ? getOwn(mapping.items, i.id) : undefined)?.sameLiteralOtherShape;
+      return locations?.length ? [{ id: i.id, locations }] : [];
+    }),
+    legacyFindings: items.flatMap((i) => {
+      const findings = (mapping ? getOwn(mapping.items, i.id) : undefined)?.legacyFindings;
+      return findings?.length ? [{ id: i.id, findings }] : [];
+    }),
     sources: reportSources(model, mapping),
     ...(model.sources.length > 1 ? { crosscheck: [...(extras.crosscheck ?? [])] } : {}),
     orphans,

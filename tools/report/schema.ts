@@ -166,6 +166,10 @@ export interface Report {
   gaps: GapDetail[];
   sections: ApiSection[];
   unknownLiterals: { literal: string; locations: Location[] }[];
+  /** Declarations whose literal names an item but whose fields belong to something else (not counted). */
+  otherShape: { id: string; locations: Location[] }[];
+  /** Where an imported legacy mapping disagrees with the code: contradicted claims, stale code lines. */
+  legacyFindings: { id: string; findings: string[] }[];
   sources: ReportSource[];
   /** Present when more than one source is configured. */
   crosscheck?: CrosscheckFinding[];

@@ -27,7 +27,7 @@ export const DASHBOARD_JS = `
     LANES.forEach(function (lane, li) {
       var locs = it[5][li], td;
       if (locs && locs.length) {
-        td = el('td', 'cell has'); td.title = locs.map(function (l) { return data.files[l[0]] + ':' + l[1] + ' ' + l[2]; }).join('\\n');
+        td = el('td', 'cell has'); td.title = locs.map(function (l) { return data.files[l[0]] + ':' + l[1] + ' ' + l[2] + (l[3] ? ' (' + l[3] + ')' : ''); }).join('\\n');
         locs.forEach(function (l) { td.appendChild(link(data.hrefs[l[0]] + '#L' + l[1], l[2])); });
       } else if (lane.kinds.indexOf(it[1]) < 0) { td = el('td', 'cell na', ''); }
       else { td = el('td', lane.required ? 'cell need' : 'cell', '—'); }

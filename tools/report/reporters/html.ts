@@ -46,7 +46,8 @@ function compactData(report: Report, base: string) {
     const anchorHref = a ? fileHref(base, sourcePath.get(a.file) ?? a.file, a.start) : null;
     const g = gapsOf.get(i.id);
     const what = g ? [...(g.missingLanes.length ? [`no location in ${g.missingLanes.join(', ')}`] : []), ...g.gaps.filter((s) => !s.startsWith('no location in lane'))] : [];
-    const lanes = report.lanes.map((l) => (i.lanes[l.name] ?? []).map((loc) => [intern(loc.file), loc.line, loc.symbol]));
+    // The evidence lets a reader judge each tie (shown on hover).
+    const lanes = report.lanes.map((l) => (i.lanes[l.name] ?? []).map((loc) => [intern(loc.file), loc.line, loc.symbol, [loc.evidence, loc.confidence && `${loc.confidence} confidence`].filter(Boolean).join(', ')]));
     return [i.label, KINDS.indexOf(i.kind), groups.indexOf(groupOf(i)), i.anchor, STATUSES.indexOf(i.status), lanes, anchorHref, what, i.statusFrom === 'manual' ? 1 : 0];
   });
   return {
@@ -101,6 +102,8 @@ ${lanes ? `<h2>By lane</h2><div class="bars" id="lanes">${lanes}</div>` : ''}
 <div id="matrix"></div>
 <h2>API sections</h2><details open><summary>${report.sections.length} sections</summary><table id="sections"><thead><tr><th>Section</th><th>Nav group</th><th>Coverage</th></tr></thead><tbody>${sections}</tbody></table></details>
 <h2>Unknown literals in code</h2>${unknown ? `<details><summary>${report.unknownLiterals.length} literals</summary><ul id="unknown">${unknown}</ul></details>` : '<p class="muted">None.</p>'}
+${report.otherShape.length ? `<h2>Same literal, other shape (not counted)</h2><ul id="other-shape">${report.otherShape.map((o) => `<li><code>${h(o.id)}</code>: ${o.locations.map((l) => `<a href="${h(fileHref(base, l.file, l.line))}">${h(`${l.file}:${l.line}`)}</a> ${h(l.evidence ?? '')}`).join(', ')}</li>`).join('')}</ul>` : ''}
+${report.legacyFindings.length ? `<h2>Legacy mapping disagreements</h2><details><summary>${report.legacyFindings.reduce((a, f) => a + f.findings.length, 0)} findings</summary><ul id="legacy">${report.legacyFindings.flatMap((f) => f.findings.map((x) => `<li><code>${h(f.id)}</code>: ${h(x)}</li>`)).join('')}</ul></details>` : ''}
 <h2>Sources</h2><table id="sources"><thead><tr><th>Source</th><th>Kind</th><th>Path</th><th>sha256</th></tr></thead><tbody>${sources}</tbody></table>
 ${report.crosscheck ? (findings ? `<details><summary>Crosscheck findings (${report.crosscheck.length})</summary><ul>${findings}</ul></details>` : '<p class="muted">Crosscheck: no findings between the sources.</p>') : ''}
 <script type="application/json" id="report-data">${jsonForScript(data)}</script>

@@ -45,3 +45,29 @@ describe('renderHtml', () => {
     expect(html.match(/<\/script>/g)).toHaveLength(2);
   });
 });
+
+describe('declarations of another shape and legacy disagreements', () => {
+  const mapping = tinyMapping({
+    'event:thing.started': { sameLiteralOtherShape: [{ file: 'rt/realtime.ts', line: 7, symbol: 'RtStarted', kind: 'definition', evidence: 'type property; declares event_id', confidence: 'high' }] },
+    'event:thing.ended': { legacyFindings: ['legacy code location ev.py:3 is stale: the code has Ended at line 8'] },
+  });
+  const r = buildReport(tinyModel(), mapping, { lanes: LANES });
+
+  it('lists them in the report data, markdown and dashboard', () => {
+    expect(r.otherShape).toEqual([{ id: 'event:thing.started', locations: mapping.items['event:thing.started']!.sameLiteralOtherShape }]);
+    expect(r.legacyFindings).toEqual([{ id: 'event:thing.ended', findings: ['legacy code location ev.py:3 is stale: the code has Ended at line 8'] }]);
+    const md = renderMarkdown(r);
+    expect(md).toContain('Same literal, other shape: not counted (1)');
+    expect(md).toContain('`rt/realtime.ts:7`');
+    expect(md).toContain('Legacy mapping disagreements (1)');
+    const html = renderHtml(r);
+    expect(html).toContain('id="other-shape"');
+    expect(html).toContain('is stale: the code has Ended at line 8');
+  });
+
+  it('has neither section when there is nothing to say', () => {
+    const md = renderMarkdown(report);
+    expect(md).not.toContain('Same literal, other shape');
+    expect(md).not.toContain('Legacy mapping disagreements');
+  });
+});

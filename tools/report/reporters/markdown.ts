@@ -125,6 +125,18 @@ function trackers(report: Report): string | undefined {
   return mdDetails('Tracker tables', tables.join('\n\n'));
 }
 
+function otherShape(report: Report): string | undefined {
+  if (!report.otherShape.length) return undefined;
+  const rows = report.otherShape.map((o) => [mdCode(o.id), o.locations.map((l) => `${mdCode(`${l.file}:${l.line}`)} ${mdText(l.evidence ?? '')}`).join('<br>')]);
+  return mdDetails(`Same literal, other shape: not counted (${rows.length})`, mdTable(['Item', 'Declarations'], rows));
+}
+
+function legacy(report: Report): string | undefined {
+  if (!report.legacyFindings.length) return undefined;
+  const n = report.legacyFindings.reduce((a, f) => a + f.findings.length, 0);
+  return mdDetails(`Legacy mapping disagreements (${n})`, report.legacyFindings.flatMap((f) => f.findings.map((x) => `- ${mdCode(f.id)}: ${mdText(x)}`)).join('\n'));
+}
+
 function orphans(report: Report): string | undefined {
   if (!report.orphans.length) return undefined;
   return mdDetails(`Manual blocks without an item (${report.orphans.length})`, report.orphans.map((o) => `- ${mdCode(o.key)}: ${mdText(o.origin)}`).join('\n'));
@@ -139,6 +151,8 @@ export function renderMarkdown(report: Report, budget = MARKDOWN_BUDGET): string
     ['missing and partial items', gaps(report)],
     ['endpoints by API section', sections(report)],
     ['unknown literals', unknown(report)],
+    ['same literal, other shape', otherShape(report)],
+    ['legacy mapping disagreements', legacy(report)],
     ['sources', sources(report)],
     ['orphans', orphans(report)],
     ['tracker tables', trackers(report)],
