@@ -53,6 +53,18 @@ describe('a manual note saved while sync runs', () => {
     expect(p.read('generated/tracker.md')).toContain('saved while sync ran');
   });
 
+  it('a tracker cell edited while sync runs is kept too', async () => {
+    p = makeProject();
+    expect(p.specmap('sync').code).toBe(0);
+    let saves = 0;
+    during.hook = () => {
+      if (saves++ === 0) p!.write('generated/tracker.md', p!.read('generated/tracker.md').replace(/^(\| `response\.completed` .*\|) {2}\|$/m, '$1 typed during sync |'));
+    };
+    await syncOnce({ cwd: p.dir, json: true });
+    expect(p.read('generated/tracker.md')).toContain('typed during sync');
+    expect(JSON.parse(p.read('mapping.json')).items['event:response.completed'].manual).toEqual({ notes: 'typed during sync' });
+  });
+
   it('a file that keeps changing stops the run: exit 2, and the last human save stays as saved', async () => {
     p = makeProject();
     expect(p.specmap('sync').code).toBe(0);

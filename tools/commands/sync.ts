@@ -9,6 +9,7 @@
  * recomputes from the new manual blocks (analysis is not repeated); if it keeps changing, the run
  * stops with exit 2 and writes nothing.
  */
+import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { createProgress, progressEnabled } from '../cli/progress.js';
 import { loadConfig } from '../config/load.js';
@@ -50,21 +51,23 @@ const MAX_REREADS = 3;
  * The tracker's human cells edited in `generated/` copied into the manual blocks (mapping.json is
  * committed, the tracker is not). A cell edited on both sides stops the run.
  */
-async function withTrackerEdits(model: Model, previous: ManualSource | undefined, trackerPath: string | undefined, display: string): Promise<ManualSource | undefined> {
-  if (!trackerPath) return previous;
-  const { readFileSync } = await import('node:fs');
-  let text: string;
-  try {
-    text = readFileSync(trackerPath, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return previous;
-    throw error;
-  }
+async function withTrackerEdits(model: Model, previous: ManualSource | undefined, text: string | undefined, display: string): Promise<ManualSource | undefined> {
+  if (text === undefined) return previous;
   const { mergeTrackerEdits } = await import('../generate/tracker/merge-edits.js');
   const merged = mergeTrackerEdits(model, previous, text, display);
   const n = merged.conflicts.length;
   if (n) throw new InputError(`the tracker and mapping.json disagree on ${n} human cell${n === 1 ? '' : 's'}`, merged.conflicts);
   return merged.source;
+}
+
+function readIfExists(path: string | undefined): string | undefined {
+  if (!path) return undefined;
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
 }
 
 export async function syncOnce(opts: SyncOptions): Promise<SyncResult> {
@@ -81,7 +84,7 @@ async function syncLocked(opts: SyncOptions, config: Awaited<ReturnType<typeof l
   const modelFile: OutputFile = { path: config.model, content: modelText(state.model), producedBy: 'specmap extract' };
 
   progress.step('map: analyzing the workspace');
-  const [{ analyzeForMapping }, { computeMapping }, { readMappingSnapshot, currentMappingHash }, { mappingText }, { trackerFilePath }] = await Promise.all([
+  const [{ analyzeForMapping }, { computeMapping }, { readMappingSnapshot, currentMappingHash, hashMappingText }, { mappingText }, { trackerFilePath }] = await Promise.all([
     import('../mapping/run-analyzer.js'),
     import('../mapping/compute.js'),
     import('../mapping/read.js'),
@@ -91,15 +94,23 @@ async function syncLocked(opts: SyncOptions, config: Awaited<ReturnType<typeof l
   const mappingPath = resolveInsideReal(root, config.mapping);
   const trackerRel = trackerFilePath(config);
   const trackerPath = trackerRel ? resolveInsideReal(root, trackerRel) : undefined;
-  let snapshot = readMappingSnapshot(mappingPath, config.mapping);
+  // Both files hold human words that this run reads and then rewrites: what was read is
+  // remembered by hash, and the write goes ahead only over those same bytes.
+  const readHumanFiles = () => {
+    const tracker = readIfExists(trackerPath);
+    return { mapping: readMappingSnapshot(mappingPath, config.mapping), tracker, trackerHash: hashMappingText(tracker) };
+  };
+  const unchangedSince = (read: ReturnType<typeof readHumanFiles>) =>
+    currentMappingHash(mappingPath) === read.mapping.hash && (!trackerPath || hashMappingText(readIfExists(trackerPath)) === read.trackerHash);
+  let human = readHumanFiles();
   const analyzed = config.lanes.length ? await analyzeForMapping(state.model, config, root) : undefined;
   if (analyzed && !opts.json) for (const w of analyzed.warnings) process.stderr.write(`${w.file}:${w.line}:${w.column}: warning ${w.message}\n`);
 
-  const build = async (previous: Mapping | undefined): Promise<OutputFile[]> => {
+  const build = async (read: ReturnType<typeof readHumanFiles>): Promise<OutputFile[]> => {
     const files: OutputFile[] = [modelFile];
     let mapping: Mapping | undefined;
     if (analyzed) {
-      const carried = await withTrackerEdits(state.model, previous, trackerPath, trackerRel ?? '');
+      const carried = await withTrackerEdits(state.model, read.mapping.mapping, read.tracker, trackerRel ?? '');
       mapping = computeMapping(state.model, analyzed.facts, config, carried);
       files.push({ path: config.mapping, content: mappingText(mapping), producedBy: 'specmap map' });
     }
@@ -110,8 +121,8 @@ async function syncLocked(opts: SyncOptions, config: Awaited<ReturnType<typeof l
     return files;
   };
 
-  let files = await build(snapshot.mapping);
-  for (let reread = 0; analyzed && currentMappingHash(mappingPath) !== snapshot.hash; reread++) {
+  let files = await build(human);
+  for (let reread = 0; analyzed && !unchangedSince(human); reread++) {
     if (reread === MAX_REREADS) {
       throw new EnvironmentError(`${config.mapping} kept changing while sync ran; nothing written`, [
         {
@@ -120,14 +131,14 @@ async function syncLocked(opts: SyncOptions, config: Awaited<ReturnType<typeof l
           file: config.mapping,
           line: 1,
           column: 1,
-          message: `Found ${config.mapping} changed ${MAX_REREADS + 1} times while sync ran, expected it to hold still long enough to write`,
+          message: `Found ${config.mapping} or the tracker changed ${MAX_REREADS + 1} times while sync ran, expected them to hold still long enough to write`,
           hint: 'save your edits, then run `specmap sync` again',
         },
       ]);
     }
-    // Someone saved mapping.json since we read it: their manual blocks are the newest human words.
-    snapshot = readMappingSnapshot(mappingPath, config.mapping);
-    files = await build(snapshot.mapping);
+    // Someone saved mapping.json or the tracker since we read them: theirs are the newest human words.
+    human = readHumanFiles();
+    files = await build(human);
   }
   progress.done();
 

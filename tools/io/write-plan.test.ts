@@ -72,6 +72,21 @@ describe('planWrites / applyPlan', () => {
     expect(readdirSync(root).sort()).toEqual(['a.json', 'b.json']);
   });
 
+  it('refuses to replace a file edited after the plan read it, and writes nothing', () => {
+    const root = fresh();
+    writeFileSync(join(root, 'a.json'), 'old a\n');
+    writeFileSync(join(root, 'b.json'), 'old b\n');
+    const plan = planWrites(root, [
+      { path: 'a.json', content: 'new a\n', producedBy: 't' },
+      { path: 'b.json', content: 'new b\n', producedBy: 't' },
+    ]);
+    writeFileSync(join(root, 'b.json'), 'a human saved this\n');
+    expect(() => applyPlan(plan)).toThrow(/b\.json changed while specmap ran/);
+    expect(readFileSync(join(root, 'a.json'), 'utf8')).toBe('old a\n');
+    expect(readFileSync(join(root, 'b.json'), 'utf8')).toBe('a human saved this\n');
+    expect(readdirSync(root).sort()).toEqual(['a.json', 'b.json']);
+  });
+
   it.each([
     ['an unrelated dotfile', '.env', true],
     ['a temp of a live run (ours)', `.x.json.${process.pid}.1.tmp`, true],

@@ -9,6 +9,7 @@ import { GeneratorError } from '../diagnostics/errors.js';
 import { renameSync } from 'node:fs';
 import { discardStaged, stageWrite, type StagedWrite } from './atomic.js';
 import { assertRealPathInside } from './confine.js';
+import { EnvironmentError } from './env-error.js';
 
 export interface OutputFile {
   /** Path relative to the workspace root, `/`-separated. */
@@ -82,6 +83,18 @@ export function planWrites(root: string, files: readonly OutputFile[]): WritePla
   return plan;
 }
 
+function changedMeanwhile(paths: string[]): EnvironmentError {
+  return new EnvironmentError(`${paths.join(', ')} changed while specmap ran; nothing written`, paths.map((path) => ({
+    severity: 'error' as const,
+    code: 'output-changed-during-run',
+    file: path,
+    line: 1,
+    column: 1,
+    message: `Found \`${path}\` changed since this run read it, expected it unchanged (writing would replace the newer text)`,
+    hint: 'run the command again; it will start from the saved file',
+  })));
+}
+
 /**
  * Writes every changed file atomically; returns the paths written. All bytes go to temporary
  * files first and are renamed only when every one is written, so a full disk or a refused file
@@ -91,6 +104,9 @@ export function applyPlan(plan: WritePlan): string[] {
   const staged: StagedWrite[] = [];
   try {
     for (const { file } of plan.changed) staged.push(stageWrite(resolveInside(plan.root, file.path), file.content, { root: plan.root, display: file.path }));
+    // A file edited since the plan read it (a human saving a note or a stub) is not replaced.
+    const moved = plan.changed.filter(({ file, before }) => readIfExists(resolveInside(plan.root, file.path)) !== before).map(({ file }) => file.path);
+    if (moved.length) throw changedMeanwhile(moved);
   } catch (error) {
     discardStaged(staged);
     throw error;
