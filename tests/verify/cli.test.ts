@@ -51,6 +51,11 @@ describe('specmap verify', () => {
     expect(r.stdout).toContain('tool-search.1.jsonl:21: info reference-does-too: [schema] response.function_call_arguments.done: Found an event that does not match the `response.function_call_arguments.done` schema: name: expected string, received nothing (absent) — the reference server does this too (2× in the baseline ../shared/recordings/openai)');
     expect(r.stdout).toMatch(/0 errors, 0 warnings, 1 info;/);
     expect(run(['--no-sdk', '../shared/recordings/openai/tool-search.1.jsonl']).status).toBe(1);
+    const gh = run(['--no-sdk', '--format', 'github', '--baseline', '../shared/recordings/openai', '../shared/recordings/openai/tool-search.1.jsonl']);
+    expect(gh.stdout.split('\n').slice(0, 2)).toEqual([
+      '::notice title=specmap verify baseline::../shared/recordings/openai: 1 deviations of the reference server from 13 recordings',
+      expect.stringMatching(/^::notice file=\.\.\/shared\/recordings\/openai\/tool-search\.1\.jsonl,line=21,title=specmap verify \[schema\] reference-does-too::response\.function_call_arguments\.done: /),
+    ]);
   });
 
   it('--learn-baseline writes a profile that gives the same bytes every time, and --baseline reads it back', () => {
