@@ -53,7 +53,7 @@ describe('specmap verify', () => {
     expect(run(['--no-sdk', '../shared/recordings/openai/tool-search.1.jsonl']).status).toBe(1);
     const gh = run(['--no-sdk', '--format', 'github', '--baseline', '../shared/recordings/openai', '../shared/recordings/openai/tool-search.1.jsonl']);
     expect(gh.stdout.split('\n').slice(0, 2)).toEqual([
-      '::notice title=specmap verify baseline::../shared/recordings/openai: 1 deviations of the reference server from 13 recordings',
+      '::notice title=specmap verify baseline::../shared/recordings/openai: 1 deviation of the reference server from 13 recordings',
       expect.stringMatching(/^::notice file=\.\.\/shared\/recordings\/openai\/tool-search\.1\.jsonl,line=21,title=specmap verify \[schema\] reference-does-too::response\.function_call_arguments\.done: /),
     ]);
   });

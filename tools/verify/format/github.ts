@@ -14,7 +14,7 @@ const LEVEL = { error: 'error', warn: 'warning', info: 'notice' } as const;
 export function formatGithub(report: VerifyReport): string {
   const out: string[] = [];
   const b = report.baseline;
-  if (b) out.push(`::notice title=${prop('specmap verify baseline')}::${data(`${b.from}: ${b.deviations} deviations of the reference server from ${b.recordings} recordings${b.otherSources ? ` (learned against other sources: ${b.otherSources.join(', ')})` : ''}`)}`);
+  if (b) out.push(`::notice title=${prop('specmap verify baseline')}::${data(`${b.from}: ${b.deviations} deviation${b.deviations === 1 ? '' : 's'} of the reference server from ${b.recordings} recording${b.recordings === 1 ? '' : 's'}${b.otherSources ? ` (learned against other sources: ${b.otherSources.join(', ')})` : ''}`)}`);
   for (const t of report.traces) {
     for (const v of t.violations) {
       const title = `specmap verify [${v.check}]${v.verdict ? ` ${v.verdict}` : ''}`;
