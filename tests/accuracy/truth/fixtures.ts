@@ -35,6 +35,7 @@ export const PY_SERVER: TruthGroup[] = [
       [6, 'event:response.output_text.delta', 'ResponseTextDeltaEvent('],
     ],
   },
+  { lane: 'handler', file: 'server/stream.py', at: [[12, 'event:response.output_text.delta', 'case ResponseTextDeltaEvent(']] },
   { lane: 'server', file: 'server/routes.py', at: [[10, 'endpoint:POST /v1/responses'], [15, 'endpoint:GET /v1/responses/{response_id}/input_items'], [17, 'param:GET /v1/responses/{response_id}/input_items#response_id'], [18, 'param:GET /v1/responses/{response_id}/input_items#after'], [19, 'param:GET /v1/responses/{response_id}/input_items#limit'], [20, 'param:GET /v1/responses/{response_id}/input_items#order'], [20, 'enum:GET /v1/responses/{response_id}/input_items#order=asc'], [20, 'enum:GET /v1/responses/{response_id}/input_items#order=desc']] },
   {
     lane: 'server',

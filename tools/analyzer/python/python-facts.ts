@@ -64,6 +64,12 @@ export function pythonFacts(tree: Tree, ctx: FileContext): FileFacts {
       case 'call':
         callFacts(node, symbol, sink);
         break;
+      case 'class_pattern': {
+        // `case ResponseCreatedEvent():` in a `match` over events handles that class's event.
+        const cls = kids(node).find((k) => k.type === 'dotted_name')?.text;
+        if (cls && isClassName(cls)) sink.add({ kind: 'handler', symbol, className: cls, evidence: 'match class pattern', ...pos(node) });
+        break;
+      }
     }
     for (const k of kids(node)) walk(k, symbol);
   };
