@@ -123,7 +123,7 @@ describe('names that are also Object.prototype names', () => {
       expect(r.stderr).toBe('');
       expect(r.code).toBe(0);
       expect(r.stdout).toContain(`event:${query}  `);
-      expect(r.stdout).toContain(`src/app.ts:${line}  handle  (handler)`);
+      expect(r.stdout).toContain(`src/app.ts:${line}  handle  (handler`);
     }
     expect(specmap('where', 'hasOwnProperty')).toMatchObject({ code: 1, stdout: '' });
 
