@@ -42,6 +42,8 @@ function someSourceAllows(conflict: Conflict, kind: string, value: unknown): boo
   });
 }
 
+const NONE: never[] = [];
+
 export class SourceConflicts {
   private readonly events = new Map<string, Field[]>();
   /** Per event type, its top-level fields that have a nullable or required conflict (checked on every event). */
@@ -104,7 +106,7 @@ export class SourceConflicts {
   /** Notes for values the merged schema accepts that one source forbids (null or absent top-level fields). */
   watch(eventType: string, payload: Record<string, unknown>): { field: string; kind: string; note: string }[] {
     const fields = this.watched.get(eventType);
-    if (!fields) return [];
+    if (!fields) return NONE;
     const out: { field: string; kind: string; note: string }[] = [];
     for (const f of fields) {
       const present = Object.hasOwn(payload, f.name);

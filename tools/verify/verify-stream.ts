@@ -91,15 +91,15 @@ export async function verifyStream(batches: AsyncIterable<TraceItem[]>, ctx: Ver
         continue;
       }
       const rule = ctx.grammar.get(event.type);
-      if (state.phase === 'ended' && isStart(rule)) {
-        checkEnd(state, report);
-        state = createState();
-        sequence = new SequenceCheck();
-        response = { index: response.index + 1 };
-      }
-      if (isStart(rule) && response.id === undefined) {
+      if (isStart(rule)) {
+        if (state.phase === 'ended') {
+          checkEnd(state, report);
+          state = createState();
+          sequence = new SequenceCheck();
+          response = { index: response.index + 1 };
+        }
         const r = event.payload.response;
-        if (r && typeof r === 'object' && !Array.isArray(r) && typeof r.id === 'string') response.id = r.id;
+        if (response.id === undefined && r && typeof r === 'object' && !Array.isArray(r) && typeof r.id === 'string') response.id = r.id;
       }
       const known = checkSchema(event, schemaCtx, report);
       sequence.check(event, report);

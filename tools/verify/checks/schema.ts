@@ -33,20 +33,17 @@ function listIssues(issues: readonly SchemaIssue[]): string {
 /** Returns false for an unknown type (the structural checks then skip the event). */
 export function checkSchema(event: TraceEvent, ctx: SchemaContext, report: Report): boolean {
   const schema = ctx.schemas.get(event.type);
-  const base = { check: 'schema' as const, line: event.line, event: event.type };
   if (!schema) {
-    report({ ...base, message: `Found unknown event type \`${event.type}\`, expected a type the spec defines`, deviations: [{ event: event.type, path: '', kind: 'unknown-event' }] });
+    report({ check: 'schema', line: event.line, event: event.type, message: `Found unknown event type \`${event.type}\`, expected a type the spec defines`, deviations: [{ event: event.type, path: '', kind: 'unknown-event' }] });
     return false;
   }
-  // The compiled predicate answers the common case; Zod runs only to explain a rejection.
+  // The compiled predicate answers the common case; Zod runs only to explain a rejection. Nothing is
+  // allocated on that path: it runs once per event.
   if (getAccept(schema)(event.payload)) {
-    const watched = ctx.conflicts?.watch(event.type, event.payload) ?? [];
-    if (watched.length) {
-      const found = watched.map((w) => `\`${w.field}\` ${w.kind === 'null' ? 'null' : 'absent'}`).join(', ');
-      report({ ...base, message: `Found ${found}, which one source allows and another does not`, verdict: 'sources-disagree', note: disagreementNote(watched.map((w) => w.note)) });
-    }
+    if (ctx.conflicts) noteDisagreements(event, ctx.conflicts, report);
     return true;
   }
+  const base = { check: 'schema' as const, line: event.line, event: event.type };
   const result = schema.safeParse(event.payload);
   if (result.success) return true;
   const inProgress = IN_PROGRESS_ITEMS.get(event.type);
@@ -70,6 +67,14 @@ export function checkSchema(event: TraceEvent, ctx: SchemaContext, report: Repor
   }
   if (disagree.length) report({ ...base, message: `Found ${what}: ${listIssues(disagree.map((d) => d.issue))}`, verdict: 'sources-disagree', note: disagreementNote(disagree.map((d) => d.note)) });
   return true;
+}
+
+/** Values the merged schema accepts that one source forbids: accepted, and said so. */
+function noteDisagreements(event: TraceEvent, conflicts: SourceConflicts, report: Report): void {
+  const watched = conflicts.watch(event.type, event.payload);
+  if (!watched.length) return;
+  const found = watched.map((w) => `\`${w.field}\` ${w.kind === 'null' ? 'null' : 'absent'}`).join(', ');
+  report({ check: 'schema', line: event.line, event: event.type, message: `Found ${found}, which one source allows and another does not`, verdict: 'sources-disagree', note: disagreementNote(watched.map((w) => w.note)) });
 }
 
 function deviationOf(event: string, issue: SchemaIssue): Deviation {
