@@ -11,15 +11,19 @@
  * the compiler reads, and so that a lone surrogate survives the UTF-8 write instead of becoming U+FFFD.
  */
 
-/** Characters no generated file carries raw: controls (NUL, CR, LF…), format (bidi), separators, surrogates, unassigned. */
-const UNSAFE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}]/u;
+/**
+ * Characters no generated file carries raw: controls (NUL, CR, LF…), format (bidi), line and
+ * paragraph separators, lone surrogates. Unassigned code points are left alone: which ones are
+ * unassigned changes with Node's Unicode version, and the same input must give the same bytes.
+ */
+const UNSAFE = /[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]/u;
 const UNSAFE_ALL = new RegExp(UNSAFE.source, 'gu');
 /** Line breaks in any target language, plus the other Unicode separators an editor shows as one. */
 const LINE_BREAKS = /\r\n|[\n\r\u000b\u000c\u0085\u2028\u2029]/g;
 
 const hex = (n: number, width: number): string => n.toString(16).toUpperCase().padStart(width, '0');
 
-/** `\uXXXX` for each UTF-16 unit (a lone surrogate stays itself), `\u{…}` would need ES2015 in every reader. */
+/** `\uXXXX` for each UTF-16 unit of `c` (an astral character becomes its surrogate pair). */
 function jsEscape(c: string): string {
   let out = '';
   for (let i = 0; i < c.length; i++) out += `\\u${hex(c.charCodeAt(i), 4)}`;
@@ -35,7 +39,7 @@ const TS_SIMPLE: Record<string, string> = { '\\': '\\\\', "'": "\\'", '\n': '\\n
 
 /** A TS/JS single-quoted string literal, quotes included. */
 export function tsString(text: string): string {
-  return `'${text.replace(/[\\'\n\r\t]|[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}]/gu, (c) => TS_SIMPLE[c] ?? jsEscape(c))}'`;
+  return `'${text.replace(/[\\'\n\r\t]|[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]/gu, (c) => TS_SIMPLE[c] ?? jsEscape(c))}'`;
 }
 
 /**
@@ -92,7 +96,7 @@ const PY_SIMPLE: Record<string, string> = { '\\': '\\\\', '"': '\\"', '\n': '\\n
 
 /** A Python double-quoted string literal, quotes included. */
 export function pyString(text: string): string {
-  return `"${text.replace(/[\\"\n\r\t]|[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}]/gu, (c) => PY_SIMPLE[c] ?? pyEscape(c))}"`;
+  return `"${text.replace(/[\\"\n\r\t]|[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]/gu, (c) => PY_SIMPLE[c] ?? pyEscape(c))}"`;
 }
 
 /**
@@ -104,7 +108,7 @@ export function pyDocstring(text: string): string {
     .trim()
     .replace(/\\/g, '\\\\')
     // A lone surrogate becomes U+FFFD: Python holds one in a str but cannot encode it, and Pydantic encodes docstrings.
-    .replace(/[\n\r\t]|[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}]/gu, (c) => PY_SIMPLE[c] ?? (/\p{Cs}/u.test(c) ? '\ufffd' : pyEscape(c)))
+    .replace(/[\n\r\t]|[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]/gu, (c) => PY_SIMPLE[c] ?? (/\p{Cs}/u.test(c) ? '\ufffd' : pyEscape(c)))
     .replace(/"""/g, '\\"\\"\\"')
     .replace(/"$/, '\\"');
 }
@@ -120,7 +124,7 @@ export function lineComment(text: string): string {
  * types are unchanged, so markers written before this encoding still match.
  */
 export function markerKey(key: string): string {
-  return key.replace(/[%\s]|[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}]/gu, (c) => {
+  return key.replace(/[%\s]|[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]/gu, (c) => {
     if (c.length === 1 && c.charCodeAt(0) >= 0xd800 && c.charCodeAt(0) <= 0xdfff) return `%u${hex(c.charCodeAt(0), 4)}`;
     return [...Buffer.from(c, 'utf8')].map((b) => `%${hex(b, 2)}`).join('');
   });
