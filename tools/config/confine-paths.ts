@@ -19,10 +19,10 @@ function inside(root: string, path: string): boolean {
 export function confineConfigPaths(config: Config, root: string, file: string, text: string, allowOutside: boolean): void {
   const problems: Diagnostic[] = [];
   let positions: ReturnType<typeof scanJsonPositions> | undefined;
-  const at = (key: string) => {
+  const at = (...path: (string | number)[]) => {
     try {
       positions ??= scanJsonPositions(text);
-      return positions.locate([key]);
+      return positions.locate(path);
     } catch {
       return { line: 1, column: 1 };
     }
@@ -49,5 +49,29 @@ export function confineConfigPaths(config: Config, root: string, file: string, t
       hint: 'point `workspace` at a folder inside the project, or pass --allow-outside to analyze that folder on purpose',
     });
   }
+  // Per-implementation folders (a config that maps several code bases) are confined alike.
+  const implementations = (config as { implementations?: readonly { workspace?: string; mapping?: string }[] }).implementations ?? [];
+  implementations.forEach((impl, i) => {
+    if (impl.workspace !== undefined && !allowOutside && !inside(root, impl.workspace)) {
+      problems.push({
+        severity: 'error',
+        code: 'config-path-outside-project',
+        file,
+        ...at('implementations', i, 'workspace'),
+        message: `Found \`implementations[${i}].workspace\` \`${impl.workspace}\` resolving to \`${real(impl.workspace)}\`, expected a folder inside the project \`${realPathOf(root)}\``,
+        hint: 'point it at a folder inside the project, or pass --allow-outside to analyze that folder on purpose',
+      });
+    }
+    if (impl.mapping !== undefined && !inside(root, impl.mapping)) {
+      problems.push({
+        severity: 'error',
+        code: 'config-path-outside-project',
+        file,
+        ...at('implementations', i, 'mapping'),
+        message: `Found \`implementations[${i}].mapping\` \`${impl.mapping}\` resolving to \`${real(impl.mapping)}\`, expected a file inside the project \`${realPathOf(root)}\``,
+        hint: 'use a path relative to the config file, inside the project',
+      });
+    }
+  });
   if (problems.length) throw new ConfigError(`${file}: ${problems.length === 1 ? 'a path leads' : 'paths lead'} outside the project`, problems);
 }
