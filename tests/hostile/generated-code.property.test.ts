@@ -22,8 +22,8 @@ import type { Event, Field, JsonValue, Model, TypeExpr } from '../../tools/model
 import { MODEL_VERSION } from '../../tools/model/version.js';
 import { pydanticVersion, removeTempDirs, tempDir, typecheck, writeFiles } from '../generate/helpers.js';
 
-const RUNS = 5;
-const EVENTS_PER_RUN = 200;
+const RUNS = 2;
+const EVENTS_PER_RUN = 500;
 
 /** A line that must never start a line of generated code: it would run. */
 const INJECTED = 'INJECTED_LINE = __import__("os").getpid()';
