@@ -68,7 +68,7 @@ export async function buildMapping(opts: MapOptions, extraManual?: (previous: Ma
  */
 export function assertMappingUnchanged(path: string, hash: string, display: string, command: string): void {
   if (currentMappingHash(path) === hash) return;
-  throw new EnvironmentError(`${display} changed while ${command} ran; nothing written`, [
+  throw new EnvironmentError(`${display} changed while ${command} ran`, [
     {
       severity: 'error',
       code: 'mapping-changed-during-run',

@@ -124,7 +124,7 @@ async function syncLocked(opts: SyncOptions, config: Awaited<ReturnType<typeof l
   let files = await build(human);
   for (let reread = 0; analyzed && !unchangedSince(human); reread++) {
     if (reread === MAX_REREADS) {
-      throw new EnvironmentError(`${config.mapping} kept changing while sync ran; nothing written`, [
+      throw new EnvironmentError(`${config.mapping} kept changing while sync ran`, [
         {
           severity: 'error',
           code: 'mapping-changed-during-run',

@@ -64,7 +64,7 @@ function assertWritable(target: string, display: string): void {
     readOnly = true;
   }
   if (readOnly) {
-    throw new EnvironmentError(`${display} is read-only; nothing written`, [
+    throw new EnvironmentError(`${display} is read-only`, [
       {
         severity: 'error',
         code: 'output-read-only',

@@ -51,7 +51,7 @@ export function assertRealPathInside(root: string, path: string, display: string
   try {
     real = realPathOf(path);
   } catch {
-    throw new GeneratorError(`${display} is a symlink loop; nothing written`, [
+    throw new GeneratorError(`${display} is a symlink loop`, [
       {
         severity: 'error',
         code: 'output-symlink-loop',
@@ -63,7 +63,7 @@ export function assertRealPathInside(root: string, path: string, display: string
       },
     ]);
   }
-  throw new GeneratorError(`${display} leads outside the project through a symlink (to ${real}); nothing written`, [
+  throw new GeneratorError(`${display} leads outside the project through a symlink (to ${real})`, [
     {
       severity: 'error',
       code: 'output-outside-workspace',

@@ -86,7 +86,7 @@ export async function acquireLock(dir: string, options: LockOptions & { display?
       continue;
     }
     if (Date.now() >= deadline) {
-      throw new EnvironmentError(`another specmap run${holder ? ` (pid ${holder})` : ''} is writing this project; nothing written`, [
+      throw new EnvironmentError(`another specmap run${holder ? ` (pid ${holder})` : ''} is writing this project`, [
         {
           severity: 'error',
           code: 'lock-held',

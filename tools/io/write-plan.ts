@@ -84,7 +84,7 @@ export function planWrites(root: string, files: readonly OutputFile[]): WritePla
 }
 
 function changedMeanwhile(paths: string[]): EnvironmentError {
-  return new EnvironmentError(`${paths.join(', ')} changed while specmap ran; nothing written`, paths.map((path) => ({
+  return new EnvironmentError(`${paths.join(', ')} changed while specmap ran`, paths.map((path) => ({
     severity: 'error' as const,
     code: 'output-changed-during-run',
     file: path,
