@@ -10,6 +10,14 @@ import { parseRequestComment } from './request.js';
 
 const KNOWN_FIELDS = new Set(['event', 'data', 'id', 'retry']);
 
+const STARTS = new Set(['response.created', 'response.queued']);
+const STARTS_DATA = /^\s*\{\s*"type"\s*:\s*"response\.(created|queued)"/;
+
+/** The frame opens a new response (by its `event:` name, else by the payload's leading `type`). */
+function startsResponse(eventName: string | undefined, data: string): boolean {
+  return eventName !== undefined ? STARTS.has(eventName) : STARTS_DATA.test(data);
+}
+
 export async function* readSse(batches: AsyncIterable<Line[]>): AsyncGenerator<TraceItem[]> {
   let out: TraceItem[] = [];
   let start = 0;
@@ -45,6 +53,9 @@ export async function* readSse(batches: AsyncIterable<Line[]>): AsyncGenerator<T
       return;
     }
     seenEvent = true;
+    // A recording of several responses in a row holds one sentinel per response: the next one's
+    // first event starts over.
+    if (doneAt && startsResponse(eventName, text)) doneAt = 0;
     const issues = doneAt ? [...framing, { line: start, message: `Found an event after \`data: [DONE]\` (line ${doneAt}), expected nothing after the sentinel` }] : framing;
     out.push({ kind: 'record', record: { line: start, ...(eventName !== undefined && { eventName }), data: text, framing: issues } });
   }
