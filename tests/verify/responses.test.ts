@@ -42,8 +42,9 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('several responses in one trace', () => {
   it('checks each response on its own, sequence numbers restarting at 0', async () => {
     const path = write('two.jsonl', jsonl([...completed('resp_a'), ...completed('resp_b')]));
-    const r = await verifyTraces([path], model, { severities, sdk: false });
+    const r = await verifyTraces([path], model, { severities });
     expect(r.traces[0]).toMatchObject({ responses: 2, events: 6, violations: [] });
+    expect(r.traces[0]!.sdk).toEqual({ available: false, accepted: false, events: 0, message: "the trace holds 2 responses; the SDK's stream helper reads one per request" });
   });
 
   it('names the response a finding is in', async () => {

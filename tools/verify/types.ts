@@ -105,7 +105,7 @@ export interface Omitted {
 }
 
 export interface SdkOpinion {
-  /** false when the `openai` package could not be loaded. */
+  /** false when the `openai` package could not be loaded, or the trace is not one it can read (several responses). */
   available: boolean;
   accepted: boolean;
   /** The SDK's error message when it rejected the trace, or why it could not run. */
