@@ -68,7 +68,8 @@ export function computeMapping(model: Model, facts: readonly CodeFact[], config:
   const items = allItems(model).sort((a, b) => compare({ id: a.id, anchors: anchorsOf(a) }, { id: b.id, anchors: anchorsOf(b) }));
   const { manual, orphans } = carryManual(previous, new Set(items.map((i) => i.id)));
 
-  const entries: Record<string, MappingEntry> = {};
+  // Keyed by ids taken from the sources: no prototype, so an item named `__proto__` is an item.
+  const entries: Record<string, MappingEntry> = Object.create(null) as Record<string, MappingEntry>;
   for (const item of items) {
     const found = joined.locations.get(item.id);
     const lanes: Record<string, Location[]> = {};
@@ -100,10 +101,10 @@ export function computeMapping(model: Model, facts: readonly CodeFact[], config:
   const unknownLiterals = [...joined.unknown]
     .sort(([a], [b]) => compareStrings(a, b))
     .map(([literal, locations]) => ({ literal, locations: normalizeLocations(locations) }));
-  const sortedOrphans: Mapping['orphans'] = {};
+  const sortedOrphans: Mapping['orphans'] = Object.create(null) as Mapping['orphans'];
   for (const key of Object.keys(orphans).sort(compareStrings)) sortedOrphans[key] = orphans[key]!;
   const groupOrder = [...(config.categories ?? DEFAULT_CATEGORIES).map((c) => c.id), 'other', 'endpoint', 'param', 'enum', 'object'];
-  const sources: Record<string, string> = {};
+  const sources: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const s of [...model.sources].sort((a, b) => compareStrings(a.id, b.id))) sources[s.id] = s.sha256;
 
   return {

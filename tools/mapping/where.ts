@@ -21,9 +21,10 @@ export interface WhereResult {
 
 export function where(mapping: Mapping, query: string): WhereResult {
   const q = query.trim();
-  const exact = [q, `event:${q}`, `endpoint:${q}`].find((id) => mapping.items[id]);
+  // Own keys only: a query such as `constructor` must not find Object.prototype's.
+  const exact = [q, `event:${q}`, `endpoint:${q}`].find((id) => Object.hasOwn(mapping.items, id));
   const unknown = mapping.unknownLiterals.find((u) => u.literal === q);
-  const orphanId = [q, `event:${q}`, `endpoint:${q}`].find((id) => mapping.orphans[id]);
+  const orphanId = [q, `event:${q}`, `endpoint:${q}`].find((id) => Object.hasOwn(mapping.orphans, id));
   const orphan = orphanId ? { id: orphanId, origin: mapping.orphans[orphanId]!.origin } : undefined;
   const matches = exact
     ? [{ id: exact, entry: mapping.items[exact]! }]

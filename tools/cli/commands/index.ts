@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { registerCheck } from './check.js';
+import { registerCompare } from './compare.js';
 import { registerCrosscheck } from './crosscheck.js';
 import { registerDiff } from './diff.js';
 import { registerExtract } from './extract.js';
@@ -26,4 +27,5 @@ export function registerCommands(program: Command): void {
   registerVerify(program);
   registerDiff(program);
   registerCrosscheck(program);
+  registerCompare(program);
 }
