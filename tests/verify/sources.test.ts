@@ -71,3 +71,24 @@ describe('docs and OpenAPI disagree', () => {
     expect(await schemaFindings('openapi', error)).toEqual([]);
   });
 });
+
+describe('response-level events in the real models', () => {
+  it.each([['openapi'], ['merged']] as const)('%s: response.audio.* never need an open item, and no message says undefined', async (set) => {
+    const response = (status: string) => ({ id: 'resp_1', object: 'response', created_at: 1, status, model: 'm', output: [] });
+    const events = [
+      { type: 'response.created', response: response('in_progress') },
+      { type: 'response.in_progress', response: response('in_progress') },
+      { type: 'response.audio.delta', delta: 'AAAA' },
+      { type: 'response.audio.transcript.delta', delta: 'hi' },
+      { type: 'response.audio.transcript.done' },
+      { type: 'response.audio.done' },
+      { type: 'response.completed', response: response('completed') },
+    ].map((e, i) => JSON.stringify({ ...e, sequence_number: i }));
+    const path = join(dir, `audio-${set}.jsonl`);
+    writeFileSync(path, events.join('\n') + '\n');
+    const r = await verifyTraces([path], models.get(set)!, { severities, sdk: false });
+    const structural = r.traces[0]!.violations.filter((v) => v.check !== 'schema');
+    expect(structural).toEqual([]);
+    for (const v of r.traces[0]!.violations) expect(v.message).not.toMatch(/\bundefined\b/);
+  });
+});
