@@ -43,6 +43,22 @@ export const LaneConfigSchema = z.strictObject({
 });
 export type LaneConfig = z.infer<typeof LaneConfigSchema>;
 
+export const ImplementationConfigSchema = z.strictObject({
+  name: z.string().regex(/^[A-Za-z0-9][\w .@/()-]*$/),
+  /** A server emits events and serves endpoints; a client handles the events it receives. */
+  role: z.enum(['server', 'client']).default('server'),
+  /** The implementation's code, relative to the config file; its lanes' globs are relative to it. */
+  workspace: z.string().default('.'),
+  lanes: z.array(LaneConfigSchema).default([]),
+  /** Lanes that must all have a location for Implemented (as the top-level `status.implemented`). */
+  implemented: z.array(z.string()).default([]),
+  /** Recorded streams this implementation sent (globs relative to the config file): the `observed` evidence. */
+  recordings: z.array(z.string()).default([]),
+  /** A mapping.json of this implementation whose manual status overrides the matrix honours. */
+  mapping: z.string().optional(),
+});
+export type ImplementationConfig = z.infer<typeof ImplementationConfigSchema>;
+
 export const SeveritySchema = z.enum(['error', 'warn', 'off']);
 
 export const GENERATE_TARGETS = ['zod', 'types', 'json-schema', 'tracker', 'stubs-ts', 'stubs-py', 'pydantic'] as const;
@@ -118,6 +134,11 @@ export const ConfigSchema = z.strictObject({
       maxLineLength: z.number().int().positive().default(32 * 1024 * 1024),
     })
     .prefault({}),
+  /**
+   * Several implementations mapped against the same model, for `report --matrix` and `compare`:
+   * a fork and its upstream, another server, the clients that must understand what they send.
+   */
+  implementations: z.array(ImplementationConfigSchema).default([]),
 });
 
 /** The config as written by a user (defaults not yet applied). */
