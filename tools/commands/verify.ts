@@ -9,13 +9,11 @@ import { loadConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { EXIT, InputError, UsageError } from '../diagnostics/errors.js';
-import { createProgress, progressEnabled } from '../cli/progress.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import type { Model, SourceKind } from '../model/schema.js';
 import { loadModelState } from '../pipeline/model.js';
 import { profileText, type BaselineProfile } from '../verify/baseline.js';
 import { DEFAULT_MAX_FINDINGS } from '../verify/findings.js';
-import { escapeControl } from '../verify/format/escape.js';
 import { DEFAULT_MAX_LINE_LENGTH } from '../verify/input/lines.js';
 import { formatFromName } from '../verify/input/open-trace.js';
 import { resolveSeverities } from '../verify/severity.js';
@@ -40,6 +38,8 @@ export interface VerifyCommandOptions {
   /** Learn a baseline from the traces and write it here, instead of verifying them. */
   learnBaseline?: string;
   cwd?: string;
+  /** Called before each trace (the CLI shows progress on a TTY). */
+  onTrace?: (path: string, index: number, total: number) => void;
 }
 
 export type VerifyOutcome =
@@ -132,7 +132,6 @@ export async function verifyCommand(args: string[], opts: VerifyCommandOptions):
   const baseline = baselinePath ? await loadBaseline(baselinePath, model, learnOptions) : undefined;
   if (baseline && opts.baseline) baseline.use.from = opts.baseline;
   else if (baseline && settings.baseline) baseline.use.from = settings.baseline;
-  const progress = createProgress(progressEnabled(format !== 'pretty'));
   const report = await verifyTraces(traces, model, {
     severities,
     objects: config.generate.zodObjects,
@@ -141,8 +140,7 @@ export async function verifyCommand(args: string[], opts: VerifyCommandOptions):
     ...(baseline && { baseline }),
     ...(input && { format: input }),
     ...(opts.sdk === false && { sdk: false }),
-    onTrace: (path, i) => progress.step(escapeControl(`verify ${i + 1}/${traces.length} ${path}`)),
+    ...(opts.onTrace && { onTrace: (path: string, i: number) => opts.onTrace!(path, i, traces.length) }),
   });
-  progress.done();
   return { kind: 'report', format, report };
 }

@@ -21,10 +21,12 @@ export function registerVerify(program: Command): void {
     .action(
       action<{ format?: string; input?: string; severity?: string[]; sdk?: boolean; baseline?: string | false; learnBaseline?: string; strictSource?: string; maxFindings?: string; maxLineLength?: string }>(async (opts, args) => {
         const { verifyCommand, verifyExitCode } = await import('../../commands/verify.js');
-        const outcome = await verifyCommand(args, opts);
+        const { createProgress, progressEnabled } = await import('../progress.js');
+        const { escapeControl } = await import('../../verify/format/escape.js');
+        const progress = createProgress(progressEnabled(Boolean(opts.json) || (opts.format ?? 'pretty') !== 'pretty'));
+        const outcome = await verifyCommand(args, { ...opts, onTrace: (path, i, total) => progress.step(escapeControl(`verify ${i + 1}/${total} ${path}`)) }).finally(() => progress.done());
         if (outcome.kind === 'learned') {
           const p = outcome.profile;
-          const { escapeControl } = await import('../../verify/format/escape.js');
           process.stdout.write(escapeControl(`baseline: learned ${p.deviations.length} deviation${p.deviations.length === 1 ? '' : 's'} of the reference server from ${p.recordings.length} recording${p.recordings.length === 1 ? '' : 's'} → ${outcome.path}`) + '\n');
           return 0;
         }
