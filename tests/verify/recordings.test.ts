@@ -63,7 +63,8 @@ describe.each(SETS)('recordings of the reference server, %s model', (set) => {
   it('the other way round, only the deviation the teaching half never showed stays an error', async () => {
     const model = models.get(set)!;
     const r = await verifyTraces(teach, model, { severities, sdk: false, baseline: await baselineFrom(judge, model, 'even half') });
-    // Only programmatic-tool-calling and tool-search (both in the odd half) send `function_call_arguments.done` without `name`.
+    // Only programmatic-tool-calling and tool-search (both in the odd half) hold a `function_call_arguments.done`
+    // at all, and both without `name`: the even half never shows that event, so its baseline cannot vouch for it.
     const missingName = 'Found an event that does not match the `response.function_call_arguments.done` schema: name: expected string, received nothing (absent)';
     expect(errorsOf(r)).toEqual([`programmatic-tool-calling.1.jsonl:9 [schema] ${missingName}`, `tool-search.1.jsonl:21 [schema] ${missingName}`]);
   });
