@@ -116,9 +116,15 @@ export class FactCache {
     if (!this.path) return;
     if (!this.dirty && Object.keys(this.used).length === Object.keys(this.entries).length) return;
     const data: CacheFile = { version: analyzerCodeHash(), candidates: this.candidates, entries: this.used, negatives: this.newNegatives, names: this.newNames, stats: this.newStats };
-    await mkdir(dirname(this.path), { recursive: true });
     const tmp = `${this.path}.${process.pid}.tmp`;
-    await writeFile(tmp, JSON.stringify(data));
-    await rename(tmp, this.path);
+    try {
+      await mkdir(dirname(this.path), { recursive: true });
+      await writeFile(tmp, JSON.stringify(data));
+      await rename(tmp, this.path);
+    } catch (error) {
+      // A cache that cannot be written (a read-only checkout, a full disk) only costs the next run
+      // its speed-up; the analysis itself is complete.
+      if (!['EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EDQUOT'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
+    }
   }
 }

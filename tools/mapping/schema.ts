@@ -40,6 +40,8 @@ export const ManualSchema = z.looseObject({
   statusOverride: z.enum(['implemented', 'partial', 'planned', 'ignored']).optional(),
   used: z.string().optional(),
   mode: z.string().optional(),
+  /** A tracker Status cell a human typed that is none of the status words (kept as written). */
+  trackerStatus: z.string().optional(),
 });
 export type Manual = z.infer<typeof ManualSchema>;
 
