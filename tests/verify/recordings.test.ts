@@ -78,7 +78,7 @@ describe('the committed profile', () => {
     const first = profileText(await learnBaseline(all, model));
     const second = profileText(await learnBaseline([...all].reverse(), model));
     expect(second).toBe(first);
-    expect(readFileSync(fixture, 'utf8'), 'regenerate with: specmap verify --learn-baseline tests/verify/fixtures/openai-recordings.merged.baseline.json ../shared/recordings/openai (merged sources)').toBe(first);
+    expect(readFileSync(fixture, 'utf8'), 'regenerate with: npx tsx tests/verify/fixtures/regenerate.ts').toBe(first);
   });
 
   it('judges like the folder it was learned from', async () => {
