@@ -4,8 +4,9 @@
  * `response.created` carries `event_id` and no `sequence_number`), or an SDK's own stream part
  * (`{ type: 'error', error }`). "Clearly", all of: it lacks a field that nearly every event of the
  * model carries (the stream's own envelope, such as `sequence_number`); it declares a field the
- * item does not have; and what it lacks and adds weighs at least as much as what it shares. A definition that only
- * lacks fields is the item's, partial; one that only adds fields is the item's, extended; one that
+ * item does not have; and what it lacks and adds weighs at least as much as what it shares
+ * (Realtime's `response.output_text.delta` shares four fields and differs in four). A definition
+ * that only lacks fields is the item's, partial; one that only adds fields is the item's, extended; one that
  * keeps the envelope but nests the rest differently (the service's nested `error`) is the item's,
  * and its gaps say what differs.
  */
