@@ -1,4 +1,4 @@
-/** crosscheck on the real corpus: the reference docs against openai-openapi-2026-08-21.yaml (issue 3). */
+/** crosscheck on the real corpus: the reference docs against openai-openapi-2026-08-21.yaml. */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { crosscheckSources } from '../../tools/commands/crosscheck.js';
 import type { Finding } from '../../tools/crosscheck/finding.js';

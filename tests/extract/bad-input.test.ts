@@ -1,5 +1,5 @@
 /**
- * Bad input (issue 2): each problem is a diagnostic with file:line:col, what was found and what
+ * Bad input: each problem is a diagnostic with file:line:col, what was found and what
  * was expected, and a hint; all of them are collected in one run.
  */
 import { describe, expect, it } from 'vitest';

@@ -107,7 +107,7 @@ describe('specmap extract', () => {
     expect(existsSync(join(dir, 'spec'))).toBe(false);
   });
 
-  it('the real reference pages: the model of issue 2, the same bytes twice', () => {
+  it('the real reference pages: the whole model, the same bytes twice', () => {
     const dir = project();
     writeFileSync(join(dir, 'specmap.config.json'), JSON.stringify({ sources: PAGES.map((p) => ({ path: CORPUS + p })) }));
     const r = run(dir, 'extract', '--stdout');

@@ -1,6 +1,6 @@
 /**
  * Integration: the real reference pages (read from ../shared at run time, never copied) give the
- * model that issue 2 names: counts, ids, anchors, markers, enum items, categories, keys.
+ * model its users rely on: counts, ids, anchors, markers, enum items, categories, keys.
  */
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';

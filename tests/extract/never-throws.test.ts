@@ -1,6 +1,6 @@
 /**
  * Property: whatever a broken scrape looks like, extraction (`extractPage` inside the whole
- * build) reports diagnostics and never throws (issue 2, "Bad input"). The real pages are mutated
+ * build) reports diagnostics and never throws. The real pages are mutated
  * line- and character-wise, and whole runs of lines are copied (a section twice: duplicate ids).
  */
 import fc from 'fast-check';

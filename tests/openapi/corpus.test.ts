@@ -1,6 +1,6 @@
 /**
  * Integration: the real OpenAPI documents (read from ../shared at run time, never copied) give
- * the counts issue 3 names, with anchors that point at the right lines of the file.
+ * the counts of each document, with anchors that point at the right lines of the file.
  */
 import { describe, expect, it } from 'vitest';
 import { parseAnchor } from '../../tools/model/anchor.js';

@@ -1,8 +1,9 @@
 /**
- * The analyzer's entry: lane globs → files → facts (issue 4 "Analyzer"). Thin wiring around the
+ * The analyzer's entry: lane globs → files → facts. Thin wiring around the
  * pure parts: a text prefilter decides which files are worth parsing, the fact cache skips files
  * already read, the adapters (TypeScript, Python, traces) turn each file into neutral facts, and
- * class names are tied to event types across the workspace at the end. Analyzed code is only
+ * one workspace pass resolves class names through the module graph (bindings.ts) and ties them to
+ * items (assign-items.ts), parsing on demand the modules it needs that no pass picked. Analyzed code is only
  * ever read, never run.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';

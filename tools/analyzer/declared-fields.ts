@@ -12,7 +12,7 @@ export interface DeclaredFields {
 
 /**
  * The `fields` a definition fact may carry: all of them when nothing is open; through a base
- * (`className`), also when that base is the only thing open, since resolve-classes.ts adds its
+ * (`className`), also when that base is the only thing open, since assign-items.ts adds its
  * fields from the workspace (or drops the list when the workspace does not define the base).
  */
 export function fieldsForFact(declared: DeclaredFields | undefined, className?: string): { fields?: string[] } {

@@ -1,7 +1,7 @@
 /**
  * Facts per file, keyed by the file's content hash (with its path and adapter) under the config's
- * cacheDir, so a warm run parses nothing (issue 4 "Performance"). One JSON file per workspace:
- * one read and at most one write per run. The whole cache is dropped when the analyzer version or
+ * cacheDir, so a warm run parses nothing. One JSON file per workspace:
+ * one read and at most one write per run. The whole cache is dropped when the analyzer's code or
  * the model's candidates change, since either changes what a file yields.
  */
 import { createHash } from 'node:crypto';

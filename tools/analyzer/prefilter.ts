@@ -1,5 +1,5 @@
 /**
- * The cheap text pass in front of the parsers (issue 4 "Performance"): a file is parsed only when
+ * The cheap text pass in front of the parsers: a file is parsed only when
  * its text mentions something the adapters could report. One combined regular expression per
  * run, so a file costs one scan, as with grep.
  */

@@ -1,7 +1,7 @@
 /**
- * Legacy claims the code contradicts (issue 4: "reported, not copied as truth"): an entry marked
- * implemented whose item the analyzer found nowhere, one marked not implemented that the code has,
- * and implemented claims about things no spec has.
+ * Legacy claims the code contradicts (reported, never copied as a status): an entry marked
+ * implemented whose item the analyzer found nowhere, or one marked not implemented that the code
+ * has. An entry whose id no spec item has is an orphan, listed as such.
  */
 import type { Mapping } from '../mapping/schema.js';
 import type { ImportPlan } from './plan.js';

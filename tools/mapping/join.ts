@@ -1,8 +1,9 @@
 /**
- * Facts → item ids. Events are tied by their `type` string first and by a class name the model
- * knows second (issue 4: "tie by the `type` string, never by class name" alone); routes by method
- * and normalised path; request-model fields by the endpoint their class serves. Everything here is
- * pure: facts and model in, locations out.
+ * Facts → item ids. Events are tied by their `type` literal (class names were already resolved to
+ * literals through bindings by the analyzer), except declarations and built objects whose fields
+ * clearly belong to another shape; routes by method and normalised path; request-model fields by the
+ * endpoint whose route declares that model as its body; a route's own path and query parameters to
+ * its endpoint. Everything here is pure: facts and model in, locations out.
  */
 import type { CodeFact } from '../analyzer/facts.js';
 import type { Config } from '../config/schema.js';

@@ -49,7 +49,7 @@ class Done(ItemEvent):
     type: Literal["response.output_text.done"] = "response.output_text.done"
     text: str
 `,
-      // Facts through a base are listed before resolve-classes drops those that define no event type.
+      // Facts through a base are listed before assign-items drops those that define no event type.
       ['StreamEvent via BaseModel [sequence_number]', 'ItemEvent via StreamEvent [sequence_number, item_id]', 'Done response.output_text.done [sequence_number, item_id, type, text]'],
     ],
     [
@@ -96,7 +96,7 @@ class LoudCreated(Created):
       ['Created response.created [type, response]', 'LoudCreated via Created [type, response, volume]'],
     ],
     [
-      'a subclass of a class from a package: what it sees, for resolve-classes to complete or drop',
+      'a subclass of a class from a package: what it sees, for assign-items to complete or drop',
       `from openai.types.responses import ResponseCreatedEvent
 
 class Mine(ResponseCreatedEvent):

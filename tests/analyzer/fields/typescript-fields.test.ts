@@ -22,7 +22,7 @@ export interface Done extends ItemEvent {
   type: 'response.output_text.done';
   text: string;
 }`,
-      // A fact through a base is listed before resolve-classes drops those that define no event type.
+      // A fact through a base is listed before assign-items drops those that define no event type.
       ['ItemEvent via StreamEvent [sequence_number, item_id]', 'Done response.output_text.done [sequence_number, item_id, type, text]'],
     ],
     [
@@ -102,7 +102,7 @@ export interface LoudCreated extends Created { volume: number }`,
       ['Created response.created [type, response]', 'LoudCreated via Created [type, response, volume]'],
     ],
     [
-      'an interface through an SDK class: what it sees, for resolve-classes to complete or drop',
+      'an interface through an SDK class: what it sees, for assign-items to complete or drop',
       `import type { ResponseCreatedEvent } from 'openai/resources/responses/responses';
 export interface Mine extends ResponseCreatedEvent { volume: number }`,
       ['Mine via ResponseCreatedEvent [volume]'],

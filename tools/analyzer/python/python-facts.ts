@@ -1,8 +1,8 @@
 /**
- * Python → facts, from a tree-sitter tree (issue 4 "Kinds of fact"). Every event ties by its
- * `type` string; class names are recorded as `className` and resolved against the model's and the
- * workspace's class names afterwards (resolve-classes.ts), so a local subclass, an alias import or
- * an SDK class all count without this file knowing the other files.
+ * Python → facts, from a tree-sitter tree. A string counts where the code says it is an event type;
+ * class names are recorded as written (`className`) with the module's imports and declarations, and
+ * the workspace pass resolves them through bindings (bindings.ts, assign-items.ts), so this file
+ * never needs to know the others.
  */
 import type { Node, Tree } from 'web-tree-sitter';
 import { isEventLiteral, isWeakLiteral, TYPE_SUBJECT } from '../candidates.js';

@@ -3,7 +3,7 @@
  * assignments in its body (`name: T`, `name: T = default`) plus those of the classes it inherits
  * from in the same file. Methods and `ClassVar`/`InitVar` annotations are not fields. A base this
  * file does not define (and that is not a plain root such as `BaseModel`) leaves the list open:
- * its name is kept in `open`, and resolve-classes.ts completes the list from the workspace or
+ * its name is kept in `open`, and assign-items.ts completes the list from the workspace or
  * drops it, so a gap is never claimed for fields that may come from a class we cannot see.
  */
 import type { Node } from 'web-tree-sitter';

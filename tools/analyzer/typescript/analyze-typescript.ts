@@ -1,5 +1,5 @@
 /**
- * TypeScript/JavaScript adapter: ts-morph, syntax only (issue 4): an in-memory project, no
+ * TypeScript/JavaScript adapter: ts-morph, syntax only: an in-memory project, no
  * dependency resolution, no lib files, no type checker, and only the files the prefilter picked.
  * Each tree is walked through its compiler node (wrapping every node in ts-morph objects costs
  * more than the parse) and removed from the project after use.

@@ -1,8 +1,10 @@
 /**
- * TypeScript → facts from a syntax tree (issue 4 "Kinds of fact"). Literals tie by the `type`
- * string; class and interface names go out as `className` and are resolved across the workspace
- * afterwards (resolve-classes.ts). Constants (`const CREATED = 'response.created'`, an `as const`
- * map `EventType.Created`) are followed within the file where a handler compares against them.
+ * TypeScript → facts from a syntax tree. A string counts where the code says it is an event type
+ * (a declaration's own `type` property, a `case`, a comparison, a dispatch key, a built object's
+ * `type`); class names go out as written (`className`) with the module's imports, exports and
+ * declarations, and the workspace pass resolves them through bindings (bindings.ts,
+ * assign-items.ts). Constants (`const CREATED = 'response.created'`, an `as const` map
+ * `EventType.Created`) are followed within the file where a handler compares against them.
  */
 import type { ts as TS } from 'ts-morph';
 import { isEventLiteral, isWeakLiteral, TYPE_SUBJECT } from '../candidates.js';

@@ -3,7 +3,7 @@
  * and `&` of shapes in the same file), class properties (with `extends`), and the keys of a Zod
  * object (`z.object({...})`, `.extend({...})`, `.merge(X)`, `.pick`/`.omit`, spreads of local
  * objects). A part this file cannot see (an imported base, `Omit<…>`, a computed key) leaves the
- * list open: its name is kept in `open`, and resolve-classes.ts completes the list from the
+ * list open: its name is kept in `open`, and assign-items.ts completes the list from the
  * workspace or drops it, so a gap is never claimed for fields that may come from elsewhere.
  */
 import type { ts as TS } from 'ts-morph';
