@@ -81,6 +81,15 @@ describe('control characters never reach the terminal raw', () => {
   const path = () => write('evil.jsonl', JSON.stringify(evil) + '\n');
   const RAW = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029]/;
 
+  it('in usage errors that echo a flag', () => {
+    for (const args of [['--format', 'x\u001b[2J'], ['--severity', 'schema=\u001b[2J'], ['--max-findings', '\u001b[2J'], ['--strict-source', '\u001b[2J']]) {
+      const r = run([...args, 'tests/traces/clean/message.sse']);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain('\\x1b[2J');
+      expect(r.stderr).not.toMatch(RAW);
+    }
+  });
+
   it.each([['pretty'], ['github'], ['json']])('%s', (format) => {
     const r = run(['--format', format, path()]);
     expect(r.status).toBe(1);

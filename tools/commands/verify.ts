@@ -14,6 +14,7 @@ import type { Model, SourceKind } from '../model/schema.js';
 import { loadModelState } from '../pipeline/model.js';
 import { profileText, type BaselineProfile } from '../verify/baseline.js';
 import { DEFAULT_MAX_FINDINGS } from '../verify/findings.js';
+import { escapeControl } from '../verify/format/escape.js';
 import { DEFAULT_MAX_LINE_LENGTH } from '../verify/input/lines.js';
 import { formatFromName } from '../verify/input/open-trace.js';
 import { resolveSeverities } from '../verify/severity.js';
@@ -75,7 +76,7 @@ async function expandFolders(args: readonly string[]): Promise<string[]> {
 function positiveInt(flag: string, value: string | number | undefined, fallback: number): number {
   if (value === undefined) return fallback;
   const n = typeof value === 'number' ? value : Number(value);
-  if (!Number.isSafeInteger(n) || n < 1) throw new UsageError(`Found ${flag} ${String(value)}, expected a positive integer`);
+  if (!Number.isSafeInteger(n) || n < 1) throw new UsageError(`Found ${flag} ${escapeControl(String(value))}, expected a positive integer`);
   return n;
 }
 
@@ -89,7 +90,7 @@ async function modelFor(config: Config, root: string, strict: string | undefined
   const state = await loadModelState(config, root);
   if (!strict) return state.model;
   const kind = KIND_OF.get(strict);
-  if (!kind) throw new UsageError(`Found --strict-source ${strict}, expected docs or openapi`);
+  if (!kind) throw new UsageError(`Found --strict-source ${escapeControl(strict)}, expected docs or openapi`);
   const keep = state.sources.filter((s) => s.info.kind === kind || s.info.kind === 'catalog');
   if (!keep.some((s) => s.info.kind === kind)) throw new UsageError(`Found --strict-source ${strict} but no ${strict} source in the config, expected at least one`);
   if (keep.length === state.sources.length) return state.model;
@@ -105,8 +106,8 @@ export async function verifyCommand(args: string[], opts: VerifyCommandOptions):
   if (named.length === 0) throw new UsageError('Found no trace, expected one or more trace files, folders, or `-` for stdin');
   if (named.filter((t) => t === '-').length > 1) throw new UsageError('Found `-` more than once, expected stdin at most once');
   const format = (opts.json ? 'json' : (opts.format ?? 'pretty')) as VerifyFormat;
-  if (!VERIFY_FORMATS.includes(format)) throw new UsageError(`Found --format ${format}, expected pretty, json or github`);
-  if (opts.input && opts.input !== 'sse' && opts.input !== 'jsonl') throw new UsageError(`Found --input ${opts.input}, expected sse or jsonl`);
+  if (!VERIFY_FORMATS.includes(format)) throw new UsageError(`Found --format ${escapeControl(format)}, expected pretty, json or github`);
+  if (opts.input && opts.input !== 'sse' && opts.input !== 'jsonl') throw new UsageError(`Found --input ${escapeControl(opts.input)}, expected sse or jsonl`);
   const input = opts.input as TraceFormat | undefined;
   const { config, root } = await loadConfig(opts.config, cwd);
   // A config memo written before the `verify` block existed has none: the schema's defaults stand in.

@@ -3,6 +3,7 @@
  * `check.severity` map under `verify-<id>` (e.g. `"verify-schema": "warn"`), or with `--severity id=level`.
  */
 import { UsageError } from '../diagnostics/errors.js';
+import { escapeControl } from './format/escape.js';
 import { CHECK_IDS, type CheckId, type VerifySeverity } from './types.js';
 
 export type SeverityLevel = VerifySeverity | 'off';
@@ -17,7 +18,7 @@ export function resolveSeverities(config: Record<string, string>, flags: readonl
   for (const flag of flags) {
     const [id, level] = flag.split('=');
     if (!CHECK_IDS.includes(id as CheckId) || !['error', 'warn', 'off'].includes(level ?? '')) {
-      throw new UsageError(`Found --severity ${flag}, expected <check>=error|warn|off with check one of ${CHECK_IDS.join(', ')}`);
+      throw new UsageError(`Found --severity ${escapeControl(flag)}, expected <check>=error|warn|off with check one of ${CHECK_IDS.join(', ')}`);
     }
     out[id as CheckId] = level as SeverityLevel;
   }
