@@ -17,7 +17,18 @@ function laneDrift(id: string, anchor: string | undefined, lane: string, before:
   const now = new Map(after.map((l) => [locationKey(l), l]));
   for (const [key, l] of old) {
     if (!now.has(key)) {
-      out.push({ kind: 'mapping-location-lost', id, anchor, lane, file: l.file, line: l.line, message: `${l.kind} \`${l.symbol}\` is no longer found in ${l.file}`, fix: FIX });
+      // Running sync would record the loss as the new truth: the fix names both ways out, restoring first.
+      const at = `${l.file}:${l.line}`;
+      out.push({
+        kind: 'mapping-location-lost',
+        id,
+        anchor,
+        lane,
+        file: l.file,
+        line: l.line,
+        message: `${l.kind} \`${l.symbol}\` is no longer found in ${l.file} (lane ${lane})`,
+        fix: `restore the ${l.kind} at ${at}, or run \`specmap sync\` to accept the loss`,
+      });
     }
   }
   for (const [key, l] of now) {

@@ -1,22 +1,48 @@
 /**
- * `specmap init`: writes a starter specmap.config.json (DESIGN.md "Commands"). It never
- * overwrites a config: that file holds a human's choices.
+ * `specmap init`: looks at the repository (languages, frameworks, tests, traces, reference pages)
+ * and proposes a config whose lanes match real files, the generate targets for the languages
+ * present, and .gitignore entries for the build products (DESIGN.md "Commands"). `planInit`
+ * decides and writes nothing; `applyInit` writes. It never overwrites a config: that file holds a
+ * human's choices.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { glob } from 'tinyglobby';
 import { DEFAULT_CONFIG_FILE } from '../config/load.js';
-import { EXIT, UsageError } from '../diagnostics/errors.js';
+import { UsageError } from '../diagnostics/errors.js';
+import { buildProducts, missingEntries, withEntries } from '../init/gitignore.js';
+import { frameworkTitle } from '../init/frameworks.js';
+import { proposalConfig, proposeConfig, type Proposal } from '../init/propose.js';
+import { scanRepository } from '../init/scan.js';
 import { toJsonText } from '../io/json.js';
-import { applyPlan, planWrites } from '../io/write-plan.js';
+import { applyPlan, planWrites, type OutputFile } from '../io/write-plan.js';
 
 export interface InitOptions {
   config?: string;
-  /** Source paths or globs; found `DOC_*.md` pages (two folders deep) when omitted. */
+  /** Source paths or globs; the `DOC_*.md` pages and `openapi*.yaml` found (two folders deep) when omitted. */
   source?: string[];
-  json?: boolean;
   cwd?: string;
+}
+
+export interface InitPlan {
+  /** The config file as given (relative to cwd, or the default name). */
+  configFile: string;
+  /** The folder of the config file: the project root. */
+  root: string;
+  found: {
+    python: number;
+    typescript: number;
+    tests: number;
+    traces: number;
+    frameworks: { id: string; title: string; file: string }[];
+  };
+  proposal: Proposal;
+  /** Per proposed lane, how many files its globs match now. */
+  laneFiles: Record<string, number>;
+  /** .gitignore lines to add (empty: it has them all). */
+  gitignore: string[];
+  files: OutputFile[];
+  next: string;
 }
 
 /** Where editors find the config schema: the one this package ships. */
@@ -24,44 +50,84 @@ const SCHEMA_FILE = fileURLToPath(new URL('../../schema/config.schema.json', imp
 
 const toPosix = (p: string): string => p.split('\\').join('/');
 
-/** The reference pages users keep in their repo, found shallowly (never under node_modules). */
-async function findPages(root: string): Promise<string[]> {
-  const found = await glob(['DOC_*.md', '*/DOC_*.md', '*/*/DOC_*.md'], { cwd: root, ignore: ['**/node_modules/**', '**/.git/**'] });
-  return found.map(toPosix).sort();
-}
-
+/** A config with exactly these sources and nothing else (the programmatic starter). */
 export function starterConfig(sources: readonly string[], schemaRef: string): string {
   return toJsonText({ $schema: schemaRef, sources: sources.map((path) => ({ path })), model: 'spec/model.json' });
 }
 
-export async function runInit(opts: InitOptions): Promise<number> {
+function readOr(path: string, fallback: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return fallback;
+  }
+}
+
+async function countLaneFiles(root: string, proposal: Proposal): Promise<Record<string, number>> {
+  const { glob } = await import('tinyglobby');
+  const { IGNORED_FOLDERS } = await import('../init/scan.js');
+  const out: Record<string, number> = {};
+  for (const lane of proposal.lanes) {
+    const files = await glob(lane.include, { cwd: root, ignore: [...(lane.exclude ?? []), ...IGNORED_FOLDERS.map((f) => `**/${f}/**`)] });
+    out[lane.name] = files.length;
+  }
+  return out;
+}
+
+export async function planInit(opts: InitOptions = {}): Promise<InitPlan> {
   const cwd = opts.cwd ?? process.cwd();
-  const file = opts.config ?? DEFAULT_CONFIG_FILE;
-  const path = resolve(cwd, file);
+  const configFile = opts.config ?? DEFAULT_CONFIG_FILE;
+  const path = resolve(cwd, configFile);
   if (existsSync(path)) {
-    throw new UsageError(`${file} exists`, [
+    throw new UsageError(`${configFile} exists`, [
       {
         severity: 'error',
         code: 'config-exists',
-        file,
+        file: configFile,
         line: 1,
         column: 1,
-        message: `Found an existing config \`${file}\`, expected no file there: init never overwrites a config`,
+        message: `Found an existing config \`${configFile}\`, expected no file there: init never overwrites a config`,
         hint: 'edit the file, or pass --config <new-file> to write a starter config elsewhere',
       },
     ]);
   }
   const root = dirname(path);
-  const detected = opts.source?.length ? [] : await findPages(root);
-  const sources = opts.source?.length ? opts.source : detected.length ? detected : ['docs/DOC_*.md'];
+  const scan = await scanRepository(root);
+  const proposal = proposeConfig(scan, opts.source);
   const schemaRef = toPosix(relative(root, SCHEMA_FILE));
-  const content = starterConfig(sources, schemaRef.startsWith('.') ? schemaRef : `./${schemaRef}`);
-  applyPlan(planWrites(root, [{ path: toPosix(relative(root, path)), content, producedBy: 'specmap init' }]));
-  if (opts.json) {
-    process.stdout.write(toJsonText({ config: file, written: true, sources }));
-  } else {
-    const note = opts.source?.length ? '' : detected.length ? ` (found ${detected.length} reference page${detected.length === 1 ? '' : 's'})` : ' (no DOC_*.md found: edit `sources`)';
-    process.stdout.write(`wrote ${file}${note}\nnext: npx specmap extract\n`);
-  }
-  return EXIT.clean;
+  const config = proposalConfig(proposal, schemaRef.startsWith('.') ? schemaRef : `./${schemaRef}`);
+  const configRel = toPosix(relative(root, path));
+  const files: OutputFile[] = [{ path: configRel, content: toJsonText(config), producedBy: 'specmap init' }];
+  const ignorePath = resolve(root, '.gitignore');
+  const existingIgnore = readOr(ignorePath, '');
+  const gitignore = missingEntries(existingIgnore, buildProducts({ model: 'spec/model.json', outDir: 'generated', reportDir: 'reports', cacheDir: '.specmap/cache' }));
+  if (gitignore.length) files.push({ path: '.gitignore', content: withEntries(existingIgnore, gitignore), producedBy: 'specmap init' });
+  const configFlag = configFile === DEFAULT_CONFIG_FILE ? '' : ` --config ${configFile}`;
+  return {
+    configFile,
+    root,
+    found: {
+      python: scan.code.python.length,
+      typescript: scan.code.typescript.length,
+      tests: scan.tests.length,
+      traces: scan.traces.length,
+      frameworks: scan.frameworks.map((f) => ({ id: f.framework, title: frameworkTitle(f.framework), file: f.file })),
+    },
+    proposal,
+    laneFiles: await countLaneFiles(root, proposal),
+    gitignore,
+    files,
+    next: `npx specmap${configFlag} sync`,
+  };
+}
+
+/** Writes the plan's files (all or nothing); returns the paths written. */
+export function applyInit(plan: InitPlan): string[] {
+  return applyPlan(planWrites(plan.root, plan.files));
+}
+
+/** Plan and write, as `specmap init --yes` does. */
+export async function runInit(opts: InitOptions = {}): Promise<{ plan: InitPlan; written: string[] }> {
+  const plan = await planInit(opts);
+  return { plan, written: applyInit(plan) };
 }

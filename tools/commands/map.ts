@@ -1,4 +1,5 @@
 /** `specmap map`: analyze the workspace, join facts to spec items, write mapping.json (manual blocks kept). */
+import { relative } from 'node:path';
 import { loadConfig } from '../config/load.js';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { EXIT } from '../diagnostics/errors.js';
@@ -17,6 +18,25 @@ import type { Model } from '../model/schema.js';
 import { loadModelState } from '../pipeline/model.js';
 import { createProgress, progressEnabled } from '../cli/progress.js';
 import { pathFromRoot } from '../mapping/join.js';
+
+/** The config file as the user named it (relative to where they ran the command). */
+export function configDisplay(configPath: string, cwd = process.cwd()): string {
+  const rel = relative(cwd, configPath).split('\\').join('/');
+  return rel && !rel.startsWith('..') ? rel : configPath;
+}
+
+/** No lanes: nothing is analyzed and every item is missing, which is never what a user means. */
+export function noLanesDiagnostic(configFile: string): Diagnostic {
+  return {
+    severity: 'warning',
+    code: 'no-lanes',
+    file: configFile,
+    line: 1,
+    column: 1,
+    message: `Found no \`lanes\` in ${configFile}, expected at least one: no code is mapped, so every item counts as missing`,
+    hint: 'add lanes (a name, globs, a language and fact kinds; see the README on `specmap map`), or start a new config with `specmap init`',
+  };
+}
 
 export interface MapOptions {
   config?: string;
@@ -37,7 +57,7 @@ export interface MapResult {
 /** Everything `map` does except writing; `import` builds on it with extra manual blocks. */
 export async function buildMapping(opts: MapOptions, extraManual?: (previous: Mapping | undefined, model: Model) => ManualSource) {
   const progress = createProgress(progressEnabled(Boolean(opts.json || opts.stdout)));
-  const { config, root } = await loadConfig(opts.config, opts.cwd, { allowOutside: opts.allowOutside });
+  const { config, root, path } = await loadConfig(opts.config, opts.cwd, { allowOutside: opts.allowOutside });
   progress.step('reading sources');
   const state = await loadModelState(config, root);
   progress.step('analyzing the workspace');
@@ -50,6 +70,7 @@ export async function buildMapping(opts: MapOptions, extraManual?: (previous: Ma
   progress.done();
   // Source warnings are `extract`'s to report; map reports what it found in the code.
   const diagnostics: Diagnostic[] = [
+    ...(config.lanes.length ? [] : [noLanesDiagnostic(configDisplay(path, opts.cwd))]),
     ...warnings.map((w) => ({
       severity: 'warning' as const,
       code: 'analyzer-warning',

@@ -13,6 +13,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { createProgress, progressEnabled } from '../cli/progress.js';
 import { loadConfig } from '../config/load.js';
+import { configDisplay, noLanesDiagnostic } from './map.js';
 import { formatDiagnostic } from '../diagnostics/diagnostic.js';
 import { EXIT, InputError } from '../diagnostics/errors.js';
 import { removeStaleTemps } from '../io/atomic.js';
@@ -71,12 +72,12 @@ function readIfExists(path: string | undefined): string | undefined {
 }
 
 export async function syncOnce(opts: SyncOptions): Promise<SyncResult> {
-  const { config, root } = await loadConfig(opts.config, opts.cwd, { allowOutside: opts.allowOutside });
+  const { config, root, path } = await loadConfig(opts.config, opts.cwd, { allowOutside: opts.allowOutside });
   const cacheDir = resolveInside(root, config.cacheDir);
-  return withLock(cacheDir, () => syncLocked(opts, config, root), { display: `${config.cacheDir.replace(/\/+$/, '')}/lock` });
+  return withLock(cacheDir, () => syncLocked(opts, config, root, path), { display: `${config.cacheDir.replace(/\/+$/, '')}/lock` });
 }
 
-async function syncLocked(opts: SyncOptions, config: Awaited<ReturnType<typeof loadConfig>>['config'], root: string): Promise<SyncResult> {
+async function syncLocked(opts: SyncOptions, config: Awaited<ReturnType<typeof loadConfig>>['config'], root: string, configPath: string): Promise<SyncResult> {
   const progress = createProgress(progressEnabled(Boolean(opts.json)));
   progress.step('extract: reading sources');
   const state = await loadModelState(config, root, { strict: opts.strict });
@@ -103,17 +104,19 @@ async function syncLocked(opts: SyncOptions, config: Awaited<ReturnType<typeof l
   const unchangedSince = (read: ReturnType<typeof readHumanFiles>) =>
     currentMappingHash(mappingPath) === read.mapping.hash && (!trackerPath || hashMappingText(readIfExists(trackerPath)) === read.trackerHash);
   let human = readHumanFiles();
-  const analyzed = config.lanes.length ? await analyzeForMapping(state.model, config, root) : undefined;
-  if (analyzed && !opts.json) for (const w of analyzed.warnings) process.stderr.write(`${w.file}:${w.line}:${w.column}: warning ${w.message}\n`);
+  // Without lanes the mapping is still written (every item missing): `check` compares against it,
+  // and a report without one would claim `map` never ran.
+  const analyzed = await analyzeForMapping(state.model, config, root);
+  if (!opts.json) {
+    if (!config.lanes.length) process.stderr.write(formatDiagnostic(noLanesDiagnostic(configDisplay(configPath, opts.cwd))) + '\n');
+    for (const w of analyzed.warnings) process.stderr.write(`${w.file}:${w.line}:${w.column}: warning ${w.message}\n`);
+  }
 
   const build = async (read: ReturnType<typeof readHumanFiles>): Promise<OutputFile[]> => {
     const files: OutputFile[] = [modelFile];
-    let mapping: Mapping | undefined;
-    if (analyzed) {
-      const carried = await withTrackerEdits(state.model, read.mapping.mapping, read.tracker, trackerRel ?? '');
-      mapping = computeMapping(state.model, analyzed.facts, config, carried);
-      files.push({ path: config.mapping, content: mappingText(mapping), producedBy: 'specmap map' });
-    }
+    const carried = await withTrackerEdits(state.model, read.mapping.mapping, read.tracker, trackerRel ?? '');
+    const mapping: Mapping = computeMapping(state.model, analyzed.facts, config, carried);
+    files.push({ path: config.mapping, content: mappingText(mapping), producedBy: 'specmap map' });
     progress.step('generate');
     files.push(...(await generateStage(state.model, config, root, mapping)));
     progress.step('report');
@@ -122,7 +125,7 @@ async function syncLocked(opts: SyncOptions, config: Awaited<ReturnType<typeof l
   };
 
   let files = await build(human);
-  for (let reread = 0; analyzed && !unchangedSince(human); reread++) {
+  for (let reread = 0; !unchangedSince(human); reread++) {
     if (reread === MAX_REREADS) {
       throw new EnvironmentError(`${config.mapping} kept changing while sync ran`, [
         {

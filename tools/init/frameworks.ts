@@ -1,0 +1,61 @@
+/**
+ * The frameworks `init` recognises, one line of evidence each. They decide which lanes it proposes
+ * (a route lane only when something declares routes) and are printed so the user can judge them.
+ */
+import type { FactLanguage } from '../analyzer/file-role.js';
+
+export type Framework = 'pydantic' | 'fastapi' | 'decorator-routes' | 'flask' | 'zod' | 'ts-types' | 'switch-handlers' | 'nextjs' | 'express' | 'fastify' | 'hono';
+
+interface Detector {
+  id: Framework;
+  title: string;
+  /** Python or TypeScript code; `package.json` when language is undefined. */
+  applies: (file: string, language: FactLanguage | undefined) => boolean;
+  test: (text: string, file: string) => boolean;
+  /** A framework that serves HTTP: its code declares routes and emits the stream. */
+  server?: boolean;
+}
+
+const py = (_: string, l: FactLanguage | undefined) => l === 'python';
+const ts = (_: string, l: FactLanguage | undefined) => l === 'typescript';
+const pkg = (file: string) => file === 'package.json' || file.endsWith('/package.json');
+const imports = (module: string) => new RegExp(`(?:from\\s+['"]${module}(?:/[^'"]*)?['"]|require\\(\\s*['"]${module}['"]\\s*\\))`);
+const dependsOn = (name: string) => (text: string) => {
+  try {
+    const json = JSON.parse(text) as Record<string, Record<string, string> | undefined>;
+    return Boolean(json.dependencies?.[name] ?? json.devDependencies?.[name]);
+  } catch {
+    return false;
+  }
+};
+
+export const FRAMEWORKS: readonly Detector[] = [
+  { id: 'pydantic', title: 'Pydantic models', applies: py, test: (t) => /^\s*(?:from\s+pydantic(?:\.\w+)*\s+import|import\s+pydantic)\b/m.test(t) },
+  { id: 'fastapi', title: 'FastAPI routes', applies: py, server: true, test: (t) => /^\s*(?:from\s+fastapi(?:\.\w+)*\s+import|import\s+fastapi)\b/m.test(t) },
+  { id: 'flask', title: 'Flask routes', applies: py, server: true, test: (t) => /^\s*(?:from\s+flask\s+import|import\s+flask)\b/m.test(t) },
+  {
+    id: 'decorator-routes',
+    title: 'decorator routes',
+    applies: py,
+    server: true,
+    test: (t) => /^\s*@\w+(?:\.\w+)*\.(?:get|post|put|patch|delete|route|api_route)\(\s*['"]\//m.test(t) || /^\s*@webmethod\(/m.test(t),
+  },
+  { id: 'zod', title: 'Zod schemas', applies: ts, test: (t) => imports('zod').test(t) },
+  { id: 'ts-types', title: 'TypeScript interfaces and type aliases', applies: ts, test: (t) => /^\s*(?:export\s+)?(?:interface\s+\w+|type\s+\w+\s*(?:<[^>]*>)?\s*=)/m.test(t) },
+  { id: 'switch-handlers', title: 'switch handlers on event.type', applies: ts, test: (t) => /switch\s*\(\s*[\w.?]*\btype\s*\)/.test(t) },
+  {
+    id: 'nextjs',
+    title: 'Next.js',
+    applies: (file, l) => pkg(file) || (l === 'typescript' && /(?:^|\/)app\/(?:.*\/)?route\.[jt]sx?$/.test(file)),
+    server: true,
+    test: (t, file) => (pkg(file) ? dependsOn('next')(t) : /export\s+(?:async\s+)?(?:function|const)\s+(?:GET|POST|PUT|PATCH|DELETE)\b/.test(t)),
+  },
+  { id: 'express', title: 'Express routes', applies: ts, server: true, test: (t) => imports('express').test(t) },
+  { id: 'fastify', title: 'Fastify routes', applies: ts, server: true, test: (t) => imports('fastify').test(t) },
+  { id: 'hono', title: 'Hono routes', applies: ts, server: true, test: (t) => imports('hono').test(t) },
+];
+
+export const frameworkTitle = (id: Framework): string => FRAMEWORKS.find((f) => f.id === id)?.title ?? id;
+export const isServerFramework = (id: Framework): boolean => Boolean(FRAMEWORKS.find((f) => f.id === id)?.server);
+export const frameworkLanguage = (id: Framework): 'python' | 'typescript' =>
+  ['pydantic', 'fastapi', 'flask', 'decorator-routes'].includes(id) ? 'python' : 'typescript';
