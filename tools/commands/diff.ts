@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { loadConfig } from '../config/load.js';
 import type { Config, SourceConfig } from '../config/schema.js';
 import { DiagnosticBag } from '../diagnostics/diagnostic.js';
-import { EXIT, InputError, UsageError } from '../diagnostics/errors.js';
+import { InputError, UsageError } from '../diagnostics/errors.js';
 import { diffModels, countByClass } from '../diff/diff-models.js';
 import { FAIL_ON, failsOn, type FailOn } from '../diff/fail-on.js';
 import { readSide } from '../diff/load-side.js';
@@ -22,6 +22,10 @@ export interface DiffCommandOptions {
   pathPrefix?: string;
   /** `false`: do not use the project's parse cache. */
   cache?: boolean;
+  /** OpenAPI: also compare the paths the reader skips (`/responses?beta=true`). */
+  includeSkipped?: boolean;
+  /** Markdown: a short version that fits a PR comment. */
+  summary?: boolean;
   json?: boolean;
   config?: string;
   cwd?: string;
@@ -69,8 +73,9 @@ export async function diffFiles(oldArg: string, newArg: string, opts: DiffComman
   const p = await project(opts, cwd);
   // Parsed OpenAPI extracts are cached by content hash in the project's cache (tools/cache).
   const cacheDir = p.config && opts.cache !== false ? resolve(p.root, p.config.cacheDir) : undefined;
-  const oldSide = await readSide(oldArg, { cwd, cacheDir, source: sourceSettings(oldArg, opts, cwd, p) }, bag);
-  const newSide = await readSide(newArg, { cwd, cacheDir, source: sourceSettings(newArg, opts, cwd, p) }, bag);
+  const includeSkipped = opts.includeSkipped === true;
+  const oldSide = await readSide(oldArg, { cwd, cacheDir, includeSkipped, source: sourceSettings(oldArg, opts, cwd, p) }, bag);
+  const newSide = await readSide(newArg, { cwd, cacheDir, includeSkipped, source: sourceSettings(newArg, opts, cwd, p) }, bag);
   if (!oldSide || !newSide || bag.items.some((d) => d.severity === 'error')) {
     throw new InputError('diff failed', bag.sorted());
   }
@@ -78,12 +83,23 @@ export async function diffFiles(oldArg: string, newArg: string, opts: DiffComman
   const oldModel = newSide.sourceId && !oldSide.sourceId ? restrictToSource(oldSide.model, newSide.sourceId) : oldSide.model;
   const newModel = oldSide.sourceId && !newSide.sourceId ? restrictToSource(newSide.model, oldSide.sourceId) : newSide.model;
   const changes = diffModels(oldModel, newModel, { scope });
-  return { result: { old: oldArg, new: newArg, scope, failOn, summary: countByClass(changes), changes }, oldModel, newModel };
+  const skipped = { old: oldSide.skipped, new: newSide.skipped };
+  return { result: { old: oldArg, new: newArg, scope, failOn, summary: countByClass(changes), changes, skipped }, oldModel, newModel };
 }
 
-export async function runDiff(oldArg: string, newArg: string, opts: DiffCommandOptions): Promise<number> {
+export interface DiffRun {
+  result: DiffResult;
+  /** The report in the asked format, for the caller to print. */
+  text: string;
+  /** A change at or above `--fail-on` exists. */
+  fails: boolean;
+}
+
+/** `diff` as the CLI runs it: the result, its text in the asked format, and whether it fails. Prints nothing. */
+export async function runDiff(oldArg: string, newArg: string, opts: DiffCommandOptions): Promise<DiffRun> {
   const format = opts.json ? 'json' : pickOption<ReportFormat>('--format', opts.format, REPORT_FORMATS, 'pretty');
+  if (opts.summary && format !== 'markdown') throw new UsageError(`Unexpected \`--summary\` with \`--format ${format}\`, expected it with \`--format markdown\``);
   const { result, oldModel, newModel } = await diffFiles(oldArg, newArg, opts);
-  process.stdout.write(formatReport(diffReport(result, oldModel.sources, newModel.sources), format));
-  return failsOn(result.changes, result.failOn as FailOn) ? EXIT.findings : EXIT.clean;
+  const text = formatReport(diffReport(result, oldModel.sources, newModel.sources), format, { summary: opts.summary === true });
+  return { result, text, fails: failsOn(result.changes, result.failOn as FailOn) };
 }

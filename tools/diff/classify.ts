@@ -50,6 +50,7 @@ export function classify(kind: ChangeKind, direction: Direction, before?: JsonVa
     case 'variant-removed':
       return request ? 'breaking' : 'non-breaking';
     case 'enum-value-added':
+      return request ? 'non-breaking' : 'warning';
     case 'variant-added':
     case 'default':
       return 'non-breaking';

@@ -19,19 +19,27 @@ export interface Anchors {
   new?: string;
 }
 
+/** `Response` + `status` → `Response#status`; `Response#reasoning` + `effort` → `Response#reasoning.effort`. */
+export const childLocation = (loc: string, name: string): string => (loc.includes('#') ? `${loc}.${name}` : `${loc}#${name}`);
+
+/** One occurrence of a change, reached through `path`; diff-models.ts groups occurrences by `location`. */
 export function pushChange(
   ctx: DiffContext,
   kind: ChangeKind,
   path: string,
+  location: string,
   anchors: Anchors,
   before?: JsonValue,
   after?: JsonValue,
   addedRequired = false,
 ): void {
   const change: Change = {
-    id: `${kind} ${path}`,
+    id: `${kind} ${location}`,
+    location,
     path,
     item: ctx.item,
+    items: [ctx.item],
+    paths: [path],
     kind,
     class: classify(kind, ctx.direction, before, after, addedRequired),
     direction: ctx.direction,

@@ -7,7 +7,10 @@ import type { SourceConfig } from '../config/schema.js';
 import { DiagnosticBag } from '../diagnostics/diagnostic.js';
 import { InputError } from '../diagnostics/errors.js';
 import { ModelSchema, type Model } from '../model/schema.js';
+import { checkIdText } from '../sources/check-text.js';
+import { checkModelNesting } from '../sources/limits.js';
 import { extractSources, sha256, type SourceFile } from '../sources/load.js';
+import type { SkippedPath, SourceExtract } from '../sources/source-extract.js';
 import { mergeExtracts } from '../sources/merge.js';
 import { readSourceFile } from '../sources/read.js';
 import { inferKind } from '../sources/registry.js';
@@ -18,6 +21,8 @@ export interface SideOptions {
   source?: Partial<SourceConfig>;
   /** Absolute folder of the parsed-source cache, if any. */
   cacheDir?: string;
+  /** OpenAPI: also read the paths the reader skips by default (`/responses?beta=true`). */
+  includeSkipped?: boolean;
 }
 
 /** A `.json` file with a `modelVersion` key is a model; anything else is a source. */
@@ -54,6 +59,8 @@ export interface Side {
   model: Model;
   /** Set when the side is one source file (its id), unset for a model.json. */
   sourceId?: string;
+  /** What the reader saw in scope and did not read (none for a model.json: extract already chose). */
+  skipped: SkippedPath[];
 }
 
 /** Reads a side; every problem with it becomes a diagnostic in `bag`. */
@@ -83,11 +90,24 @@ export async function readSide(arg: string, opts: SideOptions, bag: DiagnosticBa
   if (!read || read.text === undefined) return undefined;
   const text = read.text;
   const model = asModel(text, path);
-  if (model) return { model };
+  if (model) return { model, skipped: [] };
   const config: SourceConfig = { ...opts.source, path };
   const file: SourceFile = { config, info: { id: basename(abs), kind, path, sha256: sha256(read.bytes) }, text };
   const before = bag.items.length;
-  const extracts = await extractSources([file], bag, { cacheDir: opts.cacheDir });
+  const extracts = opts.includeSkipped && kind === 'openapi' ? [await readAll(file, bag)] : await extractSources([file], bag, { cacheDir: opts.cacheDir });
   const merged = mergeExtracts(extracts, bag);
-  return bag.items.slice(before).some((d) => d.severity === 'error') ? undefined : { model: merged, sourceId: file.info.id };
+  if (bag.items.slice(before).some((d) => d.severity === 'error')) return undefined;
+  return { model: merged, sourceId: file.info.id, skipped: extracts.flatMap((x) => x.skipped ?? []) };
+}
+
+/**
+ * An OpenAPI file with the paths the reader normally skips. The parse cache is keyed by how a
+ * source is configured, and this is no configuration, so it is read uncached, with the same
+ * checks `extract` runs on what it reads.
+ */
+async function readAll(file: SourceFile, bag: DiagnosticBag): Promise<SourceExtract> {
+  const { extractOpenApi } = await import('../sources/openapi/read.js');
+  const extract = extractOpenApi(file.text, file.info, bag, { ...(file.config.pathPrefix !== undefined ? { pathPrefix: file.config.pathPrefix } : {}), includeQueryPaths: true });
+  if (checkModelNesting(extract, bag)) checkIdText(extract, bag);
+  return extract;
 }

@@ -9,8 +9,8 @@ import type { Model } from '../model/schema.js';
 export const DIFF_SCOPES = ['responses', 'all'] as const;
 export type DiffScope = (typeof DIFF_SCOPES)[number];
 
-/** `/v1/responses/{id}` and `/responses` are in; `/v1/conversations` is not. */
-export const isResponsesPath = (path: string): boolean => /^(\/v\d+)?\/responses(\/|$)/.test(path);
+/** `/v1/responses/{id}`, `/responses` and `/responses?beta=true` are in; `/v1/conversations` is not. */
+export const isResponsesPath = (path: string): boolean => /^(\/v\d+)?\/responses([/?]|$)/.test(path);
 
 export function scopeModel(model: Model, scope: DiffScope): Model {
   if (scope === 'all') return model;

@@ -27,6 +27,26 @@ export function resolve(type: TypeExpr, schemas: Schemas, seen: ReadonlySet<stri
   return { type: t, seen: next };
 }
 
+/**
+ * The named schema a type is, looking through `ref` chains and a nullable wrapper
+ * (`anyOf: [$ref X, null]`): the last name on the way, or undefined for an inline type.
+ */
+export function refNameOf(type: TypeExpr, schemas: Schemas): string | undefined {
+  let name: string | undefined;
+  let t: TypeExpr | undefined = type;
+  const seen = new Set<string>();
+  while (t) {
+    if (t.kind === 'ref') {
+      if (seen.has(t.name)) return name;
+      seen.add(t.name);
+      name = t.name;
+      t = getOwn(schemas, t.name);
+    } else if (t.kind === 'union' && nonNullVariants(t).length === 1) t = nonNullVariants(t)[0];
+    else return name;
+  }
+  return name;
+}
+
 /** Union variants without `null` (nullability is compared on its own). */
 export function nonNullVariants(type: TypeExpr): TypeExpr[] {
   return type.kind === 'union' ? type.variants.filter((v) => v.kind !== 'null') : [type];

@@ -17,7 +17,9 @@ export function formatGithub(report: Report): string {
       `title=${escapeProperty(`${e.group}: ${e.path}`)}`,
     ];
     const where = e.anchors.map((a) => `${a.label} ${a.anchor}`).join('; ');
-    return `::${e.level} ${props.join(',')}::${escapeData(`${e.path}: ${e.message}${where ? ` (${where})` : ''}`)}`;
+    const reach = e.affects ? `; affects ${e.affects.length === 1 ? e.affects[0] : `${e.affects.length} items`}` : '';
+    return `::${e.level} ${props.join(',')}::${escapeData(`${e.path}: ${e.message}${where || reach ? ` (${[where, reach.slice(2)].filter(Boolean).join('; ')})` : ''}`)}`;
   });
+  for (const n of report.notes ?? []) lines.push(`::notice title=${escapeProperty('not compared')}::${escapeData(n)}`);
   return lines.length ? lines.join('\n') + '\n' : '';
 }

@@ -1,20 +1,87 @@
-/** Markdown for PR comments and reports: a summary table, then one table per group. */
-import { anchorText, type Report } from './report.js';
+/**
+ * Markdown for PR comments and reports: a summary table, then one table per group. With
+ * `summary`, one bullet per entry without anchors, cut to fit a PR comment (GitHub refuses a
+ * comment over 65,536 characters; the cut leaves room below that for a bot's own text).
+ */
+import { codeSpan as code, splitCodeSpans } from './code-span.js';
+import { anchorText, type Report, type ReportEntry } from './report.js';
 
-/** Table cells: a `|` would end the cell, a newline the row. */
-export const cell = (s: string): string => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-const code = (s: string): string => (s.includes('`') ? cell(s) : `\`${cell(s)}\``);
+export interface MarkdownOptions {
+  summary?: boolean;
+  /** Most characters a summary may have (default 60,000). */
+  limit?: number;
+}
 
-export function formatMarkdown(report: Report): string {
-  const lines = [`## ${report.title}`, '', '| | count |', '|---|---:|'];
+export const SUMMARY_LIMIT = 60_000;
+
+/**
+ * Text outside code spans: a `<` would open an HTML tag GitHub strips (`array<string>` vanishes),
+ * a `\` would escape what follows. Code spans stay as they are.
+ */
+const prose = (s: string): string =>
+  splitCodeSpans(s.replace(/\r?\n/g, ' '))
+    .map((p) => (p.code ? p.text : p.text.replace(/\\/g, '\\\\').replace(/</g, '&lt;')))
+    .join('');
+
+/** Table cells: also a `|` would end the cell (escaped inside code spans too, as GFM asks). */
+export const cell = (s: string): string => prose(s).replace(/\|/g, '\\|');
+
+export function formatMarkdown(report: Report, options: MarkdownOptions = {}): string {
+  return options.summary ? summary(report, options.limit ?? SUMMARY_LIMIT) : full(report);
+}
+
+function head(report: Report): string[] {
+  const lines = [`## ${prose(report.title)}`, '', '| | count |', '|---|---:|'];
   for (const [group, n] of report.summary) lines.push(`| ${group} | ${n} |`);
+  return lines;
+}
+
+function notes(report: Report): string[] {
+  return report.notes?.length ? ['', '### not compared', '', ...report.notes.map((n) => `- ${prose(n)}`)] : [];
+}
+
+const affectsCell = (e: ReportEntry): string => (e.affects ?? []).map((id) => cell(code(id))).join('<br>');
+
+function full(report: Report): string {
+  const lines = head(report);
+  const withAffects = report.entries.some((e) => e.affects);
   for (const [group] of report.summary) {
     const entries = report.entries.filter((e) => e.group === group);
     if (!entries.length) continue;
-    lines.push('', `### ${group}`, '', '| path | change | anchors |', '|---|---|---|');
+    lines.push('', `### ${group}`, '', withAffects ? '| location | change | affects | anchors |' : '| path | change | anchors |', withAffects ? '|---|---|---|---|' : '|---|---|---|');
     for (const e of entries) {
-      lines.push(`| ${code(e.path)} | ${cell(e.message)} | ${e.anchors.map((a) => anchorText({ ...a, label: cell(a.label) }, code)).join('<br>')} |`);
+      const anchors = e.anchors.map((a) => anchorText({ ...a, label: cell(a.label) }, (s) => cell(code(s)))).join('<br>');
+      lines.push(`| ${cell(code(e.path))} | ${cell(e.message)} |${withAffects ? ` ${affectsCell(e)} |` : ''} ${anchors} |`);
     }
   }
+  lines.push(...notes(report));
+  return lines.join('\n') + '\n';
+}
+
+const count = (e: ReportEntry): string => (e.affects && e.affects.length > 1 ? ` (${e.affects.length} items)` : e.affects ? ` (in ${code(e.affects[0]!)})` : '');
+
+function summary(report: Report, limit: number): string {
+  const lines = head(report);
+  const tail = notes(report);
+  let size = lines.join('\n').length + tail.join('\n').length + 400;
+  let shown = 0;
+  for (const [group, n] of report.summary) {
+    const entries = report.entries.filter((e) => e.group === group);
+    if (!entries.length) continue;
+    const title = ['', `### ${group} (${n})`, ''];
+    const bullets = entries.map((e) => `- ${prose(code(e.path))}: ${prose(e.message)}${count(e)}`);
+    if (size + title.join('\n').length + 1 + bullets[0]!.length + 1 > limit) break;
+    lines.push(...title);
+    size += title.join('\n').length + 1;
+    for (const b of bullets) {
+      if (size + b.length + 1 > limit) break;
+      lines.push(b);
+      size += b.length + 1;
+      shown++;
+    }
+  }
+  const left = report.entries.length - shown;
+  if (left > 0) lines.push('', `_${left} more ${left === 1 ? 'entry' : 'entries'} not shown (least severe first) to fit a PR comment; \`--format markdown\` without \`--summary\` or \`--format json\` lists them all._`);
+  lines.push(...tail);
   return lines.join('\n') + '\n';
 }

@@ -19,6 +19,8 @@ export interface ReportEntry {
   path: string;
   message: string;
   anchors: ReportAnchor[];
+  /** Item ids the entry affects, when it stands for a place many items reach (a diff's grouped change). */
+  affects?: string[];
 }
 
 export interface Report {
@@ -26,6 +28,8 @@ export interface Report {
   /** Counts per group, in display order (groups with no entries included). */
   summary: [string, number][];
   entries: ReportEntry[];
+  /** Said after the entries, one line each, e.g. what was not compared (may hold code spans). */
+  notes?: string[];
   /** What `--format json` prints: the command's own result, unformatted. */
   data: unknown;
 }

@@ -51,7 +51,7 @@ export function extractEndpoints(ctx: OpenApiContext, ops: readonly Operation[],
     const bodySchema = jsonSchemaOf(body);
     const response = successResponse(ctx, op);
     const returned = jsonSchemaOf(response);
-    const object = op.method === 'GET' && /\}$/.test(op.path) && returned ? objectItem(ctx, returned, objects) : undefined;
+    const object = op.method === 'GET' && /\}$/.test(op.path.replace(/\?.*$/, '')) && returned ? objectItem(ctx, returned, objects) : undefined;
     const summary = typeof o.summary === 'string' ? o.summary.trim() : '';
     const description = typeof o.description === 'string' ? o.description.trim() : '';
     out.endpoints.push({

@@ -2,9 +2,11 @@
  * The operations specmap reads: those under the configured API sections (default `/responses`
  * and `/conversations`, each with everything below it). Path keys with a query part
  * (`/responses?beta=true`) are variants of another path and would clash with its id, so they are
- * left out.
+ * left out unless asked for (their ids then keep the query: `endpoint:POST /v1/responses?beta=true`),
+ * and each one left out is reported, so that a diff can say what it did not compare.
  */
-import { childOf, type Located, type OpenApiContext } from './context.js';
+import type { SkippedPath } from '../source-extract.js';
+import { anchorAt, childOf, type Located, type OpenApiContext } from './context.js';
 
 export const DEFAULT_SECTIONS = ['/responses', '/conversations'] as const;
 const METHODS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options'] as const;
@@ -18,16 +20,30 @@ export interface Operation {
   item: Located;
 }
 
-export function inSections(path: string, sections: readonly string[]): boolean {
-  return !path.includes('?') && sections.some((s) => path === s || path.startsWith(s.endsWith('/') ? s : `${s}/`));
+export function inSections(path: string, sections: readonly string[], withQuery = false): boolean {
+  if (path.includes('?') && !withQuery) return false;
+  const bare = path.replace(/\?.*$/, '');
+  return sections.some((s) => bare === s || bare.startsWith(s.endsWith('/') ? s : `${s}/`));
 }
 
-export function listOperations(ctx: OpenApiContext, sections: readonly string[]): Operation[] {
+export interface ListOptions {
+  /** Read `/responses?beta=true` and its like too. */
+  includeQueryPaths?: boolean;
+  /** Receives every in-section path left out. */
+  skipped?: SkippedPath[];
+}
+
+export function listOperations(ctx: OpenApiContext, sections: readonly string[], options: ListOptions = {}): Operation[] {
   const paths = childOf({ value: ctx.doc, pointer: [] }, 'paths');
   if (!paths) return [];
   const out: Operation[] = [];
   for (const path of Object.keys(paths.value)) {
-    if (!inSections(path, sections)) continue;
+    if (!inSections(path, sections, options.includeQueryPaths)) {
+      if (inSections(path, sections, true)) {
+        options.skipped?.push({ path, anchor: anchorAt(ctx, ['paths', path]), reason: 'a query variant of another path' });
+      }
+      continue;
+    }
     const item = childOf(paths, path);
     if (!item) continue;
     for (const m of METHODS) {

@@ -21,6 +21,8 @@ export interface OpenApiOptions {
   pathPrefix?: string;
   /** Path sections to read, each with everything below it. */
   sections?: readonly string[];
+  /** Also read path keys with a query part (`/responses?beta=true`), which are otherwise skipped and listed. */
+  includeQueryPaths?: boolean;
 }
 
 export const DEFAULT_PATH_PREFIX = '/v1';
@@ -31,7 +33,9 @@ export function extractOpenApi(text: string, source: SourceInfo, bag: Diagnostic
   const parsed = parseDocument(text, file, bag);
   if (!parsed || !checkVersion(parsed.doc, file, parsed.locator, bag)) return out;
   const ctx: OpenApiContext = { doc: parsed.doc, file, locator: parsed.locator, bag, schemas: new Map(), reported: new Set() };
-  const ops = listOperations(ctx, options.sections ?? DEFAULT_SECTIONS);
+  const skipped: NonNullable<SourceExtract['skipped']> = [];
+  const ops = listOperations(ctx, options.sections ?? DEFAULT_SECTIONS, { includeQueryPaths: options.includeQueryPaths, skipped });
+  if (skipped.length) out.skipped = skipped;
   out.events = extractEvents(ctx, ops);
   Object.assign(out, extractEndpoints(ctx, ops, (options.pathPrefix ?? DEFAULT_PATH_PREFIX).replace(/\/$/, '')));
   const schemas: Record<string, TypeExpr> = {};
