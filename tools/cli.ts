@@ -17,6 +17,8 @@ const program = new Command('specmap')
   .option('-c, --config <file>', 'config file', 'specmap.config.json')
   .option('--json', 'machine-readable output on stdout; no progress')
   .option('--allow-outside', 'allow a config `workspace` outside the project folder (reads at most the analyzer file limit)')
+  .option('--no-cache', 'neither read nor write the cache folder (config `cacheDir`): compute everything from the inputs')
+  .option('--timings', 'print where the run spent its time, to stderr')
   .showHelpAfterError()
   .exitOverride();
 

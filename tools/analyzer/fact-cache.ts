@@ -1,35 +1,26 @@
 /**
  * Facts per file, keyed by the file's content hash (with its path and adapter) under the config's
- * cacheDir, so a warm run parses nothing. One JSON file per workspace:
- * one read and at most one write per run. The whole cache is dropped when the analyzer's code or
- * the model's candidates change, since either changes what a file yields.
+ * cacheDir, so a warm run parses nothing. One JSON file per workspace: one read and at most one
+ * write per run. The whole cache is dropped when the tool's code (the analyzer's included) or the
+ * model's candidates change, since either changes what a file yields; a file whose entries do not
+ * have the shape written is ignored and rewritten.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { writeFileAtomic } from '../io/atomic.js';
+import { EnvironmentError, isEnvironmentErrno } from '../io/env-error.js';
+import { toolCodeHash } from '../cache/tool-hash.js';
 import type { FileFacts } from './fact-sink.js';
 
 /**
- * The analyzer's own code, hashed: what a file yields depends on it, so an upgrade (or any edit)
- * drops the cache by itself, with no version number to remember to bump.
+ * The code a file's facts depend on, hashed: the whole running tool (the analyzer and everything
+ * it imports), so an upgrade or any edit drops the cache by itself, with no version number to
+ * remember to bump.
  */
 export function analyzerCodeHash(): string {
-  if (codeHash !== undefined) return codeHash;
-  const hash = createHash('sha1');
-  const root = fileURLToPath(new URL('.', import.meta.url));
-  const walk = (dir: string): void => {
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (/\.[cm]?[jt]s$/.test(entry.name) && !/\.test\.ts$/.test(entry.name)) hash.update(entry.name).update('\0').update(readFileSync(path));
-    }
-  };
-  walk(root);
-  return (codeHash = hash.digest('hex').slice(0, 16));
+  return toolCodeHash();
 }
-let codeHash: string | undefined;
 
 interface CacheFile {
   /** analyzerCodeHash() of the code that wrote it. */
@@ -42,6 +33,21 @@ interface CacheFile {
   /** path → [size, mtimeMs, key]: an unchanged file is not even read (as git's index does). */
   stats?: Record<string, [number, number, string]>;
 }
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function isFileFacts(v: unknown): v is FileFacts {
+  return isRecord(v) && Array.isArray(v.facts) && Array.isArray(v.warnings) && (v.module === undefined || isRecord(v.module));
+}
+
+function isCacheFile(v: unknown): v is CacheFile {
+  if (!isRecord(v) || typeof v.version !== 'string' || typeof v.candidates !== 'string' || !isRecord(v.entries)) return false;
+  if (v.negatives !== undefined && !(Array.isArray(v.negatives) && v.negatives.every((k) => typeof k === 'string'))) return false;
+  if (v.stats !== undefined && !(isRecord(v.stats) && Object.values(v.stats).every((s) => Array.isArray(s) && s.length === 3 && typeof s[2] === 'string'))) return false;
+  return v.names === undefined || typeof v.names === 'string';
+}
+
+const isEnvironmentError = (error: unknown): boolean => error instanceof EnvironmentError || isEnvironmentErrno(error);
 
 export function fileKey(file: string, language: string, text: string): string {
   return createHash('sha1').update(file).update('\0').update(language).update('\0').update(text).digest('hex');
@@ -73,7 +79,7 @@ export class FactCache {
     const path = join(cacheDir, 'analyzer-facts.json');
     try {
       const data = JSON.parse(await readFile(path, 'utf8')) as CacheFile;
-      if (data.version === analyzerCodeHash() && data.candidates === candidates && data.entries) return new FactCache(path, candidates, data.entries, data);
+      if (isCacheFile(data) && data.version === analyzerCodeHash() && data.candidates === candidates) return new FactCache(path, candidates, data.entries, data);
     } catch {
       // No cache yet, or an unreadable one: start empty; it is only a cache.
     }
@@ -81,8 +87,10 @@ export class FactCache {
   }
 
   get(key: string): FileFacts | undefined {
-    const hit = this.entries[key];
-    if (hit) this.used[key] = hit;
+    const hit = Object.hasOwn(this.entries, key) ? this.entries[key] : undefined;
+    // An entry of another shape (a hand edit, a damaged file) is a miss: the file is parsed again.
+    if (!isFileFacts(hit)) return undefined;
+    this.used[key] = hit;
     return hit;
   }
 
@@ -116,15 +124,12 @@ export class FactCache {
     if (!this.path) return;
     if (!this.dirty && Object.keys(this.used).length === Object.keys(this.entries).length) return;
     const data: CacheFile = { version: analyzerCodeHash(), candidates: this.candidates, entries: this.used, negatives: this.newNegatives, names: this.newNames, stats: this.newStats };
-    const tmp = `${this.path}.${process.pid}.tmp`;
     try {
-      await mkdir(dirname(this.path), { recursive: true });
-      await writeFile(tmp, JSON.stringify(data));
-      await rename(tmp, this.path);
+      writeFileAtomic(this.path, JSON.stringify(data));
     } catch (error) {
       // A cache that cannot be written (a read-only checkout, a full disk) only costs the next run
       // its speed-up; the analysis itself is complete.
-      if (!['EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EDQUOT'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
+      if (!isEnvironmentError(error)) throw error;
     }
   }
 }

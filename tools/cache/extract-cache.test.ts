@@ -66,7 +66,7 @@ describe('extractCached', () => {
     const again = await extractCached(f, dir, new DiagnosticBag(), reader(f, calls));
     expect(calls.n).toBe(2);
     expect(again.schemas).toEqual({ A: { kind: 'string' } });
-    expect(JSON.parse(readFileSync(path, 'utf8')).extract.source.sha256).toBe('a'.repeat(64));
+    expect(JSON.parse(readFileSync(path, 'utf8')).value.extract.source.sha256).toBe('a'.repeat(64));
   });
 
   it('never stores an extract whose reader reported errors', async () => {
@@ -75,13 +75,16 @@ describe('extractCached', () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 
-  it('other kinds and no cache folder just read', async () => {
+  it('docs pages are cached too, apart from an OpenAPI file of the same name; no cache folder just reads', async () => {
     const calls = { n: 0 };
     const md: SourceFile = { ...file('a'), info: { ...file('a').info, kind: 'openai-docs' } };
     await extractCached(md, dir, new DiagnosticBag(), reader(md, calls));
     await extractCached(md, dir, new DiagnosticBag(), reader(md, calls));
+    expect(calls.n).toBe(1);
+    await extractCached(file('a'), dir, new DiagnosticBag(), reader(file('a'), calls));
+    expect(calls.n).toBe(2);
     await extractCached(file('a'), undefined, new DiagnosticBag(), reader(file('a'), calls));
     expect(calls.n).toBe(3);
-    expect(readdirSync(dir)).toEqual([]);
+    expect(readdirSync(join(dir, 'sources')).sort()).toEqual(['openai-docs-spec.yaml.json', 'openapi-spec.yaml.json']);
   });
 });

@@ -1,8 +1,8 @@
-import { resolve } from 'node:path';
 import type { Config } from '../config/schema.js';
 import { buildModel, type BuildResult } from '../sources/load.js';
+import { projectCacheDir } from './settings.js';
 
-/** `buildModel` with the parse cache under `config.cacheDir` (relative to `root`). */
+/** `buildModel` with the parse cache under `config.cacheDir` (relative to `root`); none with `--no-cache`. */
 export function loadModelCached(config: Config, root: string): Promise<BuildResult> {
-  return buildModel(config, root, { cacheDir: resolve(root, config.cacheDir) });
+  return buildModel(config, root, { cacheDir: projectCacheDir(config, root) ?? false });
 }

@@ -3,10 +3,11 @@ import type { Config } from '../config/schema.js';
 import { planWrites } from '../io/write-plan.js';
 import type { Mapping } from '../mapping/schema.js';
 import type { Model } from '../model/schema.js';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { generateStage } from '../pipeline/generate-stage.js';
 import { BUILTIN_TEMPLATES_DIR } from '../pipeline/inputs.js';
-import { Fingerprint, listFiles, readMemo, writeMemo } from './fingerprint.js';
+import { Fingerprint, listFiles, memoSaysClean, writeMemo } from './fingerprint.js';
+import { projectCacheDir } from '../cache/settings.js';
 import type { Finding } from './findings.js';
 
 const FIX = 'specmap sync';
@@ -25,12 +26,12 @@ function generatedKey(model: Model, config: Config, root: string, mapping: Mappi
   return fp.files(templates).files(listFiles(root, config.generate.outDir)).digest();
 }
 
-const MEMO = 'generated-state.json';
+const MEMO = 'generated-state';
 
 export async function checkGenerated(model: Model, config: Config, root: string, mapping: Mapping | undefined, noCache = false): Promise<Omit<Finding, 'severity'>[]> {
-  const cacheDir = resolve(root, config.cacheDir);
+  const cacheDir = noCache ? undefined : projectCacheDir(config, root);
   const key = generatedKey(model, config, root, mapping);
-  if (!noCache && readMemo(cacheDir, MEMO) === key) return [];
+  if (memoSaysClean(cacheDir, key, MEMO)) return [];
   const files = await generateStage(model, config, root, mapping);
   const plan = planWrites(root, files);
   const { createTwoFilesPatch } = await import('diff');
@@ -47,6 +48,6 @@ export async function checkGenerated(model: Model, config: Config, root: string,
   for (const path of listFiles(root, config.generate.outDir)) {
     if (!produced.has(path)) out.push({ kind: 'generated-orphan', file: path, message: `${path} is in the output folder but no generator produces it`, fix: `delete ${path}, or move it out of ${config.generate.outDir}` });
   }
-  if (!out.length && !noCache) writeMemo(cacheDir, key, MEMO);
+  if (!out.length) writeMemo(cacheDir, key, MEMO);
   return out;
 }

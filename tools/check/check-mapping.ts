@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { CodeFact } from '../analyzer/facts.js';
 import type { Config } from '../config/schema.js';
+import { projectCacheDir } from '../cache/settings.js';
+import { recordTiming } from '../cache/timings.js';
 import { canWriteBelow } from '../io/confine.js';
 import { resolveInsideReal } from '../io/write-plan.js';
 import type { Mapping } from '../mapping/schema.js';
@@ -23,14 +25,16 @@ export interface MappingCheck {
 async function analyze(model: Model, config: Config, root: string, noCache: boolean): Promise<CodeFact[]> {
   if (!config.lanes.length) return [];
   const { analyzeWorkspace } = await import('../analyzer/index.js');
-  const cacheDir = resolve(root, config.cacheDir);
+  const cacheDir = projectCacheDir(config, root);
+  const t0 = performance.now();
   const result = await analyzeWorkspace({
     root: resolve(root, config.workspace),
     lanes: config.lanes,
     model,
-    cacheDir: !noCache && canWriteBelow(cacheDir) ? cacheDir : undefined,
+    cacheDir: !noCache && cacheDir && canWriteBelow(cacheDir) ? cacheDir : undefined,
     unknownLiteralPatterns: config.unknownLiterals,
   });
+  recordTiming('analyze the workspace', t0, `${result.stats.files} files, ${result.stats.parsed} parsed, ${result.stats.cached} from cache`);
   return result.facts;
 }
 

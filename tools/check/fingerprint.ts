@@ -2,18 +2,19 @@
  * The warm path of `check` (it runs on every commit): a fingerprint of every input the check
  * reads — config, sources, templates, mapped code, mapping.json, model, generated files — by
  * content hash. When it equals the fingerprint of the last clean check, nothing can have
- * drifted and the check is done without loading a parser, a generator or Zod.
+ * drifted and the check is done without loading a parser, a generator or Zod. The digest
+ * includes the tool's code hash: another specmap (an upgrade, a rebuild) never answers from the
+ * memo of this one.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { TEMP_NAME, writeFileAtomic } from '../io/atomic.js';
-import { isEnvironmentErrno } from '../io/env-error.js';
+import { readSlot, writeSlot } from '../cache/store.js';
+import { toolCodeHash } from '../cache/tool-hash.js';
+import { TEMP_NAME } from '../io/atomic.js';
 
-export const CHECK_CACHE_FILE = 'check-state.json';
-
-/** Bumped when what a check computes changes, so an old memo never hides a new finding. */
-const CHECK_LOGIC_VERSION = 1;
+/** The slot of the whole check's memo (`check-state.json` in the cache folder). */
+export const CHECK_MEMO_SLOT = 'check-state';
 
 export function hashText(text: string | Uint8Array): string {
   return createHash('sha256').update(text).digest('hex');
@@ -69,23 +70,18 @@ export class Fingerprint {
   }
 
   digest(): string {
-    return hashText([`v${CHECK_LOGIC_VERSION}`, ...this.parts].join('\n'));
+    return hashText([`tool\u0000${toolCodeHash()}`, ...this.parts].join('\n'));
   }
 }
 
-export function readMemo(cacheDir: string, file = CHECK_CACHE_FILE): string | undefined {
-  try {
-    return (JSON.parse(readFileSync(join(cacheDir, file), 'utf8')) as { clean?: string }).clean;
-  } catch {
-    return undefined;
-  }
+const isClean = (v: unknown): v is { clean: true } => typeof v === 'object' && v !== null && (v as { clean?: unknown }).clean === true;
+
+/** True when the memo in `slot` says the check of exactly these inputs (`digest`) was clean. */
+export function memoSaysClean(cacheDir: string | undefined, digest: string, slot = CHECK_MEMO_SLOT): boolean {
+  return readSlot(cacheDir, slot, digest, isClean) !== undefined;
 }
 
 /** Best effort: a read-only checkout or a full disk only costs the next check its warm path. */
-export function writeMemo(cacheDir: string, digest: string, file = CHECK_CACHE_FILE): void {
-  try {
-    writeFileAtomic(join(cacheDir, file), JSON.stringify({ clean: digest }) + '\n');
-  } catch (error) {
-    if (!isEnvironmentErrno(error)) throw error;
-  }
+export function writeMemo(cacheDir: string | undefined, digest: string, slot = CHECK_MEMO_SLOT): void {
+  writeSlot(cacheDir, slot, digest, { clean: true });
 }

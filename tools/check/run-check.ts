@@ -6,12 +6,13 @@
  *  - mapping:   locations lost or new, statuses that would change, new unknown literals,
  *               manual notes on items the sources no longer have. Line shifts are not drift.
  */
-import { resolve } from 'node:path';
+import { projectCacheDir } from '../cache/settings.js';
+import { recordTiming } from '../cache/timings.js';
 import type { Config } from '../config/schema.js';
 import { loadModelState } from '../pipeline/model.js';
 import { loadInputs, type PipelineInputs } from '../pipeline/inputs.js';
 import { applySeverity, compareFindings, type Finding } from './findings.js';
-import { Fingerprint, readMemo, writeMemo } from './fingerprint.js';
+import { Fingerprint, memoSaysClean, writeMemo } from './fingerprint.js';
 import { checkGenerated } from './check-generated.js';
 import { checkMapping } from './check-mapping.js';
 import { checkSources } from './check-sources.js';
@@ -45,36 +46,37 @@ export function fingerprintOf(inputs: PipelineInputs, configText: string): strin
   return fp.digest();
 }
 
-/** `SPECMAP_TIMING=1` prints how long each part took, to stderr. */
-const timing = process.env.SPECMAP_TIMING ? (label: string, t0: number) => process.stderr.write(`${label}: ${(performance.now() - t0).toFixed(0)} ms\n`) : () => {};
-
 export async function runCheck(options: CheckOptions): Promise<CheckResult> {
   const { config, root } = options;
-  const cacheDir = resolve(root, config.cacheDir);
+  const noCache = options.noCache || !projectCacheDir(config, root);
+  const cacheDir = noCache ? undefined : projectCacheDir(config, root);
+  let t0 = performance.now();
   const inputs = await loadInputs(config, root);
   const digest = fingerprintOf(inputs, options.configText);
-  if (!options.noCache && readMemo(cacheDir) === digest) {
+  recordTiming('check: fingerprint of every input', t0);
+  if (memoSaysClean(cacheDir, digest)) {
+    recordTiming('check: answered from the memo of the last clean check', t0);
     return { findings: [], ran: [], skipped: ALL_PARTS, memo: true };
   }
   const parts = options.files?.length ? partsAffectedBy(options.files, inputs) : ALL_PARTS;
   const raw: Omit<Finding, 'severity'>[] = [];
   if (parts.length) {
-    let t0 = performance.now();
+    t0 = performance.now();
     const state = await loadModelState(config, root);
     if (parts.includes('sources')) raw.push(...(await checkSources(state, config)));
-    timing('sources', t0);
+    recordTiming('check: sources', t0);
     t0 = performance.now();
     // Mapping first: the tracker tables that `generate` writes are filled from it.
-    const mapped = parts.includes('mapping') || parts.includes('generated') ? await checkMapping(state.model, config, root, options.noCache) : undefined;
+    const mapped = parts.includes('mapping') || parts.includes('generated') ? await checkMapping(state.model, config, root, noCache) : undefined;
     if (mapped && parts.includes('mapping')) raw.push(...mapped.findings);
-    timing('mapping', t0);
+    recordTiming('check: mapping', t0);
     t0 = performance.now();
-    if (parts.includes('generated')) raw.push(...(await checkGenerated(state.model, config, root, mapped?.mapping, options.noCache)));
-    timing('generated', t0);
+    if (parts.includes('generated')) raw.push(...(await checkGenerated(state.model, config, root, mapped?.mapping, noCache)));
+    recordTiming('check: generated', t0);
   }
   const findings = applySeverity(raw, config.check.severity).sort(compareFindings);
   const result: CheckResult = { findings, ran: parts, skipped: ALL_PARTS.filter((p) => !parts.includes(p)), memo: false };
   // Only a full, clean run may answer later runs from the memo.
-  if (parts.length === ALL_PARTS.length && !findings.length && !options.noCache) writeMemo(cacheDir, digest);
+  if (parts.length === ALL_PARTS.length && !findings.length) writeMemo(cacheDir, digest);
   return result;
 }

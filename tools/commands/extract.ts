@@ -4,8 +4,10 @@ import { formatDiagnostic, hasErrors } from '../diagnostics/diagnostic.js';
 import { EXIT, InputError } from '../diagnostics/errors.js';
 import { applyPlan, planWrites } from '../io/write-plan.js';
 import { toJsonText } from '../io/json.js';
-import { buildModel } from '../sources/load.js';
-import type { Model } from '../model/schema.js';
+import { DiagnosticBag } from '../diagnostics/diagnostic.js';
+import { modelForSources } from '../pipeline/model.js';
+import { modelText } from '../pipeline/model-text.js';
+import { readSources } from '../sources/read.js';
 
 export interface ExtractOptions {
   config?: string;
@@ -16,15 +18,14 @@ export interface ExtractOptions {
   cwd?: string;
 }
 
-export const MODEL_SCHEMA_URL = 'https://specmap.dev/schema/model.schema.json';
-
-export function modelText(model: Model): string {
-  return toJsonText({ $schema: MODEL_SCHEMA_URL, ...model });
-}
+export { MODEL_SCHEMA_URL, modelText } from '../pipeline/model-text.js';
 
 export async function runExtract(opts: ExtractOptions): Promise<number> {
   const { config, root } = await loadConfig(opts.config, opts.cwd);
-  const { model, diagnostics } = await buildModel(config, root);
+  const diagnostics = new DiagnosticBag();
+  const sources = await readSources(config, root, diagnostics);
+  // The same cache `map` and `sync` use; every problem of every source is collected before failing.
+  const { model } = await modelForSources(sources, config, root, diagnostics);
   const all = diagnostics.sorted();
   if (hasErrors(all, opts.strict)) {
     const warnings = all.filter((d) => d.severity === 'warning').length;

@@ -1,14 +1,15 @@
 /**
  * Finds, reads and validates the config. Validation needs Zod (~70 ms to import, most of a warm
- * `check`'s budget in a pre-commit hook), so the validated config is memoised by the hash of its
- * text and specmap's version in `.specmap/cache/config.json` beside the config file; any other
- * text, or a missing or corrupt memo, goes through the full validation in parse.ts.
+ * `check`'s budget in a pre-commit hook), so the validated config is memoised, keyed by its text
+ * and the tool's code hash (tools/cache), in `.specmap/cache/config.json` beside the config file;
+ * any other text, another specmap, or a missing or corrupt memo goes through the full validation
+ * in parse.ts. `--no-cache` neither reads nor writes it.
  */
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { cacheEnabled } from '../cache/settings.js';
+import { cacheKey, isObject, readSlot, writeSlot } from '../cache/store.js';
 import { ConfigError } from '../diagnostics/errors.js';
-import { writeFileAtomic } from '../io/atomic.js';
 import type { Config } from './schema.js';
 import { confineConfigPaths } from './confine-paths.js';
 
@@ -29,16 +30,11 @@ export async function parseConfigText(text: string, file: string): Promise<Confi
   return (await import('./parse.js')).parseConfigText(text, file);
 }
 
-const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+/** The default cache folder: the memo is read before the config that may name another is validated. */
+const MEMO_DIR = '.specmap/cache';
+const MEMO_SLOT = 'config';
 
-function readMemo(memo: string, hash: string): Config | undefined {
-  try {
-    const cached = JSON.parse(readFileSync(memo, 'utf8')) as { hash?: string; config?: Config };
-    return cached.hash === hash ? cached.config : undefined;
-  } catch {
-    return undefined;
-  }
-}
+const isConfig = (v: unknown): v is Config => isObject(v) && Array.isArray(v.sources) && typeof v.cacheDir === 'string' && Array.isArray(v.lanes);
 
 export interface LoadOptions {
   /** Allow a `workspace` outside the project (the CLI's `--allow-outside`); the file-count limit still applies. */
@@ -78,17 +74,12 @@ async function loadUnconfined(configPath: string | undefined, cwd: string): Prom
     ]);
   }
   const root = dirname(path);
-  const hash = createHash('sha256').update(`${VERSION}\0${text}`).digest('hex');
-  const memo = join(root, '.specmap/cache/config.json');
-  const cached = readMemo(memo, hash);
+  const memoDir = cacheEnabled() ? join(root, MEMO_DIR) : undefined;
+  const key = memoDir && cacheKey('config', text);
+  const cached = key ? readSlot(memoDir, MEMO_SLOT, key, isConfig) : undefined;
   if (cached) return { config: cached, path, root, text };
   const config = await parseConfigText(text, path);
-  try {
-    // The memo lives under the default cache folder even when cacheDir is configured elsewhere:
-    // it is read before the config that names cacheDir is validated.
-    writeFileAtomic(memo, JSON.stringify({ hash, config }) + '\n', { root });
-  } catch {
-    // A read-only checkout still works, only without the memo.
-  }
+  // Only a valid config gets here (parse.ts throws otherwise); a read-only checkout skips the write.
+  if (key) writeSlot(memoDir, MEMO_SLOT, key, config, root);
   return { config, path, root, text };
 }

@@ -3,6 +3,8 @@
  * so `where` and `check` with nothing to analyze never pay for ts-morph or tree-sitter.
  */
 import { resolve } from 'node:path';
+import { projectCacheDir } from '../cache/settings.js';
+import { recordTiming } from '../cache/timings.js';
 import type { AnalyzerWarning, CodeFact } from '../analyzer/facts.js';
 import type { Config } from '../config/schema.js';
 import type { Model } from '../model/schema.js';
@@ -14,12 +16,15 @@ export interface AnalyzeResult {
 
 export async function analyzeForMapping(model: Model, config: Config, root: string): Promise<AnalyzeResult> {
   if (!config.lanes.length) return { facts: [], warnings: [] };
+  const t0 = performance.now();
   const { analyzeWorkspace } = await import('../analyzer/index.js');
-  return analyzeWorkspace({
+  const result = await analyzeWorkspace({
     root: resolve(root, config.workspace),
     lanes: config.lanes,
     model,
-    cacheDir: resolve(root, config.cacheDir),
+    cacheDir: projectCacheDir(config, root),
     unknownLiteralPatterns: config.unknownLiterals,
   });
+  recordTiming('analyze the workspace', t0, `${result.stats.files} files, ${result.stats.parsed} parsed, ${result.stats.cached} from cache`);
+  return result;
 }

@@ -1,57 +1,120 @@
 /**
- * The model as later stages see it: the one on disk when it was built from exactly the current
- * source bytes (compared by content hash, so no source is parsed twice), else a fresh build.
- * `check` and `sync` both start here.
+ * The model as every command sees it: built from the current source bytes *and* the config parts
+ * that shape it (source settings, `categories`, `correlationKeys`) by the running tool, or the
+ * cache entry of exactly that build (tools/cache). The model file on disk (`spec/model.json`) is
+ * never taken as the model, only compared with it: it may come from another config or another
+ * version of specmap.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { cacheKey, isObject, readSlot, writeSlot } from '../cache/store.js';
+import { projectCacheDir } from '../cache/settings.js';
+import { recordTiming } from '../cache/timings.js';
 import type { Config } from '../config/schema.js';
-import { DiagnosticBag, hasErrors } from '../diagnostics/diagnostic.js';
+import { DiagnosticBag, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { InputError } from '../diagnostics/errors.js';
-import type { Model, SourceInfo } from '../model/schema.js';
+import type { Model } from '../model/schema.js';
 import { MODEL_VERSION } from '../model/version.js';
-import { readSources, type SourceFile } from '../sources/read.js';
+import { readSources, sha256, type SourceFile } from '../sources/read.js';
+import { modelText } from './model-text.js';
 
 export interface ModelState {
-  /** The model matching the current sources. */
+  /** The model matching the current sources and config. */
   model: Model;
   /** The model found on disk, if any (may be stale). */
   onDisk: Model | undefined;
-  /** True when `onDisk` was built from the current source bytes and is reused as is. */
+  /** True when the model file on disk has exactly the bytes `model` is written as. */
   upToDate: boolean;
   sources: SourceFile[];
   diagnostics: DiagnosticBag;
 }
 
-export function readModelFile(path: string): Model | undefined {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    return undefined;
-  }
+export function parseModelText(text: string): Model | undefined {
   try {
     const parsed = JSON.parse(text) as Model & { $schema?: string };
-    return parsed.modelVersion === MODEL_VERSION ? parsed : undefined;
+    return parsed?.modelVersion === MODEL_VERSION ? parsed : undefined;
   } catch {
     return undefined;
   }
 }
 
-export function sameSources(a: readonly SourceInfo[], b: readonly SourceInfo[]): boolean {
-  return a.length === b.length && a.every((s, i) => s.id === b[i]!.id && s.sha256 === b[i]!.sha256 && s.kind === b[i]!.kind && s.path === b[i]!.path);
+export function readModelFile(path: string): Model | undefined {
+  const text = readTextOrUndefined(path);
+  return text === undefined ? undefined : parseModelText(text);
+}
+
+function readTextOrUndefined(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+interface CachedModel {
+  model: Model;
+  diagnostics: Diagnostic[];
+  /** sha256 of `modelText(model)`, so "is the file on disk current" needs no serialisation. */
+  textHash: string;
+}
+
+const isCachedModel = (v: unknown): v is CachedModel =>
+  isObject(v) &&
+  Array.isArray(v.diagnostics) &&
+  typeof v.textHash === 'string' &&
+  isObject(v.model) &&
+  v.model.modelVersion === MODEL_VERSION &&
+  ['sources', 'events', 'endpoints', 'params', 'enums', 'objects'].every((k) => Array.isArray((v.model as Record<string, unknown>)[k]));
+
+/** Everything the model is a function of, besides the tool's code (which every key includes). */
+export function modelCacheKey(sources: readonly SourceFile[], config: Pick<Config, 'categories' | 'correlationKeys'>): string {
+  return cacheKey(
+    'model',
+    MODEL_VERSION,
+    sources.map((s) => [s.info, s.config]),
+    config.categories ?? null,
+    config.correlationKeys,
+  );
+}
+
+/**
+ * The model for already-read sources: from the cache slot `model` when it was built from the
+ * same inputs by the same code, else built (source extracts from their own slots) and stored.
+ * Diagnostics of the build are replayed into `bag` either way.
+ */
+export async function modelForSources(sources: readonly SourceFile[], config: Config, root: string, bag: DiagnosticBag): Promise<{ model: Model; textHash: string }> {
+  const t0 = performance.now();
+  const cacheDir = projectCacheDir(config, root);
+  const key = modelCacheKey(sources, config);
+  const hit = readSlot(cacheDir, 'model', key, isCachedModel);
+  if (hit) {
+    for (const d of hit.diagnostics) bag.add(d);
+    recordTiming('model', t0, 'from cache');
+    return hit;
+  }
+  const { buildFromFiles } = await import('../sources/load.js');
+  const before = bag.items.length;
+  const model = await buildFromFiles(sources, config, bag, { cacheDir: cacheDir ?? false });
+  const diagnostics = bag.items.slice(before);
+  recordTiming('model', t0, 'built');
+  // A model with errors is never stored nor written (and may be too deep to serialise: the
+  // nesting limits are reported as errors, not enforced by dropping items).
+  if (hasErrors(diagnostics)) return { model, textHash: '' };
+  const textHash = sha256(modelText(model));
+  writeSlot(cacheDir, 'model', key, { model, diagnostics, textHash } satisfies CachedModel);
+  return { model, textHash };
 }
 
 export async function loadModelState(config: Config, root: string, options: { strict?: boolean } = {}): Promise<ModelState> {
   const bag = new DiagnosticBag();
+  const t0 = performance.now();
   const sources = await readSources(config, root, bag);
+  recordTiming('read and hash sources', t0);
   if (hasErrors(bag.items)) throw new InputError('cannot read the sources', bag.sorted());
-  const onDisk = readModelFile(resolve(root, config.model));
-  if (onDisk && sameSources(onDisk.sources, sources.map((s) => s.info))) {
-    return { model: onDisk, onDisk, upToDate: true, sources, diagnostics: bag };
-  }
-  const { buildFromFiles } = await import('../sources/load.js');
-  const model = await buildFromFiles(sources, config, bag);
+  const { model, textHash } = await modelForSources(sources, config, root, bag);
   if (hasErrors(bag.items, options.strict)) throw new InputError('cannot build the model from the sources', bag.sorted());
-  return { model, onDisk, upToDate: false, sources, diagnostics: bag };
+  const text = readTextOrUndefined(resolve(root, config.model));
+  const upToDate = text !== undefined && sha256(text) === textHash;
+  const onDisk = upToDate ? model : text === undefined ? undefined : parseModelText(text);
+  return { model, onDisk, upToDate, sources, diagnostics: bag };
 }

@@ -1,6 +1,7 @@
 /** Reads the configured sources from disk and builds the canonical model. */
-import { resolve } from 'node:path';
 import { extractCached } from '../cache/extract-cache.js';
+import { projectCacheDir } from '../cache/settings.js';
+import { recordTiming } from '../cache/timings.js';
 import type { Config } from '../config/schema.js';
 import { DiagnosticBag } from '../diagnostics/diagnostic.js';
 import type { Model, SourceInfo } from '../model/schema.js';
@@ -44,8 +45,11 @@ async function readGuarded(read: SourceReader, file: SourceFile, bag: Diagnostic
 export async function extractSources(files: readonly SourceFile[], bag: DiagnosticBag, options: BuildOptions = {}): Promise<SourceExtract[]> {
   const out: SourceExtract[] = [];
   for (const file of files) {
+    const t0 = performance.now();
     const read = await getReader(file.info.kind);
-    const extract = await extractCached(file, options.cacheDir || undefined, bag, (b) => readGuarded(read, file, b));
+    let parsed = false;
+    const extract = await extractCached(file, options.cacheDir || undefined, bag, (b) => ((parsed = true), readGuarded(read, file, b)));
+    recordTiming(`source ${file.info.id}`, t0, parsed ? 'parsed' : 'from cache');
     // Nesting first: the id check walks the same trees recursively.
     if (checkModelNesting(extract, bag)) checkIdText(extract, bag);
     out.push(extract);
@@ -60,12 +64,12 @@ export interface BuildResult {
 
 /**
  * sources → canonical model. Never throws for bad input: everything lands in `diagnostics`.
- * OpenAPI extracts are cached under `config.cacheDir` unless `options.cacheDir` says otherwise.
+ * Extracts are cached under `config.cacheDir` unless `options.cacheDir` or `--no-cache` says otherwise.
  */
 export async function buildModel(config: Config, root: string, options: BuildOptions = {}): Promise<BuildResult> {
   const bag = new DiagnosticBag();
   const files = await readSources(config, root, bag);
-  const cacheDir = options.cacheDir ?? resolve(root, config.cacheDir);
+  const cacheDir = options.cacheDir ?? projectCacheDir(config, root) ?? false;
   return { model: await buildFromFiles(files, config, bag, { cacheDir }), diagnostics: bag };
 }
 

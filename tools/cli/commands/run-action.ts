@@ -5,6 +5,8 @@ export interface GlobalOptions {
   config: string;
   json?: boolean;
   allowOutside?: boolean;
+  cache?: boolean;
+  timings?: boolean;
 }
 
 /** Runs a command body with the global options merged in, and turns its result into the exit code. */
@@ -14,6 +16,8 @@ export function action<O>(body: (opts: O & GlobalOptions, args: string[]) => Pro
     const args = this.args;
     try {
       if (opts.allowOutside) (await import('../../config/load.js')).setAllowOutsideDefault(true);
+      if (opts.cache === false) (await import('../../cache/settings.js')).setCacheEnabled(false);
+      if (opts.timings) (await import('../../cache/timings.js')).enableTimings();
       process.exitCode = await body(opts, args);
     } catch (error) {
       process.exitCode = reportError(error, Boolean(opts.json));

@@ -1,0 +1,39 @@
+/**
+ * `--timings`: where a run's time went, printed to stderr when the process ends. Phases nest by
+ * name (`model > parse DOC_responses.md`); each line says how long the phase took and, for caches,
+ * whether it was answered from the cache. Off by default, and then free.
+ */
+let enabled = false;
+const start = performance.now();
+const lines: { label: string; ms: number; note?: string }[] = [];
+
+export function enableTimings(): void {
+  if (enabled) return;
+  enabled = true;
+  process.once('exit', () => process.stderr.write(formatTimings()));
+}
+
+export function timingsEnabled(): boolean {
+  return enabled || Boolean(process.env.SPECMAP_TIMING);
+}
+
+/** Records `label` as taking the time since `t0` (a `performance.now()`), with an optional note. */
+export function recordTiming(label: string, t0: number, note?: string): void {
+  if (!timingsEnabled()) return;
+  lines.push({ label, ms: performance.now() - t0, ...(note ? { note } : {}) });
+}
+
+/** Runs `body` as the phase `label`. */
+export async function timed<T>(label: string, body: () => Promise<T> | T, note?: (result: T) => string | undefined): Promise<T> {
+  if (!timingsEnabled()) return body();
+  const t0 = performance.now();
+  const result = await body();
+  recordTiming(label, t0, note?.(result));
+  return result;
+}
+
+export function formatTimings(): string {
+  const total = performance.now() - start;
+  const rows = lines.map((l) => `  ${l.ms.toFixed(0).padStart(6)} ms  ${l.label}${l.note ? ` (${l.note})` : ''}`);
+  return `timings (since the CLI module loaded; Node's own start-up not included):\n${rows.join('\n')}\n  ${total.toFixed(0).padStart(6)} ms  total\n`;
+}

@@ -1,0 +1,56 @@
+/**
+ * A fingerprint of specmap's own running code: every module of the running tree (`dist/` when
+ * built, `tools/` under tsx or vitest), the bundled grammars and templates, and package.json
+ * (which pins the parsers specmap depends on). Every cache key includes it, so an upgrade, a
+ * rebuild with any change, or a different dependency set invalidates every entry by itself:
+ * there is no version number to forget to bump.
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** What the tool runs or reads as its own code; type declarations, source maps and tests do not run. */
+const CODE_FILE = /\.(?:[cm]?js|ts|wasm|json|hbs)$/;
+const NOT_CODE = /\.(?:test\.ts|d\.ts|map)$/;
+
+/** Content hash of every code file under `root` (sorted, names included), plus the files in `extra`. */
+export function hashCodeTree(root: string, extra: readonly string[] = []): string {
+  const hash = createHash('sha256');
+  let names: string[];
+  try {
+    names = (readdirSync(root, { recursive: true, encoding: 'utf8' }) as string[]).filter((n) => CODE_FILE.test(n) && !NOT_CODE.test(n)).sort();
+  } catch {
+    names = [];
+  }
+  for (const name of names) {
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(join(root, name));
+    } catch {
+      // A folder named like a file, or a file removed meanwhile: its name alone still counts.
+      bytes = Buffer.alloc(0);
+    }
+    hash.update(name.split('\\').join('/')).update('\0').update(bytes).update('\0');
+  }
+  for (const file of extra) {
+    try {
+      hash.update(readFileSync(file));
+    } catch {
+      hash.update('missing');
+    }
+    hash.update('\0');
+  }
+  return hash.digest('hex').slice(0, 32);
+}
+
+let memo: string | undefined;
+
+/** The running tool's code hash, computed once per process (~10 ms for the built tree). */
+export function toolCodeHash(): string {
+  if (memo !== undefined) return memo;
+  const codeRoot = fileURLToPath(new URL('..', import.meta.url));
+  const packageRoot = join(codeRoot, '..');
+  memo = hashCodeTree(codeRoot, [join(packageRoot, 'package.json')]);
+  return memo;
+}
