@@ -47,6 +47,7 @@ describe('coverage matrix: hand-checked cells', () => {
     [EXAMPLE, 'endpoint:DELETE /v1/responses/{response_id}', 'missing'],
     [EXAMPLE, 'param:POST /v1/responses#top_p', 'partial'],
     [EXAMPLE, 'param:POST /v1/responses#store', 'implemented'],
+    [EXAMPLE, 'event:error', 'implemented'],
     // llama-stack: apis/agents/openai_responses.py (classes), responses/streaming.py and tool_executor.py (emitters), apis/agents/agents.py (routes)
     [LLAMA, 'event:response.created', 'implemented'],
     [LLAMA, 'event:response.output_text.done', 'partial'],
@@ -56,6 +57,7 @@ describe('coverage matrix: hand-checked cells', () => {
     [LLAMA, 'param:POST /v1/responses#model', 'partial'],
     [LLAMA, 'event:error', 'missing'],
     [LLAMA, 'event:response.failed', 'missing'],
+    [LLAMA, 'endpoint:GET /v1/responses/{response_id}/input_items', 'implemented'],
     // the AI SDK client: openai-responses-api.ts (chunk schemas), openai-responses-language-model.ts (handlers), *.test.ts
     [CLIENT, 'event:response.output_text.delta', 'implemented'],
     [CLIENT, 'event:response.failed', 'implemented'],
@@ -63,12 +65,14 @@ describe('coverage matrix: hand-checked cells', () => {
     [CLIENT, 'event:response.mcp_call.failed', 'missing'],
     [CLIENT, 'event:response.reasoning_summary_text.delta', 'implemented'],
     [CLIENT, 'endpoint:POST /v1/responses', 'missing'],
+    [CLIENT, 'event:response.custom_tool_call_input.delta', 'implemented'],
     // the reference server's recordings: one `response.created` per stream in 13 files
     [OPENAI, 'event:response.created', 'seen 13'],
     [OPENAI, 'event:response.output_text.delta', 'seen 1688'],
     [OPENAI, 'event:response.web_search_call.searching', 'seen 6'],
     [OPENAI, 'event:response.failed', 'nothing'],
     [OPENAI, 'event:error', 'nothing'],
+    [OPENAI, 'event:response.mcp_call_arguments.delta', 'seen 2'],
   ])('%s × %s: %s', (impl, id, want) => {
     expect(shown(cell(id, impl))).toBe(want);
   });
