@@ -85,7 +85,7 @@ describe('tracker', () => {
   it('has the sections in order with the built-in tools sub-section and the legend', () => {
     const headings = tracker().split('\n').filter((l) => l.startsWith('#'));
     expect(headings).toEqual(['# Stream event tracker', '## 01 Lifecycle', '## 02 Output content', '## 04 Built-in tools', '### Web search', '## 07 Errors']);
-    expect(tracker()).toContain('✅ Implemented · 🟨 Partial · ⬜ Planned · ⛔ Ignored');
+    expect(tracker()).toContain('✅ Implemented · 🟨 Partial · 🟥 Missing · ⬜ Planned · ⛔ Ignored');
   });
   it('escapes pipes in cells so rows keep their 12 columns', () => {
     const row = tracker().split('\n').find((l) => l.startsWith('| `response.created`'))!;
@@ -94,7 +94,7 @@ describe('tracker', () => {
   });
   it('keeps manual cells (Used?, Mode, Notes, a manual status) across regeneration', () => {
     const edited = tracker().replace(
-      /^\| `response\.output_text\.delta` \| (.*?) \|  \|  \|(.*)\| ⬜ Planned \|  \|$/m,
+      /^\| `response\.output_text\.delta` \| (.*?) \|  \|  \|(.*)\| 🟥 Missing \|  \|$/m,
       '| `response.output_text.delta` | $1 | yes | stream \\| batch |$2| ⛔ Ignored (manual) | see issue #12 |',
     );
     expect(edited).not.toBe(tracker());
@@ -115,12 +115,13 @@ describe('tracker', () => {
         'event:error': { kind: 'event', anchor: null, status: 'partial', lanes: { inbound: [{ file: 'app/events.py', symbol: 'ErrorEvent', line: 3, kind: 'definition' }], 'py-models': [{ file: 'app/models.py', symbol: 'Err', line: 9, kind: 'definition' }] }, manual: { notes: 'from mapping' } },
       },
     };
+    // One column per lane of mapping.json (this config has none of its own): inbound, then py-models.
     const byDefault = contentOf(generate(fixtureModel(), config, { mapping }), 'generated/tracker.md').split('\n').find((l) => l.startsWith('| `error`'))!;
-    expect(byDefault).toContain('| `ErrorEvent` (app/events.py) | — |');
+    expect(byDefault).toContain('|  |  | `ErrorEvent` (app/events.py) | `Err` (app/models.py) | 🟨 Partial |');
     expect(byDefault).toContain('| 🟨 Partial | from mapping |');
     const custom = configOf({ tracker: { columns: { inbound: ['py-models'] } } });
     const row = contentOf(generate(fixtureModel(), custom, { mapping }), 'generated/tracker.md').split('\n').find((l) => l.startsWith('| `error`'))!;
-    expect(row).toContain('| `Err` (app/models.py) |');
+    expect(row).toContain('|  |  | `Err` (app/models.py) | — | — | — | — | 🟨 Partial |');
   });
 });
 

@@ -24,11 +24,11 @@ function row(text: string, type: string): string {
 function editRow(text: string, type: string, cells: { used?: string; mode?: string; status?: string; notes?: string }): string {
   const line = row(text, type);
   const parts = line.slice(2, -2).split(' | ');
-  // Columns: event, keys, what, used, mode, 5 code columns, status, notes.
+  // Columns: event, keys, what, used, mode, one code column per lane, status, notes.
   if (cells.used !== undefined) parts[3] = cells.used;
   if (cells.mode !== undefined) parts[4] = cells.mode;
-  if (cells.status !== undefined) parts[10] = cells.status;
-  if (cells.notes !== undefined) parts[11] = cells.notes;
+  if (cells.status !== undefined) parts[parts.length - 2] = cells.status;
+  if (cells.notes !== undefined) parts[parts.length - 1] = cells.notes;
   return text.replace(line, `| ${parts.join(' | ')} |`);
 }
 

@@ -3,6 +3,7 @@
  * (config `check.severity`: error | warn | off); exit 1 only for findings at error severity.
  */
 export const FINDING_KINDS = {
+  'not-synced': 'specmap sync has not run yet: no model and no mapping.json',
   'source-changed': 'a source no longer matches the one the model was built from',
   'model-missing': 'no model has been built yet',
   'generated-stale': 'a generated file differs from what `generate` would write',

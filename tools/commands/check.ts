@@ -2,6 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import { loadConfig } from '../config/load.js';
 import { EXIT, UsageError } from '../diagnostics/errors.js';
+import { notSyncedResult } from '../check/not-synced.js';
 import { runCheck, type CheckResult } from '../check/run-check.js';
 
 export interface CheckCommandOptions {
@@ -66,7 +67,7 @@ export async function runCheckCommand(opts: CheckCommandOptions): Promise<number
   }
   const loaded = await loadConfig(opts.config, cwd, { allowOutside: opts.allowOutside });
   const files = opts.files?.length ? opts.files : opts.staged ? stagedFiles(cwd) : undefined;
-  const result = await runCheck({
+  const result = notSyncedResult(loaded.config, loaded.root) ?? await runCheck({
     config: loaded.config,
     root: loaded.root,
     configText: loaded.text,

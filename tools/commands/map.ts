@@ -1,6 +1,6 @@
 /** `specmap map`: analyze the workspace, join facts to spec items, write mapping.json (manual blocks kept). */
 import { relative } from 'node:path';
-import { loadConfig } from '../config/load.js';
+import { DEFAULT_CONFIG_FILE, loadConfig } from '../config/load.js';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { EXIT } from '../diagnostics/errors.js';
 import { applyPlan, planWrites } from '../io/write-plan.js';
@@ -74,7 +74,8 @@ export async function buildMapping(opts: MapOptions, extraManual?: (previous: Ma
     ...warnings.map((w) => ({
       severity: 'warning' as const,
       code: 'analyzer-warning',
-      file: pathFromRoot(config.workspace, w.file),
+      // Lane-glob warnings are about the config file itself, named here as the user named it.
+      file: w.file === DEFAULT_CONFIG_FILE ? configDisplay(path, opts.cwd) : pathFromRoot(config.workspace, w.file),
       line: w.line,
       column: w.column,
       message: w.message,

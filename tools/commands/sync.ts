@@ -12,7 +12,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { createProgress, progressEnabled } from '../cli/progress.js';
-import { loadConfig } from '../config/load.js';
+import { DEFAULT_CONFIG_FILE, loadConfig } from '../config/load.js';
 import { configDisplay, noLanesDiagnostic } from './map.js';
 import { formatDiagnostic } from '../diagnostics/diagnostic.js';
 import { EXIT, InputError } from '../diagnostics/errors.js';
@@ -109,7 +109,12 @@ async function syncLocked(opts: SyncOptions, config: Awaited<ReturnType<typeof l
   const analyzed = await analyzeForMapping(state.model, config, root);
   if (!opts.json) {
     if (!config.lanes.length) process.stderr.write(formatDiagnostic(noLanesDiagnostic(configDisplay(configPath, opts.cwd))) + '\n');
-    for (const w of analyzed.warnings) process.stderr.write(`${w.file}:${w.line}:${w.column}: warning ${w.message}\n`);
+    const display = configDisplay(configPath, opts.cwd);
+    for (const w of analyzed.warnings) {
+      // The analyzer names the config by its default name; the user's file may be called otherwise.
+      const file = w.file === DEFAULT_CONFIG_FILE ? display : w.file;
+      process.stderr.write(`${file}:${w.line}:${w.column}: warning ${w.message.split(DEFAULT_CONFIG_FILE).join(display)}\n`);
+    }
   }
 
   const build = async (read: ReturnType<typeof readHumanFiles>): Promise<OutputFile[]> => {

@@ -1,10 +1,12 @@
 /** `specmap where <id or literal>`: every location of an item per lane, read from mapping.json (no analysis). */
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { loadConfig } from '../config/load.js';
 import { EXIT, InputError } from '../diagnostics/errors.js';
 import { toJsonText } from '../io/json.js';
 import { resolveInside } from '../io/write-plan.js';
 import { readMappingFile } from '../mapping/read.js';
-import { formatWhere, where } from '../mapping/where.js';
+import { formatWhere, where, type WhereResult } from '../mapping/where.js';
 
 export interface WhereOptions {
   config?: string;
@@ -24,15 +26,41 @@ export async function runWhere(query: string, opts: WhereOptions): Promise<numbe
   // find Object.prototype's. Null-prototype copies make every key the mapping's own or absent.
   const result = where({ ...mapping, items: nullPrototype(mapping.items), orphans: nullPrototype(mapping.orphans) }, query);
   const found = result.matches.length > 0 || Boolean(result.unknown) || Boolean(result.orphan);
+  const changed = changedSinceMapping(result, root, resolveInside(root, config.mapping));
   if (opts.json) {
-    process.stdout.write(toJsonText({ query: result.query, matches: result.matches.map(({ id, entry }) => ({ id, ...entry })), unknown: result.unknown ?? null, orphan: result.orphan ?? null }));
+    process.stdout.write(toJsonText({ query: result.query, matches: result.matches.map(({ id, entry }) => ({ id, ...entry })), unknown: result.unknown ?? null, orphan: result.orphan ?? null, changedSinceMapping: changed }));
   } else if (found) {
     process.stdout.write(formatWhere(result, mapping.lanes));
+    if (changed.length) {
+      process.stderr.write(
+        `warning: ${changed.join(', ')} changed after ${config.mapping} was written: the lines above may be out of date; run \`specmap sync\` to refresh them\n`,
+      );
+    }
   } else {
     process.stderr.write(`nothing in ${config.mapping} matches \`${result.query}\` (try an id like event:response.created, a literal, or part of an id)\n`);
   }
   // Not found is an answer, not an error: exit 1 like other findings.
   return found ? EXIT.clean : EXIT.findings;
+}
+
+/**
+ * `where` reads mapping.json and analyzes nothing, so after an edit its lines are those of the
+ * last sync: the files shown that were modified after the mapping was written, by mtime.
+ */
+function changedSinceMapping(result: WhereResult, root: string, mappingPath: string): string[] {
+  const mtime = (path: string) => {
+    try {
+      return statSync(path).mtimeMs;
+    } catch {
+      return undefined;
+    }
+  };
+  const written = mtime(mappingPath);
+  if (written === undefined) return [];
+  const files = new Set<string>();
+  for (const { entry } of result.matches) for (const locations of Object.values(entry.lanes)) for (const l of locations) files.add(l.file);
+  for (const l of result.unknown?.locations ?? []) files.add(l.file);
+  return [...files].filter((f) => (mtime(resolve(root, f)) ?? 0) > written).sort();
 }
 
 function nullPrototype<T>(record: Readonly<Record<string, T>>): Record<string, T> {

@@ -3,6 +3,7 @@
  * targets for the languages present, and the sources found. Pure: the same scan gives the same
  * config, byte for byte.
  */
+import picomatch from 'picomatch';
 import type { ConfigInput, LaneConfig } from '../config/schema.js';
 import { isServerFramework, frameworkLanguage } from './frameworks.js';
 import { codeGlobs, testGlobs, traceGlobs } from './globs.js';
@@ -34,17 +35,21 @@ export function proposeConfig(scan: RepoScan, sources?: readonly string[]): Prop
   const lanes: LaneInput[] = [];
   const py = scan.code.python;
   const ts = scan.code.typescript;
-  const excludeFor = (language: CodeLanguage) => testGlobs(scan.tests.filter((t) => LANGUAGE_EXTS[language].test(t)));
+  // Only the test globs that name files inside the lane's folders: an exclude that excludes nothing is noise.
+  const excludeFor = (language: CodeLanguage, include: readonly string[]) => {
+    const inLane = picomatch([...include]);
+    return testGlobs(scan.tests.filter((t) => LANGUAGE_EXTS[language].test(t) && inLane(t)));
+  };
   if (py.length) {
     const include = codeGlobs(py);
-    const exclude = excludeFor('python');
+    const exclude = excludeFor('python', include);
     lanes.push(laneFor('inbound', 'Inbound schema (Python models)', include, exclude, 'python', ['definition']));
     lanes.push(laneFor('outbound', 'Outbound emitter (Python)', include, exclude, 'python', ['emitter']));
     if (server('python')) lanes.push(laneFor('server', 'Routes and request model (Python)', include, exclude, 'python', ['route', 'param']));
   }
   if (ts.length) {
     const include = codeGlobs(ts);
-    const exclude = excludeFor('typescript');
+    const exclude = excludeFor('typescript', include);
     // Lane names are the tracker's column keys: a Python server already has `outbound`/`server`.
     const prefix = py.length ? 'ts-' : '';
     lanes.push(laneFor('frontend', 'Frontend type (TS/Zod)', include, exclude, 'typescript', ['definition']));

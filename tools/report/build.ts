@@ -48,7 +48,7 @@ export function buildReport(model: Model, mapping: Mapping | undefined, extras: 
     const config = configLanes.find((c) => c.name === l.name);
     return { name: l.name, title: l.title, required: implemented.includes(l.name), itemKinds: config ? itemKindsOfLane(config) : [...ITEM_KINDS] };
   });
-  const columns = trackerColumns(extras.trackerColumns);
+  const columns = trackerColumns(extras.trackerColumns, extras.lanes?.length ? extras.lanes : mapping?.lanes);
   const orphans = Object.entries(mapping?.orphans ?? {})
     .map(([key, o]) => ({ key, origin: o.origin }))
     .sort((a, b) => compareStrings(a.key, b.key));

@@ -6,7 +6,7 @@
  * the manual block, never from the tool.
  */
 import type { CategoryConfig } from '../config/schema.js';
-import { CODE_COLUMNS, COLUMNS, columnLanes, type ColumnLanes } from '../generate/tracker/columns.js';
+import { trackerCodeColumns, type ColumnLanes, type LaneInfo } from '../generate/tracker/columns.js';
 import type { Location, Mapping } from '../mapping/schema.js';
 import type { Model } from '../model/schema.js';
 import type { CategoryRow, Report, ReportItem, TrackerRow, TrackerTable } from './schema.js';
@@ -16,9 +16,9 @@ export function formatLocation(l: Location): string {
   return `${l.file}:${l.line} ${l.symbol}`;
 }
 
-export function trackerColumns(columns?: Partial<ColumnLanes>): Report['trackerColumns'] {
-  const lanes = columnLanes(columns);
-  return CODE_COLUMNS.map((key) => ({ key, title: COLUMNS.find((c) => c.key === key)?.title ?? key, lanes: lanes[key] }));
+/** The generated tracker's code columns (tools/generate/tracker/columns.ts decides them). */
+export function trackerColumns(columns?: Partial<ColumnLanes>, lanes?: readonly LaneInfo[]): Report['trackerColumns'] {
+  return trackerCodeColumns(columns, lanes);
 }
 
 export function trackerTables(

@@ -22,6 +22,9 @@ export function formatPretty(result: CheckResult): string {
   const errors = result.findings.filter((f) => f.severity === 'error').length;
   const warnings = result.findings.length - errors;
   const fixes = [...new Set(result.findings.map((f) => f.fix).filter((fix): fix is string => Boolean(fix) && SHARED_FIX.test(fix!)))];
-  lines.push('', `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}${fixes.length ? `; fix: ${fixes.join(' or ')}` : ''}`);
+  // Where code was lost, sync is not the fix but the acceptance of the loss: the summary says so.
+  const lost = result.findings.some((f) => f.kind === 'mapping-location-lost');
+  const fix = lost ? `restore the lost code named above, or run ${fixes.length ? fixes.join(' or ') : 'specmap sync'} to accept the changes` : fixes.join(' or ');
+  lines.push('', `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}${fix ? `; fix: ${fix}` : ''}`);
   return lines.join('\n') + '\n';
 }

@@ -20,7 +20,7 @@ export function action<O>(body: (opts: O & GlobalOptions, args: string[]) => Pro
       if (opts.timings) (await import('../../cache/timings.js')).enableTimings();
       process.exitCode = await body(opts, args);
     } catch (error) {
-      process.exitCode = reportError(error, Boolean(opts.json));
+      process.exitCode = reportError(error, Boolean(opts.json), opts.config);
     }
     void raw;
   };

@@ -15,6 +15,8 @@ export const trackerTarget: Target = (ctx) => {
       existing: ctx.existing.get(path),
       categories: ctx.config.categories ?? DEFAULT_CATEGORIES,
       columns: ctx.config.generate.tracker?.columns,
+      // No lanes in the config (a programmatic caller, a bare config): mapping.json's lane list decides.
+      lanes: ctx.config.lanes.length ? ctx.config.lanes : undefined,
     },
     ctx.render,
   );

@@ -31,12 +31,50 @@ export function columnLanes(config?: Partial<Record<CodeColumn, string[] | undef
   return Object.fromEntries(CODE_COLUMNS.map((c) => [c, config?.[c] ?? [c]])) as ColumnLanes;
 }
 
+export interface CodeColumnSpec {
+  key: string;
+  title: string;
+  lanes: string[];
+}
+
+export interface LaneInfo {
+  name: string;
+  title: string;
+  kinds?: readonly string[];
+}
+
+/** Lanes that can hold an event: route and parameter lanes hold endpoints, so no tracker column shows them. */
+const EVENT_KINDS = new Set(['definition', 'emitter', 'handler', 'test']);
+
+/**
+ * The tracker's code columns. Config `generate.tracker.columns` chooses the users' five named
+ * columns and the lanes behind each. Otherwise there is one column per configured lane that can
+ * hold an event, in config order: a lane named like one of the five columns keeps that column's
+ * title, any other shows its own. Without lanes to go by, the five columns, each from its
+ * namesake lane.
+ */
+export function trackerCodeColumns(config?: Partial<Record<CodeColumn, string[] | undefined>>, lanes?: readonly LaneInfo[]): CodeColumnSpec[] {
+  const titleOf = (key: string) => COLUMNS.find((c) => c.key === key)?.title;
+  if (config || !lanes) {
+    const chosen = columnLanes(config);
+    return CODE_COLUMNS.map((key) => ({ key, title: titleOf(key) ?? key, lanes: chosen[key] }));
+  }
+  return lanes
+    .filter((l) => !l.kinds || l.kinds.some((k) => EVENT_KINDS.has(k)))
+    .map((l) => ({ key: l.name, title: ((CODE_COLUMNS as readonly string[]).includes(l.name) ? titleOf(l.name) : undefined) ?? l.title, lanes: [l.name] }));
+}
+
+/** The same five words mapping.json and the report use; Missing is never a manual override. */
 export const STATUS_LABELS = {
   implemented: '✅ Implemented',
   partial: '🟨 Partial',
+  missing: '🟥 Missing',
   planned: '⬜ Planned',
   ignored: '⛔ Ignored',
 } as const;
+
+/** The statuses a human may set (`statusOverride` in mapping.json). */
+export const OVERRIDE_STATUSES = ['implemented', 'partial', 'planned', 'ignored'] as const;
 
 /** A status cell containing this marker is a human's override and is kept verbatim. */
 export const MANUAL_STATUS_MARK = '(manual)';

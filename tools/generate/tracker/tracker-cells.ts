@@ -14,7 +14,7 @@ import { createHash } from 'node:crypto';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { Manual } from '../../mapping/schema.js';
 import { mdCell } from '../escape.js';
-import { MANUAL_STATUS_MARK, STATUS_LABELS } from './columns.js';
+import { MANUAL_STATUS_MARK, OVERRIDE_STATUSES, STATUS_LABELS } from './columns.js';
 import { CELL_KEYS, RENDERED_CLOSE, RENDERED_OPEN, type CellKey, type ManualCells, type TrackerRead } from './read-back.js';
 
 /** Where a status cell that is not exactly `<label> (manual)` is kept in the manual block. */
@@ -107,7 +107,7 @@ export function applyEdits(manual: Manual | undefined, edits: Partial<HumanCells
   if (status !== undefined) {
     delete next[TRACKER_STATUS_KEY];
     delete next.statusOverride;
-    const label = (Object.keys(STATUS_LABELS) as (keyof typeof STATUS_LABELS)[]).find((k) => status === `${STATUS_LABELS[k]} ${MANUAL_STATUS_MARK}`);
+    const label = OVERRIDE_STATUSES.find((k) => status === `${STATUS_LABELS[k]} ${MANUAL_STATUS_MARK}`);
     if (label) next.statusOverride = label;
     else if (status !== '') next[TRACKER_STATUS_KEY] = cellToText(status);
   }

@@ -8,7 +8,7 @@ import type { CategoryConfig } from '../../config/schema.js';
 import type { Mapping, MappingEntry } from '../../mapping/schema.js';
 import type { Event, Model } from '../../model/schema.js';
 import { mdCell, mdCode } from '../escape.js';
-import { CODE_COLUMNS, COLUMNS, STATUS_LABELS, columnLanes, type ColumnKey, type ColumnLanes } from './columns.js';
+import { COLUMNS, STATUS_LABELS, trackerCodeColumns, type CodeColumnSpec, type ColumnLanes, type LaneInfo } from './columns.js';
 import { readTracker } from './read-back.js';
 import { chooseCells, renderedRecord, type HumanCells } from './tracker-cells.js';
 
@@ -20,11 +20,14 @@ export interface TrackerOptions {
   existing?: string;
   categories?: readonly CategoryConfig[];
   columns?: Partial<ColumnLanes>;
+  /** The configured lanes: one code column each (see trackerCodeColumns); mapping.json's lane list when omitted. */
+  lanes?: readonly LaneInfo[];
 }
 
 export interface TrackerRow {
   type: string;
-  cells: Record<ColumnKey, string>;
+  /** By column key: the fixed columns' keys and each code column's key. */
+  cells: Record<string, string>;
 }
 export interface TrackerGroup {
   heading: string;
@@ -58,14 +61,14 @@ function codeCell(entry: MappingEntry | undefined, lanes: readonly string[]): st
   return parts.join('<br>');
 }
 
+/** The mapping's own word: an item no code has is Missing; Planned is a human's (manual) choice. */
 function statusCell(entry: MappingEntry | undefined, human: string): string {
   if (human) return human;
-  const s = entry?.status;
-  return s && s !== 'missing' ? STATUS_LABELS[s] : STATUS_LABELS.planned;
+  return STATUS_LABELS[entry?.status ?? 'missing'];
 }
 
-function row(event: Event, entry: MappingEntry | undefined, human: HumanCells, lanes: ColumnLanes): TrackerRow {
-  const code = Object.fromEntries(CODE_COLUMNS.map((c) => [c, codeCell(entry, lanes[c])])) as Record<(typeof CODE_COLUMNS)[number], string>;
+function row(event: Event, entry: MappingEntry | undefined, human: HumanCells, columns: readonly CodeColumnSpec[]): TrackerRow {
+  const code = Object.fromEntries(columns.map((c) => [c.key, codeCell(entry, c.lanes)]));
   return {
     type: event.type,
     cells: {
@@ -81,23 +84,33 @@ function row(event: Event, entry: MappingEntry | undefined, human: HumanCells, l
   };
 }
 
-function group(heading: string, rows: TrackerRow[]): TrackerGroup {
+const FIXED_BEFORE = COLUMNS.slice(0, COLUMNS.findIndex((c) => c.key === 'mode') + 1);
+const FIXED_AFTER = COLUMNS.slice(COLUMNS.findIndex((c) => c.key === 'status'));
+
+/** Event, keys, what, Used?, Mode, the code columns, Status, Notes (the users' order). */
+function tableColumns(code: readonly CodeColumnSpec[]): { key: string; title: string }[] {
+  return [...FIXED_BEFORE, ...code.map((c) => ({ key: c.key, title: mdCell(c.title) })), ...FIXED_AFTER];
+}
+
+function groupOf(heading: string, rows: TrackerRow[], columns: readonly { key: string; title: string }[]): TrackerGroup {
   return {
     heading,
-    header: COLUMNS.map((c) => c.title),
-    divider: COLUMNS.map(() => '---'),
+    header: columns.map((c) => c.title),
+    divider: columns.map(() => '---'),
     rows,
-    cells: rows.map((r) => COLUMNS.map((c) => r.cells[c.key])),
+    cells: rows.map((r) => columns.map((c) => r.cells[c.key] ?? NONE)),
   };
 }
 
 export function trackerView(model: Model, options: TrackerOptions = {}): TrackerView {
   const categories = options.categories ?? DEFAULT_CATEGORIES;
-  const lanes = columnLanes(options.columns);
+  const code = trackerCodeColumns(options.columns, options.lanes ?? options.mapping?.lanes);
+  const columns = tableColumns(code);
+  const group = (heading: string, rows: TrackerRow[]) => groupOf(heading, rows, columns);
   const read = readTracker(options.existing);
   const toRow = (e: Event) => {
     const entry = options.mapping?.items[e.id];
-    return row(e, entry, chooseCells(e.type, entry?.manual, read).cells, lanes);
+    return row(e, entry, chooseCells(e.type, entry?.manual, read).cells, code);
   };
   const known = new Set(categories.map((c) => c.id));
   const sections: TrackerSection[] = [];
