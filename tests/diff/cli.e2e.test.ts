@@ -47,16 +47,16 @@ describe('specmap diff on two markdown scrapes', () => {
         `specmap diff a/${PAGE} → b/${PAGE} (scope: responses)`,
         '',
         'breaking (1)',
-        '  event:response.created#sequence_number  field removed (was integer)',
+        '  event:response.created#sequence_number  field removed (was `integer`)',
         `      old: ${PAGE}:316-320  new: ${PAGE}:304-367`,
         '',
         'non-breaking (2)',
-        '  event:response.created#seq_no  field added: integer',
+        '  event:response.created#seq_no  field added: `integer`',
         `      new: ${PAGE}:316-320  old: ${PAGE}:304-367`,
         '  event:response.nap.started  event added',
         `      new: ${PAGE}:369-383`,
         '',
-        '1 breaking, 0 deprecation, 2 non-breaking, 0 docs-only',
+        '1 breaking, 0 warning, 0 deprecation, 2 non-breaking, 0 docs-only',
         '',
       ].join('\n'),
     );
@@ -72,7 +72,7 @@ describe('specmap diff on two markdown scrapes', () => {
   it('json: the change list with classes and both anchors', () => {
     const r = run('diff', `a/${PAGE}`, `b/${PAGE}`, '--format', 'json');
     const out = JSON.parse(r.stdout) as { summary: Record<string, number>; changes: { id: string; class: string; anchors: object }[] };
-    expect(out.summary).toEqual({ breaking: 1, deprecation: 0, 'non-breaking': 2, 'docs-only': 0 });
+    expect(out.summary).toEqual({ breaking: 1, warning: 0, deprecation: 0, 'non-breaking': 2, 'docs-only': 0 });
     expect(out.changes.map((c) => `${c.class} ${c.id}`)).toEqual([
       'breaking field-removed event:response.created#sequence_number',
       'non-breaking field-added event:response.created#seq_no',
@@ -118,6 +118,147 @@ describe('specmap diff on two markdown scrapes', () => {
     expect(swagger.code).toBe(2);
     expect(swagger.stderr).toMatch(/old-swagger\.yaml:\d+:\d+: error/);
     expect(run('diff', `a/${PAGE}`, `b/${PAGE}`, '--fail-on', 'sometimes').code).toBe(2);
+    const summaryAlone = run('diff', `a/${PAGE}`, `b/${PAGE}`, '--summary');
+    expect(summaryAlone.code).toBe(2);
+    expect(summaryAlone.stderr).toContain('`--summary` with `--format pretty`, expected it with `--format markdown`');
     expect(run('diff', `a/${PAGE}`).code).toBe(2);
   });
 });
+
+/**
+ * Two small OpenAPI documents written here: the new one adds an endpoint with a required
+ * parameter, a value to a response enum, a field to a schema two events and the object share,
+ * and a `?beta=true` variant of the create path.
+ */
+const spec = (next: boolean): string => `openapi: 3.1.0
+info: { title: Pets, version: "${next ? 2 : 1}" }
+paths:
+  /responses:
+    post:
+      requestBody:
+        content:
+          application/json:
+            schema:
+              type: object
+              properties:
+                model: { type: string }
+      responses:
+        "200":
+          description: OK
+          content:
+            application/json:
+              schema: { $ref: "#/components/schemas/Response" }
+            text/event-stream:
+              schema: { $ref: "#/components/schemas/StreamEvent" }
+  /responses/{response_id}:
+    get:
+      parameters:
+        - { name: response_id, in: path, required: true, schema: { type: string } }
+      responses:
+        "200":
+          description: OK
+          content:
+            application/json:
+              schema: { $ref: "#/components/schemas/Response" }
+${
+  next
+    ? `  /responses/{response_id}/pin:
+    post:
+      parameters:
+        - { name: response_id, in: path, required: true, schema: { type: string } }
+      requestBody:
+        content:
+          application/json:
+            schema:
+              type: object
+              required: [until]
+              properties:
+                until: { type: integer }
+      responses:
+        "200": { description: OK }
+  /responses?beta=true:
+    post:
+      responses:
+        "200": { description: OK }
+`
+    : ''
+}components:
+  schemas:
+    Response:
+      type: object
+      required: [id, status]
+      properties:
+        id: { type: string }
+        status: { type: string, enum: [done, failed${next ? ', paused' : ''}] }
+${next ? '        tags: { type: array, items: { type: string } }\n' : ''}    StreamEvent:
+      anyOf:
+        - $ref: "#/components/schemas/Created"
+        - $ref: "#/components/schemas/Done"
+    Created:
+      type: object
+      properties:
+        type: { type: string, const: response.created }
+        response: { $ref: "#/components/schemas/Response" }
+    Done:
+      type: object
+      properties:
+        type: { type: string, const: response.done }
+        response: { $ref: "#/components/schemas/Response" }
+`;
+
+describe('specmap diff on two OpenAPI documents', () => {
+  beforeAll(() => {
+    writeFileSync(join(dir, 'old.yaml'), spec(false));
+    writeFileSync(join(dir, 'new.yaml'), spec(true));
+  });
+
+  it('pretty: each change once with the items it affects; the skipped path said; additive passes --fail-on breaking', () => {
+    const r = run('diff', 'old.yaml', 'new.yaml');
+    expect(r.stdout).toBe(
+      [
+        'specmap diff old.yaml → new.yaml (scope: responses)',
+        '',
+        'warning (1)',
+        '  Response#status=paused  value `paused` added',
+        '      affects event:response.created, event:response.done, object:response',
+        '      new: new.yaml:56  old: old.yaml:38',
+        '',
+        'non-breaking (2)',
+        '  Response#tags  field added: `array<string>` (optional)',
+        '      affects event:response.created, event:response.done, object:response',
+        '      new: new.yaml:57  old: old.yaml:33',
+        '  endpoint:POST /v1/responses/{response_id}/pin  endpoint added with 2 parameters',
+        '      new: new.yaml:32',
+        '',
+        'not compared: `/responses?beta=true` (new: `new.yaml:45`), a query variant of another path; `--include-skipped` compares it',
+        '',
+        '0 breaking, 1 warning, 0 deprecation, 2 non-breaking, 0 docs-only',
+        '',
+      ].join('\n'),
+    );
+    expect(r.code).toBe(0);
+    expect(run('diff', 'old.yaml', 'new.yaml', '--fail-on', 'warning').code).toBe(1);
+  });
+
+  it('--include-skipped compares the skipped path: one more endpoint, added whole', () => {
+    const r = run('diff', 'old.yaml', 'new.yaml', '--include-skipped', '--format', 'json');
+    const out = JSON.parse(r.stdout) as { skipped: object; changes: { id: string; class: string }[] };
+    expect(out.skipped).toEqual({ old: [], new: [] });
+    expect(out.changes.map((c) => `${c.class} ${c.id}`)).toEqual([
+      'warning enum-value-added Response#status=paused',
+      'non-breaking field-added Response#tags',
+      'non-breaking item-added endpoint:POST /v1/responses/{response_id}/pin',
+      'non-breaking item-added endpoint:POST /v1/responses?beta=true',
+    ]);
+    expect(r.code).toBe(0);
+  });
+
+  it('markdown --summary: the short list, types in code', () => {
+    const r = run('diff', 'old.yaml', 'new.yaml', '--format', 'markdown', '--summary');
+    expect(r.stdout).toContain('### warning (1)\n\n- `Response#status=paused`: value `paused` added (3 items)\n');
+    expect(r.stdout).toContain('- `Response#tags`: field added: `array<string>` (optional) (3 items)\n');
+    expect(r.stdout).toContain('### not compared\n\n- not compared: `/responses?beta=true`');
+    expect(r.code).toBe(0);
+  });
+});
+

@@ -30,6 +30,7 @@ const table: [ChangeKind, Direction, unknown, unknown, string][] = [
   ['enum-value-removed', 'request', 'a', undefined, 'breaking'],
   ['enum-value-removed', 'response', 'a', undefined, 'non-breaking'],
   ['enum-value-added', 'request', undefined, 'a', 'non-breaking'],
+  ['enum-value-added', 'response', undefined, 'a', 'warning'],
   ['variant-removed', 'request', 'type=x', undefined, 'breaking'],
   ['variant-added', 'response', undefined, 'type=x', 'non-breaking'],
   ['default', 'request', 'a', 'b', 'non-breaking'],

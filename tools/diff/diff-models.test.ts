@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptyModel } from '../model/items.js';
-import type { Event, Field, Model, Param, TypeExpr } from '../model/schema.js';
+import type { Endpoint, EnumValue, Event, Field, Model, ObjectItem, Param, TypeExpr } from '../model/schema.js';
 import { diffModels } from './diff-models.js';
 import { failsOn } from './fail-on.js';
 
@@ -28,12 +28,36 @@ const event = (type: string, fields: Field[]): Event => ({
   correlationKeys: [],
   classNames: [],
 });
-const param = (name: string, type: TypeExpr, extra: Partial<Field> = {}): Param => ({
-  id: `param:POST /v1/responses#${name}`,
+const param = (name: string, type: TypeExpr, extra: Partial<Field> = {}, path = '/v1/responses'): Param => ({
+  id: `param:POST ${path}#${name}`,
   kind: 'param',
-  endpoint: 'endpoint:POST /v1/responses',
+  endpoint: `endpoint:POST ${path}`,
   in: 'body',
   field: field(name, type, { required: false, ...extra }),
+});
+const endpoint = (path: string): Endpoint => ({
+  id: `endpoint:POST ${path}`,
+  kind: 'endpoint',
+  method: 'POST',
+  path,
+  title: 't',
+  section: 'Responses',
+  description: 'd',
+  anchors: ['a.yaml:2'],
+  sources: ['a.yaml'],
+  classNames: [],
+});
+const enumItem = (p: Param, value: string): EnumValue => ({ id: `enum:${p.id.slice(6)}=${value}`, kind: 'enum', param: p.id, value, description: '', anchors: ['a.yaml:3'], sources: ['a.yaml'] });
+const object = (name: string, className: string, fields: Field[]): ObjectItem => ({
+  id: `object:${name}`,
+  kind: 'object',
+  name,
+  title: name,
+  description: 'an object',
+  anchors: ['a.yaml:4'],
+  sources: ['a.yaml'],
+  fields,
+  classNames: [className],
 });
 const model = (parts: Partial<Model>): Model => ({ ...emptyModel(), ...parts });
 const S: TypeExpr = { kind: 'string' };
@@ -132,8 +156,67 @@ describe('diffModels', () => {
     expect(diffModels(a, b)[0]!.anchors).toEqual({ old: 'a.yaml:1', new: 'b.yaml:9' });
   });
 
+  it('one change per schema location: the object and every event that refers to it', () => {
+    const R = (s: Field): Model['schemas'] => ({ Resp: obj(field('id', S), s) });
+    const side = (status: Field): Model =>
+      model({
+        events: [event('r.created', [field('response', { kind: 'ref', name: 'Resp' })]), event('r.done', [field('response', { kind: 'ref', name: 'Resp' })])],
+        objects: [object('resp', 'Resp', [field('id', S), status])],
+        schemas: R(status),
+      });
+    const [c, ...rest] = diffModels(side(field('status', S)), side(field('status', S, { nullable: true })), { scope: 'all' });
+    expect(rest).toEqual([]);
+    expect(c).toMatchObject({
+      id: 'nullable Resp#status',
+      location: 'Resp#status',
+      class: 'breaking',
+      path: 'object:resp#status',
+      item: 'object:resp',
+      items: ['event:r.created', 'event:r.done', 'object:resp'],
+      paths: ['event:r.created#response.status', 'event:r.done#response.status', 'object:resp#status'],
+    });
+  });
+
+  it('the same location read and sent is two changes, each classed for its direction', () => {
+    const tool = (extra: Partial<Field>): Model['schemas'] => ({ Tool: obj(field('strict', S, { required: true, ...extra })) });
+    const side = (extra: Partial<Field>): Model =>
+      model({ events: [event('e.a', [field('tool', { kind: 'ref', name: 'Tool' })])], params: [param('tool', { kind: 'ref', name: 'Tool' })], schemas: tool(extra) });
+    const got = diffModels(side({}), side({ required: false })).map((c) => `${c.class} ${c.id}`);
+    expect(got).toEqual(['breaking required Tool#strict (response)', 'non-breaking required Tool#strict (request)']);
+  });
+
+  it('a new value in what the server sends is a warning; in what a client sends, non-breaking', () => {
+    const status = (values: string[]): Field => field('status', { kind: 'enum', values });
+    const got = diffModels(
+      model({ events: [event('e.a', [status(['a', 'b'])])], params: [param('mode', { kind: 'enum', values: ['x', 'y'] })] }),
+      model({ events: [event('e.a', [status(['a', 'b', 'c'])])], params: [param('mode', { kind: 'enum', values: ['x', 'y', 'z'] })] }),
+    );
+    expect(got.map((c) => `${c.class} ${c.id}`)).toEqual(['warning enum-value-added event:e.a#status=c', 'non-breaking enum-value-added param:POST /v1/responses#mode=z']);
+  });
+
+  it('an endpoint added whole is one non-breaking change: its required parameters and their values come with it', () => {
+    const req = param('model', S, { required: true }, '/v1/things');
+    const mode = param('mode', S, {}, '/v1/things');
+    const b = model({ endpoints: [endpoint('/v1/responses'), endpoint('/v1/things')], params: [req, mode], enums: [enumItem(mode, 'x'), enumItem(mode, 'y')] });
+    const got = diffModels(model({ endpoints: [endpoint('/v1/responses')] }), b, { scope: 'all' });
+    expect(got.map((c) => `${c.class} ${c.id}`)).toEqual(['non-breaking item-added endpoint:POST /v1/things']);
+    expect(got[0]!.paths).toEqual(['endpoint:POST /v1/things', 'param:POST /v1/things#model', 'param:POST /v1/things#mode', 'enum:POST /v1/things#mode=x', 'enum:POST /v1/things#mode=y']);
+    expect(failsOn(got, 'breaking')).toBe(false);
+    // Removed whole: one breaking change, its parameters part of it.
+    expect(diffModels(b, model({ endpoints: [endpoint('/v1/responses')] }), { scope: 'all' }).map((c) => `${c.class} ${c.id}`)).toEqual(['breaking item-removed endpoint:POST /v1/things']);
+    // A required parameter added to an endpoint that already exists still breaks clients.
+    const later = model({ endpoints: [endpoint('/v1/responses')], params: [param('model', S, { required: true })] });
+    expect(diffModels(model({ endpoints: [endpoint('/v1/responses')] }), later).map((c) => `${c.class} ${c.id}`)).toEqual(['breaking item-added param:POST /v1/responses#model']);
+  });
+
   it('fails at or above the threshold', () => {
     const changes = diffModels(model({ params: [param('d', S)] }), model({ params: [param('d', S, { deprecated: true })] }));
-    expect([failsOn(changes, 'breaking'), failsOn(changes, 'deprecation'), failsOn(changes, 'docs-only'), failsOn(changes, 'none')]).toEqual([false, true, true, false]);
+    expect([failsOn(changes, 'breaking'), failsOn(changes, 'warning'), failsOn(changes, 'deprecation'), failsOn(changes, 'docs-only'), failsOn(changes, 'none')]).toEqual([
+      false,
+      false,
+      true,
+      true,
+      false,
+    ]);
   });
 });

@@ -60,28 +60,36 @@ function full(report: Report): string {
 
 const count = (e: ReportEntry): string => (e.affects && e.affects.length > 1 ? ` (${e.affects.length} items)` : e.affects ? ` (in ${code(e.affects[0]!)})` : '');
 
+const notShown = (left: number): string[] => [
+  '',
+  `_${left} more ${left === 1 ? 'entry' : 'entries'} not shown (least severe first) to fit a PR comment; \`--format markdown\` without \`--summary\` or \`--format json\` lists them all._`,
+];
+
+/** Bullets in severity order while they fit `limit` with room kept for the "not shown" line: the text never exceeds `limit`. */
 function summary(report: Report, limit: number): string {
   const lines = head(report);
   const tail = notes(report);
-  let size = lines.join('\n').length + tail.join('\n').length + 400;
+  const length = (parts: string[]): number => parts.reduce((n, l) => n + l.length + 1, 0);
+  let size = length(lines) + length(tail) + length(notShown(report.entries.length));
   let shown = 0;
-  for (const [group, n] of report.summary) {
+  outer: for (const [group, n] of report.summary) {
     const entries = report.entries.filter((e) => e.group === group);
     if (!entries.length) continue;
     const title = ['', `### ${group} (${n})`, ''];
-    const bullets = entries.map((e) => `- ${prose(code(e.path))}: ${prose(e.message)}${count(e)}`);
-    if (size + title.join('\n').length + 1 + bullets[0]!.length + 1 > limit) break;
-    lines.push(...title);
-    size += title.join('\n').length + 1;
-    for (const b of bullets) {
-      if (size + b.length + 1 > limit) break;
-      lines.push(b);
-      size += b.length + 1;
+    let opened = false;
+    for (const e of entries) {
+      const bullet = `- ${prose(code(e.path))}: ${prose(e.message)}${count(e)}`;
+      const cost = bullet.length + 1 + (opened ? 0 : length(title));
+      if (size + cost > limit) break outer;
+      if (!opened) lines.push(...title);
+      opened = true;
+      lines.push(bullet);
+      size += cost;
       shown++;
     }
   }
   const left = report.entries.length - shown;
-  if (left > 0) lines.push('', `_${left} more ${left === 1 ? 'entry' : 'entries'} not shown (least severe first) to fit a PR comment; \`--format markdown\` without \`--summary\` or \`--format json\` lists them all._`);
+  if (left > 0) lines.push(...notShown(left));
   lines.push(...tail);
   return lines.join('\n') + '\n';
 }
