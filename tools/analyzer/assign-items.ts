@@ -116,10 +116,14 @@ function definitionsByImport(input: AssignInput): CodeFact[] {
       ...mod.facts.imports.map((i) => ({ local: i.local, module: i.module, name: i.name, line: i.line, column: i.column, verb: 'import' })),
       ...mod.facts.exports.flatMap((e) => (e.module !== undefined && e.exportLine ? [{ local: e.name, module: e.module, name: e.imported ?? e.name, line: e.exportLine[0], column: e.exportLine[1], verb: 're-export' }] : [])),
     ];
+    const seen = new Set<string>();
     for (const imp of direct) {
       if (imp.name === '*' || imp.name === 'default') continue;
+      // One definition per declaration and module: an import repeated as a fallback adds nothing.
+      if (seen.has(imp.name)) continue;
       const target = input.graph.resolveModule(file, imp.module);
       if (!target || !('external' in target) || !input.sdkPackages.has(packageOf(target.external))) continue;
+      seen.add(imp.name);
       for (const literal of [...(input.typeByClass.get(imp.name) ?? [])].sort()) {
         out.push({
           file,

@@ -51,7 +51,9 @@ export class ModuleGraph {
     }
     const alias = mod.facts.aliases.find(([local]) => local === name);
     if (alias) return this.resolveName(file, alias[1], seen) ?? { kind: 'decl', file, name };
-    const imported = [...mod.facts.imports].reverse().find((i) => i.local === name);
+    // The first import of a name is the one that normally runs: `try: from sdk import X` before
+    // its `except ImportError:` fallback.
+    const imported = mod.facts.imports.find((i) => i.local === name);
     if (imported) {
       if (imported.name === '*') return this.moduleBinding(file, imported.module);
       return this.resolveExport(file, imported.module, imported.name, seen);
