@@ -1,0 +1,19 @@
+/** Runs a specmap CLI (the repository's dist, or an installed one) in a folder; exit code and both streams. */
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+export const REPO = fileURLToPath(new URL('../../', import.meta.url));
+export const CLI = REPO + 'dist/cli.js';
+
+export interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function runCli(cli: string, cwd: string, ...args: string[]): Run {
+  const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: '1' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+export const specmap = (cwd: string, ...args: string[]): Run => runCli(CLI, cwd, ...args);
