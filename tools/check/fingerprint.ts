@@ -7,9 +7,9 @@
  * memo of this one.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { readSlot, writeSlot } from '../cache/store.js';
+import { cacheKey, readSlot, writeSlot } from '../cache/store.js';
 import { toolCodeHash } from '../cache/tool-hash.js';
 import { TEMP_NAME } from '../io/atomic.js';
 
@@ -43,9 +43,80 @@ export function listFiles(root: string, dir: string): string[] {
   return out.sort();
 }
 
+/** [size, mtimeMs, ctimeMs, ino, sha256] of a file when it was hashed. */
+type StatEntry = [number, number, number, number, string];
+
+/**
+ * Content hashes of files, remembered with their stat (as git's index does): a file whose size,
+ * modification and change times and inode are all unchanged is not read again. Only files last
+ * modified well before they were hashed are remembered (git's "racily clean" rule), so a write in
+ * the same clock tick as the hash can never be mistaken for the hashed bytes.
+ */
+export class FileHashes {
+  private readonly next: Record<string, StatEntry> = {};
+  private changed = false;
+  private readonly startedAt = Date.now();
+
+  private constructor(
+    private readonly cacheDir: string | undefined,
+    private readonly key: string,
+    private readonly known: Record<string, StatEntry>,
+  ) {}
+
+  static open(cacheDir: string | undefined, root: string): FileHashes {
+    const key = cacheKey('file-hashes', root);
+    const known = readSlot(cacheDir, 'file-hashes', key, isStatTable) ?? {};
+    return new FileHashes(cacheDir, key, known);
+  }
+
+  /** sha256 of the file at `path` (relative to `root`; the table is kept by that name), or 'missing'. */
+  hash(root: string, path: string): string {
+    const abs = resolve(root, path);
+    let st: import('node:fs').Stats;
+    try {
+      st = statSync(abs);
+    } catch {
+      return 'missing';
+    }
+    const old = Object.hasOwn(this.known, path) ? this.known[path] : undefined;
+    if (old && old[0] === st.size && old[1] === st.mtimeMs && old[2] === st.ctimeMs && old[3] === st.ino) {
+      this.next[path] = old;
+      return old[4];
+    }
+    let digest: string;
+    try {
+      digest = hashText(readFileSync(abs));
+    } catch {
+      return 'missing';
+    }
+    if (Math.max(st.mtimeMs, st.ctimeMs) < this.startedAt - RACY_MS) this.next[path] = [st.size, st.mtimeMs, st.ctimeMs, st.ino, digest];
+    this.changed = true;
+    return digest;
+  }
+
+  /** Stores what this run saw, when it differs from what was stored. */
+  save(): void {
+    if (!this.changed && Object.keys(this.next).length === Object.keys(this.known).length) return;
+    writeSlot(this.cacheDir, 'file-hashes', this.key, this.next);
+  }
+}
+
+/** Files changed less than this long before being hashed are hashed again next time. */
+const RACY_MS = 2000;
+
+const isStatTable = (v: unknown): v is Record<string, StatEntry> =>
+  typeof v === 'object' &&
+  v !== null &&
+  !Array.isArray(v) &&
+  Object.values(v).every((e) => Array.isArray(e) && e.length === 5 && e.slice(0, 4).every((n) => typeof n === 'number') && typeof e[4] === 'string');
+
 export class Fingerprint {
   private readonly parts: string[] = [];
-  constructor(private readonly root: string) {}
+  /** `hashes`: stat-remembered content hashes; without it every file is read. */
+  constructor(
+    private readonly root: string,
+    private readonly hashes?: FileHashes,
+  ) {}
 
   text(label: string, text: string): this {
     this.parts.push(`${label}\u0000${hashText(text)}`);
@@ -55,10 +126,13 @@ export class Fingerprint {
   /** A file's bytes; a missing file counts as its own state. */
   file(path: string): this {
     let digest: string;
-    try {
-      digest = hashText(readFileSync(resolve(this.root, path)));
-    } catch {
-      digest = 'missing';
+    if (this.hashes) digest = this.hashes.hash(this.root, path);
+    else {
+      try {
+        digest = hashText(readFileSync(resolve(this.root, path)));
+      } catch {
+        digest = 'missing';
+      }
     }
     this.parts.push(`${path}\u0000${digest}`);
     return this;

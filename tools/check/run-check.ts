@@ -12,7 +12,7 @@ import type { Config } from '../config/schema.js';
 import { loadModelState } from '../pipeline/model.js';
 import { loadInputs, type PipelineInputs } from '../pipeline/inputs.js';
 import { applySeverity, compareFindings, type Finding } from './findings.js';
-import { Fingerprint, memoSaysClean, writeMemo } from './fingerprint.js';
+import { FileHashes, Fingerprint, memoSaysClean, writeMemo } from './fingerprint.js';
 import { checkGenerated } from './check-generated.js';
 import { checkMapping } from './check-mapping.js';
 import { checkSources } from './check-sources.js';
@@ -39,8 +39,8 @@ export interface CheckResult {
 export const ALL_PARTS: CheckPart[] = ['sources', 'generated', 'mapping'];
 
 /** Every input file of a check, for the warm-path fingerprint. */
-export function fingerprintOf(inputs: PipelineInputs, configText: string): string {
-  const fp = new Fingerprint(inputs.root).text('config', configText);
+export function fingerprintOf(inputs: PipelineInputs, configText: string, hashes?: FileHashes): string {
+  const fp = new Fingerprint(inputs.root, hashes).text('config', configText);
   fp.files(inputs.sourcePaths).files(inputs.templatePaths).files(inputs.codePaths).files(inputs.outputPaths);
   fp.file(inputs.mappingPath).file(inputs.modelPath);
   return fp.digest();
@@ -52,7 +52,9 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
   const cacheDir = noCache ? undefined : projectCacheDir(config, root);
   let t0 = performance.now();
   const inputs = await loadInputs(config, root);
-  const digest = fingerprintOf(inputs, options.configText);
+  const hashes = FileHashes.open(cacheDir, root);
+  const digest = fingerprintOf(inputs, options.configText, hashes);
+  hashes.save();
   recordTiming('check: fingerprint of every input', t0);
   if (memoSaysClean(cacheDir, digest)) {
     recordTiming('check: answered from the memo of the last clean check', t0);

@@ -16,6 +16,7 @@ import type { Mapping } from '../mapping/schema.js';
 import type { ManualSource } from '../mapping/manual.js';
 import type { Model } from '../model/schema.js';
 import { loadModelState } from '../pipeline/model.js';
+import { isObject, openRunMemo, type RunMemo } from '../pipeline/run-memo.js';
 import { createProgress, progressEnabled } from '../cli/progress.js';
 import { pathFromRoot } from '../mapping/join.js';
 
@@ -120,7 +121,25 @@ export async function runMap(opts: MapOptions): Promise<number> {
   return withProjectLock(opts, () => runMapLocked(opts));
 }
 
+interface MapAnswer {
+  summary: string;
+  diagnostics: Diagnostic[];
+}
+
+const isMapAnswer = (v: unknown): v is MapAnswer => isObject(v) && typeof v.summary === 'string' && Array.isArray(v.diagnostics);
+
 async function runMapLocked(opts: MapOptions): Promise<number> {
+  // A plain `map` whose inputs are as the last one left them has its answer already.
+  let memo: RunMemo<MapAnswer> | undefined;
+  if (!opts.json && !opts.stdout) {
+    const loaded = await loadConfig(opts.config, opts.cwd, { allowOutside: opts.allowOutside });
+    memo = await openRunMemo('map', loaded.config, loaded.root, loaded.text, isMapAnswer);
+    if (memo.hit) {
+      for (const d of memo.hit.diagnostics) process.stderr.write(formatDiagnostic(d) + '\n');
+      process.stdout.write(`unchanged ${loaded.config.mapping}: ${memo.hit.summary}\n`);
+      return EXIT.clean;
+    }
+  }
   const { config, root, mapping, diagnostics, mappingPath, mappingHash } = await buildMapping(opts);
   const text = mappingText(mapping);
   if (!opts.json) for (const d of diagnostics) process.stderr.write(formatDiagnostic(d) + '\n');
@@ -135,5 +154,6 @@ async function runMapLocked(opts: MapOptions): Promise<number> {
   } else {
     process.stdout.write(`${written ? 'wrote' : 'unchanged'} ${config.mapping}: ${summaryLine(mapping)}\n`);
   }
+  await memo?.save({ summary: summaryLine(mapping), diagnostics });
   return EXIT.clean;
 }

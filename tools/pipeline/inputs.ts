@@ -5,6 +5,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { relative, resolve } from 'node:path';
+import picomatch from 'picomatch';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import type { Config } from '../config/schema.js';
 import { listFiles } from '../check/fingerprint.js';
@@ -27,18 +28,26 @@ const toPosix = (p: string) => p.split('\\').join('/');
 /** The templates shipped with specmap (repo `templates/`, beside `dist/`). */
 export const BUILTIN_TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
 
-/** Files of every lane, workspace globs resolved against the config folder. */
+/**
+ * Files of every lane, workspace globs resolved against the config folder. One walk of the
+ * workspace for all lanes (a walk per lane cost a warm check most of its time on a large tree),
+ * then each file is kept when some lane includes it and does not exclude it.
+ */
 export async function laneFiles(config: Config, root: string): Promise<string[]> {
+  if (!config.lanes.length) return [];
   const workspace = resolve(root, config.workspace);
-  const files = new Set<string>();
-  for (const lane of config.lanes) {
-    const found = await glob(lane.include, { cwd: workspace, ignore: ['**/node_modules/**', ...lane.exclude], absolute: true });
-    for (const f of found) files.add(toPosix(relative(root, f)));
+  const includes = [...new Set(config.lanes.flatMap((l) => l.include))];
+  const found = await glob(includes, { cwd: workspace, ignore: ['**/node_modules/**'] });
+  const lanes = config.lanes.map((l) => ({ include: picomatch(l.include), exclude: l.exclude.length ? picomatch(l.exclude) : () => false }));
+  const files: string[] = [];
+  for (const f of found) {
+    if (lanes.some((l) => l.include(f) && !l.exclude(f))) files.push(toPosix(relative(root, resolve(workspace, f))));
   }
-  return [...files].sort();
+  return files.sort();
 }
 
-export async function loadInputs(config: Config, root: string): Promise<PipelineInputs> {
+/** `lanes: false`: leave `codePaths` empty (a caller that lists the workspace itself saves a walk). */
+export async function loadInputs(config: Config, root: string, options: { lanes?: boolean } = {}): Promise<PipelineInputs> {
   const sourcePaths: string[] = [];
   for (const s of config.sources) {
     if (isDynamicPattern(s.path)) sourcePaths.push(...(await glob(s.path, { cwd: root })).map(toPosix));
@@ -50,7 +59,7 @@ export async function loadInputs(config: Config, root: string): Promise<Pipeline
     root,
     sourcePaths: sourcePaths.sort(),
     templatePaths: [...builtin, ...user].sort(),
-    codePaths: await laneFiles(config, root),
+    codePaths: options.lanes === false ? [] : await laneFiles(config, root),
     outputPaths: listFiles(root, config.generate.outDir),
     mappingPath: toPosix(config.mapping),
     modelPath: toPosix(config.model),
