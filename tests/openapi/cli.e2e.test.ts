@@ -57,8 +57,8 @@ describe('bad input: exit 2, diagnostics with file:line:col, nothing written', (
 });
 
 describe('a good OpenAPI 3.0 fixture', () => {
-  it('extracts events, the configured sections only, /v1 ids, and caches the parse', () => {
-    const dir = project('gadgets.yaml');
+  it('extracts events, the configured API scope only, /v1 ids, and caches the parse', () => {
+    const dir = project('gadgets.yaml', { apis: [{ name: 'gadgets', paths: ['/responses/**'] }] });
     const first = extract(dir);
     expect(first.code).toBe(0);
     expect(first.stdout).toBe('wrote spec/model.json: 2 events, 1 endpoints, 2 params, 3 enums, 0 objects from 1 sources\n');
@@ -77,6 +77,20 @@ describe('a good OpenAPI 3.0 fixture', () => {
     const second = extract(dir);
     expect(second.code).toBe(0);
     expect(second.stdout).toBe('unchanged spec/model.json: 2 events, 1 endpoints, 2 params, 3 enums, 0 objects from 1 sources\n');
+  });
+
+  it('with no API configured and no profile that knows the document, every path is read', () => {
+    const dir = project('gadgets.yaml');
+    const model = JSON.parse(extract(dir, '--stdout').stdout);
+    expect(model.endpoints.map((e: { id: string }) => e.id)).toEqual(['endpoint:POST /v1/responses', 'endpoint:GET /v1/elsewhere']);
+    expect(model.events.map((e: { id: string }) => e.id)).toEqual(['event:gadget.built', 'event:gadget.failed']);
+  });
+
+  it('an API name no profile defines is a config error at the source (exit 2)', () => {
+    const dir = project('gadgets.yaml', { apis: ['realtime'] });
+    const r = extract(dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('gadgets.yaml:1:1: error Found API `realtime` in the source\'s `apis`, expected a scope object');
   });
 
   it('pathPrefix from the source config', () => {

@@ -3,6 +3,7 @@
  * nowhere else (STYLE.md "Config"). `schema/config.schema.json` is derived from it for editors.
  */
 import { z } from 'zod';
+import { ApiScopeSchema } from '../sources/profiles/source-profile.js';
 
 export const SourceConfigSchema = z.strictObject({
   /** A file path or glob, relative to the config file. */
@@ -13,6 +14,13 @@ export const SourceConfigSchema = z.strictObject({
   pathPrefix: z.string().optional(),
   /** Catalog: the category its items belong to (e.g. `agents`). */
   group: z.string().optional(),
+  /**
+   * OpenAPI: the APIs to read, each a name from the document's bundled profile (`"realtime"`) or a
+   * scope of its own (`{ "name": "pets", "paths": ["/pets/**"] }`). Omitted: the profile's defaults,
+   * or, for a document no profile knows, every path and every stream. With more than one, event ids
+   * carry the API (`event:realtime/error`).
+   */
+  apis: z.array(z.union([z.string().regex(/^[a-z][a-z0-9-]*$/), ApiScopeSchema])).min(1).optional(),
 });
 export type SourceConfig = z.infer<typeof SourceConfigSchema>;
 
@@ -126,6 +134,12 @@ export const ConfigSchema = z.strictObject({
     .strictObject({
       /** Recordings of the reference server (a folder, learned on each run) or a profile learned from them (`.json`). */
       baseline: z.string().optional(),
+      /**
+       * The stream grammar (profiles/streams/NAME.json, or a path to such a file relative to the
+       * config): lifecycle, item families, accumulation, ordering. Omitted: the bundled profile whose
+       * events the model holds, if any; `none`: framing, schema and per-type checks only.
+       */
+      profile: z.string().min(1).optional(),
       /** Build the model from one kind of source only, instead of accepting either where docs and OpenAPI disagree. */
       strictSource: z.enum(['docs', 'openapi']).optional(),
       /** Findings printed per check, severity and trace; the rest are counted. */

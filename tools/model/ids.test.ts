@@ -4,6 +4,7 @@ import { endpointId, endpointOfId, enumId, eventId, kindOfId, objectFieldId, obj
 describe('id builders (DESIGN.md "The pipeline")', () => {
   const cases: [string, string, string][] = [
     ['event', eventId('response.created'), 'event:response.created'],
+    ['event of one API among several', eventId('error', 'realtime'), 'event:realtime/error'],
     ['endpoint', endpointId('post', '/v1/responses'), 'endpoint:POST /v1/responses'],
     ['param', paramId('endpoint:POST /v1/responses', 'include'), 'param:POST /v1/responses#include'],
     ['enum', enumId('param:POST /v1/responses#include', 'file_search_call.results'), 'enum:POST /v1/responses#include=file_search_call.results'],

@@ -4,7 +4,11 @@
  */
 import type { ItemKind } from './schema.js';
 
-export const eventId = (type: string): string => `event:${type}`;
+/**
+ * With `api` (a source that reads several APIs, whose event names overlap: Responses and Realtime
+ * both have `error`), the API comes first: `event:realtime/error`. With one API, ids stay bare.
+ */
+export const eventId = (type: string, api?: string): string => (api ? `event:${api}/${type}` : `event:${type}`);
 export const endpointId = (method: string, path: string): string => `endpoint:${method.toUpperCase()} ${path}`;
 export const paramId = (endpoint: string, name: string): string => `param:${endpoint.replace(/^endpoint:/, '')}#${name}`;
 export const enumId = (param: string, value: string | number | boolean | null): string =>

@@ -128,6 +128,8 @@ const itemBase = {
   /** Source anchors, primary (the one users cite) first. */
   anchors: z.array(AnchorSchema),
   sources: z.array(z.string()),
+  /** The API the item belongs to, when its source reads more than one (`realtime`); ids then carry it too. */
+  api: z.string().optional(),
 };
 
 export const ExampleSchema = z.strictObject({ anchor: AnchorSchema, value: JsonValueSchema });
@@ -181,6 +183,8 @@ export const ParamSchema = z.strictObject({
   endpoint: z.string(),
   in: ParamLocationSchema,
   field: FieldSchema,
+  /** As on every item: the API, when its source reads more than one. */
+  api: z.string().optional(),
 });
 export type Param = z.infer<typeof ParamSchema>;
 

@@ -21,7 +21,7 @@ export function enrichEvents(events: readonly Event[], options: EnrichOptions = 
       category: match.category,
       ...(match.subcategory ? { subcategory: match.subcategory } : {}),
       correlationKeys: correlationKeys(event.fields, options.correlationKeys),
-      classNames: withSdkClassNames(event.type, event.classNames),
+      classNames: withSdkClassNames(event.type, event.classNames, event.api),
     };
   });
 }

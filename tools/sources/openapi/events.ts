@@ -15,6 +15,8 @@ import type { Operation } from './operations.js';
 interface Member {
   at: Located;
   discriminator: string;
+  /** The stream's whole schema, not a member of a union. */
+  plain?: boolean;
 }
 
 /** Union members of a stream schema, through refs and nested unions. */
@@ -59,19 +61,36 @@ export function streamSchemas(ops: readonly Operation[]): Located[] {
   return out;
 }
 
-export function extractEvents(ctx: OpenApiContext, ops: readonly Operation[]): Event[] {
-  let roots = streamSchemas(ops);
-  // A spec that defines the union but streams it from no configured path still names it.
-  if (!roots.length) {
-    const named = childOf({ value: ctx.doc, pointer: [] }, 'components', 'schemas', 'ResponseStreamEvent');
-    if (named) roots = [named];
+/** One API's event sources: the unions its own paths stream and the component unions it names. */
+export interface EventScope {
+  /** Set when the source reads several APIs: the ids then carry it. */
+  api?: string;
+  /** Component schemas whose members are events too (Realtime's unions are streamed over WebSocket, never by a path). */
+  named?: readonly string[];
+  /** The property whose fixed value is the event's name (default `type`). */
+  discriminator?: string;
+}
+
+export function extractEvents(ctx: OpenApiContext, ops: readonly Operation[], scope: EventScope = {}): Event[] {
+  const roots = streamSchemas(ops);
+  for (const name of scope.named ?? []) {
+    const named = childOf({ value: ctx.doc, pointer: [] }, 'components', 'schemas', name);
+    if (named) roots.push({ ...named, name });
   }
   const members: Member[] = [];
   const seen = new Set<unknown>();
-  for (const root of roots) membersOf(ctx, root, 'type', members, seen);
+  for (const root of roots) {
+    const before = members.length;
+    membersOf(ctx, root, scope.discriminator ?? 'type', members, seen);
+    const only = members.length === before + 1 ? members[before]! : undefined;
+    if (only && !isUnion(only.at) && only.at.value === deref(ctx, root)?.value) only.plain = true;
+  }
   const events = new Map<string, Event>();
   for (const member of members) {
-    const type = typeValue(ctx, member);
+    // A stream of one plain object (a chunk with no name of its own: Chat Completions elsewhere, Llama
+    // Stack's inference chunks) is one event, named after its schema.
+    const single = member.plain ? member.at.name : undefined;
+    const type = typeValue(ctx, member) ?? single;
     if (type === undefined) {
       ctx.bag.warn({
         code: 'openapi-event-without-type',
@@ -86,12 +105,13 @@ export function extractEvents(ctx: OpenApiContext, ops: readonly Operation[]): E
     if (events.has(type)) continue;
     const shape = objectShape(ctx, member.at);
     events.set(type, {
-      id: eventId(type),
+      id: eventId(type, scope.api),
       kind: 'event',
       type,
       description: describe(ctx, member.at),
       anchors: [anchorAt(ctx, member.at.pointer)],
       sources: [ctx.file],
+      ...(scope.api && { api: scope.api }),
       category: 'other',
       fields: shape.properties.map((p) => fieldOf(ctx, p.name, p.at, shape.required.has(p.name))),
       correlationKeys: [],
@@ -100,3 +120,5 @@ export function extractEvents(ctx: OpenApiContext, ops: readonly Operation[]): E
   }
   return [...events.values()];
 }
+
+const isUnion = (at: Located): boolean => Array.isArray(at.value.oneOf) || Array.isArray(at.value.anyOf);

@@ -1,14 +1,14 @@
 /**
- * The operations specmap reads: those under the configured API sections (default `/responses`
- * and `/conversations`, each with everything below it). Path keys with a query part
- * (`/responses?beta=true`) are variants of another path and would clash with its id, so they are
- * left out unless asked for (their ids then keep the query: `endpoint:POST /v1/responses?beta=true`),
- * and each one left out is reported, so that a diff can say what it did not compare.
+ * The operations specmap reads: those whose path an API scope takes (`/responses/**`; with no
+ * scope configured, every path). Path keys with a query part (`/responses?beta=true`) are variants
+ * of another path and would clash with its id, so they are left out unless asked for (their ids
+ * then keep the query: `endpoint:POST /v1/responses?beta=true`), and each one left out is reported,
+ * so that a diff can say what it did not compare.
  */
+import picomatch from 'picomatch';
 import type { SkippedPath } from '../source-extract.js';
 import { anchorAt, childOf, type Located, type OpenApiContext } from './context.js';
 
-export const DEFAULT_SECTIONS = ['/responses', '/conversations'] as const;
 const METHODS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options'] as const;
 
 export interface Operation {
@@ -20,10 +20,15 @@ export interface Operation {
   item: Located;
 }
 
-export function inSections(path: string, sections: readonly string[], withQuery = false): boolean {
+/** A path-glob predicate over path keys without their query part; `/responses/**` also takes `/responses`. */
+export function pathScope(globs: readonly string[]): (path: string) => boolean {
+  const match = picomatch([...globs], { dot: true });
+  return (path) => match(path.replace(/\?.*$/, ''));
+}
+
+export function inSections(path: string, inScope: (path: string) => boolean, withQuery = false): boolean {
   if (path.includes('?') && !withQuery) return false;
-  const bare = path.replace(/\?.*$/, '');
-  return sections.some((s) => bare === s || bare.startsWith(s.endsWith('/') ? s : `${s}/`));
+  return inScope(path);
 }
 
 export interface ListOptions {
@@ -33,7 +38,7 @@ export interface ListOptions {
   skipped?: SkippedPath[];
 }
 
-export function listOperations(ctx: OpenApiContext, sections: readonly string[], options: ListOptions = {}): Operation[] {
+export function listOperations(ctx: OpenApiContext, sections: (path: string) => boolean, options: ListOptions = {}): Operation[] {
   const paths = childOf({ value: ctx.doc, pointer: [] }, 'paths');
   if (!paths) return [];
   const out: Operation[] = [];

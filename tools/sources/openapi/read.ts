@@ -12,15 +12,16 @@ import { checkVersion } from './check-version.js';
 import type { OpenApiContext } from './context.js';
 import { extractEndpoints } from './endpoints.js';
 import { extractEvents } from './events.js';
-import { DEFAULT_SECTIONS, listOperations } from './operations.js';
+import { listOperations, pathScope, type Operation } from './operations.js';
+import { resolveApis } from './apis.js';
 import { parseDocument } from './parse-document.js';
 import { setOwn } from '../../model/own.js';
 
 export interface OpenApiOptions {
   /** Prefix the servers add to every path, so ids match the docs' (`/v1`). */
   pathPrefix?: string;
-  /** Path sections to read, each with everything below it. */
-  sections?: readonly string[];
+  /** The APIs to read (see the source config's `apis`); omitted: the document's profile defaults, or all of it. */
+  apis?: SourceConfig['apis'];
   /** Also read path keys with a query part (`/responses?beta=true`), which are otherwise skipped and listed. */
   includeQueryPaths?: boolean;
 }
@@ -34,10 +35,26 @@ export function extractOpenApi(text: string, source: SourceInfo, bag: Diagnostic
   if (!parsed || !checkVersion(parsed.doc, file, parsed.locator, bag)) return out;
   const ctx: OpenApiContext = { doc: parsed.doc, file, locator: parsed.locator, bag, schemas: new Map(), reported: new Set() };
   const skipped: NonNullable<SourceExtract['skipped']> = [];
-  const ops = listOperations(ctx, options.sections ?? DEFAULT_SECTIONS, { includeQueryPaths: options.includeQueryPaths, skipped });
+  const { apis } = resolveApis(ctx, options.apis, bag);
+  const several = apis.length > 1;
+  const taken: ((path: string) => boolean)[] = [];
+  const ops: Operation[] = [];
+  const apiOf = new Map<string, string>();
+  const prefix = (options.pathPrefix ?? DEFAULT_PATH_PREFIX).replace(/\/$/, '');
+  for (const api of apis) {
+    // A path belongs to the first API that takes it, so no endpoint is read twice.
+    const own = pathScope(api.paths);
+    const earlier = [...taken];
+    const mine = listOperations(ctx, (p) => own(p) && !earlier.some((t) => t(p)), { includeQueryPaths: options.includeQueryPaths, skipped });
+    taken.push(own);
+    ops.push(...mine);
+    const named = api.events === undefined ? [] : typeof api.events === 'string' ? [api.events] : api.events;
+    out.events.push(...extractEvents(ctx, mine, { ...(several && { api: api.name }), named, ...(api.discriminator && { discriminator: api.discriminator }) }));
+    if (several) for (const op of mine) apiOf.set(`${op.method} ${prefix}${op.path}`, api.name);
+  }
   if (skipped.length) out.skipped = skipped;
-  out.events = extractEvents(ctx, ops);
-  Object.assign(out, extractEndpoints(ctx, ops, (options.pathPrefix ?? DEFAULT_PATH_PREFIX).replace(/\/$/, '')));
+  Object.assign(out, extractEndpoints(ctx, ops, prefix));
+  if (several) tagApis(out, apiOf);
   const schemas: Record<string, TypeExpr> = {};
   for (const name of [...ctx.schemas.keys()].sort()) setOwn(schemas, name, ctx.schemas.get(name) ?? { kind: 'unknown' });
   out.schemas = schemas;
@@ -47,7 +64,7 @@ export function extractOpenApi(text: string, source: SourceInfo, bag: Diagnostic
       file,
       line: 1,
       column: 1,
-      message: `Found no streaming events and no operations under ${(options.sections ?? DEFAULT_SECTIONS).join(', ')}, expected at least one`,
+      message: `Found no streaming events and no operations in ${apis.map((a) => `${a.name} (${a.paths.join(', ') || 'no paths'})`).join(', ')}, expected at least one`,
       hint: 'check that this is the API you meant to configure',
     });
   }
@@ -55,4 +72,15 @@ export function extractOpenApi(text: string, source: SourceInfo, bag: Diagnostic
 }
 
 export const readOpenApi: SourceReader = (text, source, config: SourceConfig, bag: DiagnosticBag) =>
-  extractOpenApi(text, source, bag, config.pathPrefix !== undefined ? { pathPrefix: config.pathPrefix } : {});
+  extractOpenApi(text, source, bag, { ...(config.pathPrefix !== undefined && { pathPrefix: config.pathPrefix }), ...(config.apis && { apis: config.apis }) });
+
+/** Endpoints, their params and enum values say which API they belong to (by their endpoint). */
+function tagApis(out: SourceExtract, apiOf: ReadonlyMap<string, string>): void {
+  const of = (endpoint: string) => apiOf.get(endpoint.replace(/^endpoint:/, ''));
+  out.endpoints = out.endpoints.map((e) => withApi(e, of(e.id)));
+  out.params = out.params.map((p) => withApi(p, of(p.endpoint)));
+  const paramApi = new Map(out.params.map((p) => [p.id, p.api]));
+  out.enums = out.enums.map((e) => withApi(e, paramApi.get(e.param)));
+}
+
+const withApi = <T extends object>(item: T, api: string | undefined): T => (api ? { ...item, api } : item);

@@ -1,0 +1,14 @@
+/**
+ * Where the bundled profile data lives: `profiles/` at the package root, shipped beside `dist/`.
+ * Both `tools/sources/profiles/` (tests, tsx) and `dist/sources/profiles/` (the built package) sit
+ * three levels below that root, so one relative URL serves both.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+export const BUNDLED_PROFILES_DIR = fileURLToPath(new URL('../../../profiles/', import.meta.url));
+
+/** One bundled JSON file, parsed; a missing or broken file is a packaging bug, so it throws. */
+export function readBundledJson(rel: string): unknown {
+  return JSON.parse(readFileSync(BUNDLED_PROFILES_DIR + rel, 'utf8')) as unknown;
+}

@@ -1,0 +1,68 @@
+/**
+ * Source profiles: what is specific to one vendor's API document, as data (profiles/*.json) — the
+ * APIs it holds (path scopes, the stream unions that define their events), which of them are read
+ * by default, and the class names its official SDKs give the events. A document no profile detects
+ * is read whole: every path, every `text/event-stream` union, as one API.
+ */
+import { z } from 'zod';
+import { readBundledJson } from './bundled-dir.js';
+
+export const ApiScopeSchema = z.strictObject({
+  /** Lower-case name; ids carry it when a source reads more than one API (`event:realtime/error`). */
+  name: z.string().regex(/^[a-z][a-z0-9-]*$/),
+  /** Path globs (picomatch) over the document's path keys, query part removed: `/responses/**` also matches `/responses`. */
+  paths: z.array(z.string().min(1)).default([]),
+  /** Component schemas whose union members are this API's events, besides the unions its paths stream. */
+  events: z.union([z.string().min(1), z.array(z.string().min(1))]).optional(),
+  /** The property whose fixed value names an event (default `type`; Chat Completions chunks use `object`). */
+  discriminator: z.string().min(1).optional(),
+  /** The stream profile (profiles/streams/NAME.json) `verify` uses for this API's traces. */
+  stream: z.string().optional(),
+});
+export type ApiScope = z.output<typeof ApiScopeSchema>;
+
+const SourceProfileSchema = z.strictObject({
+  $comment: z.string().optional(),
+  name: z.string(),
+  /** The profile applies to a document that defines all these component schemas. */
+  detect: z.strictObject({ schemas: z.array(z.string()).min(1) }),
+  /** The APIs read when the source config names none. */
+  defaultApis: z.array(z.string()).min(1),
+  apis: z.array(ApiScopeSchema).min(1),
+  sdk: z
+    .strictObject({
+      /** Packages the class names are exported by: a class ties to an event only through an import from one of these. */
+      packages: z.array(z.string()),
+      /** API name → event type → SDK class names. */
+      classNames: z.record(z.string(), z.record(z.string(), z.array(z.string()))),
+    })
+    .optional(),
+});
+export type SourceProfile = z.output<typeof SourceProfileSchema>;
+
+/** The bundled source profiles, in the order they are tried. */
+export const BUNDLED_SOURCE_PROFILES = ['openai'] as const;
+
+const cache = new Map<string, SourceProfile>();
+
+export function getSourceProfileOrThrow(name: string): SourceProfile {
+  let profile = cache.get(name);
+  if (!profile) {
+    if (!(BUNDLED_SOURCE_PROFILES as readonly string[]).includes(name)) throw new Error(`no bundled source profile named ${name}`);
+    profile = SourceProfileSchema.parse(readBundledJson(`${name}.json`));
+    cache.set(name, profile);
+  }
+  return profile;
+}
+
+/** The first bundled profile whose detect schemas the document defines, if any. */
+export function detectSourceProfile(componentSchemas: ReadonlySet<string>): SourceProfile | undefined {
+  for (const name of BUNDLED_SOURCE_PROFILES) {
+    const profile = getSourceProfileOrThrow(name);
+    if (profile.detect.schemas.every((s) => componentSchemas.has(s))) return profile;
+  }
+  return undefined;
+}
+
+/** The profile the Markdown reference pages belong to (`openai-docs` sources). */
+export const DOCS_PROFILE = 'openai';
