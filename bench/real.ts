@@ -25,9 +25,7 @@ if (!existsSync(join(repo, 'dist/cli.js'))) throw new Error('run `npm run build`
 function freezeTool(): string {
   rmSync(tool, { recursive: true, force: true });
   mkdirSync(tool, { recursive: true });
-  cpSync(join(repo, 'dist'), join(tool, 'dist'), { recursive: true });
-  cpSync(join(repo, 'templates'), join(tool, 'templates'), { recursive: true });
-  cpSync(join(repo, 'package.json'), join(tool, 'package.json'));
+  for (const part of ['dist', 'templates', 'profiles', 'schema', 'package.json']) if (existsSync(join(repo, part))) cpSync(join(repo, part), join(tool, part), { recursive: true });
   symlinkSync(join(repo, 'node_modules'), join(tool, 'node_modules'), 'dir');
   return join(tool, 'dist/cli.js');
 }

@@ -26,9 +26,8 @@ beforeAll(() => {
   base = mkdtempSync(join(tmpdir(), 'specmap-upgrade-'));
   tool = join(base, 'tool');
   mkdirSync(tool);
-  cpSync(join(REPO, 'dist'), join(tool, 'dist'), { recursive: true });
-  cpSync(join(REPO, 'templates'), join(tool, 'templates'), { recursive: true });
-  cpSync(join(REPO, 'package.json'), join(tool, 'package.json'));
+  // What an install holds: the code and the data folders beside it.
+  for (const part of ['dist', 'templates', 'profiles', 'schema', 'package.json']) if (existsSync(join(REPO, part))) cpSync(join(REPO, part), join(tool, part), { recursive: true });
   symlinkSync(join(REPO, 'node_modules'), join(tool, 'node_modules'), 'dir');
   project = join(base, 'project');
   mkdirSync(join(project, 'docs'), { recursive: true });

@@ -1,7 +1,8 @@
 /**
  * A fingerprint of specmap's own running code: every module of the running tree (`dist/` when
- * built, `tools/` under tsx or vitest), the bundled grammars and templates, and package.json
- * (which pins the parsers specmap depends on). Every cache key includes it, so an upgrade, a
+ * built, `tools/` under tsx or vitest) with its bundled grammars, the data folders beside it that
+ * shape what it computes (templates, API profiles, schemas: whatever package.json ships), and
+ * package.json itself (which pins the parsers specmap depends on). Every cache key includes it, so an upgrade, a
  * rebuild with any change, or a different dependency set invalidates every entry by itself:
  * there is no version number to forget to bump.
  */
@@ -51,6 +52,20 @@ export function toolCodeHash(): string {
   if (memo !== undefined) return memo;
   const codeRoot = fileURLToPath(new URL('..', import.meta.url));
   const packageRoot = join(codeRoot, '..');
-  memo = hashCodeTree(codeRoot, [join(packageRoot, 'package.json')]);
+  const parts = [hashCodeTree(codeRoot, [join(packageRoot, 'package.json')])];
+  for (const folder of dataFolders(packageRoot)) parts.push(`${folder}:${hashCodeTree(join(packageRoot, folder))}`);
+  memo = createHash('sha256').update(parts.join('\n')).digest('hex').slice(0, 32);
   return memo;
+}
+
+/** The folders package.json ships besides the code, and the ones the code reads data from even before they are listed. */
+function dataFolders(packageRoot: string): string[] {
+  let files: unknown = [];
+  try {
+    files = (JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { files?: unknown }).files;
+  } catch {
+    // No package.json (an unusual layout): the known folders still count.
+  }
+  const listed = Array.isArray(files) ? files.filter((f): f is string => typeof f === 'string' && !f.includes('*')) : [];
+  return [...new Set([...listed, 'templates', 'profiles'])].filter((f) => f !== 'dist' && f !== 'tools' && !f.startsWith('.')).sort();
 }
