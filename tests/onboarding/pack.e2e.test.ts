@@ -1,0 +1,90 @@
+/**
+ * From `npm pack` to a clean `check`, as a new user gets there: the packed tarball holds what a
+ * user needs and nothing that runs at install time; installed into three scratch repositories
+ * (empty, Python server, TS app), `init --yes → sync → check` is clean, a broken emitter fails the
+ * check naming item, lane and file, and restoring it makes the check clean again.
+ *
+ * Packs the dist that `npm test` built (`--ignore-scripts`: rebuilding here would replace dist
+ * under the other test files' feet), and installs with `--prefer-offline` so the dependencies
+ * come from npm's cache when it has them.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BREAK, makeRepo, type RepoKind } from './repos.js';
+import { CLI, REPO, runCli } from './run.js';
+
+const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+const temps: string[] = [];
+let tarball = '';
+let packed: { files: { path: string }[] };
+
+function npm(cwd: string, ...args: string[]) {
+  const r = spawnSync(NPM, args, { cwd, encoding: 'utf8', env: { ...process.env, npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+beforeAll(() => {
+  if (!existsSync(CLI)) throw new Error('dist/cli.js is missing: run `npm run build` first (npm test does)');
+  const out = mkdtempSync(join(tmpdir(), 'specmap-pack-'));
+  temps.push(out);
+  const r = npm(REPO, 'pack', '--ignore-scripts', '--json', '--pack-destination', out);
+  expect(r.code, r.stderr).toBe(0);
+  packed = (JSON.parse(r.stdout) as (typeof packed & { filename: string })[])[0]!;
+  tarball = join(out, (packed as unknown as { filename: string }).filename);
+}, 120_000);
+
+afterAll(() => {
+  for (const t of temps) rmSync(t, { recursive: true, force: true });
+});
+
+describe('npm pack', () => {
+  it('ships the CLI, templates, schemas, the grammar wasm and the licence; no tests, sources or maps', () => {
+    const files = packed.files.map((f) => f.path);
+    for (const f of ['LICENSE', 'README.md', 'package.json', 'dist/cli.js', 'dist/index.js', 'dist/index.d.ts', 'dist/grammars/tree-sitter-python.wasm', 'dist/grammars/tree-sitter-python.LICENSE', 'schema/config.schema.json', 'templates/tracker.md.hbs', 'profiles/openai.json']) {
+      expect(files, f).toContain(f);
+    }
+    expect(files.filter((f) => /(^|\/)tests?\/|\.test\.|\.map$|^tools\/|^examples\/|^bench\//.test(f))).toEqual([]);
+    expect(files.filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))).toEqual([]);
+    expect(readFileSync(join(REPO, 'LICENSE'), 'utf8')).toContain('Apache License\n                           Version 2.0, January 2004');
+  });
+
+  it('runs nothing at install time: no install or prepare script, no dependency with a native build', () => {
+    const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { license: string; scripts: Record<string, string>; dependencies: Record<string, string> };
+    expect(pkg.license).toBe('Apache-2.0');
+    for (const s of ['preinstall', 'install', 'postinstall', 'prepare']) expect(pkg.scripts[s], s).toBeUndefined();
+    expect(pkg.scripts.prepack).toBe('npm run build');
+    expect(pkg.dependencies['tree-sitter-python']).toBeUndefined();
+  });
+});
+
+describe.each<RepoKind>(['empty', 'python', 'ts'])('installed from the tarball into the %s repository', (kind) => {
+  it('init --yes → sync → check is clean; a broken emitter is exit 1 naming item, lane and file; restored, clean', () => {
+    const dir = makeRepo(kind);
+    temps.push(dir);
+    const install = npm(dir, 'install', '--prefer-offline', '--no-audit', '--no-fund', tarball);
+    expect(install.code, install.stderr).toBe(0);
+    // npm lists skipped install scripts (its approval list) on stderr: there must be none.
+    expect(install.stderr).not.toMatch(/install-scripts|prepare/);
+    expect(npm(dir, 'exec', '--no', '--', 'specmap', '--version').stdout.trim()).toBe('0.1.0');
+    const cli = join(dir, 'node_modules/specmap/dist/cli.js');
+    const specmap = (...args: string[]) => runCli(cli, dir, ...args);
+    const init = specmap('init', '--yes');
+    expect(init.code).toBe(0);
+    expect(init.stdout).toMatch(/next: npx specmap sync\n$/);
+    expect(specmap('sync').code).toBe(0);
+    expect(specmap('check')).toMatchObject({ code: 0, stdout: 'specmap check: clean (sources, generated, mapping)\n' });
+    const broken = BREAK[kind];
+    if (!broken) return;
+    const original = readFileSync(join(dir, broken.file), 'utf8');
+    writeFileSync(join(dir, broken.file), original.replace(broken.from, broken.to));
+    const check = specmap('check');
+    expect(check.code).toBe(1);
+    expect(check.stdout).toContain(`error mapping-location-lost  ${broken.id} [${broken.lane}]: emitter`);
+    expect(check.stdout).toContain(`is no longer found in ${broken.file} (lane ${broken.lane})`);
+    writeFileSync(join(dir, broken.file), original);
+    expect(specmap('check').code).toBe(0);
+  }, 240_000);
+});
