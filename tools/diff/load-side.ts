@@ -107,7 +107,8 @@ export async function readSide(arg: string, opts: SideOptions, bag: DiagnosticBa
  */
 async function readAll(file: SourceFile, bag: DiagnosticBag): Promise<SourceExtract> {
   const { extractOpenApi } = await import('../sources/openapi/read.js');
-  const extract = extractOpenApi(file.text, file.info, bag, { ...(file.config.pathPrefix !== undefined ? { pathPrefix: file.config.pathPrefix } : {}), includeQueryPaths: true });
+  const { pathPrefix, apis } = file.config;
+  const extract = extractOpenApi(file.text, file.info, bag, { ...(pathPrefix !== undefined && { pathPrefix }), ...(apis && { apis }), includeQueryPaths: true });
   if (checkModelNesting(extract, bag)) checkIdText(extract, bag);
   return extract;
 }
