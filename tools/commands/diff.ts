@@ -10,7 +10,7 @@ import { FAIL_ON, failsOn, type FailOn } from '../diff/fail-on.js';
 import { readSide } from '../diff/load-side.js';
 import { restrictToSource } from '../diff/restrict.js';
 import { formatReport, REPORT_FORMATS, type ReportFormat } from '../diff/reporters/index.js';
-import { DIFF_SCOPES, type DiffScope } from '../diff/scope.js';
+import { DIFF_SCOPES, inScopePath, type DiffScope } from '../diff/scope.js';
 import { diffReport, type DiffResult } from '../diff/to-report.js';
 import type { Model } from '../model/schema.js';
 
@@ -83,7 +83,7 @@ export async function diffFiles(oldArg: string, newArg: string, opts: DiffComman
   const oldModel = newSide.sourceId && !oldSide.sourceId ? restrictToSource(oldSide.model, newSide.sourceId) : oldSide.model;
   const newModel = oldSide.sourceId && !newSide.sourceId ? restrictToSource(newSide.model, oldSide.sourceId) : newSide.model;
   const changes = diffModels(oldModel, newModel, { scope });
-  const skipped = { old: oldSide.skipped, new: newSide.skipped };
+  const skipped = { old: oldSide.skipped.filter((x) => inScopePath(x.path, scope)), new: newSide.skipped.filter((x) => inScopePath(x.path, scope)) };
   return { result: { old: oldArg, new: newArg, scope, failOn, summary: countByClass(changes), changes, skipped }, oldModel, newModel };
 }
 

@@ -27,3 +27,8 @@ export function scopeModel(model: Model, scope: DiffScope): Model {
     objects: model.objects.filter((o) => returned.has(o.id)),
   };
 }
+
+/** Skipped paths the scope would have compared: a diff says only what it left out of its own scope. */
+export function inScopePath(path: string, scope: DiffScope): boolean {
+  return scope === 'all' || isResponsesPath(path);
+}
