@@ -113,7 +113,9 @@ async function main(): Promise<void> {
     console.log(`baseline: learned ${baseline.profile.deviations.length} deviations from ${baseline.profile.recordings.length} recordings in ${(performance.now() - t0).toFixed(0)} ms`);
     t0 = performance.now();
     const loaded = await loadEventSchemas(model, 'passthrough');
-    const ctx = { grammar: buildGrammar(model), schemas: loaded.schemas, names: loaded.names, baseline };
+    const { getBundledStreamProfile } = await import('../tools/verify/stream-profile.js');
+    const profile = getBundledStreamProfile('responses')!;
+    const ctx = { profile, grammar: buildGrammar(model, profile), schemas: loaded.schemas, names: loaded.names, baseline };
     console.log(`setup (schemas + grammar, once per run): ${(performance.now() - t0).toFixed(0)} ms`);
     const stream = async () => verifyStream((await openTrace(small)).items, ctx, { severities });
 

@@ -118,7 +118,7 @@ export async function verifyCommand(args: string[], opts: VerifyCommandOptions):
   const severities = resolveSeverities(config.check.severity, opts.severity ?? []);
   const model = await modelFor(config, root, strict);
   const traces = await expandFolders(named);
-  const learnOptions = { objects: config.generate.zodObjects, maxLineLength, ...(input && { format: input }) };
+  const learnOptions = { objects: config.generate.zodObjects, maxLineLength, ...(input && { format: input }), ...(settings.profile && { profile: settings.profile, root }) };
 
   if (opts.learnBaseline) {
     if (traces.includes('-')) throw new UsageError('Found `-` with --learn-baseline, expected recordings as files or folders');
@@ -139,6 +139,7 @@ export async function verifyCommand(args: string[], opts: VerifyCommandOptions):
     maxFindings,
     maxLineLength,
     ...(baseline && { baseline }),
+    ...(settings.profile && { profile: settings.profile, root }),
     ...(input && { format: input }),
     ...(opts.sdk === false && { sdk: false }),
     ...(opts.onTrace && { onTrace: (path: string, i: number) => opts.onTrace!(path, i, traces.length) }),

@@ -1,17 +1,31 @@
-/** What every trace of a run shares: the model's schemas, grammar and source conflicts, and the baseline. */
+/** What every trace of a run shares: the model's schemas, the stream profile's grammar, source conflicts and the baseline. */
 import type { Model } from '../model/schema.js';
 import type { Baseline } from './baseline.js';
 import { loadEventSchemas, type ObjectMode } from './event-schemas.js';
 import { buildGrammar } from './grammar.js';
 import { SourceConflicts } from './source-conflicts.js';
+import { resolveStreamProfile, type StreamProfile } from './stream-profile.js';
 import type { VerifyContext } from './verify-stream.js';
 
+export interface ContextOptions {
+  objects?: ObjectMode;
+  baseline?: Baseline;
+  /**
+   * The stream profile: a compiled one, or the config's setting (`none`, a bundled name, a `.json`
+   * path relative to `root`). Omitted: the bundled profile whose events the model holds, if any.
+   */
+  profile?: StreamProfile | string;
+  root?: string;
+}
+
 /** Schemas, grammar and source conflicts of a model: built once per run, shared by every trace. */
-export async function createVerifyContext(model: Model, options: { objects?: ObjectMode; baseline?: Baseline } = {}): Promise<VerifyContext & { source: string }> {
+export async function createVerifyContext(model: Model, options: ContextOptions = {}): Promise<VerifyContext & { source: string }> {
   const { schemas, names, source } = await loadEventSchemas(model, options.objects ?? 'passthrough');
   const kinds = new Set(model.sources.map((s) => s.kind).filter((k) => k !== 'catalog'));
+  const profile = typeof options.profile === 'object' ? options.profile : resolveStreamProfile(options.profile, model, options.root ?? process.cwd());
   return {
-    grammar: buildGrammar(model),
+    ...(profile && { profile }),
+    grammar: profile ? buildGrammar(model, profile) : new Map(),
     schemas,
     names,
     source,

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Event } from '../model/schema.js';
 import { buildGrammar } from './grammar.js';
+import { getBundledStreamProfile } from './stream-profile.js';
+
+const responses = getBundledStreamProfile('responses')!;
 
 const field = (name: string, kind: 'string' | 'integer' = 'string') => ({ name, type: { kind }, required: null, nullable: false, deprecated: false, description: '', collapsed: false, sources: [], anchors: [] });
 const event = (type: string, category: string, fields: string[]): Event => ({
@@ -22,7 +25,7 @@ describe('buildGrammar: rules derived from the model', () => {
       event('response.web_search_call.searching', 'builtin-tools', ['item_id', 'output_index']),
       event('response.function_call_arguments.done', 'function-calls', ['item_id', 'name', 'arguments']),
     ],
-  });
+  }, responses);
   const cases: [string, unknown][] = [
     ['response.created', { scope: 'response', role: 'start' }],
     ['response.incomplete', { scope: 'response', role: 'terminal' }],
@@ -48,7 +51,7 @@ describe('buildGrammar: names a plain object would answer from its prototype', (
       event('response.toString.delta', 'output', ['item_id', 'delta']),
       event('response.audio.delta', 'output', ['delta', 'response_id']),
     ],
-  });
+  }, responses);
   const cases: [string, unknown][] = [
     // Not a lifecycle role: an event of the response, allowed while it runs.
     ['response.constructor', { scope: 'response', role: 'item' }],

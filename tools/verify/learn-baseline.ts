@@ -16,6 +16,9 @@ export interface LearnOptions {
   objects?: ObjectMode;
   format?: TraceFormat;
   maxLineLength?: number;
+  /** The stream profile setting, as for verify. */
+  profile?: string;
+  root?: string;
 }
 
 /**
@@ -23,7 +26,11 @@ export interface LearnOptions {
  * them (at any configured severity) becomes a deviation the reference is known to make.
  */
 export async function learnBaseline(paths: readonly string[], model: Model, options: LearnOptions = {}): Promise<BaselineProfile> {
-  const ctx = await createVerifyContext(model, options.objects ? { objects: options.objects } : {});
+  const ctx = await createVerifyContext(model, {
+    ...(options.objects && { objects: options.objects }),
+    ...(options.profile && { profile: options.profile }),
+    ...(options.root && { root: options.root }),
+  });
   const counted = new Map<string, { deviation: Deviation; count: number }>();
   for (const path of paths) {
     const { result } = await checkTraceFile(path, ctx, {

@@ -4,7 +4,7 @@
  * number of events or the length of texts already closed.
  */
 import { createHash } from 'node:crypto';
-import type { Phase, PartKind } from './families.js';
+import type { Phase, PartKind, StreamProfile, TextRule } from './stream-profile.js';
 import type { RawViolation } from './types.js';
 
 export interface PartState {
@@ -19,6 +19,7 @@ export interface PartState {
 /** Text streamed into one slot: a part (`content:0`, `summary:1`) or the item itself (`item`). */
 export interface SlotState {
   family: string;
+  rule: TextRule;
   text: string;
   deltas: number;
   /** Index into the item's \`content\`/\`summary\` list (0 for item-level text). */
@@ -37,13 +38,15 @@ export interface ItemState {
   open: boolean;
   closedLine?: number;
   parts: Map<string, PartState>;
-  partCounts: Record<PartKind, number>;
+  partCounts: Map<PartKind, number>;
   slots: Map<string, SlotState>;
   /** After close: digests of each slot's final text, for the terminal response. */
-  finals?: Map<string, { family: string; position: number; digest: string; length: number }>;
+  finals?: Map<string, { rule: TextRule; position: number; digest: string; length: number }>;
 }
 
 export interface StreamState {
+  /** The grammar this stream is judged by. */
+  profile: StreamProfile;
   phase: Phase;
   terminalLine?: number;
   /** The event that ended the response (`response.completed`, `error`, …). */
@@ -60,8 +63,8 @@ export interface StreamState {
   byPosition: ItemState[];
 }
 
-export function createState(): StreamState {
-  return { phase: 'initial', added: 0, open: new Set(), byId: new Map(), byIndex: new Map(), byPosition: [], overtaken: new Map() };
+export function createState(profile: StreamProfile): StreamState {
+  return { profile, phase: 'initial', added: 0, open: new Set(), byId: new Map(), byIndex: new Map(), byPosition: [], overtaken: new Map() };
 }
 
 export function slotKey(kind: PartKind | 'item', index: number): string {

@@ -13,6 +13,7 @@ import type { Baseline } from './baseline.js';
 import type { EventSchemas } from './event-schemas.js';
 import { Findings, type Finding, type FindingPolicy } from './findings.js';
 import type { EventRule } from './grammar.js';
+import type { StreamProfile } from './stream-profile.js';
 import type { TraceItem } from './input/trace-item.js';
 import { checkEnd } from './checks/closure.js';
 import { checkFraming } from './checks/framing.js';
@@ -26,6 +27,8 @@ import type { Deviation, Omitted, ResponseRef } from './types.js';
 export { compareFindings as compareViolations } from './findings.js';
 
 export interface VerifyContext {
+  /** The stream grammar; absent: framing, schema and per-type checks only (a stream no profile describes). */
+  profile?: StreamProfile;
   grammar: Map<string, EventRule>;
   schemas: EventSchemas;
   /** Generated type names of schemas, so a failed union names its member. */
@@ -55,14 +58,16 @@ export async function verifyStream(batches: AsyncIterable<TraceItem[]>, ctx: Ver
   const findings = new Findings({ ...policy, ...(ctx.baseline && !policy.learn && { baseline: ctx.baseline }) });
   let response: ResponseRef = { index: 1 };
   const report: Report = (v) => findings.add(v, response);
-  let state = createState();
-  let sequence = new SequenceCheck();
+  const profile = ctx.profile;
+  let state = profile && createState(profile);
+  const sequenceField = profile?.sequenceField;
+  let sequence = new SequenceCheck(sequenceField ?? '');
   let events = 0;
   let lines = 0;
   let unreadable = false;
   let stopped = false;
   let request: StreamResult['request'];
-  const schemaCtx = { schemas: ctx.schemas, ...(ctx.names && { names: ctx.names }), ...(ctx.conflicts && { conflicts: ctx.conflicts }), ...(ctx.baseline && !policy.learn && { baseline: ctx.baseline }) };
+  const schemaCtx = { schemas: ctx.schemas, ...(profile && { inProgress: profile.items.inProgress }), ...(sequenceField && { sequenceField }), ...(ctx.names && { names: ctx.names }), ...(ctx.conflicts && { conflicts: ctx.conflicts }), ...(ctx.baseline && !policy.learn && { baseline: ctx.baseline }) };
 
   for await (const batch of batches) {
     for (const item of batch) {
@@ -91,27 +96,27 @@ export async function verifyStream(batches: AsyncIterable<TraceItem[]>, ctx: Ver
         continue;
       }
       const rule = ctx.grammar.get(event.type);
-      if (isStart(rule)) {
+      if (state && profile && isStart(rule)) {
         if (state.phase === 'ended') {
           checkEnd(state, report);
-          state = createState();
-          sequence = new SequenceCheck();
+          state = createState(profile);
+          sequence = new SequenceCheck(sequenceField ?? '');
           response = { index: response.index + 1 };
         }
-        const r = event.payload.response;
+        const r = event.payload[profile.lifecycle.terminalPayload];
         if (response.id === undefined && r && typeof r === 'object' && !Array.isArray(r) && typeof r.id === 'string') response.id = r.id;
       }
       const known = checkSchema(event, schemaCtx, report);
-      sequence.check(event, report);
-      if (known && rule) checkStructure(state, rule, event, report);
+      if (sequenceField) sequence.check(event, report);
+      if (state && known && rule) checkStructure(state, rule, event, report);
     }
   }
 
-  if (state.phase !== 'ended' && !stopped) {
+  if (state && profile && state.phase !== 'ended' && !stopped) {
     const what = events === 0 ? 'no events' : 'the stream ending without a terminal event';
-    report({ check: 'lifecycle', line: Math.max(lines, 1), message: `Found ${what}, expected \`response.completed\`, \`response.failed\`, \`response.incomplete\` or \`error\` to end it`, deviations: [{ event: '', path: 'end of stream', kind: 'order' }] });
+    report({ check: 'lifecycle', line: Math.max(lines, 1), message: `Found ${what}, expected ${profile.lifecycle.endExpected} to end it`, deviations: [{ event: '', path: 'end of stream', kind: 'order' }] });
   }
-  if (!stopped) checkEnd(state, report);
+  if (state && !stopped) checkEnd(state, report);
   const responses = events ? response.index : 0;
   const { violations, omitted } = findings.result(responses);
   return {

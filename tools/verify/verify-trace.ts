@@ -63,7 +63,8 @@ export async function verifyTraceFile(path: string, ctx: VerifyContext, options:
   };
   // Bytes that are not a text trace would only make the SDK fail in its own words; and its stream
   // helper follows one response per request, so a recording of several would fail for that alone.
-  if (options.sdk !== false && !result.unreadable) {
+  // The only client there is for a second opinion reads one stream grammar (the profile names it).
+  if (options.sdk !== false && !result.unreadable && ctx.profile?.sdkClient === 'openai-responses') {
     report.sdk = result.responses > 1 ? { available: false, accepted: false, events: 0, message: `the trace holds ${result.responses} responses; the SDK's stream helper reads one per request` } : await askSdk(path, format, request?.value);
   }
   return report;

@@ -31,6 +31,10 @@ export interface VerifyOptions {
   maxFindings?: number;
   /** Longest trace line read, in characters; a longer one is a framing error and makes the trace unreadable. */
   maxLineLength?: number;
+  /** The stream profile setting (config `verify.profile`): `none`, a bundled name or a `.json` path; omitted: detected. */
+  profile?: string;
+  /** What a profile path is relative to (the config's folder). */
+  root?: string;
   /** Called before each trace (progress on a TTY). */
   onTrace?: (path: string, index: number) => void;
 }
@@ -44,7 +48,12 @@ function baselineUse(baseline: Baseline, model: Model): VerifyReport['baseline']
 }
 
 export async function verifyTraces(paths: readonly string[], model: Model, options: VerifyOptions): Promise<VerifyReport> {
-  const ctx = await createVerifyContext(model, { ...(options.objects && { objects: options.objects }), ...(options.baseline && { baseline: options.baseline }) });
+  const ctx = await createVerifyContext(model, {
+    ...(options.objects && { objects: options.objects }),
+    ...(options.baseline && { baseline: options.baseline }),
+    ...(options.profile && { profile: options.profile }),
+    ...(options.root && { root: options.root }),
+  });
   const traces: TraceReport[] = [];
   const base = {
     severities: options.severities,

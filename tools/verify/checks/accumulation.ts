@@ -4,20 +4,20 @@
  * deltas has nothing to concatenate: its `.done` text stands alone (servers may skip deltas).
  */
 import type { JsonValue } from '../../model/schema.js';
-import { TEXT_RULES, type PartKind } from '../families.js';
+import type { PartKind, TextRule } from '../stream-profile.js';
 import { type ItemState, type Report, type SlotState, describeMismatch, digest, finalText, quote, slotKey } from '../state.js';
 import type { TraceEvent } from '../types.js';
 
-export function slotFor(item: ItemState, family: string, kind: PartKind | 'item', index: number): SlotState {
+export function slotFor(item: ItemState, family: string, rule: TextRule, kind: PartKind | 'item', index: number): SlotState {
   const key = slotKey(kind, index);
   let slot = item.slots.get(key);
   const position = kind === 'item' ? 0 : (item.parts.get(key)?.position ?? index);
-  if (!slot) item.slots.set(key, (slot = { family, text: '', deltas: 0, position }));
+  if (!slot) item.slots.set(key, (slot = { family, rule, text: '', deltas: 0, position }));
   return slot;
 }
 
-export function addDelta(slot: SlotState, event: TraceEvent): void {
-  const delta = event.payload.delta;
+export function addDelta(slot: SlotState, field: string, event: TraceEvent): void {
+  const delta = event.payload[field];
   if (typeof delta === 'string') {
     slot.text += delta;
     slot.deltas++;
@@ -44,23 +44,23 @@ function compare(found: unknown, slot: SlotState, where: string, event: TraceEve
 }
 
 /** `*.part.done`: the part object's text equals the slot's. */
-export function partDone(item: ItemState, kind: PartKind, index: number, event: TraceEvent, report: Report): void {
+export function partDone(item: ItemState, kind: PartKind, payload: string, index: number, event: TraceEvent, report: Report): void {
   const slot = item.slots.get(slotKey(kind, index));
-  const part = event.payload.part;
+  const part = event.payload[payload];
   if (!slot || !part || typeof part !== 'object' || Array.isArray(part)) return;
-  const read = TEXT_RULES.get(slot.family)?.part;
+  const read = slot.rule.part;
   if (read) compare(read(part), slot, `in the part of \`${event.type}\``, event, report);
 }
 
 /** `output_item.done`: every slot's text is in the item; then keep only digests. */
 export function itemDone(item: ItemState, doneItem: Record<string, JsonValue> | undefined, event: TraceEvent, report: Report): void {
-  const finals = new Map<string, { family: string; position: number; digest: string; length: number }>();
+  const finals = new Map<string, { rule: TextRule; position: number; digest: string; length: number }>();
   for (const [key, slot] of item.slots) {
-    const rule = TEXT_RULES.get(slot.family);
+    const rule = slot.rule;
     const text = finalText(slot);
-    if (!rule || text === undefined) continue;
+    if (text === undefined) continue;
     if (doneItem) compare(rule.item(doneItem, slot.position), slot, `at ${key} of the item in \`output_item.done\``, event, report);
-    finals.set(key, { family: slot.family, position: slot.position, digest: digest(text), length: text.length });
+    finals.set(key, { rule, position: slot.position, digest: digest(text), length: text.length });
   }
   item.finals = finals;
   item.slots = new Map();
@@ -70,9 +70,7 @@ export function itemDone(item: ItemState, doneItem: Record<string, JsonValue> | 
 /** Terminal response: each closed item's texts, compared by digest. */
 export function terminalTexts(item: ItemState, output: Record<string, JsonValue>, event: TraceEvent, report: Report): void {
   for (const [key, final] of item.finals ?? []) {
-    const rule = TEXT_RULES.get(final.family);
-    if (!rule) continue;
-    const found = rule.item(output, final.position);
+    const found = final.rule.item(output, final.position);
     if (typeof found !== 'string' || found.length !== final.length || digest(found) !== final.digest) {
       const what = typeof found === 'string' ? `text of ${found.length} characters that differs` : `no text (${quote(found)})`;
       report({ check: 'accumulation', line: event.line, event: event.type, message: `Found ${what} at ${key} of output[${item.position}] in the terminal response, expected the streamed text of ${final.length} characters` });

@@ -11,13 +11,13 @@ import type { TraceEvent } from '../types.js';
 const asRecord = (v: JsonValue | undefined): Record<string, JsonValue> | undefined =>
   v && typeof v === 'object' && !Array.isArray(v) ? v : undefined;
 
-export function itemOf(event: TraceEvent): Record<string, JsonValue> | undefined {
-  return asRecord(event.payload.item);
+export function itemOf(state: StreamState, event: TraceEvent): Record<string, JsonValue> | undefined {
+  return asRecord(event.payload[state.profile.items.payload]);
 }
 
 export function openItem(state: StreamState, event: TraceEvent, report: Report): void {
-  const item = itemOf(event) ?? {};
-  const index = event.payload.output_index;
+  const item = itemOf(state, event) ?? {};
+  const index = event.payload[state.profile.items.indexField];
   const id = typeof item.id === 'string' ? item.id : undefined;
   const expected = state.added;
   const outputIndex = typeof index === 'number' ? index : expected;
@@ -36,7 +36,7 @@ export function openItem(state: StreamState, event: TraceEvent, report: Report):
     line: event.line,
     open: true,
     parts: new Map(),
-    partCounts: { content: 0, summary: 0 },
+    partCounts: new Map(),
     slots: new Map(),
   };
   state.added++;
@@ -48,7 +48,7 @@ export function openItem(state: StreamState, event: TraceEvent, report: Report):
 
 /** Finds the item an event refers to, reporting index/identity mismatches; undefined: never opened. */
 export function resolveItem(state: StreamState, event: TraceEvent, id: JsonValue | undefined, report: Report): ItemState | undefined {
-  const index = event.payload.output_index;
+  const index = event.payload[state.profile.items.indexField];
   const byId = typeof id === 'string' ? state.byId.get(id) : undefined;
   if (byId) {
     if (index !== undefined && index !== byId.outputIndex) {
@@ -61,13 +61,13 @@ export function resolveItem(state: StreamState, event: TraceEvent, id: JsonValue
     report({ check: 'identity', line: event.line, event: event.type, message: `Found item id ${quote(id)} at \`output_index\` ${index}, expected ${quote(byIndex.id)} (the id added at line ${byIndex.line})` });
     return byIndex;
   }
-  report({ check: 'lifecycle', line: event.line, event: event.type, message: `Found \`${event.type}\` for item ${quote(id)} (output_index ${quote(index)}), expected \`response.output_item.added\` to open that item first` });
+  report({ check: 'lifecycle', line: event.line, event: event.type, message: `Found \`${event.type}\` for item ${quote(id)} (output_index ${quote(index)}), expected \`${state.profile.items.family}.added\` to open that item first` });
   return undefined;
 }
 
 /** Items close in the order they were added; a later one closing first is "finished out of order". */
 export function closeItem(state: StreamState, item: ItemState, event: TraceEvent, report: Report): void {
-  const done = itemOf(event);
+  const done = itemOf(state, event);
   if (done && typeof done.type === 'string' && done.type !== item.type) {
     report({ check: 'identity', line: event.line, event: event.type, message: `Found item type ${quote(done.type)} in \`output_item.done\`, expected ${quote(item.type)} (as added at line ${item.line})` });
   }

@@ -1,13 +1,13 @@
 /**
  * Check 2: the event validates against the schema for its type; a type no schema has is reported.
- * `sequence_number` issues are left to check 4, which owns that field, so one defect is one finding.
+ * Issues of the ordering field (`sequence_number` under the Responses profile) are left to check 4,
+ * which owns that field, so one defect is one finding.
  *
  * A rejected event is split three ways: issues a source vouches for (the sources disagree, see
  * source-conflicts.ts), issues the reference baseline vouches for, and the rest, which are errors.
  * Each group is one finding, so an event gives at most one finding per verdict.
  */
 import type { EventSchemas } from '../event-schemas.js';
-import { IN_PROGRESS_ITEMS } from '../families.js';
 import type { Baseline } from '../baseline.js';
 import { getAccept } from '../schema-accept.js';
 import { explainIssues, formatIssue, type SchemaIssue } from '../schema-issues.js';
@@ -15,7 +15,6 @@ import { disagreementNote, type SourceConflicts } from '../source-conflicts.js';
 import type { Report } from '../state.js';
 import type { Deviation, TraceEvent } from '../types.js';
 
-const OWNED_ELSEWHERE = new Set(['sequence_number']);
 const SHOWN = 5;
 
 export interface SchemaContext {
@@ -23,6 +22,10 @@ export interface SchemaContext {
   names?: ReadonlyMap<object, string>;
   conflicts?: SourceConflicts;
   baseline?: Baseline;
+  /** Events whose item is still in progress (stream profile `items.inProgress`): its finished-only fields may be absent. */
+  inProgress?: ReadonlyMap<string, string>;
+  /** The field check 4 owns. */
+  sequenceField?: string;
 }
 
 function listIssues(issues: readonly SchemaIssue[]): string {
@@ -46,9 +49,9 @@ export function checkSchema(event: TraceEvent, ctx: SchemaContext, report: Repor
   const base = { check: 'schema' as const, line: event.line, event: event.type };
   const result = schema.safeParse(event.payload);
   if (result.success) return true;
-  const inProgress = IN_PROGRESS_ITEMS.get(event.type);
+  const inProgress = ctx.inProgress?.get(event.type);
   const issues = explainIssues(schema, event.payload, result.error.issues, ctx.names).filter(
-    (i) => !(i.segments.length === 1 && OWNED_ELSEWHERE.has(String(i.segments[0]))) && !(inProgress && i.kind === 'missing' && i.segments.length === 2 && i.segments[0] === inProgress),
+    (i) => !(i.segments.length === 1 && ctx.sequenceField !== undefined && String(i.segments[0]) === ctx.sequenceField) && !(inProgress && i.kind === 'missing' && i.segments.length === 2 && i.segments[0] === inProgress),
   );
   const errors: SchemaIssue[] = [];
   const disagree: { issue: SchemaIssue; note: string }[] = [];

@@ -22,17 +22,18 @@ export function checkStructure(state: StreamState, rule: EventRule, event: Trace
   if (!stepResponse(state, 'item', event, report)) return;
   if (rule.opens === 'item' && rule.action === 'open') return openItem(state, event, report);
 
-  const id = rule.opens === 'item' ? itemOf(event)?.id : event.payload.item_id;
+  const { profile } = state;
+  const id = rule.opens === 'item' ? itemOf(state, event)?.id : event.payload[profile.items.idField];
   const item = resolveItem(state, event, id, report);
   if (!item) return;
   if (!item.open) {
-    report({ check: 'lifecycle', line: event.line, event: event.type, message: `Found \`${event.type}\` for item ${quote(item.id)} after its \`output_item.done\` at line ${item.closedLine}, expected item events between added and done` });
+    report({ check: 'lifecycle', line: event.line, event: event.type, message: `Found \`${event.type}\` for item ${quote(item.id)} after its \`${profile.items.family}.done\` at line ${item.closedLine}, expected item events between added and done` });
     return;
   }
   if (rule.opens === 'item') {
     if (rule.action !== 'close') return;
-    openParts(item, `its item closed at line ${event.line}`, report);
-    itemDone(item, itemOf(event), event, report);
+    openParts(state, item, `its item closed at line ${event.line}`, report);
+    itemDone(item, itemOf(state, event), event, report);
     closeItem(state, item, event, report);
     return;
   }
@@ -41,18 +42,18 @@ export function checkStructure(state: StreamState, rule: EventRule, event: Trace
     return;
   }
   if (rule.opens) {
-    if (rule.action === 'open') return openPart(item, rule.opens, event, report);
+    if (rule.action === 'open') return openPart(profile, item, rule.opens, event, report);
     if (rule.action !== 'close') return;
-    const part = requireOpenPart(item, rule.opens, event, report);
+    const part = requireOpenPart(profile, item, rule.opens, event, report);
     if (!part) return;
-    partDone(item, rule.opens, part.index, event, report);
+    partDone(item, rule.opens, profile.parts.kinds.get(rule.opens)?.payload ?? 'part', part.index, event, report);
     part.open = false;
     return;
   }
-  if (rule.inPart && !requireOpenPart(item, rule.inPart, event, report)) return;
-  if (rule.action !== 'delta' && rule.action !== 'text-done') return;
+  if (rule.inPart && !requireOpenPart(profile, item, rule.inPart, event, report)) return;
+  if ((rule.action !== 'delta' && rule.action !== 'text-done') || !rule.text) return;
   const kind = rule.inPart ?? 'item';
-  const slot = slotFor(item, rule.family, kind, rule.inPart ? (partIndex(event, rule.inPart) ?? 0) : 0);
-  if (rule.action === 'delta') addDelta(slot, event);
+  const slot = slotFor(item, rule.family, rule.text, kind, rule.inPart ? (partIndex(profile, event, rule.inPart) ?? 0) : 0);
+  if (rule.action === 'delta') addDelta(slot, profile.text.deltaField, event);
   else if (rule.textField) textDone(slot, rule.textField, event, report);
 }

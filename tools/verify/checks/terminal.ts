@@ -9,9 +9,12 @@ import type { TraceEvent } from '../types.js';
 import { terminalTexts } from './accumulation.js';
 
 export function checkTerminal(state: StreamState, event: TraceEvent, report: Report): void {
-  const response = event.payload.response;
+  const { terminalPayload, terminalOutput } = state.profile.lifecycle;
+  const family = state.profile.items.family.slice(state.profile.items.family.lastIndexOf('.') + 1);
+  const response = event.payload[terminalPayload];
   if (!response || typeof response !== 'object' || Array.isArray(response)) return;
-  const output = Array.isArray(response.output) ? response.output : undefined;
+  const list = response[terminalOutput];
+  const output = Array.isArray(list) ? list : undefined;
   if (!output) return;
   const base = { line: event.line, event: event.type };
   for (const [index, item] of state.byPosition.entries()) {
@@ -29,6 +32,6 @@ export function checkTerminal(state: StreamState, event: TraceEvent, report: Rep
   output.forEach((found, index) => {
     if (index < state.byPosition.length) return;
     const f = (found ?? {}) as Record<string, JsonValue>;
-    report({ check: 'closure', ...base, message: `Found output[${index}] ${quote(f.type)} ${quote(f.id)} in the terminal response, expected it opened by \`output_item.added\` and closed by \`output_item.done\` in the stream` });
+    report({ check: 'closure', ...base, message: `Found output[${index}] ${quote(f.type)} ${quote(f.id)} in the terminal response, expected it opened by \`${family}.added\` and closed by \`${family}.done\` in the stream` });
   });
 }
