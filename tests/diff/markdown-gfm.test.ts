@@ -28,6 +28,9 @@ const all = (node: Root | RootContent, type: string): RootContent[] => {
 };
 const codes = (node: Root | RootContent): string[] => all(node, 'inlineCode').map((n) => (n as { value: string }).value);
 
+/** How a change's place is shown: its location, with the direction when that location changed both ways. */
+const shown = (c: Change): string => c.id.slice(c.kind.length + 1);
+
 /** The types a change names: shape strings, and field summaries without their `(required)` marker. */
 function typesOf(c: Change): string[] {
   const strip = (v: unknown): string => String(v).replace(/ \((required|optional)\)$/, '');
@@ -59,18 +62,18 @@ describe('diff --format markdown on 2026-05-13 → 2026-08-21, parsed as GFM', a
 
   it('every type of every change is inline code in its row', () => {
     const rows = (all(parse(full), 'tableRow') as TableRow[]).filter((r) => r.children.length === 4);
-    const byLocation = new Map(rows.map((r) => [codes(r.children[0]!)[0], r]));
+    const at = (place: string): TableRow[] => rows.filter((r) => codes(r.children[0]!)[0] === place);
     const typed = result.changes.filter((c) => typesOf(c).length);
     expect(typed.length).toBeGreaterThan(30);
     expect(typed.some((c) => typesOf(c).some((t) => t.includes('<')))).toBe(true);
     for (const c of typed) {
-      const row = byLocation.get(c.location);
-      expect(row, c.id).toBeDefined();
-      expect(codes(row!.children[1]!)).toEqual(expect.arrayContaining(typesOf(c)));
+      // A place can hold several changes (deprecated and described anew); one of its rows names these types.
+      const hits = at(shown(c)).filter((r) => typesOf(c).every((t) => codes(r.children[1]!).includes(t)));
+      expect(hits.length, c.id).toBeGreaterThan(0);
     }
     // The items a change affects are listed in its row, each in code.
-    const key = byLocation.get('Response#prompt_cache_key')!;
-    expect(codes(key.children[2]!)).toEqual(result.changes.find((c) => c.location === 'Response#prompt_cache_key')!.items);
+    const [key] = at('Response#prompt_cache_key');
+    expect(codes(key!.children[2]!)).toEqual(result.changes.find((c) => c.location === 'Response#prompt_cache_key')!.items);
   });
 
   it('--summary: under 60,000 characters, every change listed once, types in code, the skipped paths said', () => {
@@ -82,7 +85,7 @@ describe('diff --format markdown on 2026-05-13 → 2026-08-21, parsed as GFM', a
     const skippedNotes = result.skipped.new.length;
     expect(items).toHaveLength(result.changes.length + skippedNotes);
     const locations = items.map((i) => codes(i)[0]);
-    for (const c of result.changes) expect(locations).toContain(c.location);
+    expect(locations.slice(0, result.changes.length).sort()).toEqual(result.changes.map(shown).sort());
     expect(summary).toContain('- `Response#prompt_cache_key`: now nullable (7 items)');
     expect(summary).toContain('not compared: `/responses?beta=true`');
   });

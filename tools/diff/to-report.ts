@@ -51,7 +51,8 @@ export function diffReport(result: DiffResult, oldSources: readonly SourceInfo[]
         .map((c) => ({
           level: LEVEL[c.class],
           group: c.class,
-          path: c.location,
+          // The location, with the direction when the same location changed for both (`… (response)`).
+          path: c.id.slice(c.kind.length + 1),
           message: describeChange(c),
           ...(affects(c) ? { affects: affects(c) } : {}),
           // The first anchor is where an annotation goes: the new version, unless the thing is gone.
