@@ -9,13 +9,9 @@
 import { projectCacheDir } from '../cache/settings.js';
 import { recordTiming } from '../cache/timings.js';
 import type { Config } from '../config/schema.js';
-import { loadModelState } from '../pipeline/model.js';
 import { loadInputs, type PipelineInputs } from '../pipeline/inputs.js';
 import { applySeverity, compareFindings, type Finding } from './findings.js';
 import { FileHashes, Fingerprint, memoSaysClean, writeMemo } from './fingerprint.js';
-import { checkGenerated } from './check-generated.js';
-import { checkMapping } from './check-mapping.js';
-import { checkSources } from './check-sources.js';
 import { partsAffectedBy, type CheckPart } from './affected.js';
 
 export interface CheckOptions {
@@ -63,6 +59,13 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
   const parts = options.files?.length ? partsAffectedBy(options.files, inputs) : ALL_PARTS;
   const raw: Omit<Finding, 'severity'>[] = [];
   if (parts.length) {
+    // Loaded only past the memo: the hook path of an unchanged tree needs none of it.
+    const [{ loadModelState }, { checkSources }, { checkMapping }, { checkGenerated }] = await Promise.all([
+      import('../pipeline/model.js'),
+      import('./check-sources.js'),
+      import('./check-mapping.js'),
+      import('./check-generated.js'),
+    ]);
     t0 = performance.now();
     const state = await loadModelState(config, root);
     if (parts.includes('sources')) raw.push(...(await checkSources(state, config)));

@@ -16,7 +16,8 @@ import type { Mapping } from '../mapping/schema.js';
 import type { ManualSource } from '../mapping/manual.js';
 import type { Model } from '../model/schema.js';
 import { loadModelState } from '../pipeline/model.js';
-import { isObject, openRunMemo, type RunMemo } from '../pipeline/run-memo.js';
+import { openMapMemo, printMapAnswer, type MapAnswer } from '../pipeline/map-memo.js';
+import type { RunMemo } from '../pipeline/run-memo.js';
 import { createProgress, progressEnabled } from '../cli/progress.js';
 import { pathFromRoot } from '../mapping/join.js';
 
@@ -45,6 +46,8 @@ export interface MapOptions {
   json?: boolean;
   stdout?: boolean;
   allowOutside?: boolean;
+  /** The caller already tried the memo of the last `map` (the CLI does, to skip loading this module). */
+  memoAsked?: boolean;
 }
 
 export interface MapResult {
@@ -121,24 +124,15 @@ export async function runMap(opts: MapOptions): Promise<number> {
   return withProjectLock(opts, () => runMapLocked(opts));
 }
 
-interface MapAnswer {
-  summary: string;
-  diagnostics: Diagnostic[];
-}
-
-const isMapAnswer = (v: unknown): v is MapAnswer => isObject(v) && typeof v.summary === 'string' && Array.isArray(v.diagnostics);
-
 async function runMapLocked(opts: MapOptions): Promise<number> {
   // A plain `map` whose inputs are as the last one left them has its answer already.
   let memo: RunMemo<MapAnswer> | undefined;
   if (!opts.json && !opts.stdout) {
-    const loaded = await loadConfig(opts.config, opts.cwd, { allowOutside: opts.allowOutside });
-    memo = await openRunMemo('map', loaded.config, loaded.root, loaded.text, isMapAnswer);
-    if (memo.hit) {
-      for (const d of memo.hit.diagnostics) process.stderr.write(formatDiagnostic(d) + '\n');
-      process.stdout.write(`unchanged ${loaded.config.mapping}: ${memo.hit.summary}\n`);
-      return EXIT.clean;
-    }
+    const opened = await openMapMemo(opts);
+    memo = opened.memo;
+    // The CLI asked the memo already (before loading this module): no second fingerprint.
+    const code = opts.memoAsked ? undefined : printMapAnswer(await memo.hit(), opened.mapping);
+    if (code !== undefined) return code;
   }
   const { config, root, mapping, diagnostics, mappingPath, mappingHash } = await buildMapping(opts);
   const text = mappingText(mapping);

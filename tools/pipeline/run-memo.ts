@@ -37,8 +37,8 @@ export async function runDigest(command: string, config: Config, root: string, c
 }
 
 export interface RunMemo<T> {
-  /** The stored answer when the inputs are those the last run left. */
-  hit: T | undefined;
+  /** The stored answer when the inputs are those the last run left (fingerprints the inputs). */
+  hit(): Promise<T | undefined>;
   /** Stores `answer` for the inputs as they are now (after the run's writes). */
   save(answer: T): Promise<void>;
 }
@@ -46,11 +46,10 @@ export interface RunMemo<T> {
 /** The memo of `command` (slot `<command>-state`); with `--no-cache` a memo that never hits or stores. */
 export async function openRunMemo<T>(command: string, config: Config, root: string, configText: string, isAnswer: (v: unknown) => v is T): Promise<RunMemo<T>> {
   const cacheDir = projectCacheDir(config, root);
-  if (!cacheDir) return { hit: undefined, save: async () => {} };
+  if (!cacheDir) return { hit: async () => undefined, save: async () => {} };
   const slot = `${command}-state`;
-  const before = await runDigest(command, config, root, configText, cacheDir);
   return {
-    hit: readSlot(cacheDir, slot, before, isAnswer),
+    hit: async () => readSlot(cacheDir, slot, await runDigest(command, config, root, configText, cacheDir), isAnswer),
     save: async (answer) => writeSlot(cacheDir, slot, await runDigest(command, config, root, configText, cacheDir), answer),
   };
 }

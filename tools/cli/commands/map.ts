@@ -8,8 +8,11 @@ export function registerMap(program: Command): void {
     .option('--stdout', 'print the mapping instead of writing it')
     .action(
       action<{ stdout?: boolean }>(async (opts) => {
+        // A map whose inputs are as the last one left them answers without loading the analyzer.
+        const answered = opts.stdout || opts.json ? undefined : await (await import('../../pipeline/map-memo.js')).mapFromMemo(opts);
+        if (answered !== undefined) return answered;
         const { runMap } = await import('../../commands/map.js');
-        return runMap(opts);
+        return runMap({ ...opts, memoAsked: !opts.stdout && !opts.json });
       }),
     );
 }

@@ -1,0 +1,70 @@
+/**
+ * A plain `map` answers from its memo only when every input is as the last `map` left it: the
+ * lanes' files, any other module file of the workspace (imports reach beyond the lanes), the
+ * mapping's human blocks, the sources and the config. `--timings` shows whether the analyzer ran.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLI } from '../helpers/temp-workspace.js';
+import { CONFIG, DOCS } from '../hostile/project.js';
+
+let project: string;
+
+function map(...args: string[]) {
+  const r = spawnSync(process.execPath, [CLI, '--timings', 'map', ...args], { cwd: project, encoding: 'utf8', env: { ...process.env, CI: '1' } });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr, analyzed: /analyze the workspace/.test(r.stderr) };
+}
+
+beforeAll(() => {
+  project = mkdtempSync(join(tmpdir(), 'specmap-run-memo-'));
+  mkdirSync(join(project, 'docs'));
+  mkdirSync(join(project, 'src'));
+  writeFileSync(join(project, 'docs/DOC_streaming_events.md'), DOCS);
+  writeFileSync(join(project, 'src/app.ts'), "export const created = { type: 'response.created' as const };\n");
+  writeFileSync(join(project, 'specmap.config.json'), JSON.stringify(CONFIG, null, 2) + '\n');
+});
+
+afterAll(() => rmSync(project, { recursive: true, force: true }));
+
+describe('the memo of the last map', () => {
+  it('answers an unchanged project with the same words, without analyzing', () => {
+    const first = map();
+    expect(first.code).toBe(0);
+    expect(first.analyzed).toBe(true);
+    const again = map();
+    expect(again.code).toBe(0);
+    expect(again.analyzed).toBe(false);
+    expect(again.stdout).toBe(first.stdout.replace(/^wrote /, 'unchanged '));
+  });
+
+  it.each([
+    ['a lane file changes', () => writeFileSync(join(project, 'src/app.ts'), "export const done = { type: 'response.completed' as const };\n")],
+    ['a module outside the lanes appears', () => (mkdirSync(join(project, 'lib'), { recursive: true }), writeFileSync(join(project, 'lib/extra.ts'), 'export {};\n'))],
+    ['a human note is saved in mapping.json', () => {
+      const mapping = JSON.parse(readFileSync(join(project, 'mapping.json'), 'utf8')) as { items: Record<string, { manual?: Record<string, unknown> }> };
+      const id = Object.keys(mapping.items)[0]!;
+      mapping.items[id]!.manual = { ...mapping.items[id]!.manual, notes: 'checked by hand' };
+      writeFileSync(join(project, 'mapping.json'), JSON.stringify(mapping, null, 2) + '\n');
+    }],
+    ['a source changes', () => writeFileSync(join(project, 'docs/DOC_streaming_events.md'), DOCS.replace('is created.', 'is created, first.'))],
+    ['the config changes', () => writeFileSync(join(project, 'specmap.config.json'), JSON.stringify({ ...CONFIG, correlationKeys: ['trace_id'] }, null, 2) + '\n')],
+  ])('does not answer when %s; the next run does', (_name, change) => {
+    map();
+    expect(map().analyzed).toBe(false);
+    change();
+    const changed = map();
+    expect(changed.code).toBe(0);
+    expect(changed.analyzed).toBe(true);
+    expect(map().analyzed).toBe(false);
+  });
+
+  it('is not used with --no-cache', () => {
+    map();
+    const r = spawnSync(process.execPath, [CLI, '--no-cache', '--timings', 'map'], { cwd: project, encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(/analyze the workspace/);
+  });
+});

@@ -1,0 +1,40 @@
+/**
+ * The answer of a plain `map` whose inputs are as the last `map` left them (run-memo.ts), printed
+ * as that run would print it. Kept apart from commands/map.ts so that answering from the memo
+ * loads neither the analyzer nor the mapping code.
+ */
+import { loadConfig } from '../config/load.js';
+import { formatDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { isObject, openRunMemo, type RunMemo } from './run-memo.js';
+
+export interface MapAnswer {
+  summary: string;
+  diagnostics: Diagnostic[];
+}
+
+const isMapAnswer = (v: unknown): v is MapAnswer => isObject(v) && typeof v.summary === 'string' && Array.isArray(v.diagnostics);
+
+export interface MapMemoOptions {
+  config?: string;
+  cwd?: string;
+  allowOutside?: boolean;
+}
+
+export async function openMapMemo(opts: MapMemoOptions): Promise<{ memo: RunMemo<MapAnswer>; mapping: string }> {
+  const loaded = await loadConfig(opts.config, opts.cwd, { allowOutside: opts.allowOutside });
+  return { memo: await openRunMemo('map', loaded.config, loaded.root, loaded.text, isMapAnswer), mapping: loaded.config.mapping };
+}
+
+/** Prints the stored answer and returns the exit code, or undefined when the memo does not answer. */
+export function printMapAnswer(answer: MapAnswer | undefined, mapping: string): number | undefined {
+  if (!answer) return undefined;
+  for (const d of answer.diagnostics) process.stderr.write(formatDiagnostic(d) + '\n');
+  process.stdout.write(`unchanged ${mapping}: ${answer.summary}\n`);
+  return 0;
+}
+
+/** The exit code when the memo answers; undefined when `map` has to run. */
+export async function mapFromMemo(opts: MapMemoOptions): Promise<number | undefined> {
+  const { memo, mapping } = await openMapMemo(opts);
+  return printMapAnswer(await memo.hit(), mapping);
+}
