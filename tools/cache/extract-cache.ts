@@ -11,7 +11,7 @@ import type { SourceFile } from '../sources/read.js';
 import type { SourceExtract } from '../sources/source-extract.js';
 import { cacheKey, isObject, readSlot, slotName, slotPath, writeSlot } from './store.js';
 
-interface Cached {
+export interface Cached {
   diagnostics: Diagnostic[];
   extract: SourceExtract;
 }
@@ -40,6 +40,16 @@ const isCachedFor = (file: SourceFile) => (v: unknown): v is Cached => {
   );
 };
 
+/** The cached extract of `file` with the diagnostics its reader reported, when a valid entry exists. */
+export function lookupExtract(file: SourceFile, cacheDir: string | undefined): Cached | undefined {
+  return cacheDir ? readSlot(cacheDir, sourceSlot(file), sourceCacheKey(file), isCachedFor(file)) : undefined;
+}
+
+/** Stores a freshly read extract, unless its reader reported errors. */
+export function storeExtract(file: SourceFile, cacheDir: string | undefined, diagnostics: Diagnostic[], extract: SourceExtract): void {
+  if (!diagnostics.some((d) => d.severity === 'error')) writeSlot(cacheDir, sourceSlot(file), sourceCacheKey(file), { diagnostics, extract } satisfies Cached);
+}
+
 /**
  * The extract of `file`, from the cache when a valid entry exists, else computed by `read`
  * (which reports into `bag`) and stored. Without `cacheDir` it just reads.
@@ -51,16 +61,13 @@ export async function extractCached(
   read: (bag: DiagnosticBag) => SourceExtract | Promise<SourceExtract>,
 ): Promise<SourceExtract> {
   if (!cacheDir) return read(bag);
-  const key = sourceCacheKey(file);
-  const slot = sourceSlot(file);
-  const hit = readSlot(cacheDir, slot, key, isCachedFor(file));
+  const hit = lookupExtract(file, cacheDir);
   if (hit) {
     for (const d of hit.diagnostics) bag.add(d);
     return hit.extract;
   }
   const before = bag.items.length;
   const extract = await read(bag);
-  const diagnostics = bag.items.slice(before);
-  if (!diagnostics.some((d) => d.severity === 'error')) writeSlot(cacheDir, slot, key, { diagnostics, extract } satisfies Cached);
+  storeExtract(file, cacheDir, bag.items.slice(before), extract);
   return extract;
 }

@@ -1,5 +1,5 @@
 /** Reads the configured sources from disk and builds the canonical model. */
-import { extractCached } from '../cache/extract-cache.js';
+import { lookupExtract, storeExtract } from '../cache/extract-cache.js';
 import { projectCacheDir } from '../cache/settings.js';
 import { recordTiming } from '../cache/timings.js';
 import type { Config } from '../config/schema.js';
@@ -9,47 +9,43 @@ import { checkIdText } from './check-text.js';
 import { checkModelNesting } from './limits.js';
 import { enrichEvents } from './enrich.js';
 import { mergeExtracts } from './merge.js';
-import { getReader, type SourceReader } from './registry.js';
+import { readSourceGuarded } from './read-guarded.js';
+import { readInWorker, worthAWorker, type WorkerRead } from './read-in-worker.js';
 import { readSources, type SourceFile } from './read.js';
 
 export { readSources, sha256, type SourceFile } from './read.js';
-import { emptyExtract, type SourceExtract } from './source-extract.js';
+import type { SourceExtract } from './source-extract.js';
 
 export interface BuildOptions {
   /** Absolute folder for the parsed-source cache (tools/cache); `false` or absent: no cache. */
   cacheDir?: string | false;
 }
 
-/**
- * A reader, with a stack overflow turned into an error about the source: the nesting checks run
- * before parsing (limits.ts), this catches what they cannot predict (a deeply nested YAML or JSON
- * document) so the user hears which file, not "internal error".
- */
-async function readGuarded(read: SourceReader, file: SourceFile, bag: DiagnosticBag): Promise<SourceExtract> {
-  try {
-    return await read(file.text, file.info, file.config, bag);
-  } catch (error) {
-    if (!(error instanceof RangeError && /call stack/i.test(error.message))) throw error;
-    bag.error({
-      code: 'source-too-deep',
-      file: file.info.path,
-      line: 1,
-      column: 1,
-      message: `Found structures nested too deeply to read (${error.message}), expected a document nested at most a few dozen levels`,
-      hint: 'flatten the nesting; a real API document nests far less than this',
-    });
-    return emptyExtract(file.info);
-  }
-}
-
 export async function extractSources(files: readonly SourceFile[], bag: DiagnosticBag, options: BuildOptions = {}): Promise<SourceExtract[]> {
+  const cacheDir = options.cacheDir || undefined;
+  const cached = files.map((file) => lookupExtract(file, cacheDir));
+  // Large sources the cache does not have start on worker threads now, while the rest read here.
+  const misses = cached.filter((c) => !c).length;
+  const inWorker = new Map<SourceFile, Promise<WorkerRead | undefined>>();
+  for (const [i, file] of files.entries()) if (!cached[i] && worthAWorker(file, misses - 1)) inWorker.set(file, readInWorker(file));
   const out: SourceExtract[] = [];
-  for (const file of files) {
+  for (const [i, file] of files.entries()) {
     const t0 = performance.now();
-    const read = await getReader(file.info.kind);
-    let parsed = false;
-    const extract = await extractCached(file, options.cacheDir || undefined, bag, (b) => ((parsed = true), readGuarded(read, file, b)));
-    recordTiming(`source ${file.info.id}`, t0, parsed ? 'parsed' : 'from cache');
+    let extract: SourceExtract;
+    const hit = cached[i];
+    if (hit) {
+      for (const d of hit.diagnostics) bag.add(d);
+      extract = hit.extract;
+    } else {
+      const fromWorker = await inWorker.get(file);
+      const before = bag.items.length;
+      if (fromWorker) {
+        for (const d of fromWorker.diagnostics) bag.add(d);
+        extract = fromWorker.extract;
+      } else extract = await readSourceGuarded(file, bag);
+      storeExtract(file, cacheDir, bag.items.slice(before), extract);
+    }
+    recordTiming(`source ${file.info.id}`, t0, hit ? 'from cache' : inWorker.has(file) ? 'parsed on a worker thread' : 'parsed');
     // Nesting first: the id check walks the same trees recursively.
     if (checkModelNesting(extract, bag)) checkIdText(extract, bag);
     out.push(extract);
