@@ -58,7 +58,7 @@ describe('three APIs of openai-openapi-2026-08-21.yaml', () => {
   });
 
   it('the Responses part equals the one-API read, ids aside', () => {
-    const pick = <T extends { api?: string }>(list: T[]) => list.filter((i) => i.api === 'responses').map(asOne);
+    const pick = <T extends { api?: string; id: string; kind?: string }>(list: T[]) => list.filter((i) => i.api === 'responses').map(asOne);
     expect(pick(three.events)).toEqual(one.events);
     expect(pick(three.endpoints)).toEqual(one.endpoints);
     expect(pick(three.params)).toEqual(one.params);

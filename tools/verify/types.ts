@@ -142,6 +142,8 @@ export interface VerifyReport {
   traces: TraceReport[];
   /** Which schema set check 2 used (the generators' runtime schemas, or the model-field fallback). */
   schemaSource: string;
+  /** The stream profile whose grammar judged the traces; absent: framing, schema and per-type checks only. */
+  streamProfile?: string;
   /** The sources the model was built from (ids), e.g. the docs pages and the OpenAPI document. */
   sources: string[];
   /** The reference baseline in use, if any. */

@@ -80,6 +80,7 @@ export async function verifyTraces(paths: readonly string[], model: Model, optio
   return {
     traces,
     schemaSource: ctx.source,
+    ...(ctx.profile && { streamProfile: ctx.profile.name }),
     sources: model.sources.map((s) => s.id),
     ...(options.baseline && { baseline: baselineUse(options.baseline, model) }),
     summary: {

@@ -42,6 +42,6 @@ export function formatPretty(report: VerifyReport): string {
   }
   const s = report.summary;
   const extra = [s.infos ? `${s.infos} info` : '', s.unreadable ? `${s.unreadable} unreadable` : ''].filter(Boolean).map((x) => `, ${x}`).join('');
-  out.push(esc(`${plural(s.traces, 'trace')}, ${s.events} events: ${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}${extra}; SDK rejected ${s.sdkRejected}; schemas: ${report.schemaSource}`));
+  out.push(esc(`${plural(s.traces, 'trace')}, ${s.events} events: ${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}${extra}${report.streamProfile ? `; SDK rejected ${s.sdkRejected}; grammar: ${report.streamProfile}` : '; grammar: none (framing, schema and per-type checks)'}; schemas: ${report.schemaSource}`));
   return out.join('\n') + '\n';
 }
