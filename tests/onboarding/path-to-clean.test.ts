@@ -82,6 +82,11 @@ describe('the friction points of a first run', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).not.toContain('specmap.config.json');
     expect(r.stderr).toContain('other.json');
+    // A fix is a command: it must carry the same --config, or it would fix another project.
+    writeFileSync(join(dir, 'other.json'), JSON.stringify({ sources: [{ path: 'docs/DOC_streaming_events.md' }] }) + '\n');
+    const check = specmap(dir, '--config', 'other.json', 'check');
+    expect(check.code).toBe(1);
+    expect(check.stdout).toMatch(/; fix: specmap --config other\.json sync\n$/);
   });
 
   it('a failed extract writes nothing, not even its config memo', () => {

@@ -1,6 +1,6 @@
 /** `specmap check`: drift findings for hooks and CI; writes nothing (except its own cache). */
 import { execFileSync } from 'node:child_process';
-import { loadConfig } from '../config/load.js';
+import { DEFAULT_CONFIG_FILE, loadConfig } from '../config/load.js';
 import { EXIT, UsageError } from '../diagnostics/errors.js';
 import { notSyncedResult } from '../check/not-synced.js';
 import { runCheck, type CheckResult } from '../check/run-check.js';
@@ -57,6 +57,17 @@ async function format(result: CheckResult, name: string): Promise<string> {
   }
 }
 
+/**
+ * A fix is a command to run; with another config file than the default, that command needs the
+ * same `--config`, or it would fix a different project.
+ */
+export function withConfigInFixes(result: CheckResult, configFile: string | undefined): CheckResult {
+  if (!configFile || configFile === DEFAULT_CONFIG_FILE) return result;
+  const flag = `--config ${/^[\w./-]+$/.test(configFile) ? configFile : JSON.stringify(configFile)}`;
+  const fix = (text: string) => text.replace(/`?specmap (sync|generate|map|extract)\b/g, (m) => m.replace('specmap ', `specmap ${flag} `));
+  return { ...result, findings: result.findings.map((f) => (f.fix ? { ...f, fix: fix(f.fix) } : f)) };
+}
+
 export async function runCheckCommand(opts: CheckCommandOptions): Promise<number> {
   const cwd = opts.cwd ?? process.cwd();
   const formatName = opts.format ?? (opts.json ? 'json' : 'pretty');
@@ -74,6 +85,6 @@ export async function runCheckCommand(opts: CheckCommandOptions): Promise<number
     files,
     noCache: opts.cache === false,
   });
-  process.stdout.write(await format(result, formatName));
+  process.stdout.write(await format(withConfigInFixes(result, opts.config), formatName));
   return result.findings.some((f) => f.severity === 'error') ? EXIT.findings : EXIT.clean;
 }

@@ -14,6 +14,7 @@ import { dirname, resolve } from 'node:path';
 import { createProgress, progressEnabled } from '../cli/progress.js';
 import { DEFAULT_CONFIG_FILE, loadConfig } from '../config/load.js';
 import { configDisplay, noLanesDiagnostic } from './map.js';
+import { nameConfigFile } from '../cli/report-error.js';
 import { formatDiagnostic } from '../diagnostics/diagnostic.js';
 import { EXIT, InputError } from '../diagnostics/errors.js';
 import { removeStaleTemps } from '../io/atomic.js';
@@ -81,7 +82,7 @@ async function syncLocked(opts: SyncOptions, config: Awaited<ReturnType<typeof l
   const progress = createProgress(progressEnabled(Boolean(opts.json)));
   progress.step('extract: reading sources');
   const state = await loadModelState(config, root, { strict: opts.strict });
-  if (!opts.json) for (const d of state.diagnostics.sorted()) process.stderr.write(formatDiagnostic(d) + '\n');
+  if (!opts.json) for (const d of state.diagnostics.sorted()) process.stderr.write(formatDiagnostic(nameConfigFile(d, configDisplay(configPath, opts.cwd))) + '\n');
   const modelFile: OutputFile = { path: config.model, content: modelText(state.model), producedBy: 'specmap extract' };
 
   progress.step('map: analyzing the workspace');

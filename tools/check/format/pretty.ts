@@ -1,7 +1,7 @@
 import type { CheckResult } from '../run-check.js';
 
 /** A fix that names one finding's own location is printed under it; shared fixes once, at the end. */
-const SHARED_FIX = /^specmap \w+$/;
+const SHARED_FIX = /^specmap (?:--config \S+ )?\w+$/;
 
 function cleanLine(result: CheckResult): string {
   if (result.memo) return 'specmap check: clean (nothing changed since the last clean check)\n';
