@@ -3,6 +3,7 @@
  * finds, the lanes it proposes (every include glob matches files), the targets per language, the
  * .gitignore entries, and that it writes only with --yes (the tests run without a terminal).
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -33,6 +34,14 @@ interface InitJson {
   implemented: string[];
   gitignore: string[];
   next: string;
+}
+
+/** util-linux `script` gives the CLI a terminal, so init asks; elsewhere the case is skipped. */
+const HAS_SCRIPT = process.platform === 'linux' && spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0;
+
+function initOnTerminal(dir: string, answer: string): string {
+  const r = spawnSync('script', ['-qec', `${JSON.stringify(process.execPath)} ${JSON.stringify(CLI)} init`, '/dev/null'], { cwd: dir, input: `${answer}\n`, encoding: 'utf8' });
+  return r.stdout;
 }
 
 const PAGES = ['docs/DOC_conversations.md', 'docs/DOC_responses.md', 'docs/DOC_streaming_events.md'];
@@ -116,6 +125,16 @@ describe('specmap init proposes a config from what the repository holds', () => 
     expect(config.workspace).toBe('.');
     expect(config.generate).toEqual({ targets: ['tracker', 'pydantic'] });
     expect(existsSync(join(dir, config.$schema))).toBe(true);
+  });
+
+  it.skipIf(!HAS_SCRIPT)('on a terminal it asks, writes on yes and writes nothing on no', () => {
+    const yes = repo('python');
+    expect(initOnTerminal(yes, 'y')).toMatch(/write specmap\.config\.json and \.gitignore\? \[Y\/n\][\s\S]*wrote specmap\.config\.json, \.gitignore\r?\nnext: npx specmap sync/);
+    expect(existsSync(join(yes, 'specmap.config.json'))).toBe(true);
+    const no = repo('python');
+    expect(initOnTerminal(no, 'n')).toMatch(/nothing written\r?\n$/);
+    expect(existsSync(join(no, 'specmap.config.json'))).toBe(false);
+    expect(existsSync(join(no, '.gitignore'))).toBe(false);
   });
 
   it('the same repository gives the same bytes', () => {
