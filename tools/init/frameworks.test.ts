@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { FRAMEWORKS, type Framework } from './frameworks.js';
+
+const detect = (file: string, text: string, language: 'python' | 'typescript' | undefined): Framework[] =>
+  FRAMEWORKS.filter((f) => f.applies(file, language) && f.test(text, file)).map((f) => f.id);
+
+describe('framework detection', () => {
+  it.each<[string, string, string, 'python' | 'typescript' | undefined, Framework[]]>([
+    ['pydantic import', 'app/m.py', 'from pydantic import BaseModel\n', 'python', ['pydantic']],
+    ['pydantic in a comment is not an import', 'app/m.py', '# we used to use pydantic\n', 'python', []],
+    ['FastAPI and its routes', 'app/main.py', 'from fastapi import FastAPI\n@app.post("/v1/responses")\ndef f(): ...\n', 'python', ['fastapi', 'decorator-routes']],
+    ['webmethod routes', 'api/r.py', '@webmethod(route="/responses", method="POST")\n', 'python', ['decorator-routes']],
+    ['zod, types and a switch', 'src/e.ts', "import { z } from 'zod';\nexport type E = { type: string };\nswitch (event.type) {}\n", 'typescript', ['zod', 'ts-types', 'switch-handlers']],
+    ['zod/v4 subpath', 'src/e.ts', "import { z } from 'zod/v4';\n", 'typescript', ['zod']],
+    ['express by require', 'server.js', "const express = require('express');\n", 'typescript', ['express']],
+    ['Next.js route file', 'app/api/chat/route.ts', 'export async function POST() {}\n', 'typescript', ['nextjs']],
+    ['Next.js by dependency', 'package.json', '{"dependencies":{"next":"15.0.0"}}', undefined, ['nextjs']],
+    ['a package.json without next', 'package.json', '{"dependencies":{"react":"19"}}', undefined, []],
+    ['a Python file never counts as Zod', 'x.py', "from 'zod'", 'python', []],
+  ])('%s', (_name, file, text, language, want) => {
+    expect(detect(file, text, language)).toEqual(want);
+  });
+});
