@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { proposeConfig, PLACEHOLDER_SOURCE } from './propose.js';
+import type { RepoScan } from './scan.js';
+
+const scan = (over: Partial<RepoScan>): RepoScan => ({ code: { python: [], typescript: [] }, tests: [], traces: [], frameworks: [], sources: ['docs/DOC_streaming_events.md'], ...over });
+const lanes = (s: RepoScan) => proposeConfig(s).lanes.map((l) => `${l.name}: ${l.include.join(' ')}${l.exclude ? ` - ${l.exclude.join(' ')}` : ''} [${l.kinds.join(',')}]`);
+
+describe('proposeConfig', () => {
+  it.each<[string, RepoScan, string[]]>([
+    ['nothing but pages', scan({}), []],
+    [
+      'a Python library without routes: no server lane',
+      scan({ code: { python: ['lib/events.py'], typescript: [] }, frameworks: [{ framework: 'pydantic', file: 'lib/events.py' }] }),
+      ['inbound: lib/**/*.py [definition]', 'outbound: lib/**/*.py [emitter]'],
+    ],
+    [
+      'tests inside the code folder are excluded from it and make the golden lane',
+      scan({ code: { python: ['app/main.py'], typescript: [] }, tests: ['app/tests/test_main.py'], frameworks: [{ framework: 'fastapi', file: 'app/main.py' }] }),
+      ['inbound: app/**/*.py - app/tests/**/*.py [definition]', 'outbound: app/**/*.py - app/tests/**/*.py [emitter]', 'server: app/**/*.py - app/tests/**/*.py [route,param]', 'golden: app/tests/**/*.py [test]'],
+    ],
+    [
+      'Python server and a TS server: the TS emitter and route lanes take a prefix',
+      scan({
+        code: { python: ['api/main.py'], typescript: ['web/server.ts'] },
+        frameworks: [
+          { framework: 'fastapi', file: 'api/main.py' },
+          { framework: 'express', file: 'web/server.ts' },
+        ],
+        traces: ['traces/a.sse'],
+      }),
+      [
+        'inbound: api/**/*.py [definition]',
+        'outbound: api/**/*.py [emitter]',
+        'server: api/**/*.py [route,param]',
+        'frontend: web/**/*.ts [definition]',
+        'handler: web/**/*.ts [handler]',
+        'ts-outbound: web/**/*.ts [emitter]',
+        'ts-server: web/**/*.ts [route,param]',
+        'golden: traces/**/*.sse [test]',
+      ],
+    ],
+  ])('%s', (_name, given, want) => {
+    expect(lanes(given)).toEqual(want);
+  });
+
+  it.each<[string, RepoScan, string[]]>([
+    ['no code', scan({}), ['tracker']],
+    ['Python only', scan({ code: { python: ['a/x.py'], typescript: [] } }), ['tracker', 'pydantic']],
+    ['TypeScript only', scan({ code: { python: [], typescript: ['a/x.ts'] } }), ['zod', 'types', 'tracker']],
+    ['both', scan({ code: { python: ['a/x.py'], typescript: ['b/y.ts'] } }), ['zod', 'types', 'tracker', 'pydantic']],
+  ])('targets: %s', (_name, given, want) => {
+    expect(proposeConfig(given).targets).toEqual(want);
+  });
+
+  it('names the placeholder when no source was found, and --source wins over what was found', () => {
+    expect(proposeConfig(scan({ sources: [] }))).toMatchObject({ sources: [PLACEHOLDER_SOURCE], placeholderSources: true });
+    expect(proposeConfig(scan({}), ['specs/openapi.yaml'])).toMatchObject({ sources: ['specs/openapi.yaml'], placeholderSources: false });
+  });
+});
