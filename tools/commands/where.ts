@@ -19,7 +19,7 @@ export async function runWhere(query: string, opts: WhereOptions): Promise<numbe
   const mapping = readMappingFile(resolveInside(root, config.mapping), config.mapping);
   if (!mapping) {
     throw new InputError(`no ${config.mapping} yet`, [
-      { severity: 'error', code: 'mapping-missing', file: config.mapping, line: 1, column: 1, message: `Missing \`${config.mapping}\`, expected the output of \`specmap map\``, hint: 'run `specmap map` first' },
+      { severity: 'error', code: 'mapping-missing', file: config.mapping, line: 1, column: 1, message: `Missing \`${config.mapping}\`, expected the output of \`specmap sync\` (or \`specmap map\`)`, hint: 'run `specmap sync` first' },
     ]);
   }
   // The query is user text and the lookup indexes plain records with it: `where constructor` would
