@@ -6,7 +6,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { glob } from 'tinyglobby';
-import { isTestPath, languageOf } from '../analyzer/file-role.js';
+import { isTestPath, languageOf, type FactLanguage } from '../analyzer/file-role.js';
 import { FRAMEWORKS, type Framework } from './frameworks.js';
 
 export type CodeLanguage = 'python' | 'typescript';
@@ -69,23 +69,33 @@ export async function scanRepository(root: string): Promise<RepoScan> {
   const tests: string[] = [];
   const traces: string[] = [];
   const seen = new Map<Framework, string>();
+  const detect = (file: string, language: FactLanguage | undefined, text: string) => {
+    for (const f of FRAMEWORKS) {
+      if (seen.has(f.id) || !f.applies(file, language)) continue;
+      if (f.test(text, file)) seen.set(f.id, file);
+    }
+  };
   for (const file of all) {
     const base = file.slice(file.lastIndexOf('/') + 1);
     const language = base === 'package.json' ? undefined : languageOf(file);
     // Config files of the tool chain (vite.config.ts, *.d.ts) are no code that handles events.
     if (language === 'typescript' && (/\.d\.[cm]?ts$/.test(base) || /\.config\.[cm]?[jt]s$/.test(base))) continue;
-    // An .sse file is a trace by its name; every other file is read for its evidence.
-    const text = base.endsWith('.sse') ? '' : readText(root, file);
     if (language === 'trace') {
-      if (base.endsWith('.sse') || EVENT_LINE.test(text.slice(0, 64 * 1024))) traces.push(file);
+      // An .sse file is a trace by its name; a JSON Lines file only when its lines are Responses events.
+      if (base.endsWith('.sse') || EVENT_LINE.test(readText(root, file).slice(0, 64 * 1024))) traces.push(file);
       continue;
     }
-    if (language && isTestPath(file)) tests.push(file);
-    else if (language === 'python' || language === 'typescript') code[language].push(file);
-    for (const f of FRAMEWORKS) {
-      if (seen.has(f.id) || !f.applies(file, language)) continue;
-      if (f.test(text, file)) seen.set(f.id, file);
+    if (language && isTestPath(file)) {
+      tests.push(file);
+      continue;
     }
+    if (language === 'python' || language === 'typescript') code[language].push(file);
+    detect(file, language, readText(root, file));
+  }
+  // Evidence from the code itself first; a framework only tests use is still named, from a test.
+  for (const file of tests) {
+    if (FRAMEWORKS.every((f) => seen.has(f.id))) break;
+    detect(file, languageOf(file), readText(root, file));
   }
   const frameworks = FRAMEWORKS.filter((f) => seen.has(f.id)).map((f) => ({ framework: f.id, file: seen.get(f.id)! }));
   return { code, tests, traces, frameworks, sources: await findSources(root) };
