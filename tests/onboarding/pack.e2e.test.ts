@@ -55,7 +55,8 @@ describe('npm pack', () => {
     const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { license: string; scripts: Record<string, string>; dependencies: Record<string, string> };
     expect(pkg.license).toBe('Apache-2.0');
     for (const s of ['preinstall', 'install', 'postinstall', 'prepare']) expect(pkg.scripts[s], s).toBeUndefined();
-    expect(pkg.scripts.prepack).toBe('npm run build');
+    // A clean build: a module deleted from tools/ must not live on in the tarball's dist.
+    expect(pkg.scripts.prepack).toMatch(/rmSync\('dist'.*&& npm run build$/);
     expect(pkg.dependencies['tree-sitter-python']).toBeUndefined();
   });
 });
