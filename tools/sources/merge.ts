@@ -11,6 +11,7 @@ import { compareStrings, itemComparator } from '../model/sort.js';
 import type { Model, SourceKind } from '../model/schema.js';
 import { MODEL_VERSION } from '../model/version.js';
 import { mergeEndpoints, mergeEnums, mergeEvents, mergeObjects, mergeParams, type Def } from './merge-items.js';
+import { alignApis } from './align-apis.js';
 import type { SourceExtract } from './source-extract.js';
 import { setOwn } from '../model/own.js';
 
@@ -26,7 +27,7 @@ function anchorOf(item: Keyed): string {
 }
 
 export function mergeExtracts(extracts: readonly SourceExtract[], bag: DiagnosticBag): Model {
-  const ordered = extracts
+  const ordered = alignApis(extracts)
     .map((e, i) => ({ e, i }))
     .sort((a, b) => KIND_RANK[a.e.source.kind] - KIND_RANK[b.e.source.kind] || a.i - b.i)
     .map((x) => x.e);

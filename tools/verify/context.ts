@@ -19,10 +19,11 @@ export interface ContextOptions {
 }
 
 /** Schemas, grammar and source conflicts of a model: built once per run, shared by every trace. */
-export async function createVerifyContext(model: Model, options: ContextOptions = {}): Promise<VerifyContext & { source: string }> {
+export async function createVerifyContext(whole: Model, options: ContextOptions = {}): Promise<VerifyContext & { source: string }> {
+  const profile = typeof options.profile === 'object' ? options.profile : resolveStreamProfile(options.profile, whole, options.root ?? process.cwd());
+  const model = profile ? scopeToProfile(whole, profile) : whole;
   const { schemas, names, source } = await loadEventSchemas(model, options.objects ?? 'passthrough');
   const kinds = new Set(model.sources.map((s) => s.kind).filter((k) => k !== 'catalog'));
-  const profile = typeof options.profile === 'object' ? options.profile : resolveStreamProfile(options.profile, model, options.root ?? process.cwd());
   return {
     ...(profile && { profile }),
     grammar: profile ? buildGrammar(model, profile) : new Map(),
@@ -33,4 +34,17 @@ export async function createVerifyContext(model: Model, options: ContextOptions 
     ...(kinds.size > 1 && { conflicts: new SourceConflicts(model) }),
     ...(options.baseline && { baseline: options.baseline }),
   };
+}
+
+/**
+ * A trace is one API's stream. In a model of several APIs whose event names overlap (Responses and
+ * Realtime both have `error` and `response.created`), the events of the APIs the profile fits (they
+ * hold its detect events) and of no API (catalogs) are the ones a trace is judged by.
+ */
+export function scopeToProfile(model: Model, profile: StreamProfile): Model {
+  const apis = [...new Set(model.events.flatMap((e) => (e.api === undefined ? [] : [e.api])))];
+  if (apis.length < 2 || !profile.detect.length) return model;
+  const fits = apis.filter((api) => profile.detect.every((t) => model.events.some((e) => e.api === api && e.type === t)));
+  if (!fits.length) return model;
+  return { ...model, events: model.events.filter((e) => e.api === undefined || fits.includes(e.api)) };
 }

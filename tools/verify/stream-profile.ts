@@ -75,6 +75,8 @@ export interface TextRule {
  */
 export interface StreamProfile {
   name: string;
+  /** Events a model must hold for this grammar to fit it (and, in a model of several APIs, the API it fits). */
+  detect: readonly string[];
   sequenceField?: string;
   sdkClient?: 'openai-responses';
   lifecycle: {
@@ -124,6 +126,7 @@ function compile(file: z.output<typeof StreamProfileFileSchema>): StreamProfile 
   const l = file.lifecycle;
   return {
     name: file.name,
+    detect: file.detect?.events ?? [],
     ...(file.sequenceField && { sequenceField: file.sequenceField }),
     ...(file.sdkClient && { sdkClient: file.sdkClient }),
     lifecycle: {
