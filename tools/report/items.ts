@@ -56,6 +56,7 @@ export function toReportItems(model: Model, mapping: Mapping | undefined): Repor
     return {
       id: item.id,
       kind: item.kind,
+      ...(item.api !== undefined && { api: item.api }),
       label: labelOf(item),
       ...groupOf(item, sectionOf),
       anchor: anchorsOf(item)[0] ?? null,

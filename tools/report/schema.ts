@@ -45,6 +45,8 @@ export interface ReportSummary {
   mapped: boolean;
   overall: StatusCounts;
   kinds: KindSummary[];
+  /** Per API, when the model holds more than one (items of no API, such as catalog events, under `-`). */
+  apis?: ({ api: string } & StatusCounts)[];
   lanes: LaneCoverage[];
   /** Items whose status comes from a manual `statusOverride`. */
   overridden: number;
@@ -63,6 +65,8 @@ export interface CategoryRow extends StatusCounts {
 export interface ReportItem {
   id: string;
   kind: ItemKind;
+  /** The API the item belongs to, when the model holds several. */
+  api?: string;
   /** Short display name: the event type, `POST /v1/responses`, the parameter name, the enum value. */
   label: string;
   /** Event category, endpoint section, or for params/enums their endpoint's section. */

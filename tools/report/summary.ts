@@ -6,6 +6,11 @@ import type { KindSummary, LaneCoverage, ReportItem, ReportSummary } from './sch
 
 export const ITEM_KINDS: readonly ItemKind[] = ['event', 'endpoint', 'param', 'enum', 'object'];
 
+/** The row for items no API claims (catalog events, objects). */
+export const NO_API = '-';
+
+const apisOf = (items: readonly ReportItem[]): string[] => [...new Set(items.map((i) => i.api ?? NO_API))].sort();
+
 export function summarizeItems(
   items: readonly ReportItem[],
   lanes: readonly { name: string; title: string; itemKinds: readonly ItemKind[] }[],
@@ -34,6 +39,7 @@ export function summarizeItems(
     mapped: mapping !== undefined,
     overall,
     kinds,
+    ...(apisOf(items).length > 1 && { apis: apisOf(items).map((api) => ({ api, ...tally(items.filter((i) => (i.api ?? NO_API) === api).map((i) => i.status)) })) }),
     lanes: laneCoverage,
     overridden: items.filter((i) => i.statusFrom === 'manual').length,
     unknownLiterals: mapping?.unknownLiterals.length ?? 0,

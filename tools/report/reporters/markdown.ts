@@ -32,6 +32,7 @@ function head(report: Report): string {
     '',
     mdTable(['Kind', ...COUNT_HEAD], report.summary.kinds.map((k) => [KIND_TITLES[k.kind], ...counts(k)]), R),
     '',
+    ...(report.summary.apis ? [mdTable(['API', ...COUNT_HEAD], report.summary.apis.map((a) => [mdCode(a.api), ...counts(a)]), R), ''] : []),
     mdTable(['Category', ...COUNT_HEAD], report.categories.map((c) => [mdText(c.title), ...counts(c)]), R),
   );
   return lines.join('\n');
