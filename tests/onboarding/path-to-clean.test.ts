@@ -3,6 +3,7 @@
  * repository; a broken emitter is exit 1 naming item, lane and file, with a fix that restores the
  * code first; each friction point a first user met has its own case.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -127,5 +128,20 @@ describe('the friction points of a first run', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('warning: app/main.py changed after mapping.json was written: the lines above may be out of date; run `specmap sync` to refresh them\n');
     expect(JSON.parse(specmap(dir, '--json', 'where', 'response.created').stdout).changedSinceMapping).toEqual(['app/main.py']);
+  });
+
+  it('where does not warn in a fresh checkout, where files are newer than mapping.json only by checkout order', () => {
+    const dir = repo('python');
+    specmap(dir, 'init', '--yes');
+    specmap(dir, 'sync');
+    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd: dir, stdio: 'ignore' });
+    git('add', '-A');
+    git('commit', '-q', '-m', 'synced');
+    const later = new Date(Date.now() + 5_000);
+    utimesSync(join(dir, 'app/main.py'), later, later);
+    expect(specmap(dir, 'where', 'response.created').stderr).toBe('');
+    writeFileSync(join(dir, 'app/main.py'), '\n' + read(dir, 'app/main.py'));
+    utimesSync(join(dir, 'app/main.py'), later, later);
+    expect(specmap(dir, 'where', 'response.created').stderr).toContain('warning: app/main.py changed after mapping.json was written');
   });
 });

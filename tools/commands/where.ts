@@ -1,4 +1,5 @@
 /** `specmap where <id or literal>`: every location of an item per lane, read from mapping.json (no analysis). */
+import { execFileSync } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadConfig } from '../config/load.js';
@@ -60,7 +61,23 @@ function changedSinceMapping(result: WhereResult, root: string, mappingPath: str
   const files = new Set<string>();
   for (const { entry } of result.matches) for (const locations of Object.values(entry.lanes)) for (const l of locations) files.add(l.file);
   for (const l of result.unknown?.locations ?? []) files.add(l.file);
-  return [...files].filter((f) => (mtime(resolve(root, f)) ?? 0) > written).sort();
+  const newer = [...files].filter((f) => (mtime(resolve(root, f)) ?? 0) > written).sort();
+  return newer.length && committedAsIs(root, [mappingPath, ...newer.map((f) => resolve(root, f))]) ? [] : newer;
+}
+
+/**
+ * A checkout writes files in whatever order it likes, so in a fresh clone a mapped file can be
+ * newer than mapping.json without any edit. When git says the mapping and those files are all as
+ * committed, they are the snapshot that was committed together: no warning. Outside git, or with
+ * git missing, the times decide.
+ */
+function committedAsIs(root: string, paths: string[]): boolean {
+  try {
+    const out = execFileSync('git', ['status', '--porcelain', '-z', '--', ...paths], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    return out === '';
+  } catch {
+    return false;
+  }
 }
 
 function nullPrototype<T>(record: Readonly<Record<string, T>>): Record<string, T> {
