@@ -18,12 +18,17 @@ export interface TraceOptions extends FindingPolicy {
   maxLineLength?: number;
 }
 
+/** The event types that open a response under the context's grammar. */
+function startsOf(ctx: VerifyContext): Set<string> {
+  return new Set([...ctx.grammar.values()].filter((r) => r.scope === 'response' && (r.role === 'start' || r.role === 'pre')).map((r) => r.type));
+}
+
 /** Reads and checks one trace; file system errors are the user's input problem, never a crash. */
 export async function checkTraceFile(path: string, ctx: VerifyContext, options: TraceOptions): Promise<{ result: StreamResult; format: TraceFormat }> {
   const name = options.name ?? path;
   let opened;
   try {
-    opened = await openTrace(path, { ...(options.format && { format: options.format }), ...(options.maxLineLength !== undefined && { maxLineLength: options.maxLineLength }) });
+    opened = await openTrace(path, { ...(options.format && { format: options.format }), ...(options.maxLineLength !== undefined && { maxLineLength: options.maxLineLength }), starts: startsOf(ctx) });
   } catch (error) {
     throw new InputError(`cannot read trace ${escapeControl(name)}: ${escapeControl((error as Error).message)}`);
   }

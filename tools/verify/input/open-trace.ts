@@ -39,10 +39,10 @@ export interface OpenedTrace {
   items: AsyncIterable<TraceItem[]>;
 }
 
-export async function openTrace(path: string, options: { format?: TraceFormat; stdin?: Readable } & LineOptions = {}): Promise<OpenedTrace> {
+export async function openTrace(path: string, options: { format?: TraceFormat; stdin?: Readable; starts?: ReadonlySet<string> } & LineOptions = {}): Promise<OpenedTrace> {
   const input = path === '-' ? (options.stdin ?? process.stdin) : createReadStream(path, { highWaterMark: 256 * 1024 });
   const raw = readLineBatches(input, options.maxLineLength === undefined ? {} : { maxLineLength: options.maxLineLength });
   const known = options.format ?? (path === '-' ? undefined : formatFromName(path));
   const { format, lines } = known ? { format: known, lines: raw } : await sniff(raw);
-  return { format, items: format === 'sse' ? readSse(lines) : readJsonl(lines) };
+  return { format, items: format === 'sse' ? readSse(lines, options.starts) : readJsonl(lines) };
 }

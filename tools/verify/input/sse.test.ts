@@ -13,7 +13,7 @@ async function collect(gen: AsyncIterable<TraceItem[]>): Promise<TraceItem[]> {
 const sse = (text: string, chunks = 1) => {
   const size = Math.ceil(text.length / chunks);
   const parts = Array.from({ length: chunks }, (_, i) => text.slice(i * size, (i + 1) * size));
-  return collect(readSse(readLineBatches((async function* () { yield* parts; })())));
+  return collect(readSse(readLineBatches((async function* () { yield* parts; })()), new Set(['response.created', 'response.queued'])));
 };
 
 describe('readSse', () => {

@@ -10,15 +10,20 @@ import { parseRequestComment } from './request.js';
 
 const KNOWN_FIELDS = new Set(['event', 'data', 'id', 'retry']);
 
-const STARTS = new Set(['response.created', 'response.queued']);
-const STARTS_DATA = /^\s*\{\s*"type"\s*:\s*"response\.(created|queued)"/;
+const LEADING_TYPE = /^\s*\{\s*"type"\s*:\s*"([^"\\]*)"/;
 
-/** The frame opens a new response (by its `event:` name, else by the payload's leading `type`). */
-function startsResponse(eventName: string | undefined, data: string): boolean {
-  return eventName !== undefined ? STARTS.has(eventName) : STARTS_DATA.test(data);
+/**
+ * The frame opens a new response (by its `event:` name, else by the payload's leading `type`): one of
+ * the stream profile's start events (`response.created`, `response.queued` in Responses).
+ */
+function startsResponse(starts: ReadonlySet<string>, eventName: string | undefined, data: string): boolean {
+  if (eventName !== undefined) return starts.has(eventName);
+  const type = LEADING_TYPE.exec(data)?.[1];
+  return type !== undefined && starts.has(type);
 }
 
-export async function* readSse(batches: AsyncIterable<Line[]>): AsyncGenerator<TraceItem[]> {
+/** `starts`: event types that open a new response, so a recording of several may repeat `[DONE]`. */
+export async function* readSse(batches: AsyncIterable<Line[]>, starts: ReadonlySet<string> = new Set()): AsyncGenerator<TraceItem[]> {
   let out: TraceItem[] = [];
   let start = 0;
   let eventName: string | undefined;
@@ -55,7 +60,7 @@ export async function* readSse(batches: AsyncIterable<Line[]>): AsyncGenerator<T
     seenEvent = true;
     // A recording of several responses in a row holds one sentinel per response: the next one's
     // first event starts over.
-    if (doneAt && startsResponse(eventName, text)) doneAt = 0;
+    if (doneAt && startsResponse(starts, eventName, text)) doneAt = 0;
     const issues = doneAt ? [...framing, { line: start, message: `Found an event after \`data: [DONE]\` (line ${doneAt}), expected nothing after the sentinel` }] : framing;
     out.push({ kind: 'record', record: { line: start, ...(eventName !== undefined && { eventName }), data: text, framing: issues } });
   }
