@@ -18,7 +18,7 @@ import { loadInputs } from './inputs.js';
 /** Every file an analyzer could read as a module (file-role.ts's extensions), lanes or not. */
 const MODULE_FILES = ['**/*.{ts,tsx,js,jsx,mjs,cjs,mts,cts,py,pyi}'];
 
-export async function runDigest(command: string, config: Config, root: string, configText: string, cacheDir: string | undefined): Promise<string> {
+export async function runDigest(command: string, config: Config, root: string, configText: string, cacheDir: string | undefined, invocation = ''): Promise<string> {
   const t0 = performance.now();
   const inputs = await loadInputs(config, root, { lanes: false });
   const workspace = resolve(root, config.workspace);
@@ -26,7 +26,7 @@ export async function runDigest(command: string, config: Config, root: string, c
   const patterns = [...new Set([...config.lanes.flatMap((l) => l.include), ...MODULE_FILES])];
   const code = config.lanes.length ? (await glob(patterns, { cwd: workspace, ignore: ['**/node_modules/**'] })).map((f) => relative(root, resolve(workspace, f)).split('\\').join('/')) : [];
   const hashes = FileHashes.open(cacheDir, root);
-  const fp = new Fingerprint(root, hashes).text('command', command).text('config', configText);
+  const fp = new Fingerprint(root, hashes).text('command', command).text('invocation', invocation).text('config', configText);
   fp.files(inputs.sourcePaths).files(inputs.templatePaths).files(code);
   fp.files(inputs.outputPaths).files(listFiles(root, config.report.outDir));
   fp.file(inputs.mappingPath).file(inputs.modelPath);
@@ -43,14 +43,17 @@ export interface RunMemo<T> {
   save(answer: T): Promise<void>;
 }
 
-/** The memo of `command` (slot `<command>-state`); with `--no-cache` a memo that never hits or stores. */
-export async function openRunMemo<T>(command: string, config: Config, root: string, configText: string, isAnswer: (v: unknown) => v is T): Promise<RunMemo<T>> {
+/**
+ * The memo of `command` (slot `<command>-state`); with `--no-cache` a memo that never hits or
+ * stores. `invocation`: whatever else the printed answer depends on (where the command ran from).
+ */
+export async function openRunMemo<T>(command: string, config: Config, root: string, configText: string, isAnswer: (v: unknown) => v is T, invocation = ''): Promise<RunMemo<T>> {
   const cacheDir = projectCacheDir(config, root);
   if (!cacheDir) return { hit: async () => undefined, save: async () => {} };
   const slot = `${command}-state`;
   return {
-    hit: async () => readSlot(cacheDir, slot, await runDigest(command, config, root, configText, cacheDir), isAnswer),
-    save: async (answer) => writeSlot(cacheDir, slot, await runDigest(command, config, root, configText, cacheDir), answer),
+    hit: async () => readSlot(cacheDir, slot, await runDigest(command, config, root, configText, cacheDir, invocation), isAnswer),
+    save: async (answer) => writeSlot(cacheDir, slot, await runDigest(command, config, root, configText, cacheDir, invocation), answer),
   };
 }
 
