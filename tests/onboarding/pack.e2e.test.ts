@@ -21,8 +21,14 @@ const temps: string[] = [];
 let tarball = '';
 let packed: { files: { path: string }[] };
 
+/**
+ * Under `npm test` the environment carries the parent npm's lifecycle settings (`npm_config_local_prefix`
+ * and friends, pointing at this repository): the child npm must see the scratch folder's own.
+ */
+const cleanEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k)));
+
 function npm(cwd: string, ...args: string[]) {
-  const r = spawnSync(NPM, args, { cwd, encoding: 'utf8', env: { ...process.env, npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' } });
+  const r = spawnSync(NPM, args, { cwd, encoding: 'utf8', env: { ...cleanEnv, npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
