@@ -5,14 +5,14 @@
  * Catalogs keep their own ids: they list what no API document has (SDK-level agent events).
  */
 import { eventId } from '../model/ids.js';
-import { DOCS_PROFILE, getSourceProfileOrThrow } from './profiles/source-profile.js';
+import { profileOfKind } from './profiles/source-profile.js';
 import type { SourceExtract } from './source-extract.js';
 
 export function alignApis(extracts: readonly SourceExtract[]): SourceExtract[] {
   if (!extracts.some((x) => x.events.some((e) => e.api !== undefined))) return [...extracts];
-  const api = getSourceProfileOrThrow(DOCS_PROFILE).defaultApis[0]!;
   return extracts.map((x) => {
-    if (x.source.kind !== 'openai-docs') return x;
+    const api = profileOfKind(x.source.kind)?.defaultApis[0];
+    if (api === undefined) return x;
     const endpoints = new Set(x.endpoints.map((e) => e.id));
     return {
       ...x,

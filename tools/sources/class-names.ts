@@ -6,15 +6,16 @@
  * `ResponseMCPCallCompletedEvent`), which is why items are matched by type and names are only a bridge.
  */
 import { getOwn } from '../model/own.js';
-import { DOCS_PROFILE, getSourceProfileOrThrow } from './profiles/source-profile.js';
+import { profileOfKind, type SourceProfile } from './profiles/source-profile.js';
 
-const profile = () => getSourceProfileOrThrow(DOCS_PROFILE);
+/** The SDK tables belong to the profile of the reference pages, whose events every model is built around. */
+const profile = (): SourceProfile | undefined => profileOfKind('openai-docs');
 
 /**
  * The packages those names are exported by: a class name ties to an event only when the code's
  * import resolves to one of these, never by the bare name.
  */
-export const SDK_PACKAGES: readonly string[] = profile().sdk?.packages ?? [];
+export const SDK_PACKAGES: readonly string[] = profile()?.sdk?.packages ?? [];
 
 /**
  * SDK class names for an event type of `api`, or none. An event without an API belongs to the one
@@ -22,7 +23,7 @@ export const SDK_PACKAGES: readonly string[] = profile().sdk?.packages ?? [];
  */
 export function sdkClassNames(type: string, api?: string): readonly string[] {
   const p = profile();
-  const table = p.sdk && getOwn(p.sdk.classNames, api ?? p.defaultApis[0]!);
+  const table = p?.sdk && getOwn(p.sdk.classNames, api ?? p.defaultApis[0]!);
   return (table && getOwn(table, type)) ?? [];
 }
 

@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { ConfigError } from '../diagnostics/errors.js';
 import type { Model } from '../model/schema.js';
-import { readBundledJson } from '../sources/profiles/bundled-dir.js';
+import { listBundled, readBundledJson } from '../sources/profiles/bundled-dir.js';
 
 export type Role = 'pre' | 'start' | 'progress' | 'item' | 'terminal' | 'abort';
 const RoleSchema = z.enum(['pre', 'start', 'progress', 'item', 'terminal', 'abort']);
@@ -156,7 +156,7 @@ function compile(file: z.output<typeof StreamProfileFileSchema>): StreamProfile 
 }
 
 /** The stream profiles shipped in profiles/streams/, in the order detection tries them. */
-export const BUNDLED_STREAM_PROFILES = ['responses'] as const;
+export const BUNDLED_STREAM_PROFILES: readonly string[] = listBundled('streams/');
 
 const bundled = new Map<string, StreamProfile>();
 
@@ -164,13 +164,13 @@ function parseProfile(value: unknown, from: string): StreamProfile {
   const parsed = StreamProfileFileSchema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new ConfigError(`Found a stream profile ${from} with ${issue.message} at \`${issue.path.join('.') || '(root)'}\`, expected the shape of profiles/streams/responses.json`);
+    throw new ConfigError(`Found a stream profile ${from} with ${issue.message} at \`${issue.path.join('.') || '(root)'}\`, expected the shape of the bundled stream profiles (profiles/streams/)`);
   }
   return compile(parsed.data);
 }
 
 export function getBundledStreamProfile(name: string): StreamProfile | undefined {
-  if (!(BUNDLED_STREAM_PROFILES as readonly string[]).includes(name)) return undefined;
+  if (!BUNDLED_STREAM_PROFILES.includes(name)) return undefined;
   let profile = bundled.get(name);
   if (!profile) bundled.set(name, (profile = parseProfile(readBundledJson(`streams/${name}.json`), name)));
   return profile;

@@ -5,7 +5,7 @@
  * is read whole: every path, every `text/event-stream` union, as one API.
  */
 import { z } from 'zod';
-import { readBundledJson } from './bundled-dir.js';
+import { listBundled, readBundledJson } from './bundled-dir.js';
 
 export const ApiScopeSchema = z.strictObject({
   /** Lower-case name; ids carry it when a source reads more than one API (`event:realtime/error`). */
@@ -26,6 +26,8 @@ const SourceProfileSchema = z.strictObject({
   name: z.string(),
   /** The profile applies to a document that defines all these component schemas. */
   detect: z.strictObject({ schemas: z.array(z.string()).min(1) }),
+  /** Source kinds whose items belong to this profile's first default API (the reference pages). */
+  sourceKinds: z.array(z.string()).default([]),
   /** The APIs read when the source config names none. */
   defaultApis: z.array(z.string()).min(1),
   apis: z.array(ApiScopeSchema).min(1),
@@ -40,15 +42,15 @@ const SourceProfileSchema = z.strictObject({
 });
 export type SourceProfile = z.output<typeof SourceProfileSchema>;
 
-/** The bundled source profiles, in the order they are tried. */
-export const BUNDLED_SOURCE_PROFILES = ['openai'] as const;
+/** The bundled source profiles (profiles/*.json), in the order they are tried. */
+export const BUNDLED_SOURCE_PROFILES: readonly string[] = listBundled();
 
 const cache = new Map<string, SourceProfile>();
 
 export function getSourceProfileOrThrow(name: string): SourceProfile {
   let profile = cache.get(name);
   if (!profile) {
-    if (!(BUNDLED_SOURCE_PROFILES as readonly string[]).includes(name)) throw new Error(`no bundled source profile named ${name}`);
+    if (!BUNDLED_SOURCE_PROFILES.includes(name)) throw new Error(`no bundled source profile named ${name}`);
     profile = SourceProfileSchema.parse(readBundledJson(`${name}.json`));
     cache.set(name, profile);
   }
@@ -64,5 +66,7 @@ export function detectSourceProfile(componentSchemas: ReadonlySet<string>): Sour
   return undefined;
 }
 
-/** The profile the Markdown reference pages belong to (`openai-docs` sources). */
-export const DOCS_PROFILE = 'openai';
+/** The bundled profile that claims a source kind (the reference pages' `openai-docs`), if any. */
+export function profileOfKind(kind: string): SourceProfile | undefined {
+  return BUNDLED_SOURCE_PROFILES.map(getSourceProfileOrThrow).find((p) => p.sourceKinds.includes(kind));
+}
