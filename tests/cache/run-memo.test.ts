@@ -68,3 +68,34 @@ describe('the memo of the last map', () => {
     expect(r.stderr).toMatch(/analyze the workspace/);
   });
 });
+
+describe('the memo of the last sync', () => {
+  const sync = (...args: string[]) => {
+    const r = spawnSync(process.execPath, [CLI, '--timings', 'sync', ...args], { cwd: project, encoding: 'utf8', env: { ...process.env, CI: '1' } });
+    return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr, analyzed: /analyze the workspace/.test(r.stderr) };
+  };
+
+  it('answers an unchanged project without analyzing, and rewrites an output deleted since', () => {
+    expect(sync().code).toBe(0);
+    const again = sync();
+    expect(again.analyzed).toBe(false);
+    expect(again.stdout).toMatch(/^sync: 0 files written, \d+ unchanged\n$/);
+    rmSync(join(project, 'reports/report.json'));
+    const after = sync();
+    expect(after.analyzed).toBe(true);
+    expect(after.stdout).toContain('wrote reports/report.json');
+  });
+
+  it('replays the warnings, and does not answer a --strict run from a lenient one', () => {
+    // A field followed by prose instead of its type: a warning, kept with an unknown type.
+    writeFileSync(join(project, 'docs/DOC_streaming_events.md'), DOCS.replace('type\n\nstring\n\nThe type of the event. Always `response.completed`.', 'type\n\nstring\n\nThe type of the event. Always `response.completed`.\n\nmetadata\n\nSet of key-value pairs.'));
+    const lenient = sync();
+    expect(lenient.code).toBe(0);
+    expect(lenient.stderr).toMatch(/warning/);
+    const replayed = sync();
+    expect(replayed.analyzed).toBe(false);
+    expect(replayed.stderr.replace(/timings[\s\S]*$/, '')).toBe(lenient.stderr.replace(/timings[\s\S]*$/, ''));
+    expect(sync('--strict').code).toBe(2);
+    writeFileSync(join(project, 'docs/DOC_streaming_events.md'), DOCS);
+  });
+});

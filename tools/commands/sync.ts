@@ -29,6 +29,7 @@ import { loadModelState } from '../pipeline/model.js';
 import { generateStage } from '../pipeline/generate-stage.js';
 import { reportStage } from '../pipeline/report-stage.js';
 import { modelText } from './extract.js';
+import { isObject, openRunMemo } from '../pipeline/run-memo.js';
 
 export interface SyncOptions {
   config?: string;
@@ -72,17 +73,50 @@ function readIfExists(path: string | undefined): string | undefined {
   }
 }
 
-export async function syncOnce(opts: SyncOptions): Promise<SyncResult> {
-  const { config, root, path } = await loadConfig(opts.config, opts.cwd, { allowOutside: opts.allowOutside });
-  const cacheDir = resolveInside(root, config.cacheDir);
-  return withLock(cacheDir, () => syncLocked(opts, config, root, path), { display: `${config.cacheDir.replace(/\/+$/, '')}/lock` });
+/** What a sync printed besides its result, and where it writes: its memo replays the one and cleans the other. */
+interface SyncAnswer {
+  notes: string[];
+  unchanged: number;
+  dirs: string[];
 }
 
-async function syncLocked(opts: SyncOptions, config: Awaited<ReturnType<typeof loadConfig>>['config'], root: string, configPath: string): Promise<SyncResult> {
+const isSyncAnswer = (v: unknown): v is SyncAnswer =>
+  isObject(v) && Array.isArray(v.notes) && v.notes.every((n) => typeof n === 'string') && typeof v.unchanged === 'number' && Array.isArray(v.dirs) && v.dirs.every((d) => typeof d === 'string');
+
+export async function syncOnce(opts: SyncOptions): Promise<SyncResult> {
+  const { config, root, path, text } = await loadConfig(opts.config, opts.cwd, { allowOutside: opts.allowOutside });
+  const cacheDir = resolveInside(root, config.cacheDir);
+  return withLock(
+    cacheDir,
+    async () => {
+      // A sync whose inputs are exactly as the last one left them (its own outputs included) would
+      // write nothing: its memo answers, and only the temporary files of killed runs are cleaned.
+      const invocation = JSON.stringify([path, opts.cwd ?? process.cwd(), Boolean(opts.strict), Boolean(opts.json)]);
+      const memo = await openRunMemo('sync', config, root, text, isSyncAnswer, invocation);
+      const hit = await memo.hit();
+      if (hit) {
+        for (const line of hit.notes) process.stderr.write(line);
+        const removed = hit.dirs.flatMap((dir) => removeStaleTemps(dir));
+        return { written: [], unchanged: hit.unchanged, ...(removed.length ? { removed } : {}) };
+      }
+      const run: SyncAnswer = { notes: [], unchanged: 0, dirs: [] };
+      const result = await syncLocked(opts, config, root, path, run);
+      await memo.save({ ...run, unchanged: result.written.length + result.unchanged });
+      return result;
+    },
+    { display: `${config.cacheDir.replace(/\/+$/, '')}/lock` },
+  );
+}
+
+async function syncLocked(opts: SyncOptions, config: Awaited<ReturnType<typeof loadConfig>>['config'], root: string, configPath: string, run: SyncAnswer): Promise<SyncResult> {
+  const note = (line: string) => {
+    run.notes.push(line);
+    process.stderr.write(line);
+  };
   const progress = createProgress(progressEnabled(Boolean(opts.json)));
   progress.step('extract: reading sources');
   const state = await loadModelState(config, root, { strict: opts.strict });
-  if (!opts.json) for (const d of state.diagnostics.sorted()) process.stderr.write(formatDiagnostic(nameConfigFile(d, configDisplay(configPath, opts.cwd))) + '\n');
+  if (!opts.json) for (const d of state.diagnostics.sorted()) note(formatDiagnostic(nameConfigFile(d, configDisplay(configPath, opts.cwd))) + '\n');
   const modelFile: OutputFile = { path: config.model, content: modelText(state.model), producedBy: 'specmap extract' };
 
   progress.step('map: analyzing the workspace');
@@ -109,12 +143,12 @@ async function syncLocked(opts: SyncOptions, config: Awaited<ReturnType<typeof l
   // and a report without one would claim `map` never ran.
   const analyzed = await analyzeForMapping(state.model, config, root);
   if (!opts.json) {
-    if (!config.lanes.length) process.stderr.write(formatDiagnostic(noLanesDiagnostic(configDisplay(configPath, opts.cwd))) + '\n');
+    if (!config.lanes.length) note(formatDiagnostic(noLanesDiagnostic(configDisplay(configPath, opts.cwd))) + '\n');
     const display = configDisplay(configPath, opts.cwd);
     for (const w of analyzed.warnings) {
       // The analyzer names the config by its default name; the user's file may be called otherwise.
       const file = w.file === DEFAULT_CONFIG_FILE ? display : w.file;
-      process.stderr.write(`${file}:${w.line}:${w.column}: warning ${w.message.split(DEFAULT_CONFIG_FILE).join(display)}\n`);
+      note(`${file}:${w.line}:${w.column}: warning ${w.message.split(DEFAULT_CONFIG_FILE).join(display)}\n`);
     }
   }
 
@@ -153,7 +187,8 @@ async function syncLocked(opts: SyncOptions, config: Awaited<ReturnType<typeof l
 
   const plan = planWrites(root, files);
   // Temporary files a killed run left beside our outputs are ours to remove (nothing else is).
-  const removed = [...new Set(files.map((f) => dirname(resolveInside(root, f.path))))].sort().flatMap((dir) => removeStaleTemps(dir));
+  run.dirs = [...new Set(files.map((f) => dirname(resolveInside(root, f.path))))].sort();
+  const removed = run.dirs.flatMap((dir) => removeStaleTemps(dir));
   const written = applyPlan(plan);
   return { written, unchanged: plan.unchanged.length, ...(removed.length ? { removed } : {}) };
 }
