@@ -53,13 +53,14 @@ export function partDone(item: ItemState, kind: PartKind, payload: string, index
 }
 
 /** `output_item.done`: every slot's text is in the item; then keep only digests. */
-export function itemDone(item: ItemState, doneItem: Record<string, JsonValue> | undefined, event: TraceEvent, report: Report): void {
+/** `closing`: the closing event's short name for messages (`output_item.done`). */
+export function itemDone(item: ItemState, doneItem: Record<string, JsonValue> | undefined, closing: string, event: TraceEvent, report: Report): void {
   const finals = new Map<string, { rule: TextRule; position: number; digest: string; length: number }>();
   for (const [key, slot] of item.slots) {
     const rule = slot.rule;
     const text = finalText(slot);
     if (text === undefined) continue;
-    if (doneItem) compare(rule.item(doneItem, slot.position), slot, `at ${key} of the item in \`output_item.done\``, event, report);
+    if (doneItem) compare(rule.item(doneItem, slot.position), slot, `at ${key} of the item in \`${closing}\``, event, report);
     finals.set(key, { rule, position: slot.position, digest: digest(text), length: text.length });
   }
   item.finals = finals;

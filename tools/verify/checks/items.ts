@@ -17,12 +17,13 @@ export function itemOf(state: StreamState, event: TraceEvent): Record<string, Js
 
 export function openItem(state: StreamState, event: TraceEvent, report: Report): void {
   const item = itemOf(state, event) ?? {};
-  const index = event.payload[state.profile.items.indexField];
+  const ix = state.profile.items.indexField;
+  const index = event.payload[ix];
   const id = typeof item.id === 'string' ? item.id : undefined;
   const expected = state.added;
   const outputIndex = typeof index === 'number' ? index : expected;
   if (index !== expected) {
-    report({ check: 'indices', line: event.line, event: event.type, message: `Found \`output_index\` ${quote(index)}, expected ${expected} (zero-based and contiguous in the order items are added)` });
+    report({ check: 'indices', line: event.line, event: event.type, message: `Found \`${ix}\` ${quote(index)}, expected ${expected} (zero-based and contiguous in the order items are added)` });
   }
   if (id !== undefined) {
     const previous = state.byId.get(id);
@@ -48,28 +49,31 @@ export function openItem(state: StreamState, event: TraceEvent, report: Report):
 
 /** Finds the item an event refers to, reporting index/identity mismatches; undefined: never opened. */
 export function resolveItem(state: StreamState, event: TraceEvent, id: JsonValue | undefined, report: Report): ItemState | undefined {
-  const index = event.payload[state.profile.items.indexField];
+  const { indexField: ix, family } = state.profile.items;
+  const index = event.payload[ix];
   const byId = typeof id === 'string' ? state.byId.get(id) : undefined;
   if (byId) {
     if (index !== undefined && index !== byId.outputIndex) {
-      report({ check: 'indices', line: event.line, event: event.type, message: `Found \`output_index\` ${quote(index)} for item ${quote(id)}, expected ${byId.outputIndex} (its index when added at line ${byId.line})` });
+      report({ check: 'indices', line: event.line, event: event.type, message: `Found \`${ix}\` ${quote(index)} for item ${quote(id)}, expected ${byId.outputIndex} (its index when added at line ${byId.line})` });
     }
     return byId;
   }
   const byIndex = typeof index === 'number' ? state.byIndex.get(index) : undefined;
   if (byIndex) {
-    report({ check: 'identity', line: event.line, event: event.type, message: `Found item id ${quote(id)} at \`output_index\` ${index}, expected ${quote(byIndex.id)} (the id added at line ${byIndex.line})` });
+    report({ check: 'identity', line: event.line, event: event.type, message: `Found item id ${quote(id)} at \`${ix}\` ${index}, expected ${quote(byIndex.id)} (the id added at line ${byIndex.line})` });
     return byIndex;
   }
-  report({ check: 'lifecycle', line: event.line, event: event.type, message: `Found \`${event.type}\` for item ${quote(id)} (output_index ${quote(index)}), expected \`${state.profile.items.family}.added\` to open that item first` });
+  report({ check: 'lifecycle', line: event.line, event: event.type, message: `Found \`${event.type}\` for item ${quote(id)} (${ix} ${quote(index)}), expected \`${family}.added\` to open that item first` });
   return undefined;
 }
 
 /** Items close in the order they were added; a later one closing first is "finished out of order". */
 export function closeItem(state: StreamState, item: ItemState, event: TraceEvent, report: Report): void {
   const done = itemOf(state, event);
+  const { indexField: ix, family } = state.profile.items;
+  const last = family.slice(family.lastIndexOf('.') + 1);
   if (done && typeof done.type === 'string' && done.type !== item.type) {
-    report({ check: 'identity', line: event.line, event: event.type, message: `Found item type ${quote(done.type)} in \`output_item.done\`, expected ${quote(item.type)} (as added at line ${item.line})` });
+    report({ check: 'identity', line: event.line, event: event.type, message: `Found item type ${quote(done.type)} in \`${last}.done\`, expected ${quote(item.type)} (as added at line ${item.line})` });
   }
   const first = state.open.values().next().value;
   if (first !== undefined && first !== item) {
@@ -78,7 +82,7 @@ export function closeItem(state: StreamState, item: ItemState, event: TraceEvent
     state.overtaken.set(first, list);
   }
   for (const later of state.overtaken.get(item) ?? []) {
-    report({ check: 'lifecycle', line: later.line, event: later.type, message: `Found item at output_index ${later.item.outputIndex} finishing before output_index ${item.outputIndex} (added at line ${item.line}, done at line ${event.line}), expected items to finish in the order they were added` });
+    report({ check: 'lifecycle', line: later.line, event: later.type, message: `Found item at ${ix} ${later.item.outputIndex} finishing before ${ix} ${item.outputIndex} (added at line ${item.line}, done at line ${event.line}), expected items to finish in the order they were added` });
   }
   state.overtaken.delete(item);
   item.open = false;

@@ -33,7 +33,7 @@ export function checkStructure(state: StreamState, rule: EventRule, event: Trace
   if (rule.opens === 'item') {
     if (rule.action !== 'close') return;
     openParts(state, item, `its item closed at line ${event.line}`, report);
-    itemDone(item, itemOf(state, event), event, report);
+    itemDone(item, itemOf(state, event), `${profile.items.family.slice(profile.items.family.lastIndexOf('.') + 1)}.done`, event, report);
     closeItem(state, item, event, report);
     return;
   }
