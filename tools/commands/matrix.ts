@@ -6,6 +6,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
+import { projectCacheDir } from '../cache/settings.js';
 import { glob } from 'tinyglobby';
 import type { CodeFact } from '../analyzer/facts.js';
 import type { Config, ImplementationConfig } from '../config/schema.js';
@@ -84,11 +85,12 @@ export async function buildMatrixFromConfig(opts: MatrixOptions = {}): Promise<M
     let overrides: Map<string, Status> | undefined;
     if (impl.lanes.length) {
       const { analyzeWorkspace } = await import('../analyzer/index.js');
+      const cacheDir = projectCacheDir(config, root);
       const analyzed = await analyzeWorkspace({
         root: resolve(root, impl.workspace),
         lanes: impl.lanes,
         model,
-        cacheDir: join(resolve(root, config.cacheDir), 'implementations', impl.name.replace(/[^\w.-]+/g, '_')),
+        cacheDir: cacheDir && join(cacheDir, 'implementations', impl.name.replace(/[^\w.-]+/g, '_')),
         unknownLiteralPatterns: config.unknownLiterals,
       });
       for (const w of analyzed.warnings) warnings.push(`${impl.name}: ${w.file}:${w.line}: ${w.message}`);

@@ -5,6 +5,7 @@
  */
 import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { projectCacheDir } from '../cache/settings.js';
 import { loadConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
@@ -95,7 +96,7 @@ async function modelFor(config: Config, root: string, strict: string | undefined
   if (!keep.some((s) => s.info.kind === kind)) throw new UsageError(`Found --strict-source ${strict} but no ${strict} source in the config, expected at least one`);
   if (keep.length === state.sources.length) return state.model;
   const { buildFromFiles } = await import('../sources/load.js');
-  const model = await buildFromFiles(keep, config, state.diagnostics, { cacheDir: resolve(root, config.cacheDir) });
+  const model = await buildFromFiles(keep, config, state.diagnostics, { cacheDir: projectCacheDir(config, root) ?? false });
   if (hasErrors(state.diagnostics.items)) throw new InputError('cannot build the model from the sources', state.diagnostics.sorted());
   return model;
 }
