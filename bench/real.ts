@@ -9,7 +9,8 @@
  * The tool is run from a frozen copy of `dist/` (bench/real/.out/tool): the cache keys include the
  * tool's code hash, so another `npm run build` in this working tree mid-run would otherwise turn
  * every warm run cold. Targets per tree: cold ≤ 10×, warm map ≤ 2×, warm check ≤ 2.5×; peak RSS
- * ≤ 300 MB on the 20 MB tree. Run: `npm run bench:real` (ROUNDS=5 TREES=vercel-ai to narrow).
+ * ≤ 300 MB on the 20 MB tree. Run: `npm run bench:real` (ROUNDS=5 WARM_ROUNDS=15 TREES=vercel-ai to
+ * change the rounds or narrow it).
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -63,6 +64,8 @@ const trees: Tree[] = [
 ];
 
 const ROUNDS = Number(process.env.ROUNDS ?? 3);
+/** Warm runs are short, so load spikes move their medians most: more rounds for them. */
+const WARM_ROUNDS = Number(process.env.WARM_ROUNDS ?? 9);
 const only = process.env.TREES?.split(',');
 const cli = freezeTool();
 
@@ -92,7 +95,8 @@ for (const tree of trees.filter((t) => !only || only.includes(t.name))) {
   const measure = (step: string, args: string[], prepare: () => void, target?: number) => {
     const f: Run[] = [];
     const c: Run[] = [];
-    for (let r = 0; r < ROUNDS; r++) {
+    const rounds = step.startsWith('warm') ? WARM_ROUNDS : ROUNDS;
+    for (let r = 0; r < rounds; r++) {
       f.push(floor());
       prepare();
       c.push(specmap(...args));
@@ -131,7 +135,7 @@ function print(r: Row): void {
 }
 
 const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
-console.log(`\n${ROUNDS} rounds, medians; load average at the end ${load}\n`);
+console.log(`\nmedians of ${ROUNDS} rounds (cold) and ${WARM_ROUNDS} (warm); load average at the end ${load}\n`);
 console.log('| tree | step | floor ms | specmap ms | ratio | CPU ratio | peak RSS MB |');
 console.log('|---|---|---|---|---|---|---|');
 for (const r of rows) {
