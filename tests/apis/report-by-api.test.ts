@@ -23,8 +23,10 @@ describe('report grouped by API', () => {
 
   it('one summary row per API, the rows adding up to every item', () => {
     const rows = report.summary.apis!;
-    expect(rows.map((r) => r.api)).toEqual(['-', 'chat', 'realtime', 'responses']);
-    expect(rows.find((r) => r.api === 'realtime')!.total).toBe(three.events.filter((e) => e.api === 'realtime').length + three.endpoints.filter((e) => e.api === 'realtime').length + three.params.filter((p) => p.api === 'realtime').length + three.enums.filter((e) => e.api === 'realtime').length);
+    expect(rows.map((r) => r.api)).toEqual(['chat', 'realtime', 'responses']);
+    expect(three.objects.map((o) => `${o.api} ${o.id}`)).toContain('responses object:response');
+    const of = (api: string) => [three.events, three.endpoints, three.params, three.enums, three.objects].reduce((n, list) => n + list.filter((i) => i.api === api).length, 0);
+    expect(rows.find((r) => r.api === 'realtime')!.total).toBe(of('realtime'));
     expect(rows.reduce((n, r) => n + r.total, 0)).toBe(report.summary.overall.total);
     expect(report.items.find((i) => i.id === 'event:realtime/error')!.api).toBe('realtime');
   });

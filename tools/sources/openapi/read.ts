@@ -74,13 +74,17 @@ export function extractOpenApi(text: string, source: SourceInfo, bag: Diagnostic
 export const readOpenApi: SourceReader = (text, source, config: SourceConfig, bag: DiagnosticBag) =>
   extractOpenApi(text, source, bag, { ...(config.pathPrefix !== undefined && { pathPrefix: config.pathPrefix }), ...(config.apis && { apis: config.apis }) });
 
-/** Endpoints, their params and enum values say which API they belong to (by their endpoint). */
+/** Endpoints, their params, enum values and returned objects say which API they belong to (by their endpoint). */
 function tagApis(out: SourceExtract, apiOf: ReadonlyMap<string, string>): void {
   const of = (endpoint: string) => apiOf.get(endpoint.replace(/^endpoint:/, ''));
   out.endpoints = out.endpoints.map((e) => withApi(e, of(e.id)));
   out.params = out.params.map((p) => withApi(p, of(p.endpoint)));
   const paramApi = new Map(out.params.map((p) => [p.id, p.api]));
   out.enums = out.enums.map((e) => withApi(e, paramApi.get(e.param)));
+  // An object belongs to the API of the first endpoint that returns it.
+  const objectApi = new Map<string, string>();
+  for (const e of out.endpoints) if (e.returns?.object && e.api && !objectApi.has(e.returns.object)) objectApi.set(e.returns.object, e.api);
+  out.objects = out.objects.map((o) => withApi(o, objectApi.get(o.id)));
 }
 
 const withApi = <T extends object>(item: T, api: string | undefined): T => (api ? { ...item, api } : item);
