@@ -33,6 +33,7 @@ describe('docs + OpenAPI with three APIs', () => {
     expect(responses.sources.length).toBe(2);
     expect(responses.anchors[0]).toMatch(/^DOC_streaming_events\.md:/);
     expect(model.events.filter((e) => e.api === undefined)).toEqual([]);
+    expect([...model.endpoints, ...model.objects].filter((i) => i.api === undefined).map((i) => i.id)).toEqual([]);
   });
 
   it.each(['message.sse', 'function-call.sse', 'reasoning.jsonl', 'mcp-call.jsonl'])('%s: the same findings as the one-API model (Realtime events of the same names stay out)', async (name) => {

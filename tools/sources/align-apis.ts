@@ -20,6 +20,7 @@ export function alignApis(extracts: readonly SourceExtract[]): SourceExtract[] {
       endpoints: x.endpoints.map((e) => ({ ...e, api })),
       params: x.params.map((p) => (endpoints.has(p.endpoint) ? { ...p, api } : p)),
       enums: x.enums.map((e) => ({ ...e, api })),
+      objects: x.objects.map((o) => ({ ...o, api })),
     };
   });
 }
