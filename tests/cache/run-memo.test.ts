@@ -99,3 +99,18 @@ describe('the memo of the last sync', () => {
     writeFileSync(join(project, 'docs/DOC_streaming_events.md'), DOCS);
   });
 });
+
+describe('the memo of the last clean check', () => {
+  const check = () => spawnSync(process.execPath, [CLI, 'check'], { cwd: project, encoding: 'utf8', env: { ...process.env, CI: '1' } });
+
+  it('does not answer when a module outside the lanes changes (imports reach it)', () => {
+    expect(spawnSync(process.execPath, [CLI, 'sync'], { cwd: project, encoding: 'utf8' }).status).toBe(0);
+    check();
+    expect(check().stdout).toContain('nothing changed since the last clean check');
+    mkdirSync(join(project, 'lib'), { recursive: true });
+    writeFileSync(join(project, 'lib/other.py'), 'x = 1\n');
+    const after = check();
+    expect(after.stdout).not.toContain('nothing changed');
+    expect(after.status).toBe(0);
+  });
+});

@@ -9,9 +9,10 @@
 import { projectCacheDir } from '../cache/settings.js';
 import { recordTiming } from '../cache/timings.js';
 import type { Config } from '../config/schema.js';
-import { loadInputs, type PipelineInputs } from '../pipeline/inputs.js';
+import { loadInputs } from '../pipeline/inputs.js';
+import { runDigest } from '../pipeline/run-memo.js';
 import { applySeverity, compareFindings, type Finding } from './findings.js';
-import { FileHashes, Fingerprint, memoSaysClean, writeMemo } from './fingerprint.js';
+import { memoSaysClean, writeMemo } from './fingerprint.js';
 import { partsAffectedBy, type CheckPart } from './affected.js';
 
 export interface CheckOptions {
@@ -34,29 +35,18 @@ export interface CheckResult {
 
 export const ALL_PARTS: CheckPart[] = ['sources', 'generated', 'mapping'];
 
-/** Every input file of a check, for the warm-path fingerprint. */
-export function fingerprintOf(inputs: PipelineInputs, configText: string, hashes?: FileHashes): string {
-  const fp = new Fingerprint(inputs.root, hashes).text('config', configText);
-  fp.files(inputs.sourcePaths).files(inputs.templatePaths).files(inputs.codePaths).files(inputs.outputPaths);
-  fp.file(inputs.mappingPath).file(inputs.modelPath);
-  return fp.digest();
-}
-
 export async function runCheck(options: CheckOptions): Promise<CheckResult> {
   const { config, root } = options;
   const noCache = options.noCache || !projectCacheDir(config, root);
   const cacheDir = noCache ? undefined : projectCacheDir(config, root);
   let t0 = performance.now();
-  const inputs = await loadInputs(config, root);
-  const hashes = FileHashes.open(cacheDir, root);
-  const digest = fingerprintOf(inputs, options.configText, hashes);
-  hashes.save();
-  recordTiming('check: fingerprint of every input', t0);
-  if (memoSaysClean(cacheDir, digest)) {
+  // Every input, the workspace's module files outside the lanes included (imports reach them).
+  const digest = cacheDir ? await runDigest('check', config, root, options.configText, cacheDir) : undefined;
+  if (digest && memoSaysClean(cacheDir, digest)) {
     recordTiming('check: answered from the memo of the last clean check', t0);
     return { findings: [], ran: [], skipped: ALL_PARTS, memo: true };
   }
-  const parts = options.files?.length ? partsAffectedBy(options.files, inputs) : ALL_PARTS;
+  const parts = options.files?.length ? partsAffectedBy(options.files, await loadInputs(config, root)) : ALL_PARTS;
   const raw: Omit<Finding, 'severity'>[] = [];
   if (parts.length) {
     // Loaded only past the memo: the hook path of an unchanged tree needs none of it.
@@ -82,6 +72,6 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
   const findings = applySeverity(raw, config.check.severity).sort(compareFindings);
   const result: CheckResult = { findings, ran: parts, skipped: ALL_PARTS.filter((p) => !parts.includes(p)), memo: false };
   // Only a full, clean run may answer later runs from the memo.
-  if (parts.length === ALL_PARTS.length && !findings.length) writeMemo(cacheDir, digest);
+  if (digest && parts.length === ALL_PARTS.length && !findings.length) writeMemo(cacheDir, digest);
   return result;
 }
