@@ -18,6 +18,8 @@ export interface OracleScope {
   prefixes: string[];
   named?: string[];
   discriminator?: string;
+  /** Properties from the streamed chunk down to the union of events it wraps. */
+  eventPath?: string[];
 }
 
 export interface OracleApi {
@@ -55,6 +57,26 @@ function fixedValue(doc: Json, schema: Json, prop: string): string | undefined {
   if (typeof p.const === 'string') return p.const;
   if (Array.isArray(p.enum) && p.enum.length === 1 && typeof p.enum[0] === 'string') return p.enum[0];
   return undefined;
+}
+
+function propertiesOf(doc: Json, schema: Json): Json {
+  const props: Json = {};
+  const collect = (s: Json) => {
+    const r = resolve(doc, s).node;
+    if (isObj(r.properties)) Object.assign(props, r.properties);
+    if (Array.isArray(r.allOf)) r.allOf.forEach((p) => collect(p as Json));
+  };
+  collect(schema);
+  return props;
+}
+
+function descend(doc: Json, root: Json, path: readonly string[]): Json | undefined {
+  let at: Json | undefined = root;
+  for (const name of path) {
+    const next: unknown = at && propertiesOf(doc, at)[name];
+    at = isObj(next) ? next : undefined;
+  }
+  return at;
 }
 
 function eventsOf(doc: Json, root: Json, discriminator: string, out: Set<string>, seen: Set<Json>): void {
@@ -99,7 +121,8 @@ export function oracleApis(doc: Json, scopes: readonly OracleScope[]): Map<strin
         const stream = (resolve(doc, response).node.content as Json | undefined)?.['text/event-stream'];
         if (!isObj(stream) || !isObj(stream.schema)) continue;
         api.streams++;
-        eventsOf(doc, stream.schema, scope.discriminator ?? 'type', api.events, seen.get(scope.name)!);
+        const root = scope.eventPath ? descend(doc, stream.schema, scope.eventPath) : stream.schema;
+        if (root) eventsOf(doc, root, scope.discriminator ?? 'type', api.events, seen.get(scope.name)!);
       }
     }
   }

@@ -21,13 +21,14 @@ import { loadYaml, oracleApis, type OracleScope } from './oracle.js';
 const FILE = 'llama-stack/llama-stack-openapi-2025-08-29.yaml';
 const APIS = [
   { name: 'inference', paths: ['/v1/inference/**'] },
-  { name: 'agents', paths: ['/v1/agents/**'] },
+  // Agent turn chunks wrap their events: `event.payload`, named by `event_type`.
+  { name: 'agents', paths: ['/v1/agents/**'], eventPath: ['event', 'payload'], discriminator: 'event_type' },
   { name: 'responses', paths: ['/v1/openai/v1/responses/**'] },
   { name: 'other', paths: ['/**'] },
 ];
 const ORACLE_SCOPES: OracleScope[] = [
   { name: 'inference', prefixes: ['/v1/inference'] },
-  { name: 'agents', prefixes: ['/v1/agents'] },
+  { name: 'agents', prefixes: ['/v1/agents'], eventPath: ['event', 'payload'], discriminator: 'event_type' },
   { name: 'responses', prefixes: ['/v1/openai/v1/responses'] },
   { name: 'other', prefixes: ['/'] },
 ];
@@ -65,7 +66,7 @@ describe('llama-stack-openapi-2025-08-29.yaml, no profile', () => {
 
   it.each([
     ['inference', 2, 2],
-    ['agents', 2, 1],
+    ['agents', 2, 6],
     ['responses', 1, 21],
     ['other', 0, 0],
   ])('as four APIs: %s has %i streams and %i events, as the oracle finds', (api, streams, events) => {
@@ -78,7 +79,7 @@ describe('llama-stack-openapi-2025-08-29.yaml, no profile', () => {
   it('as four APIs: ids carry the API and none collides', () => {
     const ids = [...several.events, ...several.endpoints, ...several.params, ...several.enums, ...several.objects].map((i) => i.id);
     expect(ids.length - new Set(ids).size).toBe(0);
-    expect(several.events.map((e) => e.id)).toContain('event:responses/response.created');
+    expect(several.events.map((e) => e.id)).toEqual(expect.arrayContaining(['event:responses/response.created', 'event:agents/turn_awaiting_input', 'event:agents/step_progress']));
   });
 
   it('generated TypeScript compiles under tsc --strict', () => {

@@ -74,3 +74,15 @@ describe('API scopes of an OpenAPI source', () => {
     expect(read(['responses', 'realtime'], openai).diagnostics).toEqual([]);
   });
 });
+
+describe('eventPath: chunks that wrap their events', () => {
+  const wrapped = doc('    Wrapper: { type: object, properties: { event: { type: object, properties: { payload: { $ref: "#/components/schemas/ThingEvent" } } } } }').replace('/chunks: { post: ' + stream('Chunk'), '/chunks: { post: ' + stream('Wrapper'));
+  it('follows the path to the union; its members are the events', () => {
+    expect(read([{ name: 'w', paths: ['/chunks/**'], eventPath: ['event', 'payload'] }], wrapped)).toMatchObject({ events: ['event:thing.made', 'event:thing.lost'], diagnostics: [] });
+  });
+  it('a path that leads nowhere is a warning at the stream schema', () => {
+    expect(read([{ name: 'w', paths: ['/chunks/**'], eventPath: ['event', 'nope'] }], wrapped).diagnostics).toEqual([
+      'openapi-event-path: Found no `event.nope` in the stream schema `Wrapper`, expected the API\'s eventPath to lead to its events',
+    ]);
+  });
+});

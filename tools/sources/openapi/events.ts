@@ -69,6 +69,19 @@ export interface EventScope {
   named?: readonly string[];
   /** The property whose fixed value is the event's name (default `type`). */
   discriminator?: string;
+  /** Properties to follow from a streamed chunk to the union of events it wraps. */
+  eventPath?: readonly string[];
+}
+
+/** Follows `path` through the properties of `root`; undefined when a step is missing. */
+function follow(ctx: OpenApiContext, root: Located, path: readonly string[]): Located | undefined {
+  let at: Located | undefined = root;
+  for (const name of path) {
+    const prop: Located | undefined = at && objectShape(ctx, at).properties.find((p) => p.name === name)?.at;
+    at = prop && deref(ctx, prop);
+    if (!at) return undefined;
+  }
+  return at;
 }
 
 export function extractEvents(ctx: OpenApiContext, ops: readonly Operation[], scope: EventScope = {}): Event[] {
@@ -76,6 +89,23 @@ export function extractEvents(ctx: OpenApiContext, ops: readonly Operation[], sc
   for (const name of scope.named ?? []) {
     const named = childOf({ value: ctx.doc, pointer: [] }, 'components', 'schemas', name);
     if (named) roots.push({ ...named, name });
+  }
+  if (scope.eventPath?.length) {
+    const path = scope.eventPath;
+    const inner = roots.map((r) => follow(ctx, r, path));
+    inner.forEach((at, i) => {
+      if (at) return;
+      const name = deref(ctx, roots[i]!)?.name;
+      ctx.bag.warn({
+        code: 'openapi-event-path',
+        file: ctx.file,
+        line: ctx.locator.lineOf(roots[i]!.pointer),
+        column: 1,
+        message: `Found no \`${path.join('.')}\` in the stream schema${name ? ` \`${name}\`` : ''}, expected the API's eventPath to lead to its events`,
+        hint: 'fix the eventPath in the source\'s apis, or leave it out to take the chunk as the event',
+      });
+    });
+    roots.splice(0, roots.length, ...inner.filter((at): at is Located => at !== undefined));
   }
   const members: Member[] = [];
   const seen = new Set<unknown>();

@@ -49,7 +49,7 @@ export function extractOpenApi(text: string, source: SourceInfo, bag: Diagnostic
     taken.push(own);
     ops.push(...mine);
     const named = api.events === undefined ? [] : typeof api.events === 'string' ? [api.events] : api.events;
-    out.events.push(...extractEvents(ctx, mine, { ...(several && { api: api.name }), named, ...(api.discriminator && { discriminator: api.discriminator }) }));
+    out.events.push(...extractEvents(ctx, mine, { ...(several && { api: api.name }), named, ...(api.discriminator && { discriminator: api.discriminator }), ...(api.eventPath && { eventPath: api.eventPath }) }));
     if (several) for (const op of mine) apiOf.set(`${op.method} ${prefix}${op.path}`, api.name);
   }
   if (skipped.length) out.skipped = skipped;

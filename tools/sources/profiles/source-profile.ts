@@ -14,6 +14,11 @@ export const ApiScopeSchema = z.strictObject({
   paths: z.array(z.string().min(1)).default([]),
   /** Component schemas whose union members are this API's events, besides the unions its paths stream. */
   events: z.union([z.string().min(1), z.array(z.string().min(1))]).optional(),
+  /**
+   * Properties to follow from each streamed chunk to the union whose members are the events, when the
+   * chunk wraps them (Llama Stack's agent turns: `event` → `payload`, named by `event_type`).
+   */
+  eventPath: z.array(z.string().min(1)).optional(),
   /** The property whose fixed value names an event (default `type`; Chat Completions chunks use `object`). */
   discriminator: z.string().min(1).optional(),
   /** The stream profile (profiles/streams/NAME.json) `verify` uses for this API's traces. */
