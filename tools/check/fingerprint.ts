@@ -143,6 +143,11 @@ export class Fingerprint {
     return this;
   }
 
+  /** `label\0hash` per file or text, in the order added. */
+  entries(): readonly string[] {
+    return this.parts;
+  }
+
   digest(): string {
     return hashText([`tool\u0000${toolCodeHash()}`, ...this.parts].join('\n'));
   }

@@ -18,6 +18,7 @@ import type { Model } from '../model/schema.js';
 import { loadModelState } from '../pipeline/model.js';
 import { openMapMemo, printMapAnswer, type MapAnswer } from '../pipeline/map-memo.js';
 import type { RunMemo } from '../pipeline/run-memo.js';
+import { sha256 } from '../sources/read.js';
 import { createProgress, progressEnabled } from '../cli/progress.js';
 import { pathFromRoot } from '../mapping/join.js';
 
@@ -133,6 +134,7 @@ async function runMapLocked(opts: MapOptions): Promise<number> {
     // The CLI asked the memo already (before loading this module): no second fingerprint.
     const code = opts.memoAsked ? undefined : printMapAnswer(await memo.hit(), opened.mapping);
     if (code !== undefined) return code;
+    await memo.begin();
   }
   const { config, root, mapping, diagnostics, mappingPath, mappingHash } = await buildMapping(opts);
   const text = mappingText(mapping);
@@ -148,6 +150,6 @@ async function runMapLocked(opts: MapOptions): Promise<number> {
   } else {
     process.stdout.write(`${written ? 'wrote' : 'unchanged'} ${config.mapping}: ${summaryLine(mapping)}\n`);
   }
-  await memo?.save({ summary: summaryLine(mapping), diagnostics });
+  await memo?.save({ summary: summaryLine(mapping), diagnostics }, new Map([[config.mapping.split('\\').join('/'), sha256(text)]]));
   return EXIT.clean;
 }

@@ -30,6 +30,7 @@ import { generateStage } from '../pipeline/generate-stage.js';
 import { reportStage } from '../pipeline/report-stage.js';
 import { modelText } from './extract.js';
 import { isObject, openRunMemo } from '../pipeline/run-memo.js';
+import { sha256 } from '../sources/read.js';
 
 export interface SyncOptions {
   config?: string;
@@ -80,6 +81,9 @@ interface SyncAnswer {
   dirs: string[];
 }
 
+/** What a run wrote: path → sha256 of the bytes (the memo is stored only if nothing else changed). */
+type Written = Map<string, string>;
+
 const isSyncAnswer = (v: unknown): v is SyncAnswer =>
   isObject(v) && Array.isArray(v.notes) && v.notes.every((n) => typeof n === 'string') && typeof v.unchanged === 'number' && Array.isArray(v.dirs) && v.dirs.every((d) => typeof d === 'string');
 
@@ -93,6 +97,7 @@ export async function syncOnce(opts: SyncOptions): Promise<SyncResult> {
       // write nothing: its memo answers, and only the temporary files of killed runs are cleaned.
       const invocation = JSON.stringify([path, opts.cwd ?? process.cwd(), Boolean(opts.strict), Boolean(opts.json)]);
       const memo = await openRunMemo('sync', config, root, text, isSyncAnswer, invocation);
+      // Also the fingerprint at the start of the run, when the memo does not answer.
       const hit = await memo.hit();
       if (hit) {
         for (const line of hit.notes) process.stderr.write(line);
@@ -100,15 +105,16 @@ export async function syncOnce(opts: SyncOptions): Promise<SyncResult> {
         return { written: [], unchanged: hit.unchanged, ...(removed.length ? { removed } : {}) };
       }
       const run: SyncAnswer = { notes: [], unchanged: 0, dirs: [] };
-      const result = await syncLocked(opts, config, root, path, run);
-      await memo.save({ ...run, unchanged: result.written.length + result.unchanged });
+      const written: Written = new Map();
+      const result = await syncLocked(opts, config, root, path, run, written);
+      await memo.save({ ...run, unchanged: result.written.length + result.unchanged }, written);
       return result;
     },
     { display: `${config.cacheDir.replace(/\/+$/, '')}/lock` },
   );
 }
 
-async function syncLocked(opts: SyncOptions, config: Awaited<ReturnType<typeof loadConfig>>['config'], root: string, configPath: string, run: SyncAnswer): Promise<SyncResult> {
+async function syncLocked(opts: SyncOptions, config: Awaited<ReturnType<typeof loadConfig>>['config'], root: string, configPath: string, run: SyncAnswer, writtenBytes: Written): Promise<SyncResult> {
   const note = (line: string) => {
     run.notes.push(line);
     process.stderr.write(line);
@@ -188,6 +194,7 @@ async function syncLocked(opts: SyncOptions, config: Awaited<ReturnType<typeof l
   const plan = planWrites(root, files);
   // Temporary files a killed run left beside our outputs are ours to remove (nothing else is).
   run.dirs = [...new Set(files.map((f) => dirname(resolveInside(root, f.path))))].sort();
+  for (const f of files) writtenBytes.set(f.path.split('\\').join('/'), sha256(f.content));
   const removed = run.dirs.flatMap((dir) => removeStaleTemps(dir));
   const written = applyPlan(plan);
   return { written, unchanged: plan.unchanged.length, ...(removed.length ? { removed } : {}) };

@@ -4,10 +4,12 @@
  * barrels and `__init__.py` files outside them), mapping.json, the model file, the generated and
  * report folders — has the same bytes as right after the last successful run of the same command
  * by the same tool, that run's answer stands and nothing needs computing. The digest is taken
- * after the run's own writes, so the next run compares against the state it left.
+ * after the run's own writes, so the next run compares against the state it left; it is stored
+ * only when every file that differs from the start of the run is one the run wrote, with the
+ * bytes it wrote (an edit made while the run read its inputs is never taken as answered).
  */
 import { glob } from 'tinyglobby';
-import { relative, resolve } from 'node:path';
+import { posix, relative, resolve } from 'node:path';
 import { isObject, readSlot, writeSlot } from '../cache/store.js';
 import { projectCacheDir } from '../cache/settings.js';
 import { recordTiming } from '../cache/timings.js';
@@ -19,6 +21,10 @@ import { loadInputs } from './inputs.js';
 const MODULE_FILES = ['**/*.{ts,tsx,js,jsx,mjs,cjs,mts,cts,py,pyi}'];
 
 export async function runDigest(command: string, config: Config, root: string, configText: string, cacheDir: string | undefined, invocation = ''): Promise<string> {
+  return (await runFingerprint(command, config, root, configText, cacheDir, invocation)).digest();
+}
+
+async function runFingerprint(command: string, config: Config, root: string, configText: string, cacheDir: string | undefined, invocation = ''): Promise<Fingerprint> {
   const t0 = performance.now();
   const inputs = await loadInputs(config, root, { lanes: false });
   const workspace = resolve(root, config.workspace);
@@ -30,17 +36,24 @@ export async function runDigest(command: string, config: Config, root: string, c
   fp.files(inputs.sourcePaths).files(inputs.templatePaths).files(code);
   fp.files(inputs.outputPaths).files(listFiles(root, config.report.outDir));
   fp.file(inputs.mappingPath).file(inputs.modelPath);
-  const digest = fp.digest();
   hashes.save();
   recordTiming(`${command}: fingerprint of every input`, t0);
-  return digest;
+  return fp;
 }
+
+/** Label (a path, normalised: `./a` and `a` are one file) → hash of a fingerprint's entries. */
+const entryMap = (fp: Fingerprint): Map<string, string> => new Map(fp.entries().map((e) => [posix.normalize(e.slice(0, e.indexOf('\u0000'))), e.slice(e.indexOf('\u0000') + 1)]));
 
 export interface RunMemo<T> {
   /** The stored answer when the inputs are those the last run left (fingerprints the inputs). */
   hit(): Promise<T | undefined>;
-  /** Stores `answer` for the inputs as they are now (after the run's writes). */
-  save(answer: T): Promise<void>;
+  /** Fingerprints the inputs as the run starts, when `hit` was not asked. */
+  begin(): Promise<void>;
+  /**
+   * Stores `answer` for the files as they are now, given what the run wrote (path relative to the
+   * config folder → sha256 of the bytes written); nothing when anything else changed meanwhile.
+   */
+  save(answer: T, written: ReadonlyMap<string, string>): Promise<void>;
 }
 
 /**
@@ -49,11 +62,30 @@ export interface RunMemo<T> {
  */
 export async function openRunMemo<T>(command: string, config: Config, root: string, configText: string, isAnswer: (v: unknown) => v is T, invocation = ''): Promise<RunMemo<T>> {
   const cacheDir = projectCacheDir(config, root);
-  if (!cacheDir) return { hit: async () => undefined, save: async () => {} };
+  if (!cacheDir) return { hit: async () => undefined, begin: async () => {}, save: async () => {} };
   const slot = `${command}-state`;
+  let before: Fingerprint | undefined;
+  const fingerprint = () => runFingerprint(command, config, root, configText, cacheDir, invocation);
   return {
-    hit: async () => readSlot(cacheDir, slot, await runDigest(command, config, root, configText, cacheDir, invocation), isAnswer),
-    save: async (answer) => writeSlot(cacheDir, slot, await runDigest(command, config, root, configText, cacheDir, invocation), answer),
+    hit: async () => {
+      before = await fingerprint();
+      return readSlot(cacheDir, slot, before.digest(), isAnswer);
+    },
+    begin: async () => {
+      before ??= await fingerprint();
+    },
+    save: async (answer, written) => {
+      if (!before) return;
+      const after = await fingerprint();
+      const was = entryMap(before);
+      const now = entryMap(after);
+      const wrote = new Map([...written].map(([path, hash]) => [posix.normalize(path), hash]));
+      for (const label of new Set([...was.keys(), ...now.keys()])) {
+        if (was.get(label) === now.get(label)) continue;
+        if (wrote.get(label) !== now.get(label)) return;
+      }
+      writeSlot(cacheDir, slot, after.digest(), answer);
+    },
   };
 }
 
