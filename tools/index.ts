@@ -9,7 +9,7 @@ export { proposeConfig } from './init/propose.js';
 export { scanRepository } from './init/scan.js';
 export { runMap } from './commands/map.js';
 export { runImport } from './commands/import.js';
-export { runWhere } from './commands/where.js';
+export { whereCommand } from './commands/where.js';
 export { computeMapping } from './mapping/compute.js';
 export { mappingText } from './mapping/render.js';
 export { where } from './mapping/where.js';

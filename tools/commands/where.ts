@@ -3,19 +3,31 @@ import { execFileSync } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadConfig } from '../config/load.js';
-import { EXIT, InputError } from '../diagnostics/errors.js';
-import { toJsonText } from '../io/json.js';
+import { InputError } from '../diagnostics/errors.js';
 import { resolveInside } from '../io/write-plan.js';
 import { readMappingFile } from '../mapping/read.js';
-import { formatWhere, where, type WhereResult } from '../mapping/where.js';
+import { where, type WhereResult } from '../mapping/where.js';
+import type { Mapping } from '../mapping/schema.js';
 
 export interface WhereOptions {
   config?: string;
   cwd?: string;
-  json?: boolean;
 }
 
-export async function runWhere(query: string, opts: WhereOptions): Promise<number> {
+export interface WhereCommandResult {
+  result: WhereResult;
+  /** The mapping's lanes (names and titles), for printing. */
+  lanes: Mapping['lanes'];
+  /** Something matched: an item, an unknown literal or an orphaned manual block. */
+  found: boolean;
+  /** Files shown that changed after mapping.json was written (its lines may be out of date). */
+  changedSinceMapping: string[];
+  /** The mapping file as the config names it. */
+  mappingFile: string;
+}
+
+/** What mapping.json knows about an id or a literal; reads, never prints. */
+export async function whereCommand(query: string, opts: Omit<WhereOptions, 'json'> = {}): Promise<WhereCommandResult> {
   const { config, root } = await loadConfig(opts.config, opts.cwd);
   const mapping = readMappingFile(resolveInside(root, config.mapping), config.mapping);
   if (!mapping) {
@@ -27,21 +39,7 @@ export async function runWhere(query: string, opts: WhereOptions): Promise<numbe
   // find Object.prototype's. Null-prototype copies make every key the mapping's own or absent.
   const result = where({ ...mapping, items: nullPrototype(mapping.items), orphans: nullPrototype(mapping.orphans) }, query);
   const found = result.matches.length > 0 || Boolean(result.unknown) || Boolean(result.orphan);
-  const changed = changedSinceMapping(result, root, resolveInside(root, config.mapping));
-  if (opts.json) {
-    process.stdout.write(toJsonText({ query: result.query, matches: result.matches.map(({ id, entry }) => ({ id, ...entry })), unknown: result.unknown ?? null, orphan: result.orphan ?? null, changedSinceMapping: changed }));
-  } else if (found) {
-    process.stdout.write(formatWhere(result, mapping.lanes));
-    if (changed.length) {
-      process.stderr.write(
-        `warning: ${changed.join(', ')} changed after ${config.mapping} was written: the lines above may be out of date; run \`specmap sync\` to refresh them\n`,
-      );
-    }
-  } else {
-    process.stderr.write(`nothing in ${config.mapping} matches \`${result.query}\` (try an id like event:response.created, a literal, or part of an id)\n`);
-  }
-  // Not found is an answer, not an error: exit 1 like other findings.
-  return found ? EXIT.clean : EXIT.findings;
+  return { result, lanes: mapping.lanes, found, changedSinceMapping: changedSinceMapping(result, root, resolveInside(root, config.mapping)), mappingFile: config.mapping };
 }
 
 /**
