@@ -8,7 +8,7 @@ export { applyInit, planInit, runInit, starterConfig, type InitPlan } from './co
 export { proposeConfig } from './init/propose.js';
 export { scanRepository } from './init/scan.js';
 export { runMap } from './commands/map.js';
-export { runImport } from './commands/import.js';
+export { formatImport, importLegacy } from './commands/import.js';
 export { whereCommand } from './commands/where.js';
 export { computeMapping } from './mapping/compute.js';
 export { mappingText } from './mapping/render.js';

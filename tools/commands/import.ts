@@ -5,15 +5,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { formatDiagnostic } from '../diagnostics/diagnostic.js';
-import { EXIT, InputError } from '../diagnostics/errors.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { InputError } from '../diagnostics/errors.js';
 import { applyImport, countPlaced, type Applied } from '../import/apply.js';
 import { contradictions } from '../import/claims.js';
 import { LegacyMappingSchema, type LegacyMapping } from '../import/legacy-format.js';
 import { validateLegacy } from '../import/validate-legacy.js';
 import { scanJsonPositions } from '../io/json-positions.js';
 import { planImport, type ImportPlan } from '../import/plan.js';
-import { toJsonText } from '../io/json.js';
 import { applyPlan, planWrites } from '../io/write-plan.js';
 import { mappingText } from '../mapping/render.js';
 import { assertMappingUnchanged, buildMapping, summaryLine, withProjectLock } from './map.js';
@@ -58,19 +57,40 @@ function scanLineCol(text: string, offset: number): { line: number; column: numb
   return { line: before.length, column: before[before.length - 1]!.length + 1 };
 }
 
-export async function runImport(file: string, opts: ImportOptions): Promise<number> {
+export interface ImportResult {
+  file: string;
+  /** Fields read from the legacy file, and placed in mapping.json (always equal: else it throws). */
+  read: number;
+  placed: number;
+  /** Entries that landed on spec items. */
+  items: number;
+  /** Entries (and the summary) kept as orphans: no spec item has their id. */
+  orphans: string[];
+  contradictions: { id: string; from: string; message: string }[];
+  staleCodeLines: { id: string; message: string }[];
+  anchorsDiffer: { id: string; legacy: string; spec: string | null }[];
+  /** The mapping file as the config names it, and whether it was (or with dryRun, would be) written. */
+  mapping: string;
+  written: boolean;
+  dryRun: boolean;
+  summary: string;
+  diagnostics: Diagnostic[];
+}
+
+/** Adopts a legacy mapping into mapping.json (unless `dryRun`); returns what it read, placed and found. */
+export async function importLegacy(file: string, opts: Omit<ImportOptions, 'json'> = {}): Promise<ImportResult> {
   const legacyPath = resolve(opts.cwd ?? process.cwd(), file);
   // Validated before the lock and the analysis: a wrong file is refused in milliseconds.
   const legacy = readLegacy(legacyPath, file);
-  if (opts.dryRun) return runImportWith(legacy, legacyPath, file, opts);
-  return withProjectLock(opts, () => runImportWith(legacy, legacyPath, file, opts));
+  if (opts.dryRun) return importWith(legacy, legacyPath, file, opts);
+  return withProjectLock(opts, () => importWith(legacy, legacyPath, file, opts));
 }
 
-async function runImportWith(legacy: LegacyMapping, legacyPath: string, file: string, opts: ImportOptions): Promise<number> {
+async function importWith(legacy: LegacyMapping, legacyPath: string, file: string, opts: Omit<ImportOptions, 'json'>): Promise<ImportResult> {
   const origin = `import ${basename(legacyPath)}`;
   let plan: ImportPlan | undefined;
   let applied: Applied | undefined;
-  const built = await buildMapping(opts, (previous, model) => {
+  const built = await buildMapping({ ...opts, json: true }, (previous, model) => {
     plan = planImport(legacy, model);
     applied = applyImport(plan, previous, origin);
     return applied.source;
@@ -80,25 +100,34 @@ async function runImportWith(legacy: LegacyMapping, legacyPath: string, file: st
   if (placed !== plan!.read) {
     throw new InputError(`import would lose fields: read ${plan!.read}, placed ${placed}; nothing written`);
   }
-  const claims = contradictions(plan!, mapping);
-  const anchors = plan!.targets.filter((t) => t.anchorDiffers).map((t) => ({ id: t.id, legacy: t.anchorDiffers!.legacy, spec: t.anchorDiffers!.spec ?? null }));
-  const items = plan!.targets.filter((t) => t.item).length;
-  const orphans = plan!.targets.filter((t) => !t.item).map((t) => t.id);
-  const stale = Object.entries(mapping.items).flatMap(([id, e]) => (e.legacyFindings ?? []).filter((f) => f.startsWith('legacy code location')).map((message) => ({ id, message })));
+  const anchorsDiffer = plan!.targets.filter((t) => t.anchorDiffers).map((t) => ({ id: t.id, legacy: t.anchorDiffers!.legacy, spec: t.anchorDiffers!.spec ?? null }));
+  const staleCodeLines = Object.entries(mapping.items).flatMap(([id, e]) => (e.legacyFindings ?? []).filter((f) => f.startsWith('legacy code location')).map((message) => ({ id, message })));
   if (!opts.dryRun) assertMappingUnchanged(mappingPath, mappingHash, config.mapping, 'specmap import');
   const written = opts.dryRun ? false : applyPlan(planWrites(root, [{ path: config.mapping, content: mappingText(mapping), producedBy: 'specmap import' }])).length > 0;
-  if (opts.json) {
-    process.stdout.write(toJsonText({ file, read: plan!.read, placed, items, orphans, contradictions: claims, staleCodeLines: stale, anchorsDiffer: anchors, mapping: config.mapping, written, diagnostics }));
-    return EXIT.clean;
-  }
-  for (const d of diagnostics) process.stderr.write(formatDiagnostic(d) + '\n');
-  const out: string[] = [
-    `read ${plan!.read} fields from ${file}, placed ${placed}: ${items} entries on spec items, ${orphans.length} kept as orphans (${orphans.join(', ')})`,
-  ];
-  if (anchors.length) out.push(`${anchors.length} legacy anchor${anchors.length === 1 ? '' : 's'} differ from the spec's (kept under manual.legacy):`, ...anchors.map((a) => `  ${a.id}: legacy ${a.legacy}, spec ${a.spec ?? '(none)'}`));
-  if (claims.length) out.push(`${claims.length} legacy claim${claims.length === 1 ? '' : 's'} the code contradicts (not copied as status; kept in mapping.json as legacyFindings):`, ...claims.map((c) => `  ${c.id}: ${c.message}`));
-  if (stale.length) out.push(`${stale.length} legacy code location${stale.length === 1 ? '' : 's'} no longer where the code is:`, ...stale.map((c) => `  ${c.id}: ${c.message}`));
-  out.push(`${opts.dryRun ? 'would write' : written ? 'wrote' : 'unchanged'} ${config.mapping}: ${summaryLine(mapping)}`);
-  process.stdout.write(out.join('\n') + '\n');
-  return EXIT.clean;
+  return {
+    file,
+    read: plan!.read,
+    placed,
+    items: plan!.targets.filter((t) => t.item).length,
+    orphans: plan!.targets.filter((t) => !t.item).map((t) => t.id),
+    contradictions: contradictions(plan!, mapping),
+    staleCodeLines,
+    anchorsDiffer,
+    mapping: config.mapping,
+    written,
+    dryRun: Boolean(opts.dryRun),
+    summary: summaryLine(mapping),
+    diagnostics,
+  };
+}
+
+/** The CLI's text for an import result. */
+export function formatImport(r: ImportResult): string {
+  const out: string[] = [`read ${r.read} fields from ${r.file}, placed ${r.placed}: ${r.items} entries on spec items, ${r.orphans.length} kept as orphans (${r.orphans.join(', ')})`];
+  const n = (k: number, one: string, many: string) => `${k} ${k === 1 ? one : many}`;
+  if (r.anchorsDiffer.length) out.push(`${n(r.anchorsDiffer.length, 'legacy anchor differs', 'legacy anchors differ')} from the spec's (kept under manual.legacy):`, ...r.anchorsDiffer.map((a) => `  ${a.id}: legacy ${a.legacy}, spec ${a.spec ?? '(none)'}`));
+  if (r.contradictions.length) out.push(`${n(r.contradictions.length, 'legacy claim', 'legacy claims')} the code contradicts (not copied as status; kept in mapping.json as legacyFindings):`, ...r.contradictions.map((c) => `  ${c.id}: ${c.message}`));
+  if (r.staleCodeLines.length) out.push(`${n(r.staleCodeLines.length, 'legacy code location', 'legacy code locations')} no longer where the code is:`, ...r.staleCodeLines.map((c) => `  ${c.id}: ${c.message}`));
+  out.push(`${r.dryRun ? 'would write' : r.written ? 'wrote' : 'unchanged'} ${r.mapping}: ${r.summary}`);
+  return out.join('\n') + '\n';
 }
