@@ -1,5 +1,5 @@
 /**
- * `check` benchmark (issue 6 "Performance"), whole process, against `node -e 0` measured in the
+ * `check` benchmark, whole process, against `node -e 0` measured in the
  * same run. Workspaces are throw-away copies: the example workspace with the three reference
  * pages, and the same scaled to ~2 MB of Python and ~5 MB of TypeScript (the example's event code
  * replicated one file in ten, ordinary code otherwise). Targets: warm (nothing changed) ≤ 5x the

@@ -1,5 +1,5 @@
 /**
- * `diff` benchmark (issue 3 "Performance": report `diff` time on the two 2026 specs), in one run,
+ * `diff` benchmark, in one run,
  * against floors measured in the same run:
  * (a) in process: js-yaml merely loading both files (floor); reading both into models with the
  *     OpenAPI reader (no cache); `diffModels` alone on the two models; and read + diff together;

@@ -1,5 +1,5 @@
 /**
- * `extract` benchmark (issue 2 "Performance"), in one run, against floors measured in the same run:
+ * `extract` benchmark, in one run, against floors measured in the same run:
  * (a) in process: extracting the three reference pages (`extractPage`: parse + items), the walk
  *     alone on parsed trees (`extractTree`), and the whole build (`buildFromFiles`: + merge,
  *     categories, correlation keys) against remark merely parsing the same pages (target ≤ 1.5x);

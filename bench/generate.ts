@@ -1,5 +1,5 @@
 /**
- * Generate benchmark (issue 8 "Performance"), one process: every generate target (Zod, TS types,
+ * Generate benchmark, one process: every generate target (Zod, TS types,
  * JSON Schema, tracker, TS and Python stubs, Pydantic) for the merged model (the three docs pages +
  * openai-openapi-2026-08-21.yaml, read from ../shared at run time), against @hey-api/openapi-ts
  * generating Zod schemas (its `zod` plugin) for that same spec. Model building is timed apart and

@@ -1,5 +1,5 @@
 /**
- * Analyzer benchmark (issue 4 "Performance"), whole process, one run each, against a floor
+ * Analyzer benchmark, whole process, one run each, against a floor
  * measured in the same run: `node -e 0` plus `grep -rn` for the same literals and class names
  * over the same tree. Trees are generated into a temp dir: ~2 MB of Python and ~5 MB of
  * TypeScript, where about one file in ten deals with events (replicated from the fixture

@@ -1,5 +1,5 @@
 /**
- * OpenAPI extraction benchmark (issue 3 "Performance"), in one process, on the 3 MB
+ * OpenAPI extraction benchmark, in one process, on the 3 MB
  * `openai-openapi-2026-08-21.yaml` read from ../shared at run time:
  * - the YAML parsers on npm that are installed here (`yaml`, js-yaml, yaml-ast-parser; js-yaml
  *   with its position listener), each checked for giving the same value as `yaml` (the YAML 1.2
