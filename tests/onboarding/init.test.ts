@@ -7,23 +7,11 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeRepo, type RepoKind } from './repos.js';
+import { scratchRepos, type RepoKind } from './repos.js';
 import { CLI, specmap } from './run.js';
 
-const temps: string[] = [];
-const repo = (kind: RepoKind) => {
-  const dir = makeRepo(kind);
-  temps.push(dir);
-  return dir;
-};
+const repo = scratchRepos({ beforeAll, afterAll }, CLI);
 const read = (dir: string, file: string) => readFileSync(join(dir, file), 'utf8');
-
-beforeAll(() => {
-  if (!existsSync(CLI)) throw new Error('dist/cli.js is missing: run `npm run build` first (npm test does)');
-});
-afterAll(() => {
-  for (const t of temps) rmSync(t, { recursive: true, force: true });
-});
 
 interface InitJson {
   written: string[];

@@ -4,26 +4,14 @@
  * code first; each friction point a first user met has its own case.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BREAK, makeRepo, type RepoKind } from './repos.js';
+import { BREAK, scratchRepos, type RepoKind } from './repos.js';
 import { CLI, specmap } from './run.js';
 
-const temps: string[] = [];
-const repo = (kind: RepoKind) => {
-  const dir = makeRepo(kind);
-  temps.push(dir);
-  return dir;
-};
+const repo = scratchRepos({ beforeAll, afterAll }, CLI);
 const read = (dir: string, file: string) => readFileSync(join(dir, file), 'utf8');
-
-beforeAll(() => {
-  if (!existsSync(CLI)) throw new Error('dist/cli.js is missing: run `npm run build` first (npm test does)');
-});
-afterAll(() => {
-  for (const t of temps) rmSync(t, { recursive: true, force: true });
-});
 
 describe.each<RepoKind>(['empty', 'python', 'ts'])('init → sync → check in the %s repository', (kind) => {
   it('is clean, and a broken emitter is exit 1 until it is restored', () => {

@@ -6,7 +6,7 @@
  * the real ones from ../shared/reference, as users keep them.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { CORPUS, PAGES } from '../extract/helpers.js';
@@ -153,4 +153,23 @@ export function makeRepo(kind: RepoKind, parent = tmpdir()): string {
   writeFiles(dir, REPO_FILES[kind]);
   execFileSync('git', ['init', '-q', '-b', 'main'], { cwd: dir });
   return dir;
+}
+
+/**
+ * Scratch repositories for one test file: `repo(kind)` makes one, every one is removed after the
+ * file's tests, and `dist/cli.js` must exist before they run.
+ */
+export function scratchRepos(hooks: { beforeAll: (f: () => void) => void; afterAll: (f: () => void) => void }, cli: string): (kind: RepoKind) => string {
+  const temps: string[] = [];
+  hooks.beforeAll(() => {
+    if (!existsSync(cli)) throw new Error('dist/cli.js is missing: run `npm run build` first (npm test does)');
+  });
+  hooks.afterAll(() => {
+    for (const t of temps) rmSync(t, { recursive: true, force: true });
+  });
+  return (kind) => {
+    const dir = makeRepo(kind);
+    temps.push(dir);
+    return dir;
+  };
 }
