@@ -1,47 +1,13 @@
 /**
- * Default event categories: the groups our users track (DESIGN.md, users 2), in their order.
- * The config's `categories` replaces this list; first match wins.
+ * Default event categories: the groups the users of the reference API track (DESIGN.md, users 2),
+ * in their order, from the bundled profile data (profiles/openai.json `categories`). The config's
+ * `categories` replaces this list; first match wins; without either, every event is `other`.
  */
 import picomatch from 'picomatch';
 import type { CategoryConfig } from './schema.js';
+import { profileOfKind } from '../sources/profiles/source-profile.js';
 
-export const DEFAULT_CATEGORIES: CategoryConfig[] = [
-  {
-    id: 'lifecycle',
-    title: 'Lifecycle',
-    match: ['response.created', 'response.in_progress', 'response.completed', 'response.failed', 'response.incomplete', 'response.queued'],
-    subcategories: [],
-  },
-  {
-    id: 'output',
-    title: 'Output content',
-    match: ['response.output_item.*', 'response.content_part.*', 'response.output_text.*', 'response.output_text.**', 'response.refusal.*', 'response.audio.*', 'response.audio_transcript.*'],
-    subcategories: [],
-  },
-  {
-    id: 'function-calls',
-    title: 'Function calls',
-    match: ['response.function_call_arguments.*', 'response.custom_tool_call_input.*'],
-    subcategories: [],
-  },
-  {
-    id: 'builtin-tools',
-    title: 'Built-in tools',
-    match: [],
-    subcategories: [
-      { id: 'file-search', title: 'File search', match: ['response.file_search_call.*'] },
-      { id: 'web-search', title: 'Web search', match: ['response.web_search_call.*'] },
-      { id: 'image-generation', title: 'Image generation', match: ['response.image_generation_call.*'] },
-      { id: 'code-interpreter', title: 'Code interpreter', match: ['response.code_interpreter_call.*', 'response.code_interpreter_call_code.*'] },
-      { id: 'computer-use', title: 'Computer use', match: ['response.computer_call.*'] },
-      { id: 'shell', title: 'Shell', match: ['response.shell_call*.*', 'response.local_shell_call*.*', 'response.apply_patch_call*.*'] },
-    ],
-  },
-  { id: 'mcp', title: 'MCP tools', match: ['response.mcp_*.*'], subcategories: [] },
-  { id: 'reasoning', title: 'Reasoning', match: ['response.reasoning*.*', 'response.reasoning.*'], subcategories: [] },
-  { id: 'errors', title: 'Errors', match: ['error', 'response.error'], subcategories: [] },
-  { id: 'agents', title: 'Agents', match: [], subcategories: [] },
-];
+export const DEFAULT_CATEGORIES: CategoryConfig[] = profileOfKind('openai-docs')?.categories?.map((c) => ({ ...c, match: [...c.match], subcategories: c.subcategories.map((sub) => ({ ...sub, match: [...sub.match] })) })) ?? [];
 
 export const OTHER_CATEGORY = { id: 'other', title: 'Other' } as const;
 

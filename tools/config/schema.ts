@@ -3,6 +3,7 @@
  * nowhere else (STYLE.md "Config"). `schema/config.schema.json` is derived from it for editors.
  */
 import { z } from 'zod';
+import { profileOfKind } from '../sources/profiles/source-profile.js';
 import { ApiScopeSchema } from '../sources/profiles/source-profile.js';
 
 export const SourceConfigSchema = z.strictObject({
@@ -116,7 +117,7 @@ export const ConfigSchema = z.strictObject({
     })
     .prefault({}),
   /** Regexes for string literals that look like event types; a match no spec item has is "unknown". */
-  unknownLiterals: z.array(z.string()).default(['^response\\.[a-z_]+(\\.[a-z_]+)*$']),
+  unknownLiterals: z.array(z.string()).default(() => [...(profileOfKind('openai-docs')?.unknownLiterals ?? [])]),
   mapping: z.string().default('mapping.json'),
   report: z
     .strictObject({

@@ -36,6 +36,22 @@ const SourceProfileSchema = z.strictObject({
   /** The APIs read when the source config names none. */
   defaultApis: z.array(z.string()).min(1),
   apis: z.array(ApiScopeSchema).min(1),
+  /**
+   * Default event categories for the trackers and reports of this profile's events, in order
+   * (config `categories` replaces them; first match wins): the groups the API's users track.
+   */
+  categories: z
+    .array(
+      z.strictObject({
+        id: z.string(),
+        title: z.string(),
+        match: z.array(z.string()),
+        subcategories: z.array(z.strictObject({ id: z.string(), title: z.string(), match: z.array(z.string()) })),
+      }),
+    )
+    .optional(),
+  /** Default config `unknownLiterals`: regexes for strings shaped like this API's event types. */
+  unknownLiterals: z.array(z.string()).optional(),
   sdk: z
     .strictObject({
       /** Packages the class names are exported by: a class ties to an event only through an import from one of these. */
