@@ -11,7 +11,7 @@ import { EXIT, InputError } from '../diagnostics/errors.js';
 import { crosscheck } from '../crosscheck/crosscheck.js';
 import { countByKind, crosscheckReport, type CrosscheckResult } from '../crosscheck/to-report.js';
 import { formatReport, REPORT_FORMATS, type ReportFormat } from '../diff/reporters/index.js';
-import { DIFF_SCOPES, type DiffScope } from '../diff/scope.js';
+import { DEFAULT_DIFF_SCOPE, DIFF_SCOPES, type DiffScope } from '../diff/scope.js';
 import type { Model } from '../model/schema.js';
 import { buildModel } from '../sources/load.js';
 import { pickOption } from './diff.js';
@@ -45,7 +45,7 @@ export interface CrosscheckOutcome {
 /** Programmatic `crosscheck`: builds the merged model and lists the findings; throws InputError with diagnostics. */
 export async function crosscheckSources(opts: CrosscheckCommandOptions = {}): Promise<CrosscheckOutcome> {
   const cwd = opts.cwd ?? process.cwd();
-  const scope = pickOption<DiffScope>('--scope', opts.scope, DIFF_SCOPES, 'responses');
+  const scope = pickOption<DiffScope>('--scope', opts.scope, DIFF_SCOPES, DEFAULT_DIFF_SCOPE);
   const { config, root } = await configFor(opts, cwd);
   // Parsed OpenAPI extracts are cached by content hash under the config's cacheDir (tools/cache).
   const { model, diagnostics } = await buildModel(config, root, { cacheDir: opts.cache === false ? false : resolve(root, config.cacheDir) });

@@ -10,7 +10,7 @@ import { FAIL_ON, failsOn, type FailOn } from '../diff/fail-on.js';
 import { readSide } from '../diff/load-side.js';
 import { restrictToSource } from '../diff/restrict.js';
 import { formatReport, REPORT_FORMATS, type ReportFormat } from '../diff/reporters/index.js';
-import { DIFF_SCOPES, inScopePath, type DiffScope } from '../diff/scope.js';
+import { DEFAULT_DIFF_SCOPE, DIFF_SCOPES, inScopePath, type DiffScope } from '../diff/scope.js';
 import { diffReport, type DiffResult } from '../diff/to-report.js';
 import type { Model } from '../model/schema.js';
 
@@ -67,7 +67,7 @@ export interface DiffOutcome {
 /** Programmatic `diff`: reads both sides, returns the changes; throws InputError with diagnostics. */
 export async function diffFiles(oldArg: string, newArg: string, opts: DiffCommandOptions = {}): Promise<DiffOutcome> {
   const cwd = opts.cwd ?? process.cwd();
-  const scope = pickOption<DiffScope>('--scope', opts.scope, DIFF_SCOPES, 'responses');
+  const scope = pickOption<DiffScope>('--scope', opts.scope, DIFF_SCOPES, DEFAULT_DIFF_SCOPE);
   const failOn = pickOption<FailOn>('--fail-on', opts.failOn, FAIL_ON, 'breaking');
   const bag = new DiagnosticBag();
   const p = await project(opts, cwd);

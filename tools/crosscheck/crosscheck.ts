@@ -20,7 +20,7 @@
 import type { Conflict, Field, Item, JsonValue, Model, SourceKind } from '../model/schema.js';
 import { anchorsOf } from '../model/items.js';
 import { parseAnchor } from '../model/anchor.js';
-import { scopeModel, type DiffScope } from '../diff/scope.js';
+import { DEFAULT_DIFF_SCOPE, scopeModel, type DiffScope } from '../diff/scope.js';
 import type { Finding, FindingKind } from './finding.js';
 
 const COMPARED: readonly SourceKind[] = ['openai-docs', 'openapi'];
@@ -30,7 +30,7 @@ export interface CrosscheckOptions {
 }
 
 export function crosscheck(input: Model, options: CrosscheckOptions = {}): Finding[] {
-  const model = scopeModel(input, options.scope ?? 'responses');
+  const model = scopeModel(input, options.scope ?? DEFAULT_DIFF_SCOPE);
   const kindOf = new Map(model.sources.map((s) => [s.id, s.kind]));
   const present = COMPARED.filter((k) => model.sources.some((s) => s.kind === k));
   if (present.length < 2) return [];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inScopePath, isResponsesPath } from './scope.js';
+import { DEFAULT_DIFF_SCOPE, DIFF_SCOPES, inScopePath } from './scope.js';
 
 const table: [string, boolean][] = [
   ['/v1/responses', true],
@@ -11,10 +11,14 @@ const table: [string, boolean][] = [
   ['/realtime?beta=true', false],
 ];
 
-describe('the responses scope', () => {
+describe('the responses review scope of the bundled OpenAI profile', () => {
+  it('is the default, beside all', () => {
+    expect(DEFAULT_DIFF_SCOPE).toBe('responses');
+    expect(DIFF_SCOPES).toEqual(['responses', 'all']);
+  });
   it.each(table)('%s → %s', (path, want) => {
-    expect(isResponsesPath(path)).toBe(want);
     expect(inScopePath(path, 'responses')).toBe(want);
     expect(inScopePath(path, 'all')).toBe(true);
+    expect(inScopePath(path, 'no-such-scope')).toBe(false);
   });
 });

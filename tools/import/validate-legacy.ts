@@ -74,7 +74,7 @@ export function validateLegacy(raw: unknown, file: string, at: JsonPositions): D
       } else if (!isObject(entry)) add([section, key], `Found ${describe(entry)} at \`${section}.${key}\`, expected an object (the entry's fields)`);
     }
   };
-  if (Object.hasOwn(raw, 'endpoints')) entries('endpoints', raw.endpoints, (k) => (ENDPOINT_KEY.test(k) ? undefined : 'an endpoint `METHOD /path` such as `POST /v1/responses`'), 1);
+  if (Object.hasOwn(raw, 'endpoints')) entries('endpoints', raw.endpoints, (k) => (ENDPOINT_KEY.test(k) ? undefined : 'an endpoint `METHOD /path` such as `POST /v1/items`'), 1);
   if (Object.hasOwn(raw, 'streaming_events')) entries('streaming_events', raw.streaming_events, (k) => (EVENT_KEY.test(k) ? undefined : 'an event type such as `response.created`'), 1);
   if (Object.hasOwn(raw, 'request_parameters')) entries('request_parameters', raw.request_parameters, () => undefined, 2);
   if (Object.hasOwn(raw, 'summary') && !isObject(raw.summary)) add(['summary'], `Found ${describe(raw.summary)} at \`summary\`, expected an object`);

@@ -21,9 +21,9 @@ export function registerDiff(program: Command): void {
     .option('-f, --format <format>', 'pretty | markdown | json | github', 'pretty')
     .option('--summary', 'markdown: a short list without anchors that fits a PR comment (under 60,000 characters)')
     .option('--fail-on <class>', 'breaking | warning | deprecation | non-breaking | docs-only | none', 'breaking')
-    .option('--scope <scope>', 'responses (events + /responses endpoints, params, objects) | all', 'responses')
+    .option('--scope <scope>', "a review scope of the bundled profile (default: its first: every event, that scope's endpoints, their params and objects) | all")
     .option('--path-prefix <prefix>', 'OpenAPI: server path prefix for endpoint ids (e.g. /v1)')
-    .option('--include-skipped', 'OpenAPI: also compare the paths the reader skips and lists (e.g. /responses?beta=true)')
+    .option('--include-skipped', 'OpenAPI: also compare the paths the reader skips and lists (path keys with a query part)')
     .option('--no-cache', "do not use the project's parse cache")
     .action(
       action<DiffFlags>(async (opts, args) => {
