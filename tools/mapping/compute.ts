@@ -80,8 +80,10 @@ export function computeMapping(model: Model, facts: readonly CodeFact[], config:
     const required = requiredLanes(config.lanes, config.status.implemented, item.kind);
     const { status, gaps } = computeStatus({ lanes, required, declarationGaps: declarationGaps(item, lanes, joined, model, workspaceFile), remarks: endpointRemarks(item, joined) });
     const requiredFields = requiredFieldsOf(item);
+    const api = 'api' in item ? item.api : undefined;
     const entry: MappingEntry = {
       kind: item.kind,
+      ...(api !== undefined ? { api } : {}),
       anchor: anchorsOf(item)[0] ?? null,
       ...(item.kind === 'event' ? { category: item.category } : {}),
       ...(requiredFields ? { requiredFields } : {}),

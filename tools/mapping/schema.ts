@@ -47,6 +47,8 @@ export type Manual = z.infer<typeof ManualSchema>;
 
 export const MappingEntrySchema = z.strictObject({
   kind: z.enum(['event', 'endpoint', 'param', 'enum', 'object']),
+  /** The API the item belongs to, when the sources hold more than one (`realtime`). */
+  api: z.string().optional(),
   /** Primary spec anchor (`DOC_streaming_events.md:304-367`), or null for a source without anchors. */
   anchor: z.string().nullable(),
   category: z.string().optional(),

@@ -36,5 +36,15 @@ export function summarize(
   }
   const byCategory: Record<string, Counts> = {};
   for (const [g, c] of groups) if (c.total) byCategory[g] = c;
-  return { items: total, byCategory, byLane: Object.fromEntries(lanes), unknownLiterals, orphans };
+  // With several APIs (Responses, Realtime, …) coverage is read per API too.
+  const apis = new Map<string, Counts>();
+  for (const entry of Object.values(items)) {
+    if (entry.api === undefined) continue;
+    const c = apis.get(entry.api) ?? apis.set(entry.api, zero()).get(entry.api)!;
+    c.total++;
+    c[entry.status]++;
+  }
+  const out: Record<string, JsonValue> = { items: total };
+  if (apis.size > 1) out.byApi = Object.fromEntries([...apis].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return { ...out, byCategory, byLane: Object.fromEntries(lanes), unknownLiterals, orphans };
 }
