@@ -36,6 +36,6 @@ export { runDiff, diffFiles } from './commands/diff.js';
 export { diffModels, countByClass } from './diff/diff-models.js';
 export { failsOn, FAIL_ON, type FailOn } from './diff/fail-on.js';
 export type { Change, ChangeClass, ChangeKind } from './diff/change.js';
-export { runCrosscheck, crosscheckSources } from './commands/crosscheck.js';
+export { crosscheckSources } from './commands/crosscheck.js';
 export { crosscheck } from './crosscheck/crosscheck.js';
 export type { Finding, FindingKind } from './crosscheck/finding.js';

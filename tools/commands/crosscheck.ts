@@ -1,16 +1,15 @@
 /**
- * `specmap crosscheck`: where the configured sources (docs + OpenAPI) disagree. Exit 1 when there
- * is any finding (a disagreement is something to fix or to accept knowingly), 0 when none, 2 on
- * error. Sources: the config's, or `--source` files instead.
+ * `specmap crosscheck`: where the configured sources (docs + OpenAPI) disagree, as data. The CLI
+ * exits 1 when there is any finding (a disagreement is something to fix or to accept knowingly),
+ * 0 when none, 2 on error. Sources: the config's, or `--source` files instead.
  */
 import { resolve } from 'node:path';
 import { loadConfig } from '../config/load.js';
 import { ConfigSchema, type Config } from '../config/schema.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
-import { EXIT, InputError } from '../diagnostics/errors.js';
+import { InputError } from '../diagnostics/errors.js';
 import { crosscheck } from '../crosscheck/crosscheck.js';
-import { countByKind, crosscheckReport, type CrosscheckResult } from '../crosscheck/to-report.js';
-import { formatReport, REPORT_FORMATS, type ReportFormat } from '../diff/reporters/index.js';
+import { countByKind, type CrosscheckResult } from '../crosscheck/to-report.js';
 import { DEFAULT_DIFF_SCOPE, DIFF_SCOPES, type DiffScope } from '../diff/scope.js';
 import type { Model } from '../model/schema.js';
 import { buildModel } from '../sources/load.js';
@@ -53,11 +52,4 @@ export async function crosscheckSources(opts: CrosscheckCommandOptions = {}): Pr
   if (hasErrors(all)) throw new InputError('crosscheck failed', all);
   const findings = crosscheck(model, { scope });
   return { result: { sources: model.sources.map((s) => s.id), scope, summary: countByKind(findings), findings }, model };
-}
-
-export async function runCrosscheck(opts: CrosscheckCommandOptions): Promise<number> {
-  const format = opts.json ? 'json' : pickOption<ReportFormat>('--format', opts.format, REPORT_FORMATS, 'pretty');
-  const { result, model } = await crosscheckSources(opts);
-  process.stdout.write(formatReport(crosscheckReport(result, model.sources), format));
-  return result.findings.length ? EXIT.findings : EXIT.clean;
 }

@@ -14,8 +14,14 @@ export function registerCrosscheck(program: Command): void {
     .option('--no-cache', 'do not use the parse cache')
     .action(
       action<{ format?: string; scope?: string; source?: string[]; pathPrefix?: string; cache?: boolean }>(async (opts) => {
-        const { runCrosscheck } = await import('../../commands/crosscheck.js');
-        return runCrosscheck(opts);
+        const { crosscheckSources } = await import('../../commands/crosscheck.js');
+        const { pickOption } = await import('../../commands/diff.js');
+        const { formatReport, REPORT_FORMATS } = await import('../../diff/reporters/index.js');
+        const { crosscheckReport } = await import('../../crosscheck/to-report.js');
+        const format = opts.json ? 'json' : pickOption('--format', opts.format, REPORT_FORMATS, 'pretty');
+        const { result, model } = await crosscheckSources({ ...opts, config: opts.config });
+        process.stdout.write(formatReport(crosscheckReport(result, model.sources), format));
+        return result.findings.length ? 1 : 0;
       }),
     );
 }
