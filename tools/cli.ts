@@ -9,6 +9,13 @@ import { readFileSync } from 'node:fs';
 import { registerCommands } from './cli/commands/index.js';
 import { reportError } from './cli/report-error.js';
 
+// A reader that stops early (`specmap report --stdout | head`) closes the pipe: that is the
+// reader's choice, not an error worth a stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
 const program = new Command('specmap')

@@ -26,7 +26,7 @@ export { readGenerateInputs } from './generate/inputs.js';
 export { renderTracker } from './generate/tracker/render-tracker.js';
 export { trackerView } from './generate/tracker/tracker-view.js';
 export { buildEventSchemas, buildEventUnion, buildRuntimeSchemas } from './generate/zod/runtime-schemas.js';
-export { runReport } from './commands/report.js';
+export { reportCommand } from './commands/report.js';
 export { buildReport, renderReport, renderMarkdown, renderJson, renderHtml, REPORT_VERSION } from './report/index.js';
 export type { Report, ReportExtras, ReportFormat } from './report/index.js';
 export { loadModelCached, extractCached } from './cache/index.js';

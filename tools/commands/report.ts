@@ -1,11 +1,11 @@
 /** `specmap report`: model + mapping.json → coverage and gap report (markdown, JSON, HTML) in `report.outDir`. */
 import { loadConfig } from '../config/load.js';
-import { EXIT, UsageError } from '../diagnostics/errors.js';
+import { UsageError } from '../diagnostics/errors.js';
 import { applyPlan, planWrites } from '../io/write-plan.js';
-import { toJsonText } from '../io/json.js';
 import { loadModelState } from '../pipeline/model.js';
 import { renderFormat, renderReport, REPORT_FORMATS, type ReportFormat } from '../report/render.js';
 import { readMapping, reportFromInputs } from '../report/stage.js';
+import type { Report } from '../report/schema.js';
 import { crosscheckFindings } from '../pipeline/report-stage.js';
 
 export interface ReportOptions {
@@ -31,7 +31,18 @@ function parseFormats(raw: string | string[] | undefined, fallback: readonly Rep
   return [...new Set(list)] as ReportFormat[];
 }
 
-export async function runReport(opts: ReportOptions): Promise<number> {
+export interface ReportCommandResult {
+  report: Report;
+  /** With `stdout`: the one rendered format, and nothing written. */
+  text?: string;
+  outDir: string;
+  /** Files written (changed bytes), and files whose bytes were already right. */
+  written: string[];
+  unchanged: string[];
+}
+
+/** Builds the report from the model and mapping.json and writes its formats (or renders one with `stdout`). */
+export async function reportCommand(opts: Omit<ReportOptions, 'json'> = {}): Promise<ReportCommandResult> {
   const { config, root } = await loadConfig(opts.config, opts.cwd);
   const formats = parseFormats(opts.format, config.report.formats);
   if (opts.stdout && formats.length !== 1) {
@@ -48,19 +59,16 @@ export async function runReport(opts: ReportOptions): Promise<number> {
     ...(crosscheck ? { crosscheck } : {}),
     ...(opts.timestamp ? { generatedAt: new Date().toISOString() } : {}),
   });
-  if (opts.stdout) {
-    process.stdout.write(renderFormat(report, formats[0]!));
-    return EXIT.clean;
-  }
   const outDir = opts.outDir ?? config.report.outDir;
+  if (opts.stdout) return { report, text: renderFormat(report, formats[0]!), outDir, written: [], unchanged: [] };
   const plan = planWrites(root, renderReport(report, formats, outDir));
   const written = applyPlan(plan);
-  const o = report.summary.overall;
-  if (opts.json) {
-    process.stdout.write(toJsonText({ outDir, written, unchanged: plan.unchanged.map((f) => f.path), mapped: report.summary.mapped, overall: o }));
-  } else {
-    const files = [...plan.changed.map((c) => c.file.path), ...plan.unchanged.map((f) => f.path)].sort();
-    process.stdout.write(`${written.length ? 'wrote' : 'unchanged'} ${files.join(', ')}: ${o.implemented} of ${o.total - o.ignored} items implemented (${o.percent}%), ${o.partial} partial, ${o.missing} missing${report.summary.mapped ? '' : ' (no mapping.json: no code mapped)'}\n`);
-  }
-  return EXIT.clean;
+  return { report, outDir, written, unchanged: plan.unchanged.map((f) => f.path) };
+}
+
+/** The CLI's line for a written report. */
+export function reportSummaryLine(r: ReportCommandResult): string {
+  const o = r.report.summary.overall;
+  const files = [...r.written, ...r.unchanged].sort();
+  return `${r.written.length ? 'wrote' : 'unchanged'} ${files.join(', ')}: ${o.implemented} of ${o.total - o.ignored} items implemented (${o.percent}%), ${o.partial} partial, ${o.missing} missing${r.report.summary.mapped ? '' : ' (no mapping.json: no code mapped)'}\n`;
 }

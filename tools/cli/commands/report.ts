@@ -13,8 +13,14 @@ export function registerReport(program: Command): void {
     .action(
       action<{ format?: string; outDir?: string; stdout?: boolean; timestamp?: boolean; matrix?: boolean }>(async (opts) => {
         if (opts.matrix) return runMatrixReport(opts);
-        const { runReport } = await import('../../commands/report.js');
-        return runReport(opts);
+        const { reportCommand, reportSummaryLine } = await import('../../commands/report.js');
+        const r = await reportCommand({ ...opts, config: opts.config });
+        if (r.text !== undefined) process.stdout.write(r.text);
+        else if (opts.json) {
+          const { toJsonText } = await import('../../io/json.js');
+          process.stdout.write(toJsonText({ outDir: r.outDir, written: r.written, unchanged: r.unchanged, mapped: r.report.summary.mapped, overall: r.report.summary.overall }));
+        } else process.stdout.write(reportSummaryLine(r));
+        return 0;
       }),
     );
 }
