@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { TRUTH as LLAMA_STACK } from './truth/llama-stack.js';
 import { TRUTH as VERCEL_AI } from './truth/vercel-ai.js';
-import { PY_SDK, PY_SERVER, TS_CLIENT, TS_SERVER } from './truth/fixtures.js';
+import { PY_AGENTS, PY_SDK, PY_SERVER, TS_CLIENT, TS_SERVER } from './truth/fixtures.js';
 import type { TruthCorpus } from './truth-types.js';
 
 const REPO = join(import.meta.dirname, '../..');
@@ -17,6 +17,7 @@ export const FIXTURE_CORPORA: TruthCorpus[] = [
     never: ['event:error', 'param:POST /v1/responses#messages', 'param:POST /v1/responses#tools', 'param:POST /v1/responses#user', 'param:POST /v1/responses#store'],
     unknown: ['response.error'],
   },
+  { name: 'fixture: agents SDK events told apart by name', config: join(FIXTURES, 'py-agents/specmap.config.json'), truth: PY_AGENTS },
   { name: 'fixture: SDK package with __init__ re-imports', config: join(FIXTURES, 'py-sdk/specmap.config.json'), truth: PY_SDK },
   {
     name: 'fixture: TS server routes (Next.js, Express) and their body schemas',

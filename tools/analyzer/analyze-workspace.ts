@@ -27,7 +27,7 @@ export interface AnalyzeOptions {
   /** Workspace root: lane globs are relative to it, fact paths too. */
   root: string;
   lanes: readonly Pick<LaneConfig, 'name' | 'include' | 'exclude' | 'language'>[];
-  model: Pick<Model, 'events' | 'endpoints' | 'params'>;
+  model: Pick<Model, 'events' | 'endpoints' | 'params'> & Partial<Pick<Model, 'sources'>>;
   /** Where the fact cache lives; none: no cache. */
   cacheDir?: string;
   /** Config `unknownLiterals`. */

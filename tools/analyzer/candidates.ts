@@ -20,6 +20,11 @@ export interface Candidates {
   paramSets: readonly ReadonlySet<string>[];
   /** Config `unknownLiterals`: strings shaped like event types. */
   literalPatterns: readonly RegExp[];
+  /**
+   * Event types a catalog defines (an SDK's own events: `message_output_created`), which code tells
+   * apart by a `name` as well as by a `type` (`RunItemStreamEvent(name="tool_called")`).
+   */
+  nameKeyed: ReadonlySet<string>;
   /** Packages the model's class names come from (`openai`): only names resolved to them tie by class name. */
   sdkPackages: ReadonlySet<string>;
   /** Hash of everything above: part of every cache key. */
@@ -27,7 +32,7 @@ export interface Candidates {
 }
 
 export interface CandidateInput {
-  model: Pick<Model, 'events' | 'endpoints' | 'params'>;
+  model: Pick<Model, 'events' | 'endpoints' | 'params'> & Partial<Pick<Model, 'sources'>>;
   unknownLiteralPatterns: readonly string[];
   /** Default: the bundled profile's SDK packages. */
   sdkPackages?: readonly string[];
@@ -59,11 +64,13 @@ export function buildCandidates(input: CandidateInput, warnings: AnalyzerWarning
       warnings.push({ file: 'specmap.config.json', line: 1, column: 1, message: `Found unknownLiterals pattern ${JSON.stringify(source)} that does not compile (${(error as Error).message}), expected a JavaScript regular expression` });
     }
   }
+  const catalogs = new Set((input.model.sources ?? []).filter((s) => s.kind === 'catalog').map((s) => s.id));
+  const nameKeyed = new Set(input.model.events.filter((e) => e.sources.length > 0 && e.sources.every((id) => catalogs.has(id))).map((e) => e.type));
   const hash = createHash('sha256')
-    .update(JSON.stringify([[...eventTypes].sort(), [...typeByClass].sort(), [...requestClasses].sort(), [...byEndpoint].map(([k, v]) => [k, [...v].sort()]).sort(), input.unknownLiteralPatterns]))
+    .update(JSON.stringify([[...nameKeyed].sort(), [...eventTypes].sort(), [...typeByClass].sort(), [...requestClasses].sort(), [...byEndpoint].map(([k, v]) => [k, [...v].sort()]).sort(), input.unknownLiteralPatterns]))
     .digest('hex')
     .slice(0, 16);
-  return { eventTypes, typeByClass, requestClasses, paramSets: [...byEndpoint.values()], literalPatterns, sdkPackages: new Set(input.sdkPackages ?? SDK_PACKAGES), hash };
+  return { eventTypes, typeByClass, requestClasses, paramSets: [...byEndpoint.values()], literalPatterns, nameKeyed, sdkPackages: new Set(input.sdkPackages ?? SDK_PACKAGES), hash };
 }
 
 /** A string the analyzer reports: a known event type, or one shaped like an event type. */

@@ -9,6 +9,9 @@
  * - ts-server: a Next.js route file that parses its body with a Zod schema from another module (beside a
  *   response schema with overlapping fields), and Express routes with `:id` path parameters and a
  *   `Request<P, R, Body>` handler.
+ * - py-agents: an agents SDK's own events from a catalog: kinds by `type`, run items by `name`
+ *   (`name: Literal[...]`, `RunItemStreamEvent(name=…)`, `event.name == …`), beside a log call whose
+ *   `extra={"name": …}` names no event.
  * - ts-client: a barrel (`export *`, `export { X as Y } from`), `Extract<>` and intersection aliases,
  *   another API's interface with the same `type` string, classes that extend `Error`, and a class
  *   whose private field's inline type mentions `{ type: 'error' }`.
@@ -96,4 +99,20 @@ export const TS_SERVER: TruthGroup[] = [
       [10, 'param:POST /v1/responses/{response_id}/cancel#response_id', ':id'],
     ],
   },
+];
+
+export const PY_AGENTS: TruthGroup[] = [
+  {
+    lane: 'definition',
+    file: 'agents/stream_events.py',
+    at: [
+      [9, 'event:raw_response_event'],
+      [14, 'event:message_output_created'],
+      [14, 'event:tool_called'],
+      [14, 'event:tool_output'],
+      [16, 'event:run_item_stream_event'],
+    ],
+  },
+  { lane: 'emitter', file: 'agents/runner.py', at: [[10, 'event:tool_called']] },
+  { lane: 'handler', file: 'agents/runner.py', at: [[14, 'event:tool_output']] },
 ];

@@ -81,6 +81,8 @@ export function pythonFacts(tree: Tree, ctx: FileContext): FileFacts {
 function literalFact(node: Node, value: string, symbol: string, sink: FactSink, declared: (cls: Node) => DeclaredFields | undefined): void {
   const at = pos(node);
   const weak = isWeakLiteral(value);
+  // A catalog's own events (an SDK's run-item names) are told apart by `name` as by `type`.
+  const nameKeyed = sink.ctx.candidates.nameKeyed.has(value);
   /** `typed`: the code itself says this string is a type (see isWeakLiteral). */
   const add = (kind: CodeFactKind, typed: boolean, evidence: string, className?: string, fields: { fields?: string[] } = {}): void => {
     if (weak && !typed) return;
@@ -100,9 +102,9 @@ function literalFact(node: Node, value: string, symbol: string, sink: FactSink, 
     case 'assignment': {
       // `type: Literal["x"] = "x"` in a class body: the class defines the event.
       const left = parent.childForFieldName('left');
-      if (left?.text === 'type' && isClassBody(parent)) {
+      if ((left?.text === 'type' || (left?.text === 'name' && nameKeyed)) && isClassBody(parent)) {
         const annotated = parent.childForFieldName('type');
-        const evidence = annotated && child.id === annotated.id ? 'Literal type field' : 'type field default';
+        const evidence = `${annotated && child.id === annotated.id ? 'Literal' : 'default of'} ${left!.text} field`;
         return add('definition', true, evidence, undefined, fieldsForFact(declared(classOfBody(parent))));
       }
       return add('literal', false, 'assignment');
@@ -114,14 +116,18 @@ function literalFact(node: Node, value: string, symbol: string, sink: FactSink, 
         const v = parent.childForFieldName('value');
         return v && DISPATCH_VALUES.has(v.type) ? add('handler', false, 'dispatch dict key') : add('literal', false, 'dict key');
       }
-      if (stringValue(key) === 'type') return insideCase(parent) ? add('handler', true, 'case pattern on type') : add('emitter', true, 'type key in dict', undefined, dictKeys(parent.parent));
+      // `name` says which event only beside a `type` (`{"type": "run_item_stream_event", "name": …}`): alone it is any name.
+      const namedEvent = stringValue(key) === 'name' && nameKeyed && kids(parent.parent ?? parent).some((k) => k.type === 'pair' && stringValue(k.childForFieldName('key')) === 'type');
+      if (stringValue(key) === 'type' || namedEvent) return insideCase(parent) ? add('handler', true, `case pattern on ${stringValue(key)}`) : add('emitter', true, `${stringValue(key)} key in dict`, undefined, dictKeys(parent.parent));
       return add('literal', false, 'dict value');
     }
     case 'keyword_argument': {
-      if (parent.childForFieldName('name')?.text !== 'type') return add('literal', false, 'keyword argument');
+      const keyword = parent.childForFieldName('name')?.text;
       const call = parent.parent?.parent;
       const callee = call?.type === 'call' ? writtenName(call.childForFieldName('function')) : undefined;
-      return add('emitter', true, 'type= keyword', callee && callee !== 'dict' ? callee : undefined);
+      // `name=` says which event only when a class is built (`RunItemStreamEvent(name=…)`), not in any call.
+      if (keyword !== 'type' && !(keyword === 'name' && nameKeyed && callee !== undefined && isClassName(callee))) return add('literal', false, 'keyword argument');
+      return add('emitter', true, `${keyword}= keyword`, callee && callee !== 'dict' ? callee : undefined);
     }
     case 'comparison_operator':
       return add('handler', kids(parent).some((k) => k.type !== 'string' && TYPE_SUBJECT.test(k.text)), 'comparison with type');
@@ -208,8 +214,14 @@ function callFacts(call: Node, symbol: string, sink: FactSink): void {
   }
   const cls = writtenName(fn);
   if (!cls || !isClassName(cls) || !args) return;
-  // A `type="…"` keyword already ties the call to its literal (see literalFact).
-  const hasTypeKeyword = kids(args).some((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'type');
+  // A `type="…"` keyword (or `name="…"` of a catalog's event) already ties the call to its literal (see literalFact).
+  const hasTypeKeyword = kids(args).some((a) => {
+    if (a.type !== 'keyword_argument') return false;
+    const key = a.childForFieldName('name')?.text;
+    if (key === 'type') return true;
+    const value = stringValue(a.childForFieldName('value'));
+    return key === 'name' && value !== undefined && sink.ctx.candidates.nameKeyed.has(value);
+  });
   if (!hasTypeKeyword) sink.add({ kind: 'emitter', symbol, className: cls, evidence: 'constructor call', ...pos(call) });
 }
 

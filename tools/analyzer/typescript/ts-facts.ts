@@ -69,8 +69,8 @@ export function typescriptFacts(ts: Ts, sf: TS.SourceFile, ctx: FileContext): Fi
         return;
       }
       if (isEventLiteral(node.text, ctx.candidates)) {
-        const { kind, evidence } = roleOf(ts, node, sf);
-        if (isWeakLiteral(node.text) && !isTyped(ts, node, kind, sf)) return;
+        const { kind, evidence } = roleOf(ts, node, sf, ctx.candidates.nameKeyed);
+        if (isWeakLiteral(node.text) && !isTyped(ts, node, kind, sf, ctx.candidates.nameKeyed)) return;
         sink.add({ kind, symbol, literal: node.text, evidence, ...at(node), ...(kind === 'emitter' ? { ...emitterClass(ts, node, sf), ...objectKeys(ts, node) } : {}), ...(kind === 'definition' ? ownFields(node, symbol) : {}) });
       }
       return;
@@ -132,14 +132,17 @@ interface Role {
 const role = (kind: CodeFactKind, evidence: string): Role => ({ kind, evidence });
 
 /** The role of an event-type string, read from where it stands. */
-function roleOf(ts: Ts, node: TS.StringLiteral | TS.NoSubstitutionTemplateLiteral, sf: TS.SourceFile): Role {
+function roleOf(ts: Ts, node: TS.StringLiteral | TS.NoSubstitutionTemplateLiteral, sf: TS.SourceFile, nameKeyed: ReadonlySet<string>): Role {
   let p: TS.Node = node.parent;
+  // The property that says which event an object is: `type`, or `name` for a catalog's own events (an SDK's run-item names).
+  const discriminates = (key: string | undefined, holder?: TS.Node): boolean => key === 'type' || (key === 'name' && nameKeyed.has(node.text) && (!holder || !ts.isObjectLiteralExpression(holder) || hasTypeSibling(ts, holder)));
   // `type: 'a' | 'b'` on an interface, type literal or class: a definition, when that shape is a declaration's own.
   if (ts.isLiteralTypeNode(p)) {
     let q: TS.Node = p.parent;
     while (ts.isUnionTypeNode(q) || ts.isParenthesizedTypeNode(q)) q = q.parent;
-    if ((ts.isPropertySignature(q) || ts.isPropertyDeclaration(q)) && propertyName(ts, q.name) === 'type') {
-      return isOwnShape(ts, q.parent) ? role('definition', 'type property') : role('literal', 'nested type property');
+    if ((ts.isPropertySignature(q) || ts.isPropertyDeclaration(q)) && discriminates(propertyName(ts, q.name))) {
+      const key = propertyName(ts, q.name)!;
+      return isOwnShape(ts, q.parent) ? role('definition', `${key} property`) : role('literal', `nested ${key} property`);
     }
     return role('literal', 'type position');
   }
@@ -149,17 +152,21 @@ function roleOf(ts: Ts, node: TS.StringLiteral | TS.NoSubstitutionTemplateLitera
       const init = p.initializer;
       return init && isCallableRef(ts, init) ? role('handler', 'dispatch map key') : role('literal', 'object key');
     }
-    if (propertyName(ts, p.name) === 'type') {
+    if (discriminates(propertyName(ts, p.name), p.parent)) {
       // `readonly type = 'x'` on a class defines it; `{ type: 'x' }` builds one.
-      if (ts.isPropertyDeclaration(p)) return role('definition', 'type property');
-      return role('emitter', 'type property in object literal');
+      const key = propertyName(ts, p.name)!;
+      if (ts.isPropertyDeclaration(p)) return role('definition', `${key} property`);
+      return role('emitter', `${key} property in object literal`);
     }
     return role('literal', 'property value');
   }
   if (ts.isMethodDeclaration(p) && p.name === node) return role('handler', 'dispatch method name');
   if (ts.isAsExpression(p) || ts.isSatisfiesExpression(p) || ts.isParenthesizedExpression(p)) {
     const q = p.parent;
-    if ((ts.isPropertyAssignment(q) || ts.isPropertyDeclaration(q)) && propertyName(ts, q.name) === 'type') return ts.isPropertyDeclaration(q) ? role('definition', 'type property') : role('emitter', 'type property in object literal');
+    if ((ts.isPropertyAssignment(q) || ts.isPropertyDeclaration(q)) && discriminates(propertyName(ts, q.name), q.parent)) {
+      const key = propertyName(ts, q.name)!;
+      return ts.isPropertyDeclaration(q) ? role('definition', `${key} property`) : role('emitter', `${key} property in object literal`);
+    }
     return role('literal', 'expression');
   }
   if (ts.isCaseClause(p)) return role('handler', 'case label');
@@ -218,11 +225,15 @@ function isCallableRef(ts: Ts, e: TS.Expression): boolean {
 }
 
 /** Whether the code says this string is a type (see isWeakLiteral): a `type` property, or a comparison/switch over a type. */
-function isTyped(ts: Ts, node: TS.Node, kind: CodeFactKind, sf: TS.SourceFile): boolean {
+function isTyped(ts: Ts, node: TS.Node, kind: CodeFactKind, sf: TS.SourceFile, nameKeyed: ReadonlySet<string> = new Set()): boolean {
   if (kind === 'definition') return true;
   let p = node.parent;
   while (ts.isAsExpression(p) || ts.isSatisfiesExpression(p) || ts.isParenthesizedExpression(p)) p = p.parent;
-  if (ts.isPropertyAssignment(p) || ts.isPropertyDeclaration(p)) return p.name !== node && propertyName(ts, p.name) === 'type';
+  if (ts.isPropertyAssignment(p) || ts.isPropertyDeclaration(p)) {
+    const key = propertyName(ts, p.name);
+    const named = key === 'name' && (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) && nameKeyed.has(node.text) && (!ts.isObjectLiteralExpression(p.parent) || hasTypeSibling(ts, p.parent));
+    return p.name !== node && (key === 'type' || named);
+  }
   if (ts.isCaseClause(p)) return TYPE_SUBJECT.test(p.parent.parent.expression.getText(sf));
   if (ts.isBinaryExpression(p)) return TYPE_SUBJECT.test((p.left === node ? p.right : p.left).getText(sf));
   return false;
@@ -370,6 +381,11 @@ function collectModule(ts: Ts, sf: TS.SourceFile, sink: FactSink, renamed: Map<s
     ts.forEachChild(node, visit);
   };
   visit(sf);
+}
+
+/** `name` says which event only beside a `type` in the same object (`{ type: 'run_item_stream_event', name }`). */
+function hasTypeSibling(ts: Ts, obj: TS.ObjectLiteralExpression): boolean {
+  return obj.properties.some((p) => ts.isPropertyAssignment(p) && propertyName(ts, p.name) === 'type');
 }
 
 /** The keys of the object literal a `type: 'x'` property stands in, when all are plain names (no spread, no computed key). */
