@@ -3,20 +3,12 @@
  * with a stack. A file-system refusal (permission, read-only disk, full disk) is the user's
  * environment, not a bug: it says what and where, without a stack.
  */
-import { DEFAULT_CONFIG_FILE } from '../config/load.js';
+import { nameConfigFile } from '../config/name-config-file.js';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { EXIT, SpecmapError } from '../diagnostics/errors.js';
-import { isEnvironmentErrno, toEnvironmentError } from '../io/env-error.js';
 
-/**
- * Deep code names the config by its default name; when `--config` chose another file, the user
- * must read that file's name, or they edit the wrong one.
- */
-export function nameConfigFile(d: Diagnostic, configFile: string | undefined): Diagnostic {
-  if (!configFile || configFile === DEFAULT_CONFIG_FILE) return d;
-  const swap = (text: string) => text.split(DEFAULT_CONFIG_FILE).join(configFile);
-  return { ...d, file: d.file === DEFAULT_CONFIG_FILE ? configFile : d.file, message: swap(d.message), ...(d.hint ? { hint: swap(d.hint) } : {}) };
-}
+export { nameConfigFile };
+import { isEnvironmentErrno, toEnvironmentError } from '../io/env-error.js';
 
 export function reportError(thrown: unknown, json: boolean, configFile?: string): number {
   const raw = isEnvironmentErrno(thrown) ? toEnvironmentError(thrown) : thrown;

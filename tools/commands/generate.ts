@@ -10,10 +10,12 @@ import type { Model } from '../model/schema.js';
 import { loadModelState } from '../pipeline/model.js';
 import { generateWithDiagnostics } from '../generate/generate.js';
 import { readGenerateInputs } from '../generate/inputs.js';
-import { createProgress, progressEnabled } from '../cli/progress.js';
+import { SILENT, type ProgressSink } from '../io/progress-sink.js';
 import { readFileSync } from 'node:fs';
 
 export interface GenerateOptions {
+  /** Where progress goes (the CLI's terminal line); none: silent. */
+  progress?: ProgressSink;
   config?: string;
   cwd?: string;
   json?: boolean;
@@ -53,7 +55,7 @@ function withFlags(config: Config, opts: GenerateOptions): Config {
 }
 
 export async function runGenerate(opts: GenerateOptions): Promise<number> {
-  const progress = createProgress(progressEnabled(Boolean(opts.json)));
+  const progress = opts.progress ?? SILENT;
   const loaded = await loadConfig(opts.config, opts.cwd);
   const root = loaded.root;
   const config = withFlags(loaded.config, opts);

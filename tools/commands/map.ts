@@ -19,7 +19,7 @@ import { loadModelState } from '../pipeline/model.js';
 import { openMapMemo, printMapAnswer, type MapAnswer } from '../pipeline/map-memo.js';
 import type { RunMemo } from '../pipeline/run-memo.js';
 import { sha256 } from '../sources/read.js';
-import { createProgress, progressEnabled } from '../cli/progress.js';
+import { SILENT, type ProgressSink } from '../io/progress-sink.js';
 import { pathFromRoot } from '../mapping/join.js';
 
 /** The config file as the user named it (relative to where they ran the command). */
@@ -42,6 +42,8 @@ export function noLanesDiagnostic(configFile: string): Diagnostic {
 }
 
 export interface MapOptions {
+  /** Where progress goes (the CLI's terminal line); none: silent. */
+  progress?: ProgressSink;
   config?: string;
   cwd?: string;
   json?: boolean;
@@ -61,7 +63,7 @@ export interface MapResult {
 
 /** Everything `map` does except writing; `import` builds on it with extra manual blocks. */
 export async function buildMapping(opts: MapOptions, extraManual?: (previous: Mapping | undefined, model: Model) => ManualSource) {
-  const progress = createProgress(progressEnabled(Boolean(opts.json || opts.stdout)));
+  const progress = opts.progress ?? SILENT;
   const { config, root, path } = await loadConfig(opts.config, opts.cwd, { allowOutside: opts.allowOutside });
   progress.step('reading sources');
   const state = await loadModelState(config, root);

@@ -11,10 +11,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { createProgress, progressEnabled } from '../cli/progress.js';
+import { SILENT, type ProgressSink } from '../io/progress-sink.js';
 import { DEFAULT_CONFIG_FILE, loadConfig } from '../config/load.js';
 import { configDisplay, noLanesDiagnostic } from './map.js';
-import { nameConfigFile } from '../cli/report-error.js';
+import { nameConfigFile } from '../config/name-config-file.js';
 import { formatDiagnostic } from '../diagnostics/diagnostic.js';
 import { EXIT, InputError } from '../diagnostics/errors.js';
 import { removeStaleTemps } from '../io/atomic.js';
@@ -33,6 +33,10 @@ import { isObject, openRunMemo } from '../pipeline/run-memo.js';
 import { sha256 } from '../sources/read.js';
 
 export interface SyncOptions {
+  /** Where progress goes (the CLI's terminal line); none: silent. */
+  progress?: ProgressSink;
+  /** With `watch`: how a failed rerun is reported (the CLI prints it as any error); none: its message on stderr. */
+  onWatchError?: (error: unknown) => void;
   config?: string;
   cwd?: string;
   json?: boolean;
@@ -119,7 +123,7 @@ async function syncLocked(opts: SyncOptions, config: Awaited<ReturnType<typeof l
     run.notes.push(line);
     process.stderr.write(line);
   };
-  const progress = createProgress(progressEnabled(Boolean(opts.json)));
+  const progress = opts.progress ?? SILENT;
   progress.step('extract: reading sources');
   const state = await loadModelState(config, root, { strict: opts.strict });
   if (!opts.json) for (const d of state.diagnostics.sorted()) note(formatDiagnostic(nameConfigFile(d, configDisplay(configPath, opts.cwd))) + '\n');
@@ -216,13 +220,13 @@ export async function runSync(opts: SyncOptions): Promise<number> {
   if (!opts.watch) return EXIT.clean;
   const { config, root, path } = await loadConfig(opts.config, opts.cwd, { allowOutside: opts.allowOutside });
   const { watchInputs } = await import('../pipeline/watch.js');
-  const { reportError } = await import('../cli/report-error.js');
   await watchInputs({
     config,
     root,
     configPath: resolve(path),
     run: async () => print(await syncOnce(opts), Boolean(opts.json)),
-    onError: (error) => reportError(error, Boolean(opts.json)),
+    // A failed rerun is reported and the watch goes on; how to report it is the caller's (the CLI's) choice.
+    onError: (error) => (opts.onWatchError ? opts.onWatchError(error) : process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`)),
   });
   process.stderr.write('watching for changes (Ctrl-C to stop)\n');
   await new Promise<never>(() => {});

@@ -12,7 +12,13 @@ export function registerGenerate(program: Command): void {
     .action(
       action<{ model?: string; targets?: string; outDir?: string; dryRun?: boolean }>(async (opts) => {
         const { runGenerate } = await import('../../commands/generate.js');
-        return runGenerate({ ...opts, targets: opts.targets ? [opts.targets] : undefined });
+        const { createProgress, progressEnabled } = await import('../progress.js');
+        const progress = createProgress(progressEnabled(Boolean(opts.json)));
+        try {
+          return await runGenerate({ ...opts, progress, targets: opts.targets ? [opts.targets] : undefined });
+        } finally {
+          progress.done();
+        }
       }),
     );
 }

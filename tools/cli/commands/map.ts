@@ -12,7 +12,13 @@ export function registerMap(program: Command): void {
         const answered = opts.stdout || opts.json ? undefined : await (await import('../../pipeline/map-memo.js')).mapFromMemo(opts);
         if (answered !== undefined) return answered;
         const { runMap } = await import('../../commands/map.js');
-        return runMap({ ...opts, memoAsked: !opts.stdout && !opts.json });
+        const { createProgress, progressEnabled } = await import('../progress.js');
+        const progress = createProgress(progressEnabled(Boolean(opts.json || opts.stdout)));
+        try {
+          return await runMap({ ...opts, progress, memoAsked: !opts.stdout && !opts.json });
+        } finally {
+          progress.done();
+        }
       }),
     );
 }

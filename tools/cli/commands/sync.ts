@@ -10,7 +10,14 @@ export function registerSync(program: Command): void {
     .action(
       action<{ watch?: boolean; strict?: boolean }>(async (opts) => {
         const { runSync } = await import('../../commands/sync.js');
-        return runSync(opts);
+        const { createProgress, progressEnabled } = await import('../progress.js');
+        const progress = createProgress(progressEnabled(Boolean(opts.json)));
+        try {
+          const { reportError } = await import('../report-error.js');
+          return await runSync({ ...opts, progress, onWatchError: (error) => reportError(error, Boolean(opts.json)) });
+        } finally {
+          progress.done();
+        }
       }),
     );
 }
