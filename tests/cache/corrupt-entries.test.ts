@@ -12,7 +12,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FactCache } from '../../tools/analyzer/fact-cache.js';
 import { setCacheEnabled } from '../../tools/cache/settings.js';
 import { cacheKey, readSlot, slotPath, writeSlot } from '../../tools/cache/store.js';
-import { memoSaysClean, writeMemo } from '../../tools/check/fingerprint.js';
+import { memoSaysClean, writeMemo } from '../../tools/pipeline/fingerprint.js';
 import { loadConfig } from '../../tools/config/load.js';
 import { DiagnosticBag } from '../../tools/diagnostics/diagnostic.js';
 import { modelCacheKey, modelForSources } from '../../tools/pipeline/model.js';

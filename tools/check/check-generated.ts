@@ -6,7 +6,7 @@ import type { Model } from '../model/schema.js';
 import { join } from 'node:path';
 import { generateStage } from '../pipeline/generate-stage.js';
 import { BUILTIN_TEMPLATES_DIR } from '../pipeline/inputs.js';
-import { Fingerprint, listFiles, memoSaysClean, writeMemo } from './fingerprint.js';
+import { Fingerprint, listFiles, memoSaysClean, writeMemo } from '../pipeline/fingerprint.js';
 import { projectCacheDir } from '../cache/settings.js';
 import type { Finding } from './findings.js';
 

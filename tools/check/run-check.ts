@@ -12,7 +12,7 @@ import type { Config } from '../config/schema.js';
 import { loadInputs } from '../pipeline/inputs.js';
 import { runDigest } from '../pipeline/run-memo.js';
 import { applySeverity, compareFindings, type Finding } from './findings.js';
-import { memoSaysClean, writeMemo } from './fingerprint.js';
+import { memoSaysClean, writeMemo } from '../pipeline/fingerprint.js';
 import { partsAffectedBy, type CheckPart } from './affected.js';
 
 export interface CheckOptions {

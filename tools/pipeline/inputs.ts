@@ -8,7 +8,7 @@ import { relative, resolve } from 'node:path';
 import picomatch from 'picomatch';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import type { Config } from '../config/schema.js';
-import { listFiles } from '../check/fingerprint.js';
+import { listFiles } from './fingerprint.js';
 
 export interface PipelineInputs {
   root: string;

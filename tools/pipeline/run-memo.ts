@@ -13,7 +13,7 @@ import { posix, relative, resolve } from 'node:path';
 import { isObject, readSlot, writeSlot } from '../cache/store.js';
 import { projectCacheDir } from '../cache/settings.js';
 import { recordTiming } from '../cache/timings.js';
-import { FileHashes, Fingerprint, listFiles } from '../check/fingerprint.js';
+import { FileHashes, Fingerprint, listFiles } from './fingerprint.js';
 import type { Config } from '../config/schema.js';
 import { loadInputs } from './inputs.js';
 
