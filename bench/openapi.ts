@@ -20,7 +20,7 @@ import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import jsyaml from 'js-yaml';
 import YAML from 'yaml';
-import { extractCached } from '../tools/cache/extract-cache.js';
+import { extractCached } from '../tools/sources/extract-cache.js';
 import { DiagnosticBag } from '../tools/diagnostics/diagnostic.js';
 import type { SourceInfo } from '../tools/model/schema.js';
 import { extractOpenApi } from '../tools/sources/openapi/read.js';

@@ -29,7 +29,8 @@ export { buildEventSchemas, buildEventUnion, buildRuntimeSchemas } from './gener
 export { reportCommand } from './commands/report.js';
 export { buildReport, renderReport, renderMarkdown, renderJson, renderHtml, REPORT_VERSION } from './report/index.js';
 export type { Report, ReportExtras, ReportFormat } from './report/index.js';
-export { loadModelCached, extractCached } from './cache/index.js';
+export { extractCached } from './sources/extract-cache.js';
+export { loadModelCached } from './sources/load-model-cached.js';
 export { extractOpenApi, type OpenApiOptions } from './sources/openapi/read.js';
 export { buildFromFiles, extractSources, type BuildOptions } from './sources/load.js';
 export { runDiff, diffFiles } from './commands/diff.js';

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Model } from '../../tools/model/schema.js';
-import { BUNDLED_PROFILES_DIR } from '../../tools/sources/profiles/bundled-dir.js';
+import { BUNDLED_PROFILES_DIR } from '../../tools/profiles/bundled-dir.js';
 import { resolveSeverities } from '../../tools/verify/severity.js';
 import { verifyTraces } from '../../tools/verify/verify.js';
 import { referenceModel, ROOT } from './reference-models.js';

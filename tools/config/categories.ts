@@ -5,7 +5,7 @@
  */
 import picomatch from 'picomatch';
 import type { CategoryConfig } from './schema.js';
-import { profileOfKind } from '../sources/profiles/source-profile.js';
+import { profileOfKind } from '../profiles/source-profile.js';
 
 export const DEFAULT_CATEGORIES: CategoryConfig[] = profileOfKind('openai-docs')?.categories?.map((c) => ({ ...c, match: [...c.match], subcategories: c.subcategories.map((sub) => ({ ...sub, match: [...sub.match] })) })) ?? [];
 

@@ -104,7 +104,7 @@ export async function parseConfigText(text: string, file: string): Promise<Confi
     raw = JSON.parse(text);
   } catch {
     // JSON.parse's wording and positions vary by engine; the scanner gives both exactly.
-    const { findJsonError } = await import('../sources/markdown/json-scan.js');
+    const { findJsonError } = await import('../io/json-scan.js');
     const error = findJsonError(text) ?? { offset: 0, found: 'text', expected: 'valid JSON' };
     throw new ConfigError(`invalid JSON in ${file}`, [
       {

@@ -3,8 +3,8 @@
  * nowhere else (STYLE.md "Config"). `schema/config.schema.json` is derived from it for editors.
  */
 import { z } from 'zod';
-import { profileOfKind } from '../sources/profiles/source-profile.js';
-import { ApiScopeSchema } from '../sources/profiles/source-profile.js';
+import { profileOfKind } from '../profiles/source-profile.js';
+import { ApiScopeSchema } from '../profiles/source-profile.js';
 
 export const SourceConfigSchema = z.strictObject({
   /** A file path or glob, relative to the config file. */

@@ -5,7 +5,7 @@
  * parameters and enum values, and the objects those endpoints return. `all` is the whole model.
  */
 import picomatch from 'picomatch';
-import { profileOfKind } from '../sources/profiles/source-profile.js';
+import { profileOfKind } from '../profiles/source-profile.js';
 import type { Model } from '../model/schema.js';
 
 const REVIEW_SCOPES = profileOfKind('openai-docs')?.reviewScopes ?? [];

@@ -5,7 +5,7 @@
  * Catalogs keep their own ids: they list what no API document has (SDK-level agent events).
  */
 import { eventId } from '../model/ids.js';
-import { profileOfKind } from './profiles/source-profile.js';
+import { profileOfKind } from '../profiles/source-profile.js';
 import type { SourceExtract } from './source-extract.js';
 
 export function alignApis(extracts: readonly SourceExtract[]): SourceExtract[] {

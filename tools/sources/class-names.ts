@@ -6,7 +6,7 @@
  * `ResponseMCPCallCompletedEvent`), which is why items are matched by type and names are only a bridge.
  */
 import { getOwn } from '../model/own.js';
-import { profileOfKind, type SourceProfile } from './profiles/source-profile.js';
+import { profileOfKind, type SourceProfile } from '../profiles/source-profile.js';
 
 /** The SDK tables belong to the profile of the reference pages, whose events every model is built around. */
 const profile = (): SourceProfile | undefined => profileOfKind('openai-docs');

@@ -1,5 +1,5 @@
 /** Reads the configured sources from disk and builds the canonical model. */
-import { lookupExtract, storeExtract } from '../cache/extract-cache.js';
+import { lookupExtract, storeExtract } from './extract-cache.js';
 import { projectCacheDir } from '../cache/settings.js';
 import { recordTiming } from '../cache/timings.js';
 import type { Config } from '../config/schema.js';

@@ -8,7 +8,7 @@ import type { DiagnosticBag } from '../../diagnostics/diagnostic.js';
 import { formatAnchor } from '../../model/anchor.js';
 import type { Example, Field, JsonValue } from '../../model/schema.js';
 import type { Block } from './blocks.js';
-import { findJsonError, type JsonSyntaxError } from './json-scan.js';
+import { findJsonError, type JsonSyntaxError } from '../../io/json-scan.js';
 
 export function isExampleLabel(block: Block | undefined): boolean {
   return block?.node.type === 'paragraph' && /^OBJECT\s+\S/.test(block.text);

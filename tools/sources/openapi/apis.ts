@@ -5,7 +5,7 @@
  */
 import type { SourceConfig } from '../../config/schema.js';
 import type { DiagnosticBag } from '../../diagnostics/diagnostic.js';
-import { detectSourceProfile, type ApiScope, type SourceProfile } from '../profiles/source-profile.js';
+import { detectSourceProfile, type ApiScope, type SourceProfile } from '../../profiles/source-profile.js';
 import { childOf, isObject, type OpenApiContext } from './context.js';
 
 /** A document no profile knows is one API: every path and every stream it defines. */

@@ -7,9 +7,9 @@
  * reported errors is never stored.
  */
 import type { Diagnostic, DiagnosticBag } from '../diagnostics/diagnostic.js';
-import type { SourceFile } from '../sources/read.js';
-import type { SourceExtract } from '../sources/source-extract.js';
-import { cacheKey, isObject, readSlot, slotName, slotPath, writeSlot } from './store.js';
+import type { SourceFile } from './read.js';
+import type { SourceExtract } from './source-extract.js';
+import { cacheKey, isObject, readSlot, slotName, slotPath, writeSlot } from '../cache/store.js';
 
 export interface Cached {
   diagnostics: Diagnostic[];

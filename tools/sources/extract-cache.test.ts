@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DiagnosticBag } from '../diagnostics/diagnostic.js';
-import type { SourceFile } from '../sources/read.js';
-import { emptyExtract, type SourceExtract } from '../sources/source-extract.js';
+import type { SourceFile } from './read.js';
+import { emptyExtract, type SourceExtract } from './source-extract.js';
 import { cachePath, extractCached } from './extract-cache.js';
 
 const file = (sha: string, pathPrefix?: string): SourceFile => ({

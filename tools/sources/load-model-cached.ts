@@ -1,6 +1,6 @@
 import type { Config } from '../config/schema.js';
-import { buildModel, type BuildResult } from '../sources/load.js';
-import { projectCacheDir } from './settings.js';
+import { buildModel, type BuildResult } from './load.js';
+import { projectCacheDir } from '../cache/settings.js';
 
 /** `buildModel` with the parse cache under `config.cacheDir` (relative to `root`); none with `--no-cache`. */
 export function loadModelCached(config: Config, root: string): Promise<BuildResult> {

@@ -1,12 +1,12 @@
 /**
  * Where the bundled profile data lives: `profiles/` at the package root, shipped beside `dist/`.
- * Both `tools/sources/profiles/` (tests, tsx) and `dist/sources/profiles/` (the built package) sit
- * three levels below that root, so one relative URL serves both.
+ * Both `tools/profiles/` (tests, tsx) and `dist/profiles/` (the built package) sit
+ * two levels below that root, so one relative URL serves both.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-export const BUNDLED_PROFILES_DIR = fileURLToPath(new URL('../../../profiles/', import.meta.url));
+export const BUNDLED_PROFILES_DIR = fileURLToPath(new URL('../../profiles/', import.meta.url));
 
 /** The names of the bundled profiles in a folder of profiles/ (`''` for the top), sorted: the order detection tries them. */
 export function listBundled(folder = ''): string[] {
