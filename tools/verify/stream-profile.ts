@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { ConfigError } from '../diagnostics/errors.js';
 import type { Model } from '../model/schema.js';
-import { listBundled, readBundledJson } from '../sources/profiles/bundled-dir.js';
+import { listBundled, readBundledJson } from '../profiles/bundled-dir.js';
 
 export type Role = 'pre' | 'start' | 'progress' | 'item' | 'terminal' | 'abort';
 const RoleSchema = z.enum(['pre', 'start', 'progress', 'item', 'terminal', 'abort']);
