@@ -49,7 +49,7 @@ describe('the memo of the last map', () => {
       mapping.items[id]!.manual = { ...mapping.items[id]!.manual, notes: 'checked by hand' };
       writeFileSync(join(project, 'mapping.json'), JSON.stringify(mapping, null, 2) + '\n');
     }],
-    ['a source changes', () => writeFileSync(join(project, 'docs/DOC_streaming_events.md'), DOCS.replace('is created.', 'is created, first.'))],
+    ['a source changes', () => writeFileSync(join(project, 'docs/DOC_streaming_events.md'), DOCS.replace('accepted the request.', 'accepted the request, first.'))],
     ['the config changes', () => writeFileSync(join(project, 'specmap.config.json'), JSON.stringify({ ...CONFIG, correlationKeys: ['trace_id'] }, null, 2) + '\n')],
   ])('does not answer when %s; the next run does', (_name, change) => {
     map();
@@ -88,7 +88,7 @@ describe('the memo of the last sync', () => {
 
   it('replays the warnings, and does not answer a --strict run from a lenient one', () => {
     // A field followed by prose instead of its type: a warning, kept with an unknown type.
-    writeFileSync(join(project, 'docs/DOC_streaming_events.md'), DOCS.replace('type\n\nstring\n\nThe type of the event. Always `response.completed`.', 'type\n\nstring\n\nThe type of the event. Always `response.completed`.\n\nmetadata\n\nSet of key-value pairs.'));
+    writeFileSync(join(project, 'docs/DOC_streaming_events.md'), DOCS.replace('type\n\nstring\n\nNames this event: `response.completed`.', 'type\n\nstring\n\nNames this event: `response.completed`.\n\nmetadata\n\nLabels a caller attached.'));
     const lenient = sync();
     expect(lenient.code).toBe(0);
     expect(lenient.stderr).toMatch(/warning/);

@@ -9,39 +9,40 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { CLI } from '../helpers/temp-workspace.js';
 
+/** A docs page in the scraped layout, with our own words (the shape is what the tests need). */
 export const DOCS = `# Streaming events
 
 ## response.created
 
-An event that is emitted when a response is created.
+Sent first, once the server has accepted the request.
 
 sequence\\_number
 
 integer
 
-The sequence number for this event.
+Counts the stream's events from zero.
 
 type
 
 string
 
-The type of the event. Always \`response.created\`.
+Names this event: \`response.created\`.
 
 ## response.completed
 
-Emitted when the model response is complete.
+Sent last, after the final output.
 
 sequence\\_number
 
 integer
 
-The sequence number for this event.
+Counts the stream's events from zero.
 
 type
 
 string
 
-The type of the event. Always \`response.completed\`.
+Names this event: \`response.completed\`.
 `;
 
 export const CONFIG = {
