@@ -6,7 +6,7 @@
  * items (assign-items.ts), parsing on demand the modules it needs that no pass picked. Analyzed code is only
  * ever read, never run.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LaneConfig } from '../config/schema.js';
 import type { Model } from '../model/schema.js';
@@ -158,7 +158,14 @@ export async function analyzeWorkspace(options: AnalyzeOptions): Promise<Analyze
   const exists = (file: string): boolean => {
     if (file.startsWith('..') || file.startsWith('/')) return false;
     let hit = seenFile.get(file);
-    if (hit === undefined) seenFile.set(file, (hit = existsSync(join(options.root, file)) && statSync(join(options.root, file)).isFile()));
+    if (hit === undefined) {
+      try {
+        hit = statSync(join(options.root, file)).isFile();
+      } catch {
+        hit = false;
+      }
+      seenFile.set(file, hit);
+    }
     return hit;
   };
   let facts: CodeFact[] = [];

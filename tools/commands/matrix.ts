@@ -5,7 +5,7 @@
  * the matrix costs about what mapping each one does, minus the repeated model builds.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { projectCacheDir } from '../cache/settings.js';
 import { glob } from 'tinyglobby';
 import type { CodeFact } from '../analyzer/facts.js';
@@ -37,11 +37,6 @@ export interface MatrixResult {
   warnings: string[];
 }
 
-function inside(root: string, path: string): boolean {
-  const rel = relative(root, path);
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
-}
-
 async function readRecordings(root: string, impl: ImplementationConfig): Promise<Recording[]> {
   if (!impl.recordings.length) return [];
   const files = (await glob([...impl.recordings], { cwd: root, onlyFiles: true, dot: false, absolute: false, expandDirectories: false })).sort();
@@ -71,10 +66,8 @@ export async function buildMatrixFromConfig(opts: MatrixOptions = {}): Promise<M
   for (const impl of config.implementations) {
     if (names.has(impl.name)) throw new InputError(`implementation \`${impl.name}\` is configured twice; give each a different name`);
     names.add(impl.name);
-    if (!opts.allowOutside && !inside(root, resolve(root, impl.workspace))) {
-      throw new InputError(`implementation \`${impl.name}\`: workspace \`${impl.workspace}\` is outside the project ${root}; pass --allow-outside to analyze it on purpose`);
-    }
   }
+  // Workspaces outside the project were already refused by loadConfig, unless --allow-outside.
   const state = await loadModelState(config, root);
   const model = state.model;
   const warnings: string[] = [];

@@ -50,7 +50,7 @@ export function confineConfigPaths(config: Config, root: string, file: string, t
     });
   }
   // Per-implementation folders (a config that maps several code bases) are confined alike.
-  const implementations = (config as { implementations?: readonly { workspace?: string; mapping?: string }[] }).implementations ?? [];
+  const implementations = config.implementations ?? [];
   implementations.forEach((impl, i) => {
     if (impl.workspace !== undefined && !allowOutside && !inside(root, impl.workspace)) {
       problems.push({

@@ -41,7 +41,8 @@ export function routeIndex(endpoints: readonly Endpoint[], prefixes: readonly st
     const declared = normalizeRoutePath(path.startsWith('/') ? path : `/${path}`);
     const fits = [...byKey].filter(([key]) => {
       const [km, kp] = [key.slice(0, key.indexOf(' ')), key.slice(key.indexOf(' ') + 1)];
-      return km === m && kp !== '/' && declared.endsWith(kp) && declared.length > kp.length && declared[declared.length - kp.length - 1] !== undefined && declared.slice(0, declared.length - kp.length).length > 0 && declared[declared.length - kp.length] === '/';
+      // kp starts with `/`, so a suffix match is a whole-segment match.
+      return km === m && kp !== '/' && declared.length > kp.length && declared.endsWith(kp);
     });
     return fits.length === 1 ? fits[0]![1] : undefined;
   };

@@ -71,7 +71,7 @@ export function typescriptFacts(ts: Ts, sf: TS.SourceFile, ctx: FileContext): Fi
       if (isEventLiteral(node.text, ctx.candidates)) {
         const { kind, evidence } = roleOf(ts, node, sf, ctx.candidates.nameKeyed);
         if (isWeakLiteral(node.text) && !isTyped(ts, node, kind, sf, ctx.candidates.nameKeyed)) return;
-        sink.add({ kind, symbol, literal: node.text, evidence, ...at(node), ...(kind === 'emitter' ? { ...emitterClass(ts, node, sf), ...objectKeys(ts, node) } : {}), ...(kind === 'definition' ? ownFields(node, symbol) : {}) });
+        sink.add({ kind, symbol, literal: node.text, evidence, ...at(node), ...(kind === 'emitter' ? { ...emitterClass(ts, node), ...objectKeys(ts, node) } : {}), ...(kind === 'definition' ? ownFields(node, symbol) : {}) });
       }
       return;
     }
@@ -276,7 +276,7 @@ function hasOwnType(ts: Ts, node: TS.InterfaceDeclaration | TS.ClassDeclaration,
 }
 
 /** The class a `{ type: 'x' }` literal is built as: `new X({ type: 'x' })` or `X.parse({ type: 'x' })`. */
-function emitterClass(ts: Ts, node: TS.Node, _sf: TS.SourceFile): { className?: string } {
+function emitterClass(ts: Ts, node: TS.Node): { className?: string } {
   const obj = node.parent?.parent;
   const call = obj && ts.isObjectLiteralExpression(obj) ? obj.parent : undefined;
   if (call && ts.isNewExpression(call)) {

@@ -46,7 +46,7 @@ export function routeFacts(ts: Ts, sf: TS.SourceFile, ctx: FileContext, sink: Fa
         const methods = method && ts.isArrayLiteralExpression(method) ? [...method.elements] : method ? [method] : [];
         if (url && ts.isStringLiteral(url)) {
           const handler = prop('handler');
-          const body = (handler && bodyIn(ts, handler, sf, functions)) ?? undefined;
+          const body = handler ? bodyIn(ts, handler, sf) : undefined;
           for (const m of methods) if (ts.isStringLiteral(m)) sink.add({ kind: 'route', symbol: owner, method: m.text.toUpperCase(), path: url.text, evidence: `${owner}.route() call`, ...(body ? { className: body } : {}), ...at(node) });
         }
       }
@@ -54,13 +54,13 @@ export function routeFacts(ts: Ts, sf: TS.SourceFile, ctx: FileContext, sink: Fa
     if (nextPath !== undefined && node.parent === sf) {
       const exported = (ts.getCombinedModifierFlags(node as TS.Declaration) & ts.ModifierFlags.Export) !== 0;
       if (exported && ts.isFunctionDeclaration(node) && node.name && NEXT_METHODS.has(node.name.text)) {
-        const body = bodyIn(ts, node, sf, functions);
+        const body = bodyIn(ts, node, sf);
         sink.add({ kind: 'route', symbol: node.name.text, method: node.name.text, path: nextPath, evidence: 'Next.js route file', ...(body ? { className: body } : {}), ...pathParams(nextPath, at(node).line), ...at(node) });
       }
       if (ts.isVariableStatement(node) && node.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) {
         for (const d of node.declarationList.declarations) {
           if (!ts.isIdentifier(d.name) || !NEXT_METHODS.has(d.name.text)) continue;
-          const body = d.initializer ? bodyIn(ts, d.initializer, sf, functions) : undefined;
+          const body = d.initializer ? bodyIn(ts, d.initializer, sf) : undefined;
           sink.add({ kind: 'route', symbol: d.name.text, method: d.name.text, path: nextPath, evidence: 'Next.js route file', ...(body ? { className: body } : {}), ...pathParams(nextPath, at(d).line), ...at(d) });
         }
       }
@@ -94,11 +94,11 @@ function bodyOfCall(ts: Ts, call: TS.CallExpression, sf: TS.SourceFile, function
   const handler = call.arguments[call.arguments.length - 1];
   if (!handler) return undefined;
   const fn = ts.isIdentifier(handler) ? functions.get(handler.text) : handler;
-  return fn ? bodyIn(ts, fn, sf, functions) : undefined;
+  return fn ? bodyIn(ts, fn, sf) : undefined;
 }
 
 /** Evidence inside a handler: a typed request parameter, a schema parse of the body, a cast or annotation of it. */
-function bodyIn(ts: Ts, fn: TS.Node, sf: TS.SourceFile, _functions: ReadonlyMap<string, TS.Node>): string | undefined {
+function bodyIn(ts: Ts, fn: TS.Node, sf: TS.SourceFile): string | undefined {
   let found: string | undefined;
   const isBodyRead = (e: TS.Node): boolean => /\b(body|json\(\)|formData\(\))/.test(e.getText(sf));
   const visit = (n: TS.Node): void => {

@@ -1,16 +1,10 @@
 import type { Command } from 'commander';
 import { EXIT } from '../../diagnostics/errors.js';
+import type { DiffCommandOptions } from '../../commands/diff.js';
 import { action } from './run-action.js';
 
-interface DiffFlags {
-  format?: string;
-  failOn?: string;
-  scope?: string;
-  pathPrefix?: string;
-  cache?: boolean;
-  includeSkipped?: boolean;
-  summary?: boolean;
-}
+/** The flags are the command's options (the global ones come from run-action). */
+type DiffFlags = Omit<DiffCommandOptions, 'json' | 'config' | 'cwd'>;
 
 export function registerDiff(program: Command): void {
   program
