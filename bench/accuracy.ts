@@ -11,11 +11,15 @@ const pct = (x: number): string => `${(x * 100).toFixed(1)}%`.padStart(7);
 let failed = false;
 for (const corpus of [...REAL_CORPORA, ...FIXTURE_CORPORA]) {
   const { score } = await measure(corpus);
-  process.stdout.write(`\n${corpus.name}\n  ${'lane'.padEnd(12)} ${'truth'.padStart(6)} ${'found'.padStart(6)} ${'right'.padStart(6)} precision  recall\n`);
+  process.stdout.write(
+    `\n${corpus.name}\n  ${'lane'.padEnd(12)} ${'truth'.padStart(6)} ${'found'.padStart(6)} ${'right'.padStart(6)} precision  recall\n`,
+  );
   for (const l of score.lanes) {
     const ok = l.precision >= 0.97 && l.recall >= 0.98;
     failed ||= !ok;
-    process.stdout.write(`  ${l.lane.padEnd(12)} ${String(l.truth).padStart(6)} ${String(l.found).padStart(6)} ${String(l.right).padStart(6)}   ${pct(l.precision)} ${pct(l.recall)}${ok ? '' : '  below target'}\n`);
+    process.stdout.write(
+      `  ${l.lane.padEnd(12)} ${String(l.truth).padStart(6)} ${String(l.found).padStart(6)} ${String(l.right).padStart(6)}   ${pct(l.precision)} ${pct(l.recall)}${ok ? '' : '  below target'}\n`,
+    );
     for (const w of l.wrong) process.stdout.write(`      wrong   ${w}\n`);
     for (const m of l.missed) process.stdout.write(`      missed  ${m}\n`);
   }

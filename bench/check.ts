@@ -24,10 +24,18 @@ function time(cmd: string, args: string[], cwd: string, expectCode = 0): number 
 
 const pyFiller = (i: number) =>
   `"""Utilities ${i}."""\n\n` +
-  Array.from({ length: 30 }, (_, j) => `def helper_${i}_${j}(values: list[int], scale: float = 1.0) -> dict[str, float]:\n    total = sum(v * scale for v in values)\n    if total > ${j}:\n        return {"total": total, "mean": total / max(len(values), 1)}\n    return {"total": 0.0, "mean": 0.0}\n`).join('\n\n');
+  Array.from(
+    { length: 30 },
+    (_, j) =>
+      `def helper_${i}_${j}(values: list[int], scale: float = 1.0) -> dict[str, float]:\n    total = sum(v * scale for v in values)\n    if total > ${j}:\n        return {"total": total, "mean": total / max(len(values), 1)}\n    return {"total": 0.0, "mean": 0.0}\n`,
+  ).join('\n\n');
 const tsFiller = (i: number) =>
   `// Utilities ${i}.\n` +
-  Array.from({ length: 30 }, (_, j) => `export function helper${i}_${j}(values: number[], scale = 1): { total: number; mean: number } {\n  const total = values.reduce((a, v) => a + v * scale, 0);\n  if (total > ${j}) return { total, mean: total / Math.max(values.length, 1) };\n  return { total: 0, mean: 0 };\n}\n`).join('\n');
+  Array.from(
+    { length: 30 },
+    (_, j) =>
+      `export function helper${i}_${j}(values: number[], scale = 1): { total: number; mean: number } {\n  const total = values.reduce((a, v) => a + v * scale, 0);\n  if (total > ${j}) return { total, mean: total / Math.max(values.length, 1) };\n  return { total: 0, mean: 0 };\n}\n`,
+  ).join('\n');
 
 /** Adds ~bytes of code under `dir`, every tenth file a renamed copy of one of the example's event files. */
 function scale(ws: TempWorkspace, dir: string, ext: '.py' | '.ts', bytes: number, seeds: string[]): void {
@@ -35,7 +43,8 @@ function scale(ws: TempWorkspace, dir: string, ext: '.py' | '.ts', bytes: number
   for (let i = 0; total < bytes; i++) {
     const sub = join(ws.dir, dir, `pkg${Math.floor(i / 50)}`);
     mkdirSync(sub, { recursive: true });
-    const text = i % 10 === 0 ? seeds[(i / 10) % seeds.length]!.replace(/\bfrom \.(\w+)/g, 'from app.$1') : ext === '.py' ? pyFiller(i) : tsFiller(i);
+    const text =
+      i % 10 === 0 ? seeds[(i / 10) % seeds.length]!.replace(/\bfrom \.(\w+)/g, 'from app.$1') : ext === '.py' ? pyFiller(i) : tsFiller(i);
     writeFileSync(join(sub, `m${i}${ext}`), text);
     total += text.length;
   }
@@ -63,7 +72,8 @@ function measure(label: string, ws: TempWorkspace, pyFile: string, tsFile: strin
     time(process.execPath, [cli, 'check'], ws.dir);
   }
   const f = median(floor);
-  const row = (name: string, xs: number[], target: number) => `  ${name.padEnd(34)} ${median(xs).toFixed(0).padStart(6)} ms  ${(median(xs) / f).toFixed(2)}x  (target ≤ ${target}x)`;
+  const row = (name: string, xs: number[], target: number) =>
+    `  ${name.padEnd(34)} ${median(xs).toFixed(0).padStart(6)} ms  ${(median(xs) / f).toFixed(2)}x  (target ≤ ${target}x)`;
   console.log(`\n${label}  (first sync ${sync.toFixed(0)} ms)`);
   console.log(`  ${'node -e 0 (floor)'.padEnd(34)} ${f.toFixed(0).padStart(6)} ms`);
   console.log(row('check, warm', warm, 5));
@@ -73,7 +83,12 @@ function measure(label: string, ws: TempWorkspace, pyFile: string, tsFile: strin
 
 const small = makeTempWorkspace();
 try {
-  measure('example workspace + 3 reference pages', small, 'examples/workspace/backend/app/stream.py', 'examples/workspace/web/src/state/reducer.ts');
+  measure(
+    'example workspace + 3 reference pages',
+    small,
+    'examples/workspace/backend/app/stream.py',
+    'examples/workspace/web/src/state/reducer.ts',
+  );
 } finally {
   small.cleanup();
 }
@@ -81,12 +96,21 @@ try {
 const big = makeTempWorkspace();
 try {
   const appDir = join(big.dir, 'examples/workspace/backend/app');
-  const seedsPy = readdirSync(appDir).filter((f) => f.endsWith('.py') && f !== '__init__.py').map((f) => readFileSync(join(appDir, f), 'utf8'));
+  const seedsPy = readdirSync(appDir)
+    .filter((f) => f.endsWith('.py') && f !== '__init__.py')
+    .map((f) => readFileSync(join(appDir, f), 'utf8'));
   const webDir = join(big.dir, 'examples/workspace/web/src');
-  const seedsTs = readdirSync(webDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).map((f) => readFileSync(join(webDir, f), 'utf8'));
+  const seedsTs = readdirSync(webDir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+    .map((f) => readFileSync(join(webDir, f), 'utf8'));
   scale(big, 'examples/workspace/backend/app/scaled', '.py', 2_000_000, seedsPy);
   scale(big, 'examples/workspace/web/src/scaled', '.ts', 5_000_000, seedsTs);
-  measure('scaled workspace (~2 MB Python, ~5 MB TypeScript)', big, 'examples/workspace/backend/app/stream.py', 'examples/workspace/web/src/state/reducer.ts');
+  measure(
+    'scaled workspace (~2 MB Python, ~5 MB TypeScript)',
+    big,
+    'examples/workspace/backend/app/stream.py',
+    'examples/workspace/web/src/state/reducer.ts',
+  );
 } finally {
   big.cleanup();
 }

@@ -44,7 +44,7 @@ async function inProcess(): Promise<Record<string, number>> {
   const sides: Record<string, () => unknown> = {
     'js-yaml load x2 (floor)': () => texts.map((t) => yaml.load(t)),
     'read x2 (OpenAPI reader)': () => readBoth(),
-    'diffModels': () => diffModels(a, b),
+    diffModels: () => diffModels(a, b),
     'read x2 + diffModels': async () => diffModels(...(await readBoth())),
   };
   return interleavedMedians(sides, RUNS);
@@ -53,7 +53,15 @@ async function inProcess(): Promise<Record<string, number>> {
 function wholeProcess(): Record<string, number> {
   const dir = mkdtempSync(join(tmpdir(), 'specmap-bench-diff-'));
   // A project config, so that the warm run has a cache folder to use (inside the temp dir).
-  writeFileSync(join(dir, 'specmap.config.json'), JSON.stringify({ sources: [{ path: OLD, pathPrefix: '/v1' }, { path: NEW, pathPrefix: '/v1' }] }));
+  writeFileSync(
+    join(dir, 'specmap.config.json'),
+    JSON.stringify({
+      sources: [
+        { path: OLD, pathPrefix: '/v1' },
+        { path: NEW, pathPrefix: '/v1' },
+      ],
+    }),
+  );
   const run = (args: string[]): number => {
     const t = performance.now();
     const r = spawnSync(process.execPath, args, { cwd: dir, encoding: 'utf8', env: { ...process.env, CI: '1' } });

@@ -48,7 +48,7 @@ const sides = {
   'extractPage x3': () => {
     for (const f of files) extractPage(f.text, f.info, new DiagnosticBag());
   },
-  'buildFromFiles': () => buildFromFiles(files, config, new DiagnosticBag()),
+  buildFromFiles: () => buildFromFiles(files, config, new DiagnosticBag()),
   'extractTree x3 (no parse)': () => {
     files.forEach((f, i) => extractTree(trees[i]!, f.text, f.info, new DiagnosticBag()));
   },
@@ -71,7 +71,12 @@ function wholeProcess(): Record<string, number> {
     for (let r = 0; r < RUNS; r++) {
       for (const [name, args] of Object.entries(commands)) {
         const t = performance.now();
-        const p = spawnSync(process.execPath, args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CI: '1' }, maxBuffer: 1 << 28 });
+        const p = spawnSync(process.execPath, args, {
+          cwd: dir,
+          stdio: ['ignore', 'pipe', 'pipe'],
+          env: { ...process.env, CI: '1' },
+          maxBuffer: 1 << 28,
+        });
         times[name]!.push(performance.now() - t);
         if (p.status !== 0) throw new Error(`${name} exited ${p.status}: ${p.stderr}`);
       }
@@ -91,7 +96,9 @@ for (const [k, v] of Object.entries(a)) console.log(`  ${k.padEnd(26)} ${fmt(v).
 const ratioA = a['extractPage x3']! / floorA;
 // extractPage = parse + extractTree; on a loaded machine the sum of the two medians is the steadier figure.
 const ratioSum = (floorA + a['extractTree x3 (no parse)']!) / floorA;
-console.log(`  extract / parse = ${ratioA.toFixed(2)}x measured, ${ratioSum.toFixed(2)}x as (parse + walk) / parse (target <= 1.5x: ${Math.max(ratioA, ratioSum) <= 1.5 ? 'met' : 'MISSED'})`);
+console.log(
+  `  extract / parse = ${ratioA.toFixed(2)}x measured, ${ratioSum.toFixed(2)}x as (parse + walk) / parse (target <= 1.5x: ${Math.max(ratioA, ratioSum) <= 1.5 ? 'met' : 'MISSED'})`,
+);
 const b = wholeProcess();
 const floorB = b['node -e 0 (floor)']!;
 console.log('\n(b) whole process');

@@ -39,11 +39,15 @@ async function measure<T>(f: () => T | Promise<T>): Promise<{ ms: number; value:
 }
 const fmt = (ms: number) => `${ms.toFixed(0).padStart(6)} ms`;
 const sizeOf = (dir: string): number =>
-  readdirSync(dir, { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).reduce((n, d) => n + statSync(join(d.parentPath, d.name)).size, 0);
+  readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile())
+    .reduce((n, d) => n + statSync(join(d.parentPath, d.name)).size, 0);
 
 const built = await measure(() => buildModel(config, ROOT));
 const model = built.value.model;
-console.log(`generate bench: merged model (${model.events.length} events, ${Object.keys(model.schemas).length} named shapes, ${model.objects.length} objects), median of ${RUNS}\n`);
+console.log(
+  `generate bench: merged model (${model.events.length} events, ${Object.keys(model.schemas).length} named shapes, ${model.objects.length} objects), median of ${RUNS}\n`,
+);
 
 const ours = await measure(() => generate(model, config));
 const files = ours.value;
@@ -51,9 +55,7 @@ const bytes = files.reduce((n, f) => n + Buffer.byteLength(f.content), 0);
 
 mkdirSync(join(ROOT, 'bench', '.out'), { recursive: true });
 const out = mkdtempSync(join(ROOT, 'bench', '.out', 'hey-api-zod-'));
-const hey = await measure(() =>
-  createClient({ input: SPEC, output: { path: out }, plugins: ['zod'], logs: { level: 'silent' } }),
-);
+const hey = await measure(() => createClient({ input: SPEC, output: { path: out }, plugins: ['zod'], logs: { level: 'silent' } }));
 const heyBytes = sizeOf(out);
 rmSync(out, { recursive: true, force: true });
 

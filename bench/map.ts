@@ -20,16 +20,26 @@ const modelPath = join(here, '../spec/model.json');
 const model = existsSync(modelPath) ? JSON.parse(readFileSync(modelPath, 'utf8')) : fixtureModel;
 
 function files(dir: string, ext: RegExp): string[] {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => ext.test(f) && !/broken/.test(f)).map((f) => join(dir, f));
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => ext.test(f) && !/broken/.test(f))
+    .map((f) => join(dir, f));
 }
 
 function pyFiller(i: number): string {
-  const fns = Array.from({ length: 30 }, (_, j) => `def helper_${i}_${j}(values: list[int], scale: float = 1.0) -> dict[str, float]:\n    total = sum(v * scale for v in values)\n    if total > ${j}:\n        return {"total": total, "mean": total / max(len(values), 1)}\n    return {"total": 0.0, "mean": 0.0}\n`);
+  const fns = Array.from(
+    { length: 30 },
+    (_, j) =>
+      `def helper_${i}_${j}(values: list[int], scale: float = 1.0) -> dict[str, float]:\n    total = sum(v * scale for v in values)\n    if total > ${j}:\n        return {"total": total, "mean": total / max(len(values), 1)}\n    return {"total": 0.0, "mean": 0.0}\n`,
+  );
   return `"""Utilities ${i}."""\nimport math\n\n\nclass Store${i}:\n    def __init__(self) -> None:\n        self.rows: dict[str, int] = {}\n\n${fns.join('\n\n')}`;
 }
 
 function tsFiller(i: number): string {
-  const fns = Array.from({ length: 30 }, (_, j) => `export function helper${i}_${j}(values: number[], scale = 1): { total: number; mean: number } {\n  const total = values.reduce((a, v) => a + v * scale, 0);\n  if (total > ${j}) return { total, mean: total / Math.max(values.length, 1) };\n  return { total: 0, mean: 0 };\n}\n`);
+  const fns = Array.from(
+    { length: 30 },
+    (_, j) =>
+      `export function helper${i}_${j}(values: number[], scale = 1): { total: number; mean: number } {\n  const total = values.reduce((a, v) => a + v * scale, 0);\n  if (total > ${j}) return { total, mean: total / Math.max(values.length, 1) };\n  return { total: 0, mean: 0 };\n}\n`,
+  );
   return `// Utilities ${i}.\nexport interface Row${i} { id: string; count: number }\n\n${fns.join('\n')}`;
 }
 
@@ -40,7 +50,8 @@ function generate(root: string, language: 'python' | 'typescript', targetBytes: 
   for (let i = 0; bytes < targetBytes; i++) {
     const dir = join(root, `pkg${Math.floor(i / 50)}`);
     mkdirSync(dir, { recursive: true });
-    const text = i % 10 === 0 ? readFileSync(relevant[(i / 10) % relevant.length]!, 'utf8') : language === 'python' ? pyFiller(i) : tsFiller(i);
+    const text =
+      i % 10 === 0 ? readFileSync(relevant[(i / 10) % relevant.length]!, 'utf8') : language === 'python' ? pyFiller(i) : tsFiller(i);
     writeFileSync(join(dir, `m${i}${ext}`), text);
     bytes += text.length;
   }
@@ -58,27 +69,42 @@ function time(cmd: string, args: string[], opts: { shell?: boolean } = {}): numb
 const best = (xs: number[]): number => Math.min(...xs);
 const dir = mkdtempSync(join(tmpdir(), 'specmap-bench-map-'));
 try {
-  const words = [...new Set([...model.events.map((e: { type: string }) => e.type), ...model.events.flatMap((e: { classNames: string[] }) => e.classNames)])];
+  const words = [
+    ...new Set([
+      ...model.events.map((e: { type: string }) => e.type),
+      ...model.events.flatMap((e: { classNames: string[] }) => e.classNames),
+    ]),
+  ];
   const patternFile = join(dir, 'patterns.txt');
   writeFileSync(patternFile, words.join('\n') + '\n');
   writeFileSync(join(dir, 'model.json'), JSON.stringify(model));
-  for (const [language, size, target] of [['python', 2e6, 6], ['typescript', 5e6, 10]] as const) {
+  for (const [language, size, target] of [
+    ['python', 2e6, 6],
+    ['typescript', 5e6, 10],
+  ] as const) {
     const root = join(dir, language);
     const bytes = generate(root, language, size);
     const lanes = join(dir, `${language}-lanes.json`);
-    writeFileSync(lanes, JSON.stringify([{ name: 'code', include: [language === 'python' ? '**/*.py' : '**/*.ts'], exclude: [], language }]));
+    writeFileSync(
+      lanes,
+      JSON.stringify([{ name: 'code', include: [language === 'python' ? '**/*.py' : '**/*.ts'], exclude: [], language }]),
+    );
     const cache = join(dir, `${language}-cache`);
     const cli = join(here, 'analyze-cli.mjs');
     const floor = best([0, 1, 2].map(() => time('node', ['-e', '0']) + time('grep', ['-rnF', '-f', patternFile, root])));
-    const cold = best([0, 1, 2].map(() => {
-      rmSync(cache, { recursive: true, force: true });
-      return time('node', [cli, root, join(dir, 'model.json'), lanes, cache]);
-    }));
+    const cold = best(
+      [0, 1, 2].map(() => {
+        rmSync(cache, { recursive: true, force: true });
+        return time('node', [cli, root, join(dir, 'model.json'), lanes, cache]);
+      }),
+    );
     time('node', [cli, root, join(dir, 'model.json'), lanes, cache]);
     const warm = best([0, 1, 2].map(() => time('node', [cli, root, join(dir, 'model.json'), lanes, cache])));
     const summary = execFileSync('node', [cli, root, join(dir, 'model.json'), lanes, cache], { encoding: 'utf8' }).trim();
     const mb = (bytes / 1e6).toFixed(1);
-    console.log(`${language} ${mb} MB (${summary}): floor ${floor.toFixed(0)} ms · cold ${cold.toFixed(0)} ms = ${(cold / floor).toFixed(2)}x (target ≤ ${target}x) · warm ${warm.toFixed(0)} ms = ${(warm / floor).toFixed(2)}x (target ≤ 2x)`);
+    console.log(
+      `${language} ${mb} MB (${summary}): floor ${floor.toFixed(0)} ms · cold ${cold.toFixed(0)} ms = ${(cold / floor).toFixed(2)}x (target ≤ ${target}x) · warm ${warm.toFixed(0)} ms = ${(warm / floor).toFixed(2)}x (target ≤ 2x)`,
+    );
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -39,7 +39,8 @@ const singles = matrixConfig.implementations
     return file;
   });
 
-const run = (args: string[]) => execFileSync(process.execPath, [CLI, '--allow-outside', ...args], { stdio: ['ignore', 'ignore', 'ignore'] });
+const run = (args: string[]) =>
+  execFileSync(process.execPath, [CLI, '--allow-outside', ...args], { stdio: ['ignore', 'ignore', 'ignore'] });
 const sides = {
   'node -e 0': () => execFileSync(process.execPath, ['-e', '0']),
   'map, one by one (sum)': () => {

@@ -29,7 +29,12 @@ import type { SourceFile } from '../tools/sources/read.js';
 const RUNS = Number(process.env.RUNS ?? 5);
 const FILE = new URL('../../shared/reference/openapi/openai-openapi-2026-08-21.yaml', import.meta.url);
 const text = readFileSync(FILE, 'utf8');
-const info: SourceInfo = { id: 'openai-openapi-2026-08-21.yaml', kind: 'openapi', path: FILE.pathname, sha256: createHash('sha256').update(text).digest('hex') };
+const info: SourceInfo = {
+  id: 'openai-openapi-2026-08-21.yaml',
+  kind: 'openapi',
+  path: FILE.pathname,
+  sha256: createHash('sha256').update(text).digest('hex'),
+};
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
@@ -58,7 +63,10 @@ async function measure<T>(runs: number, f: () => T | Promise<T>): Promise<{ ms: 
  */
 function loadWithKeyLines(source: string): unknown {
   const lines = new WeakMap<object, Map<string, number>>();
-  interface Frame { line: number; kids: { line: number; result: unknown }[] }
+  interface Frame {
+    line: number;
+    kids: { line: number; result: unknown }[];
+  }
   const stack: Frame[] = [];
   let cur: Frame = { line: 0, kids: [] };
   const doc = jsyaml.load(source, {
@@ -92,13 +100,25 @@ console.log(`openapi bench: ${(text.length / 1e6).toFixed(2)} MB, CPU time, medi
 const reference = await measure(Math.min(RUNS, 3), () => YAML.parse(text, { maxAliasCount: -1 }));
 const parsers: { name: string; ms: number; same: boolean | string }[] = [{ name: 'yaml 2 (parse)', ms: reference.ms, same: true }];
 const withLines = await measure(Math.min(RUNS, 3), () => YAML.parseDocument(text, { keepSourceTokens: true }));
-parsers.push({ name: 'yaml 2 (parseDocument, positions)', ms: withLines.ms, same: isDeepStrictEqual(withLines.value.toJS({ maxAliasCount: -1 }), reference.value) });
+parsers.push({
+  name: 'yaml 2 (parseDocument, positions)',
+  ms: withLines.ms,
+  same: isDeepStrictEqual(withLines.value.toJS({ maxAliasCount: -1 }), reference.value),
+});
 const core = await measure(RUNS, () => jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA }));
 parsers.push({ name: 'js-yaml 4 (CORE_SCHEMA) ← used', ms: core.ms, same: isDeepStrictEqual(core.value, reference.value) });
 const dflt = await measure(RUNS, () => jsyaml.load(text));
-parsers.push({ name: 'js-yaml 4 (default schema)', ms: dflt.ms, same: isDeepStrictEqual(dflt.value, reference.value) || 'differs: YAML 1.1 timestamps become Date' });
+parsers.push({
+  name: 'js-yaml 4 (default schema)',
+  ms: dflt.ms,
+  same: isDeepStrictEqual(dflt.value, reference.value) || 'differs: YAML 1.1 timestamps become Date',
+});
 const listened = await measure(RUNS, () => loadWithKeyLines(text));
-parsers.push({ name: 'js-yaml 4 + listener indexing key lines', ms: listened.ms, same: isDeepStrictEqual(listened.value, reference.value) });
+parsers.push({
+  name: 'js-yaml 4 + listener indexing key lines',
+  ms: listened.ms,
+  same: isDeepStrictEqual(listened.value, reference.value),
+});
 try {
   const yap = require('yaml-ast-parser') as { safeLoad: (t: string) => unknown };
   const ast = await measure(Math.min(RUNS, 3), () => yap.safeLoad(text));
@@ -108,7 +128,10 @@ try {
 }
 const floor = core.ms;
 console.log('YAML parsers (same value as `yaml`?)');
-for (const p of parsers) console.log(`  ${p.name.padEnd(40)} ${fmt(p.ms)}  ${(p.ms / floor).toFixed(2)}x js-yaml  ${p.same === true ? 'same value' : p.same || 'differs'}`);
+for (const p of parsers)
+  console.log(
+    `  ${p.name.padEnd(40)} ${fmt(p.ms)}  ${(p.ms / floor).toFixed(2)}x js-yaml  ${p.same === true ? 'same value' : p.same || 'differs'}`,
+  );
 
 // 2. Cold extraction vs the parse floor, interleaved so that both see the same machine load.
 const ratios: number[] = [];
@@ -121,19 +144,27 @@ for (let i = 0; i < RUNS; i++) {
   coldTimes.push(cold.ms);
 }
 const coldMs = median(coldTimes);
-console.log(`\ncold extraction (parse + anchors + model)     ${fmt(coldMs)}  ${median(ratios).toFixed(2)}x the js-yaml parse, median of paired runs (target ≤ 1.50x)`);
+console.log(
+  `\ncold extraction (parse + anchors + model)     ${fmt(coldMs)}  ${median(ratios).toFixed(2)}x the js-yaml parse, median of paired runs (target ≤ 1.50x)`,
+);
 console.log(`  ${cold.value.events.length} events, ${cold.value.params.length} params, ${Object.keys(cold.value.schemas).length} schemas`);
 
 // 3. Warm extraction from the parse cache.
 const dir = mkdtempSync(join(tmpdir(), 'specmap-bench-'));
 const file: SourceFile = { config: { path: info.path }, info, text };
 await extractCached(file, dir, new DiagnosticBag(), (bag) => extractOpenApi(text, info, bag));
-const warm = await measure(RUNS, () => extractCached(file, dir, new DiagnosticBag(), () => { throw new Error('cache miss'); }));
+const warm = await measure(RUNS, () =>
+  extractCached(file, dir, new DiagnosticBag(), () => {
+    throw new Error('cache miss');
+  }),
+);
 rmSync(dir, { recursive: true, force: true });
 console.log(`warm extraction (parse cache hit)             ${fmt(warm.ms)}  ${(coldMs / warm.ms).toFixed(1)}x faster than cold`);
 
 // 4. openapi-typescript on the same file.
 const { default: openapiTS, astToString } = await import('openapi-typescript');
 const ots = await measure(Math.min(RUNS, 3), async () => astToString(await openapiTS(FILE, { silent: true })));
-console.log(`openapi-typescript (types from the file)      ${fmt(ots.ms)}  extraction is ${(ots.ms / coldMs).toFixed(2)}x faster (target ≥ 3x)`);
+console.log(
+  `openapi-typescript (types from the file)      ${fmt(ots.ms)}  extraction is ${(ots.ms / coldMs).toFixed(2)}x faster (target ≥ 3x)`,
+);
 console.log('\n(times are CPU ms, user + system; wall ms differ under load)');

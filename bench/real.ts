@@ -26,7 +26,8 @@ if (!existsSync(join(repo, 'dist/cli.js'))) throw new Error('run `npm run build`
 function freezeTool(): string {
   rmSync(tool, { recursive: true, force: true });
   mkdirSync(tool, { recursive: true });
-  for (const part of ['dist', 'templates', 'profiles', 'schema', 'package.json']) if (existsSync(join(repo, part))) cpSync(join(repo, part), join(tool, part), { recursive: true });
+  for (const part of ['dist', 'templates', 'profiles', 'schema', 'package.json'])
+    if (existsSync(join(repo, part))) cpSync(join(repo, part), join(tool, part), { recursive: true });
   symlinkSync(join(repo, 'node_modules'), join(tool, 'node_modules'), 'dir');
   return join(tool, 'dist/cli.js');
 }
@@ -59,8 +60,19 @@ interface Tree {
 }
 
 const trees: Tree[] = [
-  { name: 'llama-stack', config: join(here, 'real/llama-stack.config.json'), workspace: resolve(repo, '../shared/corpora/llama-stack'), include: '*.py' },
-  { name: 'vercel-ai', config: join(here, 'real/vercel-ai.config.json'), workspace: resolve(repo, '../shared/corpora/vercel-ai/packages'), include: '*.ts', targetRssMb: 300 },
+  {
+    name: 'llama-stack',
+    config: join(here, 'real/llama-stack.config.json'),
+    workspace: resolve(repo, '../shared/corpora/llama-stack'),
+    include: '*.py',
+  },
+  {
+    name: 'vercel-ai',
+    config: join(here, 'real/vercel-ai.config.json'),
+    workspace: resolve(repo, '../shared/corpora/vercel-ai/packages'),
+    include: '*.ts',
+    targetRssMb: 300,
+  },
 ];
 
 const ROUNDS = Number(process.env.ROUNDS ?? 3);
@@ -89,7 +101,8 @@ for (const tree of trees.filter((t) => !only || only.includes(t.name))) {
   const model = JSON.parse(readFileSync(join(projectOut, 'model.json'), 'utf8')) as { events: { type: string }[] };
   const patterns = join(out, `${tree.name}.patterns.txt`);
   writeFileSync(patterns, [...new Set(model.events.map((e) => e.type))].sort().join('\n') + '\n');
-  const floor = () => sum(run('node', ['-e', '0']), run('grep', ['-rnF', '-f', patterns, `--include=${tree.include}`, tree.workspace], [0, 1]));
+  const floor = () =>
+    sum(run('node', ['-e', '0']), run('grep', ['-rnF', '-f', patterns, `--include=${tree.include}`, tree.workspace], [0, 1]));
 
   /** `prepare` before every timed run (not timed), floor and command interleaved. */
   const measure = (step: string, args: string[], prepare: () => void, target?: number) => {
@@ -139,5 +152,7 @@ console.log(`\nmedians of ${ROUNDS} rounds (cold) and ${WARM_ROUNDS} (warm); loa
 console.log('| tree | step | floor ms | specmap ms | ratio | CPU ratio | peak RSS MB |');
 console.log('|---|---|---|---|---|---|---|');
 for (const r of rows) {
-  console.log(`| ${r.tree} | ${r.step} | ${r.floor.wall.toFixed(0)} | ${r.cmd.wall.toFixed(0)} | ${(r.cmd.wall / r.floor.wall).toFixed(2)}×${r.target ? ` (≤ ${r.target}×)` : ''} | ${(r.cmd.cpu / r.floor.cpu).toFixed(2)}× | ${r.cmd.rssMb.toFixed(0)} |`);
+  console.log(
+    `| ${r.tree} | ${r.step} | ${r.floor.wall.toFixed(0)} | ${r.cmd.wall.toFixed(0)} | ${(r.cmd.wall / r.floor.wall).toFixed(2)}×${r.target ? ` (≤ ${r.target}×)` : ''} | ${(r.cmd.cpu / r.floor.cpu).toFixed(2)}× | ${r.cmd.rssMb.toFixed(0)} |`,
+  );
 }

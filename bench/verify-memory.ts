@@ -22,7 +22,11 @@ const sample = () => {
 };
 const timer = setInterval(sample, 5);
 const t = performance.now();
-const report = await verifyTraces([process.argv[2]!], model, { severities: resolveSeverities({}), sdk: false, ...(baseline && { baseline }) });
+const report = await verifyTraces([process.argv[2]!], model, {
+  severities: resolveSeverities({}),
+  sdk: false,
+  ...(baseline && { baseline }),
+});
 clearInterval(timer);
 sample();
 const mb = (n: number) => `${(n / 1e6).toFixed(0)} MB`;
@@ -31,5 +35,7 @@ const ms = (performance.now() - t).toFixed(0);
 // Peaks depend on when the collector ran; what the run still holds after a full collection does not.
 (globalThis as { gc?: () => void }).gc?.();
 const retained = (globalThis as { gc?: () => void }).gc ? `, retained after GC ${mb(process.memoryUsage().heapUsed - base.heapUsed)}` : '';
-console.log(`${report.summary.events} events in ${ms} ms; peak RSS ${mb(rss)} (start ${mb(base.rss)}), peak heap ${mb(heap)} (start ${mb(base.heapUsed)})${retained}; ${report.summary.errors} errors (${kept} kept)`);
+console.log(
+  `${report.summary.events} events in ${ms} ms; peak RSS ${mb(rss)} (start ${mb(base.rss)}), peak heap ${mb(heap)} (start ${mb(base.heapUsed)})${retained}; ${report.summary.errors} errors (${kept} kept)`,
+);
 void report;

@@ -29,7 +29,8 @@ async function writeViolations(path: string, violations: number): Promise<void> 
   out.write(JSON.stringify({ type: 'response.created', sequence_number: 0, response: resp }) + '\n');
   out.write(JSON.stringify({ type: 'response.in_progress', sequence_number: 1, response: resp }) + '\n');
   for (let i = 0; i < violations; i++) {
-    if (!out.write(JSON.stringify({ type: `response.not_a_type_${i % 7}`, sequence_number: i + 2, delta: 'x' }) + '\n')) await once(out, 'drain');
+    if (!out.write(JSON.stringify({ type: `response.not_a_type_${i % 7}`, sequence_number: i + 2, delta: 'x' }) + '\n'))
+      await once(out, 'drain');
   }
   out.end();
   await once(out, 'finish');
@@ -110,7 +111,9 @@ async function main(): Promise<void> {
     const { loadBaseline } = await import('../tools/verify/verify.js');
     let t0 = performance.now();
     const baseline = await loadBaseline(recordings, model);
-    console.log(`baseline: learned ${baseline.profile.deviations.length} deviations from ${baseline.profile.recordings.length} recordings in ${(performance.now() - t0).toFixed(0)} ms`);
+    console.log(
+      `baseline: learned ${baseline.profile.deviations.length} deviations from ${baseline.profile.recordings.length} recordings in ${(performance.now() - t0).toFixed(0)} ms`,
+    );
     t0 = performance.now();
     const loaded = await loadEventSchemas(model, 'passthrough');
     const { getBundledStreamProfile } = await import('../tools/verify/stream-profile.js');
@@ -139,7 +142,9 @@ async function main(): Promise<void> {
     }
     const rate = (ms: number) => Math.round(events / (ms / 1000)).toLocaleString('en-US');
     console.log(`floor  (split + JSON.parse): ${tFloor.toFixed(0)} ms, ${rate(tFloor)} events/s`);
-    console.log(`verify (all checks, baseline loaded, no SDK): ${tVerify.toFixed(0)} ms, ${rate(tVerify)} events/s, ${violations} violations`);
+    console.log(
+      `verify (all checks, baseline loaded, no SDK): ${tVerify.toFixed(0)} ms, ${rate(tVerify)} events/s, ${violations} violations`,
+    );
     console.log(`verifyTraces end to end (setup + stream, once): ${tWhole.toFixed(0)} ms`);
     console.log(`ratio verify/floor: ${(tVerify / tFloor).toFixed(2)}x (target ≤ 2x)`);
 
@@ -148,8 +153,16 @@ async function main(): Promise<void> {
     const noisy200k = join(dir, 'violations-200k.jsonl');
     await writeViolations(noisy20k, 20_000);
     await writeViolations(noisy200k, 200_000);
-    for (const [label, path] of [['1x', small], ['10x', big], ['20k violations', noisy20k], ['200k violations', noisy200k]] as const) {
-      const r = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(root, 'bench/verify-memory.ts'), path, recordings], { cwd: root, encoding: 'utf8' });
+    for (const [label, path] of [
+      ['1x', small],
+      ['10x', big],
+      ['20k violations', noisy20k],
+      ['200k violations', noisy200k],
+    ] as const) {
+      const r = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(root, 'bench/verify-memory.ts'), path, recordings], {
+        cwd: root,
+        encoding: 'utf8',
+      });
       if (r.status !== 0) throw new Error(r.stderr);
       console.log(`memory ${label}: ${r.stdout.trim()}`);
     }
@@ -161,7 +174,8 @@ async function main(): Promise<void> {
       await writeLongLine(path, mb);
       const t = performance.now();
       let report = '';
-      for await (const batch of readLineBatches(createReadStream(path, { highWaterMark: 256 * 1024 }))) for (const l of batch) report = l.problem ? `skipped: ${l.problem.message}` : `read ${l.text.length} characters`;
+      for await (const batch of readLineBatches(createReadStream(path, { highWaterMark: 256 * 1024 })))
+        for (const l of batch) report = l.problem ? `skipped: ${l.problem.message}` : `read ${l.text.length} characters`;
       console.log(`one line of ${mb} MB: ${(performance.now() - t).toFixed(0)} ms, ${report}`);
       rmSync(path);
     }

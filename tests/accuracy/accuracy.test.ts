@@ -20,7 +20,11 @@ describe.each([...FIXTURE_CORPORA, ...REAL_CORPORA])('$name', (corpus) => {
   it('reaches precision ≥ 97% and recall ≥ 98% in every lane', async () => {
     const { score } = await measured;
     for (const lane of score.lanes) {
-      expect({ lane: lane.lane, wrong: lane.precision >= 0.97 ? [] : lane.wrong, missed: lane.recall >= 0.98 ? [] : lane.missed }).toEqual({ lane: lane.lane, wrong: [], missed: [] });
+      expect({ lane: lane.lane, wrong: lane.precision >= 0.97 ? [] : lane.wrong, missed: lane.recall >= 0.98 ? [] : lane.missed }).toEqual({
+        lane: lane.lane,
+        wrong: [],
+        missed: [],
+      });
     }
     expect(score.lanes.length).toBeGreaterThan(0);
   });
@@ -34,7 +38,9 @@ describe.each([...FIXTURE_CORPORA, ...REAL_CORPORA])('$name', (corpus) => {
   it('lists same-literal declarations of another shape and unknown literals, and records evidence', async () => {
     const { mapping } = await measured;
     for (const [id, at] of Object.entries(corpus.otherShape ?? {})) {
-      expect((mapping.items[id]?.sameLiteralOtherShape ?? []).map((l) => `${l.file.split('/').slice(-2).join('/')}:${l.line}`)).toEqual(at.map((a) => a.split('/').slice(-2).join('/')));
+      expect((mapping.items[id]?.sameLiteralOtherShape ?? []).map((l) => `${l.file.split('/').slice(-2).join('/')}:${l.line}`)).toEqual(
+        at.map((a) => a.split('/').slice(-2).join('/')),
+      );
     }
     for (const literal of corpus.unknown ?? []) expect(mapping.unknownLiterals.map((u) => u.literal)).toContain(literal);
     const locations = Object.values(mapping.items).flatMap((e) => Object.values(e.lanes).flat());

@@ -14,7 +14,13 @@ export const FIXTURE_CORPORA: TruthCorpus[] = [
     config: join(FIXTURES, 'py-server/specmap.config.json'),
     truth: PY_SERVER,
     // Its own `response.error` class, and another API's request model, tie to nothing of the spec's.
-    never: ['event:error', 'param:POST /v1/responses#messages', 'param:POST /v1/responses#tools', 'param:POST /v1/responses#user', 'param:POST /v1/responses#store'],
+    never: [
+      'event:error',
+      'param:POST /v1/responses#messages',
+      'param:POST /v1/responses#tools',
+      'param:POST /v1/responses#user',
+      'param:POST /v1/responses#store',
+    ],
     unknown: ['response.error'],
   },
   { name: 'fixture: agents SDK events told apart by name', config: join(FIXTURES, 'py-agents/specmap.config.json'), truth: PY_AGENTS },
@@ -36,6 +42,11 @@ export const FIXTURE_CORPORA: TruthCorpus[] = [
 ];
 
 export const REAL_CORPORA: TruthCorpus[] = [
-  { name: 'llama-stack (Python server)', config: join(REPO, 'bench/accuracy/llama-stack.config.json'), truth: LLAMA_STACK, unknown: ['response.mcp_call.arguments.delta', 'response.mcp_call.arguments.done'] },
+  {
+    name: 'llama-stack (Python server)',
+    config: join(REPO, 'bench/accuracy/llama-stack.config.json'),
+    truth: LLAMA_STACK,
+    unknown: ['response.mcp_call.arguments.delta', 'response.mcp_call.arguments.done'],
+  },
   { name: 'vercel-ai (TypeScript client)', config: join(REPO, 'bench/accuracy/vercel-ai.config.json'), truth: VERCEL_AI },
 ];

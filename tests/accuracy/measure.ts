@@ -17,6 +17,15 @@ export async function measure(corpus: TruthCorpus): Promise<Measured> {
   const built = await buildMapping({ config: corpus.config, allowOutside: true, json: true });
   const workspace = built.config.workspace;
   // mapping.json spells files relative to the config folder: the workspace folder, then the path in it.
-  const prefix = workspace.replace(/\\/g, '/').replace(/^(\.\/)+/, '').replace(/^\.$/, '').replace(/\/+$/, '');
-  return { corpus, mapping: built.mapping, score: scoreMapping(built.mapping, corpus.truth, prefix), root: resolve(dirname(corpus.config), workspace) };
+  const prefix = workspace
+    .replace(/\\/g, '/')
+    .replace(/^(\.\/)+/, '')
+    .replace(/^\.$/, '')
+    .replace(/\/+$/, '');
+  return {
+    corpus,
+    mapping: built.mapping,
+    score: scoreMapping(built.mapping, corpus.truth, prefix),
+    root: resolve(dirname(corpus.config), workspace),
+  };
 }

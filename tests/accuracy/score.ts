@@ -93,5 +93,10 @@ function nameOf(id: string): string {
   if (id.startsWith('enum:')) return id.slice(id.indexOf('=') + 1);
   if (id.startsWith('param:')) return id.slice(id.indexOf('#') + 1);
   const path = id.slice(id.indexOf(' ') + 1);
-  return path.split('/').filter((s) => s && !s.startsWith('{')).pop() ?? path;
+  return (
+    path
+      .split('/')
+      .filter((s) => s && !s.startsWith('{'))
+      .pop() ?? path
+  );
 }

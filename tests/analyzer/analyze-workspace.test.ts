@@ -13,72 +13,75 @@ import { fixtureModel, LANES, PATTERNS } from './fixture-model.js';
 
 const ROOT = join(import.meta.dirname, 'fixtures/ws');
 const show = (f: CodeFact): string => `${f.file}:${f.line} ${f.kind} ${f.symbol} ${f.literal}${f.className ? ` via ${f.className}` : ''}`;
-const run = (root = ROOT, cacheDir?: string) => analyzeWorkspace({ root, lanes: LANES, model: fixtureModel, unknownLiteralPatterns: PATTERNS, ...(cacheDir ? { cacheDir } : {}) });
+const run = (root = ROOT, cacheDir?: string) =>
+  analyzeWorkspace({ root, lanes: LANES, model: fixtureModel, unknownLiteralPatterns: PATTERNS, ...(cacheDir ? { cacheDir } : {}) });
 
 describe('analyzeWorkspace on the fixture workspace', () => {
   it('finds every event fact and invents none', async () => {
     const { facts } = await run();
     expect(facts.filter((f) => f.kind !== 'param' && f.kind !== 'route').map(show)).toEqual([
-    'server/broken.py:2 emitter fine response.created',
-    'server/emit.py:9 emitter build response.output_item.added',
-    'server/emit.py:10 emitter build response.created via CreatedEvt',
-    'server/emit.py:11 emitter build response.created via LoudCreated',
-    'server/emit.py:12 emitter build response.output_text.delta via TextDelta',
-    'server/emit.py:13 emitter build response.output_text.done',
-    'server/emit.py:14 emitter build response.in_progress',
-    'server/emit.py:16 literal build response.private_thing.started',
-    // Definitions by import: the SDK classes, plain or aliased; re-imports (`__init__.py`, handlers.py) are not definitions.
-    'server/events.py:3 definition TextDelta response.output_text.delta',
-    'server/events.py:4 definition ResponseTextDoneEvent response.output_text.done',
-    'server/events.py:13 definition CreatedEvt response.created',
-    'server/events.py:17 definition FailedEvt response.failed',
-    'server/events.py:21 definition LifecycleEvt response.completed',
-    'server/events.py:21 definition LifecycleEvt response.incomplete',
-    'server/events.py:25 definition QueuedEvt response.queued',
-    'server/events.py:28 definition LoudCreated response.created via CreatedEvt',
-    'server/events.py:32 definition MyDone response.output_text.done via ResponseTextDoneEvent',
-    'server/handlers.py:5 handler on_event response.created',
-    'server/handlers.py:7 handler on_event response.failed',
-    'server/handlers.py:7 handler on_event response.incomplete',
-    'server/handlers.py:9 handler on_event response.output_text.delta via TD',
-    'server/handlers.py:14 handler on_event response.completed',
-    'server/handlers.py:16 handler on_event error',
-    'server/handlers.py:22 handler <module> response.output_text.done',
-    'tests/test_events.py:2 test test_created response.created',
-    'tests/test_events.py:3 test test_created response.created',
-    'traces/agent.ndjson:1 test agent.ndjson raw_response_event',
-    'traces/agent.ndjson:1 test agent.ndjson response.completed',
-    'traces/run.sse:1 test run.sse response.created',
-    'traces/run.sse:4 test run.sse response.output_text.delta',
-    'web/broken.mts:1 emitter ok response.created',
-    'web/reducer.mts:2 literal EventType response.created',
-    'web/reducer.mts:3 literal EventType response.failed',
-    'web/reducer.mts:11 handler reduce response.created',
-    'web/reducer.mts:13 handler reduce response.output_text.delta',
-    'web/reducer.mts:15 handler reduce error',
-    'web/reducer.mts:18 handler reduce response.completed',
-    'web/reducer.mts:25 handler handlers response.output_item.added',
-    'web/reducer.mts:26 handler handlers response.failed',
-    'web/reducer.mts:29 handler <module> response.refusal.delta',
-    'web/reducer.mts:30 emitter <module> response.queued',
-    'web/reducer.mts:31 emitter build response.in_progress',
-    'web/reducer.test.mts:4 test folds created response.created',
-    'web/schemas.mts:4 definition Completed response.completed',
-    'web/schemas.mts:9 definition Lifecycle response.in_progress',
-    'web/schemas.mts:9 definition Lifecycle response.incomplete',
-    'web/types.mts:1 definition SdkCreated response.created',
-    'web/types.mts:4 definition CreatedEvent response.created',
-    'web/types.mts:9 definition TextEvents response.output_text.delta',
-    'web/types.mts:10 definition TextEvents response.output_text.done',
-    'web/types.mts:12 definition MyCreated response.created via SdkCreated',
-    'web/types.mts:16 definition Failed response.failed',
-    'web/types.mts:19 definition QueuedEvent response.queued',
+      'server/broken.py:2 emitter fine response.created',
+      'server/emit.py:9 emitter build response.output_item.added',
+      'server/emit.py:10 emitter build response.created via CreatedEvt',
+      'server/emit.py:11 emitter build response.created via LoudCreated',
+      'server/emit.py:12 emitter build response.output_text.delta via TextDelta',
+      'server/emit.py:13 emitter build response.output_text.done',
+      'server/emit.py:14 emitter build response.in_progress',
+      'server/emit.py:16 literal build response.private_thing.started',
+      // Definitions by import: the SDK classes, plain or aliased; re-imports (`__init__.py`, handlers.py) are not definitions.
+      'server/events.py:3 definition TextDelta response.output_text.delta',
+      'server/events.py:4 definition ResponseTextDoneEvent response.output_text.done',
+      'server/events.py:13 definition CreatedEvt response.created',
+      'server/events.py:17 definition FailedEvt response.failed',
+      'server/events.py:21 definition LifecycleEvt response.completed',
+      'server/events.py:21 definition LifecycleEvt response.incomplete',
+      'server/events.py:25 definition QueuedEvt response.queued',
+      'server/events.py:28 definition LoudCreated response.created via CreatedEvt',
+      'server/events.py:32 definition MyDone response.output_text.done via ResponseTextDoneEvent',
+      'server/handlers.py:5 handler on_event response.created',
+      'server/handlers.py:7 handler on_event response.failed',
+      'server/handlers.py:7 handler on_event response.incomplete',
+      'server/handlers.py:9 handler on_event response.output_text.delta via TD',
+      'server/handlers.py:14 handler on_event response.completed',
+      'server/handlers.py:16 handler on_event error',
+      'server/handlers.py:22 handler <module> response.output_text.done',
+      'tests/test_events.py:2 test test_created response.created',
+      'tests/test_events.py:3 test test_created response.created',
+      'traces/agent.ndjson:1 test agent.ndjson raw_response_event',
+      'traces/agent.ndjson:1 test agent.ndjson response.completed',
+      'traces/run.sse:1 test run.sse response.created',
+      'traces/run.sse:4 test run.sse response.output_text.delta',
+      'web/broken.mts:1 emitter ok response.created',
+      'web/reducer.mts:2 literal EventType response.created',
+      'web/reducer.mts:3 literal EventType response.failed',
+      'web/reducer.mts:11 handler reduce response.created',
+      'web/reducer.mts:13 handler reduce response.output_text.delta',
+      'web/reducer.mts:15 handler reduce error',
+      'web/reducer.mts:18 handler reduce response.completed',
+      'web/reducer.mts:25 handler handlers response.output_item.added',
+      'web/reducer.mts:26 handler handlers response.failed',
+      'web/reducer.mts:29 handler <module> response.refusal.delta',
+      'web/reducer.mts:30 emitter <module> response.queued',
+      'web/reducer.mts:31 emitter build response.in_progress',
+      'web/reducer.test.mts:4 test folds created response.created',
+      'web/schemas.mts:4 definition Completed response.completed',
+      'web/schemas.mts:9 definition Lifecycle response.in_progress',
+      'web/schemas.mts:9 definition Lifecycle response.incomplete',
+      'web/types.mts:1 definition SdkCreated response.created',
+      'web/types.mts:4 definition CreatedEvent response.created',
+      'web/types.mts:9 definition TextEvents response.output_text.delta',
+      'web/types.mts:10 definition TextEvents response.output_text.done',
+      'web/types.mts:12 definition MyCreated response.created via SdkCreated',
+      'web/types.mts:16 definition Failed response.failed',
+      'web/types.mts:19 definition QueuedEvent response.queued',
     ]);
   });
 
   it('reads request models with declared type, optionality, default and values', async () => {
     const { facts } = await run();
-    const params = facts.filter((f) => f.kind === 'param').map((f) => [f.file, f.symbol, f.field, f.declaredType, f.optional, f.default ?? null, f.values ?? null]);
+    const params = facts
+      .filter((f) => f.kind === 'param')
+      .map((f) => [f.file, f.symbol, f.field, f.declaredType, f.optional, f.default ?? null, f.values ?? null]);
     expect(params).toEqual([
       ['server/api.py', 'NewResponseBody', 'model', 'str', false, null, null],
       ['server/api.py', 'NewResponseBody', 'previous_response_id', 'Optional[str]', true, 'None', null],
@@ -93,7 +96,9 @@ describe('analyzeWorkspace on the fixture workspace', () => {
 
   it('reads route declarations with the router prefix and the body model', async () => {
     const { facts } = await run();
-    const routes = facts.filter((f) => f.kind === 'route').map((f) => `${f.file}:${f.line} ${f.method} ${f.path} ${f.symbol}${f.className ? ` body=${f.className}` : ''}`);
+    const routes = facts
+      .filter((f) => f.kind === 'route')
+      .map((f) => `${f.file}:${f.line} ${f.method} ${f.path} ${f.symbol}${f.className ? ` body=${f.className}` : ''}`);
     expect(routes).toEqual([
       'server/api.py:16 POST /v1/responses create body=NewResponseBody',
       'server/api.py:21 GET /v1/responses/{response_id} fetch',
@@ -105,8 +110,18 @@ describe('analyzeWorkspace on the fixture workspace', () => {
   });
 
   it('warns with a position for files that do not parse and a glob that matches nothing, and goes on', async () => {
-    const { warnings, files } = await analyzeWorkspace({ root: ROOT, lanes: [...LANES, { name: 'none', include: ['nothing/**/*.py'], exclude: [], language: 'python' }], model: fixtureModel, unknownLiteralPatterns: PATTERNS });
-    expect(warnings.map((w) => `${w.file}:${w.line}:${w.column}`)).toEqual(['server/broken.py:5:12', 'specmap.config.json:1:1', 'traces/agent.ndjson:2:1', 'web/broken.mts:3:1']);
+    const { warnings, files } = await analyzeWorkspace({
+      root: ROOT,
+      lanes: [...LANES, { name: 'none', include: ['nothing/**/*.py'], exclude: [], language: 'python' }],
+      model: fixtureModel,
+      unknownLiteralPatterns: PATTERNS,
+    });
+    expect(warnings.map((w) => `${w.file}:${w.line}:${w.column}`)).toEqual([
+      'server/broken.py:5:12',
+      'specmap.config.json:1:1',
+      'traces/agent.ndjson:2:1',
+      'web/broken.mts:3:1',
+    ]);
     expect(warnings[1]!.message).toContain('"nothing/**/*.py"');
     expect(files.none).toEqual([]);
     expect(files.golden).toEqual(['traces/agent.ndjson', 'traces/run.sse']);
@@ -129,15 +144,22 @@ describe('analyzeWorkspace on the fixture workspace', () => {
     await writeFile(join(root, 'server/handlers.py'), 'def h(event):\n    return event.type == "response.queued"\n');
     const changed = await run(root, cacheDir);
     expect(changed.stats.parsed).toBe(1);
-    expect(changed.facts.filter((f) => f.file === 'server/handlers.py').map(show)).toEqual(['server/handlers.py:2 handler h response.queued']);
+    expect(changed.facts.filter((f) => f.file === 'server/handlers.py').map(show)).toEqual([
+      'server/handlers.py:2 handler h response.queued',
+    ]);
 
     // A file that uses a class from a module that does not exist holds nothing, until the module defines that class.
     await writeFile(join(root, 'server/uses.py'), 'from .thing import Thing\n\n\ndef make():\n    return Thing(sequence_number=1)\n');
     const before = await run(root, cacheDir);
     expect(before.facts.filter((f) => f.file === 'server/uses.py')).toEqual([]);
     expect((await run(root, cacheDir)).stats.parsed).toBe(0);
-    await writeFile(join(root, 'server/thing.py'), 'from typing import Literal\n\n\nclass Thing:\n    type: Literal["response.refusal.delta"]\n');
+    await writeFile(
+      join(root, 'server/thing.py'),
+      'from typing import Literal\n\n\nclass Thing:\n    type: Literal["response.refusal.delta"]\n',
+    );
     const after = await run(root, cacheDir);
-    expect(after.facts.filter((f) => f.file === 'server/uses.py').map(show)).toEqual(['server/uses.py:5 emitter make response.refusal.delta via Thing']);
+    expect(after.facts.filter((f) => f.file === 'server/uses.py').map(show)).toEqual([
+      'server/uses.py:5 emitter make response.refusal.delta via Thing',
+    ]);
   });
 });

@@ -3,16 +3,66 @@ import type { Model } from '../../tools/model/schema.js';
 import { withSdkClassNames } from '../../tools/sources/class-names.js';
 
 const TYPES = [
-  'response.created', 'response.in_progress', 'response.completed', 'response.failed', 'response.incomplete', 'response.queued',
-  'response.output_item.added', 'response.output_text.delta', 'response.output_text.done', 'response.refusal.delta', 'error', 'raw_response_event',
+  'response.created',
+  'response.in_progress',
+  'response.completed',
+  'response.failed',
+  'response.incomplete',
+  'response.queued',
+  'response.output_item.added',
+  'response.output_text.delta',
+  'response.output_text.done',
+  'response.refusal.delta',
+  'error',
+  'raw_response_event',
 ];
 
-const field = (name: string) => ({ name, type: { kind: 'string' as const }, required: false, nullable: false, deprecated: false, description: '', collapsed: false, sources: [], anchors: [] });
+const field = (name: string) => ({
+  name,
+  type: { kind: 'string' as const },
+  required: false,
+  nullable: false,
+  deprecated: false,
+  description: '',
+  collapsed: false,
+  sources: [],
+  anchors: [],
+});
 
 export const fixtureModel: Pick<Model, 'events' | 'endpoints' | 'params'> = {
-  events: TYPES.map((type) => ({ id: `event:${type}`, kind: 'event' as const, type, description: '', anchors: [], sources: [], category: 'other', fields: [], correlationKeys: [], classNames: withSdkClassNames(type, []) })),
-  endpoints: [{ id: 'endpoint:POST /v1/responses', kind: 'endpoint', method: 'POST', path: '/v1/responses', title: '', section: 'Responses', description: '', anchors: [], sources: [], classNames: [] }],
-  params: ['model', 'input', 'previous_response_id', 'max_output_tokens', 'truncation'].map((name) => ({ id: `param:POST /v1/responses#${name}`, kind: 'param' as const, endpoint: 'endpoint:POST /v1/responses', in: 'body' as const, field: field(name) })),
+  events: TYPES.map((type) => ({
+    id: `event:${type}`,
+    kind: 'event' as const,
+    type,
+    description: '',
+    anchors: [],
+    sources: [],
+    category: 'other',
+    fields: [],
+    correlationKeys: [],
+    classNames: withSdkClassNames(type, []),
+  })),
+  endpoints: [
+    {
+      id: 'endpoint:POST /v1/responses',
+      kind: 'endpoint',
+      method: 'POST',
+      path: '/v1/responses',
+      title: '',
+      section: 'Responses',
+      description: '',
+      anchors: [],
+      sources: [],
+      classNames: [],
+    },
+  ],
+  params: ['model', 'input', 'previous_response_id', 'max_output_tokens', 'truncation'].map((name) => ({
+    id: `param:POST /v1/responses#${name}`,
+    kind: 'param' as const,
+    endpoint: 'endpoint:POST /v1/responses',
+    in: 'body' as const,
+    field: field(name),
+  })),
 };
 
 export const LANES = [

@@ -36,12 +36,15 @@ describe('docs + OpenAPI with three APIs', () => {
     expect([...model.endpoints, ...model.objects].filter((i) => i.api === undefined).map((i) => i.id)).toEqual([]);
   });
 
-  it.each(['message.sse', 'function-call.sse', 'reasoning.jsonl', 'mcp-call.jsonl'])('%s: the same findings as the one-API model (Realtime events of the same names stay out)', async (name) => {
-    const trace = join(REPO, 'tests/traces/clean', name);
-    const options = { severities: resolveSeverities({}), sdk: false };
-    const [three, one] = [await verifyTraces([trace], model, options), await verifyTraces([trace], today, options)];
-    expect(three.streamProfile).toBe('responses');
-    expect(three.traces[0]!.violations).toEqual(one.traces[0]!.violations);
-    expect(three.summary).toEqual(one.summary);
-  });
+  it.each(['message.sse', 'function-call.sse', 'reasoning.jsonl', 'mcp-call.jsonl'])(
+    '%s: the same findings as the one-API model (Realtime events of the same names stay out)',
+    async (name) => {
+      const trace = join(REPO, 'tests/traces/clean', name);
+      const options = { severities: resolveSeverities({}), sdk: false };
+      const [three, one] = [await verifyTraces([trace], model, options), await verifyTraces([trace], today, options)];
+      expect(three.streamProfile).toBe('responses');
+      expect(three.traces[0]!.violations).toEqual(one.traces[0]!.violations);
+      expect(three.summary).toEqual(one.summary);
+    },
+  );
 });

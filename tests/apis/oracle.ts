@@ -129,7 +129,14 @@ export function oracleApis(doc: Json, scopes: readonly OracleScope[]): Map<strin
   for (const scope of scopes) {
     for (const name of scope.named ?? []) {
       const schema = ((doc.components as Json).schemas as Json)[name];
-      if (isObj(schema)) eventsOf(doc, { $ref: `#/components/schemas/${name}` }, scope.discriminator ?? 'type', out.get(scope.name)!.events, seen.get(scope.name)!);
+      if (isObj(schema))
+        eventsOf(
+          doc,
+          { $ref: `#/components/schemas/${name}` },
+          scope.discriminator ?? 'type',
+          out.get(scope.name)!.events,
+          seen.get(scope.name)!,
+        );
     }
   }
   return out;

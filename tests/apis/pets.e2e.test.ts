@@ -22,7 +22,11 @@ function project(source: Record<string, unknown> = {}, verify: Record<string, un
   return dir;
 }
 const run = (dir: string, ...args: string[]) => {
-  const r = spawnSync(process.execPath, [CLI, ...args, '--config', join(dir, 'specmap.config.json')], { cwd: dir, encoding: 'utf8', env: { ...process.env, CI: '1' } });
+  const r = spawnSync(process.execPath, [CLI, ...args, '--config', join(dir, 'specmap.config.json')], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { ...process.env, CI: '1' },
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 };
 
@@ -59,6 +63,8 @@ describe('a /pets document no profile knows', () => {
   it('an unknown verify profile is a config error (exit 2)', () => {
     const r = run(project({}, { profile: 'petstore' }), 'verify', 'pets.jsonl');
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('Found verify profile `petstore`, expected `none`, one of `responses` or a path to a `.json` stream profile');
+    expect(r.stderr).toContain(
+      'Found verify profile `petstore`, expected `none`, one of `responses` or a path to a `.json` stream profile',
+    );
   });
 });

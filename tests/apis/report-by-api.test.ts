@@ -14,7 +14,16 @@ import { readSpec, SPECS } from '../openapi/helpers.js';
 const { text, source } = readSpec(SPECS['2026-08-21']);
 const modelOf = (apis?: string[]): Model => {
   const x = extractOpenApi(text, source, new DiagnosticBag(), apis ? { apis } : {});
-  return { modelVersion: MODEL_VERSION, sources: [x.source], events: x.events, endpoints: x.endpoints, params: x.params, enums: x.enums, objects: x.objects, schemas: x.schemas };
+  return {
+    modelVersion: MODEL_VERSION,
+    sources: [x.source],
+    events: x.events,
+    endpoints: x.endpoints,
+    params: x.params,
+    enums: x.enums,
+    objects: x.objects,
+    schemas: x.schemas,
+  };
 };
 
 describe('report grouped by API', () => {
@@ -25,7 +34,11 @@ describe('report grouped by API', () => {
     const rows = report.summary.apis!;
     expect(rows.map((r) => r.api)).toEqual(['chat', 'realtime', 'responses']);
     expect(three.objects.map((o) => `${o.api} ${o.id}`)).toContain('responses object:response');
-    const of = (api: string) => [three.events, three.endpoints, three.params, three.enums, three.objects].reduce((n, list) => n + list.filter((i) => i.api === api).length, 0);
+    const of = (api: string) =>
+      [three.events, three.endpoints, three.params, three.enums, three.objects].reduce(
+        (n, list) => n + list.filter((i) => i.api === api).length,
+        0,
+      );
     expect(rows.find((r) => r.api === 'realtime')!.total).toBe(of('realtime'));
     expect(rows.reduce((n, r) => n + r.total, 0)).toBe(report.summary.overall.total);
     expect(report.items.find((i) => i.id === 'event:realtime/error')!.api).toBe('realtime');

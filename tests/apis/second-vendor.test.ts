@@ -35,7 +35,10 @@ const ORACLE_SCOPES: OracleScope[] = [
 const TRACE = join(REPO, 'tests/apis/fixtures/llama-responses.jsonl');
 
 const configOf = (apis?: typeof APIS): Config =>
-  ConfigSchema.parse({ sources: [{ path: `../shared/reference/${FILE}`, kind: 'openapi', pathPrefix: '', ...(apis && { apis }) }], generate: { targets: ['types', 'zod'] } });
+  ConfigSchema.parse({
+    sources: [{ path: `../shared/reference/${FILE}`, kind: 'openapi', pathPrefix: '', ...(apis && { apis }) }],
+    generate: { targets: ['types', 'zod'] },
+  });
 
 const doc = loadYaml(REFERENCE + FILE);
 let several: Model;
@@ -72,14 +75,26 @@ describe('llama-stack-openapi-2025-08-29.yaml, no profile', () => {
   ])('as four APIs: %s has %i streams and %i events, as the oracle finds', (api, streams, events) => {
     const oracle = oracleApis(doc, ORACLE_SCOPES).get(api)!;
     expect([oracle.streams, oracle.events.size]).toEqual([streams, events]);
-    expect(several.events.filter((e) => e.api === api).map((e) => e.type).sort()).toEqual([...oracle.events].sort());
-    expect(several.endpoints.filter((e) => e.api === api).map((e) => `${e.method} ${e.path}`).sort()).toEqual([...oracle.operations].sort());
+    expect(
+      several.events
+        .filter((e) => e.api === api)
+        .map((e) => e.type)
+        .sort(),
+    ).toEqual([...oracle.events].sort());
+    expect(
+      several.endpoints
+        .filter((e) => e.api === api)
+        .map((e) => `${e.method} ${e.path}`)
+        .sort(),
+    ).toEqual([...oracle.operations].sort());
   });
 
   it('as four APIs: ids carry the API and none collides', () => {
     const ids = [...several.events, ...several.endpoints, ...several.params, ...several.enums, ...several.objects].map((i) => i.id);
     expect(ids.length - new Set(ids).size).toBe(0);
-    expect(several.events.map((e) => e.id)).toEqual(expect.arrayContaining(['event:responses/response.created', 'event:agents/turn_awaiting_input', 'event:agents/step_progress']));
+    expect(several.events.map((e) => e.id)).toEqual(
+      expect.arrayContaining(['event:responses/response.created', 'event:agents/turn_awaiting_input', 'event:agents/step_progress']),
+    );
   });
 
   it('generated TypeScript compiles under tsc --strict', () => {

@@ -46,7 +46,12 @@ describe('three APIs of openai-openapi-2026-08-21.yaml', () => {
     const ids = [...three.events, ...three.endpoints, ...three.params, ...three.enums, ...three.objects].map((i) => i.id);
     expect(ids.length - new Set(ids).size).toBe(0);
     // The shared names that made ids collide when they were global.
-    expect(three.events.filter((e) => e.type === 'error').map((e) => e.id).sort()).toEqual(['event:realtime/error', 'event:responses/error']);
+    expect(
+      three.events
+        .filter((e) => e.type === 'error')
+        .map((e) => e.id)
+        .sort(),
+    ).toEqual(['event:realtime/error', 'event:responses/error']);
   });
 
   it('endpoints belong to the API whose paths take them, as the oracle says', () => {

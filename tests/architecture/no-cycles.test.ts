@@ -46,7 +46,11 @@ function cycles(edges: Map<string, Map<string, string>>): string[] {
       for (const next of edges.get(node)?.keys() ?? []) {
         if (next === start) {
           const i = path.indexOf([...path].sort()[0]!);
-          found.add([...path.slice(i), ...path.slice(0, i)].map((f, k, all) => `${f} (${edges.get(f)!.get(all[(k + 1) % all.length]!)})`).join(' → '));
+          found.add(
+            [...path.slice(i), ...path.slice(0, i)]
+              .map((f, k, all) => `${f} (${edges.get(f)!.get(all[(k + 1) % all.length]!)})`)
+              .join(' → '),
+          );
         } else if (!path.includes(next)) stack.push([next, [...path, next]]);
       }
     }

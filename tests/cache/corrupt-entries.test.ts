@@ -32,7 +32,10 @@ const CORRUPTIONS: [string, (good: string) => string][] = [
   ['not JSON', () => '\u0000\u0001 garbage'],
   ['JSON null', () => 'null'],
   ['another key', (good) => good.replace(/"key":"[^"]*"/, '"key":"written-for-other-inputs"')],
-  ['a foreign JSON file', (good) => JSON.stringify({ key: (JSON.parse(good) as { key: string }).key, value: (JSON.parse(good) as { value: unknown }).value })],
+  [
+    'a foreign JSON file',
+    (good) => JSON.stringify({ key: (JSON.parse(good) as { key: string }).key, value: (JSON.parse(good) as { value: unknown }).value }),
+  ],
   ['a value of the wrong shape', (good) => JSON.stringify({ ...(JSON.parse(good) as object), value: { unexpected: [1, 2, 3] } })],
 ];
 

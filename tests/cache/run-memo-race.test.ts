@@ -43,8 +43,16 @@ describe('saving a run memo', () => {
   });
 
   it.each([
-    ['an input edited meanwhile', () => writeFileSync(join(root, 'src/app.ts'), "export const t = 'response.created';\n"), new Map<string, string>()],
-    ['an output the run wrote, edited again after', () => writeFileSync(join(root, 'mapping.json'), '{"edited":true}\n'), new Map([['mapping.json', sha256('{}\n')]])],
+    [
+      'an input edited meanwhile',
+      () => writeFileSync(join(root, 'src/app.ts'), "export const t = 'response.created';\n"),
+      new Map<string, string>(),
+    ],
+    [
+      'an output the run wrote, edited again after',
+      () => writeFileSync(join(root, 'mapping.json'), '{"edited":true}\n'),
+      new Map([['mapping.json', sha256('{}\n')]]),
+    ],
     ['a new module file', () => writeFileSync(join(root, 'src/new.ts'), 'export {};\n'), new Map<string, string>()],
   ])('does not store it for %s', async (_name, change, written) => {
     const m = await memo();

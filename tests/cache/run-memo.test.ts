@@ -14,7 +14,11 @@ import { CONFIG, DOCS } from '../hostile/project.js';
 let project: string;
 
 function map(...args: string[]) {
-  const r = spawnSync(process.execPath, [CLI, '--timings', 'map', ...args], { cwd: project, encoding: 'utf8', env: { ...process.env, CI: '1' } });
+  const r = spawnSync(process.execPath, [CLI, '--timings', 'map', ...args], {
+    cwd: project,
+    encoding: 'utf8',
+    env: { ...process.env, CI: '1' },
+  });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr, analyzed: /analyze the workspace/.test(r.stderr) };
 }
 
@@ -41,16 +45,35 @@ describe('the memo of the last map', () => {
   });
 
   it.each([
-    ['a lane file changes', () => writeFileSync(join(project, 'src/app.ts'), "export const done = { type: 'response.completed' as const };\n")],
-    ['a module outside the lanes appears', () => (mkdirSync(join(project, 'lib'), { recursive: true }), writeFileSync(join(project, 'lib/extra.ts'), 'export {};\n'))],
-    ['a human note is saved in mapping.json', () => {
-      const mapping = JSON.parse(readFileSync(join(project, 'mapping.json'), 'utf8')) as { items: Record<string, { manual?: Record<string, unknown> }> };
-      const id = Object.keys(mapping.items)[0]!;
-      mapping.items[id]!.manual = { ...mapping.items[id]!.manual, notes: 'checked by hand' };
-      writeFileSync(join(project, 'mapping.json'), JSON.stringify(mapping, null, 2) + '\n');
-    }],
-    ['a source changes', () => writeFileSync(join(project, 'docs/DOC_streaming_events.md'), DOCS.replace('accepted the request.', 'accepted the request, first.'))],
-    ['the config changes', () => writeFileSync(join(project, 'specmap.config.json'), JSON.stringify({ ...CONFIG, correlationKeys: ['trace_id'] }, null, 2) + '\n')],
+    [
+      'a lane file changes',
+      () => writeFileSync(join(project, 'src/app.ts'), "export const done = { type: 'response.completed' as const };\n"),
+    ],
+    [
+      'a module outside the lanes appears',
+      () => (mkdirSync(join(project, 'lib'), { recursive: true }), writeFileSync(join(project, 'lib/extra.ts'), 'export {};\n')),
+    ],
+    [
+      'a human note is saved in mapping.json',
+      () => {
+        const mapping = JSON.parse(readFileSync(join(project, 'mapping.json'), 'utf8')) as {
+          items: Record<string, { manual?: Record<string, unknown> }>;
+        };
+        const id = Object.keys(mapping.items)[0]!;
+        mapping.items[id]!.manual = { ...mapping.items[id]!.manual, notes: 'checked by hand' };
+        writeFileSync(join(project, 'mapping.json'), JSON.stringify(mapping, null, 2) + '\n');
+      },
+    ],
+    [
+      'a source changes',
+      () =>
+        writeFileSync(join(project, 'docs/DOC_streaming_events.md'), DOCS.replace('accepted the request.', 'accepted the request, first.')),
+    ],
+    [
+      'the config changes',
+      () =>
+        writeFileSync(join(project, 'specmap.config.json'), JSON.stringify({ ...CONFIG, correlationKeys: ['trace_id'] }, null, 2) + '\n'),
+    ],
   ])('does not answer when %s; the next run does', (_name, change) => {
     map();
     expect(map().analyzed).toBe(false);
@@ -71,7 +94,11 @@ describe('the memo of the last map', () => {
 
 describe('the memo of the last sync', () => {
   const sync = (...args: string[]) => {
-    const r = spawnSync(process.execPath, [CLI, '--timings', 'sync', ...args], { cwd: project, encoding: 'utf8', env: { ...process.env, CI: '1' } });
+    const r = spawnSync(process.execPath, [CLI, '--timings', 'sync', ...args], {
+      cwd: project,
+      encoding: 'utf8',
+      env: { ...process.env, CI: '1' },
+    });
     return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr, analyzed: /analyze the workspace/.test(r.stderr) };
   };
 
@@ -88,7 +115,13 @@ describe('the memo of the last sync', () => {
 
   it('replays the warnings, and does not answer a --strict run from a lenient one', () => {
     // A field followed by prose instead of its type: a warning, kept with an unknown type.
-    writeFileSync(join(project, 'docs/DOC_streaming_events.md'), DOCS.replace('type\n\nstring\n\nNames this event: `response.completed`.', 'type\n\nstring\n\nNames this event: `response.completed`.\n\nmetadata\n\nLabels a caller attached.'));
+    writeFileSync(
+      join(project, 'docs/DOC_streaming_events.md'),
+      DOCS.replace(
+        'type\n\nstring\n\nNames this event: `response.completed`.',
+        'type\n\nstring\n\nNames this event: `response.completed`.\n\nmetadata\n\nLabels a caller attached.',
+      ),
+    );
     const lenient = sync();
     expect(lenient.code).toBe(0);
     expect(lenient.stderr).toMatch(/warning/);

@@ -4,7 +4,18 @@
  * copy of `dist/` in a temp folder so the test can change its code, as an upgrade would.
  */
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,18 +27,24 @@ let project: string;
 let tool: string;
 
 function specmap(...args: string[]) {
-  const r = spawnSync(process.execPath, [join(tool, 'dist/cli.js'), ...args], { cwd: project, encoding: 'utf8', env: { ...process.env, CI: '1' } });
+  const r = spawnSync(process.execPath, [join(tool, 'dist/cli.js'), ...args], {
+    cwd: project,
+    encoding: 'utf8',
+    env: { ...process.env, CI: '1' },
+  });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
-const slotKey = (slot: string): string => (JSON.parse(readFileSync(join(project, '.specmap/cache', `${slot}.json`), 'utf8')) as { key: string }).key;
+const slotKey = (slot: string): string =>
+  (JSON.parse(readFileSync(join(project, '.specmap/cache', `${slot}.json`), 'utf8')) as { key: string }).key;
 
 beforeAll(() => {
   base = mkdtempSync(join(tmpdir(), 'specmap-upgrade-'));
   tool = join(base, 'tool');
   mkdirSync(tool);
   // What an install holds: the code and the data folders beside it.
-  for (const part of ['dist', 'templates', 'profiles', 'schema', 'package.json']) if (existsSync(join(REPO, part))) cpSync(join(REPO, part), join(tool, part), { recursive: true });
+  for (const part of ['dist', 'templates', 'profiles', 'schema', 'package.json'])
+    if (existsSync(join(REPO, part))) cpSync(join(REPO, part), join(tool, part), { recursive: true });
   symlinkSync(join(REPO, 'node_modules'), join(tool, 'node_modules'), 'dir');
   project = join(base, 'project');
   mkdirSync(join(project, 'docs'), { recursive: true });

@@ -35,7 +35,13 @@ describe('catalog sources', () => {
   });
 
   it('beside another catalog with the same ids: duplicate-id errors', async () => {
-    const { diagnostics } = await build([{ path: 'robot-events.md', group: 'agents' }, { path: 'duplicate.md', group: 'agents' }]);
-    expect(diagnostics.sorted().map((d) => `${d.file}:${d.line} ${d.code}`)).toEqual(['duplicate.md:3 duplicate-id', 'duplicate.md:4 duplicate-id']);
+    const { diagnostics } = await build([
+      { path: 'robot-events.md', group: 'agents' },
+      { path: 'duplicate.md', group: 'agents' },
+    ]);
+    expect(diagnostics.sorted().map((d) => `${d.file}:${d.line} ${d.code}`)).toEqual([
+      'duplicate.md:3 duplicate-id',
+      'duplicate.md:4 duplicate-id',
+    ]);
   });
 });

@@ -39,7 +39,25 @@ describe('check on a synced workspace', () => {
     const at = text.indexOf('## response.in\\_progress');
     const head = text.slice(0, at).replace(/\nsequence\\_number\n(?![\s\S]*\nsequence\\_number\n)/, '\nsequence\\_no\n');
     text = head + text.slice(at);
-    const extra = ['## response.example\\_signal.done', '', 'Our own test event.', '', 'sequence\\_number', '', 'integer', '', 'Its position.', '', 'type', '', 'string', '', 'Always the event type.', '', ''].join('\n');
+    const extra = [
+      '## response.example\\_signal.done',
+      '',
+      'Our own test event.',
+      '',
+      'sequence\\_number',
+      '',
+      'integer',
+      '',
+      'Its position.',
+      '',
+      'type',
+      '',
+      'string',
+      '',
+      'Always the event type.',
+      '',
+      '',
+    ].join('\n');
     text = text.replace('## error\n', `${extra}## error\n`);
     ws.write(page, text);
 
@@ -69,7 +87,9 @@ describe('check on a synced workspace', () => {
 
     const check = ws.specmap('check', '--format', 'json');
     expect(check.code).toBe(1);
-    const lost = (JSON.parse(check.stdout).findings as { kind: string; id?: string; lane?: string; file?: string }[]).filter((f) => f.kind === 'mapping-location-lost');
+    const lost = (JSON.parse(check.stdout).findings as { kind: string; id?: string; lane?: string; file?: string }[]).filter(
+      (f) => f.kind === 'mapping-location-lost',
+    );
     expect(lost).toContainEqual(expect.objectContaining({ id: 'event:response.output_text.done', lane: 'outbound', file: file }));
     const pretty = ws.specmap('check');
     expect(pretty.stdout).toContain('event:response.output_text.done [outbound]');
@@ -101,7 +121,10 @@ describe('check on a synced workspace', () => {
 
   it('a manual note edited in mapping.json is no mapping drift; the tracker rendered from it is stale until sync, which keeps the note', () => {
     const mapping = JSON.parse(ws.read('mapping.json'));
-    mapping.items['event:response.created'].manual = { ...(mapping.items['event:response.created'].manual ?? {}), notes: 'checked by hand on a Tuesday' };
+    mapping.items['event:response.created'].manual = {
+      ...(mapping.items['event:response.created'].manual ?? {}),
+      notes: 'checked by hand on a Tuesday',
+    };
     ws.write('mapping.json', JSON.stringify(mapping, null, 2) + '\n');
     const check = ws.specmap('check', '--format', 'json');
     const findings = JSON.parse(check.stdout).findings as { kind: string; file?: string }[];

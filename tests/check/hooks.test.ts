@@ -125,8 +125,12 @@ describe('husky', () => {
 
 describe('GitHub Actions workflow', () => {
   it('its specmap step prints annotations and fails on drift', () => {
-    const workflow = parse(readFileSync(join(HOOKS, 'github-workflow.yml'), 'utf8')) as { jobs: Record<string, { steps: { run?: string }[] }> };
-    const steps = Object.values(workflow.jobs).flatMap((j) => j.steps.map((s) => s.run).filter((r): r is string => Boolean(r?.includes('specmap'))));
+    const workflow = parse(readFileSync(join(HOOKS, 'github-workflow.yml'), 'utf8')) as {
+      jobs: Record<string, { steps: { run?: string }[] }>;
+    };
+    const steps = Object.values(workflow.jobs).flatMap((j) =>
+      j.steps.map((s) => s.run).filter((r): r is string => Boolean(r?.includes('specmap'))),
+    );
     expect(steps.length).toBeGreaterThan(0);
     for (const run of steps) expect(sh('bash', ['-c', run]).code).toBe(0);
     ws.write('generated/types.ts', ws.read('generated/types.ts') + '\n// edited\n');

@@ -31,7 +31,9 @@ it('reruns sync after an emitter is deleted, and mapping.json loses its location
     ws.write(file, text.slice(0, start) + text.slice(end + 1));
     await waitFor(() => out.includes('wrote mapping.json'), 'a rerun that rewrites mapping.json');
     const mapping = JSON.parse(ws.read('mapping.json')) as { items: Record<string, { lanes: Record<string, { symbol: string }[]> }> };
-    expect(mapping.items['event:response.output_text.done']!.lanes.outbound ?? []).not.toContainEqual(expect.objectContaining({ symbol: 'build_text_done' }));
+    expect(mapping.items['event:response.output_text.done']!.lanes.outbound ?? []).not.toContainEqual(
+      expect.objectContaining({ symbol: 'build_text_done' }),
+    );
   } finally {
     child.kill();
   }

@@ -32,7 +32,7 @@ describe('specmap crosscheck', () => {
     expect(lines.find((l) => l.includes('event%3Aerror#code'))).toMatch(/^::error file=.*DOC_streaming_events\.md,line=\d+,/);
   }, 60_000);
 
-  it('the config\'s sources; one kind of source only: nothing to compare, exit 0', () => {
+  it("the config's sources; one kind of source only: nothing to compare, exit 0", () => {
     writeFileSync(join(dir, 'specmap.config.json'), JSON.stringify({ sources: [{ path: EVENTS }] }));
     const r = run('crosscheck', '--json');
     expect(r.code).toBe(0);

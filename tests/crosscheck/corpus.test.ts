@@ -6,11 +6,17 @@ import type { Finding } from '../../tools/crosscheck/finding.js';
 const D = '../shared/reference/openai-docs/';
 const SPEC = '../shared/reference/openapi/openai-openapi-2026-08-21.yaml';
 let findings: Finding[];
-const paths = (kind: Finding['kind'], re: RegExp): string[] => findings.filter((f) => f.kind === kind && re.test(f.path)).map((f) => f.path).sort();
+const paths = (kind: Finding['kind'], re: RegExp): string[] =>
+  findings
+    .filter((f) => f.kind === kind && re.test(f.path))
+    .map((f) => f.path)
+    .sort();
 
 describe('crosscheck: reference docs vs openai-openapi-2026-08-21.yaml', () => {
   beforeAll(async () => {
-    const { result } = await crosscheckSources({ source: [`${D}DOC_streaming_events.md`, `${D}DOC_responses.md`, `${D}DOC_conversations.md`, SPEC] });
+    const { result } = await crosscheckSources({
+      source: [`${D}DOC_streaming_events.md`, `${D}DOC_responses.md`, `${D}DOC_conversations.md`, SPEC],
+    });
     findings = result.findings;
   }, 60_000);
 
@@ -44,13 +50,17 @@ describe('crosscheck: reference docs vs openai-openapi-2026-08-21.yaml', () => {
   });
 
   it('the undocumented include value and the spec-only request parameters', () => {
-    expect(paths('item-only-in', /^enum:POST \/v1\/responses#include=/)).toEqual(['enum:POST /v1/responses#include=web_search_call.results']);
+    expect(paths('item-only-in', /^enum:POST \/v1\/responses#include=/)).toEqual([
+      'enum:POST /v1/responses#include=web_search_call.results',
+    ]);
     const params = paths('item-only-in', /^param:POST \/v1\/responses#/);
-    expect(params).toEqual(expect.arrayContaining([
-      'param:POST /v1/responses#context_management',
-      'param:POST /v1/responses#moderation',
-      'param:POST /v1/responses#prompt_cache_options',
-    ]));
+    expect(params).toEqual(
+      expect.arrayContaining([
+        'param:POST /v1/responses#context_management',
+        'param:POST /v1/responses#moderation',
+        'param:POST /v1/responses#prompt_cache_options',
+      ]),
+    );
   });
 
   it('coarse docs types are no type conflicts (object vs a full schema)', () => {
@@ -58,7 +68,9 @@ describe('crosscheck: reference docs vs openai-openapi-2026-08-21.yaml', () => {
   });
 
   it('same input, same findings', async () => {
-    const again = await crosscheckSources({ source: [`${D}DOC_streaming_events.md`, `${D}DOC_responses.md`, `${D}DOC_conversations.md`, SPEC] });
+    const again = await crosscheckSources({
+      source: [`${D}DOC_streaming_events.md`, `${D}DOC_responses.md`, `${D}DOC_conversations.md`, SPEC],
+    });
     expect(again.result.findings).toEqual(findings);
   }, 60_000);
 });

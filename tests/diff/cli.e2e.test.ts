@@ -24,7 +24,8 @@ function modify(text: string): string {
   const at = text.indexOf('sequence\\_number', start);
   let out = `${text.slice(0, at)}seq\\_no${text.slice(at + 'sequence\\_number'.length)}`;
   const next = out.indexOf('## response.in\\_progress');
-  const added = '## response.nap.started\n\nSent when the model pauses.\n\nnap\\_ms\n\ninteger\n\nHow long the pause lasts.\n\ntype\n\nstring\n\nAlways `response.nap.started`.\n\n';
+  const added =
+    '## response.nap.started\n\nSent when the model pauses.\n\nnap\\_ms\n\ninteger\n\nHow long the pause lasts.\n\ntype\n\nstring\n\nAlways `response.nap.started`.\n\n';
   out = out.slice(0, next) + added + out.slice(next);
   return out;
 }
@@ -261,4 +262,3 @@ describe('specmap diff on two OpenAPI documents', () => {
     expect(r.code).toBe(0);
   });
 });
-

@@ -52,7 +52,9 @@ describe('diff --format markdown on 2026-05-13 → 2026-08-21, parsed as GFM', a
     const tables = all(tree, 'table');
     // The counts table, then one table per class with a header row and a row per change.
     expect(rows.filter((r) => r.children.length === 4)).toHaveLength(result.changes.length + tables.length - 1);
-    const body = rows.filter((r) => r.children.length === 4 && (r.children[0]!.children[0] as { type: string } | undefined)?.type === 'inlineCode');
+    const body = rows.filter(
+      (r) => r.children.length === 4 && (r.children[0]!.children[0] as { type: string } | undefined)?.type === 'inlineCode',
+    );
     expect(body).toHaveLength(result.changes.length);
     for (const r of rows) expect([2, 4]).toContain(r.children.length);
     // `<br>` between the items and anchors of a cell is the only HTML (GitHub keeps it).

@@ -29,7 +29,7 @@ function topLevel(changes: readonly Change[]): string[] {
   const added = new Set(occurrences.filter((c) => c.kind === 'item-added').map((c) => c.path));
   const out = new Set<string>();
   for (const c of occurrences) {
-    let path = c.kind.startsWith('enum-value') ? c.path.replace(/=[^=]*$/, '') : c.path;
+    const path = c.kind.startsWith('enum-value') ? c.path.replace(/=[^=]*$/, '') : c.path;
     if (path.startsWith('enum:POST /v1/responses#')) {
       // An enum item is one listed value of its param; values of a param added with them are part of that addition.
       const param = path.replace(/^enum:/, 'param:').replace(/=.*$/, '');
@@ -50,7 +50,8 @@ const ORACLE_KIND: Partial<Record<Change['kind'], string>> = {
   'enum-value-added': 'value-added',
   'enum-value-removed': 'value-removed',
 };
-const distinct = (changes: readonly Change[]): string[] => changes.map((c) => `${c.direction} ${ORACLE_KIND[c.kind] ?? c.kind} ${c.location}`).sort();
+const distinct = (changes: readonly Change[]): string[] =>
+  changes.map((c) => `${c.direction} ${ORACLE_KIND[c.kind] ?? c.kind} ${c.location}`).sort();
 
 describe.each([
   ['2026-05-13', '2026-08-21', 105],
@@ -63,7 +64,10 @@ describe.each([
     const { result } = await diffFiles(oldFile, newFile);
     const got = distinct(result.changes);
     const want = distinctChanges(oldFile, newFile);
-    expect({ missing: want.filter((x) => !got.includes(x)), extra: got.filter((x) => !want.includes(x)) }).toEqual({ missing: [], extra: [] });
+    expect({ missing: want.filter((x) => !got.includes(x)), extra: got.filter((x) => !want.includes(x)) }).toEqual({
+      missing: [],
+      extra: [],
+    });
     expect(new Set(got).size).toBe(got.length);
     expect(got).toHaveLength(count);
     expect(new Set(result.changes.map((c) => c.id)).size).toBe(result.changes.length);
@@ -73,7 +77,10 @@ describe.each([
     const { result } = await diffFiles(oldFile, newFile);
     const got = topLevel(result.changes);
     const want = expectedChanges(readOracle(oldFile), readOracle(newFile));
-    expect({ missing: want.filter((x) => !got.includes(x)), extra: got.filter((x) => !want.includes(x)) }).toEqual({ missing: [], extra: [] });
+    expect({ missing: want.filter((x) => !got.includes(x)), extra: got.filter((x) => !want.includes(x)) }).toEqual({
+      missing: [],
+      extra: [],
+    });
     expect(want.length).toBeGreaterThan(15);
     // Nested through the `Response` ref, `response.created` is reached by exactly the object's changes.
     const under = (prefix: string) =>
@@ -106,7 +113,9 @@ describe('diff openai-openapi-2026-05-13 → 2026-08-21: what a reviewer reads',
     expect(key.paths).toContain('event:response.created#response.prompt_cache_key');
     // Output items are reached from the Response object and from both output_item events.
     const callId = result.changes.find((c) => c.id === 'required FunctionToolCallOutputResource#call_id')!;
-    expect(callId.items).toEqual(expect.arrayContaining(['object:response', 'event:response.output_item.added', 'event:response.output_item.done']));
+    expect(callId.items).toEqual(
+      expect.arrayContaining(['object:response', 'event:response.output_item.added', 'event:response.output_item.done']),
+    );
     expect(callId.items).toHaveLength(9);
     // A new value in what the server sends breaks an exhaustive switch: warning. In what a client sends: not.
     expect(of('warning').sort()).toEqual([
@@ -122,9 +131,12 @@ describe('diff openai-openapi-2026-05-13 → 2026-08-21: what a reviewer reads',
 
   it('5 added events and 2 new request parameters, one non-breaking entry each; the deprecations', async () => {
     const { result } = await diffFiles(oldFile, newFile);
-    const ids = (kind: Change['kind'], re: RegExp): string[] => result.changes.filter((c) => c.kind === kind && re.test(c.path)).map((c) => `${c.class} ${c.path}`);
+    const ids = (kind: Change['kind'], re: RegExp): string[] =>
+      result.changes.filter((c) => c.kind === kind && re.test(c.path)).map((c) => `${c.class} ${c.path}`);
     expect(ids('item-added', /^event:/).sort()).toEqual(
-      ['added', 'delta', 'done'].map((t) => `non-breaking event:response.shell_call_command.${t}`).concat(['delta', 'done'].map((t) => `non-breaking event:response.shell_call_output_content.${t}`)),
+      ['added', 'delta', 'done']
+        .map((t) => `non-breaking event:response.shell_call_command.${t}`)
+        .concat(['delta', 'done'].map((t) => `non-breaking event:response.shell_call_output_content.${t}`)),
     );
     expect(ids('item-removed', /^event:/)).toEqual([]);
     expect(ids('item-added', /^param:POST \/v1\/responses#/).sort()).toEqual([

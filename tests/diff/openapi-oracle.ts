@@ -63,7 +63,10 @@ function variants(doc: Json, prop: Json): Json[] {
 }
 
 /** Prose compares without layout: YAML folding (`>` vs `>-`) and re-wrapping are not changes. */
-const prose = (v: unknown): string => String(v ?? '').replace(/\s+/g, ' ').trim();
+const prose = (v: unknown): string =>
+  String(v ?? '')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 function facts(doc: Json, prop: Json, required: boolean): OracleField {
   const vs = variants(doc, prop);
@@ -86,7 +89,14 @@ function facts(doc: Json, prop: Json, required: boolean): OracleField {
     required,
     nullable,
     deprecated: pick('deprecated') === true,
-    enum: enumValues ? JSON.stringify([...enumValues].filter((v) => v !== null).map(String).sort()) : undefined,
+    enum: enumValues
+      ? JSON.stringify(
+          [...enumValues]
+            .filter((v) => v !== null)
+            .map(String)
+            .sort(),
+        )
+      : undefined,
     default: def === undefined ? undefined : JSON.stringify(def),
     description: prose(pick('description')),
   };
@@ -99,9 +109,16 @@ function typeOf(doc: Json, prop: Json, depth = 0): string {
   for (const v of variants(doc, prop)) {
     if (v.type === 'null') continue;
     if (v.anyOf || v.oneOf) kinds.add(typeOf(doc, v, depth + 1));
-    else if (Array.isArray(v.type)) for (const t of v.type) t !== 'null' && kinds.add(t === 'array' ? `array<${v.items ? typeOf(doc, v.items as Json, depth + 1) : 'unknown'}>` : String(t));
+    else if (Array.isArray(v.type))
+      for (const t of v.type)
+        t !== 'null' && kinds.add(t === 'array' ? `array<${v.items ? typeOf(doc, v.items as Json, depth + 1) : 'unknown'}>` : String(t));
     else if (v.type === 'array' || v.items) kinds.add(`array<${v.items ? typeOf(doc, v.items as Json, depth + 1) : 'unknown'}>`);
-    else if (v.const !== undefined || v.enum) kinds.add(typeof (v.const ?? (v.enum as unknown[]).find((x) => x !== null)) === 'number' ? 'number' : String(v.type ?? typeof (v.const ?? (v.enum as unknown[])[0])));
+    else if (v.const !== undefined || v.enum)
+      kinds.add(
+        typeof (v.const ?? (v.enum as unknown[]).find((x) => x !== null)) === 'number'
+          ? 'number'
+          : String(v.type ?? typeof (v.const ?? (v.enum as unknown[])[0])),
+      );
     else if (v.type === 'object' || v.properties || v.allOf || v.additionalProperties) kinds.add('object');
     else if (typeof v.type === 'string') kinds.add(v.type);
     else kinds.add('unknown');
@@ -115,7 +132,7 @@ export function readOracle(file: string): OracleSide {
   const union = schemas.ResponseStreamEvent as Json;
   const events = new Map<string, Map<string, OracleField>>();
   const eventDescriptions = new Map<string, string>();
-  for (const member of ((union.anyOf ?? union.oneOf) as Json[])) {
+  for (const member of (union.anyOf ?? union.oneOf) as Json[]) {
     const schema = deref(doc, member);
     const { props, required } = propertiesOf(doc, schema);
     const typeProp = deref(doc, props.get('type'));
@@ -352,7 +369,10 @@ function endpointsOf(doc: Json, prefix: string): Map<string, OracleEndpoint> {
         const schema = (p.schema as Json | undefined) ?? {};
         // The parameter's own words win over its schema's (as the docs show them).
         const node = { ...schema, ...(p.description ? { description: p.description } : {}), ...(p.deprecated ? { deprecated: true } : {}) };
-        params.set(String(p.name), { node: schema.$ref ? { allOf: [schema], ...node, $ref: undefined } : node, required: p.required === true || p.in === 'path' });
+        params.set(String(p.name), {
+          node: schema.$ref ? { allOf: [schema], ...node, $ref: undefined } : node,
+          required: p.required === true || p.in === 'path',
+        });
       }
       const content = (deref(doc, (op.requestBody as Json | undefined) ?? {}).content as Json | undefined) ?? {};
       const media = Object.keys(content).find((k) => /json/.test(k)) ?? Object.keys(content)[0];
@@ -362,7 +382,11 @@ function endpointsOf(doc: Json, prefix: string): Map<string, OracleEndpoint> {
         for (const [name, node] of props) params.set(name, { node, required: required.has(name) });
       }
       const summary = prose(op.summary);
-      out.set(`${m.toUpperCase()} ${prefix}${path}`, { title: summary || String(op.operationId ?? ''), description: prose(op.description) || summary, params });
+      out.set(`${m.toUpperCase()} ${prefix}${path}`, {
+        title: summary || String(op.operationId ?? ''),
+        description: prose(op.description) || summary,
+        params,
+      });
     }
   }
   return out;

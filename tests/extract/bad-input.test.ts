@@ -33,7 +33,11 @@ describe('bad input: every problem, collected in one run', () => {
     ['missing.md', 'source-missing', /^Missing source file `missing.md`, expected a readable file/],
     ['readme.md', 'no-items', /^Found no events, endpoints or objects in this page, expected an OpenAI API reference page/],
     ['broken.md', 'unknown-type-word', /^Unexpected type word `strang` for field `gadget_id`, expected one of `string`, .*`map`/],
-    ['broken.md', 'example-invalid-json', /^Found `}` in the example of `gadget.built`, expected a value \(the payload is not valid JSON\)$/],
+    [
+      'broken.md',
+      'example-invalid-json',
+      /^Found `}` in the example of `gadget.built`, expected a value \(the payload is not valid JSON\)$/,
+    ],
     ['broken.md', 'event-without-fields', /^Found event `gadget.gone` with no fields, expected field blocks/],
   ])('%s: %s says what was found and what was expected, with a hint', async (file, code, message) => {
     const d = (await diagnosticsOf('bad')).find((x) => x.file === file && x.code === code)!;

@@ -38,7 +38,11 @@ describe('specmap extract', () => {
   it('writes spec/model.json, then reports it unchanged', () => {
     const dir = project('good');
     const first = run(dir, 'extract');
-    expect(first).toEqual({ code: 0, stdout: 'wrote spec/model.json: 1 events, 1 endpoints, 1 params, 0 enums, 0 objects from 1 sources\n', stderr: '' });
+    expect(first).toEqual({
+      code: 0,
+      stdout: 'wrote spec/model.json: 1 events, 1 endpoints, 1 params, 0 enums, 0 objects from 1 sources\n',
+      stderr: '',
+    });
     const model = JSON.parse(read(join(dir, 'spec/model.json')));
     expect(model.events.map((e: { id: string }) => e.id)).toEqual(['event:gadget.built']);
     const second = run(dir, 'extract');
@@ -92,7 +96,9 @@ describe('specmap extract', () => {
     const dir = project('dup');
     const r = run(dir, 'extract');
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('second.md:3:1: error Found `event:gadget.built` again, expected each item once (first defined at first.md:1-9) [duplicate-id]');
+    expect(r.stderr).toContain(
+      'second.md:3:1: error Found `event:gadget.built` again, expected each item once (first defined at first.md:1-9) [duplicate-id]',
+    );
     expect(existsSync(join(dir, 'spec'))).toBe(false);
   });
 
@@ -114,7 +120,9 @@ describe('specmap extract', () => {
     expect(r.code).toBe(0);
     const model = JSON.parse(r.stdout);
     expect([model.events.length, model.endpoints.length, model.objects.length]).toEqual([49, 14, 4]);
-    expect(model.params.filter((p: { endpoint: string; in: string }) => p.endpoint === 'endpoint:POST /v1/responses' && p.in === 'body')).toHaveLength(28);
+    expect(
+      model.params.filter((p: { endpoint: string; in: string }) => p.endpoint === 'endpoint:POST /v1/responses' && p.in === 'body'),
+    ).toHaveLength(28);
     expect(run(dir, 'extract', '--stdout').stdout).toBe(r.stdout);
   });
 });
@@ -122,10 +130,15 @@ describe('specmap extract', () => {
 describe('config errors', () => {
   it('an unknown key: exit 2 at the line and column of the key', () => {
     const dir = project('good');
-    writeFileSync(join(dir, 'specmap.config.json'), '{\n  "sources": [{ "path": "gadgets.md", "colour": "red" }],\n  "modle": "x.json"\n}\n');
+    writeFileSync(
+      join(dir, 'specmap.config.json'),
+      '{\n  "sources": [{ "path": "gadgets.md", "colour": "red" }],\n  "modle": "x.json"\n}\n',
+    );
     const r = run(dir, 'extract');
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain(`${join(dir, 'specmap.config.json')}:2:39: error Unexpected key \`colour\` at \`sources[0]\`, expected one of \`path\``);
+    expect(r.stderr).toContain(
+      `${join(dir, 'specmap.config.json')}:2:39: error Unexpected key \`colour\` at \`sources[0]\`, expected one of \`path\``,
+    );
     expect(r.stderr).toContain(`${join(dir, 'specmap.config.json')}:3:3: error Unexpected key \`modle\``);
     expect(existsSync(join(dir, 'spec'))).toBe(false);
   });

@@ -73,7 +73,10 @@ describe('streaming events', () => {
   it('every event has a description, fields with a `type`, and an example whose type matches', () => {
     for (const e of model.events) {
       expect(e.description, e.id).not.toBe('');
-      expect(e.fields.map((f) => f.name), e.id).toContain('type');
+      expect(
+        e.fields.map((f) => f.name),
+        e.id,
+      ).toContain('type');
       expect((e.example?.value as { type?: string } | undefined)?.type, e.id).toBe(e.type);
     }
   });
@@ -94,7 +97,10 @@ describe('streaming events', () => {
   });
 
   it('response.created carries the collapsed response object', () => {
-    expect(event('response.created').fields.find((f) => f.name === 'response')).toMatchObject({ type: { kind: 'object' }, collapsed: true });
+    expect(event('response.created').fields.find((f) => f.name === 'response')).toMatchObject({
+      type: { kind: 'object' },
+      collapsed: true,
+    });
   });
 
   it('the example with a dropped comma is repaired', () => {
@@ -114,12 +120,21 @@ describe('streaming events', () => {
   });
 
   it('categories: the 7 default groups users track, built-in tools split by tool', () => {
-    expect([...new Set(model.events.map((e) => e.category))].sort()).toEqual(
-      ['builtin-tools', 'errors', 'function-calls', 'lifecycle', 'mcp', 'output', 'reasoning'],
-    );
-    expect([...new Set(model.events.filter((e) => e.category === 'builtin-tools').map((e) => e.subcategory))].sort()).toEqual(
-      ['code-interpreter', 'file-search', 'image-generation', 'web-search'],
-    );
+    expect([...new Set(model.events.map((e) => e.category))].sort()).toEqual([
+      'builtin-tools',
+      'errors',
+      'function-calls',
+      'lifecycle',
+      'mcp',
+      'output',
+      'reasoning',
+    ]);
+    expect([...new Set(model.events.filter((e) => e.category === 'builtin-tools').map((e) => e.subcategory))].sort()).toEqual([
+      'code-interpreter',
+      'file-search',
+      'image-generation',
+      'web-search',
+    ]);
     expect(event('response.created').category).toBe('lifecycle');
     expect(event('response.queued').category).toBe('lifecycle');
     expect(event('response.output_text.delta').category).toBe('output');
@@ -169,7 +184,12 @@ describe('endpoints', () => {
       ['endpoint:DELETE /v1/conversations/{conversation_id}/items/{item_id}', 'Conversations'],
     ]);
     const create = model.endpoints[0]!;
-    expect(create).toMatchObject({ method: 'POST', path: '/v1/responses', title: 'Create a model response', anchors: ['DOC_responses.md:194-674'] });
+    expect(create).toMatchObject({
+      method: 'POST',
+      path: '/v1/responses',
+      title: 'Create a model response',
+      anchors: ['DOC_responses.md:194-674'],
+    });
     expect(create.returns).toMatchObject({ object: 'object:response' });
     expect(model.endpoints.every((e) => e.title && e.description && e.returns?.description)).toBe(true);
   });
@@ -188,10 +208,34 @@ describe('endpoints', () => {
   it('the 28 request-body parameters of POST /v1/responses, in order, all optional', () => {
     const body = model.params.filter((p) => p.endpoint === 'endpoint:POST /v1/responses' && p.in === 'body');
     expect(body.map((p) => p.field.name)).toEqual([
-      'background', 'conversation', 'include', 'input', 'instructions', 'max_output_tokens', 'max_tool_calls', 'metadata',
-      'model', 'parallel_tool_calls', 'previous_response_id', 'prompt', 'prompt_cache_key', 'prompt_cache_retention',
-      'reasoning', 'safety_identifier', 'service_tier', 'store', 'stream', 'stream_options', 'temperature', 'text',
-      'tool_choice', 'tools', 'top_logprobs', 'top_p', 'truncation', 'user',
+      'background',
+      'conversation',
+      'include',
+      'input',
+      'instructions',
+      'max_output_tokens',
+      'max_tool_calls',
+      'metadata',
+      'model',
+      'parallel_tool_calls',
+      'previous_response_id',
+      'prompt',
+      'prompt_cache_key',
+      'prompt_cache_retention',
+      'reasoning',
+      'safety_identifier',
+      'service_tier',
+      'store',
+      'stream',
+      'stream_options',
+      'temperature',
+      'text',
+      'tool_choice',
+      'tools',
+      'top_logprobs',
+      'top_p',
+      'truncation',
+      'user',
     ]);
     expect(body.every((p) => p.field.required === false)).toBe(true);
     expect(body.map((p) => p.id)).toContain('param:POST /v1/responses#include');
@@ -260,7 +304,12 @@ describe('objects', () => {
       ['object:conversation', 'The conversation object', 'DOC_conversations.md:1031-1054', 4],
       ['object:item_list', 'The item list', 'DOC_conversations.md:1056-1090', 5],
     ]);
-    expect(model.objects.find((o) => o.id === 'object:conversation')!.fields.map((f) => f.name)).toEqual(['created_at', 'id', 'metadata', 'object']);
+    expect(model.objects.find((o) => o.id === 'object:conversation')!.fields.map((f) => f.name)).toEqual([
+      'created_at',
+      'id',
+      'metadata',
+      'object',
+    ]);
     expect(model.objects.find((o) => o.id === 'object:response')!.example?.value).toMatchObject({ object: 'response' });
   });
 });
@@ -275,7 +324,9 @@ describe('determinism', () => {
   });
 
   it('records each source with its hash and kind, in config order', () => {
-    expect(model.sources.map((s) => [s.id, s.kind, s.path])).toEqual(PAGES.map((p) => [p, 'openai-docs', `../shared/reference/openai-docs/${p}`]));
+    expect(model.sources.map((s) => [s.id, s.kind, s.path])).toEqual(
+      PAGES.map((p) => [p, 'openai-docs', `../shared/reference/openai-docs/${p}`]),
+    );
     expect(model.modelVersion).toBe(1);
   });
 });

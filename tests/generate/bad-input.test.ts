@@ -8,10 +8,16 @@ import type { Model } from '../../tools/model/schema.js';
 import { fixtureModel } from './fixture-model.js';
 
 const config = ConfigSchema.parse({ sources: [{ path: 'demo.md' }] });
-const withTemplate = (name: keyof TemplateSet, text: string): TemplateSet => ({ ...loadTemplates(), [name]: { text, origin: `my-templates/${name}` } });
+const withTemplate = (name: keyof TemplateSet, text: string): TemplateSet => ({
+  ...loadTemplates(),
+  [name]: { text, origin: `my-templates/${name}` },
+});
 
 describe('generate refuses bad input', () => {
-  const cases: [string, { model?: () => unknown; outDir?: string; templates?: TemplateSet; want: { code: string; file: string; message: RegExp }[] }][] = [
+  const cases: [
+    string,
+    { model?: () => unknown; outDir?: string; templates?: TemplateSet; want: { code: string; file: string; message: RegExp }[] },
+  ][] = [
     [
       'a model failing its own schema',
       {
@@ -20,19 +26,43 @@ describe('generate refuses bad input', () => {
           m.events[1]!.fields[1]!.required = 'yes';
           return m;
         },
-        want: [{ code: 'model-invalid', file: 'spec/model.json', message: /event:response\.output_text\.delta at `events\.1\.fields\.1\.required`/ }],
+        want: [
+          {
+            code: 'model-invalid',
+            file: 'spec/model.json',
+            message: /event:response\.output_text\.delta at `events\.1\.fields\.1\.required`/,
+          },
+        ],
       },
     ],
     [
       'a template with a syntax error',
-      { templates: withTemplate('zod.ts.hbs', '{{banner}}\n{{#each schemas}}\n{{constName}}\n'), want: [{ code: 'template-syntax', file: 'my-templates/zod.ts.hbs', message: /expected valid Handlebars/ }] },
+      {
+        templates: withTemplate('zod.ts.hbs', '{{banner}}\n{{#each schemas}}\n{{constName}}\n'),
+        want: [{ code: 'template-syntax', file: 'my-templates/zod.ts.hbs', message: /expected valid Handlebars/ }],
+      },
     ],
     [
       'a template with an unknown variable',
-      { templates: withTemplate('stub.ts.hbs', 'export function {{handler}}() { {{nope}} }\n'), want: [{ code: 'template-render-failed', file: 'my-templates/stub.ts.hbs', message: /rendering stub for response\.created: "nope" not defined/ }] },
+      {
+        templates: withTemplate('stub.ts.hbs', 'export function {{handler}}() { {{nope}} }\n'),
+        want: [
+          {
+            code: 'template-render-failed',
+            file: 'my-templates/stub.ts.hbs',
+            message: /rendering stub for response\.created: "nope" not defined/,
+          },
+        ],
+      },
     ],
-    ['an output folder outside the workspace', { outDir: '../elsewhere', want: [{ code: 'output-outside-workspace', file: 'specmap.config.json', message: /`\.\.\/elsewhere`/ }] }],
-    ['an absolute output folder', { outDir: '/tmp/out', want: [{ code: 'output-outside-workspace', file: 'specmap.config.json', message: /`\/tmp\/out`/ }] }],
+    [
+      'an output folder outside the workspace',
+      { outDir: '../elsewhere', want: [{ code: 'output-outside-workspace', file: 'specmap.config.json', message: /`\.\.\/elsewhere`/ }] },
+    ],
+    [
+      'an absolute output folder',
+      { outDir: '/tmp/out', want: [{ code: 'output-outside-workspace', file: 'specmap.config.json', message: /`\/tmp\/out`/ }] },
+    ],
   ];
   it.each(cases)('%s', (_n, { model, outDir, templates, want }) => {
     const cfg = outDir ? { ...config, generate: { ...config.generate, outDir } } : config;
@@ -44,7 +74,9 @@ describe('generate refuses bad input', () => {
     expect(() => generate(m, cfg, { templates })).toThrow(GeneratorError);
   });
   it('reports a syntax error with its line', () => {
-    const { diagnostics } = generateWithDiagnostics(fixtureModel(), config, { templates: withTemplate('tracker.md.hbs', 'ok\nok\n{{ oops }\n') });
+    const { diagnostics } = generateWithDiagnostics(fixtureModel(), config, {
+      templates: withTemplate('tracker.md.hbs', 'ok\nok\n{{ oops }\n'),
+    });
     expect(diagnostics.map((d) => [d.file, d.line])).toEqual([['my-templates/tracker.md.hbs', 3]]);
   });
 });

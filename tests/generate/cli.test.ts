@@ -14,7 +14,8 @@ function project(config: object = {}, model: unknown = fixtureModel()): string {
   writeFileSync(join(dir, 'model.json'), JSON.stringify(model));
   return dir;
 }
-const run = (cwd: string, ...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: '1' } });
+const run = (cwd: string, ...args: string[]) =>
+  spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: '1' } });
 
 afterAll(removeTempDirs);
 
@@ -38,13 +39,30 @@ describe.skipIf(!existsSync(CLI))('specmap generate (CLI)', () => {
     const dir = project();
     const r = run(dir, '--json', 'generate', '--model', 'model.json', '--targets', 'tracker,pydantic');
     expect(r.status).toBe(0);
-    expect(JSON.parse(r.stdout)).toMatchObject({ outDir: 'generated', dryRun: false, changed: ['generated/python/models.py', 'generated/tracker.md'], unchanged: 0 });
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      outDir: 'generated',
+      dryRun: false,
+      changed: ['generated/python/models.py', 'generated/tracker.md'],
+      unchanged: 0,
+    });
   });
 
   const bad: [string, { config?: object; model?: unknown; stderr: RegExp }][] = [
-    ['a model failing its schema', { model: { ...fixtureModel(), events: [{ id: 'event:x' }] }, stderr: /^model\.json:1:1: error Unexpected model content in event:x .*\[model-invalid\]/ }],
+    [
+      'a model failing its schema',
+      {
+        model: { ...fixtureModel(), events: [{ id: 'event:x' }] },
+        stderr: /^model\.json:1:1: error Unexpected model content in event:x .*\[model-invalid\]/,
+      },
+    ],
     ['an output folder outside the workspace', { config: { generate: { outDir: '../out' } }, stderr: /\[output-outside-workspace\]/ }],
-    ['a user template with a syntax error', { config: { generate: { templates: 'tpl' } }, stderr: /tpl\/types\.ts\.hbs:\d+:\d+: error Unexpected template syntax.*\[template-syntax\]/ }],
+    [
+      'a user template with a syntax error',
+      {
+        config: { generate: { templates: 'tpl' } },
+        stderr: /tpl\/types\.ts\.hbs:\d+:\d+: error Unexpected template syntax.*\[template-syntax\]/,
+      },
+    ],
   ];
   it.each(bad)('%s: exit 2, diagnostics, nothing written', (_n, { config, model, stderr }) => {
     const dir = project(config, model);

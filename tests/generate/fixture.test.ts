@@ -50,7 +50,13 @@ describe('generated TypeScript', () => {
     // One program for both (tsc is the slow part): the generated files must be clean, the copy
     // with one case removed must fail on the `never` check.
     const broken = join(dir, 'generated/handlers/dispatch-missing.ts');
-    writeFileSync(broken, readFileSync(join(dir, 'generated/handlers/dispatch.ts'), 'utf8').replace(/    case 'error':\n      return stubs\.handleErrorEvent\(event\);\n/, ''));
+    writeFileSync(
+      broken,
+      readFileSync(join(dir, 'generated/handlers/dispatch.ts'), 'utf8').replace(
+        / {4}case 'error':\n {6}return stubs\.handleErrorEvent\(event\);\n/,
+        '',
+      ),
+    );
     const errors = typecheck([join(dir, 'generated/types.ts'), join(dir, 'generated/handlers/dispatch.ts'), broken]);
     expect(errors.filter((e) => !e.startsWith(broken))).toEqual([]);
     expect(errors.join('\n')).toMatch(/not assignable to parameter of type 'never'/);
@@ -72,7 +78,10 @@ describe('Python output', () => {
     const check = python(['-c', 'import pydantic'], join(dir, 'generated/python'));
     if (check.status !== 0) ctx.skip('python3 cannot import pydantic');
     const r = python(
-      ['-c', 'import json, builders, models\ne = builders.build_response_output_text_delta(delta="x", item_id="i")\nmodels.parse_event(e)\nprint(json.dumps(e, sort_keys=True))'],
+      [
+        '-c',
+        'import json, builders, models\ne = builders.build_response_output_text_delta(delta="x", item_id="i")\nmodels.parse_event(e)\nprint(json.dumps(e, sort_keys=True))',
+      ],
       join(dir, 'generated/python'),
     );
     expect(r.stderr).toBe('');
@@ -83,18 +92,29 @@ describe('Python output', () => {
 describe('tracker', () => {
   const tracker = () => contentOf(files, 'generated/tracker.md');
   it('has the sections in order with the built-in tools sub-section and the legend', () => {
-    const headings = tracker().split('\n').filter((l) => l.startsWith('#'));
-    expect(headings).toEqual(['# Stream event tracker', '## 01 Lifecycle', '## 02 Output content', '## 04 Built-in tools', '### Web search', '## 07 Errors']);
+    const headings = tracker()
+      .split('\n')
+      .filter((l) => l.startsWith('#'));
+    expect(headings).toEqual([
+      '# Stream event tracker',
+      '## 01 Lifecycle',
+      '## 02 Output content',
+      '## 04 Built-in tools',
+      '### Web search',
+      '## 07 Errors',
+    ]);
     expect(tracker()).toContain('✅ Implemented · 🟨 Partial · 🟥 Missing · ⬜ Planned · ⛔ Ignored');
   });
   it('escapes pipes in cells so rows keep their 12 columns', () => {
-    const row = tracker().split('\n').find((l) => l.startsWith('| `response.created`'))!;
+    const row = tracker()
+      .split('\n')
+      .find((l) => l.startsWith('| `response.created`'))!;
     expect(row).toContain('a \\| splits cells');
     expect(row.split(/(?<!\\)\|/).length - 2).toBe(12);
   });
   it('keeps manual cells (Used?, Mode, Notes, a manual status) across regeneration', () => {
     const edited = tracker().replace(
-      /^\| `response\.output_text\.delta` \| (.*?) \|  \|  \|(.*)\| 🟥 Missing \|  \|$/m,
+      /^\| `response\.output_text\.delta` \| (.*?) \| {2}\| {2}\|(.*)\| 🟥 Missing \| {2}\|$/m,
       '| `response.output_text.delta` | $1 | yes | stream \\| batch |$2| ⛔ Ignored (manual) | see issue #12 |',
     );
     expect(edited).not.toBe(tracker());
@@ -102,25 +122,52 @@ describe('tracker', () => {
     const again = generate(fixtureModel(), config, { existing: new Map([[path, edited]]) });
     expect(contentOf(again, path)).toBe(edited);
     // And it is still kept after a model change that adds a row.
-    const grown = generate(fixtureModel([event('response.queued', 'lifecycle', [field('type', { kind: 'string' })], { type: 'response.queued' })]), config, { existing: new Map([[path, edited]]) });
-    const row = contentOf(grown, path).split('\n').find((l) => l.startsWith('| `response.output_text.delta`'))!;
+    const grown = generate(
+      fixtureModel([event('response.queued', 'lifecycle', [field('type', { kind: 'string' })], { type: 'response.queued' })]),
+      config,
+      { existing: new Map([[path, edited]]) },
+    );
+    const row = contentOf(grown, path)
+      .split('\n')
+      .find((l) => l.startsWith('| `response.output_text.delta`'))!;
     expect(row).toContain('| yes | stream \\| batch |');
     expect(row).toContain('| ⛔ Ignored (manual) | see issue #12 |');
     expect(contentOf(grown, path)).toContain('| `response.queued`');
   });
   it('fills code columns from mapping.json lanes, configurable per column', () => {
     const mapping: Mapping = {
-      mappingVersion: 1, sources: {}, lanes: [{ name: 'inbound', title: 'In' }, { name: 'py-models', title: 'Py' }], orphans: {}, unknownLiterals: [], summary: {},
+      mappingVersion: 1,
+      sources: {},
+      lanes: [
+        { name: 'inbound', title: 'In' },
+        { name: 'py-models', title: 'Py' },
+      ],
+      orphans: {},
+      unknownLiterals: [],
+      summary: {},
       items: {
-        'event:error': { kind: 'event', anchor: null, status: 'partial', lanes: { inbound: [{ file: 'app/events.py', symbol: 'ErrorEvent', line: 3, kind: 'definition' }], 'py-models': [{ file: 'app/models.py', symbol: 'Err', line: 9, kind: 'definition' }] }, manual: { notes: 'from mapping' } },
+        'event:error': {
+          kind: 'event',
+          anchor: null,
+          status: 'partial',
+          lanes: {
+            inbound: [{ file: 'app/events.py', symbol: 'ErrorEvent', line: 3, kind: 'definition' }],
+            'py-models': [{ file: 'app/models.py', symbol: 'Err', line: 9, kind: 'definition' }],
+          },
+          manual: { notes: 'from mapping' },
+        },
       },
     };
     // One column per lane of mapping.json (this config has none of its own): inbound, then py-models.
-    const byDefault = contentOf(generate(fixtureModel(), config, { mapping }), 'generated/tracker.md').split('\n').find((l) => l.startsWith('| `error`'))!;
+    const byDefault = contentOf(generate(fixtureModel(), config, { mapping }), 'generated/tracker.md')
+      .split('\n')
+      .find((l) => l.startsWith('| `error`'))!;
     expect(byDefault).toContain('|  |  | `ErrorEvent` (app/events.py) | `Err` (app/models.py) | 🟨 Partial |');
     expect(byDefault).toContain('| 🟨 Partial | from mapping |');
     const custom = configOf({ tracker: { columns: { inbound: ['py-models'] } } });
-    const row = contentOf(generate(fixtureModel(), custom, { mapping }), 'generated/tracker.md').split('\n').find((l) => l.startsWith('| `error`'))!;
+    const row = contentOf(generate(fixtureModel(), custom, { mapping }), 'generated/tracker.md')
+      .split('\n')
+      .find((l) => l.startsWith('| `error`'))!;
     expect(row).toContain('|  |  | `Err` (app/models.py) | — | — | — | — | 🟨 Partial |');
   });
 });
@@ -130,11 +177,19 @@ describe('stubs', () => {
     const ts = 'generated/handlers/stubs.ts';
     const py = 'generated/python/builders.py';
     const editedTs = contentOf(files, ts).replace("  // TODO: handle 'error'\n  void event;", '  console.error(event.message);');
-    const editedPy = contentOf(files, py).replace('    return event\n# specmap:end error', '    event["code"] = event.get("code") or "server_error"\n    return event\n# specmap:end error');
+    const editedPy = contentOf(files, py).replace(
+      '    return event\n# specmap:end error',
+      '    event["code"] = event.get("code") or "server_error"\n    return event\n# specmap:end error',
+    );
     expect(editedTs).not.toBe(contentOf(files, ts));
     expect(editedPy).not.toBe(contentOf(files, py));
     const grown = fixtureModel([event('response.queued', 'lifecycle', [field('type', { kind: 'string' })], { type: 'response.queued' })]);
-    const again = generate(grown, config, { existing: new Map([[ts, editedTs], [py, editedPy]]) });
+    const again = generate(grown, config, {
+      existing: new Map([
+        [ts, editedTs],
+        [py, editedPy],
+      ]),
+    });
     const tsOut = contentOf(again, ts);
     expect(tsOut).toContain('  console.error(event.message);');
     expect(tsOut).toContain('export function handleResponseQueuedEvent(');

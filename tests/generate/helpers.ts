@@ -8,7 +8,9 @@ import type { OutputFile } from '../../tools/io/write-plan.js';
 
 export const REPO = resolve(import.meta.dirname, '../..');
 export const REF = '../shared/reference';
-export const DOCS = ['DOC_streaming_events.md', 'DOC_responses.md', 'DOC_conversations.md'].map((f) => ({ path: `${REF}/openai-docs/${f}` }));
+export const DOCS = ['DOC_streaming_events.md', 'DOC_responses.md', 'DOC_conversations.md'].map((f) => ({
+  path: `${REF}/openai-docs/${f}`,
+}));
 export const OPENAPI = { path: `${REF}/openapi/openai-openapi-2026-08-21.yaml`, pathPrefix: '/v1' };
 
 export function corpusConfig(extra: Partial<ConfigInput> = {}, withOpenApi = false): Config {

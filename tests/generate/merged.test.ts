@@ -25,9 +25,11 @@ const config = corpusConfig({}, true);
 const EXAMPLE_DEFECTS: Record<string, string> = {
   'DOC_streaming_events.md:330-367': 'response.created: response.user and response.usage are null; the spec types them non-nullable',
   'DOC_streaming_events.md:395-432': 'response.in_progress: same null user/usage',
-  'DOC_streaming_events.md:460-514': 'response.completed: null user, an output item no union variant matches, usage details and parallel_tool_calls missing',
+  'DOC_streaming_events.md:460-514':
+    'response.completed: null user, an output item no union variant matches, usage details and parallel_tool_calls missing',
   'DOC_streaming_events.md:542-577': 'response.failed: null user/usage, parallel_tool_calls and sequence_number missing',
-  'DOC_streaming_events.md:605-640': 'response.incomplete: null user/usage, an incomplete reason outside the spec enum, parallel_tool_calls missing',
+  'DOC_streaming_events.md:605-640':
+    'response.incomplete: null user/usage, an incomplete reason outside the spec enum, parallel_tool_calls missing',
   'DOC_streaming_events.md:721-740': 'response.output_item.done: the item matches no variant (no logprobs on its text part)',
   'DOC_streaming_events.md:786-799': 'response.content_part.added: the part has no logprobs, which the spec requires',
   'DOC_streaming_events.md:845-858': 'response.content_part.done: same',
@@ -65,13 +67,17 @@ describe('generate on docs + OpenAPI 2026-08-21', () => {
   });
 
   it('every example validates with Zod, or is a named doc defect', () => {
-    const failing = model.events.filter((e) => e.example && !rt.events.get(e.type)!.safeParse(e.example.value).success).map((e) => e.example!.anchor);
+    const failing = model.events
+      .filter((e) => e.example && !rt.events.get(e.type)!.safeParse(e.example.value).success)
+      .map((e) => e.example!.anchor);
     expect(failing.sort()).toEqual(Object.keys(EXAMPLE_DEFECTS).sort());
   });
 
-  it('the emitted Zod source gives the runtime schemas\' verdict on every example', async () => {
+  it("the emitted Zod source gives the runtime schemas' verdict on every example", async () => {
     const emitted = (await import(pathToFileURL(join(dir, 'generated/schemas.ts')).href)) as { StreamEventSchema: z.ZodType };
-    const disagree = model.events.filter((e) => e.example && emitted.StreamEventSchema.safeParse(e.example.value).success !== rt.union.safeParse(e.example.value).success);
+    const disagree = model.events.filter(
+      (e) => e.example && emitted.StreamEventSchema.safeParse(e.example.value).success !== rt.union.safeParse(e.example.value).success,
+    );
     expect(disagree.map((e) => e.type)).toEqual([]);
   });
 
@@ -91,7 +97,8 @@ describe('generate on docs + OpenAPI 2026-08-21', () => {
     expect(python(['-m', 'py_compile', 'models.py', 'builders.py'], pyDir).status).toBe(0);
     if (!pydanticVersion()) ctx.skip('python3 cannot import pydantic');
     const examples = model.events.filter((e) => e.example).map((e) => [e.example!.anchor, e.example!.value]);
-    const script = 'import json, sys, models\nbad = []\nfor anchor, v in json.load(sys.stdin):\n    try:\n        models.parse_event(v)\n    except Exception:\n        bad.append(anchor)\nprint(json.dumps(bad))';
+    const script =
+      'import json, sys, models\nbad = []\nfor anchor, v in json.load(sys.stdin):\n    try:\n        models.parse_event(v)\n    except Exception:\n        bad.append(anchor)\nprint(json.dumps(bad))';
     // Pydantic 2 (python3 on PATH) and, where installed, Debian's Pydantic 1.10 (/usr/bin/python3).
     for (const exe of ['python3', '/usr/bin/python3']) {
       const r = spawnSync(exe, ['-c', script], { cwd: pyDir, input: JSON.stringify(examples), encoding: 'utf8' });
@@ -99,7 +106,10 @@ describe('generate on docs + OpenAPI 2026-08-21', () => {
       expect(r.stderr, exe).toBe('');
       const bad = JSON.parse(r.stdout) as string[];
       // Pydantic is laxer than Zod here (optional fields accept None), so a subset of the Zod list.
-      expect(bad.filter((a) => !(a in EXAMPLE_DEFECTS)), exe).toEqual([]);
+      expect(
+        bad.filter((a) => !(a in EXAMPLE_DEFECTS)),
+        exe,
+      ).toEqual([]);
     }
   });
 });

@@ -39,7 +39,14 @@ export function makeTempWorkspace(): TempWorkspace {
   }
   delete config.$schema;
   writeFileSync(join(dir, 'specmap.config.json'), JSON.stringify(config, null, 2) + '\n');
-  const env = { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com', CI: '1' };
+  const env = {
+    ...process.env,
+    GIT_AUTHOR_NAME: 't',
+    GIT_AUTHOR_EMAIL: 't@example.com',
+    GIT_COMMITTER_NAME: 't',
+    GIT_COMMITTER_EMAIL: 't@example.com',
+    CI: '1',
+  };
   const ws: TempWorkspace = {
     dir,
     specmap: (...args) => {

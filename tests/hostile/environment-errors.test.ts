@@ -25,7 +25,10 @@ function chmodTree(dir: string, writable: boolean): void {
 }
 
 describe('a read-only checkout', () => {
-  it.each([['check --no-cache', ['check', '--no-cache']], ['check', ['check']]])('%s works and writes nothing', (_name, args) => {
+  it.each([
+    ['check --no-cache', ['check', '--no-cache']],
+    ['check', ['check']],
+  ])('%s works and writes nothing', (_name, args) => {
     p = makeProject();
     expect(p.specmap('sync').code).toBe(0);
     p.specmap('check');
@@ -67,7 +70,11 @@ describe('file-system errors reaching the CLI', () => {
     ['ENOSPC', 'write', 'no space left on the device'],
     ['EROFS', 'open', 'the file system is read-only'],
   ])('%s says what and where, exit 2, no stack', (code, syscall, what) => {
-    const error = Object.assign(new Error(`${code}: ${what}, ${syscall} '/p/generated/x.ts'`), { code, syscall, path: '/p/generated/x.ts' });
+    const error = Object.assign(new Error(`${code}: ${what}, ${syscall} '/p/generated/x.ts'`), {
+      code,
+      syscall,
+      path: '/p/generated/x.ts',
+    });
     let stderr = '';
     const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
       stderr += String(chunk);

@@ -29,9 +29,50 @@ const EVENTS_PER_RUN = 500;
 const INJECTED = 'INJECTED_LINE = __import__("os").getpid()';
 
 const FRAGMENTS = [
-  '\n', '\r', '\r\n', '\u2028', '\u2029', '\u0085', '\u000b', '\u000c', '\0', '\t', '\u202e', '\ufeff',
-  '*/', '/*', '//', '#', '"""', "'''", '"', "'", '`', '${', '\\', '\\n', '|', '%', ' ', '{{', '}}', '<!--', '-->',
-  '__proto__', 'constructor', 'toString', 'type', 'None', 'class', 'str', 'from', 'model_config', 'a-b', 'a_b', '0', '',
+  '\n',
+  '\r',
+  '\r\n',
+  '\u2028',
+  '\u2029',
+  '\u0085',
+  '\u000b',
+  '\u000c',
+  '\0',
+  '\t',
+  '\u202e',
+  '\ufeff',
+  '*/',
+  '/*',
+  '//',
+  '#',
+  '"""',
+  "'''",
+  '"',
+  "'",
+  '`',
+  '${',
+  '\\',
+  '\\n',
+  '|',
+  '%',
+  ' ',
+  '{{',
+  '}}',
+  '<!--',
+  '-->',
+  '__proto__',
+  'constructor',
+  'toString',
+  'type',
+  'None',
+  'class',
+  'str',
+  'from',
+  'model_config',
+  'a-b',
+  'a_b',
+  '0',
+  '',
 ];
 
 /** Lone surrogates: the model refuses them in ids and values (tools/sources check-text), so only prose carries them here. */
@@ -40,7 +81,12 @@ const textOf = (fragments: readonly string[]) =>
   fc.oneof(
     { weight: 3, arbitrary: fc.string({ unit: 'binary', maxLength: 12 }) },
     { weight: 3, arbitrary: fc.array(fc.constantFrom(...fragments), { maxLength: 6 }).map((xs) => xs.join('')) },
-    { weight: 2, arbitrary: fc.tuple(fc.string({ maxLength: 6 }), fc.constantFrom('\n', '\r', '\r\n', '\u2028', '\u2029')).map(([a, br]) => `${a}${br}${INJECTED}`) },
+    {
+      weight: 2,
+      arbitrary: fc
+        .tuple(fc.string({ maxLength: 6 }), fc.constantFrom('\n', '\r', '\r\n', '\u2028', '\u2029'))
+        .map(([a, br]) => `${a}${br}${INJECTED}`),
+    },
     { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 8 }) },
   );
 /** Names and values: type names, field names, enum and literal values, schema names. */
@@ -60,13 +106,32 @@ const leafType: fc.Arbitrary<TypeExpr> = fc.oneof(
 );
 
 const fieldOf = (type: fc.Arbitrary<TypeExpr>): fc.Arbitrary<Field> =>
-  fc.record({ name, type, required: fc.constantFrom(true, false, null), nullable: fc.boolean(), deprecated: fc.boolean(), description: prose, default: fc.option(fc.jsonValue({ maxDepth: 1 }) as fc.Arbitrary<JsonValue>, { nil: undefined }) }).map(
-    ({ default: d, ...f }) => ({ ...f, ...(d === undefined ? {} : { default: d }), collapsed: false, sources: ['hostile.md'], anchors: ['hostile.md:1-2'] }),
-  );
+  fc
+    .record({
+      name,
+      type,
+      required: fc.constantFrom(true, false, null),
+      nullable: fc.boolean(),
+      deprecated: fc.boolean(),
+      description: prose,
+      default: fc.option(fc.jsonValue({ maxDepth: 1 }) as fc.Arbitrary<JsonValue>, { nil: undefined }),
+    })
+    .map(({ default: d, ...f }) => ({
+      ...f,
+      ...(d === undefined ? {} : { default: d }),
+      collapsed: false,
+      sources: ['hostile.md'],
+      anchors: ['hostile.md:1-2'],
+    }));
 
 const fields = (type: fc.Arbitrary<TypeExpr>) => fc.uniqueArray(fieldOf(type), { selector: (f) => f.name, maxLength: 4 });
 const nested = fields(leafType).map((fs): TypeExpr => ({ kind: 'object', fields: fs }));
-const anyType: fc.Arbitrary<TypeExpr> = fc.oneof(leafType, nested, leafType.map((items): TypeExpr => ({ kind: 'array', items })), leafType.map((values): TypeExpr => ({ kind: 'map', values })));
+const anyType: fc.Arbitrary<TypeExpr> = fc.oneof(
+  leafType,
+  nested,
+  leafType.map((items): TypeExpr => ({ kind: 'array', items })),
+  leafType.map((values): TypeExpr => ({ kind: 'map', values })),
+);
 
 const eventArb = fc.record({ type: name, description: prose, fields: fields(anyType) });
 
@@ -80,21 +145,51 @@ const caseArb: fc.Arbitrary<Case> = fc.record({
   events: fc.uniqueArray(eventArb, { selector: (e) => e.type, minLength: EVENTS_PER_RUN, maxLength: EVENTS_PER_RUN }),
   body: fields(anyType),
   // Named shapes keep their PascalCased name: these would collide with names the modules use.
-  shapeName: fc.oneof(name, fc.constantFrom('none', 'true', 'list', 'dict', 'optional', 'any', 'base_model', 'field', 's', 't', 'z', 'stream_event', 'event_type')),
+  shapeName: fc.oneof(
+    name,
+    fc.constantFrom('none', 'true', 'list', 'dict', 'optional', 'any', 'base_model', 'field', 's', 't', 'z', 'stream_event', 'event_type'),
+  ),
   shape: fields(leafType),
 });
 
 function modelOf(c: Case): Model {
   const events: Event[] = c.events.map((e, i) => ({
-    id: `event:${e.type}`, kind: 'event', type: e.type, description: e.description, anchors: [`hostile.md:${i + 1}-${i + 2}`], sources: ['hostile.md'],
-    category: 'other', fields: e.fields, correlationKeys: [], classNames: [],
+    id: `event:${e.type}`,
+    kind: 'event',
+    type: e.type,
+    description: e.description,
+    anchors: [`hostile.md:${i + 1}-${i + 2}`],
+    sources: ['hostile.md'],
+    category: 'other',
+    fields: e.fields,
+    correlationKeys: [],
+    classNames: [],
   }));
   return {
     modelVersion: MODEL_VERSION,
     sources: [{ id: 'hostile.md', kind: 'openapi', path: 'hostile.md', sha256: '0'.repeat(64) }],
     events,
-    endpoints: [{ id: 'endpoint:POST /v1/things', kind: 'endpoint', description: 'Makes things.', anchors: ['hostile.md:1-2'], sources: ['hostile.md'], method: 'POST', path: '/v1/things', title: 'Make a thing', section: 'Things', classNames: [] }],
-    params: c.body.map((field) => ({ id: `param:POST /v1/things#${field.name}`, kind: 'param', endpoint: 'endpoint:POST /v1/things', in: 'body', field })),
+    endpoints: [
+      {
+        id: 'endpoint:POST /v1/things',
+        kind: 'endpoint',
+        description: 'Makes things.',
+        anchors: ['hostile.md:1-2'],
+        sources: ['hostile.md'],
+        method: 'POST',
+        path: '/v1/things',
+        title: 'Make a thing',
+        section: 'Things',
+        classNames: [],
+      },
+    ],
+    params: c.body.map((field) => ({
+      id: `param:POST /v1/things#${field.name}`,
+      kind: 'param',
+      endpoint: 'endpoint:POST /v1/things',
+      in: 'body',
+      field,
+    })),
     enums: [],
     objects: [],
     // `ref` leaves point at `shape`; the arbitrary name is a second, unreferenced shape.
@@ -102,7 +197,10 @@ function modelOf(c: Case): Model {
   };
 }
 
-const config = ConfigSchema.parse({ sources: [{ path: 'hostile.md' }], generate: { targets: ['zod', 'types', 'json-schema', 'tracker', 'stubs-ts', 'stubs-py', 'pydantic'] } });
+const config = ConfigSchema.parse({
+  sources: [{ path: 'hostile.md' }],
+  generate: { targets: ['zod', 'types', 'json-schema', 'tracker', 'stubs-ts', 'stubs-py', 'pydantic'] },
+});
 const LINE = /\r\n|[\n\r\u2028\u2029]/;
 
 /** Every problem of one generated batch, each naming the event it comes from when it can. */
@@ -116,14 +214,18 @@ function problemsOf(c: Case): string[] {
 
   for (const f of files) {
     f.content.split(LINE).forEach((line, i) => {
-      if (line.trimStart().startsWith(INJECTED)) problems.push(`${f.path}:${i + 1}: an input line is written unescaped: ${JSON.stringify(line)}`);
+      if (line.trimStart().startsWith(INJECTED))
+        problems.push(`${f.path}:${i + 1}: an input line is written unescaped: ${JSON.stringify(line)}`);
     });
     if (/[\0\u2028\u2029]/.test(f.content) && !f.path.endsWith('.json')) problems.push(`${f.path}: a raw NUL or U+2028/U+2029`);
   }
   const stubs = files.find((f) => f.path.endsWith('handlers/stubs.ts'))!.content;
   const builders = files.find((f) => f.path.endsWith('python/builders.py'))!.content;
   const want = c.events.map((e) => markerKey(e.type));
-  for (const [file, text, comment] of [['stubs.ts', stubs, '//'], ['builders.py', builders, '#']] as const) {
+  for (const [file, text, comment] of [
+    ['stubs.ts', stubs, '//'],
+    ['builders.py', builders, '#'],
+  ] as const) {
     const keys = parseRegions(text, comment).map((r) => r.key);
     if (JSON.stringify(keys) !== JSON.stringify(want)) problems.push(`${file}: the region markers do not read back as the event types`);
   }
@@ -131,7 +233,11 @@ function problemsOf(c: Case): string[] {
   const dir = tempDir('prop');
   writeFiles(dir, files);
   const ts = files.filter((f) => f.path.endsWith('.ts')).map((f) => join(dir, f.path));
-  problems.push(...typecheck(ts).slice(0, 20).map((d) => `tsc: ${d}`));
+  problems.push(
+    ...typecheck(ts)
+      .slice(0, 20)
+      .map((d) => `tsc: ${d}`),
+  );
   const py = files.filter((f) => f.path.endsWith('.py')).map((f) => join(dir, f.path));
   const compiled = spawnSync('python3', ['-m', 'py_compile', ...py], { encoding: 'utf8' });
   if (compiled.status !== 0) problems.push(`py_compile: ${compiled.stderr.slice(0, 2000)}`);

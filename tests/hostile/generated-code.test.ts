@@ -12,7 +12,10 @@ import type { Model, TypeExpr } from '../../tools/model/schema.js';
 import { event, field, fixtureModel } from '../generate/fixture-model.js';
 import { pydanticVersion, python, removeTempDirs, tempDir, typecheck, writeFiles } from '../generate/helpers.js';
 
-const config = ConfigSchema.parse({ sources: [{ path: 'demo.md' }], generate: { targets: ['zod', 'types', 'json-schema', 'tracker', 'stubs-ts', 'stubs-py', 'pydantic'] } });
+const config = ConfigSchema.parse({
+  sources: [{ path: 'demo.md' }],
+  generate: { targets: ['zod', 'types', 'json-schema', 'tracker', 'stubs-ts', 'stubs-py', 'pydantic'] },
+});
 
 function emit(model: Model): { dir: string; read: (path: string) => string } {
   const files = generate(model, config);
@@ -21,7 +24,8 @@ function emit(model: Model): { dir: string; read: (path: string) => string } {
   return { dir, read: (path) => files.find((f) => f.path === `generated/${path}`)!.content };
 }
 
-const tsFiles = (dir: string) => ['schemas.ts', 'types.ts', 'handlers/dispatch.ts', 'handlers/stubs.ts'].map((f) => join(dir, 'generated', f));
+const tsFiles = (dir: string) =>
+  ['schemas.ts', 'types.ts', 'handlers/dispatch.ts', 'handlers/stubs.ts'].map((f) => join(dir, 'generated', f));
 const pyCompile = (dir: string) => python(['-m', 'py_compile', 'generated/python/models.py', 'generated/python/builders.py'], dir);
 
 /** Runs `script` next to the generated Python with `payloads` as JSON on stdin; prints one verdict per payload. */
@@ -38,7 +42,10 @@ function pydanticVerdicts(dir: string, model: string, payloads: unknown[]): bool
   ].join('\n');
   const r = python(['-c', script], join(dir, 'generated/python'), JSON.stringify(payloads));
   expect(r.stderr).toBe('');
-  return r.stdout.trim().split('\n').map((l) => l === 'ok');
+  return r.stdout
+    .trim()
+    .split('\n')
+    .map((l) => l === 'ok');
 }
 
 const hasPydantic = pydanticVersion() !== undefined;
@@ -49,7 +56,13 @@ describe('generated code under hostile input', () => {
   it('a NUL in a source string (enum value, description) gives Python that compiles and keeps the NUL', () => {
     const model = fixtureModel();
     model.events = [
-      event('nul.sent', 'other', [field('type', { kind: 'string' }), field('mode', { kind: 'enum', values: ['a\0b', 'c'] }, { description: 'NUL \0 inside' })], { type: 'nul.sent', mode: 'c' }, { description: 'A NUL: \0.' }),
+      event(
+        'nul.sent',
+        'other',
+        [field('type', { kind: 'string' }), field('mode', { kind: 'enum', values: ['a\0b', 'c'] }, { description: 'NUL \0 inside' })],
+        { type: 'nul.sent', mode: 'c' },
+        { description: 'A NUL: \0.' },
+      ),
       ...model.events,
     ];
     const { dir, read } = emit(model);
@@ -57,7 +70,13 @@ describe('generated code under hostile input', () => {
     expect(read('python/models.py')).toContain('Literal["a\\x00b", "c"]');
     expect(pyCompile(dir)).toMatchObject({ status: 0, stderr: '' });
     expect(typecheck(tsFiles(dir))).toEqual([]);
-    if (hasPydantic) expect(pydanticVerdicts(dir, 'NulSentEvent', [{ type: 'nul.sent', mode: 'a\0b' }, { type: 'nul.sent', mode: 'ab' }])).toEqual([true, false]);
+    if (hasPydantic)
+      expect(
+        pydanticVerdicts(dir, 'NulSentEvent', [
+          { type: 'nul.sent', mode: 'a\0b' },
+          { type: 'nul.sent', mode: 'ab' },
+        ]),
+      ).toEqual([true, false]);
   });
 
   it('a model with a single event gives a dispatch.ts that passes tsc --strict', () => {
@@ -70,7 +89,11 @@ describe('generated code under hostile input', () => {
 
   it('field names `a-b` and `a_b` stay two Pydantic fields, and Pydantic accepts exactly what Zod accepts', () => {
     const model = fixtureModel();
-    const fields = [field('type', { kind: 'string' }), field('a-b', { kind: 'string' }, { required: true }), field('a_b', { kind: 'integer' }, { required: true })];
+    const fields = [
+      field('type', { kind: 'string' }),
+      field('a-b', { kind: 'string' }, { required: true }),
+      field('a_b', { kind: 'integer' }, { required: true }),
+    ];
     model.events = [event('pair.sent', 'other', fields, { type: 'pair.sent', 'a-b': 'x', a_b: 1 }), ...model.events];
     const { dir, read } = emit(model);
     const cls = read('python/models.py').split('class PairSentEvent')[1]!.split('\n\n')[0]!;
@@ -113,7 +136,9 @@ describe('generated code under hostile input', () => {
     const first = generate(model, config).find((f) => f.path === 'generated/handlers/stubs.ts')!.content;
     const edited = first.replace(/(specmap:begin odd%0Atype[^\n]*\n[\s\S]*?)void event;/, '$1console.info(event);');
     expect(edited).not.toBe(first);
-    const again = generate(model, config, { existing: new Map([['generated/handlers/stubs.ts', edited]]) }).find((f) => f.path === 'generated/handlers/stubs.ts')!.content;
+    const again = generate(model, config, { existing: new Map([['generated/handlers/stubs.ts', edited]]) }).find(
+      (f) => f.path === 'generated/handlers/stubs.ts',
+    )!.content;
     expect(again).toBe(edited);
   });
 

@@ -58,7 +58,11 @@ describe('a manual note saved while sync runs', () => {
     expect(p.specmap('sync').code).toBe(0);
     let saves = 0;
     during.hook = () => {
-      if (saves++ === 0) p!.write('generated/tracker.md', p!.read('generated/tracker.md').replace(/^(\| `response\.completed` .*\|) {2}\|$/m, '$1 typed during sync |'));
+      if (saves++ === 0)
+        p!.write(
+          'generated/tracker.md',
+          p!.read('generated/tracker.md').replace(/^(\| `response\.completed` .*\|) {2}\|$/m, '$1 typed during sync |'),
+        );
     };
     await syncOnce({ cwd: p.dir, json: true });
     expect(p.read('generated/tracker.md')).toContain('typed during sync');
@@ -109,14 +113,18 @@ describe('the project lock', () => {
     expect(p.specmap('sync').code).toBe(0);
     p.write('mapping.json', addNote(p.read('mapping.json'), 'keep me'));
     const { CLI } = await import('../helpers/temp-workspace.js');
-    const runs = Array.from({ length: 4 }, () =>
-      new Promise<number>((done) => {
-        const child = spawn(process.execPath, [CLI, 'sync'], { cwd: p!.dir, env: { ...process.env, CI: '1' }, stdio: 'ignore' });
-        child.on('exit', (code) => done(code ?? -1));
-      }),
+    const runs = Array.from(
+      { length: 4 },
+      () =>
+        new Promise<number>((done) => {
+          const child = spawn(process.execPath, [CLI, 'sync'], { cwd: p!.dir, env: { ...process.env, CI: '1' }, stdio: 'ignore' });
+          child.on('exit', (code) => done(code ?? -1));
+        }),
     );
     expect(await Promise.all(runs)).toEqual([0, 0, 0, 0]);
-    expect(JSON.parse(readFileSync(join(p.dir, 'mapping.json'), 'utf8')).items['event:response.completed'].manual).toEqual({ notes: 'keep me' });
+    expect(JSON.parse(readFileSync(join(p.dir, 'mapping.json'), 'utf8')).items['event:response.completed'].manual).toEqual({
+      notes: 'keep me',
+    });
     expect(existsSync(join(p.dir, '.specmap/cache/lock'))).toBe(false);
   });
 });

@@ -18,7 +18,10 @@ function withDuplicateItem(text: string): string {
   const mapping = JSON.parse(text);
   mapping.items['event:response.completed'].manual = { notes: 'first note' };
   const json = JSON.stringify(mapping, null, 2);
-  const entry = JSON.stringify({ ...mapping.items['event:response.completed'], manual: { notes: 'second note' } }, null, 2).replace(/\n/g, '\n    ');
+  const entry = JSON.stringify({ ...mapping.items['event:response.completed'], manual: { notes: 'second note' } }, null, 2).replace(
+    /\n/g,
+    '\n    ',
+  );
   return json.replace('"items": {', `"items": {\n    "event:response.completed": ${entry},`) + '\n';
 }
 
@@ -43,7 +46,9 @@ describe('duplicate keys in mapping.json', () => {
     p.write('mapping.json', text);
     const check = p.specmap('check', '--no-cache');
     expect(check.code).toBe(2);
-    expect(check.stderr).toMatch(/mapping\.json:\d+:\d+: error Found key `event:response\.completed` in `items` a second time \(first at mapping\.json:\d+:\d+\)/);
+    expect(check.stderr).toMatch(
+      /mapping\.json:\d+:\d+: error Found key `event:response\.completed` in `items` a second time \(first at mapping\.json:\d+:\d+\)/,
+    );
     expect(check.stdout + check.stderr).not.toMatch(/specmap sync/);
     const sync = p.specmap('sync');
     expect(sync.code).toBe(2);

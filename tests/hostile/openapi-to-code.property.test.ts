@@ -20,8 +20,41 @@ import { removeTempDirs, tempDir, typecheck, writeFiles } from '../generate/help
 const RUNS = 2;
 const EVENTS_PER_RUN = 200;
 
-const FRAGMENTS = ['\n', '\r', '\u2028', '\u2029', '\0', '\t', '\u202e', '\ufeff', '\ud800', '*/', '"""', "'", '"', '\\', '`', '${', '#', '|', '%', ' ', '$ref', '~1', '/', '__proto__', 'constructor', 'toString', 'a-b', 'a_b'];
-const text = fc.oneof(fc.string({ unit: 'binary', maxLength: 10 }), fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 5 }).map((xs) => xs.join('')), fc.string({ maxLength: 10 }));
+const FRAGMENTS = [
+  '\n',
+  '\r',
+  '\u2028',
+  '\u2029',
+  '\0',
+  '\t',
+  '\u202e',
+  '\ufeff',
+  '\ud800',
+  '*/',
+  '"""',
+  "'",
+  '"',
+  '\\',
+  '`',
+  '${',
+  '#',
+  '|',
+  '%',
+  ' ',
+  '$ref',
+  '~1',
+  '/',
+  '__proto__',
+  'constructor',
+  'toString',
+  'a-b',
+  'a_b',
+];
+const text = fc.oneof(
+  fc.string({ unit: 'binary', maxLength: 10 }),
+  fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 5 }).map((xs) => xs.join('')),
+  fc.string({ maxLength: 10 }),
+);
 const name = text.filter((s) => s.trim().length > 0 && s !== 'type');
 
 interface FieldIn {
@@ -36,8 +69,17 @@ interface EventIn {
   fields: FieldIn[];
 }
 
-const fieldArb: fc.Arbitrary<FieldIn> = fc.record({ name, description: text, values: fc.uniqueArray(text, { maxLength: 3 }), default: text });
-const eventArb: fc.Arbitrary<EventIn> = fc.record({ type: name, description: text, fields: fc.uniqueArray(fieldArb, { selector: (f) => f.name, maxLength: 3 }) });
+const fieldArb: fc.Arbitrary<FieldIn> = fc.record({
+  name,
+  description: text,
+  values: fc.uniqueArray(text, { maxLength: 3 }),
+  default: text,
+});
+const eventArb: fc.Arbitrary<EventIn> = fc.record({
+  type: name,
+  description: text,
+  fields: fc.uniqueArray(fieldArb, { selector: (f) => f.name, maxLength: 3 }),
+});
 const batch = fc.uniqueArray(eventArb, { selector: (e) => e.type, minLength: EVENTS_PER_RUN, maxLength: EVENTS_PER_RUN });
 
 function documentOf(events: readonly EventIn[]): string {
@@ -47,22 +89,40 @@ function documentOf(events: readonly EventIn[]): string {
     required: ['type'],
     properties: Object.fromEntries([
       ['type', { type: 'string', const: e.type }],
-      ...e.fields.map((f) => [f.name, f.values.length > 1 ? { type: 'string', enum: f.values, description: f.description } : { type: 'string', description: f.description, default: f.default }]),
+      ...e.fields.map((f) => [
+        f.name,
+        f.values.length > 1
+          ? { type: 'string', enum: f.values, description: f.description }
+          : { type: 'string', description: f.description, default: f.default },
+      ]),
     ]),
   });
   const doc = {
     openapi: '3.1.0',
     info: { title: 'Hostile', version: '1' },
-    paths: { '/responses': { post: { responses: { '200': { description: 'A stream.', content: { 'text/event-stream': { schema: { oneOf: events.map(member) } } } } } } } },
+    paths: {
+      '/responses': {
+        post: {
+          responses: { '200': { description: 'A stream.', content: { 'text/event-stream': { schema: { oneOf: events.map(member) } } } } },
+        },
+      },
+    },
   };
   return JSON.stringify(doc, null, 1);
 }
 
-const config = ConfigSchema.parse({ sources: [{ path: 'hostile.json' }], generate: { targets: ['zod', 'types', 'stubs-ts', 'stubs-py', 'pydantic'] } });
+const config = ConfigSchema.parse({
+  sources: [{ path: 'hostile.json' }],
+  generate: { targets: ['zod', 'types', 'stubs-ts', 'stubs-py', 'pydantic'] },
+});
 
 async function extract(text: string): Promise<{ model: Model; bag: DiagnosticBag }> {
   const bag = new DiagnosticBag();
-  const file = { config: config.sources[0]!, info: { id: 'hostile.json', kind: 'openapi' as const, path: 'hostile.json', sha256: sha256(text) }, text };
+  const file = {
+    config: config.sources[0]!,
+    info: { id: 'hostile.json', kind: 'openapi' as const, path: 'hostile.json', sha256: sha256(text) },
+    text,
+  };
   return { model: await buildFromFiles([file], config, bag), bag };
 }
 
@@ -76,29 +136,43 @@ async function problemsOf(events: EventIn[]): Promise<string[]> {
   for (const d of errors.filter((x) => x.code !== 'id-not-printable')) problems.push(`unexpected ${d.code}: ${d.message}`);
   const refused = new Set(errors.filter((d) => d.code === 'id-not-printable').map((d) => d.message));
   const bad = new Set(events.flatMap(idValues).filter((v) => unprintable(v)));
-  for (const v of bad) if (![...refused].some((m) => m.includes(shown(v)))) problems.push(`not refused: ${shown(v)} (refused: ${refused.size})`);
+  for (const v of bad)
+    if (![...refused].some((m) => m.includes(shown(v)))) problems.push(`not refused: ${shown(v)} (refused: ${refused.size})`);
   for (const m of refused) if (![...bad].some((v) => m.includes(shown(v)))) problems.push(`refused a printable id: ${m}`);
 
   // 2. Only printable ids: kept byte for byte, and the generated code compiles.
   const clean = events
     .filter((e) => !unprintable(e.type))
-    .map((e) => ({ ...e, fields: e.fields.filter((f) => !unprintable(f.name)).map((f) => ({ ...f, values: f.values.filter((v) => !unprintable(v)) })) }));
+    .map((e) => ({
+      ...e,
+      fields: e.fields.filter((f) => !unprintable(f.name)).map((f) => ({ ...f, values: f.values.filter((v) => !unprintable(v)) })),
+    }));
   const ok = await extract(documentOf(clean));
   for (const d of ok.bag.items.filter((x) => x.severity === 'error')) problems.push(`clean document: ${d.code}: ${d.message}`);
   const types = new Set(ok.model.events.map((e) => e.type));
   for (const e of clean) if (!types.has(e.type)) problems.push(`event type not kept: ${JSON.stringify(e.type)}`);
   for (const e of ok.model.events) {
     const want = clean.find((c) => c.type === e.type);
-    const names = e.fields.map((f) => f.name).filter((n) => n !== 'type').sort();
-    if (want && JSON.stringify(names) !== JSON.stringify(want.fields.map((f) => f.name).sort())) problems.push(`fields of ${JSON.stringify(e.type)} not kept: ${JSON.stringify(names)}`);
+    const names = e.fields
+      .map((f) => f.name)
+      .filter((n) => n !== 'type')
+      .sort();
+    if (want && JSON.stringify(names) !== JSON.stringify(want.fields.map((f) => f.name).sort()))
+      problems.push(`fields of ${JSON.stringify(e.type)} not kept: ${JSON.stringify(names)}`);
   }
   if (problems.length) return problems;
   const { files, diagnostics } = generateWithDiagnostics(ok.model, config);
   for (const d of diagnostics.filter((x) => x.severity === 'error')) problems.push(`generate: ${d.message}`);
   const dir = tempDir('oa-prop');
   writeFiles(dir, files);
-  problems.push(...typecheck(files.filter((f) => f.path.endsWith('.ts')).map((f) => join(dir, f.path))).slice(0, 10).map((d) => `tsc: ${d}`));
-  const py = spawnSync('python3', ['-m', 'py_compile', ...files.filter((f) => f.path.endsWith('.py')).map((f) => join(dir, f.path))], { encoding: 'utf8' });
+  problems.push(
+    ...typecheck(files.filter((f) => f.path.endsWith('.ts')).map((f) => join(dir, f.path)))
+      .slice(0, 10)
+      .map((d) => `tsc: ${d}`),
+  );
+  const py = spawnSync('python3', ['-m', 'py_compile', ...files.filter((f) => f.path.endsWith('.py')).map((f) => join(dir, f.path))], {
+    encoding: 'utf8',
+  });
   if (py.status !== 0) problems.push(`py_compile: ${py.stderr.slice(0, 2000)}`);
   return problems;
 }

@@ -88,7 +88,8 @@ export function makeProject(): Project {
     dir,
     specmap: (...args) => run({}, args),
     specmapEnv: (extra, ...args) => run(extra, args),
-    specmapUnprivileged: (...args) => run({ HOME: tmpdir() }, args, process.getuid?.() === 0 ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups'] : []),
+    specmapUnprivileged: (...args) =>
+      run({ HOME: tmpdir() }, args, process.getuid?.() === 0 ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups'] : []),
     read: (path) => readFileSync(join(dir, path), 'utf8'),
     write: (path, text) => {
       mkdirSync(dirname(join(dir, path)), { recursive: true });

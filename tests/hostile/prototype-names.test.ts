@@ -107,7 +107,11 @@ describe('names that are also Object.prototype names', () => {
     writeFileSync(join(dir, 'src/app.ts'), CODE);
     writeFileSync(
       join(dir, 'specmap.config.json'),
-      JSON.stringify({ sources: [{ path: 'events.md' }, { path: 'api.yaml' }], workspace: '.', lanes: [{ name: 'handler', title: 'Handler', include: ['src/**/*.ts'], language: 'typescript', kinds: ['handler'] }] }),
+      JSON.stringify({
+        sources: [{ path: 'events.md' }, { path: 'api.yaml' }],
+        workspace: '.',
+        lanes: [{ name: 'handler', title: 'Handler', include: ['src/**/*.ts'], language: 'typescript', kinds: ['handler'] }],
+      }),
     );
     const sync = specmap('sync');
     expect(sync.stderr).not.toMatch(/internal error/);
@@ -116,9 +120,15 @@ describe('names that are also Object.prototype names', () => {
     const model = JSON.parse(readFileSync(join(dir, 'spec/model.json'), 'utf8'));
     expect(model.events.map((e: { id: string }) => e.id)).toEqual(['event:constructor', 'event:toString', 'event:__proto__']);
     expect(Object.keys(model.schemas)).toEqual(['__proto__', 'valueOf']);
-    expect(Object.keys(JSON.parse(readFileSync(join(dir, 'mapping.json'), 'utf8')).items)).toEqual(expect.arrayContaining(['event:constructor', 'event:toString', 'event:__proto__']));
+    expect(Object.keys(JSON.parse(readFileSync(join(dir, 'mapping.json'), 'utf8')).items)).toEqual(
+      expect.arrayContaining(['event:constructor', 'event:toString', 'event:__proto__']),
+    );
 
-    for (const [query, line] of [['constructor', 3], ['toString', 4], ['__proto__', 5]] as const) {
+    for (const [query, line] of [
+      ['constructor', 3],
+      ['toString', 4],
+      ['__proto__', 5],
+    ] as const) {
       const r = specmap('where', query);
       expect(r.stderr).toBe('');
       expect(r.code).toBe(0);
@@ -143,13 +153,23 @@ describe('names that are also Object.prototype names', () => {
     expect(sync.stderr).not.toMatch(/internal error/);
     expect(sync.code).toBe(0);
     const report = JSON.parse(readFileSync(join(dir, 'reports/report.json'), 'utf8'));
-    expect(report.sources.map((s: object) => Object.keys(s))).toEqual([['id', 'kind', 'path', 'sha256'], ['id', 'kind', 'path', 'sha256']]);
+    expect(report.sources.map((s: object) => Object.keys(s))).toEqual([
+      ['id', 'kind', 'path', 'sha256'],
+      ['id', 'kind', 'path', 'sha256'],
+    ]);
     expect(specmap('check')).toMatchObject({ code: 0 });
   }, 120_000);
 
   it('a field named like a prototype member is optional when the example leaves it out', () => {
-    const rules = propertyRules([field('constructor', { kind: 'string' }), field('toString', { kind: 'string' }), field('item_id', { kind: 'string' })], { anchor: 'a.md:1', value: { item_id: 'i' } });
-    expect(rules.map((r) => [r.name, r.optional])).toEqual([['constructor', true], ['toString', true], ['item_id', false]]);
+    const rules = propertyRules(
+      [field('constructor', { kind: 'string' }), field('toString', { kind: 'string' }), field('item_id', { kind: 'string' })],
+      { anchor: 'a.md:1', value: { item_id: 'i' } },
+    );
+    expect(rules.map((r) => [r.name, r.optional])).toEqual([
+      ['constructor', true],
+      ['toString', true],
+      ['item_id', false],
+    ]);
   });
 
   it('sorting keys keeps a `__proto__` key as data', () => {

@@ -25,7 +25,10 @@ function project(files: Record<string, string | Buffer>, sources: object[]) {
       return { code: r.status, stdout: r.stdout, stderr: r.stderr };
     },
     modelWritten: () => existsSync(join(dir, 'spec/model.json')),
-    model: () => JSON.parse(readFileSync(join(dir, 'spec/model.json'), 'utf8')) as { events: { id: string; description: string; anchors: string[]; fields: { description: string; anchors: string[] }[] }[] },
+    model: () =>
+      JSON.parse(readFileSync(join(dir, 'spec/model.json'), 'utf8')) as {
+        events: { id: string; description: string; anchors: string[]; fields: { description: string; anchors: string[] }[] }[];
+      },
   };
 }
 
@@ -58,7 +61,13 @@ describe('hostile sources', () => {
     const bom = project({ 'gadgets.md': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(PAGE)]) }, [{ path: 'gadgets.md' }]);
     expect(plain.extract().code).toBe(0);
     expect(bom.extract().code).toBe(0);
-    const strip = (m: ReturnType<typeof plain.model>) => m.events.map((e) => ({ id: e.id, description: e.description, anchors: e.anchors, fields: e.fields.map((f) => [f.description, f.anchors]) }));
+    const strip = (m: ReturnType<typeof plain.model>) =>
+      m.events.map((e) => ({
+        id: e.id,
+        description: e.description,
+        anchors: e.anchors,
+        fields: e.fields.map((f) => [f.description, f.anchors]),
+      }));
     expect(strip(bom.model())).toEqual(strip(plain.model()));
     expect(bom.model().events[0]!.description).toBe('Sent when a gadget is ready — café.');
     expect(bom.model().events[0]!.anchors).toEqual(['gadgets.md:3-17']);
@@ -71,8 +80,12 @@ describe('hostile sources', () => {
     const p = project({ 'gadgets.md': latin1 }, [{ path: 'gadgets.md' }]);
     const r = p.extract();
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain(`gadgets.md:5:32: error Found byte 0xE9 at byte offset ${at} that is not valid UTF-8, expected UTF-8 text [source-not-utf8]`);
-    expect(r.stderr).toMatch(/fix: convert the file to UTF-8; a Latin-1 \(ISO-8859-1\) file converts with `iconv -f LATIN1 -t UTF-8 gadgets\.md`/);
+    expect(r.stderr).toContain(
+      `gadgets.md:5:32: error Found byte 0xE9 at byte offset ${at} that is not valid UTF-8, expected UTF-8 text [source-not-utf8]`,
+    );
+    expect(r.stderr).toMatch(
+      /fix: convert the file to UTF-8; a Latin-1 \(ISO-8859-1\) file converts with `iconv -f LATIN1 -t UTF-8 gadgets\.md`/,
+    );
     expect(r.stderr).not.toContain('\ufffd');
     expect(p.modelWritten()).toBe(false);
   });
@@ -83,7 +96,9 @@ describe('hostile sources', () => {
     truncateSync(join(p.dir, 'huge.md'), 50 * 1024 * 1024);
     const r = p.extract();
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('huge.md:1:1: error Found a 50.0 MB openai-docs source (52428800 bytes), expected at most 4.0 MB [source-too-large]');
+    expect(r.stderr).toContain(
+      'huge.md:1:1: error Found a 50.0 MB openai-docs source (52428800 bytes), expected at most 4.0 MB [source-too-large]',
+    );
     expect(r.stderr).toContain('fix: split the page');
     expect(p.modelWritten()).toBe(false);
   }, 60_000);
@@ -91,15 +106,27 @@ describe('hostile sources', () => {
   it.each([
     ['a 10,000-deep list on one line', `${'- '.repeat(10_000)}x\n`, 7, 1, 'more than 256'],
     ['10,000 nested block quotes', `${'> '.repeat(10_000)}x\n`, 7, 1, 'more than 256'],
-    ['a list indented 200 levels deep', Array.from({ length: 200 }, (_, i) => `${'  '.repeat(i)}- item`).join('\n') + '\n', 206, 399, '200'],
-  ])('%s is refused at its deepest line, not parsed', (_name, nested, line, column, depth) => {
-    const p = project({ 'deep.md': `# Deep\n\n## gadget.built\n\nSent.\n\n${nested}` }, [{ path: 'deep.md' }]);
-    const r = p.extract();
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain(`deep.md:${line}:${column}: error Found lists or block quotes nested ${depth} levels deep, expected at most 64 [source-too-deep]`);
-    expect(r.stderr).not.toMatch(/internal error|RangeError/);
-    expect(p.modelWritten()).toBe(false);
-  }, 60_000);
+    [
+      'a list indented 200 levels deep',
+      Array.from({ length: 200 }, (_, i) => `${'  '.repeat(i)}- item`).join('\n') + '\n',
+      206,
+      399,
+      '200',
+    ],
+  ])(
+    '%s is refused at its deepest line, not parsed',
+    (_name, nested, line, column, depth) => {
+      const p = project({ 'deep.md': `# Deep\n\n## gadget.built\n\nSent.\n\n${nested}` }, [{ path: 'deep.md' }]);
+      const r = p.extract();
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(
+        `deep.md:${line}:${column}: error Found lists or block quotes nested ${depth} levels deep, expected at most 64 [source-too-deep]`,
+      );
+      expect(r.stderr).not.toMatch(/internal error|RangeError/);
+      expect(p.modelWritten()).toBe(false);
+    },
+    60_000,
+  );
 
   it('a deeply nested OpenAPI document is an error about that file, not an internal error', () => {
     const deep = `${'{"allOf":['.repeat(20_000)}{"type":"string"}${']}'.repeat(20_000)}`;
@@ -125,16 +152,20 @@ describe('hostile sources', () => {
       `# T\n\n## gadget.built\n\nSent.\n\ntype\n\nstring\n\nAlways.\n\nOBJECT gadget.built\n\n\`\`\`json\n{"type":"gadget.built","x":${'['.repeat(5000)}${']'.repeat(5000)}}\n\`\`\`\n`,
       'deep.md:15:1: error Found the example of event:gadget.built nested more than 64 levels deep, expected at most 64 [source-too-deep]',
     ],
-  ])('%s is refused at extract time, and no later stage sees it', (_name, file, text, want) => {
-    const p = project({ [file]: text }, [{ path: file }]);
-    const extract = p.extract();
-    expect(extract.code).toBe(2);
-    expect(extract.stderr).toContain(want);
-    expect(p.modelWritten()).toBe(false);
-    const sync = spawnSync(process.execPath, [CLI, 'sync'], { cwd: p.dir, encoding: 'utf8', timeout: 60_000 });
-    expect(sync.stderr).not.toMatch(/internal error|RangeError/);
-    expect(sync.status).toBe(2);
-  }, 60_000);
+  ])(
+    '%s is refused at extract time, and no later stage sees it',
+    (_name, file, text, want) => {
+      const p = project({ [file]: text }, [{ path: file }]);
+      const extract = p.extract();
+      expect(extract.code).toBe(2);
+      expect(extract.stderr).toContain(want);
+      expect(p.modelWritten()).toBe(false);
+      const sync = spawnSync(process.execPath, [CLI, 'sync'], { cwd: p.dir, encoding: 'utf8', timeout: 60_000 });
+      expect(sync.stderr).not.toMatch(/internal error|RangeError/);
+      expect(sync.status).toBe(2);
+    },
+    60_000,
+  );
 
   it('ids that are not printable single-line text are refused at extract time, every one, at its line', () => {
     const yaml = [
@@ -184,8 +215,12 @@ describe('hostile sources', () => {
   it('diff reads its sides like every source: a BOM is no change, a Latin-1 side is an error', () => {
     const latin1 = Buffer.from(PAGE.replace(' — café', ' cafe'), 'utf8');
     latin1[latin1.indexOf('cafe') + 3] = 0xe9;
-    const p = project({ 'old.md': PAGE, 'bom.md': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(PAGE)]), 'latin1.md': latin1 }, [{ path: 'old.md' }]);
-    const run = (...args: string[]) => spawnSync(process.execPath, [CLI, 'diff', ...args], { cwd: p.dir, encoding: 'utf8', timeout: 60_000 });
+    const p = project(
+      { 'old.md': PAGE, 'bom.md': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(PAGE)]), 'latin1.md': latin1 },
+      [{ path: 'old.md' }],
+    );
+    const run = (...args: string[]) =>
+      spawnSync(process.execPath, [CLI, 'diff', ...args], { cwd: p.dir, encoding: 'utf8', timeout: 60_000 });
     const same = run('old.md', 'bom.md');
     expect(same.stderr).toBe('');
     expect(same.status).toBe(0);

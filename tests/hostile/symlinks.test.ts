@@ -40,7 +40,9 @@ describe('reading: lane files whose real path leaves the workspace', () => {
   it('a workspace whose globs match more files than the limit fails with a clear error', async () => {
     p = makeProject();
     for (let i = 0; i < 5; i++) writeFileSync(join(p.dir, `src/f${i}.ts`), '');
-    await expect(expandLanes(p.dir, [{ name: 'frontend', include: ['src/**/*.ts'], exclude: [], language: 'auto' }], [], 3)).rejects.toThrow(/more than 3 files/);
+    await expect(
+      expandLanes(p.dir, [{ name: 'frontend', include: ['src/**/*.ts'], exclude: [], language: 'auto' }], [], 3),
+    ).rejects.toThrow(/more than 3 files/);
   });
 });
 

@@ -95,7 +95,9 @@ describe('tracker cells are stored in mapping.json', () => {
     p.write(TRACKER, tracker);
     const sync = p.specmap('sync');
     expect(sync.code).toBe(2);
-    expect(sync.stderr).toMatch(/generated\/tracker\.md:\d+:1: error Found `response\.completed` notes edited both in the tracker \(`in tracker`\) and in mapping\.json \(`in mapping`\)/);
+    expect(sync.stderr).toMatch(
+      /generated\/tracker\.md:\d+:1: error Found `response\.completed` notes edited both in the tracker \(`in tracker`\) and in mapping\.json \(`in mapping`\)/,
+    );
     expect(p.read('mapping.json')).toBe(mappingText);
     expect(p.read(TRACKER)).toBe(tracker);
   });
@@ -118,7 +120,13 @@ describe('tracker edits not yet stored', () => {
     const check = p.specmap('check', '--no-cache', '--format', 'json');
     expect(check.code).toBe(1);
     const findings = JSON.parse(check.stdout).findings as { kind: string; id?: string; message: string }[];
-    expect(findings).toEqual([expect.objectContaining({ kind: 'mapping-tracker-edit', id: 'event:response.completed', message: expect.stringContaining('notes edited in the tracker') })]);
+    expect(findings).toEqual([
+      expect.objectContaining({
+        kind: 'mapping-tracker-edit',
+        id: 'event:response.completed',
+        message: expect.stringContaining('notes edited in the tracker'),
+      }),
+    ]);
     expect(p.specmap('sync').code).toBe(0);
     expect(p.specmap('check', '--no-cache').code).toBe(0);
   });

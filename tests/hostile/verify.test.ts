@@ -12,7 +12,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const root = resolve(import.meta.dirname, '../..');
 const cli = join(root, 'dist/cli.js');
 let dir: string;
-const run = (args: string[], input?: string | Buffer) => spawnSync(process.execPath, [cli, 'verify', '--no-sdk', ...args], { cwd: root, encoding: 'utf8', input, env: { ...process.env, CI: '1' } });
+const run = (args: string[], input?: string | Buffer) =>
+  spawnSync(process.execPath, [cli, 'verify', '--no-sdk', ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    input,
+    env: { ...process.env, CI: '1' },
+  });
 const clean = readFileSync(join(root, 'tests/traces/clean/reasoning.jsonl'), 'utf8');
 const cleanSse = readFileSync(join(root, 'tests/traces/clean/message.sse'), 'utf8');
 
@@ -29,7 +35,10 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('framing of what is not a clean text trace', () => {
   it('ignores a leading BOM (JSON Lines, SSE, sniffed stdin)', () => {
-    for (const [name, text] of [['bom.jsonl', clean], ['bom.sse', cleanSse]] as const) {
+    for (const [name, text] of [
+      ['bom.jsonl', clean],
+      ['bom.sse', cleanSse],
+    ] as const) {
       const r = run([write(name, '\ufeff' + text)]);
       expect(r.stdout, name).toContain('): ok\n');
       expect(r.status).toBe(0);
@@ -43,7 +52,9 @@ describe('framing of what is not a clean text trace', () => {
     const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52]);
     const r = run([write('image.jsonl', png)]);
     expect(r.status).toBe(2);
-    expect(r.stdout).toMatch(/image\.jsonl \(jsonl, 0 events\): unreadable; 1 error\n.*image\.jsonl:1: error \[framing\] Found bytes that are not UTF-8 within bytes 0-15/);
+    expect(r.stdout).toMatch(
+      /image\.jsonl \(jsonl, 0 events\): unreadable; 1 error\n.*image\.jsonl:1: error \[framing\] Found bytes that are not UTF-8 within bytes 0-15/,
+    );
     const nul = run([write('nul.jsonl', '{"type":"response.created"}\n\u0000\u0001\u0002')]);
     expect(nul.status).toBe(2);
     expect(nul.stdout).toMatch(/nul\.jsonl:2: error \[framing\] Found a NUL character: this is a binary file/);
@@ -58,7 +69,9 @@ describe('framing of what is not a clean text trace', () => {
     const trace = JSON.parse(r.stdout).traces[0];
     // Skipped, not read: the events around it are checked as if it were not there.
     expect(trace).toMatchObject({ unreadable: true, events: clean.split('\n').filter((l) => l.startsWith('{')).length });
-    expect(trace.violations.map((v: { line: number; message: string }) => `${v.line}: ${v.message}`)).toEqual(['4: Found a line of 5050 characters, expected at most 4000 (verify.maxLineLength / --max-line-length)']);
+    expect(trace.violations.map((v: { line: number; message: string }) => `${v.line}: ${v.message}`)).toEqual([
+      '4: Found a line of 5050 characters, expected at most 4000 (verify.maxLineLength / --max-line-length)',
+    ]);
     expect(run(['--max-line-length', '0', write('any.jsonl', clean)]).status).toBe(2);
   });
 
@@ -82,7 +95,12 @@ describe('control characters never reach the terminal raw', () => {
   const RAW = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029]/;
 
   it('in usage errors that echo a flag', () => {
-    for (const args of [['--format', 'x\u001b[2J'], ['--severity', 'schema=\u001b[2J'], ['--max-findings', '\u001b[2J'], ['--strict-source', '\u001b[2J']]) {
+    for (const args of [
+      ['--format', 'x\u001b[2J'],
+      ['--severity', 'schema=\u001b[2J'],
+      ['--max-findings', '\u001b[2J'],
+      ['--strict-source', '\u001b[2J'],
+    ]) {
       const r = run([...args, 'tests/traces/clean/message.sse']);
       expect(r.status).toBe(2);
       expect(r.stderr).toContain('\\x1b[2J');
@@ -118,35 +136,46 @@ describe('--max-findings', () => {
 });
 
 describe('prototype names as event and item types', () => {
-  it.each([['__proto__'], ['constructor'], ['toString'], ['response.__proto__'], ['response.output_item.constructor'], ['hasOwnProperty']])('%s: the printed count and the exit code agree', (type) => {
-    const head = clean.split('\n').slice(0, 2);
-    const item = JSON.stringify({ type: 'response.output_item.added', sequence_number: 2, output_index: 0, item: { id: 'x', type } });
-    const r = run([write(`proto-${type}.jsonl`, [...head, JSON.stringify({ type, sequence_number: 3 }), item].join('\n') + '\n')]);
-    const errors = Number(/: (\d+) errors?,/.exec(r.stdout)![1]);
-    expect(errors).toBeGreaterThan(0);
-    expect(r.status).toBe(1);
-    expect(r.stderr).toBe('');
-    expect(r.stdout).toContain(`Found unknown event type \`${type}\``);
-  });
+  it.each([['__proto__'], ['constructor'], ['toString'], ['response.__proto__'], ['response.output_item.constructor'], ['hasOwnProperty']])(
+    '%s: the printed count and the exit code agree',
+    (type) => {
+      const head = clean.split('\n').slice(0, 2);
+      const item = JSON.stringify({ type: 'response.output_item.added', sequence_number: 2, output_index: 0, item: { id: 'x', type } });
+      const r = run([write(`proto-${type}.jsonl`, [...head, JSON.stringify({ type, sequence_number: 3 }), item].join('\n') + '\n')]);
+      const errors = Number(/: (\d+) errors?,/.exec(r.stdout)![1]);
+      expect(errors).toBeGreaterThan(0);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toBe('');
+      expect(r.stdout).toContain(`Found unknown event type \`${type}\``);
+    },
+  );
 });
 
 describe('Ctrl-C while stdin is spooled', () => {
-  it.each([['SIGINT'], ['SIGTERM']] as const)('%s removes the spool folder', async (signal) => {
-    const tmp = join(dir, `tmp-${signal}`);
-    mkdirSync(tmp);
-    const child = spawn(process.execPath, [cli, 'verify', '--no-sdk', '-'], { cwd: root, env: { ...process.env, CI: '1', TMPDIR: tmp }, stdio: ['pipe', 'pipe', 'pipe'] });
-    child.stdin.write(clean.split('\n')[0] + '\n');
-    // The spool exists once the command is reading stdin; the child waits for more input meanwhile.
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    while (!readdirSync(tmp).some((n) => n.startsWith('specmap-verify-') && existsSync(join(tmp, n, 'stdin')))) {
-      if (child.exitCode !== null) throw new Error(`verify exited before spooling: ${stderr}`);
-      await new Promise((r) => setTimeout(r, 20));
-    }
-    const exited = new Promise<string>((r) => child.on('exit', (code, sig) => r(sig ?? String(code))));
-    child.kill(signal);
-    // Killed by the signal, or (when started with it ignored) exiting as a shell reports it.
-    expect([signal, String(128 + (signal === 'SIGINT' ? 2 : 15))]).toContain(await exited);
-    expect(readdirSync(tmp)).toEqual([]);
-  }, 20_000);
+  it.each([['SIGINT'], ['SIGTERM']] as const)(
+    '%s removes the spool folder',
+    async (signal) => {
+      const tmp = join(dir, `tmp-${signal}`);
+      mkdirSync(tmp);
+      const child = spawn(process.execPath, [cli, 'verify', '--no-sdk', '-'], {
+        cwd: root,
+        env: { ...process.env, CI: '1', TMPDIR: tmp },
+        stdio: ['pipe', 'pipe', 'pipe'],
+      });
+      child.stdin.write(clean.split('\n')[0] + '\n');
+      // The spool exists once the command is reading stdin; the child waits for more input meanwhile.
+      let stderr = '';
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      while (!readdirSync(tmp).some((n) => n.startsWith('specmap-verify-') && existsSync(join(tmp, n, 'stdin')))) {
+        if (child.exitCode !== null) throw new Error(`verify exited before spooling: ${stderr}`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      const exited = new Promise<string>((r) => child.on('exit', (code, sig) => r(sig ?? String(code))));
+      child.kill(signal);
+      // Killed by the signal, or (when started with it ignored) exiting as a shell reports it.
+      expect([signal, String(128 + (signal === 'SIGINT' ? 2 : 15))]).toContain(await exited);
+      expect(readdirSync(tmp)).toEqual([]);
+    },
+    20_000,
+  );
 });

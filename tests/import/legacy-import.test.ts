@@ -15,7 +15,9 @@ import { buildModel } from '../../tools/sources/load.js';
 const root = resolve(__dirname, '../..');
 const LEGACY = resolve(root, '../shared/reference/legacy-mapping/SPEC_TO_CODE_MAPPING.json');
 const config = ConfigSchema.parse({
-  sources: ['DOC_streaming_events.md', 'DOC_responses.md', 'DOC_conversations.md'].map((f) => ({ path: `../shared/reference/openai-docs/${f}` })),
+  sources: ['DOC_streaming_events.md', 'DOC_responses.md', 'DOC_conversations.md'].map((f) => ({
+    path: `../shared/reference/openai-docs/${f}`,
+  })),
 });
 const raw = JSON.parse(readFileSync(LEGACY, 'utf8')) as Record<string, Record<string, Record<string, unknown>>>;
 const legacy = LegacyMappingSchema.parse(raw);
@@ -25,7 +27,8 @@ function countFields(): number {
   let n = 0;
   for (const entry of Object.values(raw.endpoints!)) n += Object.keys(entry).length;
   for (const entry of Object.values(raw.streaming_events!)) n += Object.keys(entry).length;
-  for (const cls of Object.values(raw.request_parameters!)) for (const entry of Object.values(cls)) n += Object.keys(entry as object).length;
+  for (const cls of Object.values(raw.request_parameters!))
+    for (const entry of Object.values(cls)) n += Object.keys(entry as object).length;
   n += Object.keys(raw.summary!).length;
   n += Object.keys(raw).filter((k) => !['endpoints', 'request_parameters', 'streaming_events', 'summary'].includes(k)).length;
   return n;
@@ -53,7 +56,9 @@ describe('import of the real SPEC_TO_CODE_MAPPING.json', () => {
     expect(delta.testPriority).toBe('high');
     expect(delta.complianceScore).toBe(0);
     expect((delta.legacy as Record<string, unknown>).implemented).toBe(true);
-    expect(mapping.items['event:response.output_text.delta']!.manual!.notes).toBe(raw.streaming_events!['response.output_text.delta']!.note);
+    expect(mapping.items['event:response.output_text.delta']!.manual!.notes).toBe(
+      raw.streaming_events!['response.output_text.delta']!.note,
+    );
     expect(mapping.items['param:POST /v1/responses#include']!.manual!.complianceScore).toBe(100);
     expect(mapping.items['endpoint:POST /v1/responses']!.manual!.knownIssues).toHaveLength(2);
     // Claims are kept as words, never as a status.
@@ -85,22 +90,58 @@ describe('import of the real SPEC_TO_CODE_MAPPING.json', () => {
     // ids no spec item has are orphans, listed as such, not contradictions of the code.
     const claimed = plan.targets.filter((t) => t.claimsImplemented && t.item).length;
     expect(claims).toHaveLength(claimed);
-    expect(claims.find((c) => c.id === 'event:response.created')?.message).toBe('marked implemented, but no location was found in any lane');
+    expect(claims.find((c) => c.id === 'event:response.created')?.message).toBe(
+      'marked implemented, but no location was found in any lane',
+    );
     expect(claims.find((c) => c.id === 'event:response.tool_call.delta')).toBeUndefined();
     expect(plan.targets.find((t) => t.id === 'event:response.tool_call.delta')?.item).toBeFalsy();
     // And mapping.json keeps them, recomputed from the legacy record on every run.
-    expect(mapping.items['event:response.created']!.legacyFindings).toEqual(['legacy mapping says implemented, but no location was found in any lane']);
+    expect(mapping.items['event:response.created']!.legacyFindings).toEqual([
+      'legacy mapping says implemented, but no location was found in any lane',
+    ]);
   });
 
   it('reports legacy code lines that went stale, against where the code has the item now', () => {
     const plan = planImport(legacy, model);
     const endpoint = plan.targets.find((t) => t.id === 'endpoint:POST /v1/responses')!;
     expect(endpoint.item).toBeTruthy();
-    const at = (line: number) => [{ file: 'x/vllm/entrypoints/openai/api_server.py', line, column: 1, kind: 'route' as const, language: 'python' as const, symbol: 'create_responses', method: 'POST', path: '/v1/responses', evidence: '@app.post() decorator' }];
-    const moved = computeMapping(model, at(912), { ...config, lanes: [...config.lanes, { name: 'api', title: 'API', include: ['x/**'], exclude: [], language: 'auto', kinds: ['route'] }] }, applyImport(plan, undefined, 'x').source);
-    const legacyLine = Number(/^(\d+)/.exec(String((raw.endpoints!['POST /v1/responses'] as { code_location: { line: string } }).code_location.line))![1]);
-    expect(moved.items['endpoint:POST /v1/responses']!.legacyFindings).toEqual([`legacy code location vllm/entrypoints/openai/api_server.py:${legacyLine} is stale: the code has create_responses at line 912`]);
-    const same = computeMapping(model, at(legacyLine), { ...config, lanes: [...config.lanes, { name: 'api', title: 'API', include: ['x/**'], exclude: [], language: 'auto', kinds: ['route'] }] }, applyImport(plan, undefined, 'x').source);
+    const at = (line: number) => [
+      {
+        file: 'x/vllm/entrypoints/openai/api_server.py',
+        line,
+        column: 1,
+        kind: 'route' as const,
+        language: 'python' as const,
+        symbol: 'create_responses',
+        method: 'POST',
+        path: '/v1/responses',
+        evidence: '@app.post() decorator',
+      },
+    ];
+    const moved = computeMapping(
+      model,
+      at(912),
+      {
+        ...config,
+        lanes: [...config.lanes, { name: 'api', title: 'API', include: ['x/**'], exclude: [], language: 'auto', kinds: ['route'] }],
+      },
+      applyImport(plan, undefined, 'x').source,
+    );
+    const legacyLine = Number(
+      /^(\d+)/.exec(String((raw.endpoints!['POST /v1/responses'] as { code_location: { line: string } }).code_location.line))![1],
+    );
+    expect(moved.items['endpoint:POST /v1/responses']!.legacyFindings).toEqual([
+      `legacy code location vllm/entrypoints/openai/api_server.py:${legacyLine} is stale: the code has create_responses at line 912`,
+    ]);
+    const same = computeMapping(
+      model,
+      at(legacyLine),
+      {
+        ...config,
+        lanes: [...config.lanes, { name: 'api', title: 'API', include: ['x/**'], exclude: [], language: 'auto', kinds: ['route'] }],
+      },
+      applyImport(plan, undefined, 'x').source,
+    );
     expect(same.items['endpoint:POST /v1/responses']!.legacyFindings).toBeUndefined();
   });
 

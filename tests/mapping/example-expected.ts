@@ -68,9 +68,21 @@ export const EXPECTED: Record<string, Record<string, string[]>> = {
   ...Object.fromEntries(
     (
       [
-        ['model', 9], ['input', 10], ['instructions', 11], ['include', 12], ['max_output_tokens', 13], ['metadata', 14],
-        ['previous_response_id', 15], ['parallel_tool_calls', 16], ['store', 17], ['stream', 18], ['background', 19],
-        ['temperature', 20], ['top_p', 21], ['truncation', 22], ['tools', 23],
+        ['model', 9],
+        ['input', 10],
+        ['instructions', 11],
+        ['include', 12],
+        ['max_output_tokens', 13],
+        ['metadata', 14],
+        ['previous_response_id', 15],
+        ['parallel_tool_calls', 16],
+        ['store', 17],
+        ['stream', 18],
+        ['background', 19],
+        ['temperature', 20],
+        ['top_p', 21],
+        ['truncation', 22],
+        ['tools', 23],
       ] as const
     ).map(([name, line]) => [`param:POST /v1/responses#${name}`, { server: [`${P}/requests.py:${line}`] }]),
   ),

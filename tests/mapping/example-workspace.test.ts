@@ -15,7 +15,7 @@ function table(mapping: Mapping): Record<string, Record<string, string[]>> {
   const out: Record<string, Record<string, string[]>> = {};
   for (const [id, entry] of Object.entries(mapping.items)) {
     for (const [lane, locations] of Object.entries(entry.lanes)) {
-      ((out[id] ??= {})[lane] = locations.map((l) => `${l.file.replace(WS, '')}:${l.line}`));
+      (out[id] ??= {})[lane] = locations.map((l) => `${l.file.replace(WS, '')}:${l.line}`);
     }
   }
   return out;
@@ -37,13 +37,21 @@ describe('examples/workspace', () => {
   });
 
   it('lists the private literal as unknown, with its locations', () => {
-    expect(Object.fromEntries(mapping.unknownLiterals.map((u) => [u.literal, u.locations.map((l) => `${l.file.replace(WS, '')}:${l.line}`)]))).toEqual(EXPECTED_UNKNOWN);
+    expect(
+      Object.fromEntries(mapping.unknownLiterals.map((u) => [u.literal, u.locations.map((l) => `${l.file.replace(WS, '')}:${l.line}`)])),
+    ).toEqual(EXPECTED_UNKNOWN);
   });
 
   it('reports the request model against the spec', () => {
-    expect(mapping.items['param:POST /v1/responses#top_p']!.gaps).toEqual(['CreateResponseRequest.top_p: found default `0.9`, expected `1`']);
-    expect(mapping.items['param:POST /v1/responses#model']!.gaps).toEqual(['CreateResponseRequest.model: found required, expected optional']);
-    expect(mapping.items['param:POST /v1/responses#include']!.gaps![0]).toMatch(/^CreateResponseRequest\.include: accepts 3 of 7 values, not /);
+    expect(mapping.items['param:POST /v1/responses#top_p']!.gaps).toEqual([
+      'CreateResponseRequest.top_p: found default `0.9`, expected `1`',
+    ]);
+    expect(mapping.items['param:POST /v1/responses#model']!.gaps).toEqual([
+      'CreateResponseRequest.model: found required, expected optional',
+    ]);
+    expect(mapping.items['param:POST /v1/responses#include']!.gaps![0]).toMatch(
+      /^CreateResponseRequest\.include: accepts 3 of 7 values, not /,
+    );
   });
 
   it('is the committed mapping.json, byte for byte (manual blocks and the stale note kept)', () => {
@@ -57,7 +65,10 @@ describe('a line shift', () => {
   it('changes only line fields', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'specmap-shift-'));
     cpSync(join(root, 'examples/workspace'), join(dir, 'examples/workspace'), { recursive: true });
-    const config = JSON.parse(readFileSync(join(root, 'specmap.config.json'), 'utf8')) as { sources: { path: string }[]; cacheDir?: string };
+    const config = JSON.parse(readFileSync(join(root, 'specmap.config.json'), 'utf8')) as {
+      sources: { path: string }[];
+      cacheDir?: string;
+    };
     for (const s of config.sources) s.path = join(root, s.path);
     writeFileSync(join(dir, 'specmap.config.json'), JSON.stringify({ ...config, $schema: undefined, cacheDir: '.cache' }));
     writeFileSync(join(dir, 'mapping.json'), readFileSync(join(root, 'mapping.json')));

@@ -35,7 +35,8 @@ const cell = (id: string, impl: string): MatrixCell => {
   if (!row) throw new Error(`no row ${id}`);
   return row.cells[impl]!;
 };
-const shown = (c: MatrixCell): string => [c.status ?? '', c.observed ? `seen ${c.observed.count}` : ''].filter(Boolean).join(', ') || 'nothing';
+const shown = (c: MatrixCell): string =>
+  [c.status ?? '', c.observed ? `seen ${c.observed.count}` : ''].filter(Boolean).join(', ') || 'nothing';
 
 describe('coverage matrix: hand-checked cells', () => {
   it.each([
@@ -89,7 +90,10 @@ describe('coverage matrix: hand-checked cells', () => {
     const c = cell('event:response.created', LLAMA);
     expect(c.first).toMatch(/openai_responses\.py:383$/);
     expect(c.evidence).toBe('Literal type field');
-    expect(cell('event:response.created', OPENAI).observed).toMatchObject({ first: expect.stringMatching(/\.jsonl:1$/), fields: expect.arrayContaining(['response', 'sequence_number', 'type']) });
+    expect(cell('event:response.created', OPENAI).observed).toMatchObject({
+      first: expect.stringMatching(/\.jsonl:1$/),
+      fields: expect.arrayContaining(['response', 'sequence_number', 'type']),
+    });
   });
 });
 
@@ -97,14 +101,21 @@ describe('compare', () => {
   it('lists what B lacks that A has, and fails on it', async () => {
     const c = compareImplementations(matrix, EXAMPLE, LLAMA);
     const byId = new Map(c.changes.map((x) => [x.id, x]));
-    expect(byId.get('event:response.in_progress')).toEqual({ id: 'event:response.in_progress', class: 'behind', a: 'implemented', b: 'missing' });
+    expect(byId.get('event:response.in_progress')).toEqual({
+      id: 'event:response.in_progress',
+      class: 'behind',
+      a: 'implemented',
+      b: 'missing',
+    });
     expect(byId.get('event:response.mcp_call.failed')?.class).toBe('ahead');
     expect(byId.has('event:response.created')).toBe(false);
     expect(c.counts.behind).toBe(c.changes.filter((x) => x.class === 'behind').length);
     const viaConfig = await compareFromConfig(EXAMPLE, LLAMA, { config: CONFIG, allowOutside: true });
     expect(viaConfig.failed).toBe(true);
     expect((await compareFromConfig(EXAMPLE, EXAMPLE, { config: CONFIG, allowOutside: true })).failed).toBe(false);
-    await expect(compareFromConfig(EXAMPLE, 'nope', { config: CONFIG, allowOutside: true })).rejects.toThrow(/unknown implementation `nope`/);
+    await expect(compareFromConfig(EXAMPLE, 'nope', { config: CONFIG, allowOutside: true })).rejects.toThrow(
+      /unknown implementation `nope`/,
+    );
   }, 120_000);
 });
 
@@ -134,7 +145,19 @@ describe.skipIf(!existsSync(CHROMIUM))('matrix dashboard in headless Chromium', 
     const file = join(dir, 'matrix.html');
     writeFileSync(file, renderMatrixHtml(matrix));
     const { chromium } = await import('playwright-core');
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
     try {
       const page = await browser.newPage();
       const requests: string[] = [];
@@ -142,7 +165,9 @@ describe.skipIf(!existsSync(CHROMIUM))('matrix dashboard in headless Chromium', 
       await page.goto(pathToFileURL(file).href);
       expect(await page.locator('#matrix-body tr').count()).toBe(matrix.rows.length);
       await page.selectOption('#matrix-filter', 'handledNotEmitted');
-      expect(await page.locator('#matrix-body tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-id')))).toEqual(matrix.filters.handledNotEmitted);
+      expect(await page.locator('#matrix-body tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-id')))).toEqual(
+        matrix.filters.handledNotEmitted,
+      );
       await page.selectOption('#matrix-filter', `only:${LLAMA}`);
       expect(await page.locator('#matrix-body tr td').nth(2).textContent()).toBe('missing');
       await page.screenshot({ path: join(dir, 'matrix.png') });

@@ -28,7 +28,11 @@ interface InitJson {
 const HAS_SCRIPT = process.platform === 'linux' && spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0;
 
 function initOnTerminal(dir: string, answer: string): string {
-  const r = spawnSync('script', ['-qec', `${JSON.stringify(process.execPath)} ${JSON.stringify(CLI)} init`, '/dev/null'], { cwd: dir, input: `${answer}\n`, encoding: 'utf8' });
+  const r = spawnSync('script', ['-qec', `${JSON.stringify(process.execPath)} ${JSON.stringify(CLI)} init`, '/dev/null'], {
+    cwd: dir,
+    input: `${answer}\n`,
+    encoding: 'utf8',
+  });
   return r.stdout;
 }
 
@@ -92,12 +96,16 @@ describe('specmap init proposes a config from what the repository holds', () => 
     const dir = repo('python');
     const r = specmap(dir, 'init');
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('  python: 3 files (Pydantic models in app/events.py; FastAPI routes in app/main.py; decorator routes in app/main.py)\n');
+    expect(r.stdout).toContain(
+      '  python: 3 files (Pydantic models in app/events.py; FastAPI routes in app/main.py; decorator routes in app/main.py)\n',
+    );
     expect(r.stdout).toContain('  tests: 1 file; recorded traces: 1 file\n');
     expect(r.stdout).toContain('  outbound  emitter: app/**/*.py (3 files)\n');
     expect(r.stdout).toContain('generate: tracker, pydantic\n');
     expect(r.stdout).toContain('.gitignore: add spec/model.json, generated/, reports/, .specmap/\n');
-    expect(r.stdout).toMatch(/nothing written \(not a terminal, so not asked\): run `specmap init --yes` to write specmap\.config\.json and \.gitignore\n$/);
+    expect(r.stdout).toMatch(
+      /nothing written \(not a terminal, so not asked\): run `specmap init --yes` to write specmap\.config\.json and \.gitignore\n$/,
+    );
     expect(existsSync(join(dir, 'specmap.config.json'))).toBe(false);
     expect(existsSync(join(dir, '.gitignore'))).toBe(false);
   });
@@ -108,7 +116,9 @@ describe('specmap init proposes a config from what the repository holds', () => 
     const r = specmap(dir, 'init', '--yes');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/\nwrote specmap\.config\.json, \.gitignore\nnext: npx specmap sync\n$/);
-    expect(read(dir, '.gitignore')).toBe('__pycache__/\n/reports\n\n# specmap build products (`specmap sync` writes them; mapping.json is committed)\nspec/model.json\ngenerated/\n.specmap/\n');
+    expect(read(dir, '.gitignore')).toBe(
+      '__pycache__/\n/reports\n\n# specmap build products (`specmap sync` writes them; mapping.json is committed)\nspec/model.json\ngenerated/\n.specmap/\n',
+    );
     const config = JSON.parse(read(dir, 'specmap.config.json'));
     expect(config.workspace).toBe('.');
     expect(config.generate).toEqual({ targets: ['tracker', 'pydantic'] });
@@ -117,7 +127,9 @@ describe('specmap init proposes a config from what the repository holds', () => 
 
   it.skipIf(!HAS_SCRIPT)('on a terminal it asks, writes on yes and writes nothing on no', () => {
     const yes = repo('python');
-    expect(initOnTerminal(yes, 'y')).toMatch(/write specmap\.config\.json and \.gitignore\? \[Y\/n\][\s\S]*wrote specmap\.config\.json, \.gitignore\r?\nnext: npx specmap sync/);
+    expect(initOnTerminal(yes, 'y')).toMatch(
+      /write specmap\.config\.json and \.gitignore\? \[Y\/n\][\s\S]*wrote specmap\.config\.json, \.gitignore\r?\nnext: npx specmap sync/,
+    );
     expect(existsSync(join(yes, 'specmap.config.json'))).toBe(true);
     const no = repo('python');
     expect(initOnTerminal(no, 'n')).toMatch(/nothing written\r?\n$/);
@@ -156,6 +168,8 @@ describe('specmap init proposes a config from what the repository holds', () => 
     rmSync(join(dir, 'docs'), { recursive: true });
     const r = specmap(dir, '--json', 'init');
     expect((JSON.parse(r.stdout) as InitJson & { placeholderSources: boolean }).placeholderSources).toBe(true);
-    expect(specmap(dir, 'init').stdout).toContain('  sources: none found (no DOC_*.md or openapi*.yaml); placeholder docs/DOC_*.md: put the reference pages there or edit `sources`\n');
+    expect(specmap(dir, 'init').stdout).toContain(
+      '  sources: none found (no DOC_*.md or openapi*.yaml); placeholder docs/DOC_*.md: put the reference pages there or edit `sources`\n',
+    );
   });
 });

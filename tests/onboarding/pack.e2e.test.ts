@@ -28,7 +28,11 @@ let packed: { files: { path: string }[] };
 const cleanEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k)));
 
 function npm(cwd: string, ...args: string[]) {
-  const r = spawnSync(NPM, args, { cwd, encoding: 'utf8', env: { ...cleanEnv, npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' } });
+  const r = spawnSync(NPM, args, {
+    cwd,
+    encoding: 'utf8',
+    env: { ...cleanEnv, npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' },
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -49,7 +53,19 @@ afterAll(() => {
 describe('npm pack', () => {
   it('ships the CLI, templates, schemas, the grammar wasm and the licence; no tests, sources or maps', () => {
     const files = packed.files.map((f) => f.path);
-    for (const f of ['LICENSE', 'README.md', 'package.json', 'dist/cli.js', 'dist/index.js', 'dist/index.d.ts', 'dist/grammars/tree-sitter-python.wasm', 'dist/grammars/tree-sitter-python.LICENSE', 'schema/config.schema.json', 'templates/tracker.md.hbs', 'profiles/openai.json']) {
+    for (const f of [
+      'LICENSE',
+      'README.md',
+      'package.json',
+      'dist/cli.js',
+      'dist/index.js',
+      'dist/index.d.ts',
+      'dist/grammars/tree-sitter-python.wasm',
+      'dist/grammars/tree-sitter-python.LICENSE',
+      'schema/config.schema.json',
+      'templates/tracker.md.hbs',
+      'profiles/openai.json',
+    ]) {
       expect(files, f).toContain(f);
     }
     expect(files.filter((f) => /(^|\/)tests?\/|\.test\.|\.map$|^tools\/|^examples\/|^bench\//.test(f))).toEqual([]);
@@ -58,7 +74,11 @@ describe('npm pack', () => {
   });
 
   it('runs nothing at install time: no install or prepare script, no dependency with a native build', () => {
-    const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { license: string; scripts: Record<string, string>; dependencies: Record<string, string> };
+    const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as {
+      license: string;
+      scripts: Record<string, string>;
+      dependencies: Record<string, string>;
+    };
     expect(pkg.license).toBe('Apache-2.0');
     for (const s of ['preinstall', 'install', 'postinstall', 'prepare']) expect(pkg.scripts[s], s).toBeUndefined();
     // A clean build: a module deleted from tools/ must not live on in the tarball's dist.

@@ -32,7 +32,11 @@ describe.each<RepoKind>(['empty', 'python', 'ts'])('init → sync → check in t
     const lost = check.stdout.split('\n').find((l) => l.includes('mapping-location-lost'));
     expect(lost).toContain(`${broken.id} [${broken.lane}]: emitter`);
     expect(lost).toContain(`is no longer found in ${broken.file} (lane ${broken.lane})`);
-    expect(check.stdout).toMatch(new RegExp(`\\n    fix: restore the emitter at ${broken.file.replace(/[.]/g, '\\.')}:\\d+, or run \`specmap sync\` to accept the loss\\n`));
+    expect(check.stdout).toMatch(
+      new RegExp(
+        `\\n    fix: restore the emitter at ${broken.file.replace(/[.]/g, '\\.')}:\\d+, or run \`specmap sync\` to accept the loss\\n`,
+      ),
+    );
     expect(check.stdout).toMatch(/; fix: restore the lost code named above, or run specmap sync to accept the changes\n$/);
     writeFileSync(join(dir, broken.file), original);
     expect(specmap(dir, 'check')).toMatchObject({ code: 0 });
@@ -52,10 +56,15 @@ describe('the friction points of a first run', () => {
 
   it('map without lanes warns naming the config file, and sync then sees the mapping map wrote', () => {
     const dir = repo('empty');
-    writeFileSync(join(dir, 'other.json'), JSON.stringify({ sources: [{ path: 'docs/DOC_streaming_events.md' }], generate: { targets: ['tracker'] } }) + '\n');
+    writeFileSync(
+      join(dir, 'other.json'),
+      JSON.stringify({ sources: [{ path: 'docs/DOC_streaming_events.md' }], generate: { targets: ['tracker'] } }) + '\n',
+    );
     const map = specmap(dir, '--config', 'other.json', 'map');
     expect(map.code).toBe(0);
-    expect(map.stderr).toContain('other.json:1:1: warning Found no `lanes` in other.json, expected at least one: no code is mapped, so every item counts as missing [no-lanes]');
+    expect(map.stderr).toContain(
+      'other.json:1:1: warning Found no `lanes` in other.json, expected at least one: no code is mapped, so every item counts as missing [no-lanes]',
+    );
     expect(existsSync(join(dir, 'mapping.json'))).toBe(true);
     const sync = specmap(dir, '--config', 'other.json', 'sync');
     expect(sync.code).toBe(0);
@@ -93,7 +102,9 @@ describe('the friction points of a first run', () => {
     specmap(dir, 'sync');
     const tracker = read(dir, 'generated/tracker.md');
     const header = tracker.split('\n').find((l) => l.startsWith('| Event type'));
-    expect(header).toBe('| Event type | Correlation keys | What the event represents | Used? | Mode | Inbound schema | Outbound schema | Test trace (golden) | Status | Notes |');
+    expect(header).toBe(
+      '| Event type | Correlation keys | What the event represents | Used? | Mode | Inbound schema | Outbound schema | Test trace (golden) | Status | Notes |',
+    );
     expect(tracker).toContain('Status: ✅ Implemented · 🟨 Partial · 🟥 Missing · ⬜ Planned · ⛔ Ignored');
     const mapping = JSON.parse(read(dir, 'mapping.json')) as { items: Record<string, { status: string }> };
     const row = (type: string) => tracker.split('\n').find((l) => l.startsWith(`| \`${type}\` |`))!;
@@ -114,7 +125,9 @@ describe('the friction points of a first run', () => {
     utimesSync(join(dir, 'app/main.py'), later, later);
     const r = specmap(dir, 'where', 'response.created');
     expect(r.code).toBe(0);
-    expect(r.stderr).toBe('warning: app/main.py changed after mapping.json was written: the lines above may be out of date; run `specmap sync` to refresh them\n');
+    expect(r.stderr).toBe(
+      'warning: app/main.py changed after mapping.json was written: the lines above may be out of date; run `specmap sync` to refresh them\n',
+    );
     expect(JSON.parse(specmap(dir, '--json', 'where', 'response.created').stdout).changedSinceMapping).toEqual(['app/main.py']);
   });
 
@@ -122,7 +135,8 @@ describe('the friction points of a first run', () => {
     const dir = repo('python');
     specmap(dir, 'init', '--yes');
     specmap(dir, 'sync');
-    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd: dir, stdio: 'ignore' });
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd: dir, stdio: 'ignore' });
     git('add', '-A');
     git('commit', '-q', '-m', 'synced');
     const later = new Date(Date.now() + 5_000);

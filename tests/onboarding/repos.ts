@@ -135,7 +135,13 @@ export const REPO_FILES: Record<RepoKind, Record<string, string>> = { empty: {},
 /** How to break one emitter in each repository with code, and the finding that names it. */
 export const BREAK: Partial<Record<RepoKind, { file: string; from: string; to: string; id: string; lane: string }>> = {
   python: { file: 'app/main.py', from: '{"type": "response.created", ', to: '{', id: 'event:response.created', lane: 'outbound' },
-  ts: { file: 'app/api/chat/route.ts', from: "sse({ type: 'response.created', ", to: 'sse({ ', id: 'event:response.created', lane: 'outbound' },
+  ts: {
+    file: 'app/api/chat/route.ts',
+    from: "sse({ type: 'response.created', ",
+    to: 'sse({ ',
+    id: 'event:response.created',
+    lane: 'outbound',
+  },
 };
 
 export function writeFiles(dir: string, files: Record<string, string>): void {
@@ -159,7 +165,10 @@ export function makeRepo(kind: RepoKind, parent = tmpdir()): string {
  * Scratch repositories for one test file: `repo(kind)` makes one, every one is removed after the
  * file's tests, and `dist/cli.js` must exist before they run.
  */
-export function scratchRepos(hooks: { beforeAll: (f: () => void) => void; afterAll: (f: () => void) => void }, cli: string): (kind: RepoKind) => string {
+export function scratchRepos(
+  hooks: { beforeAll: (f: () => void) => void; afterAll: (f: () => void) => void },
+  cli: string,
+): (kind: RepoKind) => string {
   const temps: string[] = [];
   hooks.beforeAll(() => {
     if (!existsSync(cli)) throw new Error('dist/cli.js is missing: run `npm run build` first (npm test does)');

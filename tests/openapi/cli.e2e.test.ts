@@ -51,7 +51,11 @@ describe('bad input: exit 2, diagnostics with file:line:col, nothing written', (
     expect(r.stderr).toMatch(/fix: /);
     expect(r.stdout).toBe('');
     // No model and no parse-cache entry (the config loader's own memo may exist).
-    expect(readdirSync(dir).filter((f) => f !== '.specmap').sort()).toEqual([file, 'specmap.config.json'].sort());
+    expect(
+      readdirSync(dir)
+        .filter((f) => f !== '.specmap')
+        .sort(),
+    ).toEqual([file, 'specmap.config.json'].sort());
     expect(existsSync(join(dir, '.specmap/cache/sources'))).toBe(false);
   });
 });
@@ -90,7 +94,7 @@ describe('a good OpenAPI 3.0 fixture', () => {
     const dir = project('gadgets.yaml', { apis: ['realtime'] });
     const r = extract(dir);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('gadgets.yaml:1:1: error Found API `realtime` in the source\'s `apis`, expected a scope object');
+    expect(r.stderr).toContain("gadgets.yaml:1:1: error Found API `realtime` in the source's `apis`, expected a scope object");
   });
 
   it('pathPrefix from the source config', () => {

@@ -16,7 +16,16 @@ const body = (e: typeof x) => e.params.filter((p) => p.endpoint === 'endpoint:PO
 describe('openai-openapi-2026-08-21.yaml', () => {
   it('reads without diagnostics and validates against the model schema', () => {
     expect(latest.bag.items).toEqual([]);
-    const model = { modelVersion: MODEL_VERSION, sources: [x.source], events: x.events, endpoints: x.endpoints, params: x.params, enums: x.enums, objects: x.objects, schemas: x.schemas };
+    const model = {
+      modelVersion: MODEL_VERSION,
+      sources: [x.source],
+      events: x.events,
+      endpoints: x.endpoints,
+      params: x.params,
+      enums: x.enums,
+      objects: x.objects,
+      schemas: x.schemas,
+    };
     expect(ModelSchema.safeParse(model).success).toBe(true);
   });
 
@@ -58,14 +67,23 @@ describe('openai-openapi-2026-08-21.yaml', () => {
 
   it('nullability of error.code and error.param; every ref resolves to a schema', () => {
     const error = x.events.find((e) => e.type === 'error')!;
-    expect(error.fields.filter((f) => f.nullable).map((f) => f.name).sort()).toEqual(['code', 'param']);
-    const refs = JSON.stringify(x).match(/"kind":"ref","name":"[^"]+"/g)!.map((r) => r.split('"name":"')[1]!.slice(0, -1));
+    expect(
+      error.fields
+        .filter((f) => f.nullable)
+        .map((f) => f.name)
+        .sort(),
+    ).toEqual(['code', 'param']);
+    const refs = JSON.stringify(x)
+      .match(/"kind":"ref","name":"[^"]+"/g)!
+      .map((r) => r.split('"name":"')[1]!.slice(0, -1));
     expect(refs.filter((r) => !(r in x.schemas))).toEqual([]);
   });
 
   it('31 body parameters of POST /v1/responses from the CreateResponse allOf, 8-value include', () => {
     expect(body(x)).toHaveLength(31);
-    expect(body(x).map((p) => p.field.name)).toEqual(expect.arrayContaining(['context_management', 'moderation', 'prompt_cache_options', 'include', 'model', 'input']));
+    expect(body(x).map((p) => p.field.name)).toEqual(
+      expect.arrayContaining(['context_management', 'moderation', 'prompt_cache_options', 'include', 'model', 'input']),
+    );
     const include = x.params.find((p) => p.id === 'param:POST /v1/responses#include')!;
     expect(include.field.enum).toHaveLength(8);
     expect(include.field.enum).toContain('web_search_call.results');
@@ -77,7 +95,12 @@ describe('openai-openapi-2026-08-21.yaml', () => {
 
   it('endpoints of the /responses and /conversations sections, with /v1 ids, path and query params, objects', () => {
     const ids = x.endpoints.map((e) => e.id);
-    expect(ids).toEqual(expect.arrayContaining(['endpoint:GET /v1/responses/{response_id}', 'endpoint:DELETE /v1/conversations/{conversation_id}/items/{item_id}']));
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        'endpoint:GET /v1/responses/{response_id}',
+        'endpoint:DELETE /v1/conversations/{conversation_id}/items/{item_id}',
+      ]),
+    );
     expect(ids.every((id) => /^endpoint:[A-Z]+ \/v1\/(responses|conversations)/.test(id))).toBe(true);
     expect(ids.some((id) => id.includes('?'))).toBe(false);
     const get = x.params.filter((p) => p.endpoint === 'endpoint:GET /v1/responses/{response_id}');
@@ -108,7 +131,12 @@ describe('the other documents', () => {
     const error = extract.events.find((e) => e.type === 'error')!;
     expect(error.fields.map((f) => f.name)).toEqual(['type', 'sequence_number', 'error']);
     const details = error.fields[2]!.type;
-    const nested = details.kind === 'object' ? details.fields!.map((f) => f.name) : details.kind === 'ref' ? (extract.schemas[details.name] as { fields?: { name: string }[] }).fields!.map((f) => f.name) : [];
+    const nested =
+      details.kind === 'object'
+        ? details.fields!.map((f) => f.name)
+        : details.kind === 'ref'
+          ? (extract.schemas[details.name] as { fields?: { name: string }[] }).fields!.map((f) => f.name)
+          : [];
     expect(nested).toEqual(expect.arrayContaining(['type', 'message']));
     expect(lines[parseAnchor(error.anchors[0]!)!.start - 1]).toContain('"ErrorStreamingEvent"');
   });

@@ -20,7 +20,10 @@ export const SPECS = {
 export function readSpec(rel: string): { text: string; source: SourceInfo } {
   const text = readFileSync(REFERENCE + rel, 'utf8');
   const id = rel.split('/').pop()!;
-  return { text, source: { id, kind: 'openapi', path: `../shared/reference/${rel}`, sha256: createHash('sha256').update(text).digest('hex') } };
+  return {
+    text,
+    source: { id, kind: 'openapi', path: `../shared/reference/${rel}`, sha256: createHash('sha256').update(text).digest('hex') },
+  };
 }
 
 export function extractSpec(rel: string): { extract: SourceExtract; bag: DiagnosticBag; lines: string[] } {

@@ -10,7 +10,9 @@ import { ModelSchema, type Field, type Model } from '../../tools/model/schema.js
 import { buildModel } from '../../tools/sources/load.js';
 import { REPO } from './helpers.js';
 
-const DOCS = ['DOC_streaming_events.md', 'DOC_responses.md', 'DOC_conversations.md'].map((p) => ({ path: `../shared/reference/openai-docs/${p}` }));
+const DOCS = ['DOC_streaming_events.md', 'DOC_responses.md', 'DOC_conversations.md'].map((p) => ({
+  path: `../shared/reference/openai-docs/${p}`,
+}));
 const SPEC = { path: '../shared/reference/openapi/openai-openapi-2026-08-21.yaml' };
 const SPEC_ID = 'openai-openapi-2026-08-21.yaml';
 
@@ -49,7 +51,13 @@ describe('docs + OpenAPI → one model', () => {
 
   it('fills the collapsed structure: response in response.created, item in response.output_item.added', () => {
     const response = field('response.created', 'response');
-    expect(response).toMatchObject({ typeText: 'object', type: { kind: 'ref', name: 'Response' }, collapsed: false, required: true, sources: ['DOC_streaming_events.md', SPEC_ID] });
+    expect(response).toMatchObject({
+      typeText: 'object',
+      type: { kind: 'ref', name: 'Response' },
+      collapsed: false,
+      required: true,
+      sources: ['DOC_streaming_events.md', SPEC_ID],
+    });
     expect(response.anchors[0]).toBe('DOC_streaming_events.md:308-314');
     expect(model.schemas.Response?.kind).toBe('object');
     const item = field('response.output_item.added', 'item');
@@ -62,14 +70,30 @@ describe('docs + OpenAPI → one model', () => {
     expect(partial.map((f) => f.name).sort()).toEqual(['background', 'output_format', 'quality', 'size']);
     expect(partial.every((f) => f.required === false && f.sources.join() === SPEC_ID)).toBe(true);
     const status = field('response.reasoning_summary_part.done', 'status');
-    expect(status.conflicts).toEqual([{ property: 'presence', values: [{ source: 'DOC_streaming_events.md', value: false }, { source: SPEC_ID, value: true }] }]);
+    expect(status.conflicts).toEqual([
+      {
+        property: 'presence',
+        values: [
+          { source: 'DOC_streaming_events.md', value: false },
+          { source: SPEC_ID, value: true },
+        ],
+      },
+    ]);
   });
 
   it('records nullability differences: error.code and error.param', () => {
     for (const name of ['code', 'param']) {
       const f = field('error', name);
       expect(f.nullable).toBe(true);
-      expect(f.conflicts).toEqual([{ property: 'nullable', values: [{ source: 'DOC_streaming_events.md', value: false }, { source: SPEC_ID, value: true }] }]);
+      expect(f.conflicts).toEqual([
+        {
+          property: 'nullable',
+          values: [
+            { source: 'DOC_streaming_events.md', value: false },
+            { source: SPEC_ID, value: true },
+          ],
+        },
+      ]);
     }
   });
 
@@ -84,7 +108,9 @@ describe('docs + OpenAPI → one model', () => {
   });
 
   it('spec-only request parameters are items of their own', () => {
-    const specOnly = model.params.filter((p) => p.endpoint === 'endpoint:POST /v1/responses' && p.field.sources.join() === SPEC_ID).map((p) => p.field.name);
+    const specOnly = model.params
+      .filter((p) => p.endpoint === 'endpoint:POST /v1/responses' && p.field.sources.join() === SPEC_ID)
+      .map((p) => p.field.name);
     expect(specOnly.sort()).toEqual(['context_management', 'moderation', 'prompt_cache_options']);
   });
 

@@ -4,7 +4,7 @@
  * in the report is recomputed here from mapping.json, independently of tools/report.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import remarkGfm from 'remark-gfm';
@@ -28,7 +28,14 @@ function count(entries: Mapping['items'][string][]): Tally {
   }
   return t;
 }
-const pick = (r: Tally & object): Tally => ({ total: r.total, implemented: r.implemented, partial: r.partial, planned: r.planned, ignored: r.ignored, missing: r.missing });
+const pick = (r: Tally & object): Tally => ({
+  total: r.total,
+  implemented: r.implemented,
+  partial: r.partial,
+  planned: r.planned,
+  ignored: r.ignored,
+  missing: r.missing,
+});
 const parseMd = (md: string) => unified().use(remarkParse).use(remarkGfm).parse(md) as Root;
 const tables = (tree: Root) => tree.children.filter((n): n is Table => n.type === 'table');
 const cells = (t: Table) => t.children.map((row) => row.children.map((c) => toString(c)));
@@ -60,7 +67,9 @@ describe('report on the example workspace with the reference docs', () => {
     expect(report.summary.mapped).toBe(true);
     expect(pick(report.summary.overall)).toEqual(count(entries));
     for (const k of report.summary.kinds) expect(pick(k), k.kind).toEqual(count(entries.filter((e) => e.kind === k.kind)));
-    expect(report.summary.overall.percent).toBe(Math.round((report.summary.overall.implemented / (entries.length - report.summary.overall.ignored)) * 1000) / 10);
+    expect(report.summary.overall.percent).toBe(
+      Math.round((report.summary.overall.implemented / (entries.length - report.summary.overall.ignored)) * 1000) / 10,
+    );
   });
 
   it('counts per category and per lane from mapping.json', () => {
@@ -85,7 +94,9 @@ describe('report on the example workspace with the reference docs', () => {
     }
     const include = report.gaps.find((g) => g.id === 'param:POST /v1/responses#include');
     if (include?.values) {
-      const accepted = Object.entries(mapping.items).filter(([id, e]) => id.startsWith('enum:POST /v1/responses#include=') && Object.values(e.lanes).some((l) => l.length));
+      const accepted = Object.entries(mapping.items).filter(
+        ([id, e]) => id.startsWith('enum:POST /v1/responses#include=') && Object.values(e.lanes).some((l) => l.length),
+      );
       expect(include.values.accepted.length).toBe(accepted.length);
     }
   });
@@ -94,8 +105,12 @@ describe('report on the example workspace with the reference docs', () => {
     const tree = parseMd(markdown);
     const [kinds, categories] = tables(tree).map(cells);
     expect(kinds![0]).toEqual(['Kind', 'Total', 'Implemented', 'Partial', 'Planned', 'Ignored', 'Missing', '%']);
-    expect(kinds!.slice(1).map((r) => r.slice(1, 7).map(Number))).toEqual(report.summary.kinds.map((k) => [k.total, k.implemented, k.partial, k.planned, k.ignored, k.missing]));
-    expect(categories!.slice(1).map((r) => [r[0], Number(r[1]), Number(r[2])])).toEqual(report.categories.map((c) => [c.title, c.total, c.implemented]));
+    expect(kinds!.slice(1).map((r) => r.slice(1, 7).map(Number))).toEqual(
+      report.summary.kinds.map((k) => [k.total, k.implemented, k.partial, k.planned, k.ignored, k.missing]),
+    );
+    expect(categories!.slice(1).map((r) => [r[0], Number(r[1]), Number(r[2])])).toEqual(
+      report.categories.map((c) => [c.title, c.total, c.implemented]),
+    );
     expect(markdown.match(/<details>/g)!.length).toBe(markdown.match(/<\/details>/g)!.length);
     expect(markdown.length).toBeLessThan(65_536);
   });
@@ -120,9 +135,12 @@ describe('report on the reference docs alone (no code mapped)', () => {
   let markdown: string;
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'specmap-report-'));
-    const sources = ['DOC_streaming_events.md', 'DOC_responses.md', 'DOC_conversations.md'].map((f) => ({ path: join(CORPUS, 'openai-docs', f) }));
+    const sources = ['DOC_streaming_events.md', 'DOC_responses.md', 'DOC_conversations.md'].map((f) => ({
+      path: join(CORPUS, 'openai-docs', f),
+    }));
     writeFileSync(join(dir, 'specmap.config.json'), JSON.stringify({ sources }));
-    const run = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, CI: '1' } });
+    const run = (...args: string[]) =>
+      spawnSync(process.execPath, [CLI, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, CI: '1' } });
     const json = run('report', '--stdout', '--format', 'json');
     expect(json.status).toBe(0);
     report = JSON.parse(json.stdout) as Report;
@@ -146,7 +164,11 @@ describe('report on the reference docs alone (no code mapped)', () => {
 
   it('lists endpoints by API section and the linked sections the sources do not define', () => {
     const defined = report.sections.filter((s) => s.inSources);
-    expect(defined.map((s) => [s.title, s.endpoints.length])).toEqual([['Responses', 6], ['Conversations', 8], ['Streaming events', 0]]);
+    expect(defined.map((s) => [s.title, s.endpoints.length])).toEqual([
+      ['Responses', 6],
+      ['Conversations', 8],
+      ['Streaming events', 0],
+    ]);
     const linked = report.sections.filter((s) => !s.inSources).map((s) => s.title);
     expect(linked.length).toBeGreaterThan(10);
     expect(linked).not.toContain('Responses');

@@ -16,7 +16,16 @@ import { readMapping, reportFromInputs } from '../../tools/report/stage.js';
 import { REPO } from '../helpers/temp-workspace.js';
 
 const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) console.warn(`skipping the dashboard browser test: ${CHROMIUM} not found (apt-get install -y chromium)`);
 
@@ -32,7 +41,12 @@ describe.skipIf(!hasChromium)('HTML dashboard in headless Chromium', () => {
     const { config, root } = await loadConfig(undefined, REPO);
     const state = await loadModelState(config, root);
     const mapping = await readMapping(root, config.mapping);
-    report = await reportFromInputs({ model: state.model, mapping, config, docsPages: state.sources.filter((s) => s.info.kind === 'openai-docs') });
+    report = await reportFromInputs({
+      model: state.model,
+      mapping,
+      config,
+      docsPages: state.sources.filter((s) => s.info.kind === 'openai-docs'),
+    });
     dir = mkdtempSync(join(tmpdir(), 'specmap-dash-'));
     const file = join(dir, 'report.html');
     writeFileSync(file, renderHtml(report, { linkBase: '../' }));

@@ -13,7 +13,17 @@ const here = new URL('.', import.meta.url).pathname;
 const REQUEST = { model: 'gpt-test', input: 'Say hello', stream: true };
 
 function response(status: string, output: unknown[]): Ev {
-  return { id: 'resp_1', object: 'response', created_at: 1760000000, status, model: 'gpt-test', output, error: null, incomplete_details: null, usage: null };
+  return {
+    id: 'resp_1',
+    object: 'response',
+    created_at: 1760000000,
+    status,
+    model: 'gpt-test',
+    output,
+    error: null,
+    incomplete_details: null,
+    usage: null,
+  };
 }
 
 /** Numbers events 0, 1, 2… unless an event already says otherwise (`sequence_number` in it, or `$noseq`). */
@@ -38,7 +48,12 @@ function sse(events: Ev[], header: string[] = []): string {
 }
 
 function jsonl(events: Ev[], header: string[] = []): string {
-  return header.join('') + numbered(events).map((e) => JSON.stringify(e) + '\n').join('');
+  return (
+    header.join('') +
+    numbered(events)
+      .map((e) => JSON.stringify(e) + '\n')
+      .join('')
+  );
 }
 
 function write(rel: string, text: string): void {
@@ -62,7 +77,13 @@ function message(id: string, oi: number, deltas: string[], opts: { itemIdFor?: (
     events: [
       { type: 'response.output_item.added', output_index: oi, item: { ...item, status: 'in_progress', content: [] } },
       { type: 'response.content_part.added', ...base, part: { ...part, text: '' } },
-      ...deltas.map((delta, i) => ({ type: 'response.output_text.delta', ...base, item_id: opts.itemIdFor?.(i) ?? id, delta, logprobs: [] })),
+      ...deltas.map((delta, i) => ({
+        type: 'response.output_text.delta',
+        ...base,
+        item_id: opts.itemIdFor?.(i) ?? id,
+        delta,
+        logprobs: [],
+      })),
       { type: 'response.output_text.done', ...base, text, logprobs: [] },
       { type: 'response.content_part.done', ...base, part },
       { type: 'response.output_item.done', output_index: oi, item },
@@ -86,9 +107,10 @@ function functionCall(id: string, oi: number, name: string, deltas: string[]): {
 }
 
 function tool(kind: 'web_search_call' | 'file_search_call', id: string, oi: number): { events: Ev[]; item: Ev } {
-  const item: Ev = kind === 'web_search_call'
-    ? { id, type: kind, status: 'completed', action: { type: 'search', query: 'weather in Lisbon' } }
-    : { id, type: kind, status: 'completed', queries: ['release notes'], results: null };
+  const item: Ev =
+    kind === 'web_search_call'
+      ? { id, type: kind, status: 'completed', action: { type: 'search', query: 'weather in Lisbon' } }
+      : { id, type: kind, status: 'completed', queries: ['release notes'], results: null };
   const base = { item_id: id, output_index: oi };
   return {
     item,
@@ -145,7 +167,10 @@ function tool(kind: 'web_search_call' | 'file_search_call', id: string, oi: numb
 {
   const f = functionCall('fc_1', 0, 'get_weather', ['{"city":', '"Lisbon"}']);
   write('clean/function-call.sse', sse([...start(), f.added, ...f.body, f.doneEv, done([f.item])]));
-  write('clean/function-call.sse.request.json', JSON.stringify({ ...REQUEST, tools: [{ type: 'function', name: 'get_weather', parameters: { type: 'object' } }] }, null, 2) + '\n');
+  write(
+    'clean/function-call.sse.request.json',
+    JSON.stringify({ ...REQUEST, tools: [{ type: 'function', name: 'get_weather', parameters: { type: 'object' } }] }, null, 2) + '\n',
+  );
 }
 {
   const w = tool('web_search_call', 'ws_1', 0);
@@ -176,7 +201,15 @@ function tool(kind: 'web_search_call' | 'file_search_call', id: string, oi: numb
 }
 {
   const list = { id: 'mcpl_1', type: 'mcp_list_tools', server_label: 'notes', tools: [{ name: 'search_notes', input_schema: {} }] };
-  const call = { id: 'mcp_1', type: 'mcp_call', server_label: 'notes', name: 'search_notes', arguments: '{"q":"plans"}', output: 'two notes', error: null };
+  const call = {
+    id: 'mcp_1',
+    type: 'mcp_call',
+    server_label: 'notes',
+    name: 'search_notes',
+    arguments: '{"q":"plans"}',
+    output: 'two notes',
+    error: null,
+  };
   const lb = { item_id: 'mcpl_1', output_index: 0 };
   const cb = { item_id: 'mcp_1', output_index: 1 };
   write(
@@ -200,7 +233,10 @@ function tool(kind: 'web_search_call' | 'file_search_call', id: string, oi: numb
 }
 {
   // A stream that ends with a well-formed `error` event: no terminal response is needed after it.
-  write('clean/error-ends-stream.jsonl', jsonl([...start(), { type: 'error', code: 'server_error', message: 'The backend went away.', param: 'input' }]));
+  write(
+    'clean/error-ends-stream.jsonl',
+    jsonl([...start(), { type: 'error', code: 'server_error', message: 'The backend went away.', param: 'input' }]),
+  );
 }
 
 // Spec-valid, yet the SDK disagrees ------------------------------------------------------------
@@ -208,7 +244,10 @@ function tool(kind: 'web_search_call' | 'file_search_call', id: string, oi: numb
   // `response.queued` before `response.created` is allowed by the spec; openai@6's stream helper
   // expects `response.created` first and rejects it. Kept apart: specmap passes it, the SDK does not.
   const m = message('msg_1', 0, ['Hi']);
-  write('sdk-disagrees/queued-first.jsonl', jsonl([{ type: 'response.queued', response: response('queued', []) }, ...start(), ...m.events, done([m.item])]));
+  write(
+    'sdk-disagrees/queued-first.jsonl',
+    jsonl([{ type: 'response.queued', response: response('queued', []) }, ...start(), ...m.events, done([m.item])]),
+  );
 }
 
 // Broken traces ---------------------------------------------------------------------------------
@@ -219,7 +258,8 @@ function tool(kind: 'web_search_call' | 'file_search_call', id: string, oi: numb
     const json = JSON.stringify(e);
     if (e.type === 'response.output_text.delta') return `event: response.output_text.added\ndata: ${json}\n\n`;
     if (e.type === 'response.output_text.done') return `event: ${String(e.type)}\nretry-after: 5\ndata: ${json}\n\n`;
-    if (e.type === 'response.content_part.done') return `event: ping\ndata: {"type":"ping",\n\n` + `event: ${String(e.type)}\ndata: ${json}\n\n`;
+    if (e.type === 'response.content_part.done')
+      return `event: ping\ndata: {"type":"ping",\n\n` + `event: ${String(e.type)}\ndata: ${json}\n\n`;
     return `event: ${String(e.type)}\ndata: ${json}\n\n`;
   });
   write('broken/framing.sse', frames.join('') + 'data: [DONE]\n\n');
@@ -234,7 +274,13 @@ function tool(kind: 'web_search_call' | 'file_search_call', id: string, oi: numb
 }
 {
   // schema: the `error` event nests its fields under `error` (the HTTP error body) instead of top level.
-  write('broken/error-shape.jsonl', jsonl([...start(), { type: 'error', error: { type: 'server_error', code: 'server_error', message: 'The backend went away.', param: null } }]));
+  write(
+    'broken/error-shape.jsonl',
+    jsonl([
+      ...start(),
+      { type: 'error', error: { type: 'server_error', code: 'server_error', message: 'The backend went away.', param: null } },
+    ]),
+  );
 }
 {
   // lifecycle: no terminal event at all.
@@ -251,13 +297,19 @@ function tool(kind: 'web_search_call' | 'file_search_call', id: string, oi: numb
 {
   // lifecycle: an event after the `error` that ended the stream.
   const m = message('msg_1', 0, ['Hi']);
-  write('broken/after-error.jsonl', jsonl([...start(), { type: 'error', code: 'server_error', message: 'Gone.', param: 'input' }, m.events[0]!]));
+  write(
+    'broken/after-error.jsonl',
+    jsonl([...start(), { type: 'error', code: 'server_error', message: 'Gone.', param: 'input' }, m.events[0]!]),
+  );
 }
 {
   // lifecycle: items finished out of order (the second call is done before the first).
   const a = functionCall('fc_1', 0, 'get_weather', ['{"city":"Lisbon"}']);
   const b = functionCall('fc_2', 1, 'get_time', ['{"tz":"UTC"}']);
-  write('broken/items-out-of-order.jsonl', jsonl([...start(), a.added, b.added, ...a.body, ...b.body, b.doneEv, a.doneEv, done([a.item, b.item])]));
+  write(
+    'broken/items-out-of-order.jsonl',
+    jsonl([...start(), a.added, b.added, ...a.body, ...b.body, b.doneEv, a.doneEv, done([a.item, b.item])]),
+  );
 }
 {
   // sequence: two numbers swapped, then one event without a number.
@@ -300,7 +352,10 @@ function tool(kind: 'web_search_call' | 'file_search_call', id: string, oi: numb
   (m.events[6] as Ev).item = item;
   const f = functionCall('fc_1', 1, 'get_weather', ['{"city":', '"Porto"}']);
   const wrong = { ...f.item, arguments: '{"city":"Braga"}' };
-  write('broken/accumulation.jsonl', jsonl([...start(), ...m.events, f.added, ...f.body, { ...f.doneEv, item: wrong }, done([item, wrong])]));
+  write(
+    'broken/accumulation.jsonl',
+    jsonl([...start(), ...m.events, f.added, ...f.body, { ...f.doneEv, item: wrong }, done([item, wrong])]),
+  );
 }
 {
   // family: a tool call streamed as text deltas.

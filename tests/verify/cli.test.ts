@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 
 const root = resolve(import.meta.dirname, '../..');
 const cli = join(root, 'dist/cli.js');
-const run = (args: string[], input?: string) => spawnSync(process.execPath, [cli, 'verify', ...args], { cwd: root, encoding: 'utf8', input, env: { ...process.env, CI: '1' } });
+const run = (args: string[], input?: string) =>
+  spawnSync(process.execPath, [cli, 'verify', ...args], { cwd: root, encoding: 'utf8', input, env: { ...process.env, CI: '1' } });
 
 describe('specmap verify', () => {
   it('exits 0 on clean traces, several per run, with the SDK opinion', () => {
@@ -20,7 +21,9 @@ describe('specmap verify', () => {
   it('exits 1 on violations and prints file:line, check and event', () => {
     const r = run(['--no-sdk', 'tests/traces/broken/output-index-from-1.jsonl']);
     expect(r.status).toBe(1);
-    expect(r.stdout).toContain('tests/traces/broken/output-index-from-1.jsonl:3: error [indices] response.output_item.added: Found `output_index` 1, expected 0');
+    expect(r.stdout).toContain(
+      'tests/traces/broken/output-index-from-1.jsonl:3: error [indices] response.output_item.added: Found `output_index` 1, expected 0',
+    );
   });
 
   it('reads stdin (`-`), sniffing the format', () => {
@@ -28,13 +31,20 @@ describe('specmap verify', () => {
     expect(r.status).toBe(1);
     const report = JSON.parse(r.stdout);
     expect(report.traces[0]).toMatchObject({ file: '-', format: 'jsonl', events: 11 });
-    expect(report.traces[0].violations.map((v: { check: string; line: number }) => `${v.check}:${v.line}`)).toEqual(['sequence:4', 'sequence:5', 'sequence:6', 'sequence:8']);
+    expect(report.traces[0].violations.map((v: { check: string; line: number }) => `${v.check}:${v.line}`)).toEqual([
+      'sequence:4',
+      'sequence:5',
+      'sequence:6',
+      'sequence:8',
+    ]);
   });
 
   it('writes GitHub annotations', () => {
     const r = run(['--no-sdk', '--format', 'github', 'tests/traces/broken/terminal-id.jsonl']);
     expect(r.status).toBe(1);
-    expect(r.stdout).toMatch(/^::error file=tests\/traces\/broken\/terminal-id.jsonl,line=9,title=specmap verify \[identity\]::response.completed: Found output\[0\]/);
+    expect(r.stdout).toMatch(
+      /^::error file=tests\/traces\/broken\/terminal-id.jsonl,line=9,title=specmap verify \[identity\]::response.completed: Found output\[0\]/,
+    );
   });
 
   it('exits 2 on a missing trace and on a bad --severity', () => {
@@ -47,14 +57,27 @@ describe('specmap verify', () => {
   it('judges against a baseline learned from a folder of recordings, and says which', () => {
     const r = run(['--no-sdk', '--baseline', '../shared/recordings/openai', '../shared/recordings/openai/tool-search.1.jsonl']);
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/^baseline: \.\.\/shared\/recordings\/openai \(learned from recordings: 1 deviation of the reference server, from 13 recordings\)\n/);
-    expect(r.stdout).toContain('tool-search.1.jsonl:21: info reference-does-too: [schema] response.function_call_arguments.done: Found an event that does not match the `response.function_call_arguments.done` schema: name: expected string, received nothing (absent) — the reference server does this too (2× in the baseline ../shared/recordings/openai)');
+    expect(r.stdout).toMatch(
+      /^baseline: \.\.\/shared\/recordings\/openai \(learned from recordings: 1 deviation of the reference server, from 13 recordings\)\n/,
+    );
+    expect(r.stdout).toContain(
+      'tool-search.1.jsonl:21: info reference-does-too: [schema] response.function_call_arguments.done: Found an event that does not match the `response.function_call_arguments.done` schema: name: expected string, received nothing (absent) — the reference server does this too (2× in the baseline ../shared/recordings/openai)',
+    );
     expect(r.stdout).toMatch(/0 errors, 0 warnings, 1 info;/);
     expect(run(['--no-sdk', '../shared/recordings/openai/tool-search.1.jsonl']).status).toBe(1);
-    const gh = run(['--no-sdk', '--format', 'github', '--baseline', '../shared/recordings/openai', '../shared/recordings/openai/tool-search.1.jsonl']);
+    const gh = run([
+      '--no-sdk',
+      '--format',
+      'github',
+      '--baseline',
+      '../shared/recordings/openai',
+      '../shared/recordings/openai/tool-search.1.jsonl',
+    ]);
     expect(gh.stdout.split('\n').slice(0, 2)).toEqual([
       '::notice title=specmap verify baseline::../shared/recordings/openai: 1 deviation of the reference server from 13 recordings',
-      expect.stringMatching(/^::notice file=\.\.\/shared\/recordings\/openai\/tool-search\.1\.jsonl,line=21,title=specmap verify \[schema\] reference-does-too::response\.function_call_arguments\.done: /),
+      expect.stringMatching(
+        /^::notice file=\.\.\/shared\/recordings\/openai\/tool-search\.1\.jsonl,line=21,title=specmap verify \[schema\] reference-does-too::response\.function_call_arguments\.done: /,
+      ),
     ]);
   });
 
@@ -68,7 +91,9 @@ describe('specmap verify', () => {
       const first = readFileSync(out, 'utf8');
       expect(run(['--learn-baseline', out, '../shared/recordings/openai']).status).toBe(0);
       expect(readFileSync(out, 'utf8')).toBe(first);
-      expect(JSON.parse(first).deviations).toEqual([{ event: 'response.function_call_arguments.done', path: 'name', kind: 'missing', count: 2 }]);
+      expect(JSON.parse(first).deviations).toEqual([
+        { event: 'response.function_call_arguments.done', path: 'name', kind: 'missing', count: 2 },
+      ]);
       const r = run(['--no-sdk', '--baseline', out, '../shared/recordings/openai']);
       expect(r.status).toBe(0);
       expect(r.stdout).toMatch(/^baseline: \S+baseline\.json \(profile: 1 deviation of the reference server, from 13 recordings\)\n/);
@@ -88,15 +113,27 @@ describe('specmap verify', () => {
     expect(r.stderr).toContain('Found --strict-source openapi but no openapi source in the config');
     expect(run(['--no-sdk', '--strict-source', 'docs', 'tests/traces/clean/message.sse']).status).toBe(0);
     expect(run(['--no-sdk', '--strict-source', 'yaml', 'tests/traces/clean/message.sse']).status).toBe(2);
-    expect(run(['--no-sdk', '--max-findings', 'lots', 'tests/traces/clean/message.sse']).stderr).toContain('Found --max-findings lots, expected a positive integer');
+    expect(run(['--no-sdk', '--max-findings', 'lots', 'tests/traces/clean/message.sse']).stderr).toContain(
+      'Found --max-findings lots, expected a positive integer',
+    );
   });
 
   it('uses verify.baseline from the config (relative to the config file); --no-baseline turns it off', () => {
     const dir = mkdtempSync(join(root, 'tests/verify/tmp-config-'));
     try {
       const config = join(dir, 'specmap.config.json');
-      const docs = ['DOC_streaming_events.md', 'DOC_responses.md', 'DOC_conversations.md'].map((f) => ({ path: `../../../../shared/reference/openai-docs/${f}` }));
-      writeFileSync(config, JSON.stringify({ sources: docs, cacheDir: '.cache', model: 'model.json', verify: { baseline: '../../../../shared/recordings/openai', maxFindings: 1 } }));
+      const docs = ['DOC_streaming_events.md', 'DOC_responses.md', 'DOC_conversations.md'].map((f) => ({
+        path: `../../../../shared/reference/openai-docs/${f}`,
+      }));
+      writeFileSync(
+        config,
+        JSON.stringify({
+          sources: docs,
+          cacheDir: '.cache',
+          model: 'model.json',
+          verify: { baseline: '../../../../shared/recordings/openai', maxFindings: 1 },
+        }),
+      );
       const trace = '../shared/recordings/openai/tool-search.1.jsonl';
       const r = run(['--config', config, '--no-sdk', trace]);
       expect(r.stderr).toBe('');
@@ -111,8 +148,15 @@ describe('specmap verify', () => {
   });
 
   it('warns when the profile was learned against other sources than the model', () => {
-    const r = run(['--no-sdk', '--baseline', 'tests/verify/fixtures/openai-recordings.merged.baseline.json', 'tests/traces/clean/message.sse']);
+    const r = run([
+      '--no-sdk',
+      '--baseline',
+      'tests/verify/fixtures/openai-recordings.merged.baseline.json',
+      'tests/traces/clean/message.sse',
+    ]);
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain('  warning: the baseline was learned against other sources (DOC_streaming_events.md, DOC_responses.md, DOC_conversations.md, openai-openapi-2026-08-21.yaml) than this model (DOC_streaming_events.md, DOC_responses.md, DOC_conversations.md, agent-events.md); relearn it with --learn-baseline\n');
+    expect(r.stdout).toContain(
+      '  warning: the baseline was learned against other sources (DOC_streaming_events.md, DOC_responses.md, DOC_conversations.md, openai-openapi-2026-08-21.yaml) than this model (DOC_streaming_events.md, DOC_responses.md, DOC_conversations.md, agent-events.md); relearn it with --learn-baseline\n',
+    );
   });
 });

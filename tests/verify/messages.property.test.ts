@@ -18,18 +18,65 @@ beforeAll(async () => {
   ctx = await createVerifyContext(model);
 });
 
-const TYPES = ['response.created', 'response.in_progress', 'response.completed', 'response.failed', 'error', 'response.output_item.added', 'response.output_item.done', 'response.content_part.added', 'response.content_part.done', 'response.output_text.delta', 'response.output_text.done', 'response.function_call_arguments.delta', 'response.reasoning_summary_part.added', 'response.reasoning_summary_text.delta', 'response.web_search_call.searching', '__proto__', 'constructor', 'response.\u001b[31m'];
-const value = fc.oneof(fc.constant(undefined), fc.constant(null), fc.integer({ min: -1, max: 3 }), fc.constantFrom('msg_1', 'msg_2', 'x\u0007'), fc.constant([]), fc.constant({}));
-const item = fc.record({ id: value, type: fc.constantFrom('message', 'reasoning', 'function_call', '__proto__', undefined) }, { requiredKeys: [] });
+const TYPES = [
+  'response.created',
+  'response.in_progress',
+  'response.completed',
+  'response.failed',
+  'error',
+  'response.output_item.added',
+  'response.output_item.done',
+  'response.content_part.added',
+  'response.content_part.done',
+  'response.output_text.delta',
+  'response.output_text.done',
+  'response.function_call_arguments.delta',
+  'response.reasoning_summary_part.added',
+  'response.reasoning_summary_text.delta',
+  'response.web_search_call.searching',
+  '__proto__',
+  'constructor',
+  'response.\u001b[31m',
+];
+const value = fc.oneof(
+  fc.constant(undefined),
+  fc.constant(null),
+  fc.integer({ min: -1, max: 3 }),
+  fc.constantFrom('msg_1', 'msg_2', 'x\u0007'),
+  fc.constant([]),
+  fc.constant({}),
+);
+const item = fc.record(
+  { id: value, type: fc.constantFrom('message', 'reasoning', 'function_call', '__proto__', undefined) },
+  { requiredKeys: [] },
+);
 const event = fc.record(
-  { type: fc.constantFrom(...TYPES), sequence_number: value, item_id: value, output_index: value, content_index: value, summary_index: value, delta: value, text: value, item, part: fc.constant({ type: 'output_text', text: '', annotations: [] }), response: fc.constant({ id: 'resp_1', object: 'response', created_at: 1, status: 'completed', model: 'm', output: [] }) },
+  {
+    type: fc.constantFrom(...TYPES),
+    sequence_number: value,
+    item_id: value,
+    output_index: value,
+    content_index: value,
+    summary_index: value,
+    delta: value,
+    text: value,
+    item,
+    part: fc.constant({ type: 'output_text', text: '', annotations: [] }),
+    response: fc.constant({ id: 'resp_1', object: 'response', created_at: 1, status: 'completed', model: 'm', output: [] }),
+  },
   { requiredKeys: ['type'] },
 );
 
 async function findings(events: object[]) {
   const items: TraceItem[] = events.map((e, i) => ({ kind: 'record', record: { line: i + 1, data: JSON.stringify(e), framing: [] } }));
   items.push({ kind: 'end', lines: events.length });
-  return verifyStream((async function* () { yield items; })(), ctx, { severities: resolveSeverities({}) });
+  return verifyStream(
+    (async function* () {
+      yield items;
+    })(),
+    ctx,
+    { severities: resolveSeverities({}) },
+  );
 }
 
 it('no finding says `undefined`; quoted values stay escaped; same stream, same findings', async () => {

@@ -30,12 +30,19 @@ const baselineFrom = async (paths: string[], model: Model, from: string) => {
   const profile = await learnBaseline(paths, model);
   return new Baseline(profile, { from, kind: 'recordings', recordings: paths.length, deviations: profile.deviations.length });
 };
-const errorsOf = (r: VerifyReport) => r.traces.flatMap((t) => t.violations.filter((v) => v.severity === 'error').map((v) => `${basename(t.file)}:${v.line} [${v.check}] ${v.message}`));
+const errorsOf = (r: VerifyReport) =>
+  r.traces.flatMap((t) =>
+    t.violations.filter((v) => v.severity === 'error').map((v) => `${basename(t.file)}:${v.line} [${v.check}] ${v.message}`),
+  );
 
 describe.each(SETS)('recordings of the reference server, %s model', (set) => {
   it('has all 13 recordings, each one response', async () => {
     expect(all).toHaveLength(13);
-    const r = await verifyTraces(all, models.get(set)!, { severities, sdk: false, baseline: await baselineFrom(all, models.get(set)!, RECORDINGS) });
+    const r = await verifyTraces(all, models.get(set)!, {
+      severities,
+      sdk: false,
+      baseline: await baselineFrom(all, models.get(set)!, RECORDINGS),
+    });
     expect(r.traces.map((t) => t.responses)).toEqual(all.map(() => 1));
     expect(r.summary.events).toBeGreaterThan(2000);
   });
@@ -50,7 +57,12 @@ describe.each(SETS)('recordings of the reference server, %s model', (set) => {
     expect(withBaseline.summary.infos).toBe(without.summary.errors);
     const verdicts = withBaseline.traces.flatMap((t) => t.violations.map((v) => v.verdict));
     expect(new Set(verdicts)).toEqual(without.summary.errors ? new Set(['reference-does-too']) : new Set());
-    expect(withBaseline.baseline).toEqual({ from: RECORDINGS, kind: 'recordings', recordings: 13, deviations: baseline.profile.deviations.length });
+    expect(withBaseline.baseline).toEqual({
+      from: RECORDINGS,
+      kind: 'recordings',
+      recordings: 13,
+      deviations: baseline.profile.deviations.length,
+    });
   });
 
   it('0 errors on the even half with the baseline learned from the odd half', async () => {
@@ -65,8 +77,12 @@ describe.each(SETS)('recordings of the reference server, %s model', (set) => {
     const r = await verifyTraces(teach, model, { severities, sdk: false, baseline: await baselineFrom(judge, model, 'even half') });
     // Only programmatic-tool-calling and tool-search (both in the odd half) hold a `function_call_arguments.done`
     // at all, and both without `name`: the even half never shows that event, so its baseline cannot vouch for it.
-    const missingName = 'Found an event that does not match the `response.function_call_arguments.done` schema: name: expected string, received nothing (absent)';
-    expect(errorsOf(r)).toEqual([`programmatic-tool-calling.1.jsonl:9 [schema] ${missingName}`, `tool-search.1.jsonl:21 [schema] ${missingName}`]);
+    const missingName =
+      'Found an event that does not match the `response.function_call_arguments.done` schema: name: expected string, received nothing (absent)';
+    expect(errorsOf(r)).toEqual([
+      `programmatic-tool-calling.1.jsonl:9 [schema] ${missingName}`,
+      `tool-search.1.jsonl:21 [schema] ${missingName}`,
+    ]);
   });
 });
 

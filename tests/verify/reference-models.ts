@@ -12,7 +12,9 @@ import { buildModel } from '../../tools/sources/load.js';
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const RECORDINGS = join(ROOT, '../shared/recordings/openai');
 
-const DOCS = ['DOC_streaming_events.md', 'DOC_responses.md', 'DOC_conversations.md'].map((f) => ({ path: `../shared/reference/openai-docs/${f}` }));
+const DOCS = ['DOC_streaming_events.md', 'DOC_responses.md', 'DOC_conversations.md'].map((f) => ({
+  path: `../shared/reference/openai-docs/${f}`,
+}));
 const OPENAPI = [{ path: '../shared/reference/openapi/openai-openapi-2026-08-21.yaml', pathPrefix: '/v1' }];
 
 export const SOURCE_SETS = { docs: DOCS, openapi: OPENAPI, merged: [...DOCS, ...OPENAPI] } as const;

@@ -29,7 +29,8 @@ function libraryPayloads(): { where: string; payload: { type: string } }[] {
         .forEach((line, i) => {
           try {
             const payload: unknown = JSON.parse(line.startsWith('data:') ? line.slice(5) : line);
-            if (payload && typeof payload === 'object' && typeof (payload as { type?: unknown }).type === 'string') out.push({ where: `${dir.name}/${file}:${i + 1}`, payload: payload as { type: string } });
+            if (payload && typeof payload === 'object' && typeof (payload as { type?: unknown }).type === 'string')
+              out.push({ where: `${dir.name}/${file}:${i + 1}`, payload: payload as { type: string } });
           } catch {
             // not an event line
           }

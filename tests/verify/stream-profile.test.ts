@@ -16,7 +16,9 @@ import { verifyTraces } from '../../tools/verify/verify.js';
 import { referenceModel, ROOT } from './reference-models.js';
 
 const BROKEN = join(ROOT, 'tests/traces/broken');
-const TRACES = ['sequence.jsonl', 'lifecycle.jsonl', 'accumulation.jsonl', 'schema.jsonl', 'framing.sse', 'never-closed.jsonl'].map((f) => join(BROKEN, f));
+const TRACES = ['sequence.jsonl', 'lifecycle.jsonl', 'accumulation.jsonl', 'schema.jsonl', 'framing.sse', 'never-closed.jsonl'].map((f) =>
+  join(BROKEN, f),
+);
 const STRUCTURAL = new Set(['lifecycle', 'sequence', 'indices', 'identity', 'accumulation', 'family', 'closure']);
 const dir = mkdtempSync(join(tmpdir(), 'specmap-stream-profile-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -25,8 +27,10 @@ let model: Model;
 beforeAll(async () => {
   model = await referenceModel('docs');
 });
-const run = (profile?: string) => verifyTraces(TRACES, model, { severities: resolveSeverities({}), sdk: false, ...(profile && { profile, root: dir }) });
-const checks = (r: Awaited<ReturnType<typeof run>>) => r.traces.flatMap((t) => t.violations.map((v) => `${t.file.split('/').pop()}:${v.line} ${v.check}`));
+const run = (profile?: string) =>
+  verifyTraces(TRACES, model, { severities: resolveSeverities({}), sdk: false, ...(profile && { profile, root: dir }) });
+const checks = (r: Awaited<ReturnType<typeof run>>) =>
+  r.traces.flatMap((t) => t.violations.map((v) => `${t.file.split('/').pop()}:${v.line} ${v.check}`));
 
 describe('verify.profile', () => {
   it('detected on a Responses model: the same findings as naming it', async () => {
@@ -47,7 +51,11 @@ describe('verify.profile', () => {
     const kept = checks(full).filter((c) => !STRUCTURAL.has(c.split(' ')[1]!));
     expect(checks(none)).toEqual(expect.arrayContaining(kept));
     // With no ordering field to own, a `sequence_number` of the wrong type is the schema's finding.
-    const sequenceLines = new Set(checks(full).filter((c) => c.endsWith(' sequence')).map((c) => c.split(' ')[0]));
+    const sequenceLines = new Set(
+      checks(full)
+        .filter((c) => c.endsWith(' sequence'))
+        .map((c) => c.split(' ')[0]),
+    );
     const extra = checks(none).filter((c) => !kept.includes(c));
     expect(extra.length).toBeGreaterThan(0);
     for (const c of extra) expect([c.endsWith(' schema'), sequenceLines.has(c.split(' ')[0])]).toEqual([true, true]);

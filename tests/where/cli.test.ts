@@ -12,7 +12,9 @@ const LEGACY = resolve(REPO, '../shared/reference/legacy-mapping/SPEC_TO_CODE_MA
 function workspace(): { dir: string; run: (...args: string[]) => { code: number; stdout: string; stderr: string } } {
   const dir = mkdtempSync(join(tmpdir(), 'specmap-map-'));
   cpSync(join(REPO, 'examples'), join(dir, 'examples'), { recursive: true });
-  const config = JSON.parse(readFileSync(join(REPO, 'specmap.config.json'), 'utf8')) as Record<string, unknown> & { sources: { path: string }[] };
+  const config = JSON.parse(readFileSync(join(REPO, 'specmap.config.json'), 'utf8')) as Record<string, unknown> & {
+    sources: { path: string }[];
+  };
   for (const s of config.sources) s.path = resolve(REPO, s.path);
   delete config.$schema;
   writeFileSync(join(dir, 'specmap.config.json'), JSON.stringify(config, null, 2));
@@ -63,7 +65,9 @@ describe('specmap map / where / import', () => {
     const r = ws.run('--json', 'where', 'param:POST /v1/responses#top_p');
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout) as { matches: { id: string; status: string; lanes: Record<string, unknown[]> }[] };
-    expect(json.matches.map((m) => [m.id, m.status, Object.keys(m.lanes)])).toEqual([['param:POST /v1/responses#top_p', 'partial', ['server']]]);
+    expect(json.matches.map((m) => [m.id, m.status, Object.keys(m.lanes)])).toEqual([
+      ['param:POST /v1/responses#top_p', 'partial', ['server']],
+    ]);
     const unknown = JSON.parse(ws.run('--json', 'where', 'response.tool_call.delta').stdout) as { unknown: { locations: unknown[] } };
     expect(unknown.unknown.locations).toHaveLength(3);
     const none = ws.run('where', 'response.nope');
@@ -78,7 +82,9 @@ describe('specmap map / where / import', () => {
     expect(m).not.toBeNull();
     expect(m![1]).toBe(m![2]);
     expect(r.stdout).toMatch(/event:response\.queued: marked implemented, but no location was found in any lane/);
-    const mapping = JSON.parse(readFileSync(join(ws.dir, 'mapping.json'), 'utf8')) as { orphans: Record<string, { manual: Record<string, unknown> }> };
+    const mapping = JSON.parse(readFileSync(join(ws.dir, 'mapping.json'), 'utf8')) as {
+      orphans: Record<string, { manual: Record<string, unknown> }>;
+    };
     expect(mapping.orphans['event:response.tool_call.delta']!.manual.complianceScore).toBe(0);
     // A second map keeps every imported word.
     const before = readFileSync(join(ws.dir, 'mapping.json'), 'utf8');
@@ -98,7 +104,10 @@ describe('specmap map / where / import', () => {
 
   it('maps the rest of the workspace when a file does not parse, with a warning at its position', () => {
     const broken = workspace();
-    writeFileSync(join(broken.dir, 'examples/workspace/backend/app/broken.py'), 'class Broken(BaseModel:\n    type: Literal["response.queued"]\n');
+    writeFileSync(
+      join(broken.dir, 'examples/workspace/backend/app/broken.py'),
+      'class Broken(BaseModel:\n    type: Literal["response.queued"]\n',
+    );
     const r = broken.run('map');
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/examples\/workspace\/backend\/app\/broken\.py:\d+:\d+: warning /);

@@ -172,7 +172,13 @@ export async function analyzeWorkspace(options: AnalyzeOptions): Promise<Analyze
   for (let round = 0; ; round++) {
     const modules = moduleMap(results, languages);
     const graph = new ModuleGraph(modules, exists);
-    facts = assignItems({ facts: collect(results), modules, graph, typeByClass: candidates.typeByClass, sdkPackages: candidates.sdkPackages });
+    facts = assignItems({
+      facts: collect(results),
+      modules,
+      graph,
+      typeByClass: candidates.typeByClass,
+      sdkPackages: candidates.sdkPackages,
+    });
     const more: Pending[] = [];
     for (const file of graph.missing) {
       if (results.has(file) || round >= 6) continue;
@@ -196,10 +202,14 @@ export async function analyzeWorkspace(options: AnalyzeOptions): Promise<Analyze
   return { facts, warnings: sortWarnings(warnings), files, stats: { files: languages.size, parsed, cached } };
 }
 
-
-function moduleMap(results: Map<string, FileFacts>, languages: ReadonlyMap<string, FactLanguage>): Map<string, { language: FactLanguage; facts: NonNullable<FileFacts['module']>; isTest: boolean }> {
+function moduleMap(
+  results: Map<string, FileFacts>,
+  languages: ReadonlyMap<string, FactLanguage>,
+): Map<string, { language: FactLanguage; facts: NonNullable<FileFacts['module']>; isTest: boolean }> {
   const modules = new Map<string, { language: FactLanguage; facts: NonNullable<FileFacts['module']>; isTest: boolean }>();
-  for (const [file, r] of results) if (r.module) modules.set(file, { language: languages.get(file) ?? languageOf(file) ?? 'typescript', facts: r.module, isTest: isTestPath(file) });
+  for (const [file, r] of results)
+    if (r.module)
+      modules.set(file, { language: languages.get(file) ?? languageOf(file) ?? 'typescript', facts: r.module, isTest: isTestPath(file) });
   return modules;
 }
 
@@ -224,7 +234,12 @@ function readText(path: string, file: string, warnings: AnalyzerWarning[]): stri
   try {
     return readFileSync(path, 'utf8');
   } catch (error) {
-    warnings.push({ file, line: 1, column: 1, message: `Found a file that cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}), expected a readable text file` });
+    warnings.push({
+      file,
+      line: 1,
+      column: 1,
+      message: `Found a file that cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}), expected a readable text file`,
+    });
     return undefined;
   }
 }
@@ -245,12 +260,21 @@ async function parseFiles(batch: Pending[], candidates: Candidates, cacheDir: st
   }
   if (ts.length > 0) {
     const { analyzeTypeScript } = await import('./typescript/analyze-typescript.js');
-    const res = await analyzeTypeScript(ts.map(([p]) => ({ text: p.text, ctx: ctx(p) })), cacheDir);
+    const res = await analyzeTypeScript(
+      ts.map(([p]) => ({ text: p.text, ctx: ctx(p) })),
+      cacheDir,
+    );
     ts.forEach(([, i], j) => (out[i] = res[j]!));
   }
   return out;
 }
 
 function sortWarnings(ws: AnalyzerWarning[]): AnalyzerWarning[] {
-  return ws.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)));
+  return ws.sort((a, b) =>
+    a.file < b.file
+      ? -1
+      : a.file > b.file
+        ? 1
+        : a.line - b.line || a.column - b.column || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0),
+  );
 }

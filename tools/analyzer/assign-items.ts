@@ -98,7 +98,13 @@ export function assignItems(input: AssignInput): CodeFact[] {
     for (const literal of literalsOf(b).sort()) {
       const said = f.evidence ?? 'class';
       const evidence = said.includes(f.className!) ? said : `${said} of ${f.className}`;
-      out.push({ ...rest, literal, ...(target ? { target } : {}), evidence: `${evidence}${via}`, ...(complete ? { fields: complete } : {}) });
+      out.push({
+        ...rest,
+        literal,
+        ...(target ? { target } : {}),
+        evidence: `${evidence}${via}`,
+        ...(complete ? { fields: complete } : {}),
+      });
     }
   }
   out.push(...definitionsByImport(input));
@@ -114,7 +120,20 @@ function definitionsByImport(input: AssignInput): CodeFact[] {
     // import X`) names the same declaration, whose location is the first module's import line.
     const direct = [
       ...mod.facts.imports.map((i) => ({ local: i.local, module: i.module, name: i.name, line: i.line, column: i.column, verb: 'import' })),
-      ...mod.facts.exports.flatMap((e) => (e.module !== undefined && e.exportLine ? [{ local: e.name, module: e.module, name: e.imported ?? e.name, line: e.exportLine[0], column: e.exportLine[1], verb: 're-export' }] : [])),
+      ...mod.facts.exports.flatMap((e) =>
+        e.module !== undefined && e.exportLine
+          ? [
+              {
+                local: e.name,
+                module: e.module,
+                name: e.imported ?? e.name,
+                line: e.exportLine[0],
+                column: e.exportLine[1],
+                verb: 're-export',
+              },
+            ]
+          : [],
+      ),
     ];
     const seen = new Set<string>();
     for (const imp of direct) {
@@ -183,7 +202,11 @@ function originalName(f: CodeFact, modules: Modules): string {
  * class names, classes with their own literal, and their subclasses and aliases to a fixed point.
  * Also what later prefilter passes look for in files no earlier pass picked.
  */
-export function namesWorthResolving(facts: readonly CodeFact[], modules: Modules, typeByClass: ReadonlyMap<string, readonly string[]>): Set<string> {
+export function namesWorthResolving(
+  facts: readonly CodeFact[],
+  modules: Modules,
+  typeByClass: ReadonlyMap<string, readonly string[]>,
+): Set<string> {
   const worth = new Set<string>(typeByClass.keys());
   for (const f of facts) if (f.kind === 'definition' && f.literal !== undefined) worth.add(f.symbol);
   const subclasses = facts.filter((f) => f.kind === 'definition' && f.literal === undefined && f.className !== undefined);
@@ -195,7 +218,14 @@ export function namesWorthResolving(facts: readonly CodeFact[], modules: Modules
       grew = true;
     }
     for (const mod of modules.values()) {
-      const renames: [string, string][] = [...mod.facts.aliases, ...mod.facts.imports.filter((i) => i.local !== i.name).map((i): [string, string] => [i.local, i.name]), ...mod.facts.exports.flatMap((e): [string, string][] => { const from = e.imported ?? e.local; return from !== undefined && from !== e.name ? [[e.name, from]] : []; })];
+      const renames: [string, string][] = [
+        ...mod.facts.aliases,
+        ...mod.facts.imports.filter((i) => i.local !== i.name).map((i): [string, string] => [i.local, i.name]),
+        ...mod.facts.exports.flatMap((e): [string, string][] => {
+          const from = e.imported ?? e.local;
+          return from !== undefined && from !== e.name ? [[e.name, from]] : [];
+        }),
+      ];
       for (const [local, target] of renames) {
         if (worth.has(local) || !worth.has(target.slice(target.lastIndexOf('.') + 1))) continue;
         worth.add(local);

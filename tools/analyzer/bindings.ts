@@ -101,7 +101,9 @@ export class ModuleGraph {
     if (head.kind === 'external-module') {
       const dot = rest.lastIndexOf('.');
       const sep = from.endsWith('.py') ? '.' : '/';
-      return dot < 0 ? { kind: 'external', module: head.module, name: rest } : { kind: 'external', module: `${head.module}${sep}${rest.slice(0, dot).split('.').join(sep)}`, name: rest.slice(dot + 1) };
+      return dot < 0
+        ? { kind: 'external', module: head.module, name: rest }
+        : { kind: 'external', module: `${head.module}${sep}${rest.slice(0, dot).split('.').join(sep)}`, name: rest.slice(dot + 1) };
     }
     if (head.kind !== 'module') return undefined;
     const dot = rest.indexOf('.');

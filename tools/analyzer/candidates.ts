@@ -61,16 +61,41 @@ export function buildCandidates(input: CandidateInput, warnings: AnalyzerWarning
     try {
       literalPatterns.push(new RegExp(source));
     } catch (error) {
-      warnings.push({ file: 'specmap.config.json', line: 1, column: 1, message: `Found unknownLiterals pattern ${JSON.stringify(source)} that does not compile (${(error as Error).message}), expected a JavaScript regular expression` });
+      warnings.push({
+        file: 'specmap.config.json',
+        line: 1,
+        column: 1,
+        message: `Found unknownLiterals pattern ${JSON.stringify(source)} that does not compile (${(error as Error).message}), expected a JavaScript regular expression`,
+      });
     }
   }
   const catalogs = new Set((input.model.sources ?? []).filter((s) => s.kind === 'catalog').map((s) => s.id));
-  const nameKeyed = new Set(input.model.events.filter((e) => e.sources.length > 0 && e.sources.every((id) => catalogs.has(id))).map((e) => e.type));
+  const nameKeyed = new Set(
+    input.model.events.filter((e) => e.sources.length > 0 && e.sources.every((id) => catalogs.has(id))).map((e) => e.type),
+  );
   const hash = createHash('sha256')
-    .update(JSON.stringify([[...nameKeyed].sort(), [...eventTypes].sort(), [...typeByClass].sort(), [...requestClasses].sort(), [...byEndpoint].map(([k, v]) => [k, [...v].sort()]).sort(), input.unknownLiteralPatterns]))
+    .update(
+      JSON.stringify([
+        [...nameKeyed].sort(),
+        [...eventTypes].sort(),
+        [...typeByClass].sort(),
+        [...requestClasses].sort(),
+        [...byEndpoint].map(([k, v]) => [k, [...v].sort()]).sort(),
+        input.unknownLiteralPatterns,
+      ]),
+    )
     .digest('hex')
     .slice(0, 16);
-  return { eventTypes, typeByClass, requestClasses, paramSets: [...byEndpoint.values()], literalPatterns, nameKeyed, sdkPackages: new Set(input.sdkPackages ?? SDK_PACKAGES), hash };
+  return {
+    eventTypes,
+    typeByClass,
+    requestClasses,
+    paramSets: [...byEndpoint.values()],
+    literalPatterns,
+    nameKeyed,
+    sdkPackages: new Set(input.sdkPackages ?? SDK_PACKAGES),
+    hash,
+  };
 }
 
 /** A string the analyzer reports: a known event type, or one shaped like an event type. */

@@ -17,6 +17,7 @@ export interface DeclaredFields {
  */
 export function fieldsForFact(declared: DeclaredFields | undefined, className?: string): { fields?: string[] } {
   if (!declared) return {};
-  if (declared.open.length === 0 || (className !== undefined && declared.open.length === 1 && declared.open[0] === className)) return { fields: [...declared.fields] };
+  if (declared.open.length === 0 || (className !== undefined && declared.open.length === 1 && declared.open[0] === className))
+    return { fields: [...declared.fields] };
   return {};
 }

@@ -28,7 +28,12 @@ export const MAX_WORKSPACE_FILES = 50_000;
 /** Shorter paths first (fewer segments), then by text: the path a file is reached by when there are several. */
 const byDepth = (a: string, b: string) => a.split('/').length - b.split('/').length || (a < b ? -1 : a > b ? 1 : 0);
 
-export async function expandLanes(root: string, lanes: readonly Pick<LaneConfig, 'name' | 'include' | 'exclude' | 'language'>[], warnings: AnalyzerWarning[], maxFiles = MAX_WORKSPACE_FILES): Promise<Expanded> {
+export async function expandLanes(
+  root: string,
+  lanes: readonly Pick<LaneConfig, 'name' | 'include' | 'exclude' | 'language'>[],
+  warnings: AnalyzerWarning[],
+  maxFiles = MAX_WORKSPACE_FILES,
+): Promise<Expanded> {
   const files: Record<string, string[]> = {};
   const languages = new Map<string, FactLanguage>();
   const realRoot = realpathSync(root);
@@ -62,7 +67,13 @@ export async function expandLanes(root: string, lanes: readonly Pick<LaneConfig,
     const matched: string[] = [];
     for (const pattern of lane.include) {
       const found = await glob(pattern, { cwd: root, ignore, onlyFiles: true, expandDirectories: false });
-      if (found.length === 0) warnings.push({ file: 'specmap.config.json', line: 1, column: 1, message: `Found no file for lane "${lane.name}" glob ${JSON.stringify(pattern)}, expected at least one match under the workspace` });
+      if (found.length === 0)
+        warnings.push({
+          file: 'specmap.config.json',
+          line: 1,
+          column: 1,
+          message: `Found no file for lane "${lane.name}" glob ${JSON.stringify(pattern)}, expected at least one match under the workspace`,
+        });
       for (const f of found) matched.push(f.split('\\').join('/'));
       if (matched.length > maxFiles * 2) break;
     }
@@ -91,7 +102,12 @@ export async function expandLanes(root: string, lanes: readonly Pick<LaneConfig,
     files[lane.name] = [...laneFiles].sort();
   }
   for (const f of [...outside].sort()) {
-    warnings.push({ file: f, line: 1, column: 1, message: `Found \`${f}\` leading outside the workspace through a symlink, expected a file inside it; the file is not read` });
+    warnings.push({
+      file: f,
+      line: 1,
+      column: 1,
+      message: `Found \`${f}\` leading outside the workspace through a symlink, expected a file inside it; the file is not read`,
+    });
   }
   return { files, languages };
 }

@@ -43,7 +43,11 @@ function isFileFacts(v: unknown): v is FileFacts {
 function isCacheFile(v: unknown): v is CacheFile {
   if (!isRecord(v) || typeof v.version !== 'string' || typeof v.candidates !== 'string' || !isRecord(v.entries)) return false;
   if (v.negatives !== undefined && !(Array.isArray(v.negatives) && v.negatives.every((k) => typeof k === 'string'))) return false;
-  if (v.stats !== undefined && !(isRecord(v.stats) && Object.values(v.stats).every((s) => Array.isArray(s) && s.length === 3 && typeof s[2] === 'string'))) return false;
+  if (
+    v.stats !== undefined &&
+    !(isRecord(v.stats) && Object.values(v.stats).every((s) => Array.isArray(s) && s.length === 3 && typeof s[2] === 'string'))
+  )
+    return false;
   return v.names === undefined || typeof v.names === 'string';
 }
 
@@ -79,7 +83,8 @@ export class FactCache {
     const path = join(cacheDir, 'analyzer-facts.json');
     try {
       const data = JSON.parse(await readFile(path, 'utf8')) as CacheFile;
-      if (isCacheFile(data) && data.version === analyzerCodeHash() && data.candidates === candidates) return new FactCache(path, candidates, data.entries, data);
+      if (isCacheFile(data) && data.version === analyzerCodeHash() && data.candidates === candidates)
+        return new FactCache(path, candidates, data.entries, data);
     } catch {
       // No cache yet, or an unreadable one: start empty; it is only a cache.
     }
@@ -115,7 +120,11 @@ export class FactCache {
     this.newStats = stats;
     this.newNegatives = negatives.sort();
     this.newNames = names;
-    const changed = names !== this.names || negatives.length !== this.negatives.size || negatives.some((k) => !this.negatives.has(k)) || JSON.stringify(stats) !== JSON.stringify(this.stats);
+    const changed =
+      names !== this.names ||
+      negatives.length !== this.negatives.size ||
+      negatives.some((k) => !this.negatives.has(k)) ||
+      JSON.stringify(stats) !== JSON.stringify(this.stats);
     if (changed) this.dirty = true;
   }
 
@@ -123,7 +132,14 @@ export class FactCache {
   async save(): Promise<void> {
     if (!this.path) return;
     if (!this.dirty && Object.keys(this.used).length === Object.keys(this.entries).length) return;
-    const data: CacheFile = { version: analyzerCodeHash(), candidates: this.candidates, entries: this.used, negatives: this.newNegatives, names: this.newNames, stats: this.newStats };
+    const data: CacheFile = {
+      version: analyzerCodeHash(),
+      candidates: this.candidates,
+      entries: this.used,
+      negatives: this.newNegatives,
+      names: this.newNames,
+      stats: this.newStats,
+    };
     try {
       writeFileAtomic(this.path, JSON.stringify(data));
     } catch (error) {

@@ -44,8 +44,28 @@ export class FactSink {
         : `${input.line}:${input.column}:${kind}:${input.literal ?? ''}:${input.className ?? ''}:${input.field ?? ''}`;
     if (this.seen.has(key)) return;
     this.seen.add(key);
-    const fact: CodeFact = { file: this.ctx.file, line: input.line, column: input.column, kind, language: this.ctx.language, symbol: input.symbol };
-    for (const k of ['literal', 'className', 'method', 'path', 'field', 'declaredType', 'optional', 'default', 'values', 'fields', 'evidence', 'params'] as const) {
+    const fact: CodeFact = {
+      file: this.ctx.file,
+      line: input.line,
+      column: input.column,
+      kind,
+      language: this.ctx.language,
+      symbol: input.symbol,
+    };
+    for (const k of [
+      'literal',
+      'className',
+      'method',
+      'path',
+      'field',
+      'declaredType',
+      'optional',
+      'default',
+      'values',
+      'fields',
+      'evidence',
+      'params',
+    ] as const) {
       if (input[k] !== undefined) (fact as Record<string, unknown>)[k] = input[k];
     }
     this.facts.push(fact);

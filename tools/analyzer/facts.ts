@@ -46,7 +46,19 @@ export const CodeFactSchema = z.strictObject({
   /** What `className` resolved to through the module graph: `file#Name` for a workspace declaration, `module.Name` for an external one. */
   target: z.string().optional(),
   /** route: the handler's own path and query parameters (FastAPI signatures, decorator routes). */
-  params: z.array(z.strictObject({ name: z.string(), in: z.enum(['path', 'query', 'body']), declaredType: z.string().optional(), optional: z.boolean(), default: z.string().optional(), values: z.array(z.string()).optional(), line: z.number().int().positive() })).optional(),
+  params: z
+    .array(
+      z.strictObject({
+        name: z.string(),
+        in: z.enum(['path', 'query', 'body']),
+        declaredType: z.string().optional(),
+        optional: z.boolean(),
+        default: z.string().optional(),
+        values: z.array(z.string()).optional(),
+        line: z.number().int().positive(),
+      }),
+    )
+    .optional(),
 });
 export type CodeFact = z.infer<typeof CodeFactSchema>;
 export type CodeFactKind = CodeFact['kind'];

@@ -25,9 +25,7 @@ function quotedPattern(re: RegExp): string {
   return body;
 }
 
-export interface Prefilter {
-  (text: string): boolean;
-}
+export type Prefilter = (text: string) => boolean;
 
 /** `extraNames`: class names the workspace itself ties to event types, found on an earlier pass. */
 export function buildPrefilter(candidates: Candidates, extraNames: Iterable<string> = []): Prefilter {
@@ -39,12 +37,7 @@ export function buildPrefilter(candidates: Candidates, extraNames: Iterable<stri
   for (const set of candidates.paramSets) for (const p of set) if (p.includes('_') && p.length >= 8) words.add(p);
   // Event types stand quoted in code (`"error"` is an event type, `error` everywhere is not).
   const quoted = [...candidates.eventTypes].sort().map((t) => `["'\\x60]${escape(t)}["'\\x60]`);
-  const alternatives = [
-    ...quoted,
-    ...[...words].sort().map(escape),
-    ...candidates.literalPatterns.map(quotedPattern),
-    ...ROUTE_MARKERS,
-  ];
+  const alternatives = [...quoted, ...[...words].sort().map(escape), ...candidates.literalPatterns.map(quotedPattern), ...ROUTE_MARKERS];
   if (alternatives.length === 0) return () => false;
   const re = new RegExp(alternatives.join('|'));
   return (text) => re.test(text);

@@ -40,7 +40,12 @@ export function slotPath(cacheDir: string, slot: string): string {
  * The value in `slot` when it was written for `key` and passes `isValid`; otherwise undefined.
  * Never throws: an unreadable or corrupt slot is a miss.
  */
-export function readSlot<T>(cacheDir: string | undefined, slot: string, key: string, isValid: (value: unknown) => value is T): T | undefined {
+export function readSlot<T>(
+  cacheDir: string | undefined,
+  slot: string,
+  key: string,
+  isValid: (value: unknown) => value is T,
+): T | undefined {
   if (!cacheDir) return undefined;
   try {
     const entry = JSON.parse(readFileSync(slotPath(cacheDir, slot), 'utf8')) as Partial<Entry<unknown>> | null;
@@ -58,7 +63,11 @@ export function readSlot<T>(cacheDir: string | undefined, slot: string, key: str
 export function writeSlot(cacheDir: string | undefined, slot: string, key: string, value: unknown, root?: string): void {
   if (!cacheDir) return;
   try {
-    writeFileAtomic(slotPath(cacheDir, slot), JSON.stringify({ tag: ENTRY_TAG, key, value } satisfies Entry<unknown>), root ? { root } : {});
+    writeFileAtomic(
+      slotPath(cacheDir, slot),
+      JSON.stringify({ tag: ENTRY_TAG, key, value } satisfies Entry<unknown>),
+      root ? { root } : {},
+    );
   } catch {
     // Whatever stopped the write (a read-only checkout, a full disk, a refused path) leaves the
     // previous entry or none: the next run computes again, which is always right.

@@ -20,7 +20,9 @@ export function hashCodeTree(root: string, extra: readonly string[] = []): strin
   const hash = createHash('sha256');
   let names: string[];
   try {
-    names = (readdirSync(root, { recursive: true, encoding: 'utf8' }) as string[]).filter((n) => CODE_FILE.test(n) && !NOT_CODE.test(n)).sort();
+    names = (readdirSync(root, { recursive: true, encoding: 'utf8' }) as string[])
+      .filter((n) => CODE_FILE.test(n) && !NOT_CODE.test(n))
+      .sort();
   } catch {
     names = [];
   }

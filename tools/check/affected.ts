@@ -19,7 +19,12 @@ export function partsAffectedBy(files: readonly string[], inputs: PipelineInputs
   if (config || any(inputs.sourcePaths)) ['sources', 'generated', 'mapping'].forEach((p) => parts.add(p as CheckPart));
   if (any(inputs.templatePaths) || under(inputs.outDir)) parts.add('generated');
   // Human cells edited in the tracker belong in mapping.json: the mapping part reports them.
-  if ([...rel].some((p) => p === `${inputs.outDir.replace(/\/+$/, '')}/tracker.md` || (inputs.outDir.replace(/\/+$/, '') === '.' && p === 'tracker.md'))) parts.add('mapping');
+  if (
+    [...rel].some(
+      (p) => p === `${inputs.outDir.replace(/\/+$/, '')}/tracker.md` || (inputs.outDir.replace(/\/+$/, '') === '.' && p === 'tracker.md'),
+    )
+  )
+    parts.add('mapping');
   // The tracker tables show code locations, so code and mapping.json affect generated files too.
   if (any(inputs.codePaths) || rel.has(inputs.mappingPath)) {
     parts.add('mapping');

@@ -20,7 +20,10 @@ const FIX = 'specmap sync';
  */
 function generatedKey(model: Model, config: Config, root: string, mapping: Mapping | undefined): string {
   const withoutLines = mapping && JSON.stringify(mapping, (key, value) => (key === 'line' ? undefined : value));
-  const fp = new Fingerprint(root).text('model', JSON.stringify(model)).text('mapping', withoutLines ?? '').text('config', JSON.stringify(config));
+  const fp = new Fingerprint(root)
+    .text('model', JSON.stringify(model))
+    .text('mapping', withoutLines ?? '')
+    .text('config', JSON.stringify(config));
   const templates = listFiles(BUILTIN_TEMPLATES_DIR, '.').map((p) => join(BUILTIN_TEMPLATES_DIR, p));
   if (config.generate.templates) templates.push(...listFiles(root, config.generate.templates));
   return fp.files(templates).files(listFiles(root, config.generate.outDir)).digest();
@@ -28,7 +31,13 @@ function generatedKey(model: Model, config: Config, root: string, mapping: Mappi
 
 const MEMO = 'generated-state';
 
-export async function checkGenerated(model: Model, config: Config, root: string, mapping: Mapping | undefined, noCache = false): Promise<Omit<Finding, 'severity'>[]> {
+export async function checkGenerated(
+  model: Model,
+  config: Config,
+  root: string,
+  mapping: Mapping | undefined,
+  noCache = false,
+): Promise<Omit<Finding, 'severity'>[]> {
   const cacheDir = noCache ? undefined : projectCacheDir(config, root);
   const key = generatedKey(model, config, root, mapping);
   if (memoSaysClean(cacheDir, key, MEMO)) return [];
@@ -38,15 +47,32 @@ export async function checkGenerated(model: Model, config: Config, root: string,
   const out: Omit<Finding, 'severity'>[] = [];
   for (const { file, before } of plan.changed) {
     if (before === undefined) {
-      out.push({ kind: 'generated-missing', file: file.path, message: `${file.path} does not exist; ${file.producedBy} writes it`, fix: FIX });
+      out.push({
+        kind: 'generated-missing',
+        file: file.path,
+        message: `${file.path} does not exist; ${file.producedBy} writes it`,
+        fix: FIX,
+      });
     } else {
       const diff = createTwoFilesPatch(`a/${file.path}`, `b/${file.path}`, before, file.content, 'on disk', 'generated', { context: 2 });
-      out.push({ kind: 'generated-stale', file: file.path, message: `${file.path} differs from what ${file.producedBy} writes`, diff, fix: FIX });
+      out.push({
+        kind: 'generated-stale',
+        file: file.path,
+        message: `${file.path} differs from what ${file.producedBy} writes`,
+        diff,
+        fix: FIX,
+      });
     }
   }
   const produced = new Set(files.map((f) => f.path));
   for (const path of listFiles(root, config.generate.outDir)) {
-    if (!produced.has(path)) out.push({ kind: 'generated-orphan', file: path, message: `${path} is in the output folder but no generator produces it`, fix: `delete ${path}, or move it out of ${config.generate.outDir}` });
+    if (!produced.has(path))
+      out.push({
+        kind: 'generated-orphan',
+        file: path,
+        message: `${path} is in the output folder but no generator produces it`,
+        fix: `delete ${path}, or move it out of ${config.generate.outDir}`,
+      });
   }
   if (!out.length) writeMemo(cacheDir, key, MEMO);
   return out;

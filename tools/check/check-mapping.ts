@@ -34,7 +34,11 @@ async function analyze(model: Model, config: Config, root: string, noCache: bool
     cacheDir: !noCache && cacheDir && canWriteBelow(cacheDir) ? cacheDir : undefined,
     unknownLiteralPatterns: config.unknownLiterals,
   });
-  recordTiming('analyze the workspace', t0, `${result.stats.files} files, ${result.stats.parsed} parsed, ${result.stats.cached} from cache`);
+  recordTiming(
+    'analyze the workspace',
+    t0,
+    `${result.stats.files} files, ${result.stats.parsed} parsed, ${result.stats.cached} from cache`,
+  );
   return result.facts;
 }
 
@@ -50,7 +54,12 @@ export async function checkMapping(model: Model, config: Config, root: string, n
  * Edits made in the tracker that only `sync` stores in mapping.json: until then they live in a
  * file that is not committed, and a clone would not have them.
  */
-async function trackerEdits(model: Model, config: Config, root: string, previous: Mapping | undefined): Promise<Omit<Finding, 'severity'>[]> {
+async function trackerEdits(
+  model: Model,
+  config: Config,
+  root: string,
+  previous: Mapping | undefined,
+): Promise<Omit<Finding, 'severity'>[]> {
   const { mergeTrackerEdits, trackerFilePath } = await import('../generate/tracker/merge-edits.js');
   const file = trackerFilePath(config);
   if (!file) return [];
@@ -63,7 +72,13 @@ async function trackerEdits(model: Model, config: Config, root: string, previous
   }
   const merged = mergeTrackerEdits(model, previous, text, file);
   return [
-    ...merged.conflicts.map((d) => ({ kind: 'mapping-tracker-conflict' as const, file, line: d.line, message: d.message, fix: d.hint ?? 'make the two agree' })),
+    ...merged.conflicts.map((d) => ({
+      kind: 'mapping-tracker-conflict' as const,
+      file,
+      line: d.line,
+      message: d.message,
+      fix: d.hint ?? 'make the two agree',
+    })),
     ...merged.edits.map((e) => ({
       kind: 'mapping-tracker-edit' as const,
       id: e.id,

@@ -16,13 +16,19 @@ function message(c: Change): string {
 
 export async function checkSources(state: ModelState, config: Config): Promise<Omit<Finding, 'severity'>[]> {
   if (state.upToDate) return [];
-  if (!state.onDisk) return [{ kind: 'model-missing', file: config.model, message: `there is no model at ${config.model} yet`, fix: 'specmap sync' }];
+  if (!state.onDisk)
+    return [{ kind: 'model-missing', file: config.model, message: `there is no model at ${config.model} yet`, fix: 'specmap sync' }];
   const { diffModels } = await import('../diff/diff-models.js');
   const changes = diffModels(state.onDisk, state.model, { scope: 'all' });
   const changedSources = state.sources.filter((s) => !state.onDisk!.sources.some((o) => o.id === s.info.id && o.sha256 === s.info.sha256));
   if (!changes.length) {
     // Bytes changed but nothing the model keeps did (whitespace, navigation): still a rebuild.
-    return changedSources.map((s) => ({ kind: 'source-changed' as const, file: s.info.path, message: `${s.info.id} changed without changing any item`, fix: 'specmap sync' }));
+    return changedSources.map((s) => ({
+      kind: 'source-changed' as const,
+      file: s.info.path,
+      message: `${s.info.id} changed without changing any item`,
+      fix: 'specmap sync',
+    }));
   }
   return changes.map((c) => ({
     kind: 'source-changed' as const,

@@ -60,7 +60,8 @@ export function applySeverity(findings: readonly Omit<Finding, 'severity'>[], co
 }
 
 export function compareFindings(a: Finding, b: Finding): number {
-  const key = (f: Finding) => [f.kind, f.id ?? '', f.lane ?? '', f.file ?? '', String(f.line ?? 0).padStart(8, '0'), f.message].join('\u0000');
+  const key = (f: Finding) =>
+    [f.kind, f.id ?? '', f.lane ?? '', f.file ?? '', String(f.line ?? 0).padStart(8, '0'), f.message].join('\u0000');
   const ka = key(a);
   const kb = key(b);
   return ka < kb ? -1 : ka > kb ? 1 : 0;

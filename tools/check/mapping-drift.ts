@@ -11,7 +11,13 @@ type RawFinding = Omit<Finding, 'severity'>;
 const locationKey = (l: Location) => `${l.file}\u0000${l.symbol}\u0000${l.kind}`;
 const FIX = 'specmap sync';
 
-function laneDrift(id: string, anchor: string | undefined, lane: string, before: readonly Location[], after: readonly Location[]): RawFinding[] {
+function laneDrift(
+  id: string,
+  anchor: string | undefined,
+  lane: string,
+  before: readonly Location[],
+  after: readonly Location[],
+): RawFinding[] {
   const out: RawFinding[] = [];
   const old = new Map(before.map((l) => [locationKey(l), l]));
   const now = new Map(after.map((l) => [locationKey(l), l]));
@@ -33,7 +39,16 @@ function laneDrift(id: string, anchor: string | undefined, lane: string, before:
   }
   for (const [key, l] of now) {
     if (!old.has(key)) {
-      out.push({ kind: 'mapping-location-new', id, anchor, lane, file: l.file, line: l.line, message: `new ${l.kind} \`${l.symbol}\` in ${l.file} is not in mapping.json`, fix: FIX });
+      out.push({
+        kind: 'mapping-location-new',
+        id,
+        anchor,
+        lane,
+        file: l.file,
+        line: l.line,
+        message: `new ${l.kind} \`${l.symbol}\` in ${l.file} is not in mapping.json`,
+        fix: FIX,
+      });
     }
   }
   return out;
@@ -52,22 +67,47 @@ export function mappingDrift(before: Mapping | undefined, after: Mapping): RawFi
     const lanes = new Set([...Object.keys(old.lanes), ...Object.keys(entry.lanes)]);
     for (const lane of [...lanes].sort()) out.push(...laneDrift(id, anchor, lane, old.lanes[lane] ?? [], entry.lanes[lane] ?? []));
     if (old.status !== entry.status) {
-      out.push({ kind: 'mapping-status-changed', id, anchor, message: `status would change from ${old.status} to ${entry.status}`, fix: FIX });
+      out.push({
+        kind: 'mapping-status-changed',
+        id,
+        anchor,
+        message: `status would change from ${old.status} to ${entry.status}`,
+        fix: FIX,
+      });
     }
   }
   for (const [id, old] of Object.entries(before.items)) {
     if (after.items[id]) continue;
     if (old.manual && Object.keys(old.manual).length) {
-      out.push({ kind: 'mapping-manual-orphan', id, anchor: old.anchor ?? undefined, message: 'has manual notes but the sources no longer have this item; sync keeps them under `orphans`', fix: FIX });
+      out.push({
+        kind: 'mapping-manual-orphan',
+        id,
+        anchor: old.anchor ?? undefined,
+        message: 'has manual notes but the sources no longer have this item; sync keeps them under `orphans`',
+        fix: FIX,
+      });
     } else {
-      out.push({ kind: 'mapping-item-removed', id, anchor: old.anchor ?? undefined, message: 'the sources no longer have this item', fix: FIX });
+      out.push({
+        kind: 'mapping-item-removed',
+        id,
+        anchor: old.anchor ?? undefined,
+        message: 'the sources no longer have this item',
+        fix: FIX,
+      });
     }
   }
   const known = new Set(before.unknownLiterals.map((u) => u.literal));
   for (const u of after.unknownLiterals) {
     if (known.has(u.literal)) continue;
     const first = u.locations[0];
-    out.push({ kind: 'mapping-unknown-literal', id: u.literal, file: first?.file, line: first?.line, message: `\`${u.literal}\` looks like an event type but no spec item has it`, fix: FIX });
+    out.push({
+      kind: 'mapping-unknown-literal',
+      id: u.literal,
+      file: first?.file,
+      line: first?.line,
+      message: `\`${u.literal}\` looks like an event type but no spec item has it`,
+      fix: FIX,
+    });
   }
   return out;
 }

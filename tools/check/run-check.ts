@@ -62,7 +62,8 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     recordTiming('check: sources', t0);
     t0 = performance.now();
     // Mapping first: the tracker tables that `generate` writes are filled from it.
-    const mapped = parts.includes('mapping') || parts.includes('generated') ? await checkMapping(state.model, config, root, noCache) : undefined;
+    const mapped =
+      parts.includes('mapping') || parts.includes('generated') ? await checkMapping(state.model, config, root, noCache) : undefined;
     if (mapped && parts.includes('mapping')) raw.push(...mapped.findings);
     recordTiming('check: mapping', t0);
     t0 = performance.now();

@@ -4,7 +4,7 @@
  * environment, not a bug: it says what and where, without a stack.
  */
 import { nameConfigFile } from '../config/name-config-file.js';
-import { formatDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { formatDiagnostic } from '../diagnostics/diagnostic.js';
 import { EXIT, SpecmapError } from '../diagnostics/errors.js';
 
 export { nameConfigFile };
@@ -12,10 +12,15 @@ import { isEnvironmentErrno, toEnvironmentError } from '../io/env-error.js';
 
 export function reportError(thrown: unknown, json: boolean, configFile?: string): number {
   const raw = isEnvironmentErrno(thrown) ? toEnvironmentError(thrown) : thrown;
-  const error = raw instanceof SpecmapError && configFile ? Object.assign(raw, { diagnostics: raw.diagnostics.map((d) => nameConfigFile(d, configFile)) }) : raw;
+  const error =
+    raw instanceof SpecmapError && configFile
+      ? Object.assign(raw, { diagnostics: raw.diagnostics.map((d) => nameConfigFile(d, configFile)) })
+      : raw;
   if (error instanceof SpecmapError) {
     if (json) {
-      process.stdout.write(JSON.stringify({ error: { kind: error.kind, message: error.message, diagnostics: error.diagnostics } }, null, 2) + '\n');
+      process.stdout.write(
+        JSON.stringify({ error: { kind: error.kind, message: error.message, diagnostics: error.diagnostics } }, null, 2) + '\n',
+      );
     } else {
       for (const d of error.diagnostics) process.stderr.write(formatDiagnostic(d) + '\n');
       const errors = error.diagnostics.filter((d) => d.severity === 'error').length;

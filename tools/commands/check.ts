@@ -25,7 +25,12 @@ function stagedFiles(cwd: string): string[] {
     } catch (error) {
       // Not a repository, or no git at all: the user's setup, not a bug.
       const e = error as NodeJS.ErrnoException & { stderr?: string };
-      const why = e.code === 'ENOENT' ? 'git is not installed or not on PATH' : String(e.stderr ?? e.message).trim().split('\n')[0];
+      const why =
+        e.code === 'ENOENT'
+          ? 'git is not installed or not on PATH'
+          : String(e.stderr ?? e.message)
+              .trim()
+              .split('\n')[0];
       throw new UsageError(`--staged needs a git repository: ${why}`, [
         {
           severity: 'error',
@@ -41,7 +46,10 @@ function stagedFiles(cwd: string): string[] {
   };
   const top = git(['rev-parse', '--show-toplevel']).trim();
   const out = git(['diff', '--cached', '--name-only', '-z']);
-  return out.split('\0').filter(Boolean).map((p) => `${top}/${p}`);
+  return out
+    .split('\0')
+    .filter(Boolean)
+    .map((p) => `${top}/${p}`);
 }
 
 async function format(result: CheckResult, name: string): Promise<string> {
@@ -78,13 +86,15 @@ export async function runCheckCommand(opts: CheckCommandOptions): Promise<number
   }
   const loaded = await loadConfig(opts.config, cwd, { allowOutside: opts.allowOutside });
   const files = opts.files?.length ? opts.files : opts.staged ? stagedFiles(cwd) : undefined;
-  const result = notSyncedResult(loaded.config, loaded.root) ?? await runCheck({
-    config: loaded.config,
-    root: loaded.root,
-    configText: loaded.text,
-    files,
-    noCache: opts.cache === false,
-  });
+  const result =
+    notSyncedResult(loaded.config, loaded.root) ??
+    (await runCheck({
+      config: loaded.config,
+      root: loaded.root,
+      configText: loaded.text,
+      files,
+      noCache: opts.cache === false,
+    }));
   process.stdout.write(await format(withConfigInFixes(result, opts.config), formatName));
   return result.findings.some((f) => f.severity === 'error') ? EXIT.findings : EXIT.clean;
 }

@@ -47,7 +47,9 @@ export async function crosscheckSources(opts: CrosscheckCommandOptions = {}): Pr
   const scope = pickOption<DiffScope>('--scope', opts.scope, DIFF_SCOPES, DEFAULT_DIFF_SCOPE);
   const { config, root } = await configFor(opts, cwd);
   // Parsed OpenAPI extracts are cached by content hash under the config's cacheDir (tools/cache).
-  const { model, diagnostics } = await buildModel(config, root, { cacheDir: opts.cache === false ? false : resolve(root, config.cacheDir) });
+  const { model, diagnostics } = await buildModel(config, root, {
+    cacheDir: opts.cache === false ? false : resolve(root, config.cacheDir),
+  });
   const all = diagnostics.sorted();
   if (hasErrors(all)) throw new InputError('crosscheck failed', all);
   const findings = crosscheck(model, { scope });

@@ -83,7 +83,10 @@ export async function diffFiles(oldArg: string, newArg: string, opts: DiffComman
   const oldModel = newSide.sourceId && !oldSide.sourceId ? restrictToSource(oldSide.model, newSide.sourceId) : oldSide.model;
   const newModel = oldSide.sourceId && !newSide.sourceId ? restrictToSource(newSide.model, oldSide.sourceId) : newSide.model;
   const changes = diffModels(oldModel, newModel, { scope });
-  const skipped = { old: oldSide.skipped.filter((x) => inScopePath(x.path, scope)), new: newSide.skipped.filter((x) => inScopePath(x.path, scope)) };
+  const skipped = {
+    old: oldSide.skipped.filter((x) => inScopePath(x.path, scope)),
+    new: newSide.skipped.filter((x) => inScopePath(x.path, scope)),
+  };
   return { result: { old: oldArg, new: newArg, scope, failOn, summary: countByClass(changes), changes, skipped }, oldModel, newModel };
 }
 
@@ -98,7 +101,8 @@ export interface DiffRun {
 /** `diff` as the CLI runs it: the result, its text in the asked format, and whether it fails. Prints nothing. */
 export async function runDiff(oldArg: string, newArg: string, opts: DiffCommandOptions): Promise<DiffRun> {
   const format = opts.json ? 'json' : pickOption<ReportFormat>('--format', opts.format, REPORT_FORMATS, 'pretty');
-  if (opts.summary && format !== 'markdown') throw new UsageError(`Unexpected \`--summary\` with \`--format ${format}\`, expected it with \`--format markdown\``);
+  if (opts.summary && format !== 'markdown')
+    throw new UsageError(`Unexpected \`--summary\` with \`--format ${format}\`, expected it with \`--format markdown\``);
   const { result, oldModel, newModel } = await diffFiles(oldArg, newArg, opts);
   const text = formatReport(diffReport(result, oldModel.sources, newModel.sources), format, { summary: opts.summary === true });
   return { result, text, fails: failsOn(result.changes, result.failOn as FailOn) };

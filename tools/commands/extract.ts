@@ -51,7 +51,9 @@ export async function runExtract(opts: ExtractOptions): Promise<number> {
   if (opts.json) {
     process.stdout.write(toJsonText({ model: target, written: written.length > 0, counts, diagnostics: all }));
   } else {
-    const summary = Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', ');
+    const summary = Object.entries(counts)
+      .map(([k, v]) => `${v} ${k}`)
+      .join(', ');
     process.stdout.write(`${written.length ? 'wrote' : 'unchanged'} ${target}: ${summary} from ${model.sources.length} sources\n`);
   }
   return EXIT.clean;

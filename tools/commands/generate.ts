@@ -33,13 +33,24 @@ function readModelOrThrow(path: string, shown: string): Model {
     return JSON.parse(readFileSync(path, 'utf8')) as Model;
   } catch (error) {
     throw new InputError(`cannot read the model ${shown}`, [
-      { severity: 'error', code: 'model-unreadable', file: shown, line: 1, column: 1, message: `Unexpected content: ${(error as Error).message}, expected a model.json`, hint: 'rebuild it with `specmap extract`' },
+      {
+        severity: 'error',
+        code: 'model-unreadable',
+        file: shown,
+        line: 1,
+        column: 1,
+        message: `Unexpected content: ${(error as Error).message}, expected a model.json`,
+        hint: 'rebuild it with `specmap extract`',
+      },
     ]);
   }
 }
 
 function withFlags(config: Config, opts: GenerateOptions): Config {
-  const targets = opts.targets?.flatMap((t) => t.split(',')).map((t) => t.trim()).filter(Boolean);
+  const targets = opts.targets
+    ?.flatMap((t) => t.split(','))
+    .map((t) => t.trim())
+    .filter(Boolean);
   const unknown = targets?.filter((t) => !(GENERATE_TARGETS as readonly string[]).includes(t)) ?? [];
   if (unknown.length) throw new UsageError(`unknown target ${unknown.join(', ')}; expected one of ${GENERATE_TARGETS.join(', ')}`);
   return {
@@ -60,7 +71,9 @@ export async function runGenerate(opts: GenerateOptions): Promise<number> {
   const root = loaded.root;
   const config = withFlags(loaded.config, opts);
   progress.step('reading the model…');
-  const model = opts.model ? readModelOrThrow(resolve(opts.cwd ?? process.cwd(), opts.model), opts.model) : (await loadModelState(config, root)).model;
+  const model = opts.model
+    ? readModelOrThrow(resolve(opts.cwd ?? process.cwd(), opts.model), opts.model)
+    : (await loadModelState(config, root)).model;
   const inputs = readGenerateInputs(root, config);
   progress.step('generating…');
   const { files, diagnostics } = generateWithDiagnostics(model, config, inputs);
@@ -72,13 +85,21 @@ export async function runGenerate(opts: GenerateOptions): Promise<number> {
   const written = opts.dryRun ? [] : applyPlan(plan);
   if (opts.json) {
     process.stdout.write(
-      toJsonText({ outDir: config.generate.outDir, dryRun: Boolean(opts.dryRun), changed: plan.changed.map((c) => c.file.path), unchanged: plan.unchanged.length, diagnostics }),
+      toJsonText({
+        outDir: config.generate.outDir,
+        dryRun: Boolean(opts.dryRun),
+        changed: plan.changed.map((c) => c.file.path),
+        unchanged: plan.unchanged.length,
+        diagnostics,
+      }),
     );
   } else {
     for (const d of diagnostics) process.stderr.write(formatDiagnostic(d) + '\n');
     const verb = opts.dryRun ? 'would write' : 'wrote';
     for (const c of plan.changed) process.stdout.write(`${verb} ${c.file.path}\n`);
-    process.stdout.write(`${opts.dryRun ? plan.changed.length : written.length} changed, ${plan.unchanged.length} unchanged in ${config.generate.outDir}\n`);
+    process.stdout.write(
+      `${opts.dryRun ? plan.changed.length : written.length} changed, ${plan.unchanged.length} unchanged in ${config.generate.outDir}\n`,
+    );
   }
   return EXIT.clean;
 }

@@ -26,7 +26,16 @@ export interface ImportOptions {
 }
 
 export function readLegacy(path: string, display = path): LegacyMapping {
-  const diag = (message: string, at = { line: 1, column: 1 }) => [{ severity: 'error' as const, code: 'legacy-invalid', file: display, ...at, message, hint: 'pass a SPEC_TO_CODE_MAPPING.json (sections endpoints, request_parameters, streaming_events, summary)' }];
+  const diag = (message: string, at = { line: 1, column: 1 }) => [
+    {
+      severity: 'error' as const,
+      code: 'legacy-invalid',
+      file: display,
+      ...at,
+      message,
+      hint: 'pass a SPEC_TO_CODE_MAPPING.json (sections endpoints, request_parameters, streaming_events, summary)',
+    },
+  ];
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -47,7 +56,10 @@ export function readLegacy(path: string, display = path): LegacyMapping {
   const parsed = LegacyMappingSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new InputError(`${display} is not a legacy mapping`, diag(`${issue.message} at \`${issue.path.join('.') || '(root)'}\`, expected the legacy mapping format`));
+    throw new InputError(
+      `${display} is not a legacy mapping`,
+      diag(`${issue.message} at \`${issue.path.join('.') || '(root)'}\`, expected the legacy mapping format`),
+    );
   }
   return parsed.data;
 }
@@ -86,7 +98,12 @@ export async function importLegacy(file: string, opts: Omit<ImportOptions, 'json
   return withProjectLock(opts, () => importWith(legacy, legacyPath, file, opts));
 }
 
-async function importWith(legacy: LegacyMapping, legacyPath: string, file: string, opts: Omit<ImportOptions, 'json'>): Promise<ImportResult> {
+async function importWith(
+  legacy: LegacyMapping,
+  legacyPath: string,
+  file: string,
+  opts: Omit<ImportOptions, 'json'>,
+): Promise<ImportResult> {
   const origin = `import ${basename(legacyPath)}`;
   let plan: ImportPlan | undefined;
   let applied: Applied | undefined;
@@ -100,10 +117,16 @@ async function importWith(legacy: LegacyMapping, legacyPath: string, file: strin
   if (placed !== plan!.read) {
     throw new InputError(`import would lose fields: read ${plan!.read}, placed ${placed}; nothing written`);
   }
-  const anchorsDiffer = plan!.targets.filter((t) => t.anchorDiffers).map((t) => ({ id: t.id, legacy: t.anchorDiffers!.legacy, spec: t.anchorDiffers!.spec ?? null }));
-  const staleCodeLines = Object.entries(mapping.items).flatMap(([id, e]) => (e.legacyFindings ?? []).filter((f) => f.startsWith('legacy code location')).map((message) => ({ id, message })));
+  const anchorsDiffer = plan!.targets
+    .filter((t) => t.anchorDiffers)
+    .map((t) => ({ id: t.id, legacy: t.anchorDiffers!.legacy, spec: t.anchorDiffers!.spec ?? null }));
+  const staleCodeLines = Object.entries(mapping.items).flatMap(([id, e]) =>
+    (e.legacyFindings ?? []).filter((f) => f.startsWith('legacy code location')).map((message) => ({ id, message })),
+  );
   if (!opts.dryRun) assertMappingUnchanged(mappingPath, mappingHash, config.mapping, 'specmap import');
-  const written = opts.dryRun ? false : applyPlan(planWrites(root, [{ path: config.mapping, content: mappingText(mapping), producedBy: 'specmap import' }])).length > 0;
+  const written = opts.dryRun
+    ? false
+    : applyPlan(planWrites(root, [{ path: config.mapping, content: mappingText(mapping), producedBy: 'specmap import' }])).length > 0;
   return {
     file,
     read: plan!.read,
@@ -123,11 +146,25 @@ async function importWith(legacy: LegacyMapping, legacyPath: string, file: strin
 
 /** The CLI's text for an import result. */
 export function formatImport(r: ImportResult): string {
-  const out: string[] = [`read ${r.read} fields from ${r.file}, placed ${r.placed}: ${r.items} entries on spec items, ${r.orphans.length} kept as orphans (${r.orphans.join(', ')})`];
+  const out: string[] = [
+    `read ${r.read} fields from ${r.file}, placed ${r.placed}: ${r.items} entries on spec items, ${r.orphans.length} kept as orphans (${r.orphans.join(', ')})`,
+  ];
   const n = (k: number, one: string, many: string) => `${k} ${k === 1 ? one : many}`;
-  if (r.anchorsDiffer.length) out.push(`${n(r.anchorsDiffer.length, 'legacy anchor differs', 'legacy anchors differ')} from the spec's (kept under manual.legacy):`, ...r.anchorsDiffer.map((a) => `  ${a.id}: legacy ${a.legacy}, spec ${a.spec ?? '(none)'}`));
-  if (r.contradictions.length) out.push(`${n(r.contradictions.length, 'legacy claim', 'legacy claims')} the code contradicts (not copied as status; kept in mapping.json as legacyFindings):`, ...r.contradictions.map((c) => `  ${c.id}: ${c.message}`));
-  if (r.staleCodeLines.length) out.push(`${n(r.staleCodeLines.length, 'legacy code location', 'legacy code locations')} no longer where the code is:`, ...r.staleCodeLines.map((c) => `  ${c.id}: ${c.message}`));
+  if (r.anchorsDiffer.length)
+    out.push(
+      `${n(r.anchorsDiffer.length, 'legacy anchor differs', 'legacy anchors differ')} from the spec's (kept under manual.legacy):`,
+      ...r.anchorsDiffer.map((a) => `  ${a.id}: legacy ${a.legacy}, spec ${a.spec ?? '(none)'}`),
+    );
+  if (r.contradictions.length)
+    out.push(
+      `${n(r.contradictions.length, 'legacy claim', 'legacy claims')} the code contradicts (not copied as status; kept in mapping.json as legacyFindings):`,
+      ...r.contradictions.map((c) => `  ${c.id}: ${c.message}`),
+    );
+  if (r.staleCodeLines.length)
+    out.push(
+      `${n(r.staleCodeLines.length, 'legacy code location', 'legacy code locations')} no longer where the code is:`,
+      ...r.staleCodeLines.map((c) => `  ${c.id}: ${c.message}`),
+    );
   out.push(`${r.dryRun ? 'would write' : r.written ? 'wrote' : 'unchanged'} ${r.mapping}: ${r.summary}`);
   return out.join('\n') + '\n';
 }

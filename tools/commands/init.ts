@@ -100,7 +100,10 @@ export async function planInit(opts: InitOptions = {}): Promise<InitPlan> {
   const files: OutputFile[] = [{ path: configRel, content: toJsonText(config), producedBy: 'specmap init' }];
   const ignorePath = resolve(root, '.gitignore');
   const existingIgnore = readOr(ignorePath, '');
-  const gitignore = missingEntries(existingIgnore, buildProducts({ model: 'spec/model.json', outDir: 'generated', reportDir: 'reports', cacheDir: '.specmap/cache' }));
+  const gitignore = missingEntries(
+    existingIgnore,
+    buildProducts({ model: 'spec/model.json', outDir: 'generated', reportDir: 'reports', cacheDir: '.specmap/cache' }),
+  );
   if (gitignore.length) files.push({ path: '.gitignore', content: withEntries(existingIgnore, gitignore), producedBy: 'specmap init' });
   const configFlag = configFile === DEFAULT_CONFIG_FILE ? '' : ` --config ${configFile}`;
   return {

@@ -148,7 +148,9 @@ async function runMapLocked(opts: MapOptions): Promise<number> {
   assertMappingUnchanged(mappingPath, mappingHash, config.mapping, 'specmap map');
   const written = applyPlan(planWrites(root, [{ path: config.mapping, content: text, producedBy: 'specmap map' }])).length > 0;
   if (opts.json) {
-    process.stdout.write(toJsonText({ mapping: config.mapping, written, summary: mapping.summary, unknownLiterals: mapping.unknownLiterals, diagnostics }));
+    process.stdout.write(
+      toJsonText({ mapping: config.mapping, written, summary: mapping.summary, unknownLiterals: mapping.unknownLiterals, diagnostics }),
+    );
   } else {
     process.stdout.write(`${written ? 'wrote' : 'unchanged'} ${config.mapping}: ${summaryLine(mapping)}\n`);
   }

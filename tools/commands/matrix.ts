@@ -39,7 +39,9 @@ export interface MatrixResult {
 
 async function readRecordings(root: string, impl: ImplementationConfig): Promise<Recording[]> {
   if (!impl.recordings.length) return [];
-  const files = (await glob([...impl.recordings], { cwd: root, onlyFiles: true, dot: false, absolute: false, expandDirectories: false })).sort();
+  const files = (
+    await glob([...impl.recordings], { cwd: root, onlyFiles: true, dot: false, absolute: false, expandDirectories: false })
+  ).sort();
   return files
     .filter((f) => !f.endsWith('.request.json'))
     .map((file) => {
@@ -60,7 +62,9 @@ async function readRecordings(root: string, impl: ImplementationConfig): Promise
 export async function buildMatrixFromConfig(opts: MatrixOptions = {}): Promise<MatrixResult> {
   const { config, root } = await loadConfig(opts.config, opts.cwd, { allowOutside: opts.allowOutside });
   if (!config.implementations.length) {
-    throw new UsageError('no implementations configured: add `"implementations": [{ "name": "fork", "workspace": "…", "lanes": [ … ] }, …]` to the config');
+    throw new UsageError(
+      'no implementations configured: add `"implementations": [{ "name": "fork", "workspace": "…", "lanes": [ … ] }, …]` to the config',
+    );
   }
   const names = new Set<string>();
   for (const impl of config.implementations) {
@@ -96,7 +100,15 @@ export async function buildMatrixFromConfig(opts: MatrixOptions = {}): Promise<M
     const recordings = await readRecordings(root, impl);
     const observations = recordings.length ? observe(recordings) : undefined;
     for (const u of observations?.unreadable ?? []) warnings.push(`${impl.name}: ${u}: not a JSON event line`);
-    inputs.push({ name: impl.name, role: impl.role, lanes: impl.lanes.map((l) => l.name), ...(mapping ? { mapping } : {}), ...(overrides ? { overrides } : {}), ...(observations ? { observations } : {}), recordings: recordings.length });
+    inputs.push({
+      name: impl.name,
+      role: impl.role,
+      lanes: impl.lanes.map((l) => l.name),
+      ...(mapping ? { mapping } : {}),
+      ...(overrides ? { overrides } : {}),
+      ...(observations ? { observations } : {}),
+      recordings: recordings.length,
+    });
   }
   return { matrix: buildMatrix(model, inputs), config, root, warnings };
 }
@@ -116,7 +128,9 @@ export async function compareFromConfig(a: string, b: string, opts: CompareOptio
   const { matrix } = await buildMatrixFromConfig(opts);
   for (const name of [a, b]) {
     if (!matrix.implementations.some((i) => i.name === name)) {
-      throw new UsageError(`unknown implementation \`${name}\`, expected one of ${matrix.implementations.map((i) => `\`${i.name}\``).join(', ')}`);
+      throw new UsageError(
+        `unknown implementation \`${name}\`, expected one of ${matrix.implementations.map((i) => `\`${i.name}\``).join(', ')}`,
+      );
     }
   }
   const comparison = compareImplementations(matrix, a, b);
@@ -130,4 +144,3 @@ export function matrixPaths(config: Config, outDir?: string): { markdown: string
   const dir = outDir ?? config.report.outDir;
   return { markdown: join(dir, 'matrix.md'), json: join(dir, 'matrix.json'), html: join(dir, 'matrix.html') };
 }
-

@@ -23,10 +23,15 @@ export interface ReportOptions {
 
 function parseFormats(raw: string | string[] | undefined, fallback: readonly ReportFormat[]): ReportFormat[] {
   if (raw === undefined) return [...fallback];
-  const list = (Array.isArray(raw) ? raw : [raw]).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
+  const list = (Array.isArray(raw) ? raw : [raw])
+    .flatMap((s) => s.split(','))
+    .map((s) => s.trim())
+    .filter(Boolean);
   const bad = list.filter((f) => !(REPORT_FORMATS as readonly string[]).includes(f));
   if (bad.length || !list.length) {
-    throw new UsageError(`unknown report format ${bad.map((b) => `\`${b}\``).join(', ') || '(none)'}, expected one of ${REPORT_FORMATS.join(', ')}`);
+    throw new UsageError(
+      `unknown report format ${bad.map((b) => `\`${b}\``).join(', ') || '(none)'}, expected one of ${REPORT_FORMATS.join(', ')}`,
+    );
   }
   return [...new Set(list)] as ReportFormat[];
 }
@@ -46,7 +51,9 @@ export async function reportCommand(opts: Omit<ReportOptions, 'json'> = {}): Pro
   const { config, root } = await loadConfig(opts.config, opts.cwd);
   const formats = parseFormats(opts.format, config.report.formats);
   if (opts.stdout && formats.length !== 1) {
-    throw new UsageError(`--stdout prints one format, found ${formats.length} (${formats.join(', ')}); pass --format with one of ${REPORT_FORMATS.join(', ')}`);
+    throw new UsageError(
+      `--stdout prints one format, found ${formats.length} (${formats.join(', ')}); pass --format with one of ${REPORT_FORMATS.join(', ')}`,
+    );
   }
   const state = await loadModelState(config, root);
   const mapping = await readMapping(root, config.mapping);

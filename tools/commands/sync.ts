@@ -59,7 +59,12 @@ const MAX_REREADS = 3;
  * The tracker's human cells edited in `generated/` copied into the manual blocks (mapping.json is
  * committed, the tracker is not). A cell edited on both sides stops the run.
  */
-async function withTrackerEdits(model: Model, previous: ManualSource | undefined, text: string | undefined, display: string): Promise<ManualSource | undefined> {
+async function withTrackerEdits(
+  model: Model,
+  previous: ManualSource | undefined,
+  text: string | undefined,
+  display: string,
+): Promise<ManualSource | undefined> {
   if (text === undefined) return previous;
   const { mergeTrackerEdits } = await import('../generate/tracker/merge-edits.js');
   const merged = mergeTrackerEdits(model, previous, text, display);
@@ -89,7 +94,12 @@ interface SyncAnswer {
 type Written = Map<string, string>;
 
 const isSyncAnswer = (v: unknown): v is SyncAnswer =>
-  isObject(v) && Array.isArray(v.notes) && v.notes.every((n) => typeof n === 'string') && typeof v.unchanged === 'number' && Array.isArray(v.dirs) && v.dirs.every((d) => typeof d === 'string');
+  isObject(v) &&
+  Array.isArray(v.notes) &&
+  v.notes.every((n) => typeof n === 'string') &&
+  typeof v.unchanged === 'number' &&
+  Array.isArray(v.dirs) &&
+  v.dirs.every((d) => typeof d === 'string');
 
 export async function syncOnce(opts: SyncOptions): Promise<SyncResult> {
   const { config, root, path, text } = await loadConfig(opts.config, opts.cwd, { allowOutside: opts.allowOutside });
@@ -118,7 +128,14 @@ export async function syncOnce(opts: SyncOptions): Promise<SyncResult> {
   );
 }
 
-async function syncLocked(opts: SyncOptions, config: Awaited<ReturnType<typeof loadConfig>>['config'], root: string, configPath: string, run: SyncAnswer, writtenBytes: Written): Promise<SyncResult> {
+async function syncLocked(
+  opts: SyncOptions,
+  config: Awaited<ReturnType<typeof loadConfig>>['config'],
+  root: string,
+  configPath: string,
+  run: SyncAnswer,
+  writtenBytes: Written,
+): Promise<SyncResult> {
   const note = (line: string) => {
     run.notes.push(line);
     process.stderr.write(line);
@@ -126,11 +143,18 @@ async function syncLocked(opts: SyncOptions, config: Awaited<ReturnType<typeof l
   const progress = opts.progress ?? SILENT;
   progress.step('extract: reading sources');
   const state = await loadModelState(config, root, { strict: opts.strict });
-  if (!opts.json) for (const d of state.diagnostics.sorted()) note(formatDiagnostic(nameConfigFile(d, configDisplay(configPath, opts.cwd))) + '\n');
+  if (!opts.json)
+    for (const d of state.diagnostics.sorted()) note(formatDiagnostic(nameConfigFile(d, configDisplay(configPath, opts.cwd))) + '\n');
   const modelFile: OutputFile = { path: config.model, content: modelText(state.model), producedBy: 'specmap extract' };
 
   progress.step('map: analyzing the workspace');
-  const [{ analyzeForMapping }, { computeMapping }, { readMappingSnapshot, currentMappingHash, hashMappingText }, { mappingText }, { trackerFilePath }] = await Promise.all([
+  const [
+    { analyzeForMapping },
+    { computeMapping },
+    { readMappingSnapshot, currentMappingHash, hashMappingText },
+    { mappingText },
+    { trackerFilePath },
+  ] = await Promise.all([
     import('../mapping/run-analyzer.js'),
     import('../mapping/compute.js'),
     import('../mapping/read.js'),
@@ -147,7 +171,8 @@ async function syncLocked(opts: SyncOptions, config: Awaited<ReturnType<typeof l
     return { mapping: readMappingSnapshot(mappingPath, config.mapping), tracker, trackerHash: hashMappingText(tracker) };
   };
   const unchangedSince = (read: ReturnType<typeof readHumanFiles>) =>
-    currentMappingHash(mappingPath) === read.mapping.hash && (!trackerPath || hashMappingText(readIfExists(trackerPath)) === read.trackerHash);
+    currentMappingHash(mappingPath) === read.mapping.hash &&
+    (!trackerPath || hashMappingText(readIfExists(trackerPath)) === read.trackerHash);
   let human = readHumanFiles();
   // Without lanes the mapping is still written (every item missing): `check` compares against it,
   // and a report without one would claim `map` never ran.
@@ -210,8 +235,13 @@ function print(result: SyncResult, json: boolean): void {
     return;
   }
   for (const path of result.written) process.stdout.write(`wrote ${path}\n`);
-  if (result.removed?.length) process.stdout.write(`removed ${result.removed.length} temporary file${result.removed.length === 1 ? '' : 's'} left by an interrupted run\n`);
-  process.stdout.write(`sync: ${result.written.length} file${result.written.length === 1 ? '' : 's'} written, ${result.unchanged} unchanged\n`);
+  if (result.removed?.length)
+    process.stdout.write(
+      `removed ${result.removed.length} temporary file${result.removed.length === 1 ? '' : 's'} left by an interrupted run\n`,
+    );
+  process.stdout.write(
+    `sync: ${result.written.length} file${result.written.length === 1 ? '' : 's'} written, ${result.unchanged} unchanged\n`,
+  );
 }
 
 export async function runSync(opts: SyncOptions): Promise<number> {
@@ -226,7 +256,8 @@ export async function runSync(opts: SyncOptions): Promise<number> {
     configPath: resolve(path),
     run: async () => print(await syncOnce(opts), Boolean(opts.json)),
     // A failed rerun is reported and the watch goes on; how to report it is the caller's (the CLI's) choice.
-    onError: (error) => (opts.onWatchError ? opts.onWatchError(error) : process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`)),
+    onError: (error) =>
+      opts.onWatchError ? opts.onWatchError(error) : process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`),
   });
   process.stderr.write('watching for changes (Ctrl-C to stop)\n');
   await new Promise<never>(() => {});

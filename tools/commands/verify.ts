@@ -63,7 +63,12 @@ export function traceArguments(args: readonly string[]): string[] {
 async function expandFolders(args: readonly string[]): Promise<string[]> {
   const out: string[] = [];
   for (const arg of args) {
-    const isDir = arg !== '-' && (await stat(arg).then((s) => s.isDirectory(), () => false));
+    const isDir =
+      arg !== '-' &&
+      (await stat(arg).then(
+        (s) => s.isDirectory(),
+        () => false,
+      ));
     if (!isDir) {
       out.push(arg);
       continue;
@@ -93,7 +98,8 @@ async function modelFor(config: Config, root: string, strict: string | undefined
   const kind = KIND_OF.get(strict);
   if (!kind) throw new UsageError(`Found --strict-source ${escapeControl(strict)}, expected docs or openapi`);
   const keep = state.sources.filter((s) => s.info.kind === kind || s.info.kind === 'catalog');
-  if (!keep.some((s) => s.info.kind === kind)) throw new UsageError(`Found --strict-source ${strict} but no ${strict} source in the config, expected at least one`);
+  if (!keep.some((s) => s.info.kind === kind))
+    throw new UsageError(`Found --strict-source ${strict} but no ${strict} source in the config, expected at least one`);
   if (keep.length === state.sources.length) return state.model;
   const { buildFromFiles } = await import('../sources/load.js');
   const model = await buildFromFiles(keep, config, state.diagnostics, { cacheDir: projectCacheDir(config, root) ?? false });
@@ -108,18 +114,27 @@ export async function verifyCommand(args: string[], opts: VerifyCommandOptions):
   if (named.filter((t) => t === '-').length > 1) throw new UsageError('Found `-` more than once, expected stdin at most once');
   const format = (opts.json ? 'json' : (opts.format ?? 'pretty')) as VerifyFormat;
   if (!VERIFY_FORMATS.includes(format)) throw new UsageError(`Found --format ${escapeControl(format)}, expected pretty, json or github`);
-  if (opts.input && opts.input !== 'sse' && opts.input !== 'jsonl') throw new UsageError(`Found --input ${escapeControl(opts.input)}, expected sse or jsonl`);
+  if (opts.input && opts.input !== 'sse' && opts.input !== 'jsonl')
+    throw new UsageError(`Found --input ${escapeControl(opts.input)}, expected sse or jsonl`);
   const input = opts.input as TraceFormat | undefined;
   const { config, root } = await loadConfig(opts.config, cwd);
   // A config memo written before the `verify` block existed has none: the schema's defaults stand in.
-  const settings: Config['verify'] = Object.assign({ maxFindings: DEFAULT_MAX_FINDINGS, maxLineLength: DEFAULT_MAX_LINE_LENGTH }, config.verify);
+  const settings: Config['verify'] = Object.assign(
+    { maxFindings: DEFAULT_MAX_FINDINGS, maxLineLength: DEFAULT_MAX_LINE_LENGTH },
+    config.verify,
+  );
   const strict = opts.strictSource ?? settings.strictSource;
   const maxFindings = positiveInt('--max-findings', opts.maxFindings, settings.maxFindings);
   const maxLineLength = positiveInt('--max-line-length', opts.maxLineLength, settings.maxLineLength);
   const severities = resolveSeverities(config.check.severity, opts.severity ?? []);
   const model = await modelFor(config, root, strict);
   const traces = await expandFolders(named);
-  const learnOptions = { objects: config.generate.zodObjects, maxLineLength, ...(input && { format: input }), ...(settings.profile && { profile: settings.profile, root }) };
+  const learnOptions = {
+    objects: config.generate.zodObjects,
+    maxLineLength,
+    ...(input && { format: input }),
+    ...(settings.profile && { profile: settings.profile, root }),
+  };
 
   if (opts.learnBaseline) {
     if (traces.includes('-')) throw new UsageError('Found `-` with --learn-baseline, expected recordings as files or folders');
@@ -130,7 +145,14 @@ export async function verifyCommand(args: string[], opts: VerifyCommandOptions):
   }
 
   // A configured baseline is relative to the config file; one given on the command line, to the shell.
-  const baselinePath = opts.baseline === false ? undefined : opts.baseline !== undefined ? resolve(cwd, opts.baseline) : settings.baseline !== undefined ? resolve(root, settings.baseline) : undefined;
+  const baselinePath =
+    opts.baseline === false
+      ? undefined
+      : opts.baseline !== undefined
+        ? resolve(cwd, opts.baseline)
+        : settings.baseline !== undefined
+          ? resolve(root, settings.baseline)
+          : undefined;
   const baseline = baselinePath ? await loadBaseline(baselinePath, model, learnOptions) : undefined;
   if (baseline && opts.baseline) baseline.use.from = opts.baseline;
   else if (baseline && settings.baseline) baseline.use.from = settings.baseline;

@@ -32,14 +32,28 @@ export async function whereCommand(query: string, opts: Omit<WhereOptions, 'json
   const mapping = readMappingFile(resolveInside(root, config.mapping), config.mapping);
   if (!mapping) {
     throw new InputError(`no ${config.mapping} yet`, [
-      { severity: 'error', code: 'mapping-missing', file: config.mapping, line: 1, column: 1, message: `Missing \`${config.mapping}\`, expected the output of \`specmap sync\` (or \`specmap map\`)`, hint: 'run `specmap sync` first' },
+      {
+        severity: 'error',
+        code: 'mapping-missing',
+        file: config.mapping,
+        line: 1,
+        column: 1,
+        message: `Missing \`${config.mapping}\`, expected the output of \`specmap sync\` (or \`specmap map\`)`,
+        hint: 'run `specmap sync` first',
+      },
     ]);
   }
   // The query is user text and the lookup indexes plain records with it: `where constructor` would
   // find Object.prototype's. Null-prototype copies make every key the mapping's own or absent.
   const result = where({ ...mapping, items: nullPrototype(mapping.items), orphans: nullPrototype(mapping.orphans) }, query);
   const found = result.matches.length > 0 || Boolean(result.unknown) || Boolean(result.orphan);
-  return { result, lanes: mapping.lanes, found, changedSinceMapping: changedSinceMapping(result, root, resolveInside(root, config.mapping)), mappingFile: config.mapping };
+  return {
+    result,
+    lanes: mapping.lanes,
+    found,
+    changedSinceMapping: changedSinceMapping(result, root, resolveInside(root, config.mapping)),
+    mappingFile: config.mapping,
+  };
 }
 
 /**
@@ -71,7 +85,11 @@ function changedSinceMapping(result: WhereResult, root: string, mappingPath: str
  */
 function committedAsIs(root: string, paths: string[]): boolean {
   try {
-    const out = execFileSync('git', ['status', '--porcelain', '-z', '--', ...paths], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    const out = execFileSync('git', ['status', '--porcelain', '-z', '--', ...paths], {
+      cwd: root,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     return out === '';
   } catch {
     return false;

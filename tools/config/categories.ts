@@ -7,7 +7,12 @@ import picomatch from 'picomatch';
 import type { CategoryConfig } from './schema.js';
 import { profileOfKind } from '../profiles/source-profile.js';
 
-export const DEFAULT_CATEGORIES: CategoryConfig[] = profileOfKind('openai-docs')?.categories?.map((c) => ({ ...c, match: [...c.match], subcategories: c.subcategories.map((sub) => ({ ...sub, match: [...sub.match] })) })) ?? [];
+export const DEFAULT_CATEGORIES: CategoryConfig[] =
+  profileOfKind('openai-docs')?.categories?.map((c) => ({
+    ...c,
+    match: [...c.match],
+    subcategories: c.subcategories.map((sub) => ({ ...sub, match: [...sub.match] })),
+  })) ?? [];
 
 export const OTHER_CATEGORY = { id: 'other', title: 'Other' } as const;
 

@@ -27,7 +27,12 @@ describe('confineConfigPaths', () => {
     ['a ../ cacheDir, even with --allow-outside', { cacheDir: '../x' }, true, ['7:3 Found `cacheDir` `../x`']],
     ['workspace "/"', { workspace: '/' }, false, ['7:3 Found `workspace` `/`']],
     ['workspace "/" with --allow-outside', { workspace: '/' }, true, []],
-    ['an implementation workspace outside', { implementations: [{ name: 'a' }, { name: 'b', workspace: '../b' }] }, false, ['13:7 Found `implementations[1].workspace` `../b`']],
+    [
+      'an implementation workspace outside',
+      { implementations: [{ name: 'a' }, { name: 'b', workspace: '../b' }] },
+      false,
+      ['13:7 Found `implementations[1].workspace` `../b`'],
+    ],
   ])('%s', (_name, raw, allow, want) => {
     let got: string[];
     try {

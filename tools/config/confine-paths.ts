@@ -73,5 +73,6 @@ export function confineConfigPaths(config: Config, root: string, file: string, t
       });
     }
   });
-  if (problems.length) throw new ConfigError(`${file}: ${problems.length === 1 ? 'a path leads' : 'paths lead'} outside the project`, problems);
+  if (problems.length)
+    throw new ConfigError(`${file}: ${problems.length === 1 ? 'a path leads' : 'paths lead'} outside the project`, problems);
 }

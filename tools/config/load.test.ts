@@ -19,11 +19,43 @@ async function problems(text: string): Promise<string[]> {
 describe('parseConfigText', () => {
   const cases: [string, { given: string; want: string[] }][] = [
     ['valid', { given: '{"sources": [{"path": "a.md"}]}', want: [] }],
-    ['unknown top-level key, at the key', { given: '{\n  "sources": [{"path": "a.md"}],\n  "colour": 1\n}', want: ['3:3 Unexpected key `colour`, expected one of `$schema`, `sources`, `model`, `cacheDir`, `categories`, `correlationKeys`, `generate`, `workspace`, `lanes`, `status`, `unknownLiterals`, `mapping`, `report`, `check`, `verify`, `implementations`'] }],
-    ['unknown nested key', { given: '{"sources": [{"path": "a.md", "pth": 1}]}', want: ['1:31 Unexpected key `pth` at `sources[0]`, expected one of `path`, `kind`, `pathPrefix`, `group`, `apis`'] }],
-    ['two unknown keys, one diagnostic each', { given: '{"sources": [{"path": "a.md"}],\n"a": 1,\n"b": 2}', want: ['2:1 Unexpected key `a`, expected one of `$schema`, `sources`, `model`, `cacheDir`, `categories`, `correlationKeys`, `generate`, `workspace`, `lanes`, `status`, `unknownLiterals`, `mapping`, `report`, `check`, `verify`, `implementations`', '3:1 Unexpected key `b`, expected one of `$schema`, `sources`, `model`, `cacheDir`, `categories`, `correlationKeys`, `generate`, `workspace`, `lanes`, `status`, `unknownLiterals`, `mapping`, `report`, `check`, `verify`, `implementations`'] }],
-    ['wrong type, at the value', { given: '{"sources": [{"path": "a.md"}], "model": 3}', want: ['1:42 Found number `3` at `model`, expected string'] }],
-    ['not one of the values', { given: '{"sources": [{"path": "a.md", "kind": "yaml"}]}', want: ['1:39 Found string `yaml` at `sources[0].kind`, expected one of `openai-docs`, `openapi`, `catalog`'] }],
+    [
+      'unknown top-level key, at the key',
+      {
+        given: '{\n  "sources": [{"path": "a.md"}],\n  "colour": 1\n}',
+        want: [
+          '3:3 Unexpected key `colour`, expected one of `$schema`, `sources`, `model`, `cacheDir`, `categories`, `correlationKeys`, `generate`, `workspace`, `lanes`, `status`, `unknownLiterals`, `mapping`, `report`, `check`, `verify`, `implementations`',
+        ],
+      },
+    ],
+    [
+      'unknown nested key',
+      {
+        given: '{"sources": [{"path": "a.md", "pth": 1}]}',
+        want: ['1:31 Unexpected key `pth` at `sources[0]`, expected one of `path`, `kind`, `pathPrefix`, `group`, `apis`'],
+      },
+    ],
+    [
+      'two unknown keys, one diagnostic each',
+      {
+        given: '{"sources": [{"path": "a.md"}],\n"a": 1,\n"b": 2}',
+        want: [
+          '2:1 Unexpected key `a`, expected one of `$schema`, `sources`, `model`, `cacheDir`, `categories`, `correlationKeys`, `generate`, `workspace`, `lanes`, `status`, `unknownLiterals`, `mapping`, `report`, `check`, `verify`, `implementations`',
+          '3:1 Unexpected key `b`, expected one of `$schema`, `sources`, `model`, `cacheDir`, `categories`, `correlationKeys`, `generate`, `workspace`, `lanes`, `status`, `unknownLiterals`, `mapping`, `report`, `check`, `verify`, `implementations`',
+        ],
+      },
+    ],
+    [
+      'wrong type, at the value',
+      { given: '{"sources": [{"path": "a.md"}], "model": 3}', want: ['1:42 Found number `3` at `model`, expected string'] },
+    ],
+    [
+      'not one of the values',
+      {
+        given: '{"sources": [{"path": "a.md", "kind": "yaml"}]}',
+        want: ['1:39 Found string `yaml` at `sources[0].kind`, expected one of `openai-docs`, `openapi`, `catalog`'],
+      },
+    ],
     ['missing sources', { given: '{}', want: ['1:1 Found nothing at `sources`, expected array'] }],
   ];
   it.each(cases)('%s', async (_name, { given, want }) => {
@@ -37,14 +69,41 @@ describe('parseConfigText', () => {
 
   it('applies the defaults in one place', async () => {
     const config = await parseConfigText('{"sources": [{"path": "a.md"}]}', 'c.json');
-    expect(config).toMatchObject({ model: 'spec/model.json', workspace: '.', lanes: [], correlationKeys: [], generate: { outDir: 'generated' } });
+    expect(config).toMatchObject({
+      model: 'spec/model.json',
+      workspace: '.',
+      lanes: [],
+      correlationKeys: [],
+      generate: { outDir: 'generated' },
+    });
     expect(config.categories).toBeUndefined();
   });
 });
 
 describe('allowedKeys', () => {
   const cases: [string, (string | number)[], string[]][] = [
-    ['top level', [], ['$schema', 'sources', 'model', 'cacheDir', 'categories', 'correlationKeys', 'generate', 'workspace', 'lanes', 'status', 'unknownLiterals', 'mapping', 'report', 'check', 'verify', 'implementations']],
+    [
+      'top level',
+      [],
+      [
+        '$schema',
+        'sources',
+        'model',
+        'cacheDir',
+        'categories',
+        'correlationKeys',
+        'generate',
+        'workspace',
+        'lanes',
+        'status',
+        'unknownLiterals',
+        'mapping',
+        'report',
+        'check',
+        'verify',
+        'implementations',
+      ],
+    ],
     ['array element', ['sources', 0], ['path', 'kind', 'pathPrefix', 'group', 'apis']],
     ['through a default', ['report'], ['outDir', 'formats']],
     ['a leaf', ['model'], []],

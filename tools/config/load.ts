@@ -34,7 +34,8 @@ export async function parseConfigText(text: string, file: string): Promise<Confi
 const MEMO_DIR = '.specmap/cache';
 const MEMO_SLOT = 'config';
 
-const isConfig = (v: unknown): v is Config => isObject(v) && Array.isArray(v.sources) && typeof v.cacheDir === 'string' && Array.isArray(v.lanes);
+const isConfig = (v: unknown): v is Config =>
+  isObject(v) && Array.isArray(v.sources) && typeof v.cacheDir === 'string' && Array.isArray(v.lanes);
 
 export interface LoadOptions {
   /** Allow a `workspace` outside the project (the CLI's `--allow-outside`); the file-count limit still applies. */
@@ -69,7 +70,8 @@ async function loadUnconfined(configPath: string | undefined, cwd: string): Prom
         column: 1,
         message: `Missing config file \`${path}\`, expected a specmap config`,
         // The CLI always passes a path (its default is the default file), so judge by the name.
-        hint: basename(path) === DEFAULT_CONFIG_FILE ? 'run `specmap init` to write one, or pass --config <file>' : 'check the --config path',
+        hint:
+          basename(path) === DEFAULT_CONFIG_FILE ? 'run `specmap init` to write one, or pass --config <file>' : 'check the --config path',
       },
     ]);
   }

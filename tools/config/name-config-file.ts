@@ -8,5 +8,10 @@ import { DEFAULT_CONFIG_FILE } from './load.js';
 export function nameConfigFile(d: Diagnostic, configFile: string | undefined): Diagnostic {
   if (!configFile || configFile === DEFAULT_CONFIG_FILE) return d;
   const swap = (text: string) => text.split(DEFAULT_CONFIG_FILE).join(configFile);
-  return { ...d, file: d.file === DEFAULT_CONFIG_FILE ? configFile : d.file, message: swap(d.message), ...(d.hint ? { hint: swap(d.hint) } : {}) };
+  return {
+    ...d,
+    file: d.file === DEFAULT_CONFIG_FILE ? configFile : d.file,
+    message: swap(d.message),
+    ...(d.hint ? { hint: swap(d.hint) } : {}),
+  };
 }

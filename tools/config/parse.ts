@@ -4,8 +4,6 @@ import { ConfigError } from '../diagnostics/errors.js';
 import { compareDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { ConfigSchema, type Config } from './schema.js';
 
-
-
 /** Positions of JSON paths, found only when something is wrong (the yaml CST knows JSON). */
 async function locate(text: string): Promise<(path: readonly PropertyKey[], key?: boolean) => { line: number; column: number }> {
   const { parseDocument, LineCounter, isMap, isSeq, isPair } = await import('yaml');
@@ -33,7 +31,11 @@ async function locate(text: string): Promise<(path: readonly PropertyKey[], key?
   };
 }
 
-type Wrapped = { _zod: { def: { type: string; innerType?: Wrapped; shape?: Record<string, Wrapped>; element?: Wrapped; valueType?: Wrapped; in?: Wrapped } } };
+type Wrapped = {
+  _zod: {
+    def: { type: string; innerType?: Wrapped; shape?: Record<string, Wrapped>; element?: Wrapped; valueType?: Wrapped; in?: Wrapped };
+  };
+};
 
 /** The keys the config schema allows at a JSON path (wrappers such as defaults unwrapped). */
 export function allowedKeys(path: readonly PropertyKey[], schema: unknown = ConfigSchema): string[] {
@@ -46,7 +48,15 @@ export function allowedKeys(path: readonly PropertyKey[], schema: unknown = Conf
   for (const seg of path) {
     const def = node?._zod.def;
     if (!def) return [];
-    node = unwrap(def.type === 'object' ? def.shape?.[String(seg)] : def.type === 'array' ? def.element : def.type === 'record' ? def.valueType : undefined);
+    node = unwrap(
+      def.type === 'object'
+        ? def.shape?.[String(seg)]
+        : def.type === 'array'
+          ? def.element
+          : def.type === 'record'
+            ? def.valueType
+            : undefined,
+    );
   }
   return node?._zod.def.type === 'object' ? Object.keys(node._zod.def.shape ?? {}) : [];
 }
@@ -62,7 +72,15 @@ function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
 }
 
 const describeValue = (v: unknown): string =>
-  v === undefined ? 'nothing' : v === null ? '`null`' : Array.isArray(v) ? 'an array' : typeof v === 'object' ? 'an object' : `${typeof v} \`${String(v)}\``;
+  v === undefined
+    ? 'nothing'
+    : v === null
+      ? '`null`'
+      : Array.isArray(v)
+        ? 'an array'
+        : typeof v === 'object'
+          ? 'an object'
+          : `${typeof v} \`${String(v)}\``;
 
 interface Described {
   message: string;
@@ -87,14 +105,30 @@ function describeIssue(issue: z.core.$ZodIssue, raw: unknown): Described[] {
   }
   if (issue.code === 'invalid_type') {
     const found = describeValue(valueAt(raw, issue.path));
-    return [{ message: `Found ${found}${where}, expected ${issue.expected}`, hint: 'see schema/config.schema.json for the expected shape', path: issue.path, atKey: false }];
+    return [
+      {
+        message: `Found ${found}${where}, expected ${issue.expected}`,
+        hint: 'see schema/config.schema.json for the expected shape',
+        path: issue.path,
+        atKey: false,
+      },
+    ];
   }
   if (issue.code === 'invalid_value') {
     const found = describeValue(valueAt(raw, issue.path));
     const expected = issue.values.map((v) => `\`${String(v)}\``).join(', ');
-    return [{ message: `Found ${found}${where}, expected ${issue.values.length > 1 ? 'one of ' : ''}${expected}`, hint: 'see schema/config.schema.json for the allowed values', path: issue.path, atKey: false }];
+    return [
+      {
+        message: `Found ${found}${where}, expected ${issue.values.length > 1 ? 'one of ' : ''}${expected}`,
+        hint: 'see schema/config.schema.json for the allowed values',
+        path: issue.path,
+        atKey: false,
+      },
+    ];
   }
-  return [{ message: `${issue.message}${where}`, hint: 'see schema/config.schema.json for the expected shape', path: issue.path, atKey: false }];
+  return [
+    { message: `${issue.message}${where}`, hint: 'see schema/config.schema.json for the expected shape', path: issue.path, atKey: false },
+  ];
 }
 
 /** Parses and validates config text; every problem becomes a diagnostic with file:line:col. */
@@ -120,9 +154,18 @@ export async function parseConfigText(text: string, file: string): Promise<Confi
   const result = ConfigSchema.safeParse(raw);
   if (result.success) return result.data;
   const at = await locate(text);
-  const diagnostics: Diagnostic[] = result.error.issues.flatMap((issue) =>
-    describeIssue(issue, raw).map(({ message, hint, path, atKey }) => ({ severity: 'error' as const, code: 'config-invalid', file, ...at(path, atKey), message, hint })),
-  ).sort(compareDiagnostics);
+  const diagnostics: Diagnostic[] = result.error.issues
+    .flatMap((issue) =>
+      describeIssue(issue, raw).map(({ message, hint, path, atKey }) => ({
+        severity: 'error' as const,
+        code: 'config-invalid',
+        file,
+        ...at(path, atKey),
+        message,
+        hint,
+      })),
+    )
+    .sort(compareDiagnostics);
   throw new ConfigError(`invalid config ${file}`, diagnostics);
 }
 
@@ -130,4 +173,3 @@ function lineColAt(text: string, offset: number): { line: number; column: number
   const before = text.slice(0, offset).split('\n');
   return { line: before.length, column: before[before.length - 1]!.length + 1 };
 }
-

@@ -21,7 +21,10 @@ export const SourceConfigSchema = z.strictObject({
    * or, for a document no profile knows, every path and every stream. With more than one, event ids
    * carry the API (`event:realtime/error`).
    */
-  apis: z.array(z.union([z.string().regex(/^[a-z][a-z0-9-]*$/), ApiScopeSchema])).min(1).optional(),
+  apis: z
+    .array(z.union([z.string().regex(/^[a-z][a-z0-9-]*$/), ApiScopeSchema]))
+    .min(1)
+    .optional(),
 });
 export type SourceConfig = z.infer<typeof SourceConfigSchema>;
 
@@ -146,7 +149,11 @@ export const ConfigSchema = z.strictObject({
       /** Findings printed per check, severity and trace; the rest are counted. */
       maxFindings: z.number().int().positive().default(50),
       /** Longest trace line read, in characters; a longer one is a framing error and the trace is unreadable (exit 2). */
-      maxLineLength: z.number().int().positive().default(32 * 1024 * 1024),
+      maxLineLength: z
+        .number()
+        .int()
+        .positive()
+        .default(32 * 1024 * 1024),
     })
     .prefault({}),
   /**

@@ -65,13 +65,21 @@ const table: [string, Model, string[]][] = [
     model({ events: [event('e.a', both, [field('x', both), field('extra', ['s.yaml'], [says('presence', false, true)])])] }),
     ['field-only-in event:e.a#extra'],
   ],
-  ['nullable differs', model({ events: [event('e.a', both, [field('code', both, [says('nullable', false, true)])])] }), ['nullable event:e.a#code']],
+  [
+    'nullable differs',
+    model({ events: [event('e.a', both, [field('code', both, [says('nullable', false, true)])])] }),
+    ['nullable event:e.a#code'],
+  ],
   [
     'a type difference that is only null is a nullability finding',
     model({ params: [param('meta', both, [says('type', ['object'], ['null', 'object'])])] }),
     ['nullable param:POST /v1/responses#meta'],
   ],
-  ['string vs integer is a type finding', model({ params: [param('n', both, [says('type', ['string'], ['integer'])])] }), ['type param:POST /v1/responses#n']],
+  [
+    'string vs integer is a type finding',
+    model({ params: [param('n', both, [says('type', ['string'], ['integer'])])] }),
+    ['type param:POST /v1/responses#n'],
+  ],
   [
     'an enum value only in the spec, when the docs list values too; the field enum conflict is not repeated',
     model({

@@ -35,7 +35,8 @@ export function crosscheck(input: Model, options: CrosscheckOptions = {}): Findi
   const present = COMPARED.filter((k) => model.sources.some((s) => s.kind === k));
   if (present.length < 2) return [];
   const out: Finding[] = [];
-  const kindsOf = (sources: readonly string[]): Set<SourceKind> => new Set(sources.map((s) => kindOf.get(s)!).filter((k) => COMPARED.includes(k)));
+  const kindsOf = (sources: readonly string[]): Set<SourceKind> =>
+    new Set(sources.map((s) => kindOf.get(s)!).filter((k) => COMPARED.includes(k)));
   const anchorsFor = (anchors: readonly string[]): Finding['anchors'] => {
     const seen = new Set<string>();
     return anchors.flatMap((a) => {
@@ -87,7 +88,8 @@ export function crosscheck(input: Model, options: CrosscheckOptions = {}): Findi
     if (item.kind === 'event' || item.kind === 'object') {
       for (const f of item.fields) {
         const path = `${item.id}#${f.name}`;
-        if (onlyIn(f.sources) && !onlyIn(item.sources)) push('field-only-in', path, item.id, presence(f.sources), [...f.anchors, ...item.anchors]);
+        if (onlyIn(f.sources) && !onlyIn(item.sources))
+          push('field-only-in', path, item.id, presence(f.sources), [...f.anchors, ...item.anchors]);
         else fieldFindings(f, path, item.id, false, push);
       }
     }
@@ -108,7 +110,14 @@ function fieldFindings(field: Field, path: string, item: string, skipEnum: boole
       const withoutNull = c.values.map((v) => ({ source: v.source, value: dropNull(v.value) }));
       const same = withoutNull.every((v) => JSON.stringify(v.value) === JSON.stringify(withoutNull[0]!.value));
       if (same) {
-        if (!has('nullable')) push('nullable', path, item, c.values.map((v) => ({ source: v.source, value: hasNull(v.value) })), field.anchors);
+        if (!has('nullable'))
+          push(
+            'nullable',
+            path,
+            item,
+            c.values.map((v) => ({ source: v.source, value: hasNull(v.value) })),
+            field.anchors,
+          );
         continue;
       }
     }

@@ -13,7 +13,16 @@ export type FindingKind =
   | 'default'
   | 'deprecated';
 
-export const FINDING_KINDS: readonly FindingKind[] = ['item-only-in', 'field-only-in', 'type', 'required', 'nullable', 'enum', 'default', 'deprecated'];
+export const FINDING_KINDS: readonly FindingKind[] = [
+  'item-only-in',
+  'field-only-in',
+  'type',
+  'required',
+  'nullable',
+  'enum',
+  'default',
+  'deprecated',
+];
 
 export interface Finding {
   /** `<kind> <path>`: unique, stable. */

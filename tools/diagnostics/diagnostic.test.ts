@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { compareDiagnostics, DiagnosticBag, formatDiagnostic, hasErrors, type Diagnostic } from './diagnostic.js';
 import { ConfigError, EXIT, GeneratorError, InputError, UsageError } from './errors.js';
 
-const d = (over: Partial<Diagnostic>): Diagnostic => ({ severity: 'error', code: 'c', file: 'a.md', line: 1, column: 1, message: 'Found x, expected y', ...over });
+const d = (over: Partial<Diagnostic>): Diagnostic => ({
+  severity: 'error',
+  code: 'c',
+  file: 'a.md',
+  line: 1,
+  column: 1,
+  message: 'Found x, expected y',
+  ...over,
+});
 
 describe('formatDiagnostic', () => {
   it.each([

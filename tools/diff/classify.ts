@@ -27,7 +27,13 @@ import type { JsonValue } from '../model/schema.js';
 import type { ChangeClass, ChangeKind, Direction } from './change.js';
 
 /** `addedRequired`: for an added item or field, whether it is required. */
-export function classify(kind: ChangeKind, direction: Direction, before?: JsonValue, after?: JsonValue, addedRequired = false): ChangeClass {
+export function classify(
+  kind: ChangeKind,
+  direction: Direction,
+  before?: JsonValue,
+  after?: JsonValue,
+  addedRequired = false,
+): ChangeClass {
   const request = direction === 'request';
   switch (kind) {
     case 'item-removed':

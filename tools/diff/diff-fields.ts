@@ -32,12 +32,28 @@ export function diffFieldLists(
     const n = byName.get(f.name);
     const path = prefix + f.name;
     if (!n) {
-      pushChange(ctx, 'field-removed', path, childLocation(loc, f.name), { old: f.anchors[0] ?? parent.old, new: parent.new }, fieldSummary(f, ctx.oldSchemas));
+      pushChange(
+        ctx,
+        'field-removed',
+        path,
+        childLocation(loc, f.name),
+        { old: f.anchors[0] ?? parent.old, new: parent.new },
+        fieldSummary(f, ctx.oldSchemas),
+      );
     } else diffField(ctx, f, n, path, childLocation(loc, f.name), parent, seen);
   }
   for (const n of newFields) {
     if (oldNames.has(n.name)) continue;
-    pushChange(ctx, 'field-added', prefix + n.name, childLocation(loc, n.name), { old: parent.old, new: n.anchors[0] ?? parent.new }, undefined, fieldSummary(n, ctx.newSchemas), n.required === true);
+    pushChange(
+      ctx,
+      'field-added',
+      prefix + n.name,
+      childLocation(loc, n.name),
+      { old: parent.old, new: n.anchors[0] ?? parent.new },
+      undefined,
+      fieldSummary(n, ctx.newSchemas),
+      n.required === true,
+    );
   }
 }
 
@@ -55,7 +71,8 @@ export function diffField(
   const nShape = shapeOf(n.type, ctx.newSchemas, seen.new);
   const typeChanged = shapesDiffer(oShape, nShape);
   if (typeChanged) pushChange(ctx, 'type', path, loc, anchors, oShape, nShape);
-  if (o.required !== null && n.required !== null && o.required !== n.required) pushChange(ctx, 'required', path, loc, anchors, o.required, n.required);
+  if (o.required !== null && n.required !== null && o.required !== n.required)
+    pushChange(ctx, 'required', path, loc, anchors, o.required, n.required);
   const oNull = o.nullable || admitsNull(o.type, ctx.oldSchemas);
   const nNull = n.nullable || admitsNull(n.type, ctx.newSchemas);
   if (oNull !== nNull) pushChange(ctx, 'nullable', path, loc, anchors, oNull, nNull);
@@ -74,9 +91,18 @@ function diffEnumValues(ctx: DiffContext, o: Field, n: Field, path: string, loc:
   const os = new Set((ov ?? []).map(String));
   const ns = new Set((nv ?? []).map(String));
   if (ov) for (const v of os) if (nv && !ns.has(v)) pushChange(ctx, 'enum-value-removed', `${path}=${v}`, `${loc}=${v}`, anchors, v);
-  if (nv) for (const v of ns) if (ov && !os.has(v)) pushChange(ctx, 'enum-value-added', `${path}=${v}`, `${loc}=${v}`, anchors, undefined, v);
+  if (nv)
+    for (const v of ns) if (ov && !os.has(v)) pushChange(ctx, 'enum-value-added', `${path}=${v}`, `${loc}=${v}`, anchors, undefined, v);
   if (!ov || !nv) {
-    pushChange(ctx, 'type', path, loc, anchors, ov ? `one of ${[...os].join(', ')}` : 'any value', nv ? `one of ${[...ns].join(', ')}` : 'any value');
+    pushChange(
+      ctx,
+      'type',
+      path,
+      loc,
+      anchors,
+      ov ? `one of ${[...os].join(', ')}` : 'any value',
+      nv ? `one of ${[...ns].join(', ')}` : 'any value',
+    );
   }
 }
 
@@ -109,6 +135,7 @@ function diffStructure(
       if (!nv) pushChange(ctx, 'variant-removed', `${path}[${key}]`, `${loc}[${key}]`, anchors, key);
       else diffStructure(ctx, v, nv, `${path}[${key}]`, `${loc}[${key}]`, anchors, next);
     }
-    for (const key of nVariants.keys()) if (!oVariants.has(key)) pushChange(ctx, 'variant-added', `${path}[${key}]`, `${loc}[${key}]`, anchors, undefined, key);
+    for (const key of nVariants.keys())
+      if (!oVariants.has(key)) pushChange(ctx, 'variant-added', `${path}[${key}]`, `${loc}[${key}]`, anchors, undefined, key);
   }
 }

@@ -47,7 +47,15 @@ const endpoint = (path: string): Endpoint => ({
   sources: ['a.yaml'],
   classNames: [],
 });
-const enumItem = (p: Param, value: string): EnumValue => ({ id: `enum:${p.id.slice(6)}=${value}`, kind: 'enum', param: p.id, value, description: '', anchors: ['a.yaml:3'], sources: ['a.yaml'] });
+const enumItem = (p: Param, value: string): EnumValue => ({
+  id: `enum:${p.id.slice(6)}=${value}`,
+  kind: 'enum',
+  param: p.id,
+  value,
+  description: '',
+  anchors: ['a.yaml:3'],
+  sources: ['a.yaml'],
+});
 const object = (name: string, className: string, fields: Field[]): ObjectItem => ({
   id: `object:${name}`,
   kind: 'object',
@@ -99,14 +107,28 @@ const table: [string, Model, Model, string[]][] = [
   ],
   [
     'recursive schema terminates',
-    model({ events: [event('e.a', [field('n', { kind: 'ref', name: 'Node' })])], schemas: { Node: obj(field('next', { kind: 'ref', name: 'Node' }), field('v', S)) } }),
-    model({ events: [event('e.a', [field('n', { kind: 'ref', name: 'Node' })])], schemas: { Node: obj(field('next', { kind: 'ref', name: 'Node' }), field('v', I)) } }),
+    model({
+      events: [event('e.a', [field('n', { kind: 'ref', name: 'Node' })])],
+      schemas: { Node: obj(field('next', { kind: 'ref', name: 'Node' }), field('v', S)) },
+    }),
+    model({
+      events: [event('e.a', [field('n', { kind: 'ref', name: 'Node' })])],
+      schemas: { Node: obj(field('next', { kind: 'ref', name: 'Node' }), field('v', I)) },
+    }),
     ['breaking type event:e.a#n.v'],
   ],
   [
     'request param: new optional, new required, required loosened, deprecation, description',
     model({ params: [param('a', S, { required: true }), param('d', S), param('p', S)] }),
-    model({ params: [param('a', S), param('d', S, { deprecated: true }), param('p', S, { description: 'new words' }), param('opt', S), param('req', S, { required: true })] }),
+    model({
+      params: [
+        param('a', S),
+        param('d', S, { deprecated: true }),
+        param('p', S, { description: 'new words' }),
+        param('opt', S),
+        param('req', S, { required: true }),
+      ],
+    }),
     [
       'non-breaking required param:POST /v1/responses#a',
       'deprecation deprecated param:POST /v1/responses#d',
@@ -123,13 +145,20 @@ const table: [string, Model, Model, string[]][] = [
   ],
   [
     'union variants keyed by their type literal',
-    model({ events: [event('e.a', [field('item', { kind: 'union', variants: [obj(field('type', { kind: 'literal', value: 'm' }), field('c', S))] })])] }),
+    model({
+      events: [
+        event('e.a', [field('item', { kind: 'union', variants: [obj(field('type', { kind: 'literal', value: 'm' }), field('c', S))] })]),
+      ],
+    }),
     model({
       events: [
         event('e.a', [
           field('item', {
             kind: 'union',
-            variants: [obj(field('type', { kind: 'literal', value: 'm' }), field('c', S), field('d', S)), obj(field('type', { kind: 'literal', value: 'k' }))],
+            variants: [
+              obj(field('type', { kind: 'literal', value: 'm' }), field('c', S), field('d', S)),
+              obj(field('type', { kind: 'literal', value: 'k' })),
+            ],
           }),
         ]),
       ],
@@ -160,7 +189,10 @@ describe('diffModels', () => {
     const R = (s: Field): Model['schemas'] => ({ Resp: obj(field('id', S), s) });
     const side = (status: Field): Model =>
       model({
-        events: [event('r.created', [field('response', { kind: 'ref', name: 'Resp' })]), event('r.done', [field('response', { kind: 'ref', name: 'Resp' })])],
+        events: [
+          event('r.created', [field('response', { kind: 'ref', name: 'Resp' })]),
+          event('r.done', [field('response', { kind: 'ref', name: 'Resp' })]),
+        ],
         objects: [object('resp', 'Resp', [field('id', S), status])],
         schemas: R(status),
       });
@@ -180,7 +212,11 @@ describe('diffModels', () => {
   it('the same location read and sent is two changes, each classed for its direction', () => {
     const tool = (extra: Partial<Field>): Model['schemas'] => ({ Tool: obj(field('strict', S, { required: true, ...extra })) });
     const side = (extra: Partial<Field>): Model =>
-      model({ events: [event('e.a', [field('tool', { kind: 'ref', name: 'Tool' })])], params: [param('tool', { kind: 'ref', name: 'Tool' })], schemas: tool(extra) });
+      model({
+        events: [event('e.a', [field('tool', { kind: 'ref', name: 'Tool' })])],
+        params: [param('tool', { kind: 'ref', name: 'Tool' })],
+        schemas: tool(extra),
+      });
     const got = diffModels(side({}), side({ required: false })).map((c) => `${c.class} ${c.id}`);
     expect(got).toEqual(['breaking required Tool#strict (response)', 'non-breaking required Tool#strict (request)']);
   });
@@ -191,32 +227,49 @@ describe('diffModels', () => {
       model({ events: [event('e.a', [status(['a', 'b'])])], params: [param('mode', { kind: 'enum', values: ['x', 'y'] })] }),
       model({ events: [event('e.a', [status(['a', 'b', 'c'])])], params: [param('mode', { kind: 'enum', values: ['x', 'y', 'z'] })] }),
     );
-    expect(got.map((c) => `${c.class} ${c.id}`)).toEqual(['warning enum-value-added event:e.a#status=c', 'non-breaking enum-value-added param:POST /v1/responses#mode=z']);
+    expect(got.map((c) => `${c.class} ${c.id}`)).toEqual([
+      'warning enum-value-added event:e.a#status=c',
+      'non-breaking enum-value-added param:POST /v1/responses#mode=z',
+    ]);
   });
 
   it('an endpoint added whole is one non-breaking change: its required parameters and their values come with it', () => {
     const req = param('model', S, { required: true }, '/v1/things');
     const mode = param('mode', S, {}, '/v1/things');
-    const b = model({ endpoints: [endpoint('/v1/responses'), endpoint('/v1/things')], params: [req, mode], enums: [enumItem(mode, 'x'), enumItem(mode, 'y')] });
+    const b = model({
+      endpoints: [endpoint('/v1/responses'), endpoint('/v1/things')],
+      params: [req, mode],
+      enums: [enumItem(mode, 'x'), enumItem(mode, 'y')],
+    });
     const got = diffModels(model({ endpoints: [endpoint('/v1/responses')] }), b, { scope: 'all' });
     expect(got.map((c) => `${c.class} ${c.id}`)).toEqual(['non-breaking item-added endpoint:POST /v1/things']);
-    expect(got[0]!.paths).toEqual(['endpoint:POST /v1/things', 'param:POST /v1/things#model', 'param:POST /v1/things#mode', 'enum:POST /v1/things#mode=x', 'enum:POST /v1/things#mode=y']);
+    expect(got[0]!.paths).toEqual([
+      'endpoint:POST /v1/things',
+      'param:POST /v1/things#model',
+      'param:POST /v1/things#mode',
+      'enum:POST /v1/things#mode=x',
+      'enum:POST /v1/things#mode=y',
+    ]);
     expect(failsOn(got, 'breaking')).toBe(false);
     // Removed whole: one breaking change, its parameters part of it.
-    expect(diffModels(b, model({ endpoints: [endpoint('/v1/responses')] }), { scope: 'all' }).map((c) => `${c.class} ${c.id}`)).toEqual(['breaking item-removed endpoint:POST /v1/things']);
+    expect(diffModels(b, model({ endpoints: [endpoint('/v1/responses')] }), { scope: 'all' }).map((c) => `${c.class} ${c.id}`)).toEqual([
+      'breaking item-removed endpoint:POST /v1/things',
+    ]);
     // A required parameter added to an endpoint that already exists still breaks clients.
     const later = model({ endpoints: [endpoint('/v1/responses')], params: [param('model', S, { required: true })] });
-    expect(diffModels(model({ endpoints: [endpoint('/v1/responses')] }), later).map((c) => `${c.class} ${c.id}`)).toEqual(['breaking item-added param:POST /v1/responses#model']);
+    expect(diffModels(model({ endpoints: [endpoint('/v1/responses')] }), later).map((c) => `${c.class} ${c.id}`)).toEqual([
+      'breaking item-added param:POST /v1/responses#model',
+    ]);
   });
 
   it('fails at or above the threshold', () => {
     const changes = diffModels(model({ params: [param('d', S)] }), model({ params: [param('d', S, { deprecated: true })] }));
-    expect([failsOn(changes, 'breaking'), failsOn(changes, 'warning'), failsOn(changes, 'deprecation'), failsOn(changes, 'docs-only'), failsOn(changes, 'none')]).toEqual([
-      false,
-      false,
-      true,
-      true,
-      false,
-    ]);
+    expect([
+      failsOn(changes, 'breaking'),
+      failsOn(changes, 'warning'),
+      failsOn(changes, 'deprecation'),
+      failsOn(changes, 'docs-only'),
+      failsOn(changes, 'none'),
+    ]).toEqual([false, false, true, true, false]);
   });
 });

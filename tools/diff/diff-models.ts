@@ -74,15 +74,27 @@ export function diffModels(oldModel: Model, newModel: Model, options: DiffOption
     diffFieldLists(c, o.fields, n.fields, `${n.id}#`, home(n, b, o, a), { old: o.anchors[0], new: n.anchors[0] }, seen),
   );
   items<Endpoint>(a.endpoints, b.endpoints, 'request', (c, o, n) => {
-    if (norm(o.title) !== norm(n.title)) pushChange(c, 'description', `${n.id}#title`, `${n.id}#title`, { old: o.anchors[0], new: n.anchors[0] }, o.title, n.title);
+    if (norm(o.title) !== norm(n.title))
+      pushChange(c, 'description', `${n.id}#title`, `${n.id}#title`, { old: o.anchors[0], new: n.anchors[0] }, o.title, n.title);
   });
   const { removed, pairs } = pair<Param>(a.params, b.params);
   for (const [o, n] of pairs) {
     const c = ctx(n.id, 'request');
-    if (!o) pushChange(c, 'item-added', n.id, n.id, { new: n.field.anchors[0] }, undefined, fieldSummary(n.field, b.schemas), n.field.required === true);
+    if (!o)
+      pushChange(
+        c,
+        'item-added',
+        n.id,
+        n.id,
+        { new: n.field.anchors[0] },
+        undefined,
+        fieldSummary(n.field, b.schemas),
+        n.field.required === true,
+      );
     else diffField(c, o.field, n.field, n.id, n.id, {}, seen);
   }
-  for (const o of removed) pushChange(ctx(o.id, 'request'), 'item-removed', o.id, o.id, { old: o.field.anchors[0] }, fieldSummary(o.field, a.schemas));
+  for (const o of removed)
+    pushChange(ctx(o.id, 'request'), 'item-removed', o.id, o.id, { old: o.field.anchors[0] }, fieldSummary(o.field, a.schemas));
   items<EnumValue>(a.enums, b.enums, 'request');
   items<ObjectItem>(a.objects, b.objects, 'response', (c, o, n) =>
     diffFieldLists(c, o.fields, n.fields, `${n.id}#`, home(n, b, o, a), { old: o.anchors[0], new: n.anchors[0] }, seen),
@@ -114,7 +126,13 @@ function foldIntoWholeItems(changes: Change[], a: Model, b: Model): Change[] {
     const param = paramOf.get(c.item) ?? (c.item.startsWith('param:') ? c.item : undefined);
     const owners = [param, param && endpointOf.get(param)].filter((x): x is string => x !== undefined && x !== c.item);
     // Only an owner added (removed) in this same diff takes the change in; the outermost one wins.
-    const owner = c.kind === 'item-added' || c.kind === 'item-removed' ? owners.reverse().map((id) => whole.get(`${c.kind} ${id}`)).find(Boolean) : undefined;
+    const owner =
+      c.kind === 'item-added' || c.kind === 'item-removed'
+        ? owners
+            .reverse()
+            .map((id) => whole.get(`${c.kind} ${id}`))
+            .find(Boolean)
+        : undefined;
     if (owner) owner.paths.push(...c.paths);
     else out.push(c);
   }
@@ -136,4 +154,3 @@ export function countByClass(changes: readonly Change[]): Record<Change['class']
   for (const c of changes) counts[c.class]++;
   return counts;
 }
-

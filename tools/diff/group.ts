@@ -10,7 +10,8 @@ import type { Change } from './change.js';
 const key = (c: Change): string => JSON.stringify([c.kind, c.location, c.direction, c.before ?? null, c.after ?? null]);
 
 /** The path a reader recognises fastest: the shortest, then the first in code-point order. */
-const shortest = (paths: readonly string[]): string => paths.reduce((best, p) => (p.length < best.length || (p.length === best.length && p < best) ? p : best));
+const shortest = (paths: readonly string[]): string =>
+  paths.reduce((best, p) => (p.length < best.length || (p.length === best.length && p < best) ? p : best));
 
 export function groupChanges(occurrences: readonly Change[]): Change[] {
   const groups = new Map<string, Change[]>();

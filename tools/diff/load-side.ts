@@ -4,7 +4,7 @@
  */
 import { basename, relative, resolve } from 'node:path';
 import type { SourceConfig } from '../config/schema.js';
-import { DiagnosticBag } from '../diagnostics/diagnostic.js';
+import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
 import { InputError } from '../diagnostics/errors.js';
 import { ModelSchema, type Model } from '../model/schema.js';
 import { checkIdText } from '../sources/check-text.js';
@@ -94,7 +94,8 @@ export async function readSide(arg: string, opts: SideOptions, bag: DiagnosticBa
   const config: SourceConfig = { ...opts.source, path };
   const file: SourceFile = { config, info: { id: basename(abs), kind, path, sha256: sha256(read.bytes) }, text };
   const before = bag.items.length;
-  const extracts = opts.includeSkipped && kind === 'openapi' ? [await readAll(file, bag)] : await extractSources([file], bag, { cacheDir: opts.cacheDir });
+  const extracts =
+    opts.includeSkipped && kind === 'openapi' ? [await readAll(file, bag)] : await extractSources([file], bag, { cacheDir: opts.cacheDir });
   const merged = mergeExtracts(extracts, bag);
   if (bag.items.slice(before).some((d) => d.severity === 'error')) return undefined;
   return { model: merged, sourceId: file.info.id, skipped: extracts.flatMap((x) => x.skipped ?? []) };
@@ -108,7 +109,11 @@ export async function readSide(arg: string, opts: SideOptions, bag: DiagnosticBa
 async function readAll(file: SourceFile, bag: DiagnosticBag): Promise<SourceExtract> {
   const { extractOpenApi } = await import('../sources/openapi/read.js');
   const { pathPrefix, apis } = file.config;
-  const extract = extractOpenApi(file.text, file.info, bag, { ...(pathPrefix !== undefined && { pathPrefix }), ...(apis && { apis }), includeQueryPaths: true });
+  const extract = extractOpenApi(file.text, file.info, bag, {
+    ...(pathPrefix !== undefined && { pathPrefix }),
+    ...(apis && { apis }),
+    includeQueryPaths: true,
+  });
   if (checkModelNesting(extract, bag)) checkIdText(extract, bag);
   return extract;
 }

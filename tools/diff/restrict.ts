@@ -5,7 +5,10 @@
  */
 import type { Field, Model } from '../model/schema.js';
 
-const fromSource = (id: string) => (f: Field): boolean => f.sources.includes(id);
+const fromSource =
+  (id: string) =>
+  (f: Field): boolean =>
+    f.sources.includes(id);
 
 export function restrictToSource(model: Model, sourceId: string): Model {
   if (!model.sources.some((s) => s.id === sourceId)) return model;

@@ -39,5 +39,5 @@ export function scopeModel(model: Model, scope: DiffScope): Model {
 export function inScopePath(path: string, scope: DiffScope): boolean {
   if (scope === 'all') return true;
   const matches = MATCHERS.get(scope);
-  return matches !== undefined && matches(barePath(path));
+  return matches?.(barePath(path)) ?? false;
 }

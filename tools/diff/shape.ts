@@ -12,7 +12,11 @@ export type Schemas = Model['schemas'];
  * Follows `ref`s until a non-ref. `seen` holds the ref names already entered on the current path;
  * entering one again is a cycle, reported as `undefined` so callers stop recursing there.
  */
-export function resolve(type: TypeExpr, schemas: Schemas, seen: ReadonlySet<string>): { type: TypeExpr; seen: ReadonlySet<string> } | undefined {
+export function resolve(
+  type: TypeExpr,
+  schemas: Schemas,
+  seen: ReadonlySet<string>,
+): { type: TypeExpr; seen: ReadonlySet<string> } | undefined {
   // Copy the set only when a ref is entered: most nodes are not refs, and this runs for every node.
   if (type.kind !== 'ref') return { type, seen };
   const next = new Set(seen);
@@ -128,7 +132,7 @@ export interface Structure {
 /** The discriminator value of an object variant: its `type` (or named discriminator) literal. */
 function variantKey(v: TypeExpr, schemas: Schemas, seen: ReadonlySet<string>, discriminator: string): string | undefined {
   const r = resolve(v, schemas, seen);
-  if (!r || r.type.kind !== 'object') return v.kind === 'ref' ? v.name : undefined;
+  if (r?.type.kind !== 'object') return v.kind === 'ref' ? v.name : undefined;
   const tag = r.type.fields?.find((f) => f.name === discriminator);
   const lit = tag && resolve(tag.type, schemas, r.seen)?.type;
   if (lit?.kind === 'literal') return `${discriminator}=${String(lit.value)}`;
@@ -172,7 +176,11 @@ export function asVariant(type: TypeExpr, schemas: Schemas, seen: ReadonlySet<st
  */
 export function shapesDiffer(a: string, b: string): boolean {
   if (a === b || a === 'unknown' || b === 'unknown') return false;
-  const parts = (s: string): string[] => s.split(' | ').map((p) => p.replace(/<.*>$/, '')).map((p) => (p === 'map' ? 'object' : p));
+  const parts = (s: string): string[] =>
+    s
+      .split(' | ')
+      .map((p) => p.replace(/<.*>$/, ''))
+      .map((p) => (p === 'map' ? 'object' : p));
   const coarse = (s: string): boolean => !s.includes('<');
   if (coarse(a) || coarse(b)) return parts(a).sort().join(' | ') !== parts(b).sort().join(' | ');
   return true;

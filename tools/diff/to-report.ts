@@ -37,7 +37,9 @@ const affects = (c: Change): string[] | undefined => (c.items.length > 1 || !c.l
 
 function skippedNotes(result: DiffResult): string[] {
   const both = [...result.skipped.old.map((s) => ['old', s] as const), ...result.skipped.new.map((s) => ['new', s] as const)];
-  return both.map(([side, s]) => `not compared: ${codeSpan(s.path)} (${side}: ${codeSpan(s.anchor)}), ${s.reason}; \`--include-skipped\` compares it`);
+  return both.map(
+    ([side, s]) => `not compared: ${codeSpan(s.path)} (${side}: ${codeSpan(s.anchor)}), ${s.reason}; \`--include-skipped\` compares it`,
+  );
 }
 
 export function diffReport(result: DiffResult, oldSources: readonly SourceInfo[], newSources: readonly SourceInfo[]): Report {

@@ -5,7 +5,10 @@ describe('escape helpers', () => {
   const cases: [string, { fn: (s: string) => string; given: string; want: string }][] = [
     ['ts string: quotes and backslashes', { fn: tsString, given: `it's a \\ path`, want: `'it\\'s a \\\\ path'` }],
     ['ts string: newlines', { fn: tsString, given: 'a\nb', want: `'a\\nb'` }],
-    ['ts string: injection attempt stays inside', { fn: tsString, given: `'); process.exit(1); ('`, want: `'\\'); process.exit(1); (\\''` }],
+    [
+      'ts string: injection attempt stays inside',
+      { fn: tsString, given: `'); process.exit(1); ('`, want: `'\\'); process.exit(1); (\\''` },
+    ],
     ['ts key: identifier bare', { fn: tsKey, given: 'item_id', want: 'item_id' }],
     ['ts key: dotted quoted', { fn: tsKey, given: 'response.id', want: `'response.id'` }],
     ['jsdoc: comment terminator neutralised', { fn: (s) => jsdoc(s), given: 'ends */ here', want: '/** ends *\\/ here */\n' }],
@@ -20,10 +23,16 @@ describe('escape helpers', () => {
     ['py docstring: trailing quote', { fn: pyDocstring, given: 'say "hi"', want: 'say "hi\\"' }],
     ['py docstring: backslash', { fn: pyDocstring, given: 'a\\n', want: 'a\\\\n' }],
     ['line comment: collapses whitespace', { fn: lineComment, given: 'a\n  b', want: 'a b' }],
-    ['ts string: JS line terminators, NUL, a bidi override', { fn: tsString, given: 'a\u2028b\u2029c\0d\u202e', want: `'a\\u2028b\\u2029c\\u0000d\\u202E'` }],
+    [
+      'ts string: JS line terminators, NUL, a bidi override',
+      { fn: tsString, given: 'a\u2028b\u2029c\0d\u202e', want: `'a\\u2028b\\u2029c\\u0000d\\u202E'` },
+    ],
     ['ts string: a lone surrogate survives as an escape', { fn: tsString, given: 'x\ud800', want: `'x\\uD800'` }],
     ['ts key: __proto__ is computed, not a prototype setter', { fn: tsKey, given: '__proto__', want: `['__proto__']` }],
-    ['jsdoc: U+2028 and a lone CR start new comment lines', { fn: (s) => jsdoc(s), given: 'a\u2028b\rc', want: '/**\n * a\n * b\n * c\n */\n' }],
+    [
+      'jsdoc: U+2028 and a lone CR start new comment lines',
+      { fn: (s) => jsdoc(s), given: 'a\u2028b\rc', want: '/**\n * a\n * b\n * c\n */\n' },
+    ],
     ['jsdoc: NUL shown as an escape', { fn: (s) => jsdoc(s), given: 'a\0b', want: '/** a\\u0000b */\n' }],
     ['md cell: every line break kind', { fn: mdCell, given: 'a\rb\u2028c\u0085d', want: 'a b c d' }],
     ['md code: a line break cannot end the row', { fn: mdCode, given: 'a\nb', want: '`a b`' }],

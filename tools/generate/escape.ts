@@ -76,13 +76,7 @@ export function jsdoc(text: string, indent = ''): string {
 /** A markdown table cell: `|` cannot split the cell, a line break cannot end the row. */
 export function mdCell(text: string): string {
   return commentSafe(
-    text
-      .replace(/\\/g, '\\\\')
-      .replace(/\|/g, '\\|')
-      .replace(LINE_BREAKS, ' ')
-      .replace(/\t/g, ' ')
-      .replace(/ {2,}/g, ' ')
-      .trim(),
+    text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(LINE_BREAKS, ' ').replace(/\t/g, ' ').replace(/ {2,}/g, ' ').trim(),
   );
 }
 
@@ -104,13 +98,15 @@ export function pyString(text: string): string {
  * from the text, line breaks and NUL written as escapes.
  */
 export function pyDocstring(text: string): string {
-  return text
-    .trim()
-    .replace(/\\/g, '\\\\')
-    // A lone surrogate becomes U+FFFD: Python holds one in a str but cannot encode it, and Pydantic encodes docstrings.
-    .replace(/[\n\r\t]|[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]/gu, (c) => PY_SIMPLE[c] ?? (/\p{Cs}/u.test(c) ? '\ufffd' : pyEscape(c)))
-    .replace(/"""/g, '\\"\\"\\"')
-    .replace(/"$/, '\\"');
+  return (
+    text
+      .trim()
+      .replace(/\\/g, '\\\\')
+      // A lone surrogate becomes U+FFFD: Python holds one in a str but cannot encode it, and Pydantic encodes docstrings.
+      .replace(/[\n\r\t]|[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]/gu, (c) => PY_SIMPLE[c] ?? (/\p{Cs}/u.test(c) ? '\ufffd' : pyEscape(c)))
+      .replace(/"""/g, '\\"\\"\\"')
+      .replace(/"$/, '\\"')
+  );
 }
 
 /** One-line text for a `#` or `//` comment: whitespace runs become one space, unsafe characters escapes. */

@@ -78,7 +78,14 @@ function checkModel(model: unknown, config: Config, bag: DiagnosticBag): model i
   } catch (error) {
     // A hand-made model.json can nest deeper than the stack; extract refuses such sources.
     if (!(error instanceof RangeError)) throw error;
-    bag.error({ code: 'model-invalid', file: config.model, line: 1, column: 1, message: `Found a model nested too deeply to check (${error.message}), expected types and examples nested at most a few dozen levels`, hint: 'rebuild it with `specmap extract`' });
+    bag.error({
+      code: 'model-invalid',
+      file: config.model,
+      line: 1,
+      column: 1,
+      message: `Found a model nested too deeply to check (${error.message}), expected types and examples nested at most a few dozen levels`,
+      hint: 'rebuild it with `specmap extract`',
+    });
     return false;
   }
   if (result.success) return true;
@@ -118,7 +125,13 @@ export function generateWithDiagnostics(model: Model, config: Config, inputs: Ge
   if (!checkModel(model, config, bag) || outDir === undefined) return { files: [], diagnostics: bag.sorted() };
   const plan = planSchemas(model, { objects: config.generate.zodObjects });
   for (const name of plan.unresolvedRefs) {
-    bag.warn({ code: 'unresolved-ref', file: config.model, line: 1, column: 1, message: `Unexpected reference to \`${name}\`, expected a name in the model's \`schemas\`; typed as unknown` });
+    bag.warn({
+      code: 'unresolved-ref',
+      file: config.model,
+      line: 1,
+      column: 1,
+      message: `Unexpected reference to \`${name}\`, expected a name in the model's \`schemas\`; typed as unknown`,
+    });
   }
   let runtime: RuntimeSchemas | undefined;
   const ctx: GenerateContext = {

@@ -18,7 +18,10 @@ import { loadTemplates } from './templates.js';
 /** Outputs whose current text is an input (manual tracker cells, edited stubs). */
 export const EDITABLE_OUTPUTS = [TRACKER_FILE, STUBS_FILE, BUILDERS_FILE] as const;
 
-export function readGenerateInputs(root: string, config: Config): Required<Pick<GenerateInputs, 'existing' | 'templates'>> & GenerateInputs {
+export function readGenerateInputs(
+  root: string,
+  config: Config,
+): Required<Pick<GenerateInputs, 'existing' | 'templates'>> & GenerateInputs {
   const existing = new Map<string, string>();
   const outDir = normalOutDir(config.generate.outDir);
   for (const rel of EDITABLE_OUTPUTS) {
@@ -31,7 +34,15 @@ export function readGenerateInputs(root: string, config: Config): Required<Pick<
     overrideDir = resolve(root, config.generate.templates);
     if (!existsSync(overrideDir) || !statSync(overrideDir).isDirectory()) {
       throw new ConfigError(`template folder ${config.generate.templates} not found`, [
-        { severity: 'error', code: 'templates-not-found', file: 'specmap.config.json', line: 1, column: 1, message: `Unexpected template folder \`${config.generate.templates}\`, expected an existing folder`, hint: 'fix generate.templates or create the folder' },
+        {
+          severity: 'error',
+          code: 'templates-not-found',
+          file: 'specmap.config.json',
+          line: 1,
+          column: 1,
+          message: `Unexpected template folder \`${config.generate.templates}\`, expected an existing folder`,
+          hint: 'fix generate.templates or create the folder',
+        },
       ]);
     }
   }

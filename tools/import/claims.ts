@@ -24,7 +24,11 @@ export function contradictions(plan: ImportPlan, mapping: Pick<Mapping, 'items'>
     if (t.claimsImplemented && entry.status === 'missing') {
       out.push({ id: t.id, from: t.from, message: 'marked implemented, but no location was found in any lane' });
     } else if (!t.claimsImplemented && lanes.length) {
-      out.push({ id: t.id, from: t.from, message: `marked not implemented, but found in lane${lanes.length > 1 ? 's' : ''} ${lanes.join(', ')}` });
+      out.push({
+        id: t.id,
+        from: t.from,
+        message: `marked not implemented, but found in lane${lanes.length > 1 ? 's' : ''} ${lanes.join(', ')}`,
+      });
     }
   }
   return out;

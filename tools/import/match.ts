@@ -68,7 +68,13 @@ export function matchParam(index: ModelIndex, endpoint: string | undefined, clas
  * `request_model`, else an endpoint whose class names include it, else the endpoint most of its
  * parameters' anchors point into.
  */
-export function endpointOfClass(model: Model, index: ModelIndex, className: string, endpoints: Record<string, LegacyEntry>, params: Record<string, LegacyEntry>): string | undefined {
+export function endpointOfClass(
+  model: Model,
+  index: ModelIndex,
+  className: string,
+  endpoints: Record<string, LegacyEntry>,
+  params: Record<string, LegacyEntry>,
+): string | undefined {
   for (const [key, entry] of Object.entries(endpoints)) {
     if (entry.request_model !== className) continue;
     const m = matchEndpoint(index, key, entry);

@@ -39,10 +39,23 @@ export function planImport(legacy: LegacyMapping, model: Model): ImportPlan {
       targets.push(target(matchParam(index, endpoint, className, name, entry), `request_parameters/${className}/${name}`, entry));
     }
   }
-  for (const [key, entry] of Object.entries(legacy.streaming_events ?? {})) targets.push(target(matchEvent(index, key, entry), `streaming_events/${key}`, entry));
+  for (const [key, entry] of Object.entries(legacy.streaming_events ?? {}))
+    targets.push(target(matchEvent(index, key, entry), `streaming_events/${key}`, entry));
   // The summary and the file's metadata belong to no item: kept whole as orphans.
-  if (legacy.summary) targets.push({ id: 'legacy:summary', item: false, from: 'summary', placements: Object.entries(legacy.summary).map(([key, value]) => ({ key, path: ['legacy', key], value })) });
+  if (legacy.summary)
+    targets.push({
+      id: 'legacy:summary',
+      item: false,
+      from: 'summary',
+      placements: Object.entries(legacy.summary).map(([key, value]) => ({ key, path: ['legacy', key], value })),
+    });
   const meta = Object.entries(legacy).filter(([key]) => !(LEGACY_SECTIONS as readonly string[]).includes(key));
-  if (meta.length) targets.push({ id: 'legacy:metadata', item: false, from: '(top level)', placements: meta.map(([key, value]) => ({ key, path: ['legacy', key], value: value as never })) });
+  if (meta.length)
+    targets.push({
+      id: 'legacy:metadata',
+      item: false,
+      from: '(top level)',
+      placements: meta.map(([key, value]) => ({ key, path: ['legacy', key], value: value as never })),
+    });
   return { targets, read: targets.reduce((n, t) => n + t.placements.length, 0) };
 }

@@ -33,7 +33,10 @@ describe('applyImport', () => {
   it('keeps human words, puts a differing legacy value under imported, and counts what landed', () => {
     const applied = applyImport(plan, { items: { 'event:a': { manual: { notes: 'ours' } } }, orphans: {} }, 'import L.json');
     expect(applied.source.items['event:a']!.manual).toEqual({ notes: 'ours', testPriority: 'high', imported: { note: 'legacy words' } });
-    expect(applied.source.orphans['event:gone']).toEqual({ manual: { legacy: { implemented: true } }, origin: 'import L.json#streaming_events' });
+    expect(applied.source.orphans['event:gone']).toEqual({
+      manual: { legacy: { implemented: true } },
+      origin: 'import L.json#streaming_events',
+    });
     expect(countPlaced(plan, applied, { items: applied.source.items as never, orphans: applied.source.orphans })).toBe(3);
     // Nothing placed where the result lacks it.
     expect(countPlaced(plan, applied, { items: {}, orphans: {} })).toBe(0);

@@ -32,7 +32,7 @@ export function placementsOf(entry: LegacyEntry): Placement[] {
   for (const [key, value] of Object.entries(entry)) {
     const rename = RENAMES[key];
     // `note` and `notes` both given: the second goes to legacy rather than overwrite the first.
-    if (rename && rename.accepts(value) && !taken.has(rename.to)) {
+    if (rename?.accepts(value) && !taken.has(rename.to)) {
       taken.add(rename.to);
       out.push({ key, path: [rename.to], value });
     } else {

@@ -14,8 +14,10 @@ const ENDPOINT_KEY = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) \/\S*$/;
 const EVENT_KEY = /^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$/;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const describe = (v: unknown): string => (v === null ? '`null`' : Array.isArray(v) ? 'an array' : typeof v === 'object' ? 'an object' : `${typeof v} \`${String(v).slice(0, 40)}\``);
-const HINT = 'pass a SPEC_TO_CODE_MAPPING.json: an object with `endpoints` ("METHOD /path" → entry), `request_parameters` (model → parameter → entry) and/or `streaming_events` (event type → entry)';
+const describe = (v: unknown): string =>
+  v === null ? '`null`' : Array.isArray(v) ? 'an array' : typeof v === 'object' ? 'an object' : `${typeof v} \`${String(v).slice(0, 40)}\``;
+const HINT =
+  'pass a SPEC_TO_CODE_MAPPING.json: an object with `endpoints` ("METHOD /path" → entry), `request_parameters` (model → parameter → entry) and/or `streaming_events` (event type → entry)';
 
 /** Legacy entries nest a few levels; far deeper is not a mapping, and would overflow the reader's stack. */
 const MAX_DEPTH = 64;
@@ -34,7 +36,8 @@ function tooDeep(raw: unknown): (string | number)[] | undefined {
 
 export function validateLegacy(raw: unknown, file: string, at: JsonPositions): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const add = (path: (string | number)[], message: string) => out.push({ severity: 'error', code: 'legacy-invalid', file, ...at.locate(path), message, hint: HINT });
+  const add = (path: (string | number)[], message: string) =>
+    out.push({ severity: 'error', code: 'legacy-invalid', file, ...at.locate(path), message, hint: HINT });
   for (const d of at.duplicates) {
     out.push({
       severity: 'error',
@@ -56,8 +59,14 @@ export function validateLegacy(raw: unknown, file: string, at: JsonPositions): D
   }
   const present = MAPPING_SECTIONS.filter((s) => Object.hasOwn(raw, s));
   if (!present.length) {
-    const keys = Object.keys(raw).slice(0, 6).map((k) => `\`${k}\``).join(', ');
-    add([], `Found an object with ${keys ? `keys ${keys}${Object.keys(raw).length > 6 ? ', …' : ''}` : 'no keys'}, expected at least one of \`endpoints\`, \`request_parameters\`, \`streaming_events\` (this is not a legacy mapping)`);
+    const keys = Object.keys(raw)
+      .slice(0, 6)
+      .map((k) => `\`${k}\``)
+      .join(', ');
+    add(
+      [],
+      `Found an object with ${keys ? `keys ${keys}${Object.keys(raw).length > 6 ? ', …' : ''}` : 'no keys'}, expected at least one of \`endpoints\`, \`request_parameters\`, \`streaming_events\` (this is not a legacy mapping)`,
+    );
     return out;
   }
   const entries = (section: string, value: unknown, check: (key: string) => string | undefined, depth: 1 | 2) => {
@@ -70,13 +79,32 @@ export function validateLegacy(raw: unknown, file: string, at: JsonPositions): D
           add([section, key], `Found ${describe(entry)} at \`${section}.${key}\`, expected an object of parameters`);
           continue;
         }
-        for (const [param, p] of Object.entries(entry)) if (!isObject(p)) add([section, key, param], `Found ${describe(p)} at \`${section}.${key}.${param}\`, expected an object (the parameter's entry)`);
-      } else if (!isObject(entry)) add([section, key], `Found ${describe(entry)} at \`${section}.${key}\`, expected an object (the entry's fields)`);
+        for (const [param, p] of Object.entries(entry))
+          if (!isObject(p))
+            add(
+              [section, key, param],
+              `Found ${describe(p)} at \`${section}.${key}.${param}\`, expected an object (the parameter's entry)`,
+            );
+      } else if (!isObject(entry))
+        add([section, key], `Found ${describe(entry)} at \`${section}.${key}\`, expected an object (the entry's fields)`);
     }
   };
-  if (Object.hasOwn(raw, 'endpoints')) entries('endpoints', raw.endpoints, (k) => (ENDPOINT_KEY.test(k) ? undefined : 'an endpoint `METHOD /path` such as `POST /v1/items`'), 1);
-  if (Object.hasOwn(raw, 'streaming_events')) entries('streaming_events', raw.streaming_events, (k) => (EVENT_KEY.test(k) ? undefined : 'an event type such as `response.created`'), 1);
+  if (Object.hasOwn(raw, 'endpoints'))
+    entries(
+      'endpoints',
+      raw.endpoints,
+      (k) => (ENDPOINT_KEY.test(k) ? undefined : 'an endpoint `METHOD /path` such as `POST /v1/items`'),
+      1,
+    );
+  if (Object.hasOwn(raw, 'streaming_events'))
+    entries(
+      'streaming_events',
+      raw.streaming_events,
+      (k) => (EVENT_KEY.test(k) ? undefined : 'an event type such as `response.created`'),
+      1,
+    );
   if (Object.hasOwn(raw, 'request_parameters')) entries('request_parameters', raw.request_parameters, () => undefined, 2);
-  if (Object.hasOwn(raw, 'summary') && !isObject(raw.summary)) add(['summary'], `Found ${describe(raw.summary)} at \`summary\`, expected an object`);
+  if (Object.hasOwn(raw, 'summary') && !isObject(raw.summary))
+    add(['summary'], `Found ${describe(raw.summary)} at \`summary\`, expected an object`);
   return out;
 }

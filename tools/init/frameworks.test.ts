@@ -8,9 +8,21 @@ describe('framework detection', () => {
   it.each<[string, string, string, 'python' | 'typescript' | undefined, Framework[]]>([
     ['pydantic import', 'app/m.py', 'from pydantic import BaseModel\n', 'python', ['pydantic']],
     ['pydantic in a comment is not an import', 'app/m.py', '# we used to use pydantic\n', 'python', []],
-    ['FastAPI and its routes', 'app/main.py', 'from fastapi import FastAPI\n@app.post("/v1/responses")\ndef f(): ...\n', 'python', ['fastapi', 'decorator-routes']],
+    [
+      'FastAPI and its routes',
+      'app/main.py',
+      'from fastapi import FastAPI\n@app.post("/v1/responses")\ndef f(): ...\n',
+      'python',
+      ['fastapi', 'decorator-routes'],
+    ],
     ['webmethod routes', 'api/r.py', '@webmethod(route="/responses", method="POST")\n', 'python', ['decorator-routes']],
-    ['zod, types and a switch', 'src/e.ts', "import { z } from 'zod';\nexport type E = { type: string };\nswitch (event.type) {}\n", 'typescript', ['zod', 'ts-types', 'switch-handlers']],
+    [
+      'zod, types and a switch',
+      'src/e.ts',
+      "import { z } from 'zod';\nexport type E = { type: string };\nswitch (event.type) {}\n",
+      'typescript',
+      ['zod', 'ts-types', 'switch-handlers'],
+    ],
     ['zod/v4 subpath', 'src/e.ts', "import { z } from 'zod/v4';\n", 'typescript', ['zod']],
     ['express by require', 'server.js', "const express = require('express');\n", 'typescript', ['express']],
     ['Next.js route file', 'app/api/chat/route.ts', 'export async function POST() {}\n', 'typescript', ['nextjs']],

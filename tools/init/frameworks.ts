@@ -4,7 +4,18 @@
  */
 import type { FactLanguage } from '../analyzer/file-role.js';
 
-export type Framework = 'pydantic' | 'fastapi' | 'decorator-routes' | 'flask' | 'zod' | 'ts-types' | 'switch-handlers' | 'nextjs' | 'express' | 'fastify' | 'hono';
+export type Framework =
+  | 'pydantic'
+  | 'fastapi'
+  | 'decorator-routes'
+  | 'flask'
+  | 'zod'
+  | 'ts-types'
+  | 'switch-handlers'
+  | 'nextjs'
+  | 'express'
+  | 'fastify'
+  | 'hono';
 
 interface Detector {
   id: Framework;
@@ -30,8 +41,19 @@ const dependsOn = (name: string) => (text: string) => {
 };
 
 export const FRAMEWORKS: readonly Detector[] = [
-  { id: 'pydantic', title: 'Pydantic models', applies: py, test: (t) => /^\s*(?:from\s+pydantic(?:\.\w+)*\s+import|import\s+pydantic)\b/m.test(t) },
-  { id: 'fastapi', title: 'FastAPI routes', applies: py, server: true, test: (t) => /^\s*(?:from\s+fastapi(?:\.\w+)*\s+import|import\s+fastapi)\b/m.test(t) },
+  {
+    id: 'pydantic',
+    title: 'Pydantic models',
+    applies: py,
+    test: (t) => /^\s*(?:from\s+pydantic(?:\.\w+)*\s+import|import\s+pydantic)\b/m.test(t),
+  },
+  {
+    id: 'fastapi',
+    title: 'FastAPI routes',
+    applies: py,
+    server: true,
+    test: (t) => /^\s*(?:from\s+fastapi(?:\.\w+)*\s+import|import\s+fastapi)\b/m.test(t),
+  },
   { id: 'flask', title: 'Flask routes', applies: py, server: true, test: (t) => /^\s*(?:from\s+flask\s+import|import\s+flask)\b/m.test(t) },
   {
     id: 'decorator-routes',
@@ -41,14 +63,20 @@ export const FRAMEWORKS: readonly Detector[] = [
     test: (t) => /^\s*@\w+(?:\.\w+)*\.(?:get|post|put|patch|delete|route|api_route)\(\s*['"]\//m.test(t) || /^\s*@webmethod\(/m.test(t),
   },
   { id: 'zod', title: 'Zod schemas', applies: ts, test: (t) => imports('zod').test(t) },
-  { id: 'ts-types', title: 'TypeScript interfaces and type aliases', applies: ts, test: (t) => /^\s*(?:export\s+)?(?:interface\s+\w+|type\s+\w+\s*(?:<[^>]*>)?\s*=)/m.test(t) },
+  {
+    id: 'ts-types',
+    title: 'TypeScript interfaces and type aliases',
+    applies: ts,
+    test: (t) => /^\s*(?:export\s+)?(?:interface\s+\w+|type\s+\w+\s*(?:<[^>]*>)?\s*=)/m.test(t),
+  },
   { id: 'switch-handlers', title: 'switch handlers on event.type', applies: ts, test: (t) => /switch\s*\(\s*[\w.?]*\btype\s*\)/.test(t) },
   {
     id: 'nextjs',
     title: 'Next.js',
     applies: (file, l) => pkg(file) || (l === 'typescript' && /(?:^|\/)app\/(?:.*\/)?route\.[jt]sx?$/.test(file)),
     server: true,
-    test: (t, file) => (pkg(file) ? dependsOn('next')(t) : /export\s+(?:async\s+)?(?:function|const)\s+(?:GET|POST|PUT|PATCH|DELETE)\b/.test(t)),
+    test: (t, file) =>
+      pkg(file) ? dependsOn('next')(t) : /export\s+(?:async\s+)?(?:function|const)\s+(?:GET|POST|PUT|PATCH|DELETE)\b/.test(t),
   },
   { id: 'express', title: 'Express routes', applies: ts, server: true, test: (t) => imports('express').test(t) },
   { id: 'fastify', title: 'Fastify routes', applies: ts, server: true, test: (t) => imports('fastify').test(t) },

@@ -10,7 +10,11 @@ describe('gitignore', () => {
 
   it.each<[string, string, string[]]>([
     ['an empty file', '', ['spec/model.json', 'generated/', 'reports/', '.specmap/']],
-    ['entries with a leading slash or without the trailing one count', '/generated\nreports/\n# .specmap/\n', ['spec/model.json', '.specmap/']],
+    [
+      'entries with a leading slash or without the trailing one count',
+      '/generated\nreports/\n# .specmap/\n',
+      ['spec/model.json', '.specmap/'],
+    ],
     ['all there', 'spec/model.json\ngenerated/\nreports/\n.specmap/\n', []],
   ])('missing from %s', (_name, existing, want) => {
     expect(missingEntries(existing, PRODUCTS)).toEqual(want);
@@ -18,7 +22,11 @@ describe('gitignore', () => {
 
   it.each<[string, string, string]>([
     ['no file', '', '# specmap build products (`specmap sync` writes them; mapping.json is committed)\ngenerated/\n'],
-    ['a file without a final newline', 'node_modules', 'node_modules\n\n# specmap build products (`specmap sync` writes them; mapping.json is committed)\ngenerated/\n'],
+    [
+      'a file without a final newline',
+      'node_modules',
+      'node_modules\n\n# specmap build products (`specmap sync` writes them; mapping.json is committed)\ngenerated/\n',
+    ],
   ])('appends to %s', (_name, existing, want) => {
     expect(withEntries(existing, ['generated/'])).toBe(want);
   });

@@ -6,7 +6,14 @@
 export function buildProducts(config: { model: string; outDir: string; reportDir: string; cacheDir: string }): string[] {
   const folder = (p: string) => `${p.replace(/\/+$/, '')}/`;
   const cacheTop = config.cacheDir.replace(/^\.\//, '').split('/')[0] ?? config.cacheDir;
-  return [...new Set([config.model.replace(/^\.\//, ''), folder(config.outDir.replace(/^\.\//, '')), folder(config.reportDir.replace(/^\.\//, '')), folder(cacheTop)])];
+  return [
+    ...new Set([
+      config.model.replace(/^\.\//, ''),
+      folder(config.outDir.replace(/^\.\//, '')),
+      folder(config.reportDir.replace(/^\.\//, '')),
+      folder(cacheTop),
+    ]),
+  ];
 }
 
 /** The lines of `wanted` that .gitignore does not have yet (an entry with or without its leading `/` counts). */

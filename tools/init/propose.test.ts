@@ -2,8 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { proposeConfig, PLACEHOLDER_SOURCE } from './propose.js';
 import type { RepoScan } from './scan.js';
 
-const scan = (over: Partial<RepoScan>): RepoScan => ({ code: { python: [], typescript: [] }, tests: [], traces: [], frameworks: [], sources: ['docs/DOC_streaming_events.md'], ...over });
-const lanes = (s: RepoScan) => proposeConfig(s).lanes.map((l) => `${l.name}: ${l.include.join(' ')}${l.exclude ? ` - ${l.exclude.join(' ')}` : ''} [${l.kinds.join(',')}]`);
+const scan = (over: Partial<RepoScan>): RepoScan => ({
+  code: { python: [], typescript: [] },
+  tests: [],
+  traces: [],
+  frameworks: [],
+  sources: ['docs/DOC_streaming_events.md'],
+  ...over,
+});
+const lanes = (s: RepoScan) =>
+  proposeConfig(s).lanes.map(
+    (l) => `${l.name}: ${l.include.join(' ')}${l.exclude ? ` - ${l.exclude.join(' ')}` : ''} [${l.kinds.join(',')}]`,
+  );
 
 describe('proposeConfig', () => {
   it.each<[string, RepoScan, string[]]>([
@@ -15,8 +25,17 @@ describe('proposeConfig', () => {
     ],
     [
       'tests inside the code folder are excluded from it and make the golden lane',
-      scan({ code: { python: ['app/main.py'], typescript: [] }, tests: ['app/tests/test_main.py'], frameworks: [{ framework: 'fastapi', file: 'app/main.py' }] }),
-      ['inbound: app/**/*.py - app/tests/**/*.py [definition]', 'outbound: app/**/*.py - app/tests/**/*.py [emitter]', 'server: app/**/*.py - app/tests/**/*.py [route,param]', 'golden: app/tests/**/*.py [test]'],
+      scan({
+        code: { python: ['app/main.py'], typescript: [] },
+        tests: ['app/tests/test_main.py'],
+        frameworks: [{ framework: 'fastapi', file: 'app/main.py' }],
+      }),
+      [
+        'inbound: app/**/*.py - app/tests/**/*.py [definition]',
+        'outbound: app/**/*.py - app/tests/**/*.py [emitter]',
+        'server: app/**/*.py - app/tests/**/*.py [route,param]',
+        'golden: app/tests/**/*.py [test]',
+      ],
     ],
     [
       'Python server and a TS server: the TS emitter and route lanes take a prefix',

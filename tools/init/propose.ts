@@ -25,13 +25,21 @@ export const PLACEHOLDER_SOURCE = 'docs/DOC_*.md';
 
 const LANGUAGE_EXTS: Record<CodeLanguage, RegExp> = { python: /\.pyi?$/, typescript: /\.[cm]?[jt]sx?$/ };
 
-function laneFor(name: string, title: string, include: string[], exclude: string[], language: CodeLanguage, kinds: LaneConfig['kinds']): LaneInput {
+function laneFor(
+  name: string,
+  title: string,
+  include: string[],
+  exclude: string[],
+  language: CodeLanguage,
+  kinds: LaneConfig['kinds'],
+): LaneInput {
   return { name, title, include, ...(exclude.length ? { exclude } : {}), language, kinds };
 }
 
 export function proposeConfig(scan: RepoScan, sources?: readonly string[]): Proposal {
   const found = sources?.length ? [...sources] : scan.sources;
-  const server = (language: CodeLanguage) => scan.frameworks.some((f) => frameworkLanguage(f.framework) === language && isServerFramework(f.framework));
+  const server = (language: CodeLanguage) =>
+    scan.frameworks.some((f) => frameworkLanguage(f.framework) === language && isServerFramework(f.framework));
   const lanes: LaneInput[] = [];
   const py = scan.code.python;
   const ts = scan.code.typescript;
@@ -45,7 +53,8 @@ export function proposeConfig(scan: RepoScan, sources?: readonly string[]): Prop
     const exclude = excludeFor('python', include);
     lanes.push(laneFor('inbound', 'Inbound schema (Python models)', include, exclude, 'python', ['definition']));
     lanes.push(laneFor('outbound', 'Outbound emitter (Python)', include, exclude, 'python', ['emitter']));
-    if (server('python')) lanes.push(laneFor('server', 'Routes and request model (Python)', include, exclude, 'python', ['route', 'param']));
+    if (server('python'))
+      lanes.push(laneFor('server', 'Routes and request model (Python)', include, exclude, 'python', ['route', 'param']));
   }
   if (ts.length) {
     const include = codeGlobs(ts);

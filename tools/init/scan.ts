@@ -25,7 +25,26 @@ export interface RepoScan {
 }
 
 /** Folders that hold dependencies, build output or specmap's own products, never the user's code. */
-export const IGNORED_FOLDERS = ['node_modules', '.git', 'dist', 'build', 'out', '.next', 'coverage', '.venv', 'venv', 'env', '__pycache__', '.tox', '.mypy_cache', '.pytest_cache', 'site-packages', 'generated', 'reports', '.specmap'];
+export const IGNORED_FOLDERS = [
+  'node_modules',
+  '.git',
+  'dist',
+  'build',
+  'out',
+  '.next',
+  'coverage',
+  '.venv',
+  'venv',
+  'env',
+  '__pycache__',
+  '.tox',
+  '.mypy_cache',
+  '.pytest_cache',
+  'site-packages',
+  'generated',
+  'reports',
+  '.specmap',
+];
 
 /** Files are read up to this size for detection; larger ones are data, not hand-written code. */
 const MAX_READ = 512 * 1024;
@@ -48,10 +67,13 @@ function readText(root: string, file: string): string {
 }
 
 export async function findSources(root: string): Promise<string[]> {
-  const found = await glob(['DOC_*.md', '*/DOC_*.md', '*/*/DOC_*.md', 'openapi*.{yaml,yml}', '*/openapi*.{yaml,yml}', '*/*/openapi*.{yaml,yml}'], {
-    cwd: root,
-    ignore: IGNORED_FOLDERS.map((f) => `**/${f}/**`),
-  });
+  const found = await glob(
+    ['DOC_*.md', '*/DOC_*.md', '*/*/DOC_*.md', 'openapi*.{yaml,yml}', '*/openapi*.{yaml,yml}', '*/*/openapi*.{yaml,yml}'],
+    {
+      cwd: root,
+      ignore: IGNORED_FOLDERS.map((f) => `**/${f}/**`),
+    },
+  );
   return sorted(found.map(toPosix));
 }
 

@@ -43,7 +43,8 @@ function writeTarget(path: string, root: string | undefined, display: string): s
     const stat = lstatOrUndefined(target);
     if (!stat?.isSymbolicLink()) break;
     // Past the kernel's own limit of links in a chain: a loop.
-    if (hops === 40) throw Object.assign(new Error(`ELOOP: too many symbolic links, ${display}`), { code: 'ELOOP', syscall: 'open', path: display });
+    if (hops === 40)
+      throw Object.assign(new Error(`ELOOP: too many symbolic links, ${display}`), { code: 'ELOOP', syscall: 'open', path: display });
     target = resolve(dirname(target), readlinkSync(target));
   }
   if (root) assertRealPathInside(root, target, display);

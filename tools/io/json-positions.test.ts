@@ -5,13 +5,24 @@ describe('scanJsonPositions', () => {
   const cases: [string, { given: string; want: { path: string[]; key: string; first: [number, number]; second: [number, number] }[] }][] = [
     ['no duplicates', { given: '{"a": 1, "b": {"a": 2}}', want: [] }],
     ['a duplicate at the top', { given: '{\n  "a": 1,\n  "a": 2\n}', want: [{ path: [], key: 'a', first: [2, 3], second: [3, 3] }] }],
-    ['a duplicate inside an array item', { given: '[{"x": 1}, {"x": 1, "x": 2}]', want: [{ path: ['1'], key: 'x', first: [1, 13], second: [1, 21] }] }],
+    [
+      'a duplicate inside an array item',
+      { given: '[{"x": 1}, {"x": 1, "x": 2}]', want: [{ path: ['1'], key: 'x', first: [1, 13], second: [1, 21] }] },
+    ],
     ['escaped keys compare by value', { given: '{"\\u0061": 1, "a": 2}', want: [{ path: [], key: 'a', first: [1, 2], second: [1, 15] }] }],
-    ['strings holding brackets and quotes', { given: '{"s": "}{\\"", "s": 1}', want: [{ path: [], key: 's', first: [1, 2], second: [1, 15] }] }],
+    [
+      'strings holding brackets and quotes',
+      { given: '{"s": "}{\\"", "s": 1}', want: [{ path: [], key: 's', first: [1, 2], second: [1, 15] }] },
+    ],
   ];
   it.each(cases)('%s', (_name, { given, want }) => {
     JSON.parse(given);
-    const got = scanJsonPositions(given).duplicates.map((d) => ({ path: d.path, key: d.key, first: [d.first.line, d.first.column], second: [d.second.line, d.second.column] }));
+    const got = scanJsonPositions(given).duplicates.map((d) => ({
+      path: d.path,
+      key: d.key,
+      first: [d.first.line, d.first.column],
+      second: [d.second.line, d.second.column],
+    }));
     expect(got).toEqual(want);
   });
 

@@ -16,7 +16,7 @@ describe('findJsonError', () => {
     ['unexpected end', '{"a": [1', { offset: 8, found: 'the end', expected: '`,` or `]`', afterValue: true }],
     ['empty', '', { offset: 0, found: 'the end', expected: 'a value', afterValue: false }],
     ['bare word', 'type: x', { offset: 0, found: '`t`', expected: '`true`', afterValue: false }],
-    ['single quotes', "{'a': 1}", { offset: 1, found: "`'`", expected: 'a member name in `\"`', afterValue: false }],
+    ['single quotes', "{'a': 1}", { offset: 1, found: "`'`", expected: 'a member name in `"`', afterValue: false }],
     ['missing colon', '{"a" 1}', { offset: 5, found: '`1`', expected: '`:`', afterValue: false }],
     ['bad escape', '"a\\x"', { offset: 2, found: '`\\`', expected: 'an escape such as `\\n` or `\\u0041`', afterValue: false }],
     ['newline in a string', '"a\nb"', { offset: 2, found: '`\n`', expected: 'a closing `"`', afterValue: false }],

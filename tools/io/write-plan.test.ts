@@ -99,4 +99,3 @@ describe('planWrites / applyPlan', () => {
     expect(existsSync(join(root, name))).toBe(stays);
   });
 });
-

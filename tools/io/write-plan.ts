@@ -84,15 +84,18 @@ export function planWrites(root: string, files: readonly OutputFile[]): WritePla
 }
 
 function changedMeanwhile(paths: string[]): EnvironmentError {
-  return new EnvironmentError(`${paths.join(', ')} changed while specmap ran`, paths.map((path) => ({
-    severity: 'error' as const,
-    code: 'output-changed-during-run',
-    file: path,
-    line: 1,
-    column: 1,
-    message: `Found \`${path}\` changed since this run read it, expected it unchanged (writing would replace the newer text)`,
-    hint: 'run the command again; it will start from the saved file',
-  })));
+  return new EnvironmentError(
+    `${paths.join(', ')} changed while specmap ran`,
+    paths.map((path) => ({
+      severity: 'error' as const,
+      code: 'output-changed-during-run',
+      file: path,
+      line: 1,
+      column: 1,
+      message: `Found \`${path}\` changed since this run read it, expected it unchanged (writing would replace the newer text)`,
+      hint: 'run the command again; it will start from the saved file',
+    })),
+  );
 }
 
 /**
@@ -103,9 +106,12 @@ function changedMeanwhile(paths: string[]): EnvironmentError {
 export function applyPlan(plan: WritePlan): string[] {
   const staged: StagedWrite[] = [];
   try {
-    for (const { file } of plan.changed) staged.push(stageWrite(resolveInside(plan.root, file.path), file.content, { root: plan.root, display: file.path }));
+    for (const { file } of plan.changed)
+      staged.push(stageWrite(resolveInside(plan.root, file.path), file.content, { root: plan.root, display: file.path }));
     // A file edited since the plan read it (a human saving a note or a stub) is not replaced.
-    const moved = plan.changed.filter(({ file, before }) => readIfExists(resolveInside(plan.root, file.path)) !== before).map(({ file }) => file.path);
+    const moved = plan.changed
+      .filter(({ file, before }) => readIfExists(resolveInside(plan.root, file.path)) !== before)
+      .map(({ file }) => file.path);
     if (moved.length) throw changedMeanwhile(moved);
   } catch (error) {
     discardStaged(staged);

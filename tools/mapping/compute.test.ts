@@ -4,7 +4,8 @@ import { computeMapping } from './compute.js';
 import { mappingText } from './render.js';
 import type { Mapping } from './schema.js';
 
-const map = (facts = sampleFacts(), previous?: Pick<Mapping, 'items' | 'orphans'>) => computeMapping(smallModel(), facts, smallConfig(), previous);
+const map = (facts = sampleFacts(), previous?: Pick<Mapping, 'items' | 'orphans'>) =>
+  computeMapping(smallModel(), facts, smallConfig(), previous);
 
 describe('computeMapping', () => {
   const m = map();
@@ -27,7 +28,9 @@ describe('computeMapping', () => {
   });
 
   it('ties an emitter by class name and routes with and without the prefix', () => {
-    expect(m.items['event:response.created']!.lanes.outbound).toEqual([{ file: 'ws/backend/stream.py', symbol: 'build_created', line: 12, kind: 'emitter' }]);
+    expect(m.items['event:response.created']!.lanes.outbound).toEqual([
+      { file: 'ws/backend/stream.py', symbol: 'build_created', line: 12, kind: 'emitter' },
+    ]);
     expect(m.items['endpoint:GET /v1/responses/{response_id}']!.lanes.server![0]!.line).toBe(9);
   });
 
@@ -38,22 +41,35 @@ describe('computeMapping', () => {
       'CreateRequest.include: accepts 1 of 3 values, not `c.d`, `e.f`',
       'CreateRequest.include: accepts `x.y`, which the spec does not list',
     ]);
-    expect(m.items['endpoint:POST /v1/responses']!.gaps).toEqual(['request model declares `CreateRequest.colour`, which the spec does not list', ]);
+    expect(m.items['endpoint:POST /v1/responses']!.gaps).toEqual([
+      'request model declares `CreateRequest.colour`, which the spec does not list',
+    ]);
     expect(m.items['event:response.output_text.delta']!.gaps).toEqual(['no location in lane inbound', 'no location in lane outbound']);
   });
 
   it('lists literals no item has, with locations', () => {
     expect(m.unknownLiterals).toEqual([
-      { literal: 'response.tool_call.delta', locations: [{ file: 'ws/backend/stream.py', symbol: 'build_tool_delta', line: 20, kind: 'emitter' }] },
+      {
+        literal: 'response.tool_call.delta',
+        locations: [{ file: 'ws/backend/stream.py', symbol: 'build_tool_delta', line: 20, kind: 'emitter' }],
+      },
     ]);
   });
 
   it('orders items by the one comparator: source order, then line', () => {
-    expect(Object.keys(m.items).slice(0, 3)).toEqual(['event:response.created', 'event:response.completed', 'event:response.output_text.delta']);
+    expect(Object.keys(m.items).slice(0, 3)).toEqual([
+      'event:response.created',
+      'event:response.completed',
+      'event:response.output_text.delta',
+    ]);
   });
 
   it('summarizes per category and lane', () => {
-    const s = m.summary as { items: Record<string, number>; byCategory: Record<string, Record<string, number>>; byLane: Record<string, Record<string, number>> };
+    const s = m.summary as {
+      items: Record<string, number>;
+      byCategory: Record<string, Record<string, number>>;
+      byLane: Record<string, Record<string, number>>;
+    };
     expect(s.items.total).toBe(Object.keys(m.items).length);
     expect(s.byCategory.lifecycle).toMatchObject({ total: 2, implemented: 1, missing: 1 });
     expect(s.byLane.golden).toEqual({ items: 2, locations: 2 });
@@ -62,12 +78,18 @@ describe('computeMapping', () => {
   it('keeps manual blocks as read and moves those of vanished items to orphans', () => {
     const manual = { zeta: [1, { b: 2, a: 1 }], notes: 'checked by hand', used: 'yes' };
     const previous = {
-      items: { ...m.items, 'event:response.created': { ...m.items['event:response.created']!, manual }, 'event:response.text.delta': { ...m.items['event:response.completed']!, manual: { notes: 'old name' } } },
+      items: {
+        ...m.items,
+        'event:response.created': { ...m.items['event:response.created']!, manual },
+        'event:response.text.delta': { ...m.items['event:response.completed']!, manual: { notes: 'old name' } },
+      },
       orphans: { 'event:response.output_text.delta': { manual: { notes: 'came back' }, origin: 'item no longer in the sources' } },
     };
     const next = map(sampleFacts(), previous);
     expect(JSON.stringify(next.items['event:response.created']!.manual)).toBe(JSON.stringify(manual));
-    expect(next.orphans).toEqual({ 'event:response.text.delta': { manual: { notes: 'old name' }, origin: 'item no longer in the sources' } });
+    expect(next.orphans).toEqual({
+      'event:response.text.delta': { manual: { notes: 'old name' }, origin: 'item no longer in the sources' },
+    });
     expect(next.items['event:response.output_text.delta']!.manual).toEqual({ notes: 'came back' });
   });
 
@@ -99,7 +121,9 @@ describe('computeMapping', () => {
     const next = map(facts);
     expect(next.items['event:response.created']!.status).toBe('partial');
     expect(next.items['event:response.created']!.gaps).toEqual(['Created (ws/backend/events.py) lacks `sequence_number`']);
-    const complete = map(sampleFacts().map((f) => (f.symbol === 'Created' ? ({ ...f, fields: ['type', 'response', 'sequence_number'] } as typeof f) : f)));
+    const complete = map(
+      sampleFacts().map((f) => (f.symbol === 'Created' ? ({ ...f, fields: ['type', 'response', 'sequence_number'] } as typeof f) : f)),
+    );
     expect(complete.items['event:response.created']!.status).toBe('implemented');
   });
 });

@@ -24,7 +24,10 @@ export const MAPPING_SCHEMA_URL = 'https://specmap.dev/schema/mapping.schema.jso
 /** Fields a definition must declare: the spec's required ones, or for the docs' events (no markers) every declared one. */
 export function requiredFieldsOf(item: Item): string[] | undefined {
   if (item.kind !== 'event' && item.kind !== 'object') return undefined;
-  return item.fields.filter((f) => f.required !== false).map((f) => f.name).sort(compareStrings);
+  return item.fields
+    .filter((f) => f.required !== false)
+    .map((f) => f.name)
+    .sort(compareStrings);
 }
 
 /** Gaps of a definition whose declared fields the analyzer reported (via param facts of the same class). */
@@ -47,13 +50,21 @@ function endpointRemarks(item: Item, joined: Joined): string[] {
   return extra.length ? [`request model declares ${extra.map((f) => `\`${f}\``).join(', ')}, which the spec does not list`] : [];
 }
 
-function declarationGaps(item: Item, lanes: Record<string, Location[]>, joined: Joined, model: Model, workspaceFile: (l: Location) => string): string[] {
+function declarationGaps(
+  item: Item,
+  lanes: Record<string, Location[]>,
+  joined: Joined,
+  model: Model,
+  workspaceFile: (l: Location) => string,
+): string[] {
   if (item.kind === 'param') {
     const values = model.enums.filter((e) => e.param === item.id).map((e) => String(e.value));
     return [...new Set((joined.paramFacts.get(item.id) ?? []).flatMap((f) => compareParam(f, item.field, values)))];
   }
   if (item.kind === 'event') {
-    const defs = Object.values(lanes).flat().filter((l) => l.kind === 'definition');
+    const defs = Object.values(lanes)
+      .flat()
+      .filter((l) => l.kind === 'definition');
     return [...new Set(definitionGaps(item, normalizeLocations(defs), joined, workspaceFile))];
   }
   return [];
@@ -62,7 +73,10 @@ function declarationGaps(item: Item, lanes: Record<string, Location[]>, joined: 
 export function computeMapping(model: Model, facts: readonly CodeFact[], config: Config, previous?: ManualSource): Mapping {
   const matchers = laneMatchers(config.lanes);
   const joined = joinFacts(model, facts, config, matchers);
-  const prefix = config.workspace.replace(/\\/g, '/').replace(/^\.\/?/, '').replace(/\/+$/, '');
+  const prefix = config.workspace
+    .replace(/\\/g, '/')
+    .replace(/^\.\/?/, '')
+    .replace(/\/+$/, '');
   const workspaceFile = (l: Location) => (prefix && l.file.startsWith(`${prefix}/`) ? l.file.slice(prefix.length + 1) : l.file);
   const compare = itemComparator(model.sources.map((s) => s.id));
   const items = allItems(model).sort((a, b) => compare({ id: a.id, anchors: anchorsOf(a) }, { id: b.id, anchors: anchorsOf(b) }));
@@ -78,7 +92,12 @@ export function computeMapping(model: Model, facts: readonly CodeFact[], config:
       if (locations?.length) lanes[lane.name] = normalizeLocations(locations);
     }
     const required = requiredLanes(config.lanes, config.status.implemented, item.kind);
-    const { status, gaps } = computeStatus({ lanes, required, declarationGaps: declarationGaps(item, lanes, joined, model, workspaceFile), remarks: endpointRemarks(item, joined) });
+    const { status, gaps } = computeStatus({
+      lanes,
+      required,
+      declarationGaps: declarationGaps(item, lanes, joined, model, workspaceFile),
+      remarks: endpointRemarks(item, joined),
+    });
     const requiredFields = requiredFieldsOf(item);
     const api = 'api' in item ? item.api : undefined;
     const entry: MappingEntry = {
@@ -117,6 +136,12 @@ export function computeMapping(model: Model, facts: readonly CodeFact[], config:
     items: entries,
     orphans: sortedOrphans,
     unknownLiterals,
-    summary: summarize(entries, config.lanes.map((l) => l.name), groupOrder, unknownLiterals.length, Object.keys(sortedOrphans).length),
+    summary: summarize(
+      entries,
+      config.lanes.map((l) => l.name),
+      groupOrder,
+      unknownLiterals.length,
+      Object.keys(sortedOrphans).length,
+    ),
   };
 }

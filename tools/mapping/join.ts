@@ -40,13 +40,20 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 
 /** Workspace-relative fact paths become paths relative to the config folder, where mapping.json lives. */
 export function pathFromRoot(workspace: string, file: string): string {
-  const ws = workspace.replace(/\\/g, '/').replace(/^(\.\/)+/, '').replace(/^\.$/, '').replace(/\/+$/, '');
+  const ws = workspace
+    .replace(/\\/g, '/')
+    .replace(/^(\.\/)+/, '')
+    .replace(/^\.$/, '')
+    .replace(/\/+$/, '');
   return ws ? `${ws}/${file}` : file;
 }
 
 /** Declared path parameter name → the spec's name at the same place (`:id` → `response_id`). */
 function pathParamNames(declared: string, spec: string): Map<string, string> {
-  const names = (p: string): string[] => [...p.matchAll(/(?:^|\/)(?::([A-Za-z_]\w*)|\{([A-Za-z_]\w*)[^}]*\}|\[{1,2}(?:\.\.\.)?([A-Za-z_]\w*)\]{1,2})/g)].map((m) => m[1] ?? m[2] ?? m[3]!);
+  const names = (p: string): string[] =>
+    [...p.matchAll(/(?:^|\/)(?::([A-Za-z_]\w*)|\{([A-Za-z_]\w*)[^}]*\}|\[{1,2}(?:\.\.\.)?([A-Za-z_]\w*)\]{1,2})/g)].map(
+      (m) => m[1] ?? m[2] ?? m[3]!,
+    );
   const mine = names(declared);
   const theirs = names(spec);
   const out = new Map<string, string>();
@@ -61,7 +68,11 @@ function pathParamNames(declared: string, spec: string): Map<string, string> {
  * bears the spec's own name for the request schema. Field overlap alone never ties a class: a
  * response model shares most of a request's fields.
  */
-export function classEndpoints(model: Model, facts: readonly CodeFact[], byRoute: (f: CodeFact) => string | undefined): Map<string, { endpoint: string; evidence: string }> {
+export function classEndpoints(
+  model: Model,
+  facts: readonly CodeFact[],
+  byRoute: (f: CodeFact) => string | undefined,
+): Map<string, { endpoint: string; evidence: string }> {
   const out = new Map<string, { endpoint: string; evidence: string }>();
   for (const f of facts) {
     if (f.kind !== 'route' || !f.target) continue;
@@ -80,10 +91,20 @@ export function classEndpoints(model: Model, facts: readonly CodeFact[], byRoute
 }
 
 export function joinFacts(model: Model, facts: readonly CodeFact[], config: Config, matchers: readonly LaneMatcher[]): Joined {
-  const joined: Joined = { locations: new Map(), paramFacts: new Map(), extraFields: new Map(), unknown: new Map(), fieldsBySymbol: new Map(), otherShape: new Map() };
+  const joined: Joined = {
+    locations: new Map(),
+    paramFacts: new Map(),
+    extraFields: new Map(),
+    unknown: new Map(),
+    fieldsBySymbol: new Map(),
+    otherShape: new Map(),
+  };
   const eventByType = new Map(model.events.map((e) => [e.type, e]));
   const universal = universalFields(model.events);
-  const prefixes = pathPrefixes(model.endpoints, config.sources.map((s) => s.pathPrefix ?? ''));
+  const prefixes = pathPrefixes(
+    model.endpoints,
+    config.sources.map((s) => s.pathPrefix ?? ''),
+  );
   const findRoute = routeIndex(model.endpoints, prefixes);
   const byRoute = (f: CodeFact) => (f.method && f.path !== undefined ? findRoute(f.method, f.path) : undefined);
   const endpointOfClass = classEndpoints(model, facts, byRoute);
@@ -101,14 +122,28 @@ export function joinFacts(model: Model, facts: readonly CodeFact[], config: Conf
     ...(evidence !== undefined ? { evidence, confidence: confidenceOf(evidence) } : {}),
     ...(fact.external !== undefined ? { external: fact.external } : {}),
   });
-  const add = (id: string, fact: CodeFact & { kind: Location['kind'] }, symbol = fact.symbol, evidence = fact.evidence, line = fact.line) => {
+  const add = (
+    id: string,
+    fact: CodeFact & { kind: Location['kind'] },
+    symbol = fact.symbol,
+    evidence = fact.evidence,
+    line = fact.line,
+  ) => {
     const lanes = lanesOfFact(matchers, fact.file, fact.kind);
     if (!lanes.length) return;
     const byLane = joined.locations.get(id) ?? joined.locations.set(id, new Map()).get(id)!;
     const location = locationOf(fact, symbol, evidence, line);
     for (const lane of lanes) push(byLane, lane, location);
   };
-  const addParam = (endpoint: string, fact: CodeFact, name: string, symbol: string, evidence: string, line: number, declared: Pick<CodeFact, 'declaredType' | 'optional' | 'default' | 'values'>) => {
+  const addParam = (
+    endpoint: string,
+    fact: CodeFact,
+    name: string,
+    symbol: string,
+    evidence: string,
+    line: number,
+    declared: Pick<CodeFact, 'declaredType' | 'optional' | 'default' | 'values'>,
+  ) => {
     const id = paramId(endpoint, name);
     if (!params.has(id)) {
       push(joined.extraFields, endpoint, symbol);
@@ -125,15 +160,25 @@ export function joinFacts(model: Model, facts: readonly CodeFact[], config: Conf
     // not yet part of the CodeFact contract, so read defensively.
     const declared = (fact as { fields?: unknown }).fields;
     if (fact.kind === 'definition' && Array.isArray(declared)) {
-      const set = joined.fieldsBySymbol.get(`${fact.file}#${fact.symbol}`) ?? joined.fieldsBySymbol.set(`${fact.file}#${fact.symbol}`, new Set()).get(`${fact.file}#${fact.symbol}`)!;
+      const set =
+        joined.fieldsBySymbol.get(`${fact.file}#${fact.symbol}`) ??
+        joined.fieldsBySymbol.set(`${fact.file}#${fact.symbol}`, new Set()).get(`${fact.file}#${fact.symbol}`)!;
       for (const name of declared) if (typeof name === 'string') set.add(name);
     }
     if (fact.kind === 'param' && fact.field) {
-      (joined.fieldsBySymbol.get(`${fact.file}#${fact.symbol}`) ?? joined.fieldsBySymbol.set(`${fact.file}#${fact.symbol}`, new Set()).get(`${fact.file}#${fact.symbol}`)!).add(fact.field);
+      (
+        joined.fieldsBySymbol.get(`${fact.file}#${fact.symbol}`) ??
+        joined.fieldsBySymbol.set(`${fact.file}#${fact.symbol}`, new Set()).get(`${fact.file}#${fact.symbol}`)!
+      ).add(fact.field);
       const served = endpointOfClass.get(`${fact.file}#${fact.symbol}`);
       if (!served) continue;
       const { declaredType, optional, default: def, values } = fact;
-      addParam(served.endpoint, fact, fact.field, `${fact.symbol}.${fact.field}`, served.evidence, fact.line, { declaredType, optional, default: def, values });
+      addParam(served.endpoint, fact, fact.field, `${fact.symbol}.${fact.field}`, served.evidence, fact.line, {
+        declaredType,
+        optional,
+        default: def,
+        values,
+      });
       continue;
     }
     if (fact.kind === 'route') {
@@ -147,7 +192,12 @@ export function joinFacts(model: Model, facts: readonly CodeFact[], config: Conf
         const { declaredType, optional, default: def, values } = p;
         // A path parameter is known by its place: `/responses/:id` declares the spec's `{response_id}`.
         const name = p.in === 'path' ? (renamed.get(p.name) ?? p.name) : p.name;
-        addParam(id, fact, name, `${fact.symbol}.${p.name}`, `${p.in} parameter of ${fact.symbol}`, p.line, { declaredType, optional, default: def, values });
+        addParam(id, fact, name, `${fact.symbol}.${p.name}`, `${p.in} parameter of ${fact.symbol}`, p.line, {
+          declaredType,
+          optional,
+          default: def,
+          values,
+        });
       }
       continue;
     }
@@ -159,14 +209,28 @@ export function joinFacts(model: Model, facts: readonly CodeFact[], config: Conf
       if (fact.fields && isOtherShape(event.fields, fact.fields, universal)) {
         // Another API's event of the same name: a definition is listed for the reader; an object
         // built with other keys (`{ type: 'error', error }` for a different consumer) is no emitter.
-        if (fact.kind === 'definition' && lanesOfFact(matchers, fact.file, fact.kind).length) push(joined.otherShape, event.id, locationOf(fact, fact.symbol, `${fact.evidence ?? 'type literal'}; declares ${fact.fields.filter((f) => f !== 'type').join(', ')}`));
+        if (fact.kind === 'definition' && lanesOfFact(matchers, fact.file, fact.kind).length)
+          push(
+            joined.otherShape,
+            event.id,
+            locationOf(
+              fact,
+              fact.symbol,
+              `${fact.evidence ?? 'type literal'}; declares ${fact.fields.filter((f) => f !== 'type').join(', ')}`,
+            ),
+          );
         continue;
       }
       add(event.id, fact);
       continue;
     }
     if (fact.literal !== undefined && !known.has(fact.literal) && patterns.some((p) => p.test(fact.literal!))) {
-      push(joined.unknown, fact.literal, { file: pathFromRoot(config.workspace, fact.file), symbol: fact.symbol, line: fact.line, kind: fact.kind });
+      push(joined.unknown, fact.literal, {
+        file: pathFromRoot(config.workspace, fact.file),
+        symbol: fact.symbol,
+        line: fact.line,
+        kind: fact.kind,
+      });
     }
   }
   return joined;

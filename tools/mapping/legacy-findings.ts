@@ -43,16 +43,29 @@ export function legacyFindings(manual: Manual | undefined, lanes: Record<string,
   if (!legacy || typeof legacy !== 'object') return [];
   const out: string[] = [];
   const found = Object.entries(lanes).filter(([, l]) => l.length > 0);
-  if (legacy.implemented === true && status === 'missing') out.push('legacy mapping says implemented, but no location was found in any lane');
-  if (legacy.implemented === false && found.length) out.push(`legacy mapping says not implemented, but the code has it in lane${found.length > 1 ? 's' : ''} ${found.map(([n]) => n).join(', ')}`);
+  if (legacy.implemented === true && status === 'missing')
+    out.push('legacy mapping says implemented, but no location was found in any lane');
+  if (legacy.implemented === false && found.length)
+    out.push(
+      `legacy mapping says not implemented, but the code has it in lane${found.length > 1 ? 's' : ''} ${found.map(([n]) => n).join(', ')}`,
+    );
   const all = found.flatMap(([, l]) => l);
   for (const place of legacyPlaces(legacy.code_location)) {
     if (place.line === undefined || all.length === 0) continue;
     const inFile = all.filter((l) => sameFile(l.file, place.file));
     const candidates = place.symbol ? inFile.filter((l) => l.symbol === place.symbol || l.symbol.startsWith(`${place.symbol}.`)) : inFile;
-    const near = (candidates.length ? candidates : inFile).sort((a, b) => Math.abs(a.line - place.line!) - Math.abs(b.line - place.line!))[0];
-    if (!near) out.push(`legacy code location ${place.file}:${place.line} is stale: the code has it at ${all.map((l) => `${l.file}:${l.line}`).slice(0, 3).join(', ')}`);
-    else if (near.line !== place.line) out.push(`legacy code location ${place.file}:${place.line} is stale: the code has ${near.symbol} at line ${near.line}`);
+    const near = (candidates.length ? candidates : inFile).sort(
+      (a, b) => Math.abs(a.line - place.line!) - Math.abs(b.line - place.line!),
+    )[0];
+    if (!near)
+      out.push(
+        `legacy code location ${place.file}:${place.line} is stale: the code has it at ${all
+          .map((l) => `${l.file}:${l.line}`)
+          .slice(0, 3)
+          .join(', ')}`,
+      );
+    else if (near.line !== place.line)
+      out.push(`legacy code location ${place.file}:${place.line} is stale: the code has ${near.symbol} at line ${near.line}`);
   }
   return out;
 }

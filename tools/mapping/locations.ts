@@ -15,7 +15,15 @@ export function normalizeLocations(locations: readonly Location[]): Location[] {
     if (seen.has(key)) continue;
     seen.add(key);
     // Fixed key order: the bytes must not depend on how a fact was built.
-    out.push({ file: l.file, symbol: l.symbol, line: l.line, kind: l.kind, ...(l.evidence !== undefined ? { evidence: l.evidence } : {}), ...(l.confidence !== undefined ? { confidence: l.confidence } : {}), ...(l.external !== undefined ? { external: l.external } : {}) });
+    out.push({
+      file: l.file,
+      symbol: l.symbol,
+      line: l.line,
+      kind: l.kind,
+      ...(l.evidence !== undefined ? { evidence: l.evidence } : {}),
+      ...(l.confidence !== undefined ? { confidence: l.confidence } : {}),
+      ...(l.external !== undefined ? { external: l.external } : {}),
+    });
   }
   return out;
 }

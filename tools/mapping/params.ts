@@ -72,7 +72,9 @@ export function compareParam(fact: CodeFact, field: Field, enumValues: readonly 
     const declared = declaredFamilies(fact.declaredType);
     const spec = specFamilies(field.type);
     const unknown = declared.has('unknown') || spec.has('unknown') || declared.size === 0;
-    const overlap = [...declared].some((f) => spec.has(f) || (f === 'integer' && spec.has('number')) || (f === 'number' && spec.has('integer')));
+    const overlap = [...declared].some(
+      (f) => spec.has(f) || (f === 'integer' && spec.has('number')) || (f === 'number' && spec.has('integer')),
+    );
     if (!unknown && !overlap) {
       gaps.push(`${where}: found type \`${fact.declaredType}\`, expected ${field.typeText ?? [...spec].join(' or ')}`);
     }
@@ -89,7 +91,10 @@ export function compareParam(fact: CodeFact, field: Field, enumValues: readonly 
     const accepted = new Set(fact.values);
     const missing = enumValues.filter((v) => !accepted.has(v));
     const extra = fact.values.filter((v) => !enumValues.includes(v));
-    if (missing.length) gaps.push(`${where}: accepts ${enumValues.length - missing.length} of ${enumValues.length} values, not ${missing.map((v) => `\`${v}\``).join(', ')}`);
+    if (missing.length)
+      gaps.push(
+        `${where}: accepts ${enumValues.length - missing.length} of ${enumValues.length} values, not ${missing.map((v) => `\`${v}\``).join(', ')}`,
+      );
     if (extra.length) gaps.push(`${where}: accepts ${extra.map((v) => `\`${v}\``).join(', ')}, which the spec does not list`);
   }
   return gaps;

@@ -8,7 +8,11 @@ const entry = (manual: unknown) => ({ kind: 'event', anchor: null, lanes: {}, st
 describe('parseMapping', () => {
   it('keeps manual blocks exactly as written, key order and unknown keys included', () => {
     const manual = { zz: { b: 1, a: [2, 'x'] }, used: 'no', notes: 'n', knownIssues: ['k'] };
-    const text = JSON.stringify({ ...base, items: { 'event:x': entry(manual) }, orphans: { 'event:y': { origin: 'o', manual: { used: 'y', notes: 'z' } } } }, null, 2);
+    const text = JSON.stringify(
+      { ...base, items: { 'event:x': entry(manual) }, orphans: { 'event:y': { origin: 'o', manual: { used: 'y', notes: 'z' } } } },
+      null,
+      2,
+    );
     const m = parseMapping(text, 'mapping.json');
     expect(JSON.stringify(m.items['event:x']!.manual)).toBe(JSON.stringify(manual));
     expect(JSON.stringify(m.orphans['event:y']!.manual)).toBe('{"used":"y","notes":"z"}');

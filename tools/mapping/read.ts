@@ -54,17 +54,20 @@ export function parseMapping(text: string, file: string): Mapping {
   // first one's manual block without a word, and the next write would make that final.
   const positions = scanJsonPositions(text);
   if (positions.duplicates.length) {
-    throw new InputError(`${file} has duplicate keys`, positions.duplicates.map((d) => {
-      const where = d.path.length ? ` in \`${d.path.join('.')}\`` : '';
-      return {
-        severity: 'error' as const,
-        code: 'mapping-duplicate-key',
-        file,
-        ...d.second,
-        message: `Found key \`${d.key}\`${where} a second time (first at ${file}:${d.first.line}:${d.first.column}), expected each key once`,
-        hint: 'merge the two entries by hand (keep the manual words of both), then run specmap again',
-      };
-    }));
+    throw new InputError(
+      `${file} has duplicate keys`,
+      positions.duplicates.map((d) => {
+        const where = d.path.length ? ` in \`${d.path.join('.')}\`` : '';
+        return {
+          severity: 'error' as const,
+          code: 'mapping-duplicate-key',
+          file,
+          ...d.second,
+          message: `Found key \`${d.key}\`${where} a second time (first at ${file}:${d.first.line}:${d.first.column}), expected each key once`,
+          hint: 'merge the two entries by hand (keep the manual words of both), then run specmap again',
+        };
+      }),
+    );
   }
   const result = MappingSchema.safeParse(raw);
   if (result.success) return withRawManual(result.data, raw as RawMapping);

@@ -25,6 +25,10 @@ export async function analyzeForMapping(model: Model, config: Config, root: stri
     cacheDir: projectCacheDir(config, root),
     unknownLiteralPatterns: config.unknownLiterals,
   });
-  recordTiming('analyze the workspace', t0, `${result.stats.files} files, ${result.stats.parsed} parsed, ${result.stats.cached} from cache`);
+  recordTiming(
+    'analyze the workspace',
+    t0,
+    `${result.stats.files} files, ${result.stats.parsed} parsed, ${result.stats.cached} from cache`,
+  );
   return result;
 }

@@ -3,19 +3,42 @@ import { isOtherShape, universalFields } from './shape-check.js';
 
 const f = (names: string, optional = ''): { name: string; required: boolean }[] => [
   ...names.split(' ').map((name) => ({ name, required: true })),
-  ...optional.split(' ').filter(Boolean).map((name) => ({ name, required: false })),
+  ...optional
+    .split(' ')
+    .filter(Boolean)
+    .map((name) => ({ name, required: false })),
 ];
 const ENVELOPE = new Set(['sequence_number']);
 
 describe('isOtherShape', () => {
   it.each([
     ['another API: no envelope, its own id field', f('type response sequence_number'), ['type', 'event_id', 'response'], true],
-    ['another API sharing most fields', f('type content_index delta item_id output_index sequence_number logprobs'), ['type', 'content_index', 'delta', 'event_id', 'item_id', 'output_index', 'response_id'], true],
+    [
+      'another API sharing most fields',
+      f('type content_index delta item_id output_index sequence_number logprobs'),
+      ['type', 'content_index', 'delta', 'event_id', 'item_id', 'output_index', 'response_id'],
+      true,
+    ],
     ['an SDK part built with other keys', f('type code message param sequence_number'), ['type', 'error'], true],
-    ['the envelope kept, the rest nested differently', f('type code message param sequence_number'), ['type', 'sequence_number', 'error'], false],
+    [
+      'the envelope kept, the rest nested differently',
+      f('type code message param sequence_number'),
+      ['type', 'sequence_number', 'error'],
+      false,
+    ],
     ['only lacking fields: partial, still the item', f('type response sequence_number'), ['type', 'response'], false],
-    ['only adding fields: extended, still the item', f('type response sequence_number'), ['type', 'response', 'sequence_number', 'trace_id'], false],
-    ['an older server: no envelope, one extra of many shared', f('type content_index delta item_id output_index sequence_number logprobs'), ['type', 'content_index', 'delta', 'item_id', 'output_index', 'obfuscation'], false],
+    [
+      'only adding fields: extended, still the item',
+      f('type response sequence_number'),
+      ['type', 'response', 'sequence_number', 'trace_id'],
+      false,
+    ],
+    [
+      'an older server: no envelope, one extra of many shared',
+      f('type content_index delta item_id output_index sequence_number logprobs'),
+      ['type', 'content_index', 'delta', 'item_id', 'output_index', 'obfuscation'],
+      false,
+    ],
   ])('%s', (_name, item, declared, want) => {
     expect(isOtherShape(item, declared, ENVELOPE)).toBe(want);
   });

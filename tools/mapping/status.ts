@@ -22,7 +22,7 @@ export interface StatusResult {
 export function computeStatus({ lanes, required, declarationGaps, remarks = [] }: StatusInput): StatusResult {
   const any = Object.values(lanes).some((l) => l.length > 0);
   if (!any) return { status: 'missing', gaps: [...declarationGaps, ...remarks] };
-  const absent = required.filter((name) => !(lanes[name]?.length));
+  const absent = required.filter((name) => !lanes[name]?.length);
   const gaps = [...absent.map((name) => `no location in lane ${name}`), ...declarationGaps, ...remarks];
   return { status: absent.length || declarationGaps.length ? 'partial' : 'implemented', gaps };
 }

@@ -60,7 +60,9 @@ function cellOf(item: Item, impl: MatrixInput): MatrixCell {
     kinds,
     locations: locations.length,
     ...(first ? { first: `${first.file}:${first.line}`, ...(first.evidence ? { evidence: first.evidence } : {}) } : {}),
-    ...(observed ? { observed: { count: observed.count, first: observed.first, ...(observed.fields ? { fields: [...observed.fields] } : {}) } } : {}),
+    ...(observed
+      ? { observed: { count: observed.count, first: observed.first, ...(observed.fields ? { fields: [...observed.fields] } : {}) } }
+      : {}),
   };
 }
 
@@ -80,20 +82,31 @@ export function buildMatrix(model: Model, impls: readonly MatrixInput[]): Matrix
   for (const impl of impls) {
     if (!impl.mapping) continue;
     const others = impls.filter((o) => o.name !== impl.name);
-    missingOnlyHere[impl.name] = others.length ? rows.filter((r) => r.cells[impl.name]!.status === 'missing' && others.every((o) => present(r.cells[o.name]!))).map((r) => r.id) : [];
+    missingOnlyHere[impl.name] = others.length
+      ? rows.filter((r) => r.cells[impl.name]!.status === 'missing' && others.every((o) => present(r.cells[o.name]!))).map((r) => r.id)
+      : [];
     implementedElsewhere[impl.name] = rows
-      .filter((r) => r.cells[impl.name]!.status === 'missing' && others.some((o) => r.cells[o.name]!.status === 'implemented' || (r.cells[o.name]!.observed?.count ?? 0) > 0))
+      .filter(
+        (r) =>
+          r.cells[impl.name]!.status === 'missing' &&
+          others.some((o) => r.cells[o.name]!.status === 'implemented' || (r.cells[o.name]!.observed?.count ?? 0) > 0),
+      )
       .map((r) => r.id);
   }
   const servers = impls.filter((i) => i.role === 'server');
   const clients = impls.filter((i) => i.role === 'client');
-  const emits = (r: MatrixRow): boolean => servers.some((s) => r.cells[s.name]!.kinds.some((k) => EMITS.has(k)) || (r.cells[s.name]!.observed?.count ?? 0) > 0);
+  const emits = (r: MatrixRow): boolean =>
+    servers.some((s) => r.cells[s.name]!.kinds.some((k) => EMITS.has(k)) || (r.cells[s.name]!.observed?.count ?? 0) > 0);
   const handles = (r: MatrixRow): boolean => clients.some((c) => r.cells[c.name]!.kinds.some((k) => HANDLES.has(k)));
   const events = rows.filter((r) => r.kind === 'event');
 
   const known = new Set(model.events.map((e) => e.type));
   const observedUnknown = impls
-    .flatMap((impl) => [...(impl.observations?.events ?? new Map())].filter(([type]) => !known.has(type)).map(([type, o]) => ({ type, implementation: impl.name, count: o.count, first: o.first })))
+    .flatMap((impl) =>
+      [...(impl.observations?.events ?? new Map())]
+        .filter(([type]) => !known.has(type))
+        .map(([type, o]) => ({ type, implementation: impl.name, count: o.count, first: o.first })),
+    )
     .sort((a, b) => compareStrings(a.type, b.type) || compareStrings(a.implementation, b.implementation));
 
   return {

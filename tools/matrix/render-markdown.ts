@@ -19,22 +19,52 @@ export function renderMatrixMarkdown(m: Matrix): string {
   out.push(
     mdTable(
       ['Implementation', 'Role', 'Lanes', 'Recordings', 'Implemented', 'Partial', 'Missing', 'Observed'],
-      m.implementations.map((i) => [mdText(i.name), i.role, i.lanes.map(mdCode).join(', ') || '—', String(i.recordings), String(i.counts.implemented), String(i.counts.partial), String(i.counts.missing), String(i.counts.observed)]),
+      m.implementations.map((i) => [
+        mdText(i.name),
+        i.role,
+        i.lanes.map(mdCode).join(', ') || '—',
+        String(i.recordings),
+        String(i.counts.implemented),
+        String(i.counts.partial),
+        String(i.counts.missing),
+        String(i.counts.observed),
+      ]),
       ['l', 'l', 'l', 'r', 'r', 'r', 'r', 'r'],
     ),
     '',
   );
-  for (const [name, ids] of Object.entries(m.filters.missingOnlyHere)) out.push(mdDetails(`Missing only in ${mdText(name)} (${ids.length})`, idList(ids)), '');
-  for (const [name, ids] of Object.entries(m.filters.implementedElsewhere)) out.push(mdDetails(`Implemented elsewhere but not in ${mdText(name)} (${ids.length})`, idList(ids)), '');
-  out.push(mdDetails(`Emitted by a server but handled by no client (${m.filters.emittedNotHandled.length})`, idList(m.filters.emittedNotHandled)), '');
-  out.push(mdDetails(`Handled by a client but emitted by no server (${m.filters.handledNotEmitted.length})`, idList(m.filters.handledNotEmitted)), '');
+  for (const [name, ids] of Object.entries(m.filters.missingOnlyHere))
+    out.push(mdDetails(`Missing only in ${mdText(name)} (${ids.length})`, idList(ids)), '');
+  for (const [name, ids] of Object.entries(m.filters.implementedElsewhere))
+    out.push(mdDetails(`Implemented elsewhere but not in ${mdText(name)} (${ids.length})`, idList(ids)), '');
+  out.push(
+    mdDetails(`Emitted by a server but handled by no client (${m.filters.emittedNotHandled.length})`, idList(m.filters.emittedNotHandled)),
+    '',
+  );
+  out.push(
+    mdDetails(`Handled by a client but emitted by no server (${m.filters.handledNotEmitted.length})`, idList(m.filters.handledNotEmitted)),
+    '',
+  );
   if (m.observedUnknown.length) {
-    out.push(mdDetails(`Sent, but no spec item has the type (${m.observedUnknown.length})`, mdTable(['Type', 'Implementation', 'Count', 'First seen'], m.observedUnknown.map((u) => [mdCode(u.type), mdText(u.implementation), String(u.count), mdCode(u.first)]))), '');
+    out.push(
+      mdDetails(
+        `Sent, but no spec item has the type (${m.observedUnknown.length})`,
+        mdTable(
+          ['Type', 'Implementation', 'Count', 'First seen'],
+          m.observedUnknown.map((u) => [mdCode(u.type), mdText(u.implementation), String(u.count), mdCode(u.first)]),
+        ),
+      ),
+      '',
+    );
   }
   const names = m.implementations.map((i) => i.name);
   const events = m.rows.filter((r) => r.kind === 'event');
   const rest = m.rows.filter((r) => r.kind !== 'event');
-  const table = (rows: typeof m.rows) => mdTable(['Item', ...names.map(mdText)], rows.map((r) => [mdCode(r.id), ...names.map((n) => cellText(r.cells[n]))]));
+  const table = (rows: typeof m.rows) =>
+    mdTable(
+      ['Item', ...names.map(mdText)],
+      rows.map((r) => [mdCode(r.id), ...names.map((n) => cellText(r.cells[n]))]),
+    );
   out.push(mdDetails(`Events × implementations (${events.length})`, table(events)), '');
   out.push(mdDetails(`Endpoints, parameters and values × implementations (${rest.length})`, table(rest)), '');
   return out.join('\n');

@@ -7,7 +7,11 @@ describe('id builders (DESIGN.md "The pipeline")', () => {
     ['event of one API among several', eventId('error', 'realtime'), 'event:realtime/error'],
     ['endpoint', endpointId('post', '/v1/responses'), 'endpoint:POST /v1/responses'],
     ['param', paramId('endpoint:POST /v1/responses', 'include'), 'param:POST /v1/responses#include'],
-    ['enum', enumId('param:POST /v1/responses#include', 'file_search_call.results'), 'enum:POST /v1/responses#include=file_search_call.results'],
+    [
+      'enum',
+      enumId('param:POST /v1/responses#include', 'file_search_call.results'),
+      'enum:POST /v1/responses#include=file_search_call.results',
+    ],
     ['enum of a number', enumId('param:GET /v1/x#n', 3), 'enum:GET /v1/x#n=3'],
     ['object', objectId('response'), 'object:response'],
     ['object field', objectFieldId('object:response', 'status'), 'object:response#status'],

@@ -3,11 +3,47 @@ import { allItems, anchorsOf, emptyModel, getItemOrThrow, indexItems } from './i
 import type { Model } from './schema.js';
 import { ModelSchema } from './schema.js';
 
-const field = { name: 'include', type: { kind: 'array' as const }, required: false, nullable: false, deprecated: false, description: '', collapsed: false, sources: ['p.md'], anchors: ['p.md:5-8'] };
+const field = {
+  name: 'include',
+  type: { kind: 'array' as const },
+  required: false,
+  nullable: false,
+  deprecated: false,
+  description: '',
+  collapsed: false,
+  sources: ['p.md'],
+  anchors: ['p.md:5-8'],
+};
 const model: Model = {
   ...emptyModel(),
-  events: [{ id: 'event:a.b', kind: 'event', type: 'a.b', description: '', anchors: ['p.md:1-3'], sources: ['p.md'], category: 'other', fields: [], correlationKeys: [], classNames: [] }],
-  endpoints: [{ id: 'endpoint:GET /v1/a', kind: 'endpoint', method: 'GET', path: '/v1/a', title: 'Get', section: 'A', description: '', anchors: ['p.md:4-9'], sources: ['p.md'], classNames: [] }],
+  events: [
+    {
+      id: 'event:a.b',
+      kind: 'event',
+      type: 'a.b',
+      description: '',
+      anchors: ['p.md:1-3'],
+      sources: ['p.md'],
+      category: 'other',
+      fields: [],
+      correlationKeys: [],
+      classNames: [],
+    },
+  ],
+  endpoints: [
+    {
+      id: 'endpoint:GET /v1/a',
+      kind: 'endpoint',
+      method: 'GET',
+      path: '/v1/a',
+      title: 'Get',
+      section: 'A',
+      description: '',
+      anchors: ['p.md:4-9'],
+      sources: ['p.md'],
+      classNames: [],
+    },
+  ],
   params: [{ id: 'param:GET /v1/a#include', kind: 'param', endpoint: 'endpoint:GET /v1/a', in: 'query', field }],
 };
 

@@ -23,7 +23,12 @@ describe('itemComparator', () => {
       { id: 'a', anchors: ['b.md:7'] },
     ];
     const once = [...items].sort(compare).map((i) => i.id);
-    expect([...items].reverse().sort(compare).map((i) => i.id)).toEqual(once);
+    expect(
+      [...items]
+        .reverse()
+        .sort(compare)
+        .map((i) => i.id),
+    ).toEqual(once);
     expect(once).toEqual(['a', 'b', 'c']);
   });
 });

@@ -108,7 +108,9 @@ const isStatTable = (v: unknown): v is Record<string, StatEntry> =>
   typeof v === 'object' &&
   v !== null &&
   !Array.isArray(v) &&
-  Object.values(v).every((e) => Array.isArray(e) && e.length === 5 && e.slice(0, 4).every((n) => typeof n === 'number') && typeof e[4] === 'string');
+  Object.values(v).every(
+    (e) => Array.isArray(e) && e.length === 5 && e.slice(0, 4).every((n) => typeof n === 'number') && typeof e[4] === 'string',
+  );
 
 export class Fingerprint {
   private readonly parts: string[] = [];

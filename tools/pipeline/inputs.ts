@@ -38,7 +38,10 @@ export async function laneFiles(config: Config, root: string): Promise<string[]>
   const workspace = resolve(root, config.workspace);
   const includes = [...new Set(config.lanes.flatMap((l) => l.include))];
   const found = await glob(includes, { cwd: workspace, ignore: ['**/node_modules/**'] });
-  const lanes = config.lanes.map((l) => ({ include: picomatch(l.include), exclude: l.exclude.length ? picomatch(l.exclude) : () => false }));
+  const lanes = config.lanes.map((l) => ({
+    include: picomatch(l.include),
+    exclude: l.exclude.length ? picomatch(l.exclude) : () => false,
+  }));
   const files: string[] = [];
   for (const f of found) {
     if (lanes.some((l) => l.include(f) && !l.exclude(f))) files.push(toPosix(relative(root, resolve(workspace, f))));

@@ -24,7 +24,10 @@ export async function openMapMemo(opts: MapMemoOptions): Promise<{ memo: RunMemo
   const loaded = await loadConfig(opts.config, opts.cwd, { allowOutside: opts.allowOutside });
   // Warnings name the config file as the user did, relative to where map ran.
   const invocation = `${loaded.path}\0${opts.cwd ?? process.cwd()}`;
-  return { memo: await openRunMemo('map', loaded.config, loaded.root, loaded.text, isMapAnswer, invocation), mapping: loaded.config.mapping };
+  return {
+    memo: await openRunMemo('map', loaded.config, loaded.root, loaded.text, isMapAnswer, invocation),
+    mapping: loaded.config.mapping,
+  };
 }
 
 /** Prints the stored answer and returns the exit code, or undefined when the memo does not answer. */

@@ -82,7 +82,12 @@ export function modelCacheKey(sources: readonly SourceFile[], config: Pick<Confi
  * same inputs by the same code, else built (source extracts from their own slots) and stored.
  * Diagnostics of the build are replayed into `bag` either way.
  */
-export async function modelForSources(sources: readonly SourceFile[], config: Config, root: string, bag: DiagnosticBag): Promise<{ model: Model; textHash: string }> {
+export async function modelForSources(
+  sources: readonly SourceFile[],
+  config: Config,
+  root: string,
+  bag: DiagnosticBag,
+): Promise<{ model: Model; textHash: string }> {
   const t0 = performance.now();
   const cacheDir = projectCacheDir(config, root);
   const key = modelCacheKey(sources, config);

@@ -12,7 +12,10 @@ import type { CrosscheckFinding } from '../report/schema.js';
 
 export async function crosscheckFindings(model: Model): Promise<CrosscheckFinding[] | undefined> {
   if (new Set(model.sources.map((s) => s.kind)).size < 2) return undefined;
-  const [{ crosscheck }, { describeFinding }] = await Promise.all([import('../crosscheck/crosscheck.js'), import('../crosscheck/to-report.js')]);
+  const [{ crosscheck }, { describeFinding }] = await Promise.all([
+    import('../crosscheck/crosscheck.js'),
+    import('../crosscheck/to-report.js'),
+  ]);
   return crosscheck(model).map((f) => ({
     code: f.kind,
     message: describeFinding(f),
@@ -22,7 +25,12 @@ export async function crosscheckFindings(model: Model): Promise<CrosscheckFindin
   }));
 }
 
-export async function reportStage(model: Model, mapping: Mapping | undefined, config: Config, sources: readonly SourceFile[]): Promise<OutputFile[]> {
+export async function reportStage(
+  model: Model,
+  mapping: Mapping | undefined,
+  config: Config,
+  sources: readonly SourceFile[],
+): Promise<OutputFile[]> {
   if (!config.report.formats.length) return [];
   const [{ reportFromInputs }, { renderReport }] = await Promise.all([import('../report/stage.js'), import('../report/render.js')]);
   const crosscheck = await crosscheckFindings(model);

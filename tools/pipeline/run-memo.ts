@@ -20,17 +20,35 @@ import { loadInputs } from './inputs.js';
 /** Every file an analyzer could read as a module (file-role.ts's extensions), lanes or not. */
 const MODULE_FILES = ['**/*.{ts,tsx,js,jsx,mjs,cjs,mts,cts,py,pyi}'];
 
-export async function runDigest(command: string, config: Config, root: string, configText: string, cacheDir: string | undefined, invocation = ''): Promise<string> {
+export async function runDigest(
+  command: string,
+  config: Config,
+  root: string,
+  configText: string,
+  cacheDir: string | undefined,
+  invocation = '',
+): Promise<string> {
   return (await runFingerprint(command, config, root, configText, cacheDir, invocation)).digest();
 }
 
-async function runFingerprint(command: string, config: Config, root: string, configText: string, cacheDir: string | undefined, invocation = ''): Promise<Fingerprint> {
+async function runFingerprint(
+  command: string,
+  config: Config,
+  root: string,
+  configText: string,
+  cacheDir: string | undefined,
+  invocation = '',
+): Promise<Fingerprint> {
   const t0 = performance.now();
   const inputs = await loadInputs(config, root, { lanes: false });
   const workspace = resolve(root, config.workspace);
   // One walk for the lanes' files and every module file besides: a superset of what the run reads.
   const patterns = [...new Set([...config.lanes.flatMap((l) => l.include), ...MODULE_FILES])];
-  const code = config.lanes.length ? (await glob(patterns, { cwd: workspace, ignore: ['**/node_modules/**'] })).map((f) => relative(root, resolve(workspace, f)).split('\\').join('/')) : [];
+  const code = config.lanes.length
+    ? (await glob(patterns, { cwd: workspace, ignore: ['**/node_modules/**'] })).map((f) =>
+        relative(root, resolve(workspace, f)).split('\\').join('/'),
+      )
+    : [];
   const hashes = FileHashes.open(cacheDir, root);
   const fp = new Fingerprint(root, hashes).text('command', command).text('invocation', invocation).text('config', configText);
   fp.files(inputs.sourcePaths).files(inputs.templatePaths).files(code);
@@ -42,7 +60,8 @@ async function runFingerprint(command: string, config: Config, root: string, con
 }
 
 /** Label (a path, normalised: `./a` and `a` are one file) → hash of a fingerprint's entries. */
-const entryMap = (fp: Fingerprint): Map<string, string> => new Map(fp.entries().map((e) => [posix.normalize(e.slice(0, e.indexOf('\u0000'))), e.slice(e.indexOf('\u0000') + 1)]));
+const entryMap = (fp: Fingerprint): Map<string, string> =>
+  new Map(fp.entries().map((e) => [posix.normalize(e.slice(0, e.indexOf('\u0000'))), e.slice(e.indexOf('\u0000') + 1)]));
 
 export interface RunMemo<T> {
   /** The stored answer when the inputs are those the last run left (fingerprints the inputs). */
@@ -60,7 +79,14 @@ export interface RunMemo<T> {
  * The memo of `command` (slot `<command>-state`); with `--no-cache` a memo that never hits or
  * stores. `invocation`: whatever else the printed answer depends on (where the command ran from).
  */
-export async function openRunMemo<T>(command: string, config: Config, root: string, configText: string, isAnswer: (v: unknown) => v is T, invocation = ''): Promise<RunMemo<T>> {
+export async function openRunMemo<T>(
+  command: string,
+  config: Config,
+  root: string,
+  configText: string,
+  isAnswer: (v: unknown) => v is T,
+  invocation = '',
+): Promise<RunMemo<T>> {
   const cacheDir = projectCacheDir(config, root);
   if (!cacheDir) return { hit: async () => undefined, begin: async () => {}, save: async () => {} };
   const slot = `${command}-state`;

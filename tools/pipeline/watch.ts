@@ -29,7 +29,11 @@ export async function watchInputs(options: WatchOptions): Promise<{ close: () =>
     ...new Set(inputs.codePaths.map((p) => dirname(resolve(options.root, p)))),
     workspace,
   ];
-  const outputs = [resolve(options.root, options.config.generate.outDir), resolve(options.root, options.config.report.outDir), resolve(options.root, options.config.cacheDir)];
+  const outputs = [
+    resolve(options.root, options.config.generate.outDir),
+    resolve(options.root, options.config.report.outDir),
+    resolve(options.root, options.config.cacheDir),
+  ];
   const watcher = watch(paths, {
     ignoreInitial: true,
     ignored: (p: string) => p.includes('node_modules') || outputs.some((o) => p === o || p.startsWith(o + '/')),

@@ -55,7 +55,9 @@ const SourceProfileSchema = z.strictObject({
    * endpoints whose path (server version prefix and query removed) a glob takes, their parameters
    * and values, and the objects they return.
    */
-  reviewScopes: z.array(z.strictObject({ name: z.string().regex(/^[a-z][a-z0-9-]*$/), paths: z.array(z.string().min(1)).min(1) })).optional(),
+  reviewScopes: z
+    .array(z.strictObject({ name: z.string().regex(/^[a-z][a-z0-9-]*$/), paths: z.array(z.string().min(1)).min(1) }))
+    .optional(),
   /** Default config `unknownLiterals`: regexes for strings shaped like this API's event types. */
   unknownLiterals: z.array(z.string()).optional(),
   sdk: z

@@ -46,7 +46,12 @@ export function buildReport(model: Model, mapping: Mapping | undefined, extras: 
   const rows = categoryRows(items, categories);
   const lanes = laneList.map((l) => {
     const config = configLanes.find((c) => c.name === l.name);
-    return { name: l.name, title: l.title, required: implemented.includes(l.name), itemKinds: config ? itemKindsOfLane(config) : [...ITEM_KINDS] };
+    return {
+      name: l.name,
+      title: l.title,
+      required: implemented.includes(l.name),
+      itemKinds: config ? itemKindsOfLane(config) : [...ITEM_KINDS],
+    };
   });
   const columns = trackerColumns(extras.trackerColumns, extras.lanes?.length ? extras.lanes : mapping?.lanes);
   const orphans = Object.entries(mapping?.orphans ?? {})

@@ -31,7 +31,10 @@ describe('extractLinkedSections', () => {
 
   it('merges pages keeping the first occurrence', () => {
     const a = [{ title: 'A', slug: 'a', group: 'g' }];
-    const b = [{ title: 'A again', slug: 'a', group: 'h' }, { title: 'B', slug: 'b', group: 'h' }];
+    const b = [
+      { title: 'A again', slug: 'a', group: 'h' },
+      { title: 'B', slug: 'b', group: 'h' },
+    ];
     expect(mergeLinkedSections([a, b]).map((s) => s.title)).toEqual(['A', 'B']);
   });
 });

@@ -23,8 +23,16 @@ export function renderFormat(report: Report, format: ReportFormat, linkBase = ''
 
 /** `outDir` relative to the config root, `/`-separated; links in the dashboard climb back to the root. */
 export function renderReport(report: Report, formats: readonly ReportFormat[], outDir: string): OutputFile[] {
-  const dir = outDir.replace(/\\/g, '/').replace(/^\.\/?/, '').replace(/\/+$/, '');
-  const linkBase = dir ? dir.split('/').map(() => '../').join('') : '';
+  const dir = outDir
+    .replace(/\\/g, '/')
+    .replace(/^\.\/?/, '')
+    .replace(/\/+$/, '');
+  const linkBase = dir
+    ? dir
+        .split('/')
+        .map(() => '../')
+        .join('')
+    : '';
   return [...new Set(formats)].map((format) => ({
     path: dir ? `${dir}/${REPORT_FILES[format]}` : REPORT_FILES[format],
     content: renderFormat(report, format, linkBase),

@@ -10,7 +10,11 @@ import { tally } from './counts.js';
 import type { LinkedSection } from './linked-sections.js';
 import type { ApiSection, ReportItem } from './schema.js';
 
-const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+const norm = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 
 export function apiSections(model: Model, items: readonly ReportItem[], linked: readonly LinkedSection[]): ApiSection[] {
   const byId = new Map(items.map((i) => [i.id, i]));
@@ -20,7 +24,14 @@ export function apiSections(model: Model, items: readonly ReportItem[], linked: 
       .filter((e) => e.section === title)
       .map((e) => {
         const item = byId.get(e.id);
-        return { id: e.id, method: e.method, path: e.path, title: e.title, anchor: item?.anchor ?? null, status: item?.status ?? 'missing' };
+        return {
+          id: e.id,
+          method: e.method,
+          path: e.path,
+          title: e.title,
+          anchor: item?.anchor ?? null,
+          status: item?.status ?? 'missing',
+        };
       });
     const group = linked.find((l) => norm(l.title) === norm(title))?.group;
     return { title, inSources: true, ...(group ? { group } : {}), endpoints, counts: tally(endpoints.map((e) => e.status)) };

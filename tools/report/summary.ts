@@ -39,7 +39,9 @@ export function summarizeItems(
     mapped: mapping !== undefined,
     overall,
     kinds,
-    ...(apisOf(items).length > 1 && { apis: apisOf(items).map((api) => ({ api, ...tally(items.filter((i) => (i.api ?? NO_API) === api).map((i) => i.status)) })) }),
+    ...(apisOf(items).length > 1 && {
+      apis: apisOf(items).map((api) => ({ api, ...tally(items.filter((i) => (i.api ?? NO_API) === api).map((i) => i.status)) })),
+    }),
     lanes: laneCoverage,
     overridden: items.filter((i) => i.statusFrom === 'manual').length,
     unknownLiterals: mapping?.unknownLiterals.length ?? 0,

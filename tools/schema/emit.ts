@@ -11,7 +11,10 @@ import { ModelSchema } from '../model/schema.js';
 
 export function schemaFiles(): OutputFile[] {
   const emit = (schema: z.ZodType, title: string, io: 'input' | 'output') =>
-    toJsonText({ ...z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any', cycles: 'ref', reused: 'inline' }), title });
+    toJsonText({
+      ...z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any', cycles: 'ref', reused: 'inline' }),
+      title,
+    });
   return [
     { path: 'schema/config.schema.json', content: emit(ConfigSchema, 'specmap config', 'input'), producedBy: 'npm run schemas' },
     { path: 'schema/model.schema.json', content: emit(ModelSchema, 'specmap canonical model', 'output'), producedBy: 'npm run schemas' },

@@ -24,4 +24,7 @@ try {
 }
 if (!same) copyFileSync(wasm, target);
 const licence = readFileSync(join(dirname(wasm), 'LICENSE'), 'utf8');
-writeFileSync(join(out, 'tree-sitter-python.LICENSE'), `tree-sitter-python.wasm is built from tree-sitter-python (https://github.com/tree-sitter/tree-sitter-python):\n\n${licence}`);
+writeFileSync(
+  join(out, 'tree-sitter-python.LICENSE'),
+  `tree-sitter-python.wasm is built from tree-sitter-python (https://github.com/tree-sitter/tree-sitter-python):\n\n${licence}`,
+);

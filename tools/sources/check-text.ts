@@ -30,13 +30,17 @@ export function unprintable(text: string): { index: number; what: string } | und
   if (!m) return undefined;
   const c = m[0];
   const code = `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
-  const kind = NAMES[c] ?? (/\p{Cs}/u.test(c) ? 'a lone surrogate' : /\p{Cf}/u.test(c) ? 'an invisible format character' : 'a control character');
+  const kind =
+    NAMES[c] ?? (/\p{Cs}/u.test(c) ? 'a lone surrogate' : /\p{Cf}/u.test(c) ? 'an invisible format character' : 'a control character');
   return { index: m.index, what: `${kind} (${code})` };
 }
 
 /** A value quoted for a one-line message: JSON escapes, plus the separators and format characters JSON leaves raw. */
 export function shown(value: string): string {
-  return JSON.stringify(value).replace(/[\u2028\u2029\p{Cf}]/gu, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
+  return JSON.stringify(value).replace(
+    /[\u2028\u2029\p{Cf}]/gu,
+    (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`,
+  );
 }
 
 interface Where {

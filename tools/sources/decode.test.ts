@@ -27,7 +27,13 @@ describe('decodeSource', () => {
   it('reports a UTF-16 file as such', () => {
     const bag = new DiagnosticBag();
     expect(decodeSource(b(0xff, 0xfe, 0x23, 0x00), 'a.md', bag)).toBeUndefined();
-    expect(bag.items[0]).toMatchObject({ code: 'source-not-utf8', file: 'a.md', line: 1, column: 1, message: 'Found a UTF-16 byte order mark (0xFF at byte offset 0), expected UTF-8 text' });
+    expect(bag.items[0]).toMatchObject({
+      code: 'source-not-utf8',
+      file: 'a.md',
+      line: 1,
+      column: 1,
+      message: 'Found a UTF-16 byte order mark (0xFF at byte offset 0), expected UTF-8 text',
+    });
   });
   it('counts columns in characters, lines from 1', () => {
     expect(bytePosition(b(0x61, 0x0a, 0x63, 0xc3, 0xa9, 0xff), 5)).toEqual({ line: 2, column: 3 });

@@ -18,7 +18,16 @@ export interface Cached {
 
 export function sourceCacheKey(file: SourceFile): string {
   const { info, config } = file;
-  return cacheKey('source', info.kind, info.id, info.path, info.sha256, config.pathPrefix ?? null, config.group ?? null, config.kind ?? null);
+  return cacheKey(
+    'source',
+    info.kind,
+    info.id,
+    info.path,
+    info.sha256,
+    config.pathPrefix ?? null,
+    config.group ?? null,
+    config.kind ?? null,
+  );
 }
 
 export function sourceSlot(file: SourceFile): string {
@@ -29,16 +38,18 @@ export function cachePath(cacheDir: string, file: SourceFile): string {
   return slotPath(cacheDir, sourceSlot(file));
 }
 
-const isCachedFor = (file: SourceFile) => (v: unknown): v is Cached => {
-  if (!isObject(v) || !Array.isArray(v.diagnostics) || !isObject(v.extract)) return false;
-  const x = v.extract;
-  return (
-    isObject(x.source) &&
-    x.source.sha256 === file.info.sha256 &&
-    ['events', 'endpoints', 'params', 'enums', 'objects'].every((k) => Array.isArray(x[k])) &&
-    isObject(x.schemas)
-  );
-};
+const isCachedFor =
+  (file: SourceFile) =>
+  (v: unknown): v is Cached => {
+    if (!isObject(v) || !Array.isArray(v.diagnostics) || !isObject(v.extract)) return false;
+    const x = v.extract;
+    return (
+      isObject(x.source) &&
+      x.source.sha256 === file.info.sha256 &&
+      ['events', 'endpoints', 'params', 'enums', 'objects'].every((k) => Array.isArray(x[k])) &&
+      isObject(x.schemas)
+    );
+  };
 
 /** The cached extract of `file` with the diagnostics its reader reported, when a valid entry exists. */
 export function lookupExtract(file: SourceFile, cacheDir: string | undefined): Cached | undefined {
@@ -47,7 +58,8 @@ export function lookupExtract(file: SourceFile, cacheDir: string | undefined): C
 
 /** Stores a freshly read extract, unless its reader reported errors. */
 export function storeExtract(file: SourceFile, cacheDir: string | undefined, diagnostics: Diagnostic[], extract: SourceExtract): void {
-  if (!diagnostics.some((d) => d.severity === 'error')) writeSlot(cacheDir, sourceSlot(file), sourceCacheKey(file), { diagnostics, extract } satisfies Cached);
+  if (!diagnostics.some((d) => d.severity === 'error'))
+    writeSlot(cacheDir, sourceSlot(file), sourceCacheKey(file), { diagnostics, extract } satisfies Cached);
 }
 
 /**

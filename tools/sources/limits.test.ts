@@ -16,7 +16,10 @@ describe('deepestNesting', () => {
 });
 
 describe('checkModelNesting', () => {
-  const extract = (schemas: Record<string, TypeExpr>): SourceExtract => ({ ...emptyExtract({ id: 'a.yaml', kind: 'openapi', path: 'a.yaml', sha256: '0'.repeat(64) }), schemas });
+  const extract = (schemas: Record<string, TypeExpr>): SourceExtract => ({
+    ...emptyExtract({ id: 'a.yaml', kind: 'openapi', path: 'a.yaml', sha256: '0'.repeat(64) }),
+    schemas,
+  });
   const arrays = (n: number): TypeExpr => (n === 0 ? { kind: 'string' } : { kind: 'array', items: arrays(n - 1) });
   it.each([
     [63, true],

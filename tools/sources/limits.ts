@@ -31,7 +31,10 @@ export function checkSourceSize(size: number, kind: SourceKind, file: string, ba
     line: 1,
     column: 1,
     message: `Found a ${mb(size)} ${kind} source (${size} bytes), expected at most ${mb(max)}`,
-    hint: kind === 'openapi' ? 'configure a smaller document (split it, or drop the APIs you do not map)' : 'split the page into several sources, one per API section',
+    hint:
+      kind === 'openapi'
+        ? 'configure a smaller document (split it, or drop the APIs you do not map)'
+        : 'split the page into several sources, one per API section',
   });
   return false;
 }

@@ -4,7 +4,7 @@ import { projectCacheDir } from '../cache/settings.js';
 import { recordTiming } from '../cache/timings.js';
 import type { Config } from '../config/schema.js';
 import { DiagnosticBag } from '../diagnostics/diagnostic.js';
-import type { Model, SourceInfo } from '../model/schema.js';
+import type { Model } from '../model/schema.js';
 import { checkIdText } from './check-text.js';
 import { checkModelNesting } from './limits.js';
 import { enrichEvents } from './enrich.js';
@@ -21,7 +21,11 @@ export interface BuildOptions {
   cacheDir?: string | false;
 }
 
-export async function extractSources(files: readonly SourceFile[], bag: DiagnosticBag, options: BuildOptions = {}): Promise<SourceExtract[]> {
+export async function extractSources(
+  files: readonly SourceFile[],
+  bag: DiagnosticBag,
+  options: BuildOptions = {},
+): Promise<SourceExtract[]> {
   const cacheDir = options.cacheDir || undefined;
   const cached = files.map((file) => lookupExtract(file, cacheDir));
   // Large sources the cache does not have start on worker threads now, while the rest read here.
@@ -70,7 +74,12 @@ export async function buildModel(config: Config, root: string, options: BuildOpt
 }
 
 /** Already-read sources → canonical model; problems go to `bag`. */
-export async function buildFromFiles(files: readonly SourceFile[], config: Config, bag: DiagnosticBag, options: BuildOptions = {}): Promise<Model> {
+export async function buildFromFiles(
+  files: readonly SourceFile[],
+  config: Config,
+  bag: DiagnosticBag,
+  options: BuildOptions = {},
+): Promise<Model> {
   const extracts = await extractSources(files, bag, options);
   const merged = mergeExtracts(extracts, bag);
   const enriched = enrichEvents(merged.events, { categories: config.categories, correlationKeys: config.correlationKeys });

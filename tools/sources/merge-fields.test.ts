@@ -6,7 +6,18 @@ const DOC = 'DOC.md';
 const SPEC = 'spec.yaml';
 
 function field(source: string, over: Partial<Field> = {}): Field {
-  return { name: 'f', type: { kind: 'string' }, required: null, nullable: false, deprecated: false, description: '', collapsed: false, sources: [source], anchors: [`${source}:1`], ...over };
+  return {
+    name: 'f',
+    type: { kind: 'string' },
+    required: null,
+    nullable: false,
+    deprecated: false,
+    description: '',
+    collapsed: false,
+    sources: [source],
+    anchors: [`${source}:1`],
+    ...over,
+  };
 }
 
 const merge = (doc: Partial<Field>, spec: Partial<Field>) =>
@@ -40,7 +51,13 @@ describe('mergeFieldDefs: conflicts', () => {
 
   it('records every source value of a conflict', () => {
     expect(merge({}, { nullable: true }).conflicts).toEqual([
-      { property: 'nullable', values: [{ source: DOC, value: false }, { source: SPEC, value: true }] },
+      {
+        property: 'nullable',
+        values: [
+          { source: DOC, value: false },
+          { source: SPEC, value: true },
+        ],
+      },
     ]);
   });
 });

@@ -44,7 +44,15 @@ function rawShape(type: TypeExpr | undefined, schemas: Model['schemas'], depth: 
     case 'unknown':
       return undefined;
     case 'literal':
-      return [type.value === null ? 'null' : typeof type.value === 'number' ? (Number.isInteger(type.value) ? 'integer' : 'number') : typeof type.value];
+      return [
+        type.value === null
+          ? 'null'
+          : typeof type.value === 'number'
+            ? Number.isInteger(type.value)
+              ? 'integer'
+              : 'number'
+            : typeof type.value,
+      ];
     case 'enum':
       return uniq(type.values.map((v) => (v === null ? 'null' : typeof v === 'number' ? 'number' : typeof v))).sort();
     case 'map':
@@ -64,7 +72,12 @@ function rawShape(type: TypeExpr | undefined, schemas: Model['schemas'], depth: 
 
 const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
-function conflictOn(property: Conflict['property'], defs: readonly FieldDef[], valueOf: (f: Field) => JsonValue | undefined, same: (a: JsonValue, b: JsonValue) => boolean = sameJson): Conflict | undefined {
+function conflictOn(
+  property: Conflict['property'],
+  defs: readonly FieldDef[],
+  valueOf: (f: Field) => JsonValue | undefined,
+  same: (a: JsonValue, b: JsonValue) => boolean = sameJson,
+): Conflict | undefined {
   const said = defs.flatMap((d) => {
     const value = valueOf(d.field);
     return value === undefined ? [] : [{ source: d.source, value }];
@@ -124,7 +137,11 @@ export function mergeFieldDefs(defs: readonly FieldDef[], itemSources: readonly 
  * Merges field lists of one item: fields keep the first list's order, fields only later sources
  * have follow in their order. `itemSources` are the sources that define the item.
  */
-export function mergeFieldLists(lists: readonly { source: string; kind: SourceKind; fields: readonly Field[] }[], itemSources: readonly string[], schemas: Model['schemas']): Field[] {
+export function mergeFieldLists(
+  lists: readonly { source: string; kind: SourceKind; fields: readonly Field[] }[],
+  itemSources: readonly string[],
+  schemas: Model['schemas'],
+): Field[] {
   const byName = new Map<string, FieldDef[]>();
   for (const list of lists) {
     for (const field of list.fields) {

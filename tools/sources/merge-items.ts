@@ -25,7 +25,8 @@ function base<T extends { description: string; anchors: string[]; sources: strin
   };
 }
 
-const fieldLists = <T extends { fields: Field[] }>(defs: readonly Def<T>[]) => defs.map((d) => ({ source: d.source, kind: d.kind, fields: d.item.fields }));
+const fieldLists = <T extends { fields: Field[] }>(defs: readonly Def<T>[]) =>
+  defs.map((d) => ({ source: d.source, kind: d.kind, fields: d.item.fields }));
 
 export function mergeEvents(defs: readonly Def<Event>[], schemas: Model['schemas']): Event {
   const first = defs[0]!.item;

@@ -5,7 +5,7 @@
  * whatever the config order, so docs anchors stay primary. Same input → same bytes: every list
  * is sorted with the one comparator, schema names alphabetically.
  */
-import { DiagnosticBag } from '../diagnostics/diagnostic.js';
+import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
 import { parseAnchor } from '../model/anchor.js';
 import { compareStrings, itemComparator } from '../model/sort.js';
 import type { Model, SourceKind } from '../model/schema.js';

@@ -19,7 +19,13 @@ const MIN_WORKER_CHARS = 512 * 1024;
 const WORKER = new URL('./extract-worker.js', import.meta.url);
 
 export function worthAWorker(file: SourceFile, others: number): boolean {
-  return others > 0 && file.text.length >= MIN_WORKER_CHARS && availableParallelism() > 1 && WORKER.protocol === 'file:' && existsSync(fileURLToPath(WORKER));
+  return (
+    others > 0 &&
+    file.text.length >= MIN_WORKER_CHARS &&
+    availableParallelism() > 1 &&
+    WORKER.protocol === 'file:' &&
+    existsSync(fileURLToPath(WORKER))
+  );
 }
 
 export interface WorkerRead {

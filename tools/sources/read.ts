@@ -28,7 +28,12 @@ const toPosix = (p: string): string => p.split('\\').join('/');
  * (checked on the file system first: a page too large to parse in seconds is never read); text is
  * undefined when the bytes are not UTF-8. Problems go to `bag`; a missing file throws.
  */
-export function readSourceFile(abs: string, path: string, kind: SourceInfo['kind'], bag: DiagnosticBag): { bytes: Buffer; text: string | undefined } | undefined {
+export function readSourceFile(
+  abs: string,
+  path: string,
+  kind: SourceInfo['kind'],
+  bag: DiagnosticBag,
+): { bytes: Buffer; text: string | undefined } | undefined {
   if (!checkSourceSize(statSync(abs).size, kind, path, bag)) return undefined;
   const bytes = readFileSync(abs);
   return { bytes, text: decodeSource(bytes, path, bag) };
@@ -90,4 +95,3 @@ export async function readSources(config: Config, root: string, bag: DiagnosticB
   }
   return files;
 }
-

@@ -8,7 +8,12 @@ import type { SourceConfig } from '../config/schema.js';
 import type { SourceInfo, SourceKind } from '../model/schema.js';
 import type { SourceExtract } from './source-extract.js';
 
-export type SourceReader = (text: string, source: SourceInfo, config: SourceConfig, bag: DiagnosticBag) => SourceExtract | Promise<SourceExtract>;
+export type SourceReader = (
+  text: string,
+  source: SourceInfo,
+  config: SourceConfig,
+  bag: DiagnosticBag,
+) => SourceExtract | Promise<SourceExtract>;
 
 export async function getReader(kind: SourceKind): Promise<SourceReader> {
   switch (kind) {

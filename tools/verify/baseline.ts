@@ -32,11 +32,29 @@ export type BaselineProfile = z.infer<typeof BaselineProfileSchema>;
 export type BaselineEntry = z.infer<typeof EntrySchema>;
 
 const compareEntries = (a: Deviation, b: Deviation): number =>
-  a.event < b.event ? -1 : a.event > b.event ? 1 : a.path < b.path ? -1 : a.path > b.path ? 1 : a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0;
+  a.event < b.event
+    ? -1
+    : a.event > b.event
+      ? 1
+      : a.path < b.path
+        ? -1
+        : a.path > b.path
+          ? 1
+          : a.kind < b.kind
+            ? -1
+            : a.kind > b.kind
+              ? 1
+              : 0;
 
 /** A profile from counted deviations, sorted so the same recordings always give the same bytes. */
-export function createProfile(sources: readonly string[], recordings: readonly string[], counted: Iterable<{ deviation: Deviation; count: number }>): BaselineProfile {
-  const deviations = [...counted].map(({ deviation: d, count }) => ({ event: d.event, path: d.path, kind: d.kind, count })).sort(compareEntries);
+export function createProfile(
+  sources: readonly string[],
+  recordings: readonly string[],
+  counted: Iterable<{ deviation: Deviation; count: number }>,
+): BaselineProfile {
+  const deviations = [...counted]
+    .map(({ deviation: d, count }) => ({ event: d.event, path: d.path, kind: d.kind, count }))
+    .sort(compareEntries);
   return { specmapBaseline: BASELINE_VERSION, sources: [...sources], recordings: [...recordings].sort(), deviations };
 }
 
@@ -76,7 +94,9 @@ export function parseProfile(text: string, from: string): BaselineProfile {
   const parsed = BaselineProfileSchema.safeParse(json);
   if (!parsed.success) {
     const first = parsed.error.issues[0]!;
-    throw new InputError(`cannot read the baseline ${escapeControl(from)}: \`${escapeControl(first.path.join('.')) || '(file)'}\`: ${first.message}, expected a profile written by \`specmap verify --learn-baseline\``);
+    throw new InputError(
+      `cannot read the baseline ${escapeControl(from)}: \`${escapeControl(first.path.join('.')) || '(file)'}\`: ${first.message}, expected a profile written by \`specmap verify --learn-baseline\``,
+    );
   }
   return parsed.data;
 }
@@ -106,7 +126,12 @@ export async function readProfileFile(path: string): Promise<Baseline> {
     throw new InputError(`cannot read the baseline ${escapeControl(path)}: ${escapeControl((error as Error).message)}`);
   }
   const profile = parseProfile(text, path);
-  return new Baseline(profile, { from: path, kind: 'profile', recordings: profile.recordings.length, deviations: profile.deviations.length });
+  return new Baseline(profile, {
+    from: path,
+    kind: 'profile',
+    recordings: profile.recordings.length,
+    deviations: profile.deviations.length,
+  });
 }
 
 export const recordingName = (path: string): string => basename(path);

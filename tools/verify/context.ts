@@ -20,7 +20,8 @@ export interface ContextOptions {
 
 /** Schemas, grammar and source conflicts of a model: built once per run, shared by every trace. */
 export async function createVerifyContext(whole: Model, options: ContextOptions = {}): Promise<VerifyContext & { source: string }> {
-  const profile = typeof options.profile === 'object' ? options.profile : resolveStreamProfile(options.profile, whole, options.root ?? process.cwd());
+  const profile =
+    typeof options.profile === 'object' ? options.profile : resolveStreamProfile(options.profile, whole, options.root ?? process.cwd());
   const model = profile ? scopeToProfile(whole, profile) : whole;
   const { schemas, names, source } = await loadEventSchemas(model, options.objects ?? 'passthrough');
   const kinds = new Set(model.sources.map((s) => s.kind).filter((k) => k !== 'catalog'));

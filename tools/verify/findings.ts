@@ -7,7 +7,15 @@
  */
 import type { Baseline } from './baseline.js';
 import type { SeverityMap } from './severity.js';
-import { CHECK_IDS, type Deviation, type Omitted, type RawViolation, type ResponseRef, type VerifySeverity, type Violation } from './types.js';
+import {
+  CHECK_IDS,
+  type Deviation,
+  type Omitted,
+  type RawViolation,
+  type ResponseRef,
+  type VerifySeverity,
+  type Violation,
+} from './types.js';
 
 export interface FindingPolicy {
   severities: SeverityMap;
@@ -104,7 +112,9 @@ export class Findings {
       const { response: _one, ...rest } = f;
       return rest;
     });
-    const omitted = [...this.omitted.values()].sort((a, b) => ORDER.get(a.check)! - ORDER.get(b.check)! || a.severity.localeCompare(b.severity));
+    const omitted = [...this.omitted.values()].sort(
+      (a, b) => ORDER.get(a.check)! - ORDER.get(b.check)! || a.severity.localeCompare(b.severity),
+    );
     return { violations, omitted };
   }
 }

@@ -5,27 +5,48 @@ import { getBundledStreamProfile } from './stream-profile.js';
 
 const responses = getBundledStreamProfile('responses')!;
 
-const field = (name: string, kind: 'string' | 'integer' = 'string') => ({ name, type: { kind }, required: null, nullable: false, deprecated: false, description: '', collapsed: false, sources: [], anchors: [] });
+const field = (name: string, kind: 'string' | 'integer' = 'string') => ({
+  name,
+  type: { kind },
+  required: null,
+  nullable: false,
+  deprecated: false,
+  description: '',
+  collapsed: false,
+  sources: [],
+  anchors: [],
+});
 const event = (type: string, category: string, fields: string[]): Event => ({
-  id: `event:${type}`, kind: 'event', type, category, description: '', anchors: [], sources: [], correlationKeys: [], classNames: [],
+  id: `event:${type}`,
+  kind: 'event',
+  type,
+  category,
+  description: '',
+  anchors: [],
+  sources: [],
+  correlationKeys: [],
+  classNames: [],
   fields: fields.map((f) => field(f, f.endsWith('_index') ? 'integer' : 'string')),
 });
 
 describe('buildGrammar: rules derived from the model', () => {
-  const grammar = buildGrammar({
-    events: [
-      event('response.created', 'lifecycle', ['response']),
-      event('response.incomplete', 'lifecycle', ['response']),
-      event('error', 'errors', ['message']),
-      event('response.output_item.added', 'output', ['item', 'output_index']),
-      event('response.content_part.done', 'output', ['item_id', 'content_index', 'part']),
-      event('response.output_text.delta', 'output', ['item_id', 'content_index', 'delta']),
-      event('response.output_text.done', 'output', ['item_id', 'content_index', 'text']),
-      event('response.reasoning_summary_text.done', 'reasoning', ['item_id', 'summary_index', 'text']),
-      event('response.web_search_call.searching', 'builtin-tools', ['item_id', 'output_index']),
-      event('response.function_call_arguments.done', 'function-calls', ['item_id', 'name', 'arguments']),
-    ],
-  }, responses);
+  const grammar = buildGrammar(
+    {
+      events: [
+        event('response.created', 'lifecycle', ['response']),
+        event('response.incomplete', 'lifecycle', ['response']),
+        event('error', 'errors', ['message']),
+        event('response.output_item.added', 'output', ['item', 'output_index']),
+        event('response.content_part.done', 'output', ['item_id', 'content_index', 'part']),
+        event('response.output_text.delta', 'output', ['item_id', 'content_index', 'delta']),
+        event('response.output_text.done', 'output', ['item_id', 'content_index', 'text']),
+        event('response.reasoning_summary_text.done', 'reasoning', ['item_id', 'summary_index', 'text']),
+        event('response.web_search_call.searching', 'builtin-tools', ['item_id', 'output_index']),
+        event('response.function_call_arguments.done', 'function-calls', ['item_id', 'name', 'arguments']),
+      ],
+    },
+    responses,
+  );
   const cases: [string, unknown][] = [
     ['response.created', { scope: 'response', role: 'start' }],
     ['response.incomplete', { scope: 'response', role: 'terminal' }],
@@ -44,14 +65,17 @@ describe('buildGrammar: rules derived from the model', () => {
 });
 
 describe('buildGrammar: names a plain object would answer from its prototype', () => {
-  const grammar = buildGrammar({
-    events: [
-      event('response.constructor', 'lifecycle', ['response']),
-      event('response.__proto__', 'lifecycle', ['response']),
-      event('response.toString.delta', 'output', ['item_id', 'delta']),
-      event('response.audio.delta', 'output', ['delta', 'response_id']),
-    ],
-  }, responses);
+  const grammar = buildGrammar(
+    {
+      events: [
+        event('response.constructor', 'lifecycle', ['response']),
+        event('response.__proto__', 'lifecycle', ['response']),
+        event('response.toString.delta', 'output', ['item_id', 'delta']),
+        event('response.audio.delta', 'output', ['delta', 'response_id']),
+      ],
+    },
+    responses,
+  );
   const cases: [string, unknown][] = [
     // Not a lifecycle role: an event of the response, allowed while it runs.
     ['response.constructor', { scope: 'response', role: 'item' }],

@@ -71,7 +71,9 @@ export function buildGrammar(model: Pick<Model, 'events'>, profile: StreamProfil
     else if (text && last === 'done') action = 'text-done';
     const idField = profile.items.idField;
     const textField =
-      action === 'text-done' ? (event.fields.find((f) => f.type.kind === 'string' && !['type', idField, 'name'].includes(f.name))?.name ?? text?.field) : undefined;
+      action === 'text-done'
+        ? (event.fields.find((f) => f.type.kind === 'string' && !['type', idField, 'name'].includes(f.name))?.name ?? text?.field)
+        : undefined;
     const itemTypes = itemTypesOf(family, profile);
     rules.set(event.type, {
       scope: 'item',

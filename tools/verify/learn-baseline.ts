@@ -58,7 +58,13 @@ export async function learnBaseline(paths: readonly string[], model: Model, opti
 export async function loadBaseline(path: string, model: Model, options: LearnOptions = {}): Promise<Baseline> {
   if (!(await isDirectory(path))) return readProfileFile(path);
   const recordings = await listRecordings(path);
-  if (recordings.length === 0) throw new InputError(`cannot learn a baseline from ${escapeControl(path)}: it holds no trace (.jsonl, .ndjson, .sse, .txt)`);
+  if (recordings.length === 0)
+    throw new InputError(`cannot learn a baseline from ${escapeControl(path)}: it holds no trace (.jsonl, .ndjson, .sse, .txt)`);
   const profile = await learnBaseline(recordings, model, options);
-  return new Baseline(profile, { from: path, kind: 'recordings', recordings: profile.recordings.length, deviations: profile.deviations.length });
+  return new Baseline(profile, {
+    from: path,
+    kind: 'recordings',
+    recordings: profile.recordings.length,
+    deviations: profile.deviations.length,
+  });
 }

@@ -62,7 +62,10 @@ function acceptOf(node: ZodNode): Accept {
   return accept;
 }
 
-const askZod = (node: ZodNode): Accept => (v) => node.safeParse(v).success;
+const askZod =
+  (node: ZodNode): Accept =>
+  (v) =>
+    node.safeParse(v).success;
 
 function compile(node: ZodNode): Accept {
   const def = node._zod.def;

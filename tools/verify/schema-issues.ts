@@ -119,7 +119,12 @@ function membersOf(options: readonly Node[], names: ReadonlyMap<object, string> 
  * Every issue of a rejected payload, flattened: a union contributes its chosen member's issues.
  * `names` gives union members their generated type names, when known.
  */
-export function explainIssues(schema: z.ZodType, payload: unknown, issues: readonly Issue[], names?: ReadonlyMap<object, string>): SchemaIssue[] {
+export function explainIssues(
+  schema: z.ZodType,
+  payload: unknown,
+  issues: readonly Issue[],
+  names?: ReadonlyMap<object, string>,
+): SchemaIssue[] {
   const out: SchemaIssue[] = [];
   walk(schema as unknown as Node, payload, issues, { where: '', key: '', segments: [] }, names, out);
   return out;
@@ -132,14 +137,28 @@ interface Prefix {
   segments: PropertyKey[];
 }
 
-function walk(root: Node, value: unknown, issues: readonly Issue[], prefix: Prefix, names: ReadonlyMap<object, string> | undefined, out: SchemaIssue[]): void {
+function walk(
+  root: Node,
+  value: unknown,
+  issues: readonly Issue[],
+  prefix: Prefix,
+  names: ReadonlyMap<object, string> | undefined,
+  out: SchemaIssue[],
+): void {
   for (const issue of issues) {
     const segments = [...prefix.segments, ...issue.path];
     const at = valueAt(value, issue.path);
     const where = (path: readonly PropertyKey[]) => joinDisplay(prefix.where, path);
     const key = (path: readonly PropertyKey[]) => joinKey(prefix.key, path);
     if (issue.code === 'unrecognized_keys') {
-      for (const k of issue.keys) out.push({ where: where([...issue.path, k]), path: key([...issue.path, k]), kind: 'extra', message: 'unexpected key', segments: [...segments, k] });
+      for (const k of issue.keys)
+        out.push({
+          where: where([...issue.path, k]),
+          path: key([...issue.path, k]),
+          kind: 'extra',
+          message: 'unexpected key',
+          segments: [...segments, k],
+        });
       continue;
     }
     if (issue.code === 'invalid_union') {
@@ -152,7 +171,14 @@ function walk(root: Node, value: unknown, issues: readonly Issue[], prefix: Pref
       // Nothing there, or not an object: no member to descend into; the union as a whole was expected.
       if (!isObject && options.length && options.every((o) => unwrap(o)?._zod.def.type === 'object')) {
         const kind = at === undefined ? 'missing' : at === null ? 'null' : 'type';
-        out.push({ where: where(issue.path), path: key(issue.path), kind, message: `expected object (${membersOf(options, names)}), received ${describeValue(at)}`, segments, value: at });
+        out.push({
+          where: where(issue.path),
+          path: key(issue.path),
+          kind,
+          message: `expected object (${membersOf(options, names)}), received ${describeValue(at)}`,
+          segments,
+          value: at,
+        });
         continue;
       }
       let chosen = -1;
@@ -160,20 +186,42 @@ function walk(root: Node, value: unknown, issues: readonly Issue[], prefix: Pref
       if (chosen === -1 && discriminated) {
         const allowed = [...new Set(options.flatMap(discriminatorsOf))].map((v) => JSON.stringify(v));
         const expected = `expected one of ${allowed.slice(0, 8).join(', ')}${allowed.length > 8 ? `, … (${allowed.length})` : ''}`;
-        const found = typeof tag === 'string' ? `no member has type ${short(tag)}, ${expected}` : `${expected}, received ${tag === undefined ? 'nothing (absent)' : short(tag)}`;
-        out.push({ where: where([...issue.path, 'type']), path: key([...issue.path, 'type']), kind: tag === undefined ? 'missing' : 'value', message: found, segments: [...segments, 'type'], value: tag });
+        const found =
+          typeof tag === 'string'
+            ? `no member has type ${short(tag)}, ${expected}`
+            : `${expected}, received ${tag === undefined ? 'nothing (absent)' : short(tag)}`;
+        out.push({
+          where: where([...issue.path, 'type']),
+          path: key([...issue.path, 'type']),
+          kind: tag === undefined ? 'missing' : 'value',
+          message: found,
+          segments: [...segments, 'type'],
+          value: tag,
+        });
         continue;
       }
       // No discriminator to go by: the member that came closest (fewest issues) is the one meant.
       if (chosen === -1) chosen = errors.reduce((best, e, i) => (e.length < errors[best]!.length ? i : best), 0);
       const member = options[chosen];
       const name = member ? (names?.get(member) ?? names?.get(unwrap(member) ?? member)) : undefined;
-      const label = [typeof tag === 'string' ? `type ${JSON.stringify(tag)}` : undefined, name ? `member ${name}` : `member ${chosen + 1} of ${errors.length}`].filter(Boolean).join(', ');
+      const label = [
+        typeof tag === 'string' ? `type ${JSON.stringify(tag)}` : undefined,
+        name ? `member ${name}` : `member ${chosen + 1} of ${errors.length}`,
+      ]
+        .filter(Boolean)
+        .join(', ');
       const memberKey = typeof tag === 'string' ? `[type=${tag}]` : `[${chosen}]`;
       const sub = errors[chosen] ?? [];
       const next: Prefix = { where: `${where(issue.path)} (${label}): `, key: key(issue.path) + memberKey, segments };
       if (!member || sub.length === 0) {
-        out.push({ where: where(issue.path), path: key(issue.path), kind: 'union', message: 'matches no member of the union', segments, value: at });
+        out.push({
+          where: where(issue.path),
+          path: key(issue.path),
+          kind: 'union',
+          message: 'matches no member of the union',
+          segments,
+          value: at,
+        });
         continue;
       }
       walk(member, at, sub, next, names, out);
@@ -181,11 +229,25 @@ function walk(root: Node, value: unknown, issues: readonly Issue[], prefix: Pref
     }
     if (issue.code === 'invalid_type') {
       const kind = at === undefined ? 'missing' : at === null ? 'null' : 'type';
-      out.push({ where: where(issue.path), path: key(issue.path), kind, message: `expected ${issue.expected}, received ${describeValue(at)}`, segments, value: at });
+      out.push({
+        where: where(issue.path),
+        path: key(issue.path),
+        kind,
+        message: `expected ${issue.expected}, received ${describeValue(at)}`,
+        segments,
+        value: at,
+      });
       continue;
     }
     if (issue.code === 'invalid_value') {
-      out.push({ where: where(issue.path), path: key(issue.path), kind: 'value', message: `expected ${issue.values.map((v) => JSON.stringify(v)).join(' | ')}, received ${short(at)}`, segments, value: at });
+      out.push({
+        where: where(issue.path),
+        path: key(issue.path),
+        kind: 'value',
+        message: `expected ${issue.values.map((v) => JSON.stringify(v)).join(' | ')}, received ${short(at)}`,
+        segments,
+        value: at,
+      });
       continue;
     }
     out.push({ where: where(issue.path), path: key(issue.path), kind: issue.code, message: issue.message, segments, value: at });

@@ -46,7 +46,13 @@ function body(path: string, format: TraceFormat): ReadableStream<Uint8Array> {
 
 export async function askSdk(path: string, format: TraceFormat, request: JsonValue | undefined): Promise<SdkOpinion> {
   const mod = await loadOpenAI();
-  if (!mod) return { available: false, accepted: false, events: 0, message: 'the `openai` package is not installed (npm install --save-dev openai@6)' };
+  if (!mod)
+    return {
+      available: false,
+      accepted: false,
+      events: 0,
+      message: 'the `openai` package is not installed (npm install --save-dev openai@6)',
+    };
   const client = new mod.OpenAI({
     apiKey: 'specmap-offline',
     baseURL: 'http://specmap.invalid/v1',
@@ -54,7 +60,11 @@ export async function askSdk(path: string, format: TraceFormat, request: JsonVal
     logLevel: 'off',
     fetch: async () => new Response(body(path, format), { status: 200, headers: { 'content-type': 'text/event-stream' } }),
   });
-  const params = { model: 'specmap-trace', input: '', ...(request && typeof request === 'object' && !Array.isArray(request) ? request : {}) };
+  const params = {
+    model: 'specmap-trace',
+    input: '',
+    ...(request && typeof request === 'object' && !Array.isArray(request) ? request : {}),
+  };
   let events = 0;
   try {
     const stream = client.responses.stream(params as Parameters<typeof client.responses.stream>[0]);

@@ -18,7 +18,9 @@ export function resolveSeverities(config: Record<string, string>, flags: readonl
   for (const flag of flags) {
     const [id, level] = flag.split('=');
     if (!CHECK_IDS.includes(id as CheckId) || !['error', 'warn', 'off'].includes(level ?? '')) {
-      throw new UsageError(`Found --severity ${escapeControl(flag)}, expected <check>=error|warn|off with check one of ${CHECK_IDS.join(', ')}`);
+      throw new UsageError(
+        `Found --severity ${escapeControl(flag)}, expected <check>=error|warn|off with check one of ${CHECK_IDS.join(', ')}`,
+      );
     }
     out[id as CheckId] = level as SeverityLevel;
   }

@@ -2,13 +2,38 @@ import { describe, expect, it } from 'vitest';
 import type { Conflict, Field } from '../model/schema.js';
 import { SourceConflicts } from './source-conflicts.js';
 
-const field = (name: string, conflicts: Conflict[], type: Field['type'] = { kind: 'string' }): Field => ({ name, type, required: true, nullable: false, deprecated: false, description: '', collapsed: false, sources: ['DOC.md', 'api.yaml'], anchors: [], conflicts });
-const says = (property: Conflict['property'], doc: unknown, api: unknown): Conflict => ({ property, values: [{ source: 'DOC.md', value: doc as never }, { source: 'api.yaml', value: api as never }] });
+const field = (name: string, conflicts: Conflict[], type: Field['type'] = { kind: 'string' }): Field => ({
+  name,
+  type,
+  required: true,
+  nullable: false,
+  deprecated: false,
+  description: '',
+  collapsed: false,
+  sources: ['DOC.md', 'api.yaml'],
+  anchors: [],
+  conflicts,
+});
+const says = (property: Conflict['property'], doc: unknown, api: unknown): Conflict => ({
+  property,
+  values: [
+    { source: 'DOC.md', value: doc as never },
+    { source: 'api.yaml', value: api as never },
+  ],
+});
 
 const conflicts = new SourceConflicts({
   events: [
     {
-      id: 'event:e', kind: 'event', type: 'e', category: 'errors', description: '', anchors: [], sources: [], correlationKeys: [], classNames: [],
+      id: 'event:e',
+      kind: 'event',
+      type: 'e',
+      category: 'errors',
+      description: '',
+      anchors: [],
+      sources: [],
+      correlationKeys: [],
+      classNames: [],
       fields: [
         field('code', [says('nullable', false, true)]),
         field('count', [says('type', ['string'], ['integer'])]),
@@ -40,7 +65,10 @@ describe('SourceConflicts.explain: accepted only when one source allows what the
   });
 
   it('watch: notes null and absent top-level values one source forbids', () => {
-    expect(conflicts.watch('e', { code: null, count: 1, mode: 'a' }).map((w) => [w.field, w.kind])).toEqual([['code', 'null'], ['hint', 'missing']]);
+    expect(conflicts.watch('e', { code: null, count: 1, mode: 'a' }).map((w) => [w.field, w.kind])).toEqual([
+      ['code', 'null'],
+      ['hint', 'missing'],
+    ]);
     expect(conflicts.watch('constructor', {})).toEqual([]);
   });
 });

@@ -52,7 +52,9 @@ export class SourceConflicts {
   constructor(private readonly model: Pick<Model, 'events' | 'schemas'>) {
     for (const e of model.events) {
       this.events.set(e.type, e.fields);
-      const watch = e.fields.filter((f) => f.conflicts?.some((c) => c.property === 'nullable' || c.property === 'required' || c.property === 'presence'));
+      const watch = e.fields.filter((f) =>
+        f.conflicts?.some((c) => c.property === 'nullable' || c.property === 'required' || c.property === 'presence'),
+      );
       if (watch.length) this.watched.set(e.type, watch);
     }
   }
@@ -112,7 +114,9 @@ export class SourceConflicts {
       const present = Object.hasOwn(payload, f.name);
       const kind = !present ? 'missing' : payload[f.name] === null ? 'null' : undefined;
       if (!kind) continue;
-      const conflict = f.conflicts!.find((c) => (EXPLAINS.get(kind) ?? []).includes(c.property) && someSourceAllows(c, kind, payload[f.name]));
+      const conflict = f.conflicts!.find(
+        (c) => (EXPLAINS.get(kind) ?? []).includes(c.property) && someSourceAllows(c, kind, payload[f.name]),
+      );
       if (conflict) out.push({ field: f.name, kind, note: describe(f.name, conflict) });
     }
     return out;

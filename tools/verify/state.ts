@@ -64,7 +64,16 @@ export interface StreamState {
 }
 
 export function createState(profile: StreamProfile): StreamState {
-  return { profile, phase: 'initial', added: 0, open: new Set(), byId: new Map(), byIndex: new Map(), byPosition: [], overtaken: new Map() };
+  return {
+    profile,
+    phase: 'initial',
+    added: 0,
+    open: new Set(),
+    byId: new Map(),
+    byIndex: new Map(),
+    byPosition: [],
+    overtaken: new Map(),
+  };
 }
 
 export function slotKey(kind: PartKind | 'item', index: number): string {

@@ -164,7 +164,9 @@ function parseProfile(value: unknown, from: string): StreamProfile {
   const parsed = StreamProfileFileSchema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new ConfigError(`Found a stream profile ${from} with ${issue.message} at \`${issue.path.join('.') || '(root)'}\`, expected the shape of the bundled stream profiles (profiles/streams/)`);
+    throw new ConfigError(
+      `Found a stream profile ${from} with ${issue.message} at \`${issue.path.join('.') || '(root)'}\`, expected the shape of the bundled stream profiles (profiles/streams/)`,
+    );
   }
   return compile(parsed.data);
 }
@@ -195,7 +197,9 @@ export function resolveStreamProfile(setting: string | undefined, model: Pick<Mo
   const named = getBundledStreamProfile(setting);
   if (named) return named;
   if (!setting.endsWith('.json')) {
-    throw new ConfigError(`Found verify profile \`${setting}\`, expected \`none\`, one of ${BUNDLED_STREAM_PROFILES.map((n) => `\`${n}\``).join(', ')} or a path to a \`.json\` stream profile`);
+    throw new ConfigError(
+      `Found verify profile \`${setting}\`, expected \`none\`, one of ${BUNDLED_STREAM_PROFILES.map((n) => `\`${n}\``).join(', ')} or a path to a \`.json\` stream profile`,
+    );
   }
   const path = resolve(root, setting);
   let text: string;

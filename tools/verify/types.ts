@@ -5,7 +5,17 @@
 import type { JsonValue } from '../model/schema.js';
 
 /** The checks, in the order a finding's line ties are broken. Ids are API: configs and reports use them. */
-export const CHECK_IDS = ['framing', 'schema', 'lifecycle', 'sequence', 'indices', 'identity', 'accumulation', 'family', 'closure'] as const;
+export const CHECK_IDS = [
+  'framing',
+  'schema',
+  'lifecycle',
+  'sequence',
+  'indices',
+  'identity',
+  'accumulation',
+  'family',
+  'closure',
+] as const;
 export type CheckId = (typeof CHECK_IDS)[number];
 
 export const CHECK_TITLES: Record<CheckId, string> = {

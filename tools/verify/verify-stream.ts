@@ -67,7 +67,14 @@ export async function verifyStream(batches: AsyncIterable<TraceItem[]>, ctx: Ver
   let unreadable = false;
   let stopped = false;
   let request: StreamResult['request'];
-  const schemaCtx = { schemas: ctx.schemas, ...(profile && { inProgress: profile.items.inProgress }), ...(sequenceField && { sequenceField }), ...(ctx.names && { names: ctx.names }), ...(ctx.conflicts && { conflicts: ctx.conflicts }), ...(ctx.baseline && !policy.learn && { baseline: ctx.baseline }) };
+  const schemaCtx = {
+    schemas: ctx.schemas,
+    ...(profile && { inProgress: profile.items.inProgress }),
+    ...(sequenceField && { sequenceField }),
+    ...(ctx.names && { names: ctx.names }),
+    ...(ctx.conflicts && { conflicts: ctx.conflicts }),
+    ...(ctx.baseline && !policy.learn && { baseline: ctx.baseline }),
+  };
 
   for await (const batch of batches) {
     for (const item of batch) {
@@ -114,7 +121,12 @@ export async function verifyStream(batches: AsyncIterable<TraceItem[]>, ctx: Ver
 
   if (state && profile && state.phase !== 'ended' && !stopped) {
     const what = events === 0 ? 'no events' : 'the stream ending without a terminal event';
-    report({ check: 'lifecycle', line: Math.max(lines, 1), message: `Found ${what}, expected ${profile.lifecycle.endExpected} to end it`, deviations: [{ event: '', path: 'end of stream', kind: 'order' }] });
+    report({
+      check: 'lifecycle',
+      line: Math.max(lines, 1),
+      message: `Found ${what}, expected ${profile.lifecycle.endExpected} to end it`,
+      deviations: [{ event: '', path: 'end of stream', kind: 'order' }],
+    });
   }
   if (state && !stopped) checkEnd(state, report);
   const responses = events ? response.index : 0;

@@ -20,15 +20,25 @@ export interface TraceOptions extends FindingPolicy {
 
 /** The event types that open a response under the context's grammar. */
 function startsOf(ctx: VerifyContext): Set<string> {
-  return new Set([...ctx.grammar.values()].filter((r) => r.scope === 'response' && (r.role === 'start' || r.role === 'pre')).map((r) => r.type));
+  return new Set(
+    [...ctx.grammar.values()].filter((r) => r.scope === 'response' && (r.role === 'start' || r.role === 'pre')).map((r) => r.type),
+  );
 }
 
 /** Reads and checks one trace; file system errors are the user's input problem, never a crash. */
-export async function checkTraceFile(path: string, ctx: VerifyContext, options: TraceOptions): Promise<{ result: StreamResult; format: TraceFormat }> {
+export async function checkTraceFile(
+  path: string,
+  ctx: VerifyContext,
+  options: TraceOptions,
+): Promise<{ result: StreamResult; format: TraceFormat }> {
   const name = options.name ?? path;
   let opened;
   try {
-    opened = await openTrace(path, { ...(options.format && { format: options.format }), ...(options.maxLineLength !== undefined && { maxLineLength: options.maxLineLength }), starts: startsOf(ctx) });
+    opened = await openTrace(path, {
+      ...(options.format && { format: options.format }),
+      ...(options.maxLineLength !== undefined && { maxLineLength: options.maxLineLength }),
+      starts: startsOf(ctx),
+    });
   } catch (error) {
     throw new InputError(`cannot read trace ${escapeControl(name)}: ${escapeControl((error as Error).message)}`);
   }
@@ -70,7 +80,15 @@ export async function verifyTraceFile(path: string, ctx: VerifyContext, options:
   // helper follows one response per request, so a recording of several would fail for that alone.
   // The only client there is for a second opinion reads one stream grammar (the profile names it).
   if (options.sdk !== false && !result.unreadable && ctx.profile?.sdkClient === 'openai-responses') {
-    report.sdk = result.responses > 1 ? { available: false, accepted: false, events: 0, message: `the trace holds ${result.responses} responses; the SDK's stream helper reads one per request` } : await askSdk(path, format, request?.value);
+    report.sdk =
+      result.responses > 1
+        ? {
+            available: false,
+            accepted: false,
+            events: 0,
+            message: `the trace holds ${result.responses} responses; the SDK's stream helper reads one per request`,
+          }
+        : await askSdk(path, format, request?.value);
   }
   return report;
 }

@@ -39,7 +39,20 @@ export const PY_SERVER: TruthGroup[] = [
     ],
   },
   { lane: 'handler', file: 'server/stream.py', at: [[12, 'event:response.output_text.delta', 'case ResponseTextDeltaEvent(']] },
-  { lane: 'server', file: 'server/routes.py', at: [[10, 'endpoint:POST /v1/responses'], [15, 'endpoint:GET /v1/responses/{response_id}/input_items'], [17, 'param:GET /v1/responses/{response_id}/input_items#response_id'], [18, 'param:GET /v1/responses/{response_id}/input_items#after'], [19, 'param:GET /v1/responses/{response_id}/input_items#limit'], [20, 'param:GET /v1/responses/{response_id}/input_items#order'], [20, 'enum:GET /v1/responses/{response_id}/input_items#order=asc'], [20, 'enum:GET /v1/responses/{response_id}/input_items#order=desc']] },
+  {
+    lane: 'server',
+    file: 'server/routes.py',
+    at: [
+      [10, 'endpoint:POST /v1/responses'],
+      [15, 'endpoint:GET /v1/responses/{response_id}/input_items'],
+      [17, 'param:GET /v1/responses/{response_id}/input_items#response_id'],
+      [18, 'param:GET /v1/responses/{response_id}/input_items#after'],
+      [19, 'param:GET /v1/responses/{response_id}/input_items#limit'],
+      [20, 'param:GET /v1/responses/{response_id}/input_items#order'],
+      [20, 'enum:GET /v1/responses/{response_id}/input_items#order=asc'],
+      [20, 'enum:GET /v1/responses/{response_id}/input_items#order=desc'],
+    ],
+  },
   {
     lane: 'server',
     file: 'server/models.py',
@@ -73,7 +86,14 @@ export const TS_CLIENT: TruthGroup[] = [
     ],
   },
   { lane: 'emitter', file: 'src/stream.mts', at: [[9, 'event:response.completed', 'new CompletedEvent']] },
-  { lane: 'handler', file: 'src/stream.mts', at: [[20, 'event:response.created'], [22, 'event:response.output_text.delta']] },
+  {
+    lane: 'handler',
+    file: 'src/stream.mts',
+    at: [
+      [20, 'event:response.created'],
+      [22, 'event:response.output_text.delta'],
+    ],
+  },
   { lane: 'test', file: 'src/stream.spec.mts', at: [[1, 'event:response.created']] },
 ];
 

@@ -105,9 +105,7 @@ export const TRUTH: TruthGroup[] = [
   {
     lane: 'test',
     file: 'tests/integration/agents/test_openai_responses.py',
-    at: [
-      [63, 'event:response.completed'],
-    ],
+    at: [[63, 'event:response.completed']],
   },
   {
     lane: 'test',

@@ -40,9 +40,7 @@ export const TRUTH: TruthGroup[] = [
   {
     lane: 'emitter',
     file: 'openai/src/responses/openai-responses-language-model.ts',
-    at: [
-      [2600, 'event:response.failed'],
-    ],
+    at: [[2600, 'event:response.failed']],
   },
   {
     lane: 'handler',

@@ -50,7 +50,11 @@ class Done(ItemEvent):
     text: str
 `,
       // Facts through a base are listed before assign-items drops those that define no event type.
-      ['StreamEvent via BaseModel [sequence_number]', 'ItemEvent via StreamEvent [sequence_number, item_id]', 'Done response.output_text.done [sequence_number, item_id, type, text]'],
+      [
+        'StreamEvent via BaseModel [sequence_number]',
+        'ItemEvent via StreamEvent [sequence_number, item_id]',
+        'Done response.output_text.done [sequence_number, item_id, type, text]',
+      ],
     ],
     [
       'pydantic.BaseModel and Generic[T] add none',

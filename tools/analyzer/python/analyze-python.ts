@@ -7,7 +7,11 @@ export async function analyzePython(files: readonly { text: string; ctx: FileCon
   const parser = await loadPythonParser();
   return files.map(({ text, ctx }) => {
     const tree = parser.parse(text);
-    if (!tree) return { facts: [], warnings: [{ file: ctx.file, line: 1, column: 1, message: 'Found a file the Python parser gave up on, expected Python source' }] };
+    if (!tree)
+      return {
+        facts: [],
+        warnings: [{ file: ctx.file, line: 1, column: 1, message: 'Found a file the Python parser gave up on, expected Python source' }],
+      };
     try {
       return pythonFacts(tree, ctx);
     } finally {

@@ -9,7 +9,6 @@ import type { FactSink } from '../fact-sink.js';
 import { fieldsForFact, type DeclaredFields } from '../declared-fields.js';
 import { isClassName, kids, lastName, pos, stringsIn, stringValue, writtenName } from './syntax.js';
 
-
 export interface PyField {
   name: string;
   node: Node;
@@ -34,22 +33,51 @@ export function fieldsOf(cls: Node): PyField[] {
   return out;
 }
 
-export function classFacts(cls: Node, name: string, sink: FactSink, resolve: (n: string | undefined) => string | undefined, declared: (cls: Node) => DeclaredFields | undefined): void {
+export function classFacts(
+  cls: Node,
+  name: string,
+  sink: FactSink,
+  resolve: (n: string | undefined) => string | undefined,
+  declared: (cls: Node) => DeclaredFields | undefined,
+): void {
   const fields = fieldsOf(cls);
-  const ownType = fields.some((f) => f.name === 'type' && f.type && stringsIn(f.type).length > 0) || fields.some((f) => f.name === 'type' && stringValue(f.right) !== undefined);
+  const ownType =
+    fields.some((f) => f.name === 'type' && f.type && stringsIn(f.type).length > 0) ||
+    fields.some((f) => f.name === 'type' && stringValue(f.right) !== undefined);
   if (!ownType) {
     const mine = declared(cls);
-    for (const base of kids(cls.childForFieldName('superclasses') ?? cls).filter((b) => b.type === 'identifier' || b.type === 'attribute')) {
+    for (const base of kids(cls.childForFieldName('superclasses') ?? cls).filter(
+      (b) => b.type === 'identifier' || b.type === 'attribute',
+    )) {
       const written = writtenName(base);
       const original = resolve(lastName(base));
-      if (written && original && isClassName(written)) sink.add({ kind: 'definition', symbol: name, className: written, evidence: `subclass of ${written}`, ...fieldsForFact(mine, original), ...pos(base) });
+      if (written && original && isClassName(written))
+        sink.add({
+          kind: 'definition',
+          symbol: name,
+          className: written,
+          evidence: `subclass of ${written}`,
+          ...fieldsForFact(mine, original),
+          ...pos(base),
+        });
     }
   }
-  if (!mayBeRequestModel(name, fields.map((f) => f.name), sink.ctx.candidates)) return;
+  if (
+    !mayBeRequestModel(
+      name,
+      fields.map((f) => f.name),
+      sink.ctx.candidates,
+    )
+  )
+    return;
   for (const f of fields) {
     const typeText = f.type?.text ?? '';
     const def = defaultOf(f.right);
-    const values = f.type ? stringsIn(f.type).map(stringValue).filter((v): v is string => v !== undefined) : [];
+    const values = f.type
+      ? stringsIn(f.type)
+          .map(stringValue)
+          .filter((v): v is string => v !== undefined)
+      : [];
     sink.add({
       kind: 'param',
       symbol: name,
@@ -70,12 +98,14 @@ function defaultOf(right: Node | undefined): { present: boolean; required: boole
   if (right.type === 'call' && /^(Field|field)$/.test(lastName(right.childForFieldName('function')) ?? '')) {
     const args = kids(right.childForFieldName('arguments') ?? right);
     const first = args[0];
-    if (first && first.type !== 'keyword_argument') return first.type === 'ellipsis' ? { present: true, required: true } : { present: true, required: false, text: first.text };
+    if (first && first.type !== 'keyword_argument')
+      return first.type === 'ellipsis' ? { present: true, required: true } : { present: true, required: false, text: first.text };
     for (const a of args) {
       if (a.type !== 'keyword_argument') continue;
       const key = a.childForFieldName('name')?.text;
       const value = a.childForFieldName('value');
-      if (key === 'default') return value?.type === 'ellipsis' ? { present: true, required: true } : { present: true, required: false, text: value?.text };
+      if (key === 'default')
+        return value?.type === 'ellipsis' ? { present: true, required: true } : { present: true, required: false, text: value?.text };
       if (key === 'default_factory') return { present: true, required: false, text: `${value?.text ?? ''}()` };
     }
     return { present: true, required: true };

@@ -26,13 +26,15 @@ export function pythonFacts(tree: Tree, ctx: FileContext): FileFacts {
   const bad = firstSyntaxError(root);
   if (bad) {
     const p = pos(bad);
-    const what = bad.isMissing ? `a missing ${JSON.stringify(bad.type)}` : `unexpected ${JSON.stringify(bad.text.split('\n')[0]!.slice(0, 40))}`;
+    const what = bad.isMissing
+      ? `a missing ${JSON.stringify(bad.type)}`
+      : `unexpected ${JSON.stringify(bad.text.split('\n')[0]!.slice(0, 40))}`;
     sink.warn(p.line, p.column, `Found a Python syntax error (${what}), expected valid Python; the rest of the file was still analyzed`);
   }
   const renamed = collectModuleFacts(root, sink);
   // Only for recognising roots such as `BaseModel` under another local name; facts keep the name
   // as written and the workspace pass resolves it through the module graph.
-  const resolve = (name: string | undefined): string | undefined => (name === undefined ? undefined : renamed.get(name) ?? name);
+  const resolve = (name: string | undefined): string | undefined => (name === undefined ? undefined : (renamed.get(name) ?? name));
   routeFacts(root, sink);
   // Declared fields (definitions carry them) are worked out once per file, when first asked for.
   let fieldsByClass: Map<number, DeclaredFields> | undefined;
@@ -56,7 +58,8 @@ export function pythonFacts(tree: Tree, ctx: FileContext): FileFacts {
         const value = stringValue(node);
         // A recorded event inside a string (a test's golden stream): a trace line.
         for (const type of embeddedTraceTypes(value ?? '')) {
-          if (isEventLiteral(type, ctx.candidates)) sink.add({ kind: 'literal', symbol, literal: type, evidence: 'trace line in a string', ...pos(node) });
+          if (isEventLiteral(type, ctx.candidates))
+            sink.add({ kind: 'literal', symbol, literal: type, evidence: 'trace line in a string', ...pos(node) });
         }
         if (value !== undefined && isEventLiteral(value, ctx.candidates)) literalFact(node, value, symbol, sink, declared);
         return;
@@ -93,7 +96,8 @@ function literalFact(node: Node, value: string, symbol: string, sink: FactSink, 
   // Climb through containers that do not change the role: `in ("a", "b")`, `Literal["a", "b"]`, `case "a" | "b"`.
   while (parent && CONTAINERS.has(parent.type)) {
     // `payload["error"]` reads a key: a subscript is a container only as `Literal[...]`.
-    if (parent.type === 'subscript' && !/(^|\.)Literal$/.test(parent.childForFieldName('value')?.text ?? '')) return add('literal', false, 'subscript');
+    if (parent.type === 'subscript' && !/(^|\.)Literal$/.test(parent.childForFieldName('value')?.text ?? ''))
+      return add('literal', false, 'subscript');
     child = parent;
     parent = parent.parent;
   }
@@ -117,8 +121,14 @@ function literalFact(node: Node, value: string, symbol: string, sink: FactSink, 
         return v && DISPATCH_VALUES.has(v.type) ? add('handler', false, 'dispatch dict key') : add('literal', false, 'dict key');
       }
       // `name` says which event only beside a `type` (`{"type": "run_item_stream_event", "name": …}`): alone it is any name.
-      const namedEvent = stringValue(key) === 'name' && nameKeyed && kids(parent.parent ?? parent).some((k) => k.type === 'pair' && stringValue(k.childForFieldName('key')) === 'type');
-      if (stringValue(key) === 'type' || namedEvent) return insideCase(parent) ? add('handler', true, `case pattern on ${stringValue(key)}`) : add('emitter', true, `${stringValue(key)} key in dict`, undefined, dictKeys(parent.parent));
+      const namedEvent =
+        stringValue(key) === 'name' &&
+        nameKeyed &&
+        kids(parent.parent ?? parent).some((k) => k.type === 'pair' && stringValue(k.childForFieldName('key')) === 'type');
+      if (stringValue(key) === 'type' || namedEvent)
+        return insideCase(parent)
+          ? add('handler', true, `case pattern on ${stringValue(key)}`)
+          : add('emitter', true, `${stringValue(key)} key in dict`, undefined, dictKeys(parent.parent));
       return add('literal', false, 'dict value');
     }
     case 'keyword_argument': {
@@ -126,11 +136,16 @@ function literalFact(node: Node, value: string, symbol: string, sink: FactSink, 
       const call = parent.parent?.parent;
       const callee = call?.type === 'call' ? writtenName(call.childForFieldName('function')) : undefined;
       // `name=` says which event only when a class is built (`RunItemStreamEvent(name=…)`), not in any call.
-      if (keyword !== 'type' && !(keyword === 'name' && nameKeyed && callee !== undefined && isClassName(callee))) return add('literal', false, 'keyword argument');
+      if (keyword !== 'type' && !(keyword === 'name' && nameKeyed && callee !== undefined && isClassName(callee)))
+        return add('literal', false, 'keyword argument');
       return add('emitter', true, `${keyword}= keyword`, callee && callee !== 'dict' ? callee : undefined);
     }
     case 'comparison_operator':
-      return add('handler', kids(parent).some((k) => k.type !== 'string' && TYPE_SUBJECT.test(k.text)), 'comparison with type');
+      return add(
+        'handler',
+        kids(parent).some((k) => k.type !== 'string' && TYPE_SUBJECT.test(k.text)),
+        'comparison with type',
+      );
     case 'case_clause':
     case 'case_pattern':
     case 'dictionary_pattern':
@@ -164,7 +179,18 @@ function dictKeys(dict: Node | null): { fields?: string[] } {
   return { fields: keys };
 }
 
-const CONTAINERS = new Set(['tuple', 'list', 'set', 'parenthesized_expression', 'type', 'subscript', 'generic_type', 'type_parameter', 'union_pattern', 'union_type']);
+const CONTAINERS = new Set([
+  'tuple',
+  'list',
+  'set',
+  'parenthesized_expression',
+  'type',
+  'subscript',
+  'generic_type',
+  'type_parameter',
+  'union_pattern',
+  'union_type',
+]);
 /** Values that make a dict a dispatch table: a function, method or class reference, or a lambda. */
 const DISPATCH_VALUES = new Set(['identifier', 'attribute', 'lambda']);
 
@@ -287,7 +313,18 @@ function collectModuleFacts(root: Node, sink: FactSink): Map<string, string> {
         declared.add(left.text);
         const target = right ? writtenName(right) : undefined;
         if (target && isClassName(left.text) && isClassName(target)) module.aliases.push([left.text, target]);
-      } else if (['if_statement', 'try_statement', 'with_statement', 'else_clause', 'except_clause', 'finally_clause', 'elif_clause', 'block'].includes(stmt.type)) {
+      } else if (
+        [
+          'if_statement',
+          'try_statement',
+          'with_statement',
+          'else_clause',
+          'except_clause',
+          'finally_clause',
+          'elif_clause',
+          'block',
+        ].includes(stmt.type)
+      ) {
         // Module-level code under `if`/`try` still declares module names.
         visitBlock(stmt);
       }
@@ -298,4 +335,3 @@ function collectModuleFacts(root: Node, sink: FactSink): Map<string, string> {
   module.declared.push(...[...declared].filter(isClassName).sort());
   return renamed;
 }
-

@@ -12,7 +12,19 @@ import { fieldsOf } from './python-classes.js';
 import { kids, lastName, stringValue } from './syntax.js';
 
 /** Bases that add no fields of their own. */
-const ROOTS = new Set(['BaseModel', 'object', 'TypedDict', 'NamedTuple', 'Protocol', 'ABC', 'Generic', 'Struct', 'SQLModel', 'BaseSettings', 'RootModel']);
+const ROOTS = new Set([
+  'BaseModel',
+  'object',
+  'TypedDict',
+  'NamedTuple',
+  'Protocol',
+  'ABC',
+  'Generic',
+  'Struct',
+  'SQLModel',
+  'BaseSettings',
+  'RootModel',
+]);
 
 /** Annotations that do not make an instance field. */
 const NOT_A_FIELD = /^(typing\.|t\.|dataclasses\.)?(ClassVar|InitVar)\b/;

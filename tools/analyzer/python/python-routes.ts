@@ -20,7 +20,8 @@ const METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'optio
 /** Parameter types the framework injects itself: never the request body. */
 const NOT_BODY = new Set(['Request', 'Response', 'BackgroundTasks', 'WebSocket', 'HTTPConnection', 'Session', 'AsyncSession']);
 /** Annotations that make a plain value, not a model. */
-const SCALAR = /^(str|int|float|bool|bytes|Any|None|list|dict|set|tuple|List|Dict|Set|Tuple|Optional|Union|Literal|Sequence|Mapping|Annotated|datetime|date|UUID|Decimal)$/;
+const SCALAR =
+  /^(str|int|float|bool|bytes|Any|None|list|dict|set|tuple|List|Dict|Set|Tuple|Optional|Union|Literal|Sequence|Mapping|Annotated|datetime|date|UUID|Decimal)$/;
 const WITH_BODY = new Set(['post', 'put', 'patch']);
 
 type RouteParam = NonNullable<CodeFact['params']>[number];
@@ -66,7 +67,7 @@ function declaredRoute(call: Node, prefixes: Map<string, string>): Declared | un
   const callee = call.childForFieldName('function');
   const args = kids(call.childForFieldName('arguments') ?? call);
   const byKeyword = keyword(args, 'route');
-  if (byKeyword !== undefined && byKeyword.startsWith('/')) {
+  if (byKeyword?.startsWith('/')) {
     const m = keyword(args, 'method');
     const methods = m !== undefined ? [m.toLowerCase()] : methodList(args);
     return { methods, path: byKeyword, keywordRoute: true, evidence: `@${writtenName(callee) ?? 'decorator'}(route=…) decorator` };
@@ -90,7 +91,10 @@ function methodList(args: Node[]): string[] {
   const kw = args.find((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'methods');
   const list = kw?.childForFieldName('value');
   if (!list) return ['get'];
-  return kids(list).map(stringValue).filter((v): v is string => v !== undefined).map((v) => v.toLowerCase());
+  return kids(list)
+    .map(stringValue)
+    .filter((v): v is string => v !== undefined)
+    .map((v) => v.toLowerCase());
 }
 
 /** `router = APIRouter(prefix="/v1")` at module level. */
@@ -124,15 +128,38 @@ function signature(fn: Node, route: Declared): { params: RouteParam[]; body?: st
     const model = modelClass(typeNode);
     if (model && NOT_BODY.has(model.split('.').pop()!)) continue;
     const where: RouteParam['in'] =
-      inPath.has(name) || marker === 'Path' ? 'path' : marker === 'Query' ? 'query' : marker === 'Body' ? 'body' : model ? 'body' : route.keywordRoute && route.methods.some((m) => WITH_BODY.has(m)) ? 'body' : 'query';
+      inPath.has(name) || marker === 'Path'
+        ? 'path'
+        : marker === 'Query'
+          ? 'query'
+          : marker === 'Body'
+            ? 'body'
+            : model
+              ? 'body'
+              : route.keywordRoute && route.methods.some((m) => WITH_BODY.has(m))
+                ? 'body'
+                : 'query';
     if (where === 'body' && model && marker !== 'Body' && !route.keywordRoute) {
       // The whole body is one model: its fields are the parameters, joined by the mapping.
       body ??= model;
       continue;
     }
     const def = defaultText(value);
-    const values = typeNode && /\bLiteral\[/.test(typeNode.text) ? stringsIn(typeNode).map(stringValue).filter((v): v is string => v !== undefined) : [];
-    params.push({ name, in: where, ...(typeText ? { declaredType: typeText } : {}), optional: value !== null && value !== undefined, ...(def !== undefined ? { default: def } : {}), ...(values.length ? { values } : {}), line: pos(p).line });
+    const values =
+      typeNode && /\bLiteral\[/.test(typeNode.text)
+        ? stringsIn(typeNode)
+            .map(stringValue)
+            .filter((v): v is string => v !== undefined)
+        : [];
+    params.push({
+      name,
+      in: where,
+      ...(typeText ? { declaredType: typeText } : {}),
+      optional: value !== null && value !== undefined,
+      ...(def !== undefined ? { default: def } : {}),
+      ...(values.length ? { values } : {}),
+      line: pos(p).line,
+    });
   }
   return { params, ...(body ? { body } : {}) };
 }

@@ -14,7 +14,7 @@ export function pos(node: Node): { line: number; column: number } {
  * interpolations (`f"response.{kind}"` names no single type, so it is never reported).
  */
 export function stringValue(node: Node | null | undefined): string | undefined {
-  if (!node || node.type !== 'string') return undefined;
+  if (node?.type !== 'string') return undefined;
   let value = '';
   for (const child of kids(node)) {
     if (child.type === 'string_start') {

@@ -12,8 +12,8 @@ function typesOf(json: unknown): string[] {
   if (typeof o.type === 'string') out.push(o.type);
   for (const key of ['data', 'event']) {
     const inner = o[key];
-    const t = inner && typeof inner === "object" ? (inner as Record<string, unknown>).type : undefined;
-    if (typeof t === "string") out.push(t);
+    const t = inner && typeof inner === 'object' ? (inner as Record<string, unknown>).type : undefined;
+    if (typeof t === 'string') out.push(t);
   }
   return out;
 }
@@ -54,7 +54,14 @@ export function traceFacts(text: string, ctx: FileContext): FileFacts {
       if (!m) return;
       if (m[1] === 'event') {
         eventLine = { value: m[2]!.trim(), line };
-        sink.add({ kind: 'test', symbol, literal: eventLine.value, line, column: raw.indexOf(eventLine.value) + 1, evidence: 'recorded trace: event line' });
+        sink.add({
+          kind: 'test',
+          symbol,
+          literal: eventLine.value,
+          line,
+          column: raw.indexOf(eventLine.value) + 1,
+          evidence: 'recorded trace: event line',
+        });
         return;
       }
       payload = m[2]!;

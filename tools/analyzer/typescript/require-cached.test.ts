@@ -9,7 +9,10 @@ function bigModule(): { dir: string; entry: string } {
   const dir = mkdtempSync(join(tmpdir(), 'specmap-v8-'));
   writeFileSync(join(dir, 'dep.js'), 'module.exports = { answer: 42 };\n');
   const filler = Array.from({ length: 20_000 }, (_, i) => `function f${i}(x) { return x + ${i}; }`).join('\n');
-  writeFileSync(join(dir, 'big.js'), `${filler}\nconst dep = require('./dep.js');\nexports.value = f7(dep.answer) + __filename.length * 0;\nexports.dirname = __dirname;\n`);
+  writeFileSync(
+    join(dir, 'big.js'),
+    `${filler}\nconst dep = require('./dep.js');\nexports.value = f7(dep.answer) + __filename.length * 0;\nexports.dirname = __dirname;\n`,
+  );
   return { dir, entry: join(dir, 'big.js') };
 }
 

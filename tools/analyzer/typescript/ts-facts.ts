@@ -26,7 +26,11 @@ export function typescriptFacts(ts: Ts, sf: TS.SourceFile, ctx: FileContext): Fi
   const diag = (sf as unknown as { parseDiagnostics?: TS.DiagnosticWithLocation[] }).parseDiagnostics?.[0];
   if (diag) {
     const p = sf.getLineAndCharacterOfPosition(diag.start);
-    sink.warn(p.line + 1, p.character + 1, `Found a TypeScript syntax error (${ts.flattenDiagnosticMessageText(diag.messageText, ' ')}), expected valid TypeScript; the rest of the file was still analyzed`);
+    sink.warn(
+      p.line + 1,
+      p.character + 1,
+      `Found a TypeScript syntax error (${ts.flattenDiagnosticMessageText(diag.messageText, ' ')}), expected valid TypeScript; the rest of the file was still analyzed`,
+    );
   }
   const at = (node: TS.Node): { line: number; column: number } => {
     const p = sf.getLineAndCharacterOfPosition(node.getStart(sf));
@@ -37,7 +41,7 @@ export function typescriptFacts(ts: Ts, sf: TS.SourceFile, ctx: FileContext): Fi
   collectModule(ts, sf, sink, renamed, constants);
   // Only for shapes: a base imported under another name still has its original name there. Facts
   // keep names as written; the workspace pass resolves them through the module graph.
-  const resolve = (name: string | undefined): string | undefined => (name === undefined ? undefined : renamed.get(name) ?? name);
+  const resolve = (name: string | undefined): string | undefined => (name === undefined ? undefined : (renamed.get(name) ?? name));
   routeFacts(ts, sf, ctx, sink, at);
   paramFacts(ts, sf, sink, at);
   // Declared fields (definitions carry them) are worked out once per file, when first asked for.
@@ -62,7 +66,8 @@ export function typescriptFacts(ts: Ts, sf: TS.SourceFile, ctx: FileContext): Fi
       const text = ts.isTemplateExpression(node) ? node.getText(sf).slice(1, -1) : node.text;
       // A recorded event inside a string (a test's golden stream): a trace line.
       for (const type of embeddedTraceTypes(text)) {
-        if (isEventLiteral(type, ctx.candidates)) sink.add({ kind: 'literal', symbol, literal: type, evidence: 'trace line in a string', ...at(node) });
+        if (isEventLiteral(type, ctx.candidates))
+          sink.add({ kind: 'literal', symbol, literal: type, evidence: 'trace line in a string', ...at(node) });
       }
       if (ts.isTemplateExpression(node)) {
         ts.forEachChild(node, (child) => visit(child, symbol));
@@ -71,14 +76,23 @@ export function typescriptFacts(ts: Ts, sf: TS.SourceFile, ctx: FileContext): Fi
       if (isEventLiteral(node.text, ctx.candidates)) {
         const { kind, evidence } = roleOf(ts, node, sf, ctx.candidates.nameKeyed);
         if (isWeakLiteral(node.text) && !isTyped(ts, node, kind, sf, ctx.candidates.nameKeyed)) return;
-        sink.add({ kind, symbol, literal: node.text, evidence, ...at(node), ...(kind === 'emitter' ? { ...emitterClass(ts, node), ...objectKeys(ts, node) } : {}), ...(kind === 'definition' ? ownFields(node, symbol) : {}) });
+        sink.add({
+          kind,
+          symbol,
+          literal: node.text,
+          evidence,
+          ...at(node),
+          ...(kind === 'emitter' ? { ...emitterClass(ts, node), ...objectKeys(ts, node) } : {}),
+          ...(kind === 'definition' ? ownFields(node, symbol) : {}),
+        });
       }
       return;
     }
     // A handler comparing against a constant: `case EventType.Created:`, `e.type === CREATED`.
     if ((ts.isIdentifier(node) || ts.isPropertyAccessExpression(node)) && constants.size > 0 && isHandlerPosition(ts, node)) {
       const value = literalOf(node);
-      if (value !== undefined && isEventLiteral(value, ctx.candidates) && (!isWeakLiteral(value) || isTyped(ts, node, 'handler', sf))) sink.add({ kind: 'handler', symbol, literal: value, evidence: 'comparison with a constant', ...at(node) });
+      if (value !== undefined && isEventLiteral(value, ctx.candidates) && (!isWeakLiteral(value) || isTyped(ts, node, 'handler', sf)))
+        sink.add({ kind: 'handler', symbol, literal: value, evidence: 'comparison with a constant', ...at(node) });
     }
     if (ts.isNewExpression(node)) {
       const cls = writtenName(ts, node.expression);
@@ -91,7 +105,15 @@ export function typescriptFacts(ts: Ts, sf: TS.SourceFile, ctx: FileContext): Fi
         for (const t of clause.types) {
           const cls = writtenName(ts, t.expression);
           const original = resolve(t.expression.getText(sf).split('.').pop());
-          if (cls && original && isClassName(cls)) sink.add({ kind: 'definition', symbol: node.name.text, className: cls, evidence: `extends ${cls}`, ...fieldsForFact(shapes().byName.get(node.name.text), original), ...at(t) });
+          if (cls && original && isClassName(cls))
+            sink.add({
+              kind: 'definition',
+              symbol: node.name.text,
+              className: cls,
+              evidence: `extends ${cls}`,
+              ...fieldsForFact(shapes().byName.get(node.name.text), original),
+              ...at(t),
+            });
         }
       }
     }
@@ -106,7 +128,16 @@ export function typescriptFacts(ts: Ts, sf: TS.SourceFile, ctx: FileContext): Fi
 }
 
 function declarationName(ts: Ts, node: TS.Node, sf: TS.SourceFile): string | undefined {
-  if ((ts.isFunctionDeclaration(node) || ts.isClassDeclaration(node) || ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node) || ts.isMethodDeclaration(node) || ts.isEnumDeclaration(node)) && node.name) return node.name.getText(sf);
+  if (
+    (ts.isFunctionDeclaration(node) ||
+      ts.isClassDeclaration(node) ||
+      ts.isInterfaceDeclaration(node) ||
+      ts.isTypeAliasDeclaration(node) ||
+      ts.isMethodDeclaration(node) ||
+      ts.isEnumDeclaration(node)) &&
+    node.name
+  )
+    return node.name.getText(sf);
   if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name)) return node.name.text;
   return undefined;
 }
@@ -132,10 +163,17 @@ interface Role {
 const role = (kind: CodeFactKind, evidence: string): Role => ({ kind, evidence });
 
 /** The role of an event-type string, read from where it stands. */
-function roleOf(ts: Ts, node: TS.StringLiteral | TS.NoSubstitutionTemplateLiteral, sf: TS.SourceFile, nameKeyed: ReadonlySet<string>): Role {
-  let p: TS.Node = node.parent;
+function roleOf(
+  ts: Ts,
+  node: TS.StringLiteral | TS.NoSubstitutionTemplateLiteral,
+  sf: TS.SourceFile,
+  nameKeyed: ReadonlySet<string>,
+): Role {
+  const p: TS.Node = node.parent;
   // The property that says which event an object is: `type`, or `name` for a catalog's own events (an SDK's run-item names).
-  const discriminates = (key: string | undefined, holder?: TS.Node): boolean => key === 'type' || (key === 'name' && nameKeyed.has(node.text) && (!holder || !ts.isObjectLiteralExpression(holder) || hasTypeSibling(ts, holder)));
+  const discriminates = (key: string | undefined, holder?: TS.Node): boolean =>
+    key === 'type' ||
+    (key === 'name' && nameKeyed.has(node.text) && (!holder || !ts.isObjectLiteralExpression(holder) || hasTypeSibling(ts, holder)));
   // `type: 'a' | 'b'` on an interface, type literal or class: a definition, when that shape is a declaration's own.
   if (ts.isLiteralTypeNode(p)) {
     let q: TS.Node = p.parent;
@@ -177,14 +215,18 @@ function roleOf(ts: Ts, node: TS.StringLiteral | TS.NoSubstitutionTemplateLitera
     const call = p.parent;
     if (ts.isCallExpression(call)) {
       const callee = calleeName(ts, call, sf);
-      if (callee === 'enum' && isZodTypeProperty(ts, call)) return isTopLevelZod(ts, call) ? role('definition', 'z.enum type') : role('literal', 'nested z.enum');
+      if (callee === 'enum' && isZodTypeProperty(ts, call))
+        return isTopLevelZod(ts, call) ? role('definition', 'z.enum type') : role('literal', 'nested z.enum');
       if (callee === 'includes') return role('handler', 'includes() check');
     }
     return role('literal', 'array element');
   }
   if (ts.isCallExpression(p) || ts.isNewExpression(p)) {
     const callee = ts.isCallExpression(p) ? calleeName(ts, p, sf) : undefined;
-    if (callee === 'literal') return isZodTypeProperty(ts, p as TS.CallExpression) && isTopLevelZod(ts, p as TS.CallExpression) ? role('definition', 'z.literal type') : role('literal', 'z.literal');
+    if (callee === 'literal')
+      return isZodTypeProperty(ts, p as TS.CallExpression) && isTopLevelZod(ts, p as TS.CallExpression)
+        ? role('definition', 'z.literal type')
+        : role('literal', 'z.literal');
     if (callee && LISTEN_CALL.test(callee)) return role('handler', `${callee}() event name`);
     if (callee && EMIT_CALL.test(callee)) return role('emitter', `argument of ${callee}()`);
   }
@@ -231,7 +273,11 @@ function isTyped(ts: Ts, node: TS.Node, kind: CodeFactKind, sf: TS.SourceFile, n
   while (ts.isAsExpression(p) || ts.isSatisfiesExpression(p) || ts.isParenthesizedExpression(p)) p = p.parent;
   if (ts.isPropertyAssignment(p) || ts.isPropertyDeclaration(p)) {
     const key = propertyName(ts, p.name);
-    const named = key === 'name' && (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) && nameKeyed.has(node.text) && (!ts.isObjectLiteralExpression(p.parent) || hasTypeSibling(ts, p.parent));
+    const named =
+      key === 'name' &&
+      (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) &&
+      nameKeyed.has(node.text) &&
+      (!ts.isObjectLiteralExpression(p.parent) || hasTypeSibling(ts, p.parent));
     return p.name !== node && (key === 'type' || named);
   }
   if (ts.isCaseClause(p)) return TYPE_SUBJECT.test(p.parent.parent.expression.getText(sf));
@@ -240,7 +286,12 @@ function isTyped(ts: Ts, node: TS.Node, kind: CodeFactKind, sf: TS.SourceFile, n
 }
 
 function isEquality(ts: Ts, kind: TS.SyntaxKind): boolean {
-  return kind === ts.SyntaxKind.EqualsEqualsEqualsToken || kind === ts.SyntaxKind.EqualsEqualsToken || kind === ts.SyntaxKind.ExclamationEqualsEqualsToken || kind === ts.SyntaxKind.ExclamationEqualsToken;
+  return (
+    kind === ts.SyntaxKind.EqualsEqualsEqualsToken ||
+    kind === ts.SyntaxKind.EqualsEqualsToken ||
+    kind === ts.SyntaxKind.ExclamationEqualsEqualsToken ||
+    kind === ts.SyntaxKind.ExclamationEqualsToken
+  );
 }
 
 function isHandlerPosition(ts: Ts, node: TS.Node): boolean {
@@ -249,7 +300,13 @@ function isHandlerPosition(ts: Ts, node: TS.Node): boolean {
   if (ts.isCaseClause(p) && p.expression === node) return true;
   if (ts.isComputedPropertyName(p)) return true;
   if (ts.isBinaryExpression(p) && isEquality(ts, p.operatorToken.kind)) return true;
-  if (ts.isCallExpression(p) && p.arguments[0] === node && ts.isPropertyAccessExpression(p.expression) && LISTEN_CALL.test(p.expression.name.text)) return true;
+  if (
+    ts.isCallExpression(p) &&
+    p.arguments[0] === node &&
+    ts.isPropertyAccessExpression(p.expression) &&
+    LISTEN_CALL.test(p.expression.name.text)
+  )
+    return true;
   return false;
 }
 
@@ -263,7 +320,11 @@ function calleeName(ts: Ts, call: TS.CallExpression, sf: TS.SourceFile): string 
 /** `type: z.literal('x')` (also `.describe(…)`-chained) inside a Zod object: the schema defines the type. */
 function isZodTypeProperty(ts: Ts, call: TS.CallExpression): boolean {
   let n: TS.Node = call;
-  while ((ts.isPropertyAccessExpression(n.parent) && n.parent.expression === n) || (ts.isCallExpression(n.parent) && n.parent.expression === n)) n = n.parent;
+  while (
+    (ts.isPropertyAccessExpression(n.parent) && n.parent.expression === n) ||
+    (ts.isCallExpression(n.parent) && n.parent.expression === n)
+  )
+    n = n.parent;
   const p = n.parent;
   if (ts.isPropertyAssignment(p) && propertyName(ts, p.name) === 'type') return true;
   // `z.discriminatedUnion` members and `z.union([z.literal('a'), …])` under `type:`
@@ -272,7 +333,9 @@ function isZodTypeProperty(ts: Ts, call: TS.CallExpression): boolean {
 }
 
 function hasOwnType(ts: Ts, node: TS.InterfaceDeclaration | TS.ClassDeclaration, _sf: TS.SourceFile): boolean {
-  return (node.members as TS.NodeArray<TS.Node>).some((m) => (ts.isPropertySignature(m) || ts.isPropertyDeclaration(m)) && propertyName(ts, m.name) === 'type');
+  return (node.members as TS.NodeArray<TS.Node>).some(
+    (m) => (ts.isPropertySignature(m) || ts.isPropertyDeclaration(m)) && propertyName(ts, m.name) === 'type',
+  );
 }
 
 /** The class a `{ type: 'x' }` literal is built as: `new X({ type: 'x' })` or `X.parse({ type: 'x' })`. */
@@ -308,7 +371,8 @@ function collectModule(ts: Ts, sf: TS.SourceFile, sink: FactSink, renamed: Map<s
       const clause = stmt.importClause;
       if (clause?.name) module.imports.push({ local: clause.name.text, module: from, name: 'default', ...atLine(clause.name) });
       const bindings = clause?.namedBindings;
-      if (bindings && ts.isNamespaceImport(bindings)) module.imports.push({ local: bindings.name.text, module: from, name: '*', ...atLine(bindings) });
+      if (bindings && ts.isNamespaceImport(bindings))
+        module.imports.push({ local: bindings.name.text, module: from, name: '*', ...atLine(bindings) });
       else if (bindings) {
         for (const spec of bindings.elements) {
           const original = (spec.propertyName ?? spec.name).getText(sf);
@@ -318,7 +382,11 @@ function collectModule(ts: Ts, sf: TS.SourceFile, sink: FactSink, renamed: Map<s
       }
       continue;
     }
-    if (ts.isImportEqualsDeclaration(stmt) && ts.isExternalModuleReference(stmt.moduleReference) && ts.isStringLiteral(stmt.moduleReference.expression)) {
+    if (
+      ts.isImportEqualsDeclaration(stmt) &&
+      ts.isExternalModuleReference(stmt.moduleReference) &&
+      ts.isStringLiteral(stmt.moduleReference.expression)
+    ) {
       module.imports.push({ local: stmt.name.text, module: stmt.moduleReference.expression.text, name: '*', ...atLine(stmt) });
       continue;
     }
@@ -336,7 +404,11 @@ function collectModule(ts: Ts, sf: TS.SourceFile, sink: FactSink, renamed: Map<s
         for (const spec of clause.elements) {
           const original = (spec.propertyName ?? spec.name).getText(sf);
           const at = atLine(spec);
-          module.exports.push(from !== undefined ? { name: spec.name.getText(sf), module: from, imported: original, exportLine: [at.line, at.column] } : { name: spec.name.getText(sf), local: original });
+          module.exports.push(
+            from !== undefined
+              ? { name: spec.name.getText(sf), module: from, imported: original, exportLine: [at.line, at.column] }
+              : { name: spec.name.getText(sf), local: original },
+          );
         }
       }
       continue;
@@ -346,7 +418,8 @@ function collectModule(ts: Ts, sf: TS.SourceFile, sink: FactSink, renamed: Map<s
       const arg = stmt.type.typeArguments?.[0];
       if (!stmt.type.typeArguments) module.aliases.push([stmt.name.text, stmt.type.typeName.getText(sf)]);
       // `type Body = z.infer<typeof BodySchema>` is the schema's type.
-      else if (/(^|\.)(infer|input|output)$/.test(stmt.type.typeName.getText(sf)) && arg && ts.isTypeQueryNode(arg)) module.aliases.push([stmt.name.text, arg.exprName.getText(sf)]);
+      else if (/(^|\.)(infer|input|output)$/.test(stmt.type.typeName.getText(sf)) && arg && ts.isTypeQueryNode(arg))
+        module.aliases.push([stmt.name.text, arg.exprName.getText(sf)]);
     }
     if (ts.isVariableStatement(stmt)) {
       for (const d of stmt.declarationList.declarations) {
@@ -368,14 +441,16 @@ function collectModule(ts: Ts, sf: TS.SourceFile, sink: FactSink, renamed: Map<s
           if (!ts.isPropertyAssignment(prop)) continue;
           const key = propertyName(ts, prop.name);
           const value = unwrap(prop.initializer);
-          if (key !== undefined && (ts.isStringLiteral(value) || ts.isNoSubstitutionTemplateLiteral(value))) constants.set(`${node.name.text}.${key}`, value.text);
+          if (key !== undefined && (ts.isStringLiteral(value) || ts.isNoSubstitutionTemplateLiteral(value)))
+            constants.set(`${node.name.text}.${key}`, value.text);
         }
       }
     }
     if (ts.isEnumDeclaration(node)) {
       for (const m of node.members) {
         const key = propertyName(ts, m.name);
-        if (key !== undefined && m.initializer && ts.isStringLiteral(m.initializer)) constants.set(`${node.name.text}.${key}`, m.initializer.text);
+        if (key !== undefined && m.initializer && ts.isStringLiteral(m.initializer))
+          constants.set(`${node.name.text}.${key}`, m.initializer.text);
       }
     }
     ts.forEachChild(node, visit);
@@ -396,7 +471,7 @@ function objectKeys(ts: Ts, node: TS.Node): { fields?: string[] } {
   if (!obj || !ts.isObjectLiteralExpression(obj)) return {};
   const keys: string[] = [];
   for (const prop of obj.properties) {
-    const name = (ts.isPropertyAssignment(prop) || ts.isShorthandPropertyAssignment(prop)) ? propertyName(ts, prop.name) : undefined;
+    const name = ts.isPropertyAssignment(prop) || ts.isShorthandPropertyAssignment(prop) ? propertyName(ts, prop.name) : undefined;
     if (name === undefined) return {};
     keys.push(name);
   }
@@ -405,7 +480,14 @@ function objectKeys(ts: Ts, node: TS.Node): { fields?: string[] } {
 
 /** Names a top-level statement declares (`export` or not: a module's own names resolve either way). */
 function declaredNames(ts: Ts, stmt: TS.Statement): string[] {
-  if ((ts.isClassDeclaration(stmt) || ts.isFunctionDeclaration(stmt) || ts.isInterfaceDeclaration(stmt) || ts.isTypeAliasDeclaration(stmt) || ts.isEnumDeclaration(stmt)) && stmt.name) {
+  if (
+    (ts.isClassDeclaration(stmt) ||
+      ts.isFunctionDeclaration(stmt) ||
+      ts.isInterfaceDeclaration(stmt) ||
+      ts.isTypeAliasDeclaration(stmt) ||
+      ts.isEnumDeclaration(stmt)) &&
+    stmt.name
+  ) {
     const exportsDefault = stmt.modifiers?.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword);
     return exportsDefault ? [stmt.name.text, 'default'] : [stmt.name.text];
   }

@@ -22,12 +22,28 @@ export interface FileShapes {
 const UNSEEN = '<unseen>';
 const ZOD_OBJECT = new Set(['object', 'strictObject', 'looseObject']);
 /** Zod methods that keep an object's keys as they are. */
-const ZOD_SAME_KEYS = new Set(['strict', 'passthrough', 'strip', 'catchall', 'describe', 'brand', 'readonly', 'refine', 'superRefine', 'partial', 'required', 'deepPartial', 'openapi', 'meta']);
+const ZOD_SAME_KEYS = new Set([
+  'strict',
+  'passthrough',
+  'strip',
+  'catchall',
+  'describe',
+  'brand',
+  'readonly',
+  'refine',
+  'superRefine',
+  'partial',
+  'required',
+  'deepPartial',
+  'openapi',
+  'meta',
+]);
 
 export function declaredShapes(ts: Ts, sf: TS.SourceFile, resolve: (n: string | undefined) => string | undefined): FileShapes {
   const decls = new Map<string, TS.Node>();
   const visit = (n: TS.Node): void => {
-    if ((ts.isInterfaceDeclaration(n) || ts.isClassDeclaration(n) || ts.isTypeAliasDeclaration(n)) && n.name && !decls.has(n.name.text)) decls.set(n.name.text, n);
+    if ((ts.isInterfaceDeclaration(n) || ts.isClassDeclaration(n) || ts.isTypeAliasDeclaration(n)) && n.name && !decls.has(n.name.text))
+      decls.set(n.name.text, n);
     else if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.initializer && !decls.has(n.name.text)) decls.set(n.name.text, n);
     ts.forEachChild(n, visit);
   };
@@ -43,7 +59,13 @@ export function declaredShapes(ts: Ts, sf: TS.SourceFile, resolve: (n: string | 
     return into;
   };
   const nameOf = (name: TS.PropertyName | TS.BindingName): string | undefined =>
-    ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNoSubstitutionTemplateLiteral(name) || ts.isNumericLiteral(name) || ts.isPrivateIdentifier(name) ? name.text : undefined;
+    ts.isIdentifier(name) ||
+    ts.isStringLiteral(name) ||
+    ts.isNoSubstitutionTemplateLiteral(name) ||
+    ts.isNumericLiteral(name) ||
+    ts.isPrivateIdentifier(name)
+      ? name.text
+      : undefined;
   /** A name declared elsewhere: open, unless this file declares it. */
   const named = (text: string): DeclaredFields => {
     const local = !text.includes('.') && decls.has(text) ? fieldsOf(text) : undefined;

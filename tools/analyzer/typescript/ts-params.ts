@@ -21,9 +21,25 @@ interface TsField {
 
 export function paramFacts(ts: Ts, sf: TS.SourceFile, sink: FactSink, at: At): void {
   const emit = (symbol: string, fields: TsField[]): void => {
-    if (!mayBeRequestModel(symbol, fields.map((f) => f.name), sink.ctx.candidates)) return;
+    if (
+      !mayBeRequestModel(
+        symbol,
+        fields.map((f) => f.name),
+        sink.ctx.candidates,
+      )
+    )
+      return;
     for (const f of fields) {
-      sink.add({ kind: 'param', symbol, field: f.name, declaredType: f.typeText, optional: f.optional, ...(f.default !== undefined ? { default: f.default } : {}), ...(f.values.length > 0 ? { values: f.values } : {}), ...at(f.node) });
+      sink.add({
+        kind: 'param',
+        symbol,
+        field: f.name,
+        declaredType: f.typeText,
+        optional: f.optional,
+        ...(f.default !== undefined ? { default: f.default } : {}),
+        ...(f.values.length > 0 ? { values: f.values } : {}),
+        ...at(f.node),
+      });
     }
   };
   const literalStrings = (node: TS.Node): string[] => {
@@ -40,7 +56,9 @@ export function paramFacts(ts: Ts, sf: TS.SourceFile, sink: FactSink, at: At): v
       const name = m.name.getText(sf).replace(/^['"]|['"]$/g, '');
       const typeText = m.type?.getText(sf) ?? 'any';
       const isUnionOfLiterals = m.type && (ts.isUnionTypeNode(m.type) || ts.isLiteralTypeNode(m.type)) && literalStrings(m.type).length > 0;
-      return [{ name, node: m, typeText, optional: m.questionToken !== undefined, values: isUnionOfLiterals ? literalStrings(m.type!) : [] }];
+      return [
+        { name, node: m, typeText, optional: m.questionToken !== undefined, values: isUnionOfLiterals ? literalStrings(m.type!) : [] },
+      ];
     });
   const visit = (node: TS.Node): void => {
     if (ts.isInterfaceDeclaration(node)) emit(node.name.text, fromMembers(node.members));
@@ -52,7 +70,14 @@ export function paramFacts(ts: Ts, sf: TS.SourceFile, sink: FactSink, at: At): v
           const text = p.initializer.getText(sf);
           const def = /\.default\(([^)]*)\)/.exec(text);
           const enumCall = /\bz\.(enum|literal|union)\(/.test(text);
-          return { name: p.name.getText(sf).replace(/^['"]|['"]$/g, ''), node: p, typeText: text, optional: /\.(optional|nullish|default)\(/.test(text), ...(def ? { default: def[1]!.trim() } : {}), values: enumCall ? literalStrings(p.initializer) : [] };
+          return {
+            name: p.name.getText(sf).replace(/^['"]|['"]$/g, ''),
+            node: p,
+            typeText: text,
+            optional: /\.(optional|nullish|default)\(/.test(text),
+            ...(def ? { default: def[1]!.trim() } : {}),
+            values: enumCall ? literalStrings(p.initializer) : [],
+          };
         });
         emit(node.name.text, fields);
       }

@@ -24,18 +24,34 @@ export function routeFacts(ts: Ts, sf: TS.SourceFile, ctx: FileContext, sink: Fa
   const functions = new Map<string, TS.Node>();
   for (const st of sf.statements) {
     if (ts.isFunctionDeclaration(st) && st.name) functions.set(st.name.text, st);
-    if (ts.isVariableStatement(st)) for (const d of st.declarationList.declarations) if (ts.isIdentifier(d.name) && d.initializer) functions.set(d.name.text, d.initializer);
+    if (ts.isVariableStatement(st))
+      for (const d of st.declarationList.declarations)
+        if (ts.isIdentifier(d.name) && d.initializer) functions.set(d.name.text, d.initializer);
   }
   const visit = (node: TS.Node): void => {
     if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
       const verb = node.expression.name.text;
       const first = node.arguments[0];
       const owner = node.expression.expression.getText(sf);
-      if (VERBS.has(verb) && first && (ts.isStringLiteral(first) || ts.isNoSubstitutionTemplateLiteral(first)) && first.text.startsWith('/')) {
+      if (
+        VERBS.has(verb) &&
+        first &&
+        (ts.isStringLiteral(first) || ts.isNoSubstitutionTemplateLiteral(first)) &&
+        first.text.startsWith('/')
+      ) {
         const handler = node.arguments[node.arguments.length - 1];
         const symbol = handler && ts.isIdentifier(handler) ? handler.text : owner;
         const body = bodyOfCall(ts, node, sf, functions);
-        sink.add({ kind: 'route', symbol, method: verb.toUpperCase(), path: first.text, evidence: `${owner}.${verb}() call`, ...(body ? { className: body } : {}), ...pathParams(first.text, at(node).line), ...at(node) });
+        sink.add({
+          kind: 'route',
+          symbol,
+          method: verb.toUpperCase(),
+          path: first.text,
+          evidence: `${owner}.${verb}() call`,
+          ...(body ? { className: body } : {}),
+          ...pathParams(first.text, at(node).line),
+          ...at(node),
+        });
       } else if (verb === 'route' && first && ts.isObjectLiteralExpression(first)) {
         const prop = (name: string): TS.Expression | undefined => {
           const p = first.properties.find((x) => ts.isPropertyAssignment(x) && x.name.getText(sf) === name);
@@ -47,7 +63,17 @@ export function routeFacts(ts: Ts, sf: TS.SourceFile, ctx: FileContext, sink: Fa
         if (url && ts.isStringLiteral(url)) {
           const handler = prop('handler');
           const body = handler ? bodyIn(ts, handler, sf) : undefined;
-          for (const m of methods) if (ts.isStringLiteral(m)) sink.add({ kind: 'route', symbol: owner, method: m.text.toUpperCase(), path: url.text, evidence: `${owner}.route() call`, ...(body ? { className: body } : {}), ...at(node) });
+          for (const m of methods)
+            if (ts.isStringLiteral(m))
+              sink.add({
+                kind: 'route',
+                symbol: owner,
+                method: m.text.toUpperCase(),
+                path: url.text,
+                evidence: `${owner}.route() call`,
+                ...(body ? { className: body } : {}),
+                ...at(node),
+              });
         }
       }
     }
@@ -55,13 +81,31 @@ export function routeFacts(ts: Ts, sf: TS.SourceFile, ctx: FileContext, sink: Fa
       const exported = (ts.getCombinedModifierFlags(node as TS.Declaration) & ts.ModifierFlags.Export) !== 0;
       if (exported && ts.isFunctionDeclaration(node) && node.name && NEXT_METHODS.has(node.name.text)) {
         const body = bodyIn(ts, node, sf);
-        sink.add({ kind: 'route', symbol: node.name.text, method: node.name.text, path: nextPath, evidence: 'Next.js route file', ...(body ? { className: body } : {}), ...pathParams(nextPath, at(node).line), ...at(node) });
+        sink.add({
+          kind: 'route',
+          symbol: node.name.text,
+          method: node.name.text,
+          path: nextPath,
+          evidence: 'Next.js route file',
+          ...(body ? { className: body } : {}),
+          ...pathParams(nextPath, at(node).line),
+          ...at(node),
+        });
       }
       if (ts.isVariableStatement(node) && node.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) {
         for (const d of node.declarationList.declarations) {
           if (!ts.isIdentifier(d.name) || !NEXT_METHODS.has(d.name.text)) continue;
           const body = d.initializer ? bodyIn(ts, d.initializer, sf) : undefined;
-          sink.add({ kind: 'route', symbol: d.name.text, method: d.name.text, path: nextPath, evidence: 'Next.js route file', ...(body ? { className: body } : {}), ...pathParams(nextPath, at(d).line), ...at(d) });
+          sink.add({
+            kind: 'route',
+            symbol: d.name.text,
+            method: d.name.text,
+            path: nextPath,
+            evidence: 'Next.js route file',
+            ...(body ? { className: body } : {}),
+            ...pathParams(nextPath, at(d).line),
+            ...at(d),
+          });
         }
       }
     }
@@ -104,9 +148,22 @@ function bodyIn(ts: Ts, fn: TS.Node, sf: TS.SourceFile): string | undefined {
   const visit = (n: TS.Node): void => {
     if (found) return;
     // Express: `(req: Request<Params, ResBody, ReqBody>, res) => …`
-    if (ts.isParameter(n) && n.type && ts.isTypeReferenceNode(n.type) && /(^|\.)Request$/.test(n.type.typeName.getText(sf)) && n.type.typeArguments && n.type.typeArguments.length >= 3) {
+    if (
+      ts.isParameter(n) &&
+      n.type &&
+      ts.isTypeReferenceNode(n.type) &&
+      /(^|\.)Request$/.test(n.type.typeName.getText(sf)) &&
+      n.type.typeArguments &&
+      n.type.typeArguments.length >= 3
+    ) {
       found = typeName(ts, n.type.typeArguments[2]!, sf);
-    } else if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && /^(parse|safeParse|parseAsync|safeParseAsync)$/.test(n.expression.name.text) && n.arguments[0] && isBodyRead(n.arguments[0])) {
+    } else if (
+      ts.isCallExpression(n) &&
+      ts.isPropertyAccessExpression(n.expression) &&
+      /^(parse|safeParse|parseAsync|safeParseAsync)$/.test(n.expression.name.text) &&
+      n.arguments[0] &&
+      isBodyRead(n.arguments[0])
+    ) {
       found = exprName(ts, n.expression.expression);
     } else if ((ts.isAsExpression(n) || ts.isTypeAssertionExpression(n)) && isBodyRead(n.expression)) {
       found = typeName(ts, n.type, sf);

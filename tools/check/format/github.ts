@@ -7,7 +7,9 @@ const escapeProp = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/
 export function formatGithub(result: CheckResult): string {
   return result.findings
     .map((f) => {
-      const props = [f.file && `file=${escapeProp(f.file)}`, f.line && `line=${f.line}`, `title=${escapeProp(`specmap ${f.kind}`)}`].filter(Boolean).join(',');
+      const props = [f.file && `file=${escapeProp(f.file)}`, f.line && `line=${f.line}`, `title=${escapeProp(`specmap ${f.kind}`)}`]
+        .filter(Boolean)
+        .join(',');
       const text = [f.id, f.message, f.anchor && `(${f.anchor})`, f.fix && `fix: ${f.fix}`].filter(Boolean).join(' ');
       return `::${f.severity === 'error' ? 'error' : 'warning'} ${props}::${escapeData(text)}\n`;
     })

@@ -15,8 +15,16 @@ export function formatPretty(result: CheckResult): string {
   for (const f of result.findings) {
     const where = [f.file && (f.line ? `${f.file}:${f.line}` : f.file), f.anchor].filter(Boolean).join(' ');
     const subject = [f.id, f.lane && `[${f.lane}]`].filter(Boolean).join(' ');
-    lines.push(`${f.severity === 'error' ? 'error' : 'warn '} ${f.kind}  ${subject ? subject + ': ' : ''}${f.message}${where ? `  (${where})` : ''}`);
-    if (f.diff) lines.push(...f.diff.trimEnd().split('\n').map((l) => `    ${l}`));
+    lines.push(
+      `${f.severity === 'error' ? 'error' : 'warn '} ${f.kind}  ${subject ? subject + ': ' : ''}${f.message}${where ? `  (${where})` : ''}`,
+    );
+    if (f.diff)
+      lines.push(
+        ...f.diff
+          .trimEnd()
+          .split('\n')
+          .map((l) => `    ${l}`),
+      );
     if (f.fix && !SHARED_FIX.test(f.fix)) lines.push(`    fix: ${f.fix}`);
   }
   const errors = result.findings.filter((f) => f.severity === 'error').length;
@@ -24,7 +32,9 @@ export function formatPretty(result: CheckResult): string {
   const fixes = [...new Set(result.findings.map((f) => f.fix).filter((fix): fix is string => Boolean(fix) && SHARED_FIX.test(fix!)))];
   // Where code was lost, sync is not the fix but the acceptance of the loss: the summary says so.
   const lost = result.findings.some((f) => f.kind === 'mapping-location-lost');
-  const fix = lost ? `restore the lost code named above, or run ${fixes.length ? fixes.join(' or ') : 'specmap sync'} to accept the changes` : fixes.join(' or ');
+  const fix = lost
+    ? `restore the lost code named above, or run ${fixes.length ? fixes.join(' or ') : 'specmap sync'} to accept the changes`
+    : fixes.join(' or ');
   lines.push('', `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}${fix ? `; fix: ${fix}` : ''}`);
   return lines.join('\n') + '\n';
 }

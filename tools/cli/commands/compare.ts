@@ -11,11 +11,17 @@ export function registerCompare(program: Command): void {
     .action(
       action<{ failOn?: string }>(async (opts, args) => {
         const { UsageError } = await import('../../diagnostics/errors.js');
-        if (opts.failOn !== undefined && !['behind', 'any', 'none'].includes(opts.failOn)) throw new UsageError(`unknown --fail-on \`${opts.failOn}\`, expected behind, any or none`);
+        if (opts.failOn !== undefined && !['behind', 'any', 'none'].includes(opts.failOn))
+          throw new UsageError(`unknown --fail-on \`${opts.failOn}\`, expected behind, any or none`);
         const { compareFromConfig } = await import('../../commands/matrix.js');
         const { createProgress, progressEnabled } = await import('../progress.js');
         const progress = createProgress(progressEnabled(Boolean(opts.json)));
-        const { comparison, failed } = await compareFromConfig(args[0]!, args[1]!, { config: opts.config, allowOutside: opts.allowOutside, failOn: opts.failOn as 'behind' | 'any' | 'none', onProgress: (s) => progress.step(s) });
+        const { comparison, failed } = await compareFromConfig(args[0]!, args[1]!, {
+          config: opts.config,
+          allowOutside: opts.allowOutside,
+          failOn: opts.failOn as 'behind' | 'any' | 'none',
+          onProgress: (s) => progress.step(s),
+        });
         progress.done();
         if (opts.json) {
           const { toJsonText } = await import('../../io/json.js');

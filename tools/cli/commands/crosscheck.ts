@@ -8,8 +8,11 @@ export function registerCrosscheck(program: Command): void {
     .command('crosscheck')
     .description('list where the configured sources (docs, OpenAPI) disagree (exit 1 when there are findings)')
     .option('-f, --format <format>', 'pretty | markdown | json | github', 'pretty')
-    .option('--scope <scope>', "a review scope of the bundled profile (default: its first: every event, that scope's endpoints, their params and objects) | all")
-    .option('-s, --source <file>', 'compare these source files instead of the config\'s (repeatable)', collect)
+    .option(
+      '--scope <scope>',
+      "a review scope of the bundled profile (default: its first: every event, that scope's endpoints, their params and objects) | all",
+    )
+    .option('-s, --source <file>', "compare these source files instead of the config's (repeatable)", collect)
     .option('--path-prefix <prefix>', 'with --source: server path prefix for OpenAPI endpoint ids', '/v1')
     .option('--no-cache', 'do not use the parse cache')
     .action(

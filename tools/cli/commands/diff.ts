@@ -9,13 +9,18 @@ type DiffFlags = Omit<DiffCommandOptions, 'json' | 'config' | 'cwd'>;
 export function registerDiff(program: Command): void {
   program
     .command('diff')
-    .description('semantic change list between two versions of a source or model, one change per place in the spec (exit 1 when a change at or above --fail-on exists)')
+    .description(
+      'semantic change list between two versions of a source or model, one change per place in the spec (exit 1 when a change at or above --fail-on exists)',
+    )
     .argument('<old>', 'old version: a model.json or a source file (docs markdown, OpenAPI YAML/JSON)')
     .argument('<new>', 'new version, same kinds')
     .option('-f, --format <format>', 'pretty | markdown | json | github', 'pretty')
     .option('--summary', 'markdown: a short list without anchors that fits a PR comment (under 60,000 characters)')
     .option('--fail-on <class>', 'breaking | warning | deprecation | non-breaking | docs-only | none', 'breaking')
-    .option('--scope <scope>', "a review scope of the bundled profile (default: its first: every event, that scope's endpoints, their params and objects) | all")
+    .option(
+      '--scope <scope>',
+      "a review scope of the bundled profile (default: its first: every event, that scope's endpoints, their params and objects) | all",
+    )
     .option('--path-prefix <prefix>', 'OpenAPI: server path prefix for endpoint ids (e.g. /v1)')
     .option('--include-skipped', 'OpenAPI: also compare the paths the reader skips and lists (path keys with a query part)')
     .option('--no-cache', "do not use the project's parse cache")

@@ -35,7 +35,11 @@ export function registerInit(program: Command): void {
         const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
         const write = opts.yes || (interactive && (await confirm(`write ${names}? [Y/n] `)));
         if (!write) {
-          process.stdout.write(interactive ? 'nothing written\n' : `nothing written (not a terminal, so not asked): run \`specmap init --yes\` to write ${names}\n`);
+          process.stdout.write(
+            interactive
+              ? 'nothing written\n'
+              : `nothing written (not a terminal, so not asked): run \`specmap init --yes\` to write ${names}\n`,
+          );
           return EXIT.clean;
         }
         const written = applyInit(plan);

@@ -18,28 +18,53 @@ export function registerReport(program: Command): void {
         if (r.text !== undefined) process.stdout.write(r.text);
         else if (opts.json) {
           const { toJsonText } = await import('../../io/json.js');
-          process.stdout.write(toJsonText({ outDir: r.outDir, written: r.written, unchanged: r.unchanged, mapped: r.report.summary.mapped, overall: r.report.summary.overall }));
+          process.stdout.write(
+            toJsonText({
+              outDir: r.outDir,
+              written: r.written,
+              unchanged: r.unchanged,
+              mapped: r.report.summary.mapped,
+              overall: r.report.summary.overall,
+            }),
+          );
         } else process.stdout.write(reportSummaryLine(r));
         return 0;
       }),
     );
 }
 
-async function runMatrixReport(opts: { format?: string; outDir?: string; stdout?: boolean; config: string; json?: boolean; allowOutside?: boolean }): Promise<number> {
+async function runMatrixReport(opts: {
+  format?: string;
+  outDir?: string;
+  stdout?: boolean;
+  config: string;
+  json?: boolean;
+  allowOutside?: boolean;
+}): Promise<number> {
   const { UsageError } = await import('../../diagnostics/errors.js');
-  const formats = (opts.format ?? 'markdown,json,html').split(',').map((f) => f.trim()).filter(Boolean);
+  const formats = (opts.format ?? 'markdown,json,html')
+    .split(',')
+    .map((f) => f.trim())
+    .filter(Boolean);
   const bad = formats.filter((f) => !['markdown', 'json', 'html'].includes(f));
-  if (bad.length || !formats.length) throw new UsageError(`unknown matrix format ${bad.map((b) => `\`${b}\``).join(', ') || '(none)'}, expected markdown, json or html`);
-  if (opts.stdout && formats.length !== 1) throw new UsageError(`--stdout prints one format, found ${formats.length}; pass --format with one of markdown, json, html`);
+  if (bad.length || !formats.length)
+    throw new UsageError(`unknown matrix format ${bad.map((b) => `\`${b}\``).join(', ') || '(none)'}, expected markdown, json or html`);
+  if (opts.stdout && formats.length !== 1)
+    throw new UsageError(`--stdout prints one format, found ${formats.length}; pass --format with one of markdown, json, html`);
   const { buildMatrixFromConfig, matrixPaths } = await import('../../commands/matrix.js');
   const { createProgress, progressEnabled } = await import('../progress.js');
   const progress = createProgress(progressEnabled(Boolean(opts.json || opts.stdout)));
-  const { matrix, config, root, warnings } = await buildMatrixFromConfig({ config: opts.config, allowOutside: opts.allowOutside, onProgress: (s) => progress.step(s) });
+  const { matrix, config, root, warnings } = await buildMatrixFromConfig({
+    config: opts.config,
+    allowOutside: opts.allowOutside,
+    onProgress: (s) => progress.step(s),
+  });
   progress.done();
   const { toJsonText } = await import('../../io/json.js');
   const { renderMatrixMarkdown } = await import('../../matrix/render-markdown.js');
   const { renderMatrixHtml } = await import('../../matrix/render-html.js');
-  const render = (f: string): string => (f === 'json' ? toJsonText(matrix) : f === 'html' ? renderMatrixHtml(matrix) : renderMatrixMarkdown(matrix));
+  const render = (f: string): string =>
+    f === 'json' ? toJsonText(matrix) : f === 'html' ? renderMatrixHtml(matrix) : renderMatrixMarkdown(matrix);
   if (opts.stdout) {
     process.stdout.write(render(formats[0]!));
     return 0;
@@ -52,8 +77,15 @@ async function runMatrixReport(opts: { format?: string; outDir?: string; stdout?
   if (opts.json) {
     process.stdout.write(toJsonText({ written, implementations: matrix.implementations, warnings }));
   } else {
-    const per = matrix.implementations.map((i) => `${i.name} ${i.counts.implemented} implemented, ${i.counts.partial} partial${i.recordings ? `, ${i.counts.observed} observed` : ''}`).join('; ');
-    process.stdout.write(`${written.length ? 'wrote' : 'unchanged'} ${files.map((f) => f.path).join(', ')}: ${matrix.rows.length} items × ${matrix.implementations.length} implementations (${per})\n`);
+    const per = matrix.implementations
+      .map(
+        (i) =>
+          `${i.name} ${i.counts.implemented} implemented, ${i.counts.partial} partial${i.recordings ? `, ${i.counts.observed} observed` : ''}`,
+      )
+      .join('; ');
+    process.stdout.write(
+      `${written.length ? 'wrote' : 'unchanged'} ${files.map((f) => f.path).join(', ')}: ${matrix.rows.length} items × ${matrix.implementations.length} implementations (${per})\n`,
+    );
   }
   return 0;
 }

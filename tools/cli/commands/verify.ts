@@ -12,22 +12,42 @@ export function registerVerify(program: Command): void {
     .option('--input <format>', 'force the trace format: sse | jsonl (default: by extension, else sniffed)')
     .option('--severity <check=level>', 'override a check severity (error | warn | off); repeatable', collect)
     .option('--no-sdk', 'skip the openai SDK second opinion')
-    .option('--baseline <path>', 'reference baseline: a folder of recordings of the reference server, or a profile .json (config verify.baseline)')
+    .option(
+      '--baseline <path>',
+      'reference baseline: a folder of recordings of the reference server, or a profile .json (config verify.baseline)',
+    )
     .option('--no-baseline', 'ignore the configured baseline')
     .option('--learn-baseline <out.json>', 'learn a baseline profile from the given recordings and write it, instead of verifying')
     .option('--strict-source <kind>', 'docs | openapi: judge by one kind of source only (default: accept either where they disagree)')
     .option('--max-findings <n>', 'findings printed per check, severity and trace (default 50; the rest are counted)')
     .option('--max-line-length <n>', 'longest trace line read, in characters (default 33554432); longer is a framing error, exit 2')
     .action(
-      action<{ format?: string; input?: string; severity?: string[]; sdk?: boolean; baseline?: string | false; learnBaseline?: string; strictSource?: string; maxFindings?: string; maxLineLength?: string }>(async (opts, args) => {
+      action<{
+        format?: string;
+        input?: string;
+        severity?: string[];
+        sdk?: boolean;
+        baseline?: string | false;
+        learnBaseline?: string;
+        strictSource?: string;
+        maxFindings?: string;
+        maxLineLength?: string;
+      }>(async (opts, args) => {
         const { verifyCommand, verifyExitCode } = await import('../../commands/verify.js');
         const { createProgress, progressEnabled } = await import('../progress.js');
         const { escapeControl } = await import('../../verify/format/escape.js');
         const progress = createProgress(progressEnabled(Boolean(opts.json) || (opts.format ?? 'pretty') !== 'pretty'));
-        const outcome = await verifyCommand(args, { ...opts, onTrace: (path, i, total) => progress.step(escapeControl(`verify ${i + 1}/${total} ${path}`)) }).finally(() => progress.done());
+        const outcome = await verifyCommand(args, {
+          ...opts,
+          onTrace: (path, i, total) => progress.step(escapeControl(`verify ${i + 1}/${total} ${path}`)),
+        }).finally(() => progress.done());
         if (outcome.kind === 'learned') {
           const p = outcome.profile;
-          process.stdout.write(escapeControl(`baseline: learned ${p.deviations.length} deviation${p.deviations.length === 1 ? '' : 's'} of the reference server from ${p.recordings.length} recording${p.recordings.length === 1 ? '' : 's'} → ${outcome.path}`) + '\n');
+          process.stdout.write(
+            escapeControl(
+              `baseline: learned ${p.deviations.length} deviation${p.deviations.length === 1 ? '' : 's'} of the reference server from ${p.recordings.length} recording${p.recordings.length === 1 ? '' : 's'} → ${outcome.path}`,
+            ) + '\n',
+          );
           return 0;
         }
         const { formatVerifyReport } = await import('../../verify/format/index.js');

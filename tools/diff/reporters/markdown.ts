@@ -48,7 +48,13 @@ function full(report: Report): string {
   for (const [group] of report.summary) {
     const entries = report.entries.filter((e) => e.group === group);
     if (!entries.length) continue;
-    lines.push('', `### ${group}`, '', withAffects ? '| location | change | affects | anchors |' : '| path | change | anchors |', withAffects ? '|---|---|---|---|' : '|---|---|---|');
+    lines.push(
+      '',
+      `### ${group}`,
+      '',
+      withAffects ? '| location | change | affects | anchors |' : '| path | change | anchors |',
+      withAffects ? '|---|---|---|---|' : '|---|---|---|',
+    );
     for (const e of entries) {
       const anchors = e.anchors.map((a) => anchorText({ ...a, label: cell(a.label) }, (s) => cell(code(s)))).join('<br>');
       lines.push(`| ${cell(code(e.path))} | ${cell(e.message)} |${withAffects ? ` ${affectsCell(e)} |` : ''} ${anchors} |`);
@@ -58,7 +64,8 @@ function full(report: Report): string {
   return lines.join('\n') + '\n';
 }
 
-const count = (e: ReportEntry): string => (e.affects && e.affects.length > 1 ? ` (${e.affects.length} items)` : e.affects ? ` (in ${code(e.affects[0]!)})` : '');
+const count = (e: ReportEntry): string =>
+  e.affects && e.affects.length > 1 ? ` (${e.affects.length} items)` : e.affects ? ` (in ${code(e.affects[0]!)})` : '';
 
 const notShown = (left: number): string[] => [
   '',

@@ -49,7 +49,10 @@ describe('reporters', () => {
   });
 
   it('markdown: `<` outside code is escaped, inside code kept; a `|` in code stays in its cell', () => {
-    const md = formatReport({ ...report, entries: [{ ...report.entries[0]!, message: 'type `a|b` → `array<string>`, was <b>' }] }, 'markdown');
+    const md = formatReport(
+      { ...report, entries: [{ ...report.entries[0]!, message: 'type `a|b` → `array<string>`, was <b>' }] },
+      'markdown',
+    );
     expect(md).toContain('| type `a\\|b` → `array<string>`, was &lt;b> |');
   });
 });
@@ -61,7 +64,14 @@ const grouped: Report = {
     ['non-breaking', 2],
   ],
   entries: [
-    { level: 'error', group: 'breaking', path: 'R#x', message: 'now nullable', anchors: [], affects: ['object:r', 'event:a', 'event:b', 'event:c', 'event:d', 'event:e'] },
+    {
+      level: 'error',
+      group: 'breaking',
+      path: 'R#x',
+      message: 'now nullable',
+      anchors: [],
+      affects: ['object:r', 'event:a', 'event:b', 'event:c', 'event:d', 'event:e'],
+    },
     { level: 'notice', group: 'non-breaking', path: 'event:a#y', message: 'field added: `array<string>`', anchors: [] },
     { level: 'notice', group: 'non-breaking', path: 'S#z', message: 'field added: `integer`', anchors: [], affects: ['object:s'] },
   ],
@@ -110,7 +120,10 @@ describe('reporters: grouped changes', () => {
       const bullets = cut.split('\n').filter((l) => order.some((o) => l.startsWith(o)));
       // What is shown is the most severe first; the rest is counted; the limit holds once anything is shown.
       expect(bullets.map((b) => order.find((o) => b.startsWith(o)))).toEqual(order.slice(0, bullets.length));
-      if (bullets.length < 3) expect(cut).toContain(`_${3 - bullets.length} more ${3 - bullets.length === 1 ? 'entry' : 'entries'} not shown (least severe first)`);
+      if (bullets.length < 3)
+        expect(cut).toContain(
+          `_${3 - bullets.length} more ${3 - bullets.length === 1 ? 'entry' : 'entries'} not shown (least severe first)`,
+        );
       else expect(cut).toBe(all);
       if (bullets.length) expect(cut.length).toBeLessThanOrEqual(limit);
     }

@@ -1,13 +1,17 @@
 /** Python identifiers for wire names: keywords and names that shadow pydantic's BaseModel get an alias. */
 const KEYWORDS = new Set(
-  'False None True and as assert async await break class continue def del elif else except finally for from global if import in is lambda nonlocal not or pass raise return try while with yield match case type'.split(' '),
+  'False None True and as assert async await break class continue def del elif else except finally for from global if import in is lambda nonlocal not or pass raise return try while with yield match case type'.split(
+    ' ',
+  ),
 );
 /**
  * BaseModel attributes under Pydantic 1.10 and 2 that a field may not shadow, and the names a class
  * body reads after its fields: `str: Optional[str] = None` would rebind `str` for every later annotation.
  */
 const SHADOWED = new Set(
-  'dict json copy parse_obj parse_raw parse_file from_orm schema schema_json construct validate fields update_forward_refs Config model_config model_fields model_dump model_validate model_copy model_construct model_json_schema Any Dict List Literal Optional Union Field BaseModel str int float bool'.split(' '),
+  'dict json copy parse_obj parse_raw parse_file from_orm schema schema_json construct validate fields update_forward_refs Config model_config model_fields model_dump model_validate model_copy model_construct model_json_schema Any Dict List Literal Optional Union Field BaseModel str int float bool'.split(
+    ' ',
+  ),
 );
 /** Names Python refuses as a parameter (`__debug__` cannot be assigned). */
 const UNASSIGNABLE = new Set(['__debug__']);

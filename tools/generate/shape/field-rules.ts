@@ -26,11 +26,22 @@ function exampleObject(example: Example | undefined): Record<string, unknown> | 
   return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
 }
 
-export function propertyRules(fields: readonly Field[], example?: Example, discriminator?: { name: string; value: string }): PropertyRule[] {
+export function propertyRules(
+  fields: readonly Field[],
+  example?: Example,
+  discriminator?: { name: string; value: string },
+): PropertyRule[] {
   const sample = exampleObject(example);
   return fields.map((f) => {
     if (discriminator && f.name === discriminator.name) {
-      return { name: f.name, type: { kind: 'literal', value: discriminator.value }, optional: false, nullable: false, description: f.description, deprecated: f.deprecated };
+      return {
+        name: f.name,
+        type: { kind: 'literal', value: discriminator.value },
+        optional: false,
+        nullable: false,
+        description: f.description,
+        deprecated: f.deprecated,
+      };
     }
     const optional = f.required !== null ? !f.required : sample ? !Object.hasOwn(sample, f.name) : false;
     const nullable = f.nullable || (sample !== undefined && Object.hasOwn(sample, f.name) && sample[f.name] === null);

@@ -39,7 +39,10 @@ export interface PlanOptions {
 /** Body parameters grouped per endpoint, in model order. */
 export function requestBodies(model: Model): { endpoint: Endpoint; fields: Model['params'][number]['field'][] }[] {
   return model.endpoints
-    .map((endpoint) => ({ endpoint, fields: model.params.filter((p) => p.endpoint === endpoint.id && p.in === 'body').map((p) => p.field) }))
+    .map((endpoint) => ({
+      endpoint,
+      fields: model.params.filter((p) => p.endpoint === endpoint.id && p.in === 'body').map((p) => p.field),
+    }))
     .filter((b) => b.fields.length > 0);
 }
 
@@ -49,8 +52,26 @@ export function requestBodies(model: Model): { endpoint: Endpoint; fields: Model
  * the module's own, and the constants a PascalCase name can spell: a schema named `none` is not `None`).
  */
 const RESERVED = [
-  'StreamEvent', 'EventType', 'EventByType', 'EVENT_TYPES', 'StreamEventSchema', 'z', 'S', 'T',
-  'Any', 'Dict', 'List', 'Literal', 'Optional', 'Union', 'BaseModel', 'Field', 'EVENT_MODELS', 'None', 'True', 'False',
+  'StreamEvent',
+  'EventType',
+  'EventByType',
+  'EVENT_TYPES',
+  'StreamEventSchema',
+  'z',
+  'S',
+  'T',
+  'Any',
+  'Dict',
+  'List',
+  'Literal',
+  'Optional',
+  'Union',
+  'BaseModel',
+  'Field',
+  'EVENT_MODELS',
+  'None',
+  'True',
+  'False',
 ];
 
 export function planSchemas(model: Model, opts: PlanOptions): SchemaPlan {
@@ -106,7 +127,22 @@ export function planSchemas(model: Model, opts: PlanOptions): SchemaPlan {
   const events: PlannedSchema[] = [];
   for (const e of model.events) {
     const hasType = e.fields.some((f) => f.name === 'type');
-    const fields = hasType ? e.fields : [...e.fields, { name: 'type', type: { kind: 'string' as const }, required: true, nullable: false, deprecated: false, description: '', collapsed: false, sources: [], anchors: [] }];
+    const fields = hasType
+      ? e.fields
+      : [
+          ...e.fields,
+          {
+            name: 'type',
+            type: { kind: 'string' as const },
+            required: true,
+            nullable: false,
+            deprecated: false,
+            description: '',
+            collapsed: false,
+            sources: [],
+            anchors: [],
+          },
+        ];
     const planned: PlannedSchema = {
       kind: 'event',
       id: e.id,

@@ -16,7 +16,13 @@ export const JSON_SCHEMA_DIR = 'json-schema';
 export const UNION_NAME = 'StreamEvent';
 
 export function toJsonSchema(schema: z.ZodType, named?: z.core.$ZodRegistry<{ id: string }>): Record<string, unknown> {
-  return z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'input', cycles: 'ref', reused: 'inline', ...(named ? { metadata: named } : {}) }) as Record<string, unknown>;
+  return z.toJSONSchema(schema, {
+    target: 'draft-2020-12',
+    io: 'input',
+    cycles: 'ref',
+    reused: 'inline',
+    ...(named ? { metadata: named } : {}),
+  }) as Record<string, unknown>;
 }
 
 function file(ctx: GenerateContext, name: string, item: string, schema: z.ZodType) {

@@ -64,7 +64,20 @@ function docOf(s: PlannedSchema): string {
 }
 
 export const pydanticTarget: Target = (ctx) => {
-  const names = new NameRegistry(['BaseModel', 'Field', 'Any', 'Dict', 'List', 'Literal', 'Optional', 'Union', 'StreamEvent', 'EVENT_MODELS', 'parse_event', ...ctx.plan.schemas.map((s) => s.typeName)]);
+  const names = new NameRegistry([
+    'BaseModel',
+    'Field',
+    'Any',
+    'Dict',
+    'List',
+    'Literal',
+    'Optional',
+    'Union',
+    'StreamEvent',
+    'EVENT_MODELS',
+    'parse_event',
+    ...ctx.plan.schemas.map((s) => s.typeName),
+  ]);
   const defs: PyDef[] = [];
   const sink: PyClassSink = {
     add(suggested, props, mode) {
@@ -80,7 +93,16 @@ export const pydanticTarget: Target = (ctx) => {
   }
   for (const s of ctx.plan.schemas) {
     if (s.node.k === 'object' && s.node.props.length > 0) addClass(s.typeName, docOf(s), s.node.props, s.node.mode);
-    else defs.push({ isClass: false, name: s.typeName, doc: '', extra: '', fields: [], empty: true, annotation: pyType(s.node, s.typeName, sink) });
+    else
+      defs.push({
+        isClass: false,
+        name: s.typeName,
+        doc: '',
+        extra: '',
+        fields: [],
+        empty: true,
+        annotation: pyType(s.node, s.typeName, sink),
+      });
   }
   const view = {
     banner: banners().py,

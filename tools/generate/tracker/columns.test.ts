@@ -7,14 +7,26 @@ describe('trackerCodeColumns', () => {
   it.each<[string, Parameters<typeof trackerCodeColumns>, [string, string, string[]][]]>([
     [
       'a Python-only server: its lanes, no frontend or reducer column, no route lane',
-      [undefined, [lane('inbound', 'In', ['definition']), lane('outbound', 'Out', ['emitter']), lane('server', 'Routes', ['route', 'param']), lane('golden', 'Tests', ['test'])]],
+      [
+        undefined,
+        [
+          lane('inbound', 'In', ['definition']),
+          lane('outbound', 'Out', ['emitter']),
+          lane('server', 'Routes', ['route', 'param']),
+          lane('golden', 'Tests', ['test']),
+        ],
+      ],
       [
         ['inbound', 'Inbound schema', ['inbound']],
         ['outbound', 'Outbound schema', ['outbound']],
         ['golden', 'Test trace (golden)', ['golden']],
       ],
     ],
-    ['a lane of another name shows its own title', [undefined, [lane('py-models', 'Pydantic models', ['definition'])]], [['py-models', 'Pydantic models', ['py-models']]]],
+    [
+      'a lane of another name shows its own title',
+      [undefined, [lane('py-models', 'Pydantic models', ['definition'])]],
+      [['py-models', 'Pydantic models', ['py-models']]],
+    ],
     ['no lanes configured: no code column', [undefined, []], []],
     [
       'nothing to go by: the five columns',

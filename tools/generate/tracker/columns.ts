@@ -53,7 +53,10 @@ const EVENT_KINDS = new Set(['definition', 'emitter', 'handler', 'test']);
  * title, any other shows its own. Without lanes to go by, the five columns, each from its
  * namesake lane.
  */
-export function trackerCodeColumns(config?: Partial<Record<CodeColumn, string[] | undefined>>, lanes?: readonly LaneInfo[]): CodeColumnSpec[] {
+export function trackerCodeColumns(
+  config?: Partial<Record<CodeColumn, string[] | undefined>>,
+  lanes?: readonly LaneInfo[],
+): CodeColumnSpec[] {
   const titleOf = (key: string) => COLUMNS.find((c) => c.key === key)?.title;
   if (config || !lanes) {
     const chosen = columnLanes(config);
@@ -61,7 +64,11 @@ export function trackerCodeColumns(config?: Partial<Record<CodeColumn, string[] 
   }
   return lanes
     .filter((l) => !l.kinds || l.kinds.some((k) => EVENT_KINDS.has(k)))
-    .map((l) => ({ key: l.name, title: ((CODE_COLUMNS as readonly string[]).includes(l.name) ? titleOf(l.name) : undefined) ?? l.title, lanes: [l.name] }));
+    .map((l) => ({
+      key: l.name,
+      title: ((CODE_COLUMNS as readonly string[]).includes(l.name) ? titleOf(l.name) : undefined) ?? l.title,
+      lanes: [l.name],
+    }));
 }
 
 /** The same five words mapping.json and the report use; Missing is never a manual override. */

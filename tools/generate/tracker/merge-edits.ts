@@ -33,7 +33,12 @@ export function trackerFilePath(config: Pick<Config, 'generate'>): string | unde
   return config.generate.targets.includes('tracker') ? outPath({ outDir: normalOutDir(config.generate.outDir) }, TRACKER_FILE) : undefined;
 }
 
-export function mergeTrackerEdits(model: Model, previous: ManualSource | undefined, text: string | undefined, display: string): MergedEdits {
+export function mergeTrackerEdits(
+  model: Model,
+  previous: ManualSource | undefined,
+  text: string | undefined,
+  display: string,
+): MergedEdits {
   const read = readTracker(text);
   if (!read.cells.size) return { source: previous, edits: [], conflicts: [] };
   const items: ManualSource['items'] = { ...(previous?.items ?? {}) };

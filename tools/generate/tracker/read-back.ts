@@ -29,7 +29,10 @@ export interface TrackerRead {
 
 /** Cells of a table row; a `|` escaped as `\|` stays inside its cell. */
 export function splitRow(line: string): string[] {
-  const body = line.trim().replace(/^\|/, '').replace(/(?<!\\)\|$/, '');
+  const body = line
+    .trim()
+    .replace(/^\|/, '')
+    .replace(/(?<!\\)\|$/, '');
   return body.split(/(?<!\\)\|/).map((c) => c.trim());
 }
 

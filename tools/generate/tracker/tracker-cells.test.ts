@@ -7,7 +7,10 @@ describe('decideCell', () => {
   const cases: [string, { tracker: string | undefined; mapping: string; rendered: string | undefined; record: boolean; want: string }][] = [
     ['no tracker row: the mapping', { tracker: undefined, mapping: 'm', rendered: undefined, record: true, want: 'mapping' }],
     ['both the same', { tracker: 'x', mapping: 'x', rendered: h('old'), record: true, want: 'mapping' }],
-    ['tracker as rendered, mapping changed (a pull)', { tracker: 'old', mapping: 'new', rendered: h('old'), record: true, want: 'mapping' }],
+    [
+      'tracker as rendered, mapping changed (a pull)',
+      { tracker: 'old', mapping: 'new', rendered: h('old'), record: true, want: 'mapping' },
+    ],
     ['tracker edited, mapping as rendered', { tracker: 'mine', mapping: 'old', rendered: h('old'), record: true, want: 'tracker' }],
     ['tracker edited where the mapping was empty', { tracker: 'mine', mapping: '', rendered: undefined, record: true, want: 'tracker' }],
     ['tracker emptied by hand', { tracker: '', mapping: 'old', rendered: h('old'), record: true, want: 'tracker' }],
@@ -32,7 +35,12 @@ describe('applyEdits', () => {
     ['a note typed in the tracker', { notes: 'a \\| b' }, undefined, { notes: 'a | b' }],
     ['an emptied cell removes its key, keeping the others', { notes: '' }, { notes: 'x', priority: 'high' }, { priority: 'high' }],
     ['an exact manual status becomes a statusOverride', { status: '⛔ Ignored (manual)' }, undefined, { statusOverride: 'ignored' }],
-    ['any other manual status is kept as written', { status: 'vendor only (manual)' }, { statusOverride: 'partial' }, { trackerStatus: 'vendor only (manual)' }],
+    [
+      'any other manual status is kept as written',
+      { status: 'vendor only (manual)' },
+      { statusOverride: 'partial' },
+      { trackerStatus: 'vendor only (manual)' },
+    ],
     ['a status without the mark drops the override', { status: '' }, { statusOverride: 'ignored', notes: 'n' }, { notes: 'n' }],
   ])('%s', (_name, edits, manual, want) => {
     expect(applyEdits(manual as never, edits)).toEqual(want);

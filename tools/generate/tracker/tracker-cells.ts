@@ -91,7 +91,12 @@ export function renderedRecord(rows: readonly { type: string; manual: Manual | u
     // Event types are single-line printable ids (extract refuses others); `-->` cannot close the comment early.
     if (pairs.length) lines.push(`${type.replace(/\s/g, '_').replace(/--/g, '-_')} ${pairs.join(' ')}`);
   }
-  return [`${RENDERED_OPEN} (hashes of the Used?, Mode, Notes and manual Status cells as rendered from mapping.json; an edited cell no longer matches and \`specmap sync\` stores it there)`, ...lines, RENDERED_CLOSE, ''].join('\n');
+  return [
+    `${RENDERED_OPEN} (hashes of the Used?, Mode, Notes and manual Status cells as rendered from mapping.json; an edited cell no longer matches and \`specmap sync\` stores it there)`,
+    ...lines,
+    RENDERED_CLOSE,
+    '',
+  ].join('\n');
 }
 
 /** A manual block with the tracker's edits applied; an emptied cell removes its key. */

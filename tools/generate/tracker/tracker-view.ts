@@ -129,7 +129,8 @@ export function trackerView(model: Model, options: TrackerOptions = {}): Tracker
     sections.push({ heading: `${number(i)} ${mdCell(c.title)}`, groups });
   });
   const other = model.events.filter((e) => !known.has(e.category));
-  if (other.length) sections.push({ heading: `${number(categories.length)} ${OTHER_CATEGORY.title}`, groups: [group('', other.map(toRow))] });
+  if (other.length)
+    sections.push({ heading: `${number(categories.length)} ${OTHER_CATEGORY.title}`, groups: [group('', other.map(toRow))] });
   const record = renderedRecord(model.events.map((e) => ({ type: e.type, manual: options.mapping?.items[e.id]?.manual })));
   return { sections, legend: Object.values(STATUS_LABELS).join(' · '), record };
 }

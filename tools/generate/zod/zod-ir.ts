@@ -102,7 +102,13 @@ export function objectIr(rules: ReturnType<typeof propertyRules>, mode: ObjectMo
     mode,
     props: rules.map((r) => {
       const node = toIr(r.type, ctx);
-      return { name: r.name, node: r.nullable ? nullable(node) : node, optional: r.optional, description: r.description, deprecated: r.deprecated };
+      return {
+        name: r.name,
+        node: r.nullable ? nullable(node) : node,
+        optional: r.optional,
+        description: r.description,
+        deprecated: r.deprecated,
+      };
     }),
   };
 }

@@ -17,7 +17,13 @@ export interface HtmlOptions {
 }
 
 const KINDS = ['event', 'endpoint', 'param', 'enum', 'object'] as const;
-const KIND_TITLES = { event: 'Events', endpoint: 'Endpoints', param: 'Request parameters', enum: 'Enum values', object: 'Objects' } as const;
+const KIND_TITLES = {
+  event: 'Events',
+  endpoint: 'Endpoints',
+  param: 'Request parameters',
+  enum: 'Enum values',
+  object: 'Objects',
+} as const;
 
 function bar(c: StatusCounts): string {
   const spans = STATUSES.filter((s) => c[s] > 0)
@@ -37,7 +43,8 @@ function compactData(report: Report, base: string) {
   const intern = (f: string) => fileIndex.get(f) ?? (fileIndex.set(f, files.length), files.push(f), files.length - 1);
   // Matrix groups: kind first, then the category (by title) or API section, in report order.
   const titles = new Map(report.categories.map((c) => [c.id, c.title]));
-  const groupOf = (i: Report['items'][number]) => `${KIND_TITLES[i.kind]}${i.kind === 'object' ? '' : ` · ${titles.get(i.group) ?? (i.group || 'none')}`}`;
+  const groupOf = (i: Report['items'][number]) =>
+    `${KIND_TITLES[i.kind]}${i.kind === 'object' ? '' : ` · ${titles.get(i.group) ?? (i.group || 'none')}`}`;
   const groups = [...new Set(report.items.map(groupOf))];
   const sourcePath = new Map(report.sources.map((s) => [s.id, s.path]));
   const gapsOf = new Map(report.gaps.map((g) => [g.id, g]));
@@ -45,10 +52,32 @@ function compactData(report: Report, base: string) {
     const a = i.anchor ? parseAnchor(i.anchor) : undefined;
     const anchorHref = a ? fileHref(base, sourcePath.get(a.file) ?? a.file, a.start) : null;
     const g = gapsOf.get(i.id);
-    const what = g ? [...(g.missingLanes.length ? [`no location in ${g.missingLanes.join(', ')}`] : []), ...g.gaps.filter((s) => !s.startsWith('no location in lane'))] : [];
+    const what = g
+      ? [
+          ...(g.missingLanes.length ? [`no location in ${g.missingLanes.join(', ')}`] : []),
+          ...g.gaps.filter((s) => !s.startsWith('no location in lane')),
+        ]
+      : [];
     // The evidence lets a reader judge each tie (shown on hover).
-    const lanes = report.lanes.map((l) => (i.lanes[l.name] ?? []).map((loc) => [intern(loc.file), loc.line, loc.symbol, [loc.evidence, loc.confidence && `${loc.confidence} confidence`].filter(Boolean).join(', ')]));
-    return [i.label, KINDS.indexOf(i.kind), groups.indexOf(groupOf(i)), i.anchor, STATUSES.indexOf(i.status), lanes, anchorHref, what, i.statusFrom === 'manual' ? 1 : 0];
+    const lanes = report.lanes.map((l) =>
+      (i.lanes[l.name] ?? []).map((loc) => [
+        intern(loc.file),
+        loc.line,
+        loc.symbol,
+        [loc.evidence, loc.confidence && `${loc.confidence} confidence`].filter(Boolean).join(', '),
+      ]),
+    );
+    return [
+      i.label,
+      KINDS.indexOf(i.kind),
+      groups.indexOf(groupOf(i)),
+      i.anchor,
+      STATUSES.indexOf(i.status),
+      lanes,
+      anchorHref,
+      what,
+      i.statusFrom === 'manual' ? 1 : 0,
+    ];
   });
   return {
     statuses: STATUSES,
@@ -69,18 +98,33 @@ export function renderHtml(report: Report, opts: HtmlOptions = {}): string {
   const kinds = report.summary.kinds.map((k) => barRow(`${k.kind} (${k.total})`, k, `kind-${k.kind}`)).join('');
   const cats = report.categories.map((c) => barRow(c.title, c, `category-${c.id}`)).join('');
   const lanes = report.summary.lanes
-    .map((l) => `<div>${h(l.title)} <code>${h(l.name)}</code></div><div class="bar"><span class="s-implemented" style="width:${l.percent.toFixed(2)}%"></span></div><div class="muted" data-row="lane-${h(l.name)}">${l.items} of ${l.holdable} items, ${l.locations} locations (${l.percent}%)</div>`)
+    .map(
+      (l) =>
+        `<div>${h(l.title)} <code>${h(l.name)}</code></div><div class="bar"><span class="s-implemented" style="width:${l.percent.toFixed(2)}%"></span></div><div class="muted" data-row="lane-${h(l.name)}">${l.items} of ${l.holdable} items, ${l.locations} locations (${l.percent}%)</div>`,
+    )
     .join('');
   const sections = report.sections
-    .map((s) => `<tr><td>${h(s.title)}</td><td>${h(s.group ?? '')}</td><td>${s.inSources ? `${s.counts.implemented}/${s.counts.total} endpoints implemented` : 'not in the sources: this report cannot speak for it'}</td></tr>`)
+    .map(
+      (s) =>
+        `<tr><td>${h(s.title)}</td><td>${h(s.group ?? '')}</td><td>${s.inSources ? `${s.counts.implemented}/${s.counts.total} endpoints implemented` : 'not in the sources: this report cannot speak for it'}</td></tr>`,
+    )
     .join('');
   const unknown = report.unknownLiterals
-    .map((u) => `<li><code>${h(u.literal)}</code>: ${u.locations.map((l) => `<a href="${h(fileHref(base, l.file, l.line))}">${h(`${l.file}:${l.line}`)}</a>`).join(', ')}</li>`)
+    .map(
+      (u) =>
+        `<li><code>${h(u.literal)}</code>: ${u.locations.map((l) => `<a href="${h(fileHref(base, l.file, l.line))}">${h(`${l.file}:${l.line}`)}</a>`).join(', ')}</li>`,
+    )
     .join('');
   const sources = report.sources
-    .map((s) => `<tr><td><code>${h(s.id)}</code></td><td>${h(s.kind)}</td><td><a href="${h(fileHref(base, s.path))}">${h(s.path)}</a></td><td><code>${h(s.sha256)}</code>${s.mappingSha256 ? ' <b>(mapping.json is stale)</b>' : ''}</td></tr>`)
+    .map(
+      (s) =>
+        `<tr><td><code>${h(s.id)}</code></td><td>${h(s.kind)}</td><td><a href="${h(fileHref(base, s.path))}">${h(s.path)}</a></td><td><code>${h(s.sha256)}</code>${s.mappingSha256 ? ' <b>(mapping.json is stale)</b>' : ''}</td></tr>`,
+    )
     .join('');
-  const findings = report.crosscheck?.map((f) => `<li><code>${h(f.code)}</code> ${f.item ? `<code>${h(f.item)}</code> ` : ''}${h(f.message)}</li>`).join('') ?? '';
+  const findings =
+    report.crosscheck
+      ?.map((f) => `<li><code>${h(f.code)}</code> ${f.item ? `<code>${h(f.item)}</code> ` : ''}${h(f.message)}</li>`)
+      .join('') ?? '';
   const groupOptions = data.groups.map((g, i) => `<option value="${i}">${h(g)}</option>`).join('');
   const statusOptions = STATUSES.map((s, i) => `<option value="${i}">${s}</option>`).join('');
   const legend = STATUSES.map((s) => `<span class="s-${s}"></span>${s}`).join('');

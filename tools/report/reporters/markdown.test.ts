@@ -39,7 +39,15 @@ describe('renderMarkdown', () => {
 
 describe('renderHtml', () => {
   it('never lets doc or code text become markup', () => {
-    const hostile = buildReport(tinyModel(), tinyMapping({ 'event:thing.started': { lanes: { inbound: [{ file: 'be/</script><img src=x>.py', line: 1, symbol: '<b>x</b>', kind: 'definition' }] } } }), { lanes: LANES });
+    const hostile = buildReport(
+      tinyModel(),
+      tinyMapping({
+        'event:thing.started': {
+          lanes: { inbound: [{ file: 'be/</script><img src=x>.py', line: 1, symbol: '<b>x</b>', kind: 'definition' }] },
+        },
+      }),
+      { lanes: LANES },
+    );
     const html = renderHtml(hostile);
     expect(html).not.toContain('<img src=x>');
     expect(html).not.toContain('<b>x</b>');
@@ -49,14 +57,27 @@ describe('renderHtml', () => {
 
 describe('declarations of another shape and legacy disagreements', () => {
   const mapping = tinyMapping({
-    'event:thing.started': { sameLiteralOtherShape: [{ file: 'rt/realtime.ts', line: 7, symbol: 'RtStarted', kind: 'definition', evidence: 'type property; declares event_id', confidence: 'high' }] },
+    'event:thing.started': {
+      sameLiteralOtherShape: [
+        {
+          file: 'rt/realtime.ts',
+          line: 7,
+          symbol: 'RtStarted',
+          kind: 'definition',
+          evidence: 'type property; declares event_id',
+          confidence: 'high',
+        },
+      ],
+    },
     'event:thing.ended': { legacyFindings: ['legacy code location ev.py:3 is stale: the code has Ended at line 8'] },
   });
   const r = buildReport(tinyModel(), mapping, { lanes: LANES });
 
   it('lists them in the report data, markdown and dashboard', () => {
     expect(r.otherShape).toEqual([{ id: 'event:thing.started', locations: mapping.items['event:thing.started']!.sameLiteralOtherShape }]);
-    expect(r.legacyFindings).toEqual([{ id: 'event:thing.ended', findings: ['legacy code location ev.py:3 is stale: the code has Ended at line 8'] }]);
+    expect(r.legacyFindings).toEqual([
+      { id: 'event:thing.ended', findings: ['legacy code location ev.py:3 is stale: the code has Ended at line 8'] },
+    ]);
     const md = renderMarkdown(r);
     expect(md).toContain('Same literal, other shape: not counted (1)');
     expect(md).toContain('`rt/realtime.ts:7`');

@@ -4,8 +4,16 @@ import { parseList } from './parse-list.js';
 
 describe('parseList', () => {
   it.each<[string, string, { types: string[]; keys: string[][]; lines: number[]; group?: string }]>([
-    ['a top-level list', '- type: gizmo.on\n  correlation_keys: [gizmo_id]\n  description: On.\n- type: gizmo.off\n', { types: ['gizmo.on', 'gizmo.off'], keys: [['gizmo_id'], []], lines: [1, 4] }],
-    ['`events:` beside `group:`', 'group: gizmos\nevents:\n  - type: gizmo.on\n    correlationKeys: "a, b"\n', { types: ['gizmo.on'], keys: [['a', 'b']], lines: [3], group: 'gizmos' }],
+    [
+      'a top-level list',
+      '- type: gizmo.on\n  correlation_keys: [gizmo_id]\n  description: On.\n- type: gizmo.off\n',
+      { types: ['gizmo.on', 'gizmo.off'], keys: [['gizmo_id'], []], lines: [1, 4] },
+    ],
+    [
+      '`events:` beside `group:`',
+      'group: gizmos\nevents:\n  - type: gizmo.on\n    correlationKeys: "a, b"\n',
+      { types: ['gizmo.on'], keys: [['a', 'b']], lines: [3], group: 'gizmos' },
+    ],
   ])('%s', (_name, text, want) => {
     const parsed = parseList(text, 'c.yaml', new DiagnosticBag());
     expect(parsed.entries.map((e) => e.type)).toEqual(want.types);

@@ -7,7 +7,13 @@ const blocksOf = (md: string) => toBlocks(parseMarkdown(md), md);
 describe('toBlocks', () => {
   it('keeps plain text (escapes resolved), the source as written, and lines', () => {
     const [b] = blocksOf('\n\nsome\\_name and `code`\nnext line');
-    expect(b).toMatchObject({ text: 'some_name and code\nnext line', source: 'some\\_name and `code`\nnext line', line: 3, column: 1, endLine: 4 });
+    expect(b).toMatchObject({
+      text: 'some_name and code\nnext line',
+      source: 'some\\_name and `code`\nnext line',
+      line: 3,
+      column: 1,
+      endLine: 4,
+    });
   });
 });
 

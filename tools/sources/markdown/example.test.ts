@@ -30,9 +30,19 @@ describe('isExampleLabel', () => {
 describe('parseExample', () => {
   const cases: [string, { given: string[]; value: unknown; anchor: string }][] = [
     ['plain object', { given: ['{"type": "thing.started", "n": 1}'], value: { type: 'thing.started', n: 1 }, anchor: 'ex.md:3-5' }],
-    ['array and nesting', { given: ['{', '  "parts": [{"a": null}, true]', '}'], value: { parts: [{ a: null }, true] }, anchor: 'ex.md:3-7' }],
+    [
+      'array and nesting',
+      { given: ['{', '  "parts": [{"a": null}, true]', '}'], value: { parts: [{ a: null }, true] }, anchor: 'ex.md:3-7' },
+    ],
     // The scrape ends lines inside arrays with a backslash; those are not JSON.
-    ['trailing backslashes', { given: ['{', '  "parts": [\\', '    {\\', '      "a": 1\\', '    }\\', '  ]', '}'], value: { parts: [{ a: 1 }] }, anchor: 'ex.md:3-11' }],
+    [
+      'trailing backslashes',
+      {
+        given: ['{', '  "parts": [\\', '    {\\', '      "a": 1\\', '    }\\', '  ]', '}'],
+        value: { parts: [{ a: 1 }] },
+        anchor: 'ex.md:3-11',
+      },
+    ],
     ['a backslash inside a string stays', { given: ['{"path": "a\\\\b"}'], value: { path: 'a\\b' }, anchor: 'ex.md:3-5' }],
   ];
   it.each(cases)('%s', (_name, { given, value, anchor }) => {
@@ -42,11 +52,20 @@ describe('parseExample', () => {
   });
 
   it('repairs a missing comma at a line end, with a warning where the comma belongs', () => {
-    const md = ['OBJECT thing.moved', '', `${fence}json`, '{', '  "type": "thing.moved",', '  "delta": "x"', '  "seq": 2', '}', fence].join('\n');
+    const md = ['OBJECT thing.moved', '', `${fence}json`, '{', '  "type": "thing.moved",', '  "delta": "x"', '  "seq": 2', '}', fence].join(
+      '\n',
+    );
     const { example, bag } = parse(md);
     expect(example?.value).toEqual({ type: 'thing.moved', delta: 'x', seq: 2 });
     expect(bag.items).toEqual([
-      expect.objectContaining({ severity: 'warning', code: 'example-missing-comma', file: 'ex.md', line: 6, column: 15, message: expect.stringContaining('`thing.moved`') }),
+      expect.objectContaining({
+        severity: 'warning',
+        code: 'example-missing-comma',
+        file: 'ex.md',
+        line: 6,
+        column: 15,
+        message: expect.stringContaining('`thing.moved`'),
+      }),
     ]);
   });
 
@@ -62,18 +81,36 @@ describe('parseExample', () => {
   });
 
   const broken: [string, { given: string[]; line: number; column: number; message: string }][] = [
-    ['a missing closing brace', { given: ['{', '  "a": 1'], line: 5, column: 9, message: 'Found the end in the example of `thing`, expected `,` or `}`' }],
-    ['a missing comma inside a line', { given: ['{"a": 1 "b": 2}'], line: 4, column: 9, message: 'Found `"` in the example of `thing`, expected `,` or `}`' }],
-    ['a trailing comma', { given: ['{', '  "a": 1,', '}'], line: 6, column: 1, message: 'Found `}` in the example of `thing`, expected a member name in `"`' }],
+    [
+      'a missing closing brace',
+      { given: ['{', '  "a": 1'], line: 5, column: 9, message: 'Found the end in the example of `thing`, expected `,` or `}`' },
+    ],
+    [
+      'a missing comma inside a line',
+      { given: ['{"a": 1 "b": 2}'], line: 4, column: 9, message: 'Found `"` in the example of `thing`, expected `,` or `}`' },
+    ],
+    [
+      'a trailing comma',
+      { given: ['{', '  "a": 1,', '}'], line: 6, column: 1, message: 'Found `}` in the example of `thing`, expected a member name in `"`' },
+    ],
     ['not JSON at all', { given: ['type: thing'], line: 4, column: 1, message: 'Found `t` in the example of `thing`, expected `true`' }],
-    ['a missing value after a repaired comma', { given: ['{', '  "a": 1', '  "b": }'], line: 6, column: 8, message: 'Found `}` in the example of `thing`, expected a value' }],
+    [
+      'a missing value after a repaired comma',
+      { given: ['{', '  "a": 1', '  "b": }'], line: 6, column: 8, message: 'Found `}` in the example of `thing`, expected a value' },
+    ],
   ];
   it.each(broken)('reports %s as an error at its position', (_name, { given, line, column, message }) => {
     const { example, bag } = parse(['OBJECT thing', '', `${fence}json`, ...given, fence].join('\n'));
     expect(example).toBeUndefined();
     const errors = bag.items.filter((d) => d.severity === 'error');
     expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatchObject({ code: 'example-invalid-json', file: 'ex.md', line, column, message: `${message} (the payload is not valid JSON)` });
+    expect(errors[0]).toMatchObject({
+      code: 'example-invalid-json',
+      file: 'ex.md',
+      line,
+      column,
+      message: `${message} (the payload is not valid JSON)`,
+    });
     expect(errors[0]!.hint).toBeTruthy();
   });
 
@@ -85,7 +122,17 @@ describe('parseExample', () => {
 });
 
 describe('checkExampleKeys', () => {
-  const field = (name: string): Field => ({ name, type: { kind: 'string' }, required: null, nullable: false, deprecated: false, description: '', collapsed: false, sources: [], anchors: [] });
+  const field = (name: string): Field => ({
+    name,
+    type: { kind: 'string' },
+    required: null,
+    nullable: false,
+    deprecated: false,
+    description: '',
+    collapsed: false,
+    sources: [],
+    anchors: [],
+  });
   const code = toBlocks(parseMarkdown('x\n\n```json\n{}\n```'), 'x\n\n```json\n{}\n```')[1]!;
   const cases: [string, { value: unknown; declared: string[]; want: string | undefined }][] = [
     ['same keys', { value: { a: 1, b: 2 }, declared: ['b', 'a'], want: undefined }],
@@ -98,7 +145,16 @@ describe('checkExampleKeys', () => {
     const bag = new DiagnosticBag();
     checkExampleKeys({ anchor: 'ex.md:3-5', value: value as never }, declared.map(field), code, 'ex.md', 'thing', bag);
     if (want === undefined) expect(bag.items).toEqual([]);
-    else expect(bag.items).toEqual([expect.objectContaining({ severity: 'warning', code: 'example-keys-mismatch', line: 3, column: 1, message: expect.stringContaining(`Found an example of \`thing\` ${want}, expected`) })]);
+    else
+      expect(bag.items).toEqual([
+        expect.objectContaining({
+          severity: 'warning',
+          code: 'example-keys-mismatch',
+          line: 3,
+          column: 1,
+          message: expect.stringContaining(`Found an example of \`thing\` ${want}, expected`),
+        }),
+      ]);
   });
 
   it('exampleKeys lists the keys of an object only', () => {

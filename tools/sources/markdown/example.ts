@@ -88,7 +88,14 @@ function parseWithCommaRepair(text: string): Parsed {
 }
 
 /** An example whose keys disagree with the declared fields is a warning at its position. */
-export function checkExampleKeys(example: Example, fields: readonly Field[], code: Block, file: string, name: string, bag: DiagnosticBag): void {
+export function checkExampleKeys(
+  example: Example,
+  fields: readonly Field[],
+  code: Block,
+  file: string,
+  name: string,
+  bag: DiagnosticBag,
+): void {
   const value = example.value;
   if (!value || typeof value !== 'object' || Array.isArray(value)) return;
   const declared = new Set(fields.map((f) => f.name));

@@ -201,7 +201,27 @@ describe('extractPage: section classification', () => {
     ['capitalised word', { heading: 'Gadgets', first: 'Some gadgets.', kind: 'section' }],
   ];
   it.each(cases)('%s', (_name, { heading, first, kind }) => {
-    const { out } = extract([`## ${heading}`, '', first, '', 'name', '', 'string', '', 'Its name.', '', '## The anchor object', '', 'One anchor.', '', 'x', '', 'string', '', 'Keeps the page non-empty.']);
+    const { out } = extract([
+      `## ${heading}`,
+      '',
+      first,
+      '',
+      'name',
+      '',
+      'string',
+      '',
+      'Its name.',
+      '',
+      '## The anchor object',
+      '',
+      'One anchor.',
+      '',
+      'x',
+      '',
+      'string',
+      '',
+      'Keeps the page non-empty.',
+    ]);
     const kinds = [
       ...out.endpoints.map(() => 'endpoint'),
       ...out.events.map(() => 'event'),
@@ -226,7 +246,21 @@ describe('extractPage: bad input', () => {
   });
 
   it('an event section without fields is an error at its heading, and the event is still returned', () => {
-    const { out, bag } = extract(['## gadget.built', '', 'Nothing listed here.', '', '## gadget.gone', '', 'It went away.', '', 'id', '', 'string', '', 'Its id.']);
+    const { out, bag } = extract([
+      '## gadget.built',
+      '',
+      'Nothing listed here.',
+      '',
+      '## gadget.gone',
+      '',
+      'It went away.',
+      '',
+      'id',
+      '',
+      'string',
+      '',
+      'Its id.',
+    ]);
     expect(out.events.map((e) => e.type)).toEqual(['gadget.built', 'gadget.gone']);
     expect(bag.items).toEqual([expect.objectContaining({ severity: 'error', code: 'event-without-fields', line: 1, column: 1 })]);
     expect(bag.items[0]!.message).toContain('`gadget.built`');
@@ -234,8 +268,25 @@ describe('extractPage: bad input', () => {
 
   it('collects every problem of a page instead of stopping at the first', () => {
     const { bag } = extract([
-      '## gadget.built', '', 'It is ready.', '', 'id', '', 'strang', '', 'Its id.', '', 'OBJECT gadget.built', '', `${fence}json`, '{"id": }', fence,
-      '', '## gadget.gone', '', 'Nothing.',
+      '## gadget.built',
+      '',
+      'It is ready.',
+      '',
+      'id',
+      '',
+      'strang',
+      '',
+      'Its id.',
+      '',
+      'OBJECT gadget.built',
+      '',
+      `${fence}json`,
+      '{"id": }',
+      fence,
+      '',
+      '## gadget.gone',
+      '',
+      'Nothing.',
     ]);
     expect(bag.sorted().map((d) => [d.code, d.line])).toEqual([
       ['unknown-type-word', 7],

@@ -117,7 +117,14 @@ function returnedObject(blocks: readonly Block[]): string | undefined {
   return undefined;
 }
 
-function extractEndpoint(section: Section, apiSection: string, file: string, source: SourceInfo, out: SourceExtract, bag: DiagnosticBag): void {
+function extractEndpoint(
+  section: Section,
+  apiSection: string,
+  file: string,
+  source: SourceInfo,
+  out: SourceExtract,
+  bag: DiagnosticBag,
+): void {
   const m = ENDPOINT_LINE.exec(section.blocks[0]!.text)!;
   const method = m[1]!.toUpperCase() as Endpoint['method'];
   const path = m[3]!;
@@ -195,7 +202,8 @@ export function extractTree(tree: Root, text: string, source: SourceInfo, bag: D
       file,
       line: 1,
       column: 1,
-      message: 'Found no events, endpoints or objects in this page, expected an OpenAI API reference page (`## response.created`, `## Create a model response`, `## The response object`)',
+      message:
+        'Found no events, endpoints or objects in this page, expected an OpenAI API reference page (`## response.created`, `## Create a model response`, `## The response object`)',
       hint: 'remove the file from `sources` in specmap.config.json, or give it the right `kind`',
     });
   }

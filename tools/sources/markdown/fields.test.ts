@@ -14,24 +14,93 @@ function fields(md: string) {
 
 describe('parseFields: one field per run', () => {
   const cases: [string, { given: string; want: Record<string, unknown> }][] = [
-    ['plain', { given: 'colour\n\nstring\n\nWhich paint to use.', want: { name: 'colour', typeText: 'string', type: { kind: 'string' }, required: null, nullable: false, deprecated: false, collapsed: false, description: 'Which paint to use.' } }],
+    [
+      'plain',
+      {
+        given: 'colour\n\nstring\n\nWhich paint to use.',
+        want: {
+          name: 'colour',
+          typeText: 'string',
+          type: { kind: 'string' },
+          required: null,
+          nullable: false,
+          deprecated: false,
+          collapsed: false,
+          description: 'Which paint to use.',
+        },
+      },
+    ],
     ['required', { given: 'size\n\ninteger\n\nRequired\n\nHow big.', want: { required: true, description: 'How big.' } }],
     ['optional', { given: 'size\n\ninteger\n\nOptional\n\nHow big.', want: { required: false } }],
     ['nullable', { given: 'size\n\ninteger or null\n\nHow big.', want: { type: { kind: 'integer' }, nullable: true } }],
-    ['union', { given: 'shape\n\nstring or object\n\nA name or a full shape.', want: { type: { kind: 'union', variants: [{ kind: 'string' }, { kind: 'object' }] }, typeText: 'string or object' } }],
-    ['deprecated before the type', { given: 'old_knob\n\nDeprecated\n\nstring\n\nOptional\n\nUse the new knob.', want: { deprecated: true, required: false, type: { kind: 'string' } } }],
-    ['deprecated among markers', { given: 'old_knob\n\nstring\n\nOptional\n\nDeprecated\n\nUse the new knob.', want: { deprecated: true } }],
-    ['default false', { given: 'quiet\n\nboolean\n\nOptional\n\nDefaults to false\n\nWhether to hush.', want: { default: false, description: 'Whether to hush.' } }],
+    [
+      'union',
+      {
+        given: 'shape\n\nstring or object\n\nA name or a full shape.',
+        want: { type: { kind: 'union', variants: [{ kind: 'string' }, { kind: 'object' }] }, typeText: 'string or object' },
+      },
+    ],
+    [
+      'deprecated before the type',
+      {
+        given: 'old_knob\n\nDeprecated\n\nstring\n\nOptional\n\nUse the new knob.',
+        want: { deprecated: true, required: false, type: { kind: 'string' } },
+      },
+    ],
+    [
+      'deprecated among markers',
+      { given: 'old_knob\n\nstring\n\nOptional\n\nDeprecated\n\nUse the new knob.', want: { deprecated: true } },
+    ],
+    [
+      'default false',
+      {
+        given: 'quiet\n\nboolean\n\nOptional\n\nDefaults to false\n\nWhether to hush.',
+        want: { default: false, description: 'Whether to hush.' },
+      },
+    ],
     ['default null', { given: 'owner\n\nstring\n\nOptional\n\nDefaults to null\n\nWho owns it.', want: { default: null } }],
     ['default number', { given: 'ratio\n\nnumber\n\nOptional\n\nDefaults to 0.5\n\nHow much.', want: { default: 0.5 } }],
-    ['default string in backticks', { given: 'mode\n\nstring\n\nOptional\n\nDefaults to `fast`\n\nHow to run.', want: { default: 'fast' } }],
+    [
+      'default string in backticks',
+      { given: 'mode\n\nstring\n\nOptional\n\nDefaults to `fast`\n\nHow to run.', want: { default: 'fast' } },
+    ],
     ['default bare word', { given: 'mode\n\nstring\n\nOptional\n\nDefaults to slow\n\nHow to run.', want: { default: 'slow' } }],
-    ['show properties', { given: 'shape\n\nobject\n\nA full shape.\n\nShow properties', want: { collapsed: true, description: 'A full shape.' } }],
-    ['show possible types', { given: 'shape\n\nstring or object\n\nA name or a shape.\n\nShow possible types', want: { collapsed: true, description: 'A name or a shape.' } }],
-    ['model note and SDK marker kept in the description', { given: 'effort\n\nobject\n\nOptional\n\n**big models only**\n\nSDK Only\n\nHow hard to try.', want: { description: '**big models only**\n\nSDK Only\n\nHow hard to try.' } }],
-    ['listed values', { given: 'extras\n\narray\n\nOptional\n\nWhat else to send back:\n\n- `alpha.one`: the first extra.\n- `beta.two`: the second extra.', want: { enum: ['alpha.one', 'beta.two'] } }],
-    ['list items that are not values', { given: 'extras\n\narray\n\nSome notes:\n\n- plain words here\n- `code` in the middle, no colon', want: { description: 'Some notes:\n\n- plain words here\n- `code` in the middle, no colon' } }],
-    ['anchor from name line to last block', { given: 'colour\n\nstring\n\nWhich paint\nto use.\n\nShow properties', want: { anchors: ['f.md:1-8'] } }],
+    [
+      'show properties',
+      { given: 'shape\n\nobject\n\nA full shape.\n\nShow properties', want: { collapsed: true, description: 'A full shape.' } },
+    ],
+    [
+      'show possible types',
+      {
+        given: 'shape\n\nstring or object\n\nA name or a shape.\n\nShow possible types',
+        want: { collapsed: true, description: 'A name or a shape.' },
+      },
+    ],
+    [
+      'model note and SDK marker kept in the description',
+      {
+        given: 'effort\n\nobject\n\nOptional\n\n**big models only**\n\nSDK Only\n\nHow hard to try.',
+        want: { description: '**big models only**\n\nSDK Only\n\nHow hard to try.' },
+      },
+    ],
+    [
+      'listed values',
+      {
+        given: 'extras\n\narray\n\nOptional\n\nWhat else to send back:\n\n- `alpha.one`: the first extra.\n- `beta.two`: the second extra.',
+        want: { enum: ['alpha.one', 'beta.two'] },
+      },
+    ],
+    [
+      'list items that are not values',
+      {
+        given: 'extras\n\narray\n\nSome notes:\n\n- plain words here\n- `code` in the middle, no colon',
+        want: { description: 'Some notes:\n\n- plain words here\n- `code` in the middle, no colon' },
+      },
+    ],
+    [
+      'anchor from name line to last block',
+      { given: 'colour\n\nstring\n\nWhich paint\nto use.\n\nShow properties', want: { anchors: ['f.md:1-8'] } },
+    ],
   ];
   it.each(cases)('%s', (_name, { given, want }) => {
     const { fields: got, bag } = fields(given);
@@ -56,7 +125,26 @@ describe('parseFields: one field per run', () => {
 
 describe('parseFields: runs of fields', () => {
   it('splits at every name + type pair and anchors each to its last block', () => {
-    const md = ['alpha', '', 'string', '', 'First one.', '', 'beta', '', 'integer or null', '', 'Second one.', '', 'Show properties', '', 'gamma', '', 'map', ''].join('\n');
+    const md = [
+      'alpha',
+      '',
+      'string',
+      '',
+      'First one.',
+      '',
+      'beta',
+      '',
+      'integer or null',
+      '',
+      'Second one.',
+      '',
+      'Show properties',
+      '',
+      'gamma',
+      '',
+      'map',
+      '',
+    ].join('\n');
     const got = fields(md).fields;
     expect(got.map((f) => [f.name, f.anchors[0], f.collapsed])).toEqual([
       ['alpha', 'f.md:1-5', false],
@@ -74,7 +162,14 @@ describe('parseFields: runs of fields', () => {
     const { fields: got, bag } = fields('colour\n\nstring or paintpot\n\nWhich paint.');
     expect(got[0]!.type).toEqual({ kind: 'union', variants: [{ kind: 'string' }, { kind: 'unknown' }] });
     expect(bag.items).toEqual([
-      expect.objectContaining({ severity: 'error', code: 'unknown-type-word', file: 'f.md', line: 3, column: 1, message: expect.stringMatching(/^Unexpected type word `paintpot` for field `colour`, expected one of `string`/) }),
+      expect.objectContaining({
+        severity: 'error',
+        code: 'unknown-type-word',
+        file: 'f.md',
+        line: 3,
+        column: 1,
+        message: expect.stringMatching(/^Unexpected type word `paintpot` for field `colour`, expected one of `string`/),
+      }),
     ]);
     expect(bag.items[0]!.hint).toBeTruthy();
   });

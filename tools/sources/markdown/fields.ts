@@ -55,7 +55,10 @@ function listedValues(blocks: readonly Block[]): { value: LiteralValue; descript
       if (para?.type !== 'paragraph') continue;
       const [first, second] = para.children;
       if (first?.type !== 'inlineCode' || second?.type !== 'text' || !/^\s*(\(default\))?\s*[:—-]/.test(second.value)) continue;
-      const description = toString(para).slice(first.value.length).replace(/^\s*(\(default\))?\s*[:—-]\s*/, '').trim();
+      const description = toString(para)
+        .slice(first.value.length)
+        .replace(/^\s*(\(default\))?\s*[:—-]\s*/, '')
+        .trim();
       out.push({ value: first.value, description, line: item.position!.start.line });
     }
   }
@@ -76,7 +79,15 @@ export interface ParsedField {
 function startsUntypedField(blocks: readonly Block[], i: number): boolean {
   const name = blocks[i];
   const next = blocks[i + 1];
-  return isParagraph(name) && isPlain(name) && UNTYPED_NAME.test(name.text) && !TYPE_WORDS.includes(name.text) && isParagraph(next) && !MARKERS.has(next.text) && !looksLikeTypeLine(next.text);
+  return (
+    isParagraph(name) &&
+    isPlain(name) &&
+    UNTYPED_NAME.test(name.text) &&
+    !TYPE_WORDS.includes(name.text) &&
+    isParagraph(next) &&
+    !MARKERS.has(next.text) &&
+    !looksLikeTypeLine(next.text)
+  );
 }
 
 const UNTYPED_NAME = /^[a-z][a-z0-9]*(_[a-z0-9]+)*$/;

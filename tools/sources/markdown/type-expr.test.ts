@@ -14,12 +14,18 @@ describe('parseTypeWords', () => {
     ['null', { type: { kind: 'null' }, nullable: true, unknown: [] }],
     ['string or object', { type: { kind: 'union', variants: [{ kind: 'string' }, { kind: 'object' }] }, nullable: false, unknown: [] }],
     ['integer or null', { type: { kind: 'integer' }, nullable: true, unknown: [] }],
-    ['string or array or null', { type: { kind: 'union', variants: [{ kind: 'string' }, { kind: 'array' }] }, nullable: true, unknown: [] }],
+    [
+      'string or array or null',
+      { type: { kind: 'union', variants: [{ kind: 'string' }, { kind: 'array' }] }, nullable: true, unknown: [] },
+    ],
     ['array of string', { type: { kind: 'array', items: { kind: 'string' } }, nullable: false, unknown: [] }],
     ['  String  ', { type: { kind: 'string' }, nullable: false, unknown: [] }],
     ['string, number', { type: { kind: 'union', variants: [{ kind: 'string' }, { kind: 'number' }] }, nullable: false, unknown: [] }],
     ['strng', { type: { kind: 'unknown' }, nullable: false, unknown: ['strng'] }],
-    ['string or widget', { type: { kind: 'union', variants: [{ kind: 'string' }, { kind: 'unknown' }] }, nullable: false, unknown: ['widget'] }],
+    [
+      'string or widget',
+      { type: { kind: 'union', variants: [{ kind: 'string' }, { kind: 'unknown' }] }, nullable: false, unknown: ['widget'] },
+    ],
     ['array of gizmo', { type: { kind: 'array', items: { kind: 'unknown' } }, nullable: false, unknown: ['gizmo'] }],
   ];
   it.each(cases)('%j', (given, want) => {

@@ -36,11 +36,16 @@ function parseOne(word: string, unknown: string[]): TypeExpr {
 
 export function parseTypeWords(text: string): ParsedType {
   const unknown: string[] = [];
-  const words = text.trim().toLowerCase().split(/\s+or\s+|\s*,\s*|\s*\|\s*/).filter(Boolean);
+  const words = text
+    .trim()
+    .toLowerCase()
+    .split(/\s+or\s+|\s*,\s*|\s*\|\s*/)
+    .filter(Boolean);
   const variants = words.map((w) => parseOne(w, unknown));
   const nonNull = variants.filter((v) => v.kind !== 'null');
   const nullable = nonNull.length < variants.length;
-  const type: TypeExpr = nonNull.length === 0 ? { kind: 'null' } : nonNull.length === 1 ? nonNull[0]! : { kind: 'union', variants: nonNull };
+  const type: TypeExpr =
+    nonNull.length === 0 ? { kind: 'null' } : nonNull.length === 1 ? nonNull[0]! : { kind: 'union', variants: nonNull };
   return { type, nullable, unknown };
 }
 

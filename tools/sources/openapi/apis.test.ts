@@ -4,7 +4,8 @@ import type { SourceConfig } from '../../config/schema.js';
 import { extractOpenApi } from './read.js';
 
 const source = { id: 'a.yaml', kind: 'openapi' as const, path: 'a.yaml', sha256: '0'.repeat(64) };
-const stream = (ref: string) => `{ responses: { "200": { description: OK, content: { text/event-stream: { schema: { $ref: "#/components/schemas/${ref}" } } } } } }`;
+const stream = (ref: string) =>
+  `{ responses: { "200": { description: OK, content: { text/event-stream: { schema: { $ref: "#/components/schemas/${ref}" } } } } } }`;
 const doc = (extra = '') =>
   [
     'openapi: 3.1.0',
@@ -27,18 +28,31 @@ const doc = (extra = '') =>
 const read = (apis?: SourceConfig['apis'], text = doc()) => {
   const bag = new DiagnosticBag();
   const x = extractOpenApi(text, source, bag, apis ? { apis } : {});
-  return { events: x.events.map((e) => e.id), endpoints: x.endpoints.map((e) => `${e.api ?? ''} ${e.id}`.trim()), diagnostics: bag.items.map((d) => `${d.code}: ${d.message}`) };
+  return {
+    events: x.events.map((e) => e.id),
+    endpoints: x.endpoints.map((e) => `${e.api ?? ''} ${e.id}`.trim()),
+    diagnostics: bag.items.map((d) => `${d.code}: ${d.message}`),
+  };
 };
 
 describe('API scopes of an OpenAPI source', () => {
   const cases: [string, { apis?: SourceConfig['apis']; want: Partial<ReturnType<typeof read>> }][] = [
     [
       'no profile, no apis: every path, every stream; a plain chunk is one event named after its schema',
-      { want: { events: ['event:thing.made', 'event:thing.lost', 'event:Chunk'], endpoints: ['endpoint:POST /v1/things', 'endpoint:POST /v1/chunks', 'endpoint:GET /v1/other'], diagnostics: [] } },
+      {
+        want: {
+          events: ['event:thing.made', 'event:thing.lost', 'event:Chunk'],
+          endpoints: ['endpoint:POST /v1/things', 'endpoint:POST /v1/chunks', 'endpoint:GET /v1/other'],
+          diagnostics: [],
+        },
+      },
     ],
     [
       'one scope of its own: only its paths, ids bare',
-      { apis: [{ name: 'things', paths: ['/things/**'] }], want: { events: ['event:thing.made', 'event:thing.lost'], endpoints: ['endpoint:POST /v1/things'] } },
+      {
+        apis: [{ name: 'things', paths: ['/things/**'] }],
+        want: { events: ['event:thing.made', 'event:thing.lost'], endpoints: ['endpoint:POST /v1/things'] },
+      },
     ],
     [
       'several: ids carry the API, a path goes to the first scope that takes it, named unions and discriminators',
@@ -57,11 +71,23 @@ describe('API scopes of an OpenAPI source', () => {
     ],
     [
       'a name no profile defines is an error, the rest still read',
-      { apis: ['realtime', { name: 'things', paths: ['/things/**'] }], want: { events: ['event:thing.made', 'event:thing.lost'], diagnostics: [expect.stringMatching(/^unknown-api: Found API `realtime` in the source's `apis`, expected a scope object/)] } },
+      {
+        apis: ['realtime', { name: 'things', paths: ['/things/**'] }],
+        want: {
+          events: ['event:thing.made', 'event:thing.lost'],
+          diagnostics: [expect.stringMatching(/^unknown-api: Found API `realtime` in the source's `apis`, expected a scope object/)],
+        },
+      },
     ],
     [
       'a name given twice is an error',
-      { apis: [{ name: 'a', paths: ['/things/**'] }, { name: 'a', paths: ['/chunks/**'] }], want: { diagnostics: ['duplicate-api: Found API `a` twice in the source\'s `apis`, expected each name once'] } },
+      {
+        apis: [
+          { name: 'a', paths: ['/things/**'] },
+          { name: 'a', paths: ['/chunks/**'] },
+        ],
+        want: { diagnostics: ["duplicate-api: Found API `a` twice in the source's `apis`, expected each name once"] },
+      },
     ],
   ];
   it.each(cases)('%s', (_name, { apis, want }) => {
@@ -76,13 +102,18 @@ describe('API scopes of an OpenAPI source', () => {
 });
 
 describe('eventPath: chunks that wrap their events', () => {
-  const wrapped = doc('    Wrapper: { type: object, properties: { event: { type: object, properties: { payload: { $ref: "#/components/schemas/ThingEvent" } } } } }').replace('/chunks: { post: ' + stream('Chunk'), '/chunks: { post: ' + stream('Wrapper'));
+  const wrapped = doc(
+    '    Wrapper: { type: object, properties: { event: { type: object, properties: { payload: { $ref: "#/components/schemas/ThingEvent" } } } } }',
+  ).replace('/chunks: { post: ' + stream('Chunk'), '/chunks: { post: ' + stream('Wrapper'));
   it('follows the path to the union; its members are the events', () => {
-    expect(read([{ name: 'w', paths: ['/chunks/**'], eventPath: ['event', 'payload'] }], wrapped)).toMatchObject({ events: ['event:thing.made', 'event:thing.lost'], diagnostics: [] });
+    expect(read([{ name: 'w', paths: ['/chunks/**'], eventPath: ['event', 'payload'] }], wrapped)).toMatchObject({
+      events: ['event:thing.made', 'event:thing.lost'],
+      diagnostics: [],
+    });
   });
   it('a path that leads nowhere is a warning at the stream schema', () => {
     expect(read([{ name: 'w', paths: ['/chunks/**'], eventPath: ['event', 'nope'] }], wrapped).diagnostics).toEqual([
-      'openapi-event-path: Found no `event.nope` in the stream schema `Wrapper`, expected the API\'s eventPath to lead to its events',
+      "openapi-event-path: Found no `event.nope` in the stream schema `Wrapper`, expected the API's eventPath to lead to its events",
     ]);
   });
 });

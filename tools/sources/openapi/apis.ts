@@ -47,7 +47,14 @@ export function resolveApis(ctx: OpenApiContext, configured: SourceConfig['apis'
   const names = apis.map((a) => a.name);
   for (const [i, name] of names.entries()) {
     if (names.indexOf(name) !== i) {
-      bag.error({ code: 'duplicate-api', file: ctx.file, line: 1, column: 1, message: `Found API \`${name}\` twice in the source's \`apis\`, expected each name once`, hint: 'remove or rename one of them' });
+      bag.error({
+        code: 'duplicate-api',
+        file: ctx.file,
+        line: 1,
+        column: 1,
+        message: `Found API \`${name}\` twice in the source's \`apis\`, expected each name once`,
+        hint: 'remove or rename one of them',
+      });
     }
   }
   return { ...(profile && { profile }), apis: apis.filter((a, i) => names.indexOf(a.name) === i) };

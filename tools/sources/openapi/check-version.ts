@@ -9,17 +9,33 @@ export function checkVersion(doc: unknown, file: string, locator: LineLocator, b
     return false;
   };
   if (!isObject(doc)) {
-    return fail(1, `Found ${Array.isArray(doc) ? 'a list' : doc === null || doc === undefined ? 'an empty document' : `a ${typeof doc}`}, expected an OpenAPI 3.x document (a mapping with \`openapi: 3.0.x\` or \`3.1.x\`)`, 'point `sources[].path` at an OpenAPI file, or set its `kind`');
+    return fail(
+      1,
+      `Found ${Array.isArray(doc) ? 'a list' : doc === null || doc === undefined ? 'an empty document' : `a ${typeof doc}`}, expected an OpenAPI 3.x document (a mapping with \`openapi: 3.0.x\` or \`3.1.x\`)`,
+      'point `sources[].path` at an OpenAPI file, or set its `kind`',
+    );
   }
   if (doc.swagger !== undefined) {
-    return fail(locator.lineOf(['swagger']), `Found Swagger \`${String(doc.swagger)}\`, expected OpenAPI 3.0 or 3.1`, 'convert the document to OpenAPI 3 first (e.g. with swagger2openapi)');
+    return fail(
+      locator.lineOf(['swagger']),
+      `Found Swagger \`${String(doc.swagger)}\`, expected OpenAPI 3.0 or 3.1`,
+      'convert the document to OpenAPI 3 first (e.g. with swagger2openapi)',
+    );
   }
   const version = doc.openapi;
   if (version === undefined) {
-    return fail(1, 'Found no `openapi` field, expected an OpenAPI 3.x document', 'point `sources[].path` at an OpenAPI file, or set its `kind` (`catalog` for a YAML event list)');
+    return fail(
+      1,
+      'Found no `openapi` field, expected an OpenAPI 3.x document',
+      'point `sources[].path` at an OpenAPI file, or set its `kind` (`catalog` for a YAML event list)',
+    );
   }
   if (typeof version !== 'string' || !/^3\.[01](\.\d+)?$/.test(version)) {
-    return fail(locator.lineOf(['openapi']), `Found \`openapi: ${String(version)}\`, expected 3.0.x or 3.1.x`, 'use an OpenAPI 3.0 or 3.1 document');
+    return fail(
+      locator.lineOf(['openapi']),
+      `Found \`openapi: ${String(version)}\`, expected 3.0.x or 3.1.x`,
+      'use an OpenAPI 3.0 or 3.1 document',
+    );
   }
   return true;
 }

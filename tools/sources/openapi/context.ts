@@ -58,7 +58,12 @@ export function deref(ctx: OpenApiContext, at: Located, depth = 0): Located | un
   if (typeof ref !== 'string') return at;
   if (depth > 32) return undefined;
   if (!ref.startsWith('#')) {
-    report(ctx, at, `Found external \`$ref: ${ref}\`, expected a local ref (\`#/components/…\`)`, 'bundle the document first (e.g. `redocly bundle`) so every ref is local');
+    report(
+      ctx,
+      at,
+      `Found external \`$ref: ${ref}\`, expected a local ref (\`#/components/…\`)`,
+      'bundle the document first (e.g. `redocly bundle`) so every ref is local',
+    );
     return undefined;
   }
   const segments = ref === '#' ? [] : ref.slice(2).split('/').map(decodeSegment);
@@ -68,7 +73,12 @@ export function deref(ctx: OpenApiContext, at: Located, depth = 0): Located | un
     if (node === undefined) break;
   }
   if (!isObject(node)) {
-    report(ctx, at, `Found \`$ref: ${ref}\` that points to nothing, expected a defined ${segments.slice(0, -1).join('/') || 'node'}`, `define \`${segments.join('/')}\` or fix the ref`);
+    report(
+      ctx,
+      at,
+      `Found \`$ref: ${ref}\` that points to nothing, expected a defined ${segments.slice(0, -1).join('/') || 'node'}`,
+      `define \`${segments.join('/')}\` or fix the ref`,
+    );
     return undefined;
   }
   const name = schemaRefName(ref);
@@ -86,6 +96,7 @@ function report(ctx: OpenApiContext, at: Located, message: string, hint: string)
 /** The child node `key` of `at`, located. */
 export function childOf(at: Located, ...keys: (string | number)[]): Located | undefined {
   let value: unknown = at.value;
-  for (const k of keys) value = Array.isArray(value) ? value[k as number] : isObject(value) && Object.hasOwn(value, k) ? value[k] : undefined;
+  for (const k of keys)
+    value = Array.isArray(value) ? value[k as number] : isObject(value) && Object.hasOwn(value, k) ? value[k] : undefined;
   return isObject(value) ? { value, pointer: [...at.pointer, ...keys] } : undefined;
 }

@@ -51,7 +51,8 @@ export function extractEndpoints(ctx: OpenApiContext, ops: readonly Operation[],
     const bodySchema = jsonSchemaOf(body);
     const response = successResponse(ctx, op);
     const returned = jsonSchemaOf(response);
-    const object = op.method === 'GET' && /\}$/.test(op.path.replace(/\?.*$/, '')) && returned ? objectItem(ctx, returned, objects) : undefined;
+    const object =
+      op.method === 'GET' && /\}$/.test(op.path.replace(/\?.*$/, '')) && returned ? objectItem(ctx, returned, objects) : undefined;
     const summary = typeof o.summary === 'string' ? o.summary.trim() : '';
     const description = typeof o.description === 'string' ? o.description.trim() : '';
     out.endpoints.push({
@@ -64,7 +65,14 @@ export function extractEndpoints(ctx: OpenApiContext, ops: readonly Operation[],
       description: description || summary,
       anchors: [anchorAt(ctx, op.at.pointer)],
       sources: [ctx.file],
-      ...(response ? { returns: { description: typeof response.value.description === 'string' ? response.value.description.trim() : '', ...(object ? { object } : {}) } } : {}),
+      ...(response
+        ? {
+            returns: {
+              description: typeof response.value.description === 'string' ? response.value.description.trim() : '',
+              ...(object ? { object } : {}),
+            },
+          }
+        : {}),
       classNames: bodySchema?.value.$ref && typeof bodySchema.value.$ref === 'string' ? [bodySchema.value.$ref.split('/').pop()!] : [],
     });
     for (const p of parameters(ctx, op)) addParam(ctx, out, id, p.in, p.name, p.schema, p.required, p.at);
@@ -121,7 +129,16 @@ function parameters(ctx: OpenApiContext, op: Operation): RawParam[] {
   return [...byKey.values()];
 }
 
-function addParam(ctx: OpenApiContext, out: EndpointExtract, endpoint: string, location: Param['in'], name: string, schema: Located, required: boolean, param?: Located): void {
+function addParam(
+  ctx: OpenApiContext,
+  out: EndpointExtract,
+  endpoint: string,
+  location: Param['in'],
+  name: string,
+  schema: Located,
+  required: boolean,
+  param?: Located,
+): void {
   const field = fieldOf(ctx, name, schema, required);
   if (param) {
     field.anchors = [anchorAt(ctx, [...param.pointer, 'name'])];

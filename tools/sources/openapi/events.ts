@@ -102,7 +102,7 @@ export function extractEvents(ctx: OpenApiContext, ops: readonly Operation[], sc
         line: ctx.locator.lineOf(roots[i]!.pointer),
         column: 1,
         message: `Found no \`${path.join('.')}\` in the stream schema${name ? ` \`${name}\`` : ''}, expected the API's eventPath to lead to its events`,
-        hint: 'fix the eventPath in the source\'s apis, or leave it out to take the chunk as the event',
+        hint: "fix the eventPath in the source's apis, or leave it out to take the chunk as the event",
       });
     });
     roots.splice(0, roots.length, ...inner.filter((at): at is Located => at !== undefined));

@@ -30,7 +30,15 @@ const YAML = [
   '              - blue', // 26
 ].join('\n');
 
-const JSON_TEXT = JSON.stringify({ openapi: '3.1.0', components: { schemas: { Gadget: { type: 'object', properties: { name: { type: 'string' } } } } }, list: [{ a: 1 }, { a: 2 }] }, null, 2);
+const JSON_TEXT = JSON.stringify(
+  {
+    openapi: '3.1.0',
+    components: { schemas: { Gadget: { type: 'object', properties: { name: { type: 'string' } } } } },
+    list: [{ a: 1 }, { a: 2 }],
+  },
+  null,
+  2,
+);
 
 describe('LineLocator', () => {
   const yaml = new LineLocator(YAML);

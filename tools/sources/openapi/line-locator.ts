@@ -111,7 +111,7 @@ export class LineLocator {
     block.keys = new Map();
     block.items = [];
     let child = -1;
-    if (block.inline && block.inline.text) {
+    if (block.inline?.text) {
       child = block.inline.column;
       this.record(block, block.inline.text, block.line - 1);
     }

@@ -40,7 +40,10 @@ describe('paths with a query part', () => {
   });
 
   it('are read when asked, their ids keeping the query; nothing is then skipped', () => {
-    const x = extractOpenApi(DOC, source, new DiagnosticBag(), { apis: [{ name: 'responses', paths: ['/responses/**'] }], includeQueryPaths: true });
+    const x = extractOpenApi(DOC, source, new DiagnosticBag(), {
+      apis: [{ name: 'responses', paths: ['/responses/**'] }],
+      includeQueryPaths: true,
+    });
     expect(x.endpoints.map((e) => e.id)).toEqual(['endpoint:POST /v1/responses', 'endpoint:POST /v1/responses?beta=true']);
     expect(x.skipped).toBeUndefined();
   });

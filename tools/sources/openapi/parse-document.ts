@@ -33,7 +33,7 @@ export function parseDocument(text: string, file: string, bag: DiagnosticBag): P
     return { doc, locator: new LineLocator(text) };
   } catch (error) {
     const at = errorPosition(error, text);
-    const reason = error instanceof Error ? (error as { reason?: string }).reason ?? error.message.split('\n')[0] : String(error);
+    const reason = error instanceof Error ? ((error as { reason?: string }).reason ?? error.message.split('\n')[0]) : String(error);
     bag.error({
       code: 'openapi-malformed',
       file,

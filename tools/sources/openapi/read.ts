@@ -45,11 +45,21 @@ export function extractOpenApi(text: string, source: SourceInfo, bag: Diagnostic
     // A path belongs to the first API that takes it, so no endpoint is read twice.
     const own = pathScope(api.paths);
     const earlier = [...taken];
-    const mine = listOperations(ctx, (p) => own(p) && !earlier.some((t) => t(p)), { includeQueryPaths: options.includeQueryPaths, skipped });
+    const mine = listOperations(ctx, (p) => own(p) && !earlier.some((t) => t(p)), {
+      includeQueryPaths: options.includeQueryPaths,
+      skipped,
+    });
     taken.push(own);
     ops.push(...mine);
     const named = api.events === undefined ? [] : typeof api.events === 'string' ? [api.events] : api.events;
-    out.events.push(...extractEvents(ctx, mine, { ...(several && { api: api.name }), named, ...(api.discriminator && { discriminator: api.discriminator }), ...(api.eventPath && { eventPath: api.eventPath }) }));
+    out.events.push(
+      ...extractEvents(ctx, mine, {
+        ...(several && { api: api.name }),
+        named,
+        ...(api.discriminator && { discriminator: api.discriminator }),
+        ...(api.eventPath && { eventPath: api.eventPath }),
+      }),
+    );
     if (several) for (const op of mine) apiOf.set(`${op.method} ${prefix}${op.path}`, api.name);
   }
   if (skipped.length) out.skipped = skipped;
@@ -72,7 +82,10 @@ export function extractOpenApi(text: string, source: SourceInfo, bag: Diagnostic
 }
 
 export const readOpenApi: SourceReader = (text, source, config: SourceConfig, bag: DiagnosticBag) =>
-  extractOpenApi(text, source, bag, { ...(config.pathPrefix !== undefined && { pathPrefix: config.pathPrefix }), ...(config.apis && { apis: config.apis }) });
+  extractOpenApi(text, source, bag, {
+    ...(config.pathPrefix !== undefined && { pathPrefix: config.pathPrefix }),
+    ...(config.apis && { apis: config.apis }),
+  });
 
 /** Endpoints, their params, enum values and returned objects say which API they belong to (by their endpoint). */
 function tagApis(out: SourceExtract, apiOf: ReadonlyMap<string, string>): void {

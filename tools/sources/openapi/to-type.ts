@@ -107,11 +107,15 @@ function convertObject(ctx: OpenApiContext, at: Located): TypeExpr {
     return add === false ? { kind: 'object', fields: [] } : { kind: 'object' };
   }
   const fields = shape.properties.map((p) => fieldOf(ctx, p.name, p.at, shape.required.has(p.name)));
-  return add === true || (isObject(add) && Object.keys(add).length) ? { kind: 'object', fields, additional: true } : { kind: 'object', fields };
+  return add === true || (isObject(add) && Object.keys(add).length)
+    ? { kind: 'object', fields, additional: true }
+    : { kind: 'object', fields };
 }
 
 function convertAllOf(ctx: OpenApiContext, at: Located): Converted {
-  const members = (at.value.allOf as unknown[]).flatMap((m, i) => (isObject(m) ? [{ value: m, pointer: [...at.pointer, 'allOf', i] }] : []));
+  const members = (at.value.allOf as unknown[]).flatMap((m, i) =>
+    isObject(m) ? [{ value: m, pointer: [...at.pointer, 'allOf', i] }] : [],
+  );
   const own = { ...at.value };
   delete own.allOf;
   const ownShape = isObject(own.properties) || own.type === 'object';

@@ -28,7 +28,12 @@ export function textDone(slot: SlotState, field: string, event: TraceEvent, repo
   const text = event.payload[field];
   if (typeof text !== 'string') return;
   if (slot.deltas > 0 && slot.text !== text) {
-    report({ check: 'accumulation', line: event.line, event: event.type, message: `Found \`${field}\` that differs from the ${slot.deltas} deltas concatenated (${describeMismatch(text, slot.text)}), expected them equal` });
+    report({
+      check: 'accumulation',
+      line: event.line,
+      event: event.type,
+      message: `Found \`${field}\` that differs from the ${slot.deltas} deltas concatenated (${describeMismatch(text, slot.text)}), expected them equal`,
+    });
   }
   slot.done = text;
 }
@@ -37,9 +42,19 @@ function compare(found: unknown, slot: SlotState, where: string, event: TraceEve
   const expected = finalText(slot);
   if (expected === undefined) return;
   if (typeof found !== 'string') {
-    report({ check: 'accumulation', line: event.line, event: event.type, message: `Found no text ${where} (${quote(found)}), expected the streamed text of ${expected.length} characters` });
+    report({
+      check: 'accumulation',
+      line: event.line,
+      event: event.type,
+      message: `Found no text ${where} (${quote(found)}), expected the streamed text of ${expected.length} characters`,
+    });
   } else if (found !== expected) {
-    report({ check: 'accumulation', line: event.line, event: event.type, message: `Found text ${where} that differs from the streamed text (${describeMismatch(found, expected)}), expected them equal` });
+    report({
+      check: 'accumulation',
+      line: event.line,
+      event: event.type,
+      message: `Found text ${where} that differs from the streamed text (${describeMismatch(found, expected)}), expected them equal`,
+    });
   }
 }
 
@@ -54,7 +69,13 @@ export function partDone(item: ItemState, kind: PartKind, payload: string, index
 
 /** `output_item.done`: every slot's text is in the item; then keep only digests. */
 /** `closing`: the closing event's short name for messages (`output_item.done`). */
-export function itemDone(item: ItemState, doneItem: Record<string, JsonValue> | undefined, closing: string, event: TraceEvent, report: Report): void {
+export function itemDone(
+  item: ItemState,
+  doneItem: Record<string, JsonValue> | undefined,
+  closing: string,
+  event: TraceEvent,
+  report: Report,
+): void {
   const finals = new Map<string, { rule: TextRule; position: number; digest: string; length: number }>();
   for (const [key, slot] of item.slots) {
     const rule = slot.rule;
@@ -74,7 +95,12 @@ export function terminalTexts(item: ItemState, output: Record<string, JsonValue>
     const found = final.rule.item(output, final.position);
     if (typeof found !== 'string' || found.length !== final.length || digest(found) !== final.digest) {
       const what = typeof found === 'string' ? `text of ${found.length} characters that differs` : `no text (${quote(found)})`;
-      report({ check: 'accumulation', line: event.line, event: event.type, message: `Found ${what} at ${key} of output[${item.position}] in the terminal response, expected the streamed text of ${final.length} characters` });
+      report({
+        check: 'accumulation',
+        line: event.line,
+        event: event.type,
+        message: `Found ${what} at ${key} of output[${item.position}] in the terminal response, expected the streamed text of ${final.length} characters`,
+      });
     }
   }
 }

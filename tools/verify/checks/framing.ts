@@ -15,16 +15,35 @@ export function checkFraming(record: TraceRecord, report: Report): TraceEvent | 
   try {
     payload = JSON.parse(record.data);
   } catch (error) {
-    report({ check: 'framing', line, ...(record.eventName && { event: record.eventName }), message: `Found data that is not JSON (${(error as Error).message}), expected one JSON object per event` });
+    report({
+      check: 'framing',
+      line,
+      ...(record.eventName && { event: record.eventName }),
+      message: `Found data that is not JSON (${(error as Error).message}), expected one JSON object per event`,
+    });
     return undefined;
   }
-  if (typeof payload !== 'object' || payload === null || Array.isArray(payload) || typeof (payload as { type?: unknown }).type !== 'string') {
-    report({ check: 'framing', line, message: `Found ${Array.isArray(payload) ? 'an array' : payload === null ? 'null' : typeof payload === 'object' ? 'an object without a string `type`' : `a ${typeof payload}`}, expected an event object with a string \`type\`` });
+  if (
+    typeof payload !== 'object' ||
+    payload === null ||
+    Array.isArray(payload) ||
+    typeof (payload as { type?: unknown }).type !== 'string'
+  ) {
+    report({
+      check: 'framing',
+      line,
+      message: `Found ${Array.isArray(payload) ? 'an array' : payload === null ? 'null' : typeof payload === 'object' ? 'an object without a string `type`' : `a ${typeof payload}`}, expected an event object with a string \`type\``,
+    });
     return undefined;
   }
   const type = (payload as { type: string }).type;
   if (record.eventName !== undefined && record.eventName !== type) {
-    report({ check: 'framing', line, event: type, message: `Found \`event: ${record.eventName}\`, expected the payload's type \`${type}\`` });
+    report({
+      check: 'framing',
+      line,
+      event: type,
+      message: `Found \`event: ${record.eventName}\`, expected the payload's type \`${type}\``,
+    });
   }
   return { line, type, payload: payload as Record<string, JsonValue> };
 }

@@ -23,11 +23,22 @@ export function openItem(state: StreamState, event: TraceEvent, report: Report):
   const expected = state.added;
   const outputIndex = typeof index === 'number' ? index : expected;
   if (index !== expected) {
-    report({ check: 'indices', line: event.line, event: event.type, message: `Found \`${ix}\` ${quote(index)}, expected ${expected} (zero-based and contiguous in the order items are added)` });
+    report({
+      check: 'indices',
+      line: event.line,
+      event: event.type,
+      message: `Found \`${ix}\` ${quote(index)}, expected ${expected} (zero-based and contiguous in the order items are added)`,
+    });
   }
   if (id !== undefined) {
     const previous = state.byId.get(id);
-    if (previous) report({ check: 'identity', line: event.line, event: event.type, message: `Found item id ${quote(id)} again, expected a new id (already used by the item added at line ${previous.line})` });
+    if (previous)
+      report({
+        check: 'identity',
+        line: event.line,
+        event: event.type,
+        message: `Found item id ${quote(id)} again, expected a new id (already used by the item added at line ${previous.line})`,
+      });
   }
   const itemState: ItemState = {
     id,
@@ -54,16 +65,31 @@ export function resolveItem(state: StreamState, event: TraceEvent, id: JsonValue
   const byId = typeof id === 'string' ? state.byId.get(id) : undefined;
   if (byId) {
     if (index !== undefined && index !== byId.outputIndex) {
-      report({ check: 'indices', line: event.line, event: event.type, message: `Found \`${ix}\` ${quote(index)} for item ${quote(id)}, expected ${byId.outputIndex} (its index when added at line ${byId.line})` });
+      report({
+        check: 'indices',
+        line: event.line,
+        event: event.type,
+        message: `Found \`${ix}\` ${quote(index)} for item ${quote(id)}, expected ${byId.outputIndex} (its index when added at line ${byId.line})`,
+      });
     }
     return byId;
   }
   const byIndex = typeof index === 'number' ? state.byIndex.get(index) : undefined;
   if (byIndex) {
-    report({ check: 'identity', line: event.line, event: event.type, message: `Found item id ${quote(id)} at \`${ix}\` ${index}, expected ${quote(byIndex.id)} (the id added at line ${byIndex.line})` });
+    report({
+      check: 'identity',
+      line: event.line,
+      event: event.type,
+      message: `Found item id ${quote(id)} at \`${ix}\` ${index}, expected ${quote(byIndex.id)} (the id added at line ${byIndex.line})`,
+    });
     return byIndex;
   }
-  report({ check: 'lifecycle', line: event.line, event: event.type, message: `Found \`${event.type}\` for item ${quote(id)} (${ix} ${quote(index)}), expected \`${family}.added\` to open that item first` });
+  report({
+    check: 'lifecycle',
+    line: event.line,
+    event: event.type,
+    message: `Found \`${event.type}\` for item ${quote(id)} (${ix} ${quote(index)}), expected \`${family}.added\` to open that item first`,
+  });
   return undefined;
 }
 
@@ -73,7 +99,12 @@ export function closeItem(state: StreamState, item: ItemState, event: TraceEvent
   const { indexField: ix, family } = state.profile.items;
   const last = family.slice(family.lastIndexOf('.') + 1);
   if (done && typeof done.type === 'string' && done.type !== item.type) {
-    report({ check: 'identity', line: event.line, event: event.type, message: `Found item type ${quote(done.type)} in \`${last}.done\`, expected ${quote(item.type)} (as added at line ${item.line})` });
+    report({
+      check: 'identity',
+      line: event.line,
+      event: event.type,
+      message: `Found item type ${quote(done.type)} in \`${last}.done\`, expected ${quote(item.type)} (as added at line ${item.line})`,
+    });
   }
   const first = state.open.values().next().value;
   if (first !== undefined && first !== item) {
@@ -82,7 +113,12 @@ export function closeItem(state: StreamState, item: ItemState, event: TraceEvent
     state.overtaken.set(first, list);
   }
   for (const later of state.overtaken.get(item) ?? []) {
-    report({ check: 'lifecycle', line: later.line, event: later.type, message: `Found item at ${ix} ${later.item.outputIndex} finishing before ${ix} ${item.outputIndex} (added at line ${item.line}, done at line ${event.line}), expected items to finish in the order they were added` });
+    report({
+      check: 'lifecycle',
+      line: later.line,
+      event: later.type,
+      message: `Found item at ${ix} ${later.item.outputIndex} finishing before ${ix} ${item.outputIndex} (added at line ${item.line}, done at line ${event.line}), expected items to finish in the order they were added`,
+    });
   }
   state.overtaken.delete(item);
   item.open = false;

@@ -19,10 +19,22 @@ export function stepResponse(state: StreamState, role: Role, event: TraceEvent, 
   // the reference server makes.
   if (from === 'ended') {
     const what = role === 'terminal' ? 'a second terminal event' : 'an event';
-    report({ check: 'lifecycle', line: event.line, event: event.type, message: `Found ${what} \`${event.type}\` after the stream ended with \`${state.terminalType}\` at line ${state.terminalLine}, expected nothing after the terminal or \`error\` event`, deviations: [{ event: event.type, path: `after ${state.terminalType}`, kind: 'order' }] });
+    report({
+      check: 'lifecycle',
+      line: event.line,
+      event: event.type,
+      message: `Found ${what} \`${event.type}\` after the stream ended with \`${state.terminalType}\` at line ${state.terminalLine}, expected nothing after the terminal or \`error\` event`,
+      deviations: [{ event: event.type, path: `after ${state.terminalType}`, kind: 'order' }],
+    });
     return false;
   }
-  report({ check: 'lifecycle', line: event.line, event: event.type, message: `Found \`${event.type}\`, expected ${expected.get(from) ?? 'another event'}`, deviations: [{ event: event.type, path: `in phase ${from}`, kind: 'order' }] });
+  report({
+    check: 'lifecycle',
+    line: event.line,
+    event: event.type,
+    message: `Found \`${event.type}\`, expected ${expected.get(from) ?? 'another event'}`,
+    deviations: [{ event: event.type, path: `in phase ${from}`, kind: 'order' }],
+  });
   state.phase = recover.get(role) ?? 'ended';
   if (state.phase === 'ended') end(state, event);
   return true;

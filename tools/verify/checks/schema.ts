@@ -37,7 +37,13 @@ function listIssues(issues: readonly SchemaIssue[]): string {
 export function checkSchema(event: TraceEvent, ctx: SchemaContext, report: Report): boolean {
   const schema = ctx.schemas.get(event.type);
   if (!schema) {
-    report({ check: 'schema', line: event.line, event: event.type, message: `Found unknown event type \`${event.type}\`, expected a type the spec defines`, deviations: [{ event: event.type, path: '', kind: 'unknown-event' }] });
+    report({
+      check: 'schema',
+      line: event.line,
+      event: event.type,
+      message: `Found unknown event type \`${event.type}\`, expected a type the spec defines`,
+      deviations: [{ event: event.type, path: '', kind: 'unknown-event' }],
+    });
     return false;
   }
   // The compiled predicate answers the common case; Zod runs only to explain a rejection. Nothing is
@@ -51,7 +57,9 @@ export function checkSchema(event: TraceEvent, ctx: SchemaContext, report: Repor
   if (result.success) return true;
   const inProgress = ctx.inProgress?.get(event.type);
   const issues = explainIssues(schema, event.payload, result.error.issues, ctx.names).filter(
-    (i) => !(i.segments.length === 1 && ctx.sequenceField !== undefined && String(i.segments[0]) === ctx.sequenceField) && !(inProgress && i.kind === 'missing' && i.segments.length === 2 && i.segments[0] === inProgress),
+    (i) =>
+      !(i.segments.length === 1 && ctx.sequenceField !== undefined && String(i.segments[0]) === ctx.sequenceField) &&
+      !(inProgress && i.kind === 'missing' && i.segments.length === 2 && i.segments[0] === inProgress),
   );
   const errors: SchemaIssue[] = [];
   const disagree: { issue: SchemaIssue; note: string }[] = [];
@@ -63,12 +71,25 @@ export function checkSchema(event: TraceEvent, ctx: SchemaContext, report: Repor
     else errors.push(issue);
   }
   const what = `an event that does not match the \`${event.type}\` schema`;
-  if (errors.length) report({ ...base, message: `Found ${what}: ${listIssues(errors)}`, deviations: errors.map((i) => deviationOf(event.type, i)) });
+  if (errors.length)
+    report({ ...base, message: `Found ${what}: ${listIssues(errors)}`, deviations: errors.map((i) => deviationOf(event.type, i)) });
   if (reference.length) {
     const deviations = reference.map((i) => deviationOf(event.type, i));
-    report({ ...base, message: `Found ${what}: ${listIssues(reference)}`, deviations, verdict: 'reference-does-too', note: ctx.baseline!.vouch(deviations)! });
+    report({
+      ...base,
+      message: `Found ${what}: ${listIssues(reference)}`,
+      deviations,
+      verdict: 'reference-does-too',
+      note: ctx.baseline!.vouch(deviations)!,
+    });
   }
-  if (disagree.length) report({ ...base, message: `Found ${what}: ${listIssues(disagree.map((d) => d.issue))}`, verdict: 'sources-disagree', note: disagreementNote(disagree.map((d) => d.note)) });
+  if (disagree.length)
+    report({
+      ...base,
+      message: `Found ${what}: ${listIssues(disagree.map((d) => d.issue))}`,
+      verdict: 'sources-disagree',
+      note: disagreementNote(disagree.map((d) => d.note)),
+    });
   return true;
 }
 
@@ -77,7 +98,14 @@ function noteDisagreements(event: TraceEvent, conflicts: SourceConflicts, report
   const watched = conflicts.watch(event.type, event.payload);
   if (!watched.length) return;
   const found = watched.map((w) => `\`${w.field}\` ${w.kind === 'null' ? 'null' : 'absent'}`).join(', ');
-  report({ check: 'schema', line: event.line, event: event.type, message: `Found ${found}, which one source allows and another does not`, verdict: 'sources-disagree', note: disagreementNote(watched.map((w) => w.note)) });
+  report({
+    check: 'schema',
+    line: event.line,
+    event: event.type,
+    message: `Found ${found}, which one source allows and another does not`,
+    verdict: 'sources-disagree',
+    note: disagreementNote(watched.map((w) => w.note)),
+  });
 }
 
 function deviationOf(event: string, issue: SchemaIssue): Deviation {

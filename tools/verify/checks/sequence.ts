@@ -20,12 +20,22 @@ export class SequenceCheck {
   check(event: TraceEvent, report: Report): void {
     const n = event.payload[this.field];
     if (typeof n !== 'number' || !Number.isInteger(n)) {
-      report({ check: 'sequence', line: event.line, event: event.type, message: `Found ${n === undefined ? `no \`${this.field}\`` : `\`${this.field}\` ${JSON.stringify(n)}`}, expected an integer${this.previous === undefined ? '' : ` (${this.previous + 1})`}` });
+      report({
+        check: 'sequence',
+        line: event.line,
+        event: event.type,
+        message: `Found ${n === undefined ? `no \`${this.field}\`` : `\`${this.field}\` ${JSON.stringify(n)}`}, expected an integer${this.previous === undefined ? '' : ` (${this.previous + 1})`}`,
+      });
       this.previous = undefined;
       return;
     }
     if (this.previous !== undefined && n !== this.previous + 1) {
-      report({ check: 'sequence', line: event.line, event: event.type, message: `Found \`${this.field}\` ${n}, expected ${this.previous + 1} (previous + 1)` });
+      report({
+        check: 'sequence',
+        line: event.line,
+        event: event.type,
+        message: `Found \`${this.field}\` ${n}, expected ${this.previous + 1} (previous + 1)`,
+      });
     }
     this.previous = n;
   }

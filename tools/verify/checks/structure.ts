@@ -27,7 +27,12 @@ export function checkStructure(state: StreamState, rule: EventRule, event: Trace
   const item = resolveItem(state, event, id, report);
   if (!item) return;
   if (!item.open) {
-    report({ check: 'lifecycle', line: event.line, event: event.type, message: `Found \`${event.type}\` for item ${quote(item.id)} after its \`${profile.items.family}.done\` at line ${item.closedLine}, expected item events between added and done` });
+    report({
+      check: 'lifecycle',
+      line: event.line,
+      event: event.type,
+      message: `Found \`${event.type}\` for item ${quote(item.id)} after its \`${profile.items.family}.done\` at line ${item.closedLine}, expected item events between added and done`,
+    });
     return;
   }
   if (rule.opens === 'item') {
@@ -38,7 +43,12 @@ export function checkStructure(state: StreamState, rule: EventRule, event: Trace
     return;
   }
   if (rule.itemTypes && item.type !== 'unknown' && !rule.itemTypes.includes(item.type)) {
-    report({ check: 'family', line: event.line, event: event.type, message: `Found \`${event.type}\` for a \`${item.type}\` item ${quote(item.id)}, expected \`${rule.family}.*\` only for ${rule.itemTypes.map((t) => `\`${t}\``).join(', ')} items` });
+    report({
+      check: 'family',
+      line: event.line,
+      event: event.type,
+      message: `Found \`${event.type}\` for a \`${item.type}\` item ${quote(item.id)}, expected \`${rule.family}.*\` only for ${rule.itemTypes.map((t) => `\`${t}\``).join(', ')} items`,
+    });
     return;
   }
   if (rule.opens) {

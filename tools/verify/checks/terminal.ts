@@ -20,11 +20,19 @@ export function checkTerminal(state: StreamState, event: TraceEvent, report: Rep
   for (const [index, item] of state.byPosition.entries()) {
     const found = output[index] as Record<string, JsonValue> | undefined;
     if (!found || typeof found !== 'object') {
-      report({ check: 'identity', ...base, message: `Found no output[${index}] in the terminal response, expected item ${quote(item.id)} streamed at line ${item.line}` });
+      report({
+        check: 'identity',
+        ...base,
+        message: `Found no output[${index}] in the terminal response, expected item ${quote(item.id)} streamed at line ${item.line}`,
+      });
       continue;
     }
     if (found.id !== item.id || found.type !== item.type) {
-      report({ check: 'identity', ...base, message: `Found output[${index}] ${quote(found.type)} ${quote(found.id)} in the terminal response, expected ${quote(item.type)} ${quote(item.id)} (added at line ${item.line})` });
+      report({
+        check: 'identity',
+        ...base,
+        message: `Found output[${index}] ${quote(found.type)} ${quote(found.id)} in the terminal response, expected ${quote(item.type)} ${quote(item.id)} (added at line ${item.line})`,
+      });
       continue;
     }
     if (!item.open) terminalTexts(item, found, event, report);
@@ -32,6 +40,10 @@ export function checkTerminal(state: StreamState, event: TraceEvent, report: Rep
   output.forEach((found, index) => {
     if (index < state.byPosition.length) return;
     const f = (found ?? {}) as Record<string, JsonValue>;
-    report({ check: 'closure', ...base, message: `Found output[${index}] ${quote(f.type)} ${quote(f.id)} in the terminal response, expected it opened by \`${family}.added\` and closed by \`${family}.done\` in the stream` });
+    report({
+      check: 'closure',
+      ...base,
+      message: `Found output[${index}] ${quote(f.type)} ${quote(f.id)} in the terminal response, expected it opened by \`${family}.added\` and closed by \`${family}.done\` in the stream`,
+    });
   });
 }

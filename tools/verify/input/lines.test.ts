@@ -3,12 +3,20 @@ import { readLineBatches } from './lines.js';
 
 async function lines(chunks: string[]): Promise<[number, string][]> {
   const out: [number, string][] = [];
-  for await (const batch of readLineBatches((async function* () { yield* chunks; })())) for (const l of batch) out.push([l.number, l.text]);
+  for await (const batch of readLineBatches(
+    (async function* () {
+      yield* chunks;
+    })(),
+  ))
+    for (const l of batch) out.push([l.number, l.text]);
   return out;
 }
 
 /** Every way to cut `text` into two chunks, plus one chunk per character. */
-const splits = (text: string): string[][] => [...Array.from({ length: text.length + 1 }, (_, i) => [text.slice(0, i), text.slice(i)]), [...text]];
+const splits = (text: string): string[][] => [
+  ...Array.from({ length: text.length + 1 }, (_, i) => [text.slice(0, i), text.slice(i)]),
+  [...text],
+];
 
 describe('readLineBatches', () => {
   const cases: [string, { given: string; want: string[] }][] = [
@@ -27,7 +35,9 @@ describe('readLineBatches', () => {
 
 async function read(chunks: (string | Buffer)[], maxLineLength?: number) {
   const out: { number: number; text: string; problem?: { message: string; fatal: boolean } }[] = [];
-  const source = (async function* () { yield* chunks; })();
+  const source = (async function* () {
+    yield* chunks;
+  })();
   for await (const batch of readLineBatches(source, maxLineLength === undefined ? {} : { maxLineLength })) out.push(...batch);
   return out;
 }
@@ -53,7 +63,10 @@ describe('readLineBatches on input that is not a clean trace', () => {
 
   it('stops at a NUL character: a binary file', async () => {
     const lines = await read(['{"a":1}\n', 'PK\u0003\u0004\u0000\u0000rest\nmore\n']);
-    expect(lines.map((l) => [l.number, l.problem?.fatal])).toEqual([[1, undefined], [2, true]]);
+    expect(lines.map((l) => [l.number, l.problem?.fatal])).toEqual([
+      [1, undefined],
+      [2, true],
+    ]);
     expect(lines[1]!.problem!.message).toContain('binary');
   });
 

@@ -65,7 +65,10 @@ async function* decode(input: Readable | AsyncIterable<string | Buffer>): AsyncG
 }
 
 /** The lines of each chunk at once: one await per chunk instead of per line keeps the reader near the floor. */
-export async function* readLineBatches(input: Readable | AsyncIterable<string | Buffer>, options: LineOptions = {}): AsyncGenerator<Line[]> {
+export async function* readLineBatches(
+  input: Readable | AsyncIterable<string | Buffer>,
+  options: LineOptions = {},
+): AsyncGenerator<Line[]> {
   const max = options.maxLineLength ?? DEFAULT_MAX_LINE_LENGTH;
   /** Pieces of the line not yet ended, and their total length. */
   let pieces: string[] = [];
@@ -76,7 +79,14 @@ export async function* readLineBatches(input: Readable | AsyncIterable<string | 
   let pendingCr = false;
   let first = true;
 
-  const overlong = (length: number): Line => ({ number: ++number, text: '', problem: { message: `Found a line of ${length} characters, expected at most ${max} (verify.maxLineLength / --max-line-length)`, fatal: false } });
+  const overlong = (length: number): Line => ({
+    number: ++number,
+    text: '',
+    problem: {
+      message: `Found a line of ${length} characters, expected at most ${max} (verify.maxLineLength / --max-line-length)`,
+      fatal: false,
+    },
+  });
 
   for await (const decoded of decode(input)) {
     if (decoded instanceof Error) {
@@ -116,7 +126,11 @@ export async function* readLineBatches(input: Readable | AsyncIterable<string | 
       if (lf !== -1 && lf < start) lf = text.indexOf('\n', start);
     }
     if (nul !== -1) {
-      batch.push({ number: ++number, text: '', problem: { message: 'Found a NUL character: this is a binary file, expected a text trace', fatal: true } });
+      batch.push({
+        number: ++number,
+        text: '',
+        problem: { message: 'Found a NUL character: this is a binary file, expected a text trace', fatal: true },
+      });
       yield batch;
       return;
     }

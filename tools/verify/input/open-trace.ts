@@ -12,7 +12,12 @@ import { readLineBatches, type Line, type LineOptions } from './lines.js';
 import { readSse } from './sse.js';
 import type { TraceItem } from './trace-item.js';
 
-export const FORMAT_BY_EXTENSION: ReadonlyMap<string, TraceFormat> = new Map([['.sse', 'sse'], ['.txt', 'sse'], ['.jsonl', 'jsonl'], ['.ndjson', 'jsonl']]);
+export const FORMAT_BY_EXTENSION: ReadonlyMap<string, TraceFormat> = new Map([
+  ['.sse', 'sse'],
+  ['.txt', 'sse'],
+  ['.jsonl', 'jsonl'],
+  ['.ndjson', 'jsonl'],
+]);
 
 export function formatFromName(name: string): TraceFormat | undefined {
   return FORMAT_BY_EXTENSION.get(extname(name).toLowerCase());
@@ -39,7 +44,10 @@ export interface OpenedTrace {
   items: AsyncIterable<TraceItem[]>;
 }
 
-export async function openTrace(path: string, options: { format?: TraceFormat; stdin?: Readable; starts?: ReadonlySet<string> } & LineOptions = {}): Promise<OpenedTrace> {
+export async function openTrace(
+  path: string,
+  options: { format?: TraceFormat; stdin?: Readable; starts?: ReadonlySet<string> } & LineOptions = {},
+): Promise<OpenedTrace> {
   const input = path === '-' ? (options.stdin ?? process.stdin) : createReadStream(path, { highWaterMark: 256 * 1024 });
   const raw = readLineBatches(input, options.maxLineLength === undefined ? {} : { maxLineLength: options.maxLineLength });
   const known = options.format ?? (path === '-' ? undefined : formatFromName(path));

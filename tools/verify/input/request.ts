@@ -18,7 +18,11 @@ export function parseRequestComment(comment: string, line: number): TraceItem | 
   try {
     return { kind: 'request', line, value: JSON.parse(m[1]!) as JsonValue };
   } catch (error) {
-    return { kind: 'stray', line, message: `Found a request header that is not JSON (${(error as Error).message}), expected \`request {…}\`` };
+    return {
+      kind: 'stray',
+      line,
+      message: `Found a request header that is not JSON (${(error as Error).message}), expected \`request {…}\``,
+    };
   }
 }
 

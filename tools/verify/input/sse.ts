@@ -48,12 +48,21 @@ export async function* readSse(batches: AsyncIterable<Line[]>, starts: ReadonlyS
     if (!start || lost) return;
     if (data.length === 0) {
       // A frame with fields but no data is dropped by EventSource; say so rather than lose it silently.
-      out.push({ kind: 'record', record: { line: start, ...(eventName !== undefined && { eventName }), data: '', framing: [...framing, { line: start, message: 'Found a frame without a `data:` line, expected every event to carry data' }] } });
+      out.push({
+        kind: 'record',
+        record: {
+          line: start,
+          ...(eventName !== undefined && { eventName }),
+          data: '',
+          framing: [...framing, { line: start, message: 'Found a frame without a `data:` line, expected every event to carry data' }],
+        },
+      });
       return;
     }
     const text = data.join('\n');
     if (text === '[DONE]') {
-      if (doneAt) out.push({ kind: 'stray', line: start, message: `Found a second \`data: [DONE]\`, expected it once (first at line ${doneAt})` });
+      if (doneAt)
+        out.push({ kind: 'stray', line: start, message: `Found a second \`data: [DONE]\`, expected it once (first at line ${doneAt})` });
       doneAt ||= start;
       return;
     }
@@ -61,7 +70,12 @@ export async function* readSse(batches: AsyncIterable<Line[]>, starts: ReadonlyS
     // A recording of several responses in a row holds one sentinel per response: the next one's
     // first event starts over.
     if (doneAt && startsResponse(starts, eventName, text)) doneAt = 0;
-    const issues = doneAt ? [...framing, { line: start, message: `Found an event after \`data: [DONE]\` (line ${doneAt}), expected nothing after the sentinel` }] : framing;
+    const issues = doneAt
+      ? [
+          ...framing,
+          { line: start, message: `Found an event after \`data: [DONE]\` (line ${doneAt}), expected nothing after the sentinel` },
+        ]
+      : framing;
     out.push({ kind: 'record', record: { line: start, ...(eventName !== undefined && { eventName }), data: text, framing: issues } });
   }
 
@@ -93,10 +107,14 @@ export async function* readSse(batches: AsyncIterable<Line[]>, starts: ReadonlyS
       if (value.charCodeAt(0) === 32) value = value.slice(1);
       if (field === 'data') data.push(value);
       else if (field === 'event') {
-        if (eventName !== undefined) framing.push({ line: number, message: 'Found a second `event:` line in one frame, expected one per event' });
+        if (eventName !== undefined)
+          framing.push({ line: number, message: 'Found a second `event:` line in one frame, expected one per event' });
         eventName = value;
       } else if (!KNOWN_FIELDS.has(field)) {
-        framing.push({ line: number, message: `Found unknown SSE field \`${field.slice(0, 40)}\`, expected event, data, id or retry (or a \`:\` comment)` });
+        framing.push({
+          line: number,
+          message: `Found unknown SSE field \`${field.slice(0, 40)}\`, expected event, data, id or retry (or a \`:\` comment)`,
+        });
       }
     }
     if (out.length) {
@@ -105,7 +123,10 @@ export async function* readSse(batches: AsyncIterable<Line[]>, starts: ReadonlyS
     }
   }
   if (start) {
-    framing.push({ line: last, message: 'Found the last frame without a terminating blank line, expected every frame to end with an empty line' });
+    framing.push({
+      line: last,
+      message: 'Found the last frame without a terminating blank line, expected every frame to end with an empty line',
+    });
     dispatch();
   }
   out.push({ kind: 'end', lines: last });
