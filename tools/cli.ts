@@ -6,7 +6,7 @@
  */
 import { Command } from 'commander';
 import { readFileSync } from 'node:fs';
-import { registerCommands } from './cli/commands/index.js';
+import { registerCommands } from './cli/program/index.js';
 import { reportError } from './cli/report-error.js';
 
 // A reader that stops early (`specmap report --stdout | head`) closes the pipe: that is the
