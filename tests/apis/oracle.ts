@@ -49,7 +49,7 @@ function fixedValue(doc: Json, schema: Json, prop: string): string | undefined {
   const collect = (s: Json) => {
     const r = resolve(doc, s).node;
     if (isObj(r.properties)) Object.assign(props, r.properties);
-    if (Array.isArray(r.allOf)) r.allOf.forEach((p) => collect(p as Json));
+    if (Array.isArray(r.allOf)) for (const p of r.allOf) collect(p as Json);
   };
   collect(schema);
   const p = isObj(props[prop]) ? resolve(doc, props[prop] as Json).node : undefined;
@@ -64,7 +64,7 @@ function propertiesOf(doc: Json, schema: Json): Json {
   const collect = (s: Json) => {
     const r = resolve(doc, s).node;
     if (isObj(r.properties)) Object.assign(props, r.properties);
-    if (Array.isArray(r.allOf)) r.allOf.forEach((p) => collect(p as Json));
+    if (Array.isArray(r.allOf)) for (const p of r.allOf) collect(p as Json);
   };
   collect(schema);
   return props;

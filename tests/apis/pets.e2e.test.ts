@@ -12,7 +12,9 @@ import { REPO } from '../openapi/helpers.js';
 
 const CLI = join(REPO, 'dist/cli.js');
 const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
 
 function project(source: Record<string, unknown> = {}, verify: Record<string, unknown> = {}): string {
   const dir = mkdtempSync(join(tmpdir(), 'specmap-pets-'));

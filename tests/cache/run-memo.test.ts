@@ -51,7 +51,10 @@ describe('the memo of the last map', () => {
     ],
     [
       'a module outside the lanes appears',
-      () => (mkdirSync(join(project, 'lib'), { recursive: true }), writeFileSync(join(project, 'lib/extra.ts'), 'export {};\n')),
+      () => {
+        mkdirSync(join(project, 'lib'), { recursive: true });
+        writeFileSync(join(project, 'lib/extra.ts'), 'export {};\n');
+      },
     ],
     [
       'a human note is saved in mapping.json',

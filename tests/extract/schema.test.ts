@@ -13,6 +13,9 @@ import { schemaFiles } from '../../tools/schema/emit.js';
 import { buildModel } from '../../tools/sources/load.js';
 import { PAGES, REPO } from './helpers.js';
 
+// The mutations below break a model on purpose, so they step outside its type.
+// biome-ignore lint/suspicious/noExplicitAny: a deliberately malformed model has no type to name
+type Loose = any;
 const readJson = (path: string): unknown => JSON.parse(readFileSync(REPO + path, 'utf8'));
 
 const ajv = new Ajv2020({ allErrors: true, strict: false });
@@ -31,10 +34,30 @@ describe('model.schema.json', () => {
   });
 
   it.each([
-    ['a bad anchor', (m: any) => (m.events[0].anchors = ['no-line-here'])],
-    ['an unknown key', (m: any) => (m.events[0].colour = 'blue')],
-    ['a wrong model version', (m: any) => (m.modelVersion = 99)],
-    ['a missing field property', (m: any) => delete m.params[0].field.collapsed],
+    [
+      'a bad anchor',
+      (m: Loose) => {
+        m.events[0].anchors = ['no-line-here'];
+      },
+    ],
+    [
+      'an unknown key',
+      (m: Loose) => {
+        m.events[0].colour = 'blue';
+      },
+    ],
+    [
+      'a wrong model version',
+      (m: Loose) => {
+        m.modelVersion = 99;
+      },
+    ],
+    [
+      'a missing field property',
+      (m: Loose) => {
+        delete m.params[0].field.collapsed;
+      },
+    ],
   ])('rejects %s', (_name, mutate) => {
     const broken = structuredClone(fresh);
     mutate(broken);

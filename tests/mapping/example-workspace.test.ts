@@ -15,7 +15,8 @@ function table(mapping: Mapping): Record<string, Record<string, string[]>> {
   const out: Record<string, Record<string, string[]>> = {};
   for (const [id, entry] of Object.entries(mapping.items)) {
     for (const [lane, locations] of Object.entries(entry.lanes)) {
-      (out[id] ??= {})[lane] = locations.map((l) => `${l.file.replace(WS, '')}:${l.line}`);
+      out[id] ??= {};
+      out[id][lane] = locations.map((l) => `${l.file.replace(WS, '')}:${l.line}`);
     }
   }
   return out;

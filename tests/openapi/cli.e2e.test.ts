@@ -13,7 +13,9 @@ import { REPO } from './helpers.js';
 const CLI = join(REPO, 'dist/cli.js');
 const FIXTURES = join(REPO, 'tests/openapi/fixtures');
 const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
 
 function project(file: string, source: Record<string, unknown> = {}): string {
   const dir = mkdtempSync(join(tmpdir(), 'specmap-openapi-'));
@@ -47,7 +49,7 @@ describe('bad input: exit 2, diagnostics with file:line:col, nothing written', (
     expect(r.code).toBe(2);
     const reported = r.stderr.split('\n').filter((l) => l.startsWith(file));
     expect(reported).toHaveLength(lines.length);
-    lines.forEach((line, i) => expect(reported[i]).toContain(line));
+    for (const [i, line] of lines.entries()) expect(reported[i]).toContain(line);
     expect(r.stderr).toMatch(/fix: /);
     expect(r.stdout).toBe('');
     // No model and no parse-cache entry (the config loader's own memo may exist).

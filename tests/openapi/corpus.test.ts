@@ -170,9 +170,9 @@ describe('anchors', () => {
         walkType(f.type);
       }
     };
-    extract.events.forEach((e) => walk(e.fields));
-    extract.objects.forEach((o) => walk(o.fields));
-    extract.params.forEach((p) => check(p.field.anchors[0]!, p.field.name));
+    for (const e of extract.events) walk(e.fields);
+    for (const o of extract.objects) walk(o.fields);
+    for (const p of extract.params) check(p.field.anchors[0]!, p.field.name);
     Object.values(extract.schemas).forEach(walkType);
     expect(misplaced).toEqual([]);
   });

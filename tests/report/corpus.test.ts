@@ -12,7 +12,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Root, Table } from 'mdast';
-import { toString } from 'mdast-util-to-string';
+import { toString as textOf } from 'mdast-util-to-string';
 import type { Mapping } from '../../tools/mapping/schema.js';
 import type { Report } from '../../tools/report/schema.js';
 import { CLI, CORPUS, makeTempWorkspace, type TempWorkspace } from '../helpers/temp-workspace.js';
@@ -38,7 +38,7 @@ const pick = (r: Tally & object): Tally => ({
 });
 const parseMd = (md: string) => unified().use(remarkParse).use(remarkGfm).parse(md) as Root;
 const tables = (tree: Root) => tree.children.filter((n): n is Table => n.type === 'table');
-const cells = (t: Table) => t.children.map((row) => row.children.map((c) => toString(c)));
+const cells = (t: Table) => t.children.map((row) => row.children.map((c) => textOf(c)));
 
 beforeAll(() => {
   if (!existsSync(CLI)) throw new Error('dist/cli.js is missing: run `npm run build` first (npm test does)');

@@ -256,7 +256,7 @@ async function parseFiles(batch: Pending[], candidates: Candidates, cacheDir: st
   if (py.length > 0) {
     const { analyzePython } = await import('./python/analyze-python.js');
     const res = await analyzePython(py.map(([p]) => ({ text: p.text, ctx: ctx(p) })));
-    py.forEach(([, i], j) => (out[i] = res[j]!));
+    for (const [j, [, i]] of py.entries()) out[i] = res[j]!;
   }
   if (ts.length > 0) {
     const { analyzeTypeScript } = await import('./typescript/analyze-typescript.js');
@@ -264,7 +264,7 @@ async function parseFiles(batch: Pending[], candidates: Candidates, cacheDir: st
       ts.map(([p]) => ({ text: p.text, ctx: ctx(p) })),
       cacheDir,
     );
-    ts.forEach(([, i], j) => (out[i] = res[j]!));
+    for (const [j, [, i]] of ts.entries()) out[i] = res[j]!;
   }
   return out;
 }

@@ -5,7 +5,7 @@
  */
 import type { Candidates } from './candidates.js';
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Route declarations: `@router.post("/v1/…")`, `app.get('/…'`, `fastify.route({`, Next.js `export async function POST`. */
 const ROUTE_MARKERS = [
@@ -36,7 +36,7 @@ export function buildPrefilter(candidates: Candidates, extraNames: Iterable<stri
   // Distinctive body parameter names (snake_case, long) mark a request model; `model` or `input` would match everything.
   for (const set of candidates.paramSets) for (const p of set) if (p.includes('_') && p.length >= 8) words.add(p);
   // Event types stand quoted in code (`"error"` is an event type, `error` everywhere is not).
-  const quoted = [...candidates.eventTypes].sort().map((t) => `["'\\x60]${escape(t)}["'\\x60]`);
+  const quoted = [...candidates.eventTypes].sort().map((t) => `["'\\x60]${escapeRegExp(t)}["'\\x60]`);
   const alternatives = [...quoted, ...[...words].sort().map(escape), ...candidates.literalPatterns.map(quotedPattern), ...ROUTE_MARKERS];
   if (alternatives.length === 0) return () => false;
   const re = new RegExp(alternatives.join('|'));

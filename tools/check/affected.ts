@@ -16,7 +16,7 @@ export function partsAffectedBy(files: readonly string[], inputs: PipelineInputs
   if (files.some((f) => !existsSync(resolve(inputs.root, f)))) return ['sources', 'generated', 'mapping'];
   const parts = new Set<CheckPart>();
   const config = [...rel].some((p) => /(^|\/)specmap\.config\.json$/.test(p));
-  if (config || any(inputs.sourcePaths)) ['sources', 'generated', 'mapping'].forEach((p) => parts.add(p as CheckPart));
+  if (config || any(inputs.sourcePaths)) for (const p of ['sources', 'generated', 'mapping'] as const) parts.add(p);
   if (any(inputs.templatePaths) || under(inputs.outDir)) parts.add('generated');
   // Human cells edited in the tracker belong in mapping.json: the mapping part reports them.
   if (

@@ -144,7 +144,9 @@ function dedupe(changes: Change[]): Change[] {
   const seen = new Set<string>();
   return changes.filter((c) => {
     const key = `${c.kind} ${c.paths[0]}`;
-    return seen.has(key) ? false : (seen.add(key), true);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
   });
 }
 

@@ -28,7 +28,7 @@ function tooDeep(raw: unknown): (string | number)[] | undefined {
   while (stack.length) {
     const { value, path } = stack.pop()!;
     if (path.length > MAX_DEPTH) return path.slice(0, MAX_DEPTH + 1);
-    if (Array.isArray(value)) value.forEach((v, i) => stack.push({ value: v, path: [...path, i] }));
+    if (Array.isArray(value)) for (const [i, v] of value.entries()) stack.push({ value: v, path: [...path, i] });
     else if (isObject(value)) for (const [k, v] of Object.entries(value)) stack.push({ value: v, path: [...path, k] });
   }
   return undefined;

@@ -4,7 +4,7 @@
  * define; this list lets the report name the sections it cannot speak for. Pure: mdast in, list out.
  */
 import type { Root, RootContent } from 'mdast';
-import { toString } from 'mdast-util-to-string';
+import { toString as textOf } from 'mdast-util-to-string';
 
 export interface LinkedSection {
   title: string;
@@ -33,10 +33,10 @@ export function extractLinkedSections(tree: Root): LinkedSection[] {
     const kids = node.children;
     if (kids.length === 1 && kids[0]!.type === 'link') {
       const m = REFERENCE.exec(kids[0]!.url);
-      if (m && group) out.push({ title: toString(kids[0]!).trim(), slug: m[1]!, group });
+      if (m && group) out.push({ title: textOf(kids[0]!).trim(), slug: m[1]!, group });
       continue;
     }
-    const text = toString(node).trim();
+    const text = textOf(node).trim();
     if (!kids.some((k) => k.type === 'link') && text && !BADGES.has(text)) {
       if (text === 'API Reference') started = true;
       else if (started) group = text;

@@ -75,11 +75,11 @@ const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON
 function conflictOn(
   property: Conflict['property'],
   defs: readonly FieldDef[],
-  valueOf: (f: Field) => JsonValue | undefined,
+  valueIn: (f: Field) => JsonValue | undefined,
   same: (a: JsonValue, b: JsonValue) => boolean = sameJson,
 ): Conflict | undefined {
   const said = defs.flatMap((d) => {
-    const value = valueOf(d.field);
+    const value = valueIn(d.field);
     return value === undefined ? [] : [{ source: d.source, value }];
   });
   if (said.length < 2 || said.every((s) => same(s.value, said[0]!.value))) return undefined;

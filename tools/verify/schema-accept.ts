@@ -54,7 +54,10 @@ function acceptOf(node: ZodNode): Accept {
   if (!accept) {
     // Recursive schemas reach themselves through `lazy`; the placeholder resolves on first call.
     let real: Accept | undefined;
-    compiled.set(node, (v) => (real ??= compiled.get(node)!)(v));
+    compiled.set(node, (v) => {
+      real ??= compiled.get(node)!;
+      return real(v);
+    });
     accept = compile(node);
     real = accept;
     compiled.set(node, accept);
@@ -109,7 +112,10 @@ function compile(node: ZodNode): Accept {
     }
     case 'lazy': {
       let inner: Accept | undefined;
-      return (v) => (inner ??= acceptOf(def.getter!()))(v);
+      return (v) => {
+        inner ??= acceptOf(def.getter!());
+        return inner(v);
+      };
     }
     case 'union': {
       const options = (def.options ?? []).map(acceptOf);

@@ -174,7 +174,10 @@ function parseProfile(value: unknown, from: string): StreamProfile {
 export function getBundledStreamProfile(name: string): StreamProfile | undefined {
   if (!BUNDLED_STREAM_PROFILES.includes(name)) return undefined;
   let profile = bundled.get(name);
-  if (!profile) bundled.set(name, (profile = parseProfile(readBundledJson(`streams/${name}.json`), name)));
+  if (!profile) {
+    profile = parseProfile(readBundledJson(`streams/${name}.json`), name);
+    bundled.set(name, profile);
+  }
   return profile;
 }
 

@@ -32,7 +32,7 @@ export async function checkTraceFile(
   options: TraceOptions,
 ): Promise<{ result: StreamResult; format: TraceFormat }> {
   const name = options.name ?? path;
-  let opened;
+  let opened: Awaited<ReturnType<typeof openTrace>>;
   try {
     opened = await openTrace(path, {
       ...(options.format && { format: options.format }),

@@ -38,7 +38,10 @@ export function pythonFacts(tree: Tree, ctx: FileContext): FileFacts {
   routeFacts(root, sink);
   // Declared fields (definitions carry them) are worked out once per file, when first asked for.
   let fieldsByClass: Map<number, DeclaredFields> | undefined;
-  const declared = (cls: Node): DeclaredFields | undefined => (fieldsByClass ??= declaredFieldsIn(root, resolve)).get(cls.id);
+  const declared = (cls: Node): DeclaredFields | undefined => {
+    fieldsByClass ??= declaredFieldsIn(root, resolve);
+    return fieldsByClass.get(cls.id);
+  };
 
   const walk = (node: Node, symbol: string): void => {
     switch (node.type) {

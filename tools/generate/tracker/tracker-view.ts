@@ -114,7 +114,7 @@ export function trackerView(model: Model, options: TrackerOptions = {}): Tracker
   };
   const known = new Set(categories.map((c) => c.id));
   const sections: TrackerSection[] = [];
-  const width = String(categories.length + 1).length < 2 ? 2 : String(categories.length + 1).length;
+  const width = Math.max(2, String(categories.length + 1).length);
   const number = (i: number) => String(i + 1).padStart(width, '0');
   categories.forEach((c, i) => {
     const events = model.events.filter((e) => e.category === c.id);

@@ -40,7 +40,12 @@ function barRow(title: string, c: StatusCounts, id: string): string {
 function compactData(report: Report, base: string) {
   const files: string[] = [];
   const fileIndex = new Map<string, number>();
-  const intern = (f: string) => fileIndex.get(f) ?? (fileIndex.set(f, files.length), files.push(f), files.length - 1);
+  const intern = (f: string): number => {
+    const known = fileIndex.get(f);
+    if (known !== undefined) return known;
+    fileIndex.set(f, files.length);
+    return files.push(f) - 1;
+  };
   // Matrix groups: kind first, then the category (by title) or API section, in report order.
   const titles = new Map(report.categories.map((c) => [c.id, c.title]));
   const groupOf = (i: Report['items'][number]) =>

@@ -4,7 +4,7 @@
  * flat run of blocks, each with its plain text, its markdown source and its lines.
  */
 import type { Root, RootContent } from 'mdast';
-import { toString } from 'mdast-util-to-string';
+import { toString as textOf } from 'mdast-util-to-string';
 
 export interface Block {
   node: RootContent;
@@ -29,7 +29,7 @@ export function toBlocks(tree: Root, text: string): Block[] {
     const end = node.position!.end;
     return {
       node,
-      text: toString(node).trim(),
+      text: textOf(node).trim(),
       source: text.slice(start.offset, end.offset),
       line: start.line,
       column: start.column,

@@ -5,7 +5,7 @@
  * structure (reference README, "Facts worth knowing").
  */
 import type { List, Paragraph } from 'mdast';
-import { toString } from 'mdast-util-to-string';
+import { toString as textOf } from 'mdast-util-to-string';
 import type { DiagnosticBag } from '../../diagnostics/diagnostic.js';
 import { formatAnchor } from '../../model/anchor.js';
 import type { Field, JsonValue, LiteralValue } from '../../model/schema.js';
@@ -55,7 +55,7 @@ function listedValues(blocks: readonly Block[]): { value: LiteralValue; descript
       if (para?.type !== 'paragraph') continue;
       const [first, second] = para.children;
       if (first?.type !== 'inlineCode' || second?.type !== 'text' || !/^\s*(\(default\))?\s*[:—-]/.test(second.value)) continue;
-      const description = toString(para)
+      const description = textOf(para)
         .slice(first.value.length)
         .replace(/^\s*(\(default\))?\s*[:—-]\s*/, '')
         .trim();

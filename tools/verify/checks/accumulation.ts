@@ -12,7 +12,10 @@ export function slotFor(item: ItemState, family: string, rule: TextRule, kind: P
   const key = slotKey(kind, index);
   let slot = item.slots.get(key);
   const position = kind === 'item' ? 0 : (item.parts.get(key)?.position ?? index);
-  if (!slot) item.slots.set(key, (slot = { family, rule, text: '', deltas: 0, position }));
+  if (!slot) {
+    slot = { family, rule, text: '', deltas: 0, position };
+    item.slots.set(key, slot);
+  }
   return slot;
 }
 
