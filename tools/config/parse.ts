@@ -4,49 +4,31 @@ import { ConfigError } from '../diagnostics/errors.js';
 import { compareDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { ConfigSchema, type Config } from './schema.js';
 
-/** Positions of JSON paths, found only when something is wrong (the yaml CST knows JSON). */
+/** Positions of JSON paths, found only when something is wrong (the text already parsed as JSON). */
 async function locate(text: string): Promise<(path: readonly PropertyKey[], key?: boolean) => { line: number; column: number }> {
-  const { parseDocument, LineCounter, isMap, isSeq, isPair } = await import('yaml');
-  const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc });
+  const { scanJsonPositions } = await import('../io/json-positions.js');
+  const positions = scanJsonPositions(text);
   return (path, key = false) => {
-    let node: unknown = doc.contents;
-    let offset = 0;
-    for (let i = 0; i < path.length; i++) {
-      const seg = path[i];
-      if (isMap(node)) {
-        const pair = node.items.find((p) => isPair(p) && (p.key as { value?: unknown })?.value === seg);
-        if (!pair) break;
-        const last = i === path.length - 1;
-        const target = (last && key ? pair.key : pair.value) as { range?: [number, number] } | null;
-        offset = target?.range?.[0] ?? offset;
-        node = pair.value;
-      } else if (isSeq(node) && typeof seg === 'number') {
-        node = node.items[seg];
-        offset = (node as { range?: [number, number] })?.range?.[0] ?? offset;
-      } else break;
-    }
-    const pos = lc.linePos(offset);
-    return { line: pos.line, column: pos.col };
+    const segments = path.map((seg) => (typeof seg === 'number' ? seg : String(seg)));
+    return key ? positions.locate(segments) : positions.locateValue(segments);
   };
 }
 
+/** The public `.def` of a classic Zod 4 schema, as far as key suggestions need it. */
 type Wrapped = {
-  _zod: {
-    def: { type: string; innerType?: Wrapped; shape?: Record<string, Wrapped>; element?: Wrapped; valueType?: Wrapped; in?: Wrapped };
-  };
+  def: { type: string; innerType?: Wrapped; shape?: Record<string, Wrapped>; element?: Wrapped; valueType?: Wrapped; in?: Wrapped };
 };
 
 /** The keys the config schema allows at a JSON path (wrappers such as defaults unwrapped). */
 export function allowedKeys(path: readonly PropertyKey[], schema: unknown = ConfigSchema): string[] {
   const unwrap = (s: Wrapped | undefined): Wrapped | undefined => {
     let cur = s;
-    while (cur && (cur._zod.def.innerType || cur._zod.def.type === 'pipe')) cur = cur._zod.def.innerType ?? cur._zod.def.in;
+    while (cur && (cur.def.innerType || cur.def.type === 'pipe')) cur = cur.def.innerType ?? cur.def.in;
     return cur;
   };
   let node = unwrap(schema as Wrapped);
   for (const seg of path) {
-    const def = node?._zod.def;
+    const def = node?.def;
     if (!def) return [];
     node = unwrap(
       def.type === 'object'
@@ -58,7 +40,7 @@ export function allowedKeys(path: readonly PropertyKey[], schema: unknown = Conf
             : undefined,
     );
   }
-  return node?._zod.def.type === 'object' ? Object.keys(node._zod.def.shape ?? {}) : [];
+  return node?.def.type === 'object' ? Object.keys(node.def.shape ?? {}) : [];
 }
 
 /** `sources[0].kind`, as a user reads the path. */

@@ -34,6 +34,14 @@ describe('scanJsonPositions', () => {
     expect(at.locate([])).toEqual({ line: 1, column: 1 });
   });
 
+  it('locates values apart from their keys', () => {
+    const at = scanJsonPositions('{\n  "items": {\n    "x": [1, {"y":   2}]\n  }\n}');
+    expect(at.locateValue(['items', 'x'])).toEqual({ line: 3, column: 10 });
+    expect(at.locateValue(['items', 'x', 1, 'y'])).toEqual({ line: 3, column: 22 });
+    expect(at.locateValue(['items', 'x', 0])).toEqual({ line: 3, column: 11 });
+    expect(at.locateValue(['items', 'nope'])).toEqual({ line: 2, column: 12 });
+  });
+
   it('does not overflow the stack on 100,000 nested arrays', () => {
     const text = '['.repeat(100_000) + ']'.repeat(100_000);
     expect(scanJsonPositions(text).duplicates).toEqual([]);

@@ -22,6 +22,8 @@ export interface JsonPositions {
   duplicates: DuplicateKey[];
   /** Position of the key at `path` (or of the root value for `[]`); the nearest existing ancestor when missing. */
   locate(path: readonly (string | number)[]): TextPosition;
+  /** Position of the value at `path` (where a wrong value starts); the nearest existing ancestor when missing. */
+  locateValue(path: readonly (string | number)[]): TextPosition;
 }
 
 /** Deeper than any mapping or legacy file; deeper text is skipped instead of overflowing the stack. */
@@ -122,23 +124,26 @@ export function scanJsonPositions(text: string): JsonPositions {
     return { line: lo + 1, column: offset - starts[lo]! + 1 };
   };
 
+  const find = (path: readonly (string | number)[], part: 'key' | 'value'): number => {
+    let node = root;
+    let offset = root.offset;
+    for (const seg of path) {
+      const entry = node.keys?.get(String(seg));
+      const item = typeof seg === 'number' ? node.items?.[seg] : undefined;
+      if (entry) {
+        offset = part === 'key' ? entry.keyOffset : entry.value.offset;
+        node = entry.value;
+      } else if (item) {
+        offset = item.offset;
+        node = item;
+      } else break;
+    }
+    return offset;
+  };
+
   return {
     duplicates: duplicates.map((d) => ({ path: d.path, key: d.key, first: at(d.first), second: at(d.second) })),
-    locate(path) {
-      let node = root;
-      let offset = root.offset;
-      for (const seg of path) {
-        const entry = node.keys?.get(String(seg));
-        const item = typeof seg === 'number' ? node.items?.[seg] : undefined;
-        if (entry) {
-          offset = entry.keyOffset;
-          node = entry.value;
-        } else if (item) {
-          offset = item.offset;
-          node = item;
-        } else break;
-      }
-      return at(offset);
-    },
+    locate: (path) => at(find(path, 'key')),
+    locateValue: (path) => at(find(path, 'value')),
   };
 }

@@ -10,14 +10,17 @@ import type { z } from 'zod';
 
 export type Accept = (value: unknown) => boolean;
 
+/** The public surface of a classic Zod 4 schema this file reads: `.def`, and a number's `isInt`/`format`. */
 interface ZodNode {
-  _zod: { def: NodeDef };
+  def: NodeDef;
+  isInt?: boolean;
+  format?: string | null;
   safeParse(value: unknown): { success: boolean };
 }
 
 interface NodeDef {
   type: string;
-  checks?: { _zod: { def: { check?: string; format?: string } } }[];
+  checks?: unknown[];
   shape?: Record<string, ZodNode>;
   catchall?: ZodNode;
   element?: ZodNode;
@@ -71,12 +74,12 @@ const askZod =
     node.safeParse(v).success;
 
 function compile(node: ZodNode): Accept {
-  const def = node._zod.def;
+  const def = node.def;
   const checks = def.checks ?? [];
   if (def.type === 'number') {
     if (checks.length === 0) return (v) => typeof v === 'number' && Number.isFinite(v);
-    const only = checks.length === 1 ? checks[0]!._zod.def : undefined;
-    if (only?.check === 'number_format' && only.format === 'safeint') return (v) => Number.isSafeInteger(v);
+    // `.int()` is one check that makes the number a safe integer; any other check is Zod's to judge.
+    if (checks.length === 1 && node.isInt && node.format === 'safeint') return (v) => Number.isSafeInteger(v);
     return askZod(node);
   }
   if (checks.length) return askZod(node);
@@ -140,7 +143,7 @@ function compile(node: ZodNode): Accept {
 
 /** `z.record(z.string(), X)` only; JSON objects are plain, so Zod's plain-object test is `isObject` here. */
 function compileRecord(node: ZodNode, def: NodeDef): Accept {
-  const key = def.keyType?._zod.def;
+  const key = def.keyType?.def;
   if (key?.type !== 'string' || key.checks?.length) return askZod(node);
   const value = acceptOf(def.valueType!);
   return (v) => {
@@ -159,9 +162,9 @@ function compileObject(def: NodeDef): Accept {
   const shape = def.shape ?? {};
   const keys = Object.keys(shape);
   const accepts = keys.map((k) => acceptOf(shape[k]!));
-  const optional = keys.map((k) => shape[k]!._zod.def.type === 'optional');
+  const optional = keys.map((k) => shape[k]!.def.type === 'optional');
   const known = new Set(keys);
-  const catchall = def.catchall ? (def.catchall._zod.def.type === 'unknown' ? 'any' : acceptOf(def.catchall)) : undefined;
+  const catchall = def.catchall ? (def.catchall.def.type === 'unknown' ? 'any' : acceptOf(def.catchall)) : undefined;
   return (v) => {
     if (!isObject(v)) return false;
     for (let i = 0; i < keys.length; i++) {
