@@ -1,5 +1,5 @@
 /**
- * Neutral code facts: what the language adapters (TypeScript via ts-morph, Python via
+ * Neutral code facts: what the language adapters (TypeScript via its compiler's parser, Python via
  * web-tree-sitter, recorded traces) return. Mapping, checks and reports see only these, never an
  * AST (STYLE.md "Language adapters turn code into neutral facts").
  */

@@ -1,6 +1,6 @@
 /**
  * The one place `map` and `import` call the analyzer (part A's `analyzeWorkspace`): loaded lazily
- * so `where` and `check` with nothing to analyze never pay for ts-morph or tree-sitter.
+ * so `where` and `check` with nothing to analyze never pay for the TypeScript compiler or tree-sitter.
  */
 import { resolve } from 'node:path';
 import { projectCacheDir } from '../cache/settings.js';

@@ -1,33 +1,21 @@
 /**
- * TypeScript/JavaScript adapter: ts-morph, syntax only: an in-memory project, no
- * dependency resolution, no lib files, no type checker, and only the files the prefilter picked.
- * Each tree is walked through its compiler node (wrapping every node in ts-morph objects costs
- * more than the parse) and removed from the project after use.
+ * TypeScript/JavaScript adapter: the TypeScript compiler's parser alone (`ts.createSourceFile`),
+ * syntax only: no program, no dependency resolution, no lib files, no type checker, and only the
+ * files the prefilter picked. Each tree is walked once for its facts and dropped, so at most one
+ * file's tree is alive at a time (a ts-morph `Project` kept every parsed file in its document
+ * registry, and loading ts-morph cost ~0.3 s on top of the compiler).
  */
 import type { FileContext, FileFacts } from '../fact-sink.js';
-import { requireWithCodeCache } from './require-cached.js';
+import { loadTypeScript, saveCodeCache } from './load-typescript.js';
 import { typescriptFacts } from './ts-facts.js';
 
-/**
- * ts-morph is CommonJS. `import()` of it makes Node scan it, and the TypeScript compiler it
- * re-exports (~9 MB), for named exports (cjs-module-lexer, ~240 ms here); `require` skips that
- * scan, and a V8 code cache under the cache folder skips most of the compile.
- */
 export async function analyzeTypeScript(files: readonly { text: string; ctx: FileContext }[], cacheDir?: string): Promise<FileFacts[]> {
-  const { Project, ts } = requireWithCodeCache<typeof import('ts-morph')>('ts-morph', cacheDir, import.meta.url);
-  const project = new Project({
-    useInMemoryFileSystem: true,
-    skipFileDependencyResolution: true,
-    skipAddingFilesFromTsConfig: true,
-    skipLoadingLibFiles: true,
-    compilerOptions: { allowJs: true, noLib: true, noResolve: true, jsx: ts.JsxEmit.Preserve },
+  const ts = loadTypeScript(cacheDir);
+  const out = files.map(({ text, ctx }) => {
+    // As ts-morph parsed: the latest syntax, parent pointers set, the script kind from the extension.
+    const source = ts.createSourceFile(`/${ctx.file}`, text, ts.ScriptTarget.Latest, true);
+    return typescriptFacts(ts, source, ctx);
   });
-  return files.map(({ text, ctx }) => {
-    const source = project.createSourceFile(`/${ctx.file}`, text, { overwrite: true });
-    try {
-      return typescriptFacts(ts, source.compilerNode, ctx);
-    } finally {
-      project.removeSourceFile(source);
-    }
-  });
+  saveCodeCache();
+  return out;
 }

@@ -6,7 +6,7 @@
  * assign-items.ts). Constants (`const CREATED = 'response.created'`, an `as const` map
  * `EventType.Created`) are followed within the file where a handler compares against them.
  */
-import type { ts as TS } from 'ts-morph';
+import type * as TS from 'typescript';
 import { isEventLiteral, isWeakLiteral, TYPE_SUBJECT } from '../candidates.js';
 import type { CodeFactKind } from '../facts.js';
 import { FactSink, type FileContext, type FileFacts } from '../fact-sink.js';

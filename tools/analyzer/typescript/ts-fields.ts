@@ -6,7 +6,7 @@
  * list open: its name is kept in `open`, and assign-items.ts completes the list from the
  * workspace or drops it, so a gap is never claimed for fields that may come from elsewhere.
  */
-import type { ts as TS } from 'ts-morph';
+import type * as TS from 'typescript';
 import type { DeclaredFields } from '../declared-fields.js';
 
 type Ts = typeof TS;

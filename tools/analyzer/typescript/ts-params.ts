@@ -3,7 +3,7 @@
  * whose fields look like an endpoint's body (candidates.ts `mayBeRequestModel`). One param fact per
  * field with the declared type text, optionality, default and accepted values.
  */
-import type { ts as TS } from 'ts-morph';
+import type * as TS from 'typescript';
 import { mayBeRequestModel } from '../candidates.js';
 import type { FactSink } from '../fact-sink.js';
 

@@ -9,7 +9,7 @@
  * `Request<P, R, T>` handler parameter, Hono's `zValidator('json', Schema)`, and inside the handler
  * `Schema.parse(await req.json())`, `req.body as T` or `const body: T = …`.
  */
-import type { ts as TS } from 'ts-morph';
+import type * as TS from 'typescript';
 import type { FactSink, FileContext } from '../fact-sink.js';
 
 type Ts = typeof TS;
