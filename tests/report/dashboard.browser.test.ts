@@ -45,7 +45,6 @@ describe.skipIf(!hasChromium)('HTML dashboard in headless Chromium', () => {
       model: state.model,
       mapping,
       config,
-      docsPages: state.sources.filter((s) => s.info.kind === 'openai-docs'),
     });
     dir = mkdtempSync(join(tmpdir(), 'specmap-dash-'));
     const file = join(dir, 'report.html');

@@ -62,7 +62,6 @@ export async function reportCommand(opts: Omit<ReportOptions, 'json'> = {}): Pro
     model: state.model,
     mapping,
     config,
-    docsPages: state.sources.filter((s) => s.info.kind === 'openai-docs'),
     ...(crosscheck ? { crosscheck } : {}),
     ...(opts.timestamp ? { generatedAt: new Date().toISOString() } : {}),
   });

@@ -111,6 +111,16 @@ export const FieldSchema: z.ZodType<Field> = z.lazy(() =>
 export const SourceKindSchema = z.enum(['openai-docs', 'openapi', 'catalog']);
 export type SourceKind = z.infer<typeof SourceKindSchema>;
 
+/** An API section a docs page's navigation links to; the report names the ones no source defines. */
+export const LinkedSectionSchema = z.strictObject({
+  title: z.string(),
+  /** The last path segment of the reference URL (`audio`, `responses-streaming`). */
+  slug: z.string(),
+  /** The nav group label above the link (`Platform APIs`). */
+  group: z.string(),
+});
+export type LinkedSection = z.infer<typeof LinkedSectionSchema>;
+
 export const SourceInfoSchema = z.strictObject({
   /** The file's base name; anchors and `Field.sources` use it. */
   id: z.string(),
@@ -118,6 +128,8 @@ export const SourceInfoSchema = z.strictObject({
   /** Path relative to the config file's folder, with `/` separators. */
   path: z.string(),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  /** Docs pages: the API sections the page's navigation links to, in page order. */
+  linkedSections: z.array(LinkedSectionSchema).optional(),
 });
 export type SourceInfo = z.infer<typeof SourceInfoSchema>;
 

@@ -38,7 +38,6 @@ export async function reportStage(
     model,
     mapping,
     config,
-    docsPages: sources.filter((s) => s.info.kind === 'openai-docs'),
     ...(crosscheck ? { crosscheck } : {}),
   });
   return renderReport(report, config.report.formats, config.report.outDir);

@@ -13,7 +13,7 @@ import { categoryRows } from './categories.js';
 import { gapDetails } from './gaps.js';
 import { itemKindsOfLane } from './lane-rules.js';
 import { toReportItems } from './items.js';
-import type { LinkedSection } from './linked-sections.js';
+import type { LinkedSection } from '../model/schema.js';
 import { REPORT_VERSION, type CrosscheckFinding, type Report } from './schema.js';
 import { apiSections } from './sections.js';
 import { reportSources } from './sources.js';
@@ -29,7 +29,7 @@ export interface ReportExtras {
   implemented?: readonly string[];
   /** Config `generate.tracker.columns`: which lanes fill each tracker code column. */
   trackerColumns?: Partial<Record<string, string[] | undefined>>;
-  /** Sections the pages link to (see linked-sections.ts). */
+  /** Sections the docs pages link to (kept on their source info by extraction). */
   linkedSections?: readonly LinkedSection[];
   /** Crosscheck findings; reported only when the model has more than one source. */
   crosscheck?: readonly CrosscheckFinding[];

@@ -7,7 +7,7 @@
  */
 import type { Model } from '../model/schema.js';
 import { tally } from './counts.js';
-import type { LinkedSection } from './linked-sections.js';
+import type { LinkedSection } from '../model/schema.js';
 import type { ApiSection, ReportItem } from './schema.js';
 
 const norm = (s: string) =>

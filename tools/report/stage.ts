@@ -1,15 +1,14 @@
 /**
  * Wiring between what the command (or the pipeline's report stage) has read and `buildReport`:
- * loads and validates mapping.json, and reads the linked API sections from the docs pages' nav.
+ * loads and validates mapping.json, and gathers the linked API sections the model keeps per docs page.
  * Kept apart from the pure builder; the pipeline can call `reportFromInputs` as is.
  */
 import { resolve } from 'node:path';
 import type { Config } from '../config/schema.js';
 import { readMappingFile } from '../mapping/read.js';
 import type { Mapping } from '../mapping/schema.js';
-import type { Model } from '../model/schema.js';
+import type { LinkedSection, Model } from '../model/schema.js';
 import { buildReport } from './build.js';
-import { extractLinkedSections, mergeLinkedSections, type LinkedSection } from './linked-sections.js';
 import type { CrosscheckFinding, Report } from './schema.js';
 
 /** Reads mapping.json; undefined when it does not exist (the report then says no code is mapped). */
@@ -17,26 +16,17 @@ export async function readMapping(root: string, path: string): Promise<Mapping |
   return readMappingFile(resolve(root, path), path);
 }
 
-/** The nav of every docs page: only the block before the first heading is parsed. */
-export async function linkedSectionsOf(pages: readonly { text: string }[]): Promise<LinkedSection[]> {
-  if (!pages.length) return [];
-  const { unified } = await import('unified');
-  const { default: remarkParse } = await import('remark-parse');
-  const parser = unified().use(remarkParse);
-  return mergeLinkedSections(
-    pages.map((p) => {
-      const cut = p.text.search(/^#/m);
-      return extractLinkedSections(parser.parse(cut >= 0 ? p.text.slice(0, cut) : p.text));
-    }),
-  );
+/** The sections the docs pages' navigation links to, as extraction stored them: first occurrence wins, page order kept. */
+export function linkedSectionsOf(model: Model): LinkedSection[] {
+  const seen = new Map<string, LinkedSection>();
+  for (const source of model.sources) for (const s of source.linkedSections ?? []) if (!seen.has(s.slug)) seen.set(s.slug, s);
+  return [...seen.values()];
 }
 
 export interface ReportInputs {
   model: Model;
   mapping: Mapping | undefined;
   config: Config;
-  /** Texts of the `openai-docs` sources (for the linked sections). */
-  docsPages: readonly { text: string }[];
   crosscheck?: readonly CrosscheckFinding[];
   generatedAt?: string;
 }
@@ -48,7 +38,7 @@ export async function reportFromInputs(inputs: ReportInputs): Promise<Report> {
     lanes: config.lanes,
     implemented: config.status.implemented,
     ...(config.generate.tracker?.columns ? { trackerColumns: config.generate.tracker.columns } : {}),
-    linkedSections: await linkedSectionsOf(inputs.docsPages),
+    linkedSections: linkedSectionsOf(model),
     ...(inputs.crosscheck ? { crosscheck: inputs.crosscheck } : {}),
     ...(inputs.generatedAt ? { generatedAt: inputs.generatedAt } : {}),
   });

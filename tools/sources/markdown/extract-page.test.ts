@@ -129,6 +129,17 @@ describe('extractPage on a small page', () => {
     expect(bag.items).toEqual([]);
   });
 
+  it('keeps the API sections the nav links to on the source info, none when it links to none', () => {
+    expect(out.source.linkedSections).toBeUndefined();
+    const ref = 'https://platform.openai.com/docs/api-reference';
+    const nav = ['API Reference', '', 'Tools we ship', '', `[Widgets](${ref}/widgets)`, '', `[Sprockets](${ref}/sprockets/)`, ''];
+    const withNav = extract([...nav, ...PAGE]).out;
+    expect(withNav.source.linkedSections).toEqual([
+      { title: 'Widgets', slug: 'widgets', group: 'Tools we ship' },
+      { title: 'Sprockets', slug: 'sprockets', group: 'Tools we ship' },
+    ]);
+  });
+
   it('classifies sections: endpoint, object, events; other headings name the API section', () => {
     expect(out.endpoints.map((e) => [e.id, e.title, e.section, e.method, e.path])).toEqual([
       ['endpoint:POST /v1/gadgets', 'Build a gadget', 'Gadgets', 'POST', '/v1/gadgets'],

@@ -18,6 +18,7 @@ import { lastLine, splitSections, toBlocks, type Block, type Section } from './b
 import { checkExampleKeys, isExampleLabel, parseExample } from './example.js';
 import { parseFields, startsField, type ParsedField } from './fields.js';
 import { parseMarkdown } from './parse.js';
+import { extractLinkedSections } from './linked-sections.js';
 import { getOwn } from '../../model/own.js';
 
 const ENDPOINT_LINE = /^(get|post|put|patch|delete)(https?:\/\/[^/\s]+)(\/\S*)$/i;
@@ -180,7 +181,8 @@ export function extractPage(text: string, source: SourceInfo, bag: DiagnosticBag
 /** The same from an already parsed tree (`text` is what it was parsed from: sources are sliced from it). */
 export function extractTree(tree: Root, text: string, source: SourceInfo, bag: DiagnosticBag): SourceExtract {
   const file = source.id;
-  const out = emptyExtract(source);
+  const linkedSections = extractLinkedSections(tree);
+  const out = emptyExtract(linkedSections.length ? { ...source, linkedSections } : source);
   const sections = splitSections(toBlocks(tree, text), 2).filter((s) => s.depth === 2);
   let apiSection = '';
   for (const section of sections) {

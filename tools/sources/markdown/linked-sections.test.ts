@@ -1,7 +1,7 @@
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import { describe, expect, it } from 'vitest';
-import { extractLinkedSections, mergeLinkedSections } from './linked-sections.js';
+import { extractLinkedSections } from './linked-sections.js';
 
 const parse = (md: string) => unified().use(remarkParse).parse(md);
 const R = 'https://platform.openai.com/docs/api-reference';
@@ -27,14 +27,5 @@ describe('extractLinkedSections', () => {
       { title: 'Alpha', slug: 'alpha', group: 'Group one' },
       { title: 'Gamma', slug: 'gamma', group: 'Group two' },
     ]);
-  });
-
-  it('merges pages keeping the first occurrence', () => {
-    const a = [{ title: 'A', slug: 'a', group: 'g' }];
-    const b = [
-      { title: 'A again', slug: 'a', group: 'h' },
-      { title: 'B', slug: 'b', group: 'h' },
-    ];
-    expect(mergeLinkedSections([a, b]).map((s) => s.title)).toEqual(['A', 'B']);
   });
 });

@@ -1,18 +1,13 @@
 /**
  * API sections the scraped pages link to in their navigation (`[Audio](…/docs/api-reference/audio)`
  * under a plain-text group label such as `Platform APIs`). The model holds only what the sources
- * define; this list lets the report name the sections it cannot speak for. Pure: mdast in, list out.
+ * define; this list, kept on the page's source info, lets the report name the sections it cannot
+ * speak for. Pure: mdast in, list out.
  */
 import type { Root, RootContent } from 'mdast';
 import { toString as textOf } from 'mdast-util-to-string';
 
-export interface LinkedSection {
-  title: string;
-  /** The last path segment of the reference URL (`audio`, `responses-streaming`). */
-  slug: string;
-  /** The nav group label above the link (`Platform APIs`). */
-  group: string;
-}
+import type { LinkedSection } from '../../model/schema.js';
 
 const REFERENCE = /^https:\/\/platform\.openai\.com\/docs\/api-reference\/([a-z0-9-]+)\/?$/;
 /** Labels that mark a nav entry, not a group (`Beta` badges). */
@@ -43,11 +38,4 @@ export function extractLinkedSections(tree: Root): LinkedSection[] {
     }
   }
   return out;
-}
-
-/** Merges the lists of several pages: first occurrence wins, page order kept. */
-export function mergeLinkedSections(lists: readonly LinkedSection[][]): LinkedSection[] {
-  const seen = new Map<string, LinkedSection>();
-  for (const list of lists) for (const s of list) if (!seen.has(s.slug)) seen.set(s.slug, s);
-  return [...seen.values()];
 }
