@@ -2,21 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { emptyModel } from '../model/items.js';
 import type { Conflict, EnumValue, Event, Field, Model, Param, SourceInfo } from '../model/schema.js';
 import { crosscheck } from './crosscheck.js';
+import { plainField } from '../model/field.js';
 
 const src = (id: string, kind: SourceInfo['kind']): SourceInfo => ({ id, kind, path: id, sha256: '0'.repeat(64) });
 const SOURCES = [src('d.md', 'openai-docs'), src('s.yaml', 'openapi'), src('c.md', 'catalog')];
-const field = (name: string, sources: string[], conflicts?: Conflict[]): Field => ({
-  name,
-  type: { kind: 'string' },
-  required: null,
-  nullable: false,
-  deprecated: false,
-  description: '',
-  collapsed: false,
-  sources,
-  anchors: sources.map((s, i) => `${s}:${10 + i}`),
-  ...(conflicts ? { conflicts } : {}),
-});
+const field = (name: string, sources: string[], conflicts?: Conflict[]): Field =>
+  plainField(name, { sources, anchors: sources.map((s, i) => `${s}:${10 + i}`), ...(conflicts ? { conflicts } : {}) });
 const event = (type: string, sources: string[], fields: Field[] = []): Event => ({
   id: `event:${type}`,
   kind: 'event',

@@ -4,3 +4,4 @@ export * from './anchor.js';
 export * from './sort.js';
 export * from './items.js';
 export * from './own.js';
+export * from './field.js';

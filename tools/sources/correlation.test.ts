@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Field } from '../model/schema.js';
 import { correlationKeys } from './correlation.js';
+import { plainField } from '../model/field.js';
 
-const fields = (...names: string[]): Field[] =>
-  names.map((name) => ({
-    name,
-    type: { kind: 'string' },
-    required: null,
-    nullable: false,
-    deprecated: false,
-    description: '',
-    collapsed: false,
-    sources: [],
-    anchors: [],
-  }));
+const fields = (...names: string[]): Field[] => names.map((name) => plainField(name));
 
 describe('correlationKeys', () => {
   const cases: [string, { given: string[]; extra?: string[]; want: string[] }][] = [

@@ -1,23 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Field } from '../model/schema.js';
 import { mergeFieldDefs, mergeFieldLists, shapeOf } from './merge-fields.js';
+import { plainField } from '../model/field.js';
 
 const DOC = 'DOC.md';
 const SPEC = 'spec.yaml';
 
 function field(source: string, over: Partial<Field> = {}): Field {
-  return {
-    name: 'f',
-    type: { kind: 'string' },
-    required: null,
-    nullable: false,
-    deprecated: false,
-    description: '',
-    collapsed: false,
-    sources: [source],
-    anchors: [`${source}:1`],
-    ...over,
-  };
+  return plainField('f', { sources: [source], anchors: [`${source}:1`], ...over });
 }
 
 const merge = (doc: Partial<Field>, spec: Partial<Field>) =>

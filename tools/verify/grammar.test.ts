@@ -2,20 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { Event } from '../model/schema.js';
 import { buildGrammar } from './grammar.js';
 import { getBundledStreamProfile } from './stream-profile.js';
+import { plainField } from '../model/field.js';
 
 const responses = getBundledStreamProfile('responses')!;
 
-const field = (name: string, kind: 'string' | 'integer' = 'string') => ({
-  name,
-  type: { kind },
-  required: null,
-  nullable: false,
-  deprecated: false,
-  description: '',
-  collapsed: false,
-  sources: [],
-  anchors: [],
-});
+const field = (name: string, kind: 'string' | 'integer' = 'string') => plainField(name, { type: { kind } });
 const event = (type: string, category: string, fields: string[]): Event => ({
   id: `event:${type}`,
   kind: 'event',

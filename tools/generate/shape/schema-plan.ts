@@ -4,6 +4,7 @@
  * request bodies and events in model order. One plan feeds runtime schemas, emitted Zod source,
  * TS types, JSON Schema and Pydantic, so they all agree on names and structure.
  */
+import { plainField } from '../../model/field.js';
 import type { Endpoint, Model } from '../../model/schema.js';
 import { compareStrings } from '../../model/sort.js';
 import { objectIr, toIr, type IrContext, type ObjectMode, type ZNode } from '../zod/zod-ir.js';
@@ -127,22 +128,7 @@ export function planSchemas(model: Model, opts: PlanOptions): SchemaPlan {
   const events: PlannedSchema[] = [];
   for (const e of model.events) {
     const hasType = e.fields.some((f) => f.name === 'type');
-    const fields = hasType
-      ? e.fields
-      : [
-          ...e.fields,
-          {
-            name: 'type',
-            type: { kind: 'string' as const },
-            required: true,
-            nullable: false,
-            deprecated: false,
-            description: '',
-            collapsed: false,
-            sources: [],
-            anchors: [],
-          },
-        ];
+    const fields = hasType ? e.fields : [...e.fields, plainField('type', { required: true })];
     const planned: PlannedSchema = {
       kind: 'event',
       id: e.id,

@@ -2,19 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { Event, Field, Model } from '../../model/schema.js';
 import { MODEL_VERSION } from '../../model/version.js';
 import { buildEventSchemas, buildEventUnion } from './runtime-schemas.js';
+import { plainField } from '../../model/field.js';
 
-const field = (name: string, type: Field['type'], extra: Partial<Field> = {}): Field => ({
-  name,
-  type,
-  required: null,
-  nullable: false,
-  deprecated: false,
-  description: '',
-  collapsed: false,
-  sources: [],
-  anchors: [],
-  ...extra,
-});
+const field = (name: string, type: Field['type'], extra: Partial<Field> = {}): Field => plainField(name, { type, ...extra });
 const event = (type: string, fields: Field[], example?: Record<string, unknown>): Event => ({
   id: `event:${type}`,
   kind: 'event',

@@ -4,6 +4,7 @@ import type { Field } from '../../model/schema.js';
 import { toBlocks } from './blocks.js';
 import { checkExampleKeys, exampleKeys, isExampleLabel, parseExample } from './example.js';
 import { parseMarkdown } from './parse.js';
+import { plainField } from '../../model/field.js';
 
 const fence = '```';
 
@@ -122,17 +123,7 @@ describe('parseExample', () => {
 });
 
 describe('checkExampleKeys', () => {
-  const field = (name: string): Field => ({
-    name,
-    type: { kind: 'string' },
-    required: null,
-    nullable: false,
-    deprecated: false,
-    description: '',
-    collapsed: false,
-    sources: [],
-    anchors: [],
-  });
+  const field = (name: string): Field => plainField(name);
   const code = toBlocks(parseMarkdown('x\n\n```json\n{}\n```'), 'x\n\n```json\n{}\n```')[1]!;
   const cases: [string, { value: unknown; declared: string[]; want: string | undefined }][] = [
     ['same keys', { value: { a: 1, b: 2 }, declared: ['b', 'a'], want: undefined }],
