@@ -12,6 +12,15 @@ import { getOwn } from '../model/own.js';
 
 export const OBJECTS_GROUP = 'Objects';
 
+/** How every report format titles a kind of item. */
+export const KIND_TITLES = {
+  event: 'Events',
+  endpoint: 'Endpoints',
+  param: 'Request parameters',
+  enum: 'Enum values',
+  object: 'Objects',
+} as const;
+
 export function labelOf(item: Item): string {
   switch (item.kind) {
     case 'event':

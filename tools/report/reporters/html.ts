@@ -7,6 +7,7 @@
 import { parseAnchor } from '../../model/anchor.js';
 import type { Report, StatusCounts } from '../schema.js';
 import { STATUSES } from '../../mapping/schema.js';
+import { KIND_TITLES } from '../items.js';
 import { DASHBOARD_JS } from './dashboard-script.js';
 import { DASHBOARD_CSS } from './dashboard-style.js';
 import { escapeHtml as h, fileHref, jsonForScript } from './html-escape.js';
@@ -17,13 +18,6 @@ export interface HtmlOptions {
 }
 
 const KINDS = ['event', 'endpoint', 'param', 'enum', 'object'] as const;
-const KIND_TITLES = {
-  event: 'Events',
-  endpoint: 'Endpoints',
-  param: 'Request parameters',
-  enum: 'Enum values',
-  object: 'Objects',
-} as const;
 
 function bar(c: StatusCounts): string {
   const spans = STATUSES.filter((s) => c[s] > 0)
