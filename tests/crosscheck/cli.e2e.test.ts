@@ -29,7 +29,9 @@ describe('specmap crosscheck', () => {
     // 9 spec-only events, 5 spec-only fields, 3 nullability differences (the events page only).
     expect(lines).toHaveLength(17);
     expect(lines.filter((l) => l.startsWith('::warning '))).toHaveLength(14);
-    expect(lines.find((l) => l.includes('event%3Aerror#code'))).toMatch(/^::error file=.*DOC_streaming_events\.md,line=\d+,/);
+    expect(lines.find((l) => l.includes('::event:error#code: nullable differs'))).toMatch(
+      /^::error file=.*DOC_streaming_events\.md,line=\d+,endLine=\d+,title=specmap crosscheck \[nullable\]::/,
+    );
   }, 60_000);
 
   it("the config's sources; one kind of source only: nothing to compare, exit 0", () => {

@@ -48,14 +48,13 @@ describe('specmap diff on two markdown scrapes', () => {
         `specmap diff a/${PAGE} → b/${PAGE} (scope: responses)`,
         '',
         'breaking (1)',
-        '  event:response.created#sequence_number  field removed (was `integer`)',
-        `      old: ${PAGE}:316-320  new: ${PAGE}:304-367`,
+        `  a/${PAGE}:316-320: error event:response.created#sequence_number: field removed (was \`integer\`) [field-removed]`,
+        `      new: b/${PAGE}:304-367`,
         '',
         'non-breaking (2)',
-        '  event:response.created#seq_no  field added: `integer`',
-        `      new: ${PAGE}:316-320  old: ${PAGE}:304-367`,
-        '  event:response.nap.started  event added',
-        `      new: ${PAGE}:369-383`,
+        `  b/${PAGE}:316-320: info event:response.created#seq_no: field added: \`integer\` [field-added]`,
+        `      old: a/${PAGE}:304-367`,
+        `  b/${PAGE}:369-383: info event:response.nap.started: event added [item-added]`,
         '',
         '1 breaking, 0 warning, 0 deprecation, 2 non-breaking, 0 docs-only',
         '',
@@ -85,7 +84,9 @@ describe('specmap diff on two markdown scrapes', () => {
   it('github: one annotation per change, on the file where it is', () => {
     const lines = run('diff', `a/${PAGE}`, `b/${PAGE}`, '--format', 'github').stdout.trim().split('\n');
     expect(lines).toHaveLength(3);
-    expect(lines[0]).toMatch(new RegExp(`^::error file=a/${PAGE},line=316,title=breaking%3A event%3Aresponse.created#sequence_number::`));
+    expect(lines[0]).toBe(
+      `::error file=a/${PAGE},line=316,endLine=320,title=specmap diff [field-removed]::event:response.created#sequence_number: field removed (was \`integer\`) (new b/${PAGE}:304-367)`,
+    );
     expect(lines[2]).toMatch(new RegExp(`^::notice file=b/${PAGE},line=369,`));
   });
 
@@ -220,16 +221,15 @@ describe('specmap diff on two OpenAPI documents', () => {
         'specmap diff old.yaml → new.yaml (scope: responses)',
         '',
         'warning (1)',
-        '  Response#status=paused  value `paused` added',
+        '  new.yaml:56: warning Response#status=paused: value `paused` added [enum-value-added]',
         '      affects event:response.created, event:response.done, object:response',
-        '      new: new.yaml:56  old: old.yaml:38',
+        '      old: old.yaml:38',
         '',
         'non-breaking (2)',
-        '  Response#tags  field added: `array<string>` (optional)',
+        '  new.yaml:57: info Response#tags: field added: `array<string>` (optional) [field-added]',
         '      affects event:response.created, event:response.done, object:response',
-        '      new: new.yaml:57  old: old.yaml:33',
-        '  endpoint:POST /v1/responses/{response_id}/pin  endpoint added with 2 parameters',
-        '      new: new.yaml:32',
+        '      old: old.yaml:33',
+        '  new.yaml:32: info endpoint:POST /v1/responses/{response_id}/pin: endpoint added with 2 parameters [item-added]',
         '',
         'not compared: `/responses?beta=true` (new: `new.yaml:45`), a query variant of another path; `--include-skipped` compares it',
         '',

@@ -11,8 +11,8 @@ import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { diffFiles } from '../../tools/commands/diff.js';
 import type { Change } from '../../tools/diff/change.js';
-import { formatReport } from '../../tools/diff/reporters/index.js';
-import { diffReport } from '../../tools/diff/to-report.js';
+import { formatProblems } from '../../tools/cli/format/index.js';
+import { diffView } from '../../tools/cli/views/diff.js';
 
 const R = '../shared/reference/openapi/';
 const parse = (md: string): Root => unified().use(remarkParse).use(remarkGfm).parse(md);
@@ -41,10 +41,9 @@ function typesOf(c: Change): string[] {
 }
 
 describe('diff --format markdown on 2026-05-13 → 2026-08-21, parsed as GFM', async () => {
-  const { result, oldModel, newModel } = await diffFiles(`${R}openai-openapi-2026-05-13.yaml`, `${R}openai-openapi-2026-08-21.yaml`);
-  const report = diffReport(result, oldModel.sources, newModel.sources);
-  const full = formatReport(report, 'markdown');
-  const summary = formatReport(report, 'markdown', { summary: true });
+  const { result } = await diffFiles(`${R}openai-openapi-2026-05-13.yaml`, `${R}openai-openapi-2026-08-21.yaml`);
+  const full = formatProblems(diffView(result), 'markdown');
+  const summary = formatProblems(diffView(result), 'markdown', { summary: true });
 
   it('one table row per change, each with its 4 cells; no HTML; no `<` in plain text', () => {
     const tree = parse(full);
@@ -94,6 +93,6 @@ describe('diff --format markdown on 2026-05-13 → 2026-08-21, parsed as GFM', a
 
   it('the same input gives the same bytes', async () => {
     const again = await diffFiles(`${R}openai-openapi-2026-05-13.yaml`, `${R}openai-openapi-2026-08-21.yaml`);
-    expect(formatReport(diffReport(again.result, again.oldModel.sources, again.newModel.sources), 'markdown')).toBe(full);
+    expect(formatProblems(diffView(again.result), 'markdown')).toBe(full);
   });
 });

@@ -53,11 +53,11 @@ describe('framing of what is not a clean text trace', () => {
     const r = run([write('image.jsonl', png)]);
     expect(r.status).toBe(2);
     expect(r.stdout).toMatch(
-      /image\.jsonl \(jsonl, 0 events\): unreadable; 1 error\n.*image\.jsonl:1: error \[framing\] Found bytes that are not UTF-8 within bytes 0-15/,
+      /image\.jsonl \(jsonl, 0 events\): unreadable; 1 error\n.*image\.jsonl:1: error Found bytes that are not UTF-8 within bytes 0-15, .* \[framing\]\n/,
     );
     const nul = run([write('nul.jsonl', '{"type":"response.created"}\n\u0000\u0001\u0002')]);
     expect(nul.status).toBe(2);
-    expect(nul.stdout).toMatch(/nul\.jsonl:2: error \[framing\] Found a NUL character: this is a binary file/);
+    expect(nul.stdout).toMatch(/nul\.jsonl:2: error Found a NUL character: this is a binary file.* \[framing\]\n/);
   });
 
   it('a line over --max-line-length is a framing error, the rest is still checked, exit 2', () => {
@@ -124,7 +124,7 @@ describe('--max-findings', () => {
   it('prints 50 per check by default and counts the rest; the summary counts all', () => {
     const r = run([write('many.jsonl', events.join('\n') + '\n')]);
     expect(r.status).toBe(1);
-    expect(r.stdout.match(/^ {2}\S+:\d+: error \[sequence\]/gm)).toHaveLength(50);
+    expect(r.stdout.match(/^ {2}\S+:\d+: error .* \[sequence\]$/gm)).toHaveLength(50);
     expect(r.stdout).toContain('  … and 69 more error [sequence] findings (--max-findings)\n');
     expect(r.stdout).toMatch(/1 trace, 120 events: \d+ errors/);
     const json = JSON.parse(run(['--format', 'json', '--max-findings', '5', join(dir, 'many.jsonl')]).stdout);

@@ -22,7 +22,7 @@ describe('specmap verify', () => {
     const r = run(['--no-sdk', 'tests/traces/broken/output-index-from-1.jsonl']);
     expect(r.status).toBe(1);
     expect(r.stdout).toContain(
-      'tests/traces/broken/output-index-from-1.jsonl:3: error [indices] response.output_item.added: Found `output_index` 1, expected 0',
+      '  tests/traces/broken/output-index-from-1.jsonl:3: error response.output_item.added: Found `output_index` 1, expected 0 (zero-based and contiguous in the order items are added) [indices]\n',
     );
   });
 
@@ -61,7 +61,7 @@ describe('specmap verify', () => {
       /^baseline: \.\.\/shared\/recordings\/openai \(learned from recordings: 1 deviation of the reference server, from 13 recordings\)\n/,
     );
     expect(r.stdout).toContain(
-      'tool-search.1.jsonl:21: info reference-does-too: [schema] response.function_call_arguments.done: Found an event that does not match the `response.function_call_arguments.done` schema: name: expected string, received nothing (absent) — the reference server does this too (2× in the baseline ../shared/recordings/openai)',
+      'tool-search.1.jsonl:21: info response.function_call_arguments.done: reference-does-too: Found an event that does not match the `response.function_call_arguments.done` schema: name: expected string, received nothing (absent) — the reference server does this too (2× in the baseline ../shared/recordings/openai) [schema]\n',
     );
     expect(r.stdout).toMatch(/0 errors, 0 warnings, 1 info;/);
     expect(run(['--no-sdk', '../shared/recordings/openai/tool-search.1.jsonl']).status).toBe(1);
@@ -76,7 +76,7 @@ describe('specmap verify', () => {
     expect(gh.stdout.split('\n').slice(0, 2)).toEqual([
       '::notice title=specmap verify baseline::../shared/recordings/openai: 1 deviation of the reference server from 13 recordings',
       expect.stringMatching(
-        /^::notice file=\.\.\/shared\/recordings\/openai\/tool-search\.1\.jsonl,line=21,title=specmap verify \[schema\] reference-does-too::response\.function_call_arguments\.done: /,
+        /^::notice file=\.\.\/shared\/recordings\/openai\/tool-search\.1\.jsonl,line=21,title=specmap verify \[schema\]::response\.function_call_arguments\.done: reference-does-too: /,
       ),
     ]);
   });

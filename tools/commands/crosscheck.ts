@@ -9,14 +9,16 @@ import { ConfigSchema, type Config } from '../config/schema.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { InputError } from '../diagnostics/errors.js';
 import { crosscheck } from '../crosscheck/crosscheck.js';
-import { countByKind, type CrosscheckResult } from '../crosscheck/to-report.js';
+import { countByKind } from '../crosscheck/describe.js';
+import type { Finding } from '../crosscheck/finding.js';
 import { DEFAULT_DIFF_SCOPE, DIFF_SCOPES, type DiffScope } from '../diff/scope.js';
 import type { Model } from '../model/schema.js';
+import { fromCrosscheckFinding } from '../problems/from-crosscheck-finding.js';
+import type { Problem } from '../problems/problem.js';
 import { buildModel } from '../sources/load.js';
 import { pickOption } from './diff.js';
 
 export interface CrosscheckCommandOptions {
-  format?: string;
   scope?: string;
   /** Source files to compare instead of the config's (repeatable on the CLI). */
   source?: string[];
@@ -24,7 +26,6 @@ export interface CrosscheckCommandOptions {
   pathPrefix?: string;
   /** `false`: do not use the parse cache. */
   cache?: boolean;
-  json?: boolean;
   config?: string;
   cwd?: string;
 }
@@ -34,6 +35,15 @@ async function configFor(opts: CrosscheckCommandOptions, cwd: string): Promise<{
   const prefix = opts.pathPrefix ?? '/v1';
   const sources = opts.source.map((path) => (/\.(ya?ml|json)$/i.test(path) ? { path, pathPrefix: prefix } : { path }));
   return { config: ConfigSchema.parse({ sources }), root: cwd };
+}
+
+export interface CrosscheckResult {
+  sources: string[];
+  scope: string;
+  summary: Record<string, number>;
+  findings: Finding[];
+  /** The findings as problems, in the same order (one per finding). */
+  problems: Problem[];
 }
 
 export interface CrosscheckOutcome {
@@ -53,5 +63,6 @@ export async function crosscheckSources(opts: CrosscheckCommandOptions = {}): Pr
   const all = diagnostics.sorted();
   if (hasErrors(all)) throw new InputError('crosscheck failed', all);
   const findings = crosscheck(model, { scope });
-  return { result: { sources: model.sources.map((s) => s.id), scope, summary: countByKind(findings), findings }, model };
+  const problems = findings.map((f) => fromCrosscheckFinding(f, model.sources));
+  return { result: { sources: model.sources.map((s) => s.id), scope, summary: countByKind(findings), findings, problems }, model };
 }

@@ -9,13 +9,14 @@ import { diffModels, countByClass } from '../diff/diff-models.js';
 import { FAIL_ON, failsOn, type FailOn } from '../diff/fail-on.js';
 import { readSide } from '../diff/load-side.js';
 import { restrictToSource } from '../diff/restrict.js';
-import { formatReport, REPORT_FORMATS, type ReportFormat } from '../diff/reporters/index.js';
+import type { Change } from '../diff/change.js';
 import { DEFAULT_DIFF_SCOPE, DIFF_SCOPES, inScopePath, type DiffScope } from '../diff/scope.js';
-import { diffReport, type DiffResult } from '../diff/to-report.js';
 import type { Model } from '../model/schema.js';
+import { fromDiffChange } from '../problems/from-diff-change.js';
+import type { Problem } from '../problems/problem.js';
+import type { SkippedPath } from '../sources/source-extract.js';
 
 export interface DiffCommandOptions {
-  format?: string;
   failOn?: string;
   scope?: string;
   /** OpenAPI sources: the server path prefix (default: the config's setting for that file, if any). */
@@ -24,9 +25,6 @@ export interface DiffCommandOptions {
   cache?: boolean;
   /** OpenAPI: also compare the paths the reader skips (`/responses?beta=true`). */
   includeSkipped?: boolean;
-  /** Markdown: a short version that fits a PR comment. */
-  summary?: boolean;
-  json?: boolean;
   config?: string;
   cwd?: string;
 }
@@ -58,6 +56,22 @@ function sourceSettings(arg: string, opts: DiffCommandOptions, cwd: string, p: P
   return { ...rest, ...fromFlag };
 }
 
+export interface DiffResult {
+  old: string;
+  new: string;
+  scope: string;
+  failOn: string;
+  summary: Record<Change['class'], number>;
+  changes: Change[];
+  /**
+   * Paths each side's reader saw in scope and left out (`/responses?beta=true`), so not compared;
+   * empty when `--include-skipped` read them.
+   */
+  skipped: { old: SkippedPath[]; new: SkippedPath[] };
+  /** The changes as problems, in the same order (one per change). */
+  problems: Problem[];
+}
+
 export interface DiffOutcome {
   result: DiffResult;
   oldModel: Model;
@@ -87,23 +101,22 @@ export async function diffFiles(oldArg: string, newArg: string, opts: DiffComman
     old: oldSide.skipped.filter((x) => inScopePath(x.path, scope)),
     new: newSide.skipped.filter((x) => inScopePath(x.path, scope)),
   };
-  return { result: { old: oldArg, new: newArg, scope, failOn, summary: countByClass(changes), changes, skipped }, oldModel, newModel };
+  const problems = changes.map((c) => fromDiffChange(c, oldModel.sources, newModel.sources));
+  return {
+    result: { old: oldArg, new: newArg, scope, failOn, summary: countByClass(changes), changes, skipped, problems },
+    oldModel,
+    newModel,
+  };
 }
 
 export interface DiffRun {
   result: DiffResult;
-  /** The report in the asked format, for the caller to print. */
-  text: string;
   /** A change at or above `--fail-on` exists. */
   fails: boolean;
 }
 
-/** `diff` as the CLI runs it: the result, its text in the asked format, and whether it fails. Prints nothing. */
+/** `diff` as the CLI runs it: the result and whether it fails. Prints nothing. */
 export async function runDiff(oldArg: string, newArg: string, opts: DiffCommandOptions): Promise<DiffRun> {
-  const format = opts.json ? 'json' : pickOption<ReportFormat>('--format', opts.format, REPORT_FORMATS, 'pretty');
-  if (opts.summary && format !== 'markdown')
-    throw new UsageError(`Unexpected \`--summary\` with \`--format ${format}\`, expected it with \`--format markdown\``);
-  const { result, oldModel, newModel } = await diffFiles(oldArg, newArg, opts);
-  const text = formatReport(diffReport(result, oldModel.sources, newModel.sources), format, { summary: opts.summary === true });
-  return { result, text, fails: failsOn(result.changes, result.failOn as FailOn) };
+  const { result } = await diffFiles(oldArg, newArg, opts);
+  return { result, fails: failsOn(result.changes, result.failOn as FailOn) };
 }

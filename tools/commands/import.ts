@@ -12,6 +12,9 @@ import { contradictions } from '../import/claims.js';
 import { LegacyMappingSchema, type LegacyMapping } from '../import/legacy-format.js';
 import { validateLegacy } from '../import/validate-legacy.js';
 import { scanJsonPositions } from '../io/json-positions.js';
+import { fromDiagnostic } from '../problems/from-diagnostic.js';
+import { fromLegacyAnchorDiffers, fromLegacyFinding, fromLegacyOrphan } from '../problems/from-legacy.js';
+import type { Problem, ProblemLocation } from '../problems/problem.js';
 import { planImport, type ImportPlan } from '../import/plan.js';
 import { applyPlan, planWrites } from '../io/write-plan.js';
 import { mappingText } from '../mapping/render.js';
@@ -87,6 +90,32 @@ export interface ImportResult {
   dryRun: boolean;
   summary: string;
   diagnostics: Diagnostic[];
+  /** Everything above worth a look, as problems: diagnostics, contradictions, stale lines, differing anchors, orphans. */
+  problems: Problem[];
+}
+
+/** `endpoints/POST /v1/x`, `request_parameters/Class/name`, `summary` → the key path in the legacy file. */
+function legacyKeyPath(from: string): string[] {
+  if (from === '(top level)') return [];
+  const [section, ...rest] = from.split('/');
+  if (section === 'request_parameters' && rest.length > 1) return [section, rest[0]!, rest.slice(1).join('/')];
+  return rest.length ? [section!, rest.join('/')] : [section!];
+}
+
+function importProblems(plan: ImportPlan, r: Omit<ImportResult, 'problems'>, legacyText: string): Problem[] {
+  const positions = scanJsonPositions(legacyText);
+  const fromOf = new Map(plan.targets.map((t) => [t.id, t.from]));
+  const at = (from: string | undefined): ProblemLocation => ({
+    file: r.file,
+    ...(from !== undefined ? positions.locate(legacyKeyPath(from)) : {}),
+  });
+  return [
+    ...r.diagnostics.map(fromDiagnostic),
+    ...r.contradictions.map((c) => fromLegacyFinding(c.id, c.message, at(c.from))),
+    ...r.staleCodeLines.map((c) => fromLegacyFinding(c.id, c.message, at(fromOf.get(c.id)))),
+    ...r.anchorsDiffer.map((a) => fromLegacyAnchorDiffers(a, at(fromOf.get(a.id)))),
+    ...plan.targets.filter((t) => !t.item).map((t) => fromLegacyOrphan(t.id, at(t.from))),
+  ];
 }
 
 /** Adopts a legacy mapping into mapping.json (unless `dryRun`); returns what it read, placed and found. */
@@ -127,7 +156,7 @@ async function importWith(
   const written = opts.dryRun
     ? false
     : applyPlan(planWrites(root, [{ path: config.mapping, content: mappingText(mapping), producedBy: 'specmap import' }])).length > 0;
-  return {
+  const result = {
     file,
     read: plan!.read,
     placed,
@@ -142,29 +171,5 @@ async function importWith(
     summary: summaryLine(mapping),
     diagnostics,
   };
-}
-
-/** The CLI's text for an import result. */
-export function formatImport(r: ImportResult): string {
-  const out: string[] = [
-    `read ${r.read} fields from ${r.file}, placed ${r.placed}: ${r.items} entries on spec items, ${r.orphans.length} kept as orphans (${r.orphans.join(', ')})`,
-  ];
-  const n = (k: number, one: string, many: string) => `${k} ${k === 1 ? one : many}`;
-  if (r.anchorsDiffer.length)
-    out.push(
-      `${n(r.anchorsDiffer.length, 'legacy anchor differs', 'legacy anchors differ')} from the spec's (kept under manual.legacy):`,
-      ...r.anchorsDiffer.map((a) => `  ${a.id}: legacy ${a.legacy}, spec ${a.spec ?? '(none)'}`),
-    );
-  if (r.contradictions.length)
-    out.push(
-      `${n(r.contradictions.length, 'legacy claim', 'legacy claims')} the code contradicts (not copied as status; kept in mapping.json as legacyFindings):`,
-      ...r.contradictions.map((c) => `  ${c.id}: ${c.message}`),
-    );
-  if (r.staleCodeLines.length)
-    out.push(
-      `${n(r.staleCodeLines.length, 'legacy code location', 'legacy code locations')} no longer where the code is:`,
-      ...r.staleCodeLines.map((c) => `  ${c.id}: ${c.message}`),
-    );
-  out.push(`${r.dryRun ? 'would write' : r.written ? 'wrote' : 'unchanged'} ${r.mapping}: ${r.summary}`);
-  return out.join('\n') + '\n';
+  return { ...result, problems: importProblems(plan!, result, readFileSync(legacyPath, 'utf8')) };
 }

@@ -13,22 +13,19 @@ import { EXIT, InputError, UsageError } from '../diagnostics/errors.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import type { Model, SourceKind } from '../model/schema.js';
 import { loadModelState } from '../pipeline/model.js';
+import { fromVerifyFinding } from '../problems/from-verify-finding.js';
+import type { Problem } from '../problems/problem.js';
 import { profileText, type BaselineProfile } from '../verify/baseline.js';
 import { DEFAULT_MAX_FINDINGS } from '../verify/findings.js';
-import { escapeControl } from '../verify/format/escape.js';
+import { escapeControl } from '../io/control-chars.js';
 import { DEFAULT_MAX_LINE_LENGTH } from '../verify/input/lines.js';
 import { formatFromName } from '../verify/input/open-trace.js';
 import { resolveSeverities } from '../verify/severity.js';
 import type { TraceFormat, VerifyReport } from '../verify/types.js';
 import { learnBaseline, loadBaseline, verifyTraces } from '../verify/verify.js';
 
-export const VERIFY_FORMATS = ['pretty', 'json', 'github'] as const;
-export type VerifyFormat = (typeof VERIFY_FORMATS)[number];
-
 export interface VerifyCommandOptions {
   config?: string;
-  json?: boolean;
-  format?: string;
   input?: string;
   severity?: string[];
   sdk?: boolean;
@@ -45,7 +42,7 @@ export interface VerifyCommandOptions {
 }
 
 export type VerifyOutcome =
-  | { kind: 'report'; format: VerifyFormat; report: VerifyReport }
+  | { kind: 'report'; report: VerifyReport; problems: Problem[] }
   | { kind: 'learned'; path: string; profile: BaselineProfile };
 
 /** 0 clean, 1 findings at error severity, 2 when a trace could not be read. */
@@ -112,8 +109,6 @@ export async function verifyCommand(args: string[], opts: VerifyCommandOptions):
   const named = traceArguments(args);
   if (named.length === 0) throw new UsageError('Found no trace, expected one or more trace files, folders, or `-` for stdin');
   if (named.filter((t) => t === '-').length > 1) throw new UsageError('Found `-` more than once, expected stdin at most once');
-  const format = (opts.json ? 'json' : (opts.format ?? 'pretty')) as VerifyFormat;
-  if (!VERIFY_FORMATS.includes(format)) throw new UsageError(`Found --format ${escapeControl(format)}, expected pretty, json or github`);
   if (opts.input && opts.input !== 'sse' && opts.input !== 'jsonl')
     throw new UsageError(`Found --input ${escapeControl(opts.input)}, expected sse or jsonl`);
   const input = opts.input as TraceFormat | undefined;
@@ -167,5 +162,6 @@ export async function verifyCommand(args: string[], opts: VerifyCommandOptions):
     ...(opts.sdk === false && { sdk: false }),
     ...(opts.onTrace && { onTrace: (path: string, i: number) => opts.onTrace!(path, i, traces.length) }),
   });
-  return { kind: 'report', format, report };
+  // Kept findings by trace, then line: the order every format lists them in.
+  return { kind: 'report', report, problems: report.traces.flatMap((t) => t.violations.map(fromVerifyFinding)) };
 }

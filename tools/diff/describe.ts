@@ -5,7 +5,7 @@
  */
 import type { JsonValue } from '../model/schema.js';
 import type { Change } from './change.js';
-import { codeSpan } from './reporters/code-span.js';
+import { codeSpan } from '../io/code-span.js';
 
 const text = (v: JsonValue | undefined): string => (v === undefined ? '—' : typeof v === 'string' ? v : JSON.stringify(v));
 const code = (v: JsonValue | undefined): string => (v === undefined ? '—' : codeSpan(text(v)));

@@ -14,7 +14,7 @@ export async function crosscheckFindings(model: Model): Promise<CrosscheckFindin
   if (new Set(model.sources.map((s) => s.kind)).size < 2) return undefined;
   const [{ crosscheck }, { describeFinding }] = await Promise.all([
     import('../crosscheck/crosscheck.js'),
-    import('../crosscheck/to-report.js'),
+    import('../crosscheck/describe.js'),
   ]);
   return crosscheck(model).map((f) => ({
     code: f.kind,

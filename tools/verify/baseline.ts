@@ -10,7 +10,7 @@ import { basename, join } from 'node:path';
 import { z } from 'zod';
 import { InputError } from '../diagnostics/errors.js';
 import { toJsonText } from '../io/json.js';
-import { escapeControl } from './format/escape.js';
+import { escapeControl } from '../io/control-chars.js';
 import { deviationKey } from './findings.js';
 import { formatFromName } from './input/open-trace.js';
 import type { BaselineUse, Deviation } from './types.js';

@@ -7,7 +7,7 @@ import type { Model } from '../model/schema.js';
 import { Baseline, createProfile, isDirectory, listRecordings, readProfileFile, recordingName, type BaselineProfile } from './baseline.js';
 import { createVerifyContext } from './context.js';
 import type { ObjectMode } from './event-schemas.js';
-import { escapeControl } from './format/escape.js';
+import { escapeControl } from '../io/control-chars.js';
 import { resolveSeverities } from './severity.js';
 import type { Deviation, TraceFormat } from './types.js';
 import { checkTraceFile } from './verify-trace.js';

@@ -3,7 +3,7 @@
  * `check.severity` map under `verify-<id>` (e.g. `"verify-schema": "warn"`), or with `--severity id=level`.
  */
 import { UsageError } from '../diagnostics/errors.js';
-import { escapeControl } from './format/escape.js';
+import { escapeControl } from '../io/control-chars.js';
 import { CHECK_IDS, type CheckId, type VerifySeverity } from './types.js';
 
 export type SeverityLevel = VerifySeverity | 'off';

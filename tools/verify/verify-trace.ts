@@ -1,6 +1,6 @@
 /** One trace file → its report: read and check in one streaming pass, then the SDK's opinion. */
 import { InputError } from '../diagnostics/errors.js';
-import { escapeControl } from './format/escape.js';
+import { escapeControl } from '../io/control-chars.js';
 import type { FindingPolicy } from './findings.js';
 import { openTrace } from './input/open-trace.js';
 import { readSidecar } from './input/request.js';

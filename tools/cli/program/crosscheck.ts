@@ -7,7 +7,7 @@ export function registerCrosscheck(program: Command): void {
   program
     .command('crosscheck')
     .description('list where the configured sources (docs, OpenAPI) disagree (exit 1 when there are findings)')
-    .option('-f, --format <format>', 'pretty | markdown | json | github', 'pretty')
+    .option('-f, --format <format>', 'pretty | markdown | json | github | sarif', 'pretty')
     .option(
       '--scope <scope>',
       "a review scope of the bundled profile (default: its first: every event, that scope's endpoints, their params and objects) | all",
@@ -17,13 +17,15 @@ export function registerCrosscheck(program: Command): void {
     .option('--no-cache', 'do not use the parse cache')
     .action(
       action<{ format?: string; scope?: string; source?: string[]; pathPrefix?: string; cache?: boolean }>(async (opts) => {
+        const { pickFormat } = await import('../format/pick-format.js');
+        const format = pickFormat(opts);
         const { crosscheckSources } = await import('../../commands/crosscheck.js');
-        const { pickOption } = await import('../../commands/diff.js');
-        const { formatReport, REPORT_FORMATS } = await import('../../diff/reporters/index.js');
-        const { crosscheckReport } = await import('../../crosscheck/to-report.js');
-        const format = opts.json ? 'json' : pickOption('--format', opts.format, REPORT_FORMATS, 'pretty');
-        const { result, model } = await crosscheckSources({ ...opts, config: opts.config });
-        process.stdout.write(formatReport(crosscheckReport(result, model.sources), format));
+        const [{ formatProblems }, { crosscheckView }] = await Promise.all([
+          import('../format/index.js'),
+          import('../views/crosscheck.js'),
+        ]);
+        const { result } = await crosscheckSources({ ...opts, config: opts.config });
+        process.stdout.write(formatProblems(crosscheckView(result), format));
         return result.findings.length ? 1 : 0;
       }),
     );

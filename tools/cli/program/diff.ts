@@ -1,10 +1,11 @@
 import type { Command } from 'commander';
 import { EXIT } from '../../diagnostics/errors.js';
 import type { DiffCommandOptions } from '../../commands/diff.js';
+import { UsageError } from '../../diagnostics/errors.js';
 import { action } from './run-action.js';
 
 /** The flags are the command's options (the global ones come from run-action). */
-type DiffFlags = Omit<DiffCommandOptions, 'json' | 'config' | 'cwd'>;
+type DiffFlags = Omit<DiffCommandOptions, 'config' | 'cwd'> & { format?: string; summary?: boolean };
 
 export function registerDiff(program: Command): void {
   program
@@ -14,7 +15,7 @@ export function registerDiff(program: Command): void {
     )
     .argument('<old>', 'old version: a model.json or a source file (docs markdown, OpenAPI YAML/JSON)')
     .argument('<new>', 'new version, same kinds')
-    .option('-f, --format <format>', 'pretty | markdown | json | github', 'pretty')
+    .option('-f, --format <format>', 'pretty | markdown | json | github | sarif', 'pretty')
     .option('--summary', 'markdown: a short list without anchors that fits a PR comment (under 60,000 characters)')
     .option('--fail-on <class>', 'breaking | warning | deprecation | non-breaking | docs-only | none', 'breaking')
     .option(
@@ -26,9 +27,14 @@ export function registerDiff(program: Command): void {
     .option('--no-cache', "do not use the project's parse cache")
     .action(
       action<DiffFlags>(async (opts, args) => {
+        const { pickFormat } = await import('../format/pick-format.js');
+        const format = pickFormat(opts);
+        if (opts.summary && format !== 'markdown')
+          throw new UsageError(`Unexpected \`--summary\` with \`--format ${format}\`, expected it with \`--format markdown\``);
         const { runDiff } = await import('../../commands/diff.js');
+        const [{ formatProblems }, { diffView }] = await Promise.all([import('../format/index.js'), import('../views/diff.js')]);
         const run = await runDiff(args[0]!, args[1]!, opts);
-        process.stdout.write(run.text);
+        process.stdout.write(formatProblems(diffView(run.result), format, { summary: opts.summary === true }));
         return run.fails ? EXIT.findings : EXIT.clean;
       }),
     );

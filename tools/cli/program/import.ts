@@ -7,19 +7,22 @@ export function registerImport(program: Command): void {
     .argument('<legacy>', 'a hand-made SPEC_TO_CODE_MAPPING.json')
     .description('adopt a legacy spec-to-code mapping: every field lands in a manual block of mapping.json')
     .option('--dry-run', 'report what would be placed, write nothing')
+    .option('-f, --format <format>', 'pretty | json | github | markdown | sarif', 'pretty')
     .action(
-      action<{ dryRun?: boolean }>(async (opts, args) => {
-        const { importLegacy, formatImport } = await import('../../commands/import.js');
+      action<{ dryRun?: boolean; format?: string }>(async (opts, args) => {
+        const { pickFormat } = await import('../format/pick-format.js');
+        const format = pickFormat(opts);
+        const { importLegacy } = await import('../../commands/import.js');
+        const [{ formatProblems }, { prettyProblem }, { importView }, { fromDiagnostic }] = await Promise.all([
+          import('../format/index.js'),
+          import('../format/pretty.js'),
+          import('../views/import.js'),
+          import('../../problems/from-diagnostic.js'),
+        ]);
         const r = await importLegacy(args[0]!, { config: opts.config, dryRun: opts.dryRun, allowOutside: opts.allowOutside });
-        if (opts.json) {
-          const { toJsonText } = await import('../../io/json.js');
-          const { summary: _summary, dryRun: _dryRun, ...data } = r;
-          process.stdout.write(toJsonText(data));
-          return 0;
-        }
-        const { formatDiagnostic } = await import('../../diagnostics/diagnostic.js');
-        for (const d of r.diagnostics) process.stderr.write(formatDiagnostic(d) + '\n');
-        process.stdout.write(formatImport(r));
+        // People read the mapping's own warnings on stderr; the machine formats carry them among the problems.
+        if (format === 'pretty') for (const d of r.diagnostics) process.stderr.write(prettyProblem(fromDiagnostic(d)).join('\n') + '\n');
+        process.stdout.write(formatProblems(importView(r), format));
         return 0;
       }),
     );

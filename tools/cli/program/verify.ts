@@ -8,7 +8,7 @@ export function registerVerify(program: Command): void {
     .command('verify')
     .description('check recorded Responses event streams (SSE or JSON Lines; `-` for stdin) for conformance')
     .argument('<traces...>', 'trace files (.sse, .txt, .jsonl, .ndjson), folders of them, or - for stdin')
-    .option('-f, --format <format>', 'pretty | json | github', 'pretty')
+    .option('-f, --format <format>', 'pretty | json | github | markdown | sarif', 'pretty')
     .option('--input <format>', 'force the trace format: sse | jsonl (default: by extension, else sniffed)')
     .option('--severity <check=level>', 'override a check severity (error | warn | off); repeatable', collect)
     .option('--no-sdk', 'skip the openai SDK second opinion')
@@ -33,10 +33,12 @@ export function registerVerify(program: Command): void {
         maxFindings?: string;
         maxLineLength?: string;
       }>(async (opts, args) => {
+        const { pickFormat } = await import('../format/pick-format.js');
+        const format = pickFormat(opts);
         const { verifyCommand, verifyExitCode } = await import('../../commands/verify.js');
         const { createProgress, progressEnabled } = await import('../progress.js');
-        const { escapeControl } = await import('../../verify/format/escape.js');
-        const progress = createProgress(progressEnabled(Boolean(opts.json) || (opts.format ?? 'pretty') !== 'pretty'));
+        const { escapeControl } = await import('../../io/control-chars.js');
+        const progress = createProgress(progressEnabled(format !== 'pretty'));
         const outcome = await verifyCommand(args, {
           ...opts,
           onTrace: (path, i, total) => progress.step(escapeControl(`verify ${i + 1}/${total} ${path}`)),
@@ -50,8 +52,8 @@ export function registerVerify(program: Command): void {
           );
           return 0;
         }
-        const { formatVerifyReport } = await import('../../verify/format/index.js');
-        process.stdout.write(formatVerifyReport(outcome.report, outcome.format));
+        const [{ formatProblems }, { verifyView }] = await Promise.all([import('../format/index.js'), import('../views/verify.js')]);
+        process.stdout.write(formatProblems(verifyView(outcome.report, outcome.problems), format));
         return verifyExitCode(outcome.report);
       }),
     );

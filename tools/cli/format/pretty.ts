@@ -1,0 +1,41 @@
+/**
+ * Terminal output: one line per problem in the diagnostics' form (`file:line:col: severity
+ * subject: message [code]`, remark-lint style), what it relates to and how to fix it indented
+ * under it; problems of a titled group indented under its title. Every line is escaped for the
+ * terminal (io/control-chars.ts): text from a trace must not move the cursor or forge a line.
+ */
+import { escapeControl } from '../../io/control-chars.js';
+import { formatLocation } from '../../problems/location.js';
+import type { Problem } from '../../problems/problem.js';
+import type { ProblemReport } from './report.js';
+
+/** A long list of items stays one line: the first few, then how many more. */
+const SHOWN_ITEMS = 4;
+
+/** The problem's own line, then the items it affects, its related places, detail and fix, each indented four more. */
+export function prettyProblem(p: Problem, indent = ''): string[] {
+  const where = p.location ? `${formatLocation(p.location)}: ` : '';
+  const lines = [`${indent}${where}${p.severity} ${p.subject !== undefined ? `${p.subject}: ` : ''}${p.message} [${p.code}]`];
+  const under = `${indent}    `;
+  if (p.items) {
+    const more = p.items.length - SHOWN_ITEMS;
+    lines.push(`${under}affects ${p.items.slice(0, SHOWN_ITEMS).join(', ')}${more > 0 ? ` and ${more} more` : ''}`);
+  }
+  for (const r of p.related ?? []) lines.push(`${under}${r.message ? `${r.message}: ` : ''}${formatLocation(r.location)}`);
+  if (p.detail) lines.push(...p.detail.split('\n').map((l) => `${under}${l}`));
+  if (p.fix) lines.push(`${under}fix: ${p.fix}`);
+  return lines;
+}
+
+export function formatPretty(report: ProblemReport): string {
+  const lines = [...(report.pretty?.header ?? [])];
+  if (report.groups)
+    for (const g of report.groups) {
+      lines.push(g.title);
+      for (const p of g.problems) lines.push(...prettyProblem(p, '  '));
+      lines.push(...(g.after ?? []));
+    }
+  else for (const p of report.problems) lines.push(...prettyProblem(p));
+  lines.push(...(report.pretty?.footer ?? []));
+  return lines.length ? lines.map(escapeControl).join('\n') + '\n' : '';
+}
