@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { isAbsolute, relative } from 'node:path';
+import { escapeJsonText } from '../../io/control-chars.js';
 import { toJsonText } from '../../io/json.js';
 import type { Problem, ProblemLocation } from '../../problems/problem.js';
 import type { FormatOptions, ProblemReport } from './report.js';
@@ -111,5 +112,5 @@ export function formatSarif(report: ProblemReport, options: FormatOptions = {}):
       },
     ],
   };
-  return toJsonText(log);
+  return escapeJsonText(toJsonText(log));
 }
