@@ -22,7 +22,7 @@ function sarifValidator() {
   // A relative reference: no scheme-less backslashes, spaces or raw `%` that is not an escape.
   ajv.addFormat('uri-reference', (s: string) => URL.canParse(s, 'file:///root/') && !/[\s\\]|%(?![0-9A-Fa-f]{2})/.test(s));
   ajv.addFormat('date-time', (s: string) => !Number.isNaN(Date.parse(s)));
-  return ajv.compile({ ...schema, $id: id });
+  return ajv.compile({ ...schema, $id: String(id) });
 }
 
 interface SarifLog {
