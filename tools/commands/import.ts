@@ -11,7 +11,7 @@ import { applyImport, countPlaced, type Applied } from '../import/apply.js';
 import { contradictions } from '../import/claims.js';
 import { LegacyMappingSchema, type LegacyMapping } from '../import/legacy-format.js';
 import { validateLegacy } from '../import/validate-legacy.js';
-import { scanJsonPositions } from '../io/json-positions.js';
+import { positionAt, scanJsonPositions } from '../io/json-positions.js';
 import { fromDiagnostic } from '../problems/from-diagnostic.js';
 import { fromLegacyAnchorDiffers, fromLegacyFinding, fromLegacyOrphan } from '../problems/from-legacy.js';
 import type { Problem, ProblemLocation } from '../problems/problem.js';
@@ -51,7 +51,7 @@ export function readLegacy(path: string, display = path): LegacyMapping {
     raw = JSON.parse(text);
   } catch (error) {
     const m = /position (\d+)/.exec(String(error));
-    const at = m ? scanLineCol(text, Number(m[1])) : undefined;
+    const at = m ? positionAt(text, Number(m[1])) : undefined;
     throw new InputError(`cannot read ${display}`, diag(`Unexpected content: ${(error as Error).message}, expected a JSON file`, at));
   }
   const problems = validateLegacy(raw, display, scanJsonPositions(text));
@@ -65,11 +65,6 @@ export function readLegacy(path: string, display = path): LegacyMapping {
     );
   }
   return parsed.data;
-}
-
-function scanLineCol(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset).split('\n');
-  return { line: before.length, column: before[before.length - 1]!.length + 1 };
 }
 
 export interface ImportResult {

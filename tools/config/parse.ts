@@ -1,4 +1,5 @@
 /** Validation of config text against the Zod schema, with positions for every problem. Loaded only on a memo miss. */
+import { positionAt } from '../io/json-positions.js';
 import type { z } from 'zod';
 import { ConfigError } from '../diagnostics/errors.js';
 import { compareDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -127,7 +128,7 @@ export async function parseConfigText(text: string, file: string): Promise<Confi
         severity: 'error',
         code: 'config-invalid-json',
         file,
-        ...lineColAt(text, error.offset),
+        ...positionAt(text, error.offset),
         message: `Found ${error.found}, expected ${error.expected} (the config is not valid JSON)`,
         hint: 'fix the JSON syntax (no comments or trailing commas)',
       },
@@ -149,9 +150,4 @@ export async function parseConfigText(text: string, file: string): Promise<Confi
     )
     .sort(compareDiagnostics);
   throw new ConfigError(`invalid config ${file}`, diagnostics);
-}
-
-function lineColAt(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset).split('\n');
-  return { line: before.length, column: before[before.length - 1]!.length + 1 };
 }

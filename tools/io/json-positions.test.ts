@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scanJsonPositions } from './json-positions.js';
+import { positionAt, scanJsonPositions } from './json-positions.js';
 
 describe('scanJsonPositions', () => {
   const cases: [string, { given: string; want: { path: string[]; key: string; first: [number, number]; second: [number, number] }[] }][] = [
@@ -45,5 +45,16 @@ describe('scanJsonPositions', () => {
   it('does not overflow the stack on 100,000 nested arrays', () => {
     const text = '['.repeat(100_000) + ']'.repeat(100_000);
     expect(scanJsonPositions(text).duplicates).toEqual([]);
+  });
+});
+
+describe('positionAt', () => {
+  it.each<[string, number, { line: number; column: number }]>([
+    ['{"a": 1}', 0, { line: 1, column: 1 }],
+    ['{"a": 1}', 6, { line: 1, column: 7 }],
+    ['{\n  "a": x\n}', 9, { line: 2, column: 8 }],
+    ['{\n', 2, { line: 2, column: 1 }],
+  ])('%j at %i', (text, offset, want) => {
+    expect(positionAt(text, offset)).toEqual(want);
   });
 });

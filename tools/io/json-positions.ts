@@ -26,6 +26,12 @@ export interface JsonPositions {
   locateValue(path: readonly (string | number)[]): TextPosition;
 }
 
+/** The 1-based line and column of a character offset (what `JSON.parse` errors give) in a text. */
+export function positionAt(text: string, offset: number): TextPosition {
+  const before = text.slice(0, offset).split('\n');
+  return { line: before.length, column: before[before.length - 1]!.length + 1 };
+}
+
 /** Deeper than any mapping or legacy file; deeper text is skipped instead of overflowing the stack. */
 const MAX_DEPTH = 256;
 

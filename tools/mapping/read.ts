@@ -4,15 +4,10 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { scanJsonPositions } from '../io/json-positions.js';
+import { positionAt, scanJsonPositions } from '../io/json-positions.js';
 import { InputError } from '../diagnostics/errors.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { MappingSchema, type Manual, type Mapping } from './schema.js';
-
-function lineCol(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset).split('\n');
-  return { line: before.length, column: before[before.length - 1]!.length + 1 };
-}
 
 interface RawMapping {
   items: Record<string, { manual?: Manual }>;
@@ -44,7 +39,7 @@ export function parseMapping(text: string, file: string): Mapping {
         severity: 'error',
         code: 'mapping-invalid-json',
         file,
-        ...(m ? lineCol(text, Number(m[1])) : { line: 1, column: 1 }),
+        ...(m ? positionAt(text, Number(m[1])) : { line: 1, column: 1 }),
         message: `Unexpected text in ${file}: ${(error as Error).message}, expected valid JSON`,
         hint: 'fix the JSON by hand (specmap never overwrites a mapping it cannot read, to keep the manual blocks)',
       },
