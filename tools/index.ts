@@ -3,11 +3,16 @@ export * from './model/index.js';
 export * from './config/index.js';
 export * from './diagnostics/index.js';
 export { buildModel, readSources } from './sources/load.js';
-export { runExtract } from './commands/extract.js';
+export { extractCommand, type ExtractOptions, type ExtractResult, type ModelCounts } from './commands/extract.js';
 export { applyInit, planInit, runInit, starterConfig, type InitPlan } from './commands/init.js';
 export { proposeConfig } from './init/propose.js';
 export { scanRepository } from './init/scan.js';
-export { runMap } from './commands/map.js';
+export { mapCommand, type MapOptions, type MapCommandResult } from './commands/map.js';
+export { syncCommand, watchSync, type SyncOptions, type SyncResult, type AnalyzerNote, type WatchSyncHandlers } from './commands/sync.js';
+export { checkCommand, type CheckCommandOptions, type CheckCommandResult } from './commands/check.js';
+export type { CheckResult } from './check/run-check.js';
+export type { Finding as CheckFinding } from './check/findings.js';
+export { enableTimings, timingsSoFar, type Timings } from './cache/timings.js';
 export { importLegacy, type ImportResult } from './commands/import.js';
 export { whereCommand } from './commands/where.js';
 export { computeMapping } from './mapping/compute.js';
@@ -19,13 +24,21 @@ export { verifyTraces, learnBaseline, loadBaseline } from './verify/verify.js';
 export { verifyStream } from './verify/verify-stream.js';
 export { Baseline, profileText, type BaselineProfile } from './verify/baseline.js';
 export type { VerifyReport, TraceReport, Violation, CheckId, Deviation, Verdict } from './verify/types.js';
-export { runGenerate } from './commands/generate.js';
+export { generateCommand, type GenerateOptions, type GenerateResult, type GeneratedFileStatus } from './commands/generate.js';
 export { generate, generateWithDiagnostics, type GenerateInputs } from './generate/generate.js';
 export { readGenerateInputs } from './generate/inputs.js';
 export { renderTracker } from './generate/tracker/render-tracker.js';
 export { trackerView } from './generate/tracker/tracker-view.js';
 export { buildEventSchemas, buildEventUnion, buildRuntimeSchemas } from './generate/zod/runtime-schemas.js';
 export { reportCommand } from './commands/report.js';
+export {
+  buildMatrixFromConfig,
+  compareFromConfig,
+  type MatrixOptions,
+  type MatrixResult,
+  type CompareOptions,
+  type CompareResult,
+} from './commands/matrix.js';
 export { buildReport, renderReport, renderMarkdown, renderJson, renderHtml, REPORT_VERSION } from './report/index.js';
 export type { Report, ReportExtras, ReportFormat } from './report/index.js';
 export { extractCached } from './sources/extract-cache.js';

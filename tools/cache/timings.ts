@@ -1,16 +1,14 @@
 /**
- * `--timings`: where a run's time went, printed to stderr when the process ends. Phases nest by
- * name (`model > parse DOC_responses.md`); each line says how long the phase took and, for caches,
- * whether it was answered from the cache. Off by default, and then free.
+ * `--timings`: where a run's time went, collected here as data (the CLI prints it when the process
+ * ends). Phases nest by name (`model > parse DOC_responses.md`); each says how long the phase took
+ * and, for caches, whether it was answered from the cache. Off by default, and then free.
  */
 let enabled = false;
 const start = performance.now();
 const lines: { label: string; ms: number; note?: string }[] = [];
 
 export function enableTimings(): void {
-  if (enabled) return;
   enabled = true;
-  process.once('exit', () => process.stderr.write(formatTimings()));
 }
 
 export function timingsEnabled(): boolean {
@@ -32,8 +30,13 @@ export async function timed<T>(label: string, body: () => Promise<T> | T, note?:
   return result;
 }
 
-export function formatTimings(): string {
-  const total = performance.now() - start;
-  const rows = lines.map((l) => `  ${l.ms.toFixed(0).padStart(6)} ms  ${l.label}${l.note ? ` (${l.note})` : ''}`);
-  return `timings (since the CLI module loaded; Node's own start-up not included):\n${rows.join('\n')}\n  ${total.toFixed(0).padStart(6)} ms  total\n`;
+export interface Timings {
+  phases: { label: string; ms: number; note?: string }[];
+  /** Since this module loaded. */
+  totalMs: number;
+}
+
+/** The phases recorded so far, in the order they ended. */
+export function timingsSoFar(): Timings {
+  return { phases: lines.map((l) => ({ ...l })), totalMs: performance.now() - start };
 }

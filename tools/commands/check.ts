@@ -1,20 +1,31 @@
-/** `specmap check`: drift findings for hooks and CI; writes nothing (except its own cache). */
+/**
+ * `specmap check`: drift findings for hooks and CI; writes nothing (except its own cache). Returns
+ * the findings: the CLI formats them and picks the exit code.
+ */
 import { execFileSync } from 'node:child_process';
 import { DEFAULT_CONFIG_FILE, loadConfig } from '../config/load.js';
-import { EXIT, UsageError } from '../diagnostics/errors.js';
+import { UsageError } from '../diagnostics/errors.js';
 import { notSyncedResult } from '../check/not-synced.js';
 import { runCheck, type CheckResult } from '../check/run-check.js';
+import type { SyncResult } from './sync.js';
 
 export interface CheckCommandOptions {
   config?: string;
   cwd?: string;
-  json?: boolean;
-  format?: string;
+  /** Check only what the files staged in git can affect. */
   staged?: boolean;
+  /** `false`: ignore the memo of the last clean check. */
   cache?: boolean;
+  /** Run `sync` first; its result is returned as `sync`. */
   fix?: boolean;
+  /** Files a hook passes: only the parts of the check they can affect run. */
   files?: string[];
   allowOutside?: boolean;
+}
+
+export interface CheckCommandResult extends CheckResult {
+  /** With `fix`: what the sync run before the check wrote. */
+  sync?: SyncResult;
 }
 
 /** Paths staged for commit, as git reports them (relative to the repository root). */
@@ -52,19 +63,6 @@ function stagedFiles(cwd: string): string[] {
     .map((p) => `${top}/${p}`);
 }
 
-async function format(result: CheckResult, name: string): Promise<string> {
-  switch (name) {
-    case 'pretty':
-      return (await import('../check/format/pretty.js')).formatPretty(result);
-    case 'json':
-      return (await import('../check/format/json.js')).formatJson(result);
-    case 'github':
-      return (await import('../check/format/github.js')).formatGithub(result);
-    default:
-      throw new UsageError(`unknown --format ${name}, expected pretty, json or github`);
-  }
-}
-
 /**
  * A fix is a command to run; with another config file than the default, that command needs the
  * same `--config`, or it would fix a different project.
@@ -76,14 +74,12 @@ export function withConfigInFixes(result: CheckResult, configFile: string | unde
   return { ...result, findings: result.findings.map((f) => (f.fix ? { ...f, fix: fix(f.fix) } : f)) };
 }
 
-export async function runCheckCommand(opts: CheckCommandOptions): Promise<number> {
+/** Drift findings; an error finding means drift (the CLI exits 1), warnings alone do not. */
+export async function checkCommand(opts: CheckCommandOptions = {}): Promise<CheckCommandResult> {
   const cwd = opts.cwd ?? process.cwd();
-  const formatName = opts.format ?? (opts.json ? 'json' : 'pretty');
-  if (opts.fix) {
-    const { runSync } = await import('./sync.js');
-    const code = await runSync({ config: opts.config, cwd, json: opts.json, allowOutside: opts.allowOutside });
-    if (code !== EXIT.clean) return code;
-  }
+  const sync = opts.fix
+    ? await (await import('./sync.js')).syncCommand({ config: opts.config, cwd, allowOutside: opts.allowOutside })
+    : undefined;
   const loaded = await loadConfig(opts.config, cwd, { allowOutside: opts.allowOutside });
   const files = opts.files?.length ? opts.files : opts.staged ? stagedFiles(cwd) : undefined;
   const result =
@@ -95,6 +91,5 @@ export async function runCheckCommand(opts: CheckCommandOptions): Promise<number
       files,
       noCache: opts.cache === false,
     }));
-  process.stdout.write(await format(withConfigInFixes(result, opts.config), formatName));
-  return result.findings.some((f) => f.severity === 'error') ? EXIT.findings : EXIT.clean;
+  return { ...withConfigInFixes(result, opts.config), ...(sync && { sync }) };
 }

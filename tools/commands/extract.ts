@@ -1,60 +1,101 @@
-/** `specmap extract`: sources → canonical model (spec/model.json). */
-import { loadConfig } from '../config/load.js';
-import { formatDiagnostic, hasErrors } from '../diagnostics/diagnostic.js';
-import { EXIT, InputError } from '../diagnostics/errors.js';
+/**
+ * `specmap extract`: sources → canonical model (spec/model.json). Returns data: the CLI prints it
+ * and picks the exit code.
+ */
+import { existsSync, rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { DEFAULT_CONFIG_FILE, loadConfig } from '../config/load.js';
+import { type Diagnostic, DiagnosticBag, hasErrors } from '../diagnostics/diagnostic.js';
+import { InputError } from '../diagnostics/errors.js';
 import { applyPlan, planWrites } from '../io/write-plan.js';
-import { toJsonText } from '../io/json.js';
-import { DiagnosticBag } from '../diagnostics/diagnostic.js';
+import type { Model } from '../model/schema.js';
 import { modelForSources } from '../pipeline/model.js';
 import { modelText } from '../pipeline/model-text.js';
 import { readSources } from '../sources/read.js';
 
 export interface ExtractOptions {
   config?: string;
-  out?: string;
-  stdout?: boolean;
-  strict?: boolean;
-  json?: boolean;
   cwd?: string;
+  /** Write the model here (workspace-relative) instead of the configured path. */
+  out?: string;
+  /** Write nothing: the caller prints `text`. */
+  stdout?: boolean;
+  /** Warnings fail the run too. */
+  strict?: boolean;
+}
+
+export interface ModelCounts {
+  events: number;
+  endpoints: number;
+  params: number;
+  enums: number;
+  objects: number;
+}
+
+export interface ExtractResult {
+  model: Model;
+  /** The model as canonical JSON: the bytes written (or, with `stdout`, to print). */
+  text: string;
+  /** Where the model was written, workspace-relative; absent with `stdout`. */
+  path?: string;
+  /** False when the file already had these bytes, and with `stdout`. */
+  written: boolean;
+  counts: ModelCounts;
+  /** How many source files the model was built from. */
+  sources: number;
+  /** Warnings (errors throw an `InputError` instead). */
+  diagnostics: Diagnostic[];
 }
 
 export { MODEL_SCHEMA_URL, modelText } from '../pipeline/model-text.js';
 
-export async function runExtract(opts: ExtractOptions): Promise<number> {
+/**
+ * A failed extract writes nothing, so it must leave no trace: loading the config memoises it
+ * (`.specmap/cache/config.json`) before the sources are read. What this run created is removed
+ * again when the run fails; what was there before stays.
+ */
+async function leavingNoTrace<T>(opts: ExtractOptions, body: () => Promise<T>): Promise<T> {
+  const folder = join(dirname(resolve(opts.cwd ?? process.cwd(), opts.config ?? DEFAULT_CONFIG_FILE)), '.specmap');
+  const memo = join(folder, 'cache', 'config.json');
+  const hadFolder = existsSync(folder);
+  const hadMemo = existsSync(memo);
+  try {
+    return await body();
+  } catch (error) {
+    if (!hadFolder) rmSync(folder, { recursive: true, force: true });
+    else if (!hadMemo) rmSync(memo, { force: true });
+    throw error;
+  }
+}
+
+/** Reads the configured sources and writes the model (unless `stdout`); throws when a source has errors. */
+export function extractCommand(opts: ExtractOptions = {}): Promise<ExtractResult> {
+  return leavingNoTrace(opts, () => extractOnce(opts));
+}
+
+async function extractOnce(opts: ExtractOptions): Promise<ExtractResult> {
   const { config, root } = await loadConfig(opts.config, opts.cwd);
-  const diagnostics = new DiagnosticBag();
-  const sources = await readSources(config, root, diagnostics);
+  const bag = new DiagnosticBag();
+  const sources = await readSources(config, root, bag);
   // The same cache `map` and `sync` use; every problem of every source is collected before failing.
-  const { model } = await modelForSources(sources, config, root, diagnostics);
-  const all = diagnostics.sorted();
-  if (hasErrors(all, opts.strict)) {
-    const warnings = all.filter((d) => d.severity === 'warning').length;
+  const { model } = await modelForSources(sources, config, root, bag);
+  const diagnostics = bag.sorted();
+  if (hasErrors(diagnostics, opts.strict)) {
+    const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
     const strictNote = opts.strict && warnings ? `; --strict counts ${warnings} warning${warnings === 1 ? '' : 's'}` : '';
-    throw new InputError(`extract failed${strictNote}`, all);
+    throw new InputError(`extract failed${strictNote}`, diagnostics);
   }
-  if (!opts.json) for (const d of all) process.stderr.write(formatDiagnostic(d) + '\n');
   const text = modelText(model);
-  if (opts.stdout) {
-    process.stdout.write(text);
-    return EXIT.clean;
-  }
-  const target = opts.out ?? config.model;
-  const plan = planWrites(root, [{ path: target, content: text, producedBy: 'specmap extract' }]);
-  const written = applyPlan(plan);
-  const counts = {
+  const counts: ModelCounts = {
     events: model.events.length,
     endpoints: model.endpoints.length,
     params: model.params.length,
     enums: model.enums.length,
     objects: model.objects.length,
   };
-  if (opts.json) {
-    process.stdout.write(toJsonText({ model: target, written: written.length > 0, counts, diagnostics: all }));
-  } else {
-    const summary = Object.entries(counts)
-      .map(([k, v]) => `${v} ${k}`)
-      .join(', ');
-    process.stdout.write(`${written.length ? 'wrote' : 'unchanged'} ${target}: ${summary} from ${model.sources.length} sources\n`);
-  }
-  return EXIT.clean;
+  const result = { model, text, counts, sources: model.sources.length, diagnostics };
+  if (opts.stdout) return { ...result, written: false };
+  const path = opts.out ?? config.model;
+  const written = applyPlan(planWrites(root, [{ path, content: text, producedBy: 'specmap extract' }]));
+  return { ...result, path, written: written.length > 0 };
 }

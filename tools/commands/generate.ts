@@ -1,11 +1,13 @@
-/** `specmap generate`: model → generated files (Zod, TS types, JSON Schema, tracker, stubs, Pydantic). */
+/**
+ * `specmap generate`: model → generated files (Zod, TS types, JSON Schema, tracker, stubs, Pydantic).
+ * Returns data: the CLI prints it and picks the exit code.
+ */
 import { resolve } from 'node:path';
 import { loadConfig } from '../config/load.js';
 import { GENERATE_TARGETS, type Config } from '../config/schema.js';
-import { formatDiagnostic, hasErrors } from '../diagnostics/diagnostic.js';
-import { EXIT, GeneratorError, InputError, UsageError } from '../diagnostics/errors.js';
+import { type Diagnostic, hasErrors } from '../diagnostics/diagnostic.js';
+import { GeneratorError, InputError, UsageError } from '../diagnostics/errors.js';
 import { applyPlan, planWrites, resolveInside } from '../io/write-plan.js';
-import { toJsonText } from '../io/json.js';
 import type { Model } from '../model/schema.js';
 import { loadModelState } from '../pipeline/model.js';
 import { generateWithDiagnostics } from '../generate/generate.js';
@@ -18,7 +20,6 @@ export interface GenerateOptions {
   progress?: ProgressSink;
   config?: string;
   cwd?: string;
-  json?: boolean;
   /** Generate from this model file instead of the configured sources. */
   model?: string;
   /** Only these targets (comma-separated on the CLI). */
@@ -26,6 +27,23 @@ export interface GenerateOptions {
   outDir?: string;
   /** Plan only: report what would change, write nothing. */
   dryRun?: boolean;
+}
+
+export interface GeneratedFileStatus {
+  /** Workspace-relative, `/`-separated. */
+  path: string;
+  /** `would-write`: a dry run found its bytes changed and wrote nothing. */
+  status: 'written' | 'would-write' | 'unchanged';
+}
+
+export interface GenerateResult {
+  /** The output folder the files went to (the config's, or `outDir`). */
+  outDir: string;
+  dryRun: boolean;
+  /** Every generated file, in the order the generators return them. */
+  files: GeneratedFileStatus[];
+  /** Warnings (errors throw a `GeneratorError` instead). */
+  diagnostics: Diagnostic[];
 }
 
 function readModelOrThrow(path: string, shown: string): Model {
@@ -65,7 +83,8 @@ function withFlags(config: Config, opts: GenerateOptions): Config {
   };
 }
 
-export async function runGenerate(opts: GenerateOptions): Promise<number> {
+/** Generates every configured target and writes the files whose bytes change (none with `dryRun`). */
+export async function generateCommand(opts: GenerateOptions = {}): Promise<GenerateResult> {
   const progress = opts.progress ?? SILENT;
   const loaded = await loadConfig(opts.config, opts.cwd);
   const root = loaded.root;
@@ -82,24 +101,16 @@ export async function runGenerate(opts: GenerateOptions): Promise<number> {
   // Every path is checked before anything is written: one bad path, nothing written.
   for (const f of files) resolveInside(root, f.path);
   const plan = planWrites(root, files);
-  const written = opts.dryRun ? [] : applyPlan(plan);
-  if (opts.json) {
-    process.stdout.write(
-      toJsonText({
-        outDir: config.generate.outDir,
-        dryRun: Boolean(opts.dryRun),
-        changed: plan.changed.map((c) => c.file.path),
-        unchanged: plan.unchanged.length,
-        diagnostics,
-      }),
-    );
-  } else {
-    for (const d of diagnostics) process.stderr.write(formatDiagnostic(d) + '\n');
-    const verb = opts.dryRun ? 'would write' : 'wrote';
-    for (const c of plan.changed) process.stdout.write(`${verb} ${c.file.path}\n`);
-    process.stdout.write(
-      `${opts.dryRun ? plan.changed.length : written.length} changed, ${plan.unchanged.length} unchanged in ${config.generate.outDir}\n`,
-    );
-  }
-  return EXIT.clean;
+  const dryRun = Boolean(opts.dryRun);
+  const written = new Set(dryRun ? [] : applyPlan(plan));
+  const changed = new Set(plan.changed.map((c) => c.file.path));
+  return {
+    outDir: config.generate.outDir,
+    dryRun,
+    files: files.map((f) => ({
+      path: f.path,
+      status: written.has(f.path) ? 'written' : changed.has(f.path) ? 'would-write' : 'unchanged',
+    })),
+    diagnostics,
+  };
 }

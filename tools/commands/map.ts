@@ -1,10 +1,11 @@
-/** `specmap map`: analyze the workspace, join facts to spec items, write mapping.json (manual blocks kept). */
+/**
+ * `specmap map`: analyze the workspace, join facts to spec items, write mapping.json (manual blocks
+ * kept). Returns data: the CLI prints it and picks the exit code.
+ */
 import { relative } from 'node:path';
 import { DEFAULT_CONFIG_FILE, loadConfig } from '../config/load.js';
-import { formatDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { EXIT } from '../diagnostics/errors.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { applyPlan, planWrites } from '../io/write-plan.js';
-import { toJsonText } from '../io/json.js';
 import { resolveInside, resolveInsideReal } from '../io/write-plan.js';
 import { computeMapping } from '../mapping/compute.js';
 import { currentMappingHash, readMappingSnapshot } from '../mapping/read.js';
@@ -16,7 +17,7 @@ import type { Mapping } from '../mapping/schema.js';
 import type { ManualSource } from '../mapping/manual.js';
 import type { Model } from '../model/schema.js';
 import { loadModelState } from '../pipeline/model.js';
-import { openMapMemo, printMapAnswer, type MapAnswer } from '../pipeline/map-memo.js';
+import { openMapMemo, type MapAnswer } from '../pipeline/map-memo.js';
 import type { RunMemo } from '../pipeline/run-memo.js';
 import { sha256 } from '../sources/read.js';
 import { SILENT, type ProgressSink } from '../io/progress-sink.js';
@@ -46,19 +47,34 @@ export interface MapOptions {
   progress?: ProgressSink;
   config?: string;
   cwd?: string;
+  /** Has no effect (the library never prints); accepted so that callers may pass the CLI's flags through. */
   json?: boolean;
+  /** Write nothing: the caller prints `text`. */
   stdout?: boolean;
   allowOutside?: boolean;
+  /**
+   * Answer from the memo of the last `map` when its inputs are unchanged (default: true, except with
+   * `stdout`); such an answer has no `mapping`.
+   */
+  memo?: boolean;
   /** The caller already tried the memo of the last `map` (the CLI does, to skip loading this module). */
   memoAsked?: boolean;
 }
 
-export interface MapResult {
-  mapping: Mapping;
-  text: string;
-  warnings: Diagnostic[];
+export interface MapCommandResult {
+  /** mapping.json, workspace-relative as configured. */
   path: string;
+  /** The mapping computed; absent when the memo of the last `map` answered. */
+  mapping?: Mapping;
+  /** With `stdout`: the mapping as written to mapping.json, and nothing written. */
+  text?: string;
   written: boolean;
+  /** One line: items per status, unknown literals, orphans. */
+  summary: string;
+  /** What the analyzer found questionable in the code and config (source warnings are `extract`'s). */
+  diagnostics: Diagnostic[];
+  /** True when the memo of the last `map` answered (nothing analyzed). */
+  memo: boolean;
 }
 
 /** Everything `map` does except writing; `import` builds on it with extra manual blocks. */
@@ -122,38 +138,29 @@ export function summaryLine(mapping: Mapping): string {
   return `${s.items.total} items: ${s.items.implemented} implemented, ${s.items.partial} partial, ${s.items.missing} missing; ${mapping.unknownLiterals.length} unknown literal${mapping.unknownLiterals.length === 1 ? '' : 's'}, ${orphans} orphan${orphans === 1 ? '' : 's'}`;
 }
 
-export async function runMap(opts: MapOptions): Promise<number> {
-  if (opts.stdout) return runMapLocked(opts);
-  return withProjectLock(opts, () => runMapLocked(opts));
+/** Computes the mapping and writes mapping.json (unless `stdout`), under the project lock. */
+export async function mapCommand(opts: MapOptions = {}): Promise<MapCommandResult> {
+  if (opts.stdout) return mapLocked(opts);
+  return withProjectLock(opts, () => mapLocked(opts));
 }
 
-async function runMapLocked(opts: MapOptions): Promise<number> {
+async function mapLocked(opts: MapOptions): Promise<MapCommandResult> {
   // A plain `map` whose inputs are as the last one left them has its answer already.
   let memo: RunMemo<MapAnswer> | undefined;
-  if (!opts.json && !opts.stdout) {
+  if (opts.memo !== false && !opts.stdout) {
     const opened = await openMapMemo(opts);
     memo = opened.memo;
     // The CLI asked the memo already (before loading this module): no second fingerprint.
-    const code = opts.memoAsked ? undefined : printMapAnswer(await memo.hit(), opened.mapping);
-    if (code !== undefined) return code;
+    const answer = opts.memoAsked ? undefined : await memo.hit();
+    if (answer) return { path: opened.mapping, written: false, summary: answer.summary, diagnostics: answer.diagnostics, memo: true };
     await memo.begin();
   }
   const { config, root, mapping, diagnostics, mappingPath, mappingHash } = await buildMapping(opts);
   const text = mappingText(mapping);
-  if (!opts.json) for (const d of diagnostics) process.stderr.write(formatDiagnostic(d) + '\n');
-  if (opts.stdout) {
-    process.stdout.write(text);
-    return EXIT.clean;
-  }
+  const summary = summaryLine(mapping);
+  if (opts.stdout) return { path: config.mapping, mapping, text, written: false, summary, diagnostics, memo: false };
   assertMappingUnchanged(mappingPath, mappingHash, config.mapping, 'specmap map');
   const written = applyPlan(planWrites(root, [{ path: config.mapping, content: text, producedBy: 'specmap map' }])).length > 0;
-  if (opts.json) {
-    process.stdout.write(
-      toJsonText({ mapping: config.mapping, written, summary: mapping.summary, unknownLiterals: mapping.unknownLiterals, diagnostics }),
-    );
-  } else {
-    process.stdout.write(`${written ? 'wrote' : 'unchanged'} ${config.mapping}: ${summaryLine(mapping)}\n`);
-  }
-  await memo?.save({ summary: summaryLine(mapping), diagnostics }, new Map([[config.mapping.split('\\').join('/'), sha256(text)]]));
-  return EXIT.clean;
+  await memo?.save({ summary, diagnostics }, new Map([[config.mapping.split('\\').join('/'), sha256(text)]]));
+  return { path: config.mapping, mapping, written, summary, diagnostics, memo: false };
 }

@@ -1,6 +1,6 @@
 /**
  * `specmap sync`: the main job. extract → map → generate → report, writing only files whose bytes
- * change (one write path), and printing what changed. `map` runs before `generate` because the
+ * change (one write path), and returning what changed (the CLI prints it). `map` runs before `generate` because the
  * tracker tables are filled from the mapping it computes.
  *
  * mapping.json holds human words, and a human may save it while sync runs: the run holds the
@@ -15,11 +15,10 @@ import { SILENT, type ProgressSink } from '../io/progress-sink.js';
 import { DEFAULT_CONFIG_FILE, loadConfig } from '../config/load.js';
 import { configDisplay, noLanesDiagnostic } from './map.js';
 import { nameConfigFile } from '../config/name-config-file.js';
-import { formatDiagnostic } from '../diagnostics/diagnostic.js';
-import { EXIT, InputError } from '../diagnostics/errors.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { InputError } from '../diagnostics/errors.js';
 import { removeStaleTemps } from '../io/atomic.js';
 import { EnvironmentError } from '../io/env-error.js';
-import { toJsonText } from '../io/json.js';
 import { withLock } from '../io/lock.js';
 import { applyPlan, planWrites, resolveInside, resolveInsideReal, type OutputFile } from '../io/write-plan.js';
 import type { ManualSource } from '../mapping/manual.js';
@@ -35,21 +34,35 @@ import { sha256 } from '../sources/read.js';
 export interface SyncOptions {
   /** Where progress goes (the CLI's terminal line); none: silent. */
   progress?: ProgressSink;
-  /** With `watch`: how a failed rerun is reported (the CLI prints it as any error); none: its message on stderr. */
-  onWatchError?: (error: unknown) => void;
   config?: string;
   cwd?: string;
+  /** Has no effect (the library never prints); accepted so that callers may pass the CLI's flags through. */
   json?: boolean;
-  watch?: boolean;
+  /** Warnings of the sources fail the run too. */
   strict?: boolean;
   allowOutside?: boolean;
 }
 
+/** A warning of the analyzer, with the config file named as the user named it. */
+export interface AnalyzerNote {
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+}
+
 export interface SyncResult {
+  /** Files whose bytes changed, workspace-relative. */
   written: string[];
   unchanged: number;
   /** Temporary files of killed runs that were removed. */
   removed?: string[];
+  /** Warnings of the sources, then the config's (no lanes); errors throw instead. */
+  diagnostics: Diagnostic[];
+  /** Warnings of the analyzer about the code and the lane globs. */
+  analyzerWarnings: AnalyzerNote[];
+  /** True when the memo of the last sync answered: its inputs and outputs were as it left them. */
+  memo: boolean;
 }
 
 /** How many times a mapping changed under us is re-read before giving up. */
@@ -83,9 +96,10 @@ function readIfExists(path: string | undefined): string | undefined {
   }
 }
 
-/** What a sync printed besides its result, and where it writes: its memo replays the one and cleans the other. */
+/** What a sync reported besides its result, and where it writes: its memo replays the one and cleans the other. */
 interface SyncAnswer {
-  notes: string[];
+  diagnostics: Diagnostic[];
+  analyzerWarnings: AnalyzerNote[];
   unchanged: number;
   dirs: string[];
 }
@@ -95,13 +109,14 @@ type Written = Map<string, string>;
 
 const isSyncAnswer = (v: unknown): v is SyncAnswer =>
   isObject(v) &&
-  Array.isArray(v.notes) &&
-  v.notes.every((n) => typeof n === 'string') &&
+  Array.isArray(v.diagnostics) &&
+  Array.isArray(v.analyzerWarnings) &&
   typeof v.unchanged === 'number' &&
   Array.isArray(v.dirs) &&
   v.dirs.every((d) => typeof d === 'string');
 
-export async function syncOnce(opts: SyncOptions): Promise<SyncResult> {
+/** One sync run under the project lock; throws on errors in the sources or a mapping that keeps changing. */
+export async function syncCommand(opts: SyncOptions = {}): Promise<SyncResult> {
   const { config, root, path, text } = await loadConfig(opts.config, opts.cwd, { allowOutside: opts.allowOutside });
   const cacheDir = resolveInside(root, config.cacheDir);
   return withLock(
@@ -109,16 +124,22 @@ export async function syncOnce(opts: SyncOptions): Promise<SyncResult> {
     async () => {
       // A sync whose inputs are exactly as the last one left them (its own outputs included) would
       // write nothing: its memo answers, and only the temporary files of killed runs are cleaned.
-      const invocation = JSON.stringify([path, opts.cwd ?? process.cwd(), Boolean(opts.strict), Boolean(opts.json)]);
+      const invocation = JSON.stringify([path, opts.cwd ?? process.cwd(), Boolean(opts.strict)]);
       const memo = await openRunMemo('sync', config, root, text, isSyncAnswer, invocation);
       // Also the fingerprint at the start of the run, when the memo does not answer.
       const hit = await memo.hit();
       if (hit) {
-        for (const line of hit.notes) process.stderr.write(line);
         const removed = hit.dirs.flatMap((dir) => removeStaleTemps(dir));
-        return { written: [], unchanged: hit.unchanged, ...(removed.length ? { removed } : {}) };
+        return {
+          written: [],
+          unchanged: hit.unchanged,
+          ...(removed.length ? { removed } : {}),
+          diagnostics: hit.diagnostics,
+          analyzerWarnings: hit.analyzerWarnings,
+          memo: true,
+        };
       }
-      const run: SyncAnswer = { notes: [], unchanged: 0, dirs: [] };
+      const run: SyncAnswer = { diagnostics: [], analyzerWarnings: [], unchanged: 0, dirs: [] };
       const written: Written = new Map();
       const result = await syncLocked(opts, config, root, path, run, written);
       await memo.save({ ...run, unchanged: result.written.length + result.unchanged }, written);
@@ -136,15 +157,11 @@ async function syncLocked(
   run: SyncAnswer,
   writtenBytes: Written,
 ): Promise<SyncResult> {
-  const note = (line: string) => {
-    run.notes.push(line);
-    process.stderr.write(line);
-  };
   const progress = opts.progress ?? SILENT;
   progress.step('extract: reading sources');
   const state = await loadModelState(config, root, { strict: opts.strict });
-  if (!opts.json)
-    for (const d of state.diagnostics.sorted()) note(formatDiagnostic(nameConfigFile(d, configDisplay(configPath, opts.cwd))) + '\n');
+  const display = configDisplay(configPath, opts.cwd);
+  run.diagnostics.push(...state.diagnostics.sorted().map((d) => nameConfigFile(d, display)));
   const modelFile: OutputFile = { path: config.model, content: modelText(state.model), producedBy: 'specmap extract' };
 
   progress.step('map: analyzing the workspace');
@@ -177,14 +194,11 @@ async function syncLocked(
   // Without lanes the mapping is still written (every item missing): `check` compares against it,
   // and a report without one would claim `map` never ran.
   const analyzed = await analyzeForMapping(state.model, config, root);
-  if (!opts.json) {
-    if (!config.lanes.length) note(formatDiagnostic(noLanesDiagnostic(configDisplay(configPath, opts.cwd))) + '\n');
-    const display = configDisplay(configPath, opts.cwd);
-    for (const w of analyzed.warnings) {
-      // The analyzer names the config by its default name; the user's file may be called otherwise.
-      const file = w.file === DEFAULT_CONFIG_FILE ? display : w.file;
-      note(`${file}:${w.line}:${w.column}: warning ${w.message.split(DEFAULT_CONFIG_FILE).join(display)}\n`);
-    }
+  if (!config.lanes.length) run.diagnostics.push(noLanesDiagnostic(display));
+  for (const w of analyzed.warnings) {
+    // The analyzer names the config by its default name; the user's file may be called otherwise.
+    const file = w.file === DEFAULT_CONFIG_FILE ? display : w.file;
+    run.analyzerWarnings.push({ file, line: w.line, column: w.column, message: w.message.split(DEFAULT_CONFIG_FILE).join(display) });
   }
 
   const build = async (read: ReturnType<typeof readHumanFiles>): Promise<OutputFile[]> => {
@@ -226,40 +240,38 @@ async function syncLocked(
   for (const f of files) writtenBytes.set(f.path.split('\\').join('/'), sha256(f.content));
   const removed = run.dirs.flatMap((dir) => removeStaleTemps(dir));
   const written = applyPlan(plan);
-  return { written, unchanged: plan.unchanged.length, ...(removed.length ? { removed } : {}) };
+  return {
+    written,
+    unchanged: plan.unchanged.length,
+    ...(removed.length ? { removed } : {}),
+    diagnostics: run.diagnostics,
+    analyzerWarnings: run.analyzerWarnings,
+    memo: false,
+  };
 }
 
-function print(result: SyncResult, json: boolean): void {
-  if (json) {
-    process.stdout.write(toJsonText(result));
-    return;
-  }
-  for (const path of result.written) process.stdout.write(`wrote ${path}\n`);
-  if (result.removed?.length)
-    process.stdout.write(
-      `removed ${result.removed.length} temporary file${result.removed.length === 1 ? '' : 's'} left by an interrupted run\n`,
-    );
-  process.stdout.write(
-    `sync: ${result.written.length} file${result.written.length === 1 ? '' : 's'} written, ${result.unchanged} unchanged\n`,
-  );
+/** The name `sync` had before it returned data; kept for callers of the programmatic API. */
+export const syncOnce = syncCommand;
+
+export interface WatchSyncHandlers {
+  /** Each rerun's result. */
+  onResult: (result: SyncResult) => void;
+  /** A failed rerun; the watch goes on. */
+  onError: (error: unknown) => void;
 }
 
-export async function runSync(opts: SyncOptions): Promise<number> {
-  const result = await syncOnce(opts);
-  print(result, Boolean(opts.json));
-  if (!opts.watch) return EXIT.clean;
+/**
+ * `sync --watch`: reruns sync on changes to sources, templates, config or mapped code until the
+ * returned `close` is called. The first run is the caller's (`syncCommand`), so its errors stop.
+ */
+export async function watchSync(opts: SyncOptions, handlers: WatchSyncHandlers): Promise<{ close: () => Promise<void> }> {
   const { config, root, path } = await loadConfig(opts.config, opts.cwd, { allowOutside: opts.allowOutside });
   const { watchInputs } = await import('../pipeline/watch.js');
-  await watchInputs({
+  return watchInputs({
     config,
     root,
     configPath: resolve(path),
-    run: async () => print(await syncOnce(opts), Boolean(opts.json)),
-    // A failed rerun is reported and the watch goes on; how to report it is the caller's (the CLI's) choice.
-    onError: (error) =>
-      opts.onWatchError ? opts.onWatchError(error) : process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`),
+    run: async () => handlers.onResult(await syncCommand(opts)),
+    onError: handlers.onError,
   });
-  process.stderr.write('watching for changes (Ctrl-C to stop)\n');
-  await new Promise<never>(() => {});
-  return EXIT.clean;
 }

@@ -1,10 +1,10 @@
 /**
- * The answer of a plain `map` whose inputs are as the last `map` left them (run-memo.ts), printed
- * as that run would print it. Kept apart from commands/map.ts so that answering from the memo
+ * The answer of a plain `map` whose inputs are as the last `map` left them (run-memo.ts), as data
+ * the caller shows as that run's own. Kept apart from commands/map.ts so that answering from the memo
  * loads neither the analyzer nor the mapping code.
  */
 import { loadConfig } from '../config/load.js';
-import { formatDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { isObject, openRunMemo, type RunMemo } from './run-memo.js';
 
 export interface MapAnswer {
@@ -30,16 +30,9 @@ export async function openMapMemo(opts: MapMemoOptions): Promise<{ memo: RunMemo
   };
 }
 
-/** Prints the stored answer and returns the exit code, or undefined when the memo does not answer. */
-export function printMapAnswer(answer: MapAnswer | undefined, mapping: string): number | undefined {
-  if (!answer) return undefined;
-  for (const d of answer.diagnostics) process.stderr.write(formatDiagnostic(d) + '\n');
-  process.stdout.write(`unchanged ${mapping}: ${answer.summary}\n`);
-  return 0;
-}
-
-/** The exit code when the memo answers; undefined when `map` has to run. */
-export async function mapFromMemo(opts: MapMemoOptions): Promise<number | undefined> {
+/** The stored answer and the mapping file it is about; undefined when `map` has to run. */
+export async function mapFromMemo(opts: MapMemoOptions): Promise<(MapAnswer & { path: string }) | undefined> {
   const { memo, mapping } = await openMapMemo(opts);
-  return printMapAnswer(await memo.hit(), mapping);
+  const answer = await memo.hit();
+  return answer && { ...answer, path: mapping };
 }

@@ -12,8 +12,15 @@ export function registerCheck(program: Command): void {
     .option('--fix', 'run `specmap sync` first')
     .action(
       action<{ format?: string; staged?: boolean; cache?: boolean; fix?: boolean }>(async (opts, args) => {
-        const { runCheckCommand } = await import('../../commands/check.js');
-        return runCheckCommand({ ...opts, files: args });
+        const { checkCommand } = await import('../../commands/check.js');
+        const { checkExitCode, checkFormatOrThrow, checkOutput } = await import('../output/check.js');
+        const { emit } = await import('../output/emit.js');
+        const json = Boolean(opts.json);
+        const format = checkFormatOrThrow(opts.format, json);
+        const { sync, ...result } = await checkCommand({ ...opts, files: args });
+        if (sync) emit((await import('../output/sync.js')).syncOutput(sync, json));
+        process.stdout.write(await checkOutput(result, format));
+        return checkExitCode(result);
       }),
     );
 }

@@ -11,14 +11,16 @@ export function registerGenerate(program: Command): void {
     .option('--dry-run', 'list what would change, write nothing')
     .action(
       action<{ model?: string; targets?: string; outDir?: string; dryRun?: boolean }>(async (opts) => {
-        const { runGenerate } = await import('../../commands/generate.js');
+        const { generateCommand } = await import('../../commands/generate.js');
+        const { generateOutput } = await import('../output/generate.js');
+        const { emit } = await import('../output/emit.js');
         const { createProgress, progressEnabled } = await import('../progress.js');
         const progress = createProgress(progressEnabled(Boolean(opts.json)));
-        try {
-          return await runGenerate({ ...opts, progress, targets: opts.targets ? [opts.targets] : undefined });
-        } finally {
-          progress.done();
-        }
+        const result = await generateCommand({ ...opts, progress, targets: opts.targets ? [opts.targets] : undefined }).finally(() =>
+          progress.done(),
+        );
+        emit(generateOutput(result, Boolean(opts.json)));
+        return 0;
       }),
     );
 }

@@ -9,6 +9,20 @@ export interface GlobalOptions {
   timings?: boolean;
 }
 
+let timingsShown = false;
+
+/** The library collects timings; they are printed when the process ends, after every phase has ended. */
+async function showTimingsAtExit(): Promise<void> {
+  const [{ enableTimings, timingsSoFar }, { timingsOutput }] = await Promise.all([
+    import('../../cache/timings.js'),
+    import('../output/timings.js'),
+  ]);
+  enableTimings();
+  if (timingsShown) return;
+  timingsShown = true;
+  process.once('exit', () => process.stderr.write(timingsOutput(timingsSoFar())));
+}
+
 /** Runs a command body with the global options merged in, and turns its result into the exit code. */
 export function action<O>(body: (opts: O & GlobalOptions, args: string[]) => Promise<number>) {
   return async function (this: Command, ...raw: unknown[]): Promise<void> {
@@ -17,7 +31,7 @@ export function action<O>(body: (opts: O & GlobalOptions, args: string[]) => Pro
     try {
       if (opts.allowOutside) (await import('../../config/load.js')).setAllowOutsideDefault(true);
       if (opts.cache === false) (await import('../../cache/settings.js')).setCacheEnabled(false);
-      if (opts.timings) (await import('../../cache/timings.js')).enableTimings();
+      if (opts.timings) await showTimingsAtExit();
       process.exitCode = await body(opts, args);
     } catch (error) {
       process.exitCode = reportError(error, Boolean(opts.json), opts.config);

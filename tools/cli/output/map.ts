@@ -1,0 +1,23 @@
+import type { MapCommandResult } from '../../commands/map.js';
+import { formatDiagnostic } from '../../diagnostics/diagnostic.js';
+import { toJsonText } from '../../io/json.js';
+import type { Output } from './emit.js';
+
+/** `specmap map`: analyzer warnings on stderr; the mapping (`--stdout`), a JSON summary or one line on stdout. */
+export function mapOutput(r: MapCommandResult, json: boolean): Output {
+  const stderr = json ? '' : r.diagnostics.map((d) => formatDiagnostic(d) + '\n').join('');
+  if (r.text !== undefined) return { stdout: r.text, stderr };
+  if (json) {
+    return {
+      stdout: toJsonText({
+        mapping: r.path,
+        written: r.written,
+        summary: r.mapping?.summary,
+        unknownLiterals: r.mapping?.unknownLiterals,
+        diagnostics: r.diagnostics,
+      }),
+      stderr,
+    };
+  }
+  return { stdout: `${r.written ? 'wrote' : 'unchanged'} ${r.path}: ${r.summary}\n`, stderr };
+}
