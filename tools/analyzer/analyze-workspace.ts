@@ -16,7 +16,7 @@ import type { FileContext, FileFacts } from './fact-sink.js';
 import type { AnalyzerWarning, CodeFact } from './facts.js';
 import { isTestPath, type FactLanguage } from './file-role.js';
 import { expandLanes } from './expand-lanes.js';
-import { buildPrefilter, isRouteFile, type Prefilter } from './prefilter.js';
+import { alternation, buildPrefilter, isRouteFile, type Prefilter } from './prefilter.js';
 import { assignItems, namesWorthResolving } from './assign-items.js';
 import { ModuleGraph } from './bindings.js';
 import { languageOf } from './file-role.js';
@@ -225,7 +225,7 @@ function split<T>(items: T[], test: (t: T) => boolean): { take: T[]; rest: T[] }
 }
 
 function wordFilter(names: string[]): Prefilter {
-  const re = new RegExp(`\\b(?:${names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\b`);
+  const re = new RegExp(`\\b(?:${alternation(names)})\\b`);
   return (text) => re.test(text);
 }
 

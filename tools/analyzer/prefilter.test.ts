@@ -1,0 +1,38 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { alternation } from './prefilter.js';
+
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const whole = (strings: string[]) => new RegExp(`^(?:${alternation(strings)})$`);
+
+describe('alternation', () => {
+  it.each([
+    [
+      'shared prefixes',
+      ['response.created', 'response.done', 'response.output_text.delta'],
+      ['response.', 'response.created.x', 'created'],
+    ],
+    ['a string that is a prefix of another', ['error', 'errors', 'err'], ['e', 'erro', 'errorss']],
+    ['special characters', ['a.b', 'a*b', '(x)', 'c$'], ['axb', 'aab', 'x', 'c']],
+    ['one string', ['only'], ['onl', 'only.']],
+  ])('%s: matches exactly the strings given', (_name, strings, others) => {
+    for (const s of strings) expect(whole(strings).test(s)).toBe(true);
+    for (const s of others) expect(whole(strings).test(s)).toBe(false);
+  });
+
+  it('finds a string inside a text exactly when the plain alternation does', () => {
+    const word = fc.string({ unit: fc.constantFrom('a', 'b', '.', '_', 'é', '$'), minLength: 1, maxLength: 6 });
+    fc.assert(
+      fc.property(
+        fc.array(word, { minLength: 1, maxLength: 8 }),
+        fc.string({ unit: fc.constantFrom('a', 'b', '.', ' ', '"', 'é'), maxLength: 30 }),
+        (strings, text) => {
+          const plain = new RegExp(`\\b(?:${strings.map(escapeRegExp).join('|')})\\b`);
+          const trie = new RegExp(`\\b(?:${alternation(strings)})\\b`);
+          expect(trie.test(text)).toBe(plain.test(text));
+          expect(new RegExp(alternation(strings)).test(text)).toBe(new RegExp(strings.map(escapeRegExp).join('|')).test(text));
+        },
+      ),
+    );
+  });
+});
