@@ -41,12 +41,3 @@ export interface Problem {
   /** The domain record's own fields, for machines. */
   data?: Record<string, unknown>;
 }
-
-/** Most severe first: the order reporters count and sort in. */
-export const PROBLEM_SEVERITIES: readonly ProblemSeverity[] = ['error', 'warning', 'info'];
-
-export function countBySeverity(problems: readonly Problem[]): Record<ProblemSeverity, number> {
-  const out: Record<ProblemSeverity, number> = { error: 0, warning: 0, info: 0 };
-  for (const p of problems) out[p.severity]++;
-  return out;
-}

@@ -10,7 +10,7 @@ import type { Problem } from '../../problems/problem.js';
 import { cell, prose } from './markdown-text.js';
 import type { FormatOptions, MarkdownColumns, ProblemGroup, ProblemReport } from './report.js';
 
-export const SUMMARY_LIMIT = 60_000;
+const SUMMARY_LIMIT = 60_000;
 
 const COLUMNS: MarkdownColumns = { subject: 'subject', message: 'problem', items: 'affects', locations: 'locations' };
 
@@ -24,13 +24,13 @@ function places(p: Problem): string {
     .join('<br>');
 }
 
-export function markdownRow(p: Problem, withItems: boolean): string {
+function markdownRow(p: Problem, withItems: boolean): string {
   const subject = p.subject !== undefined ? cell(code(p.subject)) : '';
   const items = withItems ? ` ${(p.items ?? []).map((id) => cell(code(id))).join('<br>')} |` : '';
   return `| ${subject} | ${cell(p.message)} |${items} ${places(p)} |`;
 }
 
-export function markdownBullet(p: Problem): string {
+function markdownBullet(p: Problem): string {
   const count = p.items && p.items.length > 1 ? ` (${p.items.length} items)` : p.items ? ` (in ${code(p.items[0]!)})` : '';
   return `- ${p.subject !== undefined ? `${prose(code(p.subject))}: ` : ''}${prose(p.message)}${count}`;
 }

@@ -13,7 +13,7 @@ import { toJsonText } from '../../io/json.js';
 import type { Problem, ProblemLocation } from '../../problems/problem.js';
 import type { FormatOptions, ProblemReport } from './report.js';
 
-export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const INFORMATION_URI = 'https://github.com/specmap/specmap';
 const FINGERPRINT = 'specmapProblem/v1';
 const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;

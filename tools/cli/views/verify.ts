@@ -98,7 +98,7 @@ export function verifyView(report: VerifyReport, problems: Problem[]): ProblemRe
     groups,
     pretty: { header: baselineLines(report), footer: [summaryLine(report)] },
     markdown: {
-      header: ['## specmap verify', ...baselineLines(report).map((l) => `\n${prose(l.trim())}`)],
+      header: ['## specmap verify', ...baselineLines(report).flatMap((l) => ['', prose(l.trim())])],
       footer: ['', prose(summaryLine(report))],
     },
     notices: {
