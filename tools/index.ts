@@ -2,6 +2,7 @@
 export * from './model/index.js';
 export * from './config/index.js';
 export * from './diagnostics/index.js';
+export { EnvironmentError } from './io/env-error.js';
 export { buildModel, readSources } from './sources/load.js';
 export { extractCommand, type ExtractOptions, type ExtractResult, type ModelCounts } from './commands/extract.js';
 export { applyInit, planInit, runInit, starterConfig, type InitPlan } from './commands/init.js';
