@@ -1,13 +1,16 @@
 /** Where a problem is, from what the domains hold: spec anchors (`DOC.md:10-20`) and plain positions. */
 import { parseAnchor } from '../model/anchor.js';
 import type { SourceInfo } from '../model/schema.js';
+
+/** What a location needs of a source: its id (what anchors name) and its path. */
+type SourcePath = Pick<SourceInfo, 'id' | 'path'>;
 import type { ProblemLocation } from './problem.js';
 
 /**
  * An anchor names its source by id (`DOC_streaming_events.md:316-320`); the location names the
  * file the user can open (the source's path as configured), when the model lists that source.
  */
-export function anchorLocation(anchor: string, sources: readonly SourceInfo[]): ProblemLocation | undefined {
+export function anchorLocation(anchor: string, sources: readonly SourcePath[]): ProblemLocation | undefined {
   const parts = parseAnchor(anchor);
   if (!parts) return undefined;
   const file = sources.find((s) => s.id === parts.file)?.path ?? parts.file;

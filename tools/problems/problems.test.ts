@@ -63,10 +63,10 @@ describe('converters', () => {
       {
         code: 'mapping-location-lost',
         severity: 'warning',
-        subject: 'event:x',
+        subject: 'event:x [out]',
         location: { file: 'app.py', line: 14 },
         related: [{ message: 'spec', location: { file: 'docs/DOC.md', line: 3, endLine: 4 } }],
-        data: { lane: 'out' },
+        data: { id: 'event:x', lane: 'out' },
       },
     ],
     [

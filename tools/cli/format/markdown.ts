@@ -17,6 +17,9 @@ const COLUMNS: MarkdownColumns = { subject: 'subject', message: 'problem', items
 const groupsOf = (report: ProblemReport): ProblemGroup[] =>
   (report.groups ?? [{ title: 'problems', problems: report.problems }]).filter((g) => g.problems.length);
 
+/** A blank line, then the group's heading when it has one, then a blank line. */
+const heading = (g: ProblemGroup): string[] => (g.title !== undefined ? ['', `### ${prose(g.title)}`, ''] : ['']);
+
 function places(p: Problem): string {
   const all = [...(p.location ? [{ location: p.location }] : []), ...(p.related ?? [])];
   return all
@@ -41,7 +44,7 @@ function full(report: ProblemReport): string {
   const withItems = report.problems.some((p) => p.items);
   for (const g of groupsOf(report)) {
     const head = [c.subject, c.message, ...(withItems ? [c.items] : []), c.locations];
-    lines.push('', `### ${prose(g.title)}`, '', `| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`);
+    lines.push(...heading(g), `| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`);
     for (const p of g.problems) lines.push(markdownRow(p, withItems));
   }
   lines.push(...(report.markdown?.footer ?? []));
@@ -63,7 +66,7 @@ function summary(report: ProblemReport, limit: number): string {
   let size = length(lines) + length(tail) + length(notShown(total));
   let shown = 0;
   outer: for (const g of groups) {
-    const title = ['', `### ${prose(g.title)}`, ''];
+    const title = heading(g);
     let opened = false;
     for (const p of g.problems) {
       const bullet = markdownBullet(p);

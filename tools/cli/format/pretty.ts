@@ -31,8 +31,8 @@ export function formatPretty(report: ProblemReport): string {
   const lines = [...(report.pretty?.header ?? [])];
   if (report.groups)
     for (const g of report.groups) {
-      lines.push(g.title);
-      for (const p of g.problems) lines.push(...prettyProblem(p, '  '));
+      if (g.title !== undefined) lines.push(g.title);
+      for (const p of g.problems) lines.push(...prettyProblem(p, g.title !== undefined ? '  ' : ''));
       lines.push(...(g.after ?? []));
     }
   else for (const p of report.problems) lines.push(...prettyProblem(p));

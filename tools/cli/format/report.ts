@@ -18,8 +18,8 @@ export interface Notice {
 }
 
 export interface ProblemGroup {
-  /** The heading the text formats show above the group (`breaking (1)`, a trace's summary line). */
-  title: string;
+  /** The heading the text formats show above the group (`breaking (1)`, a trace's summary line); untitled problems are not indented. */
+  title?: string;
   problems: Problem[];
   /** Pretty lines after the group's problems, as they are. */
   after?: string[];
