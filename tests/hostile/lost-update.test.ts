@@ -22,7 +22,7 @@ vi.mock(import('../../tools/pipeline/report-stage.js'), async (original) => {
   };
 });
 
-const { syncOnce } = await import('../../tools/commands/sync.js');
+const { syncCommand: syncOnce } = await import('../../tools/commands/sync.js');
 
 let p: Project | undefined;
 afterEach(() => {

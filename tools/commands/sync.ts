@@ -250,9 +250,6 @@ async function syncLocked(
   };
 }
 
-/** The name `sync` had before it returned data; kept for callers of the programmatic API. */
-export const syncOnce = syncCommand;
-
 export interface WatchSyncHandlers {
   /** Each rerun's result. */
   onResult: (result: SyncResult) => void;

@@ -1,7 +1,7 @@
 import type { CheckResult } from '../../check/run-check.js';
 import { EXIT, UsageError } from '../../diagnostics/errors.js';
 
-export const CHECK_FORMATS = ['pretty', 'json', 'github'] as const;
+const CHECK_FORMATS = ['pretty', 'json', 'github'] as const;
 export type CheckFormat = (typeof CHECK_FORMATS)[number];
 
 /** `--format` wins; `--json` alone means json. */
