@@ -85,7 +85,7 @@ describe('specmap diff on two markdown scrapes', () => {
     const lines = run('diff', `a/${PAGE}`, `b/${PAGE}`, '--format', 'github').stdout.trim().split('\n');
     expect(lines).toHaveLength(3);
     expect(lines[0]).toBe(
-      `::error file=a/${PAGE},line=316,endLine=320,title=specmap diff [field-removed]::event:response.created#sequence_number: field removed (was \`integer\`) (new b/${PAGE}:304-367)`,
+      `::error file=a/${PAGE},line=316,endLine=320,title=specmap diff [field-removed]::event:response.created#sequence_number: field removed (was \`integer\`) (new: b/${PAGE}:304-367)`,
     );
     expect(lines[2]).toMatch(new RegExp(`^::notice file=b/${PAGE},line=369,`));
   });

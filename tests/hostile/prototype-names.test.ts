@@ -139,7 +139,7 @@ describe('names that are also Object.prototype names', () => {
 
     const cross = specmap('crosscheck');
     expect(cross.stderr).not.toMatch(/internal error/);
-    expect(cross.stdout).toContain('event:constructor#valueOf  only in api.yaml');
+    expect(cross.stdout).toContain('event:constructor#valueOf: only in api.yaml');
     expect(specmap('diff', 'spec/model.json', 'spec/model.json')).toMatchObject({ code: 0 });
     expect(specmap('check')).toMatchObject({ code: 0 });
   }, 120_000);

@@ -4,7 +4,7 @@ import type { SourceInfo } from '../model/schema.js';
 
 /** What a location needs of a source: its id (what anchors name) and its path. */
 type SourcePath = Pick<SourceInfo, 'id' | 'path'>;
-import type { ProblemLocation } from './problem.js';
+import type { ProblemLocation, RelatedLocation } from './problem.js';
 
 /**
  * An anchor names its source by id (`DOC_streaming_events.md:316-320`); the location names the
@@ -22,4 +22,10 @@ export function formatLocation(l: ProblemLocation): string {
   if (l.line === undefined) return l.file;
   if (l.column !== undefined) return `${l.file}:${l.line}:${l.column}`;
   return l.endLine !== undefined && l.endLine !== l.line ? `${l.file}:${l.line}-${l.endLine}` : `${l.file}:${l.line}`;
+}
+
+/** `old: a.md:3-4`, but just `api.yaml:40` when the label is the place's own file (a crosscheck source). */
+export function formatRelated(r: RelatedLocation, wrap: (location: string) => string = (l) => l): string {
+  const place = wrap(formatLocation(r.location));
+  return r.message === undefined || r.message === r.location.file ? place : `${r.message}: ${place}`;
 }

@@ -46,7 +46,7 @@ describe('github annotations', () => {
   it('one line per problem: file and lines as properties, the rest in the message', () => {
     expect(formatProblems(report([removed, diagnostic]), 'github')).toBe(
       [
-        '::error file=docs/x%2C y.md,line=3,endLine=4,title=specmap diff [field-removed]::param:POST /v1/x#a|b: 100%25 gone,%0D%0Areally (new docs/x.md:7)',
+        '::error file=docs/x%2C y.md,line=3,endLine=4,title=specmap diff [field-removed]::param:POST /v1/x#a|b: 100%25 gone,%0D%0Areally (new: docs/x.md:7)',
         '::warning file=a.md,line=2,col=5,title=specmap diff [unknown-type-word]::Found `strng`, expected a type word fix: write `string`',
         '',
       ].join('\n'),

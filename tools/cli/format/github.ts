@@ -1,5 +1,5 @@
 /** GitHub Actions annotations: one per problem, on its file and lines, so it shows on the pull request. */
-import { formatLocation } from '../../problems/location.js';
+import { formatRelated } from '../../problems/location.js';
 import type { Problem } from '../../problems/problem.js';
 import { annotation } from './annotation.js';
 import type { Notice, ProblemReport } from './report.js';
@@ -8,7 +8,7 @@ const LEVEL = { error: 'error', warning: 'warning', info: 'notice' } as const;
 
 function problemAnnotation(p: Problem, command: string): string {
   const l = p.location;
-  const related = (p.related ?? []).map((r) => `${r.message ? `${r.message} ` : ''}${formatLocation(r.location)}`);
+  const related = (p.related ?? []).map((r) => formatRelated(r));
   const items = p.items ? [`affects ${p.items.length === 1 ? p.items[0] : `${p.items.length} items`}`] : [];
   const also = [...related, ...items].join('; ');
   const text = `${p.subject !== undefined ? `${p.subject}: ` : ''}${p.message}${also ? ` (${also})` : ''}${p.fix ? ` fix: ${p.fix}` : ''}`;

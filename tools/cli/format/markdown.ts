@@ -5,7 +5,7 @@
  * comment over 65,536 characters; the cut leaves room below that for a bot's own text).
  */
 import { codeSpan as code } from '../../io/code-span.js';
-import { formatLocation } from '../../problems/location.js';
+import { formatRelated } from '../../problems/location.js';
 import type { Problem } from '../../problems/problem.js';
 import { cell, prose } from './markdown-text.js';
 import type { FormatOptions, MarkdownColumns, ProblemGroup, ProblemReport } from './report.js';
@@ -22,9 +22,7 @@ const heading = (g: ProblemGroup): string[] => (g.title !== undefined ? ['', `##
 
 function places(p: Problem): string {
   const all = [...(p.location ? [{ location: p.location }] : []), ...(p.related ?? [])];
-  return all
-    .map((r) => `${'message' in r && r.message ? `${cell(r.message)}: ` : ''}${cell(code(formatLocation(r.location)))}`)
-    .join('<br>');
+  return all.map((r) => cell(formatRelated(r, code))).join('<br>');
 }
 
 function markdownRow(p: Problem, withItems: boolean): string {

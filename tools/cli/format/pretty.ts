@@ -5,7 +5,7 @@
  * terminal (io/control-chars.ts): text from a trace must not move the cursor or forge a line.
  */
 import { escapeControl } from '../../io/control-chars.js';
-import { formatLocation } from '../../problems/location.js';
+import { formatLocation, formatRelated } from '../../problems/location.js';
 import type { Problem } from '../../problems/problem.js';
 import type { ProblemReport } from './report.js';
 
@@ -21,7 +21,7 @@ export function prettyProblem(p: Problem, indent = ''): string[] {
     const more = p.items.length - SHOWN_ITEMS;
     lines.push(`${under}affects ${p.items.slice(0, SHOWN_ITEMS).join(', ')}${more > 0 ? ` and ${more} more` : ''}`);
   }
-  for (const r of p.related ?? []) lines.push(`${under}${r.message ? `${r.message}: ` : ''}${formatLocation(r.location)}`);
+  for (const r of p.related ?? []) lines.push(`${under}${formatRelated(r)}`);
   if (p.detail) lines.push(...p.detail.split('\n').map((l) => `${under}${l}`));
   if (p.fix) lines.push(`${under}fix: ${p.fix}`);
   return lines;
