@@ -10,16 +10,12 @@ const at = (location: ProblemLocation | undefined) => (location ? { location } :
 
 /** A sentence of `legacyFindings` (mapping/legacy-findings.ts) or an import contradiction. */
 export function fromLegacyFinding(id: string, message: string, location?: ProblemLocation): Problem {
-  const stale = message.startsWith('legacy code location');
   return {
-    code: stale ? 'legacy-code-location-stale' : 'legacy-claim-contradicted',
+    code: message.startsWith('legacy code location') ? 'legacy-code-location-stale' : 'legacy-claim-contradicted',
     severity: 'warning',
     message,
     subject: id,
     ...at(location),
-    fix: stale
-      ? 'correct the line in the legacy file, or drop it: mapping.json has the current one'
-      : 'trust the code: the claim is kept under manual.legacy, never copied as a status',
   };
 }
 
@@ -27,7 +23,7 @@ export function fromLegacyAnchorDiffers(a: { id: string; legacy: string; spec: s
   return {
     code: 'legacy-anchor-differs',
     severity: 'info',
-    message: `legacy anchor ${a.legacy}, spec ${a.spec ?? '(none)'} (the legacy one is kept under manual.legacy)`,
+    message: `legacy anchor ${a.legacy}, spec ${a.spec ?? '(none)'}`,
     subject: a.id,
     ...at(location),
   };
