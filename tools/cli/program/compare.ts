@@ -18,6 +18,7 @@ export function registerCompare(program: Command): void {
         const progress = createProgress(progressEnabled(Boolean(opts.json)));
         const { comparison, failed } = await compareFromConfig(args[0]!, args[1]!, {
           config: opts.config,
+          cwd: opts.cwd,
           allowOutside: opts.allowOutside,
           failOn: opts.failOn as 'behind' | 'any' | 'none',
           onProgress: (s) => progress.step(s),

@@ -19,7 +19,12 @@ export function registerImport(program: Command): void {
           import('../views/import.js'),
           import('../../problems/from-diagnostic.js'),
         ]);
-        const r = await importLegacy(args[0]!, { config: opts.config, dryRun: opts.dryRun, allowOutside: opts.allowOutside });
+        const r = await importLegacy(args[0]!, {
+          config: opts.config,
+          cwd: opts.cwd,
+          dryRun: opts.dryRun,
+          allowOutside: opts.allowOutside,
+        });
         // People read the mapping's own warnings on stderr; the machine formats carry them among the problems.
         if (format === 'pretty') for (const d of r.diagnostics) process.stderr.write(prettyProblem(fromDiagnostic(d)).join('\n') + '\n');
         process.stdout.write(formatProblems(importView(r), format));

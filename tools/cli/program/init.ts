@@ -24,7 +24,7 @@ export function registerInit(program: Command): void {
       action<{ source?: string[]; yes?: boolean }>(async (opts) => {
         const { planInit, applyInit } = await import('../../commands/init.js');
         const { formatInitPlan, formatInitJson } = await import('../init-output.js');
-        const plan = await planInit({ config: opts.config, source: opts.source });
+        const plan = await planInit({ config: opts.config, source: opts.source, cwd: opts.cwd });
         if (opts.json) {
           // Machine output never prompts: without --yes it is the proposal only.
           process.stdout.write(formatInitJson(plan, opts.yes ? applyInit(plan) : []));

@@ -40,6 +40,7 @@ async function runMatrixReport(opts: {
   config: string;
   json?: boolean;
   allowOutside?: boolean;
+  cwd?: string;
 }): Promise<number> {
   const { UsageError } = await import('../../diagnostics/errors.js');
   const formats = (opts.format ?? 'markdown,json,html')
@@ -56,6 +57,7 @@ async function runMatrixReport(opts: {
   const progress = createProgress(progressEnabled(Boolean(opts.json || opts.stdout)));
   const { matrix, config, root, warnings } = await buildMatrixFromConfig({
     config: opts.config,
+    cwd: opts.cwd,
     allowOutside: opts.allowOutside,
     onProgress: (s) => progress.step(s),
   });

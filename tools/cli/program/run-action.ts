@@ -7,6 +7,8 @@ export interface GlobalOptions {
   allowOutside?: boolean;
   cache?: boolean;
   timings?: boolean;
+  /** Not a flag: the folder an in-process run (runCli) works in; commands default to the process's. */
+  cwd?: string;
 }
 
 let timingsShown = false;

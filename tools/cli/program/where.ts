@@ -10,7 +10,8 @@ export function registerWhere(program: Command): void {
       action<Record<string, never>>(async (opts, args) => {
         const { whereCommand } = await import('../../commands/where.js');
         const { formatWhere } = await import('../../mapping/where.js');
-        const { result, lanes, found, changedSinceMapping: changed, mappingFile } = await whereCommand(args[0]!, { config: opts.config });
+        const answer = await whereCommand(args[0]!, { config: opts.config, cwd: opts.cwd });
+        const { result, lanes, found, changedSinceMapping: changed, mappingFile } = answer;
         if (opts.json) {
           const { toJsonText } = await import('../../io/json.js');
           process.stdout.write(
