@@ -1,6 +1,6 @@
 /**
- * `specmap check`: drift findings for hooks and CI; writes nothing (except its own cache). Returns
- * the findings: the CLI formats them and picks the exit code.
+ * `specmap check`: drift findings for hooks and CI; writes nothing but its own cache (`fix` syncs
+ * first). Returns the findings: the CLI formats them and picks the exit code.
  */
 import { execFileSync } from 'node:child_process';
 import { DEFAULT_CONFIG_FILE, loadConfig } from '../config/load.js';

@@ -1,13 +1,13 @@
 /**
  * `specmap sync`: the main job. extract → map → generate → report, writing only files whose bytes
- * change (one write path), and returning what changed (the CLI prints it). `map` runs before `generate` because the
- * tracker tables are filled from the mapping it computes.
+ * change (one write path), and returning what changed (the CLI prints it). `map` runs before
+ * `generate` because the tracker tables are filled from the mapping it computes.
  *
  * mapping.json holds human words, and a human may save it while sync runs: the run holds the
  * project lock (one writing specmap at a time), remembers the hash of the mapping it read, and
  * writes only if the file still has those bytes. If it changed, the run reads it again and
  * recomputes from the new manual blocks (analysis is not repeated); if it keeps changing, the run
- * stops with exit 2 and writes nothing.
+ * throws an EnvironmentError (the CLI exits 2) and writes nothing.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import type { GenerateResult } from '../../commands/generate.js';
+import type { MapCommandResult } from '../../commands/map.js';
+import type { SyncResult } from '../../commands/sync.js';
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { checkExitCode, checkFormatOrThrow } from './check.js';
+import type { Output } from './emit.js';
+import { generateOutput } from './generate.js';
+import { mapOutput } from './map.js';
+import { syncOutput } from './sync.js';
+
+const warning: Diagnostic = { severity: 'warning', code: 'no-lanes', file: 'specmap.config.json', line: 1, column: 1, message: 'no lanes' };
+const sync = (over: Partial<SyncResult>): SyncResult => ({
+  written: [],
+  unchanged: 0,
+  diagnostics: [],
+  analyzerWarnings: [],
+  memo: false,
+  ...over,
+});
+
+describe('what the CLI prints for a result', () => {
+  it.each<[string, Output, Output]>([
+    [
+      'sync: diagnostics with their code, analyzer warnings without, then what was written',
+      syncOutput(
+        sync({
+          written: ['mapping.json'],
+          unchanged: 3,
+          removed: ['generated/.x.tmp'],
+          diagnostics: [warning],
+          analyzerWarnings: [{ file: 'src/a.ts', line: 2, column: 5, message: 'cannot read' }],
+        }),
+        false,
+      ),
+      {
+        stderr: 'specmap.config.json:1:1: warning no lanes [no-lanes]\nsrc/a.ts:2:5: warning cannot read\n',
+        stdout: 'wrote mapping.json\nremoved 1 temporary file left by an interrupted run\nsync: 1 file written, 3 unchanged\n',
+      },
+    ],
+    [
+      'sync --json: the files only, warnings left out',
+      syncOutput(sync({ written: ['a', 'b'], unchanged: 1, diagnostics: [warning] }), true),
+      { stderr: '', stdout: '{\n  "written": [\n    "a",\n    "b"\n  ],\n  "unchanged": 1\n}\n' },
+    ],
+    [
+      'generate --dry-run: what would be written, counted as changed',
+      generateOutput(
+        {
+          outDir: 'generated',
+          dryRun: true,
+          files: [
+            { path: 'generated/a.ts', status: 'would-write' },
+            { path: 'generated/b.ts', status: 'unchanged' },
+          ],
+          diagnostics: [],
+        } satisfies GenerateResult,
+        false,
+      ),
+      { stderr: '', stdout: 'would write generated/a.ts\n1 changed, 1 unchanged in generated\n' },
+    ],
+    [
+      'map answered from the memo: unchanged, with the stored warnings',
+      mapOutput(
+        { path: 'mapping.json', written: false, summary: '2 items', diagnostics: [warning], memo: true } satisfies MapCommandResult,
+        false,
+      ),
+      { stderr: 'specmap.config.json:1:1: warning no lanes [no-lanes]\n', stdout: 'unchanged mapping.json: 2 items\n' },
+    ],
+  ])('%s', (_name, given, want) => {
+    expect(given).toEqual(want);
+  });
+
+  it.each<[string | undefined, boolean, string]>([
+    [undefined, false, 'pretty'],
+    [undefined, true, 'json'],
+    ['github', true, 'github'],
+  ])('check --format %s (--json %s) is %s', (format, json, want) => {
+    expect(checkFormatOrThrow(format, json)).toBe(want);
+  });
+
+  it('check refuses an unknown format before it runs', () => {
+    expect(() => checkFormatOrThrow('xml', false)).toThrow('unknown --format xml, expected pretty, json or github');
+  });
+
+  it('check exits 1 on an error finding, 0 on warnings alone', () => {
+    const result = (severity: 'error' | 'warn') => ({
+      findings: [{ kind: 'generated-stale' as const, severity, message: 'm' }],
+      ran: [],
+      skipped: [],
+      memo: false,
+    });
+    expect(checkExitCode(result('error'))).toBe(1);
+    expect(checkExitCode(result('warn'))).toBe(0);
+  });
+});
