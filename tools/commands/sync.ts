@@ -209,7 +209,7 @@ async function syncLocked(
     progress.step('generate');
     files.push(...(await generateStage(state.model, config, root, mapping)));
     progress.step('report');
-    files.push(...(await reportStage(state.model, mapping, config, state.sources)));
+    files.push(...(await reportStage(state.model, mapping, config)));
     return files;
   };
 

@@ -7,7 +7,6 @@ import type { Config } from '../config/schema.js';
 import type { OutputFile } from '../io/write-plan.js';
 import type { Mapping } from '../mapping/schema.js';
 import type { Model } from '../model/schema.js';
-import type { SourceFile } from '../sources/read.js';
 import type { CrosscheckFinding } from '../report/schema.js';
 
 export async function crosscheckFindings(model: Model): Promise<CrosscheckFinding[] | undefined> {
@@ -25,12 +24,7 @@ export async function crosscheckFindings(model: Model): Promise<CrosscheckFindin
   }));
 }
 
-export async function reportStage(
-  model: Model,
-  mapping: Mapping | undefined,
-  config: Config,
-  sources: readonly SourceFile[],
-): Promise<OutputFile[]> {
+export async function reportStage(model: Model, mapping: Mapping | undefined, config: Config): Promise<OutputFile[]> {
   if (!config.report.formats.length) return [];
   const [{ reportFromInputs }, { renderReport }] = await Promise.all([import('../report/stage.js'), import('../report/render.js')]);
   const crosscheck = await crosscheckFindings(model);
