@@ -12,9 +12,9 @@ function restore(): void {
   ws.git('clean', '-fdq', '-e', '.specmap');
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   ws = makeTempWorkspace();
-  const sync = ws.specmap('sync');
+  const sync = await ws.run('sync');
   expect(sync.code, sync.stderr).toBe(0);
   ws.git('add', '-A');
   ws.git('commit', '-qm', 'baseline');
@@ -23,17 +23,17 @@ beforeAll(() => {
 afterAll(() => ws?.cleanup());
 
 describe('check on a synced workspace', () => {
-  it('is clean, and clean again from the warm memo', () => {
-    const first = ws.specmap('check', '--no-cache');
+  it('is clean, and clean again from the warm memo', async () => {
+    const first = await ws.run('check', '--no-cache');
     expect(first.stdout).toContain('clean');
     expect(first.code).toBe(0);
-    ws.specmap('check');
-    const warm = ws.specmap('check', '--format', 'json');
+    await ws.run('check');
+    const warm = await ws.run('check', '--format', 'json');
     expect(JSON.parse(warm.stdout)).toMatchObject({ clean: true, findings: [] });
     expect(warm.code).toBe(0);
   });
 
-  it('fails naming the items when a docs page renames a field and adds an event, and sync makes it pass', () => {
+  it('fails naming the items when a docs page renames a field and adds an event, and sync makes it pass', async () => {
     const page = 'docs/DOC_streaming_events.md';
     let text = ws.read(page);
     const at = text.indexOf('## response.in\\_progress');
@@ -61,7 +61,7 @@ describe('check on a synced workspace', () => {
     text = text.replace('## error\n', `${extra}## error\n`);
     ws.write(page, text);
 
-    const check = ws.specmap('check', '--format', 'json');
+    const check = await ws.run('check', '--format', 'json');
     expect(check.code).toBe(1);
     const findings = JSON.parse(check.stdout).findings as { kind: string; id?: string; message: string }[];
     const changed = findings.filter((f) => f.kind === 'source-changed');
@@ -69,15 +69,15 @@ describe('check on a synced workspace', () => {
     expect(changed.map((f) => f.id)).toContain('event:response.example_signal.done');
     expect(changed.find((f) => f.id === 'event:response.created')!.message).toMatch(/sequence_no|sequence_number/);
 
-    expect(ws.specmap('sync').code).toBe(0);
-    const after = ws.specmap('check');
+    expect((await ws.run('sync')).code).toBe(0);
+    const after = await ws.run('check');
     expect(after.stdout).toContain('clean');
     expect(after.code).toBe(0);
     restore();
-    expect(ws.specmap('check').code).toBe(0);
+    expect((await ws.run('check')).code).toBe(0);
   });
 
-  it('fails naming item, lane and file when an emitter is deleted, and passes once restored', () => {
+  it('fails naming item, lane and file when an emitter is deleted, and passes once restored', async () => {
     const file = 'examples/workspace/backend/app/stream.py';
     const text = ws.read(file);
     const start = text.indexOf('def build_text_done');
@@ -85,33 +85,33 @@ describe('check on a synced workspace', () => {
     expect(start).toBeGreaterThan(0);
     ws.write(file, text.slice(0, start) + text.slice(end + 1));
 
-    const check = ws.specmap('check', '--format', 'json');
+    const check = await ws.run('check', '--format', 'json');
     expect(check.code).toBe(1);
     const lost = (JSON.parse(check.stdout).findings as { kind: string; id?: string; lane?: string; file?: string }[]).filter(
       (f) => f.kind === 'mapping-location-lost',
     );
     expect(lost).toContainEqual(expect.objectContaining({ id: 'event:response.output_text.done', lane: 'outbound', file: file }));
-    const pretty = ws.specmap('check');
+    const pretty = await ws.run('check');
     expect(pretty.stdout).toContain('event:response.output_text.done [outbound]');
     expect(pretty.stdout).toContain('stream.py');
 
     restore();
-    expect(ws.specmap('check').code).toBe(0);
+    expect((await ws.run('check')).code).toBe(0);
   });
 
-  it('passes when blank lines are inserted above mapped code (a line shift is not drift)', () => {
+  it('passes when blank lines are inserted above mapped code (a line shift is not drift)', async () => {
     const file = 'examples/workspace/backend/app/events.py';
     ws.write(file, '\n\n\n' + ws.read(file));
-    const check = ws.specmap('check');
+    const check = await ws.run('check');
     expect(check.stdout).toContain('clean');
     expect(check.code).toBe(0);
     restore();
   });
 
-  it('fails with a diff when a generated file is edited by hand', () => {
+  it('fails with a diff when a generated file is edited by hand', async () => {
     const file = 'generated/types.ts';
     ws.write(file, ws.read(file) + '\nexport const handEdit = 1;\n');
-    const check = ws.specmap('check');
+    const check = await ws.run('check');
     expect(check.code).toBe(1);
     expect(check.stdout).toContain('generated-stale');
     expect(check.stdout).toContain('+export const handEdit = 1;'.replace('+', '-'));
@@ -119,23 +119,24 @@ describe('check on a synced workspace', () => {
     restore();
   });
 
-  it('a manual note edited in mapping.json is no mapping drift; the tracker rendered from it is stale until sync, which keeps the note', () => {
+  it('a manual note edited in mapping.json is no mapping drift; the tracker rendered from it is stale until sync, which keeps the note', async () => {
     const mapping = JSON.parse(ws.read('mapping.json'));
     mapping.items['event:response.created'].manual = {
       ...(mapping.items['event:response.created'].manual ?? {}),
       notes: 'checked by hand on a Tuesday',
     };
     ws.write('mapping.json', JSON.stringify(mapping, null, 2) + '\n');
-    const check = ws.specmap('check', '--format', 'json');
+    const check = await ws.run('check', '--format', 'json');
     const findings = JSON.parse(check.stdout).findings as { kind: string; file?: string }[];
     expect(findings.map((f) => [f.kind, f.file])).toEqual([['generated-stale', 'generated/tracker.md']]);
-    expect(ws.specmap('sync').code).toBe(0);
+    expect((await ws.run('sync')).code).toBe(0);
     expect(JSON.parse(ws.read('mapping.json')).items['event:response.created'].manual.notes).toBe('checked by hand on a Tuesday');
     expect(ws.read('generated/tracker.md')).toContain('checked by hand on a Tuesday');
-    expect(ws.specmap('check').code).toBe(0);
+    expect((await ws.run('check')).code).toBe(0);
     restore();
   });
 
+  // Spawned: the files a hook passes are relative to its working directory, which in-process runs leave alone.
   it('runs only the parts the given files can affect', () => {
     const file = 'examples/workspace/backend/app/events.py';
     const result = ws.specmap('check', '--no-cache', '--format', 'json', file);

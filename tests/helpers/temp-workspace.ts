@@ -7,20 +7,20 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
+import { type RunResult, runInProcess } from './run-in-process.js';
+
+export type { RunResult };
 
 export const REPO = resolve(import.meta.dirname, '../..');
 export const CLI = join(REPO, 'dist/cli.js');
 export const CORPUS = resolve(REPO, '../shared/reference');
 
-export interface RunResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
 export interface TempWorkspace {
   dir: string;
+  /** The built binary, spawned: for what is about the process itself. */
   specmap(...args: string[]): RunResult;
+  /** The same run in this process (tests/helpers/run-in-process.ts): the default for everything else. */
+  run(...args: string[]): Promise<RunResult>;
   git(...args: string[]): string;
   read(path: string): string;
   write(path: string, text: string): void;
@@ -39,20 +39,21 @@ export function makeTempWorkspace(): TempWorkspace {
   }
   delete config.$schema;
   writeFileSync(join(dir, 'specmap.config.json'), JSON.stringify(config, null, 2) + '\n');
-  const env = {
-    ...process.env,
+  const runEnv = {
     GIT_AUTHOR_NAME: 't',
     GIT_AUTHOR_EMAIL: 't@example.com',
     GIT_COMMITTER_NAME: 't',
     GIT_COMMITTER_EMAIL: 't@example.com',
     CI: '1',
   };
+  const env = { ...process.env, ...runEnv };
   const ws: TempWorkspace = {
     dir,
     specmap: (...args) => {
       const r = spawnSync(process.execPath, [CLI, ...args], { cwd: dir, encoding: 'utf8', env });
       return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
     },
+    run: (...args) => runInProcess(dir, args, runEnv),
     git: (...args) => execFileSync('git', args, { cwd: dir, encoding: 'utf8', env, stdio: ['ignore', 'pipe', 'pipe'] }),
     read: (path) => readFileSync(join(dir, path), 'utf8'),
     write: (path, text) => writeFileSync(join(dir, path), text),

@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { runInProcess } from '../helpers/run-in-process.js';
 import { CLI } from '../helpers/temp-workspace.js';
 
 /** A docs page in the scraped layout, with our own words (the shape is what the tests need). */
@@ -60,7 +61,10 @@ export interface Run {
 
 export interface Project {
   dir: string;
+  /** The built binary, spawned: for what is about the process itself. */
   specmap(...args: string[]): Run;
+  /** The same run in this process (tests/helpers/run-in-process.ts). */
+  run(...args: string[]): Promise<Run>;
   /** Runs specmap with extra environment variables. */
   specmapEnv(env: Record<string, string>, ...args: string[]): Run;
   /** Runs specmap as an unprivileged user when the tests run as root (root ignores file permissions). */
@@ -78,7 +82,8 @@ export function tempDir(prefix = 'specmap-hostile-'): string {
 export function makeProject(): Project {
   const dir = tempDir();
   chmodSync(dir, 0o755);
-  const env = { ...process.env, CI: '1', SPECMAP_LOCK_WAIT_MS: '0' };
+  const runEnv = { CI: '1', SPECMAP_LOCK_WAIT_MS: '0' };
+  const env = { ...process.env, ...runEnv };
   const run = (extra: Record<string, string>, args: string[], prefix: string[] = []): Run => {
     const [cmd, ...rest] = [...prefix, process.execPath, CLI, ...args];
     const r = spawnSync(cmd!, rest, { cwd: dir, encoding: 'utf8', env: { ...env, ...extra } });
@@ -87,6 +92,7 @@ export function makeProject(): Project {
   const p: Project = {
     dir,
     specmap: (...args) => run({}, args),
+    run: (...args) => runInProcess(dir, args, runEnv),
     specmapEnv: (extra, ...args) => run(extra, args),
     specmapUnprivileged: (...args) =>
       run({ HOME: tmpdir() }, args, process.getuid?.() === 0 ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups'] : []),
