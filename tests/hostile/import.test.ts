@@ -18,10 +18,10 @@ const PACKAGE_JSON = `{
 `;
 
 describe('import of a file that is not a legacy mapping', () => {
-  it('package.json is refused with a located diagnostic; mapping.json is not written', () => {
+  it('package.json is refused with a located diagnostic; mapping.json is not written', async () => {
     p = makeProject();
     p.write('package.json', PACKAGE_JSON);
-    const run = p.specmap('import', 'package.json');
+    const run = await p.run('import', 'package.json');
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(
       /package\.json:1:1: error Found an object with keys `name`, `version`, `scripts`, expected at least one of `endpoints`, `request_parameters`, `streaming_events`/,
@@ -50,31 +50,31 @@ describe('import of a file that is not a legacy mapping', () => {
       '{\n  "streaming_events": {\n    "response.created": {},\n    "response.created": {}\n  }\n}\n',
       /x\.json:4:5: error Found key `response\.created` in `streaming_events` a second time \(first at x\.json:3:5\)/,
     ],
-  ])('%s is refused at its line and column', (_name, text, want) => {
+  ])('%s is refused at its line and column', async (_name, text, want) => {
     p = makeProject();
     p.write('x.json', text);
-    const run = p.specmap('import', 'x.json');
+    const run = await p.run('import', 'x.json');
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(want);
     expect(existsSync(join(p.dir, 'mapping.json'))).toBe(false);
   });
 
-  it('values nested 20,000 deep are refused at once, not an internal error', () => {
+  it('values nested 20,000 deep are refused at once, not an internal error', async () => {
     p = makeProject();
     p.write('deep.json', `{"streaming_events":{"response.created":{"a":${'['.repeat(20_000)}${']'.repeat(20_000)}}}}`);
-    const run = p.specmap('import', 'deep.json');
+    const run = await p.run('import', 'deep.json');
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/deep\.json:1:\d+: error Found values nested more than 64 levels deep/);
     expect(run.stderr).not.toContain('internal error');
   });
 
-  it('a legacy-shaped file is accepted', () => {
+  it('a legacy-shaped file is accepted', async () => {
     p = makeProject();
     p.write(
       'legacy.json',
       JSON.stringify({ version: '1', streaming_events: { 'response.created': { implemented: true, notes: 'ok' } } }, null, 2),
     );
-    const run = p.specmap('import', 'legacy.json');
+    const run = await p.run('import', 'legacy.json');
     expect(run.code, run.stderr).toBe(0);
     expect(JSON.parse(p.read('mapping.json')).items['event:response.created'].manual.legacy).toBeDefined();
   });

@@ -26,7 +26,7 @@ function withDuplicateItem(text: string): string {
 }
 
 describe('duplicate keys in mapping.json', () => {
-  it('parseMapping names both locations', () => {
+  it('parseMapping names both locations', async () => {
     const text = '{\n  "items": {\n    "event:a": {},\n    "event:a": {}\n  }\n}\n';
     try {
       parseMapping(text, 'mapping.json');
@@ -39,25 +39,25 @@ describe('duplicate keys in mapping.json', () => {
     }
   });
 
-  it('sync and check stop with exit 2, and mapping.json keeps both notes', () => {
+  it('sync and check stop with exit 2, and mapping.json keeps both notes', async () => {
     p = makeProject();
-    expect(p.specmap('sync').code).toBe(0);
+    expect((await p.run('sync')).code).toBe(0);
     const text = withDuplicateItem(p.read('mapping.json'));
     p.write('mapping.json', text);
-    const check = p.specmap('check', '--no-cache');
+    const check = await p.run('check', '--no-cache');
     expect(check.code).toBe(2);
     expect(check.stderr).toMatch(
       /mapping\.json:\d+:\d+: error Found key `event:response\.completed` in `items` a second time \(first at mapping\.json:\d+:\d+\)/,
     );
     expect(check.stdout + check.stderr).not.toMatch(/specmap sync/);
-    const sync = p.specmap('sync');
+    const sync = await p.run('sync');
     expect(sync.code).toBe(2);
     expect(p.read('mapping.json')).toBe(text);
   });
 });
 
 describe('orphan names', () => {
-  it('with `X (3)` present and `X (2)` absent, the next orphan of X takes `X (2)`', () => {
+  it('with `X (3)` present and `X (2)` absent, the next orphan of X takes `X (2)`', async () => {
     const orphan = (notes: string) => ({ manual: { notes }, origin: 'o' });
     const previous = {
       items: { 'event:x': { manual: { notes: 'newest' } } },
@@ -71,13 +71,13 @@ describe('orphan names', () => {
 });
 
 describe('a read-only mapping.json', () => {
-  it('is refused with exit 2 naming it, and left as it was (also for root)', () => {
+  it('is refused with exit 2 naming it, and left as it was (also for root)', async () => {
     p = makeProject();
-    expect(p.specmap('sync').code).toBe(0);
+    expect((await p.run('sync')).code).toBe(0);
     p.write('src/events.ts', "export interface ResponseCompletedEvent { type: 'response.completed' }\n");
     const before = p.read('mapping.json');
     chmodSync(join(p.dir, 'mapping.json'), 0o444);
-    const sync = p.specmap('sync');
+    const sync = await p.run('sync');
     expect(sync.code).toBe(2);
     expect(sync.stderr).toMatch(/mapping\.json:1:1: error Found a read-only file `mapping\.json`/);
     expect(sync.stderr).not.toContain('internal error');
@@ -87,16 +87,16 @@ describe('a read-only mapping.json', () => {
 });
 
 describe('temporary files of a run killed between write and rename', () => {
-  it('do not fail check, and sync removes ours (and only ours)', () => {
+  it('do not fail check, and sync removes ours (and only ours)', async () => {
     p = makeProject();
-    expect(p.specmap('sync').code).toBe(0);
+    expect((await p.run('sync')).code).toBe(0);
     const stale = `.tracker.md.${deadPid()}.1700000000000.tmp`;
     p.write(`generated/${stale}`, 'half');
     p.write(`.mapping.json.${deadPid()}.1700000000000.tmp`, '{');
     p.write('generated/notes.tmp', 'a user file that only looks temporary');
-    const check = p.specmap('check', '--no-cache');
+    const check = await p.run('check', '--no-cache');
     expect(check.stdout).not.toContain(stale);
-    const sync = p.specmap('sync');
+    const sync = await p.run('sync');
     expect(sync.code, sync.stderr).toBe(0);
     expect(sync.stdout).toContain('removed 2 temporary files');
     expect(readdirSync(join(p.dir, 'generated')).sort()).toEqual(['notes.tmp', 'tracker.md']);

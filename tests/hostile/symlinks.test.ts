@@ -13,12 +13,12 @@ afterEach(() => {
 });
 
 describe('reading: lane files whose real path leaves the workspace', () => {
-  it('are not analyzed: their content reaches neither mapping.json nor the report, and a warning names them', () => {
+  it('are not analyzed: their content reaches neither mapping.json nor the report, and a warning names them', async () => {
     p = makeProject();
     const outside = tempDir('specmap-outside-');
     writeFileSync(join(outside, 'secret.ts'), "export interface LeakedSecretEvent { type: 'response.completed' }\n");
     symlinkSync(join(outside, 'secret.ts'), join(p.dir, 'src/linked.ts'));
-    const sync = p.specmap('sync');
+    const sync = await p.run('sync');
     expect(sync.code, sync.stderr).toBe(0);
     expect(sync.stderr).toMatch(/src\/linked\.ts.*outside the workspace/);
     expect(p.read('mapping.json')).not.toContain('LeakedSecretEvent');
@@ -32,7 +32,7 @@ describe('reading: lane files whose real path leaves the workspace', () => {
     const warnings: AnalyzerWarning[] = [];
     const { files } = await expandLanes(p.dir, [{ name: 'frontend', include: ['src/**/*.ts'], exclude: [], language: 'auto' }], warnings);
     expect(files.frontend).toEqual(['src/events.ts']);
-    const sync = p.specmap('sync');
+    const sync = await p.run('sync');
     expect(sync.code, sync.stderr).toBe(0);
     expect(p.read('mapping.json').match(/"file": "src\/[^"]*events\.ts"/g)).toEqual(['"file": "src/events.ts"']);
   });
@@ -47,11 +47,11 @@ describe('reading: lane files whose real path leaves the workspace', () => {
 });
 
 describe('writing through symlinks', () => {
-  it('sync refuses a generated/ folder linked outside the project and writes nothing there', () => {
+  it('sync refuses a generated/ folder linked outside the project and writes nothing there', async () => {
     p = makeProject();
     const outside = tempDir('specmap-outside-');
     symlinkSync(outside, join(p.dir, 'generated'));
-    const sync = p.specmap('sync');
+    const sync = await p.run('sync');
     expect(sync.code).toBe(2);
     expect(sync.stderr).toMatch(/generated\/tracker\.md.*symlink/);
     expect(sync.stderr).not.toContain('internal error');
@@ -59,29 +59,29 @@ describe('writing through symlinks', () => {
     expect(existsSync(join(p.dir, 'mapping.json'))).toBe(false);
   });
 
-  it('a symlinked mapping.json inside the project is written through, and stays a link', () => {
+  it('a symlinked mapping.json inside the project is written through, and stays a link', async () => {
     p = makeProject();
     mkdirSync(join(p.dir, 'data'));
     writeFileSync(join(p.dir, 'data/mapping.json'), '');
-    expect(p.specmap('sync').code).toBe(0);
+    expect((await p.run('sync')).code).toBe(0);
     const real = readFileSync(join(p.dir, 'mapping.json'), 'utf8');
     // Replace the file by a link to a copy inside the project, then change what sync must write.
     writeFileSync(join(p.dir, 'data/mapping.json'), real);
     rmSync(join(p.dir, 'mapping.json'));
     symlinkSync('data/mapping.json', join(p.dir, 'mapping.json'));
     p.write('src/events.ts', "export interface ResponseCompletedEvent { type: 'response.completed' }\n");
-    const sync = p.specmap('sync');
+    const sync = await p.run('sync');
     expect(sync.code, sync.stderr).toBe(0);
     expect(lstatSync(join(p.dir, 'mapping.json')).isSymbolicLink()).toBe(true);
     expect(readFileSync(join(p.dir, 'data/mapping.json'), 'utf8')).toContain('ResponseCompletedEvent');
   });
 
-  it('a mapping.json linked to a file outside the project is refused, and the outside file is untouched', () => {
+  it('a mapping.json linked to a file outside the project is refused, and the outside file is untouched', async () => {
     p = makeProject();
     const outside = tempDir('specmap-outside-');
     writeFileSync(join(outside, 'mapping.json'), '');
     symlinkSync(join(outside, 'mapping.json'), join(p.dir, 'mapping.json'));
-    const sync = p.specmap('sync');
+    const sync = await p.run('sync');
     expect(sync.code).toBe(2);
     expect(sync.stderr).toMatch(/mapping\.json.*outside the project/);
     expect(readFileSync(join(outside, 'mapping.json'), 'utf8')).toBe('');
