@@ -2,8 +2,9 @@
  * Each cache answers only for what it stored: a slot that is truncated, not JSON, JSON of another
  * shape, written for other inputs, or not a specmap entry at all is a miss, and the next run
  * rewrites it with a good entry. One table per cache: the parsed sources, the model, the config
- * memo, the check memos and the analyzer's facts (the other memos: corrupt-memos.test.ts). (The V8 code cache is V8's own format: its
- * corrupt case is in tools/analyzer/typescript/load-typescript.test.ts.)
+ * memo, the check memos and the analyzer's facts; the other memos are in corrupt-memos.test.ts.
+ * (The V8 code cache is V8's own format: its corrupt case is in
+ * tools/analyzer/typescript/load-typescript.test.ts.)
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
