@@ -1,6 +1,7 @@
 /** Runs a specmap CLI (the repository's dist, or an installed one) in a folder; exit code and both streams. */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { runInProcess } from '../helpers/run-in-process.js';
 
 export const REPO = fileURLToPath(new URL('../../', import.meta.url));
 export const CLI = REPO + 'dist/cli.js';
@@ -17,3 +18,6 @@ export function runCli(cli: string, cwd: string, ...args: string[]): Run {
 }
 
 export const specmap = (cwd: string, ...args: string[]): Run => runCli(CLI, cwd, ...args);
+
+/** The same run in this process (tests/helpers/run-in-process.ts). */
+export const specmapInProcess = (cwd: string, ...args: string[]): Promise<Run> => runInProcess(cwd, args);
