@@ -1,7 +1,8 @@
 /**
- * The newcomer's path through the CLI (its program, run in-process; pack.e2e runs the installed binary): `init --yes → sync → check` is clean in each kind of
- * repository; a broken emitter is exit 1 naming item, lane and file, with a fix that restores the
- * code first; each friction point a first user met has its own case.
+ * The newcomer's path through the CLI (its program, run in-process; pack.e2e runs the installed
+ * binary): `init --yes → sync → check` is clean in each kind of repository; a broken emitter is
+ * exit 1 naming item, lane and file, with a fix that restores the code first; each friction point
+ * a first user met has its own case.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
