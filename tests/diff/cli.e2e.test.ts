@@ -1,5 +1,5 @@
 /**
- * End to end: `node dist/cli.js diff` (after `npm run build`) on two scrapes of the streaming
+ * End to end: `specmap diff` (the built binary in the first case, the same program in-process after)
  * events page: the reference page copied to a temporary folder and a modified copy made at test
  * time (one field renamed, one event added, in our own words). Exact stdout and exit codes.
  */
@@ -9,14 +9,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI, CORPUS } from '../helpers/temp-workspace.js';
+import { runInProcess } from '../helpers/run-in-process.js';
 
 let dir: string;
 const PAGE = 'DOC_streaming_events.md';
 
-function run(...args: string[]) {
+/** The built binary (the first case): the rest run the same program in this process. */
+function runBinary(...args: string[]) {
   const r = spawnSync(process.execPath, [CLI, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, CI: '1' } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
+
+/** In this process (tests/helpers/run-in-process.ts): same arguments, output and exit code. */
+const run = (...args: string[]) => runInProcess(dir, args);
 
 /** Renames the first `sequence_number` field of `response.created` and adds an event before the next one. */
 function modify(text: string): string {
@@ -42,7 +47,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('specmap diff on two markdown scrapes', () => {
   it('pretty: the renamed field (breaking) and the added event, exit 1', () => {
-    const r = run('diff', `a/${PAGE}`, `b/${PAGE}`);
+    const r = runBinary('diff', `a/${PAGE}`, `b/${PAGE}`);
     expect(r.stdout).toBe(
       [
         `specmap diff a/${PAGE} → b/${PAGE} (scope: responses)`,
@@ -63,14 +68,14 @@ describe('specmap diff on two markdown scrapes', () => {
     expect(r.code).toBe(1);
   });
 
-  it('--fail-on none exits 0; --fail-on non-breaking still 1', () => {
-    expect(run('diff', `a/${PAGE}`, `b/${PAGE}`, '--fail-on', 'none').code).toBe(0);
-    expect(run('diff', `b/${PAGE}`, `b/${PAGE}`, '--fail-on', 'docs-only').code).toBe(0);
-    expect(run('diff', `a/${PAGE}`, `b/${PAGE}`, '--fail-on', 'non-breaking').code).toBe(1);
+  it('--fail-on none exits 0; --fail-on non-breaking still 1', async () => {
+    expect((await run('diff', `a/${PAGE}`, `b/${PAGE}`, '--fail-on', 'none')).code).toBe(0);
+    expect((await run('diff', `b/${PAGE}`, `b/${PAGE}`, '--fail-on', 'docs-only')).code).toBe(0);
+    expect((await run('diff', `a/${PAGE}`, `b/${PAGE}`, '--fail-on', 'non-breaking')).code).toBe(1);
   });
 
-  it('json: the change list with classes and both anchors', () => {
-    const r = run('diff', `a/${PAGE}`, `b/${PAGE}`, '--format', 'json');
+  it('json: the change list with classes and both anchors', async () => {
+    const r = await run('diff', `a/${PAGE}`, `b/${PAGE}`, '--format', 'json');
     const out = JSON.parse(r.stdout) as { summary: Record<string, number>; changes: { id: string; class: string; anchors: object }[] };
     expect(out.summary).toEqual({ breaking: 1, warning: 0, deprecation: 0, 'non-breaking': 2, 'docs-only': 0 });
     expect(out.changes.map((c) => `${c.class} ${c.id}`)).toEqual([
@@ -81,8 +86,8 @@ describe('specmap diff on two markdown scrapes', () => {
     expect(out.changes[0]!.anchors).toEqual({ old: `${PAGE}:316-320`, new: `${PAGE}:304-367` });
   });
 
-  it('github: one annotation per change, on the file where it is', () => {
-    const lines = run('diff', `a/${PAGE}`, `b/${PAGE}`, '--format', 'github').stdout.trim().split('\n');
+  it('github: one annotation per change, on the file where it is', async () => {
+    const lines = (await run('diff', `a/${PAGE}`, `b/${PAGE}`, '--format', 'github')).stdout.trim().split('\n');
     expect(lines).toHaveLength(3);
     expect(lines[0]).toBe(
       `::error file=a/${PAGE},line=316,endLine=320,title=specmap diff [field-removed]::event:response.created#sequence_number: field removed (was \`integer\`) (new: b/${PAGE}:304-367)`,
@@ -90,17 +95,17 @@ describe('specmap diff on two markdown scrapes', () => {
     expect(lines[2]).toMatch(new RegExp(`^::notice file=b/${PAGE},line=369,`));
   });
 
-  it('markdown: summary and a table per class', () => {
-    const md = run('diff', `a/${PAGE}`, `b/${PAGE}`, '--format', 'markdown').stdout;
+  it('markdown: summary and a table per class', async () => {
+    const md = (await run('diff', `a/${PAGE}`, `b/${PAGE}`, '--format', 'markdown')).stdout;
     expect(md).toContain('| breaking | 1 |');
     expect(md).toContain('| `event:response.nap.started` | event added |');
   });
 
-  it('a source against a model.json written by extract (only what that source contributed is compared)', () => {
+  it('a source against a model.json written by extract (only what that source contributed is compared)', async () => {
     cpSync(join(CORPUS, 'openai-docs', 'DOC_responses.md'), join(dir, 'a', 'DOC_responses.md'));
     writeFileSync(join(dir, 'specmap.config.json'), JSON.stringify({ sources: [{ path: `a/${PAGE}` }, { path: 'a/DOC_responses.md' }] }));
-    expect(run('extract').code).toBe(0);
-    const r = run('diff', 'spec/model.json', `b/${PAGE}`, '--format', 'json');
+    expect((await run('extract')).code).toBe(0);
+    const r = await run('diff', 'spec/model.json', `b/${PAGE}`, '--format', 'json');
     const out = JSON.parse(r.stdout) as { changes: { id: string }[] };
     expect(out.changes.map((c) => c.id)).toEqual([
       'field-removed event:response.created#sequence_number',
@@ -111,19 +116,19 @@ describe('specmap diff on two markdown scrapes', () => {
     rmSync(join(dir, 'specmap.config.json'));
   });
 
-  it('bad input exits 2 with a diagnostic, bad flags exit 2', () => {
-    const missing = run('diff', 'nope.md', `b/${PAGE}`);
+  it('bad input exits 2 with a diagnostic, bad flags exit 2', async () => {
+    const missing = await run('diff', 'nope.md', `b/${PAGE}`);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('nope.md:1:1: error Missing file');
     writeFileSync(join(dir, 'old-swagger.yaml'), 'swagger: "2.0"\ninfo: { title: t, version: "1" }\npaths: {}\n');
-    const swagger = run('diff', 'old-swagger.yaml', `b/${PAGE}`);
+    const swagger = await run('diff', 'old-swagger.yaml', `b/${PAGE}`);
     expect(swagger.code).toBe(2);
     expect(swagger.stderr).toMatch(/old-swagger\.yaml:\d+:\d+: error/);
-    expect(run('diff', `a/${PAGE}`, `b/${PAGE}`, '--fail-on', 'sometimes').code).toBe(2);
-    const summaryAlone = run('diff', `a/${PAGE}`, `b/${PAGE}`, '--summary');
+    expect((await run('diff', `a/${PAGE}`, `b/${PAGE}`, '--fail-on', 'sometimes')).code).toBe(2);
+    const summaryAlone = await run('diff', `a/${PAGE}`, `b/${PAGE}`, '--summary');
     expect(summaryAlone.code).toBe(2);
     expect(summaryAlone.stderr).toContain('`--summary` with `--format pretty`, expected it with `--format markdown`');
-    expect(run('diff', `a/${PAGE}`).code).toBe(2);
+    expect((await run('diff', `a/${PAGE}`)).code).toBe(2);
   });
 });
 
@@ -214,8 +219,8 @@ describe('specmap diff on two OpenAPI documents', () => {
     writeFileSync(join(dir, 'new.yaml'), spec(true));
   });
 
-  it('pretty: each change once with the items it affects; the skipped path said; additive passes --fail-on breaking', () => {
-    const r = run('diff', 'old.yaml', 'new.yaml');
+  it('pretty: each change once with the items it affects; the skipped path said; additive passes --fail-on breaking', async () => {
+    const r = await run('diff', 'old.yaml', 'new.yaml');
     expect(r.stdout).toBe(
       [
         'specmap diff old.yaml → new.yaml (scope: responses)',
@@ -238,11 +243,11 @@ describe('specmap diff on two OpenAPI documents', () => {
       ].join('\n'),
     );
     expect(r.code).toBe(0);
-    expect(run('diff', 'old.yaml', 'new.yaml', '--fail-on', 'warning').code).toBe(1);
+    expect((await run('diff', 'old.yaml', 'new.yaml', '--fail-on', 'warning')).code).toBe(1);
   });
 
-  it('--include-skipped compares the skipped path: one more endpoint, added whole', () => {
-    const r = run('diff', 'old.yaml', 'new.yaml', '--include-skipped', '--format', 'json');
+  it('--include-skipped compares the skipped path: one more endpoint, added whole', async () => {
+    const r = await run('diff', 'old.yaml', 'new.yaml', '--include-skipped', '--format', 'json');
     const out = JSON.parse(r.stdout) as { skipped: object; changes: { id: string; class: string }[] };
     expect(out.skipped).toEqual({ old: [], new: [] });
     expect(out.changes.map((c) => `${c.class} ${c.id}`)).toEqual([
@@ -254,8 +259,8 @@ describe('specmap diff on two OpenAPI documents', () => {
     expect(r.code).toBe(0);
   });
 
-  it('markdown --summary: the short list, types in code', () => {
-    const r = run('diff', 'old.yaml', 'new.yaml', '--format', 'markdown', '--summary');
+  it('markdown --summary: the short list, types in code', async () => {
+    const r = await run('diff', 'old.yaml', 'new.yaml', '--format', 'markdown', '--summary');
     expect(r.stdout).toContain('### warning (1)\n\n- `Response#status=paused`: value `paused` added (3 items)\n');
     expect(r.stdout).toContain('- `Response#tags`: field added: `array<string>` (optional) (3 items)\n');
     expect(r.stdout).toContain('### not compared\n\n- not compared: `/responses?beta=true`');
