@@ -1,7 +1,8 @@
 /**
- * End to end: `specmap diff` (the built binary in the first case, the same program in-process after)
- * events page: the reference page copied to a temporary folder and a modified copy made at test
- * time (one field renamed, one event added, in our own words). Exact stdout and exit codes.
+ * End to end: `specmap diff` (the built binary in the first case, the same program in-process
+ * after) on two scrapes of the streaming events page: the reference page copied to a temporary
+ * folder and a modified copy made at test time (one field renamed, one event added, in our own
+ * words). Exact stdout and exit codes.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
