@@ -75,6 +75,9 @@ export interface RunMemo<T> {
   save(answer: T, written: ReadonlyMap<string, string>): Promise<void>;
 }
 
+/** The fingerprint of this process's last memo that did not answer, and for what it was asked. */
+let missed: { asked: string; fingerprint: Fingerprint } | undefined;
+
 /**
  * The memo of `command` (slot `<command>-state`); with `--no-cache` a memo that never hits or
  * stores. `invocation`: whatever else the printed answer depends on (where the command ran from).
@@ -92,12 +95,20 @@ export async function openRunMemo<T>(
   const slot = `${command}-state`;
   let before: Fingerprint | undefined;
   const fingerprint = () => runFingerprint(command, config, root, configText, cacheDir, invocation);
+  const asked = JSON.stringify([command, root, configText, cacheDir, invocation, config]);
   return {
     hit: async () => {
       before = await fingerprint();
-      return readSlot(cacheDir, slot, before.digest(), isAnswer);
+      const answer = readSlot(cacheDir, slot, before.digest(), isAnswer);
+      missed = answer === undefined ? { asked, fingerprint: before } : undefined;
+      return answer;
     },
     begin: async () => {
+      // The CLI asks the memo before it loads the command, which then opens the memo again to run:
+      // the fingerprint of that miss, moments ago in this process, serves as the run's start. An
+      // earlier start only makes `save` stricter (a change in between is a change during the run).
+      if (!before && missed?.asked === asked) before = missed.fingerprint;
+      missed = undefined;
       before ??= await fingerprint();
     },
     save: async (answer, written) => {
