@@ -1,19 +1,24 @@
-/** End to end: `node dist/cli.js crosscheck` (after `npm run build`): exit codes, --source, formats. */
+/** End to end: `specmap crosscheck` (the built binary first, the same program in-process after): exit codes, --source, formats. */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI, CORPUS } from '../helpers/temp-workspace.js';
+import { runInProcess } from '../helpers/run-in-process.js';
 
 let dir: string;
 const EVENTS = join(CORPUS, 'openai-docs', 'DOC_streaming_events.md');
 const SPEC = join(CORPUS, 'openapi', 'openai-openapi-2026-08-21.yaml');
 
-function run(...args: string[]) {
+/** The built binary (the first case). */
+function runBinary(...args: string[]) {
   const r = spawnSync(process.execPath, [CLI, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, CI: '1' } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
+
+/** The same run in this process (tests/helpers/run-in-process.ts). */
+const run = (...args: string[]) => runInProcess(dir, args);
 
 beforeAll(() => {
   if (!existsSync(CLI)) throw new Error('dist/cli.js is missing: run `npm run build` first (npm test does)');
@@ -22,8 +27,8 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('specmap crosscheck', () => {
-  it('--source docs page + spec: findings, exit 1; github annotations point at both files', () => {
-    const r = run('crosscheck', '-s', EVENTS, '-s', SPEC, '--format', 'github', '--no-cache');
+  it('--source docs page + spec: findings, exit 1; github annotations point at both files', async () => {
+    const r = runBinary('crosscheck', '-s', EVENTS, '-s', SPEC, '--format', 'github', '--no-cache');
     expect(r.code).toBe(1);
     const lines = r.stdout.trim().split('\n');
     // 9 spec-only events, 5 spec-only fields, 3 nullability differences (the events page only).
@@ -34,18 +39,18 @@ describe('specmap crosscheck', () => {
     );
   }, 60_000);
 
-  it("the config's sources; one kind of source only: nothing to compare, exit 0", () => {
+  it("the config's sources; one kind of source only: nothing to compare, exit 0", async () => {
     writeFileSync(join(dir, 'specmap.config.json'), JSON.stringify({ sources: [{ path: EVENTS }] }));
-    const r = run('crosscheck', '--json');
+    const r = await run('crosscheck', '--json');
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ scope: 'responses', findings: [] });
     rmSync(join(dir, 'specmap.config.json'));
   }, 60_000);
 
-  it('a missing source or a bad flag exits 2', () => {
-    const r = run('crosscheck', '-s', 'missing.yaml', '-s', EVENTS);
+  it('a missing source or a bad flag exits 2', async () => {
+    const r = await run('crosscheck', '-s', 'missing.yaml', '-s', EVENTS);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('missing.yaml');
-    expect(run('crosscheck', '-s', EVENTS, '--format', 'xml').code).toBe(2);
+    expect((await run('crosscheck', '-s', EVENTS, '--format', 'xml')).code).toBe(2);
   }, 60_000);
 });

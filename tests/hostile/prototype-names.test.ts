@@ -4,16 +4,14 @@
  * are ordinary names. Through the CLI: sync, where, crosscheck, diff and check; and the pure
  * functions that used plain-object lookups.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { propertyRules } from '../../tools/generate/shape/field-rules.js';
 import { sortKeysDeep } from '../../tools/model/sort.js';
 import { field } from '../generate/fixture-model.js';
-
-const CLI = resolve(import.meta.dirname, '../../dist/cli.js');
+import { runInProcess } from '../helpers/run-in-process.js';
 
 const PAGE = `# Hostile names
 
@@ -94,13 +92,11 @@ const CODE = `export function handle(event: { type: string }): number {
 const dir = mkdtempSync(join(tmpdir(), 'specmap-proto-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function specmap(...args: string[]) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+/** The CLI's program in this process (tests/helpers/run-in-process.ts). */
+const specmap = (...args: string[]) => runInProcess(dir, args);
 
 describe('names that are also Object.prototype names', () => {
-  it('sync, where, crosscheck, diff and check treat them as ordinary ids', () => {
+  it('sync, where, crosscheck, diff and check treat them as ordinary ids', async () => {
     mkdirSync(join(dir, 'src'));
     writeFileSync(join(dir, 'events.md'), PAGE);
     writeFileSync(join(dir, 'api.yaml'), API);
@@ -113,7 +109,7 @@ describe('names that are also Object.prototype names', () => {
         lanes: [{ name: 'handler', title: 'Handler', include: ['src/**/*.ts'], language: 'typescript', kinds: ['handler'] }],
       }),
     );
-    const sync = specmap('sync');
+    const sync = await specmap('sync');
     expect(sync.stderr).not.toMatch(/internal error/);
     expect(sync.code).toBe(0);
 
@@ -129,27 +125,27 @@ describe('names that are also Object.prototype names', () => {
       ['toString', 4],
       ['__proto__', 5],
     ] as const) {
-      const r = specmap('where', query);
+      const r = await specmap('where', query);
       expect(r.stderr).toBe('');
       expect(r.code).toBe(0);
       expect(r.stdout).toContain(`event:${query}  `);
       expect(r.stdout).toContain(`src/app.ts:${line}  handle  (handler`);
     }
-    expect(specmap('where', 'hasOwnProperty')).toMatchObject({ code: 1, stdout: '' });
+    expect(await specmap('where', 'hasOwnProperty')).toMatchObject({ code: 1, stdout: '' });
 
-    const cross = specmap('crosscheck');
+    const cross = await specmap('crosscheck');
     expect(cross.stderr).not.toMatch(/internal error/);
     expect(cross.stdout).toContain('event:constructor#valueOf: only in api.yaml');
-    expect(specmap('diff', 'spec/model.json', 'spec/model.json')).toMatchObject({ code: 0 });
-    expect(specmap('check')).toMatchObject({ code: 0 });
+    expect(await specmap('diff', 'spec/model.json', 'spec/model.json')).toMatchObject({ code: 0 });
+    expect(await specmap('check')).toMatchObject({ code: 0 });
   }, 120_000);
 
-  it('a source file named `constructor` is reported like any other', () => {
+  it('a source file named `constructor` is reported like any other', async () => {
     writeFileSync(join(dir, 'constructor'), PAGE);
     const config = JSON.parse(readFileSync(join(dir, 'specmap.config.json'), 'utf8'));
     config.sources[0].path = 'constructor';
     writeFileSync(join(dir, 'specmap.config.json'), JSON.stringify(config));
-    const sync = specmap('sync');
+    const sync = await specmap('sync');
     expect(sync.stderr).not.toMatch(/internal error/);
     expect(sync.code).toBe(0);
     const report = JSON.parse(readFileSync(join(dir, 'reports/report.json'), 'utf8'));
@@ -157,7 +153,7 @@ describe('names that are also Object.prototype names', () => {
       ['id', 'kind', 'path', 'sha256'],
       ['id', 'kind', 'path', 'sha256'],
     ]);
-    expect(specmap('check')).toMatchObject({ code: 0 });
+    expect(await specmap('check')).toMatchObject({ code: 0 });
   }, 120_000);
 
   it('a field named like a prototype member is optional when the example leaves it out', () => {
