@@ -1,15 +1,14 @@
 /**
- * Hostile and careless sources, through the CLI (`specmap extract`): each is refused with a
+ * Hostile and careless sources, through the CLI (`specmap extract`, in-process): each is refused with a
  * located diagnostic (file:line:col, what was found, what was expected, a fix), exit 2, and no
  * model written; or, for a BOM, read exactly as the same page without one.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runInProcess } from '../helpers/run-in-process.js';
 
-const CLI = resolve(import.meta.dirname, '../../dist/cli.js');
 const dirs: string[] = [];
 
 /** A project folder with `files` and a config listing `sources`; returns a runner for the CLI. */
@@ -20,10 +19,7 @@ function project(files: Record<string, string | Buffer>, sources: object[]) {
   writeFileSync(join(dir, 'specmap.config.json'), JSON.stringify({ sources }));
   return {
     dir,
-    extract: (...args: string[]) => {
-      const r = spawnSync(process.execPath, [CLI, 'extract', ...args], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
-      return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-    },
+    extract: (...args: string[]) => runInProcess(dir, ['extract', ...args]),
     modelWritten: () => existsSync(join(dir, 'spec/model.json')),
     model: () =>
       JSON.parse(readFileSync(join(dir, 'spec/model.json'), 'utf8')) as {
@@ -56,11 +52,11 @@ afterAll(() => {
 });
 
 describe('hostile sources', () => {
-  it('a BOM on a docs page is dropped: the same descriptions and anchors as without it', () => {
+  it('a BOM on a docs page is dropped: the same descriptions and anchors as without it', async () => {
     const plain = project({ 'gadgets.md': PAGE }, [{ path: 'gadgets.md' }]);
     const bom = project({ 'gadgets.md': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(PAGE)]) }, [{ path: 'gadgets.md' }]);
-    expect(plain.extract().code).toBe(0);
-    expect(bom.extract().code).toBe(0);
+    expect((await plain.extract()).code).toBe(0);
+    expect((await bom.extract()).code).toBe(0);
     const strip = (m: ReturnType<typeof plain.model>) =>
       m.events.map((e) => ({
         id: e.id,
@@ -73,12 +69,12 @@ describe('hostile sources', () => {
     expect(bom.model().events[0]!.anchors).toEqual(['gadgets.md:3-17']);
   });
 
-  it('a Latin-1 page is an error at the first bad byte, with its offset, not U+FFFD', () => {
+  it('a Latin-1 page is an error at the first bad byte, with its offset, not U+FFFD', async () => {
     const latin1 = Buffer.from(PAGE.replace(' — café', ' cafe'), 'utf8');
     const at = latin1.indexOf('cafe') + 3;
     latin1[at] = 0xe9; // "café" in Latin-1
     const p = project({ 'gadgets.md': latin1 }, [{ path: 'gadgets.md' }]);
-    const r = p.extract();
+    const r = await p.extract();
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(
       `gadgets.md:5:32: error Found byte 0xE9 at byte offset ${at} that is not valid UTF-8, expected UTF-8 text [source-not-utf8]`,
@@ -90,11 +86,11 @@ describe('hostile sources', () => {
     expect(p.modelWritten()).toBe(false);
   });
 
-  it('a 50 MB page is refused before it is read', () => {
+  it('a 50 MB page is refused before it is read', async () => {
     const p = project({ 'gadgets.md': PAGE }, [{ path: 'gadgets.md' }, { path: 'huge.md' }]);
     writeFileSync(join(p.dir, 'huge.md'), '');
     truncateSync(join(p.dir, 'huge.md'), 50 * 1024 * 1024);
-    const r = p.extract();
+    const r = await p.extract();
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(
       'huge.md:1:1: error Found a 50.0 MB openai-docs source (52428800 bytes), expected at most 4.0 MB [source-too-large]',
@@ -115,9 +111,9 @@ describe('hostile sources', () => {
     ],
   ])(
     '%s is refused at its deepest line, not parsed',
-    (_name, nested, line, column, depth) => {
+    async (_name, nested, line, column, depth) => {
       const p = project({ 'deep.md': `# Deep\n\n## gadget.built\n\nSent.\n\n${nested}` }, [{ path: 'deep.md' }]);
-      const r = p.extract();
+      const r = await p.extract();
       expect(r.code).toBe(2);
       expect(r.stderr).toContain(
         `deep.md:${line}:${column}: error Found lists or block quotes nested ${depth} levels deep, expected at most 64 [source-too-deep]`,
@@ -128,11 +124,11 @@ describe('hostile sources', () => {
     60_000,
   );
 
-  it('a deeply nested OpenAPI document is an error about that file, not an internal error', () => {
+  it('a deeply nested OpenAPI document is an error about that file, not an internal error', async () => {
     const deep = `${'{"allOf":['.repeat(20_000)}{"type":"string"}${']}'.repeat(20_000)}`;
     const doc = `{"openapi":"3.1.0","info":{"title":"t","version":"1"},"paths":{"/responses":{"post":{"responses":{"200":{"description":"d","content":{"text/event-stream":{"schema":{"type":"object","properties":{"type":{"const":"deep.event"},"x":${deep}}}}}}}}}}}`;
     const p = project({ 'deep.json': doc }, [{ path: 'deep.json' }]);
-    const r = p.extract();
+    const r = await p.extract();
     expect(r.stderr).not.toMatch(/internal error|please report/);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/deep\.json:1:1: error Found structures nested too deeply to read .*\[source-too-deep\]/);
@@ -154,20 +150,20 @@ describe('hostile sources', () => {
     ],
   ])(
     '%s is refused at extract time, and no later stage sees it',
-    (_name, file, text, want) => {
+    async (_name, file, text, want) => {
       const p = project({ [file]: text }, [{ path: file }]);
-      const extract = p.extract();
+      const extract = await p.extract();
       expect(extract.code).toBe(2);
       expect(extract.stderr).toContain(want);
       expect(p.modelWritten()).toBe(false);
-      const sync = spawnSync(process.execPath, [CLI, 'sync'], { cwd: p.dir, encoding: 'utf8', timeout: 60_000 });
+      const sync = await runInProcess(p.dir, ['sync']);
       expect(sync.stderr).not.toMatch(/internal error|RangeError/);
-      expect(sync.status).toBe(2);
+      expect(sync.code).toBe(2);
     },
     60_000,
   );
 
-  it('ids that are not printable single-line text are refused at extract time, every one, at its line', () => {
+  it('ids that are not printable single-line text are refused at extract time, every one, at its line', async () => {
     const yaml = [
       'openapi: 3.1.0',
       'info: { title: t, version: "1" }',
@@ -200,7 +196,7 @@ describe('hostile sources', () => {
       '',
     ].join('\n');
     const p = project({ 'api.yaml': yaml }, [{ path: 'api.yaml' }]);
-    const r = p.extract();
+    const r = await p.extract();
     expect(r.code).toBe(2);
     const errors = r.stderr.split('\n').filter((l) => l.includes('[id-not-printable]'));
     expect(errors).toEqual([
@@ -212,20 +208,19 @@ describe('hostile sources', () => {
     expect(p.modelWritten()).toBe(false);
   });
 
-  it('diff reads its sides like every source: a BOM is no change, a Latin-1 side is an error', () => {
+  it('diff reads its sides like every source: a BOM is no change, a Latin-1 side is an error', async () => {
     const latin1 = Buffer.from(PAGE.replace(' — café', ' cafe'), 'utf8');
     latin1[latin1.indexOf('cafe') + 3] = 0xe9;
     const p = project(
       { 'old.md': PAGE, 'bom.md': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(PAGE)]), 'latin1.md': latin1 },
       [{ path: 'old.md' }],
     );
-    const run = (...args: string[]) =>
-      spawnSync(process.execPath, [CLI, 'diff', ...args], { cwd: p.dir, encoding: 'utf8', timeout: 60_000 });
-    const same = run('old.md', 'bom.md');
+    const run = (...args: string[]) => runInProcess(p.dir, ['diff', ...args]);
+    const same = await run('old.md', 'bom.md');
     expect(same.stderr).toBe('');
-    expect(same.status).toBe(0);
-    const bad = run('old.md', 'latin1.md');
-    expect(bad.status).toBe(2);
+    expect(same.code).toBe(0);
+    const bad = await run('old.md', 'latin1.md');
+    expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('latin1.md:5:32: error Found byte 0xE9 at byte offset');
   });
 });
