@@ -3,7 +3,6 @@
  * example workspace with the reference docs, and `specmap report` on the docs alone. Every number
  * in the report is recomputed here from mapping.json, independently of tools/report.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +14,7 @@ import type { Root, Table } from 'mdast';
 import { toString as textOf } from 'mdast-util-to-string';
 import type { Mapping } from '../../tools/mapping/schema.js';
 import type { Report } from '../../tools/report/schema.js';
+import { runInProcess } from '../helpers/run-in-process.js';
 import { CLI, CORPUS, makeTempWorkspace, type TempWorkspace } from '../helpers/temp-workspace.js';
 
 const STATUSES = ['implemented', 'partial', 'planned', 'ignored', 'missing'] as const;
@@ -40,7 +40,7 @@ const parseMd = (md: string) => unified().use(remarkParse).use(remarkGfm).parse(
 const tables = (tree: Root) => tree.children.filter((n): n is Table => n.type === 'table');
 const cells = (t: Table) => t.children.map((row) => row.children.map((c) => textOf(c)));
 
-beforeAll(() => {
+beforeAll(async () => {
   if (!existsSync(CLI)) throw new Error('dist/cli.js is missing: run `npm run build` first (npm test does)');
 });
 
@@ -49,10 +49,10 @@ describe('report on the example workspace with the reference docs', () => {
   let mapping: Mapping;
   let report: Report;
   let markdown: string;
-  beforeAll(() => {
+  beforeAll(async () => {
     ws = makeTempWorkspace();
-    expect(ws.specmap('map').code).toBe(0);
-    const run = ws.specmap('report');
+    expect((await ws.run('map')).code).toBe(0);
+    const run = await ws.run('report');
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^wrote reports\/report\.html, reports\/report\.json, reports\/report\.md: /);
@@ -62,7 +62,7 @@ describe('report on the example workspace with the reference docs', () => {
   }, 240_000);
   afterAll(() => ws?.cleanup());
 
-  it('counts every kind and status exactly as mapping.json has them (overrides win)', () => {
+  it('counts every kind and status exactly as mapping.json has them (overrides win)', async () => {
     const entries = Object.values(mapping.items);
     expect(report.summary.mapped).toBe(true);
     expect(pick(report.summary.overall)).toEqual(count(entries));
@@ -72,7 +72,7 @@ describe('report on the example workspace with the reference docs', () => {
     );
   });
 
-  it('counts per category and per lane from mapping.json', () => {
+  it('counts per category and per lane from mapping.json', async () => {
     const events = Object.values(mapping.items).filter((e) => e.kind === 'event');
     expect(report.categories.map((c) => c.id).sort()).toEqual([...new Set(events.map((e) => e.category))].sort());
     for (const c of report.categories) expect(pick(c), c.id).toEqual(count(events.filter((e) => e.category === c.id)));
@@ -85,7 +85,7 @@ describe('report on the example workspace with the reference docs', () => {
     expect(report.orphans.map((o) => o.key)).toEqual(Object.keys(mapping.orphans).sort());
   });
 
-  it('lists exactly the missing and partial items, with anchors and gap sentences from mapping.json', () => {
+  it('lists exactly the missing and partial items, with anchors and gap sentences from mapping.json', async () => {
     const want = Object.entries(mapping.items).filter(([, e]) => ['missing', 'partial'].includes(e.manual?.statusOverride ?? e.status));
     expect(report.gaps.map((g) => g.id).sort()).toEqual(want.map(([id]) => id).sort());
     for (const g of report.gaps) {
@@ -101,7 +101,7 @@ describe('report on the example workspace with the reference docs', () => {
     }
   });
 
-  it('renders valid GFM whose tables carry the same numbers', () => {
+  it('renders valid GFM whose tables carry the same numbers', async () => {
     const tree = parseMd(markdown);
     const [kinds, categories] = tables(tree).map(cells);
     expect(kinds![0]).toEqual(['Kind', 'Total', 'Implemented', 'Partial', 'Planned', 'Ignored', 'Missing', '%']);
@@ -115,17 +115,17 @@ describe('report on the example workspace with the reference docs', () => {
     expect(markdown.length).toBeLessThan(65_536);
   });
 
-  it('gives the same bytes on a second run and stamps only with --timestamp', () => {
+  it('gives the same bytes on a second run and stamps only with --timestamp', async () => {
     const before = ['report.md', 'report.json', 'report.html'].map((f) => ws.read(`reports/${f}`));
-    expect(ws.specmap('report').stdout).toMatch(/^unchanged /);
+    expect((await ws.run('report')).stdout).toMatch(/^unchanged /);
     expect(['report.md', 'report.json', 'report.html'].map((f) => ws.read(`reports/${f}`))).toEqual(before);
-    const stamped = ws.specmap('report', '--stdout', '--format', 'json', '--timestamp');
+    const stamped = await ws.run('report', '--stdout', '--format', 'json', '--timestamp');
     expect((JSON.parse(stamped.stdout) as Report).generatedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
   });
 
-  it('refuses --stdout with several formats and unknown formats (exit 2)', () => {
-    expect(ws.specmap('report', '--stdout').code).toBe(2);
-    expect(ws.specmap('report', '--format', 'pdf').code).toBe(2);
+  it('refuses --stdout with several formats and unknown formats (exit 2)', async () => {
+    expect((await ws.run('report', '--stdout')).code).toBe(2);
+    expect((await ws.run('report', '--format', 'pdf')).code).toBe(2);
   });
 });
 
@@ -133,28 +133,27 @@ describe('report on the reference docs alone (no code mapped)', () => {
   let dir: string;
   let report: Report;
   let markdown: string;
-  beforeAll(() => {
+  beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'specmap-report-'));
     const sources = ['DOC_streaming_events.md', 'DOC_responses.md', 'DOC_conversations.md'].map((f) => ({
       path: join(CORPUS, 'openai-docs', f),
     }));
     writeFileSync(join(dir, 'specmap.config.json'), JSON.stringify({ sources }));
-    const run = (...args: string[]) =>
-      spawnSync(process.execPath, [CLI, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, CI: '1' } });
-    const json = run('report', '--stdout', '--format', 'json');
-    expect(json.status).toBe(0);
+    const run = (...args: string[]) => runInProcess(dir, args);
+    const json = await run('report', '--stdout', '--format', 'json');
+    expect(json.code).toBe(0);
     report = JSON.parse(json.stdout) as Report;
-    markdown = run('report', '--stdout', '--format', 'markdown').stdout;
+    markdown = (await run('report', '--stdout', '--format', 'markdown')).stdout;
   }, 120_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('works and says that nothing is mapped', () => {
+  it('works and says that nothing is mapped', async () => {
     expect(report.summary.mapped).toBe(false);
     expect(report.summary.overall.missing).toBe(report.summary.overall.total);
     expect(markdown).toContain('No mapping.json: no code is mapped yet');
   });
 
-  it('counts 49 events in 7 categories, 14 endpoints, 28 parameters of POST /v1/responses', () => {
+  it('counts 49 events in 7 categories, 14 endpoints, 28 parameters of POST /v1/responses', async () => {
     expect(report.summary.kinds.find((k) => k.kind === 'event')!.total).toBe(49);
     expect(report.categories).toHaveLength(7);
     expect(report.categories.reduce((n, c) => n + c.total, 0)).toBe(49);
@@ -162,7 +161,7 @@ describe('report on the reference docs alone (no code mapped)', () => {
     expect(report.items.filter((i) => i.kind === 'param' && i.subgroup === 'endpoint:POST /v1/responses')).toHaveLength(28);
   });
 
-  it('lists endpoints by API section and the linked sections the sources do not define', () => {
+  it('lists endpoints by API section and the linked sections the sources do not define', async () => {
     const defined = report.sections.filter((s) => s.inSources);
     expect(defined.map((s) => [s.title, s.endpoints.length])).toEqual([
       ['Responses', 6],
@@ -176,7 +175,7 @@ describe('report on the reference docs alone (no code mapped)', () => {
     expect(report.sources.map((s) => s.id)).toEqual(['DOC_streaming_events.md', 'DOC_responses.md', 'DOC_conversations.md']);
   });
 
-  it('still parses as GFM', () => {
+  it('still parses as GFM', async () => {
     expect(tables(parseMd(markdown)).length).toBeGreaterThanOrEqual(2);
   });
 });
