@@ -1,16 +1,15 @@
 /**
- * E2E (`node dist/cli.js extract`, after `npm run build`): bad OpenAPI input is reported with
+ * E2E (`specmap extract`, the CLI's program in-process): bad OpenAPI input is reported with
  * file:line:col, exits 2 and writes nothing (no model, no cache entry); a good fixture extracts
  * and its second run is served from the parse cache.
  */
-import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runInProcess } from '../helpers/run-in-process.js';
 import { REPO } from './helpers.js';
 
-const CLI = join(REPO, 'dist/cli.js');
 const FIXTURES = join(REPO, 'tests/openapi/fixtures');
 const dirs: string[] = [];
 afterAll(() => {
@@ -25,9 +24,9 @@ function project(file: string, source: Record<string, unknown> = {}): string {
   return dir;
 }
 
+/** `specmap extract` from the repository, the config named by its absolute path (in-process: tests/helpers/run-in-process.ts). */
 function extract(dir: string, ...args: string[]) {
-  const r = spawnSync(process.execPath, [CLI, 'extract', '--config', join(dir, 'specmap.config.json'), ...args], { encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  return runInProcess(REPO, ['extract', '--config', join(dir, 'specmap.config.json'), ...args]);
 }
 
 describe('bad input: exit 2, diagnostics with file:line:col, nothing written', () => {
@@ -43,9 +42,9 @@ describe('bad input: exit 2, diagnostics with file:line:col, nothing written', (
     ],
     ['malformed.yaml', ['malformed.yaml:8:14: error Found malformed YAML (']],
     ['malformed.json', ['malformed.json:4:20: error Found malformed JSON (']],
-  ])('%s', (file, lines) => {
+  ])('%s', async (file, lines) => {
     const dir = project(file);
-    const r = extract(dir);
+    const r = await extract(dir);
     expect(r.code).toBe(2);
     const reported = r.stderr.split('\n').filter((l) => l.startsWith(file));
     expect(reported).toHaveLength(lines.length);
@@ -63,9 +62,9 @@ describe('bad input: exit 2, diagnostics with file:line:col, nothing written', (
 });
 
 describe('a good OpenAPI 3.0 fixture', () => {
-  it('extracts events, the configured API scope only, /v1 ids, and caches the parse', () => {
+  it('extracts events, the configured API scope only, /v1 ids, and caches the parse', async () => {
     const dir = project('gadgets.yaml', { apis: [{ name: 'gadgets', paths: ['/responses/**'] }] });
-    const first = extract(dir);
+    const first = await extract(dir);
     expect(first.code).toBe(0);
     expect(first.stdout).toBe('wrote spec/model.json: 2 events, 1 endpoints, 2 params, 3 enums, 0 objects from 1 sources\n');
     const model = JSON.parse(readFileSync(join(dir, 'spec/model.json'), 'utf8'));
@@ -80,27 +79,27 @@ describe('a good OpenAPI 3.0 fixture', () => {
     expect(reason).toMatchObject({ nullable: true, deprecated: true, required: false });
     expect(existsSync(join(dir, '.specmap/cache/sources'))).toBe(true);
     expect(readdirSync(join(dir, '.specmap/cache/sources'))).toHaveLength(1);
-    const second = extract(dir);
+    const second = await extract(dir);
     expect(second.code).toBe(0);
     expect(second.stdout).toBe('unchanged spec/model.json: 2 events, 1 endpoints, 2 params, 3 enums, 0 objects from 1 sources\n');
   });
 
-  it('with no API configured and no profile that knows the document, every path is read', () => {
+  it('with no API configured and no profile that knows the document, every path is read', async () => {
     const dir = project('gadgets.yaml');
-    const model = JSON.parse(extract(dir, '--stdout').stdout);
+    const model = JSON.parse((await extract(dir, '--stdout')).stdout);
     expect(model.endpoints.map((e: { id: string }) => e.id)).toEqual(['endpoint:POST /v1/responses', 'endpoint:GET /v1/elsewhere']);
     expect(model.events.map((e: { id: string }) => e.id)).toEqual(['event:gadget.built', 'event:gadget.failed']);
   });
 
-  it('an API name no profile defines is a config error at the source (exit 2)', () => {
+  it('an API name no profile defines is a config error at the source (exit 2)', async () => {
     const dir = project('gadgets.yaml', { apis: ['realtime'] });
-    const r = extract(dir);
+    const r = await extract(dir);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("gadgets.yaml:1:1: error Found API `realtime` in the source's `apis`, expected a scope object");
   });
 
-  it('pathPrefix from the source config', () => {
+  it('pathPrefix from the source config', async () => {
     const dir = project('gadgets.yaml', { pathPrefix: '/api' });
-    expect(extract(dir, '--stdout').stdout).toContain('"endpoint:POST /api/responses"');
+    expect((await extract(dir, '--stdout')).stdout).toContain('"endpoint:POST /api/responses"');
   });
 });
