@@ -1,5 +1,5 @@
 /**
- * E2E (`node dist/cli.js`, after `npm run build`): a small non-OpenAI document (`/pets` and a
+ * E2E (`specmap`: its program in-process, the binary for traces): a small non-OpenAI document (`/pets` and a
  * `text/event-stream` union of `pet.added`/`pet.removed`) extracts with no profile and no API
  * configured, and a two-line trace of it verifies with framing, schema and per-type checks only.
  */
@@ -8,6 +8,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runInProcess } from '../helpers/run-in-process.js';
 import { REPO } from '../openapi/helpers.js';
 
 const CLI = join(REPO, 'dist/cli.js');
@@ -23,7 +24,10 @@ function project(source: Record<string, unknown> = {}, verify: Record<string, un
   writeFileSync(join(dir, 'specmap.config.json'), JSON.stringify({ sources: [{ path: 'pets.yaml', ...source }], verify }));
   return dir;
 }
-const run = (dir: string, ...args: string[]) => {
+/** In this process (tests/helpers/run-in-process.ts): same arguments, output and exit code as the binary. */
+const run = (dir: string, ...args: string[]) => runInProcess(dir, [...args, '--config', join(dir, 'specmap.config.json')]);
+/** The built binary: `verify` reads its trace arguments from the process's working directory. */
+const runBinary = (dir: string, ...args: string[]) => {
   const r = spawnSync(process.execPath, [CLI, ...args, '--config', join(dir, 'specmap.config.json')], {
     cwd: dir,
     encoding: 'utf8',
@@ -33,9 +37,9 @@ const run = (dir: string, ...args: string[]) => {
 };
 
 describe('a /pets document no profile knows', () => {
-  it('extracts every path and the stream union', () => {
+  it('extracts every path and the stream union', async () => {
     const dir = project();
-    const r = run(dir, 'extract');
+    const r = await run(dir, 'extract');
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const model = JSON.parse(readFileSync(join(dir, 'spec/model.json'), 'utf8'));
@@ -44,8 +48,8 @@ describe('a /pets document no profile knows', () => {
     expect(model.events.flatMap((e: { classNames: string[] }) => e.classNames)).toEqual(['PetAdded', 'PetRemoved']);
   });
 
-  it('a two-line trace verifies clean: no lifecycle, no sequence_number, no SDK opinion', () => {
-    const r = run(project(), 'verify', 'pets.jsonl');
+  it('a two-line trace verifies clean: no lifecycle, no sequence_number, no SDK opinion', async () => {
+    const r = runBinary(project(), 'verify', 'pets.jsonl');
     expect(r.stderr).toBe('');
     expect(r.stdout).toMatch(/^pets\.jsonl \(jsonl, 2 events\): ok\n1 trace, 2 events: 0 errors, 0 warnings/);
     expect(r.stdout).toContain('; grammar: none (framing, schema and per-type checks);');
@@ -53,17 +57,17 @@ describe('a /pets document no profile knows', () => {
     expect(r.code).toBe(0);
   });
 
-  it('per-type checks still run: a pet.removed without pet_id is a schema error (exit 1)', () => {
+  it('per-type checks still run: a pet.removed without pet_id is a schema error (exit 1)', async () => {
     const dir = project();
     writeFileSync(join(dir, 'bad.jsonl'), '{"type":"pet.added","pet":{"id":"p1","name":"Rex"}}\n{"type":"pet.removed"}\n');
-    const r = run(dir, 'verify', '--format', 'json', 'bad.jsonl');
+    const r = runBinary(dir, 'verify', '--format', 'json', 'bad.jsonl');
     expect(r.code).toBe(1);
     const violations = JSON.parse(r.stdout).traces[0].violations;
     expect(violations.map((v: { check: string; line: number }) => `${v.check}:${v.line}`)).toEqual(['schema:2']);
   });
 
-  it('an unknown verify profile is a config error (exit 2)', () => {
-    const r = run(project({}, { profile: 'petstore' }), 'verify', 'pets.jsonl');
+  it('an unknown verify profile is a config error (exit 2)', async () => {
+    const r = await run(project({}, { profile: 'petstore' }), 'verify', 'pets.jsonl');
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(
       'Found verify profile `petstore`, expected `none`, one of `responses` or a path to a `.json` stream profile',
