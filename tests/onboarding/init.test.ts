@@ -1,14 +1,15 @@
 /**
- * `specmap init` on the three kinds of repository (dist/cli.js, built by `npm test` first): what it
- * finds, the lanes it proposes (every include glob matches files), the targets per language, the
- * .gitignore entries, and that it writes only with --yes (the tests run without a terminal).
+ * `specmap init` on the three kinds of repository (in-process; on a terminal, dist/cli.js built by
+ * `npm test`): what it finds, the lanes it proposes (every include glob matches files), the targets
+ * per language, the .gitignore entries, and that it writes only with --yes (the tests run without a
+ * terminal).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scratchRepos, type RepoKind } from './repos.js';
-import { CLI, specmap } from './run.js';
+import { CLI, specmapInProcess } from './run.js';
 
 const repo = scratchRepos({ beforeAll, afterAll }, CLI);
 const read = (dir: string, file: string) => readFileSync(join(dir, file), 'utf8');
@@ -69,9 +70,9 @@ describe('specmap init proposes a config from what the repository holds', () => 
         targets: ['zod', 'types', 'tracker'],
       },
     ],
-  ])('%s repository', (kind, want) => {
+  ])('%s repository', async (kind, want) => {
     const dir = repo(kind);
-    const r = specmap(dir, '--json', 'init');
+    const r = await specmapInProcess(dir, '--json', 'init');
     expect(r.code).toBe(0);
     const plan = JSON.parse(r.stdout) as InitJson;
     expect(plan.written).toEqual([]);
@@ -86,15 +87,15 @@ describe('specmap init proposes a config from what the repository holds', () => 
     expect(existsSync(join(dir, 'specmap.config.json'))).toBe(false);
   });
 
-  it('the TS app keeps its test file out of the code lanes, and route lanes out of Implemented', () => {
-    const plan = JSON.parse(specmap(repo('ts'), '--json', 'init').stdout) as InitJson;
+  it('the TS app keeps its test file out of the code lanes, and route lanes out of Implemented', async () => {
+    const plan = JSON.parse((await specmapInProcess(repo('ts'), '--json', 'init')).stdout) as InitJson;
     expect(plan.lanes.find((l) => l.name === 'frontend')?.exclude).toEqual(['**/*.test.ts']);
     expect(plan.implemented).toEqual(['frontend', 'handler', 'outbound', 'golden']);
   });
 
-  it('prints what it found and, without a terminal and without --yes, writes nothing', () => {
+  it('prints what it found and, without a terminal and without --yes, writes nothing', async () => {
     const dir = repo('python');
-    const r = specmap(dir, 'init');
+    const r = await specmapInProcess(dir, 'init');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(
       '  python: 3 files (Pydantic models in app/events.py; FastAPI routes in app/main.py; decorator routes in app/main.py)\n',
@@ -110,10 +111,10 @@ describe('specmap init proposes a config from what the repository holds', () => 
     expect(existsSync(join(dir, '.gitignore'))).toBe(false);
   });
 
-  it('--yes writes the config and .gitignore, keeps existing ignore lines, and names sync as the next step', () => {
+  it('--yes writes the config and .gitignore, keeps existing ignore lines, and names sync as the next step', async () => {
     const dir = repo('python');
     writeFileSync(join(dir, '.gitignore'), '__pycache__/\n/reports\n');
-    const r = specmap(dir, 'init', '--yes');
+    const r = await specmapInProcess(dir, 'init', '--yes');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/\nwrote specmap\.config\.json, \.gitignore\nnext: npx specmap sync\n$/);
     expect(read(dir, '.gitignore')).toBe(
@@ -137,38 +138,38 @@ describe('specmap init proposes a config from what the repository holds', () => 
     expect(existsSync(join(no, '.gitignore'))).toBe(false);
   });
 
-  it('the same repository gives the same bytes', () => {
+  it('the same repository gives the same bytes', async () => {
     const a = repo('ts');
     const b = repo('ts');
-    specmap(a, 'init', '--yes');
-    specmap(b, 'init', '--yes');
+    await specmapInProcess(a, 'init', '--yes');
+    await specmapInProcess(b, 'init', '--yes');
     expect(read(a, 'specmap.config.json')).toBe(read(b, 'specmap.config.json'));
   });
 
-  it('refuses to overwrite an existing config: exit 2 with a hint, file unchanged', () => {
+  it('refuses to overwrite an existing config: exit 2 with a hint, file unchanged', async () => {
     const dir = repo('empty');
     writeFileSync(join(dir, 'specmap.config.json'), '{}\n');
-    const r = specmap(dir, 'init', '--yes');
+    const r = await specmapInProcess(dir, 'init', '--yes');
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('specmap.config.json:1:1: error Found an existing config `specmap.config.json`, expected no file there');
     expect(r.stderr).toContain('fix: edit the file, or pass --config <new-file>');
     expect(read(dir, 'specmap.config.json')).toBe('{}\n');
   });
 
-  it('--source and --config choose the pages and the file; the next step names that config', () => {
+  it('--source and --config choose the pages and the file; the next step names that config', async () => {
     const dir = repo('empty');
-    const r = specmap(dir, '--config', 'cfg.json', 'init', '--yes', '--source', 'docs/DOC_streaming_events.md');
+    const r = await specmapInProcess(dir, '--config', 'cfg.json', 'init', '--yes', '--source', 'docs/DOC_streaming_events.md');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/next: npx specmap --config cfg\.json sync\n$/);
     expect(JSON.parse(read(dir, 'cfg.json')).sources).toEqual([{ path: 'docs/DOC_streaming_events.md' }]);
   });
 
-  it('with no reference pages, says so and writes a placeholder source', () => {
+  it('with no reference pages, says so and writes a placeholder source', async () => {
     const dir = repo('empty');
     rmSync(join(dir, 'docs'), { recursive: true });
-    const r = specmap(dir, '--json', 'init');
+    const r = await specmapInProcess(dir, '--json', 'init');
     expect((JSON.parse(r.stdout) as InitJson & { placeholderSources: boolean }).placeholderSources).toBe(true);
-    expect(specmap(dir, 'init').stdout).toContain(
+    expect((await specmapInProcess(dir, 'init')).stdout).toContain(
       '  sources: none found (no DOC_*.md or openapi*.yaml); placeholder docs/DOC_*.md: put the reference pages there or edit `sources`\n',
     );
   });
