@@ -137,7 +137,7 @@ describe('GitHub Actions workflow', () => {
     for (const run of steps) {
       const r = sh('bash', ['-c', run]);
       expect(r.code).toBe(1);
-      expect(r.out).toMatch(/^::error file=generated\/types\.ts,title=specmap generated-stale::/m);
+      expect(r.out).toMatch(/^::error file=generated\/types\.ts,title=specmap check \[generated-stale\]::/m);
     }
     ws.git('checkout', '--', 'generated/types.ts');
     expect(existsSync(join(ws.dir, 'generated/types.ts'))).toBe(true);

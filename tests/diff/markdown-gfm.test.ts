@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { diffFiles } from '../../tools/commands/diff.js';
 import type { Change } from '../../tools/diff/change.js';
 import { formatProblems } from '../../tools/cli/format/index.js';
-import { diffView } from '../../tools/cli/views/diff.js';
+import { diffView } from '../../tools/cli/output/diff.js';
 
 const R = '../shared/reference/openapi/';
 const parse = (md: string): Root => unified().use(remarkParse).use(remarkGfm).parse(md);

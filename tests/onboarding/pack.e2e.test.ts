@@ -109,8 +109,8 @@ describe.each<RepoKind>(['empty', 'python', 'ts'])('installed from the tarball i
     writeFileSync(join(dir, broken.file), original.replace(broken.from, broken.to));
     const check = specmap('check');
     expect(check.code).toBe(1);
-    expect(check.stdout).toContain(`error mapping-location-lost  ${broken.id} [${broken.lane}]: emitter`);
-    expect(check.stdout).toContain(`is no longer found in ${broken.file} (lane ${broken.lane})`);
+    expect(check.stdout).toContain(`: error ${broken.id} [${broken.lane}]: emitter`);
+    expect(check.stdout).toContain(`is no longer found in ${broken.file} (lane ${broken.lane}) [mapping-location-lost]`);
     writeFileSync(join(dir, broken.file), original);
     expect(specmap('check').code).toBe(0);
   }, 240_000);

@@ -54,7 +54,7 @@ describe('the friction points of a first run', () => {
     const r = await specmapInProcess(dir, 'check');
     expect(r.code).toBe(1);
     expect(r.stdout).toBe(
-      'error not-synced  specmap sync has not run here yet: there is no spec/model.json and no mapping.json to check against\n\n1 error, 0 warnings; fix: specmap sync\n',
+      'error specmap sync has not run here yet: there is no spec/model.json and no mapping.json to check against [not-synced]\n\n1 error, 0 warnings; fix: specmap sync\n',
     );
   });
 

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Ajv } from 'ajv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLI, CORPUS, REPO } from '../helpers/temp-workspace.js';
+import { CLI, CORPUS, makeTempWorkspace, REPO, type TempWorkspace } from '../helpers/temp-workspace.js';
 
 const SCHEMA = resolve(REPO, 'node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
 
@@ -126,4 +126,49 @@ describe('--format sarif validates against SARIF 2.1.0', () => {
     expect(removed.code).toBe(1);
     expect(expectSarif(removed.stdout).runs[0]!.results.map((x) => [x.ruleId, x.level])).toContainEqual(['item-removed', 'error']);
   }, 60_000);
+});
+
+describe('check --format sarif validates against SARIF 2.1.0', () => {
+  let ws: TempWorkspace;
+  beforeAll(async () => {
+    ws = makeTempWorkspace();
+    const sync = await ws.run('sync');
+    expect(sync.code, sync.stderr).toBe(0);
+  }, 300_000);
+  afterAll(() => ws?.cleanup());
+
+  it('a clean check is a log with no results', async () => {
+    const r = await ws.run('check', '--format', 'sarif');
+    expect(r.code).toBe(0);
+    expect(expectSarif(r.stdout).runs[0]!.results).toEqual([]);
+  });
+
+  it('drift: a hand-edited generated file, a deleted emitter and a changed source, each on its file', async () => {
+    ws.write('generated/types.ts', `${ws.read('generated/types.ts')}\nexport const handEdit = 1;\n`);
+    const stream = 'examples/workspace/backend/app/stream.py';
+    const text = ws.read(stream);
+    const start = text.indexOf('def build_text_done');
+    ws.write(stream, text.slice(0, start) + text.slice(text.indexOf('\ndef ', start + 1) + 1));
+    const page = 'docs/DOC_streaming_events.md';
+    ws.write(
+      page,
+      ws
+        .read(page)
+        .replace(
+          '## response.in\\_progress',
+          '## response.nap.started\n\nSent when it pauses.\n\nnap\\_ms\n\ninteger\n\nHow long.\n\n## response.in\\_progress',
+        ),
+    );
+    const r = await ws.run('check', '--no-cache', '--format', 'sarif');
+    expect(r.code).toBe(1);
+    const results = expectSarif(r.stdout).runs[0]!.results;
+    const at = (rule: string) =>
+      results.filter((x) => x.ruleId === rule).map((x) => x.locations?.[0]?.physicalLocation?.artifactLocation.uri);
+    expect(at('generated-stale')).toContain('generated/types.ts');
+    expect(at('mapping-location-lost')).toContain(stream);
+    expect(at('source-changed')).toContain(page);
+    expect(results.every((x) => x.level === 'error' || x.level === 'warning')).toBe(true);
+    // The same tree, the same log: fingerprints and all.
+    expect((await ws.run('check', '--no-cache', '--format', 'sarif')).stdout).toBe(r.stdout);
+  }, 120_000);
 });

@@ -4,8 +4,9 @@
  * environment, not a bug: it says what and where, without a stack.
  */
 import { nameConfigFile } from '../config/name-config-file.js';
-import { formatDiagnostic } from '../diagnostics/diagnostic.js';
 import { EXIT, SpecmapError } from '../diagnostics/errors.js';
+import { fromDiagnostic } from '../problems/from-diagnostic.js';
+import { prettyDiagnostics } from './format/pretty.js';
 
 export { nameConfigFile };
 import { isEnvironmentErrno, toEnvironmentError } from '../io/env-error.js';
@@ -19,10 +20,21 @@ export function reportError(thrown: unknown, json: boolean, configFile?: string)
   if (error instanceof SpecmapError) {
     if (json) {
       process.stdout.write(
-        JSON.stringify({ error: { kind: error.kind, message: error.message, diagnostics: error.diagnostics } }, null, 2) + '\n',
+        JSON.stringify(
+          {
+            error: {
+              kind: error.kind,
+              message: error.message,
+              diagnostics: error.diagnostics,
+              problems: error.diagnostics.map(fromDiagnostic),
+            },
+          },
+          null,
+          2,
+        ) + '\n',
       );
     } else {
-      for (const d of error.diagnostics) process.stderr.write(formatDiagnostic(d) + '\n');
+      process.stderr.write(prettyDiagnostics(error.diagnostics));
       const errors = error.diagnostics.filter((d) => d.severity === 'error').length;
       const suffix = error.diagnostics.length ? ` (${errors} error${errors === 1 ? '' : 's'}, nothing written)` : '';
       process.stderr.write(`specmap: ${error.message}${suffix}\n`);

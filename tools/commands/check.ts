@@ -3,10 +3,13 @@
  * first). Returns the findings: the CLI formats them and picks the exit code.
  */
 import { execFileSync } from 'node:child_process';
+import { basename } from 'node:path';
 import { DEFAULT_CONFIG_FILE, loadConfig } from '../config/load.js';
 import { UsageError } from '../diagnostics/errors.js';
 import { notSyncedResult } from '../check/not-synced.js';
 import { runCheck, type CheckResult } from '../check/run-check.js';
+import { fromCheckFinding } from '../problems/from-check-finding.js';
+import type { Problem } from '../problems/problem.js';
 import type { SyncResult } from './sync.js';
 
 export interface CheckCommandOptions {
@@ -24,6 +27,8 @@ export interface CheckCommandOptions {
 }
 
 export interface CheckCommandResult extends CheckResult {
+  /** The findings as problems, in the same order (one per finding). */
+  problems: Problem[];
   /** With `fix`: what the sync run before the check wrote. */
   sync?: SyncResult;
 }
@@ -91,5 +96,9 @@ export async function checkCommand(opts: CheckCommandOptions = {}): Promise<Chec
       files,
       noCache: opts.cache === false,
     }));
-  return { ...withConfigInFixes(result, opts.config), ...(sync && { sync }) };
+  const fixed = withConfigInFixes(result, opts.config);
+  // Anchors name a source by its file name (the model's source id); the config says where it is.
+  const sources = loaded.config.sources.map((src) => ({ id: basename(src.path), path: src.path }));
+  const problems = fixed.findings.map((f) => fromCheckFinding(f, sources));
+  return { ...fixed, problems, ...(sync && { sync }) };
 }

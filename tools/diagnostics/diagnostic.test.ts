@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareDiagnostics, DiagnosticBag, formatDiagnostic, hasErrors, type Diagnostic } from './diagnostic.js';
+import { compareDiagnostics, DiagnosticBag, hasErrors, type Diagnostic } from './diagnostic.js';
 import { ConfigError, EXIT, GeneratorError, InputError, UsageError } from './errors.js';
 
 const d = (over: Partial<Diagnostic>): Diagnostic => ({
@@ -10,15 +10,6 @@ const d = (over: Partial<Diagnostic>): Diagnostic => ({
   column: 1,
   message: 'Found x, expected y',
   ...over,
-});
-
-describe('formatDiagnostic', () => {
-  it.each([
-    [d({ hint: 'do z' }), 'a.md:1:1: error Found x, expected y [c]\n    fix: do z'],
-    [d({ severity: 'warning', line: 3, column: 7 }), 'a.md:3:7: warning Found x, expected y [c]'],
-  ])('%#', (given, want) => {
-    expect(formatDiagnostic(given)).toBe(want);
-  });
 });
 
 describe('hasErrors', () => {

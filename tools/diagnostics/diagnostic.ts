@@ -17,11 +17,6 @@ export interface Diagnostic {
   hint?: string;
 }
 
-export function formatDiagnostic(d: Diagnostic): string {
-  const hint = d.hint ? `\n    fix: ${d.hint}` : '';
-  return `${d.file}:${d.line}:${d.column}: ${d.severity} ${d.message} [${d.code}]${hint}`;
-}
-
 export function hasErrors(diagnostics: readonly Diagnostic[], strict = false): boolean {
   return diagnostics.some((d) => d.severity === 'error' || (strict && d.severity === 'warning'));
 }

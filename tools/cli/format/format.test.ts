@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Problem } from '../../problems/problem.js';
 import { annotation, escapeData, escapeProperty } from './annotation.js';
 import { formatProblems, PROBLEM_FORMATS, type ProblemReport } from './index.js';
+import { prettyDiagnostics } from './pretty.js';
 import { cell, prose } from './markdown-text.js';
 
 const removed: Problem = {
@@ -116,6 +117,16 @@ describe('pretty', () => {
         '',
       ].join('\n'),
     );
+  });
+
+  it('diagnostics print as problems do, remark-lint style, their hint as the fix', () => {
+    const d = { severity: 'error', code: 'c', file: 'a.md', line: 1, column: 1, message: 'Found x, expected y' } as const;
+    expect(
+      prettyDiagnostics([
+        { ...d, hint: 'do z' },
+        { ...d, severity: 'warning', line: 3, column: 7 },
+      ]),
+    ).toBe('a.md:1:1: error Found x, expected y [c]\n    fix: do z\na.md:3:7: warning Found x, expected y [c]\n');
   });
 
   it('text from a trace cannot move the cursor or forge a line', () => {

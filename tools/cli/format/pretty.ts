@@ -4,7 +4,9 @@
  * under it; problems of a titled group indented under its title. Every line is escaped for the
  * terminal (io/control-chars.ts): text from a trace must not move the cursor or forge a line.
  */
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { escapeControl } from '../../io/control-chars.js';
+import { fromDiagnostic } from '../../problems/from-diagnostic.js';
 import { formatLocation, formatRelated } from '../../problems/location.js';
 import type { Problem } from '../../problems/problem.js';
 import type { ProblemReport } from './report.js';
@@ -38,4 +40,9 @@ export function formatPretty(report: ProblemReport): string {
   else for (const p of report.problems) lines.push(...prettyProblem(p));
   lines.push(...(report.pretty?.footer ?? []));
   return lines.length ? lines.map(escapeControl).join('\n') + '\n' : '';
+}
+
+/** Diagnostics as the commands print them on stderr: the same lines as any other problem. */
+export function prettyDiagnostics(diagnostics: readonly Diagnostic[]): string {
+  return diagnostics.map((d) => `${prettyProblem(fromDiagnostic(d)).map(escapeControl).join('\n')}\n`).join('');
 }

@@ -55,6 +55,6 @@ export interface FormatOptions {
   summary?: boolean;
   /** markdown summary: most characters (default 60,000). */
   limit?: number;
-  /** sarif: the folder artifact URIs are relative to (`%SRCROOT%`; default: the working directory). */
+  /** sarif: the folder the command ran in; artifact URIs are relative to it (`%SRCROOT%`; default: the process's). */
   root?: string;
 }

@@ -1,27 +1,52 @@
+/**
+ * `check`'s result as a ProblemReport: one line per finding, a fix that names the finding's own
+ * place under it and the fixes many share (`specmap sync`) once in the closing counts; a clean run
+ * says what it checked.
+ */
 import type { CheckResult } from '../../check/run-check.js';
-import { EXIT, UsageError } from '../../diagnostics/errors.js';
+import type { CheckCommandResult } from '../../commands/check.js';
+import { EXIT } from '../../diagnostics/errors.js';
+import type { Problem } from '../../problems/problem.js';
+import { RULE_DESCRIPTIONS } from '../../problems/rules.js';
+import type { ProblemReport } from '../format/report.js';
 
-const CHECK_FORMATS = ['pretty', 'json', 'github'] as const;
-export type CheckFormat = (typeof CHECK_FORMATS)[number];
+/** The version of `check --format json`'s object. */
+const CHECK_JSON_VERSION = 1;
 
-/** `--format` wins; `--json` alone means json. */
-export function checkFormatOrThrow(format: string | undefined, json: boolean): CheckFormat {
-  const name = format ?? (json ? 'json' : 'pretty');
-  if (!(CHECK_FORMATS as readonly string[]).includes(name))
-    throw new UsageError(`unknown --format ${name}, expected pretty, json or github`);
-  return name as CheckFormat;
+/** A fix that is just a command to run is shared; one that names a place belongs to its finding. */
+const SHARED_FIX = /^specmap (?:--config \S+ )?\w+$/;
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+function cleanLine(result: CheckResult): string {
+  if (result.memo) return 'specmap check: clean (nothing changed since the last clean check)';
+  return `specmap check: clean (${result.ran.length ? result.ran.join(', ') : 'nothing to check'})`;
 }
 
-/** The check's findings in the chosen format (the formatters are loaded only for the one in use). */
-export async function checkOutput(result: CheckResult, format: CheckFormat): Promise<string> {
-  switch (format) {
-    case 'pretty':
-      return (await import('../../check/format/pretty.js')).formatPretty(result);
-    case 'json':
-      return (await import('../../check/format/json.js')).formatJson(result);
-    case 'github':
-      return (await import('../../check/format/github.js')).formatGithub(result);
-  }
+function countsLine(result: CheckResult, problems: readonly Problem[]): string {
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  const fixes = [...new Set(problems.map((p) => p.fix).filter((fix): fix is string => fix !== undefined && SHARED_FIX.test(fix)))];
+  // Where code was lost, sync is not the fix but the acceptance of the loss: the summary says so.
+  const lost = result.findings.some((f) => f.kind === 'mapping-location-lost');
+  const fix = lost
+    ? `restore the lost code named above, or run ${fixes.length ? fixes.join(' or ') : 'specmap sync'} to accept the changes`
+    : fixes.join(' or ');
+  return `${plural(errors, 'error')}, ${plural(problems.length - errors, 'warning')}${fix ? `; fix: ${fix}` : ''}`;
+}
+
+export function checkView(result: CheckCommandResult): ProblemReport {
+  const { sync: _sync, ...data } = result;
+  const problems = result.problems;
+  const shown = problems.map((p) => (p.fix !== undefined && SHARED_FIX.test(p.fix) ? { ...p, fix: undefined } : p));
+  return {
+    command: 'check',
+    problems,
+    data: { version: CHECK_JSON_VERSION, clean: result.findings.every((f) => f.severity !== 'error'), ...data },
+    groups: [{ problems: shown }],
+    pretty: problems.length ? { footer: ['', countsLine(result, problems)] } : { header: [cleanLine(result)] },
+    markdown: { header: ['## specmap check', '', problems.length ? countsLine(result, problems) : cleanLine(result)] },
+    rules: RULE_DESCRIPTIONS.check!,
+  };
 }
 
 /** 0 clean, 1 when a finding is an error (warnings alone do not fail a hook). */

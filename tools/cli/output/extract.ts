@@ -1,11 +1,11 @@
 import type { ExtractResult } from '../../commands/extract.js';
-import { formatDiagnostic } from '../../diagnostics/diagnostic.js';
+import { prettyDiagnostics } from '../format/pretty.js';
 import { toJsonText } from '../../io/json.js';
 import type { Output } from './emit.js';
 
 /** `specmap extract`: warnings on stderr; the model (`--stdout`), a JSON summary or one line on stdout. */
 export function extractOutput(r: ExtractResult, json: boolean): Output {
-  const stderr = json ? '' : r.diagnostics.map((d) => formatDiagnostic(d) + '\n').join('');
+  const stderr = json ? '' : prettyDiagnostics(r.diagnostics);
   if (r.path === undefined) return { stdout: r.text, stderr };
   if (json) return { stdout: toJsonText({ model: r.path, written: r.written, counts: r.counts, diagnostics: r.diagnostics }), stderr };
   const summary = Object.entries(r.counts)

@@ -1,5 +1,5 @@
 import type { GenerateResult } from '../../commands/generate.js';
-import { formatDiagnostic } from '../../diagnostics/diagnostic.js';
+import { prettyDiagnostics } from '../format/pretty.js';
 import { toJsonText } from '../../io/json.js';
 import type { Output } from './emit.js';
 
@@ -16,6 +16,6 @@ export function generateOutput(r: GenerateResult, json: boolean): Output {
   const verb = r.dryRun ? 'would write' : 'wrote';
   return {
     stdout: `${changed.map((p) => `${verb} ${p}\n`).join('')}${changed.length} changed, ${unchanged} unchanged in ${r.outDir}\n`,
-    stderr: r.diagnostics.map((d) => formatDiagnostic(d) + '\n').join(''),
+    stderr: prettyDiagnostics(r.diagnostics),
   };
 }

@@ -1,11 +1,11 @@
 import type { MapCommandResult } from '../../commands/map.js';
-import { formatDiagnostic } from '../../diagnostics/diagnostic.js';
+import { prettyDiagnostics } from '../format/pretty.js';
 import { toJsonText } from '../../io/json.js';
 import type { Output } from './emit.js';
 
 /** `specmap map`: analyzer warnings on stderr; the mapping (`--stdout`), a JSON summary or one line on stdout. */
 export function mapOutput(r: MapCommandResult, json: boolean): Output {
-  const stderr = json ? '' : r.diagnostics.map((d) => formatDiagnostic(d) + '\n').join('');
+  const stderr = json ? '' : prettyDiagnostics(r.diagnostics);
   if (r.text !== undefined) return { stdout: r.text, stderr };
   if (json) {
     return {

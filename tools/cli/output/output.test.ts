@@ -3,7 +3,8 @@ import type { GenerateResult } from '../../commands/generate.js';
 import type { MapCommandResult } from '../../commands/map.js';
 import type { SyncResult } from '../../commands/sync.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
-import { checkExitCode, checkFormatOrThrow } from './check.js';
+import { pickFormat } from '../format/pick-format.js';
+import { checkExitCode } from './check.js';
 import type { Output } from './emit.js';
 import { generateOutput } from './generate.js';
 import { mapOutput } from './map.js';
@@ -75,12 +76,15 @@ describe('what the CLI prints for a result', () => {
     [undefined, false, 'pretty'],
     [undefined, true, 'json'],
     ['github', true, 'github'],
-  ])('check --format %s (--json %s) is %s', (format, json, want) => {
-    expect(checkFormatOrThrow(format, json)).toBe(want);
+    ['sarif', false, 'sarif'],
+  ])('--format %s (--json %s) is %s', (format, json, want) => {
+    expect(pickFormat({ format, json })).toBe(want);
   });
 
-  it('check refuses an unknown format before it runs', () => {
-    expect(() => checkFormatOrThrow('xml', false)).toThrow('unknown --format xml, expected pretty, json or github');
+  it('an unknown format is refused before anything runs, its name made visible', () => {
+    expect(() => pickFormat({ format: 'x\u001b[2J' })).toThrow(
+      'Unexpected --format `x\\x1b[2J`, expected one of pretty, json, github, markdown, sarif',
+    );
   });
 
   it('check exits 1 on an error finding, 0 on warnings alone', () => {

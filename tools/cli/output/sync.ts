@@ -1,5 +1,5 @@
 import type { SyncResult } from '../../commands/sync.js';
-import { formatDiagnostic } from '../../diagnostics/diagnostic.js';
+import { prettyDiagnostics } from '../format/pretty.js';
 import { toJsonText } from '../../io/json.js';
 import { type Output, plural } from './emit.js';
 
@@ -9,7 +9,7 @@ export function syncOutput(r: SyncResult, json: boolean): Output {
     return { stdout: toJsonText({ written: r.written, unchanged: r.unchanged, ...(r.removed && { removed: r.removed }) }), stderr: '' };
   }
   const stderr = [
-    ...r.diagnostics.map((d) => formatDiagnostic(d) + '\n'),
+    prettyDiagnostics(r.diagnostics),
     // The analyzer's warnings have always been printed without a code.
     ...r.analyzerWarnings.map((w) => `${w.file}:${w.line}:${w.column}: warning ${w.message}\n`),
   ].join('');

@@ -6,20 +6,27 @@ export function registerCheck(program: Command): void {
     .command('check')
     .description('find drift (sources changed, generated files stale, mapping drifted) without writing; exit 1 on findings')
     .argument('[files...]', 'files a hook passes: only the parts of the check they can affect run')
-    .option('--format <format>', 'pretty | json | github', undefined)
+    .option('-f, --format <format>', 'pretty | json | github | markdown | sarif (default: pretty, or json with --json)')
     .option('--staged', 'check only what the files staged in git can affect')
     .option('--no-cache', 'ignore the memo of the last clean check')
     .option('--fix', 'run `specmap sync` first')
     .action(
       action<{ format?: string; staged?: boolean; cache?: boolean; fix?: boolean }>(async (opts, args) => {
+        const { pickFormat } = await import('../format/pick-format.js');
+        const format = pickFormat(opts);
         const { checkCommand } = await import('../../commands/check.js');
-        const { checkExitCode, checkFormatOrThrow, checkOutput } = await import('../output/check.js');
-        const { emit } = await import('../output/emit.js');
-        const json = Boolean(opts.json);
-        const format = checkFormatOrThrow(opts.format, json);
-        const { sync, ...result } = await checkCommand({ ...opts, files: args });
-        if (sync) emit((await import('../output/sync.js')).syncOutput(sync, json));
-        process.stdout.write(await checkOutput(result, format));
+        const [{ checkExitCode, checkView }, { formatProblems }, { emit }] = await Promise.all([
+          import('../output/check.js'),
+          import('../format/index.js'),
+          import('../output/emit.js'),
+        ]);
+        const result = await checkCommand({ ...opts, files: args });
+        if (result.sync) {
+          const out = (await import('../output/sync.js')).syncOutput(result.sync, false);
+          // Stdout carries one document in the machine formats: what the sync wrote goes to stderr then.
+          emit(format === 'pretty' ? out : { stdout: '', stderr: out.stderr + out.stdout });
+        }
+        process.stdout.write(formatProblems(checkView(result), format, { root: opts.cwd ?? process.cwd() }));
         return checkExitCode(result);
       }),
     );

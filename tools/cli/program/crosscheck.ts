@@ -7,7 +7,7 @@ export function registerCrosscheck(program: Command): void {
   program
     .command('crosscheck')
     .description('list where the configured sources (docs, OpenAPI) disagree (exit 1 when there are findings)')
-    .option('-f, --format <format>', 'pretty | markdown | json | github | sarif', 'pretty')
+    .option('-f, --format <format>', 'pretty | markdown | json | github | sarif (default: pretty, or json with --json)')
     .option(
       '--scope <scope>',
       "a review scope of the bundled profile (default: its first: every event, that scope's endpoints, their params and objects) | all",
@@ -22,10 +22,10 @@ export function registerCrosscheck(program: Command): void {
         const { crosscheckSources } = await import('../../commands/crosscheck.js');
         const [{ formatProblems }, { crosscheckView }] = await Promise.all([
           import('../format/index.js'),
-          import('../views/crosscheck.js'),
+          import('../output/crosscheck.js'),
         ]);
         const { result } = await crosscheckSources({ ...opts, config: opts.config });
-        process.stdout.write(formatProblems(crosscheckView(result), format));
+        process.stdout.write(formatProblems(crosscheckView(result), format, { root: opts.cwd ?? process.cwd() }));
         return result.findings.length ? 1 : 0;
       }),
     );

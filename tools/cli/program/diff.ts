@@ -15,7 +15,7 @@ export function registerDiff(program: Command): void {
     )
     .argument('<old>', 'old version: a model.json or a source file (docs markdown, OpenAPI YAML/JSON)')
     .argument('<new>', 'new version, same kinds')
-    .option('-f, --format <format>', 'pretty | markdown | json | github | sarif', 'pretty')
+    .option('-f, --format <format>', 'pretty | markdown | json | github | sarif (default: pretty, or json with --json)')
     .option('--summary', 'markdown: a short list without anchors that fits a PR comment (under 60,000 characters)')
     .option('--fail-on <class>', 'breaking | warning | deprecation | non-breaking | docs-only | none', 'breaking')
     .option(
@@ -32,9 +32,11 @@ export function registerDiff(program: Command): void {
         if (opts.summary && format !== 'markdown')
           throw new UsageError(`Unexpected \`--summary\` with \`--format ${format}\`, expected it with \`--format markdown\``);
         const { runDiff } = await import('../../commands/diff.js');
-        const [{ formatProblems }, { diffView }] = await Promise.all([import('../format/index.js'), import('../views/diff.js')]);
+        const [{ formatProblems }, { diffView }] = await Promise.all([import('../format/index.js'), import('../output/diff.js')]);
         const run = await runDiff(args[0]!, args[1]!, opts);
-        process.stdout.write(formatProblems(diffView(run.result), format, { summary: opts.summary === true }));
+        process.stdout.write(
+          formatProblems(diffView(run.result), format, { summary: opts.summary === true, root: opts.cwd ?? process.cwd() }),
+        );
         return run.fails ? EXIT.findings : EXIT.clean;
       }),
     );

@@ -7,17 +7,16 @@ export function registerImport(program: Command): void {
     .argument('<legacy>', 'a hand-made SPEC_TO_CODE_MAPPING.json')
     .description('adopt a legacy spec-to-code mapping: every field lands in a manual block of mapping.json')
     .option('--dry-run', 'report what would be placed, write nothing')
-    .option('-f, --format <format>', 'pretty | json | github | markdown | sarif', 'pretty')
+    .option('-f, --format <format>', 'pretty | json | github | markdown | sarif (default: pretty, or json with --json)')
     .action(
       action<{ dryRun?: boolean; format?: string }>(async (opts, args) => {
         const { pickFormat } = await import('../format/pick-format.js');
         const format = pickFormat(opts);
         const { importLegacy } = await import('../../commands/import.js');
-        const [{ formatProblems }, { prettyProblem }, { importView }, { fromDiagnostic }] = await Promise.all([
+        const [{ formatProblems }, { prettyDiagnostics }, { importView }] = await Promise.all([
           import('../format/index.js'),
           import('../format/pretty.js'),
-          import('../views/import.js'),
-          import('../../problems/from-diagnostic.js'),
+          import('../output/import.js'),
         ]);
         const r = await importLegacy(args[0]!, {
           config: opts.config,
@@ -26,8 +25,8 @@ export function registerImport(program: Command): void {
           allowOutside: opts.allowOutside,
         });
         // People read the mapping's own warnings on stderr; the machine formats carry them among the problems.
-        if (format === 'pretty') for (const d of r.diagnostics) process.stderr.write(prettyProblem(fromDiagnostic(d)).join('\n') + '\n');
-        process.stdout.write(formatProblems(importView(r), format));
+        if (format === 'pretty') process.stderr.write(prettyDiagnostics(r.diagnostics));
+        process.stdout.write(formatProblems(importView(r), format, { root: opts.cwd ?? process.cwd() }));
         return 0;
       }),
     );

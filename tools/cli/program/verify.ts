@@ -8,7 +8,7 @@ export function registerVerify(program: Command): void {
     .command('verify')
     .description('check recorded Responses event streams (SSE or JSON Lines; `-` for stdin) for conformance')
     .argument('<traces...>', 'trace files (.sse, .txt, .jsonl, .ndjson), folders of them, or - for stdin')
-    .option('-f, --format <format>', 'pretty | json | github | markdown | sarif', 'pretty')
+    .option('-f, --format <format>', 'pretty | json | github | markdown | sarif (default: pretty, or json with --json)')
     .option('--input <format>', 'force the trace format: sse | jsonl (default: by extension, else sniffed)')
     .option('--severity <check=level>', 'override a check severity (error | warn | off); repeatable', collect)
     .option('--no-sdk', 'skip the openai SDK second opinion')
@@ -52,8 +52,8 @@ export function registerVerify(program: Command): void {
           );
           return 0;
         }
-        const [{ formatProblems }, { verifyView }] = await Promise.all([import('../format/index.js'), import('../views/verify.js')]);
-        process.stdout.write(formatProblems(verifyView(outcome.report, outcome.problems), format));
+        const [{ formatProblems }, { verifyView }] = await Promise.all([import('../format/index.js'), import('../output/verify.js')]);
+        process.stdout.write(formatProblems(verifyView(outcome.report, outcome.problems), format, { root: opts.cwd ?? process.cwd() }));
         return verifyExitCode(outcome.report);
       }),
     );
