@@ -1,4 +1,4 @@
-/** One sentence per crosscheck finding, and the counts per kind the result carries. */
+/** One sentence and a severity per crosscheck finding, and the counts per kind the result carries. */
 import type { JsonValue } from '../model/schema.js';
 import { FINDING_KINDS, type Finding } from './finding.js';
 
@@ -11,6 +11,11 @@ export function describeFinding(f: Finding): string {
     return `only in ${has.join(', ')} (not in ${lacks.join(', ')})`;
   }
   return `${f.kind} differs: ${f.values.map((v) => `${v.source} says ${show(v.value)}`).join('; ')}`;
+}
+
+/** A thing one kind of source lacks warns (that source is incomplete); a contradiction is an error (one source is wrong). */
+export function findingSeverity(f: Finding): 'error' | 'warning' {
+  return f.kind.endsWith('-only-in') ? 'warning' : 'error';
 }
 
 export function countByKind(findings: readonly Finding[]): Record<string, number> {

@@ -11,7 +11,7 @@ import type { CrosscheckFinding } from '../report/schema.js';
 
 export async function crosscheckFindings(model: Model): Promise<CrosscheckFinding[] | undefined> {
   if (new Set(model.sources.map((s) => s.kind)).size < 2) return undefined;
-  const [{ crosscheck }, { describeFinding }] = await Promise.all([
+  const [{ crosscheck }, { describeFinding, findingSeverity }] = await Promise.all([
     import('../crosscheck/crosscheck.js'),
     import('../crosscheck/describe.js'),
   ]);
@@ -20,7 +20,7 @@ export async function crosscheckFindings(model: Model): Promise<CrosscheckFindin
     message: describeFinding(f),
     item: f.path,
     anchors: f.anchors.map((a) => a.anchor),
-    severity: f.kind.endsWith('-only-in') ? 'warning' : 'error',
+    severity: findingSeverity(f),
   }));
 }
 

@@ -1,9 +1,8 @@
 /**
- * `crosscheck` disagreements: a thing one kind of source lacks warns (that source is incomplete), a
- * contradiction is an error (one source is wrong). The first source's anchor is where it is; each
- * other source's anchor is related, labelled with that source.
+ * `crosscheck` disagreements, at the first source's anchor; each other source's anchor is related,
+ * labelled with that source.
  */
-import { describeFinding } from '../crosscheck/describe.js';
+import { describeFinding, findingSeverity } from '../crosscheck/describe.js';
 import type { Finding } from '../crosscheck/finding.js';
 import type { SourceInfo } from '../model/schema.js';
 import { anchorLocation } from './location.js';
@@ -17,7 +16,7 @@ export function fromCrosscheckFinding(f: Finding, sources: readonly SourceInfo[]
   const [first, ...rest] = places;
   return {
     code: f.kind,
-    severity: f.kind.endsWith('-only-in') ? 'warning' : 'error',
+    severity: findingSeverity(f),
     message: describeFinding(f),
     subject: f.path,
     ...(first ? { location: first.location as ProblemLocation } : {}),
