@@ -15,7 +15,7 @@ import type { ProblemReport } from './report.js';
 const SHOWN_ITEMS = 4;
 
 /** The problem's own line, then the items it affects, its related places, detail and fix, each indented four more. */
-export function prettyProblem(p: Problem, indent = ''): string[] {
+function prettyProblem(p: Problem, indent = ''): string[] {
   const where = p.location ? `${formatLocation(p.location)}: ` : '';
   const lines = [`${indent}${where}${p.severity} ${p.subject !== undefined ? `${p.subject}: ` : ''}${p.message} [${p.code}]`];
   const under = `${indent}    `;
