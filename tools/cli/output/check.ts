@@ -8,6 +8,7 @@ import type { CheckCommandResult } from '../../commands/check.js';
 import { EXIT } from '../../diagnostics/errors.js';
 import type { Problem } from '../../problems/problem.js';
 import { RULE_DESCRIPTIONS } from '../../problems/rules.js';
+import { prose } from '../format/markdown-text.js';
 import type { ProblemReport } from '../format/report.js';
 
 /** The version of `check --format json`'s object. */
@@ -44,7 +45,7 @@ export function checkView(result: CheckCommandResult): ProblemReport {
     data: { version: CHECK_JSON_VERSION, clean: result.findings.every((f) => f.severity !== 'error'), ...data },
     groups: [{ problems: shown }],
     pretty: problems.length ? { footer: ['', countsLine(result, problems)] } : { header: [cleanLine(result)] },
-    markdown: { header: ['## specmap check', '', problems.length ? countsLine(result, problems) : cleanLine(result)] },
+    markdown: { header: ['## specmap check', '', prose(problems.length ? countsLine(result, problems) : cleanLine(result))] },
     rules: RULE_DESCRIPTIONS.check!,
   };
 }

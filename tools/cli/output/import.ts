@@ -6,6 +6,7 @@
 import type { ImportResult } from '../../commands/import.js';
 import type { Problem } from '../../problems/problem.js';
 import { RULE_DESCRIPTIONS } from '../../problems/rules.js';
+import { prose } from '../format/markdown-text.js';
 import type { ProblemGroup, ProblemReport } from '../format/report.js';
 
 const n = (k: number, one: string, many: string) => `${k} ${k === 1 ? one : many}`;
@@ -36,7 +37,7 @@ export function importView(r: ImportResult): ProblemReport {
     data,
     groups,
     pretty: { header: [first], footer: [last] },
-    markdown: { header: ['## specmap import', '', first], footer: ['', last] },
+    markdown: { header: ['## specmap import', '', prose(first)], footer: ['', prose(last)] },
     rules: RULE_DESCRIPTIONS.import!,
   };
 }
