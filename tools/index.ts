@@ -54,4 +54,3 @@ export { crosscheckSources, type CrosscheckResult } from './commands/crosscheck.
 export { crosscheck } from './crosscheck/crosscheck.js';
 export type { Finding, FindingKind } from './crosscheck/finding.js';
 export * from './problems/index.js';
-export { formatProblems, PROBLEM_FORMATS, type ProblemFormat, type ProblemReport } from './cli/format/index.js';
