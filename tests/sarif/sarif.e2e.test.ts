@@ -103,6 +103,17 @@ describe('--format sarif validates against SARIF 2.1.0', () => {
     expect(run(REPO, ...args).stdout).toBe(r.stdout);
   });
 
+  it('verify: findings left out past --max-findings are a notification of the run', () => {
+    const r = run(REPO, 'verify', '--no-sdk', '--format', 'sarif', '--max-findings', '1', 'tests/traces/broken/sequence.jsonl');
+    const log = expectSarif(r.stdout) as SarifLog & {
+      runs: { invocations?: { toolExecutionNotifications: { message: { text: string } }[] }[] }[];
+    };
+    expect(log.runs[0]!.results).toHaveLength(1);
+    expect(log.runs[0]!.invocations![0]!.toolExecutionNotifications.map((n) => n.message.text)).toEqual([
+      'specmap verify [sequence]: 3 more findings not shown (--max-findings)',
+    ]);
+  });
+
   it('diff: a breaking change is an error, an added event a note, on the files compared', () => {
     const page = 'DOC_streaming_events.md';
     mkdirSync(join(dir, 'a'));

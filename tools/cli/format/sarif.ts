@@ -11,12 +11,13 @@ import { isAbsolute, relative } from 'node:path';
 import { escapeJsonText } from '../../io/control-chars.js';
 import { toJsonText } from '../../io/json.js';
 import type { Problem, ProblemLocation } from '../../problems/problem.js';
-import type { FormatOptions, ProblemReport } from './report.js';
+import type { FormatOptions, Notice, ProblemReport } from './report.js';
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const INFORMATION_URI = 'https://github.com/specmap/specmap';
 const FINGERPRINT = 'specmapProblem/v1';
 const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
+const NOTICE_LEVEL = { error: 'error', warning: 'warning', notice: 'note' } as const;
 
 let version: string | undefined;
 /** specmap's own version, from its package.json (dist/cli/format → the package root). */
@@ -88,6 +89,20 @@ function result(p: Problem, ruleIndex: number, fingerprint: string, root: string
   };
 }
 
+/**
+ * What the command says besides its problems (the baseline in use, findings left out past
+ * `--max-findings`, paths not compared) are notifications of the run, so a log keeps them too.
+ */
+function invocations(notices: readonly Notice[], root: string) {
+  if (!notices.length) return {};
+  const notifications = notices.map((n) => ({
+    level: NOTICE_LEVEL[n.level],
+    message: { text: `${n.title}: ${n.message}` },
+    ...(n.file !== undefined && { locations: [{ physicalLocation: physical({ file: n.file }, root) }] }),
+  }));
+  return { invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }] };
+}
+
 export function formatSarif(report: ProblemReport, options: FormatOptions = {}): string {
   const root = options.root ?? process.cwd();
   const codes = [...new Set(report.problems.map((p) => p.code))].sort();
@@ -107,6 +122,7 @@ export function formatSarif(report: ProblemReport, options: FormatOptions = {}):
           },
         },
         automationDetails: { id: `specmap/${report.command}/` },
+        ...invocations([...(report.notices?.before ?? []), ...(report.notices?.after ?? [])], root),
         columnKind: 'utf16CodeUnits',
         results: report.problems.map((p, i) => result(p, index.get(p.code)!, prints[i]!, root)),
       },
