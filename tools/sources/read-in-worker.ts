@@ -1,9 +1,11 @@
 /**
  * Large sources read on a worker thread while the main thread reads the rest: on two cores the
- * 3 MB OpenAI spec (~0.3 s of YAML) is parsed while the docs pages (~0.5 s of markdown) are. Only
- * where it pays: more than one core, a file large enough to outweigh starting a worker (~40 ms),
- * and the built tool (the worker is a compiled module; under tsx or vitest the file reads in
- * process). Any failure of the worker itself falls back to reading in process.
+ * 3 MB OpenAI spec (~0.3 s of YAML) is parsed while the docs pages (~0.5 s of markdown) are, and
+ * when two or more pages are left for the main thread, the largest of them goes to the worker
+ * after the spec, so both threads finish at about the same time. Only where it pays: more than
+ * one core, a file large enough to outweigh starting a worker (~40 ms), and the built tool (the
+ * worker is a compiled module; under tsx or vitest the file reads in process). Any failure of the
+ * worker itself falls back to reading in process.
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -18,14 +20,26 @@ const MIN_WORKER_CHARS = 512 * 1024;
 
 const WORKER = new URL('./extract-worker.js', import.meta.url);
 
-export function worthAWorker(file: SourceFile, others: number): boolean {
-  return (
-    others > 0 &&
-    file.text.length >= MIN_WORKER_CHARS &&
-    availableParallelism() > 1 &&
-    WORKER.protocol === 'file:' &&
-    existsSync(fileURLToPath(WORKER))
-  );
+function canUseWorker(): boolean {
+  return availableParallelism() > 1 && WORKER.protocol === 'file:' && existsSync(fileURLToPath(WORKER));
+}
+
+/**
+ * Which of `misses` (sources to parse) the worker reads, in order: the large ones (all but one when
+ * nothing else is left for the main thread), then the largest of the rest (docs pages) while at least
+ * two stay on the main thread. `usable`: whether a worker can run here at all.
+ */
+export function filesForWorker(misses: readonly SourceFile[], usable = canUseWorker()): SourceFile[] {
+  const large = misses.filter((f) => f.text.length >= MIN_WORKER_CHARS);
+  if (large.length === 0 || !usable) return [];
+  // Nothing but large files: the main thread reads the first.
+  if (large.length === misses.length) return large.slice(1);
+  // Only docs pages: their reader looks at nothing but the page (a catalog's looks at the
+  // diagnostics already recorded for it, which a worker does not have).
+  const rest = misses.filter((f) => f.text.length < MIN_WORKER_CHARS);
+  if (rest.length < 3 || !rest.every((f) => f.info.kind === 'openai-docs')) return large;
+  const largest = rest.reduce((a, b) => (b.text.length > a.text.length ? b : a));
+  return [...large, largest];
 }
 
 export interface WorkerRead {
@@ -33,22 +47,33 @@ export interface WorkerRead {
   diagnostics: Diagnostic[];
 }
 
-/** The worker's read, or undefined when the worker failed (the caller then reads in process). */
-export function readInWorker(file: SourceFile): Promise<WorkerRead | undefined> {
-  return new Promise((resolve) => {
-    let worker: Worker;
-    try {
-      worker = new Worker(WORKER);
-    } catch {
-      resolve(undefined);
-      return;
-    }
-    worker.once('message', (m: { ok: true; extract: SourceExtract; diagnostics: Diagnostic[] } | { ok: false }) => {
-      resolve(m.ok ? { extract: m.extract, diagnostics: m.diagnostics } : undefined);
-      void worker.terminate();
-    });
-    worker.once('error', () => resolve(undefined));
-    worker.once('exit', () => resolve(undefined));
-    worker.postMessage(file);
+type Answer = { ok: true; extract: SourceExtract; diagnostics: Diagnostic[] } | { ok: false };
+
+/**
+ * One worker reading `files` in order: each file's read, or undefined when the worker failed (the
+ * caller then reads that file in process).
+ */
+export function readInWorker(files: readonly SourceFile[]): Map<SourceFile, Promise<WorkerRead | undefined>> {
+  const out = new Map<SourceFile, Promise<WorkerRead | undefined>>();
+  if (files.length === 0) return out;
+  const waiting: ((read: WorkerRead | undefined) => void)[] = [];
+  for (const file of files) out.set(file, new Promise((resolve) => waiting.push(resolve)));
+  const failAll = () => {
+    for (const resolve of waiting.splice(0)) resolve(undefined);
+  };
+  let worker: Worker;
+  try {
+    worker = new Worker(WORKER);
+  } catch {
+    failAll();
+    return out;
+  }
+  worker.on('message', (m: Answer) => {
+    waiting.shift()?.(m.ok ? { extract: m.extract, diagnostics: m.diagnostics } : undefined);
+    if (waiting.length === 0) void worker.terminate();
   });
+  worker.once('error', failAll);
+  worker.once('exit', failAll);
+  for (const file of files) worker.postMessage(file);
+  return out;
 }
