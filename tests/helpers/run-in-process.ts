@@ -58,6 +58,7 @@ async function runNow(cwd: string, args: readonly string[], env: Record<string, 
   Object.assign(process.env, env);
   const restore = [capture(process.stdout, stdout), capture(process.stderr, stderr)];
   process.exitCode = undefined;
+  resetSettings();
   try {
     const code = await runCli(args, { cwd });
     return { code, stdout: stdout.join(''), stderr: stderr.join('') };
@@ -68,7 +69,12 @@ async function runNow(cwd: string, args: readonly string[], env: Record<string, 
       else process.env[k] = v;
     }
     process.exitCode = undefined;
-    setAllowOutsideDefault(false);
-    setCacheEnabled(true);
+    resetSettings();
   }
+}
+
+/** What a fresh process starts with, whatever a flag or an earlier test file in this worker set. */
+function resetSettings(): void {
+  setAllowOutsideDefault(false);
+  setCacheEnabled(true);
 }
