@@ -20,7 +20,7 @@ export { computeMapping } from './mapping/compute.js';
 export { mappingText } from './mapping/render.js';
 export { where } from './mapping/where.js';
 export type { Mapping, MappingEntry, Location, Manual } from './mapping/schema.js';
-export { verifyCommand, verifyExitCode } from './commands/verify.js';
+export { verifyCommand } from './commands/verify.js';
 export { verifyTraces, learnBaseline, loadBaseline } from './verify/verify.js';
 export { verifyStream } from './verify/verify-stream.js';
 export { Baseline, profileText, type BaselineProfile } from './verify/baseline.js';

@@ -9,7 +9,7 @@ import { projectCacheDir } from '../cache/settings.js';
 import { loadConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
 import { hasErrors } from '../diagnostics/diagnostic.js';
-import { EXIT, InputError, UsageError } from '../diagnostics/errors.js';
+import { InputError, UsageError } from '../diagnostics/errors.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import type { Model, SourceKind } from '../model/schema.js';
 import { loadModelState } from '../pipeline/model.js';
@@ -44,12 +44,6 @@ export interface VerifyCommandOptions {
 export type VerifyOutcome =
   | { kind: 'report'; report: VerifyReport; problems: Problem[] }
   | { kind: 'learned'; path: string; profile: BaselineProfile };
-
-/** 0 clean, 1 findings at error severity, 2 when a trace could not be read. */
-export function verifyExitCode(report: VerifyReport): number {
-  if (report.summary.unreadable > 0) return EXIT.error;
-  return report.summary.errors > 0 ? EXIT.findings : EXIT.clean;
-}
 
 /** Sidecar requests (`<trace>.request.json`) sit beside traces; a glob over a folder must not verify them. */
 export function traceArguments(args: readonly string[]): string[] {

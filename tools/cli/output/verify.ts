@@ -3,6 +3,7 @@
  * summary line with its findings, the findings left out past `--max-findings` and the SDK's view,
  * and the run's summary last.
  */
+import { EXIT } from '../../diagnostics/errors.js';
 import type { Problem } from '../../problems/problem.js';
 import { RULE_DESCRIPTIONS } from '../../problems/rules.js';
 import type { TraceReport, VerifyReport } from '../../verify/types.js';
@@ -115,4 +116,10 @@ export function verifyView(report: VerifyReport, problems: Problem[]): ProblemRe
     },
     rules: RULE_DESCRIPTIONS.verify!,
   };
+}
+
+/** 0 clean, 1 findings at error severity, 2 when a trace could not be read. */
+export function verifyExitCode(report: VerifyReport): number {
+  if (report.summary.unreadable > 0) return EXIT.error;
+  return report.summary.errors > 0 ? EXIT.findings : EXIT.clean;
 }

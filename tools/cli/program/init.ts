@@ -23,7 +23,7 @@ export function registerInit(program: Command): void {
     .action(
       action<{ source?: string[]; yes?: boolean }>(async (opts) => {
         const { planInit, applyInit } = await import('../../commands/init.js');
-        const { formatInitPlan, formatInitJson } = await import('../init-output.js');
+        const { formatInitPlan, formatInitJson } = await import('../output/init.js');
         const plan = await planInit({ config: opts.config, source: opts.source, cwd: opts.cwd });
         if (opts.json) {
           // Machine output never prompts: without --yes it is the proposal only.

@@ -35,7 +35,7 @@ export function registerVerify(program: Command): void {
       }>(async (opts, args) => {
         const { pickFormat } = await import('../format/pick-format.js');
         const format = pickFormat(opts);
-        const { verifyCommand, verifyExitCode } = await import('../../commands/verify.js');
+        const { verifyCommand } = await import('../../commands/verify.js');
         const { createProgress, progressEnabled } = await import('../progress.js');
         const { escapeControl } = await import('../../io/control-chars.js');
         const progress = createProgress(progressEnabled(format !== 'pretty'));
@@ -52,7 +52,10 @@ export function registerVerify(program: Command): void {
           );
           return 0;
         }
-        const [{ formatProblems }, { verifyView }] = await Promise.all([import('../format/index.js'), import('../output/verify.js')]);
+        const [{ formatProblems }, { verifyView, verifyExitCode }] = await Promise.all([
+          import('../format/index.js'),
+          import('../output/verify.js'),
+        ]);
         process.stdout.write(formatProblems(verifyView(outcome.report, outcome.problems), format, { root: opts.cwd ?? process.cwd() }));
         return verifyExitCode(outcome.report);
       }),

@@ -1,6 +1,6 @@
 /** What `specmap init` prints: what it found, the lanes it proposes, what it would write. */
-import type { InitPlan } from '../commands/init.js';
-import { toJsonText } from '../io/json.js';
+import type { InitPlan } from '../../commands/init.js';
+import { toJsonText } from '../../io/json.js';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
