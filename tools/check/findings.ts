@@ -21,8 +21,8 @@ export const FINDING_KINDS = {
   'mapping-tracker-conflict': 'a human cell edited differently in the tracker and in mapping.json',
 } as const;
 
-export type FindingKind = keyof typeof FINDING_KINDS;
-export type FindingSeverity = 'error' | 'warn';
+type FindingKind = keyof typeof FINDING_KINDS;
+type FindingSeverity = 'error' | 'warn';
 
 export interface Finding {
   kind: FindingKind;

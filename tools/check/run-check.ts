@@ -33,7 +33,7 @@ export interface CheckResult {
   memo: boolean;
 }
 
-export const ALL_PARTS: CheckPart[] = ['sources', 'generated', 'mapping'];
+const ALL_PARTS: CheckPart[] = ['sources', 'generated', 'mapping'];
 
 export async function runCheck(options: CheckOptions): Promise<CheckResult> {
   const { config, root } = options;

@@ -7,8 +7,6 @@ import { nameConfigFile } from '../config/name-config-file.js';
 import { EXIT, SpecmapError } from '../diagnostics/errors.js';
 import { fromDiagnostic } from '../problems/from-diagnostic.js';
 import { prettyDiagnostics } from './format/pretty.js';
-
-export { nameConfigFile };
 import { isEnvironmentErrno, toEnvironmentError } from '../io/env-error.js';
 
 export function reportError(thrown: unknown, json: boolean, configFile?: string): number {

@@ -72,7 +72,7 @@ function stagedFiles(cwd: string): string[] {
  * A fix is a command to run; with another config file than the default, that command needs the
  * same `--config`, or it would fix a different project.
  */
-export function withConfigInFixes(result: CheckResult, configFile: string | undefined): CheckResult {
+function withConfigInFixes(result: CheckResult, configFile: string | undefined): CheckResult {
   if (!configFile || configFile === DEFAULT_CONFIG_FILE) return result;
   const flag = `--config ${/^[\w./-]+$/.test(configFile) ? configFile : JSON.stringify(configFile)}`;
   const fix = (text: string) => text.replace(/`?specmap (sync|generate|map|extract)\b/g, (m) => m.replace('specmap ', `specmap ${flag} `));

@@ -47,7 +47,7 @@ export interface ExtractResult {
   diagnostics: Diagnostic[];
 }
 
-export { MODEL_SCHEMA_URL, modelText } from '../pipeline/model-text.js';
+export { modelText } from '../pipeline/model-text.js';
 
 /**
  * A failed extract writes nothing, so it must leave no trace: loading the config memoises it

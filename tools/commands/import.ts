@@ -28,7 +28,7 @@ export interface ImportOptions {
   allowOutside?: boolean;
 }
 
-export function readLegacy(path: string, display = path): LegacyMapping {
+function readLegacy(path: string, display = path): LegacyMapping {
   const diag = (message: string, at = { line: 1, column: 1 }) => [
     {
       severity: 'error' as const,

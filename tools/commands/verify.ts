@@ -46,7 +46,7 @@ export type VerifyOutcome =
   | { kind: 'learned'; path: string; profile: BaselineProfile };
 
 /** Sidecar requests (`<trace>.request.json`) sit beside traces; a glob over a folder must not verify them. */
-export function traceArguments(args: readonly string[]): string[] {
+function traceArguments(args: readonly string[]): string[] {
   return args.filter((a) => !a.endsWith('.request.json'));
 }
 

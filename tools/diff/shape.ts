@@ -12,11 +12,7 @@ export type Schemas = Model['schemas'];
  * Follows `ref`s until a non-ref. `seen` holds the ref names already entered on the current path;
  * entering one again is a cycle, reported as `undefined` so callers stop recursing there.
  */
-export function resolve(
-  type: TypeExpr,
-  schemas: Schemas,
-  seen: ReadonlySet<string>,
-): { type: TypeExpr; seen: ReadonlySet<string> } | undefined {
+function resolve(type: TypeExpr, schemas: Schemas, seen: ReadonlySet<string>): { type: TypeExpr; seen: ReadonlySet<string> } | undefined {
   // Copy the set only when a ref is entered: most nodes are not refs, and this runs for every node.
   if (type.kind !== 'ref') return { type, seen };
   const next = new Set(seen);
@@ -52,7 +48,7 @@ export function refNameOf(type: TypeExpr, schemas: Schemas): string | undefined 
 }
 
 /** Union variants without `null` (nullability is compared on its own). */
-export function nonNullVariants(type: TypeExpr): TypeExpr[] {
+function nonNullVariants(type: TypeExpr): TypeExpr[] {
   return type.kind === 'union' ? type.variants.filter((v) => v.kind !== 'null') : [type];
 }
 

@@ -58,7 +58,7 @@ function commentSafe(text: string): string {
 }
 
 /** Text for inside a JSDoc block: `*\/` cannot close the comment early, one line per doc line. */
-export function jsdocLines(text: string): string[] {
+function jsdocLines(text: string): string[] {
   return text
     .replace(/\r\n|\r|\u2028|\u2029/g, '\n')
     .split('\n')

@@ -53,7 +53,7 @@ const TARGETS: Record<TargetName, Target> = {
 /** Targets that import another target's output bring it along (types import the schemas, stubs the types). */
 const NEEDS: Partial<Record<TargetName, TargetName[]>> = { types: ['zod'], 'stubs-ts': ['zod', 'types'] };
 
-export function selectedTargets(targets: readonly TargetName[]): TargetName[] {
+function selectedTargets(targets: readonly TargetName[]): TargetName[] {
   const wanted = new Set<TargetName>();
   for (const t of targets) for (const n of [t, ...(NEEDS[t] ?? [])]) wanted.add(n);
   return (Object.keys(TARGETS) as TargetName[]).filter((t) => wanted.has(t));

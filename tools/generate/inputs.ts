@@ -16,7 +16,7 @@ import { TRACKER_FILE } from './targets/tracker.js';
 import { loadTemplates } from './templates.js';
 
 /** Outputs whose current text is an input (manual tracker cells, edited stubs). */
-export const EDITABLE_OUTPUTS = [TRACKER_FILE, STUBS_FILE, BUILDERS_FILE] as const;
+const EDITABLE_OUTPUTS = [TRACKER_FILE, STUBS_FILE, BUILDERS_FILE] as const;
 
 export function readGenerateInputs(
   root: string,

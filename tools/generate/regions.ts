@@ -26,7 +26,7 @@ export interface ParsedRegion extends Region {
   text: string;
 }
 
-export function bodyHash(body: string): string {
+function bodyHash(body: string): string {
   return createHash('sha256').update(body).digest('hex').slice(0, 12);
 }
 

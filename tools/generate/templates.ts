@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
 
-export const TEMPLATE_NAMES = [
+const TEMPLATE_NAMES = [
   'zod.ts.hbs',
   'types.ts.hbs',
   'tracker.md.hbs',
@@ -24,7 +24,7 @@ export const TEMPLATE_NAMES = [
 ] as const;
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
 
-export interface TemplateSource {
+interface TemplateSource {
   text: string;
   /** Where it came from, for diagnostics (`templates/zod.ts.hbs` or the user's file). */
   origin: string;
@@ -32,7 +32,7 @@ export interface TemplateSource {
 export type TemplateSet = Record<TemplateName, TemplateSource>;
 
 /** `templates/` of the package: two levels up from both `tools/generate/` and `dist/generate/`. */
-export function builtinTemplateDir(): string {
+function builtinTemplateDir(): string {
   return fileURLToPath(new URL('../../templates/', import.meta.url));
 }
 

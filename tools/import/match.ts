@@ -17,7 +17,7 @@ export interface Match {
   anchorDiffers?: { legacy: string; spec: string | undefined };
 }
 
-export function legacyAnchor(entry: LegacyEntry): string | undefined {
+function legacyAnchor(entry: LegacyEntry): string | undefined {
   const a: JsonValue | undefined = entry.spec_ref ?? entry.spec_reference;
   return typeof a === 'string' && /^[^:\s]+:\d+(-\d+)?$/.test(a) ? a : undefined;
 }

@@ -66,7 +66,7 @@ function readText(root: string, file: string): string {
   }
 }
 
-export async function findSources(root: string): Promise<string[]> {
+async function findSources(root: string): Promise<string[]> {
   const found = await glob(
     ['DOC_*.md', '*/DOC_*.md', '*/*/DOC_*.md', 'openapi*.{yaml,yml}', '*/openapi*.{yaml,yml}', '*/*/openapi*.{yaml,yml}'],
     {

@@ -9,7 +9,7 @@ import { assertRealPathInside } from './confine.js';
  */
 export const TEMP_NAME = /^\.(.+)\.(\d+)\.(\d+)\.tmp$/;
 
-export function tempNameFor(path: string): string {
+function tempNameFor(path: string): string {
   return join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
 }
 

@@ -10,7 +10,7 @@ export interface TextPosition {
   column: number;
 }
 
-export interface DuplicateKey {
+interface DuplicateKey {
   /** Path of the object holding the key, e.g. `['items', 'event:response.created']`. */
   path: string[];
   key: string;

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { EnvironmentError } from './env-error.js';
 import { isProcessAlive } from './atomic.js';
 
-export const LOCK_NAME = 'lock';
+const LOCK_NAME = 'lock';
 
 export interface Lock {
   path: string;

@@ -19,7 +19,7 @@ export interface OutputFile {
   producedBy: string;
 }
 
-export interface PlannedWrite {
+interface PlannedWrite {
   file: OutputFile;
   /** Current bytes on disk, or undefined for a new file. */
   before: string | undefined;

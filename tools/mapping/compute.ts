@@ -19,10 +19,10 @@ import { MAPPING_VERSION, type Location, type Mapping, type MappingEntry } from 
 import { computeStatus } from './status.js';
 import { summarize } from './summary.js';
 
-export const MAPPING_SCHEMA_URL = 'https://specmap.dev/schema/mapping.schema.json';
+const MAPPING_SCHEMA_URL = 'https://specmap.dev/schema/mapping.schema.json';
 
 /** Fields a definition must declare: the spec's required ones, or for the docs' events (no markers) every declared one. */
-export function requiredFieldsOf(item: Item): string[] | undefined {
+function requiredFieldsOf(item: Item): string[] | undefined {
   if (item.kind !== 'event' && item.kind !== 'object') return undefined;
   return item.fields
     .filter((f) => f.required !== false)

@@ -68,7 +68,7 @@ function pathParamNames(declared: string, spec: string): Map<string, string> {
  * bears the spec's own name for the request schema. Field overlap alone never ties a class: a
  * response model shares most of a request's fields.
  */
-export function classEndpoints(
+function classEndpoints(
   model: Model,
   facts: readonly CodeFact[],
   byRoute: (f: CodeFact) => string | undefined,

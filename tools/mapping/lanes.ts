@@ -36,7 +36,7 @@ export function lanesOfFact(matchers: readonly LaneMatcher[], file: string, kind
 }
 
 /** Lanes whose kinds can hold an item of this kind at all. */
-export function applicableLanes(lanes: readonly LaneConfig[], kind: ItemKind): string[] {
+function applicableLanes(lanes: readonly LaneConfig[], kind: ItemKind): string[] {
   const kinds = KINDS_BY_ITEM[kind];
   return lanes.filter((l) => l.kinds.some((k) => kinds.includes(k))).map((l) => l.name);
 }

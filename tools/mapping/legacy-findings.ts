@@ -19,7 +19,7 @@ interface LegacyPlace {
 }
 
 /** `file.py:symbol`, `file.py:341`, `file.py:341-360`, or `{ file, line, handler }`. */
-export function legacyPlaces(value: unknown): LegacyPlace[] {
+function legacyPlaces(value: unknown): LegacyPlace[] {
   if (Array.isArray(value)) return value.flatMap(legacyPlaces);
   if (typeof value === 'string') {
     const m = /^([^:\s]+\.[A-Za-z]+)(?::(?:(\d+)(?:-\d+)?|([A-Za-z_][\w.]*)))?$/.exec(value.trim());

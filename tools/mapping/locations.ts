@@ -2,7 +2,7 @@
 import { compareStrings } from '../model/sort.js';
 import type { Location } from './schema.js';
 
-export function compareLocations(a: Location, b: Location): number {
+function compareLocations(a: Location, b: Location): number {
   return compareStrings(a.file, b.file) || a.line - b.line || compareStrings(a.kind, b.kind) || compareStrings(a.symbol, b.symbol);
 }
 

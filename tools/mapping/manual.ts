@@ -16,7 +16,7 @@ export interface ManualSource {
   orphans: Mapping['orphans'];
 }
 
-export const VANISHED_ORIGIN = 'item no longer in the sources';
+const VANISHED_ORIGIN = 'item no longer in the sources';
 
 export function carryManual(previous: ManualSource | undefined, ids: ReadonlySet<string>): ManualCarry {
   const manual = new Map<string, Manual>();
@@ -38,7 +38,7 @@ export function carryManual(previous: ManualSource | undefined, ids: ReadonlySet
  * `id` when no orphan has it, else the first free `id (n)`, n ≥ 2. Counting the existing names
  * instead would land on a taken one as soon as a human deletes one orphan of a series.
  */
-export function freeOrphanKey(orphans: Readonly<Record<string, unknown>>, id: string): string {
+function freeOrphanKey(orphans: Readonly<Record<string, unknown>>, id: string): string {
   if (!Object.hasOwn(orphans, id)) return id;
   for (let n = 2; ; n++) if (!Object.hasOwn(orphans, `${id} (${n})`)) return `${id} (${n})`;
 }

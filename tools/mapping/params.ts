@@ -9,7 +9,7 @@ import type { Field, JsonValue, TypeExpr } from '../model/schema.js';
 type Family = 'string' | 'integer' | 'number' | 'boolean' | 'array' | 'object' | 'null' | 'unknown';
 
 /** The families a spec type admits (`string or array` → string, array). */
-export function specFamilies(type: TypeExpr): Set<Family> {
+function specFamilies(type: TypeExpr): Set<Family> {
   switch (type.kind) {
     case 'string':
     case 'integer':

@@ -9,7 +9,7 @@ import { JsonValueSchema } from '../model/schema.js';
 
 export const MAPPING_VERSION = 1;
 
-export const LocationSchema = z.strictObject({
+const LocationSchema = z.strictObject({
   file: z.string(),
   symbol: z.string(),
   /** Refreshed on every run; a change of line alone is not drift. */
@@ -26,14 +26,14 @@ export const LocationSchema = z.strictObject({
 export type Location = z.infer<typeof LocationSchema>;
 
 export const STATUSES = ['implemented', 'partial', 'planned', 'ignored', 'missing'] as const;
-export const StatusSchema = z.enum(STATUSES);
+const StatusSchema = z.enum(STATUSES);
 export type Status = z.infer<typeof StatusSchema>;
 
 /**
  * What humans write. Known keys are typed; anything else (fields imported from a legacy mapping)
  * is kept as is. specmap reads it back and never overwrites it.
  */
-export const ManualSchema = z.looseObject({
+const ManualSchema = z.looseObject({
   notes: z.string().optional(),
   knownIssues: z.array(z.string()).optional(),
   priority: z.string().optional(),
@@ -45,7 +45,7 @@ export const ManualSchema = z.looseObject({
 });
 export type Manual = z.infer<typeof ManualSchema>;
 
-export const MappingEntrySchema = z.strictObject({
+const MappingEntrySchema = z.strictObject({
   kind: z.enum(['event', 'endpoint', 'param', 'enum', 'object']),
   /** The API the item belongs to, when the sources hold more than one (`realtime`). */
   api: z.string().optional(),
@@ -70,13 +70,13 @@ export const MappingEntrySchema = z.strictObject({
 });
 export type MappingEntry = z.infer<typeof MappingEntrySchema>;
 
-export const UnknownLiteralSchema = z.strictObject({
+const UnknownLiteralSchema = z.strictObject({
   literal: z.string(),
   locations: z.array(LocationSchema),
 });
 
 /** A manual block whose item the sources no longer (or never) have: kept, and reported. */
-export const OrphanSchema = z.strictObject({
+const OrphanSchema = z.strictObject({
   manual: ManualSchema,
   /** Where it came from (`import SPEC_TO_CODE_MAPPING.json`, or an item that disappeared). */
   origin: z.string(),

@@ -7,7 +7,7 @@ type Counts = Record<Status | 'total', number>;
 const zero = (): Counts => ({ total: 0, implemented: 0, partial: 0, planned: 0, ignored: 0, missing: 0 });
 
 /** Events count under their category; other items under their kind (`endpoint`, `param`, …). */
-export function summaryGroup(entry: MappingEntry): string {
+function summaryGroup(entry: MappingEntry): string {
   return entry.kind === 'event' ? (entry.category ?? 'other') : entry.kind;
 }
 

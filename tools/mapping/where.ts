@@ -5,7 +5,7 @@
  */
 import type { Location, Mapping, MappingEntry } from './schema.js';
 
-export interface WhereMatch {
+interface WhereMatch {
   id: string;
   entry: MappingEntry;
 }

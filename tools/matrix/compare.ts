@@ -6,7 +6,7 @@
 import { compareStrings } from '../model/sort.js';
 import type { Matrix, MatrixCell } from './types.js';
 
-export interface CoverageChange {
+interface CoverageChange {
   id: string;
   class: 'behind' | 'ahead' | 'differs';
   a: string;

@@ -2,7 +2,7 @@
 import { mdCode, mdDetails, mdTable, mdText } from '../report/reporters/markdown-escape.js';
 import type { Matrix, MatrixCell } from './types.js';
 
-export function cellText(c: MatrixCell | undefined): string {
+function cellText(c: MatrixCell | undefined): string {
   if (!c) return '';
   const parts: string[] = [];
   if (c.status) parts.push(c.status);

@@ -38,7 +38,7 @@ export interface MatrixRow {
   cells: Record<string, MatrixCell>;
 }
 
-export interface MatrixImplementation {
+interface MatrixImplementation {
   name: string;
   role: 'server' | 'client';
   lanes: string[];

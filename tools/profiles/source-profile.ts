@@ -72,11 +72,11 @@ const SourceProfileSchema = z.strictObject({
 export type SourceProfile = z.output<typeof SourceProfileSchema>;
 
 /** The bundled source profiles (profiles/*.json), in the order they are tried. */
-export const BUNDLED_SOURCE_PROFILES: readonly string[] = listBundled();
+const BUNDLED_SOURCE_PROFILES: readonly string[] = listBundled();
 
 const cache = new Map<string, SourceProfile>();
 
-export function getSourceProfileOrThrow(name: string): SourceProfile {
+function getSourceProfileOrThrow(name: string): SourceProfile {
   let profile = cache.get(name);
   if (!profile) {
     if (!BUNDLED_SOURCE_PROFILES.includes(name)) throw new Error(`no bundled source profile named ${name}`);

@@ -2,7 +2,7 @@
 import type { Status } from '../mapping/schema.js';
 import type { StatusCounts } from './schema.js';
 
-export function emptyCounts(): StatusCounts {
+function emptyCounts(): StatusCounts {
   return { total: 0, implemented: 0, partial: 0, planned: 0, ignored: 0, missing: 0, percent: 0 };
 }
 

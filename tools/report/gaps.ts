@@ -15,7 +15,7 @@ import { getOwn } from '../model/own.js';
 const LACKS = /\black(?:s|ing)\s+(.+)$/;
 
 /** Field names quoted in the mapping's "X lacks `a`, `b`" sentences. */
-export function lackingFieldsOf(gaps: readonly string[]): string[] {
+function lackingFieldsOf(gaps: readonly string[]): string[] {
   const out = new Set<string>();
   for (const g of gaps) {
     const m = LACKS.exec(g);

@@ -1,6 +1,6 @@
 export * from './schema.js';
 export { buildReport, type ReportExtras } from './build.js';
-export { renderReport, renderFormat, REPORT_FORMATS, REPORT_FILES, type ReportFormat } from './render.js';
+export { renderReport, type ReportFormat } from './render.js';
 export { renderMarkdown } from './reporters/markdown.js';
 export { renderJson } from './reporters/json.js';
 export { renderHtml } from './reporters/html.js';

@@ -10,7 +10,7 @@ import { itemComparator } from '../model/sort.js';
 import type { ReportItem } from './schema.js';
 import { getOwn } from '../model/own.js';
 
-export const OBJECTS_GROUP = 'Objects';
+const OBJECTS_GROUP = 'Objects';
 
 /** How every report format titles a kind of item. */
 export const KIND_TITLES = {
@@ -49,7 +49,7 @@ function groupOf(item: Item, sectionOf: Map<string, string>): { group: string; s
   }
 }
 
-export function effectiveStatus(entry: MappingEntry | undefined): Pick<ReportItem, 'status' | 'statusFrom'> {
+function effectiveStatus(entry: MappingEntry | undefined): Pick<ReportItem, 'status' | 'statusFrom'> {
   if (!entry) return { status: 'missing', statusFrom: 'unmapped' };
   const override = entry.manual?.statusOverride;
   return override ? { status: override, statusFrom: 'manual' } : { status: entry.status, statusFrom: 'computed' };

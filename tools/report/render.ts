@@ -8,7 +8,7 @@ import type { Report } from './schema.js';
 export const REPORT_FORMATS = ['markdown', 'json', 'html'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
-export const REPORT_FILES: Record<ReportFormat, string> = { markdown: 'report.md', json: 'report.json', html: 'report.html' };
+const REPORT_FILES: Record<ReportFormat, string> = { markdown: 'report.md', json: 'report.json', html: 'report.html' };
 
 export function renderFormat(report: Report, format: ReportFormat, linkBase = ''): string {
   switch (format) {

@@ -102,7 +102,7 @@ export interface GapDetail {
   notes?: string;
 }
 
-export interface SectionEndpoint {
+interface SectionEndpoint {
   id: string;
   method: string;
   path: string;

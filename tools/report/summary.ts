@@ -7,7 +7,7 @@ import type { KindSummary, LaneCoverage, ReportItem, ReportSummary } from './sch
 export const ITEM_KINDS: readonly ItemKind[] = ['event', 'endpoint', 'param', 'enum', 'object'];
 
 /** The row for items no API claims (catalog events, objects). */
-export const NO_API = '-';
+const NO_API = '-';
 
 const apisOf = (items: readonly ReportItem[]): string[] => [...new Set(items.map((i) => i.api ?? NO_API))].sort();
 

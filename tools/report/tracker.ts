@@ -12,7 +12,7 @@ import type { Model } from '../model/schema.js';
 import type { CategoryRow, Report, ReportItem, TrackerRow, TrackerTable } from './schema.js';
 import { getOwn } from '../model/own.js';
 
-export function formatLocation(l: Location): string {
+function formatLocation(l: Location): string {
   return `${l.file}:${l.line} ${l.symbol}`;
 }
 

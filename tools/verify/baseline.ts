@@ -15,11 +15,11 @@ import { deviationKey } from './findings.js';
 import { formatFromName } from './input/open-trace.js';
 import type { BaselineUse, Deviation } from './types.js';
 
-export const BASELINE_VERSION = 1;
+const BASELINE_VERSION = 1;
 
 const EntrySchema = z.strictObject({ event: z.string(), path: z.string(), kind: z.string(), count: z.number().int().positive() });
 
-export const BaselineProfileSchema = z.strictObject({
+const BaselineProfileSchema = z.strictObject({
   /** Format version of this file. */
   specmapBaseline: z.literal(BASELINE_VERSION),
   /** The model sources the deviations are relative to (a deviation from the docs may not be one from OpenAPI). */
@@ -84,7 +84,7 @@ export class Baseline {
   }
 }
 
-export function parseProfile(text: string, from: string): BaselineProfile {
+function parseProfile(text: string, from: string): BaselineProfile {
   let json: unknown;
   try {
     json = JSON.parse(text);

@@ -42,7 +42,7 @@ export async function createVerifyContext(whole: Model, options: ContextOptions 
  * Realtime both have `error` and `response.created`), the events of the APIs the profile fits (they
  * hold its detect events) and of no API (catalogs) are the ones a trace is judged by.
  */
-export function scopeToProfile(model: Model, profile: StreamProfile): Model {
+function scopeToProfile(model: Model, profile: StreamProfile): Model {
   const apis = [...new Set(model.events.flatMap((e) => (e.api === undefined ? [] : [e.api])))];
   if (apis.length < 2 || !profile.detect.length) return model;
   const fits = apis.filter((api) => profile.detect.every((t) => model.events.some((e) => e.api === api && e.type === t)));

@@ -29,7 +29,7 @@ export interface FindingPolicy {
 export const DEFAULT_MAX_FINDINGS = 50;
 
 /** A deviation with no key of its own: the event type and the check that found it. */
-export function deviationsOf(v: RawViolation): Deviation[] {
+function deviationsOf(v: RawViolation): Deviation[] {
   return v.deviations ?? [{ event: v.event ?? '', path: '', kind: v.check }];
 }
 
@@ -39,7 +39,7 @@ export function deviationKey(d: Deviation): string {
 
 const ORDER = new Map(CHECK_IDS.map((id, i) => [id, i]));
 
-export function compareFindings(a: { line: number; check: Violation['check'] }, b: { line: number; check: Violation['check'] }): number {
+function compareFindings(a: { line: number; check: Violation['check'] }, b: { line: number; check: Violation['check'] }): number {
   return a.line - b.line || ORDER.get(a.check)! - ORDER.get(b.check)!;
 }
 

@@ -15,7 +15,7 @@ type OpenAIModule = typeof import('openai');
 
 let loaded: Promise<OpenAIModule | undefined> | undefined;
 
-export function loadOpenAI(): Promise<OpenAIModule | undefined> {
+function loadOpenAI(): Promise<OpenAIModule | undefined> {
   loaded ??= import('openai').then(
     (m) => m,
     () => undefined,

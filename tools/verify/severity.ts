@@ -6,7 +6,7 @@ import { UsageError } from '../diagnostics/errors.js';
 import { escapeControl } from '../io/control-chars.js';
 import { CHECK_IDS, type CheckId, type VerifySeverity } from './types.js';
 
-export type SeverityLevel = VerifySeverity | 'off';
+type SeverityLevel = VerifySeverity | 'off';
 export type SeverityMap = Record<CheckId, SeverityLevel>;
 
 export function resolveSeverities(config: Record<string, string>, flags: readonly string[] = []): SeverityMap {

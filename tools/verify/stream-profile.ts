@@ -156,7 +156,7 @@ function compile(file: z.output<typeof StreamProfileFileSchema>): StreamProfile 
 }
 
 /** The stream profiles shipped in profiles/streams/, in the order detection tries them. */
-export const BUNDLED_STREAM_PROFILES: readonly string[] = listBundled('streams/');
+const BUNDLED_STREAM_PROFILES: readonly string[] = listBundled('streams/');
 
 const bundled = new Map<string, StreamProfile>();
 

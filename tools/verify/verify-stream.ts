@@ -24,8 +24,6 @@ import type { SourceConflicts } from './source-conflicts.js';
 import { createState, type Report } from './state.js';
 import type { Deviation, Omitted, ResponseRef } from './types.js';
 
-export { compareFindings as compareViolations } from './findings.js';
-
 export interface VerifyContext {
   /** The stream grammar; absent: framing, schema and per-type checks only (a stream no profile describes). */
   profile?: StreamProfile;

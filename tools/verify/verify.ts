@@ -17,7 +17,7 @@ import type { TraceFormat, TraceReport, VerifyReport } from './types.js';
 import { verifyTraceFile } from './verify-trace.js';
 
 export { createVerifyContext } from './context.js';
-export { learnBaseline, loadBaseline, type LearnOptions } from './learn-baseline.js';
+export { learnBaseline, loadBaseline } from './learn-baseline.js';
 
 export interface VerifyOptions {
   severities: SeverityMap;

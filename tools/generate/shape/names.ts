@@ -8,12 +8,6 @@ export function pascalCase(text: string): string {
   return /^[0-9]/.test(joined) ? `T${joined}` : joined || 'Unnamed';
 }
 
-/** `response.output_text.delta` → `handleResponseOutputTextDelta` style helpers start from this. */
-export function camelCase(text: string): string {
-  const p = pascalCase(text);
-  return p[0]!.toLowerCase() + p.slice(1);
-}
-
 /** `response.output_text.delta` → `response_output_text_delta`. */
 export function snakeCase(text: string): string {
   const s = text

@@ -11,7 +11,7 @@ import { objectIr, toIr, type IrContext, type ObjectMode, type ZNode } from '../
 import { propertyRules } from './field-rules.js';
 import { eventTypeName, namedSchemaTypeName, NameRegistry, objectTypeName, requestBodyTypeName } from './names.js';
 
-export type PlannedKind = 'named' | 'object' | 'body' | 'event';
+type PlannedKind = 'named' | 'object' | 'body' | 'event';
 
 export interface PlannedSchema {
   kind: PlannedKind;
@@ -38,7 +38,7 @@ export interface PlanOptions {
 }
 
 /** Body parameters grouped per endpoint, in model order. */
-export function requestBodies(model: Model): { endpoint: Endpoint; fields: Model['params'][number]['field'][] }[] {
+function requestBodies(model: Model): { endpoint: Endpoint; fields: Model['params'][number]['field'][] }[] {
   return model.endpoints
     .map((endpoint) => ({
       endpoint,

@@ -12,8 +12,8 @@ import { toJsonText } from '../../io/json.js';
 import { GENERATE_COMMAND, banners } from '../banner.js';
 import { outPath, type GenerateContext, type Target } from '../context.js';
 
-export const JSON_SCHEMA_DIR = 'json-schema';
-export const UNION_NAME = 'StreamEvent';
+const JSON_SCHEMA_DIR = 'json-schema';
+const UNION_NAME = 'StreamEvent';
 
 export function toJsonSchema(schema: z.ZodType, named?: z.core.$ZodRegistry<{ id: string }>): Record<string, unknown> {
   return z.toJSONSchema(schema, {

@@ -15,7 +15,7 @@ import { NameRegistry } from '../shape/names.js';
 import type { PlannedSchema } from '../shape/schema-plan.js';
 import type { ZProp } from '../zod/zod-ir.js';
 
-export const PYDANTIC_FILE = 'python/models.py';
+const PYDANTIC_FILE = 'python/models.py';
 
 const EXTRA: Record<string, string> = { strict: '"forbid"', passthrough: '"allow"', strip: '"ignore"' };
 

@@ -9,10 +9,10 @@ import { jsdoc, tsString } from '../escape.js';
 import { mergeRegions } from '../regions.js';
 import { TYPES_FILE } from './types.js';
 
-export const DISPATCH_FILE = 'handlers/dispatch.ts';
+const DISPATCH_FILE = 'handlers/dispatch.ts';
 export const STUBS_FILE = 'handlers/stubs.ts';
 
-export const handlerName = (typeName: string): string => `handle${typeName}`;
+const handlerName = (typeName: string): string => `handle${typeName}`;
 
 export const stubsTsTarget: Target = (ctx) => {
   const typesModule = `../${TYPES_FILE.replace(/\.ts$/, '.js')}`;

@@ -2,9 +2,9 @@
  * The tracker's columns, in the order our users keep them (DESIGN.md, users 2). Code columns are
  * filled from mapping.json lanes; manual columns are a human's and are read back on every run.
  */
-export const CODE_COLUMNS = ['inbound', 'outbound', 'frontend', 'handler', 'golden'] as const;
+const CODE_COLUMNS = ['inbound', 'outbound', 'frontend', 'handler', 'golden'] as const;
 export type CodeColumn = (typeof CODE_COLUMNS)[number];
-export const MANUAL_COLUMNS = ['used', 'mode', 'notes'] as const;
+const MANUAL_COLUMNS = ['used', 'mode', 'notes'] as const;
 export type ManualColumn = (typeof MANUAL_COLUMNS)[number];
 
 export type ColumnKey = 'event' | 'keys' | 'what' | 'status' | CodeColumn | ManualColumn;
@@ -27,7 +27,7 @@ export const COLUMNS: readonly { key: ColumnKey; title: string }[] = [
 export type ColumnLanes = Record<CodeColumn, string[]>;
 
 /** Config `generate.tracker.columns` with its default applied: each code column shows the lane of its name. */
-export function columnLanes(config?: Partial<Record<CodeColumn, string[] | undefined>>): ColumnLanes {
+function columnLanes(config?: Partial<Record<CodeColumn, string[] | undefined>>): ColumnLanes {
   return Object.fromEntries(CODE_COLUMNS.map((c) => [c, config?.[c] ?? [c]])) as ColumnLanes;
 }
 

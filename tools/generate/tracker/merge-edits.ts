@@ -13,7 +13,7 @@ import { TRACKER_FILE } from '../targets/tracker.js';
 import { readTracker } from './read-back.js';
 import { applyEdits, chooseCells, conflictDiagnostics } from './tracker-cells.js';
 
-export interface TrackerEdit {
+interface TrackerEdit {
   id: string;
   type: string;
   /** The cells changed in the tracker (`used`, `mode`, `notes`, `status`). */

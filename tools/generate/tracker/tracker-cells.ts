@@ -18,7 +18,7 @@ import { MANUAL_STATUS_MARK, OVERRIDE_STATUSES, STATUS_LABELS } from './columns.
 import { CELL_KEYS, RENDERED_CLOSE, RENDERED_OPEN, type CellKey, type ManualCells, type TrackerRead } from './read-back.js';
 
 /** Where a status cell that is not exactly `<label> (manual)` is kept in the manual block. */
-export const TRACKER_STATUS_KEY = 'trackerStatus';
+const TRACKER_STATUS_KEY = 'trackerStatus';
 
 export type HumanCells = Record<CellKey, string>;
 

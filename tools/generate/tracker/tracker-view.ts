@@ -12,7 +12,7 @@ import { COLUMNS, STATUS_LABELS, trackerCodeColumns, type CodeColumnSpec, type C
 import { readTracker } from './read-back.js';
 import { chooseCells, renderedRecord, type HumanCells } from './tracker-cells.js';
 
-export const NONE = '—';
+const NONE = '—';
 
 export interface TrackerOptions {
   mapping?: Mapping;
@@ -24,19 +24,19 @@ export interface TrackerOptions {
   lanes?: readonly LaneInfo[];
 }
 
-export interface TrackerRow {
+interface TrackerRow {
   type: string;
   /** By column key: the fixed columns' keys and each code column's key. */
   cells: Record<string, string>;
 }
-export interface TrackerGroup {
+interface TrackerGroup {
   heading: string;
   header: string[];
   divider: string[];
   rows: TrackerRow[];
   cells: string[][];
 }
-export interface TrackerSection {
+interface TrackerSection {
   heading: string;
   groups: TrackerGroup[];
 }

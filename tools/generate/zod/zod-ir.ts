@@ -42,13 +42,13 @@ export interface IrContext {
   ref(name: string): ZNode;
 }
 
-export const OPEN_OBJECT: ZNode = { k: 'object', mode: 'passthrough', props: [] };
+const OPEN_OBJECT: ZNode = { k: 'object', mode: 'passthrough', props: [] };
 
 function literalNode(value: LiteralValue): ZNode {
   return value === null ? { k: 'null' } : { k: 'literal', value };
 }
 
-export function nullable(node: ZNode): ZNode {
+function nullable(node: ZNode): ZNode {
   return node.k === 'nullable' || node.k === 'null' || node.k === 'unknown' ? node : { k: 'nullable', inner: node };
 }
 

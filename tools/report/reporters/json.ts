@@ -2,7 +2,7 @@
 import { toJsonText } from '../../io/json.js';
 import type { Report } from '../schema.js';
 
-export const REPORT_SCHEMA_URL = 'https://specmap.dev/schema/report.schema.json';
+const REPORT_SCHEMA_URL = 'https://specmap.dev/schema/report.schema.json';
 
 export function renderJson(report: Report): string {
   return toJsonText({ $schema: REPORT_SCHEMA_URL, ...report });

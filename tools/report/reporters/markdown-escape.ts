@@ -24,7 +24,7 @@ export function mdCode(text: string): string {
   return `${fence}${pad}${body}${pad}${fence}`;
 }
 
-export function mdRow(cells: readonly string[]): string {
+function mdRow(cells: readonly string[]): string {
   return `| ${cells.join(' | ')} |`;
 }
 

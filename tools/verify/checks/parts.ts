@@ -7,7 +7,7 @@ import type { PartKind, StreamProfile } from '../stream-profile.js';
 import { type ItemState, type PartState, type Report, quote, slotKey } from '../state.js';
 import type { TraceEvent } from '../types.js';
 
-export const indexFieldOf = (profile: StreamProfile, kind: PartKind): string => profile.parts.kinds.get(kind)?.index ?? `${kind}_index`;
+const indexFieldOf = (profile: StreamProfile, kind: PartKind): string => profile.parts.kinds.get(kind)?.index ?? `${kind}_index`;
 
 export function partIndex(profile: StreamProfile, event: TraceEvent, kind: PartKind): number | undefined {
   const v = event.payload[indexFieldOf(profile, kind)];

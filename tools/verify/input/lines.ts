@@ -18,7 +18,7 @@ export interface Line {
   problem?: LineProblem;
 }
 
-export interface LineProblem {
+interface LineProblem {
   message: string;
   /** The rest of the input was not read (binary data): the trace is unreadable, not just wrong. */
   fatal: boolean;

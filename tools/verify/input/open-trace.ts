@@ -12,7 +12,7 @@ import { readLineBatches, type Line, type LineOptions } from './lines.js';
 import { readSse } from './sse.js';
 import type { TraceItem } from './trace-item.js';
 
-export const FORMAT_BY_EXTENSION: ReadonlyMap<string, TraceFormat> = new Map([
+const FORMAT_BY_EXTENSION: ReadonlyMap<string, TraceFormat> = new Map([
   ['.sse', 'sse'],
   ['.txt', 'sse'],
   ['.jsonl', 'jsonl'],

@@ -26,7 +26,7 @@ export function parseRequestComment(comment: string, line: number): TraceItem | 
   }
 }
 
-export function sidecarPath(trace: string): string {
+function sidecarPath(trace: string): string {
   return `${trace}.request.json`;
 }
 
