@@ -9,8 +9,6 @@ import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { type RunResult, runInProcess } from './run-in-process.js';
 
-export type { RunResult };
-
 export const REPO = resolve(import.meta.dirname, '../..');
 export const CLI = join(REPO, 'dist/cli.js');
 export const CORPUS = resolve(REPO, '../shared/reference');
