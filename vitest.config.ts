@@ -1,21 +1,12 @@
 import { configDefaults, defineConfig } from 'vitest/config';
 
 /**
- * Files that change what the whole process sees (module mocks, spies on the process's streams, the
- * cache switch left off at their end) get a fresh worker each. Every other file shares its worker
- * with the files before it: no second start-up and module load per file, and the CLI runs they
- * make in-process (tests/helpers/run-in-process.ts) find the parsers already optimized by V8.
+ * Test files share their worker (`isolate: false`): no second start-up and module load per file, and
+ * the CLI runs they make in-process (tests/helpers/run-in-process.ts) find the parsers already
+ * optimized by V8. So a file puts back what it changes process-wide (spies, the cache switch), and
+ * one that mocks a module gets a fresh worker.
  */
-const ISOLATED = [
-  'tests/hostile/lost-update.test.ts',
-  'tests/hostile/environment-errors.test.ts',
-  'tests/api/commands.test.ts',
-  'tests/where/api.test.ts',
-  'tests/cache/corrupt-entries.test.ts',
-  'tests/cache/corrupt-memos.test.ts',
-  'tests/cache/run-memo-race.test.ts',
-  'tests/cache/run-memo-start.test.ts',
-];
+const ISOLATED = ['tests/hostile/lost-update.test.ts'];
 const ALL = ['tools/**/*.test.ts', 'tests/**/*.test.ts'];
 
 export default defineConfig({

@@ -9,7 +9,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FactCache } from '../../tools/analyzer/fact-cache.js';
 import { setCacheEnabled } from '../../tools/cache/settings.js';
 import { cacheKey, readSlot, slotPath, writeSlot } from '../../tools/cache/store.js';
@@ -26,6 +26,8 @@ beforeEach(() => {
   setCacheEnabled(true);
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
+// The files after this one in the worker start with the cache on, as a fresh process does.
+afterAll(() => setCacheEnabled(true));
 
 /** Ways a slot file goes bad, each given the good text. */
 const CORRUPTIONS: [string, (good: string) => string][] = [
