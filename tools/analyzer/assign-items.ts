@@ -32,7 +32,7 @@ export interface AssignInput {
   sdkPackages: ReadonlySet<string>;
 }
 
-export function bindingKey(b: Binding): string {
+function bindingKey(b: Binding): string {
   switch (b.kind) {
     case 'decl':
       return `${b.file}#${b.name}`;

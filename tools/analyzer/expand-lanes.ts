@@ -23,7 +23,7 @@ export interface Expanded {
 }
 
 /** At most this many distinct files over all lanes. */
-export const MAX_WORKSPACE_FILES = 50_000;
+const MAX_WORKSPACE_FILES = 50_000;
 
 /** Shorter paths first (fewer segments), then by text: the path a file is reached by when there are several. */
 const byDepth = (a: string, b: string) => a.split('/').length - b.split('/').length || (a < b ? -1 : a > b ? 1 : 0);

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { FactKindSchema } from '../config/schema.js';
 
-export const CodeFactSchema = z.strictObject({
+const CodeFactSchema = z.strictObject({
   /** Workspace-relative path, `/`-separated. */
   file: z.string(),
   line: z.number().int().positive(),

@@ -5,7 +5,7 @@
  */
 
 /** One imported name. `name` is `*` when the local name is the module itself (`import * as ns`, `import a.b as c`). */
-export interface ImportBinding {
+interface ImportBinding {
   local: string;
   /** The specifier as written: `openai.types.responses`, `.events`, `..`, `./schemas`, `openai/resources/responses`. */
   module: string;
@@ -15,7 +15,7 @@ export interface ImportBinding {
 }
 
 /** `export { local as name }`, `export { name as exported } from 'm'`. */
-export interface ExportBinding {
+interface ExportBinding {
   name: string;
   /** A name of this module. */
   local?: string;

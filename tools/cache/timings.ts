@@ -11,7 +11,7 @@ export function enableTimings(): void {
   enabled = true;
 }
 
-export function timingsEnabled(): boolean {
+function timingsEnabled(): boolean {
   return enabled || Boolean(process.env.SPECMAP_TIMING);
 }
 
@@ -19,15 +19,6 @@ export function timingsEnabled(): boolean {
 export function recordTiming(label: string, t0: number, note?: string): void {
   if (!timingsEnabled()) return;
   lines.push({ label, ms: performance.now() - t0, ...(note ? { note } : {}) });
-}
-
-/** Runs `body` as the phase `label`. */
-export async function timed<T>(label: string, body: () => Promise<T> | T, note?: (result: T) => string | undefined): Promise<T> {
-  if (!timingsEnabled()) return body();
-  const t0 = performance.now();
-  const result = await body();
-  recordTiming(label, t0, note?.(result));
-  return result;
 }
 
 export interface Timings {

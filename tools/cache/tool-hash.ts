@@ -16,7 +16,7 @@ const CODE_FILE = /\.(?:[cm]?js|ts|wasm|json|hbs)$/;
 const NOT_CODE = /\.(?:test\.ts|d\.ts|map)$/;
 
 /** Content hash of every code file under `root` (sorted, names included), plus the files in `extra`. */
-export function hashCodeTree(root: string, extra: readonly string[] = []): string {
+function hashCodeTree(root: string, extra: readonly string[] = []): string {
   const hash = createHash('sha256');
   let names: string[];
   try {

@@ -14,7 +14,7 @@ import { toolCodeHash } from '../cache/tool-hash.js';
 import { TEMP_NAME } from '../io/atomic.js';
 
 /** The slot of the whole check's memo (`check-state.json` in the cache folder). */
-export const CHECK_MEMO_SLOT = 'check-state';
+const CHECK_MEMO_SLOT = 'check-state';
 
 export function hashText(text: string | Uint8Array): string {
   return createHash('sha256').update(text).digest('hex');

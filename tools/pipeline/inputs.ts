@@ -33,7 +33,7 @@ export const BUILTIN_TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', i
  * workspace for all lanes (a walk per lane cost a warm check most of its time on a large tree),
  * then each file is kept when some lane includes it and does not exclude it.
  */
-export async function laneFiles(config: Config, root: string): Promise<string[]> {
+async function laneFiles(config: Config, root: string): Promise<string[]> {
   if (!config.lanes.length) return [];
   const workspace = resolve(root, config.workspace);
   const includes = [...new Set(config.lanes.flatMap((l) => l.include))];

@@ -2,7 +2,7 @@
 import { toJsonText } from '../io/json.js';
 import type { Model } from '../model/schema.js';
 
-export const MODEL_SCHEMA_URL = 'https://specmap.dev/schema/model.schema.json';
+const MODEL_SCHEMA_URL = 'https://specmap.dev/schema/model.schema.json';
 
 export function modelText(model: Model): string {
   return toJsonText({ $schema: MODEL_SCHEMA_URL, ...model });

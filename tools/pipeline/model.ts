@@ -29,18 +29,13 @@ export interface ModelState {
   diagnostics: DiagnosticBag;
 }
 
-export function parseModelText(text: string): Model | undefined {
+function parseModelText(text: string): Model | undefined {
   try {
     const parsed = JSON.parse(text) as Model & { $schema?: string };
     return parsed?.modelVersion === MODEL_VERSION ? parsed : undefined;
   } catch {
     return undefined;
   }
-}
-
-export function readModelFile(path: string): Model | undefined {
-  const text = readTextOrUndefined(path);
-  return text === undefined ? undefined : parseModelText(text);
 }
 
 function readTextOrUndefined(path: string): string | undefined {

@@ -21,7 +21,7 @@ export const SDK_PACKAGES: readonly string[] = profile()?.sdk?.packages ?? [];
  * SDK class names for an event type of `api`, or none. An event without an API belongs to the one
  * API its source reads, which for the profile's sources is the profile's first default API.
  */
-export function sdkClassNames(type: string, api?: string): readonly string[] {
+function sdkClassNames(type: string, api?: string): readonly string[] {
   const p = profile();
   const table = p?.sdk && getOwn(p.sdk.classNames, api ?? p.defaultApis[0]!);
   return (table && getOwn(table, type)) ?? [];

@@ -4,7 +4,7 @@
  */
 import type { Field } from '../model/schema.js';
 
-export const BUILTIN_CORRELATION_KEYS = [
+const BUILTIN_CORRELATION_KEYS = [
   'item_id',
   'output_index',
   'content_index',

@@ -16,7 +16,7 @@ export interface Cached {
   extract: SourceExtract;
 }
 
-export function sourceCacheKey(file: SourceFile): string {
+function sourceCacheKey(file: SourceFile): string {
   const { info, config } = file;
   return cacheKey(
     'source',
@@ -30,7 +30,7 @@ export function sourceCacheKey(file: SourceFile): string {
   );
 }
 
-export function sourceSlot(file: SourceFile): string {
+function sourceSlot(file: SourceFile): string {
   return `sources/${slotName(`${file.info.kind}-${file.info.id}`)}`;
 }
 

@@ -14,10 +14,10 @@ import type { SourceExtract } from './source-extract.js';
 const MB = 1024 * 1024;
 
 /** Largest source file read, per kind (markdown pages and catalogs; OpenAPI documents). */
-export const MAX_SOURCE_BYTES: Readonly<Record<SourceKind, number>> = { 'openai-docs': 4 * MB, catalog: 4 * MB, openapi: 32 * MB };
+const MAX_SOURCE_BYTES: Readonly<Record<SourceKind, number>> = { 'openai-docs': 4 * MB, catalog: 4 * MB, openapi: 32 * MB };
 
 /** Deepest nesting of markdown containers (lists, block quotes); real pages nest a handful. */
-export const MAX_MARKDOWN_NESTING = 64;
+const MAX_MARKDOWN_NESTING = 64;
 
 const mb = (n: number): string => `${(n / MB).toFixed(1)} MB`;
 
@@ -100,7 +100,7 @@ export function checkMarkdownNesting(text: string, file: string, bag: Diagnostic
  * check, the generators); a document nested a thousand levels parsed fine and then overflowed the
  * stack in `generate`. Real API schemas nest about ten levels.
  */
-export const MAX_MODEL_NESTING = 64;
+const MAX_MODEL_NESTING = 64;
 
 /** Depth of a JSON value, counting no further than `limit + 1`. */
 function jsonDepth(value: unknown, limit: number): number {

@@ -9,14 +9,14 @@ import { detectSourceProfile, type ApiScope, type SourceProfile } from '../../pr
 import { childOf, isObject, type OpenApiContext } from './context.js';
 
 /** A document no profile knows is one API: every path and every stream it defines. */
-export const WHOLE_DOCUMENT: ApiScope = { name: 'api', paths: ['/**'] };
+const WHOLE_DOCUMENT: ApiScope = { name: 'api', paths: ['/**'] };
 
 export interface ResolvedApis {
   profile?: SourceProfile;
   apis: ApiScope[];
 }
 
-export function componentNames(ctx: OpenApiContext): Set<string> {
+function componentNames(ctx: OpenApiContext): Set<string> {
   const schemas = childOf({ value: ctx.doc, pointer: [] }, 'components', 'schemas');
   return new Set(schemas && isObject(schemas.value) ? Object.keys(schemas.value) : []);
 }

@@ -6,7 +6,7 @@
  */
 import { endpointId, enumId, objectId, paramId } from '../../model/ids.js';
 import type { Endpoint, EnumValue, ObjectItem, Param } from '../../model/schema.js';
-import { anchorAt, childOf, deref, isObject, type Located, type OpenApiContext } from './context.js';
+import { anchorAt, childOf, deref, type Located, type OpenApiContext } from './context.js';
 import { objectShape } from './object-shape.js';
 import type { Operation } from './operations.js';
 import { describe, enumOf, fieldOf } from './to-type.js';
@@ -19,7 +19,7 @@ export interface EndpointExtract {
 }
 
 /** `ConversationResource` → `conversation`, `Response` → `response`. */
-export function objectName(schemaName: string): string {
+function objectName(schemaName: string): string {
   return schemaName
     .replace(/Resource$/, '')
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
@@ -185,5 +185,3 @@ function objectItem(ctx: OpenApiContext, schema: Located, objects: Map<string, O
   }
   return id;
 }
-
-export { isObject };

@@ -48,7 +48,7 @@ function typeValue(ctx: OpenApiContext, member: Member): string | undefined {
   return undefined;
 }
 
-export function streamSchemas(ops: readonly Operation[]): Located[] {
+function streamSchemas(ops: readonly Operation[]): Located[] {
   const out: Located[] = [];
   for (const op of ops) {
     const responses = childOf(op.at, 'responses');

@@ -5,7 +5,7 @@
  */
 import { deref, isObject, type Json, type Located, type OpenApiContext } from './context.js';
 
-export interface Property {
+interface Property {
   name: string;
   at: Located;
 }

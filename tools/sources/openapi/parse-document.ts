@@ -14,7 +14,7 @@ export interface ParsedDocument {
 }
 
 /** 1-based line and column of a character offset. */
-export function positionOf(text: string, offset: number): { line: number; column: number } {
+function positionOf(text: string, offset: number): { line: number; column: number } {
   let line = 1;
   let last = -1;
   for (let i = 0; i < offset && i < text.length; i++) {

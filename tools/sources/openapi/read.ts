@@ -26,7 +26,7 @@ export interface OpenApiOptions {
   includeQueryPaths?: boolean;
 }
 
-export const DEFAULT_PATH_PREFIX = '/v1';
+const DEFAULT_PATH_PREFIX = '/v1';
 
 export function extractOpenApi(text: string, source: SourceInfo, bag: DiagnosticBag, options: OpenApiOptions = {}): SourceExtract {
   const out = emptyExtract(source);

@@ -18,7 +18,7 @@ export interface Converted {
 const isLiteral = (v: unknown): v is LiteralValue => v === null || ['string', 'number', 'boolean'].includes(typeof v);
 
 /** Converts a component schema by name (once) and returns a ref to it. */
-export function namedType(ctx: OpenApiContext, name: string, at: Located): TypeExpr {
+function namedType(ctx: OpenApiContext, name: string, at: Located): TypeExpr {
   if (!ctx.schemas.has(name)) {
     ctx.schemas.set(name, null);
     const target = deref(ctx, at);
@@ -29,7 +29,7 @@ export function namedType(ctx: OpenApiContext, name: string, at: Located): TypeE
 }
 
 /** A type that carries its own nullability (for places without a field). */
-export function withNull(c: Converted): TypeExpr {
+function withNull(c: Converted): TypeExpr {
   if (!c.nullable) return c.type;
   if (c.type.kind === 'union') return { ...c.type, variants: [...c.type.variants, { kind: 'null' }] };
   return { kind: 'union', variants: [c.type, { kind: 'null' }] };
@@ -250,5 +250,3 @@ export function fieldOf(ctx: OpenApiContext, name: string, at: Located, required
     anchors: [anchorAt(ctx, at.pointer)],
   };
 }
-
-export type { Json };
