@@ -61,8 +61,15 @@ export function python(args: string[], cwd: string, input?: string): { status: n
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** The pydantic version python3 imports, or undefined when it has none. */
+let pydantic: { version: string | undefined } | undefined;
+
+/** The pydantic version python3 imports, or undefined when it has none; asked once per test process. */
 export function pydanticVersion(): string | undefined {
+  pydantic ??= { version: askPydanticVersion() };
+  return pydantic.version;
+}
+
+function askPydanticVersion(): string | undefined {
   try {
     return execFileSync('python3', ['-c', 'import pydantic; print(pydantic.VERSION)'], { encoding: 'utf8' }).trim();
   } catch {
