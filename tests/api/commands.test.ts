@@ -175,6 +175,9 @@ describe('the programmatic API: one function per command, data out, nothing prin
     const drift = await quietly(() => checkCommand({ cwd: p.dir, cache: false }));
     expect(drift.findings.filter((f) => f.severity === 'error').map((f) => f.kind)).toContain('mapping-location-lost');
     expect(drift.sync).toBeUndefined();
+    // A hook's paths are relative to where it runs (here the project, not this process's folder).
+    const hooked = await quietly(() => checkCommand({ cwd: p.dir, cache: false, files: ['src/events.ts'] }));
+    expect(hooked.findings.map((f) => f.kind)).toContain('mapping-location-lost');
     const fixed = await quietly(() => checkCommand({ cwd: p.dir, fix: true }));
     expect(fixed.sync?.written).toContain('mapping.json');
     expect(fixed.findings).toEqual([]);
@@ -221,6 +224,13 @@ describe('the programmatic API: one function per command, data out, nothing prin
     if (outcome.kind !== 'report') throw new Error(`expected a report, got ${outcome.kind}`);
     expect(outcome.report.summary.unreadable).toBe(0);
     expect(outcome.report.summary.errors).toBeGreaterThan(0);
+    // Relative trace paths and folders are read from `cwd`, and findings name them as given.
+    for (const arg of ['traces/two.jsonl', 'traces']) {
+      const relative = await quietly(() => verifyCommand([arg], { cwd: p.dir, sdk: false }));
+      if (relative.kind !== 'report') throw new Error(`expected a report, got ${relative.kind}`);
+      expect(relative.report.traces.map((t) => [t.file, t.unreadable ?? false])).toEqual([['traces/two.jsonl', false]]);
+      expect(relative.report.summary.errors).toBe(outcome.report.summary.errors);
+    }
   });
 
   it('import: a legacy mapping lands in the manual blocks', async () => {

@@ -3,7 +3,7 @@
  * first). Returns the findings: the CLI formats them and picks the exit code.
  */
 import { execFileSync } from 'node:child_process';
-import { basename } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { DEFAULT_CONFIG_FILE, loadConfig } from '../config/load.js';
 import { UsageError } from '../diagnostics/errors.js';
 import { notSyncedResult } from '../check/not-synced.js';
@@ -86,7 +86,8 @@ export async function checkCommand(opts: CheckCommandOptions = {}): Promise<Chec
     ? await (await import('./sync.js')).syncCommand({ config: opts.config, cwd, allowOutside: opts.allowOutside })
     : undefined;
   const loaded = await loadConfig(opts.config, cwd, { allowOutside: opts.allowOutside });
-  const files = opts.files?.length ? opts.files : opts.staged ? stagedFiles(cwd) : undefined;
+  // A hook passes paths relative to where it runs; the check compares them from the config's folder.
+  const files = opts.files?.length ? opts.files.map((f) => resolve(cwd, f)) : opts.staged ? stagedFiles(cwd) : undefined;
   const result =
     notSyncedResult(loaded.config, loaded.root) ??
     (await runCheck({

@@ -51,12 +51,12 @@ function traceArguments(args: readonly string[]): string[] {
 }
 
 /** A folder argument stands for the traces directly in it, by name. */
-async function expandFolders(args: readonly string[]): Promise<string[]> {
+async function expandFolders(args: readonly string[], cwd: string): Promise<string[]> {
   const out: string[] = [];
   for (const arg of args) {
     const isDir =
       arg !== '-' &&
-      (await stat(arg).then(
+      (await stat(resolve(cwd, arg)).then(
         (s) => s.isDirectory(),
         () => false,
       ));
@@ -64,7 +64,7 @@ async function expandFolders(args: readonly string[]): Promise<string[]> {
       out.push(arg);
       continue;
     }
-    const names = (await readdir(arg)).filter((n) => !n.endsWith('.request.json') && formatFromName(n)).sort();
+    const names = (await readdir(resolve(cwd, arg))).filter((n) => !n.endsWith('.request.json') && formatFromName(n)).sort();
     out.push(...names.map((n) => join(arg, n)));
   }
   return out;
@@ -117,7 +117,7 @@ export async function verifyCommand(args: string[], opts: VerifyCommandOptions):
   const maxLineLength = positiveInt('--max-line-length', opts.maxLineLength, settings.maxLineLength);
   const severities = resolveSeverities(config.check.severity, opts.severity ?? []);
   const model = await modelFor(config, root, strict);
-  const traces = await expandFolders(named);
+  const traces = await expandFolders(named, cwd);
   const learnOptions = {
     objects: config.generate.zodObjects,
     maxLineLength,
@@ -127,7 +127,11 @@ export async function verifyCommand(args: string[], opts: VerifyCommandOptions):
 
   if (opts.learnBaseline) {
     if (traces.includes('-')) throw new UsageError('Found `-` with --learn-baseline, expected recordings as files or folders');
-    const profile = await learnBaseline(traces, model, learnOptions);
+    const profile = await learnBaseline(
+      traces.map((t) => resolve(cwd, t)),
+      model,
+      learnOptions,
+    );
     const path = resolve(cwd, opts.learnBaseline);
     writeFileAtomic(path, profileText(profile));
     return { kind: 'learned', path: opts.learnBaseline, profile };
@@ -155,6 +159,7 @@ export async function verifyCommand(args: string[], opts: VerifyCommandOptions):
     ...(input && { format: input }),
     ...(opts.sdk === false && { sdk: false }),
     ...(opts.onTrace && { onTrace: (path: string, i: number) => opts.onTrace!(path, i, traces.length) }),
+    cwd,
   });
   // Kept findings by trace, then line: the order every format lists them in.
   return { kind: 'report', report, problems: report.traces.flatMap((t) => t.violations.map(fromVerifyFinding)) };

@@ -4,7 +4,7 @@
  * file first (a stream, so memory stays flat; see input/spool.ts).
  */
 import { createWriteStream } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Model } from '../model/schema.js';
@@ -37,6 +37,8 @@ export interface VerifyOptions {
   root?: string;
   /** Called before each trace (progress on a TTY). */
   onTrace?: (path: string, index: number) => void;
+  /** What relative trace paths are relative to (default: the process's folder); findings name them as given. */
+  cwd?: string;
 }
 
 /** The baseline as the report names it, flagging a profile learned against other sources. */
@@ -65,7 +67,7 @@ export async function verifyTraces(paths: readonly string[], model: Model, optio
   for (const [i, path] of paths.entries()) {
     options.onTrace?.(path, i);
     if (path !== '-') {
-      traces.push(await verifyTraceFile(path, ctx, base));
+      traces.push(await verifyTraceFile(options.cwd ? resolve(options.cwd, path) : path, ctx, { ...base, name: path }));
       continue;
     }
     traces.push(
