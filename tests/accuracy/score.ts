@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Mapping } from '../../tools/mapping/schema.js';
 import type { TruthGroup } from './truth-types.js';
 
-export interface LaneScore {
+interface LaneScore {
   lane: string;
   truth: number;
   found: number;

@@ -10,7 +10,7 @@ import yaml from 'js-yaml';
 
 type Json = Record<string, unknown>;
 
-export interface OracleField {
+interface OracleField {
   /** JSON types the value may have besides null, sorted (`array | string`); arrays by their items' types. */
   type: string;
   required: boolean;

@@ -7,7 +7,7 @@ import { ConfigSchema, type Config, type ConfigInput } from '../../tools/config/
 import type { OutputFile } from '../../tools/io/write-plan.js';
 
 export const REPO = resolve(import.meta.dirname, '../..');
-export const REF = '../shared/reference';
+const REF = '../shared/reference';
 export const DOCS = ['DOC_streaming_events.md', 'DOC_responses.md', 'DOC_conversations.md'].map((f) => ({
   path: `${REF}/openai-docs/${f}`,
 }));

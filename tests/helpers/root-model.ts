@@ -4,7 +4,7 @@ import { loadConfig } from '../../tools/config/load.js';
 import type { Model } from '../../tools/model/schema.js';
 import { loadModelState } from '../../tools/pipeline/model.js';
 
-export const ROOT = resolve(import.meta.dirname, '../..');
+const ROOT = resolve(import.meta.dirname, '../..');
 
 export async function loadRootModel(): Promise<Model> {
   const { config, root } = await loadConfig(join(ROOT, 'specmap.config.json'));

@@ -53,7 +53,7 @@ export const CONFIG = {
   report: { formats: ['json'] },
 };
 
-export interface Run {
+interface Run {
   code: number;
   stdout: string;
   stderr: string;

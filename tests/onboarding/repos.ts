@@ -130,7 +130,7 @@ it('keeps the response id', () => {
 `,
 };
 
-export const REPO_FILES: Record<RepoKind, Record<string, string>> = { empty: {}, python: PYTHON, ts: TS };
+const REPO_FILES: Record<RepoKind, Record<string, string>> = { empty: {}, python: PYTHON, ts: TS };
 
 /** How to break one emitter in each repository with code, and the finding that names it. */
 export const BREAK: Partial<Record<RepoKind, { file: string; from: string; to: string; id: string; lane: string }>> = {
@@ -144,7 +144,7 @@ export const BREAK: Partial<Record<RepoKind, { file: string; from: string; to: s
   },
 };
 
-export function writeFiles(dir: string, files: Record<string, string>): void {
+function writeFiles(dir: string, files: Record<string, string>): void {
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     writeFileSync(join(dir, path), text);

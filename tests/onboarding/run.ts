@@ -17,7 +17,5 @@ export function runCli(cli: string, cwd: string, ...args: string[]): Run {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-export const specmap = (cwd: string, ...args: string[]): Run => runCli(CLI, cwd, ...args);
-
 /** The same run in this process (tests/helpers/run-in-process.ts). */
 export const specmapInProcess = (cwd: string, ...args: string[]): Promise<Run> => runInProcess(cwd, args);

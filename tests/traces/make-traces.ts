@@ -231,13 +231,11 @@ function tool(kind: 'web_search_call' | 'file_search_call', id: string, oi: numb
     ]),
   );
 }
-{
-  // A stream that ends with a well-formed `error` event: no terminal response is needed after it.
-  write(
-    'clean/error-ends-stream.jsonl',
-    jsonl([...start(), { type: 'error', code: 'server_error', message: 'The backend went away.', param: 'input' }]),
-  );
-}
+// A stream that ends with a well-formed `error` event: no terminal response is needed after it.
+write(
+  'clean/error-ends-stream.jsonl',
+  jsonl([...start(), { type: 'error', code: 'server_error', message: 'The backend went away.', param: 'input' }]),
+);
 
 // Spec-valid, yet the SDK disagrees ------------------------------------------------------------
 {
@@ -272,16 +270,14 @@ function tool(kind: 'web_search_call' | 'file_search_call', id: string, oi: numb
   (events[4] as Ev).logprobs = 'none';
   write('broken/schema.jsonl', jsonl(events));
 }
-{
-  // schema: the `error` event nests its fields under `error` (the HTTP error body) instead of top level.
-  write(
-    'broken/error-shape.jsonl',
-    jsonl([
-      ...start(),
-      { type: 'error', error: { type: 'server_error', code: 'server_error', message: 'The backend went away.', param: null } },
-    ]),
-  );
-}
+// schema: the `error` event nests its fields under `error` (the HTTP error body) instead of top level.
+write(
+  'broken/error-shape.jsonl',
+  jsonl([
+    ...start(),
+    { type: 'error', error: { type: 'server_error', code: 'server_error', message: 'The backend went away.', param: null } },
+  ]),
+);
 {
   // lifecycle: no terminal event at all.
   const m = message('msg_1', 0, ['Hi']);
