@@ -132,6 +132,20 @@ describe('the programmatic API: one function per command, data out, nothing prin
     expect((thrown as InputError).diagnostics.map((d) => d.file)).toContain('missing.md');
   });
 
+  it('map and sync: warnings come back as diagnostics and as the one problem type, located', async () => {
+    const bare = otherDir('specmap-api-no-lanes-');
+    writeFileSync(join(bare, 'DOC_streaming_events.md'), DOCS);
+    writeFileSync(join(bare, 'specmap.config.json'), JSON.stringify({ sources: [{ path: 'DOC_streaming_events.md' }] }));
+    const mapped = await quietly(() => mapCommand({ cwd: bare }));
+    expect(mapped.diagnostics.map((d) => d.code)).toEqual(['no-lanes']);
+    expect(mapped.problems).toEqual([
+      expect.objectContaining({ code: 'no-lanes', severity: 'warning', location: { file: 'specmap.config.json', line: 1, column: 1 } }),
+    ]);
+    expect(mapped.problems[0]!.fix).toContain('specmap init');
+    const synced = await quietly(() => syncCommand({ cwd: bare }));
+    expect(synced.problems.map((x) => [x.code, x.location?.file])).toEqual([['no-lanes', 'specmap.config.json']]);
+  });
+
   it('generate: one status per file, progress to the sink; a dry run after an edit says what would change', async () => {
     const progress = recorder();
     const r = await quietly(() => generateCommand({ cwd: p.dir, progress }));

@@ -12,6 +12,8 @@ import type { Model } from '../model/schema.js';
 import { modelForSources } from '../pipeline/model.js';
 import { modelText } from '../pipeline/model-text.js';
 import { readSources } from '../sources/read.js';
+import { fromDiagnostic } from '../problems/from-diagnostic.js';
+import type { Problem } from '../problems/problem.js';
 
 export interface ExtractOptions {
   config?: string;
@@ -45,6 +47,8 @@ export interface ExtractResult {
   sources: number;
   /** Warnings (errors throw an `InputError` instead). */
   diagnostics: Diagnostic[];
+  /** The same warnings as problems, the shape every command reports in (see tools/problems). */
+  problems: Problem[];
 }
 
 export { modelText } from '../pipeline/model-text.js';
@@ -93,7 +97,7 @@ async function extractOnce(opts: ExtractOptions): Promise<ExtractResult> {
     enums: model.enums.length,
     objects: model.objects.length,
   };
-  const result = { model, text, counts, sources: model.sources.length, diagnostics };
+  const result = { model, text, counts, sources: model.sources.length, diagnostics, problems: diagnostics.map(fromDiagnostic) };
   if (opts.stdout) return { ...result, written: false };
   const path = opts.out ?? config.model;
   const written = applyPlan(planWrites(root, [{ path, content: text, producedBy: 'specmap extract' }]));

@@ -14,6 +14,8 @@ import { generateWithDiagnostics } from '../generate/generate.js';
 import { readGenerateInputs } from '../generate/inputs.js';
 import { SILENT, type ProgressSink } from '../io/progress-sink.js';
 import { readFileSync } from 'node:fs';
+import { withProblems } from '../problems/from-diagnostic.js';
+import type { Problem } from '../problems/problem.js';
 
 export interface GenerateOptions {
   /** Where progress goes (the CLI's terminal line); none: silent. */
@@ -44,6 +46,8 @@ export interface GenerateResult {
   files: GeneratedFileStatus[];
   /** Warnings (errors throw a `GeneratorError` instead). */
   diagnostics: Diagnostic[];
+  /** The same warnings as problems, the shape every command reports in (see tools/problems). */
+  problems: Problem[];
 }
 
 function readModelOrThrow(path: string, shown: string): Model {
@@ -111,6 +115,6 @@ export async function generateCommand(opts: GenerateOptions = {}): Promise<Gener
       path: f.path,
       status: written.has(f.path) ? 'written' : changed.has(f.path) ? 'would-write' : 'unchanged',
     })),
-    diagnostics,
+    ...withProblems(diagnostics),
   };
 }

@@ -22,6 +22,8 @@ import type { RunMemo } from '../pipeline/run-memo.js';
 import { sha256 } from '../sources/read.js';
 import { SILENT, type ProgressSink } from '../io/progress-sink.js';
 import { pathFromRoot } from '../mapping/join.js';
+import { withProblems } from '../problems/from-diagnostic.js';
+import type { Problem } from '../problems/problem.js';
 
 /** The config file as the user named it (relative to where they ran the command). */
 export function configDisplay(configPath: string, cwd = process.cwd()): string {
@@ -73,6 +75,8 @@ export interface MapCommandResult {
   summary: string;
   /** What the analyzer found questionable in the code and config (source warnings are `extract`'s). */
   diagnostics: Diagnostic[];
+  /** The same warnings as problems, the shape every command reports in (see tools/problems). */
+  problems: Problem[];
   /** True when the memo of the last `map` answered (nothing analyzed). */
   memo: boolean;
 }
@@ -152,15 +156,15 @@ async function mapLocked(opts: MapOptions): Promise<MapCommandResult> {
     memo = opened.memo;
     // The CLI asked the memo already (before loading this module): no second fingerprint.
     const answer = opts.memoAsked ? undefined : await memo.hit();
-    if (answer) return { path: opened.mapping, written: false, summary: answer.summary, diagnostics: answer.diagnostics, memo: true };
+    if (answer) return { path: opened.mapping, written: false, summary: answer.summary, ...withProblems(answer.diagnostics), memo: true };
     await memo.begin();
   }
   const { config, root, mapping, diagnostics, mappingPath, mappingHash } = await buildMapping(opts);
   const text = mappingText(mapping);
   const summary = summaryLine(mapping);
-  if (opts.stdout) return { path: config.mapping, mapping, text, written: false, summary, diagnostics, memo: false };
+  if (opts.stdout) return { path: config.mapping, mapping, text, written: false, summary, ...withProblems(diagnostics), memo: false };
   assertMappingUnchanged(mappingPath, mappingHash, config.mapping, 'specmap map');
   const written = applyPlan(planWrites(root, [{ path: config.mapping, content: text, producedBy: 'specmap map' }])).length > 0;
   await memo?.save({ summary, diagnostics }, new Map([[config.mapping.split('\\').join('/'), sha256(text)]]));
-  return { path: config.mapping, mapping, written, summary, diagnostics, memo: false };
+  return { path: config.mapping, mapping, written, summary, ...withProblems(diagnostics), memo: false };
 }

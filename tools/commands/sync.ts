@@ -30,6 +30,8 @@ import { reportStage } from '../pipeline/report-stage.js';
 import { modelText } from './extract.js';
 import { isObject, openRunMemo } from '../pipeline/run-memo.js';
 import { sha256 } from '../sources/read.js';
+import { fromDiagnostic } from '../problems/from-diagnostic.js';
+import type { Problem } from '../problems/problem.js';
 
 export interface SyncOptions {
   /** Where progress goes (the CLI's terminal line); none: silent. */
@@ -61,8 +63,14 @@ export interface SyncResult {
   diagnostics: Diagnostic[];
   /** Warnings of the analyzer about the code and the lane globs. */
   analyzerWarnings: AnalyzerNote[];
+  /** Both kinds of warnings as problems, the shape every command reports in (see tools/problems). */
+  problems: Problem[];
   /** True when the memo of the last sync answered: its inputs and outputs were as it left them. */
   memo: boolean;
+}
+
+function syncProblems(diagnostics: readonly Diagnostic[], notes: readonly AnalyzerNote[]): Problem[] {
+  return [...diagnostics.map(fromDiagnostic), ...notes.map((w) => fromDiagnostic({ severity: 'warning', code: 'analyzer-warning', ...w }))];
 }
 
 /** How many times a mapping changed under us is re-read before giving up. */
@@ -136,6 +144,7 @@ export async function syncCommand(opts: SyncOptions = {}): Promise<SyncResult> {
           ...(removed.length ? { removed } : {}),
           diagnostics: hit.diagnostics,
           analyzerWarnings: hit.analyzerWarnings,
+          problems: syncProblems(hit.diagnostics, hit.analyzerWarnings),
           memo: true,
         };
       }
@@ -246,6 +255,7 @@ async function syncLocked(
     ...(removed.length ? { removed } : {}),
     diagnostics: run.diagnostics,
     analyzerWarnings: run.analyzerWarnings,
+    problems: syncProblems(run.diagnostics, run.analyzerWarnings),
     memo: false,
   };
 }

@@ -11,3 +11,8 @@ export function fromDiagnostic(d: Diagnostic): Problem {
     ...(d.hint ? { fix: d.hint } : {}),
   };
 }
+
+/** A command's warnings, kept as its stages collected them and as the problems every command reports. */
+export function withProblems(diagnostics: Diagnostic[]): { diagnostics: Diagnostic[]; problems: Problem[] } {
+  return { diagnostics, problems: diagnostics.map(fromDiagnostic) };
+}

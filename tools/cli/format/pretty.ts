@@ -44,5 +44,10 @@ export function formatPretty(report: ProblemReport): string {
 
 /** Diagnostics as the commands print them on stderr: the same lines as any other problem. */
 export function prettyDiagnostics(diagnostics: readonly Diagnostic[]): string {
-  return diagnostics.map((d) => `${prettyProblem(fromDiagnostic(d)).map(escapeControl).join('\n')}\n`).join('');
+  return prettyProblems(diagnostics.map(fromDiagnostic));
+}
+
+/** A command's warnings on stderr, one problem after another, with no header. */
+export function prettyProblems(problems: readonly Problem[]): string {
+  return problems.map((p) => `${prettyProblem(p).map(escapeControl).join('\n')}\n`).join('');
 }

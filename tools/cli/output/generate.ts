@@ -1,5 +1,5 @@
 import type { GenerateResult } from '../../commands/generate.js';
-import { prettyDiagnostics } from '../format/pretty.js';
+import { prettyProblems } from '../format/pretty.js';
 import { toJsonText } from '../../io/json.js';
 import type { Output } from './emit.js';
 
@@ -9,13 +9,13 @@ export function generateOutput(r: GenerateResult, json: boolean): Output {
   const unchanged = r.files.length - changed.length;
   if (json) {
     return {
-      stdout: toJsonText({ outDir: r.outDir, dryRun: r.dryRun, changed, unchanged, diagnostics: r.diagnostics }),
+      stdout: toJsonText({ outDir: r.outDir, dryRun: r.dryRun, changed, unchanged, diagnostics: r.diagnostics, problems: r.problems }),
       stderr: '',
     };
   }
   const verb = r.dryRun ? 'would write' : 'wrote';
   return {
     stdout: `${changed.map((p) => `${verb} ${p}\n`).join('')}${changed.length} changed, ${unchanged} unchanged in ${r.outDir}\n`,
-    stderr: prettyDiagnostics(r.diagnostics),
+    stderr: prettyProblems(r.problems),
   };
 }

@@ -3,6 +3,7 @@ import type { GenerateResult } from '../../commands/generate.js';
 import type { MapCommandResult } from '../../commands/map.js';
 import type { SyncResult } from '../../commands/sync.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { fromDiagnostic, withProblems } from '../../problems/from-diagnostic.js';
 import { pickFormat } from '../format/pick-format.js';
 import { checkExitCode } from './check.js';
 import type { Output } from './emit.js';
@@ -16,6 +17,7 @@ const sync = (over: Partial<SyncResult>): SyncResult => ({
   unchanged: 0,
   diagnostics: [],
   analyzerWarnings: [],
+  problems: [],
   memo: false,
   ...over,
 });
@@ -40,9 +42,27 @@ describe('what the CLI prints for a result', () => {
       },
     ],
     [
-      'sync --json: the files only, warnings left out',
-      syncOutput(sync({ written: ['a', 'b'], unchanged: 1, diagnostics: [warning] }), true),
-      { stderr: '', stdout: '{\n  "written": [\n    "a",\n    "b"\n  ],\n  "unchanged": 1\n}\n' },
+      'sync --json: the files, and the warnings as problems only',
+      syncOutput(sync({ written: ['a', 'b'], unchanged: 1, diagnostics: [warning], problems: [fromDiagnostic(warning)] }), true),
+      {
+        stderr: '',
+        stdout: `${JSON.stringify(
+          {
+            written: ['a', 'b'],
+            unchanged: 1,
+            problems: [
+              {
+                code: 'no-lanes',
+                severity: 'warning',
+                message: 'no lanes',
+                location: { file: 'specmap.config.json', line: 1, column: 1 },
+              },
+            ],
+          },
+          null,
+          2,
+        )}\n`,
+      },
     ],
     [
       'generate --dry-run: what would be written, counted as changed',
@@ -54,7 +74,7 @@ describe('what the CLI prints for a result', () => {
             { path: 'generated/a.ts', status: 'would-write' },
             { path: 'generated/b.ts', status: 'unchanged' },
           ],
-          diagnostics: [],
+          ...withProblems([]),
         } satisfies GenerateResult,
         false,
       ),
@@ -63,7 +83,7 @@ describe('what the CLI prints for a result', () => {
     [
       'map answered from the memo: unchanged, with the stored warnings',
       mapOutput(
-        { path: 'mapping.json', written: false, summary: '2 items', diagnostics: [warning], memo: true } satisfies MapCommandResult,
+        { path: 'mapping.json', written: false, summary: '2 items', ...withProblems([warning]), memo: true } satisfies MapCommandResult,
         false,
       ),
       { stderr: 'specmap.config.json:1:1: warning no lanes [no-lanes]\n', stdout: 'unchanged mapping.json: 2 items\n' },

@@ -6,7 +6,10 @@ import { type Output, plural } from './emit.js';
 /** `specmap sync` (and `check --fix`): warnings on stderr; what was written, or a JSON summary, on stdout. */
 export function syncOutput(r: SyncResult, json: boolean): Output {
   if (json) {
-    return { stdout: toJsonText({ written: r.written, unchanged: r.unchanged, ...(r.removed && { removed: r.removed }) }), stderr: '' };
+    return {
+      stdout: toJsonText({ written: r.written, unchanged: r.unchanged, ...(r.removed && { removed: r.removed }), problems: r.problems }),
+      stderr: '',
+    };
   }
   const stderr = [
     prettyDiagnostics(r.diagnostics),
