@@ -15,6 +15,7 @@ import { buildReport } from '../tools/report/build.js';
 import { renderHtml } from '../tools/report/reporters/html.js';
 import { renderJson } from '../tools/report/reporters/json.js';
 import { renderMarkdown } from '../tools/report/reporters/markdown.js';
+import { CHROMIUM, launchChromium } from '../tests/helpers/chromium.js';
 
 const N = Number(process.argv[2] ?? 5000);
 const OUT = resolve(import.meta.dirname, '.out');
@@ -112,21 +113,8 @@ function time<T>(f: () => T): [T, number] {
 }
 
 async function loadMs(file: string): Promise<number | undefined> {
-  if (!existsSync('/usr/bin/chromium')) return undefined;
-  const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  if (!existsSync(CHROMIUM)) return undefined;
+  const browser = await launchChromium();
   const page = await browser.newPage();
   await page.goto('about:blank');
   const t = performance.now();

@@ -1,6 +1,7 @@
 /** A small hand-written model for the analyzer fixtures: event types, SDK class names, one endpoint's body. */
 import type { Model } from '../../tools/model/schema.js';
 import { withSdkClassNames } from '../../tools/sources/class-names.js';
+import { plainField } from '../../tools/model/field.js';
 
 const TYPES = [
   'response.created',
@@ -17,17 +18,7 @@ const TYPES = [
   'raw_response_event',
 ];
 
-const field = (name: string) => ({
-  name,
-  type: { kind: 'string' as const },
-  required: false,
-  nullable: false,
-  deprecated: false,
-  description: '',
-  collapsed: false,
-  sources: [],
-  anchors: [],
-});
+const field = (name: string) => plainField(name, { required: false });
 
 export const fixtureModel: Pick<Model, 'events' | 'endpoints' | 'params'> = {
   events: TYPES.map((type) => ({

@@ -4,8 +4,7 @@
  * the memo of the generated files. Each is damaged the same six ways; a damaged entry must never
  * answer (a wrong file hash would make a changed file look unchanged) and the next run rewrites it.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setCacheEnabled } from '../../tools/cache/settings.js';
@@ -13,19 +12,14 @@ import { slotPath } from '../../tools/cache/store.js';
 import { loadConfig } from '../../tools/config/load.js';
 import { FileHashes, hashText, memoSaysClean, writeMemo } from '../../tools/pipeline/fingerprint.js';
 import { openRunMemo } from '../../tools/pipeline/run-memo.js';
-import { CONFIG, DOCS } from '../hostile/project.js';
+import { makeSmallProject } from './small-project.js';
 
 let root: string;
 let cache: string;
 beforeEach(() => {
   setCacheEnabled(true);
-  root = mkdtempSync(join(tmpdir(), 'specmap-corrupt-memo-'));
+  root = makeSmallProject('specmap-corrupt-memo-');
   cache = join(root, '.specmap/cache');
-  mkdirSync(join(root, 'docs'));
-  mkdirSync(join(root, 'src'));
-  writeFileSync(join(root, 'docs/DOC_streaming_events.md'), DOCS);
-  writeFileSync(join(root, 'src/app.ts'), 'export {};\n');
-  writeFileSync(join(root, 'specmap.config.json'), JSON.stringify(CONFIG));
 });
 afterEach(() => rmSync(root, { recursive: true, force: true }));
 

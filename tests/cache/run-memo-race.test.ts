@@ -3,25 +3,19 @@
  * writes changed since it started: an edit made while it ran (after it read that file) must not
  * be remembered as answered.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setCacheEnabled } from '../../tools/cache/settings.js';
 import { loadConfig } from '../../tools/config/load.js';
 import { openRunMemo } from '../../tools/pipeline/run-memo.js';
 import { sha256 } from '../../tools/sources/read.js';
-import { CONFIG, DOCS } from '../hostile/project.js';
+import { makeSmallProject } from './small-project.js';
 
 let root: string;
 beforeEach(() => {
   setCacheEnabled(true);
-  root = mkdtempSync(join(tmpdir(), 'specmap-memo-race-'));
-  mkdirSync(join(root, 'docs'));
-  mkdirSync(join(root, 'src'));
-  writeFileSync(join(root, 'docs/DOC_streaming_events.md'), DOCS);
-  writeFileSync(join(root, 'src/app.ts'), 'export {};\n');
-  writeFileSync(join(root, 'specmap.config.json'), JSON.stringify(CONFIG));
+  root = makeSmallProject('specmap-memo-race-');
 });
 afterEach(() => rmSync(root, { recursive: true, force: true }));
 

@@ -3,24 +3,18 @@
  * run starts from the fingerprint of that miss instead of taking a second one, but only when it
  * was asked exactly the same question (command, project, config, invocation).
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setCacheEnabled } from '../../tools/cache/settings.js';
 import { loadConfig } from '../../tools/config/load.js';
 import { openRunMemo } from '../../tools/pipeline/run-memo.js';
-import { CONFIG, DOCS } from '../hostile/project.js';
+import { makeSmallProject } from './small-project.js';
 
 let root: string;
 beforeEach(() => {
   setCacheEnabled(true);
-  root = mkdtempSync(join(tmpdir(), 'specmap-memo-start-'));
-  mkdirSync(join(root, 'docs'));
-  mkdirSync(join(root, 'src'));
-  writeFileSync(join(root, 'docs/DOC_streaming_events.md'), DOCS);
-  writeFileSync(join(root, 'src/app.ts'), 'export {};\n');
-  writeFileSync(join(root, 'specmap.config.json'), JSON.stringify(CONFIG));
+  root = makeSmallProject('specmap-memo-start-');
 });
 afterEach(() => rmSync(root, { recursive: true, force: true }));
 

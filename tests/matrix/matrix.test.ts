@@ -18,6 +18,7 @@ import { compareImplementations } from '../../tools/matrix/compare.js';
 import { renderMatrixHtml } from '../../tools/matrix/render-html.js';
 import { renderMatrixMarkdown } from '../../tools/matrix/render-markdown.js';
 import type { Matrix, MatrixCell } from '../../tools/matrix/types.js';
+import { CHROMIUM, launchChromium } from '../helpers/chromium.js';
 
 const CONFIG = join(import.meta.dirname, 'matrix.config.json');
 const EXAMPLE = 'example';
@@ -135,7 +136,6 @@ describe('matrix outputs', () => {
   }, 120_000);
 });
 
-const CHROMIUM = '/usr/bin/chromium';
 describe.skipIf(!existsSync(CHROMIUM))('matrix dashboard in headless Chromium', () => {
   let dir: string;
   afterAll(() => dir && rmSync(dir, { recursive: true, force: true }));
@@ -144,20 +144,7 @@ describe.skipIf(!existsSync(CHROMIUM))('matrix dashboard in headless Chromium', 
     dir = mkdtempSync(join(tmpdir(), 'specmap-matrix-'));
     const file = join(dir, 'matrix.html');
     writeFileSync(file, renderMatrixHtml(matrix));
-    const { chromium } = await import('playwright-core');
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    const browser = await launchChromium();
     try {
       const page = await browser.newPage();
       const requests: string[] = [];

@@ -14,18 +14,8 @@ import { renderHtml } from '../../tools/report/reporters/html.js';
 import type { Report } from '../../tools/report/schema.js';
 import { readMapping, reportFromInputs } from '../../tools/report/stage.js';
 import { REPO } from '../helpers/temp-workspace.js';
+import { CHROMIUM, launchChromium } from '../helpers/chromium.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) console.warn(`skipping the dashboard browser test: ${CHROMIUM} not found (apt-get install -y chromium)`);
 
@@ -49,8 +39,7 @@ describe.skipIf(!hasChromium)('HTML dashboard in headless Chromium', () => {
     dir = mkdtempSync(join(tmpdir(), 'specmap-dash-'));
     const file = join(dir, 'report.html');
     writeFileSync(file, renderHtml(report, { linkBase: '../' }));
-    const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
     page.on('request', (r) => requests.push(r.url()));
     const errors: string[] = [];

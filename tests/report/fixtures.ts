@@ -2,22 +2,12 @@
 import type { LaneConfig } from '../../tools/config/schema.js';
 import type { Mapping, MappingEntry } from '../../tools/mapping/schema.js';
 import type { Field, Model } from '../../tools/model/schema.js';
+import { plainField } from '../../tools/model/field.js';
 
 const SHA = (c: string) => c.repeat(64);
 
 function field(name: string, extra: Partial<Field> = {}): Field {
-  return {
-    name,
-    type: { kind: 'string' },
-    required: null,
-    nullable: false,
-    deprecated: false,
-    description: 'a field',
-    collapsed: false,
-    sources: ['page.md'],
-    anchors: [],
-    ...extra,
-  };
+  return plainField(name, { description: 'a field', sources: ['page.md'], ...extra });
 }
 
 export function tinyModel(): Model {

@@ -12,6 +12,7 @@ import { Baseline } from '../../tools/verify/baseline.js';
 import { resolveSeverities } from '../../tools/verify/severity.js';
 import { learnBaseline, verifyTraces } from '../../tools/verify/verify.js';
 import { loadRootModel } from '../helpers/root-model.js';
+import { plainField } from '../../tools/model/field.js';
 
 const severities = resolveSeverities({});
 let model: Model;
@@ -181,17 +182,12 @@ describe('events that belong to the response, not to an item', () => {
     sources: [],
     correlationKeys: [],
     classNames: [],
-    fields: fields.map((name) => ({
-      name,
-      type: name === 'type' ? { kind: 'literal', value: type } : name === 'sequence_number' ? { kind: 'integer' } : { kind: 'string' },
-      required: true,
-      nullable: false,
-      deprecated: false,
-      description: '',
-      collapsed: false,
-      sources: [],
-      anchors: [],
-    })),
+    fields: fields.map((name) =>
+      plainField(name, {
+        type: name === 'type' ? { kind: 'literal', value: type } : name === 'sequence_number' ? { kind: 'integer' } : { kind: 'string' },
+        required: true,
+      }),
+    ),
   });
 
   it('never need an open item (response.audio.*)', async () => {
