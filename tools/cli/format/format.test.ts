@@ -133,6 +133,11 @@ describe('pretty', () => {
     const out = formatProblems(report([{ ...diagnostic, message: 'a\u001b[2J\r\nfake: ok' }]), 'pretty');
     expect(out).toBe('a.md:2:5: warning a\\x1b[2J\\x0d\\x0afake: ok [unknown-type-word]\n    fix: write `string`\n');
   });
+
+  it("a detail's tabs stay tabs (a unified diff's header), its other control characters are escaped", () => {
+    const out = formatProblems(report([{ ...diagnostic, detail: '--- a/x.md\ton disk\n+ \u001b[31mred' }]), 'pretty');
+    expect(out).toContain('    --- a/x.md\ton disk\n    + \\x1b[31mred\n');
+  });
 });
 
 describe('every format', () => {

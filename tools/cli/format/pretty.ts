@@ -6,6 +6,9 @@
  */
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { escapeControl } from '../../io/control-chars.js';
+
+/** Control characters become visible escapes, except tabs: they cannot forge a line, and a diff's header has them. */
+const shown = (line: string): string => line.split('\t').map(escapeControl).join('\t');
 import { fromDiagnostic } from '../../problems/from-diagnostic.js';
 import { formatLocation, formatRelated } from '../../problems/location.js';
 import type { Problem } from '../../problems/problem.js';
@@ -39,7 +42,7 @@ export function formatPretty(report: ProblemReport): string {
     }
   else for (const p of report.problems) lines.push(...prettyProblem(p));
   lines.push(...(report.pretty?.footer ?? []));
-  return lines.length ? lines.map(escapeControl).join('\n') + '\n' : '';
+  return lines.length ? lines.map(shown).join('\n') + '\n' : '';
 }
 
 /** Diagnostics as the commands print them on stderr: the same lines as any other problem. */
@@ -49,5 +52,5 @@ export function prettyDiagnostics(diagnostics: readonly Diagnostic[]): string {
 
 /** A command's warnings on stderr, one problem after another, with no header. */
 export function prettyProblems(problems: readonly Problem[]): string {
-  return problems.map((p) => `${prettyProblem(p).map(escapeControl).join('\n')}\n`).join('');
+  return problems.map((p) => `${prettyProblem(p).map(shown).join('\n')}\n`).join('');
 }
