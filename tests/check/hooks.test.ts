@@ -5,7 +5,7 @@
  * the README shows exactly those files.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync, chmodSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -43,7 +43,6 @@ beforeAll(() => {
   // specmap installed in the repository, as `npm install --save-dev specmap` would.
   mkdirSync(join(ws.dir, 'node_modules/.bin'), { recursive: true });
   symlinkSync(CLI, join(ws.dir, 'node_modules/.bin/specmap'));
-  chmodSync(CLI, 0o755);
   ws.write('.gitignore', '.specmap/\nnode_modules/\n');
   env = {
     ...process.env,
