@@ -4,16 +4,14 @@
  * so a run neither reads nor changes the process's working directory.
  */
 import { Command } from 'commander';
-import { readFileSync } from 'node:fs';
 import { registerCommands } from './program/index.js';
 import { reportError } from './report-error.js';
-
-const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+import { specmapVersion } from './version.js';
 
 function createProgram(): Command {
   const program = new Command('specmap')
     .description('Keeps code honest against an API specification.')
-    .version(pkg.version)
+    .version(specmapVersion())
     .option('-c, --config <file>', 'config file', 'specmap.config.json')
     .option('--json', 'machine-readable output on stdout; no progress')
     .option('--allow-outside', 'allow a config `workspace` outside the project folder (reads at most the analyzer file limit)')

@@ -6,11 +6,11 @@
  * otherwise equal problems in order, so code scanning tracks each across runs.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { isAbsolute, relative } from 'node:path';
 import { escapeJsonText } from '../../io/control-chars.js';
 import { toJsonText } from '../../io/json.js';
 import type { Problem, ProblemLocation } from '../../problems/problem.js';
+import { specmapVersion } from '../version.js';
 import type { FormatOptions, Notice, ProblemReport } from './report.js';
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -18,13 +18,6 @@ const INFORMATION_URI = 'https://github.com/specmap/specmap';
 const FINGERPRINT = 'specmapProblem/v1';
 const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
 const NOTICE_LEVEL = { error: 'error', warning: 'warning', notice: 'note' } as const;
-
-let version: string | undefined;
-/** specmap's own version, from its package.json (dist/cli/format → the package root). */
-function toolVersion(): string {
-  version ??= (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
-  return version;
-}
 
 /** A relative URI reference: forward slashes, each segment percent-encoded (a space, `#`, `%` in a name). */
 export function artifactUri(file: string, root: string): string {
@@ -116,7 +109,7 @@ export function formatSarif(report: ProblemReport, options: FormatOptions = {}):
         tool: {
           driver: {
             name: 'specmap',
-            version: toolVersion(),
+            version: specmapVersion(),
             informationUri: INFORMATION_URI,
             rules: codes.map((id) => ({ id, shortDescription: { text: report.rules?.[id] ?? describe(id) } })),
           },
