@@ -10,14 +10,13 @@ import type { Problem } from '../../problems/problem.js';
 import { RULE_DESCRIPTIONS } from '../../problems/rules.js';
 import { prose } from '../format/markdown-text.js';
 import type { ProblemReport } from '../format/report.js';
+import { plural } from './emit.js';
 
 /** The version of `check --format json`'s object. */
 const CHECK_JSON_VERSION = 1;
 
 /** A fix that is just a command to run is shared; one that names a place belongs to its finding. */
 const SHARED_FIX = /^specmap (?:--config \S+ )?\w+$/;
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 function cleanLine(result: CheckResult): string {
   if (result.memo) return 'specmap check: clean (nothing changed since the last clean check)';

@@ -1,8 +1,7 @@
 /** What `specmap init` prints: what it found, the lanes it proposes, what it would write. */
 import type { InitPlan } from '../../commands/init.js';
 import { toJsonText } from '../../io/json.js';
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+import { plural } from './emit.js';
 
 export function formatInitPlan(plan: InitPlan): string {
   const f = plan.found;

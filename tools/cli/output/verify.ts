@@ -9,8 +9,8 @@ import { RULE_DESCRIPTIONS } from '../../problems/rules.js';
 import type { TraceReport, VerifyReport } from '../../verify/types.js';
 import { prose } from '../format/markdown-text.js';
 import type { Notice, ProblemGroup, ProblemReport } from '../format/report.js';
+import { plural } from './emit.js';
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const LEVEL = { error: 'error', warn: 'warning', info: 'notice' } as const;
 
 function head(t: TraceReport): string {
