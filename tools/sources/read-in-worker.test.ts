@@ -10,8 +10,8 @@ const names = (files: SourceFile[]) => files.map((f) => f.info.id);
 
 describe('filesForWorker', () => {
   it.each([
-    ['the spec, then the largest page, when two pages stay here', [SPEC, ...PAGES], ['spec.yaml', 'b.md']],
-    ['only the spec when fewer than three pages are left', [SPEC, PAGES[0]!, PAGES[1]!], ['spec.yaml']],
+    ['the spec, and no page: pages parse here in milliseconds', [SPEC, ...PAGES], ['spec.yaml']],
+    ['only the spec beside two pages', [SPEC, PAGES[0]!, PAGES[1]!], ['spec.yaml']],
     ['nothing without a large source', PAGES, []],
     ['only the spec when a catalog is among the rest', [SPEC, ...PAGES, file('events.json', 1000, 'catalog')], ['spec.yaml']],
     ['all large sources but the first when nothing else is left', [SPEC, file('other.yaml', 600_000)], ['other.yaml']],

@@ -1,11 +1,11 @@
 /**
  * Large sources read on a worker thread while the main thread reads the rest: on two cores the
- * 3 MB OpenAI spec (~0.3 s of YAML) is parsed while the docs pages (~0.5 s of markdown) are, and
- * when two or more pages are left for the main thread, the largest of them goes to the worker
- * after the spec, so both threads finish at about the same time. Only where it pays: more than
- * one core, a file large enough to outweigh starting a worker (~40 ms), and the built tool (the
- * worker is a compiled module; under tsx or vitest the file reads in process). Any failure of the
- * worker itself falls back to reading in process.
+ * 3 MB OpenAI spec (~0.3 s of YAML) is parsed while the docs pages are. The pages stay on the main
+ * thread: on the markdown fast path (markdown/fast-parse.ts) they take milliseconds, less than a
+ * worker needs to load their reader. Only where it pays: more than one core, a file large enough
+ * to outweigh starting a worker (~40 ms), and the built tool (the worker is a compiled module;
+ * under tsx or vitest the file reads in process). Any failure of the worker itself falls back to
+ * reading in process.
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -25,21 +25,13 @@ function canUseWorker(): boolean {
 }
 
 /**
- * Which of `misses` (sources to parse) the worker reads, in order: the large ones (all but one when
- * nothing else is left for the main thread), then the largest of the rest (docs pages) while at least
- * two stay on the main thread. `usable`: whether a worker can run here at all.
+ * Which of `misses` (sources to parse) the worker reads, in order: the large ones, all but the
+ * first when nothing else is left for the main thread. `usable`: whether a worker can run here at all.
  */
 export function filesForWorker(misses: readonly SourceFile[], usable = canUseWorker()): SourceFile[] {
   const large = misses.filter((f) => f.text.length >= MIN_WORKER_CHARS);
   if (large.length === 0 || !usable) return [];
-  // Nothing but large files: the main thread reads the first.
-  if (large.length === misses.length) return large.slice(1);
-  // Only docs pages: their reader looks at nothing but the page (a catalog's looks at the
-  // diagnostics already recorded for it, which a worker does not have).
-  const rest = misses.filter((f) => f.text.length < MIN_WORKER_CHARS);
-  if (rest.length < 3 || !rest.every((f) => f.info.kind === 'openai-docs')) return large;
-  const largest = rest.reduce((a, b) => (b.text.length > a.text.length ? b : a));
-  return [...large, largest];
+  return large.length === misses.length ? large.slice(1) : large;
 }
 
 export interface WorkerRead {
