@@ -23,11 +23,17 @@ import { languageOf } from './file-role.js';
 import { compareFacts } from './sort-facts.js';
 import { traceFacts } from './trace/trace-facts.js';
 
+type AnalyzedModel = Pick<Model, 'events' | 'endpoints' | 'params'> & Partial<Pick<Model, 'sources'>>;
+
 export interface AnalyzeOptions {
   /** Workspace root: lane globs are relative to it, fact paths too. */
   root: string;
   lanes: readonly Pick<LaneConfig, 'name' | 'include' | 'exclude' | 'language'>[];
-  model: Pick<Model, 'events' | 'endpoints' | 'params'> & Partial<Pick<Model, 'sources'>>;
+  /**
+   * The model, or its promise while the caller still builds it: the work that needs no model
+   * (listing the lanes' files, loading the parsers their languages need) runs meanwhile.
+   */
+  model: AnalyzedModel | Promise<AnalyzedModel>;
   /** Where the fact cache lives; none: no cache. */
   cacheDir?: string;
   /** Config `unknownLiterals`. */
@@ -65,8 +71,21 @@ interface Pending {
 
 export async function analyzeWorkspace(options: AnalyzeOptions): Promise<AnalyzeResult> {
   const warnings: AnalyzerWarning[] = [];
-  const candidates = buildCandidates({ model: options.model, unknownLiteralPatterns: options.unknownLiteralPatterns ?? [] }, warnings);
-  const { files, languages } = await expandLanes(options.root, options.lanes, warnings);
+  // While the model is still being built (its largest source parses on a worker thread, and this
+  // thread would only wait), list the lanes' files and load the parsers they need. Not when the
+  // model is already at hand: a parser nobody turns out to need would then cost time of its own.
+  let modelReady = false;
+  const model = Promise.resolve(options.model).finally(() => {
+    modelReady = true;
+  });
+  const listed = expandLanes(options.root, options.lanes, warnings).then(async (lanes) => {
+    if (!modelReady) await preloadParsers(lanes.languages, options.cacheDir);
+    return lanes;
+  });
+  // Awaited after the model, so that a model that cannot be built is the error reported.
+  listed.catch(() => {});
+  const candidates = buildCandidates({ model: await model, unknownLiteralPatterns: options.unknownLiteralPatterns ?? [] }, warnings);
+  const { files, languages } = await listed;
   const cache = await FactCache.open(options.cacheDir, candidates.hash);
 
   const results = new Map<string, FileFacts>();
@@ -242,6 +261,13 @@ function readText(path: string, file: string, warnings: AnalyzerWarning[]): stri
     });
     return undefined;
   }
+}
+
+/** Loads the parsers of the languages the lanes hold, ahead of the files that will need them. */
+async function preloadParsers(languages: ReadonlyMap<string, FactLanguage>, cacheDir: string | undefined): Promise<void> {
+  const used = new Set(languages.values());
+  if (used.has('python')) await (await import('./python/load-parser.js')).loadPythonParser();
+  if (used.has('typescript')) (await import('./typescript/load-typescript.js')).loadTypeScript(cacheDir);
 }
 
 /** Adapters are imported only when a file of their language needs parsing (compiling the TypeScript compiler alone costs ~0.3 s). */

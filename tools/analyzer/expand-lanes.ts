@@ -62,11 +62,20 @@ export async function expandLanes(
     byPath.set(f, chosen);
     return chosen;
   };
+  // Lanes often share their globs (definitions, handlers and emitters over the same sources): each
+  // distinct pattern and ignore list walks the tree once.
+  const walks = new Map<string, Promise<string[]>>();
+  const walk = (pattern: string, ignore: string[]): Promise<string[]> => {
+    const key = JSON.stringify([pattern, ignore]);
+    let found = walks.get(key);
+    if (!found) walks.set(key, (found = glob(pattern, { cwd: root, ignore, onlyFiles: true, expandDirectories: false })));
+    return found;
+  };
   for (const lane of lanes) {
     const ignore = ['**/node_modules/**', ...(lane.exclude ?? [])];
     const matched: string[] = [];
     for (const pattern of lane.include) {
-      const found = await glob(pattern, { cwd: root, ignore, onlyFiles: true, expandDirectories: false });
+      const found = await walk(pattern, ignore);
       if (found.length === 0)
         warnings.push({
           file: 'specmap.config.json',

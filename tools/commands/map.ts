@@ -86,9 +86,17 @@ export async function buildMapping(opts: MapOptions, extraManual?: (previous: Ma
   const progress = opts.progress ?? SILENT;
   const { config, root, path } = await loadConfig(opts.config, opts.cwd, { allowOutside: opts.allowOutside });
   progress.step('reading sources');
-  const state = await loadModelState(config, root);
+  const building = loadModelState(config, root);
+  // The analyzer starts at once on what needs no model, and fails only after the model does.
+  const analysis = analyzeForMapping(
+    building.then((s) => s.model),
+    config,
+    root,
+  );
+  analysis.catch(() => {});
+  const state = await building;
   progress.step('analyzing the workspace');
-  const { facts, warnings } = await analyzeForMapping(state.model, config, root);
+  const { facts, warnings } = await analysis;
   const mappingPath = resolveInsideReal(root, config.mapping);
   const snapshot = readMappingSnapshot(mappingPath, config.mapping);
   const previous = snapshot.mapping;

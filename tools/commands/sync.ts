@@ -168,25 +168,32 @@ async function syncLocked(
 ): Promise<SyncResult> {
   const progress = opts.progress ?? SILENT;
   progress.step('extract: reading sources');
-  const state = await loadModelState(config, root, { strict: opts.strict });
+  const building = loadModelState(config, root, { strict: opts.strict });
+  // The analyzer starts at once on what needs no model (listing files, loading parsers) while the
+  // sources parse, and fails only after the model does.
+  const analysis = config.lanes.length
+    ? import('../mapping/run-analyzer.js').then(({ analyzeForMapping }) =>
+        analyzeForMapping(
+          building.then((s) => s.model),
+          config,
+          root,
+        ),
+      )
+    : Promise.resolve({ facts: [], warnings: [] });
+  analysis.catch(() => {});
+  const state = await building;
   const display = configDisplay(configPath, opts.cwd);
   run.diagnostics.push(...state.diagnostics.sorted().map((d) => nameConfigFile(d, display)));
   const modelFile: OutputFile = { path: config.model, content: modelText(state.model), producedBy: 'specmap extract' };
 
   progress.step('map: analyzing the workspace');
-  const [
-    { analyzeForMapping },
-    { computeMapping },
-    { readMappingSnapshot, currentMappingHash, hashMappingText },
-    { mappingText },
-    { trackerFilePath },
-  ] = await Promise.all([
-    import('../mapping/run-analyzer.js'),
-    import('../mapping/compute.js'),
-    import('../mapping/read.js'),
-    import('../mapping/render.js'),
-    import('../generate/tracker/merge-edits.js'),
-  ]);
+  const [{ computeMapping }, { readMappingSnapshot, currentMappingHash, hashMappingText }, { mappingText }, { trackerFilePath }] =
+    await Promise.all([
+      import('../mapping/compute.js'),
+      import('../mapping/read.js'),
+      import('../mapping/render.js'),
+      import('../generate/tracker/merge-edits.js'),
+    ]);
   const mappingPath = resolveInsideReal(root, config.mapping);
   const trackerRel = trackerFilePath(config);
   const trackerPath = trackerRel ? resolveInsideReal(root, trackerRel) : undefined;
@@ -202,7 +209,7 @@ async function syncLocked(
   let human = readHumanFiles();
   // Without lanes the mapping is still written (every item missing): `check` compares against it,
   // and a report without one would claim `map` never ran.
-  const analyzed = await analyzeForMapping(state.model, config, root);
+  const analyzed = await analysis;
   if (!config.lanes.length) run.diagnostics.push(noLanesDiagnostic(display));
   for (const w of analyzed.warnings) {
     // The analyzer names the config by its default name; the user's file may be called otherwise.

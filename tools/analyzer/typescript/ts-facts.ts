@@ -432,7 +432,11 @@ function collectModule(ts: Ts, sf: TS.SourceFile, sink: FactSink, renamed: Map<s
   }
   // Only class-like names are ever resolved (a class fact's name is capitalised); the rest would only bloat the cache.
   module.declared.push(...[...declared].filter((n) => n === 'default' || isClassName(n)).sort());
+  // This walk is the file's first over every node, and it also sets the parent pointers the later
+  // walks read: the parse leaves them unset, which saves the compiler a walk of its own per file.
+  let parent: TS.Node = sf;
   const visit = (node: TS.Node): void => {
+    (node as { parent: TS.Node }).parent = parent;
     if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) {
       const init = unwrap(node.initializer);
       if (ts.isStringLiteral(init) || ts.isNoSubstitutionTemplateLiteral(init)) constants.set(node.name.text, init.text);
@@ -453,9 +457,12 @@ function collectModule(ts: Ts, sf: TS.SourceFile, sink: FactSink, renamed: Map<s
           constants.set(`${node.name.text}.${key}`, m.initializer.text);
       }
     }
+    const outer = parent;
+    parent = node;
     ts.forEachChild(node, visit);
+    parent = outer;
   };
-  visit(sf);
+  ts.forEachChild(sf, visit);
 }
 
 /** `name` says which event only beside a `type` in the same object (`{ type: 'run_item_stream_event', name }`). */
