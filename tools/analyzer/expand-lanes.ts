@@ -68,7 +68,10 @@ export async function expandLanes(
   const walk = (pattern: string, ignore: string[]): Promise<string[]> => {
     const key = JSON.stringify([pattern, ignore]);
     let found = walks.get(key);
-    if (!found) walks.set(key, (found = glob(pattern, { cwd: root, ignore, onlyFiles: true, expandDirectories: false })));
+    if (!found) {
+      found = glob(pattern, { cwd: root, ignore, onlyFiles: true, expandDirectories: false });
+      walks.set(key, found);
+    }
     return found;
   };
   for (const lane of lanes) {
