@@ -59,9 +59,11 @@ export function typescriptFacts(ts: Ts, sf: TS.SourceFile, ctx: FileContext): Fi
     return key !== undefined ? constants.get(key) : undefined;
   };
 
-  const visit = (node: TS.Node, symbol: string): void => {
-    const name = declarationName(ts, node, sf) ?? testTitle(ts, node);
-    if (name) symbol = name;
+  // The enclosing declaration or test, kept in one variable rather than passed down: a closure per
+  // node (to pass it) is a million allocations on a large tree.
+  let symbol = '<module>';
+  /** The node's own facts; false when its children hold nothing more (a string's). */
+  const visitNode = (node: TS.Node): boolean => {
     if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateExpression(node)) {
       const text = ts.isTemplateExpression(node) ? node.getText(sf).slice(1, -1) : node.text;
       // A recorded event inside a string (a test's golden stream): a trace line.
@@ -70,12 +72,11 @@ export function typescriptFacts(ts: Ts, sf: TS.SourceFile, ctx: FileContext): Fi
           sink.add({ kind: 'literal', symbol, literal: type, evidence: 'trace line in a string', ...at(node) });
       }
       if (ts.isTemplateExpression(node)) {
-        ts.forEachChild(node, (child) => visit(child, symbol));
-        return;
+        return true;
       }
       if (isEventLiteral(node.text, ctx.candidates)) {
         const { kind, evidence } = roleOf(ts, node, sf, ctx.candidates.nameKeyed);
-        if (isWeakLiteral(node.text) && !isTyped(ts, node, kind, sf, ctx.candidates.nameKeyed)) return;
+        if (isWeakLiteral(node.text) && !isTyped(ts, node, kind, sf, ctx.candidates.nameKeyed)) return false;
         sink.add({
           kind,
           symbol,
@@ -86,7 +87,7 @@ export function typescriptFacts(ts: Ts, sf: TS.SourceFile, ctx: FileContext): Fi
           ...(kind === 'definition' ? ownFields(node, symbol) : {}),
         });
       }
-      return;
+      return false;
     }
     // A handler comparing against a constant: `case EventType.Created:`, `e.type === CREATED`.
     if ((ts.isIdentifier(node) || ts.isPropertyAccessExpression(node)) && constants.size > 0 && isHandlerPosition(ts, node)) {
@@ -121,9 +122,16 @@ export function typescriptFacts(ts: Ts, sf: TS.SourceFile, ctx: FileContext): Fi
       const cls = writtenName(ts, node.right);
       if (cls && isClassName(cls)) sink.add({ kind: 'handler', symbol, className: cls, evidence: 'instanceof check', ...at(node.right) });
     }
-    ts.forEachChild(node, (child) => visit(child, symbol));
+    return true;
   };
-  visit(sf, '<module>');
+  const visit = (node: TS.Node): void => {
+    const outer = symbol;
+    const name = declarationName(ts, node, sf) ?? testTitle(ts, node);
+    if (name) symbol = name;
+    if (visitNode(node)) ts.forEachChild(node, visit);
+    symbol = outer;
+  };
+  visit(sf);
   return sink.result();
 }
 
