@@ -79,7 +79,8 @@ export async function analyzeWorkspace(options: AnalyzeOptions): Promise<Analyze
     modelReady = true;
   });
   const listed = expandLanes(options.root, options.lanes, warnings).then(async (lanes) => {
-    if (!modelReady) await preloadParsers(lanes.languages, options.cacheDir);
+    // A parser that fails to load fails again, with its own error, where a file needs it.
+    if (!modelReady) await preloadParsers(lanes.languages, options.cacheDir).catch(() => {});
     return lanes;
   });
   // Awaited after the model, so that a model that cannot be built is the error reported.
