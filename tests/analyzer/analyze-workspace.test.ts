@@ -127,6 +127,28 @@ describe('analyzeWorkspace on the fixture workspace', () => {
     expect(files.golden).toEqual(['traces/agent.ndjson', 'traces/run.sse']);
   });
 
+  it('takes the model as a promise still being built, with the same result', async () => {
+    const direct = await run();
+    let resolveModel!: (m: typeof fixtureModel) => void;
+    const pending = new Promise<typeof fixtureModel>((r) => {
+      resolveModel = r;
+    });
+    const analysis = analyzeWorkspace({ root: ROOT, lanes: LANES, model: pending, unknownLiteralPatterns: PATTERNS });
+    // The lanes are listed and the parsers loaded meanwhile; nothing is decided before the model is there.
+    await new Promise((r) => setTimeout(r, 50));
+    resolveModel(fixtureModel);
+    expect(await analysis).toEqual(direct);
+  });
+
+  it('reports the model’s failure, not the listing’s, when both fail', async () => {
+    const missing = join(ROOT, 'missing-folder');
+    // With the model at hand, the missing workspace is the error.
+    await expect(analyzeWorkspace({ root: missing, lanes: LANES, model: fixtureModel })).rejects.toThrow(/ENOENT/);
+    // With a model that cannot be built, that failure is the one reported.
+    const modelError = new Error('the sources do not parse');
+    await expect(analyzeWorkspace({ root: missing, lanes: LANES, model: Promise.reject(modelError) })).rejects.toBe(modelError);
+  });
+
   const tmp: string[] = [];
   afterAll(async () => Promise.all(tmp.map((d) => rm(d, { recursive: true, force: true }))));
 
