@@ -22,11 +22,18 @@ export interface MappingCheck {
  * The analyzer as `map` runs it, except for its fact cache: `check` must work on a read-only
  * checkout, so the cache is used only where it can be written, and never with `--no-cache`.
  */
-async function analyze(model: Model, config: Config, root: string, noCache: boolean): Promise<CodeFact[]> {
+export async function analyzeForCheck(model: Model | Promise<Model>, config: Config, root: string, noCache: boolean): Promise<CodeFact[]> {
   if (!config.lanes.length) return [];
   const { analyzeWorkspace } = await import('../analyzer/index.js');
   const cacheDir = projectCacheDir(config, root);
-  const t0 = performance.now();
+  // Timed from when the model is ready: what runs before (listing files, loading parsers) overlaps it.
+  let t0 = performance.now();
+  void Promise.resolve(model).then(
+    () => {
+      t0 = performance.now();
+    },
+    () => {},
+  );
   const result = await analyzeWorkspace({
     root: resolve(root, config.workspace),
     lanes: config.lanes,
@@ -42,11 +49,17 @@ async function analyze(model: Model, config: Config, root: string, noCache: bool
   return result.facts;
 }
 
-export async function checkMapping(model: Model, config: Config, root: string, noCache = false): Promise<MappingCheck> {
+/** `facts`: the analysis when the caller started it already (`analyzeForCheck`, while the model was built). */
+export async function checkMapping(
+  model: Model,
+  config: Config,
+  root: string,
+  noCache = false,
+  facts: Promise<CodeFact[]> = analyzeForCheck(model, config, root, noCache),
+): Promise<MappingCheck> {
   const [{ computeMapping }, { readMappingFile }] = await Promise.all([import('../mapping/compute.js'), import('../mapping/read.js')]);
   const previous = readMappingFile(resolveInsideReal(root, config.mapping), config.mapping);
-  const facts = await analyze(model, config, root, noCache);
-  const mapping = computeMapping(model, facts, config, previous);
+  const mapping = computeMapping(model, await facts, config, previous);
   return { findings: [...mappingDrift(previous, mapping), ...(await trackerEdits(model, config, root, previous))], mapping };
 }
 

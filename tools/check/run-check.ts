@@ -50,20 +50,32 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
   const raw: Omit<Finding, 'severity'>[] = [];
   if (parts.length) {
     // Loaded only past the memo: the hook path of an unchanged tree needs none of it.
-    const [{ loadModelState }, { checkSources }, { checkMapping }, { checkGenerated }] = await Promise.all([
+    const [{ loadModelState }, { checkSources }, { analyzeForCheck, checkMapping }, { checkGenerated }] = await Promise.all([
       import('../pipeline/model.js'),
       import('./check-sources.js'),
       import('./check-mapping.js'),
       import('./check-generated.js'),
     ]);
     t0 = performance.now();
-    const state = await loadModelState(config, root);
+    const needsMapping = parts.includes('mapping') || parts.includes('generated');
+    const building = loadModelState(config, root);
+    // The analyzer starts on what needs no model (listing files, loading parsers) while the sources
+    // parse; it fails only after the model does.
+    const facts = needsMapping
+      ? analyzeForCheck(
+          building.then((s) => s.model),
+          config,
+          root,
+          noCache,
+        )
+      : undefined;
+    facts?.catch(() => {});
+    const state = await building;
     if (parts.includes('sources')) raw.push(...(await checkSources(state, config)));
     recordTiming('check: sources', t0);
     t0 = performance.now();
     // Mapping first: the tracker tables that `generate` writes are filled from it.
-    const mapped =
-      parts.includes('mapping') || parts.includes('generated') ? await checkMapping(state.model, config, root, noCache) : undefined;
+    const mapped = facts ? await checkMapping(state.model, config, root, noCache, facts) : undefined;
     if (mapped && parts.includes('mapping')) raw.push(...mapped.findings);
     recordTiming('check: mapping', t0);
     t0 = performance.now();
