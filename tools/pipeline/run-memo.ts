@@ -16,6 +16,7 @@ import { recordTiming } from '../cache/timings.js';
 import { FileHashes, Fingerprint, listFiles } from './fingerprint.js';
 import type { Config } from '../config/schema.js';
 import { loadInputs } from './inputs.js';
+import { prewarmSourceWorker } from '../sources/read-in-worker.js';
 
 /** Every file an analyzer could read as a module (file-role.ts's extensions), lanes or not. */
 const MODULE_FILES = ['**/*.{ts,tsx,js,jsx,mjs,cjs,mts,cts,py,pyi}'];
@@ -40,6 +41,8 @@ async function runFingerprint(
   invocation = '',
 ): Promise<Fingerprint> {
   const t0 = performance.now();
+  // A run with nothing cached parses its sources next: their worker starts while this fingerprint is taken.
+  prewarmSourceWorker(cacheDir);
   const inputs = await loadInputs(config, root, { lanes: false });
   const workspace = resolve(root, config.workspace);
   // One walk for the lanes' files and every module file besides: a superset of what the run reads.

@@ -9,6 +9,7 @@
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -41,13 +42,55 @@ export interface WorkerRead {
 
 type Answer = { ok: true; extract: SourceExtract; diagnostics: Diagnostic[] } | { ok: false };
 
+/** A worker started ahead of need (`prewarmSourceWorker`), not yet given files; `dead` once it failed. */
+let spare: { worker: Worker; dead: boolean } | undefined;
+
+/**
+ * Starts the worker now, when the run is going to parse its sources: no memo can answer it and the
+ * cache holds no source extracts (`cacheDir` absent: nothing is cached). The worker's start and the
+ * loading of the OpenAPI reader (~0.1 s) then overlap the fingerprint of the run's inputs instead
+ * of delaying the model. It holds the process open only once given files; one never used is ended
+ * by the next `readInWorker` or at exit.
+ */
+export function prewarmSourceWorker(cacheDir: string | undefined): void {
+  if (spare || !canUseWorker() || (cacheDir !== undefined && existsSync(join(cacheDir, 'sources')))) return;
+  try {
+    const worker = new Worker(WORKER, { workerData: { preload: ['openapi'] } });
+    const entry = { worker, dead: false };
+    const die = () => {
+      entry.dead = true;
+    };
+    worker.once('error', die);
+    worker.once('exit', die);
+    worker.unref();
+    spare = entry;
+  } catch {
+    spare = undefined;
+  }
+}
+
+/** The prewarmed worker if it is alive, else a new one. */
+function takeWorker(): Worker {
+  const taken = spare;
+  spare = undefined;
+  if (taken && !taken.dead) {
+    taken.worker.ref();
+    return taken.worker;
+  }
+  return new Worker(WORKER);
+}
+
 /**
  * One worker reading `files` in order: each file's read, or undefined when the worker failed (the
- * caller then reads that file in process).
+ * caller then reads that file in process). With no files, a prewarmed worker is ended.
  */
 export function readInWorker(files: readonly SourceFile[]): Map<SourceFile, Promise<WorkerRead | undefined>> {
   const out = new Map<SourceFile, Promise<WorkerRead | undefined>>();
-  if (files.length === 0) return out;
+  if (files.length === 0) {
+    if (spare) void spare.worker.terminate();
+    spare = undefined;
+    return out;
+  }
   const waiting: ((read: WorkerRead | undefined) => void)[] = [];
   for (const file of files) out.set(file, new Promise((resolve) => waiting.push(resolve)));
   const failAll = () => {
@@ -55,7 +98,7 @@ export function readInWorker(files: readonly SourceFile[]): Map<SourceFile, Prom
   };
   let worker: Worker;
   try {
-    worker = new Worker(WORKER);
+    worker = takeWorker();
   } catch {
     failAll();
     return out;
