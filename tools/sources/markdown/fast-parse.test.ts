@@ -55,6 +55,8 @@ describe('parseSimpleMarkdown', () => {
     ['a list ended by a heading', '* a\n* b\n# H'],
     ['a paragraph interrupted by a list and a heading', 'text\n- item\n\ntext\n## H\ntext\n```\ncode\n```'],
     ['non-ASCII text', 'Größe — “quoted” 😀 `ß`'],
+    ['a paragraph of many lines', Array.from({ length: 400 }, (_, i) => `line ${i} \`c${i}\` [l](u${i})`).join('\n')],
+    ['a list item with many lazy lines', `- a\n${Array.from({ length: 400 }, (_, i) => `lazy ${i} \`c\``).join('\n')}`],
   ])('%s: takes the fast path and matches remark', (_, md) => {
     expect(agrees(md)).toBe(true);
   });

@@ -282,10 +282,16 @@ class SimpleParser {
       bounds.push({ from: at, offset: p.offset });
       at += p.text.length + 1;
     }
+    // The piece that holds index k: a binary search, since a paragraph may run to thousands of lines.
     const bound = (k: number) => {
-      let b = bounds[0]!;
-      for (const x of bounds) if (x.from <= k) b = x;
-      return b;
+      let lo = 0;
+      let hi = bounds.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (bounds[mid]!.from <= k) lo = mid;
+        else hi = mid - 1;
+      }
+      return bounds[lo]!;
     };
     const pos = (k: number): Point => {
       const b = bound(k);
