@@ -21,6 +21,21 @@ export function recordTiming(label: string, t0: number, note?: string): void {
   lines.push({ label, ms: performance.now() - t0, ...(note ? { note } : {}) });
 }
 
+/**
+ * A phase's start that moves to when `ready` settles: work begun early, while something it needs
+ * was still being made, is timed from then, so the phases printed do not count the overlap twice.
+ */
+export function startWhenSettled(ready: unknown): () => number {
+  let t0 = performance.now();
+  void Promise.resolve(ready).then(
+    () => {
+      t0 = performance.now();
+    },
+    () => {},
+  );
+  return () => t0;
+}
+
 export interface Timings {
   phases: { label: string; ms: number; note?: string }[];
   /** Since this module loaded. */

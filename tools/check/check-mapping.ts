@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import type { CodeFact } from '../analyzer/facts.js';
 import type { Config } from '../config/schema.js';
 import { projectCacheDir } from '../cache/settings.js';
-import { recordTiming } from '../cache/timings.js';
+import { recordTiming, startWhenSettled } from '../cache/timings.js';
 import { canWriteBelow } from '../io/confine.js';
 import { resolveInsideReal } from '../io/write-plan.js';
 import type { Mapping } from '../mapping/schema.js';
@@ -27,13 +27,7 @@ export async function analyzeForCheck(model: Model | Promise<Model>, config: Con
   const { analyzeWorkspace } = await import('../analyzer/index.js');
   const cacheDir = projectCacheDir(config, root);
   // Timed from when the model is ready: what runs before (listing files, loading parsers) overlaps it.
-  let t0 = performance.now();
-  void Promise.resolve(model).then(
-    () => {
-      t0 = performance.now();
-    },
-    () => {},
-  );
+  const t0 = startWhenSettled(model);
   const result = await analyzeWorkspace({
     root: resolve(root, config.workspace),
     lanes: config.lanes,
@@ -43,7 +37,7 @@ export async function analyzeForCheck(model: Model | Promise<Model>, config: Con
   });
   recordTiming(
     'analyze the workspace',
-    t0,
+    t0(),
     `${result.stats.files} files, ${result.stats.parsed} parsed, ${result.stats.cached} from cache`,
   );
   return result.facts;

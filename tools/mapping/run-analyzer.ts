@@ -4,7 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { projectCacheDir } from '../cache/settings.js';
-import { recordTiming } from '../cache/timings.js';
+import { recordTiming, startWhenSettled } from '../cache/timings.js';
 import type { AnalyzerWarning, CodeFact } from '../analyzer/facts.js';
 import type { Config } from '../config/schema.js';
 import type { Model } from '../model/schema.js';
@@ -17,14 +17,8 @@ export interface AnalyzeResult {
 /** `model` may still be in the making: the analyzer starts on what needs no model meanwhile. */
 export async function analyzeForMapping(model: Model | Promise<Model>, config: Config, root: string): Promise<AnalyzeResult> {
   if (!config.lanes.length) return { facts: [], warnings: [] };
-  // Timed from when the model is ready: what runs before overlaps the model's own time.
-  let t0 = performance.now();
-  void Promise.resolve(model).then(
-    () => {
-      t0 = performance.now();
-    },
-    () => {},
-  );
+  // Timed from when the model is ready: what runs before (listing files, loading parsers) overlaps it.
+  const t0 = startWhenSettled(model);
   const { analyzeWorkspace } = await import('../analyzer/index.js');
   const result = await analyzeWorkspace({
     root: resolve(root, config.workspace),
@@ -35,7 +29,7 @@ export async function analyzeForMapping(model: Model | Promise<Model>, config: C
   });
   recordTiming(
     'analyze the workspace',
-    t0,
+    t0(),
     `${result.stats.files} files, ${result.stats.parsed} parsed, ${result.stats.cached} from cache`,
   );
   return result;
