@@ -6,11 +6,16 @@
  * registry, and loading ts-morph cost ~0.3 s on top of the compiler).
  */
 import type { FileContext, FileFacts } from '../fact-sink.js';
+import { compilerApi, type Ts } from './compiler-api.js';
 import { loadTypeScript, saveCodeCache } from './load-typescript.js';
 import { typescriptFacts } from './ts-facts.js';
 
+let api: { module: object; ts: Ts } | undefined;
+
 export async function analyzeTypeScript(files: readonly { text: string; ctx: FileContext }[], cacheDir?: string): Promise<FileFacts[]> {
-  const ts = loadTypeScript(cacheDir);
+  const module = loadTypeScript(cacheDir);
+  if (api?.module !== module) api = { module, ts: compilerApi(module) };
+  const ts = api.ts;
   const out = files.map(({ text, ctx }) => {
     // The latest syntax, the script kind from the extension. JSDoc comments are left unparsed: no
     // fact reads them (the walks never enter them, and positions skip them as trivia either way),

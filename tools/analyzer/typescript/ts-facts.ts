@@ -7,6 +7,7 @@
  * `EventType.Created`) are followed within the file where a handler compares against them.
  */
 import type * as TS from 'typescript';
+import type { Ts } from './compiler-api.js';
 import { isEventLiteral, isWeakLiteral, TYPE_SUBJECT } from '../candidates.js';
 import type { CodeFactKind } from '../facts.js';
 import { FactSink, type FileContext, type FileFacts } from '../fact-sink.js';
@@ -15,8 +16,6 @@ import { declaredShapes, holderOf, type FileShapes } from './ts-fields.js';
 import { paramFacts } from './ts-params.js';
 import { routeFacts } from './ts-routes.js';
 import { embeddedTraceTypes } from '../trace/trace-facts.js';
-
-type Ts = typeof TS;
 
 const EMIT_CALL = /(send|emit|yield|publish|push|write|enqueue|dispatch|sse|stream|event)/i;
 const LISTEN_CALL = /^(on|once|addEventListener|addListener|subscribe|listen|handle|register)$/;

@@ -7,9 +7,8 @@
  * workspace or drops it, so a gap is never claimed for fields that may come from elsewhere.
  */
 import type * as TS from 'typescript';
+import type { Ts } from './compiler-api.js';
 import type { DeclaredFields } from '../declared-fields.js';
-
-type Ts = typeof TS;
 
 export interface FileShapes {
   /** Declaration name → its fields. */

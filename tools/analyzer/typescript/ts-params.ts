@@ -4,10 +4,10 @@
  * field with the declared type text, optionality, default and accepted values.
  */
 import type * as TS from 'typescript';
+import type { Ts } from './compiler-api.js';
 import { mayBeRequestModel } from '../candidates.js';
 import type { FactSink } from '../fact-sink.js';
 
-type Ts = typeof TS;
 type At = (node: TS.Node) => { line: number; column: number };
 
 interface TsField {

@@ -10,9 +10,9 @@
  * `Schema.parse(await req.json())`, `req.body as T` or `const body: T = …`.
  */
 import type * as TS from 'typescript';
+import type { Ts } from './compiler-api.js';
 import type { FactSink, FileContext } from '../fact-sink.js';
 
-type Ts = typeof TS;
 type At = (node: TS.Node) => { line: number; column: number };
 
 const VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'all']);
