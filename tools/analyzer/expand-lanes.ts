@@ -26,7 +26,18 @@ export interface Expanded {
 const MAX_WORKSPACE_FILES = 50_000;
 
 /** Shorter paths first (fewer segments), then by text: the path a file is reached by when there are several. */
-const byDepth = (a: string, b: string) => a.split('/').length - b.split('/').length || (a < b ? -1 : a > b ? 1 : 0);
+function byDepth(files: Iterable<string>): string[] {
+  // Each path's depth counted once, not at every comparison of the sort.
+  const depth = (f: string) => {
+    let n = 0;
+    for (let i = f.indexOf('/'); i >= 0; i = f.indexOf('/', i + 1)) n++;
+    return n;
+  };
+  return [...files]
+    .map((f) => [depth(f), f] as const)
+    .sort(([da, a], [db, b]) => da - db || (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, f]) => f);
+}
 
 export async function expandLanes(
   root: string,
@@ -92,7 +103,7 @@ export async function expandLanes(
       if (matched.length > maxFiles * 2) break;
     }
     const laneFiles = new Set<string>();
-    for (const f of [...new Set(matched)].sort(byDepth)) {
+    for (const f of byDepth(new Set(matched))) {
       const language = languageOf(f, lane.language ?? 'auto');
       if (!language) continue;
       const path = canonical(f);
