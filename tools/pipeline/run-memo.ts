@@ -9,14 +9,14 @@
  * bytes it wrote (an edit made while the run read its inputs is never taken as answered).
  */
 import { glob } from 'tinyglobby';
-import { posix, relative, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, posix, relative, resolve } from 'node:path';
 import { isObject, readSlot, writeSlot } from '../cache/store.js';
 import { projectCacheDir } from '../cache/settings.js';
 import { recordTiming } from '../cache/timings.js';
 import { FileHashes, Fingerprint, listFiles } from './fingerprint.js';
 import type { Config } from '../config/schema.js';
 import { loadInputs } from './inputs.js';
-import { prewarmSourceWorker } from '../sources/read-in-worker.js';
 
 /** Every file an analyzer could read as a module (file-role.ts's extensions), lanes or not. */
 const MODULE_FILES = ['**/*.{ts,tsx,js,jsx,mjs,cjs,mts,cts,py,pyi}'];
@@ -41,8 +41,9 @@ async function runFingerprint(
   invocation = '',
 ): Promise<Fingerprint> {
   const t0 = performance.now();
-  // A run with nothing cached parses its sources next: their worker starts while this fingerprint is taken.
-  prewarmSourceWorker(cacheDir);
+  // A run with nothing cached parses its sources next: their worker starts while this fingerprint is
+  // taken. Its module (worker threads) is loaded only then: the hook path of a warm tree never needs it.
+  if (!cacheDir || !existsSync(join(cacheDir, 'sources'))) (await import('../sources/read-in-worker.js')).prewarmSourceWorker(cacheDir);
   const inputs = await loadInputs(config, root, { lanes: false });
   const workspace = resolve(root, config.workspace);
   // One walk for the lanes' files and every module file besides: a superset of what the run reads.

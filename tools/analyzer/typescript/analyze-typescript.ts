@@ -10,12 +10,11 @@ import { compilerApi, type Ts } from './compiler-api.js';
 import { loadTypeScript, saveCodeCache } from './load-typescript.js';
 import { typescriptFacts } from './ts-facts.js';
 
-let api: { module: object; ts: Ts } | undefined;
+/** Made once: the compiler is loaded once per process. */
+let api: Ts | undefined;
 
 export async function analyzeTypeScript(files: readonly { text: string; ctx: FileContext }[], cacheDir?: string): Promise<FileFacts[]> {
-  const module = loadTypeScript(cacheDir);
-  if (api?.module !== module) api = { module, ts: compilerApi(module) };
-  const ts = api.ts;
+  const ts = (api ??= compilerApi(loadTypeScript(cacheDir)));
   const out = files.map(({ text, ctx }) => {
     // The latest syntax, the script kind from the extension. JSDoc comments are left unparsed: no
     // fact reads them (the walks never enter them, and positions skip them as trivia either way),

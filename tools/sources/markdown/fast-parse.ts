@@ -97,15 +97,8 @@ class SimpleParser {
   }
 
   private point(offset: number): Point {
-    // Lines are few per block and the search runs once per node: a binary search over line starts.
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - this.starts[lo]! + 1, offset };
+    const line = lastAtMost(this.starts, offset, (start) => start);
+    return { line: line + 1, column: offset - this.starts[line]! + 1, offset };
   }
 
   private heading(i: number, indent: number): Heading {
@@ -282,17 +275,8 @@ class SimpleParser {
       bounds.push({ from: at, offset: p.offset });
       at += p.text.length + 1;
     }
-    // The piece that holds index k: a binary search, since a paragraph may run to thousands of lines.
-    const bound = (k: number) => {
-      let lo = 0;
-      let hi = bounds.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (bounds[mid]!.from <= k) lo = mid;
-        else hi = mid - 1;
-      }
-      return bounds[lo]!;
-    };
+    // The piece that holds index k (a paragraph may run to thousands of lines).
+    const bound = (k: number) => bounds[lastAtMost(bounds, k, (b) => b.from)]!;
     const pos = (k: number): Point => {
       const b = bound(k);
       return this.point(b.offset + (k - b.from));
@@ -427,11 +411,8 @@ class InlineParser {
     for (let j = k + 1; j < to; j++) {
       const ch = s[j];
       if (ch === '\\') j++;
-      else if (ch === '`') {
-        const run = runLength(s, j, '`');
-        const close = closingRun(s, j + run, to, run);
-        j = close < 0 ? j + run - 1 : close + run - 1;
-      } else if (ch === '[') outside();
+      else if (ch === '`') j = codeSpanEnd(s, j, to);
+      else if (ch === '[') outside();
       else if (ch === ']') return j;
     }
     return -1;
@@ -481,11 +462,8 @@ class InlineParser {
     for (let j = k; j < to; j++) {
       const ch = s[j]!;
       if (ch === '\\') j++;
-      else if (ch === '`') {
-        const run = runLength(s, j, '`');
-        const close = closingRun(s, j + run, to, run);
-        j = close < 0 ? j + run - 1 : close + run - 1;
-      } else if (ch === '[' || ch === '<' || ch === '&' || ch === '!') outside();
+      else if (ch === '`') j = codeSpanEnd(s, j, to);
+      else if (ch === '[' || ch === '<' || ch === '&' || ch === '!') outside();
       else if (ch === '*' || ch === '_') {
         const run = runLength(s, j, ch);
         const { open, close } = flanking(s, j, run, ch);
@@ -516,6 +494,25 @@ function runLength(s: string, k: number, ch: string): number {
   let n = 0;
   while (s[k + n] === ch) n++;
   return n;
+}
+
+/** The last index of the code span opened by the backticks at `j`, or of those backticks when none closes them. */
+function codeSpanEnd(s: string, j: number, to: number): number {
+  const run = runLength(s, j, '`');
+  const close = closingRun(s, j + run, to, run);
+  return close < 0 ? j + run - 1 : close + run - 1;
+}
+
+/** The last index of `sorted` (ascending by `key`) whose key is at most `x`; 0 when none is. A binary search. */
+function lastAtMost<T>(sorted: readonly T[], x: number, key: (t: T) => number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (key(sorted[mid]!) <= x) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 /** Start of the next run of exactly `run` backticks in [from, to), or -1. */
