@@ -14,7 +14,8 @@ import { typescriptFacts } from './ts-facts.js';
 let api: Ts | undefined;
 
 export async function analyzeTypeScript(files: readonly { text: string; ctx: FileContext }[], cacheDir?: string): Promise<FileFacts[]> {
-  const ts = (api ??= compilerApi(loadTypeScript(cacheDir)));
+  api ??= compilerApi(loadTypeScript(cacheDir));
+  const ts = api;
   const out = files.map(({ text, ctx }) => {
     // The latest syntax, the script kind from the extension. JSDoc comments are left unparsed: no
     // fact reads them (the walks never enter them, and positions skip them as trivia either way),
