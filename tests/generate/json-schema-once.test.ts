@@ -1,0 +1,195 @@
+/**
+ * The JSON Schema target converts every schema in one Zod conversion and cuts each file out of it.
+ * Held to the reference, each schema converted on its own with `z.toJSONSchema`: the same bytes
+ * for random schema graphs (named and unnamed, shared, nested, recursive through `z.lazy`) and for
+ * the models of the reference corpus (read from ../shared at run time); the one case where Zod's
+ * shared result depends on the conversion (a cycle through unnamed schemas) falls back to the
+ * reference.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { ConfigSchema } from '../../tools/config/schema.js';
+import { convertEach, convertOnce, jsonSchemaTarget, reachingCycles } from '../../tools/generate/targets/json-schema.js';
+import { buildRuntimeSchemas, type RuntimeSchemas } from '../../tools/generate/zod/runtime-schemas.js';
+import { buildModel } from '../../tools/sources/load.js';
+import { REPO } from './helpers.js';
+
+type Spec =
+  | { k: 'string' | 'int' | 'boolean' | 'null' | 'unknown' }
+  | { k: 'literal'; value: string }
+  | { k: 'enum'; values: string[] }
+  | { k: 'array'; items: Spec }
+  | { k: 'record'; values: Spec }
+  | { k: 'object'; mode: 'strict' | 'loose' | 'plain'; props: { name: string; optional: boolean; node: Spec }[] }
+  | { k: 'union'; variants: Spec[] }
+  | { k: 'nullable'; inner: Spec }
+  | { k: 'ref'; to: number; lazy: boolean };
+
+const name = fc.constantFrom('a', 'b', 'type', 'c_d', 'ref', '$ref', 'items');
+const spec: fc.Arbitrary<Spec> = fc.letrec<{ node: Spec }>((tie) => ({
+  node: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    fc.constantFrom<Spec>({ k: 'string' }, { k: 'int' }, { k: 'boolean' }, { k: 'null' }, { k: 'unknown' }),
+    fc.record({ k: fc.constant('literal' as const), value: name }),
+    fc.record({ k: fc.constant('enum' as const), values: fc.uniqueArray(name, { minLength: 1, maxLength: 3 }) }),
+    fc.record({ k: fc.constant('ref' as const), to: fc.nat(7), lazy: fc.boolean() }),
+    fc.record({ k: fc.constant('ref' as const), to: fc.nat(7), lazy: fc.boolean() }),
+    fc.record({ k: fc.constant('array' as const), items: tie('node') }),
+    fc.record({ k: fc.constant('record' as const), values: tie('node') }),
+    fc.record({
+      k: fc.constant('object' as const),
+      mode: fc.constantFrom('strict' as const, 'loose' as const, 'plain' as const),
+      props: fc.uniqueArray(fc.record({ name, optional: fc.boolean(), node: tie('node') }), {
+        maxLength: 4,
+        selector: (p) => p.name,
+      }),
+    }),
+    fc.record({ k: fc.constant('union' as const), variants: fc.array(tie('node'), { minLength: 2, maxLength: 3 }) }),
+    fc.record({ k: fc.constant('nullable' as const), inner: tie('node') }),
+  ),
+})).node;
+
+/** Schemas built as the runtime schemas are (zod/runtime-schemas.ts): a ref to an earlier schema is the schema itself, any other is lazy. */
+function build(specs: readonly Spec[], named: readonly boolean[]): RuntimeSchemas {
+  const byIndex: z.ZodType[] = [];
+  const node = (s: Spec, self: number): z.ZodType => {
+    switch (s.k) {
+      case 'string':
+        return z.string();
+      case 'int':
+        return z.number().int();
+      case 'boolean':
+        return z.boolean();
+      case 'null':
+        return z.null();
+      case 'unknown':
+        return z.unknown();
+      case 'literal':
+        return z.literal(s.value);
+      case 'enum':
+        return z.enum(s.values as [string, ...string[]]);
+      case 'array':
+        return z.array(node(s.items, self));
+      case 'record':
+        return z.record(z.string(), node(s.values, self));
+      case 'object': {
+        const shape: Record<string, z.ZodType> = Object.create(null);
+        for (const p of s.props) shape[p.name] = p.optional ? node(p.node, self).optional() : node(p.node, self);
+        return s.mode === 'strict' ? z.strictObject(shape) : s.mode === 'loose' ? z.looseObject(shape) : z.object(shape);
+      }
+      case 'union':
+        return z.union(s.variants.map((v) => node(v, self)) as [z.ZodType, z.ZodType]);
+      case 'nullable':
+        return node(s.inner, self).nullable();
+      case 'ref': {
+        const to = s.to % specs.length;
+        return to < self && !s.lazy ? byIndex[to]! : z.lazy(() => byIndex[to]!);
+      }
+    }
+  };
+  const registry = z.registry<{ id: string }>();
+  specs.forEach((s, i) => {
+    byIndex[i] = node(s, i);
+    if (named[i]) registry.add(byIndex[i]!, { id: `S${i}` });
+  });
+  const byName = new Map(byIndex.map((s, i) => [`S${i}`, s]));
+  return {
+    plan: { schemas: [], events: [] } as unknown as RuntimeSchemas['plan'],
+    byName,
+    events: new Map(),
+    union: z.union(byIndex as [z.ZodType, z.ZodType]),
+    registry,
+  };
+}
+
+/** Each schema's text both ways; `undefined` for the shared one when it declines. */
+function bothWays(rt: RuntimeSchemas): { once: string[] | undefined; each: string[] } {
+  const schemas = [...rt.byName.values(), rt.union];
+  const text = (convert: (s: z.ZodType) => unknown) =>
+    schemas.map((s) => {
+      try {
+        return JSON.stringify(convert(s));
+      } catch (error) {
+        return `throws: ${(error as Error).message}`;
+      }
+    });
+  const once = convertOnce(rt, schemas);
+  return { once: once && text(once), each: text(convertEach(rt)) };
+}
+
+describe('JSON Schema from one conversion', () => {
+  it('gives the bytes each schema gives on its own, for random schema graphs', () => {
+    let cut = 0;
+    let total = 0;
+    fc.assert(
+      fc.property(fc.array(fc.tuple(spec, fc.boolean()), { minLength: 2, maxLength: 8 }), (graph) => {
+        const rt = build(
+          graph.map(([s]) => s),
+          graph.map(([, n]) => n),
+        );
+        const { once, each } = bothWays(rt);
+        expect(once).toBeDefined();
+        expect(once).toEqual(each);
+        const schemas = [...rt.byName.values(), rt.union];
+        const around = reachingCycles(schemas);
+        total += schemas.length;
+        cut += schemas.filter((s) => !around.has(s)).length;
+      }),
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 400), seed: Number(process.env.FUZZ_SEED ?? 20261201) },
+    );
+    // Most files are cut from the shared conversion (those that reach no cycle), or the comparison
+    // above would mostly compare the reference with itself.
+    expect(cut / total).toBeGreaterThan(0.5);
+  });
+
+  it('converts a schema that reaches a cycle on its own', () => {
+    // S0 (unnamed) holds itself through a lazy ref: its own conversion refers to it as `#`, and
+    // the shared one cannot, since there it is not the root.
+    const rt = build(
+      [{ k: 'object', mode: 'plain', props: [{ name: 'a', optional: true, node: { k: 'ref', to: 0, lazy: true } }] }, { k: 'string' }],
+      [false, true],
+    );
+    const { once, each } = bothWays(rt);
+    expect(each[0]).toContain('"$ref":"#"');
+    expect(once).toEqual(each);
+    const around = reachingCycles([...rt.byName.values(), rt.union]);
+    expect([rt.byName.get('S0'), rt.byName.get('S1'), rt.union].map((s) => around.has(s!))).toEqual([true, false, true]);
+    // The target still writes every file, the reference way.
+    const ctx = {
+      plan: { schemas: [...rt.byName.keys()].map((typeName) => ({ typeName, id: typeName })) },
+      runtime: () => rt,
+      outDir: 'gen',
+      bag: { error: (d: unknown) => expect.fail(JSON.stringify(d)) },
+    } as unknown as Parameters<typeof jsonSchemaTarget>[0];
+    const files = jsonSchemaTarget(ctx);
+    expect(files.map((f) => f.path)).toEqual([
+      'gen/json-schema/S0.schema.json',
+      'gen/json-schema/S1.schema.json',
+      'gen/json-schema/StreamEvent.schema.json',
+    ]);
+    const { $schema, $id, $comment, ...rest } = JSON.parse(files[0]!.content) as Record<string, unknown>;
+    expect([$schema, $id, typeof $comment]).toEqual(['https://json-schema.org/draft/2020-12/schema', 'S0.schema.json', 'string']);
+    expect(JSON.stringify({ $schema, ...rest })).toBe(each[0]);
+  });
+
+  it('is cut from the shared conversion, with the same bytes, for every model of the reference corpus', async () => {
+    const ref = '../shared/reference';
+    const docs = ['DOC_streaming_events.md', 'DOC_responses.md', 'DOC_conversations.md'].map((f) => ({ path: `${ref}/openai-docs/${f}` }));
+    const sets = [
+      [...docs, { path: `${ref}/openapi/openai-openapi-2026-08-21.yaml`, pathPrefix: '/v1' }],
+      [{ path: `${ref}/openapi/openai-openapi-2025-04-29.yaml` }],
+      [{ path: `${ref}/openresponses/openresponses-2026-04-24.json` }],
+      [{ path: `${ref}/llama-stack/llama-stack-openapi-2025-08-29.yaml` }],
+    ];
+    for (const [i, sources] of sets.entries()) {
+      const config = ConfigSchema.parse({ sources, generate: { zodObjects: (['passthrough', 'strict', 'strip'] as const)[i % 3] } });
+      const { model } = await buildModel(config, REPO);
+      const rt = buildRuntimeSchemas(model, { objects: config.generate.zodObjects });
+      const { once, each } = bothWays(rt);
+      expect(once, sources.map((s) => s.path).join(', ')).toBeDefined();
+      expect(once!.length).toBeGreaterThan(50);
+      expect(once).toEqual(each);
+    }
+  }, 120_000);
+});
