@@ -121,6 +121,17 @@ class Created(Local, ResponseCreatedEvent):
       ['Local via EventBase [extra]', 'Created via Local (fields unknown)', 'Created via ResponseCreatedEvent (fields unknown)'],
     ],
     [
+      'a class without bases is nobody\'s subclass (not even its own)',
+      `class Plain:
+    volume: int
+
+@dataclass
+class Data:
+    size: int
+`,
+      [],
+    ],
+    [
       'an alias is not a declaration: no definition in the file (the workspace pass makes it one by import)',
       `from openai.types.responses import ResponseCreatedEvent as Created
 `,

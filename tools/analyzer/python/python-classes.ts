@@ -44,11 +44,9 @@ export function classFacts(
   const ownType =
     fields.some((f) => f.name === 'type' && f.type && stringsIn(f.type).length > 0) ||
     fields.some((f) => f.name === 'type' && stringValue(f.right) !== undefined);
-  if (!ownType) {
-    const mine = declared(cls);
-    for (const base of kids(cls.childForFieldName('superclasses') ?? cls).filter(
-      (b) => b.type === 'identifier' || b.type === 'attribute',
-    )) {
+  const supers = cls.childForFieldName('superclasses');
+  if (!ownType && supers) {
+    for (const base of kids(supers).filter((b) => b.type === 'identifier' || b.type === 'attribute')) {
       const written = writtenName(base);
       const original = resolve(lastName(base));
       if (written && original && isClassName(written))
@@ -57,7 +55,7 @@ export function classFacts(
           symbol: name,
           className: written,
           evidence: `subclass of ${written}`,
-          ...fieldsForFact(mine, original),
+          ...fieldsForFact(declared(cls), original),
           ...pos(base),
         });
     }
