@@ -11,35 +11,39 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ConfigSchema } from '../../tools/config/schema.js';
 import { convertEach, convertOnce, jsonSchemaTarget, reachingCycles } from '../../tools/generate/targets/json-schema.js';
-import { buildRuntimeSchemas, type RuntimeSchemas } from '../../tools/generate/zod/runtime-schemas.js';
+import { buildRuntimeSchemas, buildZod, type RuntimeSchemas } from '../../tools/generate/zod/runtime-schemas.js';
+import type { ObjectMode, ZNode } from '../../tools/generate/zod/zod-ir.js';
 import { buildModel } from '../../tools/sources/load.js';
 import { REPO } from './helpers.js';
 
+/** A schema of the graph, in the generators' IR, with refs by index (`to` is taken modulo the graph's size). */
 type Spec =
-  | { k: 'string' | 'int' | 'boolean' | 'null' | 'unknown' }
+  | { k: 'string' | 'int' | 'number' | 'boolean' | 'null' | 'unknown' }
   | { k: 'literal'; value: string }
   | { k: 'enum'; values: string[] }
   | { k: 'array'; items: Spec }
   | { k: 'record'; values: Spec }
-  | { k: 'object'; mode: 'strict' | 'loose' | 'plain'; props: { name: string; optional: boolean; node: Spec }[] }
+  | { k: 'object'; mode: ObjectMode; props: { name: string; optional: boolean; node: Spec }[] }
   | { k: 'union'; variants: Spec[] }
   | { k: 'nullable'; inner: Spec }
   | { k: 'ref'; to: number; lazy: boolean };
 
 const name = fc.constantFrom('a', 'b', 'type', 'c_d', 'ref', '$ref', 'items');
+const ref = fc.record({ k: fc.constant('ref' as const), to: fc.nat(7), lazy: fc.boolean() });
 const spec: fc.Arbitrary<Spec> = fc.letrec<{ node: Spec }>((tie) => ({
   node: fc.oneof(
     { depthSize: 'small', withCrossShrink: true },
-    fc.constantFrom<Spec>({ k: 'string' }, { k: 'int' }, { k: 'boolean' }, { k: 'null' }, { k: 'unknown' }),
+    fc.constantFrom<Spec>({ k: 'string' }, { k: 'int' }, { k: 'number' }, { k: 'boolean' }, { k: 'null' }, { k: 'unknown' }),
     fc.record({ k: fc.constant('literal' as const), value: name }),
     fc.record({ k: fc.constant('enum' as const), values: fc.uniqueArray(name, { minLength: 1, maxLength: 3 }) }),
-    fc.record({ k: fc.constant('ref' as const), to: fc.nat(7), lazy: fc.boolean() }),
-    fc.record({ k: fc.constant('ref' as const), to: fc.nat(7), lazy: fc.boolean() }),
+    // Twice: references are what the shared conversion is about.
+    ref,
+    ref,
     fc.record({ k: fc.constant('array' as const), items: tie('node') }),
     fc.record({ k: fc.constant('record' as const), values: tie('node') }),
     fc.record({
       k: fc.constant('object' as const),
-      mode: fc.constantFrom('strict' as const, 'loose' as const, 'plain' as const),
+      mode: fc.constantFrom<ObjectMode>('strict', 'passthrough', 'strip'),
       props: fc.uniqueArray(fc.record({ name, optional: fc.boolean(), node: tie('node') }), {
         maxLength: 4,
         selector: (p) => p.name,
@@ -50,57 +54,44 @@ const spec: fc.Arbitrary<Spec> = fc.letrec<{ node: Spec }>((tie) => ({
   ),
 })).node;
 
-/** Schemas built as the runtime schemas are (zod/runtime-schemas.ts): a ref to an earlier schema is the schema itself, any other is lazy. */
+/**
+ * The graph built by the runtime schemas' own builder, as buildRuntimeSchemas does: in order, a ref
+ * to an earlier schema direct and any other lazy (the plan makes the edges that close a cycle lazy).
+ */
 function build(specs: readonly Spec[], named: readonly boolean[]): RuntimeSchemas {
-  const byIndex: z.ZodType[] = [];
-  const node = (s: Spec, self: number): z.ZodType => {
+  const ir = (s: Spec, self: number): ZNode => {
     switch (s.k) {
-      case 'string':
-        return z.string();
-      case 'int':
-        return z.number().int();
-      case 'boolean':
-        return z.boolean();
-      case 'null':
-        return z.null();
-      case 'unknown':
-        return z.unknown();
-      case 'literal':
-        return z.literal(s.value);
-      case 'enum':
-        return z.enum(s.values as [string, ...string[]]);
       case 'array':
-        return z.array(node(s.items, self));
+        return { k: 'array', items: ir(s.items, self) };
       case 'record':
-        return z.record(z.string(), node(s.values, self));
-      case 'object': {
-        const shape: Record<string, z.ZodType> = Object.create(null);
-        for (const p of s.props) shape[p.name] = p.optional ? node(p.node, self).optional() : node(p.node, self);
-        return s.mode === 'strict' ? z.strictObject(shape) : s.mode === 'loose' ? z.looseObject(shape) : z.object(shape);
-      }
+        return { k: 'record', values: ir(s.values, self) };
+      case 'object':
+        return {
+          k: 'object',
+          mode: s.mode,
+          props: s.props.map((p) => ({ name: p.name, optional: p.optional, node: ir(p.node, self), description: '', deprecated: false })),
+        };
       case 'union':
-        return z.union(s.variants.map((v) => node(v, self)) as [z.ZodType, z.ZodType]);
+        return { k: 'union', variants: s.variants.map((v) => ir(v, self)) };
       case 'nullable':
-        return node(s.inner, self).nullable();
+        return { k: 'nullable', inner: ir(s.inner, self) };
       case 'ref': {
         const to = s.to % specs.length;
-        return to < self && !s.lazy ? byIndex[to]! : z.lazy(() => byIndex[to]!);
+        return { k: 'ref', name: `S${to}`, lazy: to >= self || s.lazy };
       }
+      default:
+        return s;
     }
   };
+  const byName = new Map<string, z.ZodType>();
   const registry = z.registry<{ id: string }>();
   specs.forEach((s, i) => {
-    byIndex[i] = node(s, i);
-    if (named[i]) registry.add(byIndex[i]!, { id: `S${i}` });
+    const schema = buildZod(ir(s, i), byName);
+    byName.set(`S${i}`, schema);
+    if (named[i]) registry.add(schema, { id: `S${i}` });
   });
-  const byName = new Map(byIndex.map((s, i) => [`S${i}`, s]));
-  return {
-    plan: { schemas: [], events: [] } as unknown as RuntimeSchemas['plan'],
-    byName,
-    events: new Map(),
-    union: z.union(byIndex as [z.ZodType, z.ZodType]),
-    registry,
-  };
+  const union = z.union([...byName.values()] as [z.ZodType, z.ZodType]);
+  return { plan: { schemas: [], events: [] } as unknown as RuntimeSchemas['plan'], byName, events: new Map(), union, registry };
 }
 
 /** Each schema's text both ways; `undefined` for the shared one when it declines. */
@@ -147,7 +138,7 @@ describe('JSON Schema from one conversion', () => {
     // S0 (unnamed) holds itself through a lazy ref: its own conversion refers to it as `#`, and
     // the shared one cannot, since there it is not the root.
     const rt = build(
-      [{ k: 'object', mode: 'plain', props: [{ name: 'a', optional: true, node: { k: 'ref', to: 0, lazy: true } }] }, { k: 'string' }],
+      [{ k: 'object', mode: 'strip', props: [{ name: 'a', optional: true, node: { k: 'ref', to: 0, lazy: true } }] }, { k: 'string' }],
       [false, true],
     );
     const { once, each } = bothWays(rt);

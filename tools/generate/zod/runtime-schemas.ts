@@ -27,7 +27,7 @@ export interface RuntimeSchemas {
   registry: z.core.$ZodRegistry<{ id: string }>;
 }
 
-function buildZod(node: ZNode, named: ReadonlyMap<string, z.ZodType>): z.ZodType {
+export function buildZod(node: ZNode, named: ReadonlyMap<string, z.ZodType>): z.ZodType {
   switch (node.k) {
     case 'string':
       return z.string();
