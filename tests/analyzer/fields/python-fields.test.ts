@@ -121,7 +121,7 @@ class Created(Local, ResponseCreatedEvent):
       ['Local via EventBase [extra]', 'Created via Local (fields unknown)', 'Created via ResponseCreatedEvent (fields unknown)'],
     ],
     [
-      'a class without bases is nobody\'s subclass (not even its own)',
+      "a class without bases is nobody's subclass (not even its own)",
       `class Plain:
     volume: int
 
