@@ -15,6 +15,9 @@ import { routeFacts } from './python-routes.js';
 import { embeddedTraceTypes } from '../trace/trace-facts.js';
 import { firstSyntaxError, isClassName, kids, lastName, pos, stringValue, writtenName } from './syntax.js';
 
+/** The node types the facts pass reads; everything else it only passes through. */
+const FACT_NODES = ['class_definition', 'function_definition', 'string', 'call', 'class_pattern'];
+
 /** Calls whose string argument is an event being sent (`send_event("response.created", …)`). */
 const EMIT_CALL = /(send|emit|yield|publish|push|write|put|enqueue|dispatch|sse|stream|event)/i;
 /** Calls whose string argument subscribes to an event (`bus.on("response.created", fn)`). */
@@ -43,20 +46,30 @@ export function pythonFacts(tree: Tree, ctx: FileContext): FileFacts {
     return fieldsByClass.get(cls.id);
   };
 
-  const walk = (node: Node, symbol: string): void => {
+  // The nodes facts come from, in document order, from one call into the parser: walking every
+  // node from JavaScript crossed into WebAssembly for each of them. The enclosing symbol is the
+  // innermost function or class body a node starts in; what the walk never entered (a string's
+  // parts, a class's header: its name and bases) is skipped by range.
+  const scopes: { end: number; name: string }[] = [];
+  let skipUntil = -1;
+  for (const node of root.descendantsOfType(FACT_NODES)) {
+    if (!node) continue;
+    const start = node.startIndex;
+    if (start < skipUntil) continue;
+    while (scopes.length > 0 && start >= scopes.at(-1)!.end) scopes.pop();
+    const symbol = scopes.at(-1)?.name ?? '<module>';
     switch (node.type) {
       case 'class_definition': {
         const name = node.childForFieldName('name')?.text ?? '<class>';
         classFacts(node, name, sink, resolve, declared);
         const body = node.childForFieldName('body');
-        if (body) walk(body, name);
-        return;
+        skipUntil = body ? body.startIndex : node.endIndex;
+        if (body) scopes.push({ end: body.endIndex, name });
+        break;
       }
-      case 'function_definition': {
-        const name = node.childForFieldName('name')?.text ?? '<function>';
-        for (const k of kids(node)) walk(k, name);
-        return;
-      }
+      case 'function_definition':
+        scopes.push({ end: node.endIndex, name: node.childForFieldName('name')?.text ?? '<function>' });
+        break;
       case 'string': {
         const value = stringValue(node);
         // A recorded event inside a string (a test's golden stream): a trace line.
@@ -65,7 +78,8 @@ export function pythonFacts(tree: Tree, ctx: FileContext): FileFacts {
             sink.add({ kind: 'literal', symbol, literal: type, evidence: 'trace line in a string', ...pos(node) });
         }
         if (value !== undefined && isEventLiteral(value, ctx.candidates)) literalFact(node, value, symbol, sink, declared);
-        return;
+        skipUntil = node.endIndex;
+        break;
       }
       case 'call':
         callFacts(node, symbol, sink);
@@ -77,9 +91,7 @@ export function pythonFacts(tree: Tree, ctx: FileContext): FileFacts {
         break;
       }
     }
-    for (const k of kids(node)) walk(k, symbol);
-  };
-  walk(root, '<module>');
+  }
   return sink.result();
 }
 

@@ -31,12 +31,8 @@ const NOT_A_FIELD = /^(typing\.|t\.|dataclasses\.)?(ClassVar|InitVar)\b/;
 
 /** Per class node id: what it declares, inherited fields included. Computed for every class in the file. */
 export function declaredFieldsIn(root: Node, resolve: (n: string | undefined) => string | undefined): Map<number, DeclaredFields> {
-  const classes: Node[] = [];
-  const collect = (n: Node): void => {
-    if (n.type === 'class_definition') classes.push(n);
-    for (const k of kids(n)) collect(k);
-  };
-  collect(root);
+  // One call into the parser for every class, in document order, rather than a walk over every node.
+  const classes = root.descendantsOfType('class_definition').filter((n): n is Node => n !== null);
   const byName = new Map<string, Node>();
   for (const c of classes) {
     const name = c.childForFieldName('name')?.text;
