@@ -1,0 +1,62 @@
+/**
+ * The Python facts pass: which code it reads and which symbol each fact gets. Facts take the
+ * innermost function, or class body, they stand in; decorators and a class's header (its name and
+ * bases) belong to the code around; a string's own parts (f-string interpolations) are not code
+ * the pass reads.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildCandidates } from '../../tools/analyzer/candidates.js';
+import { analyzePython } from '../../tools/analyzer/python/analyze-python.js';
+import { fixtureModel } from './fixture-model.js';
+
+const candidates = buildCandidates({ model: fixtureModel, unknownLiteralPatterns: [] });
+
+async function facts(text: string): Promise<string[]> {
+  const [out] = await analyzePython([{ text, ctx: { file: 'app/stream.py', language: 'python', isTest: false, candidates } }]);
+  return out!.facts.map((f) => `${f.line}:${f.column} ${f.kind} ${f.symbol} ${f.literal ?? f.className}`);
+}
+
+describe('Python facts pass', () => {
+  it('gives each fact the innermost function or class body it stands in', async () => {
+    const text = [
+      'send("response.created")',
+      'class Stream:',
+      '    kind = emit("response.in_progress")',
+      '    def run(self, first=send("response.queued")):',
+      '        def inner():',
+      '            yield {"type": "response.completed"}',
+      '        return emit("response.failed")',
+      '    after = emit("response.incomplete")',
+      'emit("response.output_text.delta")',
+      '',
+    ].join('\n');
+    expect(await facts(text)).toEqual([
+      '1:6 emitter <module> response.created',
+      '3:17 emitter Stream response.in_progress',
+      '4:30 emitter run response.queued',
+      '6:28 emitter inner response.completed',
+      '7:21 emitter run response.failed',
+      '8:18 emitter Stream response.incomplete',
+      '9:6 emitter <module> response.output_text.delta',
+    ]);
+  });
+
+  it("reads decorators with the code around, and neither a class header nor a string's own parts", async () => {
+    const text = [
+      '@on("response.created")',
+      'def handle(event):',
+      '    return Created(event)',
+      'class Wrapped(base_for("response.completed"), Base):',
+      '    note = f"{send(\'response.failed\')}"',
+      '    def go(self):',
+      '        return ResponseCreatedEvent(x=1)',
+      '',
+    ].join('\n');
+    expect(await facts(text)).toEqual([
+      '1:5 handler <module> response.created',
+      '3:12 emitter handle Created',
+      '4:47 definition Wrapped Base',
+      '7:16 emitter go ResponseCreatedEvent',
+    ]);
+  });
+});
