@@ -48,8 +48,8 @@ export function pythonFacts(tree: Tree, ctx: FileContext): FileFacts {
 
   // The nodes facts come from, in document order, from one call into the parser: walking every
   // node from JavaScript crossed into WebAssembly for each of them. The enclosing symbol is the
-  // innermost function or class body a node starts in; what the walk never entered (a string's
-  // parts, a class's header: its name and bases) is skipped by range.
+  // innermost function or class body a node starts in. Nodes inside a string (its interpolations)
+  // and in a class's header (its name and bases, which classFacts reads) are skipped by range.
   const scopes: { end: number; name: string }[] = [];
   let skipUntil = -1;
   for (const node of root.descendantsOfType(FACT_NODES)) {
