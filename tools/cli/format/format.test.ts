@@ -87,10 +87,15 @@ describe('markdown', () => {
     const r = report([removed, added], { groups: [{ title: 'all (2)', problems: [removed, added] }] });
     const all = formatProblems(r, 'markdown', { summary: true });
     expect(all).toContain('- `param:POST /v1/x#a|b`: 100% gone, really\n- `R#x`: field added: `array<string>`, was &lt;b> (6 items)\n');
-    for (let limit = 150; limit < all.length; limit += 5) {
-      const cut = formatProblems(r, 'markdown', { summary: true, limit });
+    // Cut at every limit from a little above the count line's own length to the whole text.
+    const many = [removed, ...Array.from({ length: 30 }, (_, i) => ({ ...added, subject: `R#x${i}` }))];
+    const big = report(many, { groups: [{ title: `all (${many.length})`, problems: many }] });
+    const whole = formatProblems(big, 'markdown', { summary: true }).length;
+    expect(whole).toBeGreaterThan(1000);
+    for (let limit = 150; limit < whole; limit += 5) {
+      const cut = formatProblems(big, 'markdown', { summary: true, limit });
       expect(cut.length).toBeLessThanOrEqual(limit);
-      expect(cut).toMatch(/_\d more entr(y|ies) not shown/);
+      expect(cut).toMatch(/_\d+ more entr(y|ies) not shown/);
     }
   });
 });
