@@ -14,7 +14,7 @@ import { convertEach, convertOnce, jsonSchemaTarget, reachingCycles } from '../.
 import { buildRuntimeSchemas, buildZod, type RuntimeSchemas } from '../../tools/generate/zod/runtime-schemas.js';
 import type { ObjectMode, ZNode } from '../../tools/generate/zod/zod-ir.js';
 import { buildModel } from '../../tools/sources/load.js';
-import { REPO } from './helpers.js';
+import { DOCS, OPENAPI, REPO } from './helpers.js';
 
 /** A schema of the graph, in the generators' IR, with refs by index (`to` is taken modulo the graph's size). */
 type Spec =
@@ -166,9 +166,8 @@ describe('JSON Schema from one conversion', () => {
 
   it('is cut from the shared conversion, with the same bytes, for every model of the reference corpus', async () => {
     const ref = '../shared/reference';
-    const docs = ['DOC_streaming_events.md', 'DOC_responses.md', 'DOC_conversations.md'].map((f) => ({ path: `${ref}/openai-docs/${f}` }));
     const sets = [
-      [...docs, { path: `${ref}/openapi/openai-openapi-2026-08-21.yaml`, pathPrefix: '/v1' }],
+      [...DOCS, OPENAPI],
       [{ path: `${ref}/openapi/openai-openapi-2025-04-29.yaml` }],
       [{ path: `${ref}/openresponses/openresponses-2026-04-24.json` }],
       [{ path: `${ref}/llama-stack/llama-stack-openapi-2025-08-29.yaml` }],

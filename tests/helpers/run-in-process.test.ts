@@ -1,4 +1,6 @@
 /** The in-process runner answers as the binary does and leaves the test process as it found it. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cacheEnabled } from '../../tools/cache/settings.js';
 import { runInProcess } from './run-in-process.js';
@@ -7,7 +9,8 @@ import { REPO } from './temp-workspace.js';
 describe('runInProcess', () => {
   it('captures both streams and the exit code, then puts back the streams, exitCode and the switches flags set', async () => {
     const write = process.stdout.write;
-    expect(await runInProcess(REPO, ['--version'])).toEqual({ code: 0, stdout: '0.1.0\n', stderr: '' });
+    const { version } = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { version: string };
+    expect(await runInProcess(REPO, ['--version'])).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
     const usage = await runInProcess(REPO, ['nope']);
     expect(usage.code).toBe(2);
     expect(usage.stderr).toContain("unknown command 'nope'");
