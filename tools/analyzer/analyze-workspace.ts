@@ -80,7 +80,7 @@ export async function analyzeWorkspace(options: AnalyzeOptions): Promise<Analyze
   });
   const listed = expandLanes(options.root, options.lanes, warnings).then(async (lanes) => {
     // A parser that fails to load fails again, with its own error, where a file needs it.
-    if (!modelReady) await preloadParsers(lanes.languages, options.cacheDir).catch(() => {});
+    await preloadParsers(lanes.languages, options.cacheDir, () => !modelReady).catch(() => {});
     return lanes;
   });
   // Awaited after the model, so that a model that cannot be built is the error reported.
@@ -264,11 +264,21 @@ function readText(path: string, file: string, warnings: AnalyzerWarning[]): stri
   }
 }
 
-/** Loads the parsers of the languages the lanes hold, ahead of the files that will need them. */
-async function preloadParsers(languages: ReadonlyMap<string, FactLanguage>, cacheDir: string | undefined): Promise<void> {
+/**
+ * Loads the parsers of the languages the lanes hold, ahead of the files that will need them, each
+ * only while the model is still `pending` (one loaded after it arrived could be one no file needs).
+ */
+async function preloadParsers(
+  languages: ReadonlyMap<string, FactLanguage>,
+  cacheDir: string | undefined,
+  pending: () => boolean,
+): Promise<void> {
   const used = new Set(languages.values());
-  if (used.has('python')) await (await import('./python/load-parser.js')).loadPythonParser();
-  if (used.has('typescript')) (await import('./typescript/load-typescript.js')).loadTypeScript(cacheDir);
+  if (used.has('python') && pending()) await (await import('./python/load-parser.js')).loadPythonParser();
+  if (used.has('typescript') && pending()) {
+    const { loadTypeScript } = await import('./typescript/load-typescript.js');
+    if (pending()) loadTypeScript(cacheDir);
+  }
 }
 
 /** Adapters are imported only when a file of their language needs parsing (compiling the TypeScript compiler alone costs ~0.3 s). */

@@ -1,12 +1,11 @@
 /** The mapping part of `check`: recompute the mapping from the code and compare with mapping.json. */
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { CodeFact } from '../analyzer/facts.js';
 import type { Config } from '../config/schema.js';
 import { projectCacheDir } from '../cache/settings.js';
-import { recordTiming, startWhenSettled } from '../cache/timings.js';
 import { canWriteBelow } from '../io/confine.js';
 import { resolveInsideReal } from '../io/write-plan.js';
+import { analyzeForMapping } from '../mapping/run-analyzer.js';
 import type { Mapping } from '../mapping/schema.js';
 import type { Model } from '../model/schema.js';
 import type { Finding } from './findings.js';
@@ -23,34 +22,12 @@ export interface MappingCheck {
  * checkout, so the cache is used only where it can be written, and never with `--no-cache`.
  */
 export async function analyzeForCheck(model: Model | Promise<Model>, config: Config, root: string, noCache: boolean): Promise<CodeFact[]> {
-  if (!config.lanes.length) return [];
-  const { analyzeWorkspace } = await import('../analyzer/index.js');
-  const cacheDir = projectCacheDir(config, root);
-  // Timed from when the model is ready: what runs before (listing files, loading parsers) overlaps it.
-  const t0 = startWhenSettled(model);
-  const result = await analyzeWorkspace({
-    root: resolve(root, config.workspace),
-    lanes: config.lanes,
-    model,
-    cacheDir: !noCache && cacheDir && canWriteBelow(cacheDir) ? cacheDir : undefined,
-    unknownLiteralPatterns: config.unknownLiterals,
-  });
-  recordTiming(
-    'analyze the workspace',
-    t0(),
-    `${result.stats.files} files, ${result.stats.parsed} parsed, ${result.stats.cached} from cache`,
-  );
-  return result.facts;
+  const dir = projectCacheDir(config, root);
+  return (await analyzeForMapping(model, config, root, { dir: !noCache && dir && canWriteBelow(dir) ? dir : undefined })).facts;
 }
 
-/** `facts`: the analysis when the caller started it already (`analyzeForCheck`, while the model was built). */
-export async function checkMapping(
-  model: Model,
-  config: Config,
-  root: string,
-  noCache = false,
-  facts: Promise<CodeFact[]> = analyzeForCheck(model, config, root, noCache),
-): Promise<MappingCheck> {
+/** `facts`: the analysis, begun by the caller while the model was built (`analyzeForCheck`). */
+export async function checkMapping(model: Model, config: Config, root: string, facts: Promise<CodeFact[]>): Promise<MappingCheck> {
   const [{ computeMapping }, { readMappingFile }] = await Promise.all([import('../mapping/compute.js'), import('../mapping/read.js')]);
   const previous = readMappingFile(resolveInsideReal(root, config.mapping), config.mapping);
   const mapping = computeMapping(model, await facts, config, previous);

@@ -75,7 +75,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     recordTiming('check: sources', t0);
     t0 = performance.now();
     // Mapping first: the tracker tables that `generate` writes are filled from it.
-    const mapped = facts ? await checkMapping(state.model, config, root, noCache, facts) : undefined;
+    const mapped = facts ? await checkMapping(state.model, config, root, facts) : undefined;
     if (mapped && parts.includes('mapping')) raw.push(...mapped.findings);
     recordTiming('check: mapping', t0);
     t0 = performance.now();

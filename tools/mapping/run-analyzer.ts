@@ -1,6 +1,7 @@
 /**
- * The one place `map` and `import` call the analyzer (part A's `analyzeWorkspace`): loaded lazily
- * so `where` and `check` with nothing to analyze never pay for the TypeScript compiler or tree-sitter.
+ * The one place the commands (`map`, `import`, `sync`, `check`) call the analyzer
+ * (`analyzeWorkspace`): loaded lazily so `where` and `check` with nothing to analyze never pay for
+ * the TypeScript compiler or tree-sitter.
  */
 import { resolve } from 'node:path';
 import { projectCacheDir } from '../cache/settings.js';
@@ -14,8 +15,16 @@ export interface AnalyzeResult {
   warnings: AnalyzerWarning[];
 }
 
-/** `model` may still be in the making: the analyzer starts on what needs no model meanwhile. */
-export async function analyzeForMapping(model: Model | Promise<Model>, config: Config, root: string): Promise<AnalyzeResult> {
+/**
+ * `model` may still be in the making: the analyzer starts on what needs no model meanwhile.
+ * `cache`: where its fact cache lives, when not the project's cache folder (none: no cache).
+ */
+export async function analyzeForMapping(
+  model: Model | Promise<Model>,
+  config: Config,
+  root: string,
+  cache?: { dir: string | undefined },
+): Promise<AnalyzeResult> {
   if (!config.lanes.length) return { facts: [], warnings: [] };
   // Timed from when the model is ready: what runs before (listing files, loading parsers) overlaps it.
   const t0 = startWhenSettled(model);
@@ -24,7 +33,7 @@ export async function analyzeForMapping(model: Model | Promise<Model>, config: C
     root: resolve(root, config.workspace),
     lanes: config.lanes,
     model,
-    cacheDir: projectCacheDir(config, root),
+    cacheDir: cache ? cache.dir : projectCacheDir(config, root),
     unknownLiteralPatterns: config.unknownLiterals,
   });
   recordTiming(

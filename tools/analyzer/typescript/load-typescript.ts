@@ -14,17 +14,18 @@ import { Script } from 'node:vm';
 import type * as TS from 'typescript';
 import { writeFileAtomic } from '../../io/atomic.js';
 
-export type Ts = typeof TS;
+/** The whole compiler module (the adapter itself gets the small `Ts` of compiler-api.ts). */
+type TsModule = typeof TS;
 
-let loaded: Ts | undefined;
+let loaded: TsModule | undefined;
 /** Written once the compiler has parsed something, so the functions a parse compiles are in it. */
 let pending: (() => void) | undefined;
 
-export function loadTypeScript(cacheDir: string | undefined): Ts {
+export function loadTypeScript(cacheDir: string | undefined): TsModule {
   if (loaded) return loaded;
   const require = createRequire(import.meta.url);
   const filename = require.resolve('typescript');
-  loaded = cacheDir ? runWithCodeCache<Ts>(filename, cacheDir) : (require(filename) as Ts);
+  loaded = cacheDir ? runWithCodeCache<TsModule>(filename, cacheDir) : (require(filename) as TsModule);
   return loaded;
 }
 

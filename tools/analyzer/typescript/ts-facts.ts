@@ -37,6 +37,8 @@ export function typescriptFacts(ts: Ts, sf: TS.SourceFile, ctx: FileContext): Fi
   };
   const renamed = new Map<string, string>();
   const constants = new Map<string, string>();
+  // First, before any other walk: it sets the parent pointers the later walks read (the parse
+  // leaves them unset); its own pass over the statements reads no parent (positions come with `sf`).
   collectModule(ts, sf, sink, renamed, constants);
   // Only for shapes: a base imported under another name still has its original name there. Facts
   // keep names as written; the workspace pass resolves them through the module graph.
@@ -91,15 +93,14 @@ export function typescriptFacts(ts: Ts, sf: TS.SourceFile, ctx: FileContext): Fi
   };
   /** A string: a trace line inside it, or an event type where it stands; false: nothing below it counts. */
   const visitString = (node: TS.StringLiteral | TS.NoSubstitutionTemplateLiteral | TS.TemplateExpression): boolean => {
-    const text = ts.isTemplateExpression(node) ? node.getText(sf).slice(1, -1) : node.text;
+    const template = node.kind === K.TemplateExpression;
+    const text = template ? node.getText(sf).slice(1, -1) : node.text;
     // A recorded event inside a string (a test's golden stream): a trace line.
     for (const type of embeddedTraceTypes(text)) {
       if (isEventLiteral(type, ctx.candidates))
         sink.add({ kind: 'literal', symbol, literal: type, evidence: 'trace line in a string', ...at(node) });
     }
-    if (ts.isTemplateExpression(node)) {
-      return true;
-    }
+    if (template) return true;
     if (isEventLiteral(node.text, ctx.candidates)) {
       const { kind, evidence } = roleOf(ts, node, sf, ctx.candidates.nameKeyed);
       if (isWeakLiteral(node.text) && !isTyped(ts, node, kind, sf, ctx.candidates.nameKeyed)) return false;
@@ -156,7 +157,7 @@ export function typescriptFacts(ts: Ts, sf: TS.SourceFile, ctx: FileContext): Fi
   };
   const visit = (node: TS.Node): void => {
     const outer = symbol;
-    const name = node.kind === ts.SyntaxKind.CallExpression ? testTitle(ts, node) : declarationName(ts, node, sf);
+    const name = node.kind === ts.SyntaxKind.CallExpression ? testTitle(ts, node as TS.CallExpression) : declarationName(ts, node, sf);
     if (name) symbol = name;
     if (visitNode(node)) ts.forEachChild(node, visit);
     symbol = outer;
@@ -187,8 +188,8 @@ function declarationName(ts: Ts, node: TS.Node, sf: TS.SourceFile): string | und
 }
 
 /** `it('folds created', …)` / `test(…)`: a test's facts carry its title. */
-function testTitle(ts: Ts, node: TS.Node): string | undefined {
-  if (!ts.isCallExpression(node) || !ts.isIdentifier(node.expression) || !/^(it|test)$/.test(node.expression.text)) return undefined;
+function testTitle(ts: Ts, node: TS.CallExpression): string | undefined {
+  if (!ts.isIdentifier(node.expression) || !/^(it|test)$/.test(node.expression.text)) return undefined;
   const first = node.arguments[0];
   return first && (ts.isStringLiteral(first) || ts.isNoSubstitutionTemplateLiteral(first)) ? first.text : undefined;
 }

@@ -9,6 +9,7 @@ import { formatAnchor } from '../../model/anchor.js';
 import type { Example, Field, JsonValue } from '../../model/schema.js';
 import type { Block } from './blocks.js';
 import { findJsonError, type JsonSyntaxError } from '../../io/json-scan.js';
+import { positionAt } from '../../io/json-positions.js';
 
 export function isExampleLabel(block: Block | undefined): boolean {
   return block?.node.type === 'paragraph' && /^OBJECT\s+\S/.test(block.text);
@@ -30,8 +31,8 @@ export function parseExample(label: Block, code: Block | undefined, file: string
   // The payload starts on the line after the opening fence; removing line-final backslashes
   // keeps every line and every column before them where it was.
   const at = (offset: number) => {
-    const before = value.slice(0, offset).split('\n');
-    return { line: code.line + before.length, column: before.at(-1)!.length + 1 };
+    const p = positionAt(value, offset);
+    return { line: code.line + p.line, column: p.column };
   };
   const name = label.text.slice('OBJECT '.length);
   const result = parseWithCommaRepair(value);
