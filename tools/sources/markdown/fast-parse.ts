@@ -28,6 +28,8 @@ const THEMATIC = /^(?:(?:\* *){3,}|(?:- *){3,}|(?:_ *){3,})$/;
 const SETEXT_UNDERLINE = /^(?:=+|-+) *$/;
 const ORDERED = /^\d{1,9}[.)](?: |$)/;
 const DEFINITION = /^\[(?:[^\]\\]|\\.)*\]:/;
+/** A bracket still open at the line's end: a link definition's label may go on over the next lines. */
+const OPEN_LABEL = /^\[(?:[^\]\\]|\\.)*\\?$/;
 const ENTITY = /^&(?:#\d{1,7}|#[xX][\da-fA-F]{1,6}|[A-Za-z][A-Za-z\d]{0,31});/;
 const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
 
@@ -38,8 +40,9 @@ interface Piece {
 }
 
 export function parseSimpleMarkdown(text: string): Root | undefined {
-  // Tabs, CRs and NULs each change columns, line endings or characters in micromark's preprocessing.
-  if (/[\t\r\0]/.test(text)) return undefined;
+  // Tabs, CRs and NULs each change columns, line endings or characters in micromark's preprocessing,
+  // which also drops a leading byte order mark.
+  if (/[\t\r\0]/.test(text) || text.charCodeAt(0) === 0xfeff) return undefined;
   try {
     return new SimpleParser(text).parse();
   } catch (error) {
@@ -550,6 +553,7 @@ function startsBlock(content: string): boolean {
     THEMATIC.test(content) ||
     content[0] === '>' ||
     content[0] === '<' ||
-    DEFINITION.test(content)
+    DEFINITION.test(content) ||
+    OPEN_LABEL.test(content)
   );
 }
