@@ -1,5 +1,5 @@
 /** Validation of config text against the Zod schema, with positions for every problem. Loaded only on a memo miss. */
-import { positionAt } from '../io/json-positions.js';
+import { positionAt, scanJsonPositions } from '../io/json-positions.js';
 import type { z } from 'zod';
 import { ConfigError } from '../diagnostics/errors.js';
 import { compareDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -7,7 +7,6 @@ import { ConfigSchema, type Config } from './schema.js';
 
 /** Positions of JSON paths, found only when something is wrong (the text already parsed as JSON). */
 async function locate(text: string): Promise<(path: readonly PropertyKey[], key?: boolean) => { line: number; column: number }> {
-  const { scanJsonPositions } = await import('../io/json-positions.js');
   const positions = scanJsonPositions(text);
   return (path, key = false) => {
     const segments = path.map((seg) => (typeof seg === 'number' ? seg : String(seg)));

@@ -1,11 +1,13 @@
 /**
  * Parsed-source cache: a source's extract (and the diagnostics its reader reported), one slot per
  * source (`sources/<kind>-<id>.json`), keyed by the file's content hash, how it is configured and
- * the tool's code. Later commands skip the parse (the 3 MB OpenAI spec: ~0.3 s of YAML; the three
- * docs pages: ~0.5 s of markdown). An entry that does not read back as what was written
+ * the tool's code. Later commands skip the parse (the 3 MB OpenAI spec: ~0.2 s of YAML and its
+ * extraction; pages that leave the markdown fast path: remark-parse). An entry that does not read back as what was written
  * (truncated, hand-edited, another version's) is ignored and rewritten; an extract whose reader
  * reported errors is never stored.
  */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Diagnostic, DiagnosticBag } from '../diagnostics/diagnostic.js';
 import type { SourceFile } from './read.js';
 import type { SourceExtract } from './source-extract.js';
@@ -30,8 +32,16 @@ function sourceCacheKey(file: SourceFile): string {
   );
 }
 
+/** The cache folder's subfolder of source extracts. */
+const SOURCES_DIR = 'sources';
+
 function sourceSlot(file: SourceFile): string {
-  return `sources/${slotName(`${file.info.kind}-${file.info.id}`)}`;
+  return `${SOURCES_DIR}/${slotName(`${file.info.kind}-${file.info.id}`)}`;
+}
+
+/** Whether the cache folder holds any source extract (none: a run parses every source). */
+export function hasSourceExtracts(cacheDir: string | undefined): boolean {
+  return cacheDir !== undefined && existsSync(join(cacheDir, SOURCES_DIR));
 }
 
 export function cachePath(cacheDir: string, file: SourceFile): string {

@@ -47,12 +47,13 @@ export async function extractSources(
   for (const [i, file] of files.entries()) {
     const t0 = performance.now();
     let extract: SourceExtract;
+    let read: WorkerRead | undefined;
     const hit = cached[i];
     if (hit) {
       for (const d of hit.diagnostics) bag.add(d);
       extract = hit.extract;
     } else {
-      const read = here.get(file) ?? (await inWorker.get(file));
+      read = here.get(file) ?? (await inWorker.get(file));
       const before = bag.items.length;
       if (read) {
         for (const d of read.diagnostics) bag.add(d);
@@ -60,8 +61,8 @@ export async function extractSources(
       } else extract = await readSourceGuarded(file, bag);
       storeExtract(file, cacheDir, bag.items.slice(before), extract);
     }
-    if (!here.has(file))
-      recordTiming(`source ${file.info.id}`, t0, hit ? 'from cache' : inWorker.has(file) ? 'parsed on a worker thread' : 'parsed');
+    // A worker that failed leaves its file to this thread: `read` is then undefined.
+    if (!here.has(file)) recordTiming(`source ${file.info.id}`, t0, hit ? 'from cache' : read ? 'parsed on a worker thread' : 'parsed');
     // Nesting first: the id check walks the same trees recursively.
     if (checkModelNesting(extract, bag)) checkIdText(extract, bag);
     out.push(extract);

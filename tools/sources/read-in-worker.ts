@@ -9,12 +9,12 @@
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceFile } from './read.js';
 import type { SourceExtract } from './source-extract.js';
+import { hasSourceExtracts } from './extract-cache.js';
 
 /** Below this many characters a source reads faster in process than a worker starts. */
 const MIN_WORKER_CHARS = 512 * 1024;
@@ -53,7 +53,7 @@ let spare: { worker: Worker; dead: boolean } | undefined;
  * by the next `readInWorker` or at exit.
  */
 export function prewarmSourceWorker(cacheDir: string | undefined): void {
-  if (spare || !canUseWorker() || (cacheDir !== undefined && existsSync(join(cacheDir, 'sources')))) return;
+  if (spare || !canUseWorker() || hasSourceExtracts(cacheDir)) return;
   try {
     const worker = new Worker(WORKER, { workerData: { preload: ['openapi'] } });
     const entry = { worker, dead: false };
@@ -65,7 +65,7 @@ export function prewarmSourceWorker(cacheDir: string | undefined): void {
     worker.unref();
     spare = entry;
   } catch {
-    spare = undefined;
+    // No worker now: the sources read on one started when they are given, or in process.
   }
 }
 

@@ -81,17 +81,22 @@ export function convertOnce(rt: RuntimeSchemas, schemas: readonly z.ZodType[]): 
   };
 }
 
-/** Every reference in the result names one of its `$defs` (the file cut relies on nothing else). */
-function refsResolve(node: unknown, ids: ReadonlySet<string>): boolean {
-  if (Array.isArray(node)) return node.every((n) => refsResolve(n, ids));
+/**
+ * Calls `each` with every reference in a JSON Schema value, in document order (a string under
+ * `$ref`; an object there is a property named `$ref`), until `each` returns false; false then.
+ */
+function eachRef(node: unknown, each: (ref: string) => boolean): boolean {
+  if (Array.isArray(node)) return node.every((n) => eachRef(n, each));
   if (typeof node !== 'object' || node === null) return true;
   for (const [key, value] of Object.entries(node)) {
-    // A string under `$ref` is a reference; an object there is a property named `$ref`.
-    if (key === '$ref' && typeof value === 'string') {
-      if (!value.startsWith(DEFS_REF) || !ids.has(decodePointer(value.slice(DEFS_REF.length)))) return false;
-    } else if (!refsResolve(value, ids)) return false;
+    if (!(key === '$ref' && typeof value === 'string' ? each(value) : eachRef(value, each))) return false;
   }
   return true;
+}
+
+/** Every reference in the result names one of its `$defs` (the file cut relies on nothing else). */
+function refsResolve(node: unknown, ids: ReadonlySet<string>): boolean {
+  return eachRef(node, (ref) => ref.startsWith(DEFS_REF) && ids.has(decodePointer(ref.slice(DEFS_REF.length))));
 }
 
 /**
@@ -102,24 +107,17 @@ function refsResolve(node: unknown, ids: ReadonlySet<string>): boolean {
 function reachedDefs(body: Json, defs: Record<string, Json>): string[] {
   const reached: string[] = [];
   const seen = new Set<string>();
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) {
-      for (const n of node) walk(n);
-      return;
-    }
-    if (typeof node !== 'object' || node === null) return;
-    for (const [key, value] of Object.entries(node)) {
-      if (key === '$ref' && typeof value === 'string') {
-        const id = decodePointer(value.slice(DEFS_REF.length));
-        if (!seen.has(id)) {
-          seen.add(id);
-          reached.push(id);
-          walk(defs[id]);
-        }
-      } else walk(value);
-    }
-  };
-  walk(body);
+  const visit = (node: unknown): boolean =>
+    eachRef(node, (ref) => {
+      const id = decodePointer(ref.slice(DEFS_REF.length));
+      if (!seen.has(id)) {
+        seen.add(id);
+        reached.push(id);
+        visit(defs[id]);
+      }
+      return true;
+    });
+  visit(body);
   return reached;
 }
 
@@ -152,13 +150,21 @@ export function reachingCycles(roots: readonly Node[]): Set<Node> {
   const stack: Node[] = [];
   const onStack = new Set<Node>();
   const found = new Set<Node>();
+  const partsMemo = new Map<Node, Node[]>();
+  const parts = (v: Node): Node[] => {
+    let p = partsMemo.get(v);
+    if (!p) {
+      p = partsOf(v);
+      partsMemo.set(v, p);
+    }
+    return p;
+  };
   const visit = (v: Node): void => {
     index.set(v, index.size);
     low.set(v, index.get(v)!);
     stack.push(v);
     onStack.add(v);
-    const parts = partsOf(v);
-    for (const w of parts) {
+    for (const w of parts(v)) {
       if (!index.has(w)) {
         visit(w);
         low.set(v, Math.min(low.get(v)!, low.get(w)!));
@@ -172,8 +178,8 @@ export function reachingCycles(roots: readonly Node[]): Set<Node> {
       onStack.delete(w);
       component.push(w);
     } while (w !== v);
-    const cycle = component.length > 1 || parts.includes(v);
-    if (cycle || component.some((c) => partsOf(c).some((p) => found.has(p)))) for (const c of component) found.add(c);
+    const cycle = component.length > 1 || parts(v).includes(v);
+    if (cycle || component.some((c) => parts(c).some((p) => found.has(p)))) for (const c of component) found.add(c);
   };
   for (const r of roots) if (!index.has(r)) visit(r);
   return found;

@@ -6,24 +6,12 @@
  */
 import jsyaml from 'js-yaml';
 import type { DiagnosticBag } from '../../diagnostics/diagnostic.js';
+import { positionAt } from '../../io/json-positions.js';
 import { LineLocator } from './line-locator.js';
 
 export interface ParsedDocument {
   doc: unknown;
   locator: LineLocator;
-}
-
-/** 1-based line and column of a character offset. */
-function positionOf(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let last = -1;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      last = i;
-    }
-  }
-  return { line, column: offset - last };
 }
 
 export function parseDocument(text: string, file: string, bag: DiagnosticBag): ParsedDocument | undefined {
@@ -53,6 +41,6 @@ function errorPosition(error: unknown, text: string): { line: number; column: nu
   const lc = /line (\d+) column (\d+)/.exec(message);
   if (lc) return { line: Number(lc[1]), column: Number(lc[2]) };
   const pos = /position (\d+)/.exec(message);
-  if (pos) return positionOf(text, Number(pos[1]));
+  if (pos) return positionAt(text, Number(pos[1]));
   return { line: 1, column: 1 };
 }
