@@ -136,6 +136,30 @@ describe('check on a synced workspace', () => {
     restore();
   });
 
+  it('places a changed page at its file when the config names the pages by a glob', async () => {
+    const config = JSON.parse(ws.read('specmap.config.json')) as { sources: { path: string }[] };
+    config.sources = [{ path: 'docs/DOC_*.md' }, ...config.sources.filter((s) => !s.path.startsWith('docs/'))];
+    ws.write('specmap.config.json', JSON.stringify(config, null, 2));
+    expect((await ws.run('sync')).code).toBe(0);
+    const page = 'docs/DOC_streaming_events.md';
+    ws.write(
+      page,
+      ws
+        .read(page)
+        .replace(
+          '## response.in\\_progress',
+          '## response.nap.started\n\nSent when it pauses.\n\nnap\\_ms\n\ninteger\n\nHow long.\n\n## response.in\\_progress',
+        ),
+    );
+    const check = await ws.run('check', '--no-cache', '--format', 'json');
+    expect(check.stdout, check.stderr).not.toBe('');
+    const problems = JSON.parse(check.stdout).problems as { code: string; location?: { file: string } }[];
+    const changed = problems.filter((p) => p.code === 'source-changed').map((p) => p.location?.file);
+    expect(changed.length).toBeGreaterThan(0);
+    expect(new Set(changed)).toEqual(new Set([page]));
+    restore();
+  });
+
   // Spawned: the files a hook passes are relative to its working directory, which in-process runs leave alone.
   it('runs only the parts the given files can affect', () => {
     const file = 'examples/workspace/backend/app/events.py';

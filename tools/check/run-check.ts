@@ -9,6 +9,7 @@
 import { projectCacheDir } from '../cache/settings.js';
 import { recordTiming } from '../cache/timings.js';
 import type { Config } from '../config/schema.js';
+import type { SourceInfo } from '../model/schema.js';
 import { loadInputs } from '../pipeline/inputs.js';
 import { runDigest } from '../pipeline/run-memo.js';
 import { applySeverity, compareFindings, type Finding } from './findings.js';
@@ -33,9 +34,14 @@ export interface CheckResult {
   memo: boolean;
 }
 
+/** A check's result with where the model's sources are, to place the findings' spec anchors. */
+export interface CheckRun extends CheckResult {
+  sources: readonly Pick<SourceInfo, 'id' | 'path'>[];
+}
+
 const ALL_PARTS: CheckPart[] = ['sources', 'generated', 'mapping'];
 
-export async function runCheck(options: CheckOptions): Promise<CheckResult> {
+export async function runCheck(options: CheckOptions): Promise<CheckRun> {
   const { config, root } = options;
   const noCache = options.noCache || !projectCacheDir(config, root);
   const cacheDir = noCache ? undefined : projectCacheDir(config, root);
@@ -44,10 +50,11 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
   const digest = cacheDir ? await runDigest('check', config, root, options.configText, cacheDir) : undefined;
   if (digest && memoSaysClean(cacheDir, digest)) {
     recordTiming('check: answered from the memo of the last clean check', t0);
-    return { findings: [], ran: [], skipped: ALL_PARTS, memo: true };
+    return { findings: [], ran: [], skipped: ALL_PARTS, memo: true, sources: [] };
   }
   const parts = options.files?.length ? partsAffectedBy(options.files, await loadInputs(config, root)) : ALL_PARTS;
   const raw: Omit<Finding, 'severity'>[] = [];
+  let sources: CheckRun['sources'] = [];
   if (parts.length) {
     // Loaded only past the memo: the hook path of an unchanged tree needs none of it.
     const [{ loadModelState }, { checkSources }, { analyzeForCheck, checkMapping }, { checkGenerated }] = await Promise.all([
@@ -71,6 +78,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
       : undefined;
     facts?.catch(() => {});
     const state = await building;
+    sources = state.model.sources;
     if (parts.includes('sources')) raw.push(...(await checkSources(state, config)));
     recordTiming('check: sources', t0);
     t0 = performance.now();
@@ -83,8 +91,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckResult> {
     recordTiming('check: generated', t0);
   }
   const findings = applySeverity(raw, config.check.severity).sort(compareFindings);
-  const result: CheckResult = { findings, ran: parts, skipped: ALL_PARTS.filter((p) => !parts.includes(p)), memo: false };
   // Only a full, clean run may answer later runs from the memo.
   if (digest && parts.length === ALL_PARTS.length && !findings.length) writeMemo(cacheDir, digest);
-  return result;
+  return { findings, ran: parts, skipped: ALL_PARTS.filter((p) => !parts.includes(p)), memo: false, sources };
 }

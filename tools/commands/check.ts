@@ -3,7 +3,7 @@
  * first). Returns the findings: the CLI formats them and picks the exit code.
  */
 import { execFileSync } from 'node:child_process';
-import { basename, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { DEFAULT_CONFIG_FILE, loadConfig } from '../config/load.js';
 import { UsageError } from '../diagnostics/errors.js';
 import { notSyncedResult } from '../check/not-synced.js';
@@ -88,18 +88,12 @@ export async function checkCommand(opts: CheckCommandOptions = {}): Promise<Chec
   const loaded = await loadConfig(opts.config, cwd, { allowOutside: opts.allowOutside });
   // A hook passes paths relative to where it runs; the check compares them from the config's folder.
   const files = opts.files?.length ? opts.files.map((f) => resolve(cwd, f)) : opts.staged ? stagedFiles(cwd) : undefined;
-  const result =
-    notSyncedResult(loaded.config, loaded.root) ??
-    (await runCheck({
-      config: loaded.config,
-      root: loaded.root,
-      configText: loaded.text,
-      files,
-      noCache: opts.cache === false,
-    }));
+  const notSynced = notSyncedResult(loaded.config, loaded.root);
+  // Anchors name a source by its id (its file name); the model says which file that is.
+  const { sources, ...result } = notSynced
+    ? { ...notSynced, sources: [] }
+    : await runCheck({ config: loaded.config, root: loaded.root, configText: loaded.text, files, noCache: opts.cache === false });
   const fixed = withConfigInFixes(result, opts.config);
-  // Anchors name a source by its file name (the model's source id); the config says where it is.
-  const sources = loaded.config.sources.map((src) => ({ id: basename(src.path), path: src.path }));
   const problems = fixed.findings.map((f) => fromCheckFinding(f, sources));
   return { ...fixed, problems, ...(sync && { sync }) };
 }
