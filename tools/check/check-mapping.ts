@@ -5,7 +5,7 @@ import type { Config } from '../config/schema.js';
 import { projectCacheDir } from '../cache/settings.js';
 import { canWriteBelow } from '../io/confine.js';
 import { resolveInsideReal } from '../io/write-plan.js';
-import { analyzeForMapping } from '../mapping/run-analyzer.js';
+import { analyzeWhileBuilding } from '../mapping/run-analyzer.js';
 import type { Mapping } from '../mapping/schema.js';
 import type { Model } from '../model/schema.js';
 import type { Finding } from './findings.js';
@@ -21,9 +21,14 @@ export interface MappingCheck {
  * The analyzer as `map` runs it, except for its fact cache: `check` must work on a read-only
  * checkout, so the cache is used only where it can be written, and never with `--no-cache`.
  */
-export async function analyzeForCheck(model: Model | Promise<Model>, config: Config, root: string, noCache: boolean): Promise<CodeFact[]> {
+export async function analyzeForCheck(
+  building: Promise<{ model: Model }>,
+  config: Config,
+  root: string,
+  noCache: boolean,
+): Promise<CodeFact[]> {
   const dir = projectCacheDir(config, root);
-  return (await analyzeForMapping(model, config, root, { dir: !noCache && dir && canWriteBelow(dir) ? dir : undefined })).facts;
+  return (await analyzeWhileBuilding(building, config, root, { dir: !noCache && dir && canWriteBelow(dir) ? dir : undefined })).facts;
 }
 
 /** `facts`: the analysis, begun by the caller while the model was built (`analyzeForCheck`). */

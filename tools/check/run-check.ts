@@ -66,16 +66,8 @@ export async function runCheck(options: CheckOptions): Promise<CheckRun> {
     t0 = performance.now();
     const needsMapping = parts.includes('mapping') || parts.includes('generated');
     const building = loadModelState(config, root);
-    // The analyzer starts on what needs no model (listing files, loading parsers) while the sources
-    // parse; it fails only after the model does.
-    const facts = needsMapping
-      ? analyzeForCheck(
-          building.then((s) => s.model),
-          config,
-          root,
-          noCache,
-        )
-      : undefined;
+    const facts = needsMapping ? analyzeForCheck(building, config, root, noCache) : undefined;
+    // Reported after the model's own failure, if any (analyzeWhileBuilding).
     facts?.catch(() => {});
     const state = await building;
     sources = state.model.sources;

@@ -11,7 +11,7 @@ import { applyImport, countPlaced, type Applied } from '../import/apply.js';
 import { contradictions } from '../import/claims.js';
 import { LegacyMappingSchema, type LegacyMapping } from '../import/legacy-format.js';
 import { validateLegacy } from '../import/validate-legacy.js';
-import { positionAt, scanJsonPositions } from '../io/json-positions.js';
+import { positionAt, scanJsonPositions, type JsonPositions } from '../io/json-positions.js';
 import { fromDiagnostic } from '../problems/from-diagnostic.js';
 import { fromLegacyAnchorDiffers, fromLegacyFinding, fromLegacyOrphan } from '../problems/from-legacy.js';
 import type { Problem, ProblemLocation } from '../problems/problem.js';
@@ -28,7 +28,13 @@ export interface ImportOptions {
   allowOutside?: boolean;
 }
 
-function readLegacy(path: string, display = path): LegacyMapping {
+/** The legacy mapping, with where each of its keys stands in the text (for the problems' places). */
+interface LegacyRead {
+  legacy: LegacyMapping;
+  positions: JsonPositions;
+}
+
+function readLegacy(path: string, display = path): LegacyRead {
   const diag = (message: string, at = { line: 1, column: 1 }) => [
     {
       severity: 'error' as const,
@@ -54,7 +60,8 @@ function readLegacy(path: string, display = path): LegacyMapping {
     const at = m ? positionAt(text, Number(m[1])) : undefined;
     throw new InputError(`cannot read ${display}`, diag(`Unexpected content: ${(error as Error).message}, expected a JSON file`, at));
   }
-  const problems = validateLegacy(raw, display, scanJsonPositions(text));
+  const positions = scanJsonPositions(text);
+  const problems = validateLegacy(raw, display, positions);
   if (problems.length) throw new InputError(`${display} is not a legacy mapping`, problems);
   const parsed = LegacyMappingSchema.safeParse(raw);
   if (!parsed.success) {
@@ -64,7 +71,7 @@ function readLegacy(path: string, display = path): LegacyMapping {
       diag(`${issue.message} at \`${issue.path.join('.') || '(root)'}\`, expected the legacy mapping format`),
     );
   }
-  return parsed.data;
+  return { legacy: parsed.data, positions };
 }
 
 export interface ImportResult {
@@ -97,8 +104,7 @@ function legacyKeyPath(from: string): string[] {
   return rest.length ? [section!, rest.join('/')] : [section!];
 }
 
-function importProblems(plan: ImportPlan, r: Omit<ImportResult, 'problems'>, legacyText: string): Problem[] {
-  const positions = scanJsonPositions(legacyText);
+function importProblems(plan: ImportPlan, r: Omit<ImportResult, 'problems'>, positions: JsonPositions): Problem[] {
   const fromOf = new Map(plan.targets.map((t) => [t.id, t.from]));
   const at = (from: string | undefined): ProblemLocation => ({
     file: r.file,
@@ -117,13 +123,13 @@ function importProblems(plan: ImportPlan, r: Omit<ImportResult, 'problems'>, leg
 export async function importLegacy(file: string, opts: Omit<ImportOptions, 'json'> = {}): Promise<ImportResult> {
   const legacyPath = resolve(opts.cwd ?? process.cwd(), file);
   // Validated before the lock and the analysis: a wrong file is refused in milliseconds.
-  const legacy = readLegacy(legacyPath, file);
-  if (opts.dryRun) return importWith(legacy, legacyPath, file, opts);
-  return withProjectLock(opts, () => importWith(legacy, legacyPath, file, opts));
+  const read = readLegacy(legacyPath, file);
+  if (opts.dryRun) return importWith(read, legacyPath, file, opts);
+  return withProjectLock(opts, () => importWith(read, legacyPath, file, opts));
 }
 
 async function importWith(
-  legacy: LegacyMapping,
+  { legacy, positions }: LegacyRead,
   legacyPath: string,
   file: string,
   opts: Omit<ImportOptions, 'json'>,
@@ -131,7 +137,7 @@ async function importWith(
   const origin = `import ${basename(legacyPath)}`;
   let plan: ImportPlan | undefined;
   let applied: Applied | undefined;
-  const built = await buildMapping({ ...opts, json: true }, (previous, model) => {
+  const built = await buildMapping(opts, (previous, model) => {
     plan = planImport(legacy, model);
     applied = applyImport(plan, previous, origin);
     return applied.source;
@@ -166,5 +172,5 @@ async function importWith(
     summary: summaryLine(mapping),
     diagnostics,
   };
-  return { ...result, problems: importProblems(plan!, result, readFileSync(legacyPath, 'utf8')) };
+  return { ...result, problems: importProblems(plan!, result, positions) };
 }

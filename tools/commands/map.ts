@@ -12,7 +12,7 @@ import { currentMappingHash, readMappingSnapshot } from '../mapping/read.js';
 import { EnvironmentError } from '../io/env-error.js';
 import { withLock } from '../io/lock.js';
 import { mappingText } from '../mapping/render.js';
-import { analyzeForMapping } from '../mapping/run-analyzer.js';
+import { analyzeWhileBuilding } from '../mapping/run-analyzer.js';
 import type { Mapping } from '../mapping/schema.js';
 import type { ManualSource } from '../mapping/manual.js';
 import type { Model } from '../model/schema.js';
@@ -87,13 +87,7 @@ export async function buildMapping(opts: MapOptions, extraManual?: (previous: Ma
   const { config, root, path } = await loadConfig(opts.config, opts.cwd, { allowOutside: opts.allowOutside });
   progress.step('reading sources');
   const building = loadModelState(config, root);
-  // The analyzer starts at once on what needs no model, and fails only after the model does.
-  const analysis = analyzeForMapping(
-    building.then((s) => s.model),
-    config,
-    root,
-  );
-  analysis.catch(() => {});
+  const analysis = analyzeWhileBuilding(building, config, root);
   const state = await building;
   progress.step('analyzing the workspace');
   const { facts, warnings } = await analysis;

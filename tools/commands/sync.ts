@@ -14,6 +14,7 @@ import { dirname, resolve } from 'node:path';
 import { SILENT, type ProgressSink } from '../io/progress-sink.js';
 import { DEFAULT_CONFIG_FILE, loadConfig } from '../config/load.js';
 import { configDisplay, noLanesDiagnostic } from './map.js';
+import { analyzeWhileBuilding } from '../mapping/run-analyzer.js';
 import { nameConfigFile } from '../config/name-config-file.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { InputError } from '../diagnostics/errors.js';
@@ -169,18 +170,7 @@ async function syncLocked(
   const progress = opts.progress ?? SILENT;
   progress.step('extract: reading sources');
   const building = loadModelState(config, root, { strict: opts.strict });
-  // The analyzer starts at once on what needs no model (listing files, loading parsers) while the
-  // sources parse, and fails only after the model does.
-  const analysis = config.lanes.length
-    ? import('../mapping/run-analyzer.js').then(({ analyzeForMapping }) =>
-        analyzeForMapping(
-          building.then((s) => s.model),
-          config,
-          root,
-        ),
-      )
-    : Promise.resolve({ facts: [], warnings: [] });
-  analysis.catch(() => {});
+  const analysis = analyzeWhileBuilding(building, config, root);
   const state = await building;
   const display = configDisplay(configPath, opts.cwd);
   run.diagnostics.push(...state.diagnostics.sorted().map((d) => nameConfigFile(d, display)));

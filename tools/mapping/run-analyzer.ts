@@ -19,7 +19,7 @@ export interface AnalyzeResult {
  * `model` may still be in the making: the analyzer starts on what needs no model meanwhile.
  * `cache`: where its fact cache lives, when not the project's cache folder (none: no cache).
  */
-export async function analyzeForMapping(
+async function analyzeForMapping(
   model: Model | Promise<Model>,
   config: Config,
   root: string,
@@ -42,4 +42,25 @@ export async function analyzeForMapping(
     `${result.stats.files} files, ${result.stats.parsed} parsed, ${result.stats.cached} from cache`,
   );
   return result;
+}
+
+/**
+ * The analysis started beside the model's build: it begins on what needs no model (listing files,
+ * loading parsers) while the sources parse, and fails only after the model does, so that a model
+ * that cannot be built is the error reported (the analysis's own rejection is handled here).
+ */
+export function analyzeWhileBuilding(
+  building: Promise<{ model: Model }>,
+  config: Config,
+  root: string,
+  cache?: { dir: string | undefined },
+): Promise<AnalyzeResult> {
+  const analysis = analyzeForMapping(
+    building.then((s) => s.model),
+    config,
+    root,
+    cache,
+  );
+  analysis.catch(() => {});
+  return analysis;
 }
