@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { loadConfig } from '../config/load.js';
 import type { Config, SourceConfig } from '../config/schema.js';
 import { DiagnosticBag } from '../diagnostics/diagnostic.js';
-import { InputError, UsageError } from '../diagnostics/errors.js';
+import { InputError } from '../diagnostics/errors.js';
 import { diffModels, countByClass } from '../diff/diff-models.js';
 import { FAIL_ON, failsOn, type FailOn } from '../diff/fail-on.js';
 import { readSide } from '../diff/load-side.js';
@@ -15,6 +15,7 @@ import type { Model } from '../model/schema.js';
 import { fromDiffChange } from '../problems/from-diff-change.js';
 import type { Problem } from '../problems/problem.js';
 import type { SkippedPath } from '../sources/source-extract.js';
+import { pickOption } from '../diagnostics/pick-option.js';
 
 export interface DiffCommandOptions {
   failOn?: string;
@@ -27,12 +28,6 @@ export interface DiffCommandOptions {
   includeSkipped?: boolean;
   config?: string;
   cwd?: string;
-}
-
-export function pickOption<T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
-  if (value === undefined) return fallback;
-  if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw new UsageError(`Unexpected ${name} \`${value}\`, expected one of ${allowed.join(', ')}`);
 }
 
 interface Project {

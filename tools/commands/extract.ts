@@ -12,7 +12,7 @@ import type { Model } from '../model/schema.js';
 import { modelForSources } from '../pipeline/model.js';
 import { modelText } from '../pipeline/model-text.js';
 import { readSources } from '../sources/read.js';
-import { fromDiagnostic } from '../problems/from-diagnostic.js';
+import { withProblems } from '../problems/from-diagnostic.js';
 import type { Problem } from '../problems/problem.js';
 
 export interface ExtractOptions {
@@ -97,7 +97,7 @@ async function extractOnce(opts: ExtractOptions): Promise<ExtractResult> {
     enums: model.enums.length,
     objects: model.objects.length,
   };
-  const result = { model, text, counts, sources: model.sources.length, diagnostics, problems: diagnostics.map(fromDiagnostic) };
+  const result = { model, text, counts, sources: model.sources.length, ...withProblems(diagnostics) };
   if (opts.stdout) return { ...result, written: false };
   const path = opts.out ?? config.model;
   const written = applyPlan(planWrites(root, [{ path, content: text, producedBy: 'specmap extract' }]));

@@ -8,7 +8,10 @@ export type ProblemSeverity = 'error' | 'warning' | 'info';
 
 /** A place in a file: 1-based lines and columns, as editors, GitHub and SARIF count them. */
 export interface ProblemLocation {
-  /** The path as the user gave it or the config names it (relative to where the command ran). */
+  /**
+   * The path as the user gave it (a file named on the command line) or as the config names it
+   * (a project file: relative to the config file's folder, which is where commands usually run).
+   */
   file: string;
   line?: number;
   column?: number;

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
-import { EXIT } from '../../diagnostics/errors.js';
 import type { DiffCommandOptions } from '../../commands/diff.js';
-import { UsageError } from '../../diagnostics/errors.js';
+import { EXIT, UsageError } from '../../diagnostics/errors.js';
 import { action } from './run-action.js';
 
 /** The flags are the command's options (the global ones come from run-action). */
