@@ -3,15 +3,14 @@
  * `text/event-stream` union of `pet.added`/`pet.removed`) extracts with no profile and no API
  * configured, and a two-line trace of it verifies with framing, schema and per-type checks only.
  */
-import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runInProcess } from '../helpers/run-in-process.js';
+import { runBinary } from '../helpers/temp-workspace.js';
 import { REPO } from '../openapi/helpers.js';
 
-const CLI = join(REPO, 'dist/cli.js');
 const dirs: string[] = [];
 afterAll(() => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
@@ -27,14 +26,7 @@ function project(source: Record<string, unknown> = {}, verify: Record<string, un
 /** In this process (tests/helpers/run-in-process.ts): same arguments, output and exit code as the binary. */
 const run = (dir: string, ...args: string[]) => runInProcess(dir, [...args, '--config', join(dir, 'specmap.config.json')]);
 /** The built binary: `verify` reads its trace arguments from the process's working directory. */
-const runBinary = (dir: string, ...args: string[]) => {
-  const r = spawnSync(process.execPath, [CLI, ...args, '--config', join(dir, 'specmap.config.json')], {
-    cwd: dir,
-    encoding: 'utf8',
-    env: { ...process.env, CI: '1' },
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-};
+const binary = (dir: string, ...args: string[]) => runBinary(dir, [...args, '--config', join(dir, 'specmap.config.json')]);
 
 describe('a /pets document no profile knows', () => {
   it('extracts every path and the stream union', async () => {
@@ -49,7 +41,7 @@ describe('a /pets document no profile knows', () => {
   });
 
   it('a two-line trace verifies clean: no lifecycle, no sequence_number, no SDK opinion', async () => {
-    const r = runBinary(project(), 'verify', 'pets.jsonl');
+    const r = binary(project(), 'verify', 'pets.jsonl');
     expect(r.stderr).toBe('');
     expect(r.stdout).toMatch(/^pets\.jsonl \(jsonl, 2 events\): ok\n1 trace, 2 events: 0 errors, 0 warnings/);
     expect(r.stdout).toContain('; grammar: none (framing, schema and per-type checks);');
@@ -60,7 +52,7 @@ describe('a /pets document no profile knows', () => {
   it('per-type checks still run: a pet.removed without pet_id is a schema error (exit 1)', async () => {
     const dir = project();
     writeFileSync(join(dir, 'bad.jsonl'), '{"type":"pet.added","pet":{"id":"p1","name":"Rex"}}\n{"type":"pet.removed"}\n');
-    const r = runBinary(dir, 'verify', '--format', 'json', 'bad.jsonl');
+    const r = binary(dir, 'verify', '--format', 'json', 'bad.jsonl');
     expect(r.code).toBe(1);
     const violations = JSON.parse(r.stdout).traces[0].violations;
     expect(violations.map((v: { check: string; line: number }) => `${v.check}:${v.line}`)).toEqual(['schema:2']);

@@ -1,21 +1,14 @@
 /** End to end: `specmap crosscheck` (the built binary first, the same program in-process after): exit codes, --source, formats. */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLI, CORPUS } from '../helpers/temp-workspace.js';
+import { CLI, CORPUS, runBinary } from '../helpers/temp-workspace.js';
 import { runInProcess } from '../helpers/run-in-process.js';
 
 let dir: string;
 const EVENTS = join(CORPUS, 'openai-docs', 'DOC_streaming_events.md');
 const SPEC = join(CORPUS, 'openapi', 'openai-openapi-2026-08-21.yaml');
-
-/** The built binary (the first case). */
-function runBinary(...args: string[]) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, CI: '1' } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 /** The same run in this process (tests/helpers/run-in-process.ts). */
 const run = (...args: string[]) => runInProcess(dir, args);
@@ -28,7 +21,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('specmap crosscheck', () => {
   it('--source docs page + spec: findings, exit 1; github annotations point at both files', async () => {
-    const r = runBinary('crosscheck', '-s', EVENTS, '-s', SPEC, '--format', 'github', '--no-cache');
+    const r = runBinary(dir, ['crosscheck', '-s', EVENTS, '-s', SPEC, '--format', 'github', '--no-cache']);
     expect(r.code).toBe(1);
     const lines = r.stdout.trim().split('\n');
     // 9 spec-only events, 5 spec-only fields, 3 nullability differences (the events page only).

@@ -4,22 +4,15 @@
  * folder and a modified copy made at test time (one field renamed, one event added, in our own
  * words). Exact stdout and exit codes.
  */
-import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLI, CORPUS } from '../helpers/temp-workspace.js';
+import { CLI, CORPUS, runBinary } from '../helpers/temp-workspace.js';
 import { runInProcess } from '../helpers/run-in-process.js';
 
 let dir: string;
 const PAGE = 'DOC_streaming_events.md';
-
-/** The built binary (the first case): the rest run the same program in this process. */
-function runBinary(...args: string[]) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, CI: '1' } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 /** In this process (tests/helpers/run-in-process.ts): same arguments, output and exit code. */
 const run = (...args: string[]) => runInProcess(dir, args);
@@ -48,7 +41,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('specmap diff on two markdown scrapes', () => {
   it('pretty: the renamed field (breaking) and the added event, exit 1', () => {
-    const r = runBinary('diff', `a/${PAGE}`, `b/${PAGE}`);
+    const r = runBinary(dir, ['diff', `a/${PAGE}`, `b/${PAGE}`]);
     expect(r.stdout).toBe(
       [
         `specmap diff a/${PAGE} → b/${PAGE} (scope: responses)`,

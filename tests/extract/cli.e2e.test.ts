@@ -3,15 +3,14 @@
  * small fixture projects copied to a temporary folder; exact exit codes, stdout and what is (not)
  * written.
  */
-import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CORPUS, PAGES, REPO } from './helpers.js';
 import { runInProcess } from '../helpers/run-in-process.js';
+import { CLI, runBinary } from '../helpers/temp-workspace.js';
 
-const CLI = REPO + 'dist/cli.js';
 const temps: string[] = [];
 
 beforeAll(() => {
@@ -29,12 +28,6 @@ function project(fixture?: string): string {
   return dir;
 }
 
-/** The built binary (built by `npm test` first). */
-function runBinary(cwd: string, ...args: string[]) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: '1' } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
 /** The same run in this process (tests/helpers/run-in-process.ts): same arguments, output and exit code. */
 const run = (cwd: string, ...args: string[]) => runInProcess(cwd, args);
 
@@ -43,7 +36,7 @@ const read = (path: string) => readFileSync(path, 'utf8');
 describe('specmap extract', () => {
   it('writes spec/model.json, then reports it unchanged', async () => {
     const dir = project('good');
-    const first = runBinary(dir, 'extract');
+    const first = runBinary(dir, ['extract']);
     expect(first).toEqual({
       code: 0,
       stdout: 'wrote spec/model.json: 1 events, 1 endpoints, 1 params, 0 enums, 0 objects from 1 sources\n',

@@ -1,13 +1,11 @@
 /** E2E: `specmap generate` (the built binary first, in-process after) on a small fixture project (run `npm run build` first). */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runInProcess } from '../helpers/run-in-process.js';
+import { CLI, runBinary } from '../helpers/temp-workspace.js';
 import { fixtureModel } from './fixture-model.js';
-import { REPO, removeTempDirs, tempDir } from './helpers.js';
-
-const CLI = join(REPO, 'dist/cli.js');
+import { removeTempDirs, tempDir } from './helpers.js';
 
 function project(config: object = {}, model: unknown = fixtureModel()): string {
   const dir = tempDir('cli');
@@ -15,9 +13,6 @@ function project(config: object = {}, model: unknown = fixtureModel()): string {
   writeFileSync(join(dir, 'model.json'), JSON.stringify(model));
   return dir;
 }
-/** The built binary (the first case). */
-const runBinary = (cwd: string, ...args: string[]) =>
-  spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: '1' } });
 /** The same program in this process (tests/helpers/run-in-process.ts), for the rest. */
 const run = async (cwd: string, ...args: string[]) => {
   const r = await runInProcess(cwd, args);
@@ -29,9 +24,10 @@ afterAll(removeTempDirs);
 describe.skipIf(!existsSync(CLI))('specmap generate (CLI)', () => {
   it('writes every target, then reports nothing changed', async () => {
     const dir = project();
-    const first = runBinary(dir, 'generate', '--model', 'model.json');
+    // The built binary, for the first case.
+    const first = runBinary(dir, ['generate', '--model', 'model.json']);
     expect(first.stderr).toBe('');
-    expect(first.status).toBe(0);
+    expect(first.code).toBe(0);
     const lines = first.stdout.trim().split('\n');
     expect(lines).toContain('wrote generated/schemas.ts');
     expect(lines.at(-1)).toMatch(/^(\d+) changed, 0 unchanged in generated$/);

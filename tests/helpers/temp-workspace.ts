@@ -13,6 +13,12 @@ export const REPO = resolve(import.meta.dirname, '../..');
 export const CLI = join(REPO, 'dist/cli.js');
 export const CORPUS = resolve(REPO, '../shared/reference');
 
+/** The built binary (`npm test` builds it first), spawned: for what only a process shows. */
+export function runBinary(cwd: string, args: readonly string[], env: Record<string, string> = {}): RunResult {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: '1', ...env } });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
 export interface TempWorkspace {
   dir: string;
   /** The built binary, spawned: for what is about the process itself. */
@@ -47,10 +53,7 @@ export function makeTempWorkspace(): TempWorkspace {
   const env = { ...process.env, ...runEnv };
   const ws: TempWorkspace = {
     dir,
-    specmap: (...args) => {
-      const r = spawnSync(process.execPath, [CLI, ...args], { cwd: dir, encoding: 'utf8', env });
-      return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
-    },
+    specmap: (...args) => runBinary(dir, args, runEnv),
     run: (...args) => runInProcess(dir, args, runEnv),
     git: (...args) => execFileSync('git', args, { cwd: dir, encoding: 'utf8', env, stdio: ['ignore', 'pipe', 'pipe'] }),
     read: (path) => readFileSync(join(dir, path), 'utf8'),

@@ -4,13 +4,12 @@
  * draft-04; ajv (draft-07) reads it once its `$schema` is dropped and its `id` is named `$id` (the two
  * drafts agree on every keyword it uses). Its formats are checked too: artifact URIs as relative references.
  */
-import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Ajv } from 'ajv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLI, CORPUS, makeTempWorkspace, REPO, type TempWorkspace } from '../helpers/temp-workspace.js';
+import { CORPUS, makeTempWorkspace, REPO, runBinary, type TempWorkspace } from '../helpers/temp-workspace.js';
 
 const SCHEMA = resolve(REPO, 'node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
 
@@ -41,10 +40,7 @@ interface SarifLog {
 const validate = sarifValidator();
 const version = (JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { version: string }).version;
 
-function run(cwd: string, ...args: string[]) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: '1' } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = (cwd: string, ...args: string[]) => runBinary(cwd, args);
 
 /** Valid against the schema, one run by specmap, rules for exactly the codes used, URIs relative. */
 function expectSarif(stdout: string): SarifLog {
