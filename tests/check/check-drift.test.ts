@@ -3,7 +3,7 @@
  * fails the check naming the item, lane and file, or passes it, and `sync` brings it back to clean.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeTempWorkspace, type TempWorkspace } from '../helpers/temp-workspace.js';
+import { addEventToPage, makeTempWorkspace, type TempWorkspace } from '../helpers/temp-workspace.js';
 
 let ws: TempWorkspace;
 
@@ -141,16 +141,7 @@ describe('check on a synced workspace', () => {
     config.sources = [{ path: 'docs/DOC_*.md' }, ...config.sources.filter((s) => !s.path.startsWith('docs/'))];
     ws.write('specmap.config.json', JSON.stringify(config, null, 2));
     expect((await ws.run('sync')).code).toBe(0);
-    const page = 'docs/DOC_streaming_events.md';
-    ws.write(
-      page,
-      ws
-        .read(page)
-        .replace(
-          '## response.in\\_progress',
-          '## response.nap.started\n\nSent when it pauses.\n\nnap\\_ms\n\ninteger\n\nHow long.\n\n## response.in\\_progress',
-        ),
-    );
+    const page = addEventToPage(ws);
     const check = await ws.run('check', '--no-cache', '--format', 'json');
     expect(check.stdout, check.stderr).not.toBe('');
     const problems = JSON.parse(check.stdout).problems as { code: string; location?: { file: string } }[];

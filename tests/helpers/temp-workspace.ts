@@ -64,3 +64,11 @@ export function makeTempWorkspace(): TempWorkspace {
   ws.write('.gitignore', '.specmap/\n');
   return ws;
 }
+
+/** Adds an event (`response.nap.started`, one field) to the workspace's streaming page; returns the page's path. */
+export function addEventToPage(ws: TempWorkspace): string {
+  const page = 'docs/DOC_streaming_events.md';
+  const event = '## response.nap.started\n\nSent when it pauses.\n\nnap\\_ms\n\ninteger\n\nHow long.\n\n';
+  ws.write(page, ws.read(page).replace('## response.in\\_progress', `${event}## response.in\\_progress`));
+  return page;
+}

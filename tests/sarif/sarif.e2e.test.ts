@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Ajv } from 'ajv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CORPUS, makeTempWorkspace, REPO, runBinary, type TempWorkspace } from '../helpers/temp-workspace.js';
+import { addEventToPage, CORPUS, makeTempWorkspace, REPO, runBinary, type TempWorkspace } from '../helpers/temp-workspace.js';
 
 const SCHEMA = resolve(REPO, 'node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
 
@@ -156,16 +156,7 @@ describe('check --format sarif validates against SARIF 2.1.0', () => {
     const text = ws.read(stream);
     const start = text.indexOf('def build_text_done');
     ws.write(stream, text.slice(0, start) + text.slice(text.indexOf('\ndef ', start + 1) + 1));
-    const page = 'docs/DOC_streaming_events.md';
-    ws.write(
-      page,
-      ws
-        .read(page)
-        .replace(
-          '## response.in\\_progress',
-          '## response.nap.started\n\nSent when it pauses.\n\nnap\\_ms\n\ninteger\n\nHow long.\n\n## response.in\\_progress',
-        ),
-    );
+    const page = addEventToPage(ws);
     const r = await ws.run('check', '--no-cache', '--format', 'sarif');
     expect(r.code).toBe(1);
     const results = expectSarif(r.stdout).runs[0]!.results;
