@@ -5,8 +5,8 @@
 import type { Change } from '../diff/change.js';
 import { describeChange } from '../diff/describe.js';
 import type { SourceInfo } from '../model/schema.js';
-import { anchorLocation } from './location.js';
-import type { Problem, ProblemSeverity, RelatedLocation } from './problem.js';
+import { relatedAt } from './location.js';
+import type { Problem, ProblemSeverity } from './problem.js';
 
 const SEVERITY: Record<Change['class'], ProblemSeverity> = {
   breaking: 'error',
@@ -20,11 +20,7 @@ const SEVERITY: Record<Change['class'], ProblemSeverity> = {
 const affects = (c: Change): string[] | undefined => (c.items.length > 1 || !c.location.startsWith(c.item) ? c.items : undefined);
 
 export function fromDiffChange(c: Change, oldSources: readonly SourceInfo[], newSources: readonly SourceInfo[]): Problem {
-  const side = (message: string, anchor: string | undefined, sources: readonly SourceInfo[]): RelatedLocation[] => {
-    const location = anchor ? anchorLocation(anchor, sources) : undefined;
-    return location ? [{ message, location }] : [];
-  };
-  const sides = [...side('new', c.anchors.new, newSources), ...side('old', c.anchors.old, oldSources)];
+  const sides = [...relatedAt('new', c.anchors.new, newSources), ...relatedAt('old', c.anchors.old, oldSources)];
   if (c.kind.endsWith('-removed')) sides.reverse();
   const [at, ...rest] = sides;
   const items = affects(c);

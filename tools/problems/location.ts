@@ -2,9 +2,10 @@
 import { parseAnchor } from '../model/anchor.js';
 import type { SourceInfo } from '../model/schema.js';
 
+import type { ProblemLocation, RelatedLocation } from './problem.js';
+
 /** What a location needs of a source: its id (what anchors name) and its path. */
 type SourcePath = Pick<SourceInfo, 'id' | 'path'>;
-import type { ProblemLocation, RelatedLocation } from './problem.js';
 
 /**
  * An anchor names its source by id (`DOC_streaming_events.md:316-320`); the location names the
@@ -15,6 +16,12 @@ export function anchorLocation(anchor: string, sources: readonly SourcePath[]): 
   if (!parts) return undefined;
   const file = sources.find((s) => s.id === parts.file)?.path ?? parts.file;
   return { file, line: parts.start, ...(parts.end !== parts.start ? { endLine: parts.end } : {}) };
+}
+
+/** The anchor's place labelled `message`, as a list: empty when there is no anchor or it does not parse. */
+export function relatedAt(message: string, anchor: string | undefined, sources: readonly SourcePath[]): RelatedLocation[] {
+  const location = anchor ? anchorLocation(anchor, sources) : undefined;
+  return location ? [{ message, location }] : [];
 }
 
 /** `file`, `file:12`, `file:12:3`, or `file:12-20` for a range of whole lines. */
