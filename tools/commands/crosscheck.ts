@@ -16,7 +16,7 @@ import type { Model } from '../model/schema.js';
 import { fromCrosscheckFinding } from '../problems/from-crosscheck-finding.js';
 import type { Problem } from '../problems/problem.js';
 import { buildModel } from '../sources/load.js';
-import { pickOption } from '../diagnostics/pick-option.js';
+import { pickOption } from '../io/pick-option.js';
 
 export interface CrosscheckCommandOptions {
   scope?: string;

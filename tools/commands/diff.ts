@@ -15,7 +15,7 @@ import type { Model } from '../model/schema.js';
 import { fromDiffChange } from '../problems/from-diff-change.js';
 import type { Problem } from '../problems/problem.js';
 import type { SkippedPath } from '../sources/source-extract.js';
-import { pickOption } from '../diagnostics/pick-option.js';
+import { pickOption } from '../io/pick-option.js';
 
 export interface DiffCommandOptions {
   failOn?: string;

@@ -17,7 +17,7 @@ import type { Mapping } from '../mapping/schema.js';
 import type { ManualSource } from '../mapping/manual.js';
 import type { Model } from '../model/schema.js';
 import { loadModelState } from '../pipeline/model.js';
-import { answeredResult, openMapMemo, type MapAnswer } from '../pipeline/map-memo.js';
+import { openMapMemo, type MapAnswer } from '../pipeline/map-memo.js';
 import type { RunMemo } from '../pipeline/run-memo.js';
 import { sha256 } from '../sources/read.js';
 import { SILENT, type ProgressSink } from '../io/progress-sink.js';
@@ -158,7 +158,7 @@ async function mapLocked(opts: MapOptions): Promise<MapCommandResult> {
     memo = opened.memo;
     // The CLI asked the memo already (before loading this module): no second fingerprint.
     const answer = opts.memoAsked ? undefined : await memo.hit();
-    if (answer) return answeredResult(answer, opened.mapping);
+    if (answer) return { path: opened.mapping, written: false, summary: answer.summary, ...withProblems(answer.diagnostics), memo: true };
     await memo.begin();
   }
   const { config, root, mapping, diagnostics, mappingPath, mappingHash } = await buildMapping(opts);

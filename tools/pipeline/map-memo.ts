@@ -6,8 +6,6 @@
 import { loadConfig } from '../config/load.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { isObject, openRunMemo, type RunMemo } from './run-memo.js';
-import type { MapCommandResult } from '../commands/map.js';
-import { withProblems } from '../problems/from-diagnostic.js';
 
 export interface MapAnswer {
   summary: string;
@@ -32,14 +30,9 @@ export async function openMapMemo(opts: MapMemoOptions): Promise<{ memo: RunMemo
   };
 }
 
-/** A stored answer as the result `map` returns for it, about the mapping file at `path`. */
-export function answeredResult(answer: MapAnswer, path: string): MapCommandResult {
-  return { path, written: false, summary: answer.summary, ...withProblems(answer.diagnostics), memo: true };
-}
-
-/** The result the stored answer gives; undefined when `map` has to run. */
-export async function mapFromMemo(opts: MapMemoOptions): Promise<MapCommandResult | undefined> {
+/** The stored answer and the mapping file it is about; undefined when `map` has to run. */
+export async function mapFromMemo(opts: MapMemoOptions): Promise<(MapAnswer & { path: string }) | undefined> {
   const { memo, mapping } = await openMapMemo(opts);
   const answer = await memo.hit();
-  return answer && answeredResult(answer, mapping);
+  return answer && { ...answer, path: mapping };
 }

@@ -1,4 +1,4 @@
-import { pickOption } from '../../diagnostics/pick-option.js';
+import { pickOption } from '../../io/pick-option.js';
 import { PROBLEM_FORMATS, type ProblemFormat } from './report.js';
 
 /** `--format` wins; `--json` alone means json. The name is checked before any work. */

@@ -14,7 +14,8 @@ export function registerMap(program: Command): void {
         // A map whose inputs are as the last one left them answers without loading the analyzer.
         const answered = opts.stdout || json ? undefined : await (await import('../../pipeline/map-memo.js')).mapFromMemo(opts);
         if (answered) {
-          emit(mapOutput(answered, json));
+          const { withProblems } = await import('../../problems/from-diagnostic.js');
+          emit(mapOutput({ ...answered, ...withProblems(answered.diagnostics), written: false, memo: true }, json));
           return 0;
         }
         const { mapCommand } = await import('../../commands/map.js');

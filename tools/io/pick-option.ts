@@ -1,6 +1,6 @@
 /** A flag's value among the ones allowed, checked before any work; a wrong one is a usage error. */
-import { escapeControl } from '../io/control-chars.js';
-import { UsageError } from './errors.js';
+import { escapeControl } from './control-chars.js';
+import { UsageError } from '../diagnostics/errors.js';
 
 export function pickOption<T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
   if (value === undefined) return fallback;
