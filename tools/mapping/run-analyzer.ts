@@ -25,7 +25,6 @@ async function analyzeForMapping(
   root: string,
   cache?: { dir: string | undefined },
 ): Promise<AnalyzeResult> {
-  if (!config.lanes.length) return { facts: [], warnings: [] };
   // Timed from when the model is ready: what runs before (listing files, loading parsers) overlaps it.
   const t0 = startWhenSettled(model);
   const { analyzeWorkspace } = await import('../analyzer/index.js');
@@ -55,6 +54,8 @@ export function analyzeWhileBuilding(
   root: string,
   cache?: { dir: string | undefined },
 ): Promise<AnalyzeResult> {
+  // Nothing to analyze: the model's promise is not even waited on (a failure is the caller's).
+  if (!config.lanes.length) return Promise.resolve({ facts: [], warnings: [] });
   const analysis = analyzeForMapping(
     building.then((s) => s.model),
     config,
