@@ -8,7 +8,7 @@
  * several paths (a link loop, a linked folder) is taken once, by its shortest path. The number of
  * files is bounded: a workspace glob that matches more is almost always a misconfigured root.
  */
-import { realpathSync } from 'node:fs';
+import { type Dirent, readdir, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { glob } from 'tinyglobby';
 import type { LaneConfig } from '../config/schema.js';
@@ -39,6 +39,37 @@ function byDepth(files: Iterable<string>): string[] {
     .map(([, f]) => f);
 }
 
+interface Walk {
+  files: string[];
+  /** Whether the walk met a symbolic link (else every file's real path is the root's, joined with it). */
+  links: boolean;
+}
+
+/**
+ * tinyglobby's walk, watching the directory listings it reads: a tree with no link in it (the
+ * common case) needs no realpath(3) per file, ~60 ms on 3,000 files.
+ */
+async function globNoticingLinks(pattern: string, root: string, ignore: string[]): Promise<Walk> {
+  let links = false;
+  const watched = (
+    path: string,
+    options: { withFileTypes: true },
+    done: (error: NodeJS.ErrnoException | null, entries: Dirent[]) => void,
+  ) =>
+    readdir(path, options, (error, entries) => {
+      if (!links && entries?.some((e) => e.isSymbolicLink())) links = true;
+      done(error, entries);
+    });
+  const files = await glob(pattern, {
+    cwd: root,
+    ignore,
+    onlyFiles: true,
+    expandDirectories: false,
+    fs: { readdir: watched as unknown as typeof readdir },
+  });
+  return { files, links };
+}
+
 export async function expandLanes(
   root: string,
   lanes: readonly Pick<LaneConfig, 'name' | 'include' | 'exclude' | 'language'>[],
@@ -54,15 +85,19 @@ export async function expandLanes(
   const known = new Map<string, string | null>();
   const byPath = new Map<string, string | null>();
   const outside = new Set<string>();
-  const canonical = (f: string): string | null => {
+  /** `linkFree`: the walk that found `f` met no symbolic link, so its real path is the root's joined with it. */
+  const canonical = (f: string, linkFree: boolean): string | null => {
     const cached = byPath.get(f);
     if (cached !== undefined) return cached;
     let real: string;
-    try {
-      real = realpathSync.native(join(root, f));
-    } catch {
-      byPath.set(f, null);
-      return null;
+    if (linkFree) real = join(realRoot, f);
+    else {
+      try {
+        real = realpathSync.native(join(root, f));
+      } catch {
+        byPath.set(f, null);
+        return null;
+      }
     }
     if (!isWithin(realRoot, real)) {
       outside.add(f);
@@ -77,12 +112,12 @@ export async function expandLanes(
   };
   // Lanes often share their globs (definitions, handlers and emitters over the same sources): each
   // distinct pattern and ignore list walks the tree once.
-  const walks = new Map<string, Promise<string[]>>();
-  const walk = (pattern: string, ignore: string[]): Promise<string[]> => {
+  const walks = new Map<string, Promise<Walk>>();
+  const walk = (pattern: string, ignore: string[]): Promise<Walk> => {
     const key = JSON.stringify([pattern, ignore]);
     let found = walks.get(key);
     if (!found) {
-      found = glob(pattern, { cwd: root, ignore, onlyFiles: true, expandDirectories: false });
+      found = globNoticingLinks(pattern, root, ignore);
       walks.set(key, found);
     }
     return found;
@@ -90,8 +125,9 @@ export async function expandLanes(
   for (const lane of lanes) {
     const ignore = ['**/node_modules/**', ...(lane.exclude ?? [])];
     const matched: string[] = [];
+    const linkFree = new Set<string>();
     for (const pattern of lane.include) {
-      const found = await walk(pattern, ignore);
+      const { files: found, links } = await walk(pattern, ignore);
       if (found.length === 0)
         warnings.push({
           file: 'specmap.config.json',
@@ -99,14 +135,18 @@ export async function expandLanes(
           column: 1,
           message: `Found no file for lane "${lane.name}" glob ${JSON.stringify(pattern)}, expected at least one match under the workspace`,
         });
-      for (const f of found) matched.push(f.split('\\').join('/'));
+      for (const f of found) {
+        const path = f.split('\\').join('/');
+        matched.push(path);
+        if (!links) linkFree.add(path);
+      }
       if (matched.length > maxFiles * 2) break;
     }
     const laneFiles = new Set<string>();
     for (const f of byDepth(new Set(matched))) {
       const language = languageOf(f, lane.language ?? 'auto');
       if (!language) continue;
-      const path = canonical(f);
+      const path = canonical(f, linkFree.has(f));
       if (!path) continue;
       laneFiles.add(path);
       if (!languages.has(path)) languages.set(path, language);
