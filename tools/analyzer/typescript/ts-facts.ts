@@ -10,11 +10,11 @@ import type * as TS from 'typescript';
 import type { Ts } from './compiler-api.js';
 import { isEventLiteral, isWeakLiteral, TYPE_SUBJECT } from '../candidates.js';
 import type { CodeFactKind } from '../facts.js';
-import { FactSink, type FileContext, type FileFacts } from '../fact-sink.js';
+import { type FactInput, FactSink, type FileContext, type FileFacts } from '../fact-sink.js';
 import { fieldsForFact } from '../declared-fields.js';
 import { declaredShapes, holderOf, type FileShapes } from './ts-fields.js';
-import { paramFacts } from './ts-params.js';
-import { routeFacts } from './ts-routes.js';
+import { paramVisitor } from './ts-params.js';
+import { routeVisitor } from './ts-routes.js';
 import { embeddedTraceTypes } from '../trace/trace-facts.js';
 
 const EMIT_CALL = /(send|emit|yield|publish|push|write|enqueue|dispatch|sse|stream|event)/i;
@@ -37,14 +37,23 @@ export function typescriptFacts(ts: Ts, sf: TS.SourceFile, ctx: FileContext): Fi
   };
   const renamed = new Map<string, string>();
   const constants = new Map<string, string>();
-  // First, before any other walk: it sets the parent pointers the later walks read (the parse
-  // leaves them unset); its own pass over the statements reads no parent (positions come with `sf`).
-  collectModule(ts, sf, sink, renamed, constants);
+  // Routes and request models are read on the module's walk, which comes first and sets the parent
+  // pointers the later walk reads (the parse leaves them unset): their checks read no node's parent
+  // but the one being visited, which is set by then. Their facts go to the sink as if each had had
+  // a walk of its own, routes first: the sink keeps the first of two equal facts.
+  const routes: FactInput[] = [];
+  const params: FactInput[] = [];
+  const onRoute = routeVisitor(ts, sf, ctx, { ctx, add: (f) => routes.push(f) }, at);
+  const onParam = paramVisitor(ts, sf, { ctx, add: (f) => params.push(f) }, at);
+  collectModule(ts, sf, sink, renamed, constants, (node) => {
+    onRoute(node);
+    onParam(node);
+  });
+  for (const f of routes) sink.add(f);
+  for (const f of params) sink.add(f);
   // Only for shapes: a base imported under another name still has its original name there. Facts
   // keep names as written; the workspace pass resolves them through the module graph.
   const resolve = (name: string | undefined): string | undefined => (name === undefined ? undefined : (renamed.get(name) ?? name));
-  routeFacts(ts, sf, ctx, sink, at);
-  paramFacts(ts, sf, sink, at);
   // Declared fields (definitions carry them) are worked out once per file, when first asked for.
   let fileShapes: FileShapes | undefined;
   const shapes = (): FileShapes => (fileShapes ??= declaredShapes(ts, sf, resolve));
@@ -399,7 +408,15 @@ function emitterClass(ts: Ts, node: TS.Node): { className?: string } {
  * renames (`import { A as B }`) for shapes, and constants that hold an event type, for handler
  * comparisons.
  */
-function collectModule(ts: Ts, sf: TS.SourceFile, sink: FactSink, renamed: Map<string, string>, constants: Map<string, string>): void {
+function collectModule(
+  ts: Ts,
+  sf: TS.SourceFile,
+  sink: FactSink,
+  renamed: Map<string, string>,
+  constants: Map<string, string>,
+  /** Other checks made on the same walk, on each node once its parent is set. */
+  also: (node: TS.Node) => void,
+): void {
   const module = sink.module;
   const declared = new Set<string>();
   const unwrap = (e: TS.Expression): TS.Expression => {
@@ -482,6 +499,7 @@ function collectModule(ts: Ts, sf: TS.SourceFile, sink: FactSink, renamed: Map<s
   let parent: TS.Node = sf;
   const visit = (node: TS.Node): void => {
     (node as { parent: TS.Node }).parent = parent;
+    also(node);
     if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) {
       const init = unwrap(node.initializer);
       if (ts.isStringLiteral(init) || ts.isNoSubstitutionTemplateLiteral(init)) constants.set(node.name.text, init.text);

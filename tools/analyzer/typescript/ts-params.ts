@@ -8,6 +8,9 @@ import type { Ts } from './compiler-api.js';
 import { mayBeRequestModel } from '../candidates.js';
 import type { FactSink } from '../fact-sink.js';
 
+/** Where a per-node check puts its facts: a sink, or a buffer the caller hands on to one. */
+export type FactAdder = Pick<FactSink, 'add' | 'ctx'>;
+
 type At = (node: TS.Node) => { line: number; column: number };
 
 interface TsField {
@@ -19,7 +22,8 @@ interface TsField {
   values: string[];
 }
 
-export function paramFacts(ts: Ts, sf: TS.SourceFile, sink: FactSink, at: At): void {
+/** The check each node gets (the caller walks the tree: one walk serves several checks). */
+export function paramVisitor(ts: Ts, sf: TS.SourceFile, sink: FactAdder, at: At): (node: TS.Node) => void {
   const emit = (symbol: string, fields: TsField[]): void => {
     if (
       !mayBeRequestModel(
@@ -60,7 +64,7 @@ export function paramFacts(ts: Ts, sf: TS.SourceFile, sink: FactSink, at: At): v
         { name, node: m, typeText, optional: m.questionToken !== undefined, values: isUnionOfLiterals ? literalStrings(m.type!) : [] },
       ];
     });
-  const visit = (node: TS.Node): void => {
+  return (node: TS.Node): void => {
     if (ts.isInterfaceDeclaration(node)) emit(node.name.text, fromMembers(node.members));
     else if (ts.isTypeAliasDeclaration(node) && ts.isTypeLiteralNode(node.type)) emit(node.name.text, fromMembers(node.type.members));
     else if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) {
@@ -82,9 +86,7 @@ export function paramFacts(ts: Ts, sf: TS.SourceFile, sink: FactSink, at: At): v
         emit(node.name.text, fields);
       }
     }
-    ts.forEachChild(node, visit);
   };
-  visit(sf);
 }
 
 /** `z.object({...})`, possibly chained (`.strict()`, `.extend(...)`): the object literal of its shape. */

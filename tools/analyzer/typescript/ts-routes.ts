@@ -11,14 +11,16 @@
  */
 import type * as TS from 'typescript';
 import type { Ts } from './compiler-api.js';
-import type { FactSink, FileContext } from '../fact-sink.js';
+import type { FileContext } from '../fact-sink.js';
+import type { FactAdder } from './ts-params.js';
 
 type At = (node: TS.Node) => { line: number; column: number };
 
 const VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'all']);
 const NEXT_METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
 
-export function routeFacts(ts: Ts, sf: TS.SourceFile, ctx: FileContext, sink: FactSink, at: At): void {
+/** The check each node gets (the caller walks the tree, parents first: one walk serves several checks). */
+export function routeVisitor(ts: Ts, sf: TS.SourceFile, ctx: FileContext, sink: FactAdder, at: At): (node: TS.Node) => void {
   const nextPath = nextRoutePath(ctx.file);
   // Handlers passed by name: their bodies hold the evidence.
   const functions = new Map<string, TS.Node>();
@@ -28,7 +30,7 @@ export function routeFacts(ts: Ts, sf: TS.SourceFile, ctx: FileContext, sink: Fa
       for (const d of st.declarationList.declarations)
         if (ts.isIdentifier(d.name) && d.initializer) functions.set(d.name.text, d.initializer);
   }
-  const visit = (node: TS.Node): void => {
+  return (node: TS.Node): void => {
     if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
       const verb = node.expression.name.text;
       const first = node.arguments[0];
@@ -109,9 +111,7 @@ export function routeFacts(ts: Ts, sf: TS.SourceFile, ctx: FileContext, sink: Fa
         }
       }
     }
-    ts.forEachChild(node, visit);
   };
-  visit(sf);
 }
 
 /** `src/app/(api)/v1/responses/[response_id]/route.ts` → `/v1/responses/{response_id}`. */
