@@ -6,9 +6,10 @@
  */
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { Ajv } from 'ajv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runInProcess } from '../helpers/run-in-process.js';
 import { addEventToPage, CORPUS, makeTempWorkspace, REPO, runBinary, type TempWorkspace } from '../helpers/temp-workspace.js';
 
 const SCHEMA = resolve(REPO, 'node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
@@ -168,5 +169,29 @@ describe('check --format sarif validates against SARIF 2.1.0', () => {
     expect(results.every((x) => x.level === 'error' || x.level === 'warning')).toBe(true);
     // The same tree, the same log: fingerprints and all.
     expect((await ws.run('check', '--no-cache', '--format', 'sarif')).stdout).toBe(r.stdout);
+  }, 120_000);
+
+  it('run from another folder with --config (a monorepo in CI): paths are relative to where it ran, json keeps the config folder', async () => {
+    ws.write(
+      'generated/schemas.ts',
+      `${ws.read('generated/schemas.ts')}
+export const handEdit = 2;
+`,
+    );
+    const parent = dirname(ws.dir);
+    const config = `${basename(ws.dir)}/specmap.config.json`;
+    const from = (format: string) => runInProcess(parent, ['check', '--no-cache', '--config', config, '--format', format]);
+    const sarif = await from('sarif');
+    expect(sarif.code).toBe(1);
+    const uris = expectSarif(sarif.stdout).runs[0]!.results.map((x) => x.locations?.[0]?.physicalLocation?.artifactLocation.uri);
+    expect(uris).toContain(`${basename(ws.dir)}/generated/schemas.ts`);
+    expect(uris.filter((u) => u !== undefined && !u.startsWith(`${basename(ws.dir)}/`))).toEqual([]);
+    expect((await from('github')).stdout).toContain(`::error file=${basename(ws.dir)}/generated/schemas.ts,`);
+    expect((await from('pretty')).stdout).toContain(`${basename(ws.dir)}/generated/schemas.ts: error`);
+    const json = JSON.parse((await from('json')).stdout) as { problems: { location?: { file: string } }[] };
+    expect(json.problems.map((p) => p.location?.file)).toContain('generated/schemas.ts');
+    // Run in the config's own folder, the same problems carry the same paths as before.
+    const here = await ws.run('check', '--no-cache', '--format', 'github');
+    expect(here.stdout).toContain('::error file=generated/schemas.ts,');
   }, 120_000);
 });

@@ -55,6 +55,11 @@ export interface FormatOptions {
   summary?: boolean;
   /** markdown summary: most characters (default 60,000). */
   limit?: number;
-  /** sarif: the folder the command ran in; artifact URIs are relative to it (`%SRCROOT%`; default: the process's). */
+  /** The folder the command ran in (default: the process's): shown paths and SARIF's artifact URIs (`%SRCROOT%`) are relative to it. */
   root?: string;
+  /**
+   * The folder the problems' relative paths are relative to (a project's: the config file's
+   * folder). Every format but `json` shows them relative to `root` instead. Default: `root`.
+   */
+  base?: string;
 }

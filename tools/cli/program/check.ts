@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { action } from './run-action.js';
+import { action, pathsFor } from './run-action.js';
 
 export function registerCheck(program: Command): void {
   program
@@ -26,7 +26,8 @@ export function registerCheck(program: Command): void {
           // Stdout carries one document in the machine formats: what the sync wrote goes to stderr then.
           emit(format === 'pretty' ? out : { stdout: '', stderr: out.stderr + out.stdout });
         }
-        process.stdout.write(formatProblems(checkView(result), format, { root: opts.cwd ?? process.cwd() }));
+        // Every path a check reports is a project file's.
+        process.stdout.write(formatProblems(checkView(result), format, pathsFor(opts, true)));
         return checkExitCode(result);
       }),
     );

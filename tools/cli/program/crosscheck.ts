@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { action } from './run-action.js';
+import { action, pathsFor } from './run-action.js';
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
@@ -25,7 +25,8 @@ export function registerCrosscheck(program: Command): void {
           import('../output/crosscheck.js'),
         ]);
         const { result } = await crosscheckSources({ ...opts, config: opts.config });
-        process.stdout.write(formatProblems(crosscheckView(result), format, { root: opts.cwd ?? process.cwd() }));
+        // The config's sources are project files; `--source` paths are as given.
+        process.stdout.write(formatProblems(crosscheckView(result), format, pathsFor(opts, !opts.source?.length)));
         return result.findings.length ? 1 : 0;
       }),
     );

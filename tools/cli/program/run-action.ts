@@ -1,3 +1,4 @@
+import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { reportError } from '../report-error.js';
 
@@ -9,6 +10,15 @@ export interface GlobalOptions {
   timings?: boolean;
   /** Not a flag: the folder an in-process run (runCli) works in; commands default to the process's. */
   cwd?: string;
+}
+
+/**
+ * Where printed paths are relative to: `root`, where the command ran. `projectPaths`: the problems'
+ * paths are the project's, relative to the config file's folder (`base`), and are shown from `root`.
+ */
+export function pathsFor(opts: GlobalOptions, projectPaths: boolean): { root: string; base?: string } {
+  const root = opts.cwd ?? process.cwd();
+  return projectPaths ? { root, base: dirname(resolve(root, opts.config)) } : { root };
 }
 
 let timingsShown = false;
