@@ -12,7 +12,7 @@ import type { GenerateInputs } from './generate.js';
 import { normalOutDir, outPath } from './context.js';
 import { STUBS_FILE } from './targets/stubs-ts.js';
 import { BUILDERS_FILE } from './targets/stubs-py.js';
-import { TRACKER_FILE } from './targets/tracker.js';
+import { TRACKER_FILE } from './tracker/columns.js';
 import { loadTemplates } from './templates.js';
 
 /** Outputs whose current text is an input (manual tracker cells, edited stubs). */

@@ -2,9 +2,8 @@
 import { DEFAULT_CATEGORIES } from '../../config/categories.js';
 import { GENERATE_COMMAND } from '../banner.js';
 import { outPath, type Target } from '../context.js';
+import { TRACKER_FILE } from '../tracker/columns.js';
 import { trackerText } from '../tracker/render-tracker.js';
-
-export const TRACKER_FILE = 'tracker.md';
 
 export const trackerTarget: Target = (ctx) => {
   const path = outPath(ctx, TRACKER_FILE);

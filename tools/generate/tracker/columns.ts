@@ -2,6 +2,9 @@
  * The tracker's columns, in the order our users keep them (DESIGN.md, users 2). Code columns are
  * filled from mapping.json lanes; manual columns are a human's and are read back on every run.
  */
+/** The tracker's file in the output folder. Here, not beside its renderer: reading a tracker back must not load the templates. */
+export const TRACKER_FILE = 'tracker.md';
+
 const CODE_COLUMNS = ['inbound', 'outbound', 'frontend', 'handler', 'golden'] as const;
 export type CodeColumn = (typeof CODE_COLUMNS)[number];
 const MANUAL_COLUMNS = ['used', 'mode', 'notes'] as const;

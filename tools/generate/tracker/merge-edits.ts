@@ -9,7 +9,7 @@ import type { ManualSource } from '../../mapping/manual.js';
 import type { Model } from '../../model/schema.js';
 import type { Config } from '../../config/schema.js';
 import { normalOutDir, outPath } from '../context.js';
-import { TRACKER_FILE } from '../targets/tracker.js';
+import { TRACKER_FILE } from './columns.js';
 import { readTracker } from './read-back.js';
 import { applyEdits, chooseCells, conflictDiagnostics } from './tracker-cells.js';
 
