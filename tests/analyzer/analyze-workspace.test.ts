@@ -52,6 +52,12 @@ describe('analyzeWorkspace on the fixture workspace', () => {
       'traces/run.sse:1 test run.sse response.created',
       'traces/run.sse:4 test run.sse response.output_text.delta',
       'web/broken.mts:1 emitter ok response.created',
+      // Constants declared below the comparisons that use them.
+      'web/late.mts:3 handler fold response.created',
+      'web/late.mts:5 handler fold response.completed',
+      'web/late.mts:8 handler fold error',
+      'web/late.mts:12 literal LATE_CREATED response.created',
+      'web/late.mts:15 literal Kinds response.completed',
       'web/reducer.mts:2 literal EventType response.created',
       'web/reducer.mts:3 literal EventType response.failed',
       'web/reducer.mts:11 handler reduce response.created',

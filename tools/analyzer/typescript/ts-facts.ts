@@ -37,20 +37,27 @@ export function typescriptFacts(ts: Ts, sf: TS.SourceFile, ctx: FileContext): Fi
   };
   const renamed = new Map<string, string>();
   const constants = new Map<string, string>();
-  // Routes and request models are read on the module's walk, which comes first and sets the parent
-  // pointers the later walk reads (the parse leaves them unset): their checks read no node's parent
-  // but the one being visited, which is set by then. Their facts go to the sink as if each had had
-  // a walk of its own, routes first: the sink keeps the first of two equal facts.
+  collectModule(ts, sf, sink, renamed);
+  // One walk over the tree does everything below. Its checks read the parents of the node they
+  // visit and of its ancestors, which the walk sets on the way down (the parse leaves them unset),
+  // and never a parent below. Facts reach the sink in the order of a walk per check: routes, then
+  // request models, then the rest by their node's place in the walk (the sink keeps the first of
+  // two equal facts). A comparison with a constant waits for the walk's end: the constant may be
+  // declared further down.
   const routes: FactInput[] = [];
   const params: FactInput[] = [];
   const onRoute = routeVisitor(ts, sf, ctx, { ctx, add: (f) => routes.push(f) }, at);
   const onParam = paramVisitor(ts, sf, { ctx, add: (f) => params.push(f) }, at);
-  collectModule(ts, sf, sink, renamed, constants, (node) => {
-    onRoute(node);
-    onParam(node);
-  });
-  for (const f of routes) sink.add(f);
-  for (const f of params) sink.add(f);
+  /** The rest, each with its node's place in the walk. */
+  const found: { node: number; fact: FactInput }[] = [];
+  let place = 0;
+  const add = (fact: FactInput): void => {
+    found.push({ node: place, fact });
+  };
+  // Three lists rather than an object per name: a large file has thousands of names in comparisons.
+  const comparedNodes: TS.Node[] = [];
+  const comparedSymbols: string[] = [];
+  const comparedPlaces: number[] = [];
   // Only for shapes: a base imported under another name still has its original name there. Facts
   // keep names as written; the workspace pass resolves them through the module graph.
   const resolve = (name: string | undefined): string | undefined => (name === undefined ? undefined : (renamed.get(name) ?? name));
@@ -107,13 +114,13 @@ export function typescriptFacts(ts: Ts, sf: TS.SourceFile, ctx: FileContext): Fi
     // A recorded event inside a string (a test's golden stream): a trace line.
     for (const type of embeddedTraceTypes(text)) {
       if (isEventLiteral(type, ctx.candidates))
-        sink.add({ kind: 'literal', symbol, literal: type, evidence: 'trace line in a string', ...at(node) });
+        add({ kind: 'literal', symbol, literal: type, evidence: 'trace line in a string', ...at(node) });
     }
     if (template) return true;
     if (isEventLiteral(node.text, ctx.candidates)) {
       const { kind, evidence } = roleOf(ts, node, sf, ctx.candidates.nameKeyed);
       if (isWeakLiteral(node.text) && !isTyped(ts, node, kind, sf, ctx.candidates.nameKeyed)) return false;
-      sink.add({
+      add({
         kind,
         symbol,
         literal: node.text,
@@ -125,17 +132,28 @@ export function typescriptFacts(ts: Ts, sf: TS.SourceFile, ctx: FileContext): Fi
     }
     return false;
   };
-  /** A handler comparing against a constant: `case EventType.Created:`, `e.type === CREATED`. */
+  /** A handler comparing against a constant (`case EventType.Created:`, `e.type === CREATED`): judged once every constant is known. */
   const visitName = (node: TS.Node): void => {
-    if (constants.size > 0 && isHandlerPosition(ts, node)) {
+    if (isHandlerPosition(ts, node)) {
+      comparedNodes.push(node);
+      comparedSymbols.push(symbol);
+      comparedPlaces.push(place);
+    }
+  };
+  const comparedFacts = (): void => {
+    if (constants.size === 0) return;
+    comparedNodes.forEach((node, i) => {
       const value = literalOf(node);
       if (value !== undefined && isEventLiteral(value, ctx.candidates) && (!isWeakLiteral(value) || isTyped(ts, node, 'handler', sf)))
-        sink.add({ kind: 'handler', symbol, literal: value, evidence: 'comparison with a constant', ...at(node) });
-    }
+        found.push({
+          node: comparedPlaces[i]!,
+          fact: { kind: 'handler', symbol: comparedSymbols[i]!, literal: value, evidence: 'comparison with a constant', ...at(node) },
+        });
+    });
   };
   const visitNew = (node: TS.NewExpression): void => {
     const cls = writtenName(ts, node.expression);
-    if (cls && isClassName(cls)) sink.add({ kind: 'emitter', symbol, className: cls, evidence: 'new expression', ...at(node) });
+    if (cls && isClassName(cls)) add({ kind: 'emitter', symbol, className: cls, evidence: 'new expression', ...at(node) });
   };
   const visitHeritage = (node: TS.InterfaceDeclaration | TS.ClassDeclaration): void => {
     if (node.name && !hasOwnType(ts, node, sf)) {
@@ -146,7 +164,7 @@ export function typescriptFacts(ts: Ts, sf: TS.SourceFile, ctx: FileContext): Fi
           const cls = writtenName(ts, t.expression);
           const original = resolve(t.expression.getText(sf).split('.').pop());
           if (cls && original && isClassName(cls))
-            sink.add({
+            add({
               kind: 'definition',
               symbol: node.name.text,
               className: cls,
@@ -161,17 +179,32 @@ export function typescriptFacts(ts: Ts, sf: TS.SourceFile, ctx: FileContext): Fi
   const visitInstanceOf = (node: TS.BinaryExpression): void => {
     if (node.operatorToken.kind === ts.SyntaxKind.InstanceOfKeyword) {
       const cls = writtenName(ts, node.right);
-      if (cls && isClassName(cls)) sink.add({ kind: 'handler', symbol, className: cls, evidence: 'instanceof check', ...at(node.right) });
+      if (cls && isClassName(cls)) add({ kind: 'handler', symbol, className: cls, evidence: 'instanceof check', ...at(node.right) });
     }
   };
+  let parent: TS.Node = sf;
   const visit = (node: TS.Node): void => {
-    const outer = symbol;
+    (node as { parent: TS.Node }).parent = parent;
+    recordConstants(ts, node, constants);
+    onRoute(node);
+    onParam(node);
+    place++;
+    const outerSymbol = symbol;
     const name = node.kind === ts.SyntaxKind.CallExpression ? testTitle(ts, node as TS.CallExpression) : declarationName(ts, node, sf);
     if (name) symbol = name;
+    const outerParent = parent;
+    parent = node;
     if (visitNode(node)) ts.forEachChild(node, visit);
-    symbol = outer;
+    parent = outerParent;
+    symbol = outerSymbol;
   };
-  visit(sf);
+  if (visitNode(sf)) ts.forEachChild(sf, visit);
+  comparedFacts();
+  for (const f of routes) sink.add(f);
+  for (const f of params) sink.add(f);
+  // Stable: a node's own facts keep the order they were found in.
+  found.sort((a, b) => a.node - b.node);
+  for (const f of found) sink.add(f.fact);
   return sink.result();
 }
 
@@ -404,25 +437,13 @@ function emitterClass(ts: Ts, node: TS.Node): { className?: string } {
 }
 
 /**
- * The module's names for the workspace pass (imports, exports, declarations, aliases), local
- * renames (`import { A as B }`) for shapes, and constants that hold an event type, for handler
- * comparisons.
+ * The module's names for the workspace pass (imports, exports, declarations, aliases) and local
+ * renames (`import { A as B }`) for shapes, from its top-level statements.
  */
-function collectModule(
-  ts: Ts,
-  sf: TS.SourceFile,
-  sink: FactSink,
-  renamed: Map<string, string>,
-  constants: Map<string, string>,
-  /** Other checks made on the same walk, on each node once its parent is set. */
-  also: (node: TS.Node) => void,
-): void {
+function collectModule(ts: Ts, sf: TS.SourceFile, sink: FactSink, renamed: Map<string, string>): void {
   const module = sink.module;
   const declared = new Set<string>();
-  const unwrap = (e: TS.Expression): TS.Expression => {
-    while (ts.isAsExpression(e) || ts.isSatisfiesExpression(e) || ts.isParenthesizedExpression(e)) e = e.expression;
-    return e;
-  };
+  const unwrap = (e: TS.Expression): TS.Expression => unwrapExpression(ts, e);
   const atLine = (n: TS.Node): { line: number; column: number } => {
     const p = sf.getLineAndCharacterOfPosition(n.getStart(sf));
     return { line: p.line + 1, column: p.character + 1 };
@@ -494,38 +515,35 @@ function collectModule(
   }
   // Only class-like names are ever resolved (a class fact's name is capitalised); the rest would only bloat the cache.
   module.declared.push(...[...declared].filter((n) => n === 'default' || isClassName(n)).sort());
-  // This walk is the file's first over every node, and it also sets the parent pointers the later
-  // walks read: the parse leaves them unset, which saves the compiler a walk of its own per file.
-  let parent: TS.Node = sf;
-  const visit = (node: TS.Node): void => {
-    (node as { parent: TS.Node }).parent = parent;
-    also(node);
-    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) {
-      const init = unwrap(node.initializer);
-      if (ts.isStringLiteral(init) || ts.isNoSubstitutionTemplateLiteral(init)) constants.set(node.name.text, init.text);
-      else if (ts.isObjectLiteralExpression(init)) {
-        for (const prop of init.properties) {
-          if (!ts.isPropertyAssignment(prop)) continue;
-          const key = propertyName(ts, prop.name);
-          const value = unwrap(prop.initializer);
-          if (key !== undefined && (ts.isStringLiteral(value) || ts.isNoSubstitutionTemplateLiteral(value)))
-            constants.set(`${node.name.text}.${key}`, value.text);
-        }
+}
+/** A constant that holds a string: `const CREATED = '…'`, an object map's `EventType.Created`, an enum member. */
+function recordConstants(ts: Ts, node: TS.Node, constants: Map<string, string>): void {
+  if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) {
+    const init = unwrapExpression(ts, node.initializer);
+    if (ts.isStringLiteral(init) || ts.isNoSubstitutionTemplateLiteral(init)) constants.set(node.name.text, init.text);
+    else if (ts.isObjectLiteralExpression(init)) {
+      for (const prop of init.properties) {
+        if (!ts.isPropertyAssignment(prop)) continue;
+        const key = propertyName(ts, prop.name);
+        const value = unwrapExpression(ts, prop.initializer);
+        if (key !== undefined && (ts.isStringLiteral(value) || ts.isNoSubstitutionTemplateLiteral(value)))
+          constants.set(`${node.name.text}.${key}`, value.text);
       }
     }
-    if (ts.isEnumDeclaration(node)) {
-      for (const m of node.members) {
-        const key = propertyName(ts, m.name);
-        if (key !== undefined && m.initializer && ts.isStringLiteral(m.initializer))
-          constants.set(`${node.name.text}.${key}`, m.initializer.text);
-      }
+  }
+  if (ts.isEnumDeclaration(node)) {
+    for (const m of node.members) {
+      const key = propertyName(ts, m.name);
+      if (key !== undefined && m.initializer && ts.isStringLiteral(m.initializer))
+        constants.set(`${node.name.text}.${key}`, m.initializer.text);
     }
-    const outer = parent;
-    parent = node;
-    ts.forEachChild(node, visit);
-    parent = outer;
-  };
-  ts.forEachChild(sf, visit);
+  }
+}
+
+/** An expression without the `as`, `satisfies` and parentheses around it. */
+function unwrapExpression(ts: Ts, e: TS.Expression): TS.Expression {
+  while (ts.isAsExpression(e) || ts.isSatisfiesExpression(e) || ts.isParenthesizedExpression(e)) e = e.expression;
+  return e;
 }
 
 /** `name` says which event only beside a `type` in the same object (`{ type: 'run_item_stream_event', name }`). */
