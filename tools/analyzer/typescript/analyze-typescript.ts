@@ -18,9 +18,9 @@ export async function analyzeTypeScript(files: readonly { text: string; ctx: Fil
   const ts = api;
   const out = files.map(({ text, ctx }) => {
     // The latest syntax, the script kind from the extension. JSDoc comments are left unparsed: no
-    // fact reads them (the walks never enter them, and positions skip them as trivia either way),
+    // fact reads them (the walk never enters them, and positions skip them as trivia either way),
     // and parsing them is ~20-40% of a cold parse of commented code. Parent pointers are set by the
-    // first walk over the tree (ts-facts.ts), not by the compiler's own extra walk (~25% of a parse).
+    // walk over the tree (ts-facts.ts), on its way down, not by the compiler's own extra walk (~25% of a parse).
     const source = ts.createSourceFile(
       `/${ctx.file}`,
       text,

@@ -1,7 +1,7 @@
 /**
  * The part of the TypeScript compiler the adapter calls, as one small object. The compiler's own
  * namespace object holds ~2,200 members and V8 keeps it in dictionary mode, so every `ts.isX(node)`
- * on it is a hash lookup; the walks make millions of them on a large tree. The same functions read
+ * on it is a hash lookup; the walk makes millions of them on a large tree. The same functions read
  * from an object literal are plain property loads (~6% of a cold `map` of a 20 MB TypeScript tree, measured).
  * A member the adapter starts to use is added here, or it does not type-check.
  */
@@ -76,5 +76,5 @@ export function compilerApi(ts: typeof TS) {
   };
 }
 
-/** What the adapter's walks receive as `ts`. */
+/** What the adapter's walk receives as `ts`. */
 export type Ts = ReturnType<typeof compilerApi>;
