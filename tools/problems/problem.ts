@@ -10,7 +10,8 @@ export type ProblemSeverity = 'error' | 'warning' | 'info';
 export interface ProblemLocation {
   /**
    * The path as the user gave it (a file named on the command line) or as the config names it
-   * (a project file: relative to the config file's folder, which is where commands usually run).
+   * (a project file: relative to the config file's folder, which is where commands usually run;
+   * the CLI's text formats show a project file from where it ran: cli/format/rebase.ts).
    */
   file: string;
   line?: number;
