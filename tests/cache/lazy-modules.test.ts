@@ -58,10 +58,12 @@ afterAll(() => {
 });
 
 describe('the modules a run loads', () => {
-  it('a cold sync loads the parser and the generators (the hook sees them)', () => {
+  it('a cold sync loads the parser and the generators (the hook sees them), and no parser for a language the lanes lack', () => {
     const sync = imported('sync');
     expect(sync.code).toBe(0);
     expect(sync.modules).toEqual(expect.arrayContaining(['dist/analyzer/typescript/analyze-typescript.js', ...GENERATORS, 'zod']));
+    // A TypeScript-only project: no Python grammar.
+    expect(sync.modules.filter((m) => m === 'web-tree-sitter' || m.startsWith('dist/analyzer/python/'))).toEqual([]);
   });
 
   it('a check answered from its memo loads no parser, no generator and no Zod', () => {
