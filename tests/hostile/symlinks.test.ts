@@ -26,6 +26,23 @@ describe('reading: lane files whose real path leaves the workspace', () => {
     expect(p.read('generated/tracker.md')).not.toContain('LeakedSecretEvent');
   });
 
+  it.each([
+    ['the lane folder itself is the link (the walk starts inside it)', ['src/**/*.ts']],
+    ['a fixed file under the linked folder', ['src/secret.ts']],
+    ['the link is met on the walk', ['**/*.ts']],
+  ])('a linked folder leading outside: %s', async (_name, include) => {
+    p = makeProject();
+    const outside = tempDir('specmap-outside-');
+    writeFileSync(join(outside, 'secret.ts'), "export interface LeakedSecretEvent { type: 'response.completed' }\n");
+    rmSync(join(p.dir, 'src'), { recursive: true });
+    symlinkSync(outside, join(p.dir, 'src'));
+    const warnings: AnalyzerWarning[] = [];
+    const { files } = await expandLanes(p.dir, [{ name: 'frontend', include, exclude: [], language: 'auto' }], warnings);
+    expect(files.frontend).toEqual([]);
+    expect(warnings.map((w) => w.file)).toContain('src/secret.ts');
+    rmSync(outside, { recursive: true, force: true });
+  });
+
   it('a link loop is visited once: each file is analyzed by one path', async () => {
     p = makeProject();
     symlinkSync('..', join(p.dir, 'src/loop'));

@@ -9,7 +9,7 @@
  * files is bounded: a workspace glob that matches more is almost always a misconfigured root.
  */
 import { type Dirent, readdir, realpathSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { glob } from 'tinyglobby';
 import type { LaneConfig } from '../config/schema.js';
 import { ConfigError } from '../diagnostics/errors.js';
@@ -41,22 +41,30 @@ function byDepth(files: Iterable<string>): string[] {
 
 interface Walk {
   files: string[];
-  /** Whether the walk met a symbolic link (else every file's real path is the root's, joined with it). */
-  links: boolean;
+  /**
+   * The walk started at the root and met no symbolic link: every folder it entered was listed by
+   * its parent as a folder, so each file's real path is the root's joined with it.
+   */
+  linkFree: boolean;
 }
 
 /**
  * tinyglobby's walk, watching the directory listings it reads: a tree with no link in it (the
- * common case) needs no realpath(3) per file, ~60 ms on 3,000 files.
+ * common case) needs no realpath(3) per file, ~60 ms on 3,000 files. A walk that starts below the
+ * root (a pattern with a fixed folder, `src/**`) never lists that folder's parent, which may hold
+ * it as a link: its files take the realpath(3) each.
  */
 async function globNoticingLinks(pattern: string, root: string, ignore: string[]): Promise<Walk> {
   let links = false;
+  let listedRoot = false;
+  const rootPath = resolve(root);
   const watched = (
     path: string,
     options: { withFileTypes: true },
     done: (error: NodeJS.ErrnoException | null, entries: Dirent[]) => void,
   ) =>
     readdir(path, options, (error, entries) => {
+      if (!listedRoot && resolve(root, path) === rootPath) listedRoot = true;
       if (!links && entries?.some((e) => e.isSymbolicLink())) links = true;
       done(error, entries);
     });
@@ -67,7 +75,7 @@ async function globNoticingLinks(pattern: string, root: string, ignore: string[]
     expandDirectories: false,
     fs: { readdir: watched as unknown as typeof readdir },
   });
-  return { files, links };
+  return { files, linkFree: listedRoot && !links };
 }
 
 export async function expandLanes(
@@ -127,7 +135,7 @@ export async function expandLanes(
     const matched: string[] = [];
     const linkFree = new Set<string>();
     for (const pattern of lane.include) {
-      const { files: found, links } = await walk(pattern, ignore);
+      const { files: found, linkFree: walkedLinkFree } = await walk(pattern, ignore);
       if (found.length === 0)
         warnings.push({
           file: 'specmap.config.json',
@@ -138,7 +146,7 @@ export async function expandLanes(
       for (const f of found) {
         const path = f.split('\\').join('/');
         matched.push(path);
-        if (!links) linkFree.add(path);
+        if (walkedLinkFree) linkFree.add(path);
       }
       if (matched.length > maxFiles * 2) break;
     }

@@ -516,6 +516,7 @@ function collectModule(ts: Ts, sf: TS.SourceFile, sink: FactSink, renamed: Map<s
   // Only class-like names are ever resolved (a class fact's name is capitalised); the rest would only bloat the cache.
   module.declared.push(...[...declared].filter((n) => n === 'default' || isClassName(n)).sort());
 }
+
 /** A constant that holds a string: `const CREATED = '…'`, an object map's `EventType.Created`, an enum member. */
 function recordConstants(ts: Ts, node: TS.Node, constants: Map<string, string>): void {
   if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) {
