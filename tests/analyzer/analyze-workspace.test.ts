@@ -93,6 +93,18 @@ describe('analyzeWorkspace on the fixture workspace', () => {
       ['server/api.py', 'NewResponseBody', 'previous_response_id', 'Optional[str]', true, 'None', null],
       ['server/api.py', 'NewResponseBody', 'max_output_tokens', 'Optional[int]', true, '256', null],
       ['server/api.py', 'NewResponseBody', 'truncation', 'Literal["auto", "disabled"]', true, '"disabled"', ['auto', 'disabled']],
+      ['web/client.mts', 'StartParamsBase', 'model', 'string', false, null, null],
+      ['web/client.mts', 'StartParamsBase', 'input', 'string', true, null, null],
+      // Accepted values from an alias the file declares.
+      ['web/client.mts', 'StartParamsBase', 'include', 'Array<Includable> | null', true, null, ['file.results', 'image.url']],
+      // Fields the spec does not know, in types the file's own client calls send: request models still.
+      // Their variants (`StartParamsStreaming`) and a type no call sends (`NotSent`) are not.
+      ['web/client.mts', 'RenameParams', 'notify', 'boolean', true, null, null],
+      ['web/client.mts', 'RenameParams', 'title', 'string', false, null, null],
+      ['web/client.mts', 'ListQuery', 'after', 'string', true, null, null],
+      ['web/client.mts', 'ListQuery', 'limit', 'number', true, null, null],
+      // Values from an alias another module declares, found through the import.
+      ['web/client.mts', 'ListQuery', 'order', 'SortOrder', true, null, ['asc', 'desc']],
       ['web/schemas.mts', 'CreateBody', 'model', 'z.string()', false, null, null],
       ['web/schemas.mts', 'CreateBody', 'previous_response_id', 'z.string().optional()', true, null, null],
       ['web/schemas.mts', 'CreateBody', 'max_output_tokens', 'z.number().int().default(512)', true, '512', null],
@@ -110,6 +122,17 @@ describe('analyzeWorkspace on the fixture workspace', () => {
       'server/api.py:21 GET /v1/responses/{response_id} fetch',
       'web/app/v1/responses/[id]/route.mts:1 GET /v1/responses/{id} GET',
       'web/app/v1/responses/[id]/route.mts:5 DELETE /v1/responses/{id} DELETE',
+      // Client calls: named by the method that makes them, the body (or query) typed by its
+      // parameter, a union of one base's variants read as the base, templates as path parameters.
+      'web/client.mts:35 POST /responses create body=StartParamsBase',
+      'web/client.mts:39 GET /responses/{responseId} retrieve',
+      'web/client.mts:44 POST /responses/{responseId}/title rename body=RenameParams',
+      'web/client.mts:48 GET /responses list body=ListQuery',
+      'web/client.mts:58 DELETE /v1/responses/{id} remove',
+      'web/client.mts:61 POST /v1/responses send body=StartParamsBase',
+      'web/client.mts:69 POST /v1/responses generate body=StartParamsBase',
+      'web/client.mts:73 POST /v1/responses/{id}/cancel stop',
+      'web/client.mts:77 GET /v1/responses/{id} fetchOne',
       'web/routes.mts:4 POST /v1/responses createResponse',
       'web/routes.mts:5 GET /v1/responses/:id app',
     ]);

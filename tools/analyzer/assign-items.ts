@@ -82,6 +82,10 @@ export function assignItems(input: AssignInput): CodeFact[] {
   const fields = inheritFields(input.facts, bindingOf);
   const out: CodeFact[] = [];
   for (const f of input.facts) {
+    if (f.kind === 'param') {
+      out.push(withAliasValues(f, input));
+      continue;
+    }
     if (!NEEDS_CLASS.has(f.kind) || f.literal !== undefined || f.className === undefined) {
       out.push(f);
       continue;
@@ -109,6 +113,21 @@ export function assignItems(input: AssignInput): CodeFact[] {
   }
   out.push(...definitionsByImport(input));
   return out;
+}
+
+/**
+ * A field typed with a string union another module declares (`include?: Array<ns.Includable>`)
+ * accepts that union's values; its own file could not see them.
+ */
+function withAliasValues(f: CodeFact, input: AssignInput): CodeFact {
+  if (f.values !== undefined || f.declaredType === undefined || f.language === 'python') return f;
+  const name = /^(?:(?:Readonly)?Array<\s*([\w$.]+)\s*>|([\w$.]+)(?:\[\])?)(?:\s*\|\s*(?:null|undefined))*$/.exec(f.declaredType.trim());
+  const written = name?.[1] ?? name?.[2];
+  if (!written || !/^[A-Z]/.test(written.split('.').pop()!)) return f;
+  const b = input.graph.resolveName(f.file, written);
+  if (b?.kind !== 'decl') return f;
+  const values = input.modules.get(b.file)?.facts.unions?.find(([n]) => n === b.name)?.[1];
+  return values ? { ...f, values: [...values] } : f;
 }
 
 /** SDK classes imported by name into non-test files: each import line defines the item for that module. */

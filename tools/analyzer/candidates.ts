@@ -27,6 +27,11 @@ export interface Candidates {
   nameKeyed: ReadonlySet<string>;
   /** Packages the model's class names come from (`openai`): only names resolved to them tie by class name. */
   sdkPackages: ReadonlySet<string>;
+  /**
+   * The first fixed segment of each endpoint's path after its version (`/v1/responses/{id}` →
+   * `responses`): a client's call to an endpoint writes it in a string somewhere in the file.
+   */
+  pathWords: ReadonlySet<string>;
   /** Hash of everything above: part of every cache key. */
   hash: string;
 }
@@ -73,6 +78,11 @@ export function buildCandidates(input: CandidateInput, warnings: AnalyzerWarning
   const nameKeyed = new Set(
     input.model.events.filter((e) => e.sources.length > 0 && e.sources.every((id) => catalogs.has(id))).map((e) => e.type),
   );
+  const pathWords = new Set<string>();
+  for (const e of input.model.endpoints) {
+    const word = e.path.split('/').find((seg) => seg !== '' && !/^v\d+$/.test(seg) && !seg.startsWith('{'));
+    if (word) pathWords.add(word);
+  }
   const hash = createHash('sha256')
     .update(
       JSON.stringify([
@@ -82,6 +92,7 @@ export function buildCandidates(input: CandidateInput, warnings: AnalyzerWarning
         [...requestClasses].sort(),
         [...byEndpoint].map(([k, v]) => [k, [...v].sort()]).sort(),
         input.unknownLiteralPatterns,
+        [...pathWords].sort(),
       ]),
     )
     .digest('hex')
@@ -93,6 +104,7 @@ export function buildCandidates(input: CandidateInput, warnings: AnalyzerWarning
     paramSets: [...byEndpoint.values()],
     literalPatterns,
     nameKeyed,
+    pathWords,
     sdkPackages: new Set(input.sdkPackages ?? SDK_PACKAGES),
     hash,
   };

@@ -35,6 +35,8 @@ export interface ModuleFacts {
   exports: ExportBinding[];
   /** Modules whose every name this one passes on (`export * from 'm'`, `from m import *`). */
   stars: string[];
+  /** Aliases of string unions (`type Includable = 'a' | 'b'`): the values a field typed with one accepts. */
+  unions?: [string, string[]][];
 }
 
 export function emptyModuleFacts(): ModuleFacts {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { alternation } from './prefilter.js';
+import { buildCandidates } from './candidates.js';
+import { alternation, buildPrefilter } from './prefilter.js';
 
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const whole = (strings: string[]) => new RegExp(`^(?:${alternation(strings)})$`);
@@ -45,5 +46,46 @@ describe('alternation', () => {
     // Both answers occur often enough for the comparison to mean something.
     expect(matched).toBeGreaterThan(40);
     expect(matched).toBeLessThan(160);
+  });
+});
+
+describe('buildPrefilter on route and client code', () => {
+  const endpoint = (method: 'GET' | 'POST', path: string) => ({
+    id: `endpoint:${method} ${path}`,
+    kind: 'endpoint' as const,
+    method,
+    path,
+    title: '',
+    section: '',
+    description: '',
+    anchors: [],
+    sources: [],
+    classNames: [],
+  });
+  const candidates = buildCandidates({
+    model: { events: [], params: [], endpoints: [endpoint('POST', '/v1/widgets'), endpoint('GET', '/v1/widgets/{widget_id}/parts')] },
+    unknownLiteralPatterns: [],
+  });
+  const picks = buildPrefilter(candidates);
+
+  it.each([
+    ['an Express route', `app.post('/anything', handler)`],
+    ['a client method named after its verb', `return this._client.getAPIList(path\`/x/\${id}\`, Page)`],
+    ['a private client verb with a base URL', 'self._get(f"{self.base}/x")'],
+    ['a full URL', `http.post('https://api.example.test/x', init)`],
+    ['a string holding an endpoint path', `const url = \`\${base}/v1/widgets/\${id}\`;`],
+    ['a Python f-string holding one', 'resp = client.request("GET", f"/widgets/{wid}/parts")'],
+    ['a URL builder', "this.config.url({ path: '/widgets', modelId })"],
+  ])('picks %s', (_name, text) => {
+    expect(picks(text)).toBe(true);
+  });
+
+  it.each([
+    ['a module specifier with the word', "import { x } from './widgets/x';"],
+    ['a longer word', "const p = '/v1/widgets-old';"],
+    ['a map lookup by a name', "cache.get('key')"],
+    ['the word outside a string', 'const widgets = load();'],
+  ])('passes over %s', (_name, text) => {
+    expect(picks(text)).toBe(false);
   });
 });

@@ -7,9 +7,13 @@ import type { Candidates } from './candidates.js';
 
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Route declarations: `@router.post("/v1/…")`, `app.get('/…'`, `fastify.route({`, Next.js `export async function POST`. */
+/**
+ * Route declarations and client calls: `@router.post("/v1/…")`, `app.get('/…'`, `fastify.route({`,
+ * Next.js `export async function POST`, `this._client.getAPIList(path\`/…\``, `self._get(f"{base}/…"`,
+ * `http.post('https://…'`.
+ */
 const ROUTE_MARKERS = [
-  String.raw`\.(?:get|post|put|patch|delete|all|api_route|route)\s*\(\s*[rbuRBU]?["'\x60]/`,
+  String.raw`\._*(?:get|post|put|patch|delete|all|api_route|route)\w*\s*\(\s*(?:\w+\s*)?["'\x60](?:/|https?:|\$?\{[^}"'\x60]*\}/)`,
   String.raw`\.route\s*\(\s*\{`,
   String.raw`export\s+(?:async\s+)?(?:function\s+|const\s+)(?:GET|POST|PUT|PATCH|DELETE)\b`,
   String.raw`APIRouter\s*\(`,
@@ -71,7 +75,11 @@ export function buildPrefilter(candidates: Candidates, extraNames: Iterable<stri
   // Event types stand quoted in code (`"error"` is an event type, `error` everywhere is not).
   const quoted = candidates.eventTypes.size > 0 ? [`["'\\x60]${alternation(candidates.eventTypes)}["'\\x60]`] : [];
   const named = words.size > 0 ? [alternation(words)] : [];
-  const alternatives = [...quoted, ...named, ...candidates.literalPatterns.map(quotedPattern), ...ROUTE_MARKERS];
+  // A string that holds an endpoint's path (`'/responses'`, `\`${base}/v1/responses/${id}\``,
+  // `f"/conversations/{cid}"`): a client call may stand anywhere near it. Module specifiers
+  // (`'./responses/x'`) start with a dot and do not count.
+  const paths = candidates.pathWords.size > 0 ? [`["'\\x60](?![.@~])[^"'\\x60\\n]*/${alternation(candidates.pathWords)}(?![\\w-])`] : [];
+  const alternatives = [...quoted, ...named, ...candidates.literalPatterns.map(quotedPattern), ...paths, ...ROUTE_MARKERS];
   if (alternatives.length === 0) return () => false;
   const re = new RegExp(alternatives.join('|'));
   return (text) => re.test(text);

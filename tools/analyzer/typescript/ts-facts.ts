@@ -187,7 +187,7 @@ export function typescriptFacts(ts: Ts, sf: TS.SourceFile, ctx: FileContext): Fi
     (node as { parent: TS.Node }).parent = parent;
     recordConstants(ts, node, constants);
     onRoute(node);
-    onParam(node);
+    onParam.visit(node);
     place++;
     const outerSymbol = symbol;
     const name = node.kind === ts.SyntaxKind.CallExpression ? testTitle(ts, node as TS.CallExpression) : declarationName(ts, node, sf);
@@ -200,12 +200,24 @@ export function typescriptFacts(ts: Ts, sf: TS.SourceFile, ctx: FileContext): Fi
   };
   if (visitNode(sf)) ts.forEachChild(sf, visit);
   comparedFacts();
+  onParam.finish(new Set(routes.flatMap((r) => (r.className === undefined ? [] : [r.className]))));
   for (const f of routes) sink.add(f);
   for (const f of params) sink.add(f);
   // Stable: a node's own facts keep the order they were found in.
   found.sort((a, b) => a.node - b.node);
   for (const f of found) sink.add(f.fact);
   return sink.result();
+}
+
+/** `'a' | 'b' | null`: the strings, when every member is a string or nothing. */
+function stringUnion(ts: Ts, t: TS.UnionTypeNode): string[] | undefined {
+  const out: string[] = [];
+  for (const m of t.types) {
+    if (!ts.isLiteralTypeNode(m)) return undefined;
+    if (ts.isStringLiteral(m.literal)) out.push(m.literal.text);
+    else if (m.literal.kind !== ts.SyntaxKind.NullKeyword) return undefined;
+  }
+  return out.length > 0 ? out : undefined;
 }
 
 function declarationName(ts: Ts, node: TS.Node, sf: TS.SourceFile): string | undefined {
@@ -497,6 +509,13 @@ function collectModule(ts: Ts, sf: TS.SourceFile, sink: FactSink, renamed: Map<s
       continue;
     }
     for (const name of declaredNames(ts, stmt)) declared.add(name);
+    if (ts.isTypeAliasDeclaration(stmt) && ts.isUnionTypeNode(stmt.type)) {
+      const values = stringUnion(ts, stmt.type);
+      if (values) {
+        module.unions ??= [];
+        module.unions.push([stmt.name.text, values]);
+      }
+    }
     if (ts.isTypeAliasDeclaration(stmt) && ts.isTypeReferenceNode(stmt.type)) {
       const arg = stmt.type.typeArguments?.[0];
       if (!stmt.type.typeArguments) module.aliases.push([stmt.name.text, stmt.type.typeName.getText(sf)]);

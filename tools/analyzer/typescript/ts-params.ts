@@ -22,8 +22,18 @@ interface TsField {
   values: string[];
 }
 
-/** The check each node gets (the caller walks the tree: one walk serves several checks). */
-export function paramVisitor(ts: Ts, sf: TS.SourceFile, sink: FactAdder, at: At): (node: TS.Node) => void {
+/**
+ * The check each node gets (the caller walks the tree: one walk serves several checks), and what to
+ * do at the walk's end: a type the file's own route calls send as their body is a request model
+ * whatever its fields (an update that takes only `metadata`), and the call may come before or after it.
+ */
+export function paramVisitor(
+  ts: Ts,
+  sf: TS.SourceFile,
+  sink: FactAdder,
+  at: At,
+): { visit: (node: TS.Node) => void; finish: (bodies: ReadonlySet<string>) => void } {
+  const held: { symbol: string; fields: TsField[] }[] = [];
   const emit = (symbol: string, fields: TsField[]): void => {
     if (
       !mayBeRequestModel(
@@ -31,8 +41,13 @@ export function paramVisitor(ts: Ts, sf: TS.SourceFile, sink: FactAdder, at: At)
         fields.map((f) => f.name),
         sink.ctx.candidates,
       )
-    )
+    ) {
+      if (fields.length > 0) held.push({ symbol, fields });
       return;
+    }
+    add(symbol, fields);
+  };
+  const add = (symbol: string, fields: TsField[]): void => {
     for (const f of fields) {
       sink.add({
         kind: 'param',
@@ -55,16 +70,40 @@ export function paramVisitor(ts: Ts, sf: TS.SourceFile, sink: FactAdder, at: At)
     walk(node);
     return out;
   };
+  // This file's aliases of string unions (`type Includable = 'a' | 'b'`), made on first need.
+  let unions: Map<string, string[]> | undefined;
+  const unionsOfFile = (): Map<string, string[]> => {
+    if (unions) return unions;
+    unions = new Map();
+    for (const st of sf.statements)
+      if (ts.isTypeAliasDeclaration(st) && (ts.isUnionTypeNode(st.type) || ts.isLiteralTypeNode(st.type))) {
+        const values = literalStrings(st.type);
+        if (values.length > 0) unions.set(st.name.text, values);
+      }
+    return unions;
+  };
+  /** `Includable`, `Array<Includable>`, `Includable[] | null`: the values of the one alias named, when this file declares it. */
+  const aliasValues = (t: TS.TypeNode): string[] => {
+    const names: string[] = [];
+    const walk = (n: TS.Node): void => {
+      if (ts.isTypeReferenceNode(n) && ts.isIdentifier(n.typeName) && n.typeName.text !== 'Array') names.push(n.typeName.text);
+      ts.forEachChild(n, walk);
+    };
+    walk(t);
+    return names.length === 1 ? (unionsOfFile().get(names[0]!) ?? []) : [];
+  };
   const fromMembers = (members: readonly TS.TypeElement[]): TsField[] =>
     members.filter(ts.isPropertySignature).flatMap((m) => {
       const name = m.name.getText(sf).replace(/^['"]|['"]$/g, '');
       const typeText = m.type?.getText(sf) ?? 'any';
       const isUnionOfLiterals = m.type && (ts.isUnionTypeNode(m.type) || ts.isLiteralTypeNode(m.type)) && literalStrings(m.type).length > 0;
-      return [
-        { name, node: m, typeText, optional: m.questionToken !== undefined, values: isUnionOfLiterals ? literalStrings(m.type!) : [] },
-      ];
+      const values = isUnionOfLiterals ? literalStrings(m.type!) : m.type ? aliasValues(m.type) : [];
+      return [{ name, node: m, typeText, optional: m.questionToken !== undefined, values }];
     });
-  return (node: TS.Node): void => {
+  const finish = (bodies: ReadonlySet<string>): void => {
+    for (const model of held) if (bodies.has(model.symbol)) add(model.symbol, model.fields);
+  };
+  const visit = (node: TS.Node): void => {
     if (ts.isInterfaceDeclaration(node)) emit(node.name.text, fromMembers(node.members));
     else if (ts.isTypeAliasDeclaration(node) && ts.isTypeLiteralNode(node.type)) emit(node.name.text, fromMembers(node.type.members));
     else if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) {
@@ -87,6 +126,7 @@ export function paramVisitor(ts: Ts, sf: TS.SourceFile, sink: FactAdder, at: At)
       }
     }
   };
+  return { visit, finish };
 }
 
 /** `z.object({...})`, possibly chained (`.strict()`, `.extend(...)`): the object literal of its shape. */

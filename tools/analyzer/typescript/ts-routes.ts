@@ -31,30 +31,35 @@ export function routeVisitor(ts: Ts, sf: TS.SourceFile, ctx: FileContext, sink: 
         if (ts.isIdentifier(d.name) && d.initializer) functions.set(d.name.text, d.initializer);
   }
   return (node: TS.Node): void => {
-    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
-      const verb = node.expression.name.text;
+    if (ts.isCallExpression(node) && (ts.isPropertyAccessExpression(node.expression) || ts.isIdentifier(node.expression))) {
+      const access = ts.isPropertyAccessExpression(node.expression) ? node.expression : undefined;
+      const name = access ? access.name.text : (node.expression as TS.Identifier).text;
+      const owner = access ? access.expression.getText(sf) : name;
       const first = node.arguments[0];
-      const owner = node.expression.expression.getText(sf);
-      if (
-        VERBS.has(verb) &&
-        first &&
-        (ts.isStringLiteral(first) || ts.isNoSubstitutionTemplateLiteral(first)) &&
-        first.text.startsWith('/')
-      ) {
+      const verb = name === 'fetch' ? fetchMethod(ts, node.arguments[1]) : verbOf(name);
+      const declared = verb && first ? pathIn(ts, first, node, 0) : undefined;
+      if (verb && declared !== undefined) {
         const handler = node.arguments[node.arguments.length - 1];
-        const symbol = handler && ts.isIdentifier(handler) ? handler.text : owner;
+        // A handler passed by name names the route; a client call (its last argument the caller's
+        // own parameter or an options object) is named by the function that makes it.
+        const symbol =
+          handler && ts.isIdentifier(handler) && !isParameterOfCaller(ts, handler.text, node)
+            ? handler.text
+            : handler && (ts.isArrowFunction(handler) || ts.isFunctionExpression(handler))
+              ? owner
+              : (callerName(ts, node) ?? owner);
         const body = bodyOfCall(ts, node, sf, functions);
         sink.add({
           kind: 'route',
           symbol,
           method: verb.toUpperCase(),
-          path: first.text,
-          evidence: `${owner}.${verb}() call`,
+          path: declared,
+          evidence: access ? `${owner}.${name}() call` : `${name}() call`,
           ...(body ? { className: body } : {}),
-          ...pathParams(first.text, at(node).line),
+          ...pathParams(declared, at(node).line),
           ...at(node),
         });
-      } else if (verb === 'route' && first && ts.isObjectLiteralExpression(first)) {
+      } else if (access && name === 'route' && first && ts.isObjectLiteralExpression(first)) {
         const prop = (name: string): TS.Expression | undefined => {
           const p = first.properties.find((x) => ts.isPropertyAssignment(x) && x.name.getText(sf) === name);
           return p && ts.isPropertyAssignment(p) ? p.initializer : undefined;
@@ -114,6 +119,110 @@ export function routeVisitor(ts: Ts, sf: TS.SourceFile, ctx: FileContext, sink: 
   };
 }
 
+/**
+ * The HTTP verb a method name stands for: a router's or client's own `get`/`post`, and a client's
+ * variants named after it (`getAPIList`, `_post`, `delete_item`). Only a call whose first argument
+ * reads as a path counts, and only a path the spec has becomes a location.
+ */
+function verbOf(name: string): string | undefined {
+  if (VERBS.has(name)) return name;
+  const m = /^_*(get|post|put|patch|delete)(?=$|[A-Z_])/.exec(name);
+  return m ? m[1] : undefined;
+}
+
+/**
+ * A call's first argument as a declared path, or undefined when it does not read as one: a string
+ * starting with `/`; a full URL (its path); a template, plain or tagged (`path\`/responses/${id}\``),
+ * whose substitutions become path parameters named after what they hold, and whose leading
+ * substitution, when the rest starts with `/`, is a base URL the path is appended to. A query
+ * string is not part of the path.
+ */
+function pathOf(ts: Ts, arg: TS.Expression): string | undefined {
+  const template = ts.isTaggedTemplateExpression(arg) ? arg.template : arg;
+  let text: string;
+  if (ts.isStringLiteral(template) || ts.isNoSubstitutionTemplateLiteral(template)) text = template.text;
+  else if (ts.isTemplateExpression(template)) {
+    const spans = template.templateSpans;
+    let i = 0;
+    text = template.head.text;
+    if (text === '' && spans[0]!.literal.text.startsWith('/')) {
+      text = spans[0]!.literal.text;
+      i = 1;
+    }
+    for (; i < spans.length; i++) text += `{${substitutionName(ts, spans[i]!.expression, i)}}${spans[i]!.literal.text}`;
+  } else return undefined;
+  const url = /^https?:\/\/[^/?#]+(\/[^?#]*)?/.exec(text);
+  const path = (url ? (url[1] ?? '/') : text).replace(/[?#].*$/, '');
+  return path.startsWith('/') ? path : undefined;
+}
+
+/**
+ * The path a call's first argument leads to: a path itself; a client's options object (`{ url }`,
+ * `{ path }`); a URL builder's argument (`this.config.url({ path: '/responses' })`, `new URL(…)`);
+ * a constant declared in a function around the call or at the top of the file. A few steps at most.
+ */
+function pathIn(ts: Ts, e: TS.Expression, call: TS.Node, depth: number): string | undefined {
+  const direct = pathOf(ts, e);
+  if (direct !== undefined || depth >= 4) return direct;
+  if (ts.isAwaitExpression(e) || ts.isParenthesizedExpression(e)) return pathIn(ts, e.expression, call, depth + 1);
+  if (ts.isIdentifier(e)) {
+    const value = constantValue(ts, e.text, call);
+    return value && pathIn(ts, value, call, depth + 1);
+  }
+  if (ts.isObjectLiteralExpression(e)) {
+    const value = propertyValue(ts, e, 'url') ?? propertyValue(ts, e, 'path');
+    return value && pathIn(ts, value, call, depth + 1);
+  }
+  if ((ts.isCallExpression(e) || ts.isNewExpression(e)) && e.arguments?.[0]) return pathIn(ts, e.arguments[0], call, depth + 1);
+  return undefined;
+}
+
+/** `fetch(url, { method: 'POST' })`: the method, GET when the options say none; unknown when they are not written out. */
+function fetchMethod(ts: Ts, init: TS.Expression | undefined): string | undefined {
+  if (!init) return 'get';
+  if (!ts.isObjectLiteralExpression(init)) return undefined;
+  const method = propertyValue(ts, init, 'method');
+  if (!method) return init.properties.some((p) => ts.isSpreadAssignment(p)) ? undefined : 'get';
+  return ts.isStringLiteral(method) || ts.isNoSubstitutionTemplateLiteral(method) ? method.text.toLowerCase() : undefined;
+}
+
+function propertyValue(ts: Ts, obj: TS.ObjectLiteralExpression, key: string): TS.Expression | undefined {
+  for (const p of obj.properties) {
+    if (!p.name || !ts.isIdentifier(p.name) || p.name.text !== key) continue;
+    if (ts.isPropertyAssignment(p)) return p.initializer;
+    if (ts.isShorthandPropertyAssignment(p)) return p.name;
+  }
+  return undefined;
+}
+
+/** A `const` of this name in the blocks of the functions around `node`, innermost first, or at the file's top. */
+function constantValue(ts: Ts, name: string, node: TS.Node): TS.Expression | undefined {
+  const inStatements = (statements: readonly TS.Statement[]): TS.Expression | undefined => {
+    for (const st of statements) {
+      if (!ts.isVariableStatement(st) || !(st.declarationList.flags & ts.NodeFlags.Const)) continue;
+      for (const d of st.declarationList.declarations)
+        if (ts.isIdentifier(d.name) && d.name.text === name && d.initializer) return d.initializer;
+    }
+    return undefined;
+  };
+  for (const fn of callers(node)) {
+    const body = (fn as { body?: TS.Node }).body;
+    const found = body && ts.isBlock(body) ? inStatements(body.statements) : undefined;
+    if (found) return found;
+  }
+  let top: TS.Node = node;
+  while (top.parent) top = top.parent;
+  return ts.isSourceFile(top) ? inStatements(top.statements) : undefined;
+}
+
+/** `${responseId}` → `responseId`, `${this.id}` → `id`, `${encodeURIComponent(id)}` → `id`. */
+function substitutionName(ts: Ts, e: TS.Expression, index: number): string {
+  if (ts.isIdentifier(e)) return e.text;
+  if (ts.isPropertyAccessExpression(e)) return e.name.text;
+  if (ts.isCallExpression(e) && e.arguments.length === 1) return substitutionName(ts, e.arguments[0]!, index);
+  return `param${index}`;
+}
+
 /** `src/app/(api)/v1/responses/[response_id]/route.ts` → `/v1/responses/{response_id}`. */
 export function nextRoutePath(file: string): string | undefined {
   const m = /(?:^|\/)app\/((?:.*\/)?)route\.[cm]?[jt]sx?$/.exec(file);
@@ -128,12 +237,25 @@ function bodyOfCall(ts: Ts, call: TS.CallExpression, sf: TS.SourceFile, function
     if (!ts.isTypeLiteralNode(t)) continue;
     for (const m of t.members) if (ts.isPropertySignature(m) && m.name.getText(sf) === 'Body' && m.type) return typeName(ts, m.type, sf);
   }
-  for (const arg of call.arguments.slice(1)) {
+  // A client given one options object (`postJson({ url, body })`) has its body there too.
+  const options = call.arguments[0] && ts.isObjectLiteralExpression(call.arguments[0]) ? call.arguments : call.arguments.slice(1);
+  for (const arg of options) {
     // Hono: `zValidator('json', Schema)`; any validator middleware given the JSON body's schema.
     if (ts.isCallExpression(arg) && arg.arguments.length >= 2) {
       const [kind, schema] = arg.arguments;
       if (kind && ts.isStringLiteral(kind) && kind.text === 'json' && schema) return exprName(ts, schema);
     }
+    // A client's request options: `{ body, ...options }` or `{ query, ...options }`, typed by the
+    // caller's parameter they come from; the body first.
+    if (ts.isObjectLiteralExpression(arg))
+      for (const key of ['body', 'query'])
+        for (const p of arg.properties) {
+          const value = ts.isShorthandPropertyAssignment(p) ? p.name : ts.isPropertyAssignment(p) ? p.initializer : undefined;
+          if (value && p.name && ts.isIdentifier(p.name) && p.name.text === key) {
+            const declared = declaredTypeOf(ts, value, call, sf);
+            if (declared) return declared;
+          }
+        }
   }
   const handler = call.arguments[call.arguments.length - 1];
   if (!handler) return undefined;
@@ -176,7 +298,98 @@ function bodyIn(ts: Ts, fn: TS.Node, sf: TS.SourceFile): string | undefined {
   return found;
 }
 
+/** The functions around a node, innermost first (the walk has set the parents above the node it visits). */
+function* callers(node: TS.Node): Generator<TS.SignatureDeclarationBase> {
+  for (let n: TS.Node | undefined = node.parent; n; n = n.parent) if ('parameters' in n) yield n as TS.SignatureDeclarationBase;
+}
+
+function isParameterOfCaller(ts: Ts, name: string, call: TS.Node): boolean {
+  for (const fn of callers(call)) if (fn.parameters.some((p) => ts.isIdentifier(p.name) && p.name.text === name)) return true;
+  return false;
+}
+
+/** The name of the function a call is made in: a method's or function's own, or the variable or property holding it. */
+function callerName(ts: Ts, call: TS.Node): string | undefined {
+  for (const fn of callers(call)) {
+    const named =
+      fn.name ?? (fn.parent && (ts.isVariableDeclaration(fn.parent) || ts.isPropertyAssignment(fn.parent)) ? fn.parent.name : undefined);
+    if (named && (ts.isIdentifier(named) || ts.isPrivateIdentifier(named))) return named.text;
+  }
+  return undefined;
+}
+
+/** The type a body expression in `call` is declared with: a cast, or a parameter of a function around the call. */
+function declaredTypeOf(ts: Ts, e: TS.Expression, call: TS.Node, sf: TS.SourceFile): string | undefined {
+  let declared: TS.TypeNode | undefined;
+  if (ts.isAsExpression(e) || ts.isSatisfiesExpression(e)) declared = e.type;
+  else if (ts.isIdentifier(e))
+    for (const fn of callers(call)) {
+      // `const { include, ...body } = params`: the rest of a typed parameter is of its type.
+      const name = restOf(ts, fn, e.text) ?? e.text;
+      const param = fn.parameters.find((p) => ts.isIdentifier(p.name) && p.name.text === name);
+      if (param) {
+        declared = param.type;
+        break;
+      }
+    }
+  const name = declared && typeName(ts, declared, sf);
+  return name && commonBase(ts, sf, name);
+}
+
+/** The variable `name` is the rest of a destructuring in `fn`'s own statements: what it destructures. */
+function restOf(ts: Ts, fn: TS.SignatureDeclarationBase, name: string): string | undefined {
+  const body = (fn as { body?: TS.Node }).body;
+  if (!body || !ts.isBlock(body)) return undefined;
+  for (const st of body.statements) {
+    if (!ts.isVariableStatement(st)) continue;
+    for (const d of st.declarationList.declarations)
+      if (
+        ts.isObjectBindingPattern(d.name) &&
+        d.initializer &&
+        ts.isIdentifier(d.initializer) &&
+        d.name.elements.some((el) => el.dotDotDotToken && ts.isIdentifier(el.name) && el.name.text === name)
+      )
+        return d.initializer.text;
+  }
+  return undefined;
+}
+
+function isNothing(ts: Ts, t: TS.TypeNode): boolean {
+  return (
+    t.kind === ts.SyntaxKind.UndefinedKeyword ||
+    t.kind === ts.SyntaxKind.NullKeyword ||
+    (ts.isLiteralTypeNode(t) && t.literal.kind === ts.SyntaxKind.NullKeyword)
+  );
+}
+
+/**
+ * A body typed as a union of variants of one request (`type CreateParams = CreateParamsStreaming |
+ * CreateParamsNonStreaming`, each `extends CreateParamsBase`) is that base: the fields live there.
+ * Only declarations of this file count; any other name stays as written.
+ */
+function commonBase(ts: Ts, sf: TS.SourceFile, name: string): string {
+  const alias = sf.statements.find((st): st is TS.TypeAliasDeclaration => ts.isTypeAliasDeclaration(st) && st.name.text === name);
+  if (!alias || !ts.isUnionTypeNode(alias.type)) return name;
+  const variants = alias.type.types.filter((t) => !isNothing(ts, t));
+  let base: string | undefined;
+  for (const v of variants) {
+    if (!ts.isTypeReferenceNode(v) || !ts.isIdentifier(v.typeName)) return name;
+    const variant = v.typeName.text;
+    const decl = sf.statements.find((st): st is TS.InterfaceDeclaration => ts.isInterfaceDeclaration(st) && st.name.text === variant);
+    const bases = decl?.heritageClauses?.flatMap((c) => c.types.map((t) => t.expression)) ?? [];
+    const only = bases.length === 1 && ts.isIdentifier(bases[0]!) ? bases[0].text : undefined;
+    if (!only || (base !== undefined && base !== only)) return name;
+    base = only;
+  }
+  return base ?? name;
+}
+
 function typeName(ts: Ts, t: TS.TypeNode, sf: TS.SourceFile): string | undefined {
+  // `Params | null | undefined`: an optional body is still that type.
+  if (ts.isUnionTypeNode(t)) {
+    const real = t.types.filter((m) => !isNothing(ts, m));
+    return real.length === 1 ? typeName(ts, real[0]!, sf) : undefined;
+  }
   if (ts.isTypeReferenceNode(t)) {
     // `z.infer<typeof Schema>` names the schema.
     const arg = t.typeArguments?.[0];
