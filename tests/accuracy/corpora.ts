@@ -1,6 +1,7 @@
 /** The corpora and fixtures the mapping is measured on, each with its config and truth. */
 import { join } from 'node:path';
 import { TRUTH as LLAMA_STACK } from './truth/llama-stack.js';
+import { TRUTH as OPENAI_NODE } from './truth/openai-node.js';
 import { TRUTH as VERCEL_AI } from './truth/vercel-ai.js';
 import { PY_AGENTS, PY_SDK, PY_SERVER, TS_CLIENT, TS_SERVER } from './truth/fixtures.js';
 import type { TruthCorpus } from './truth-types.js';
@@ -49,4 +50,9 @@ export const REAL_CORPORA: TruthCorpus[] = [
     unknown: ['response.mcp_call.arguments.delta', 'response.mcp_call.arguments.done'],
   },
   { name: 'vercel-ai (TypeScript client)', config: join(REPO, 'bench/accuracy/vercel-ai.config.json'), truth: VERCEL_AI },
+  {
+    name: 'openai-node (TypeScript SDK: endpoint calls)',
+    config: join(REPO, 'bench/accuracy/openai-node.config.json'),
+    truth: OPENAI_NODE,
+  },
 ];

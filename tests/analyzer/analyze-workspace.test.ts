@@ -101,8 +101,6 @@ describe('analyzeWorkspace on the fixture workspace', () => {
       // Their variants (`StartParamsStreaming`) and a type no call sends (`NotSent`) are not.
       ['web/client.mts', 'RenameParams', 'notify', 'boolean', true, null, null],
       ['web/client.mts', 'RenameParams', 'title', 'string', false, null, null],
-      ['web/client.mts', 'ListQuery', 'after', 'string', true, null, null],
-      ['web/client.mts', 'ListQuery', 'limit', 'number', true, null, null],
       // Values from an alias another module declares, found through the import.
       ['web/client.mts', 'ListQuery', 'order', 'SortOrder', true, null, ['asc', 'desc']],
       ['web/schemas.mts', 'CreateBody', 'model', 'z.string()', false, null, null],
@@ -116,7 +114,10 @@ describe('analyzeWorkspace on the fixture workspace', () => {
     const { facts } = await run();
     const routes = facts
       .filter((f) => f.kind === 'route')
-      .map((f) => `${f.file}:${f.line} ${f.method} ${f.path} ${f.symbol}${f.className ? ` body=${f.className}` : ''}`);
+      .map(
+        (f) =>
+          `${f.file}:${f.line} ${f.method} ${f.path} ${f.symbol}${f.className ? ` body=${f.className}` : ''}${f.bases ? ` bases=${f.bases.join(',')}` : ''}`,
+      );
     expect(routes).toEqual([
       'server/api.py:16 POST /v1/responses create body=NewResponseBody',
       'server/api.py:21 GET /v1/responses/{response_id} fetch',
@@ -127,7 +128,7 @@ describe('analyzeWorkspace on the fixture workspace', () => {
       'web/client.mts:35 POST /responses create body=StartParamsBase',
       'web/client.mts:39 GET /responses/{responseId} retrieve',
       'web/client.mts:44 POST /responses/{responseId}/title rename body=RenameParams',
-      'web/client.mts:48 GET /responses list body=ListQuery',
+      'web/client.mts:48 GET /responses list body=ListQuery bases=web/client-types.mts#PageParams',
       'web/client.mts:58 DELETE /v1/responses/{id} remove',
       'web/client.mts:61 POST /v1/responses send body=StartParamsBase',
       'web/client.mts:69 POST /v1/responses generate body=StartParamsBase',

@@ -92,7 +92,8 @@ export function assignItems(input: AssignInput): CodeFact[] {
     }
     const b = bindingOf.get(f);
     if (f.kind === 'route') {
-      out.push(b ? { ...f, target: bindingKey(b) } : f);
+      const bases = b ? basesOf(b, input) : [];
+      out.push(b ? { ...f, target: bindingKey(b), ...(bases.length ? { bases } : {}) } : f);
       continue;
     }
     const { fields: _seen, ...rest } = f;
@@ -112,6 +113,23 @@ export function assignItems(input: AssignInput): CodeFact[] {
     }
   }
   out.push(...definitionsByImport(input));
+  return out;
+}
+
+/** The workspace declarations a declaration extends, through every module, nearest first. */
+function basesOf(b: Binding, input: AssignInput): string[] {
+  const out: string[] = [];
+  const queue = [b];
+  for (let next = queue.shift(); next; next = queue.shift()) {
+    if (next.kind !== 'decl') continue;
+    const written = input.modules.get(next.file)?.facts.bases?.find(([n]) => n === next.name)?.[1] ?? [];
+    for (const name of written) {
+      const base = input.graph.resolveName(next.file, name);
+      if (base?.kind !== 'decl' || out.includes(bindingKey(base)) || bindingKey(base) === bindingKey(b)) continue;
+      out.push(bindingKey(base));
+      queue.push(base);
+    }
+  }
   return out;
 }
 

@@ -45,6 +45,8 @@ const CodeFactSchema = z.strictObject({
   external: z.string().optional(),
   /** What `className` resolved to through the module graph: `file#Name` for a workspace declaration, `module.Name` for an external one. */
   target: z.string().optional(),
+  /** route: the bases the body's declaration extends, resolved like `target` (a list request's page parameters). */
+  bases: z.array(z.string()).optional(),
   /** route: the handler's own path and query parameters (FastAPI signatures, decorator routes). */
   params: z
     .array(

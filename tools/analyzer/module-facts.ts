@@ -37,6 +37,8 @@ export interface ModuleFacts {
   stars: string[];
   /** Aliases of string unions (`type Includable = 'a' | 'b'`): the values a field typed with one accepts. */
   unions?: [string, string[]][];
+  /** Interfaces that extend others: [name, the bases as written]. */
+  bases?: [string, string[]][];
 }
 
 export function emptyModuleFacts(): ModuleFacts {

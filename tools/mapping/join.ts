@@ -72,12 +72,20 @@ function classEndpoints(
   model: Model,
   facts: readonly CodeFact[],
   byRoute: (f: CodeFact) => string | undefined,
-): Map<string, { endpoint: string; evidence: string }> {
-  const out = new Map<string, { endpoint: string; evidence: string }>();
+): Map<string, { endpoint: string; evidence: string }[]> {
+  const out = new Map<string, { endpoint: string; evidence: string }[]>();
+  // One class may serve several endpoints (a list's page parameters, one body for create and update).
+  const serve = (key: string, endpoint: string, evidence: string): void => {
+    const list = out.get(key) ?? out.set(key, []).get(key)!;
+    if (!list.some((s) => s.endpoint === endpoint)) list.push({ endpoint, evidence });
+  };
   for (const f of facts) {
     if (f.kind !== 'route' || !f.target) continue;
     const id = byRoute(f);
-    if (id && !out.has(f.target)) out.set(f.target, { endpoint: id, evidence: `body model of ${f.method} ${f.path} (${f.symbol})` });
+    if (!id) continue;
+    serve(f.target, id, `body model of ${f.method} ${f.path} (${f.symbol})`);
+    // The fields a body model inherits (a page's `after` and `limit`) are the endpoint's too.
+    for (const base of f.bases ?? []) serve(base, id, `base of the body model of ${f.method} ${f.path} (${f.symbol})`);
   }
   const named = new Map<string, string>();
   for (const e of model.endpoints) for (const name of e.classNames) if (!named.has(name)) named.set(name, e.id);
@@ -85,7 +93,7 @@ function classEndpoints(
     if (f.kind !== 'param') continue;
     const key = `${f.file}#${f.symbol}`;
     const endpoint = named.get(f.symbol);
-    if (endpoint && !out.has(key)) out.set(key, { endpoint, evidence: `named like the spec's request schema ${f.symbol}` });
+    if (endpoint && !out.has(key)) serve(key, endpoint, `named like the spec's request schema ${f.symbol}`);
   }
   return out;
 }
@@ -170,15 +178,14 @@ export function joinFacts(model: Model, facts: readonly CodeFact[], config: Conf
         joined.fieldsBySymbol.get(`${fact.file}#${fact.symbol}`) ??
         joined.fieldsBySymbol.set(`${fact.file}#${fact.symbol}`, new Set()).get(`${fact.file}#${fact.symbol}`)!
       ).add(fact.field);
-      const served = endpointOfClass.get(`${fact.file}#${fact.symbol}`);
-      if (!served) continue;
       const { declaredType, optional, default: def, values } = fact;
-      addParam(served.endpoint, fact, fact.field, `${fact.symbol}.${fact.field}`, served.evidence, fact.line, {
-        declaredType,
-        optional,
-        default: def,
-        values,
-      });
+      for (const served of endpointOfClass.get(`${fact.file}#${fact.symbol}`) ?? [])
+        addParam(served.endpoint, fact, fact.field, `${fact.symbol}.${fact.field}`, served.evidence, fact.line, {
+          declaredType,
+          optional,
+          default: def,
+          values,
+        });
       continue;
     }
     if (fact.kind === 'route') {

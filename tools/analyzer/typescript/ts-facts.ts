@@ -509,6 +509,13 @@ function collectModule(ts: Ts, sf: TS.SourceFile, sink: FactSink, renamed: Map<s
       continue;
     }
     for (const name of declaredNames(ts, stmt)) declared.add(name);
+    if (ts.isInterfaceDeclaration(stmt) && stmt.heritageClauses) {
+      const bases = stmt.heritageClauses.flatMap((c) => c.types.map((t) => t.expression.getText(sf)));
+      if (bases.length > 0) {
+        module.bases ??= [];
+        module.bases.push([stmt.name.text, bases]);
+      }
+    }
     if (ts.isTypeAliasDeclaration(stmt) && ts.isUnionTypeNode(stmt.type)) {
       const values = stringUnion(ts, stmt.type);
       if (values) {
