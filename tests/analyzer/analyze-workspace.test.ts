@@ -121,6 +121,12 @@ describe('analyzeWorkspace on the fixture workspace', () => {
     expect(routes).toEqual([
       'server/api.py:16 POST /v1/responses create body=NewResponseBody',
       'server/api.py:21 GET /v1/responses/{response_id} fetch',
+      // Python client calls: an SDK's private verbs, httpx with a full URL or a path assigned first.
+      'server/client.py:13 POST /responses create body=NewResponseBody',
+      'server/client.py:16 GET /responses/{response_id} retrieve',
+      'server/client.py:19 GET /responses/{response_id}/input_items list_items body=ItemListParams',
+      'server/client.py:31 POST /v1/responses/{response_id}/cancel cancel',
+      'server/client.py:35 POST /v1/responses send body=NewResponseBody',
       'web/app/v1/responses/[id]/route.mts:1 GET /v1/responses/{id} GET',
       'web/app/v1/responses/[id]/route.mts:5 DELETE /v1/responses/{id} DELETE',
       // Client calls: named by the method that makes them, the body (or query) typed by its
@@ -129,11 +135,11 @@ describe('analyzeWorkspace on the fixture workspace', () => {
       'web/client.mts:39 GET /responses/{responseId} retrieve',
       'web/client.mts:44 POST /responses/{responseId}/title rename body=RenameParams',
       'web/client.mts:48 GET /responses list body=ListQuery bases=web/client-types.mts#PageParams',
-      'web/client.mts:58 DELETE /v1/responses/{id} remove',
-      'web/client.mts:61 POST /v1/responses send body=StartParamsBase',
-      'web/client.mts:69 POST /v1/responses generate body=StartParamsBase',
-      'web/client.mts:73 POST /v1/responses/{id}/cancel stop',
-      'web/client.mts:77 GET /v1/responses/{id} fetchOne',
+      'web/client.mts:62 DELETE /v1/responses/{id} remove',
+      'web/client.mts:65 POST /v1/responses send body=StartParamsBase',
+      'web/client.mts:73 POST /v1/responses generate body=StartParamsBase',
+      'web/client.mts:77 POST /v1/responses/{id}/cancel stop',
+      'web/client.mts:81 GET /v1/responses/{id} fetchOne',
       'web/routes.mts:4 POST /v1/responses createResponse',
       'web/routes.mts:5 GET /v1/responses/:id app',
     ]);

@@ -80,10 +80,18 @@ export function assignItems(input: AssignInput): CodeFact[] {
     }
   }
   const fields = inheritFields(input.facts, bindingOf);
+  // The request models a route sends, and their bases: only their fields can become an endpoint's
+  // params, so only their field types are worth resolving (each resolution may parse another module).
+  const basesByTarget = new Map<string, string[]>();
+  for (const f of pending) {
+    const b = bindingOf.get(f);
+    if (f.kind === 'route' && b && !basesByTarget.has(bindingKey(b))) basesByTarget.set(bindingKey(b), basesOf(b, input));
+  }
+  const sent = new Set([...basesByTarget].flatMap(([target, bases]) => [target, ...bases]));
   const out: CodeFact[] = [];
   for (const f of input.facts) {
     if (f.kind === 'param') {
-      out.push(withAliasValues(f, input));
+      out.push(sent.has(`${f.file}#${f.symbol}`) ? withAliasValues(f, input) : f);
       continue;
     }
     if (!NEEDS_CLASS.has(f.kind) || f.literal !== undefined || f.className === undefined) {
@@ -92,7 +100,7 @@ export function assignItems(input: AssignInput): CodeFact[] {
     }
     const b = bindingOf.get(f);
     if (f.kind === 'route') {
-      const bases = b ? basesOf(b, input) : [];
+      const bases = b ? (basesByTarget.get(bindingKey(b)) ?? []) : [];
       out.push(b ? { ...f, target: bindingKey(b), ...(bases.length ? { bases } : {}) } : f);
       continue;
     }

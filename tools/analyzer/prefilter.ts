@@ -76,9 +76,10 @@ export function buildPrefilter(candidates: Candidates, extraNames: Iterable<stri
   const quoted = candidates.eventTypes.size > 0 ? [`["'\\x60]${alternation(candidates.eventTypes)}["'\\x60]`] : [];
   const named = words.size > 0 ? [alternation(words)] : [];
   // A string that holds an endpoint's path (`'/responses'`, `\`${base}/v1/responses/${id}\``,
-  // `f"/conversations/{cid}"`): a client call may stand anywhere near it. Module specifiers
-  // (`'./responses/x'`) start with a dot and do not count.
-  const paths = candidates.pathWords.size > 0 ? [`["'\\x60](?![.@~])[^"'\\x60\\n]*/${alternation(candidates.pathWords)}(?![\\w-])`] : [];
+  // `f"/conversations/{cid}"`): a client call may stand anywhere near it. The match starts at the
+  // rare `/word` and runs to a quote on the same line; starting at every quote instead scanned the
+  // text between strings too, ~3 times slower. Module specifiers (`'./responses/x'`) do not count.
+  const paths = candidates.pathWords.size > 0 ? [`(?<!\\.)/${alternation(candidates.pathWords)}(?![\\w-])[^"'\\x60\\n]*["'\\x60]`] : [];
   const alternatives = [...quoted, ...named, ...candidates.literalPatterns.map(quotedPattern), ...paths, ...ROUTE_MARKERS];
   if (alternatives.length === 0) return () => false;
   const re = new RegExp(alternatives.join('|'));

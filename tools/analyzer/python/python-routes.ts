@@ -63,6 +63,123 @@ export function routeFacts(root: Node, sink: FactSink): void {
   }
 }
 
+/**
+ * A client call of an endpoint: `self._post("/responses", body=maybe_transform(body, Params))`,
+ * `self._get_api_list(f"/responses/{response_id}/input_items", …)`, `httpx.post(f"{base}/responses",
+ * json=payload)`, `requests.delete(url)` with `url` assigned a path in the same function. The
+ * method comes from the called name; the path from a string, an f-string (each `{…}` a path
+ * parameter named after what it holds; a leading `{base}` before `/` dropped), a full URL, or
+ * `base + "/…"`. The call is named by the function that makes it (`symbol`); the request model is
+ * the class a `*maybe_transform(value, Class)` in its arguments names, or the declared class of the
+ * parameter passed as `body=`/`json=`. Called by the facts pass for every call it meets.
+ */
+export function clientCallFact(call: Node, symbol: string, sink: FactSink): void {
+  const fn = call.childForFieldName('function');
+  const name = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : fn?.type === 'identifier' ? fn.text : undefined;
+  const verb = name ? /^_*(get|post|put|patch|delete)(?=$|_)/.exec(name)?.[1] : undefined;
+  if (!verb || !fn || call.parent?.type === 'decorator') return;
+  const args = kids(call.childForFieldName('arguments') ?? call);
+  const first = args[0]?.type === 'keyword_argument' ? undefined : args[0];
+  if (!first) return;
+  const caller = enclosingFunction(call);
+  const path = clientPath(first, caller, 0);
+  if (path === undefined) return;
+  const body = requestClass(args, caller);
+  const line = pos(call).line;
+  const params = [...path.matchAll(/\{([A-Za-z_]\w*)\}/g)].map((m) => ({ name: m[1]!, in: 'path' as const, optional: false, line }));
+  sink.add({
+    kind: 'route',
+    symbol,
+    method: verb.toUpperCase(),
+    path,
+    evidence: `${fn.text}() call`,
+    ...(body ? { className: body } : {}),
+    ...(params.length ? { params } : {}),
+    ...pos(call),
+  });
+}
+
+function enclosingFunction(node: Node): Node | undefined {
+  for (let n = node.parent; n; n = n.parent) if (n.type === 'function_definition') return n;
+  return undefined;
+}
+
+/** The path an argument holds or leads to (see clientCallFacts); undefined when it does not read as one. */
+function clientPath(node: Node, caller: Node | undefined, depth: number): string | undefined {
+  if (node.type === 'string') {
+    let text = '';
+    let i = 0;
+    for (const part of kids(node)) {
+      if (part.type === 'string_start' && /[bB]/.test(part.text)) return undefined;
+      if (part.type === 'string_content') text += part.text;
+      else if (part.type === 'interpolation') {
+        const expr = kids(part)[0];
+        // `{base}/responses`: a base URL the path is appended to.
+        if (text === '' && i === 0 && part.nextNamedSibling?.type === 'string_content' && part.nextNamedSibling.text.startsWith('/')) {
+          i++;
+          continue;
+        }
+        text += `{${substitutionName(expr, i++)}}`;
+      }
+    }
+    const url = /^https?:\/\/[^/?#]+(\/[^?#]*)?/.exec(text);
+    const path = (url ? (url[1] ?? '/') : text).replace(/[?#].*$/, '');
+    return path.startsWith('/') ? path : undefined;
+  }
+  if (depth >= 3) return undefined;
+  if (node.type === 'binary_operator' && node.childForFieldName('operator')?.text === '+') {
+    const right = node.childForFieldName('right');
+    return right ? clientPath(right, caller, depth + 1) : undefined;
+  }
+  if (node.type === 'identifier' && caller) {
+    const value = assignedIn(caller, node.text);
+    return value ? clientPath(value, caller, depth + 1) : undefined;
+  }
+  return undefined;
+}
+
+/** `{response_id}` → `response_id`, `{self.id}` → `id`, `{quote(item_id)}` → `item_id`. */
+function substitutionName(expr: Node | undefined, index: number): string {
+  if (expr?.type === 'identifier') return expr.text;
+  if (expr?.type === 'attribute') return expr.childForFieldName('attribute')?.text ?? `param${index}`;
+  if (expr?.type === 'call') {
+    const args = kids(expr.childForFieldName('arguments') ?? expr);
+    if (args.length === 1) return substitutionName(args[0], index);
+  }
+  return `param${index}`;
+}
+
+/** The value last assigned to `name` by a plain statement of the function's own body. */
+function assignedIn(fn: Node, name: string): Node | undefined {
+  let found: Node | undefined;
+  for (const st of kids(fn.childForFieldName('body') ?? fn)) {
+    const a = st.type === 'expression_statement' ? kids(st)[0] : undefined;
+    if (a?.type === 'assignment' && a.childForFieldName('left')?.text === name) found = a.childForFieldName('right') ?? undefined;
+  }
+  return found;
+}
+
+/** The class a client call's request is built from: `maybe_transform(x, Params)`, or a `body=`/`json=` parameter's declared class. */
+function requestClass(args: Node[], caller: Node | undefined): string | undefined {
+  const calls = args.flatMap((a) => [
+    ...(a.type === 'call' ? [a] : []),
+    ...a.descendantsOfType('call').filter((c): c is Node => c !== null),
+  ]);
+  for (const c of calls) {
+    if (!/(^|_)maybe_transform$|^transform$/.test(lastName(c.childForFieldName('function')) ?? '')) continue;
+    const cls = writtenName(kids(c.childForFieldName('arguments') ?? c)[1]);
+    if (cls && /^[A-Z]/.test(cls.split('.').pop()!)) return cls;
+  }
+  for (const a of args) {
+    if (a.type !== 'keyword_argument' || !/^(body|json)$/.test(a.childForFieldName('name')?.text ?? '')) continue;
+    const value = a.childForFieldName('value');
+    if (value?.type !== 'identifier' || !caller) continue;
+    for (const p of kids(caller.childForFieldName('parameters') ?? caller))
+      if (paramName(p) === value.text) return modelClass(p.childForFieldName('type'));
+  }
+  return undefined;
+}
+
 function declaredRoute(call: Node, prefixes: Map<string, string>): Declared | undefined {
   const callee = call.childForFieldName('function');
   const args = kids(call.childForFieldName('arguments') ?? call);

@@ -20,6 +20,8 @@ interface TsField {
   optional: boolean;
   default?: string;
   values: string[];
+  /** A type whose values may come from an alias of this file: looked up only for a field that is emitted. */
+  valuesFrom?: TS.TypeNode;
 }
 
 /**
@@ -56,7 +58,7 @@ export function paramVisitor(
         declaredType: f.typeText,
         optional: f.optional,
         ...(f.default !== undefined ? { default: f.default } : {}),
-        ...(f.values.length > 0 ? { values: f.values } : {}),
+        ...withValues(f.values.length > 0 || !f.valuesFrom ? f.values : aliasValues(f.valuesFrom)),
         ...at(f.node),
       });
     }
@@ -97,8 +99,16 @@ export function paramVisitor(
       const name = m.name.getText(sf).replace(/^['"]|['"]$/g, '');
       const typeText = m.type?.getText(sf) ?? 'any';
       const isUnionOfLiterals = m.type && (ts.isUnionTypeNode(m.type) || ts.isLiteralTypeNode(m.type)) && literalStrings(m.type).length > 0;
-      const values = isUnionOfLiterals ? literalStrings(m.type!) : m.type ? aliasValues(m.type) : [];
-      return [{ name, node: m, typeText, optional: m.questionToken !== undefined, values }];
+      return [
+        {
+          name,
+          node: m,
+          typeText,
+          optional: m.questionToken !== undefined,
+          values: isUnionOfLiterals ? literalStrings(m.type!) : [],
+          ...(isUnionOfLiterals || !m.type ? {} : { valuesFrom: m.type }),
+        },
+      ];
     });
   const finish = (bodies: ReadonlySet<string>): void => {
     for (const model of held) if (bodies.has(model.symbol)) add(model.symbol, model.fields);
@@ -139,4 +149,8 @@ function zodObjectShape(ts: Ts, e: TS.Expression, sf: TS.SourceFile): TS.ObjectL
     e = e.expression.expression;
   }
   return undefined;
+}
+
+function withValues(values: string[]): { values?: string[] } {
+  return values.length > 0 ? { values } : {};
 }

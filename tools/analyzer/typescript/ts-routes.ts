@@ -34,9 +34,11 @@ export function routeVisitor(ts: Ts, sf: TS.SourceFile, ctx: FileContext, sink: 
     if (ts.isCallExpression(node) && (ts.isPropertyAccessExpression(node.expression) || ts.isIdentifier(node.expression))) {
       const access = ts.isPropertyAccessExpression(node.expression) ? node.expression : undefined;
       const name = access ? access.name.text : (node.expression as TS.Identifier).text;
-      const owner = access ? access.expression.getText(sf) : name;
       const first = node.arguments[0];
       const verb = name === 'fetch' ? fetchMethod(ts, node.arguments[1]) : verbOf(name);
+      // Most calls are neither: the receiver's text (a string made per call) only for those that are.
+      if (!verb && !(access && name === 'route')) return;
+      const owner = access ? access.expression.getText(sf) : name;
       const declared = verb && first ? pathIn(ts, first, node, 0) : undefined;
       if (verb && declared !== undefined) {
         const handler = node.arguments[node.arguments.length - 1];
@@ -126,6 +128,8 @@ export function routeVisitor(ts: Ts, sf: TS.SourceFile, ctx: FileContext, sink: 
  */
 function verbOf(name: string): string | undefined {
   if (VERBS.has(name)) return name;
+  // A getter of a URL (`getUrl`, `getBatchUrl`) builds the path; it does not request it.
+  if (/(?:Url|URL|Uri|URI|Path|Endpoint)$/.test(name)) return undefined;
   const m = /^_*(get|post|put|patch|delete)(?=$|[A-Z_])/.exec(name);
   return m ? m[1] : undefined;
 }
