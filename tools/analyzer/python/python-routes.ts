@@ -12,6 +12,7 @@
  * carries a body, a body field (such decorators build the body model from the signature).
  */
 import type { Node } from 'web-tree-sitter';
+import { pathOfUrl } from '../client-path.js';
 import type { FactSink } from '../fact-sink.js';
 import type { CodeFact } from '../facts.js';
 import { kids, lastName, pos, stringsIn, stringValue, writtenName } from './syntax.js';
@@ -122,9 +123,7 @@ function clientPath(node: Node, caller: Node | undefined, depth: number): string
         text += `{${substitutionName(expr, i++)}}`;
       }
     }
-    const url = /^https?:\/\/[^/?#]+(\/[^?#]*)?/.exec(text);
-    const path = (url ? (url[1] ?? '/') : text).replace(/[?#].*$/, '');
-    return path.startsWith('/') ? path : undefined;
+    return pathOfUrl(text);
   }
   if (depth >= 3) return undefined;
   if (node.type === 'binary_operator' && node.childForFieldName('operator')?.text === '+') {

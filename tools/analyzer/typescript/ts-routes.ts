@@ -13,6 +13,7 @@ import type * as TS from 'typescript';
 import type { Ts } from './compiler-api.js';
 import type { FileContext } from '../fact-sink.js';
 import type { FactAdder } from './ts-params.js';
+import { pathOfUrl } from '../client-path.js';
 
 type At = (node: TS.Node) => { line: number; column: number };
 
@@ -155,9 +156,7 @@ function pathOf(ts: Ts, arg: TS.Expression): string | undefined {
     }
     for (; i < spans.length; i++) text += `{${substitutionName(ts, spans[i]!.expression, i)}}${spans[i]!.literal.text}`;
   } else return undefined;
-  const url = /^https?:\/\/[^/?#]+(\/[^?#]*)?/.exec(text);
-  const path = (url ? (url[1] ?? '/') : text).replace(/[?#].*$/, '');
-  return path.startsWith('/') ? path : undefined;
+  return pathOfUrl(text);
 }
 
 /**
