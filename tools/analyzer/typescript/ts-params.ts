@@ -35,8 +35,10 @@ export function paramVisitor(
   sink: FactAdder,
   at: At,
 ): { visit: (node: TS.Node) => void; finish: (bodies: ReadonlySet<string>) => void } {
-  const held: { symbol: string; fields: TsField[] }[] = [];
-  const emit = (symbol: string, fields: TsField[]): void => {
+  // Only the declarations are kept, not their fields: a large file has thousands of types, and
+  // holding every one's fields to the walk's end cost ~30 MB of peak memory on vercel-ai.
+  const held: { symbol: string; node: TS.Node }[] = [];
+  const emit = (symbol: string, node: TS.Node, fields: TsField[]): void => {
     if (
       !mayBeRequestModel(
         symbol,
@@ -44,7 +46,7 @@ export function paramVisitor(
         sink.ctx.candidates,
       )
     ) {
-      if (fields.length > 0) held.push({ symbol, fields });
+      if (fields.length > 0) held.push({ symbol, node });
       return;
     }
     add(symbol, fields);
@@ -111,15 +113,16 @@ export function paramVisitor(
       ];
     });
   const finish = (bodies: ReadonlySet<string>): void => {
-    for (const model of held) if (bodies.has(model.symbol)) add(model.symbol, model.fields);
+    for (const model of held) if (bodies.has(model.symbol)) add(model.symbol, fieldsOf(model.node) ?? []);
   };
-  const visit = (node: TS.Node): void => {
-    if (ts.isInterfaceDeclaration(node)) emit(node.name.text, fromMembers(node.members));
-    else if (ts.isTypeAliasDeclaration(node) && ts.isTypeLiteralNode(node.type)) emit(node.name.text, fromMembers(node.type.members));
-    else if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) {
+  /** A declaration's fields when it declares a shape: an interface, an object type alias, a Zod object. */
+  const fieldsOf = (node: TS.Node): TsField[] | undefined => {
+    if (ts.isInterfaceDeclaration(node)) return fromMembers(node.members);
+    if (ts.isTypeAliasDeclaration(node) && ts.isTypeLiteralNode(node.type)) return fromMembers(node.type.members);
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) {
       const obj = zodObjectShape(ts, node.initializer, sf);
-      if (obj) {
-        const fields = obj.properties.filter(ts.isPropertyAssignment).map((p): TsField => {
+      if (obj)
+        return obj.properties.filter(ts.isPropertyAssignment).map((p): TsField => {
           const text = p.initializer.getText(sf);
           const def = /\.default\(([^)]*)\)/.exec(text);
           const enumCall = /\bz\.(enum|literal|union)\(/.test(text);
@@ -132,9 +135,13 @@ export function paramVisitor(
             values: enumCall ? literalStrings(p.initializer) : [],
           };
         });
-        emit(node.name.text, fields);
-      }
     }
+    return undefined;
+  };
+  const visit = (node: TS.Node): void => {
+    const fields = fieldsOf(node);
+    // Each of the three shapes fieldsOf reads is named by an identifier.
+    if (fields) emit(((node as TS.DeclarationStatement).name as TS.Identifier).text, node, fields);
   };
   return { visit, finish };
 }
