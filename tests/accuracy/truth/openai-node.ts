@@ -9,9 +9,8 @@
  * for a list, also the page type it extends); each accepted value at that field, when its type
  * names the values inline or through a string-union alias (`ResponseIncludable`). Fields the spec
  * does not have are not items; spec items this SDK version does not declare (`max_tool_calls` on
- * create, `fast` service tier) have no entry. `conversation_id` of the item delete is a field of
- * `ItemDeleteParams` that the method destructures into its path: it is listed, and the mapping
- * misses it (the analyzer reads a request type from the body or query a call sends).
+ * create, `fast` service tier) have no entry. `conversation_id` of the item delete is listed twice:
+ * at the call, and at its field in `ItemDeleteParams`, which the method destructures into its path.
  */
 import type { TruthGroup } from '../truth-types.js';
 

@@ -260,6 +260,16 @@ function bodyOfCall(ts: Ts, call: TS.CallExpression, sf: TS.SourceFile, function
           }
         }
   }
+  // Nothing sent: a params object whose fields the path takes (`const { conversation_id } = params`
+  // before `path\`/conversations/${conversation_id}/items\``) still declares this endpoint's parameters.
+  const first = call.arguments[0];
+  const template = first && ts.isTaggedTemplateExpression(first) ? first.template : first;
+  if (template && ts.isTemplateExpression(template))
+    for (const span of template.templateSpans)
+      if (ts.isIdentifier(span.expression)) {
+        const declared = declaredTypeOf(ts, span.expression, call, sf, 'field');
+        if (declared) return declared;
+      }
   const handler = call.arguments[call.arguments.length - 1];
   if (!handler) return undefined;
   const fn = ts.isIdentifier(handler) ? functions.get(handler.text) : handler;
@@ -321,14 +331,19 @@ function callerName(ts: Ts, call: TS.Node): string | undefined {
   return undefined;
 }
 
-/** The type a body expression in `call` is declared with: a cast, or a parameter of a function around the call. */
-function declaredTypeOf(ts: Ts, e: TS.Expression, call: TS.Node, sf: TS.SourceFile): string | undefined {
+/**
+ * The type a value in `call` is declared with: a cast, or a parameter of a function around the call.
+ * `value`: the value itself, or the rest of a typed parameter destructured (`const { include,
+ * ...body } = params`), which is of its type. `field`: a field taken out of a typed parameter
+ * (`const { conversation_id } = params`), which that type declares.
+ */
+function declaredTypeOf(ts: Ts, e: TS.Expression, call: TS.Node, sf: TS.SourceFile, as: 'value' | 'field' = 'value'): string | undefined {
   let declared: TS.TypeNode | undefined;
-  if (ts.isAsExpression(e) || ts.isSatisfiesExpression(e)) declared = e.type;
+  if (as === 'value' && (ts.isAsExpression(e) || ts.isSatisfiesExpression(e))) declared = e.type;
   else if (ts.isIdentifier(e))
     for (const fn of callers(call)) {
-      // `const { include, ...body } = params`: the rest of a typed parameter is of its type.
-      const name = restOf(ts, fn, e.text) ?? e.text;
+      const name = destructuredFrom(ts, fn, e.text, as === 'field') ?? (as === 'value' ? e.text : undefined);
+      if (name === undefined) continue;
       const param = fn.parameters.find((p) => ts.isIdentifier(p.name) && p.name.text === name);
       if (param) {
         declared = param.type;
@@ -339,8 +354,8 @@ function declaredTypeOf(ts: Ts, e: TS.Expression, call: TS.Node, sf: TS.SourceFi
   return name && commonBase(ts, sf, name);
 }
 
-/** The variable `name` is the rest of a destructuring in `fn`'s own statements: what it destructures. */
-function restOf(ts: Ts, fn: TS.SignatureDeclarationBase, name: string): string | undefined {
+/** The variable `name` is the rest (or, `field`, a named element) of a destructuring in `fn`'s own statements: what it destructures. */
+function destructuredFrom(ts: Ts, fn: TS.SignatureDeclarationBase, name: string, field: boolean): string | undefined {
   const body = (fn as { body?: TS.Node }).body;
   if (!body || !ts.isBlock(body)) return undefined;
   for (const st of body.statements) {
@@ -350,7 +365,7 @@ function restOf(ts: Ts, fn: TS.SignatureDeclarationBase, name: string): string |
         ts.isObjectBindingPattern(d.name) &&
         d.initializer &&
         ts.isIdentifier(d.initializer) &&
-        d.name.elements.some((el) => el.dotDotDotToken && ts.isIdentifier(el.name) && el.name.text === name)
+        d.name.elements.some((el) => !el.dotDotDotToken === field && ts.isIdentifier(el.name) && el.name.text === name)
       )
         return d.initializer.text;
   }
