@@ -128,6 +128,7 @@ describe('analyzeWorkspace on the fixture workspace', () => {
       'server/client.py:19 GET /responses/{response_id}/input_items list_items body=ItemListParams',
       'server/client.py:31 POST /v1/responses/{response_id}/cancel cancel',
       'server/client.py:35 POST /v1/responses send body=NewResponseBody',
+      'server/client.py:39 POST /v1/responses start',
       'web/app/v1/responses/[id]/route.mts:1 GET /v1/responses/{id} GET',
       'web/app/v1/responses/[id]/route.mts:5 DELETE /v1/responses/{id} DELETE',
       // Client calls: named by the method that makes them, the body (or query) typed by its
@@ -141,9 +142,33 @@ describe('analyzeWorkspace on the fixture workspace', () => {
       'web/client.mts:71 POST /v1/responses send body=StartParamsBase',
       'web/client.mts:79 POST /v1/responses generate body=StartParamsBase',
       'web/client.mts:83 POST /v1/responses/{id}/cancel stop',
-      'web/client.mts:87 GET /v1/responses/{id} fetchOne',
+      'web/client.mts:87 POST /v1/responses start',
+      'web/client.mts:98 GET /v1/responses/{id} fetchOne',
       'web/routes.mts:4 POST /v1/responses createResponse',
       'web/routes.mts:5 GET /v1/responses/:id app',
+    ]);
+  });
+
+  it('reads the parameters a client call names: its path template and the keys it sends', async () => {
+    const { facts } = await run();
+    const params = facts
+      .filter((f) => f.kind === 'route' && /client\.(py|mts)$/.test(f.file) && f.params)
+      .map((f) => `${f.file}:${f.line} ${f.symbol}: ${f.params!.map((p) => `${p.in} ${p.name}@${p.line}`).join(', ')}`);
+    expect(params).toEqual([
+      'server/client.py:16 retrieve: path response_id@16',
+      // The query a transform builds inside the request options.
+      'server/client.py:19 list_items: path response_id@19, query after@21',
+      'server/client.py:31 cancel: path response_id@31',
+      // A `**extra` spread adds nothing that can be read.
+      'server/client.py:39 start: body model@42, body input@43',
+      'web/client.mts:39 retrieve: path responseId@39',
+      'web/client.mts:44 rename: path responseId@44',
+      'web/client.mts:54 removeItem: path response_id@54, path itemId@54',
+      'web/client.mts:68 remove: path id@68',
+      'web/client.mts:83 stop: path id@83',
+      // `JSON.stringify({ … })` as the body: its keys, quoted or not.
+      'web/client.mts:87 start: body model@90, body max_output_tokens@92',
+      'web/client.mts:98 fetchOne: path id@98',
     ]);
   });
 

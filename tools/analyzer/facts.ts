@@ -54,7 +54,8 @@ const CodeFactSchema = z.strictObject({
         name: z.string(),
         in: z.enum(['path', 'query', 'body']),
         declaredType: z.string().optional(),
-        optional: z.boolean(),
+        /** Absent for a key a client call sends: sending it says nothing of whether it may be left out. */
+        optional: z.boolean().optional(),
         default: z.string().optional(),
         values: z.array(z.string()).optional(),
         line: z.number().int().positive(),

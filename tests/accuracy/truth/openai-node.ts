@@ -4,7 +4,7 @@
  * bench/accuracy/openai-node.config.json: the resource methods of resources/responses/ and
  * resources/conversations/ and the page parameters in core/pagination.ts. Written from the source:
  * each endpoint at its `this._client.<verb>(` call (a path parameter there too, by the name its
- * template uses); each parameter at its field in the request type that method sends (for a
+ * template uses, and a key the call writes out in what it sends, `query: { include }`); each parameter at its field in the request type that method sends (for a
  * union of streaming and non-streaming variants, the base they extend, where the field is declared;
  * for a list, also the page type it extends); each accepted value at that field, when its type
  * names the values inline or through a string-union alias (`ResponseIncludable`). Fields the spec
@@ -161,6 +161,7 @@ export const TRUTH: TruthGroup[] = [
     at: [
       [28, 'endpoint:POST /v1/conversations/{conversation_id}/items'],
       [28, 'param:POST /v1/conversations/{conversation_id}/items#conversation_id', 'conversationID'],
+      [29, 'param:POST /v1/conversations/{conversation_id}/items#include'],
       [44, 'endpoint:GET /v1/conversations/{conversation_id}/items/{item_id}'],
       [44, 'param:GET /v1/conversations/{conversation_id}/items/{item_id}#conversation_id'],
       [44, 'param:GET /v1/conversations/{conversation_id}/items/{item_id}#item_id', 'itemID'],

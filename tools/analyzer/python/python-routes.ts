@@ -87,7 +87,10 @@ export function clientCallFact(call: Node, symbol: string, sink: FactSink): void
   if (path === undefined) return;
   const body = requestClass(args, caller);
   const line = pos(call).line;
-  const params = [...path.matchAll(/\{([A-Za-z_]\w*)\}/g)].map((m) => ({ name: m[1]!, in: 'path' as const, optional: false, line }));
+  const params: RouteParam[] = [
+    ...[...path.matchAll(/\{([A-Za-z_]\w*)\}/g)].map((m) => ({ name: m[1]!, in: 'path' as const, optional: false, line })),
+    ...sentKeys(args),
+  ];
   sink.add({
     kind: 'route',
     symbol,
@@ -98,6 +101,40 @@ export function clientCallFact(call: Node, symbol: string, sink: FactSink): void
     ...(params.length ? { params } : {}),
     ...pos(call),
   });
+}
+
+const SENT = new Map<string, 'body' | 'query'>([
+  ['json', 'body'],
+  ['data', 'body'],
+  ['body', 'body'],
+  ['params', 'query'],
+  ['query', 'query'],
+]);
+
+/**
+ * The keys a client call writes out in what it sends: `json={"model": …}`, `body=maybe_transform({"model":
+ * model, …}, Params)`, `options=make_request_options(query=maybe_transform({"after": after}, …))`. Each
+ * is a parameter of the endpoint at its own line; `**spread` adds nothing that can be read here.
+ */
+function sentKeys(args: Node[]): RouteParam[] {
+  const out: RouteParam[] = [];
+  // An argument's descendants of a type include the argument itself when it is of that type.
+  const keywords = args.flatMap((a) => a.descendantsOfType('keyword_argument').filter((k): k is Node => k !== null));
+  for (const kw of keywords) {
+    if (kw.type !== 'keyword_argument') continue;
+    const where = SENT.get(kw.childForFieldName('name')?.text ?? '');
+    let value = kw.childForFieldName('value');
+    if (!where || !value) continue;
+    // `maybe_transform({…}, Params)`: the dict is what is sent.
+    if (value.type === 'call' && /(^|_)transform$/.test(lastName(value.childForFieldName('function')) ?? ''))
+      value = kids(value.childForFieldName('arguments') ?? value)[0] ?? null;
+    if (value?.type !== 'dictionary') continue;
+    for (const pair of kids(value)) {
+      const name = pair.type === 'pair' ? stringValue(pair.childForFieldName('key')) : undefined;
+      if (name !== undefined) out.push({ name, in: where, line: pos(pair).line });
+    }
+  }
+  return out;
 }
 
 function enclosingFunction(node: Node): Node | undefined {

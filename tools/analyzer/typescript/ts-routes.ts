@@ -52,6 +52,7 @@ export function routeVisitor(ts: Ts, sf: TS.SourceFile, ctx: FileContext, sink: 
               ? owner
               : (callerName(ts, node) ?? owner);
         const body = bodyOfCall(ts, node, sf, functions);
+        const params = [...(pathParams(declared, at(node).line).params ?? []), ...sentKeys(ts, node, at)];
         sink.add({
           kind: 'route',
           symbol,
@@ -59,7 +60,7 @@ export function routeVisitor(ts: Ts, sf: TS.SourceFile, ctx: FileContext, sink: 
           path: declared,
           evidence: access ? `${owner}.${name}() call` : `${name}() call`,
           ...(body ? { className: body } : {}),
-          ...pathParams(declared, at(node).line),
+          ...(params.length ? { params } : {}),
           ...at(node),
         });
       } else if (access && name === 'route' && first && ts.isObjectLiteralExpression(first)) {
@@ -178,6 +179,41 @@ function pathIn(ts: Ts, e: TS.Expression, call: TS.Node, depth: number): string 
   }
   if ((ts.isCallExpression(e) || ts.isNewExpression(e)) && e.arguments?.[0]) return pathIn(ts, e.arguments[0], call, depth + 1);
   return undefined;
+}
+
+const SENT = new Map<string, 'body' | 'query'>([
+  ['body', 'body'],
+  ['json', 'body'],
+  ['data', 'body'],
+  ['query', 'query'],
+  ['params', 'query'],
+]);
+
+/**
+ * The keys a client call writes out in what it sends: `{ body: { model, stream: true } }`,
+ * `{ body: JSON.stringify({ model, input }) }`, `{ query: { after } }`. Each is a parameter of the
+ * endpoint at its own line; a spread (`...args`) adds nothing that can be read here.
+ */
+function sentKeys(ts: Ts, call: TS.CallExpression, at: At): { name: string; in: 'body' | 'query'; line: number }[] {
+  const out: { name: string; in: 'body' | 'query'; line: number }[] = [];
+  for (const arg of call.arguments) {
+    if (!ts.isObjectLiteralExpression(arg)) continue;
+    for (const p of arg.properties) {
+      const where = p.name && ts.isIdentifier(p.name) ? SENT.get(p.name.text) : undefined;
+      if (!where || !ts.isPropertyAssignment(p)) continue;
+      let value = p.initializer;
+      // `JSON.stringify({ … })`
+      if (ts.isCallExpression(value) && value.arguments.length >= 1 && /(^|\.)stringify$/.test(exprName(ts, value.expression) ?? ''))
+        value = value.arguments[0]!;
+      if (!ts.isObjectLiteralExpression(value)) continue;
+      for (const key of value.properties) {
+        if (ts.isSpreadAssignment(key) || !key.name) continue;
+        const name = ts.isIdentifier(key.name) || ts.isStringLiteral(key.name) ? key.name.text : undefined;
+        if (name !== undefined) out.push({ name, in: where, line: at(key).line });
+      }
+    }
+  }
+  return out;
 }
 
 /** `fetch(url, { method: 'POST' })`: the method, GET when the options say none; unknown when they are not written out. */
