@@ -9,3 +9,12 @@ export function pathOfUrl(text: string): string | undefined {
   const path = (url ? (url[1] ?? '/') : text).replace(/[?#].*$/, '');
   return path.startsWith('/') ? path : undefined;
 }
+
+/** The option or keyword a client call sends parameters under, and where they go. */
+export const SENT_UNDER: ReadonlyMap<string, 'body' | 'query'> = new Map([
+  ['body', 'body'],
+  ['json', 'body'],
+  ['data', 'body'],
+  ['query', 'query'],
+  ['params', 'query'],
+]);

@@ -12,7 +12,7 @@
  * carries a body, a body field (such decorators build the body model from the signature).
  */
 import type { Node } from 'web-tree-sitter';
-import { pathOfUrl } from '../client-path.js';
+import { pathOfUrl, SENT_UNDER } from '../client-path.js';
 import type { FactSink } from '../fact-sink.js';
 import type { CodeFact } from '../facts.js';
 import { kids, lastName, pos, stringsIn, stringValue, writtenName } from './syntax.js';
@@ -103,14 +103,6 @@ export function clientCallFact(call: Node, symbol: string, sink: FactSink): void
   });
 }
 
-const SENT = new Map<string, 'body' | 'query'>([
-  ['json', 'body'],
-  ['data', 'body'],
-  ['body', 'body'],
-  ['params', 'query'],
-  ['query', 'query'],
-]);
-
 /**
  * The keys a client call writes out in what it sends: `json={"model": …}`, `body=maybe_transform({"model":
  * model, …}, Params)`, `options=make_request_options(query=maybe_transform({"after": after}, …))`. Each
@@ -122,7 +114,7 @@ function sentKeys(args: Node[]): RouteParam[] {
   const keywords = args.flatMap((a) => a.descendantsOfType('keyword_argument').filter((k): k is Node => k !== null));
   for (const kw of keywords) {
     if (kw.type !== 'keyword_argument') continue;
-    const where = SENT.get(kw.childForFieldName('name')?.text ?? '');
+    const where = SENT_UNDER.get(kw.childForFieldName('name')?.text ?? '');
     let value = kw.childForFieldName('value');
     if (!where || !value) continue;
     // `maybe_transform({…}, Params)`: the dict is what is sent.

@@ -13,7 +13,7 @@ import type * as TS from 'typescript';
 import type { Ts } from './compiler-api.js';
 import type { FileContext } from '../fact-sink.js';
 import type { FactAdder } from './ts-params.js';
-import { pathOfUrl } from '../client-path.js';
+import { pathOfUrl, SENT_UNDER } from '../client-path.js';
 
 type At = (node: TS.Node) => { line: number; column: number };
 
@@ -181,14 +181,6 @@ function pathIn(ts: Ts, e: TS.Expression, call: TS.Node, depth: number): string 
   return undefined;
 }
 
-const SENT = new Map<string, 'body' | 'query'>([
-  ['body', 'body'],
-  ['json', 'body'],
-  ['data', 'body'],
-  ['query', 'query'],
-  ['params', 'query'],
-]);
-
 /**
  * The keys a client call writes out in what it sends: `{ body: { model, stream: true } }`,
  * `{ body: JSON.stringify({ model, input }) }`, `{ query: { after } }`. Each is a parameter of the
@@ -199,7 +191,7 @@ function sentKeys(ts: Ts, call: TS.CallExpression, at: At): { name: string; in: 
   for (const arg of call.arguments) {
     if (!ts.isObjectLiteralExpression(arg)) continue;
     for (const p of arg.properties) {
-      const where = p.name && ts.isIdentifier(p.name) ? SENT.get(p.name.text) : undefined;
+      const where = p.name && ts.isIdentifier(p.name) ? SENT_UNDER.get(p.name.text) : undefined;
       if (!where || !ts.isPropertyAssignment(p)) continue;
       let value = p.initializer;
       // `JSON.stringify({ … })`
