@@ -129,6 +129,8 @@ describe('analyzeWorkspace on the fixture workspace', () => {
       'server/client.py:31 POST /v1/responses/{response_id}/cancel cancel',
       'server/client.py:35 POST /v1/responses send body=NewResponseBody',
       'server/client.py:39 POST /v1/responses start',
+      // An SDK call the spec's examples make, in each language.
+      'server/client.py:51 POST /v1/responses ask',
       'web/app/v1/responses/[id]/route.mts:1 GET /v1/responses/{id} GET',
       'web/app/v1/responses/[id]/route.mts:5 DELETE /v1/responses/{id} DELETE',
       // Client calls: named by the method that makes them, the body (or query) typed by its
@@ -144,6 +146,7 @@ describe('analyzeWorkspace on the fixture workspace', () => {
       'web/client.mts:83 POST /v1/responses/{id}/cancel stop',
       'web/client.mts:87 POST /v1/responses start',
       'web/client.mts:98 GET /v1/responses/{id} fetchOne',
+      'web/client.mts:127 POST /v1/responses ask',
       'web/routes.mts:4 POST /v1/responses createResponse',
       'web/routes.mts:5 GET /v1/responses/:id app',
     ]);
@@ -161,6 +164,8 @@ describe('analyzeWorkspace on the fixture workspace', () => {
       'server/client.py:31 cancel: path response_id@31',
       // A `**extra` spread adds nothing that can be read.
       'server/client.py:39 start: body model@42, body input@43',
+      // The SDK's own keywords (`extra_body`) are not the API's.
+      'server/client.py:51 ask: body model@52, body input@53',
       'web/client.mts:39 retrieve: path responseId@39',
       'web/client.mts:44 rename: path responseId@44',
       'web/client.mts:54 removeItem: path response_id@54, path itemId@54',
@@ -169,6 +174,7 @@ describe('analyzeWorkspace on the fixture workspace', () => {
       // `JSON.stringify({ … })` as the body: its keys, quoted or not.
       'web/client.mts:87 start: body model@90, body max_output_tokens@92',
       'web/client.mts:98 fetchOne: path id@98',
+      'web/client.mts:127 ask: body model@128, body input@129',
     ]);
   });
 

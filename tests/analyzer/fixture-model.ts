@@ -45,6 +45,7 @@ export const fixtureModel: Pick<Model, 'events' | 'endpoints' | 'params'> = {
       anchors: [],
       sources: [],
       classNames: [],
+      sdkCalls: ['responses.create'],
     },
   ],
   params: ['model', 'input', 'previous_response_id', 'max_output_tokens', 'truncation'].map((name) => ({

@@ -331,3 +331,23 @@ describe('determinism', () => {
     expect(model.modelVersion).toBe(1);
   });
 });
+
+describe('SDK calls from the pages’ examples', () => {
+  it('every endpoint names the calls its examples make, each on a line of its own section', () => {
+    const lines = (file: string) => readFileSync(CORPUS + file, 'utf8').split('\n');
+    for (const e of model.endpoints) {
+      expect(e.sdkCalls?.length, e.id).toBeGreaterThan(0);
+      const [file, range] = e.anchors[0]!.split(':') as [string, string];
+      const [start, end] = range.split('-').map(Number) as [number, number];
+      const section = lines(file)
+        .slice(start - 1, end)
+        .join('\n');
+      for (const call of e.sdkCalls!) expect(section, `${e.id} ${call}`).toContain(`.${call}(`);
+    }
+    // A camelCase and a snake_case spelling where the languages differ.
+    expect(model.endpoints.find((e) => e.id === 'endpoint:GET /v1/responses/{response_id}/input_items')!.sdkCalls).toEqual([
+      'responses.inputItems.list',
+      'responses.input_items.list',
+    ]);
+  });
+});

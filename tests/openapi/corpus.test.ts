@@ -177,3 +177,13 @@ describe('anchors', () => {
     expect(misplaced).toEqual([]);
   });
 });
+
+describe('SDK calls from x-oaiMeta examples', () => {
+  it('the Responses endpoints name the calls their examples make, in both spellings where they differ', () => {
+    const calls = (id: string) => x.endpoints.find((e) => e.id === id)?.sdkCalls;
+    expect(calls('endpoint:POST /v1/responses')).toEqual(['responses.create']);
+    expect(calls('endpoint:POST /v1/responses/input_tokens')).toEqual(['responses.inputTokens.count', 'responses.input_tokens.count']);
+    for (const call of calls('endpoint:POST /v1/responses/input_tokens')!)
+      expect(latest.lines.some((l) => l.includes(`.${call}(`))).toBe(true);
+  });
+});

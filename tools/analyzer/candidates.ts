@@ -32,6 +32,8 @@ export interface Candidates {
    * `responses`): a client's call to an endpoint writes it in a string somewhere in the file.
    */
   pathWords: ReadonlySet<string>;
+  /** SDK calls the spec's examples make (`responses.create`) → the endpoint they call. */
+  sdkCalls: ReadonlyMap<string, { method: string; path: string }>;
   /** Hash of everything above: part of every cache key. */
   hash: string;
 }
@@ -84,6 +86,9 @@ export function buildCandidates(input: CandidateInput, warnings: AnalyzerWarning
     const word = e.path.split('/').find((seg) => seg !== '' && !/^v\d+$/.test(seg) && !seg.startsWith('{'));
     if (word) pathWords.add(word);
   }
+  const sdkCalls = new Map<string, { method: string; path: string }>();
+  for (const e of input.model.endpoints)
+    for (const call of e.sdkCalls ?? []) if (!sdkCalls.has(call)) sdkCalls.set(call, { method: e.method, path: e.path });
   const hash = createHash('sha256')
     .update(
       JSON.stringify([
@@ -94,6 +99,7 @@ export function buildCandidates(input: CandidateInput, warnings: AnalyzerWarning
         [...byEndpoint].map(([k, v]) => [k, [...v].sort()]).sort(),
         input.unknownLiteralPatterns,
         [...pathWords].sort(),
+        [...sdkCalls].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
       ]),
     )
     .digest('hex')
@@ -106,6 +112,7 @@ export function buildCandidates(input: CandidateInput, warnings: AnalyzerWarning
     literalPatterns,
     nameKeyed,
     pathWords,
+    sdkCalls,
     sdkPackages: new Set(input.sdkPackages ?? SDK_PACKAGES),
     hash,
   };

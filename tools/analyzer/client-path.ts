@@ -18,3 +18,19 @@ export const SENT_UNDER: ReadonlyMap<string, 'body' | 'query'> = new Map([
   ['query', 'query'],
   ['params', 'query'],
 ]);
+
+/**
+ * The endpoint an SDK call stands for: the call's member chain as written (`this.openai.responses.create`)
+ * ends with a call the spec's examples make (`responses.create`).
+ */
+export function sdkEndpoint(
+  chain: readonly string[],
+  sdkCalls: ReadonlyMap<string, { method: string; path: string }>,
+): { call: string; method: string; path: string } | undefined {
+  for (let k = Math.min(chain.length, 5); k >= 2; k--) {
+    const call = chain.slice(chain.length - k).join('.');
+    const endpoint = sdkCalls.get(call);
+    if (endpoint) return { call, ...endpoint };
+  }
+  return undefined;
+}

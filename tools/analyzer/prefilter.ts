@@ -80,7 +80,9 @@ export function buildPrefilter(candidates: Candidates, extraNames: Iterable<stri
   // rare `/word` and runs to a quote on the same line; starting at every quote instead scanned the
   // text between strings too, ~3 times slower. Module specifiers (`'./responses/x'`) do not count.
   const paths = candidates.pathWords.size > 0 ? [`(?<!\\.)/${alternation(candidates.pathWords)}(?![\\w-])[^"'\\x60\\n]*["'\\x60]`] : [];
-  const alternatives = [...quoted, ...named, ...candidates.literalPatterns.map(quotedPattern), ...paths, ...ROUTE_MARKERS];
+  // An SDK call the spec's examples make (`.responses.create(`).
+  const sdk = candidates.sdkCalls.size > 0 ? [`\\.${alternation(candidates.sdkCalls.keys())}\\s*\\(`] : [];
+  const alternatives = [...quoted, ...named, ...candidates.literalPatterns.map(quotedPattern), ...paths, ...sdk, ...ROUTE_MARKERS];
   if (alternatives.length === 0) return () => false;
   const re = new RegExp(alternatives.join('|'));
   return (text) => re.test(text);

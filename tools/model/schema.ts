@@ -183,6 +183,8 @@ export const EndpointSchema = z.strictObject({
   returns: ReturnsSchema.optional(),
   /** Class names of request models in SDKs/specs (`ResponseCreateParams`, `CreateResponse`). */
   classNames: z.array(z.string()),
+  /** The SDK calls the spec's examples make for it, client object left out (`responses.create`, `responses.input_tokens.count`). */
+  sdkCalls: z.array(z.string()).optional(),
 });
 export type Endpoint = z.infer<typeof EndpointSchema>;
 

@@ -6,6 +6,7 @@
  */
 import type { Endpoint, EnumValue, Event, Field, Model, ObjectItem, Param, SourceKind } from '../model/schema.js';
 import { mergeFieldDefs, mergeFieldLists } from './merge-fields.js';
+import { withSdkCalls } from './sdk-calls.js';
 
 export interface Def<T> {
   /** The source id of the file that defined it. */
@@ -72,6 +73,7 @@ export function mergeEndpoints(defs: readonly Def<Endpoint>[]): Endpoint {
     section: firstText(defs.map((d) => d.item.section)),
     ...(returns ? { returns: { ...returns, ...(object ? { object } : {}) } } : {}),
     classNames: uniq(defs.flatMap((d) => d.item.classNames)),
+    ...withSdkCalls(uniq(defs.flatMap((d) => d.item.sdkCalls ?? [])).sort()),
   };
 }
 

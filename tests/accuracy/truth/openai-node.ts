@@ -4,7 +4,8 @@
  * bench/accuracy/openai-node.config.json: the resource methods of resources/responses/ and
  * resources/conversations/ and the page parameters in core/pagination.ts. Written from the source:
  * each endpoint at its `this._client.<verb>(` call (a path parameter there too, by the name its
- * template uses, and a key the call writes out in what it sends, `query: { include }`); each parameter at its field in the request type that method sends (for a
+ * template uses, and a key the call writes out in what it sends, `query: { include }`), and where a
+ * helper calls it through the client's own SDK method (`parse` → `responses.create`); each parameter at its field in the request type that method sends (for a
  * union of streaming and non-streaming variants, the base they extend, where the field is declared;
  * for a list, also the page type it extends); each accepted value at that field, when its type
  * names the values inline or through a string-union alias (`ResponseIncludable`). Fields the spec
@@ -24,6 +25,8 @@ export const TRUTH: TruthGroup[] = [
       [147, 'param:GET /v1/responses/{response_id}#response_id', 'responseID'],
       [172, 'endpoint:DELETE /v1/responses/{response_id}'],
       [172, 'param:DELETE /v1/responses/{response_id}#response_id', 'responseID'],
+      // `parse` sends its request through the client's own `responses.create`.
+      [182, 'endpoint:POST /v1/responses', 'this._client.responses'],
       [210, 'endpoint:POST /v1/responses/{response_id}/cancel'],
       [210, 'param:POST /v1/responses/{response_id}/cancel#response_id', 'responseID'],
       [229, 'endpoint:POST /v1/responses/compact'],

@@ -12,7 +12,7 @@
  * carries a body, a body field (such decorators build the body model from the signature).
  */
 import type { Node } from 'web-tree-sitter';
-import { pathOfUrl, SENT_UNDER } from '../client-path.js';
+import { pathOfUrl, sdkEndpoint, SENT_UNDER } from '../client-path.js';
 import type { FactSink } from '../fact-sink.js';
 import type { CodeFact } from '../facts.js';
 import { kids, lastName, pos, stringsIn, stringValue, writtenName } from './syntax.js';
@@ -77,6 +77,7 @@ export function routeFacts(root: Node, sink: FactSink): void {
 export function clientCallFact(call: Node, symbol: string, sink: FactSink): void {
   const fn = call.childForFieldName('function');
   const name = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : fn?.type === 'identifier' ? fn.text : undefined;
+  if (fn?.type === 'attribute' && sdkCallFact(call, fn, symbol, sink)) return;
   const verb = name ? /^_*(get|post|put|patch|delete)(?=$|_)/.exec(name)?.[1] : undefined;
   if (!verb || !fn || call.parent?.type === 'decorator') return;
   const args = kids(call.childForFieldName('arguments') ?? call);
@@ -127,6 +128,51 @@ function sentKeys(args: Node[]): RouteParam[] {
     }
   }
   return out;
+}
+
+/**
+ * An SDK call the spec's examples make (`client.responses.create(model=…, input=…)`,
+ * `await self.client.conversations.items.list(conversation_id, limit=10)`): a call of that endpoint,
+ * its keyword arguments the parameters it sends.
+ */
+function sdkCallFact(call: Node, fn: Node, symbol: string, sink: FactSink): boolean {
+  const sdkCalls = sink.ctx.candidates.sdkCalls;
+  if (sdkCalls.size === 0) return false;
+  const chain = memberChain(fn);
+  const sdk = chain && sdkEndpoint(chain, sdkCalls);
+  if (!sdk) return false;
+  const where: 'body' | 'query' = /^(POST|PUT|PATCH)$/.test(sdk.method) ? 'body' : 'query';
+  const line = pos(call).line;
+  const params: RouteParam[] = [
+    ...[...sdk.path.matchAll(/\{([A-Za-z_]\w*)\}/g)].map((m) => ({ name: m[1]!, in: 'path' as const, optional: false, line })),
+    ...kids(call.childForFieldName('arguments') ?? call).flatMap((a) => {
+      const name = a.type === 'keyword_argument' ? a.childForFieldName('name')?.text : undefined;
+      return name && !name.startsWith('extra_') && name !== 'timeout' ? [{ name, in: where, line: pos(a).line }] : [];
+    }),
+  ];
+  sink.add({
+    kind: 'route',
+    symbol,
+    method: sdk.method,
+    path: sdk.path,
+    evidence: `SDK call ${sdk.call}()`,
+    ...(params.length ? { params } : {}),
+    ...pos(call),
+  });
+  return true;
+}
+
+/** `self.client.responses.create` → `['self', 'client', 'responses', 'create']`; undefined past a call or subscript. */
+function memberChain(node: Node): string[] | undefined {
+  const out: string[] = [];
+  let n: Node | null = node;
+  while (n?.type === 'attribute') {
+    out.push(n.childForFieldName('attribute')?.text ?? '');
+    n = n.childForFieldName('object');
+  }
+  if (n?.type !== 'identifier') return undefined;
+  out.push(n.text);
+  return out.reverse();
 }
 
 function enclosingFunction(node: Node): Node | undefined {

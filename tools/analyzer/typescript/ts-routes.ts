@@ -13,7 +13,7 @@ import type * as TS from 'typescript';
 import type { Ts } from './compiler-api.js';
 import type { FileContext } from '../fact-sink.js';
 import type { FactAdder } from './ts-params.js';
-import { pathOfUrl, SENT_UNDER } from '../client-path.js';
+import { pathOfUrl, sdkEndpoint, SENT_UNDER } from '../client-path.js';
 
 type At = (node: TS.Node) => { line: number; column: number };
 
@@ -31,10 +31,31 @@ export function routeVisitor(ts: Ts, sf: TS.SourceFile, ctx: FileContext, sink: 
       for (const d of st.declarationList.declarations)
         if (ts.isIdentifier(d.name) && d.initializer) functions.set(d.name.text, d.initializer);
   }
+  // The last names of the SDK calls the spec's examples make (`create`, `list`): a cheap first test.
+  const sdkLast = new Set([...ctx.candidates.sdkCalls.keys()].map((k) => k.slice(k.lastIndexOf('.') + 1)));
   return (node: TS.Node): void => {
     if (ts.isCallExpression(node) && (ts.isPropertyAccessExpression(node.expression) || ts.isIdentifier(node.expression))) {
       const access = ts.isPropertyAccessExpression(node.expression) ? node.expression : undefined;
       const name = access ? access.name.text : (node.expression as TS.Identifier).text;
+      if (access && sdkLast.has(name)) {
+        const sdk = sdkEndpoint(memberChain(ts, access), ctx.candidates.sdkCalls);
+        if (sdk) {
+          // `openai.responses.create({ model, input })`: the object's keys are what it sends.
+          const where = /^(POST|PUT|PATCH)$/.test(sdk.method) ? 'body' : 'query';
+          const sent = node.arguments.filter(ts.isObjectLiteralExpression).flatMap((o) => objectKeys(ts, o, where, at));
+          const params = [...(pathParams(sdk.path, at(node).line).params ?? []), ...sent];
+          sink.add({
+            kind: 'route',
+            symbol: callerName(ts, node) ?? access.expression.getText(sf),
+            method: sdk.method,
+            path: sdk.path,
+            evidence: `SDK call ${sdk.call}()`,
+            ...(params.length ? { params } : {}),
+            ...at(node),
+          });
+          return;
+        }
+      }
       const first = node.arguments[0];
       const verb = name === 'fetch' ? fetchMethod(ts, node.arguments[1]) : verbOf(name);
       // Most calls are neither: the receiver's text (a string made per call) only for those that are.
@@ -197,15 +218,38 @@ function sentKeys(ts: Ts, call: TS.CallExpression, at: At): { name: string; in: 
       // `JSON.stringify({ … })`
       if (ts.isCallExpression(value) && value.arguments.length >= 1 && /(^|\.)stringify$/.test(exprName(ts, value.expression) ?? ''))
         value = value.arguments[0]!;
-      if (!ts.isObjectLiteralExpression(value)) continue;
-      for (const key of value.properties) {
-        if (ts.isSpreadAssignment(key) || !key.name) continue;
-        const name = ts.isIdentifier(key.name) || ts.isStringLiteral(key.name) ? key.name.text : undefined;
-        if (name !== undefined) out.push({ name, in: where, line: at(key).line });
-      }
+      if (ts.isObjectLiteralExpression(value)) out.push(...objectKeys(ts, value, where, at));
     }
   }
   return out;
+}
+
+/** An object literal's keys as parameters sent, each at its line; a spread adds nothing that can be read. */
+function objectKeys(
+  ts: Ts,
+  obj: TS.ObjectLiteralExpression,
+  where: 'body' | 'query',
+  at: At,
+): { name: string; in: 'body' | 'query'; line: number }[] {
+  const out: { name: string; in: 'body' | 'query'; line: number }[] = [];
+  for (const key of obj.properties) {
+    if (ts.isSpreadAssignment(key) || !key.name) continue;
+    const name = ts.isIdentifier(key.name) || ts.isStringLiteral(key.name) ? key.name.text : undefined;
+    if (name !== undefined) out.push({ name, in: where, line: at(key).line });
+  }
+  return out;
+}
+
+/** `this.openai.responses.create` → `['openai', 'responses', 'create']`. */
+function memberChain(ts: Ts, access: TS.PropertyAccessExpression): string[] {
+  const out: string[] = [];
+  let e: TS.Expression = access;
+  while (ts.isPropertyAccessExpression(e)) {
+    out.push(e.name.text);
+    e = e.expression;
+  }
+  if (ts.isIdentifier(e)) out.push(e.text);
+  return out.reverse();
 }
 
 /** `fetch(url, { method: 'POST' })`: the method, GET when the options say none; unknown when they are not written out. */

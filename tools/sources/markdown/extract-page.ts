@@ -13,6 +13,7 @@ import { formatAnchor } from '../../model/anchor.js';
 import { endpointId, enumId, eventId, objectId, paramId } from '../../model/ids.js';
 import type { Endpoint, Event, ObjectItem, Param, SourceInfo } from '../../model/schema.js';
 import { checkMarkdownNesting } from '../limits.js';
+import { sdkCallsIn, withSdkCalls } from '../sdk-calls.js';
 import { emptyExtract, type SourceExtract } from '../source-extract.js';
 import { lastLine, splitSections, toBlocks, type Block, type Section } from './blocks.js';
 import { checkExampleKeys, isExampleLabel, parseExample } from './example.js';
@@ -170,7 +171,15 @@ function extractEndpoint(
     sources: [source.id],
     ...(returns ? { returns } : {}),
     classNames: [],
+    ...withSdkCalls(sdkCallsIn(codeIn(section.blocks), path)),
   });
+}
+
+/** The code blocks of a section and its subsections: the examples. */
+function codeIn(blocks: readonly Block[]): string[] {
+  const out: string[] = [];
+  for (const b of blocks) if (b.node.type === 'code') out.push(b.node.value);
+  return out;
 }
 
 export function extractPage(text: string, source: SourceInfo, bag: DiagnosticBag): SourceExtract {

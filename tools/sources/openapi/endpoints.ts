@@ -4,6 +4,7 @@
  * the objects the by-id `GET`s return (`Response` → `object:response`). Ids use the source's
  * path prefix so that they equal the docs' ids (`endpoint:POST /v1/responses`).
  */
+import { sdkCallsIn, withSdkCalls } from '../sdk-calls.js';
 import { endpointId, enumId, objectId, paramId } from '../../model/ids.js';
 import type { Endpoint, EnumValue, ObjectItem, Param } from '../../model/schema.js';
 import { anchorAt, childOf, deref, type Located, type OpenApiContext } from './context.js';
@@ -74,6 +75,7 @@ export function extractEndpoints(ctx: OpenApiContext, ops: readonly Operation[],
           }
         : {}),
       classNames: bodySchema?.value.$ref && typeof bodySchema.value.$ref === 'string' ? [bodySchema.value.$ref.split('/').pop()!] : [],
+      ...withSdkCalls(sdkCallsIn(exampleCode(o['x-oaiMeta']), op.path)),
     });
     for (const p of parameters(ctx, op)) addParam(ctx, out, id, p.in, p.name, p.schema, p.required, p.at);
     if (bodySchema) {
@@ -184,4 +186,18 @@ function objectItem(ctx: OpenApiContext, schema: Located, objects: Map<string, O
     });
   }
   return id;
+}
+
+/**
+ * The code of an operation's examples (`x-oaiMeta.examples[].request.<language>`, as OpenAI's spec
+ * writes them): every string under `examples`, whatever its nesting.
+ */
+function exampleCode(meta: unknown): string[] {
+  const out: string[] = [];
+  const walk = (v: unknown, depth: number): void => {
+    if (typeof v === 'string') out.push(v);
+    else if (depth < 4 && v && typeof v === 'object') for (const x of Object.values(v)) walk(x, depth + 1);
+  };
+  if (meta && typeof meta === 'object' && 'examples' in meta) walk((meta as { examples: unknown }).examples, 0);
+  return out;
 }
