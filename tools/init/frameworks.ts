@@ -15,7 +15,9 @@ export type Framework =
   | 'nextjs'
   | 'express'
   | 'fastify'
-  | 'hono';
+  | 'hono'
+  | 'openai-python'
+  | 'openai-node';
 
 interface Detector {
   id: Framework;
@@ -25,6 +27,8 @@ interface Detector {
   test: (text: string, file: string) => boolean;
   /** A framework that serves HTTP: its code declares routes and emits the stream. */
   server?: boolean;
+  /** An SDK of the API: its code calls the endpoints (a route lane holds the calls and what they send). */
+  client?: boolean;
 }
 
 const py = (_: string, l: FactLanguage | undefined) => l === 'python';
@@ -81,9 +85,18 @@ export const FRAMEWORKS: readonly Detector[] = [
   { id: 'express', title: 'Express routes', applies: ts, server: true, test: (t) => imports('express').test(t) },
   { id: 'fastify', title: 'Fastify routes', applies: ts, server: true, test: (t) => imports('fastify').test(t) },
   { id: 'hono', title: 'Hono routes', applies: ts, server: true, test: (t) => imports('hono').test(t) },
+  {
+    id: 'openai-python',
+    title: 'OpenAI SDK calls (Python)',
+    applies: py,
+    client: true,
+    test: (t) => /^\s*(?:from\s+openai(?:\.\w+)*\s+import|import\s+openai)\b/m.test(t),
+  },
+  { id: 'openai-node', title: 'OpenAI SDK calls (TS)', applies: ts, client: true, test: (t) => imports('openai').test(t) },
 ];
 
 export const frameworkTitle = (id: Framework): string => FRAMEWORKS.find((f) => f.id === id)?.title ?? id;
 export const isServerFramework = (id: Framework): boolean => Boolean(FRAMEWORKS.find((f) => f.id === id)?.server);
+export const isClientFramework = (id: Framework): boolean => Boolean(FRAMEWORKS.find((f) => f.id === id)?.client);
 export const frameworkLanguage = (id: Framework): 'python' | 'typescript' =>
-  ['pydantic', 'fastapi', 'flask', 'decorator-routes'].includes(id) ? 'python' : 'typescript';
+  ['pydantic', 'fastapi', 'flask', 'decorator-routes', 'openai-python'].includes(id) ? 'python' : 'typescript';

@@ -58,6 +58,35 @@ describe('proposeConfig', () => {
         'golden: traces/**/*.sse [test]',
       ],
     ],
+    [
+      'code that calls the API through its SDK, in each language: a lane for the calls and what they send',
+      scan({
+        code: { python: ['bot/agent.py'], typescript: ['ui/chat.ts'] },
+        frameworks: [
+          { framework: 'openai-python', file: 'bot/agent.py' },
+          { framework: 'openai-node', file: 'ui/chat.ts' },
+        ],
+      }),
+      [
+        'inbound: bot/**/*.py [definition]',
+        'outbound: bot/**/*.py [emitter]',
+        'calls: bot/**/*.py [route,param]',
+        'frontend: ui/**/*.ts [definition]',
+        'handler: ui/**/*.ts [handler]',
+        'ts-calls: ui/**/*.ts [route,param]',
+      ],
+    ],
+    [
+      'a server that also uses the SDK: its route lane holds both',
+      scan({
+        code: { python: ['app/main.py'], typescript: [] },
+        frameworks: [
+          { framework: 'fastapi', file: 'app/main.py' },
+          { framework: 'openai-python', file: 'app/main.py' },
+        ],
+      }),
+      ['inbound: app/**/*.py [definition]', 'outbound: app/**/*.py [emitter]', 'server: app/**/*.py [route,param]'],
+    ],
   ])('%s', (_name, given, want) => {
     expect(lanes(given)).toEqual(want);
   });

@@ -5,7 +5,7 @@
  */
 import picomatch from 'picomatch';
 import type { ConfigInput, LaneConfig } from '../config/schema.js';
-import { isServerFramework, frameworkLanguage } from './frameworks.js';
+import { frameworkLanguage, isClientFramework, isServerFramework } from './frameworks.js';
 import { codeGlobs, testGlobs, traceGlobs } from './globs.js';
 import type { CodeLanguage, RepoScan } from './scan.js';
 
@@ -40,6 +40,9 @@ export function proposeConfig(scan: RepoScan, sources?: readonly string[]): Prop
   const found = sources?.length ? [...sources] : scan.sources;
   const server = (language: CodeLanguage) =>
     scan.frameworks.some((f) => frameworkLanguage(f.framework) === language && isServerFramework(f.framework));
+  // Code that calls the API through its SDK: a route lane holds the calls and the parameters they send.
+  const client = (language: CodeLanguage) =>
+    scan.frameworks.some((f) => frameworkLanguage(f.framework) === language && isClientFramework(f.framework));
   const lanes: LaneInput[] = [];
   const py = scan.code.python;
   const ts = scan.code.typescript;
@@ -55,6 +58,8 @@ export function proposeConfig(scan: RepoScan, sources?: readonly string[]): Prop
     lanes.push(laneFor('outbound', 'Outbound emitter (Python)', include, exclude, 'python', ['emitter']));
     if (server('python'))
       lanes.push(laneFor('server', 'Routes and request model (Python)', include, exclude, 'python', ['route', 'param']));
+    else if (client('python'))
+      lanes.push(laneFor('calls', 'API calls and what they send (Python)', include, exclude, 'python', ['route', 'param']));
   }
   if (ts.length) {
     const include = codeGlobs(ts);
@@ -66,7 +71,8 @@ export function proposeConfig(scan: RepoScan, sources?: readonly string[]): Prop
     if (server('typescript')) {
       lanes.push(laneFor(`${prefix}outbound`, 'Outbound emitter (TS)', include, exclude, 'typescript', ['emitter']));
       lanes.push(laneFor(`${prefix}server`, 'Routes and request model (TS)', include, exclude, 'typescript', ['route', 'param']));
-    }
+    } else if (client('typescript'))
+      lanes.push(laneFor(`${prefix}calls`, 'API calls and what they send (TS)', include, exclude, 'typescript', ['route', 'param']));
   }
   const golden = [...testGlobs(scan.tests), ...traceGlobs(scan.traces)];
   if (golden.length) lanes.push({ name: 'golden', title: 'Test trace (golden)', include: golden, kinds: ['test'] });
