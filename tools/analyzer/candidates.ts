@@ -32,10 +32,18 @@ export interface Candidates {
    * `responses`): a client's call to an endpoint writes it in a string somewhere in the file.
    */
   pathWords: ReadonlySet<string>;
-  /** SDK calls the spec's examples make (`responses.create`) → the endpoint they call. */
-  sdkCalls: ReadonlyMap<string, { method: string; path: string }>;
+  /** SDK calls the spec's examples make (`responses.create`) → the endpoint they call and its parameter names. */
+  sdkCalls: ReadonlyMap<string, SdkEndpoint>;
   /** Hash of everything above: part of every cache key. */
   hash: string;
+}
+
+/** The endpoint an SDK call stands for. */
+export interface SdkEndpoint {
+  method: string;
+  path: string;
+  /** Its parameters' names, to tell its call from another API's call of the same name. */
+  params: readonly string[];
 }
 
 export interface CandidateInput {
@@ -86,9 +94,12 @@ export function buildCandidates(input: CandidateInput, warnings: AnalyzerWarning
     const word = e.path.split('/').find((seg) => seg !== '' && !/^v\d+$/.test(seg) && !seg.startsWith('{'));
     if (word) pathWords.add(word);
   }
-  const sdkCalls = new Map<string, { method: string; path: string }>();
+  const namesOf = new Map<string, string[]>();
+  for (const p of input.model.params) namesOf.set(p.endpoint, [...(namesOf.get(p.endpoint) ?? []), p.field.name]);
+  const sdkCalls = new Map<string, SdkEndpoint>();
   for (const e of input.model.endpoints)
-    for (const call of e.sdkCalls ?? []) if (!sdkCalls.has(call)) sdkCalls.set(call, { method: e.method, path: e.path });
+    for (const call of e.sdkCalls ?? [])
+      if (!sdkCalls.has(call)) sdkCalls.set(call, { method: e.method, path: e.path, params: [...new Set(namesOf.get(e.id) ?? [])].sort() });
   const hash = createHash('sha256')
     .update(
       JSON.stringify([

@@ -1,4 +1,5 @@
 /** What the TypeScript and Python adapters share to read a client call's path. */
+import type { SdkEndpoint } from './candidates.js';
 
 /**
  * The path of a URL or path as a call writes it, once its substitutions are `{name}`: a full URL
@@ -25,12 +26,21 @@ export const SENT_UNDER: ReadonlyMap<string, 'body' | 'query'> = new Map([
  */
 export function sdkEndpoint(
   chain: readonly string[],
-  sdkCalls: ReadonlyMap<string, { method: string; path: string }>,
-): { call: string; method: string; path: string } | undefined {
+  sdkCalls: ReadonlyMap<string, SdkEndpoint>,
+): ({ call: string } & SdkEndpoint) | undefined {
   for (let k = Math.min(chain.length, 5); k >= 2; k--) {
     const call = chain.slice(chain.length - k).join('.');
     const endpoint = sdkCalls.get(call);
     if (endpoint) return { call, ...endpoint };
   }
   return undefined;
+}
+
+/**
+ * Another API's call of the same name sends other things: Slack's `conversations.create({ name })`
+ * is no call of `POST /v1/conversations`. A call that names what it sends must name one of the
+ * endpoint's parameters; a call that names nothing (`responses.retrieve(id)`) is taken as it reads.
+ */
+export function sendsForeignKeys(sent: readonly { name: string }[], endpoint: SdkEndpoint): boolean {
+  return sent.length > 0 && !sent.some((k) => endpoint.params.includes(k.name));
 }

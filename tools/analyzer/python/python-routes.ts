@@ -12,7 +12,7 @@
  * carries a body, a body field (such decorators build the body model from the signature).
  */
 import type { Node } from 'web-tree-sitter';
-import { pathOfUrl, sdkEndpoint, SENT_UNDER } from '../client-path.js';
+import { pathOfUrl, sdkEndpoint, sendsForeignKeys, SENT_UNDER } from '../client-path.js';
 import type { FactSink } from '../fact-sink.js';
 import type { CodeFact } from '../facts.js';
 import { kids, lastName, pos, stringsIn, stringValue, writtenName } from './syntax.js';
@@ -143,12 +143,14 @@ function sdkCallFact(call: Node, fn: Node, symbol: string, sink: FactSink): bool
   if (!sdk) return false;
   const where: 'body' | 'query' = /^(POST|PUT|PATCH)$/.test(sdk.method) ? 'body' : 'query';
   const line = pos(call).line;
+  const sent = kids(call.childForFieldName('arguments') ?? call).flatMap((a) => {
+    const name = a.type === 'keyword_argument' ? a.childForFieldName('name')?.text : undefined;
+    return name && !name.startsWith('extra_') && name !== 'timeout' ? [{ name, in: where, line: pos(a).line }] : [];
+  });
+  if (sendsForeignKeys(sent, sdk)) return false;
   const params: RouteParam[] = [
     ...[...sdk.path.matchAll(/\{([A-Za-z_]\w*)\}/g)].map((m) => ({ name: m[1]!, in: 'path' as const, optional: false, line })),
-    ...kids(call.childForFieldName('arguments') ?? call).flatMap((a) => {
-      const name = a.type === 'keyword_argument' ? a.childForFieldName('name')?.text : undefined;
-      return name && !name.startsWith('extra_') && name !== 'timeout' ? [{ name, in: where, line: pos(a).line }] : [];
-    }),
+    ...sent,
   ];
   sink.add({
     kind: 'route',

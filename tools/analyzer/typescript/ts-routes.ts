@@ -13,7 +13,7 @@ import type * as TS from 'typescript';
 import type { Ts } from './compiler-api.js';
 import type { FileContext } from '../fact-sink.js';
 import type { FactAdder } from './ts-params.js';
-import { pathOfUrl, sdkEndpoint, SENT_UNDER } from '../client-path.js';
+import { pathOfUrl, sdkEndpoint, sendsForeignKeys, SENT_UNDER } from '../client-path.js';
 
 type At = (node: TS.Node) => { line: number; column: number };
 
@@ -43,6 +43,7 @@ export function routeVisitor(ts: Ts, sf: TS.SourceFile, ctx: FileContext, sink: 
           // `openai.responses.create({ model, input })`: the object's keys are what it sends.
           const where = /^(POST|PUT|PATCH)$/.test(sdk.method) ? 'body' : 'query';
           const sent = node.arguments.filter(ts.isObjectLiteralExpression).flatMap((o) => objectKeys(ts, o, where, at));
+          if (sendsForeignKeys(sent, sdk)) return;
           const params = [...(pathParams(sdk.path, at(node).line).params ?? []), ...sent];
           sink.add({
             kind: 'route',
