@@ -94,12 +94,12 @@ export function buildCandidates(input: CandidateInput, warnings: AnalyzerWarning
     const word = e.path.split('/').find((seg) => seg !== '' && !/^v\d+$/.test(seg) && !seg.startsWith('{'));
     if (word) pathWords.add(word);
   }
-  const namesOf = new Map<string, string[]>();
-  for (const p of input.model.params) namesOf.set(p.endpoint, [...(namesOf.get(p.endpoint) ?? []), p.field.name]);
+  const namesOf = new Map<string, Set<string>>();
+  for (const p of input.model.params) (namesOf.get(p.endpoint) ?? namesOf.set(p.endpoint, new Set()).get(p.endpoint)!).add(p.field.name);
   const sdkCalls = new Map<string, SdkEndpoint>();
   for (const e of input.model.endpoints)
     for (const call of e.sdkCalls ?? [])
-      if (!sdkCalls.has(call)) sdkCalls.set(call, { method: e.method, path: e.path, params: [...new Set(namesOf.get(e.id) ?? [])].sort() });
+      if (!sdkCalls.has(call)) sdkCalls.set(call, { method: e.method, path: e.path, params: [...(namesOf.get(e.id) ?? [])].sort() });
   const hash = createHash('sha256')
     .update(
       JSON.stringify([

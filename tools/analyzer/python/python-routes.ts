@@ -182,7 +182,7 @@ function enclosingFunction(node: Node): Node | undefined {
   return undefined;
 }
 
-/** The path an argument holds or leads to (see clientCallFacts); undefined when it does not read as one. */
+/** The path an argument holds or leads to (see clientCallFact); undefined when it does not read as one. */
 function clientPath(node: Node, caller: Node | undefined, depth: number): string | undefined {
   if (node.type === 'string') {
     let text = '';
@@ -237,10 +237,8 @@ function assignedIn(fn: Node, name: string): Node | undefined {
 
 /** The class a client call's request is built from: `maybe_transform(x, Params)`, or a `body=`/`json=` parameter's declared class. */
 function requestClass(args: Node[], caller: Node | undefined): string | undefined {
-  const calls = args.flatMap((a) => [
-    ...(a.type === 'call' ? [a] : []),
-    ...a.descendantsOfType('call').filter((c): c is Node => c !== null),
-  ]);
+  // An argument's descendants of a type include the argument itself when it is of that type.
+  const calls = args.flatMap((a) => a.descendantsOfType('call').filter((c): c is Node => c !== null));
   for (const c of calls) {
     if (!/(^|_)maybe_transform$|^transform$/.test(lastName(c.childForFieldName('function')) ?? '')) continue;
     const cls = writtenName(kids(c.childForFieldName('arguments') ?? c)[1]);

@@ -47,7 +47,7 @@ export function typescriptFacts(ts: Ts, sf: TS.SourceFile, ctx: FileContext): Fi
   const routes: FactInput[] = [];
   const params: FactInput[] = [];
   const onRoute = routeVisitor(ts, sf, ctx, { ctx, add: (f) => routes.push(f) }, at);
-  const onParam = paramVisitor(ts, sf, { ctx, add: (f) => params.push(f) }, at);
+  const onParam = paramVisitor(ts, sf, { ctx, add: (f) => params.push(f) }, at, sink.module.unions);
   /** The rest, each with its node's place in the walk. */
   const found: { node: number; fact: FactInput }[] = [];
   let place = 0;

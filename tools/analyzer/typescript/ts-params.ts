@@ -34,6 +34,8 @@ export function paramVisitor(
   sf: TS.SourceFile,
   sink: FactAdder,
   at: At,
+  /** This file's aliases of string unions (`type Includable = 'a' | 'b'`), as its module facts list them. */
+  unions: readonly [string, string[]][] = [],
 ): { visit: (node: TS.Node) => void; finish: (bodies: ReadonlySet<string>) => void } {
   // Only the declarations are kept, not their fields: a large file has thousands of types, and
   // holding every one's fields to the walk's end cost ~30 MB of peak memory on vercel-ai.
@@ -74,18 +76,6 @@ export function paramVisitor(
     walk(node);
     return out;
   };
-  // This file's aliases of string unions (`type Includable = 'a' | 'b'`), made on first need.
-  let unions: Map<string, string[]> | undefined;
-  const unionsOfFile = (): Map<string, string[]> => {
-    if (unions) return unions;
-    unions = new Map();
-    for (const st of sf.statements)
-      if (ts.isTypeAliasDeclaration(st) && (ts.isUnionTypeNode(st.type) || ts.isLiteralTypeNode(st.type))) {
-        const values = literalStrings(st.type);
-        if (values.length > 0) unions.set(st.name.text, values);
-      }
-    return unions;
-  };
   /** `Includable`, `Array<Includable>`, `Includable[] | null`: the values of the one alias named, when this file declares it. */
   const aliasValues = (t: TS.TypeNode): string[] => {
     const names: string[] = [];
@@ -94,7 +84,7 @@ export function paramVisitor(
       ts.forEachChild(n, walk);
     };
     walk(t);
-    return names.length === 1 ? (unionsOfFile().get(names[0]!) ?? []) : [];
+    return names.length === 1 ? (unions.find(([n]) => n === names[0])?.[1] ?? []) : [];
   };
   const fromMembers = (members: readonly TS.TypeElement[]): TsField[] =>
     members.filter(ts.isPropertySignature).flatMap((m) => {

@@ -17,6 +17,9 @@ import { pathOfUrl, sdkEndpoint, sendsForeignKeys, SENT_UNDER } from '../client-
 
 type At = (node: TS.Node) => { line: number; column: number };
 
+/** A parameter a client call writes out in what it sends, at its line. */
+type SentKey = { name: string; in: 'body' | 'query'; line: number };
+
 const VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'all']);
 const NEXT_METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
 
@@ -62,7 +65,7 @@ export function routeVisitor(ts: Ts, sf: TS.SourceFile, ctx: FileContext, sink: 
       // Most calls are neither: the receiver's text (a string made per call) only for those that are.
       if (!verb && !(access && name === 'route')) return;
       const owner = access ? access.expression.getText(sf) : name;
-      const declared = verb && first ? pathIn(ts, first, node, 0) : undefined;
+      const declared = verb && first ? pathIn(ts, sf, first, node, 0) : undefined;
       if (verb && declared !== undefined) {
         const handler = node.arguments[node.arguments.length - 1];
         // A handler passed by name names the route; a client call (its last argument the caller's
@@ -187,19 +190,19 @@ function pathOf(ts: Ts, arg: TS.Expression): string | undefined {
  * `{ path }`); a URL builder's argument (`this.config.url({ path: '/responses' })`, `new URL(…)`);
  * a constant declared in a function around the call or at the top of the file. A few steps at most.
  */
-function pathIn(ts: Ts, e: TS.Expression, call: TS.Node, depth: number): string | undefined {
+function pathIn(ts: Ts, sf: TS.SourceFile, e: TS.Expression, call: TS.Node, depth: number): string | undefined {
   const direct = pathOf(ts, e);
   if (direct !== undefined || depth >= 4) return direct;
-  if (ts.isAwaitExpression(e) || ts.isParenthesizedExpression(e)) return pathIn(ts, e.expression, call, depth + 1);
+  if (ts.isAwaitExpression(e) || ts.isParenthesizedExpression(e)) return pathIn(ts, sf, e.expression, call, depth + 1);
   if (ts.isIdentifier(e)) {
-    const value = constantValue(ts, e.text, call);
-    return value && pathIn(ts, value, call, depth + 1);
+    const value = constantValue(ts, sf, e.text, call);
+    return value && pathIn(ts, sf, value, call, depth + 1);
   }
   if (ts.isObjectLiteralExpression(e)) {
     const value = propertyValue(ts, e, 'url') ?? propertyValue(ts, e, 'path');
-    return value && pathIn(ts, value, call, depth + 1);
+    return value && pathIn(ts, sf, value, call, depth + 1);
   }
-  if ((ts.isCallExpression(e) || ts.isNewExpression(e)) && e.arguments?.[0]) return pathIn(ts, e.arguments[0], call, depth + 1);
+  if ((ts.isCallExpression(e) || ts.isNewExpression(e)) && e.arguments?.[0]) return pathIn(ts, sf, e.arguments[0], call, depth + 1);
   return undefined;
 }
 
@@ -208,8 +211,8 @@ function pathIn(ts: Ts, e: TS.Expression, call: TS.Node, depth: number): string 
  * `{ body: JSON.stringify({ model, input }) }`, `{ query: { after } }`. Each is a parameter of the
  * endpoint at its own line; a spread (`...args`) adds nothing that can be read here.
  */
-function sentKeys(ts: Ts, call: TS.CallExpression, at: At): { name: string; in: 'body' | 'query'; line: number }[] {
-  const out: { name: string; in: 'body' | 'query'; line: number }[] = [];
+function sentKeys(ts: Ts, call: TS.CallExpression, at: At): SentKey[] {
+  const out: SentKey[] = [];
   for (const arg of call.arguments) {
     if (!ts.isObjectLiteralExpression(arg)) continue;
     for (const p of arg.properties) {
@@ -226,13 +229,8 @@ function sentKeys(ts: Ts, call: TS.CallExpression, at: At): { name: string; in: 
 }
 
 /** An object literal's keys as parameters sent, each at its line; a spread adds nothing that can be read. */
-function objectKeys(
-  ts: Ts,
-  obj: TS.ObjectLiteralExpression,
-  where: 'body' | 'query',
-  at: At,
-): { name: string; in: 'body' | 'query'; line: number }[] {
-  const out: { name: string; in: 'body' | 'query'; line: number }[] = [];
+function objectKeys(ts: Ts, obj: TS.ObjectLiteralExpression, where: SentKey['in'], at: At): SentKey[] {
+  const out: SentKey[] = [];
   for (const key of obj.properties) {
     if (ts.isSpreadAssignment(key) || !key.name) continue;
     const name = ts.isIdentifier(key.name) || ts.isStringLiteral(key.name) ? key.name.text : undefined;
@@ -272,7 +270,7 @@ function propertyValue(ts: Ts, obj: TS.ObjectLiteralExpression, key: string): TS
 }
 
 /** A `const` of this name in the blocks of the functions around `node`, innermost first, or at the file's top. */
-function constantValue(ts: Ts, name: string, node: TS.Node): TS.Expression | undefined {
+function constantValue(ts: Ts, sf: TS.SourceFile, name: string, node: TS.Node): TS.Expression | undefined {
   const inStatements = (statements: readonly TS.Statement[]): TS.Expression | undefined => {
     for (const st of statements) {
       if (!ts.isVariableStatement(st) || !(st.declarationList.flags & ts.NodeFlags.Const)) continue;
@@ -286,9 +284,7 @@ function constantValue(ts: Ts, name: string, node: TS.Node): TS.Expression | und
     const found = body && ts.isBlock(body) ? inStatements(body.statements) : undefined;
     if (found) return found;
   }
-  let top: TS.Node = node;
-  while (top.parent) top = top.parent;
-  return ts.isSourceFile(top) ? inStatements(top.statements) : undefined;
+  return inStatements(sf.statements);
 }
 
 /** `${responseId}` → `responseId`, `${this.id}` → `id`, `${encodeURIComponent(id)}` → `id`. */
@@ -324,14 +320,11 @@ function bodyOfCall(ts: Ts, call: TS.CallExpression, sf: TS.SourceFile, function
     // A client's request options: `{ body, ...options }` or `{ query, ...options }`, typed by the
     // caller's parameter they come from; the body first.
     if (ts.isObjectLiteralExpression(arg))
-      for (const key of ['body', 'query'])
-        for (const p of arg.properties) {
-          const value = ts.isShorthandPropertyAssignment(p) ? p.name : ts.isPropertyAssignment(p) ? p.initializer : undefined;
-          if (value && p.name && ts.isIdentifier(p.name) && p.name.text === key) {
-            const declared = declaredTypeOf(ts, value, call, sf);
-            if (declared) return declared;
-          }
-        }
+      for (const key of ['body', 'query']) {
+        const value = propertyValue(ts, arg, key);
+        const declared = value && declaredTypeOf(ts, value, call, sf);
+        if (declared) return declared;
+      }
   }
   // Nothing sent: a params object whose fields the path takes (`const { conversation_id } = params`
   // before `path\`/conversations/${conversation_id}/items\``) still declares this endpoint's parameters.
