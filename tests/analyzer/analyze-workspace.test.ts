@@ -93,6 +93,15 @@ describe('analyzeWorkspace on the fixture workspace', () => {
       ['server/api.py', 'NewResponseBody', 'previous_response_id', 'Optional[str]', true, 'None', null],
       ['server/api.py', 'NewResponseBody', 'max_output_tokens', 'Optional[int]', true, '256', null],
       ['server/api.py', 'NewResponseBody', 'truncation', 'Literal["auto", "disabled"]', true, '"disabled"', ['auto', 'disabled']],
+      // TypedDicts: `Required[…]` and `NotRequired[…]` say it; else `total=False` makes a class's own keys optional.
+      ['server/sdk/types/create_params.py', 'CreateParamsBase', 'model', 'Required[str]', false, null, null],
+      ['server/sdk/types/create_params.py', 'CreateParamsBase', 'input', 'Union[str, list]', true, null, null],
+      ['server/sdk/types/create_params.py', 'CreateParamsBase', 'previous_response_id', 'Optional[str]', true, null, null],
+      // Values from a string-literal alias another module declares, for a model a call sends.
+      ['server/sdk/types/create_params.py', 'CreateParamsBase', 'truncation', 'Optional[Truncation]', true, null, ['auto', 'disabled']],
+      ['server/sdk/types/create_params.py', 'DraftParams', 'model', 'str', false, null, null],
+      ['server/sdk/types/create_params.py', 'DraftParams', 'input', 'str', false, null, null],
+      ['server/sdk/types/create_params.py', 'DraftParams', 'max_output_tokens', 'NotRequired[int]', true, null, null],
       ['web/client.mts', 'StartParamsBase', 'model', 'string', false, null, null],
       ['web/client.mts', 'StartParamsBase', 'input', 'string', true, null, null],
       // Accepted values from an alias the file declares.
@@ -131,6 +140,8 @@ describe('analyzeWorkspace on the fixture workspace', () => {
       'server/client.py:39 POST /v1/responses start',
       // An SDK call the spec's examples make, in each language.
       'server/client.py:51 POST /v1/responses ask',
+      'server/sdk/resources.py:6 POST /v1/responses create body=create_params.CreateParamsStreaming',
+      'server/sdk/resources.py:16 POST /v1/responses draft body=create_params.CreateParamsStreaming',
       'web/app/v1/responses/[id]/route.mts:1 GET /v1/responses/{id} GET',
       'web/app/v1/responses/[id]/route.mts:5 DELETE /v1/responses/{id} DELETE',
       // Client calls: named by the method that makes them, the body (or query) typed by its
@@ -149,6 +160,21 @@ describe('analyzeWorkspace on the fixture workspace', () => {
       'web/client.mts:127 POST /v1/responses ask',
       'web/routes.mts:4 POST /v1/responses createResponse',
       'web/routes.mts:5 GET /v1/responses/:id app',
+    ]);
+  });
+
+  it('reads a call that chooses its request model (`A if stream else B`) as sending what the models share', async () => {
+    const { facts } = await run();
+    const chosen = facts
+      .filter((f) => f.kind === 'route' && f.variants)
+      .map(
+        (f) => `${f.symbol}: ${f.variants!.join(' or ')} → ${f.target ?? 'no body model'}${f.bases ? ` bases=${f.bases.join(',')}` : ''}`,
+      );
+    expect(chosen).toEqual([
+      // Through `from .types import create_params`: a package's submodule, though its `__init__.py` binds names of its own.
+      'create: create_params.CreateParamsStreaming or create_params.CreateParamsNonStreaming → server/sdk/types/create_params.py#CreateParamsBase',
+      // Nothing shared: neither variant's fields can be said to be the endpoint's.
+      'draft: create_params.CreateParamsStreaming or create_params.DraftParams → no body model',
     ]);
   });
 

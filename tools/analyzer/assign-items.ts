@@ -64,7 +64,7 @@ export function assignItems(input: AssignInput): CodeFact[] {
   const worth = namesWorthResolving(input.facts, input.modules, typeByClass);
   const original = (f: CodeFact): string => originalName(f, input.modules);
   const pending = all.filter((f) => f.kind === 'route' || worth.has(original(f)));
-  for (const f of pending) bindingOf.set(f, graph.resolveName(f.file, f.className!));
+  for (const f of pending) bindingOf.set(f, f.variants ? commonBase(f, input) : graph.resolveName(f.file, f.className!));
   const literalsOf = (b: Binding | undefined): string[] => {
     if (!b) return [];
     if (b.kind === 'decl') return [...(itemsOf.get(bindingKey(b)) ?? [])];
@@ -124,6 +124,28 @@ export function assignItems(input: AssignInput): CodeFact[] {
   return out;
 }
 
+/**
+ * A call that chooses between request models (`A if stream else B`) sends what they share: the
+ * nearest declaration every variant is or extends. None shared: no body model (which variant's
+ * fields hold for the endpoint cannot be told).
+ */
+function commonBase(f: CodeFact, input: AssignInput): Binding | undefined {
+  const chains: Binding[][] = [];
+  for (const v of f.variants!) {
+    const b = input.graph.resolveName(f.file, v);
+    if (b?.kind !== 'decl') return undefined;
+    chains.push([b, ...basesOf(b, input).map((key) => declOfKey(key))]);
+  }
+  const [first, ...rest] = chains;
+  return first?.find((c) => rest.every((chain) => chain.some((o) => bindingKey(o) === bindingKey(c))));
+}
+
+/** `file#Name` back to its binding (the keys basesOf gives are those of declarations). */
+function declOfKey(key: string): Binding {
+  const hash = key.lastIndexOf('#');
+  return { kind: 'decl', file: key.slice(0, hash), name: key.slice(hash + 1) };
+}
+
 /** The workspace declarations a declaration extends, through every module, nearest first. */
 function basesOf(b: Binding, input: AssignInput): string[] {
   const out: string[] = [];
@@ -146,14 +168,32 @@ function basesOf(b: Binding, input: AssignInput): string[] {
  * accepts that union's values; its own file could not see them.
  */
 function withAliasValues(f: CodeFact, input: AssignInput): CodeFact {
-  if (f.values !== undefined || f.declaredType === undefined || f.language === 'python') return f;
-  const name = /^(?:(?:Readonly)?Array<\s*([\w$.]+)\s*>|([\w$.]+)(?:\[\])?)(?:\s*\|\s*(?:null|undefined))*$/.exec(f.declaredType.trim());
-  const written = name?.[1] ?? name?.[2];
+  if (f.values !== undefined || f.declaredType === undefined) return f;
+  const written = f.language === 'python' ? pythonElementType(f.declaredType) : tsElementType(f.declaredType);
   if (!written || !/^[A-Z]/.test(written.split('.').pop()!)) return f;
   const b = input.graph.resolveName(f.file, written);
   if (b?.kind !== 'decl') return f;
   const values = input.modules.get(b.file)?.facts.unions?.find(([n]) => n === b.name)?.[1];
   return values ? { ...f, values: [...values] } : f;
+}
+
+/** `Includable`, `Includable[]`, `Array<ns.Includable> | null`: the one named type. */
+function tsElementType(declared: string): string | undefined {
+  const name = /^(?:(?:Readonly)?Array<\s*([\w$.]+)\s*>|([\w$.]+)(?:\[\])?)(?:\s*\|\s*(?:null|undefined))*$/.exec(declared.trim());
+  return name?.[1] ?? name?.[2];
+}
+
+/** `Includable`, `Optional[List[types.Includable]]`, `Required[Order]`, `List[Includable] | None`: the one named type. */
+function pythonElementType(declared: string): string | undefined {
+  let t = declared.replace(/\s+/g, '');
+  for (let inner = t; ; t = inner) {
+    inner = t
+      .replace(/^(?:typing(?:_extensions)?\.)?(?:Optional|List|list|Iterable|Sequence|Set|set|Required|NotRequired)\[(.*)\]$/, '$1')
+      .replace(/^(?:typing\.)?Union\[(.*),None\]$/, '$1')
+      .replace(/\|None$/, '');
+    if (inner === t) break;
+  }
+  return /^[A-Za-z_][\w.]*$/.test(t) ? t : undefined;
 }
 
 /** SDK classes imported by name into non-test files: each import line defines the item for that module. */

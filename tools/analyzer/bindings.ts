@@ -59,6 +59,10 @@ export class ModuleGraph {
       return this.resolveExport(file, imported.module, imported.name, seen);
     }
     if (mod.facts.declared.includes(name)) return { kind: 'decl', file, name };
+    // `from pkg import sub`: a package's submodule is one of its names, when nothing in its
+    // `__init__.py` binds the name first (`from ..types.responses import create_params`).
+    const sub = mod.language === 'python' && file.endsWith('__init__.py') ? this.submodule(file, name) : undefined;
+    if (sub) return sub;
     // Module facts list only class-like declarations; a lower-case name neither imported nor
     // passed on by a star is this module's own (a schema constant), while an unknown capitalised
     // one is a global (`Error`) and ties to nothing.
@@ -128,12 +132,13 @@ export class ModuleGraph {
       if (b && b.kind !== 'external') return b;
       if (b && mod.language === 'typescript') return b;
     }
-    // `from pkg import sub`: a submodule of a package is a name of the package.
-    if (mod.language === 'python' && file.endsWith('__init__.py')) {
-      const sub = this.pythonModule(file, `.${name}`);
-      if (sub && 'file' in sub) return { kind: 'module', file: sub.file };
-    }
     return undefined;
+  }
+
+  /** The submodule `name` of the package whose `__init__.py` is `file`. */
+  private submodule(file: string, name: string): Binding | undefined {
+    const sub = this.pythonModule(file, `.${name}`);
+    return sub && 'file' in sub ? { kind: 'module', file: sub.file } : undefined;
   }
 
   private pythonModule(file: string, spec: string): ResolvedModule | undefined {

@@ -55,6 +55,7 @@ export class FactSink {
     for (const k of [
       'literal',
       'className',
+      'variants',
       'method',
       'path',
       'field',

@@ -45,6 +45,11 @@ const CodeFactSchema = z.strictObject({
   external: z.string().optional(),
   /** What `className` resolved to through the module graph: `file#Name` for a workspace declaration, `module.Name` for an external one. */
   target: z.string().optional(),
+  /**
+   * route: the request models a call chooses between (`A if stream else B`), as written; `className`
+   * is the first. The body is what they all extend: `target` is their nearest common base.
+   */
+  variants: z.array(z.string()).optional(),
   /** route: the bases the body's declaration extends, resolved like `target` (a list request's page parameters). */
   bases: z.array(z.string()).optional(),
   /** route: the handler's own path and query parameters (FastAPI signatures, decorator routes). */

@@ -68,9 +68,11 @@ export function classFacts(
     )
   )
     return;
+  const partial = totalFalse(supers);
   for (const f of fields) {
     const typeText = f.type?.text ?? '';
     const def = defaultOf(f.right);
+    const optional = typedDictOptional(typeText, partial) ?? (def.present && !def.required);
     const values = f.type
       ? stringsIn(f.type)
           .map(stringValue)
@@ -82,12 +84,29 @@ export function classFacts(
       field: f.name,
       declaredType: typeText,
       // Pydantic: a field is optional when it has a default; `Optional[X]` alone only allows null.
-      optional: def.present && !def.required,
+      optional,
       ...(def.text !== undefined ? { default: def.text } : {}),
       ...(values.length > 0 && /\bLiteral\[/.test(typeText) ? { values } : {}),
       ...pos(f.node),
     });
   }
+}
+
+/** `class P(TypedDict, total=False)`: the keys this class itself declares may be left out. */
+function totalFalse(supers: Node | null): boolean {
+  return (supers ? kids(supers) : []).some(
+    (a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'total' && a.childForFieldName('value')?.text === 'False',
+  );
+}
+
+/**
+ * A TypedDict key's optionality: `Required[X]` and `NotRequired[X]` say it outright; otherwise a
+ * class declared `total=False` makes its own keys optional. Undefined: the default decides.
+ */
+function typedDictOptional(typeText: string, partial: boolean): boolean | undefined {
+  const wrapper = /^(?:typing(?:_extensions)?\.)?(Required|NotRequired)\[/.exec(typeText)?.[1];
+  if (wrapper) return wrapper === 'NotRequired';
+  return partial ? true : undefined;
 }
 
 /** `= 1.0`, `= Field(default=1.0)`, `= Field(...)` (required), `= Field(default_factory=list)`. */

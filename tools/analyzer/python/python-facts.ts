@@ -314,12 +314,16 @@ function collectModuleFacts(root: Node, sink: FactSink): Map<string, string> {
   }
   const visitBlock = (block: Node): void => {
     for (const stmt of kids(block)) {
-      if (stmt.type === 'class_definition' || stmt.type === 'function_definition') {
-        const name = stmt.childForFieldName('name')?.text;
-        if (name) declared.add(name);
-      } else if (stmt.type === 'decorated_definition') {
-        const name = stmt.childForFieldName('definition')?.childForFieldName('name')?.text;
-        if (name) declared.add(name);
+      if (stmt.type === 'class_definition' || stmt.type === 'function_definition' || stmt.type === 'decorated_definition') {
+        const def = stmt.type === 'decorated_definition' ? stmt.childForFieldName('definition') : stmt;
+        const name = def?.childForFieldName('name')?.text;
+        if (!name) continue;
+        declared.add(name);
+        const bases = def?.type === 'class_definition' ? writtenBases(def) : [];
+        if (bases.length > 0) {
+          module.bases ??= [];
+          module.bases.push([name, bases]);
+        }
       } else if (stmt.type === 'expression_statement') {
         const a = kids(stmt)[0];
         if (a?.type !== 'assignment') continue;
@@ -329,6 +333,11 @@ function collectModuleFacts(root: Node, sink: FactSink): Map<string, string> {
         declared.add(left.text);
         const target = right ? writtenName(right) : undefined;
         if (target && isClassName(left.text) && isClassName(target)) module.aliases.push([left.text, target]);
+        const values = literalValues(right);
+        if (values && isClassName(left.text)) {
+          module.unions ??= [];
+          module.unions.push([left.text, values]);
+        }
       } else if (
         [
           'if_statement',
@@ -350,4 +359,22 @@ function collectModuleFacts(root: Node, sink: FactSink): Map<string, string> {
   // Only class-like names are ever resolved (a class fact's name is capitalised); the rest would only bloat the cache.
   module.declared.push(...[...declared].filter(isClassName).sort());
   return renamed;
+}
+
+/** A class's bases as written (`Base`, `pkg.Base`); keyword arguments (`total=False`) and `Generic[T]` are not bases. */
+function writtenBases(cls: Node): string[] {
+  const supers = cls.childForFieldName('superclasses');
+  return supers ? kids(supers).flatMap((b) => writtenName(b) ?? []) : [];
+}
+
+/**
+ * The values of a string-literal alias (`Includable: TypeAlias = Literal["a", "b"]`, `Order =
+ * Literal["asc", "desc"]`): what a field typed with it accepts. Anything else in the brackets (a
+ * `str`, another alias) leaves the set open, so it is no such alias.
+ */
+function literalValues(right: Node | null | undefined): string[] | undefined {
+  if (right?.type !== 'subscript' || lastName(right.childForFieldName('value')) !== 'Literal') return undefined;
+  const items = right.childrenForFieldName('subscript').filter((n): n is Node => n !== null);
+  const values = items.map(stringValue);
+  return items.length > 0 && values.every((v) => v !== undefined) ? (values as string[]) : undefined;
 }

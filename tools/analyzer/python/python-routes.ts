@@ -87,6 +87,7 @@ export function clientCallFact(call: Node, symbol: string, sink: FactSink): void
   const path = clientPath(first, caller, 0);
   if (path === undefined) return;
   const body = requestClass(args, caller);
+  const variants = body?.split(' | ');
   const line = pos(call).line;
   const params: RouteParam[] = [
     ...[...path.matchAll(/\{([A-Za-z_]\w*)\}/g)].map((m) => ({ name: m[1]!, in: 'path' as const, optional: false, line })),
@@ -98,7 +99,8 @@ export function clientCallFact(call: Node, symbol: string, sink: FactSink): void
     method: verb.toUpperCase(),
     path,
     evidence: `${fn.text}() call`,
-    ...(body ? { className: body } : {}),
+    ...(variants ? { className: variants[0]! } : {}),
+    ...(variants && variants.length > 1 ? { variants } : {}),
     ...(params.length ? { params } : {}),
     ...pos(call),
   });
@@ -235,14 +237,21 @@ function assignedIn(fn: Node, name: string): Node | undefined {
   return found;
 }
 
-/** The class a client call's request is built from: `maybe_transform(x, Params)`, or a `body=`/`json=` parameter's declared class. */
+/**
+ * The class a client call's request is built from: `maybe_transform(x, Params)`, or a
+ * `body=`/`json=` parameter's declared class. A choice (`maybe_transform(x, Streaming if stream
+ * else NonStreaming)`) gives both, joined by ` | `.
+ */
 function requestClass(args: Node[], caller: Node | undefined): string | undefined {
   // An argument's descendants of a type include the argument itself when it is of that type.
   const calls = args.flatMap((a) => a.descendantsOfType('call').filter((c): c is Node => c !== null));
   for (const c of calls) {
     if (!/(^|_)maybe_transform$|^transform$/.test(lastName(c.childForFieldName('function')) ?? '')) continue;
-    const cls = writtenName(kids(c.childForFieldName('arguments') ?? c)[1]);
-    if (cls && /^[A-Z]/.test(cls.split('.').pop()!)) return cls;
+    const given = kids(c.childForFieldName('arguments') ?? c)[1];
+    // `A if cond else B`: the named children are A, cond and B.
+    const choices = given?.type === 'conditional_expression' ? [kids(given)[0], kids(given)[2]] : [given];
+    const classes = choices.map(writtenName);
+    if (classes.every((cls) => cls && /^[A-Z]/.test(cls.split('.').pop()!))) return classes.join(' | ');
   }
   for (const a of args) {
     if (a.type !== 'keyword_argument' || !/^(body|json)$/.test(a.childForFieldName('name')?.text ?? '')) continue;
