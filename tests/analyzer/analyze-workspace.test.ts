@@ -140,6 +140,8 @@ describe('analyzeWorkspace on the fixture workspace', () => {
       'server/client.py:39 POST /v1/responses start',
       // An SDK call the spec's examples make, in each language.
       'server/client.py:51 POST /v1/responses ask',
+      'server/client.py:70 POST /v1/responses ask_built',
+      'server/client.py:75 POST /v1/responses ask_dict',
       'server/sdk/resources.py:6 POST /v1/responses create body=create_params.CreateParamsStreaming',
       'server/sdk/resources.py:16 POST /v1/responses draft body=create_params.CreateParamsStreaming',
       'web/app/v1/responses/[id]/route.mts:1 GET /v1/responses/{id} GET',
@@ -158,6 +160,7 @@ describe('analyzeWorkspace on the fixture workspace', () => {
       'web/client.mts:87 POST /v1/responses start',
       'web/client.mts:98 GET /v1/responses/{id} fetchOne',
       'web/client.mts:127 POST /v1/responses ask',
+      'web/client.mts:150 POST /v1/responses fetch',
       'web/routes.mts:4 POST /v1/responses createResponse',
       'web/routes.mts:5 GET /v1/responses/:id app',
     ]);
@@ -192,6 +195,9 @@ describe('analyzeWorkspace on the fixture workspace', () => {
       'server/client.py:39 start: body model@42, body input@43',
       // The SDK's own keywords (`extra_body`) are not the API's.
       'server/client.py:51 ask: body model@52, body input@53',
+      // A request built first and spread into the call (`**request`), a dict literal or `dict(…)`.
+      'server/client.py:70 ask_built: body model@66, body input@67',
+      'server/client.py:75 ask_dict: body model@74, body previous_response_id@74',
       'web/client.mts:39 retrieve: path responseId@39',
       'web/client.mts:44 rename: path responseId@44',
       'web/client.mts:54 removeItem: path response_id@54, path itemId@54',
@@ -201,6 +207,8 @@ describe('analyzeWorkspace on the fixture workspace', () => {
       'web/client.mts:87 start: body model@90, body max_output_tokens@92',
       'web/client.mts:98 fetchOne: path id@98',
       'web/client.mts:127 ask: body model@128, body input@129',
+      // A request built first (a `const`), with the SDK's own request options after it.
+      'web/client.mts:150 fetch: body model@146, body input@147, body stream@148',
     ]);
   });
 

@@ -145,9 +145,11 @@ function sdkCallFact(call: Node, fn: Node, symbol: string, sink: FactSink): bool
   if (!sdk) return false;
   const where: 'body' | 'query' = /^(POST|PUT|PATCH)$/.test(sdk.method) ? 'body' : 'query';
   const line = pos(call).line;
-  const sent = kids(call.childForFieldName('arguments') ?? call).flatMap((a) => {
+  const sdkOwn = (name: string | undefined): name is string => name !== undefined && !name.startsWith('extra_') && name !== 'timeout';
+  const sent = kids(call.childForFieldName('arguments') ?? call).flatMap((a): RouteParam[] => {
+    if (a.type === 'dictionary_splat') return splatKeys(a, call).flatMap((k) => (sdkOwn(k.name) ? [{ ...k, in: where }] : []));
     const name = a.type === 'keyword_argument' ? a.childForFieldName('name')?.text : undefined;
-    return name && !name.startsWith('extra_') && name !== 'timeout' ? [{ name, in: where, line: pos(a).line }] : [];
+    return sdkOwn(name) ? [{ name, in: where, line: pos(a).line }] : [];
   });
   if (sendsForeignKeys(sent, sdk)) return false;
   const params: RouteParam[] = [
@@ -164,6 +166,27 @@ function sdkCallFact(call: Node, fn: Node, symbol: string, sink: FactSink): bool
     ...pos(call),
   });
   return true;
+}
+
+/**
+ * `**request`, with `request = {"model": …}` or `request = dict(model=…)` assigned in the caller's
+ * own body: the keys it spreads, each at its line. Anything else spread cannot be read here.
+ */
+function splatKeys(splat: Node, call: Node): { name: string; line: number }[] {
+  const spread = kids(splat)[0];
+  const caller = enclosingFunction(call);
+  const value = spread?.type === 'identifier' && caller ? assignedIn(caller, spread.text) : undefined;
+  if (value?.type === 'dictionary')
+    return kids(value).flatMap((pair) => {
+      const name = pair.type === 'pair' ? stringValue(pair.childForFieldName('key')) : undefined;
+      return name !== undefined ? [{ name, line: pos(pair).line }] : [];
+    });
+  if (value?.type === 'call' && value.childForFieldName('function')?.text === 'dict')
+    return kids(value.childForFieldName('arguments') ?? value).flatMap((a) => {
+      const name = a.type === 'keyword_argument' ? a.childForFieldName('name')?.text : undefined;
+      return name !== undefined ? [{ name, line: pos(a).line }] : [];
+    });
+  return [];
 }
 
 /** `self.client.responses.create` → `['self', 'client', 'responses', 'create']`; undefined past a call or subscript. */

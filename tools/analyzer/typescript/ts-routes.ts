@@ -45,7 +45,8 @@ export function routeVisitor(ts: Ts, sf: TS.SourceFile, ctx: FileContext, sink: 
         if (sdk) {
           // `openai.responses.create({ model, input })`: the object's keys are what it sends.
           const where = /^(POST|PUT|PATCH)$/.test(sdk.method) ? 'body' : 'query';
-          const sent = node.arguments.filter(ts.isObjectLiteralExpression).flatMap((o) => objectKeys(ts, o, where, at));
+          const sentObject = sdkParamsObject(ts, sf, node, sdk.path);
+          const sent = sentObject ? objectKeys(ts, sentObject, where, at) : [];
           if (sendsForeignKeys(sent, sdk)) return;
           const params = [...(pathParams(sdk.path, at(node).line).params ?? []), ...sent];
           sink.add({
@@ -226,6 +227,19 @@ function sentKeys(ts: Ts, call: TS.CallExpression, at: At): SentKey[] {
     }
   }
   return out;
+}
+
+/**
+ * What an SDK call sends: the argument after its path's parameters (`create(body, options)`,
+ * `retrieve(id, query, options)`; the request options after it are the SDK's own), written out
+ * or a `const` of the caller's holding an object (`const request = { model, … }; create(request)`).
+ */
+function sdkParamsObject(ts: Ts, sf: TS.SourceFile, call: TS.CallExpression, path: string): TS.ObjectLiteralExpression | undefined {
+  let given: TS.Expression | undefined = call.arguments[path.split('{').length - 1];
+  if (given && ts.isIdentifier(given)) given = constantValue(ts, sf, given.text, call);
+  while (given && (ts.isAsExpression(given) || ts.isSatisfiesExpression(given) || ts.isParenthesizedExpression(given)))
+    given = given.expression;
+  return given && ts.isObjectLiteralExpression(given) ? given : undefined;
 }
 
 /** An object literal's keys as parameters sent, each at its line; a spread adds nothing that can be read. */
