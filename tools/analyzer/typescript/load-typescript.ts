@@ -37,9 +37,12 @@ export function saveCodeCache(): void {
 
 /** Runs a self-contained CommonJS file with a code cache: `cacheDir/v8/<hash of Node's version and the text>.bin`. */
 export function runWithCodeCache<T>(filename: string, cacheDir: string): T {
-  const content = readFileSync(filename, 'utf8');
+  // Read as bytes, hashed as bytes, then decoded: on Node 20 a 9 MB `readFileSync(…, 'utf8')` and a
+  // hash of the string take about twice as long as the three steps (measured).
+  const bytes = readFileSync(filename);
   // Keyed by text and Node version: V8's data belongs to both, wherever the file lives.
-  const key = createHash('sha256').update(`${process.version}\0`).update(content).digest('hex').slice(0, 32);
+  const key = createHash('sha256').update(`${process.version}\0`).update(bytes).digest('hex').slice(0, 32);
+  const content = bytes.toString('utf8');
   const file = join(cacheDir, 'v8', `${key}.bin`);
   let cachedData: Buffer | undefined;
   try {
