@@ -142,6 +142,16 @@ describe('analyzeWorkspace on the fixture workspace', () => {
       'server/client.py:51 POST /v1/responses ask',
       'server/client.py:70 POST /v1/responses ask_built',
       'server/client.py:75 POST /v1/responses ask_dict',
+      // Routes registered by calls, named by their handler; a client's call names no function.
+      'server/registered.py:24 POST /v1/responses create body=NewResponseBody',
+      'server/registered.py:25 GET /v1/responses/<string:response_id> fetch',
+      'server/registered.py:26 POST /v1/responses/{response_id}/cancel cancel',
+      'server/registered.py:27 DELETE /v1/responses/{response_id} delete_response',
+      'server/registered.py:28 GET /v1/responses/{response_id}/input_items fetch',
+      'server/registered.py:29 POST /v1/responses/{response_id}/cancel cancel',
+      'server/registered.py:33 POST /v1/responses <module>',
+      'server/registered.py:38 DELETE /v1/responses/{response_id} remove',
+      'server/registered.py:44 GET /v1/responses/<string:rid>/input_items items',
       'server/sdk/resources.py:6 POST /v1/responses create body=create_params.CreateParamsStreaming',
       'server/sdk/resources.py:16 POST /v1/responses draft body=create_params.CreateParamsStreaming',
       'web/app/v1/responses/[id]/route.mts:1 GET /v1/responses/{id} GET',
@@ -178,6 +188,27 @@ describe('analyzeWorkspace on the fixture workspace', () => {
       'create: create_params.CreateParamsStreaming or create_params.CreateParamsNonStreaming → server/sdk/types/create_params.py#CreateParamsBase',
       // Nothing shared: neither variant's fields can be said to be the endpoint's.
       'draft: create_params.CreateParamsStreaming or create_params.DraftParams → no body model',
+    ]);
+  });
+
+  it('reads the parameters of a registered or Flask route from its handler where the framework does', async () => {
+    const { facts } = await run();
+    const params = facts
+      .filter((f) => f.kind === 'route' && f.file === 'server/registered.py')
+      .map((f) => `${f.line} ${f.symbol}: ${(f.params ?? []).map((p) => `${p.in} ${p.name}`).join(', ')}`);
+    expect(params).toEqual([
+      // FastAPI reads the signature: the body model is the class, the plain scalar a query parameter.
+      '24 create: query stream',
+      // Flask, Starlette and aiohttp pass a request: their handlers' signatures are not the parameters.
+      '25 fetch: ',
+      '26 cancel: ',
+      '27 delete_response: ',
+      '28 fetch: ',
+      '29 cancel: ',
+      '33 <module>: ',
+      '38 remove: path response_id',
+      // A decorator route's signature: Flask's `<string:rid>` is a path parameter.
+      '44 items: path rid, query limit',
     ]);
   });
 

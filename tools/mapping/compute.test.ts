@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fact, sampleFacts, smallConfig, smallModel } from '../../tests/mapping/fixture.js';
 import { computeMapping } from './compute.js';
 import { mappingText } from './render.js';
+import { plainField } from '../model/field.js';
 import type { Mapping } from './schema.js';
 
 const map = (facts = sampleFacts(), previous?: Pick<Mapping, 'items' | 'orphans'>) =>
@@ -125,5 +126,32 @@ describe('computeMapping', () => {
       sampleFacts().map((f) => (f.symbol === 'Created' ? ({ ...f, fields: ['type', 'response', 'sequence_number'] } as typeof f) : f)),
     );
     expect(complete.items['event:response.created']!.status).toBe('implemented');
+  });
+});
+
+describe('path parameters under another name', () => {
+  it("ties Flask's `<string:rid>` to the spec's parameter at the same place", () => {
+    const model = smallModel();
+    model.params.push({
+      id: 'param:GET /v1/responses/{response_id}#response_id',
+      kind: 'param',
+      endpoint: 'endpoint:GET /v1/responses/{response_id}',
+      in: 'path',
+      field: plainField('response_id', { required: true }),
+    });
+    const route = fact({
+      file: 'backend/routes.py',
+      line: 4,
+      kind: 'route',
+      symbol: 'fetch',
+      method: 'GET',
+      path: '/v1/responses/<string:rid>',
+      params: [{ name: 'rid', in: 'path', optional: false, line: 5 }],
+    });
+    const m = computeMapping(model, [route], smallConfig());
+    expect(m.items['endpoint:GET /v1/responses/{response_id}']!.status).toBe('implemented');
+    expect(m.items['param:GET /v1/responses/{response_id}#response_id']!.lanes.server).toEqual([
+      expect.objectContaining({ file: 'ws/backend/routes.py', line: 5 }),
+    ]);
   });
 });

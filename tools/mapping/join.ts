@@ -48,12 +48,14 @@ export function pathFromRoot(workspace: string, file: string): string {
   return ws ? `${ws}/${file}` : file;
 }
 
-/** Declared path parameter name → the spec's name at the same place (`:id` → `response_id`). */
+/** Declared path parameter name → the spec's name at the same place (`:id`, `<int:id>` → `response_id`). */
 function pathParamNames(declared: string, spec: string): Map<string, string> {
   const names = (p: string): string[] =>
-    [...p.matchAll(/(?:^|\/)(?::([A-Za-z_]\w*)|\{([A-Za-z_]\w*)[^}]*\}|\[{1,2}(?:\.\.\.)?([A-Za-z_]\w*)\]{1,2})/g)].map(
-      (m) => m[1] ?? m[2] ?? m[3]!,
-    );
+    [
+      ...p.matchAll(
+        /(?:^|\/)(?::([A-Za-z_]\w*)|\{([A-Za-z_]\w*)[^}]*\}|\[{1,2}(?:\.\.\.)?([A-Za-z_]\w*)\]{1,2}|<(?:\w+:)?([A-Za-z_]\w*)>)/g,
+      ),
+    ].map((m) => m[1] ?? m[2] ?? m[3] ?? m[4]!);
   const mine = names(declared);
   const theirs = names(spec);
   const out = new Map<string, string>();

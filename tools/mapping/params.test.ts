@@ -24,6 +24,9 @@ describe('routes', () => {
     ['/v1/responses/{response_id}', '/v1/responses/{}'],
     ['/v1/responses/:id/cancel', '/v1/responses/{}/cancel'],
     ['/v1/responses/[id]/', '/v1/responses/{}'],
+    // Flask's converters.
+    ['/v1/responses/<string:response_id>', '/v1/responses/{}'],
+    ['/v1/responses/<rid>/cancel', '/v1/responses/{}/cancel'],
     ['/', '/'],
   ])('normalizes %s', (given, want) => expect(normalizeRoutePath(given)).toBe(want));
 

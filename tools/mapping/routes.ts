@@ -5,12 +5,12 @@
  */
 import type { Endpoint } from '../model/schema.js';
 
-/** `/v1/responses/{response_id}` and `/v1/responses/:id` both become `/v1/responses/{}`. */
+/** `/v1/responses/{response_id}`, `/v1/responses/:id` and Flask's `/v1/responses/<string:id>` all become `/v1/responses/{}`. */
 export function normalizeRoutePath(path: string): string {
   const trimmed = path.replace(/\/+$/, '') || '/';
   return trimmed
     .split('/')
-    .map((seg) => (/^\{[^}]*\}$|^:[A-Za-z_]\w*$|^\[\.{0,3}[^\]]*\]$/.test(seg) ? '{}' : seg))
+    .map((seg) => (/^\{[^}]*\}$|^:[A-Za-z_]\w*$|^\[\.{0,3}[^\]]*\]$|^<(?:\w+:)?[A-Za-z_]\w*>$/.test(seg) ? '{}' : seg))
     .join('/');
 }
 

@@ -77,6 +77,7 @@ export function routeFacts(root: Node, sink: FactSink): void {
 export function clientCallFact(call: Node, symbol: string, sink: FactSink): void {
   const fn = call.childForFieldName('function');
   const name = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : fn?.type === 'identifier' ? fn.text : undefined;
+  if (name && registeredRouteFact(call, name, sink)) return;
   if (fn?.type === 'attribute' && sdkCallFact(call, fn, symbol, sink)) return;
   const verb = name ? /^_*(get|post|put|patch|delete)(?=$|_)/.exec(name)?.[1] : undefined;
   if (!verb || !fn || call.parent?.type === 'decorator') return;
@@ -104,6 +105,109 @@ export function clientCallFact(call: Node, symbol: string, sink: FactSink): void
     ...(params.length ? { params } : {}),
     ...pos(call),
   });
+}
+
+/** Calls that register a route, besides those named after a method (`web.post`, `router.add_get`). */
+const REGISTERS = new Set(['add_api_route', 'add_url_rule', 'add_route', 'Route', 'APIRoute']);
+/** Frameworks that read a handler's signature as its parameters (FastAPI): only their handlers' signatures count. */
+const SIGNATURE_ROUTES = new Set(['add_api_route', 'APIRoute']);
+
+/** Per parsed file: its functions by name and its routers' prefixes, worked out when a registration is first met. */
+const fileRoutesContext = new WeakMap<object, { functions: Map<string, Node>; prefixes: Map<string, string> }>();
+
+function routesContext(call: Node): { functions: Map<string, Node>; prefixes: Map<string, string> } {
+  const known = fileRoutesContext.get(call.tree);
+  if (known) return known;
+  const root = call.tree.rootNode;
+  const functions = new Map<string, Node>();
+  for (const f of root.descendantsOfType('function_definition')) {
+    const name = f?.childForFieldName('name')?.text;
+    if (f && name && !functions.has(name)) functions.set(name, f);
+  }
+  const made = { functions, prefixes: routerPrefixes(root) };
+  fileRoutesContext.set(call.tree, made);
+  return made;
+}
+
+/**
+ * A route registered by a call rather than a decorator: FastAPI `router.add_api_route("/v1/responses",
+ * create, methods=["POST"])`, Flask `app.add_url_rule("/v1/responses", view_func=create,
+ * methods=["POST"])`, Starlette `Route("/v1/responses", create, methods=["POST"])` and `add_route`,
+ * aiohttp `router.add_post("/v1/responses", create)`, `web.post(…)` and `add_route("POST", path,
+ * handler)`. It is one when it names a path and a handler this file defines or imports (a client's
+ * `requests.post(url, payload)` names no function); the route is named by the handler. Only a
+ * framework that reads the handler's signature as the parameters (FastAPI) gets them from it.
+ */
+function registeredRouteFact(call: Node, name: string, sink: FactSink): boolean {
+  const verb = /^(?:add_)?(get|post|put|patch|delete|head|options)$/.exec(name)?.[1];
+  if (!verb && !REGISTERS.has(name)) return false;
+  const args = kids(call.childForFieldName('arguments') ?? call);
+  let positional = args.filter((a) => a.type !== 'keyword_argument' && a.type !== 'list_splat' && a.type !== 'dictionary_splat');
+  // aiohttp's `add_route("POST", "/v1/responses", handler)`: the method comes first.
+  const leading = stringValue(positional[0])?.toLowerCase();
+  const named = leading !== undefined && METHODS.has(leading) && stringValue(positional[1]) !== undefined ? leading : undefined;
+  if (named) positional = positional.slice(1);
+  const path = stringValue(positional[0]) ?? keyword(args, 'path') ?? keyword(args, 'rule');
+  if (path === undefined || !path.startsWith('/')) return false;
+  const given =
+    keywordValue(args, 'endpoint') ??
+    keywordValue(args, 'view_func') ??
+    keywordValue(args, 'handler') ??
+    positional.slice(1).find((a) => a.type === 'identifier' || a.type === 'attribute');
+  const { functions, prefixes } = routesContext(call);
+  const handler = handlerOf(given, functions, sink);
+  if (!handler) return false;
+  const method = keyword(args, 'method')?.toLowerCase();
+  const methods = verb ? [verb] : named ? [named] : method ? [method] : methodList(args);
+  const fn = call.childForFieldName('function');
+  const owner = fn?.type === 'attribute' ? (fn.childForFieldName('object')?.text ?? '') : '';
+  const declared: Declared = {
+    methods,
+    path: (prefixes.get(owner) ?? '') + path,
+    keywordRoute: false,
+    evidence: `${fn?.text ?? name}() registration`,
+  };
+  const { params, body } = handler.fn && SIGNATURE_ROUTES.has(name) ? signature(handler.fn, declared) : { params: [] };
+  for (const m of methods) {
+    const own = params.filter((p) => p.in !== 'body' || WITH_BODY.has(m));
+    sink.add({
+      kind: 'route',
+      symbol: handler.name,
+      method: m.toUpperCase(),
+      path: declared.path,
+      evidence: declared.evidence,
+      ...(body && WITH_BODY.has(m) ? { className: body } : {}),
+      ...(own.length ? { params: own } : {}),
+      ...pos(call),
+    });
+  }
+  return true;
+}
+
+/** A handler given by name: a function or method this file defines, or a name (or a module's attribute) it imports. */
+function handlerOf(node: Node | undefined, functions: ReadonlyMap<string, Node>, sink: FactSink): { name: string; fn?: Node } | undefined {
+  const imported = (local: string) => sink.module.imports.some((i) => i.local === local);
+  if (node?.type === 'identifier') {
+    const fn = functions.get(node.text);
+    if (fn) return { name: node.text, fn };
+    return imported(node.text) ? { name: node.text } : undefined;
+  }
+  if (node?.type === 'attribute') {
+    const written = writtenName(node)?.split('.');
+    const last = node.childForFieldName('attribute')?.text;
+    if (!written || !last) return undefined;
+    // `self.create`: a method of the class that registers it.
+    const fn = written.length === 2 && (written[0] === 'self' || written[0] === 'cls') ? functions.get(last) : undefined;
+    if (fn) return { name: last, fn };
+    return imported(written[0]!) ? { name: last } : undefined;
+  }
+  return undefined;
+}
+
+function keywordValue(args: Node[], name: string): Node | undefined {
+  return (
+    args.find((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === name)?.childForFieldName('value') ?? undefined
+  );
 }
 
 /**
@@ -337,7 +441,8 @@ function routerPrefixes(root: Node): Map<string, string> {
 
 /** The handler's parameters as the route's own, and the class its body is declared as. */
 function signature(fn: Node, route: Declared): { params: RouteParam[]; body?: string } {
-  const inPath = new Set([...route.path.matchAll(/\{([A-Za-z_]\w*)(?::[^}]*)?\}/g)].map((m) => m[1]!));
+  // `{name}`, `{name:int}` (FastAPI, Starlette, aiohttp) and `<name>`, `<int:name>` (Flask).
+  const inPath = new Set([...route.path.matchAll(/\{([A-Za-z_]\w*)(?::[^}]*)?\}|<(?:\w+:)?([A-Za-z_]\w*)>/g)].map((m) => m[1] ?? m[2]!));
   const params: RouteParam[] = [];
   let body: string | undefined;
   for (const p of kids(fn.childForFieldName('parameters') ?? fn)) {
