@@ -117,6 +117,10 @@ describe('analyzeWorkspace on the fixture workspace', () => {
       ['web/schemas.mts', 'CreateBody', 'previous_response_id', 'z.string().optional()', true, null, null],
       ['web/schemas.mts', 'CreateBody', 'max_output_tokens', 'z.number().int().default(512)', true, '512', null],
       ['web/schemas.mts', 'CreateBody', 'truncation', "z.enum(['auto', 'disabled']).optional()", true, null, ['auto', 'disabled']],
+      // A class (a DTO): optional when `?`, `@IsOptional()` or initialized; static members are no fields.
+      ['web/servers.mts', 'StartDto', 'model', 'string', false, null, null],
+      ['web/servers.mts', 'StartDto', 'input', 'string', true, null, null],
+      ['web/servers.mts', 'StartDto', 'truncation', "'auto' | 'disabled'", true, "'disabled'", ['auto', 'disabled']],
     ]);
   });
 
@@ -173,6 +177,13 @@ describe('analyzeWorkspace on the fixture workspace', () => {
       'web/client.mts:150 POST /v1/responses fetch',
       'web/routes.mts:4 POST /v1/responses createResponse',
       'web/routes.mts:5 GET /v1/responses/:id app',
+      // NestJS (the controller's prefix and the method's path joined; a method with no route
+      // decorator is none), Hono's `on` with an HTTP method (an emitter's `on` is not), Fastify's
+      // route object named by its handler.
+      'web/servers.mts:22 POST /v1/responses start body=StartDto',
+      'web/servers.mts:27 GET /v1/responses/:id fetchOne',
+      'web/servers.mts:38 POST /v1/responses/:id/cancel app',
+      'web/servers.mts:41 DELETE /v1/responses/:id removeResponse',
     ]);
   });
 
@@ -189,6 +200,14 @@ describe('analyzeWorkspace on the fixture workspace', () => {
       // Nothing shared: neither variant's fields can be said to be the endpoint's.
       'draft: create_params.CreateParamsStreaming or create_params.DraftParams → no body model',
     ]);
+  });
+
+  it('reads where each NestJS handler parameter comes from, and the path parameters of Hono and Fastify routes', async () => {
+    const { facts } = await run();
+    const params = facts
+      .filter((f) => f.kind === 'route' && f.file === 'web/servers.mts')
+      .map((f) => `${f.line} ${f.symbol}: ${(f.params ?? []).map((p) => `${p.in} ${p.name}${p.optional ? '?' : ''}`).join(', ')}`);
+    expect(params).toEqual(['22 start: ', '27 fetchOne: path id, query include?', '38 app: path id', '41 removeResponse: path id']);
   });
 
   it('reads the parameters of a registered or Flask route from its handler where the framework does', async () => {

@@ -1,5 +1,5 @@
 /**
- * Request models in TypeScript: an interface or object type alias, or a Zod `z.object({...})`
+ * Request models in TypeScript: an interface, an object type alias, a class (a DTO), or a Zod `z.object({...})`
  * whose fields look like an endpoint's body (candidates.ts `mayBeRequestModel`). One param fact per
  * field with the declared type text, optionality, default and accepted values.
  */
@@ -105,9 +105,34 @@ export function paramVisitor(
   const finish = (bodies: ReadonlySet<string>): void => {
     for (const model of held) if (bodies.has(model.symbol)) add(model.symbol, fieldsOf(model.node) ?? []);
   };
-  /** A declaration's fields when it declares a shape: an interface, an object type alias, a Zod object. */
+  /**
+   * A class's own instance properties (a NestJS or class-validator DTO): optional when marked `?` or
+   * decorated `@IsOptional()`, its initializer the default.
+   */
+  const fromClass = (cls: TS.ClassDeclaration): TsField[] =>
+    cls.members.filter(ts.isPropertyDeclaration).flatMap((m) => {
+      if (ts.getCombinedModifierFlags(m) & ts.ModifierFlags.Static || !(ts.isIdentifier(m.name) || ts.isStringLiteral(m.name))) return [];
+      const typeText = m.type?.getText(sf) ?? 'any';
+      const isUnionOfLiterals = m.type && (ts.isUnionTypeNode(m.type) || ts.isLiteralTypeNode(m.type)) && literalStrings(m.type).length > 0;
+      const optionalByDecorator = (m.modifiers ?? []).some(
+        (d) => d.kind === ts.SyntaxKind.Decorator && /^@IsOptional\(/.test(d.getText(sf)),
+      );
+      return [
+        {
+          name: m.name.text,
+          node: m,
+          typeText,
+          optional: m.questionToken !== undefined || m.initializer !== undefined || optionalByDecorator,
+          ...(m.initializer ? { default: m.initializer.getText(sf) } : {}),
+          values: isUnionOfLiterals ? literalStrings(m.type!) : [],
+          ...(isUnionOfLiterals || !m.type ? {} : { valuesFrom: m.type }),
+        },
+      ];
+    });
+  /** A declaration's fields when it declares a shape: an interface, an object type alias, a class, a Zod object. */
   const fieldsOf = (node: TS.Node): TsField[] | undefined => {
     if (ts.isInterfaceDeclaration(node)) return fromMembers(node.members);
+    if (ts.isClassDeclaration(node) && node.name) return fromClass(node);
     if (ts.isTypeAliasDeclaration(node) && ts.isTypeLiteralNode(node.type)) return fromMembers(node.type.members);
     if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) {
       const obj = zodObjectShape(ts, node.initializer, sf);
@@ -130,7 +155,7 @@ export function paramVisitor(
   };
   const visit = (node: TS.Node): void => {
     const fields = fieldsOf(node);
-    // Each of the three shapes fieldsOf reads is named by an identifier.
+    // Each of the shapes fieldsOf reads is named by an identifier.
     if (fields) emit(((node as TS.DeclarationStatement).name as TS.Identifier).text, node, fields);
   };
   return { visit, finish };

@@ -13,6 +13,7 @@ import type * as TS from 'typescript';
 import type { Ts } from './compiler-api.js';
 import type { FileContext } from '../fact-sink.js';
 import type { FactAdder } from './ts-params.js';
+import type { CodeFact } from '../facts.js';
 import { pathOfUrl, sdkEndpoint, sendsForeignKeys, SENT_UNDER } from '../client-path.js';
 
 type At = (node: TS.Node) => { line: number; column: number };
@@ -64,7 +65,7 @@ export function routeVisitor(ts: Ts, sf: TS.SourceFile, ctx: FileContext, sink: 
       const first = node.arguments[0];
       const verb = name === 'fetch' ? fetchMethod(ts, node.arguments[1]) : verbOf(name);
       // Most calls are neither: the receiver's text (a string made per call) only for those that are.
-      if (!verb && !(access && name === 'route')) return;
+      if (!verb && !(access && (name === 'route' || name === 'on'))) return;
       const owner = access ? access.expression.getText(sf) : name;
       const declared = verb && first ? pathIn(ts, sf, first, node, 0) : undefined;
       if (verb && declared !== undefined) {
@@ -104,16 +105,40 @@ export function routeVisitor(ts: Ts, sf: TS.SourceFile, ctx: FileContext, sink: 
             if (ts.isStringLiteral(m))
               sink.add({
                 kind: 'route',
-                symbol: owner,
+                symbol: handlerName(ts, handler) ?? owner,
                 method: m.text.toUpperCase(),
                 path: url.text,
                 evidence: `${owner}.route() call`,
                 ...(body ? { className: body } : {}),
+                ...pathParams(url.text, at(node).line),
                 ...at(node),
               });
         }
+      } else if (access && name === 'on' && first && node.arguments[1]) {
+        // Hono's `app.on('POST', '/v1/responses', handler)`, or several methods at once: an event
+        // emitter's `on('data', …)` names no HTTP method and no path.
+        const methods = ts.isArrayLiteralExpression(first) ? [...first.elements] : [first];
+        const path = stringArg(ts, node.arguments[1]);
+        const verbs = methods.map((m) => stringArg(ts, m)?.toUpperCase());
+        if (path?.startsWith('/') && verbs.length > 0 && verbs.every((v) => v !== undefined && NEXT_METHODS.has(v))) {
+          const handler = node.arguments[node.arguments.length - 1];
+          const body = handler ? bodyIn(ts, handler, sf) : undefined;
+          for (const v of verbs)
+            sink.add({
+              kind: 'route',
+              symbol: handlerName(ts, handler) ?? owner,
+              method: v!,
+              path,
+              evidence: `${owner}.on() call`,
+              ...(body ? { className: body } : {}),
+              ...pathParams(path, at(node).line),
+              ...at(node),
+            });
+        }
       }
     }
+    if (ts.isMethodDeclaration(node) && node.modifiers && ts.isClassDeclaration(node.parent))
+      nestRoutes(ts, sf, node, node.parent, sink, at);
     if (nextPath !== undefined && node.parent === sf) {
       const exported = (ts.getCombinedModifierFlags(node as TS.Declaration) & ts.ModifierFlags.Export) !== 0;
       if (exported && ts.isFunctionDeclaration(node) && node.name && NEXT_METHODS.has(node.name.text)) {
@@ -147,6 +172,86 @@ export function routeVisitor(ts: Ts, sf: TS.SourceFile, ctx: FileContext, sink: 
       }
     }
   };
+}
+
+/** A handler that names itself: `create`, `function create(…) {…}`. */
+function handlerName(ts: Ts, handler: TS.Expression | undefined): string | undefined {
+  if (handler && ts.isIdentifier(handler)) return handler.text;
+  return handler && ts.isFunctionExpression(handler) && handler.name ? handler.name.text : undefined;
+}
+
+const NEST_VERBS = new Set(['Get', 'Post', 'Put', 'Patch', 'Delete', 'Head', 'Options']);
+
+/** The decorators on a node, as `[name, arguments]` (`@Post('x')` → `['Post', ['x']]`; `@Body()` → `['Body', []]`). */
+function decoratorsOf(ts: Ts, node: TS.Node): [string, readonly TS.Expression[]][] {
+  const out: [string, readonly TS.Expression[]][] = [];
+  for (const m of (node as { modifiers?: readonly TS.Node[] }).modifiers ?? []) {
+    if (m.kind !== ts.SyntaxKind.Decorator) continue;
+    const e = (m as TS.Decorator).expression;
+    if (ts.isCallExpression(e) && ts.isIdentifier(e.expression)) out.push([e.expression.text, e.arguments]);
+  }
+  return out;
+}
+
+const stringArg = (ts: Ts, e: TS.Expression | undefined): string | undefined =>
+  e && (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) ? e.text : undefined;
+
+/**
+ * NestJS: a method decorated `@Post('…')` (or `@Get`, `@Put`, `@Patch`, `@Delete`) in a class
+ * decorated `@Controller('prefix')` is a route at the two paths joined. Its parameters say where
+ * each comes from: `@Param('id')` the path, `@Query('include')` the query, `@Body('model')` one body
+ * field, and `@Body() body: CreateDto` (or a `@Query()` DTO) the request model whose fields are the rest.
+ */
+function nestRoutes(ts: Ts, sf: TS.SourceFile, method: TS.MethodDeclaration, cls: TS.ClassDeclaration, sink: FactAdder, at: At): void {
+  const routes = decoratorsOf(ts, method).filter(([name]) => NEST_VERBS.has(name));
+  if (routes.length === 0) return;
+  const controller = decoratorsOf(ts, cls).find(([name]) => name === 'Controller');
+  if (!controller) return;
+  const given = controller[1][0];
+  const prefix =
+    stringArg(ts, given) ??
+    (given && ts.isObjectLiteralExpression(given) ? stringArg(ts, propertyValue(ts, given, 'path')) : undefined) ??
+    '';
+  const params: NonNullable<CodeFact['params']> = [];
+  let body: string | undefined;
+  let query: string | undefined;
+  for (const p of method.parameters) {
+    const from = decoratorsOf(ts, p).find(([name]) => name === 'Param' || name === 'Query' || name === 'Body');
+    if (!from) continue;
+    const field = stringArg(ts, from[1][0]);
+    const declaredType = p.type?.getText(sf);
+    if (field === undefined) {
+      const model = p.type ? typeName(ts, p.type, sf) : undefined;
+      if (from[0] === 'Body') body ??= model;
+      if (from[0] === 'Query') query ??= model;
+      continue;
+    }
+    params.push({
+      name: field,
+      in: from[0] === 'Param' ? 'path' : from[0] === 'Query' ? 'query' : 'body',
+      ...(declaredType ? { declaredType } : {}),
+      optional: from[0] !== 'Param' && (p.questionToken !== undefined || p.initializer !== undefined),
+      line: at(p).line,
+    });
+  }
+  const model = body ?? query;
+  for (const [verb, args] of routes) {
+    const own = stringArg(ts, args[0]) ?? '';
+    const path = `/${[prefix, own]
+      .map((x) => x.replace(/^\/+|\/+$/g, ''))
+      .filter(Boolean)
+      .join('/')}`;
+    sink.add({
+      kind: 'route',
+      symbol: method.name.getText(sf),
+      method: verb.toUpperCase(),
+      path,
+      evidence: `NestJS @${verb}() route`,
+      ...(model ? { className: model } : {}),
+      ...(params.length ? { params } : {}),
+      ...at(method),
+    });
+  }
 }
 
 /**
