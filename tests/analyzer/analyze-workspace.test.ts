@@ -45,6 +45,9 @@ describe('analyzeWorkspace on the fixture workspace', () => {
       'server/handlers.py:14 handler on_event response.completed',
       'server/handlers.py:16 handler on_event error',
       'server/handlers.py:22 handler <module> response.output_text.done',
+      // Streams framed by hand: an SSE `event:` line in a string (or f-string) emits; a comparison does not.
+      'server/sse.py:3 emitter frames response.in_progress',
+      'server/sse.py:4 emitter frames response.failed',
       'tests/test_events.py:2 test test_created response.created',
       'tests/test_events.py:3 test test_created response.created',
       'traces/agent.ndjson:1 test agent.ndjson raw_response_event',
@@ -73,6 +76,8 @@ describe('analyzeWorkspace on the fixture workspace', () => {
       'web/schemas.mts:4 definition Completed response.completed',
       'web/schemas.mts:9 definition Lifecycle response.in_progress',
       'web/schemas.mts:9 definition Lifecycle response.incomplete',
+      'web/sse.mts:3 emitter frame response.in_progress',
+      'web/sse.mts:4 emitter frame response.failed',
       'web/types.mts:1 definition SdkCreated response.created',
       'web/types.mts:4 definition CreatedEvent response.created',
       'web/types.mts:9 definition TextEvents response.output_text.delta',

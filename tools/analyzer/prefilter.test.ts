@@ -89,3 +89,42 @@ describe('buildPrefilter on route and client code', () => {
     expect(picks(text)).toBe(false);
   });
 });
+
+describe('buildPrefilter on streams framed by hand', () => {
+  const candidates = buildCandidates({
+    model: {
+      events: [
+        {
+          id: 'event:widget.made',
+          kind: 'event',
+          type: 'widget.made',
+          description: '',
+          anchors: [],
+          sources: [],
+          category: 'other',
+          fields: [],
+          correlationKeys: [],
+          classNames: [],
+        },
+      ],
+      params: [],
+      endpoints: [],
+    },
+    unknownLiteralPatterns: [],
+  });
+  const picks = buildPrefilter(candidates);
+
+  it.each([
+    ['a Python f-string with an SSE event line', 'yield f"event: widget.made\\ndata: {json.dumps(x)}\\n\\n"'],
+    ['a TypeScript template with one', 'res.write(`event:widget.made\\ndata: $' + '{body}\\n\\n`);'],
+  ])('picks %s', (_name, text) => {
+    expect(picks(text)).toBe(true);
+  });
+
+  it.each([
+    ['a longer type on the line', 'yield "event: widget.made.again\\n"'],
+    ['the type with no event field', 'log("widget.made happened")'],
+  ])('passes over %s', (_name, text) => {
+    expect(picks(text)).toBe(false);
+  });
+});

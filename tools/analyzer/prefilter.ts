@@ -3,7 +3,7 @@
  * its text mentions something the adapters could report. One combined regular expression per
  * run, so a file costs one scan, as with grep.
  */
-import type { Candidates } from './candidates.js';
+import { isWeakLiteral, type Candidates } from './candidates.js';
 
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -82,7 +82,11 @@ export function buildPrefilter(candidates: Candidates, extraNames: Iterable<stri
   const paths = candidates.pathWords.size > 0 ? [`(?<!\\.)/${alternation(candidates.pathWords)}(?![\\w-])[^"'\\x60\\n]*["'\\x60]`] : [];
   // An SDK call the spec's examples make (`.responses.create(`).
   const sdk = candidates.sdkCalls.size > 0 ? [`\\.${alternation(candidates.sdkCalls.keys())}\\s*\\(`] : [];
-  const alternatives = [...quoted, ...named, ...candidates.literalPatterns.map(quotedPattern), ...paths, ...sdk, ...ROUTE_MARKERS];
+  // A stream framed by hand: an SSE `event:` line inside a string (`f"event: response.created\n…"`).
+  // Undotted types (`event: error`) are every streaming API's; the adapters skip them there too.
+  const framed = [...candidates.eventTypes].filter((t) => !isWeakLiteral(t));
+  const sse = framed.length > 0 ? [`event:[ \\t]*${alternation(framed)}(?![\\w.-])`] : [];
+  const alternatives = [...quoted, ...named, ...candidates.literalPatterns.map(quotedPattern), ...paths, ...sdk, ...sse, ...ROUTE_MARKERS];
   if (alternatives.length === 0) return () => false;
   const re = new RegExp(alternatives.join('|'));
   return (text) => re.test(text);

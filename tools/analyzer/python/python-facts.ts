@@ -12,7 +12,7 @@ import { classFacts } from './python-classes.js';
 import { fieldsForFact, type DeclaredFields } from '../declared-fields.js';
 import { declaredFieldsIn } from './python-fields.js';
 import { clientCallFact, routeFacts } from './python-routes.js';
-import { embeddedTraceTypes } from '../trace/trace-facts.js';
+import { embeddedTraceTypes, sseEventTypes } from '../trace/trace-facts.js';
 import { firstSyntaxError, isClassName, kids, lastName, pos, stringValue, writtenName } from './syntax.js';
 
 /** The node types the facts pass reads; everything else it only passes through. */
@@ -78,6 +78,13 @@ export function pythonFacts(tree: Tree, ctx: FileContext): FileFacts {
             sink.add({ kind: 'literal', symbol, literal: type, evidence: 'trace line in a string', ...pos(node) });
         }
         if (value !== undefined && isEventLiteral(value, ctx.candidates)) literalFact(node, value, symbol, sink, declared);
+        // A stream framed by hand (`f"event: response.created\ndata: {payload}\n\n"`) emits the
+        // events its `event:` lines name; a comparison with such a line reads them instead. An
+        // undotted type (`event: error`) is every streaming API's: another vendor's stream is no evidence.
+        if (node.parent?.type !== 'comparison_operator')
+          for (const type of sseEventTypes(literalText(node)))
+            if (isEventLiteral(type, ctx.candidates) && !isWeakLiteral(type))
+              sink.add({ kind: 'emitter', symbol, literal: type, evidence: 'SSE event line in a string', ...pos(node) });
         skipUntil = node.endIndex;
         break;
       }
@@ -377,4 +384,14 @@ function literalValues(right: Node | null | undefined): string[] | undefined {
   const items = right.childrenForFieldName('subscript').filter((n): n is Node => n !== null);
   const values = items.map(stringValue);
   return items.length > 0 && values.every((v) => v !== undefined) ? (values as string[]) : undefined;
+}
+
+/** A string's text as written, an f-string's holes each one NUL: what the string itself says. */
+function literalText(node: Node): string {
+  let text = '';
+  for (const child of kids(node)) {
+    if (child.type === 'string_content') text += child.text;
+    else if (child.type === 'interpolation') text += '\u0000';
+  }
+  return text;
 }

@@ -36,6 +36,21 @@ export function embeddedTraceTypes(text: string): string[] {
   }
 }
 
+/**
+ * The event types a string writes as SSE `event:` lines (`"event: response.created\ndata: …\n\n"`):
+ * a stream framed by hand. `text` may hold escapes as written (`\n`) and holes (an f-string's `{…}`,
+ * a template's `${…}`); a line with a hole in its type names nothing.
+ */
+export function sseEventTypes(text: string): string[] {
+  if (!text.includes('event:')) return [];
+  const out: string[] = [];
+  for (const line of text.replace(/\\r\\n|\\n|\\r/g, '\n').split(/\r?\n/)) {
+    const m = /^\s*event:[ \t]*([A-Za-z_][\w.-]*)[ \t]*$/.exec(line);
+    if (m) out.push(m[1]!);
+  }
+  return out;
+}
+
 export function traceFacts(text: string, ctx: FileContext): FileFacts {
   const sink = new FactSink({ ...ctx, isTest: true });
   const symbol = ctx.file.slice(ctx.file.lastIndexOf('/') + 1);

@@ -15,7 +15,7 @@ import { fieldsForFact } from '../declared-fields.js';
 import { declaredShapes, holderOf, type FileShapes } from './ts-fields.js';
 import { paramVisitor } from './ts-params.js';
 import { routeVisitor } from './ts-routes.js';
-import { embeddedTraceTypes } from '../trace/trace-facts.js';
+import { embeddedTraceTypes, sseEventTypes } from '../trace/trace-facts.js';
 
 const EMIT_CALL = /(send|emit|yield|publish|push|write|enqueue|dispatch|sse|stream|event)/i;
 const LISTEN_CALL = /^(on|once|addEventListener|addListener|subscribe|listen|handle|register)$/;
@@ -116,6 +116,13 @@ export function typescriptFacts(ts: Ts, sf: TS.SourceFile, ctx: FileContext): Fi
       if (isEventLiteral(type, ctx.candidates))
         add({ kind: 'literal', symbol, literal: type, evidence: 'trace line in a string', ...at(node) });
     }
+    // A stream framed by hand (`\`event: response.created\ndata: ${json}\n\n\``) emits the events its
+    // `event:` lines name; a comparison with such a line reads them instead. An undotted type
+    // (`event: error`) is every streaming API's: another vendor's stream is no evidence.
+    if (!isComparedOrCase(ts, node))
+      for (const type of sseEventTypes(text))
+        if (isEventLiteral(type, ctx.candidates) && !isWeakLiteral(type))
+          add({ kind: 'emitter', symbol, literal: type, evidence: 'SSE event line in a string', ...at(node) });
     if (template) return true;
     if (isEventLiteral(node.text, ctx.candidates)) {
       const { kind, evidence } = roleOf(ts, node, sf, ctx.candidates.nameKeyed);
@@ -628,4 +635,19 @@ function writtenName(ts: Ts, e: TS.Node): string | undefined {
 
 function isClassName(name: string): boolean {
   return /^[A-Z]/.test(name.slice(name.lastIndexOf('.') + 1));
+}
+
+/** The operand of an equality comparison or a `case` label. */
+function isComparedOrCase(ts: Ts, node: TS.Node): boolean {
+  const p = node.parent;
+  if (!p) return false;
+  if (ts.isCaseClause(p)) return true;
+  if (!ts.isBinaryExpression(p)) return false;
+  const op = p.operatorToken.kind;
+  return (
+    op === ts.SyntaxKind.EqualsEqualsEqualsToken ||
+    op === ts.SyntaxKind.EqualsEqualsToken ||
+    op === ts.SyntaxKind.ExclamationEqualsEqualsToken ||
+    op === ts.SyntaxKind.ExclamationEqualsToken
+  );
 }
