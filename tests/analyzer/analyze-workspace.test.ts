@@ -215,7 +215,7 @@ describe('analyzeWorkspace on the fixture workspace', () => {
     expect(params).toEqual(['22 start: ', '27 fetchOne: path id, query include?', '38 app: path id', '41 removeResponse: path id']);
   });
 
-  it('reads the parameters of a registered or Flask route from its handler where the framework does', async () => {
+  it('reads the parameters of a registered or Flask route from its handler where the framework does, else from its path', async () => {
     const { facts } = await run();
     const params = facts
       .filter((f) => f.kind === 'route' && f.file === 'server/registered.py')
@@ -223,12 +223,13 @@ describe('analyzeWorkspace on the fixture workspace', () => {
     expect(params).toEqual([
       // FastAPI reads the signature: the body model is the class, the plain scalar a query parameter.
       '24 create: query stream',
-      // Flask, Starlette and aiohttp pass a request: their handlers' signatures are not the parameters.
-      '25 fetch: ',
-      '26 cancel: ',
-      '27 delete_response: ',
-      '28 fetch: ',
-      '29 cancel: ',
+      // Flask, Starlette and aiohttp: the handlers' signatures are not the parameters (a request
+      // is passed), the path's own are.
+      '25 fetch: path response_id',
+      '26 cancel: path response_id',
+      '27 delete_response: path response_id',
+      '28 fetch: path response_id',
+      '29 cancel: path response_id',
       '33 <module>: ',
       '38 remove: path response_id',
       // A decorator route's signature: Flask's `<string:rid>` is a path parameter.

@@ -136,7 +136,8 @@ function routesContext(call: Node): { functions: Map<string, Node>; prefixes: Ma
  * aiohttp `router.add_post("/v1/responses", create)`, `web.post(…)` and `add_route("POST", path,
  * handler)`. It is one when it names a path and a handler this file defines or imports (a client's
  * `requests.post(url, payload)` names no function); the route is named by the handler. Only a
- * framework that reads the handler's signature as the parameters (FastAPI) gets them from it.
+ * framework that reads the handler's signature as the parameters (FastAPI) gets them from it;
+ * elsewhere the path's own parameters are the route's.
  */
 function registeredRouteFact(call: Node, name: string, sink: FactSink): boolean {
   const verb = /^(?:add_)?(get|post|put|patch|delete|head|options)$/.exec(name)?.[1];
@@ -167,7 +168,11 @@ function registeredRouteFact(call: Node, name: string, sink: FactSink): boolean 
     keywordRoute: false,
     evidence: `${fn?.text ?? name}() registration`,
   };
-  const { params, body } = handler.fn && SIGNATURE_ROUTES.has(name) ? signature(handler.fn, declared) : { params: [] };
+  // Elsewhere the path's own parameters are the route's (Flask passes them to the view by name).
+  const { params, body } =
+    handler.fn && SIGNATURE_ROUTES.has(name)
+      ? signature(handler.fn, declared)
+      : { params: pathTemplateParams(declared.path, pos(call).line) };
   for (const m of methods) {
     const own = params.filter((p) => p.in !== 'body' || WITH_BODY.has(m));
     sink.add({
@@ -182,6 +187,16 @@ function registeredRouteFact(call: Node, name: string, sink: FactSink): boolean 
     });
   }
   return true;
+}
+
+/** `{id}`, `{id:int}` and Flask's `<int:id>` in a declared path: its path parameters, at the declaration's line. */
+function pathTemplateParams(path: string, line: number): RouteParam[] {
+  return [...path.matchAll(/\{([A-Za-z_]\w*)(?::[^}]*)?\}|<(?:\w+:)?([A-Za-z_]\w*)>/g)].map((m) => ({
+    name: m[1] ?? m[2]!,
+    in: 'path' as const,
+    optional: false,
+    line,
+  }));
 }
 
 /** A handler given by name: a function or method this file defines, or a name (or a module's attribute) it imports. */
