@@ -137,7 +137,7 @@ export class ModuleGraph {
 
   /** The submodule `name` of the package whose `__init__.py` is `file`. */
   private submodule(file: string, name: string): Binding | undefined {
-    const sub = this.pythonModule(file, `.${name}`);
+    const sub = this.resolveModule(file, `.${name}`);
     return sub && 'file' in sub ? { kind: 'module', file: sub.file } : undefined;
   }
 

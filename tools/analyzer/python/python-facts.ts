@@ -81,8 +81,10 @@ export function pythonFacts(tree: Tree, ctx: FileContext): FileFacts {
         // A stream framed by hand (`f"event: response.created\ndata: {payload}\n\n"`) emits the
         // events its `event:` lines name; a comparison with such a line reads them instead. An
         // undotted type (`event: error`) is every streaming API's: another vendor's stream is no evidence.
-        if (node.parent?.type !== 'comparison_operator')
-          for (const type of sseEventTypes(literalText(node)))
+        // A plain string's value is its text; only an f-string's is read again, holes and all.
+        const framed = sseEventTypes(value ?? literalText(node));
+        if (framed.length > 0 && node.parent?.type !== 'comparison_operator')
+          for (const type of framed)
             if (isEventLiteral(type, ctx.candidates) && !isWeakLiteral(type))
               sink.add({ kind: 'emitter', symbol, literal: type, evidence: 'SSE event line in a string', ...pos(node) });
         skipUntil = node.endIndex;

@@ -77,11 +77,13 @@ export function routeFacts(root: Node, sink: FactSink): void {
 export function clientCallFact(call: Node, symbol: string, sink: FactSink): void {
   const fn = call.childForFieldName('function');
   const name = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : fn?.type === 'identifier' ? fn.text : undefined;
-  if (name && registeredRouteFact(call, name, sink)) return;
-  if (fn?.type === 'attribute' && sdkCallFact(call, fn, symbol, sink)) return;
+  // Most calls are none of these: their arguments are read only for a name that may be.
   const verb = name ? /^_*(get|post|put|patch|delete)(?=$|_)/.exec(name)?.[1] : undefined;
+  const registers = name !== undefined && (REGISTERS.has(name) || REGISTERING_VERB.test(name));
+  const args = verb || registers ? kids(call.childForFieldName('arguments') ?? call) : [];
+  if (registers && registeredRouteFact(call, name, args, sink)) return;
+  if (fn?.type === 'attribute' && sdkCallFact(call, fn, symbol, sink)) return;
   if (!verb || !fn || call.parent?.type === 'decorator') return;
-  const args = kids(call.childForFieldName('arguments') ?? call);
   const first = args[0]?.type === 'keyword_argument' ? undefined : args[0];
   if (!first) return;
   const caller = enclosingFunction(call);
@@ -109,6 +111,8 @@ export function clientCallFact(call: Node, symbol: string, sink: FactSink): void
 
 /** Calls that register a route, besides those named after a method (`web.post`, `router.add_get`). */
 const REGISTERS = new Set(['add_api_route', 'add_url_rule', 'add_route', 'Route', 'APIRoute']);
+/** `web.post(…)`, `router.add_get(…)`: a registration named after its method. */
+const REGISTERING_VERB = /^(?:add_)?(get|post|put|patch|delete|head|options)$/;
 /** Frameworks that read a handler's signature as its parameters (FastAPI): only their handlers' signatures count. */
 const SIGNATURE_ROUTES = new Set(['add_api_route', 'APIRoute']);
 
@@ -139,10 +143,8 @@ function routesContext(call: Node): { functions: Map<string, Node>; prefixes: Ma
  * framework that reads the handler's signature as the parameters (FastAPI) gets them from it;
  * elsewhere the path's own parameters are the route's.
  */
-function registeredRouteFact(call: Node, name: string, sink: FactSink): boolean {
-  const verb = /^(?:add_)?(get|post|put|patch|delete|head|options)$/.exec(name)?.[1];
-  if (!verb && !REGISTERS.has(name)) return false;
-  const args = kids(call.childForFieldName('arguments') ?? call);
+function registeredRouteFact(call: Node, name: string, args: Node[], sink: FactSink): boolean {
+  const verb = REGISTERING_VERB.exec(name)?.[1];
   let positional = args.filter((a) => a.type !== 'keyword_argument' && a.type !== 'list_splat' && a.type !== 'dictionary_splat');
   // aiohttp's `add_route("POST", "/v1/responses", handler)`: the method comes first.
   const leading = stringValue(positional[0])?.toLowerCase();

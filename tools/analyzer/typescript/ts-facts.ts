@@ -119,8 +119,9 @@ export function typescriptFacts(ts: Ts, sf: TS.SourceFile, ctx: FileContext): Fi
     // A stream framed by hand (`\`event: response.created\ndata: ${json}\n\n\``) emits the events its
     // `event:` lines name; a comparison with such a line reads them instead. An undotted type
     // (`event: error`) is every streaming API's: another vendor's stream is no evidence.
-    if (!isComparedOrCase(ts, node))
-      for (const type of sseEventTypes(text))
+    const framed = sseEventTypes(text);
+    if (framed.length > 0 && !isComparedOrCase(ts, node))
+      for (const type of framed)
         if (isEventLiteral(type, ctx.candidates) && !isWeakLiteral(type))
           add({ kind: 'emitter', symbol, literal: type, evidence: 'SSE event line in a string', ...at(node) });
     if (template) return true;
