@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { TRUTH as LLAMA_STACK } from './truth/llama-stack.js';
 import { TRUTH as OPENAI_NODE } from './truth/openai-node.js';
 import { TRUTH as VERCEL_AI } from './truth/vercel-ai.js';
-import { PY_AGENTS, PY_SDK, PY_SERVER, TS_CLIENT, TS_SERVER } from './truth/fixtures.js';
+import { PY_AGENTS, PY_CLIENT, PY_ROUTES, PY_SDK, PY_SERVER, TS_CLIENT, TS_SERVER, TS_SERVERS } from './truth/fixtures.js';
 import type { TruthCorpus } from './truth-types.js';
 
 const REPO = join(import.meta.dirname, '../..');
@@ -32,6 +32,23 @@ export const FIXTURE_CORPORA: TruthCorpus[] = [
     truth: TS_SERVER,
     // The response schema shares `model`, `temperature`, `top_p`, `store` with the request body.
     never: ['param:POST /v1/responses#top_p', 'param:POST /v1/responses#store'],
+  },
+  {
+    name: 'fixture: Python client laid out as SDKs are (resources, TypedDict params, a chosen request model)',
+    config: join(FIXTURES, 'py-client/specmap.config.json'),
+    truth: PY_CLIENT,
+  },
+  {
+    name: 'fixture: Python routes registered by calls (Flask, aiohttp) and a stream framed by hand',
+    config: join(FIXTURES, 'py-routes/specmap.config.json'),
+    truth: PY_ROUTES,
+    never: ['event:error', 'event:response.incomplete'],
+  },
+  {
+    name: 'fixture: TS NestJS, Hono and Fastify routes, an SDK call built first, a stream framed by hand',
+    config: join(FIXTURES, 'ts-servers/specmap.config.json'),
+    truth: TS_SERVERS,
+    never: ['event:error', 'event:response.queued'],
   },
   {
     name: 'fixture: TS barrel, aliases, a second API, Error subclasses',

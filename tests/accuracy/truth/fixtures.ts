@@ -136,3 +136,133 @@ export const PY_AGENTS: TruthGroup[] = [
   { lane: 'emitter', file: 'agents/runner.py', at: [[10, 'event:tool_called']] },
   { lane: 'handler', file: 'agents/runner.py', at: [[14, 'event:tool_output']] },
 ];
+
+export const PY_CLIENT: TruthGroup[] = [
+  {
+    lane: 'client',
+    file: 'sdk/resources/responses.py',
+    at: [
+      [6, 'endpoint:POST /v1/responses', 'self._post('],
+      [10, 'param:POST /v1/responses#model'],
+      [11, 'param:POST /v1/responses#input'],
+      [12, 'param:POST /v1/responses#include'],
+      [13, 'param:POST /v1/responses#stream'],
+      [14, 'param:POST /v1/responses#temperature'],
+      [15, 'param:POST /v1/responses#truncation'],
+      [24, 'endpoint:GET /v1/responses/{response_id}/input_items', 'self._get_api_list('],
+      [24, 'param:GET /v1/responses/{response_id}/input_items#response_id', 'self._get_api_list('],
+      [27, 'param:GET /v1/responses/{response_id}/input_items#after'],
+      [27, 'param:GET /v1/responses/{response_id}/input_items#limit'],
+      [27, 'param:GET /v1/responses/{response_id}/input_items#order'],
+      [32, 'endpoint:DELETE /v1/responses/{response_id}', 'self._delete('],
+      [32, 'param:DELETE /v1/responses/{response_id}#response_id'],
+    ],
+  },
+  {
+    // The base both variants of the chosen request extend; `stream` differs between them and is
+    // located only where the call sends it.
+    lane: 'client',
+    file: 'sdk/types/responses/create_params.py',
+    at: [
+      [9, 'param:POST /v1/responses#input'],
+      [10, 'param:POST /v1/responses#model'],
+      [11, 'param:POST /v1/responses#include'],
+      [11, 'enum:POST /v1/responses#include=reasoning.encrypted_content', 'Includable'],
+      [11, 'enum:POST /v1/responses#include=message.output_text.logprobs', 'Includable'],
+      [12, 'param:POST /v1/responses#temperature'],
+      [13, 'param:POST /v1/responses#truncation'],
+      [13, 'enum:POST /v1/responses#truncation=auto'],
+      [13, 'enum:POST /v1/responses#truncation=disabled'],
+    ],
+  },
+  {
+    lane: 'client',
+    file: 'sdk/types/responses/item_list_params.py',
+    at: [
+      [5, 'param:GET /v1/responses/{response_id}/input_items#after'],
+      [6, 'param:GET /v1/responses/{response_id}/input_items#limit'],
+      [7, 'param:GET /v1/responses/{response_id}/input_items#order'],
+      [7, 'enum:GET /v1/responses/{response_id}/input_items#order=asc'],
+      [7, 'enum:GET /v1/responses/{response_id}/input_items#order=desc'],
+    ],
+  },
+];
+
+export const PY_ROUTES: TruthGroup[] = [
+  {
+    lane: 'server',
+    file: 'app/main.py',
+    at: [
+      [6, 'endpoint:GET /v1/responses/{response_id}', '<response_id>'],
+      [7, 'param:GET /v1/responses/{response_id}#response_id'],
+      [19, 'endpoint:DELETE /v1/responses/{response_id}', 'add_url_rule'],
+      [19, 'param:DELETE /v1/responses/{response_id}#response_id'],
+      [20, 'endpoint:POST /v1/responses'],
+    ],
+  },
+  {
+    lane: 'server',
+    file: 'app/aio.py',
+    at: [
+      [13, 'endpoint:POST /v1/responses/{response_id}/cancel'],
+      [13, 'param:POST /v1/responses/{response_id}/cancel#response_id'],
+      [14, 'endpoint:GET /v1/responses/{response_id}/input_items'],
+      [14, 'param:GET /v1/responses/{response_id}/input_items#response_id'],
+    ],
+  },
+  {
+    lane: 'emitter',
+    file: 'app/stream.py',
+    at: [
+      [5, 'event:response.created'],
+      [7, 'event:response.output_text.delta'],
+      [8, 'event:response.completed'],
+    ],
+  },
+];
+
+export const TS_SERVERS: TruthGroup[] = [
+  {
+    lane: 'server',
+    file: 'src/responses.controller.mts',
+    at: [
+      [4, 'param:POST /v1/responses#model'],
+      [6, 'param:POST /v1/responses#input'],
+      [7, 'param:POST /v1/responses#truncation'],
+      [7, 'enum:POST /v1/responses#truncation=auto'],
+      [7, 'enum:POST /v1/responses#truncation=disabled'],
+      [12, 'endpoint:POST /v1/responses', '@Post()'],
+      [17, 'endpoint:GET /v1/responses/{response_id}', "@Get(':id')"],
+      [18, 'param:GET /v1/responses/{response_id}#response_id', "@Param('id')"],
+      [18, 'param:GET /v1/responses/{response_id}#include'],
+    ],
+  },
+  {
+    lane: 'server',
+    file: 'src/routers.mts',
+    at: [
+      [5, 'endpoint:POST /v1/conversations'],
+      [8, 'endpoint:DELETE /v1/conversations/{conversation_id}', 'fastify.route('],
+      [8, 'param:DELETE /v1/conversations/{conversation_id}#conversation_id', 'fastify.route('],
+    ],
+  },
+  {
+    lane: 'server',
+    file: 'src/agent.mts',
+    at: [
+      [8, 'param:POST /v1/responses#model'],
+      [9, 'param:POST /v1/responses#instructions'],
+      [10, 'param:POST /v1/responses#input'],
+      [11, 'param:POST /v1/responses#stream'],
+      [13, 'endpoint:POST /v1/responses', 'responses.create(request'],
+    ],
+  },
+  {
+    lane: 'emitter',
+    file: 'src/stream.mts',
+    at: [
+      [2, 'event:response.in_progress'],
+      [3, 'event:response.failed'],
+    ],
+  },
+];

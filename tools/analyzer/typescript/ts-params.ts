@@ -120,7 +120,8 @@ export function paramVisitor(
       return [
         {
           name: m.name.text,
-          node: m,
+          // The name's line, not a decorator's above it.
+          node: m.name,
           typeText,
           optional: m.questionToken !== undefined || m.initializer !== undefined || optionalByDecorator,
           ...(m.initializer ? { default: m.initializer.getText(sf) } : {}),

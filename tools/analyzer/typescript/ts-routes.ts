@@ -182,13 +182,13 @@ function handlerName(ts: Ts, handler: TS.Expression | undefined): string | undef
 
 const NEST_VERBS = new Set(['Get', 'Post', 'Put', 'Patch', 'Delete', 'Head', 'Options']);
 
-/** The decorators on a node, as `[name, arguments]` (`@Post('x')` → `['Post', ['x']]`; `@Body()` → `['Body', []]`). */
-function decoratorsOf(ts: Ts, node: TS.Node): [string, readonly TS.Expression[]][] {
-  const out: [string, readonly TS.Expression[]][] = [];
+/** The decorators on a node, as `[name, arguments, decorator]` (`@Post('x')` → `['Post', ['x'], …]`). */
+function decoratorsOf(ts: Ts, node: TS.Node): [string, readonly TS.Expression[], TS.Node][] {
+  const out: [string, readonly TS.Expression[], TS.Node][] = [];
   for (const m of (node as { modifiers?: readonly TS.Node[] }).modifiers ?? []) {
     if (m.kind !== ts.SyntaxKind.Decorator) continue;
     const e = (m as TS.Decorator).expression;
-    if (ts.isCallExpression(e) && ts.isIdentifier(e.expression)) out.push([e.expression.text, e.arguments]);
+    if (ts.isCallExpression(e) && ts.isIdentifier(e.expression)) out.push([e.expression.text, e.arguments, m]);
   }
   return out;
 }
@@ -235,7 +235,8 @@ function nestRoutes(ts: Ts, sf: TS.SourceFile, method: TS.MethodDeclaration, cls
     });
   }
   const model = body ?? query;
-  for (const [verb, args] of routes) {
+  // Each route at its decorator, as a Python decorator route is.
+  for (const [verb, args, decorator] of routes) {
     const own = stringArg(ts, args[0]) ?? '';
     const path = `/${[prefix, own]
       .map((x) => x.replace(/^\/+|\/+$/g, ''))
@@ -249,7 +250,7 @@ function nestRoutes(ts: Ts, sf: TS.SourceFile, method: TS.MethodDeclaration, cls
       evidence: `NestJS @${verb}() route`,
       ...(model ? { className: model } : {}),
       ...(params.length ? { params } : {}),
-      ...at(method),
+      ...at(decorator),
     });
   }
 }
