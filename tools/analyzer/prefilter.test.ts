@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildCandidates } from './candidates.js';
 import { alternation, buildPrefilter } from './prefilter.js';
+import { fixtureModel } from '../../tests/analyzer/fixture-model.js';
 
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const whole = (strings: string[]) => new RegExp(`^(?:${alternation(strings)})$`);
@@ -91,39 +92,20 @@ describe('buildPrefilter on route and client code', () => {
 });
 
 describe('buildPrefilter on streams framed by hand', () => {
-  const candidates = buildCandidates({
-    model: {
-      events: [
-        {
-          id: 'event:widget.made',
-          kind: 'event',
-          type: 'widget.made',
-          description: '',
-          anchors: [],
-          sources: [],
-          category: 'other',
-          fields: [],
-          correlationKeys: [],
-          classNames: [],
-        },
-      ],
-      params: [],
-      endpoints: [],
-    },
-    unknownLiteralPatterns: [],
-  });
-  const picks = buildPrefilter(candidates);
+  const picks = buildPrefilter(buildCandidates({ model: fixtureModel, unknownLiteralPatterns: [] }));
 
   it.each([
-    ['a Python f-string with an SSE event line', 'yield f"event: widget.made\\ndata: {json.dumps(x)}\\n\\n"'],
-    ['a TypeScript template with one', 'res.write(`event:widget.made\\ndata: $' + '{body}\\n\\n`);'],
+    ['a Python f-string with an SSE event line', 'yield f"event: response.created\\ndata: {json.dumps(x)}\\n\\n"'],
+    ['a TypeScript template with one', 'res.write(`event:response.created\\ndata: $' + '{body}\\n\\n`);'],
   ])('picks %s', (_name, text) => {
     expect(picks(text)).toBe(true);
   });
 
   it.each([
-    ['a longer type on the line', 'yield "event: widget.made.again\\n"'],
-    ['the type with no event field', 'log("widget.made happened")'],
+    ['a longer type on the line', 'yield "event: response.created.again\\n"'],
+    ['the type with no event field', 'log("response.created happened")'],
+    // Every streaming API has an `error` event.
+    ['an undotted type', 'yield "event: error\\n"'],
   ])('passes over %s', (_name, text) => {
     expect(picks(text)).toBe(false);
   });
