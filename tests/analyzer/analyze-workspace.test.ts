@@ -189,6 +189,11 @@ describe('analyzeWorkspace on the fixture workspace', () => {
       'web/servers.mts:27 GET /v1/responses/:id fetchOne',
       'web/servers.mts:38 POST /v1/responses/:id/cancel app',
       'web/servers.mts:41 DELETE /v1/responses/:id removeResponse',
+      // Chains: Express's `route(path).get(a).delete(b)`, and Hono's routes one after another.
+      'web/servers.mts:53 GET /v1/responses/:response_id getResponse',
+      'web/servers.mts:53 DELETE /v1/responses/:response_id deleteResponse',
+      'web/servers.mts:59 GET /v1/responses/:id/input_items fetchItems',
+      'web/servers.mts:59 POST /v1/responses/:id/cancel cancelResponse',
     ]);
   });
 
@@ -207,12 +212,21 @@ describe('analyzeWorkspace on the fixture workspace', () => {
     ]);
   });
 
-  it('reads where each NestJS handler parameter comes from, and the path parameters of Hono and Fastify routes', async () => {
+  it('reads where each NestJS handler parameter comes from, and the path parameters of Hono, Fastify and chained routes', async () => {
     const { facts } = await run();
     const params = facts
       .filter((f) => f.kind === 'route' && f.file === 'web/servers.mts')
       .map((f) => `${f.line} ${f.symbol}: ${(f.params ?? []).map((p) => `${p.in} ${p.name}${p.optional ? '?' : ''}`).join(', ')}`);
-    expect(params).toEqual(['22 start: ', '27 fetchOne: path id, query include?', '38 app: path id', '41 removeResponse: path id']);
+    expect(params).toEqual([
+      '22 start: ',
+      '27 fetchOne: path id, query include?',
+      '38 app: path id',
+      '41 removeResponse: path id',
+      '53 getResponse: path response_id',
+      '53 deleteResponse: path response_id',
+      '59 fetchItems: path id',
+      '59 cancelResponse: path id',
+    ]);
   });
 
   it('reads the parameters of a registered or Flask route from its handler where the framework does, else from its path', async () => {

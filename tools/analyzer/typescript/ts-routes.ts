@@ -66,6 +66,25 @@ export function routeVisitor(ts: Ts, sf: TS.SourceFile, ctx: FileContext, sink: 
       const verb = name === 'fetch' ? fetchMethod(ts, node.arguments[1]) : verbOf(name);
       // Most calls are neither: the receiver's text (a string made per call) only for those that are.
       if (!verb && !(access && (name === 'route' || name === 'on'))) return;
+      // Express's `router.route('/v1/responses/:id').get(fetch).delete(remove)`: the path is the chain's.
+      const chained = verb && access && VERBS.has(name) ? routeChainPath(ts, access.expression) : undefined;
+      if (chained !== undefined) {
+        const handler = node.arguments[node.arguments.length - 1];
+        const body = bodyOfCall(ts, node, sf, functions);
+        // At the method's name: every call of one chain starts where the chain does.
+        const where = at(access!.name);
+        sink.add({
+          kind: 'route',
+          symbol: handlerName(ts, handler) ?? access!.expression.getText(sf),
+          method: verb!.toUpperCase(),
+          path: chained,
+          evidence: `.route().${name}() call`,
+          ...(body ? { className: body } : {}),
+          ...pathParams(chained, where.line),
+          ...where,
+        });
+        return;
+      }
       const owner = access ? access.expression.getText(sf) : name;
       const declared = verb && first ? pathIn(ts, sf, first, node, 0) : undefined;
       if (verb && declared !== undefined) {
@@ -79,7 +98,10 @@ export function routeVisitor(ts: Ts, sf: TS.SourceFile, ctx: FileContext, sink: 
               ? owner
               : (callerName(ts, node) ?? owner);
         const body = bodyOfCall(ts, node, sf, functions);
-        const params = [...(pathParams(declared, at(node).line).params ?? []), ...sentKeys(ts, node, at)];
+        // At the method's name: the calls of one chain (`new Hono().get(…).post(…)`) all start
+        // where the chain does, and would be taken for one.
+        const where = at(access ? access.name : node);
+        const params = [...(pathParams(declared, where.line).params ?? []), ...sentKeys(ts, node, at)];
         sink.add({
           kind: 'route',
           symbol,
@@ -88,7 +110,7 @@ export function routeVisitor(ts: Ts, sf: TS.SourceFile, ctx: FileContext, sink: 
           evidence: access ? `${owner}.${name}() call` : `${name}() call`,
           ...(body ? { className: body } : {}),
           ...(params.length ? { params } : {}),
-          ...at(node),
+          ...where,
         });
       } else if (access && name === 'route' && first && ts.isObjectLiteralExpression(first)) {
         const prop = (name: string): TS.Expression | undefined => {
@@ -172,6 +194,20 @@ export function routeVisitor(ts: Ts, sf: TS.SourceFile, ctx: FileContext, sink: 
       }
     }
   };
+}
+
+/** `router.route('/x')`, or further verbs chained on it (`.get(a).post(b)`): the path it declares. */
+function routeChainPath(ts: Ts, e: TS.Expression): string | undefined {
+  while (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression)) {
+    const name = e.expression.name.text;
+    if (name === 'route') {
+      const path = stringArg(ts, e.arguments[0]);
+      return path?.startsWith('/') ? path : undefined;
+    }
+    if (!VERBS.has(name)) return undefined;
+    e = e.expression.expression;
+  }
+  return undefined;
 }
 
 /** A handler that names itself: `create`, `function create(…) {…}`. */
