@@ -161,6 +161,10 @@ describe('analyzeWorkspace on the fixture workspace', () => {
       'server/registered.py:33 POST /v1/responses <module>',
       'server/registered.py:38 DELETE /v1/responses/{response_id} remove',
       'server/registered.py:44 GET /v1/responses/<string:rid>/input_items items',
+      // Litestar: bare method decorators, the controller's `path` leading.
+      'server/registered.py:53 POST /v1/responses start body=NewResponseBody',
+      'server/registered.py:57 GET /v1/responses/{response_id:str} read',
+      'server/registered.py:62 DELETE /v1/responses/{response_id:str} drop',
       'server/sdk/resources.py:6 POST /v1/responses create body=create_params.CreateParamsStreaming',
       'server/sdk/resources.py:16 POST /v1/responses draft body=create_params.CreateParamsStreaming',
       'web/app/v1/responses/[id]/route.mts:1 GET /v1/responses/{id} GET',
@@ -248,6 +252,9 @@ describe('analyzeWorkspace on the fixture workspace', () => {
       '38 remove: path response_id',
       // A decorator route's signature: Flask's `<string:rid>` is a path parameter.
       '44 items: path rid, query limit',
+      '53 start: ',
+      '57 read: path response_id',
+      '62 drop: path response_id',
     ]);
   });
 

@@ -416,6 +416,15 @@ function declaredRoute(call: Node, prefixes: Map<string, string>): Declared | un
     const methods = m !== undefined ? [m.toLowerCase()] : methodList(args);
     return { methods, path: byKeyword, keywordRoute: true, evidence: `@${writtenName(callee) ?? 'decorator'}(route=…) decorator` };
   }
+  // Litestar's and BlackSheep's bare `@post("/v1/responses")`; in a Litestar controller the path may
+  // be left out (`@post()`) and the class's own `path` leads.
+  if (callee?.type === 'identifier' && METHODS.has(callee.text)) {
+    const own = stringValue(args[0]) ?? keyword(args, 'path') ?? '';
+    const prefix = controllerPath(call);
+    if (!own.startsWith('/') && !(own === '' && prefix !== undefined)) return undefined;
+    const path = `${(prefix ?? '').replace(/\/+$/, '')}${own}` || '/';
+    return { methods: [callee.text], path, keywordRoute: false, evidence: `@${callee.text}() decorator` };
+  }
   if (callee?.type !== 'attribute') return undefined;
   const verb = callee.childForFieldName('attribute')?.text ?? '';
   const owner = callee.childForFieldName('object')?.text ?? '';
@@ -424,6 +433,21 @@ function declaredRoute(call: Node, prefixes: Map<string, string>): Declared | un
   const methods = METHODS.has(verb) ? [verb] : verb === 'api_route' || verb === 'route' ? methodList(args) : [];
   if (methods.length === 0) return undefined;
   return { methods, path: (prefixes.get(owner) ?? '') + path, keywordRoute: false, evidence: `@${owner}.${verb}() decorator` };
+}
+
+/** The `path = "/v1/responses"` of the class a decorated method is in (a Litestar controller). */
+function controllerPath(decoratorCall: Node): string | undefined {
+  let n: Node | null = decoratorCall.parent;
+  while (n && n.type !== 'class_definition') n = n.parent;
+  const body = n?.childForFieldName('body');
+  for (const stmt of body ? kids(body) : []) {
+    const a = stmt.type === 'expression_statement' ? kids(stmt)[0] : undefined;
+    if (a?.type === 'assignment' && a.childForFieldName('left')?.text === 'path') {
+      const value = stringValue(a.childForFieldName('right'));
+      if (value?.startsWith('/')) return value;
+    }
+  }
+  return undefined;
 }
 
 function keyword(args: Node[], name: string): string | undefined {
