@@ -29,6 +29,11 @@ describe('framework detection', () => {
     ['Next.js by dependency', 'package.json', '{"dependencies":{"next":"15.0.0"}}', undefined, ['nextjs']],
     ['a package.json without next', 'package.json', '{"dependencies":{"react":"19"}}', undefined, []],
     ['a Python file never counts as Zod', 'x.py', "from 'zod'", 'python', []],
+    ['Starlette', 'app/routes.py', 'from starlette.routing import Route\n', 'python', ['starlette']],
+    ['an aiohttp server', 'app/server.py', 'from aiohttp import web\n', 'python', ['aiohttp']],
+    ['aiohttp as a client only', 'app/fetch.py', 'import aiohttp\n', 'python', []],
+    ['Litestar', 'app/api.py', 'from litestar import Controller, post\n', 'python', ['litestar']],
+    ['NestJS', 'src/app.controller.ts', "import { Controller, Post } from '@nestjs/common';\n", 'typescript', ['nestjs']],
   ])('%s', (_name, file, text, language, want) => {
     expect(detect(file, text, language)).toEqual(want);
   });

@@ -9,6 +9,9 @@ export type Framework =
   | 'fastapi'
   | 'decorator-routes'
   | 'flask'
+  | 'starlette'
+  | 'aiohttp'
+  | 'litestar'
   | 'zod'
   | 'ts-types'
   | 'switch-handlers'
@@ -16,6 +19,7 @@ export type Framework =
   | 'express'
   | 'fastify'
   | 'hono'
+  | 'nestjs'
   | 'openai-python'
   | 'openai-node';
 
@@ -60,6 +64,28 @@ export const FRAMEWORKS: readonly Detector[] = [
   },
   { id: 'flask', title: 'Flask routes', applies: py, server: true, test: (t) => /^\s*(?:from\s+flask\s+import|import\s+flask)\b/m.test(t) },
   {
+    id: 'starlette',
+    title: 'Starlette routes',
+    applies: py,
+    server: true,
+    test: (t) => /^\s*(?:from\s+starlette(?:\.\w+)*\s+import|import\s+starlette)\b/m.test(t),
+  },
+  {
+    // The server half only: `import aiohttp` alone is as often a client.
+    id: 'aiohttp',
+    title: 'aiohttp routes',
+    applies: py,
+    server: true,
+    test: (t) => /^\s*(?:from\s+aiohttp\s+import\s+(?:\([^)]*)?\bweb\b|from\s+aiohttp\.web\w*\s+import|import\s+aiohttp\.web)/m.test(t),
+  },
+  {
+    id: 'litestar',
+    title: 'Litestar routes',
+    applies: py,
+    server: true,
+    test: (t) => /^\s*(?:from\s+litestar(?:\.\w+)*\s+import|import\s+litestar)\b/m.test(t),
+  },
+  {
     id: 'decorator-routes',
     title: 'decorator routes',
     applies: py,
@@ -85,6 +111,7 @@ export const FRAMEWORKS: readonly Detector[] = [
   { id: 'express', title: 'Express routes', applies: ts, server: true, test: (t) => imports('express').test(t) },
   { id: 'fastify', title: 'Fastify routes', applies: ts, server: true, test: (t) => imports('fastify').test(t) },
   { id: 'hono', title: 'Hono routes', applies: ts, server: true, test: (t) => imports('hono').test(t) },
+  { id: 'nestjs', title: 'NestJS controllers', applies: ts, server: true, test: (t) => imports('@nestjs/common').test(t) },
   {
     id: 'openai-python',
     title: 'OpenAI SDK calls (Python)',
@@ -99,4 +126,6 @@ export const frameworkTitle = (id: Framework): string => FRAMEWORKS.find((f) => 
 export const isServerFramework = (id: Framework): boolean => Boolean(FRAMEWORKS.find((f) => f.id === id)?.server);
 export const isClientFramework = (id: Framework): boolean => Boolean(FRAMEWORKS.find((f) => f.id === id)?.client);
 export const frameworkLanguage = (id: Framework): 'python' | 'typescript' =>
-  ['pydantic', 'fastapi', 'flask', 'decorator-routes', 'openai-python'].includes(id) ? 'python' : 'typescript';
+  ['pydantic', 'fastapi', 'flask', 'starlette', 'aiohttp', 'litestar', 'decorator-routes', 'openai-python'].includes(id)
+    ? 'python'
+    : 'typescript';
