@@ -244,6 +244,16 @@ export const TS_SERVERS: TruthGroup[] = [
       [5, 'endpoint:POST /v1/conversations'],
       [8, 'endpoint:DELETE /v1/conversations/{conversation_id}', 'fastify.route('],
       [8, 'param:DELETE /v1/conversations/{conversation_id}#conversation_id', 'fastify.route('],
+      // Express's route chain: one path, a route per method.
+      [23, 'endpoint:GET /v1/conversations/{conversation_id}', '.get(getConversation)'],
+      [23, 'param:GET /v1/conversations/{conversation_id}#conversation_id'],
+      [23, 'endpoint:DELETE /v1/conversations/{conversation_id}', '.delete(deleteConversation)'],
+      [23, 'param:DELETE /v1/conversations/{conversation_id}#conversation_id'],
+      // Hono's chain over several lines: each call at its own.
+      [25, 'endpoint:GET /v1/conversations/{conversation_id}/items'],
+      [25, 'param:GET /v1/conversations/{conversation_id}/items#conversation_id'],
+      [26, 'endpoint:POST /v1/conversations/{conversation_id}/items'],
+      [26, 'param:POST /v1/conversations/{conversation_id}/items#conversation_id'],
     ],
   },
   {
