@@ -151,6 +151,7 @@ describe('analyzeWorkspace on the fixture workspace', () => {
       'server/client.py:51 POST /v1/responses ask',
       'server/client.py:70 POST /v1/responses ask_built',
       'server/client.py:75 POST /v1/responses ask_dict',
+      'server/client.py:81 POST /v1/responses ask_more',
       // Routes registered by calls, named by their handler; a client's call names no function.
       'server/registered.py:24 POST /v1/responses create body=NewResponseBody',
       'server/registered.py:25 GET /v1/responses/<string:response_id> fetch',
@@ -184,6 +185,7 @@ describe('analyzeWorkspace on the fixture workspace', () => {
       'web/client.mts:98 GET /v1/responses/{id} fetchOne',
       'web/client.mts:127 POST /v1/responses ask',
       'web/client.mts:150 POST /v1/responses fetch',
+      'web/client.mts:156 POST /v1/responses again',
       'web/routes.mts:4 POST /v1/responses createResponse',
       'web/routes.mts:5 GET /v1/responses/:id app',
       // NestJS (the controller's prefix and the method's path joined; a method with no route
@@ -275,6 +277,8 @@ describe('analyzeWorkspace on the fixture workspace', () => {
       // A request built first and spread into the call (`**request`), a dict literal or `dict(…)`.
       'server/client.py:70 ask_built: body model@66, body input@67',
       'server/client.py:75 ask_dict: body model@74, body previous_response_id@74',
+      // A dict built first, spread into the one sent (`**{**base, …}`).
+      'server/client.py:81 ask_more: body model@80, body input@80, body previous_response_id@81',
       'web/client.mts:39 retrieve: path responseId@39',
       'web/client.mts:44 rename: path responseId@44',
       'web/client.mts:54 removeItem: path response_id@54, path itemId@54',
@@ -286,6 +290,8 @@ describe('analyzeWorkspace on the fixture workspace', () => {
       'web/client.mts:127 ask: body model@128, body input@129',
       // A request built first (a `const`), with the SDK's own request options after it.
       'web/client.mts:150 fetch: body model@146, body input@147, body stream@148',
+      // A `const` spread into what is sent: its keys are sent too.
+      'web/client.mts:156 again: body model@155, body input@155, body stream@156',
     ]);
   });
 

@@ -245,12 +245,36 @@ function sentKeys(args: Node[]): RouteParam[] {
     if (value.type === 'call' && /(^|_)transform$/.test(lastName(value.childForFieldName('function')) ?? ''))
       value = kids(value.childForFieldName('arguments') ?? value)[0] ?? null;
     if (value?.type !== 'dictionary') continue;
-    for (const pair of kids(value)) {
-      const name = pair.type === 'pair' ? stringValue(pair.childForFieldName('key')) : undefined;
-      if (name !== undefined) out.push({ name, in: where, line: pos(pair).line });
-    }
+    for (const key of dictKeys(value, enclosingFunction(kw), 0)) out.push({ ...key, in: where });
   }
   return out;
+}
+
+/**
+ * A dict literal's string keys, each at its line; a `**base` in it adds the keys of the dict (or
+ * `dict(…)`) assigned to `base` in the caller's own body. Anything else spread cannot be read here.
+ */
+function dictKeys(dict: Node, caller: Node | undefined, depth: number): { name: string; line: number }[] {
+  return kids(dict).flatMap((item) => {
+    if (item.type === 'pair') {
+      const name = stringValue(item.childForFieldName('key'));
+      return name !== undefined ? [{ name, line: pos(item).line }] : [];
+    }
+    return item.type === 'dictionary_splat' && depth < 2 ? spreadKeys(item, caller, depth + 1) : [];
+  });
+}
+
+/** `**name`: the keys of the dict or `dict(…)` last assigned to `name` in the caller's own body; `**{…}`: its own. */
+function spreadKeys(splat: Node, caller: Node | undefined, depth: number): { name: string; line: number }[] {
+  const spread = kids(splat)[0];
+  const value = spread?.type === 'identifier' && caller ? assignedIn(caller, spread.text) : spread;
+  if (value?.type === 'dictionary') return dictKeys(value, caller, depth);
+  if (value?.type === 'call' && value.childForFieldName('function')?.text === 'dict')
+    return kids(value.childForFieldName('arguments') ?? value).flatMap((a) => {
+      const name = a.type === 'keyword_argument' ? a.childForFieldName('name')?.text : undefined;
+      return name !== undefined ? [{ name, line: pos(a).line }] : [];
+    });
+  return [];
 }
 
 /**
@@ -268,7 +292,8 @@ function sdkCallFact(call: Node, fn: Node, symbol: string, sink: FactSink): bool
   const line = pos(call).line;
   const sdkOwn = (name: string | undefined): name is string => name !== undefined && !name.startsWith('extra_') && name !== 'timeout';
   const sent = kids(call.childForFieldName('arguments') ?? call).flatMap((a): RouteParam[] => {
-    if (a.type === 'dictionary_splat') return splatKeys(a, call).flatMap((k) => (sdkOwn(k.name) ? [{ ...k, in: where }] : []));
+    if (a.type === 'dictionary_splat')
+      return spreadKeys(a, enclosingFunction(call), 0).flatMap((k) => (sdkOwn(k.name) ? [{ ...k, in: where }] : []));
     const name = a.type === 'keyword_argument' ? a.childForFieldName('name')?.text : undefined;
     return sdkOwn(name) ? [{ name, in: where, line: pos(a).line }] : [];
   });
@@ -287,27 +312,6 @@ function sdkCallFact(call: Node, fn: Node, symbol: string, sink: FactSink): bool
     ...pos(call),
   });
   return true;
-}
-
-/**
- * `**request`, with `request = {"model": …}` or `request = dict(model=…)` assigned in the caller's
- * own body: the keys it spreads, each at its line. Anything else spread cannot be read here.
- */
-function splatKeys(splat: Node, call: Node): { name: string; line: number }[] {
-  const spread = kids(splat)[0];
-  const caller = enclosingFunction(call);
-  const value = spread?.type === 'identifier' && caller ? assignedIn(caller, spread.text) : undefined;
-  if (value?.type === 'dictionary')
-    return kids(value).flatMap((pair) => {
-      const name = pair.type === 'pair' ? stringValue(pair.childForFieldName('key')) : undefined;
-      return name !== undefined ? [{ name, line: pos(pair).line }] : [];
-    });
-  if (value?.type === 'call' && value.childForFieldName('function')?.text === 'dict')
-    return kids(value.childForFieldName('arguments') ?? value).flatMap((a) => {
-      const name = a.type === 'keyword_argument' ? a.childForFieldName('name')?.text : undefined;
-      return name !== undefined ? [{ name, line: pos(a).line }] : [];
-    });
-  return [];
 }
 
 /** `self.client.responses.create` → `['self', 'client', 'responses', 'create']`; undefined past a call or subscript. */

@@ -47,7 +47,7 @@ export function routeVisitor(ts: Ts, sf: TS.SourceFile, ctx: FileContext, sink: 
           // `openai.responses.create({ model, input })`: the object's keys are what it sends.
           const where = /^(POST|PUT|PATCH)$/.test(sdk.method) ? 'body' : 'query';
           const sentObject = sdkParamsObject(ts, sf, node, sdk.path);
-          const sent = sentObject ? objectKeys(ts, sentObject, where, at) : [];
+          const sent = sentObject ? objectKeys(ts, sentObject, where, at, { sf, node }) : [];
           if (sendsForeignKeys(sent, sdk)) return;
           const params = [...(pathParams(sdk.path, at(node).line).params ?? []), ...sent];
           sink.add({
@@ -101,7 +101,7 @@ export function routeVisitor(ts: Ts, sf: TS.SourceFile, ctx: FileContext, sink: 
         // At the method's name: the calls of one chain (`new Hono().get(…).post(…)`) all start
         // where the chain does, and would be taken for one.
         const where = at(access ? access.name : node);
-        const params = [...(pathParams(declared, where.line).params ?? []), ...sentKeys(ts, node, at)];
+        const params = [...(pathParams(declared, where.line).params ?? []), ...sentKeys(ts, node, at, sf)];
         sink.add({
           kind: 'route',
           symbol,
@@ -354,7 +354,7 @@ function pathIn(ts: Ts, sf: TS.SourceFile, e: TS.Expression, call: TS.Node, dept
  * `{ body: JSON.stringify({ model, input }) }`, `{ query: { after } }`. Each is a parameter of the
  * endpoint at its own line; a spread (`...args`) adds nothing that can be read here.
  */
-function sentKeys(ts: Ts, call: TS.CallExpression, at: At): SentKey[] {
+function sentKeys(ts: Ts, call: TS.CallExpression, at: At, sf: TS.SourceFile): SentKey[] {
   const out: SentKey[] = [];
   for (const arg of call.arguments) {
     if (!ts.isObjectLiteralExpression(arg)) continue;
@@ -365,7 +365,7 @@ function sentKeys(ts: Ts, call: TS.CallExpression, at: At): SentKey[] {
       // `JSON.stringify({ … })`
       if (ts.isCallExpression(value) && value.arguments.length >= 1 && /(^|\.)stringify$/.test(exprName(ts, value.expression) ?? ''))
         value = value.arguments[0]!;
-      if (ts.isObjectLiteralExpression(value)) out.push(...objectKeys(ts, value, where, at));
+      if (ts.isObjectLiteralExpression(value)) out.push(...objectKeys(ts, value, where, at, { sf, node: call }));
     }
   }
   return out;
@@ -379,16 +379,39 @@ function sentKeys(ts: Ts, call: TS.CallExpression, at: At): SentKey[] {
 function sdkParamsObject(ts: Ts, sf: TS.SourceFile, call: TS.CallExpression, path: string): TS.ObjectLiteralExpression | undefined {
   let given: TS.Expression | undefined = call.arguments[path.split('{').length - 1];
   if (given && ts.isIdentifier(given)) given = constantValue(ts, sf, given.text, call);
-  while (given && (ts.isAsExpression(given) || ts.isSatisfiesExpression(given) || ts.isParenthesizedExpression(given)))
-    given = given.expression;
+  given = given && unwrapped(ts, given);
   return given && ts.isObjectLiteralExpression(given) ? given : undefined;
 }
 
-/** An object literal's keys as parameters sent, each at its line; a spread adds nothing that can be read. */
-function objectKeys(ts: Ts, obj: TS.ObjectLiteralExpression, where: SentKey['in'], at: At): SentKey[] {
+/** A call being read, and its file: where the constants it names are looked up. */
+interface Caller {
+  sf: TS.SourceFile;
+  node: TS.Node;
+}
+
+/** `x as const`, `x satisfies T`, `(x)`: the expression inside. */
+function unwrapped(ts: Ts, e: TS.Expression): TS.Expression {
+  while (ts.isAsExpression(e) || ts.isSatisfiesExpression(e) || ts.isParenthesizedExpression(e)) e = e.expression;
+  return e;
+}
+
+/**
+ * An object literal's keys as parameters sent, each at its line. A spread of a `const` object the
+ * caller built (`{ ...request, stream: true }`) sends that object's keys too; any other spread adds
+ * nothing that can be read.
+ */
+function objectKeys(ts: Ts, obj: TS.ObjectLiteralExpression, where: SentKey['in'], at: At, call?: Caller, depth = 0): SentKey[] {
   const out: SentKey[] = [];
   for (const key of obj.properties) {
-    if (ts.isSpreadAssignment(key) || !key.name) continue;
+    if (ts.isSpreadAssignment(key)) {
+      // Looked up from the call: the walk has set the parents of the call, not yet of its arguments.
+      const spread =
+        call && depth < 2 && ts.isIdentifier(key.expression) ? constantValue(ts, call.sf, key.expression.text, call.node) : undefined;
+      const inner = spread && unwrapped(ts, spread);
+      if (inner && ts.isObjectLiteralExpression(inner)) out.push(...objectKeys(ts, inner, where, at, call, depth + 1));
+      continue;
+    }
+    if (!key.name) continue;
     const name = ts.isIdentifier(key.name) || ts.isStringLiteral(key.name) ? key.name.text : undefined;
     if (name !== undefined) out.push({ name, in: where, line: at(key).line });
   }
