@@ -39,7 +39,7 @@ export const FIXTURE_CORPORA: TruthCorpus[] = [
     truth: PY_CLIENT,
   },
   {
-    name: 'fixture: Python routes registered by calls (Flask, aiohttp) and a stream framed by hand',
+    name: 'fixture: Python routes registered by calls (Flask, aiohttp) or mounted under a prefix, and a stream framed by hand',
     config: join(FIXTURES, 'py-routes/specmap.config.json'),
     truth: PY_ROUTES,
     never: ['event:error', 'event:response.incomplete'],

@@ -166,6 +166,9 @@ describe('analyzeWorkspace on the fixture workspace', () => {
       'server/registered.py:53 POST /v1/responses start body=NewResponseBody',
       'server/registered.py:57 GET /v1/responses/{response_id:str} read',
       'server/registered.py:62 DELETE /v1/responses/{response_id:str} drop',
+      'server/registered.py:71 POST /v1/responses/<response_id>/cancel cancel_one',
+      // A router mounted by another module, inside a router mounted in turn: both prefixes lead.
+      'server/routers/items.py:6 GET /v1/responses/{response_id}/input_items list_items',
       'server/sdk/resources.py:6 POST /v1/responses create body=create_params.CreateParamsStreaming',
       'server/sdk/resources.py:16 POST /v1/responses draft body=create_params.CreateParamsStreaming',
       'web/app/v1/responses/[id]/route.mts:1 GET /v1/responses/{id} GET',
@@ -257,6 +260,7 @@ describe('analyzeWorkspace on the fixture workspace', () => {
       '53 start: ',
       '57 read: path response_id',
       '62 drop: path response_id',
+      '71 cancel_one: path response_id',
     ]);
   });
 

@@ -88,10 +88,23 @@ export function assignItems(input: AssignInput): CodeFact[] {
     if (f.kind === 'route' && b && !basesByTarget.has(bindingKey(b))) basesByTarget.set(bindingKey(b), basesOf(b, input));
   }
   const sent = new Set([...basesByTarget].flatMap(([target, bases]) => [target, ...bases]));
+  const mountedAt = mountPrefixes(input);
   const out: CodeFact[] = [];
   for (const f of input.facts) {
     if (f.kind === 'param') {
       out.push(sent.has(`${f.file}#${f.symbol}`) ? withAliasValues(f, input) : f);
+      continue;
+    }
+    // A route on a router another module mounts under a prefix: one route per place it is mounted.
+    const mounted = f.kind === 'route' && f.router !== undefined ? mountedAt(f.file, f.router) : [];
+    if (mounted.length > 0) {
+      for (const prefix of mounted) {
+        const path = `${prefix.replace(/\/+$/, '')}${f.path ?? ''}`;
+        const moved = { ...f, path, evidence: `${f.evidence ?? 'route'}, mounted under ${prefix}` };
+        const b = bindingOf.get(f);
+        const bases = b ? (basesByTarget.get(bindingKey(b)) ?? []) : [];
+        out.push(b ? { ...moved, target: bindingKey(b), ...(bases.length ? { bases } : {}) } : moved);
+      }
       continue;
     }
     if (!NEEDS_CLASS.has(f.kind) || f.literal !== undefined || f.className === undefined) {
@@ -138,6 +151,33 @@ function commonBase(f: CodeFact, input: AssignInput): Binding | undefined {
   }
   const [first, ...rest] = chains;
   return first?.find((c) => rest.every((chain) => chain.some((o) => bindingKey(o) === bindingKey(c))));
+}
+
+/**
+ * Where each router is mounted (`app.include_router(responses.router, prefix="/v1/responses")`,
+ * through any number of routers mounted in turn): the prefixes a route declared on it gets, outermost
+ * first, or none when nothing mounts it. Routers are told apart by what their names resolve to.
+ */
+function mountPrefixes(input: AssignInput): (file: string, router: string) => string[] {
+  const mounts = new Map<string, { prefix: string; into: string }[]>();
+  for (const [file, mod] of input.modules)
+    for (const [mounted, into, prefix] of mod.facts.mounts ?? []) {
+      const m = input.graph.resolveName(file, mounted);
+      const i = input.graph.resolveName(file, into);
+      if (!m || !i) continue;
+      const list = mounts.get(bindingKey(m)) ?? mounts.set(bindingKey(m), []).get(bindingKey(m))!;
+      list.push({ prefix, into: bindingKey(i) });
+    }
+  if (mounts.size === 0) return () => [];
+  const prefixesOf = (key: string, depth: number): string[] => {
+    const at = mounts.get(key);
+    if (!at || depth > 4) return [''];
+    return at.flatMap((m) => prefixesOf(m.into, depth + 1).map((outer) => `${outer.replace(/\/+$/, '')}${m.prefix}`));
+  };
+  return (file, router) => {
+    const b = input.graph.resolveName(file, router);
+    return b && mounts.has(bindingKey(b)) ? [...new Set(prefixesOf(bindingKey(b), 0))] : [];
+  };
 }
 
 /** `file#Name` back to its binding (the keys basesOf gives are those of declarations). */

@@ -66,6 +66,7 @@ export class FactSink {
       'fields',
       'evidence',
       'params',
+      'router',
     ] as const) {
       if (input[k] !== undefined) (fact as Record<string, unknown>)[k] = input[k];
     }

@@ -50,6 +50,8 @@ const CodeFactSchema = z.strictObject({
    * is the first. The body is what they all extend: `target` is their nearest common base.
    */
   variants: z.array(z.string()).optional(),
+  /** route: the router or app it is declared on, as written (`router`); another module may mount it under a prefix. */
+  router: z.string().optional(),
   /** route: the bases the body's declaration extends, resolved like `target` (a list request's page parameters). */
   bases: z.array(z.string()).optional(),
   /** route: the handler's own path and query parameters (FastAPI signatures, decorator routes). */

@@ -37,8 +37,10 @@ export interface ModuleFacts {
   stars: string[];
   /** Aliases of string unions (`type Includable = 'a' | 'b'`): the values a field typed with one accepts. */
   unions?: [string, string[]][];
-  /** Interfaces that extend others: [name, the bases as written]. */
+  /** Interfaces and classes that extend others: [name, the bases as written]. */
   bases?: [string, string[]][];
+  /** Routers mounted under a prefix (`app.include_router(r.router, prefix="/v1")`): [mounted, into, prefix], as written. */
+  mounts?: [string, string, string][];
 }
 
 export function emptyModuleFacts(): ModuleFacts {

@@ -17,6 +17,8 @@ const ROUTE_MARKERS = [
   String.raw`\.route\s*\(\s*\{`,
   String.raw`export\s+(?:async\s+)?(?:function\s+|const\s+)(?:GET|POST|PUT|PATCH|DELETE)\b`,
   String.raw`APIRouter\s*\(`,
+  // A router mounted under a prefix: its routes' paths start there.
+  String.raw`\.include_router\s*\(`,
 ];
 
 /** A literal pattern anchored to a whole string becomes one anchored to a quoted string in code. */

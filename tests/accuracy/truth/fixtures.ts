@@ -211,6 +211,17 @@ export const PY_ROUTES: TruthGroup[] = [
     ],
   },
   {
+    // Declared on a router that app/api.py mounts under `/v1/conversations`.
+    lane: 'server',
+    file: 'app/routers/conversations.py',
+    at: [
+      [6, 'endpoint:GET /v1/conversations/{conversation_id}', '@router.get('],
+      [7, 'param:GET /v1/conversations/{conversation_id}#conversation_id'],
+      [11, 'endpoint:DELETE /v1/conversations/{conversation_id}', '@router.delete('],
+      [12, 'param:DELETE /v1/conversations/{conversation_id}#conversation_id'],
+    ],
+  },
+  {
     lane: 'emitter',
     file: 'app/stream.py',
     at: [

@@ -11,7 +11,7 @@ import { FactSink, type FileContext, type FileFacts } from '../fact-sink.js';
 import { classFacts } from './python-classes.js';
 import { fieldsForFact, type DeclaredFields } from '../declared-fields.js';
 import { declaredFieldsIn } from './python-fields.js';
-import { clientCallFact, routeFacts } from './python-routes.js';
+import { clientCallFact, mountFact, routeFacts } from './python-routes.js';
 import { embeddedTraceTypes, sseEventTypes } from '../trace/trace-facts.js';
 import { firstSyntaxError, isClassName, kids, lastName, pos, stringValue, writtenName } from './syntax.js';
 
@@ -93,6 +93,7 @@ export function pythonFacts(tree: Tree, ctx: FileContext): FileFacts {
       case 'call':
         callFacts(node, symbol, sink);
         clientCallFact(node, symbol, sink);
+        mountFact(node, sink);
         break;
       case 'class_pattern': {
         // `case ResponseCreatedEvent():` in a `match` over events handles that class's event.

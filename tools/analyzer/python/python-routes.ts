@@ -33,6 +33,8 @@ interface Declared {
   /** Declared by keywords (`route=`, `method=`): the signature is the body on POST/PUT/PATCH. */
   keywordRoute: boolean;
   evidence: string;
+  /** The router or app it is declared on, as written (`router`): another module may mount it under a prefix. */
+  owner?: string;
 }
 
 export function routeFacts(root: Node, sink: FactSink): void {
@@ -57,6 +59,7 @@ export function routeFacts(root: Node, sink: FactSink): void {
           evidence: declared.evidence,
           ...(body ? { className: body } : {}),
           ...(own.length ? { params: own } : {}),
+          ...(declared.owner ? { router: declared.owner } : {}),
           ...pos(dec),
         });
       }
@@ -107,6 +110,25 @@ export function clientCallFact(call: Node, symbol: string, sink: FactSink): void
     ...(params.length ? { params } : {}),
     ...pos(call),
   });
+}
+
+/**
+ * A router mounted under a prefix: FastAPI `app.include_router(responses.router, prefix="/v1")`.
+ * Kept in the module facts, as written; the workspace pass resolves both routers and prefixes the
+ * routes declared on the mounted one. (Flask's `register_blueprint(bp, url_prefix=…)` replaces the
+ * blueprint's own prefix rather than adding to it, so only a blueprint's own `url_prefix` is read.)
+ */
+export function mountFact(call: Node, sink: FactSink): void {
+  const fn = call.childForFieldName('function');
+  if (fn?.type !== 'attribute' || fn.childForFieldName('attribute')?.text !== 'include_router') return;
+  const args = kids(call.childForFieldName('arguments') ?? call);
+  const mounted = writtenName(args[0]?.type === 'keyword_argument' ? undefined : args[0]);
+  const into = writtenName(fn.childForFieldName('object'));
+  const prefix = keyword(args, 'prefix');
+  if (mounted && into && prefix?.startsWith('/')) {
+    sink.module.mounts ??= [];
+    sink.module.mounts.push([mounted, into, prefix]);
+  }
 }
 
 /** Calls that register a route, besides those named after a method (`web.post`, `router.add_get`). */
@@ -185,6 +207,7 @@ function registeredRouteFact(call: Node, name: string, args: Node[], sink: FactS
       evidence: declared.evidence,
       ...(body && WITH_BODY.has(m) ? { className: body } : {}),
       ...(own.length ? { params: own } : {}),
+      ...(owner && writtenName(fn?.childForFieldName('object')) ? { router: owner } : {}),
       ...pos(call),
     });
   }
@@ -436,7 +459,7 @@ function declaredRoute(call: Node, prefixes: Map<string, string>): Declared | un
   if (path === undefined || (!path.startsWith('/') && path !== '')) return undefined;
   const methods = METHODS.has(verb) ? [verb] : verb === 'api_route' || verb === 'route' ? methodList(args) : [];
   if (methods.length === 0) return undefined;
-  return { methods, path: (prefixes.get(owner) ?? '') + path, keywordRoute: false, evidence: `@${owner}.${verb}() decorator` };
+  return { methods, path: (prefixes.get(owner) ?? '') + path, keywordRoute: false, evidence: `@${owner}.${verb}() decorator`, owner };
 }
 
 /** The `path = "/v1/responses"` of the class a decorated method is in (a Litestar controller). */
@@ -469,15 +492,16 @@ function methodList(args: Node[]): string[] {
     .map((v) => v.toLowerCase());
 }
 
-/** `router = APIRouter(prefix="/v1")` at module level. */
+/** `router = APIRouter(prefix="/v1")`, Flask's `bp = Blueprint(…, url_prefix="/v1")`, at module level. */
 function routerPrefixes(root: Node): Map<string, string> {
   const out = new Map<string, string>();
   for (const stmt of kids(root)) {
     const a = stmt.type === 'expression_statement' ? kids(stmt)[0] : undefined;
     if (a?.type !== 'assignment') continue;
     const right = a.childForFieldName('right');
-    if (right?.type !== 'call' || lastName(right.childForFieldName('function')) !== 'APIRouter') continue;
-    const prefix = keyword(kids(right.childForFieldName('arguments') ?? right), 'prefix');
+    const made = right?.type === 'call' ? lastName(right.childForFieldName('function')) : undefined;
+    if (made !== 'APIRouter' && made !== 'Blueprint') continue;
+    const prefix = keyword(kids(right!.childForFieldName('arguments') ?? right!), made === 'APIRouter' ? 'prefix' : 'url_prefix');
     const left = a.childForFieldName('left');
     if (prefix !== undefined && left) out.set(left.text, prefix);
   }
