@@ -9,7 +9,6 @@ import { join, relative } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildCandidates } from '../../tools/analyzer/candidates.js';
-import type { FileContext } from '../../tools/analyzer/fact-sink.js';
 import { analyzePython } from '../../tools/analyzer/python/analyze-python.js';
 import { analyzeTypeScript } from '../../tools/analyzer/typescript/analyze-typescript.js';
 import { fixtureModel } from './fixture-model.js';
@@ -116,34 +115,22 @@ function wellFormed(file: string, text: string, result: { facts: { file: string;
 }
 
 describe('the adapters on mutated code', () => {
-  it('Python: facts for any text, each at a line of it, and never a throw', async () => {
+  const analyzers: [string, 'python' | 'typescript', typeof PY, typeof analyzePython][] = [
+    ['Python', 'python', PY, analyzePython],
+    ['TypeScript', 'typescript', TS, analyzeTypeScript],
+  ];
+  it.each(analyzers)('%s: facts for any text, each at a line of it, and never a throw', async (_name, language, files, analyze) => {
     let facts = 0;
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...PY), mutation, fc.boolean(), async (seed, edits, isTest) => {
+      fc.asyncProperty(fc.constantFrom(...files), mutation, fc.boolean(), async (seed, edits, isTest) => {
         const text = mutate(seed.text, edits as Edit[]);
-        const ctx: FileContext = { file: seed.file, language: 'python', isTest, candidates };
-        const [result] = await analyzePython([{ text, ctx }]);
+        const [result] = await analyze([{ text, ctx: { file: seed.file, language, isTest, candidates } }]);
         wellFormed(seed.file, text, result!);
         facts += result!.facts.length;
       }),
       { numRuns: 800 },
     );
     // The mutations left the readers plenty to read: this is not a test of empty files.
-    expect(facts).toBeGreaterThan(800);
-  });
-
-  it('TypeScript: facts for any text, each at a line of it, and never a throw', async () => {
-    let facts = 0;
-    await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...TS), mutation, fc.boolean(), async (seed, edits, isTest) => {
-        const text = mutate(seed.text, edits as Edit[]);
-        const ctx: FileContext = { file: seed.file, language: 'typescript', isTest, candidates };
-        const [result] = await analyzeTypeScript([{ text, ctx }]);
-        wellFormed(seed.file, text, result!);
-        facts += result!.facts.length;
-      }),
-      { numRuns: 800 },
-    );
     expect(facts).toBeGreaterThan(800);
   });
 });
