@@ -167,6 +167,8 @@ describe('analyzeWorkspace on the fixture workspace', () => {
       'server/registered.py:57 GET /v1/responses/{response_id:str} read',
       'server/registered.py:62 DELETE /v1/responses/{response_id:str} drop',
       'server/registered.py:71 POST /v1/responses/<response_id>/cancel cancel_one',
+      // Starlette: a route written inside mounts takes their paths.
+      'server/registered.py:77 GET /v1/responses/{response_id}/input_items fetch',
       // A router mounted by another module, inside a router mounted in turn: both prefixes lead.
       'server/routers/items.py:6 GET /v1/responses/{response_id}/input_items list_items',
       'server/sdk/resources.py:6 POST /v1/responses create body=create_params.CreateParamsStreaming',
@@ -261,6 +263,7 @@ describe('analyzeWorkspace on the fixture workspace', () => {
       '57 read: path response_id',
       '62 drop: path response_id',
       '71 cancel_one: path response_id',
+      '77 fetch: path response_id',
     ]);
   });
 

@@ -188,7 +188,7 @@ function registeredRouteFact(call: Node, name: string, args: Node[], sink: FactS
   const owner = fn?.type === 'attribute' ? (fn.childForFieldName('object')?.text ?? '') : '';
   const declared: Declared = {
     methods,
-    path: (prefixes.get(owner) ?? '') + path,
+    path: (prefixes.get(owner) ?? '') + mountedIn(call) + path,
     keywordRoute: false,
     evidence: `${fn?.text ?? name}() registration`,
   };
@@ -212,6 +212,20 @@ function registeredRouteFact(call: Node, name: string, args: Node[], sink: FactS
     });
   }
   return true;
+}
+
+/**
+ * Starlette's `Mount("/v1", routes=[Route("/responses", …)])`: the paths of the mounts a route is
+ * written inside, outermost first.
+ */
+function mountedIn(call: Node): string {
+  let prefix = '';
+  for (let n = call.parent; n; n = n.parent) {
+    if (n.type !== 'call' || lastName(n.childForFieldName('function')) !== 'Mount') continue;
+    const path = stringValue(kids(n.childForFieldName('arguments') ?? n)[0]);
+    if (path?.startsWith('/')) prefix = path.replace(/\/+$/, '') + prefix;
+  }
+  return prefix;
 }
 
 /** `{id}`, `{id:int}` and Flask's `<int:id>` in a declared path: its path parameters, at the declaration's line. */
