@@ -45,7 +45,7 @@ export const FIXTURE_CORPORA: TruthCorpus[] = [
     never: ['event:error', 'event:response.incomplete'],
   },
   {
-    name: 'fixture: TS NestJS, Hono, Fastify and chained routes, an SDK call built first, a stream framed by hand',
+    name: 'fixture: TS NestJS, Hono, Fastify, chained and mounted routes, an SDK call built first, a stream framed by hand',
     config: join(FIXTURES, 'ts-servers/specmap.config.json'),
     truth: TS_SERVERS,
     never: ['event:error', 'event:response.queued'],

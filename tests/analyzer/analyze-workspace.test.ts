@@ -191,6 +191,8 @@ describe('analyzeWorkspace on the fixture workspace', () => {
       'web/client.mts:127 POST /v1/responses ask',
       'web/client.mts:150 POST /v1/responses fetch',
       'web/client.mts:156 POST /v1/responses again',
+      // Express: declared on a router that another module mounts under a prefix, behind a middleware.
+      'web/mounted/items.mts:7 GET /v1/responses/:response_id/input_items listItems',
       'web/routes.mts:4 POST /v1/responses createResponse',
       'web/routes.mts:5 GET /v1/responses/:id app',
       // NestJS (the controller's prefix and the method's path joined; a method with no route

@@ -19,6 +19,7 @@ const ROUTE_MARKERS = [
   String.raw`APIRouter\s*\(`,
   // A router mounted under a prefix: its routes' paths start there.
   String.raw`\.include_router\s*\(`,
+  String.raw`\.use\s*\(\s*["'\x60]/`,
 ];
 
 /** A literal pattern anchored to a whole string becomes one anchored to a quoted string in code. */

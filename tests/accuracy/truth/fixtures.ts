@@ -268,6 +268,15 @@ export const TS_SERVERS: TruthGroup[] = [
     ],
   },
   {
+    // Declared on a router that src/main.mts mounts under `/v1/responses`.
+    lane: 'server',
+    file: 'src/input-items.router.mts',
+    at: [
+      [7, 'endpoint:GET /v1/responses/{response_id}/input_items', "router.get('/:response_id/input_items'"],
+      [7, 'param:GET /v1/responses/{response_id}/input_items#response_id', ':response_id'],
+    ],
+  },
+  {
     lane: 'server',
     file: 'src/agent.mts',
     at: [

@@ -46,7 +46,10 @@ export function typescriptFacts(ts: Ts, sf: TS.SourceFile, ctx: FileContext): Fi
   // declared further down.
   const routes: FactInput[] = [];
   const params: FactInput[] = [];
-  const onRoute = routeVisitor(ts, sf, ctx, { ctx, add: (f) => routes.push(f) }, at);
+  const onRoute = routeVisitor(ts, sf, ctx, { ctx, add: (f) => routes.push(f) }, at, (mount) => {
+    sink.module.mounts ??= [];
+    sink.module.mounts.push(mount);
+  });
   const onParam = paramVisitor(ts, sf, { ctx, add: (f) => params.push(f) }, at, sink.module.unions);
   /** The rest, each with its node's place in the walk. */
   const found: { node: number; fact: FactInput }[] = [];
@@ -516,6 +519,9 @@ function collectModule(ts: Ts, sf: TS.SourceFile, sink: FactSink, renamed: Map<s
       }
       continue;
     }
+    // `export default router`: the default export is that name (a router another module mounts).
+    if (ts.isExportAssignment(stmt) && !stmt.isExportEquals && ts.isIdentifier(stmt.expression))
+      module.exports.push({ name: 'default', local: stmt.expression.text });
     for (const name of declaredNames(ts, stmt)) declared.add(name);
     if (ts.isInterfaceDeclaration(stmt) && stmt.heritageClauses) {
       const bases = stmt.heritageClauses.flatMap((c) => c.types.map((t) => t.expression.getText(sf)));

@@ -25,7 +25,15 @@ const VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options
 const NEXT_METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
 
 /** The check each node gets (the caller walks the tree, parents first: one walk serves several checks). */
-export function routeVisitor(ts: Ts, sf: TS.SourceFile, ctx: FileContext, sink: FactAdder, at: At): (node: TS.Node) => void {
+export function routeVisitor(
+  ts: Ts,
+  sf: TS.SourceFile,
+  ctx: FileContext,
+  sink: FactAdder,
+  at: At,
+  /** A router mounted under a prefix: [mounted, into, prefix], as written (module-facts.ts `mounts`). */
+  onMount: (mount: [string, string, string]) => void = () => {},
+): (node: TS.Node) => void {
   const nextPath = nextRoutePath(ctx.file);
   // Handlers passed by name: their bodies hold the evidence.
   const functions = new Map<string, TS.Node>();
@@ -65,7 +73,15 @@ export function routeVisitor(ts: Ts, sf: TS.SourceFile, ctx: FileContext, sink: 
       const first = node.arguments[0];
       const verb = name === 'fetch' ? fetchMethod(ts, node.arguments[1]) : verbOf(name);
       // Most calls are neither: the receiver's text (a string made per call) only for those that are.
-      if (!verb && !(access && (name === 'route' || name === 'on'))) return;
+      if (!verb && !(access && (name === 'route' || name === 'on' || name === 'use'))) return;
+      // Express's `app.use('/v1/responses', auth, router)` and Hono's `app.route('/v1', api)`: a
+      // router mounted under a prefix; the workspace pass moves the routes declared on it there.
+      const mountPrefix = access && (name === 'use' || name === 'route') ? stringArg(ts, first) : undefined;
+      if (mountPrefix?.startsWith('/') && node.arguments.length >= 2 && ts.isIdentifier(access!.expression)) {
+        const mounted = node.arguments[node.arguments.length - 1]!;
+        if (ts.isIdentifier(mounted)) onMount([mounted.text, access!.expression.text, mountPrefix]);
+        return;
+      }
       // Express's `router.route('/v1/responses/:id').get(fetch).delete(remove)`: the path is the chain's.
       const chained = verb && access && VERBS.has(name) ? routeChainPath(ts, access.expression) : undefined;
       if (chained !== undefined) {
@@ -110,6 +126,8 @@ export function routeVisitor(ts: Ts, sf: TS.SourceFile, ctx: FileContext, sink: 
           evidence: access ? `${owner}.${name}() call` : `${name}() call`,
           ...(body ? { className: body } : {}),
           ...(params.length ? { params } : {}),
+          // The router it is declared on, when another module may mount it under a prefix.
+          ...(access && ts.isIdentifier(access.expression) ? { router: access.expression.text } : {}),
           ...where,
         });
       } else if (access && name === 'route' && first && ts.isObjectLiteralExpression(first)) {
