@@ -85,10 +85,17 @@ export function assignItems(input: AssignInput): CodeFact[] {
   const basesByTarget = new Map<string, string[]>();
   for (const f of pending) {
     const b = bindingOf.get(f);
-    if (f.kind === 'route' && b && !basesByTarget.has(bindingKey(b))) basesByTarget.set(bindingKey(b), basesOf(b, input));
+    if (f.kind === 'route' && b && !basesByTarget.has(bindingKey(b))) basesByTarget.set(bindingKey(b), basesOf(b, input).map(bindingKey));
   }
   const sent = new Set([...basesByTarget].flatMap(([target, bases]) => [target, ...bases]));
   const mountedAt = mountPrefixes(input);
+  /** A route with the body model its class name resolved to, and that model's bases. */
+  const withTarget = (f: CodeFact, route: CodeFact = f): CodeFact => {
+    const b = bindingOf.get(f);
+    if (!b) return route;
+    const bases = basesByTarget.get(bindingKey(b)) ?? [];
+    return { ...route, target: bindingKey(b), ...(bases.length ? { bases } : {}) };
+  };
   const out: CodeFact[] = [];
   for (const f of input.facts) {
     if (f.kind === 'param') {
@@ -100,10 +107,7 @@ export function assignItems(input: AssignInput): CodeFact[] {
     if (mounted.length > 0) {
       for (const prefix of mounted) {
         const path = `${prefix.replace(/\/+$/, '')}${f.path ?? ''}`;
-        const moved = { ...f, path, evidence: `${f.evidence ?? 'route'}, mounted under ${prefix}` };
-        const b = bindingOf.get(f);
-        const bases = b ? (basesByTarget.get(bindingKey(b)) ?? []) : [];
-        out.push(b ? { ...moved, target: bindingKey(b), ...(bases.length ? { bases } : {}) } : moved);
+        out.push(withTarget(f, { ...f, path, evidence: `${f.evidence ?? 'route'}, mounted under ${prefix}` }));
       }
       continue;
     }
@@ -111,12 +115,11 @@ export function assignItems(input: AssignInput): CodeFact[] {
       out.push(f);
       continue;
     }
-    const b = bindingOf.get(f);
     if (f.kind === 'route') {
-      const bases = b ? (basesByTarget.get(bindingKey(b)) ?? []) : [];
-      out.push(b ? { ...f, target: bindingKey(b), ...(bases.length ? { bases } : {}) } : f);
+      out.push(withTarget(f));
       continue;
     }
+    const b = bindingOf.get(f);
     const { fields: _seen, ...rest } = f;
     const complete = fields.get(f);
     const target = b ? bindingKey(b) : undefined;
@@ -147,7 +150,7 @@ function commonBase(f: CodeFact, input: AssignInput): Binding | undefined {
   for (const v of f.variants!) {
     const b = input.graph.resolveName(f.file, v);
     if (b?.kind !== 'decl') return undefined;
-    chains.push([b, ...basesOf(b, input).map((key) => declOfKey(key))]);
+    chains.push([b, ...basesOf(b, input)]);
   }
   const [first, ...rest] = chains;
   return first?.find((c) => rest.every((chain) => chain.some((o) => bindingKey(o) === bindingKey(c))));
@@ -180,23 +183,19 @@ function mountPrefixes(input: AssignInput): (file: string, router: string) => st
   };
 }
 
-/** `file#Name` back to its binding (the keys basesOf gives are those of declarations). */
-function declOfKey(key: string): Binding {
-  const hash = key.lastIndexOf('#');
-  return { kind: 'decl', file: key.slice(0, hash), name: key.slice(hash + 1) };
-}
-
 /** The workspace declarations a declaration extends, through every module, nearest first. */
-function basesOf(b: Binding, input: AssignInput): string[] {
-  const out: string[] = [];
+function basesOf(b: Binding, input: AssignInput): Binding[] {
+  const out: Binding[] = [];
+  const seen = new Set([bindingKey(b)]);
   const queue = [b];
   for (let next = queue.shift(); next; next = queue.shift()) {
     if (next.kind !== 'decl') continue;
     const written = input.modules.get(next.file)?.facts.bases?.find(([n]) => n === next.name)?.[1] ?? [];
     for (const name of written) {
       const base = input.graph.resolveName(next.file, name);
-      if (base?.kind !== 'decl' || out.includes(bindingKey(base)) || bindingKey(base) === bindingKey(b)) continue;
-      out.push(bindingKey(base));
+      if (base?.kind !== 'decl' || seen.has(bindingKey(base))) continue;
+      seen.add(bindingKey(base));
+      out.push(base);
       queue.push(base);
     }
   }

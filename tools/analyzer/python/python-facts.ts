@@ -10,7 +10,7 @@ import type { CodeFactKind } from '../facts.js';
 import { FactSink, type FileContext, type FileFacts } from '../fact-sink.js';
 import { classFacts } from './python-classes.js';
 import { fieldsForFact, type DeclaredFields } from '../declared-fields.js';
-import { declaredFieldsIn } from './python-fields.js';
+import { baseNodes, declaredFieldsIn } from './python-fields.js';
 import { clientCallFact, mountFact, routeFacts } from './python-routes.js';
 import { embeddedTraceTypes, sseEventTypes } from '../trace/trace-facts.js';
 import { firstSyntaxError, isClassName, kids, lastName, pos, stringValue, writtenName } from './syntax.js';
@@ -373,8 +373,7 @@ function collectModuleFacts(root: Node, sink: FactSink): Map<string, string> {
 
 /** A class's bases as written (`Base`, `pkg.Base`); keyword arguments (`total=False`) and `Generic[T]` are not bases. */
 function writtenBases(cls: Node): string[] {
-  const supers = cls.childForFieldName('superclasses');
-  return supers ? kids(supers).flatMap((b) => writtenName(b) ?? []) : [];
+  return baseNodes(cls).flatMap((b) => writtenName(b) ?? []);
 }
 
 /**

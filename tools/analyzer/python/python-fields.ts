@@ -70,7 +70,7 @@ export function declaredFieldsIn(root: Node, resolve: (n: string | undefined) =>
   return memo;
 }
 
-function baseNodes(cls: Node): Node[] {
+export function baseNodes(cls: Node): Node[] {
   const supers = cls.childForFieldName('superclasses');
   // `metaclass=…`, `total=False` are keyword arguments, not bases.
   return supers ? kids(supers).filter((b) => b.type === 'identifier' || b.type === 'attribute' || b.type === 'subscript') : [];

@@ -94,11 +94,7 @@ export function clientCallFact(call: Node, symbol: string, sink: FactSink): void
   if (path === undefined) return;
   const body = requestClass(args, caller);
   const variants = body?.split(' | ');
-  const line = pos(call).line;
-  const params: RouteParam[] = [
-    ...[...path.matchAll(/\{([A-Za-z_]\w*)\}/g)].map((m) => ({ name: m[1]!, in: 'path' as const, optional: false, line })),
-    ...sentKeys(args),
-  ];
+  const params: RouteParam[] = [...pathTemplateParams(path, pos(call).line), ...sentKeys(args)];
   sink.add({
     kind: 'route',
     symbol,
@@ -185,10 +181,11 @@ function registeredRouteFact(call: Node, name: string, args: Node[], sink: FactS
   const method = keyword(args, 'method')?.toLowerCase();
   const methods = verb ? [verb] : named ? [named] : method ? [method] : methodList(args);
   const fn = call.childForFieldName('function');
-  const owner = fn?.type === 'attribute' ? (fn.childForFieldName('object')?.text ?? '') : '';
+  // The router or app it is registered on, as written (`router.add_api_route`); none for `Route(…)`.
+  const owner = fn?.type === 'attribute' ? writtenName(fn.childForFieldName('object')) : undefined;
   const declared: Declared = {
     methods,
-    path: (prefixes.get(owner) ?? '') + mountedIn(call) + path,
+    path: (owner ? (prefixes.get(owner) ?? '') : '') + mountedIn(call) + path,
     keywordRoute: false,
     evidence: `${fn?.text ?? name}() registration`,
   };
@@ -207,7 +204,7 @@ function registeredRouteFact(call: Node, name: string, args: Node[], sink: FactS
       evidence: declared.evidence,
       ...(body && WITH_BODY.has(m) ? { className: body } : {}),
       ...(own.length ? { params: own } : {}),
-      ...(owner && writtenName(fn?.childForFieldName('object')) ? { router: owner } : {}),
+      ...(owner ? { router: owner } : {}),
       ...pos(call),
     });
   }
@@ -228,7 +225,7 @@ function mountedIn(call: Node): string {
   return prefix;
 }
 
-/** `{id}`, `{id:int}` and Flask's `<int:id>` in a declared path: its path parameters, at the declaration's line. */
+/** `{id}`, `{id:int}` (FastAPI, Starlette, aiohttp) and Flask's `<int:id>` in a path: its path parameters, at `line`. */
 function pathTemplateParams(path: string, line: number): RouteParam[] {
   return [...path.matchAll(/\{([A-Za-z_]\w*)(?::[^}]*)?\}|<(?:\w+:)?([A-Za-z_]\w*)>/g)].map((m) => ({
     name: m[1] ?? m[2]!,
@@ -335,10 +332,7 @@ function sdkCallFact(call: Node, fn: Node, symbol: string, sink: FactSink): bool
     return sdkOwn(name) ? [{ name, in: where, line: pos(a).line }] : [];
   });
   if (sendsForeignKeys(sent, sdk)) return false;
-  const params: RouteParam[] = [
-    ...[...sdk.path.matchAll(/\{([A-Za-z_]\w*)\}/g)].map((m) => ({ name: m[1]!, in: 'path' as const, optional: false, line })),
-    ...sent,
-  ];
+  const params: RouteParam[] = [...pathTemplateParams(sdk.path, line), ...sent];
   sink.add({
     kind: 'route',
     symbol,
@@ -491,9 +485,9 @@ function controllerPath(decoratorCall: Node): string | undefined {
   return undefined;
 }
 
+/** The string a keyword argument gives (`prefix="/v1"`). */
 function keyword(args: Node[], name: string): string | undefined {
-  const kw = args.find((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === name);
-  return stringValue(kw?.childForFieldName('value'));
+  return stringValue(keywordValue(args, name));
 }
 
 function methodList(args: Node[]): string[] {
@@ -524,8 +518,7 @@ function routerPrefixes(root: Node): Map<string, string> {
 
 /** The handler's parameters as the route's own, and the class its body is declared as. */
 function signature(fn: Node, route: Declared): { params: RouteParam[]; body?: string } {
-  // `{name}`, `{name:int}` (FastAPI, Starlette, aiohttp) and `<name>`, `<int:name>` (Flask).
-  const inPath = new Set([...route.path.matchAll(/\{([A-Za-z_]\w*)(?::[^}]*)?\}|<(?:\w+:)?([A-Za-z_]\w*)>/g)].map((m) => m[1] ?? m[2]!));
+  const inPath = new Set(pathTemplateParams(route.path, 0).map((p) => p.name));
   const params: RouteParam[] = [];
   let body: string | undefined;
   for (const p of kids(fn.childForFieldName('parameters') ?? fn)) {

@@ -12,7 +12,7 @@ import { isEventLiteral, isWeakLiteral, TYPE_SUBJECT } from '../candidates.js';
 import type { CodeFactKind } from '../facts.js';
 import { type FactInput, FactSink, type FileContext, type FileFacts } from '../fact-sink.js';
 import { fieldsForFact } from '../declared-fields.js';
-import { declaredShapes, holderOf, type FileShapes } from './ts-fields.js';
+import { declaredShapes, holderOf, unwrapExpression, type FileShapes } from './ts-fields.js';
 import { paramVisitor } from './ts-params.js';
 import { routeVisitor } from './ts-routes.js';
 import { embeddedTraceTypes, sseEventTypes } from '../trace/trace-facts.js';
@@ -581,12 +581,6 @@ function recordConstants(ts: Ts, node: TS.Node, constants: Map<string, string>):
   }
 }
 
-/** An expression without the `as`, `satisfies` and parentheses around it. */
-function unwrapExpression(ts: Ts, e: TS.Expression): TS.Expression {
-  while (ts.isAsExpression(e) || ts.isSatisfiesExpression(e) || ts.isParenthesizedExpression(e)) e = e.expression;
-  return e;
-}
-
 /** `name` says which event only beside a `type` in the same object (`{ type: 'run_item_stream_event', name }`). */
 function hasTypeSibling(ts: Ts, obj: TS.ObjectLiteralExpression): boolean {
   return obj.properties.some((p) => ts.isPropertyAssignment(p) && propertyName(ts, p.name) === 'type');
@@ -647,14 +641,5 @@ function isClassName(name: string): boolean {
 /** The operand of an equality comparison or a `case` label. */
 function isComparedOrCase(ts: Ts, node: TS.Node): boolean {
   const p = node.parent;
-  if (!p) return false;
-  if (ts.isCaseClause(p)) return true;
-  if (!ts.isBinaryExpression(p)) return false;
-  const op = p.operatorToken.kind;
-  return (
-    op === ts.SyntaxKind.EqualsEqualsEqualsToken ||
-    op === ts.SyntaxKind.EqualsEqualsToken ||
-    op === ts.SyntaxKind.ExclamationEqualsEqualsToken ||
-    op === ts.SyntaxKind.ExclamationEqualsToken
-  );
+  return Boolean(p) && (ts.isCaseClause(p) || (ts.isBinaryExpression(p) && isEquality(ts, p.operatorToken.kind)));
 }

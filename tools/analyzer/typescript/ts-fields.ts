@@ -114,7 +114,7 @@ export function declaredShapes(ts: Ts, sf: TS.SourceFile, resolve: (n: string | 
 
   /** Keys of a Zod object expression, or undefined when it is not one. */
   const zodFields = (e: TS.Expression, owner: string): DeclaredFields | undefined => {
-    while (ts.isAsExpression(e) || ts.isSatisfiesExpression(e) || ts.isParenthesizedExpression(e)) e = e.expression;
+    e = unwrapExpression(ts, e);
     if (ts.isIdentifier(e)) return named(e.text);
     if (ts.isObjectLiteralExpression(e)) return objectKeys(e, owner);
     if (!ts.isCallExpression(e) || !ts.isPropertyAccessExpression(e.expression)) return undefined;
@@ -171,4 +171,10 @@ export function holderOf(ts: Ts, literal: TS.Node): TS.Node | undefined {
     if (ts.isSourceFile(n)) return undefined;
   }
   return undefined;
+}
+
+/** `x as const`, `x satisfies T`, `(x)`: the expression inside. */
+export function unwrapExpression(ts: Ts, e: TS.Expression): TS.Expression {
+  while (ts.isAsExpression(e) || ts.isSatisfiesExpression(e) || ts.isParenthesizedExpression(e)) e = e.expression;
+  return e;
 }

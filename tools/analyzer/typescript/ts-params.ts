@@ -86,49 +86,39 @@ export function paramVisitor(
     walk(t);
     return names.length === 1 ? (unions.find(([n]) => n === names[0])?.[1] ?? []) : [];
   };
+  /** A field declared with a type: its text, and the values a string-literal union (or an alias of one) accepts. */
+  const typedField = (name: string, node: TS.Node, type: TS.TypeNode | undefined, optional: boolean, def?: string): TsField => {
+    const isUnionOfLiterals = type && (ts.isUnionTypeNode(type) || ts.isLiteralTypeNode(type)) && literalStrings(type).length > 0;
+    return {
+      name,
+      node,
+      typeText: type?.getText(sf) ?? 'any',
+      optional,
+      ...(def !== undefined ? { default: def } : {}),
+      values: isUnionOfLiterals ? literalStrings(type!) : [],
+      ...(isUnionOfLiterals || !type ? {} : { valuesFrom: type }),
+    };
+  };
   const fromMembers = (members: readonly TS.TypeElement[]): TsField[] =>
-    members.filter(ts.isPropertySignature).flatMap((m) => {
-      const name = m.name.getText(sf).replace(/^['"]|['"]$/g, '');
-      const typeText = m.type?.getText(sf) ?? 'any';
-      const isUnionOfLiterals = m.type && (ts.isUnionTypeNode(m.type) || ts.isLiteralTypeNode(m.type)) && literalStrings(m.type).length > 0;
-      return [
-        {
-          name,
-          node: m,
-          typeText,
-          optional: m.questionToken !== undefined,
-          values: isUnionOfLiterals ? literalStrings(m.type!) : [],
-          ...(isUnionOfLiterals || !m.type ? {} : { valuesFrom: m.type }),
-        },
-      ];
-    });
+    members
+      .filter(ts.isPropertySignature)
+      .map((m) => typedField(m.name.getText(sf).replace(/^['"]|['"]$/g, ''), m, m.type, m.questionToken !== undefined));
   const finish = (bodies: ReadonlySet<string>): void => {
     for (const model of held) if (bodies.has(model.symbol)) add(model.symbol, fieldsOf(model.node) ?? []);
   };
   /**
-   * A class's own instance properties (a NestJS or class-validator DTO): optional when marked `?` or
-   * decorated `@IsOptional()`, its initializer the default.
+   * A class's own instance properties (a NestJS or class-validator DTO): optional when marked `?`,
+   * decorated `@IsOptional()` or initialized, its initializer the default.
    */
   const fromClass = (cls: TS.ClassDeclaration): TsField[] =>
     cls.members.filter(ts.isPropertyDeclaration).flatMap((m) => {
       if (ts.getCombinedModifierFlags(m) & ts.ModifierFlags.Static || !(ts.isIdentifier(m.name) || ts.isStringLiteral(m.name))) return [];
-      const typeText = m.type?.getText(sf) ?? 'any';
-      const isUnionOfLiterals = m.type && (ts.isUnionTypeNode(m.type) || ts.isLiteralTypeNode(m.type)) && literalStrings(m.type).length > 0;
       const optionalByDecorator = (m.modifiers ?? []).some(
         (d) => d.kind === ts.SyntaxKind.Decorator && /^@IsOptional\(/.test(d.getText(sf)),
       );
-      return [
-        {
-          name: m.name.text,
-          // The name's line, not a decorator's above it.
-          node: m.name,
-          typeText,
-          optional: m.questionToken !== undefined || m.initializer !== undefined || optionalByDecorator,
-          ...(m.initializer ? { default: m.initializer.getText(sf) } : {}),
-          values: isUnionOfLiterals ? literalStrings(m.type!) : [],
-          ...(isUnionOfLiterals || !m.type ? {} : { valuesFrom: m.type }),
-        },
-      ];
+      const optional = m.questionToken !== undefined || m.initializer !== undefined || optionalByDecorator;
+      // At the name's line, not a decorator's above it.
+      return [typedField(m.name.text, m.name, m.type, optional, m.initializer?.getText(sf))];
     });
   /** A declaration's fields when it declares a shape: an interface, an object type alias, a class, a Zod object. */
   const fieldsOf = (node: TS.Node): TsField[] | undefined => {

@@ -13,6 +13,7 @@ import type * as TS from 'typescript';
 import type { Ts } from './compiler-api.js';
 import type { FileContext } from '../fact-sink.js';
 import type { FactAdder } from './ts-params.js';
+import { unwrapExpression } from './ts-fields.js';
 import type { CodeFact } from '../facts.js';
 import { pathOfUrl, sdkEndpoint, sendsForeignKeys, SENT_UNDER } from '../client-path.js';
 
@@ -397,7 +398,7 @@ function sentKeys(ts: Ts, call: TS.CallExpression, at: At, sf: TS.SourceFile): S
 function sdkParamsObject(ts: Ts, sf: TS.SourceFile, call: TS.CallExpression, path: string): TS.ObjectLiteralExpression | undefined {
   let given: TS.Expression | undefined = call.arguments[path.split('{').length - 1];
   if (given && ts.isIdentifier(given)) given = constantValue(ts, sf, given.text, call);
-  given = given && unwrapped(ts, given);
+  given = given && unwrapExpression(ts, given);
   return given && ts.isObjectLiteralExpression(given) ? given : undefined;
 }
 
@@ -405,12 +406,6 @@ function sdkParamsObject(ts: Ts, sf: TS.SourceFile, call: TS.CallExpression, pat
 interface Caller {
   sf: TS.SourceFile;
   node: TS.Node;
-}
-
-/** `x as const`, `x satisfies T`, `(x)`: the expression inside. */
-function unwrapped(ts: Ts, e: TS.Expression): TS.Expression {
-  while (ts.isAsExpression(e) || ts.isSatisfiesExpression(e) || ts.isParenthesizedExpression(e)) e = e.expression;
-  return e;
 }
 
 /**
@@ -425,7 +420,7 @@ function objectKeys(ts: Ts, obj: TS.ObjectLiteralExpression, where: SentKey['in'
       // Looked up from the call: the walk has set the parents of the call, not yet of its arguments.
       const spread =
         call && depth < 2 && ts.isIdentifier(key.expression) ? constantValue(ts, call.sf, key.expression.text, call.node) : undefined;
-      const inner = spread && unwrapped(ts, spread);
+      const inner = spread && unwrapExpression(ts, spread);
       if (inner && ts.isObjectLiteralExpression(inner)) out.push(...objectKeys(ts, inner, where, at, call, depth + 1));
       continue;
     }
