@@ -1,26 +1,30 @@
 /**
  * A plain `map` answers from its memo only when every input is as the last `map` left it: the
  * lanes' files, any other module file of the workspace (imports reach beyond the lanes), the
- * mapping's human blocks, the sources and the config. `--timings` shows whether the analyzer ran.
+ * mapping's human blocks, the sources and the config. The runs are the CLI's, in this process; the
+ * timings the library collects (what `--timings` prints) show whether the analyzer ran.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLI } from '../helpers/temp-workspace.js';
+import { timingsSoFar } from '../../tools/cache/timings.js';
+import { runInProcess } from '../helpers/run-in-process.js';
 import { CONFIG, DOCS } from '../hostile/project.js';
 
 let project: string;
 
-function map(...args: string[]) {
-  const r = spawnSync(process.execPath, [CLI, '--timings', 'map', ...args], {
-    cwd: project,
-    encoding: 'utf8',
-    env: { ...process.env, CI: '1' },
-  });
-  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr, analyzed: /analyze the workspace/.test(r.stderr) };
+/** `specmap <args>`, and whether it analyzed the workspace (a phase `--timings` would print). */
+async function specmap(...args: string[]) {
+  const before = timingsSoFar().phases.length;
+  const r = await runInProcess(project, args, { SPECMAP_TIMING: '1' });
+  const analyzed = timingsSoFar()
+    .phases.slice(before)
+    .some((p) => p.label === 'analyze the workspace');
+  return { ...r, analyzed };
 }
+
+const map = (...args: string[]) => specmap('map', ...args);
 
 beforeAll(() => {
   project = mkdtempSync(join(tmpdir(), 'specmap-run-memo-'));
@@ -34,11 +38,11 @@ beforeAll(() => {
 afterAll(() => rmSync(project, { recursive: true, force: true }));
 
 describe('the memo of the last map', () => {
-  it('answers an unchanged project with the same words, without analyzing', () => {
-    const first = map();
+  it('answers an unchanged project with the same words, without analyzing', async () => {
+    const first = await map();
     expect(first.code).toBe(0);
     expect(first.analyzed).toBe(true);
-    const again = map();
+    const again = await map();
     expect(again.code).toBe(0);
     expect(again.analyzed).toBe(false);
     expect(again.stdout).toBe(first.stdout.replace(/^wrote /, 'unchanged '));
@@ -77,46 +81,39 @@ describe('the memo of the last map', () => {
       () =>
         writeFileSync(join(project, 'specmap.config.json'), JSON.stringify({ ...CONFIG, correlationKeys: ['trace_id'] }, null, 2) + '\n'),
     ],
-  ])('does not answer when %s; the next run does', (_name, change) => {
-    map();
-    expect(map().analyzed).toBe(false);
+  ])('does not answer when %s; the next run does', async (_name, change) => {
+    await map();
+    expect((await map()).analyzed).toBe(false);
     change();
-    const changed = map();
+    const changed = await map();
     expect(changed.code).toBe(0);
     expect(changed.analyzed).toBe(true);
-    expect(map().analyzed).toBe(false);
+    expect((await map()).analyzed).toBe(false);
   });
 
-  it('is not used with --no-cache', () => {
-    map();
-    const r = spawnSync(process.execPath, [CLI, '--no-cache', '--timings', 'map'], { cwd: project, encoding: 'utf8' });
-    expect(r.status).toBe(0);
-    expect(r.stderr).toMatch(/analyze the workspace/);
+  it('is not used with --no-cache', async () => {
+    await map();
+    const r = await specmap('--no-cache', 'map');
+    expect(r.code).toBe(0);
+    expect(r.analyzed).toBe(true);
   });
 });
 
 describe('the memo of the last sync', () => {
-  const sync = (...args: string[]) => {
-    const r = spawnSync(process.execPath, [CLI, '--timings', 'sync', ...args], {
-      cwd: project,
-      encoding: 'utf8',
-      env: { ...process.env, CI: '1' },
-    });
-    return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr, analyzed: /analyze the workspace/.test(r.stderr) };
-  };
+  const sync = (...args: string[]) => specmap('sync', ...args);
 
-  it('answers an unchanged project without analyzing, and rewrites an output deleted since', () => {
-    expect(sync().code).toBe(0);
-    const again = sync();
+  it('answers an unchanged project without analyzing, and rewrites an output deleted since', async () => {
+    expect((await sync()).code).toBe(0);
+    const again = await sync();
     expect(again.analyzed).toBe(false);
     expect(again.stdout).toMatch(/^sync: 0 files written, \d+ unchanged\n$/);
     rmSync(join(project, 'reports/report.json'));
-    const after = sync();
+    const after = await sync();
     expect(after.analyzed).toBe(true);
     expect(after.stdout).toContain('wrote reports/report.json');
   });
 
-  it('replays the warnings, and does not answer a --strict run from a lenient one', () => {
+  it('replays the warnings, and does not answer a --strict run from a lenient one', async () => {
     // A field followed by prose instead of its type: a warning, kept with an unknown type.
     writeFileSync(
       join(project, 'docs/DOC_streaming_events.md'),
@@ -125,28 +122,28 @@ describe('the memo of the last sync', () => {
         'type\n\nstring\n\nNames this event: `response.completed`.\n\nmetadata\n\nLabels a caller attached.',
       ),
     );
-    const lenient = sync();
+    const lenient = await sync();
     expect(lenient.code).toBe(0);
     expect(lenient.stderr).toMatch(/warning/);
-    const replayed = sync();
+    const replayed = await sync();
     expect(replayed.analyzed).toBe(false);
-    expect(replayed.stderr.replace(/timings[\s\S]*$/, '')).toBe(lenient.stderr.replace(/timings[\s\S]*$/, ''));
-    expect(sync('--strict').code).toBe(2);
+    expect(replayed.stderr).toBe(lenient.stderr);
+    expect((await sync('--strict')).code).toBe(2);
     writeFileSync(join(project, 'docs/DOC_streaming_events.md'), DOCS);
   });
 });
 
 describe('the memo of the last clean check', () => {
-  const check = () => spawnSync(process.execPath, [CLI, 'check'], { cwd: project, encoding: 'utf8', env: { ...process.env, CI: '1' } });
+  const check = () => runInProcess(project, ['check']);
 
-  it('does not answer when a module outside the lanes changes (imports reach it)', () => {
-    expect(spawnSync(process.execPath, [CLI, 'sync'], { cwd: project, encoding: 'utf8' }).status).toBe(0);
-    check();
-    expect(check().stdout).toContain('nothing changed since the last clean check');
+  it('does not answer when a module outside the lanes changes (imports reach it)', async () => {
+    expect((await runInProcess(project, ['sync'])).code).toBe(0);
+    await check();
+    expect((await check()).stdout).toContain('nothing changed since the last clean check');
     mkdirSync(join(project, 'lib'), { recursive: true });
     writeFileSync(join(project, 'lib/other.py'), 'x = 1\n');
-    const after = check();
+    const after = await check();
     expect(after.stdout).not.toContain('nothing changed');
-    expect(after.status).toBe(0);
+    expect(after.code).toBe(0);
   });
 });

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { profileOfKind } from '../profiles/source-profile.js';
-import { ApiScopeSchema } from '../profiles/source-profile.js';
+import { ApiScopeSchema } from '../profiles/source-profile-schema.js';
 
 export const SourceConfigSchema = z.strictObject({
   /** A file path or glob, relative to the config file. */

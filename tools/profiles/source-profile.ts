@@ -3,73 +3,13 @@
  * APIs it holds (path scopes, the stream unions that define their events), which of them are read
  * by default, and the class names its official SDKs give the events. A document no profile detects
  * is read whole: every path, every `text/event-stream` union, as one API.
+ *
+ * The files are read as they are (see source-profile-schema.ts for why that is safe).
  */
-import { z } from 'zod';
 import { listBundled, readBundledJson } from './bundled-dir.js';
+import type { SourceProfile } from './source-profile-schema.js';
 
-export const ApiScopeSchema = z.strictObject({
-  /** Lower-case name; ids carry it when a source reads more than one API (`event:realtime/error`). */
-  name: z.string().regex(/^[a-z][a-z0-9-]*$/),
-  /** Path globs (picomatch) over the document's path keys, query part removed: `/responses/**` also matches `/responses`. */
-  paths: z.array(z.string().min(1)).default([]),
-  /** Component schemas whose union members are this API's events, besides the unions its paths stream. */
-  events: z.union([z.string().min(1), z.array(z.string().min(1))]).optional(),
-  /**
-   * Properties to follow from each streamed chunk to the union whose members are the events, when the
-   * chunk wraps them (Llama Stack's agent turns: `event` → `payload`, named by `event_type`).
-   */
-  eventPath: z.array(z.string().min(1)).optional(),
-  /** The property whose fixed value names an event (default `type`; Chat Completions chunks use `object`). */
-  discriminator: z.string().min(1).optional(),
-  /** The stream profile (profiles/streams/NAME.json) `verify` uses for this API's traces. */
-  stream: z.string().optional(),
-});
-export type ApiScope = z.output<typeof ApiScopeSchema>;
-
-const SourceProfileSchema = z.strictObject({
-  $comment: z.string().optional(),
-  name: z.string(),
-  /** The profile applies to a document that defines all these component schemas. */
-  detect: z.strictObject({ schemas: z.array(z.string()).min(1) }),
-  /** Source kinds whose items belong to this profile's first default API (the reference pages). */
-  sourceKinds: z.array(z.string()).default([]),
-  /** The APIs read when the source config names none. */
-  defaultApis: z.array(z.string()).min(1),
-  apis: z.array(ApiScopeSchema).min(1),
-  /**
-   * Default event categories for the trackers and reports of this profile's events, in order
-   * (config `categories` replaces them; first match wins): the groups the API's users track.
-   */
-  categories: z
-    .array(
-      z.strictObject({
-        id: z.string(),
-        title: z.string(),
-        match: z.array(z.string()),
-        subcategories: z.array(z.strictObject({ id: z.string(), title: z.string(), match: z.array(z.string()) })),
-      }),
-    )
-    .optional(),
-  /**
-   * Scopes `diff` and `crosscheck` review by default (the first), besides `all`: every event, the
-   * endpoints whose path (server version prefix and query removed) a glob takes, their parameters
-   * and values, and the objects they return.
-   */
-  reviewScopes: z
-    .array(z.strictObject({ name: z.string().regex(/^[a-z][a-z0-9-]*$/), paths: z.array(z.string().min(1)).min(1) }))
-    .optional(),
-  /** Default config `unknownLiterals`: regexes for strings shaped like this API's event types. */
-  unknownLiterals: z.array(z.string()).optional(),
-  sdk: z
-    .strictObject({
-      /** Packages the class names are exported by: a class ties to an event only through an import from one of these. */
-      packages: z.array(z.string()),
-      /** API name → event type → SDK class names. */
-      classNames: z.record(z.string(), z.record(z.string(), z.array(z.string()))),
-    })
-    .optional(),
-});
-export type SourceProfile = z.output<typeof SourceProfileSchema>;
+export type { ApiScope, SourceProfile } from './source-profile-schema.js';
 
 /** The bundled source profiles (profiles/*.json), in the order they are tried. */
 const BUNDLED_SOURCE_PROFILES: readonly string[] = listBundled();
@@ -80,7 +20,7 @@ function getSourceProfileOrThrow(name: string): SourceProfile {
   let profile = cache.get(name);
   if (!profile) {
     if (!BUNDLED_SOURCE_PROFILES.includes(name)) throw new Error(`no bundled source profile named ${name}`);
-    profile = SourceProfileSchema.parse(readBundledJson(`${name}.json`));
+    profile = readBundledJson(`${name}.json`) as SourceProfile;
     cache.set(name, profile);
   }
   return profile;

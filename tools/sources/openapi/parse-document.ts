@@ -1,12 +1,13 @@
 /**
  * OpenAPI text → plain JSON value + a line locator. JSON goes through `JSON.parse`; YAML through
  * js-yaml with its CORE schema (YAML 1.2 core, as the `yaml` package reads it: no timestamps, so a
- * date-like example stays a string). js-yaml is ~8x faster than `yaml` on the 3 MB OpenAI spec and
- * gives the same value (bench/openapi.ts checks both).
+ * date-like example stays a string), as far as the value is read (lazy-yaml.ts). js-yaml is ~8x
+ * faster than `yaml` on the 3 MB OpenAI spec and gives the same value (bench/openapi.ts checks both).
  */
 import jsyaml from 'js-yaml';
-import type { DiagnosticBag } from '../../diagnostics/diagnostic.js';
+import type { Diagnostic, DiagnosticBag } from '../../diagnostics/diagnostic.js';
 import { positionAt } from '../../io/json-positions.js';
+import { loadYamlLazily } from './lazy-yaml.js';
 import { LineLocator } from './line-locator.js';
 
 export interface ParsedDocument {
@@ -17,21 +18,29 @@ export interface ParsedDocument {
 export function parseDocument(text: string, file: string, bag: DiagnosticBag): ParsedDocument | undefined {
   const json = /^\s*[{[]/.test(text);
   try {
-    const doc = json ? JSON.parse(text) : jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA, filename: file });
+    const doc = json ? JSON.parse(text) : loadYamlLazily(text, file);
     return { doc, locator: new LineLocator(text) };
   } catch (error) {
-    const at = errorPosition(error, text);
-    const reason = error instanceof Error ? ((error as { reason?: string }).reason ?? error.message.split('\n')[0]) : String(error);
-    bag.error({
-      code: 'openapi-malformed',
-      file,
-      line: at.line,
-      column: at.column,
-      message: `Found malformed ${json ? 'JSON' : 'YAML'} (${reason}), expected an OpenAPI 3.x document`,
-      hint: 'fix the syntax at this position (a YAML linter or `node -e "JSON.parse(…)"` shows the same error)',
-    });
+    bag.add(malformedDiagnostic(error, text, file, json));
     return undefined;
   }
+}
+
+/** js-yaml's syntax error, which a lazily parsed document may also raise when a part of it is first read. */
+export const isYamlError = (error: unknown): boolean => error instanceof jsyaml.YAMLException;
+
+export function malformedDiagnostic(error: unknown, text: string, file: string, json: boolean): Diagnostic {
+  const at = errorPosition(error, text);
+  const reason = error instanceof Error ? ((error as { reason?: string }).reason ?? error.message.split('\n')[0]) : String(error);
+  return {
+    severity: 'error',
+    code: 'openapi-malformed',
+    file,
+    line: at.line,
+    column: at.column,
+    message: `Found malformed ${json ? 'JSON' : 'YAML'} (${reason}), expected an OpenAPI 3.x document`,
+    hint: 'fix the syntax at this position (a YAML linter or `node -e "JSON.parse(…)"` shows the same error)',
+  };
 }
 
 function errorPosition(error: unknown, text: string): { line: number; column: number } {

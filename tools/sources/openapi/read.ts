@@ -4,7 +4,7 @@
  * diagnostics out.
  */
 import type { SourceConfig } from '../../config/schema.js';
-import type { DiagnosticBag } from '../../diagnostics/diagnostic.js';
+import { DiagnosticBag } from '../../diagnostics/diagnostic.js';
 import type { SourceInfo, TypeExpr } from '../../model/schema.js';
 import type { SourceReader } from '../registry.js';
 import { emptyExtract, type SourceExtract } from '../source-extract.js';
@@ -14,7 +14,7 @@ import { extractEndpoints } from './endpoints.js';
 import { extractEvents } from './events.js';
 import { listOperations, pathScope, type Operation } from './operations.js';
 import { resolveApis } from './apis.js';
-import { parseDocument } from './parse-document.js';
+import { isYamlError, malformedDiagnostic, type ParsedDocument, parseDocument } from './parse-document.js';
 import { setOwn } from '../../model/own.js';
 
 export interface OpenApiOptions {
@@ -29,10 +29,27 @@ export interface OpenApiOptions {
 const DEFAULT_PATH_PREFIX = '/v1';
 
 export function extractOpenApi(text: string, source: SourceInfo, bag: DiagnosticBag, options: OpenApiOptions = {}): SourceExtract {
-  const out = emptyExtract(source);
   const file = source.id;
   const parsed = parseDocument(text, file, bag);
-  if (!parsed || !checkVersion(parsed.doc, file, parsed.locator, bag)) return out;
+  if (!parsed) return emptyExtract(source);
+  // A YAML document is parsed as far as it is read (lazy-yaml.ts): a syntax error in a part read
+  // here surfaces now, and is reported like one found up front, with nothing of the document kept.
+  const own = new DiagnosticBag();
+  try {
+    const out = extractFrom(parsed, source, own, options);
+    for (const d of own.items) bag.add(d);
+    return out;
+  } catch (error) {
+    if (!isYamlError(error)) throw error;
+    bag.add(malformedDiagnostic(error, text, file, false));
+    return emptyExtract(source);
+  }
+}
+
+function extractFrom(parsed: ParsedDocument, source: SourceInfo, bag: DiagnosticBag, options: OpenApiOptions): SourceExtract {
+  const out = emptyExtract(source);
+  const file = source.id;
+  if (!checkVersion(parsed.doc, file, parsed.locator, bag)) return out;
   const ctx: OpenApiContext = { doc: parsed.doc, file, locator: parsed.locator, bag, schemas: new Map(), reported: new Set() };
   const skipped: NonNullable<SourceExtract['skipped']> = [];
   const { apis } = resolveApis(ctx, options.apis, bag);
