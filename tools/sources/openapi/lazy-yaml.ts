@@ -106,7 +106,8 @@ function scanLines(lines: readonly string[]): { indents: Int32Array; anchors: Ma
       while (line.charCodeAt(at) === 32) at++;
     }
     const keyColumn = at;
-    const key = KEY_AT.exec(line.slice(at));
+    KEY_AT.lastIndex = at;
+    const key = KEY_AT.exec(line);
     if (key) at += key[0].length;
     while (line.charCodeAt(at) === 32) at++;
     // Anchors and tags before a value change nothing here.
@@ -129,7 +130,8 @@ function scanLines(lines: readonly string[]): { indents: Int32Array; anchors: Ma
     }
     opener = -1;
     const c = line[at]!;
-    if ((c === '|' || c === '>') && /^[|>][-+0-9]*\s*(?:#.*)?$/.test(line.slice(at))) {
+    BLOCK_SCALAR.lastIndex = at;
+    if ((c === '|' || c === '>') && BLOCK_SCALAR.test(line)) {
       if (owner < 0) return undefined;
       literalAbove = owner;
       continue;
@@ -144,15 +146,28 @@ function scanLines(lines: readonly string[]): { indents: Int32Array; anchors: Ma
       continue;
     }
     // A plain scalar. One with a `: ` in it is a key this pass did not read: not sure of the line.
-    if (owner < 0 || /:(?:\s|$)/.test(line.slice(at).replace(/\s#.*$/, ''))) return undefined;
+    if (owner < 0 || hasMappingColon(line, at)) return undefined;
     literalAbove = owner;
   }
   return { indents, anchors };
 }
 
-/** A key that starts a line's node (a plain key, or a quoted one closed on the line), with its colon. */
+/** A `:` before a space or the line's end, ahead of any comment: a plain scalar cannot hold one. */
+function hasMappingColon(line: string, from: number): boolean {
+  for (let i = line.indexOf(':', from); i >= 0; i = line.indexOf(':', i + 1)) {
+    const comment = line.indexOf(' #', from);
+    if (comment >= 0 && comment < i) return false;
+    if (i + 1 === line.length || line.charCodeAt(i + 1) === 32 || line.charCodeAt(i + 1) === 9) return true;
+  }
+  return false;
+}
+
+/** A block scalar's indicator line (`|`, `>-`, `|2+`), read from where the value starts (sticky). */
+const BLOCK_SCALAR = /[|>][-+0-9]*\s*(?:#.*)?$/y;
+
+/** A key that starts a line's node (a plain key, or a quoted one closed on the line), with its colon; sticky. */
 const KEY_AT =
-  /^(?:(?:[^\s'"#:&*!|>%@`,[\]{}?-]|[?:-](?=\S))(?:[^\s:]|:(?=\S)| +(?=[^\s#]))*?|'(?:[^']|'')*'|"(?:[^"\\]|\\.)*") *:(?:\s+|$)/;
+  /(?:(?:[^\s'"#:&*!|>%@`,[\]{}?-]|[?:-](?=\S))(?:[^\s:]|:(?=\S)| +(?=[^\s#]))*?|'(?:[^']|'')*'|"(?:[^"\\]|\\.)*") *:(?:\s+|$)/y;
 
 /**
  * Where the quoted scalar or flow collection starting at `lines[line][column]` ends: the position
