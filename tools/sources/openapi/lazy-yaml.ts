@@ -44,10 +44,12 @@ class Untrusted extends Error {}
 
 const load = (text: string, file: string): unknown => jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA, filename: file });
 
-/** The document's value, lazily parsed below its third level; throws js-yaml's error for bad YAML. */
-export function loadYamlLazily(text: string, file: string): unknown {
+/**
+ * The document's value, lazily parsed below its third level; throws js-yaml's error for bad YAML.
+ * `lines`: the text already split at `\n`, when the caller has it.
+ */
+export function loadYamlLazily(text: string, file: string, lines: string[] = text.split('\n')): unknown {
   if (!fitsIndex(text)) return load(text, file);
-  const lines = text.split('\n');
   const scanned = scanLines(lines);
   if (!scanned) return load(text, file);
   const shared: Shared = { lines, ...scanned, anchored: new Map(), file };
@@ -59,9 +61,9 @@ export function loadYamlLazily(text: string, file: string): unknown {
   }
 }
 
-/** Constructs the index never reads: they go to js-yaml whole. */
+/** CRs (a lone one is a line break to js-yaml too) go to js-yaml whole; the line scan turns away the rest it never reads. */
 function fitsIndex(text: string): boolean {
-  return !/\r|^ *\t|^(?:---|\.\.\.|%)/m.test(text) && /^[^\s#-]/m.test(text);
+  return !text.includes('\r');
 }
 
 const indentOf = (s: Shared, i: number): number => s.indents[i]!;
@@ -88,6 +90,9 @@ function scanLines(lines: readonly string[]): { indents: Int32Array; anchors: Ma
       indents[i] = -1;
       continue;
     }
+    // Tabs in an indent, directives and document markers: constructs the index never reads.
+    const first = line.charCodeAt(n);
+    if (first === 9 || (n === 0 && (first === 37 /* % */ || line.startsWith('---') || line.startsWith('...')))) return undefined;
     if (literalAbove >= 0 && n > literalAbove) {
       indents[i] = n;
       continue;

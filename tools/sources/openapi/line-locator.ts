@@ -33,12 +33,13 @@ interface Block {
 const DASH = /^\s*-(\s|$)/;
 
 export class LineLocator {
-  private readonly lines: string[];
+  private readonly lines: readonly string[];
   private readonly indents: Int32Array;
   private top?: Block;
 
-  constructor(text: string) {
-    this.lines = text.split('\n');
+  /** `text` may come already split into lines (the YAML reader splits it too). */
+  constructor(text: string | string[]) {
+    this.lines = typeof text === 'string' ? text.split('\n') : text;
     this.indents = new Int32Array(this.lines.length).fill(-2);
   }
 

@@ -18,8 +18,9 @@ export interface ParsedDocument {
 export function parseDocument(text: string, file: string, bag: DiagnosticBag): ParsedDocument | undefined {
   const json = /^\s*[{[]/.test(text);
   try {
-    const doc = json ? JSON.parse(text) : loadYamlLazily(text, file);
-    return { doc, locator: new LineLocator(text) };
+    const lines = text.split('\n');
+    const doc = json ? JSON.parse(text) : loadYamlLazily(text, file, lines);
+    return { doc, locator: new LineLocator(lines) };
   } catch (error) {
     bag.add(malformedDiagnostic(error, text, file, json));
     return undefined;
