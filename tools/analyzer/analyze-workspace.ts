@@ -71,9 +71,9 @@ interface Pending {
 
 export async function analyzeWorkspace(options: AnalyzeOptions): Promise<AnalyzeResult> {
   const warnings: AnalyzerWarning[] = [];
-  // While the model is still being built (its largest source parses on a worker thread, and this
-  // thread would only wait), list the lanes' files and load the parsers they need. Not when the
-  // model is already at hand: a parser nobody turns out to need would then cost time of its own.
+  // While the model is still being built (between its reads from disk; tree-sitter's WebAssembly
+  // compiles off this thread meanwhile), list the lanes' files and load the parsers they need. Not
+  // when the model is already at hand: a parser nobody turns out to need would then cost time of its own.
   let modelReady = false;
   const model = Promise.resolve(options.model).finally(() => {
     modelReady = true;

@@ -14,7 +14,6 @@ import { isObject, readSlot, writeSlot } from '../cache/store.js';
 import { projectCacheDir } from '../cache/settings.js';
 import { recordTiming } from '../cache/timings.js';
 import { FileHashes, Fingerprint, listFiles } from './fingerprint.js';
-import { hasSourceExtracts } from '../sources/extract-cache.js';
 import type { Config } from '../config/schema.js';
 import { loadInputs } from './inputs.js';
 
@@ -39,12 +38,8 @@ async function runFingerprint(
   configText: string,
   cacheDir: string | undefined,
   invocation = '',
-  startsRun = true,
 ): Promise<Fingerprint> {
   const t0 = performance.now();
-  // A run with nothing cached parses its sources next: their worker starts while this fingerprint is
-  // taken. Its module (worker threads) is loaded only then: the hook path of a warm tree never needs it.
-  if (startsRun && !hasSourceExtracts(cacheDir)) (await import('../sources/read-in-worker.js')).prewarmSourceWorker(cacheDir);
   const inputs = await loadInputs(config, root, { lanes: false });
   const workspace = resolve(root, config.workspace);
   // One walk for the lanes' files and every module file besides: a superset of what the run reads.
@@ -99,7 +94,7 @@ export async function openRunMemo<T>(
   if (!cacheDir) return { hit: async () => undefined, begin: async () => {}, save: async () => {} };
   const slot = `${command}-state`;
   let before: Fingerprint | undefined;
-  const fingerprint = (startsRun = true) => runFingerprint(command, config, root, configText, cacheDir, invocation, startsRun);
+  const fingerprint = () => runFingerprint(command, config, root, configText, cacheDir, invocation);
   const asked = JSON.stringify([command, root, configText, cacheDir, invocation, config]);
   return {
     hit: async () => {
@@ -118,8 +113,7 @@ export async function openRunMemo<T>(
     },
     save: async (answer, written) => {
       if (!before) return;
-      // Taken after the run: it starts nothing.
-      const after = await fingerprint(false);
+      const after = await fingerprint();
       const was = entryMap(before);
       const now = entryMap(after);
       const wrote = new Map([...written].map(([path, hash]) => [posix.normalize(path), hash]));

@@ -6,8 +6,6 @@
  * (truncated, hand-edited, another version's) is ignored and rewritten; an extract whose reader
  * reported errors is never stored.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Diagnostic, DiagnosticBag } from '../diagnostics/diagnostic.js';
 import type { SourceFile } from './read.js';
 import type { SourceExtract } from './source-extract.js';
@@ -37,11 +35,6 @@ const SOURCES_DIR = 'sources';
 
 function sourceSlot(file: SourceFile): string {
   return `${SOURCES_DIR}/${slotName(`${file.info.kind}-${file.info.id}`)}`;
-}
-
-/** Whether the cache folder holds any source extract (none: a run parses every source). */
-export function hasSourceExtracts(cacheDir: string | undefined): boolean {
-  return cacheDir !== undefined && existsSync(join(cacheDir, SOURCES_DIR));
 }
 
 export function cachePath(cacheDir: string, file: SourceFile): string {

@@ -10,7 +10,6 @@ import { checkModelNesting } from './limits.js';
 import { enrichEvents } from './enrich.js';
 import { mergeExtracts } from './merge.js';
 import { readSourceGuarded } from './read-guarded.js';
-import { filesForWorker, readInWorker, type WorkerRead } from './read-in-worker.js';
 import { readSources, type SourceFile } from './read.js';
 
 export { readSources, sha256, type SourceFile } from './read.js';
@@ -27,42 +26,20 @@ export async function extractSources(
   options: BuildOptions = {},
 ): Promise<SourceExtract[]> {
   const cacheDir = options.cacheDir || undefined;
-  const cached = files.map((file) => lookupExtract(file, cacheDir));
-  // Large sources the cache does not have start on a worker thread now, while the rest read here.
-  const inWorker = readInWorker(filesForWorker(files.filter((_, i) => !cached[i])));
-  // This thread's share first, while the worker reads its own; each file's diagnostics are kept
-  // apart and added below in the sources' order, as if every file had been read here in turn.
-  const here = new Map<SourceFile, WorkerRead>();
-  for (const [i, file] of files.entries()) {
-    if (cached[i] || inWorker.has(file)) continue;
-    const t0 = performance.now();
-    // A reader may look at what is already recorded about its file (from reading it from disk).
-    const own = new DiagnosticBag();
-    own.items.push(...bag.items);
-    const extract = await readSourceGuarded(file, own);
-    here.set(file, { extract, diagnostics: own.items.slice(bag.items.length) });
-    recordTiming(`source ${file.info.id}`, t0, 'parsed');
-  }
   const out: SourceExtract[] = [];
-  for (const [i, file] of files.entries()) {
+  for (const file of files) {
     const t0 = performance.now();
+    const hit = lookupExtract(file, cacheDir);
     let extract: SourceExtract;
-    let read: WorkerRead | undefined;
-    const hit = cached[i];
     if (hit) {
       for (const d of hit.diagnostics) bag.add(d);
       extract = hit.extract;
     } else {
-      read = here.get(file) ?? (await inWorker.get(file));
       const before = bag.items.length;
-      if (read) {
-        for (const d of read.diagnostics) bag.add(d);
-        extract = read.extract;
-      } else extract = await readSourceGuarded(file, bag);
+      extract = await readSourceGuarded(file, bag);
       storeExtract(file, cacheDir, bag.items.slice(before), extract);
     }
-    // A worker that failed leaves its file to this thread: `read` is then undefined.
-    if (!here.has(file)) recordTiming(`source ${file.info.id}`, t0, hit ? 'from cache' : read ? 'parsed on a worker thread' : 'parsed');
+    recordTiming(`source ${file.info.id}`, t0, hit ? 'from cache' : 'parsed');
     // Nesting first: the id check walks the same trees recursively.
     if (checkModelNesting(extract, bag)) checkIdText(extract, bag);
     out.push(extract);
