@@ -130,9 +130,12 @@ describe('a YAML document parsed as far as it is read', () => {
     expect(Object.keys(doc.components!.schemas!)).toEqual(['200', 'Pet', 'Owner']);
   });
 
-  it('parses only the entries read', () => {
+  it.each([
+    ['LF', DOC],
+    ['CRLF', DOC.replace(/\n/g, '\r\n')],
+  ])('parses only the entries read (%s line ends)', (_ends, text) => {
     const load = vi.spyOn(jsyaml, 'load');
-    const doc = loadYamlLazily(DOC, 'doc.yaml') as Record<string, Record<string, Record<string, { type?: string }>>>;
+    const doc = loadYamlLazily(text, 'doc.yaml') as Record<string, Record<string, Record<string, { type?: string }>>>;
     expect(load).not.toHaveBeenCalled();
     expect(doc.components!.schemas!.Pet!.type).toBe('object');
     const texts = load.mock.calls.map((c) => c[0]);
@@ -156,7 +159,8 @@ describe('a YAML document parsed as far as it is read', () => {
     ],
     ['an anchor used before it is defined', 'a:\n  y: *later\nb:\n  x: &later 1\n'],
     ['a name anchored twice', 'a:\n  x: &n 1\nb:\n  x: &n 2\n  y: *n\n'],
-    ['CRLF line ends', 'a:\r\n  b: 1\r\n'],
+    ['CRLF line ends', 'a:\r\n  b: |\r\n    one\r\n    two\r\n  c: "x\r\n    y"\r\n'],
+    ['a lone CR', 'a:\r  b: 1\nc: 2\n'],
     ['a document marker', '---\na:\n  b: 1\n'],
     ['a flow mapping at the top', '{ a: 1, b: { c: 2 } }\n'],
     ['a sequence at its key’s own indent', 'a:\n- 1\n- 2\nb:\n  c:\n  - x\n'],
@@ -198,8 +202,9 @@ describe('a YAML document parsed as far as it is read', () => {
 
   it('reads generated documents as js-yaml does, whatever their style (property)', () => {
     fc.assert(
-      fc.property(documents, ([value, options]) => {
-        const text = jsyaml.dump(value, { ...options, schema: jsyaml.CORE_SCHEMA });
+      fc.property(documents, fc.boolean(), ([value, options], crlf) => {
+        const dumped = jsyaml.dump(value, { ...options, schema: jsyaml.CORE_SCHEMA });
+        const text = crlf ? dumped.replace(/\n/g, '\r\n') : dumped;
         expect(readLazily(text)).toEqual(readWhole(text));
       }),
       { numRuns: Number(process.env.LAZY_RUNS ?? 400) },
@@ -209,6 +214,8 @@ describe('a YAML document parsed as far as it is read', () => {
   it('agrees with js-yaml on documents with a line or characters put in anywhere (property)', () => {
     const fragment = fc.constantFrom(
       '\n',
+      '\r',
+      '\r\n',
       ': ',
       '- ',
       '  ',

@@ -35,6 +35,8 @@ interface Shared {
   /** Anchored values parsed so far, by name (the same object wherever an alias takes it, as in one parse). */
   anchored: Map<string, unknown>;
   file: string;
+  /** The document as given, for a parse of the whole of it. */
+  text: string;
   /** The whole document, once something made the pieces untrustworthy. */
   whole?: { value: unknown };
 }
@@ -49,21 +51,26 @@ const load = (text: string, file: string): unknown => jsyaml.load(text, { schema
  * `lines`: the text already split at `\n`, when the caller has it.
  */
 export function loadYamlLazily(text: string, file: string, lines: string[] = text.split('\n')): unknown {
-  if (!fitsIndex(text)) return load(text, file);
-  const scanned = scanLines(lines);
-  if (!scanned) return load(text, file);
-  const shared: Shared = { lines, ...scanned, anchored: new Map(), file };
+  const indexed = linesToIndex(text, lines);
+  const scanned = indexed && scanLines(indexed);
+  if (!indexed || !scanned) return load(text, file);
+  const shared: Shared = { lines: indexed, ...scanned, anchored: new Map(), file, text };
   try {
-    return mappingAt(shared, 0, lines.length, 0, []);
+    return mappingAt(shared, 0, indexed.length, 0, []);
   } catch (error) {
     if (error instanceof Untrusted) return load(text, file);
     throw error;
   }
 }
 
-/** CRs (a lone one is a line break to js-yaml too) go to js-yaml whole; the line scan turns away the rest it never reads. */
-function fitsIndex(text: string): boolean {
-  return !text.includes('\r');
+/**
+ * The lines the index reads: CRLF line ends read as LF (js-yaml reads both as one line break, in
+ * values too). A lone CR is a line break to js-yaml but not to a split at LF: such a text is not indexed.
+ */
+function linesToIndex(text: string, lines: string[]): string[] | undefined {
+  if (!text.includes('\r')) return lines;
+  if (/\r(?!\n)/.test(text)) return undefined;
+  return lines.map((line) => (line.endsWith('\r') ? line.slice(0, -1) : line));
 }
 
 const indentOf = (s: Shared, i: number): number => s.indents[i]!;
@@ -373,7 +380,7 @@ function dedent(lines: readonly string[], indent: number): string {
 
 /** Parses the whole document (throwing its error, if it has one) and gives its value at `path`. */
 function wholeValue(s: Shared, path: readonly string[]): unknown {
-  s.whole ??= { value: load(s.lines.join('\n'), s.file) };
+  s.whole ??= { value: load(s.text, s.file) };
   return valueAt(s.whole.value, path);
 }
 
