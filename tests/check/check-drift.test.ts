@@ -151,12 +151,12 @@ describe('check on a synced workspace', () => {
     restore();
   });
 
-  // Spawned: the files a hook passes are relative to its working directory, which in-process runs leave alone.
-  it('runs only the parts the given files can affect', () => {
+  // The files a hook passes are relative to its working directory: the run's `cwd` here.
+  it('runs only the parts the given files can affect', async () => {
     const file = 'examples/workspace/backend/app/events.py';
-    const result = ws.specmap('check', '--no-cache', '--format', 'json', file);
+    const result = await ws.run('check', '--no-cache', '--format', 'json', file);
     expect(JSON.parse(result.stdout)).toMatchObject({ ran: ['generated', 'mapping'], skipped: ['sources'] });
-    const none = ws.specmap('check', '--no-cache', '--format', 'json', 'specmap.config.json');
+    const none = await ws.run('check', '--no-cache', '--format', 'json', 'specmap.config.json');
     expect(JSON.parse(none.stdout).ran).toEqual(['sources', 'generated', 'mapping']);
   });
 });

@@ -5,9 +5,9 @@ import { CLI, makeTempWorkspace, type TempWorkspace } from '../helpers/temp-work
 
 let ws: TempWorkspace;
 
-beforeAll(() => {
+beforeAll(async () => {
   ws = makeTempWorkspace();
-  expect(ws.specmap('sync').code).toBe(0);
+  expect((await ws.run('sync')).code).toBe(0);
 }, 300_000);
 
 afterAll(() => ws?.cleanup());

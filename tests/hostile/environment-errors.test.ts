@@ -39,9 +39,9 @@ describe('a read-only checkout', () => {
     expect(check.code).toBe(0);
   });
 
-  it('sync says it cannot write, and where, without a stack trace', () => {
+  it('sync says it cannot write, and where, without a stack trace', async () => {
     p = makeProject();
-    expect(p.specmap('sync').code).toBe(0);
+    expect((await p.run('sync')).code).toBe(0);
     p.write('src/events.ts', "export interface ResponseCompletedEvent { type: 'response.completed' }\n");
     chmodTree(p.dir, false);
     const sync = p.specmapUnprivileged('sync');
@@ -53,9 +53,9 @@ describe('a read-only checkout', () => {
 });
 
 describe('check --staged outside a git repository', () => {
-  it('exits 2 saying git is needed, no stack', () => {
+  it('exits 2 saying git is needed, no stack', async () => {
     p = makeProject();
-    expect(p.specmap('sync').code).toBe(0);
+    expect((await p.run('sync')).code).toBe(0);
     const check = p.specmapEnv({ GIT_CEILING_DIRECTORIES: p.dir.replace(/\/[^/]+$/, '') }, 'check', '--staged');
     expect(check.code).toBe(2);
     expect(check.stderr).toMatch(/error Found `git rev-parse --show-toplevel` failing in `.*`.*expected a git working tree/);
