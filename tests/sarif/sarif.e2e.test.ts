@@ -1,5 +1,6 @@
 /**
- * `--format sarif` from real runs (`node dist/cli.js`, after `npm run build`) validates against the
+ * `--format sarif` from real runs (the built binary, `node dist/cli.js`, for the first; the CLI's
+ * program in process for the rest) validates against the
  * official SARIF 2.1.0 schema, the one `@microsoft/jest-sarif` ships, read at run time. The schema is
  * draft-04; ajv (draft-07) reads it once its `$schema` is dropped and its `id` is named `$id` (the two
  * drafts agree on every keyword it uses). Its formats are checked too: artifact URIs as relative references.
@@ -42,6 +43,7 @@ const validate = sarifValidator();
 const version = (JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { version: string }).version;
 
 const run = (cwd: string, ...args: string[]) => runBinary(cwd, args);
+const runHere = (cwd: string, ...args: string[]) => runInProcess(cwd, args);
 
 /** Valid against the schema, one run by specmap, rules for exactly the codes used, URIs relative. */
 function expectSarif(stdout: string): SarifLog {
@@ -77,7 +79,7 @@ describe('--format sarif validates against SARIF 2.1.0', () => {
     ).toBe(false);
   });
 
-  it('verify: each finding at its trace line, errors as error; the same traces give the same bytes', () => {
+  it('verify: each finding at its trace line, errors as error; the same traces give the same bytes (binary, then in process)', async () => {
     const args = [
       'verify',
       '--no-sdk',
@@ -97,11 +99,11 @@ describe('--format sarif validates against SARIF 2.1.0', () => {
       artifactLocation: { uri: 'tests/traces/broken/output-index-from-1.jsonl' },
       region: { startLine: 3 },
     });
-    expect(run(REPO, ...args).stdout).toBe(r.stdout);
+    expect((await runHere(REPO, ...args)).stdout).toBe(r.stdout);
   });
 
-  it('verify: findings left out past --max-findings are a notification of the run', () => {
-    const r = run(REPO, 'verify', '--no-sdk', '--format', 'sarif', '--max-findings', '1', 'tests/traces/broken/sequence.jsonl');
+  it('verify: findings left out past --max-findings are a notification of the run', async () => {
+    const r = await runHere(REPO, 'verify', '--no-sdk', '--format', 'sarif', '--max-findings', '1', 'tests/traces/broken/sequence.jsonl');
     const log = expectSarif(r.stdout) as SarifLog & {
       runs: { invocations?: { toolExecutionNotifications: { message: { text: string } }[] }[] }[];
     };
@@ -111,7 +113,7 @@ describe('--format sarif validates against SARIF 2.1.0', () => {
     ]);
   });
 
-  it('diff: a breaking change is an error, an added event a note, on the files compared', () => {
+  it('diff: a breaking change is an error, an added event a note, on the files compared', async () => {
     const page = 'DOC_streaming_events.md';
     mkdirSync(join(dir, 'a'));
     mkdirSync(join(dir, 'b'));
@@ -122,7 +124,7 @@ describe('--format sarif validates against SARIF 2.1.0', () => {
       join(dir, 'b', page),
       `${text.slice(0, at)}## response.nap.started\n\nSent when it pauses.\n\nnap\\_ms\n\ninteger\n\nHow long.\n\n${text.slice(at)}`,
     );
-    const r = run(dir, 'diff', `a/${page}`, `b/${page}`, '--format', 'sarif', '--fail-on', 'non-breaking');
+    const r = await runHere(dir, 'diff', `a/${page}`, `b/${page}`, '--format', 'sarif', '--fail-on', 'non-breaking');
     expect(r.code).toBe(1);
     const results = expectSarif(r.stdout).runs[0]!.results;
     expect(results.map((x) => [x.ruleId, x.level, x.locations?.[0]?.physicalLocation?.artifactLocation.uri])).toContainEqual([
@@ -130,7 +132,7 @@ describe('--format sarif validates against SARIF 2.1.0', () => {
       'note',
       `b/${page}`,
     ]);
-    const removed = run(dir, 'diff', `b/${page}`, `a/${page}`, '--format', 'sarif');
+    const removed = await runHere(dir, 'diff', `b/${page}`, `a/${page}`, '--format', 'sarif');
     expect(removed.code).toBe(1);
     expect(expectSarif(removed.stdout).runs[0]!.results.map((x) => [x.ruleId, x.level])).toContainEqual(['item-removed', 'error']);
   }, 60_000);
