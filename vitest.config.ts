@@ -1,4 +1,5 @@
 import { configDefaults, defineConfig } from 'vitest/config';
+import LongestFirst from './tests/suite/longest-first.js';
 
 /**
  * Test files share their worker (`isolate: false`): no second start-up and module load per file, and
@@ -17,6 +18,8 @@ export default defineConfig({
     // overlap those waits; no two files share an output folder (each makes its own temp project),
     // and the shared corpus caches are written atomically.
     maxWorkers: 2,
+    // Longest files first (tests/suite/longest-first.ts), so two workers finish together.
+    sequence: { sequencer: LongestFirst },
     testTimeout: 60_000,
     hookTimeout: 120_000,
     projects: [
