@@ -7,13 +7,14 @@
  * handed to js-yaml on its first read, as its own small document. Untouched entries are never
  * parsed.
  *
- * The value read is js-yaml's own, key for key and in the same order (a differential test holds the
- * two to the same value on every reference document and on generated ones). Wherever the index
- * cannot be sure of that, the document is parsed whole instead: a line it cannot place at an
- * indexed level, a key it does not read the way js-yaml does, a repeated key, a directive or
- * document marker, tabs, CRs, a quoted or flow value left open at the end of its line. A piece
- * js-yaml rejects (or an alias to an anchor in another piece) also falls back to the whole
- * document, so a syntax error is reported at its line in the file, as before.
+ * The value read is js-yaml's own, key for key and in the same order (differential tests hold the
+ * two to the same value on every reference document, on generated ones and on both with lines or
+ * characters put in). An alias to an anchor in another piece takes the anchored value, parsed from
+ * the anchor's own lines. Wherever the index cannot be sure of js-yaml's reading, the document is
+ * parsed whole instead: a line it cannot place at an indexed level, a key it does not read the way
+ * js-yaml does, a repeated key or anchor name, a directive or document marker, tabs in an indent, a
+ * lone CR, a quoted scalar or flow collection that never closes. A piece js-yaml rejects also falls
+ * back to the whole document, so a syntax error is reported at its line in the file, as before.
  *
  * What it does not do: report a syntax error inside an entry nothing reads. That part of the
  * document is not read at all, as a part of a TypeScript file the analyzer never visits is not.
