@@ -227,8 +227,9 @@ function flowEnd(lines: readonly string[], line: number, column: number): { line
 }
 
 /**
- * The block mapping in lines [from, to) whose keys sit at the indent of its first content line
- * (which must be deeper than `parentIndent`, except for the document itself).
+ * The block mapping in lines [from, to) whose keys sit at the indent of its first content line (the
+ * region is everything below its key down to the next sibling, so every line in it is deeper than
+ * that key). Below the indexed levels, each entry is a piece parsed on its first read.
  */
 function mappingAt(s: Shared, from: number, to: number, level: number, path: readonly string[]): Record<string, unknown> {
   let first = from;
