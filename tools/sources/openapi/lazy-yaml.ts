@@ -106,7 +106,7 @@ function scanLines(lines: readonly string[]): { indents: Int32Array; anchors: Ma
       continue;
     }
     literalAbove = -1;
-    if (line.charCodeAt(n) === 35 /* # */) {
+    if (first === 35 /* # */) {
       indents[i] = -1;
       continue;
     }
@@ -167,8 +167,8 @@ function scanLines(lines: readonly string[]): { indents: Int32Array; anchors: Ma
 
 /** A `:` before a space or the line's end, ahead of any comment: a plain scalar cannot hold one. */
 function hasMappingColon(line: string, from: number): boolean {
+  const comment = line.indexOf(' #', from);
   for (let i = line.indexOf(':', from); i >= 0; i = line.indexOf(':', i + 1)) {
-    const comment = line.indexOf(' #', from);
     if (comment >= 0 && comment < i) return false;
     if (i + 1 === line.length || line.charCodeAt(i + 1) === 32 || line.charCodeAt(i + 1) === 9) return true;
   }
@@ -337,12 +337,10 @@ const ALIAS = /\*([^\s,[\]{}]+)/g;
  */
 function loadWithAnchors(s: Shared, text: string, from: number): { value: unknown; anchorMap: Record<string, unknown> } {
   const seed: Record<string, unknown> = {};
-  let seeded = false;
   for (const [, name] of text.matchAll(ALIAS)) {
     const line = s.anchors.get(name!);
     if (line === undefined || line >= from || name! in seed) continue;
     seed[name!] = anchoredValue(s, name!, line);
-    seeded = true;
   }
   let anchorMap: Record<string, unknown> = {};
   const value = jsyaml.load(text, {
@@ -352,7 +350,7 @@ function loadWithAnchors(s: Shared, text: string, from: number): { value: unknow
       const map = (state as unknown as { anchorMap: Record<string, unknown> }).anchorMap;
       if (map === anchorMap) return;
       anchorMap = map;
-      if (seeded) Object.assign(map, seed);
+      Object.assign(map, seed);
     },
   });
   for (const name in anchorMap) if (!(name in seed) && !s.anchored.has(name)) s.anchored.set(name, anchorMap[name]);
@@ -362,9 +360,9 @@ function loadWithAnchors(s: Shared, text: string, from: number): { value: unknow
 /** The value anchored as `name` at `line`: from a piece parsed already, else its own node's lines. */
 function anchoredValue(s: Shared, name: string, line: number): unknown {
   if (s.anchored.has(name)) return s.anchored.get(name);
-  const indent = s.indents[line]!;
+  const indent = indentOf(s, line);
   let end = line + 1;
-  while (end < s.lines.length && !(s.indents[end]! >= 0 && s.indents[end]! <= indent)) end++;
+  while (end < s.lines.length && !(indentOf(s, end) >= 0 && indentOf(s, end) <= indent)) end++;
   const { anchorMap } = loadWithAnchors(s, dedent(s.lines.slice(line, end), indent), line);
   if (!(name in anchorMap)) throw new Untrusted();
   return anchorMap[name];
