@@ -2,8 +2,9 @@
  * Real trees, whole process: `map`, `sync` and `check` on the two corpora in ../shared/corpora
  * (llama-stack: Python; vercel-ai: 20 MB of TypeScript), each paired in the same run against a
  * floor of `node -e 0` plus `grep -rn` of the model's event literals over the same files, cold
- * (no cache folder) and warm. Floor and command alternate round by round and the medians are
- * compared, so machine load hits both alike. Prints wall-clock ratios, CPU-time ratios (user +
+ * (no cache folder; for `map` once more without the compiler's code cache either) and warm. Floor
+ * and command alternate round by round and the medians are compared, so machine load hits both
+ * alike. Prints wall-clock ratios, CPU-time ratios (user +
  * system, steadier on a shared machine) and each command's peak RSS.
  *
  * The tool is run from a frozen copy of `dist/` (bench/real/.out/tool): the cache keys include the
@@ -128,6 +129,18 @@ for (const tree of trees.filter((t) => !only || only.includes(t.name))) {
   const nothing = () => {};
   // Cold: no cache folder at all (outputs from the previous step stay, as in a fresh CI checkout).
   measure('cold map', ['map'], noCache, 10);
+  // Colder: the compiler's code cache, kept beside the installed compiler and not in the project's
+  // cache folder, gone too, as on the first run after `npm ci` (the frozen tool's node_modules is a
+  // link to this repository's, where the compiler resolves).
+  measure(
+    'cold map, new install',
+    ['map'],
+    () => {
+      noCache();
+      rmSync(join(repo, 'node_modules/.cache/specmap'), { recursive: true, force: true });
+    },
+    10,
+  );
   measure('warm map', ['map'], nothing, 2);
   measure('cold sync', ['sync'], noCache, 10);
   measure('warm sync', ['sync'], nothing);

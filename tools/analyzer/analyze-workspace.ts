@@ -279,7 +279,7 @@ async function preloadParsers(
   if (used.has('python') && pending()) await (await import('./python/load-parser.js')).loadPythonParser();
   if (used.has('typescript') && pending()) {
     const { loadTypeScript } = await import('./typescript/load-typescript.js');
-    if (pending()) loadTypeScript(cacheDir);
+    if (pending()) loadTypeScript(cacheDir !== undefined);
   }
 }
 
@@ -301,7 +301,7 @@ async function parseFiles(batch: Pending[], candidates: Candidates, cacheDir: st
     const { analyzeTypeScript } = await import('./typescript/analyze-typescript.js');
     const res = await analyzeTypeScript(
       ts.map(([p]) => ({ text: p.text, ctx: ctx(p) })),
-      cacheDir,
+      cacheDir !== undefined,
     );
     for (const [j, [, i]] of ts.entries()) out[i] = res[j]!;
   }

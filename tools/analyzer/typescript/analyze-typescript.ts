@@ -13,8 +13,9 @@ import { typescriptFacts } from './ts-facts.js';
 /** Made once: the compiler is loaded once per process. */
 let api: Ts | undefined;
 
-export async function analyzeTypeScript(files: readonly { text: string; ctx: FileContext }[], cacheDir?: string): Promise<FileFacts[]> {
-  api ??= compilerApi(loadTypeScript(cacheDir));
+/** `useCodeCache`: load the compiler with its V8 code cache (load-typescript.ts); off with `--no-cache`. */
+export async function analyzeTypeScript(files: readonly { text: string; ctx: FileContext }[], useCodeCache = false): Promise<FileFacts[]> {
+  api ??= compilerApi(loadTypeScript(useCodeCache));
   const ts = api;
   const out = files.map(({ text, ctx }) => {
     // The latest syntax, the script kind from the extension. JSDoc comments are left unparsed: no

@@ -1,8 +1,8 @@
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runWithCodeCache, saveCodeCache } from './load-typescript.js';
+import { codeCacheDir, runWithCodeCache, saveCodeCache } from './load-typescript.js';
 
 /** A CommonJS module with a dependency of its own, as the compiler's file is. */
 function bigModule(): { dir: string; entry: string } {
@@ -58,5 +58,23 @@ describe('runWithCodeCache', () => {
     writeFileSync(join(dir, 'blocked'), 'a file where the cache folder would be');
     expect(runWithCodeCache<Big>(entry, join(dir, 'blocked')).value).toBe(49);
     expect(() => saveCodeCache()).not.toThrow();
+  });
+});
+
+describe('codeCacheDir', () => {
+  const p = (...parts: string[]) => parts.join(sep);
+  it('is the .cache folder of the nearest node_modules that holds the module', () => {
+    expect(codeCacheDir(p('', 'proj', 'node_modules', 'typescript', 'lib', 'typescript.js'))).toBe(
+      p('', 'proj', 'node_modules', '.cache', 'specmap'),
+    );
+    // A dependency installed under another package's own node_modules: its folder, not the outer one.
+    expect(codeCacheDir(p('', 'proj', 'node_modules', 'specmap', 'node_modules', 'typescript', 'lib', 'typescript.js'))).toBe(
+      p('', 'proj', 'node_modules', 'specmap', 'node_modules', '.cache', 'specmap'),
+    );
+  });
+
+  it('is none for a module outside any node_modules (nothing is written beside it)', () => {
+    expect(codeCacheDir(p('', 'opt', 'typescript', 'lib', 'typescript.js'))).toBeUndefined();
+    expect(codeCacheDir(p('', 'proj', 'my_node_modules', 'typescript.js'))).toBeUndefined();
   });
 });

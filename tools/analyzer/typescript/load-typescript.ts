@@ -1,15 +1,21 @@
 /**
  * Loads the TypeScript compiler (one CommonJS file of ~9 MB) once per process, with a V8 code cache
- * under the cache folder. Node 20 has no `module.enableCompileCache` (Node 22), so the file is
- * compiled here as Node would wrap it, through the public `vm.Script` API with `cachedData`, and
- * run with a `require` of its own (`createRequire`): Node's module loader is not touched. Without a
- * cache folder it is a plain `require`. A rejected or damaged cache only costs the normal compile,
- * and is rewritten.
+ * beside it. Node 20 has no `module.enableCompileCache` (Node 22), so the file is compiled here as
+ * Node would wrap it, through the public `vm.Script` API with `cachedData`, and run with a `require`
+ * of its own (`createRequire`): Node's module loader is not touched. A rejected or damaged cache
+ * only costs the normal compile, and is rewritten.
+ *
+ * The code cache is of the tool's own dependency, not of anything in the project, so it lives where
+ * that dependency is installed, in the `node_modules/.cache/` folder that build tools share
+ * (`node_modules/.cache/specmap/v8/`), not in the project's cache folder: deleting the project's
+ * cache, or a fresh checkout beside an installed specmap, does not cost the ~0.3 s compile again. It
+ * is written only where the user can write the compiler's own folder, and V8 checks it against the
+ * compiler's text and its own version before using it.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import { Script } from 'node:vm';
 import type * as TS from 'typescript';
 import { writeFileAtomic } from '../../io/atomic.js';
@@ -21,12 +27,23 @@ let loaded: TsModule | undefined;
 /** Written once the compiler has parsed something, so the functions a parse compiles are in it. */
 let pending: (() => void) | undefined;
 
-export function loadTypeScript(cacheDir: string | undefined): TsModule {
+/** `useCodeCache` false (`--no-cache`): a plain `require`, nothing read or written besides the compiler. */
+export function loadTypeScript(useCodeCache: boolean): TsModule {
   if (loaded) return loaded;
   const require = createRequire(import.meta.url);
   const filename = require.resolve('typescript');
+  const cacheDir = useCodeCache ? codeCacheDir(filename) : undefined;
   loaded = cacheDir ? runWithCodeCache<TsModule>(filename, cacheDir) : (require(filename) as TsModule);
   return loaded;
+}
+
+/**
+ * `…/node_modules/typescript/lib/typescript.js` → `…/node_modules/.cache/specmap`: the nearest
+ * `node_modules` folder that holds the module. None when the module is not under one.
+ */
+export function codeCacheDir(filename: string): string | undefined {
+  const at = filename.lastIndexOf(`${sep}node_modules${sep}`);
+  return at < 0 ? undefined : join(filename.slice(0, at), 'node_modules', '.cache', 'specmap');
 }
 
 /** Stores the code cache a load left to write (after the first parses, so it holds their code too). */
