@@ -39,39 +39,17 @@ export function writeFiles(dir: string, files: readonly OutputFile[]): void {
   }
 }
 
-const TSC_OPTIONS: ts.CompilerOptions = {
-  strict: true,
-  noEmit: true,
-  target: ts.ScriptTarget.ES2022,
-  module: ts.ModuleKind.NodeNext,
-  moduleResolution: ts.ModuleResolutionKind.NodeNext,
-  skipLibCheck: true,
-  types: [],
-};
-
-/**
- * Parsed declaration files of installed packages (the lib files, zod), shared by every program a
- * test process checks, as the compiler's own document registry does between builds: they never
- * change during a run, and parsing and binding them again was most of each check (~0.5 s). The
- * generated files themselves are read fresh every time.
- */
-const installed = new Map<string, ts.SourceFile>();
-const host = ts.createCompilerHost(TSC_OPTIONS);
-const readSourceFile = host.getSourceFile.bind(host);
-host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) => {
-  if (!fileName.includes('/node_modules/')) return readSourceFile(fileName, languageVersion, onError, shouldCreate);
-  const key = `${fileName}\0${JSON.stringify(languageVersion)}`;
-  let file = installed.get(key);
-  if (!file) {
-    file = readSourceFile(fileName, languageVersion, onError, shouldCreate);
-    if (file) installed.set(key, file);
-  }
-  return file;
-};
-
 /** `tsc --strict --noEmit` through the compiler API; returns formatted diagnostics (empty = compiles). */
 export function typecheck(files: string[]): string[] {
-  const program = ts.createProgram(files, TSC_OPTIONS, host);
+  const program = ts.createProgram(files, {
+    strict: true,
+    noEmit: true,
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    skipLibCheck: true,
+    types: [],
+  });
   return ts.getPreEmitDiagnostics(program).map((d) => {
     const where = d.file && d.start !== undefined ? `${d.file.fileName}:${d.file.getLineAndCharacterOfPosition(d.start).line + 1}: ` : '';
     return where + ts.flattenDiagnosticMessageText(d.messageText, '\n');
