@@ -4,66 +4,28 @@
  * from it, and `--no-cache` neither reads nor writes it. The tool runs from an install of its own in
  * a temp folder, with a real copy of the compiler, so the test sees exactly where it writes.
  */
-import { spawnSync } from 'node:child_process';
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO } from '../helpers/temp-workspace.js';
-import { CONFIG, DOCS } from '../hostile/project.js';
+import { installTool, type ToolInstall } from '../helpers/tool-install.js';
 
+let install: ToolInstall;
 let base: string;
 let project: string;
 let tool: string;
 let v8: string;
-
-function specmap(...args: string[]) {
-  const r = spawnSync(process.execPath, [join(tool, 'dist/cli.js'), ...args], {
-    cwd: project,
-    encoding: 'utf8',
-    env: { ...process.env, CI: '1' },
-  });
-  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
-}
+const specmap = (...args: string[]) => install.specmap(...args);
 
 const entries = (dir: string): string[] => (existsSync(dir) ? readdirSync(dir) : []);
 
 beforeAll(() => {
-  base = mkdtempSync(join(tmpdir(), 'specmap-code-cache-'));
-  tool = join(base, 'tool');
-  mkdirSync(tool);
-  for (const part of ['dist', 'templates', 'profiles', 'schema', 'package.json'])
-    if (existsSync(join(REPO, part))) cpSync(join(REPO, part), join(tool, part), { recursive: true });
-  // Every dependency linked from this repository, except the compiler: a real copy, so that it
-  // resolves inside the temp install (a link would resolve to this repository's node_modules).
-  const modules = join(tool, 'node_modules');
-  mkdirSync(modules);
-  for (const name of readdirSync(join(REPO, 'node_modules')))
-    if (name !== 'typescript' && name !== '.cache') symlinkSync(join(REPO, 'node_modules', name), join(modules, name), 'dir');
-  mkdirSync(join(modules, 'typescript/lib'), { recursive: true });
-  for (const file of ['package.json', 'lib/typescript.js'])
-    cpSync(join(REPO, 'node_modules/typescript', file), join(modules, 'typescript', file));
-  v8 = join(modules, '.cache/specmap/v8');
-  project = join(base, 'project');
-  mkdirSync(join(project, 'docs'), { recursive: true });
-  mkdirSync(join(project, 'src'));
-  writeFileSync(join(project, 'docs/DOC_streaming_events.md'), DOCS);
-  writeFileSync(
-    join(project, 'src/app.ts'),
+  install = installTool(
+    'specmap-code-cache-',
     "export interface ResponseCreatedEvent { type: 'response.created'; sequence_number: number }\n",
+    'copied',
   );
-  writeFileSync(join(project, 'specmap.config.json'), JSON.stringify(CONFIG, null, 2) + '\n');
+  ({ base, project, tool } = install);
+  v8 = join(tool, 'node_modules/.cache/specmap/v8');
 }, 120_000);
 
 afterAll(() => rmSync(base, { recursive: true, force: true }));

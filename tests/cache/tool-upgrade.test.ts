@@ -3,55 +3,23 @@
  * upgrade, a rebuild with a fix) never answers from what another one stored. The tool runs from a
  * copy of `dist/` in a temp folder so the test can change its code, as an upgrade would.
  */
-import { spawnSync } from 'node:child_process';
-import {
-  appendFileSync,
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO } from '../helpers/temp-workspace.js';
-import { CONFIG, DOCS } from '../hostile/project.js';
+import { installTool, type ToolInstall } from '../helpers/tool-install.js';
 
+let install: ToolInstall;
 let base: string;
 let project: string;
 let tool: string;
-
-function specmap(...args: string[]) {
-  const r = spawnSync(process.execPath, [join(tool, 'dist/cli.js'), ...args], {
-    cwd: project,
-    encoding: 'utf8',
-    env: { ...process.env, CI: '1' },
-  });
-  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
-}
+const specmap = (...args: string[]) => install.specmap(...args);
 
 const slotKey = (slot: string): string =>
   (JSON.parse(readFileSync(join(project, '.specmap/cache', `${slot}.json`), 'utf8')) as { key: string }).key;
 
 beforeAll(() => {
-  base = mkdtempSync(join(tmpdir(), 'specmap-upgrade-'));
-  tool = join(base, 'tool');
-  mkdirSync(tool);
-  // What an install holds: the code and the data folders beside it.
-  for (const part of ['dist', 'templates', 'profiles', 'schema', 'package.json'])
-    if (existsSync(join(REPO, part))) cpSync(join(REPO, part), join(tool, part), { recursive: true });
-  symlinkSync(join(REPO, 'node_modules'), join(tool, 'node_modules'), 'dir');
-  project = join(base, 'project');
-  mkdirSync(join(project, 'docs'), { recursive: true });
-  mkdirSync(join(project, 'src'));
-  writeFileSync(join(project, 'docs/DOC_streaming_events.md'), DOCS);
-  writeFileSync(join(project, 'src/app.ts'), "export const created = { type: 'response.created' as const };\n");
-  writeFileSync(join(project, 'specmap.config.json'), JSON.stringify(CONFIG, null, 2) + '\n');
+  install = installTool('specmap-upgrade-', "export const created = { type: 'response.created' as const };\n");
+  ({ base, project, tool } = install);
 }, 120_000);
 
 afterAll(() => rmSync(base, { recursive: true, force: true }));
