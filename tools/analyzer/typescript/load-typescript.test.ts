@@ -1,8 +1,8 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { codeCacheDir, runWithCodeCache, saveCodeCache } from './load-typescript.js';
+import { codeCacheDir, pruneCodeCaches, runWithCodeCache, saveCodeCache } from './load-typescript.js';
 
 /** A CommonJS module with a dependency of its own, as the compiler's file is. */
 function bigModule(): { dir: string; entry: string } {
@@ -76,5 +76,36 @@ describe('codeCacheDir', () => {
   it('is none for a module outside any node_modules (nothing is written beside it)', () => {
     expect(codeCacheDir(p('', 'opt', 'typescript', 'lib', 'typescript.js'))).toBeUndefined();
     expect(codeCacheDir(p('', 'proj', 'my_node_modules', 'typescript.js'))).toBeUndefined();
+  });
+});
+
+describe('pruneCodeCaches', () => {
+  it('keeps the one just written and the most recently written others, up to the number kept', () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'specmap-v8-prune-')), 'v8');
+    mkdirSync(dir);
+    // Six older caches, a minute apart, and one foreign file that is not a cache.
+    for (let i = 0; i < 6; i++) {
+      writeFileSync(join(dir, `old${i}.bin`), 'x');
+      utimesSync(join(dir, `old${i}.bin`), 1_000_000 + i * 60, 1_000_000 + i * 60);
+    }
+    writeFileSync(join(dir, 'notes.txt'), 'not a cache');
+    // The one just written is kept even when it is the oldest by its time.
+    writeFileSync(join(dir, 'new.bin'), 'x');
+    utimesSync(join(dir, 'new.bin'), 1, 1);
+    pruneCodeCaches(dir, join(dir, 'new.bin'), 4);
+    expect(readdirSync(dir).sort()).toEqual(['new.bin', 'notes.txt', 'old3.bin', 'old4.bin', 'old5.bin']);
+  });
+
+  it('runWithCodeCache leaves at most four caches in its folder', () => {
+    const { dir, entry } = bigModule();
+    const cache = join(dir, 'cache');
+    mkdirSync(join(cache, 'v8'), { recursive: true });
+    for (let i = 0; i < 5; i++) writeFileSync(join(cache, 'v8', `other${i}.bin`), 'x');
+    runWithCodeCache(entry, cache);
+    saveCodeCache();
+    const left = readdirSync(join(cache, 'v8'));
+    expect(left).toHaveLength(4);
+    // The cache of this module is among them.
+    expect(left.filter((n) => !n.startsWith('other'))).toHaveLength(1);
   });
 });

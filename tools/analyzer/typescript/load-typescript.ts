@@ -13,7 +13,7 @@
  * compiler's text and its own version before using it.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, sep } from 'node:path';
 import { Script } from 'node:vm';
@@ -77,9 +77,34 @@ export function runWithCodeCache<T>(filename: string, cacheDir: string): T {
     pending = () => {
       try {
         writeFileAtomic(file, script.createCachedData());
+        pruneCodeCaches(dirname(file), file);
       } catch {
         // A read-only cache folder only loses the speed-up.
       }
     };
   return module.exports as T;
+}
+
+/**
+ * At most this many code caches are kept in one folder. Each compiler version and Node version
+ * writes its own (2.6 MB for TypeScript 5.9), and the folder outlives upgrades of both; a few stay
+ * for projects or Node versions used side by side.
+ */
+const KEPT_CODE_CACHES = 4;
+
+/** Removes the least recently written code caches beyond the kept number, never `keep`. */
+export function pruneCodeCaches(dir: string, keep: string, kept = KEPT_CODE_CACHES): void {
+  const caches = readdirSync(dir)
+    .filter((name) => name.endsWith('.bin') && join(dir, name) !== keep)
+    .map((name) => {
+      const path = join(dir, name);
+      try {
+        return { path, mtimeMs: statSync(path).mtimeMs };
+      } catch {
+        return undefined;
+      }
+    })
+    .filter((c) => c !== undefined)
+    .sort((a, b) => b.mtimeMs - a.mtimeMs || (a.path < b.path ? -1 : 1));
+  for (const old of caches.slice(kept - 1)) rmSync(old.path, { force: true });
 }
