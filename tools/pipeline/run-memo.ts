@@ -8,7 +8,7 @@
  * only when every file that differs from the start of the run is one the run wrote, with the
  * bytes it wrote (an edit made while the run read its inputs is never taken as answered).
  */
-import { glob } from 'tinyglobby';
+import { globSync } from 'tinyglobby';
 import { posix, relative, resolve } from 'node:path';
 import { isObject, readSlot, writeSlot } from '../cache/store.js';
 import { projectCacheDir } from '../cache/settings.js';
@@ -45,7 +45,7 @@ async function runFingerprint(
   // One walk for the lanes' files and every module file besides: a superset of what the run reads.
   const patterns = [...new Set([...config.lanes.flatMap((l) => l.include), ...MODULE_FILES])];
   const code = config.lanes.length
-    ? (await glob(patterns, { cwd: workspace, ignore: ['**/node_modules/**'] })).map((f) =>
+    ? globSync(patterns, { cwd: workspace, ignore: ['**/node_modules/**'] }).map((f) =>
         relative(root, resolve(workspace, f)).split('\\').join('/'),
       )
     : [];
