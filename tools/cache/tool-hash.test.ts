@@ -1,0 +1,40 @@
+import { mkdirSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { listTree, toolCodeHash } from './tool-hash.js';
+
+const recursive = (root: string): string[] => (readdirSync(root, { recursive: true, encoding: 'utf8' }) as string[]).sort();
+
+describe('listTree', () => {
+  it("lists what Node's recursive readdir lists: nested files, folders, a folder named like a file, a link to a folder", () => {
+    const root = mkdtempSync(join(tmpdir(), 'specmap-tree-'));
+    mkdirSync(join(root, 'a/b/c'), { recursive: true });
+    mkdirSync(join(root, 'looks-like.js'));
+    writeFileSync(join(root, 'top.js'), '1');
+    writeFileSync(join(root, 'a/one.js'), '1');
+    writeFileSync(join(root, 'a/b/c/deep.wasm'), '1');
+    writeFileSync(join(root, 'looks-like.js/inside.json'), '{}');
+    symlinkSync(join(root, 'a'), join(root, 'link-to-a'), 'dir');
+    expect(listTree(root).sort()).toEqual(recursive(root));
+    expect(listTree(root)).toContain(join('a', 'b', 'c', 'deep.wasm'));
+    expect(listTree(root)).toContain(join('link-to-a', 'b', 'c', 'deep.wasm'));
+  });
+
+  it('lists a folder reached twice by links once (a link loop ends)', () => {
+    const root = mkdtempSync(join(tmpdir(), 'specmap-tree-loop-'));
+    mkdirSync(join(root, 'a'));
+    writeFileSync(join(root, 'a/one.js'), '1');
+    symlinkSync(root, join(root, 'a/back-to-root'), 'dir');
+    const names = listTree(root);
+    expect(names).toContain(join('a', 'one.js'));
+    expect(names).toContain(join('a', 'back-to-root'));
+    expect(names.filter((n) => n.endsWith('one.js'))).toHaveLength(1);
+  });
+
+  it('lists the running tree as the recursive listing does', () => {
+    const tools = join(import.meta.dirname, '..');
+    expect(listTree(tools).sort()).toEqual(recursive(tools));
+    expect(toolCodeHash()).toMatch(/^[0-9a-f]{32}$/);
+  });
+});
