@@ -9,8 +9,9 @@
  * that dependency is installed, in the `node_modules/.cache/` folder that build tools share
  * (`node_modules/.cache/specmap/v8/`), not in the project's cache folder: deleting the project's
  * cache, or a fresh checkout beside an installed specmap, does not cost the ~0.3 s compile again. It
- * is written only where the user can write the compiler's own folder, and V8 checks it against the
- * compiler's text and its own version before using it.
+ * is written only where the user can write the compiler's own folder. Its file name is a hash of
+ * the compiler's whole text and the Node version, and V8 itself rejects data made by another V8
+ * version or with other flags, or for a text of another length.
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
