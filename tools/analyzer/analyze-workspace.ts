@@ -74,13 +74,15 @@ export async function analyzeWorkspace(options: AnalyzeOptions): Promise<Analyze
   // While the model is still being built (between its reads from disk; tree-sitter's WebAssembly
   // compiles off this thread meanwhile), list the lanes' files and load the parsers they need. Not
   // when the model is already at hand: a parser nobody turns out to need would then cost time of its own.
+  // No cache folder (`--no-cache`): the compiler's code cache is neither read nor written either.
+  const useCodeCache = options.cacheDir !== undefined;
   let modelReady = false;
   const model = Promise.resolve(options.model).finally(() => {
     modelReady = true;
   });
   const listed = expandLanes(options.root, options.lanes, warnings).then(async (lanes) => {
     // A parser that fails to load fails again, with its own error, where a file needs it.
-    await preloadParsers(lanes.languages, options.cacheDir, () => !modelReady).catch(() => {});
+    await preloadParsers(lanes.languages, useCodeCache, () => !modelReady).catch(() => {});
     return lanes;
   });
   // Awaited after the model, so that a model that cannot be built is the error reported.
@@ -137,7 +139,7 @@ export async function analyzeWorkspace(options: AnalyzeOptions): Promise<Analyze
 
   let parsed = 0;
   const parse = async (batch: Pending[]): Promise<void> => {
-    const out = await parseFiles(batch, candidates, options.cacheDir);
+    const out = await parseFiles(batch, candidates, useCodeCache);
     batch.forEach((p, i) => {
       results.set(p.file, out[i]!);
       cache.set(p.key, out[i]!);
@@ -270,21 +272,17 @@ function readText(path: string, file: string, warnings: AnalyzerWarning[]): stri
  * Loads the parsers of the languages the lanes hold, ahead of the files that will need them, each
  * only while the model is still `pending` (one loaded after it arrived could be one no file needs).
  */
-async function preloadParsers(
-  languages: ReadonlyMap<string, FactLanguage>,
-  cacheDir: string | undefined,
-  pending: () => boolean,
-): Promise<void> {
+async function preloadParsers(languages: ReadonlyMap<string, FactLanguage>, useCodeCache: boolean, pending: () => boolean): Promise<void> {
   const used = new Set(languages.values());
   if (used.has('python') && pending()) await (await import('./python/load-parser.js')).loadPythonParser();
   if (used.has('typescript') && pending()) {
     const { loadTypeScript } = await import('./typescript/load-typescript.js');
-    if (pending()) loadTypeScript(cacheDir !== undefined);
+    if (pending()) loadTypeScript(useCodeCache);
   }
 }
 
 /** Adapters are imported only when a file of their language needs parsing (compiling the TypeScript compiler alone costs ~0.3 s). */
-async function parseFiles(batch: Pending[], candidates: Candidates, cacheDir: string | undefined): Promise<FileFacts[]> {
+async function parseFiles(batch: Pending[], candidates: Candidates, useCodeCache: boolean): Promise<FileFacts[]> {
   const ctx = (p: Pending): FileContext => ({ file: p.file, language: p.language, isTest: isTestPath(p.file), candidates });
   const out: FileFacts[] = new Array(batch.length);
   const py = batch.map((p, i) => [p, i] as const).filter(([p]) => p.language === 'python');
@@ -301,7 +299,7 @@ async function parseFiles(batch: Pending[], candidates: Candidates, cacheDir: st
     const { analyzeTypeScript } = await import('./typescript/analyze-typescript.js');
     const res = await analyzeTypeScript(
       ts.map(([p]) => ({ text: p.text, ctx: ctx(p) })),
-      cacheDir !== undefined,
+      useCodeCache,
     );
     for (const [j, [, i]] of ts.entries()) out[i] = res[j]!;
   }

@@ -77,6 +77,10 @@ function globNoticingLinks(pattern: string, root: string, ignore: string[]): Wal
   return { files, linkFree: listedRoot && !links };
 }
 
+/**
+ * Async although the walks are synchronous: a refused workspace (too many files) is a rejection,
+ * which the analyzer awaits only after the model, so that a model that cannot be built is reported first.
+ */
 export async function expandLanes(
   root: string,
   lanes: readonly Pick<LaneConfig, 'name' | 'include' | 'exclude' | 'language'>[],
