@@ -11,12 +11,25 @@ import { FactSink, type FileContext, type FileFacts } from '../fact-sink.js';
 import { classFacts } from './python-classes.js';
 import { fieldsForFact, type DeclaredFields } from '../declared-fields.js';
 import { baseNodes, declaredFieldsIn } from './python-fields.js';
-import { clientCallFact, mountFact, routeFacts } from './python-routes.js';
+import { clientCallFact, mountFact, RouteScope, routeFacts } from './python-routes.js';
 import { embeddedTraceTypes, sseEventTypes } from '../trace/trace-facts.js';
-import { firstSyntaxError, isClassName, kids, lastName, pos, stringValue, writtenName } from './syntax.js';
+import { type Callee, calleeOf, firstSyntaxError, isClassName, kids, lastName, pos, stringValue, writtenName } from './syntax.js';
 
-/** The node types the facts pass reads; everything else it only passes through. */
-const FACT_NODES = ['class_definition', 'function_definition', 'string', 'call', 'class_pattern'];
+/**
+ * The node types the passes read: the facts pass's own, then the imports, the decorated
+ * definitions (routes) and the classes and functions the others look up. One walk of the tree
+ * finds them all: each walk costs about as much as a parse's tree walk, whatever it looks for.
+ */
+const WALKED = [
+  'class_definition',
+  'function_definition',
+  'string',
+  'call',
+  'class_pattern',
+  'import_statement',
+  'import_from_statement',
+  'decorated_definition',
+];
 
 /** Calls whose string argument is an event being sent (`send_event("response.created", …)`). */
 const EMIT_CALL = /(send|emit|yield|publish|push|write|put|enqueue|dispatch|sse|stream|event)/i;
@@ -34,31 +47,42 @@ export function pythonFacts(tree: Tree, ctx: FileContext): FileFacts {
       : `unexpected ${JSON.stringify(bad.text.split('\n')[0]!.slice(0, 40))}`;
     sink.warn(p.line, p.column, `Found a Python syntax error (${what}), expected valid Python; the rest of the file was still analyzed`);
   }
-  const renamed = collectModuleFacts(root, sink);
+  // The nodes facts come from, in document order, from one call into the parser: walking every
+  // node from JavaScript crossed into WebAssembly for each of them. A node's type is one more
+  // crossing, so it is read once.
+  const nodes: Node[] = [];
+  const types: string[] = [];
+  for (const node of root.descendantsOfType(WALKED)) {
+    if (!node) continue;
+    nodes.push(node);
+    types.push(node.type);
+  }
+  const ofType = (...wanted: string[]): Node[] => nodes.filter((_, i) => wanted.includes(types[i]!));
+  const renamed = collectModuleFacts(root, ofType('import_statement', 'import_from_statement'), sink);
   // Only for recognising roots such as `BaseModel` under another local name; facts keep the name
   // as written and the workspace pass resolves it through the module graph.
   const resolve = (name: string | undefined): string | undefined => (name === undefined ? undefined : (renamed.get(name) ?? name));
-  routeFacts(root, sink);
+  const routes = new RouteScope(root, () => ofType('function_definition'));
+  routeFacts(ofType('decorated_definition'), routes, sink);
   // Declared fields (definitions carry them) are worked out once per file, when first asked for.
   let fieldsByClass: Map<number, DeclaredFields> | undefined;
   const declared = (cls: Node): DeclaredFields | undefined => {
-    fieldsByClass ??= declaredFieldsIn(root, resolve);
+    fieldsByClass ??= declaredFieldsIn(ofType('class_definition'), resolve);
     return fieldsByClass.get(cls.id);
   };
 
-  // The nodes facts come from, in document order, from one call into the parser: walking every
-  // node from JavaScript crossed into WebAssembly for each of them. The enclosing symbol is the
-  // innermost function or class body a node starts in. Nodes inside a string (its interpolations)
-  // and in a class's header (its name and bases, which classFacts reads) are skipped by range.
+  // The enclosing symbol is the innermost function or class body a node starts in. Nodes inside a
+  // string (its interpolations) and in a class's header (its name and bases, which classFacts
+  // reads) are skipped by range.
   const scopes: { end: number; name: string }[] = [];
   let skipUntil = -1;
-  for (const node of root.descendantsOfType(FACT_NODES)) {
-    if (!node) continue;
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i]!;
     const start = node.startIndex;
     if (start < skipUntil) continue;
     while (scopes.length > 0 && start >= scopes.at(-1)!.end) scopes.pop();
     const symbol = scopes.at(-1)?.name ?? '<module>';
-    switch (node.type) {
+    switch (types[i]) {
       case 'class_definition': {
         const name = node.childForFieldName('name')?.text ?? '<class>';
         classFacts(node, name, sink, resolve, declared);
@@ -90,11 +114,14 @@ export function pythonFacts(tree: Tree, ctx: FileContext): FileFacts {
         skipUntil = node.endIndex;
         break;
       }
-      case 'call':
-        callFacts(node, symbol, sink);
-        clientCallFact(node, symbol, sink);
-        mountFact(node, sink);
+      case 'call': {
+        const callee = calleeOf(node);
+        if (!callee) break;
+        callFacts(node, callee, symbol, sink);
+        clientCallFact(node, callee, symbol, routes, sink);
+        mountFact(node, callee, sink);
         break;
+      }
       case 'class_pattern': {
         // `case ResponseCreatedEvent():` in a `match` over events handles that class's event.
         const cls = kids(node).find((k) => k.type === 'dotted_name')?.text;
@@ -251,11 +278,11 @@ function insideCase(node: Node): boolean {
  * `ResponseCreatedEvent(...)`: an emitter of whatever type the class defines (resolved later).
  * `isinstance(e, ResponseCreatedEvent)`: a handler. Only capitalised names: classes by convention.
  */
-function callFacts(call: Node, symbol: string, sink: FactSink): void {
-  const fn = call.childForFieldName('function');
-  const args = call.childForFieldName('arguments');
-  const name = lastName(fn);
-  if (name === 'isinstance' && args) {
+function callFacts(call: Node, callee: Callee, symbol: string, sink: FactSink): void {
+  const name = callee.last;
+  if (name === 'isinstance') {
+    const args = call.childForFieldName('arguments');
+    if (!args) return;
     const target = kids(args)[1];
     const classes = target?.type === 'tuple' ? kids(target) : target ? [target] : [];
     for (const c of classes) {
@@ -264,8 +291,10 @@ function callFacts(call: Node, symbol: string, sink: FactSink): void {
     }
     return;
   }
-  const cls = writtenName(fn);
-  if (!cls || !isClassName(cls) || !args) return;
+  const cls = callee.written;
+  if (!cls || !isClassName(cls)) return;
+  const args = call.childForFieldName('arguments');
+  if (!args) return;
   // A `type="…"` keyword (or `name="…"` of a catalog's event) already ties the call to its literal (see literalFact).
   const hasTypeKeyword = kids(args).some((a) => {
     if (a.type !== 'keyword_argument') return false;
@@ -282,12 +311,11 @@ function callFacts(call: Node, symbol: string, sink: FactSink): void {
  * function), the names declared at module level, and `Y = X` aliases. Returns local → original
  * for `from m import X as Y`, so roots such as `BaseModel` are recognised under another name.
  */
-function collectModuleFacts(root: Node, sink: FactSink): Map<string, string> {
+function collectModuleFacts(root: Node, imports: readonly Node[], sink: FactSink): Map<string, string> {
   const module = sink.module;
   const renamed = new Map<string, string>();
   const declared = new Set<string>();
-  for (const stmt of root.descendantsOfType(['import_statement', 'import_from_statement'])) {
-    if (!stmt) continue;
+  for (const stmt of imports) {
     if (stmt.type === 'import_statement') {
       for (const n of stmt.childrenForFieldName('name')) {
         if (!n) continue;

@@ -29,10 +29,14 @@ const ROOTS = new Set([
 /** Annotations that do not make an instance field. */
 const NOT_A_FIELD = /^(typing\.|t\.|dataclasses\.)?(ClassVar|InitVar)\b/;
 
-/** Per class node id: what it declares, inherited fields included. Computed for every class in the file. */
-export function declaredFieldsIn(root: Node, resolve: (n: string | undefined) => string | undefined): Map<number, DeclaredFields> {
-  // One call into the parser for every class, in document order, rather than a walk over every node.
-  const classes = root.descendantsOfType('class_definition').filter((n): n is Node => n !== null);
+/**
+ * Per class node id: what it declares, inherited fields included. Computed for every class in the
+ * file; `classes`: every class definition in the file, in document order.
+ */
+export function declaredFieldsIn(
+  classes: readonly Node[],
+  resolve: (n: string | undefined) => string | undefined,
+): Map<number, DeclaredFields> {
   const byName = new Map<string, Node>();
   for (const c of classes) {
     const name = c.childForFieldName('name')?.text;

@@ -15,7 +15,7 @@ import type { Node } from 'web-tree-sitter';
 import { pathOfUrl, sdkEndpoint, sendsForeignKeys, SENT_UNDER } from '../client-path.js';
 import type { FactSink } from '../fact-sink.js';
 import type { CodeFact } from '../facts.js';
-import { kids, lastName, pos, stringsIn, stringValue, writtenName } from './syntax.js';
+import { type Callee, kids, lastName, pos, stringsIn, stringValue, writtenName } from './syntax.js';
 
 const METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options']);
 /** Parameter types the framework injects itself: never the request body. */
@@ -37,16 +37,44 @@ interface Declared {
   owner?: string;
 }
 
-export function routeFacts(root: Node, sink: FactSink): void {
-  const prefixes = routerPrefixes(root);
-  for (const def of root.descendantsOfType('decorated_definition')) {
-    if (!def) continue;
+/** What the route passes read of a whole file, each worked out when first needed and then kept. */
+export class RouteScope {
+  #prefixes: Map<string, string> | undefined;
+  #functions: Map<string, Node> | undefined;
+  /** `functionNodes`: the file's function definitions, in document order. */
+  constructor(
+    private readonly root: Node,
+    private readonly functionNodes: () => readonly Node[],
+  ) {}
+
+  /** The file's routers with a literal prefix (`router = APIRouter(prefix="/v1")`): name → prefix. */
+  get prefixes(): Map<string, string> {
+    this.#prefixes ??= routerPrefixes(this.root);
+    return this.#prefixes;
+  }
+
+  /** The file's functions by name, the first definition of each. */
+  get functions(): Map<string, Node> {
+    if (!this.#functions) {
+      this.#functions = new Map();
+      for (const f of this.functionNodes()) {
+        const name = f.childForFieldName('name')?.text;
+        if (name && !this.#functions.has(name)) this.#functions.set(name, f);
+      }
+    }
+    return this.#functions;
+  }
+}
+
+/** `decorated`: the file's decorated definitions, in document order. */
+export function routeFacts(decorated: readonly Node[], scope: RouteScope, sink: FactSink): void {
+  for (const def of decorated) {
     const fn = def.childForFieldName('definition');
     if (fn?.type !== 'function_definition') continue;
     for (const dec of kids(def).filter((k) => k.type === 'decorator')) {
       const call = kids(dec)[0];
       if (call?.type !== 'call') continue;
-      const declared = declaredRoute(call, prefixes);
+      const declared = declaredRoute(call, scope.prefixes);
       if (!declared) continue;
       const { params, body } = signature(fn, declared);
       for (const method of declared.methods) {
@@ -77,16 +105,16 @@ export function routeFacts(root: Node, sink: FactSink): void {
  * the class a `*maybe_transform(value, Class)` in its arguments names, or the declared class of the
  * parameter passed as `body=`/`json=`. Called by the facts pass for every call it meets.
  */
-export function clientCallFact(call: Node, symbol: string, sink: FactSink): void {
-  const fn = call.childForFieldName('function');
-  const name = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : fn?.type === 'identifier' ? fn.text : undefined;
+export function clientCallFact(call: Node, callee: Callee, symbol: string, scope: RouteScope, sink: FactSink): void {
+  const fn = callee.node;
+  const name = callee.last;
   // Most calls are none of these: their arguments are read only for a name that may be.
   const verb = name ? /^_*(get|post|put|patch|delete)(?=$|_)/.exec(name)?.[1] : undefined;
   const registers = name !== undefined && (REGISTERS.has(name) || REGISTERING_VERB.test(name));
   const args = verb || registers ? kids(call.childForFieldName('arguments') ?? call) : [];
-  if (registers && registeredRouteFact(call, name, args, sink)) return;
-  if (fn?.type === 'attribute' && sdkCallFact(call, fn, symbol, sink)) return;
-  if (!verb || !fn || call.parent?.type === 'decorator') return;
+  if (registers && registeredRouteFact(call, name, args, scope, sink)) return;
+  if (callee.attribute && sdkCallFact(call, callee, symbol, sink)) return;
+  if (!verb || call.parent?.type === 'decorator') return;
   const first = args[0]?.type === 'keyword_argument' ? undefined : args[0];
   if (!first) return;
   const caller = enclosingFunction(call);
@@ -114,12 +142,11 @@ export function clientCallFact(call: Node, symbol: string, sink: FactSink): void
  * routes declared on the mounted one. (Flask's `register_blueprint(bp, url_prefix=…)` replaces the
  * blueprint's own prefix rather than adding to it, so only a blueprint's own `url_prefix` is read.)
  */
-export function mountFact(call: Node, sink: FactSink): void {
-  const fn = call.childForFieldName('function');
-  if (fn?.type !== 'attribute' || fn.childForFieldName('attribute')?.text !== 'include_router') return;
+export function mountFact(call: Node, callee: Callee, sink: FactSink): void {
+  if (!callee.attribute || callee.last !== 'include_router') return;
   const args = kids(call.childForFieldName('arguments') ?? call);
   const mounted = writtenName(args[0]?.type === 'keyword_argument' ? undefined : args[0]);
-  const into = writtenName(fn.childForFieldName('object'));
+  const into = writtenName(callee.node.childForFieldName('object'));
   const prefix = keyword(args, 'prefix');
   if (mounted && into && prefix?.startsWith('/')) {
     sink.module.mounts ??= [];
@@ -134,23 +161,6 @@ const REGISTERING_VERB = /^(?:add_)?(get|post|put|patch|delete|head|options)$/;
 /** Frameworks that read a handler's signature as its parameters (FastAPI): only their handlers' signatures count. */
 const SIGNATURE_ROUTES = new Set(['add_api_route', 'APIRoute']);
 
-/** Per parsed file: its functions by name and its routers' prefixes, worked out when a registration is first met. */
-const fileRoutesContext = new WeakMap<object, { functions: Map<string, Node>; prefixes: Map<string, string> }>();
-
-function routesContext(call: Node): { functions: Map<string, Node>; prefixes: Map<string, string> } {
-  const known = fileRoutesContext.get(call.tree);
-  if (known) return known;
-  const root = call.tree.rootNode;
-  const functions = new Map<string, Node>();
-  for (const f of root.descendantsOfType('function_definition')) {
-    const name = f?.childForFieldName('name')?.text;
-    if (f && name && !functions.has(name)) functions.set(name, f);
-  }
-  const made = { functions, prefixes: routerPrefixes(root) };
-  fileRoutesContext.set(call.tree, made);
-  return made;
-}
-
 /**
  * A route registered by a call rather than a decorator: FastAPI `router.add_api_route("/v1/responses",
  * create, methods=["POST"])`, Flask `app.add_url_rule("/v1/responses", view_func=create,
@@ -161,7 +171,7 @@ function routesContext(call: Node): { functions: Map<string, Node>; prefixes: Ma
  * framework that reads the handler's signature as the parameters (FastAPI) gets them from it;
  * elsewhere the path's own parameters are the route's.
  */
-function registeredRouteFact(call: Node, name: string, args: Node[], sink: FactSink): boolean {
+function registeredRouteFact(call: Node, name: string, args: Node[], scope: RouteScope, sink: FactSink): boolean {
   const verb = REGISTERING_VERB.exec(name)?.[1];
   let positional = args.filter((a) => a.type !== 'keyword_argument' && a.type !== 'list_splat' && a.type !== 'dictionary_splat');
   // aiohttp's `add_route("POST", "/v1/responses", handler)`: the method comes first.
@@ -175,8 +185,8 @@ function registeredRouteFact(call: Node, name: string, args: Node[], sink: FactS
     keywordValue(args, 'view_func') ??
     keywordValue(args, 'handler') ??
     positional.slice(1).find((a) => a.type === 'identifier' || a.type === 'attribute');
-  const { functions, prefixes } = routesContext(call);
-  const handler = handlerOf(given, functions, sink);
+  const handler = handlerOf(given, scope.functions, sink);
+  const prefixes = scope.prefixes;
   if (!handler) return false;
   const method = keyword(args, 'method')?.toLowerCase();
   const methods = verb ? [verb] : named ? [named] : method ? [method] : methodList(args);
@@ -316,10 +326,10 @@ function spreadKeys(splat: Node, caller: Node | undefined, depth: number): { nam
  * `await self.client.conversations.items.list(conversation_id, limit=10)`): a call of that endpoint,
  * its keyword arguments the parameters it sends.
  */
-function sdkCallFact(call: Node, fn: Node, symbol: string, sink: FactSink): boolean {
+function sdkCallFact(call: Node, callee: Callee, symbol: string, sink: FactSink): boolean {
   const sdkCalls = sink.ctx.candidates.sdkCalls;
-  if (sdkCalls.size === 0) return false;
-  const chain = memberChain(fn);
+  if (sdkCalls.size === 0 || callee.written === undefined) return false;
+  const chain = callee.written.split('.');
   const sdk = chain && sdkEndpoint(chain, sdkCalls);
   if (!sdk) return false;
   const where: 'body' | 'query' = /^(POST|PUT|PATCH)$/.test(sdk.method) ? 'body' : 'query';
@@ -343,19 +353,6 @@ function sdkCallFact(call: Node, fn: Node, symbol: string, sink: FactSink): bool
     ...pos(call),
   });
   return true;
-}
-
-/** `self.client.responses.create` → `['self', 'client', 'responses', 'create']`; undefined past a call or subscript. */
-function memberChain(node: Node): string[] | undefined {
-  const out: string[] = [];
-  let n: Node | null = node;
-  while (n?.type === 'attribute') {
-    out.push(n.childForFieldName('attribute')?.text ?? '');
-    n = n.childForFieldName('object');
-  }
-  if (n?.type !== 'identifier') return undefined;
-  out.push(n.text);
-  return out.reverse();
 }
 
 function enclosingFunction(node: Node): Node | undefined {

@@ -9,12 +9,25 @@ export function pos(node: Node): { line: number; column: number } {
   return { line: node.startPosition.row + 1, column: node.startPosition.column + 1 };
 }
 
+/** A plain string's prefix (no `f`, no `b`) and its opening quote. */
+const PLAIN_STRING_HEAD = /^[rRuU]{0,2}("""|'''|"|')/;
+
 /**
- * The value of a plain string literal; undefined for f-strings, byte strings and strings with
- * interpolations (`f"response.{kind}"` names no single type, so it is never reported).
+ * The value of a plain string literal, as written between its quotes (escapes kept); undefined for
+ * f-strings, byte strings and strings with interpolations (`f"response.{kind}"` names no single
+ * type, so it is never reported).
  */
 export function stringValue(node: Node | null | undefined): string | undefined {
   if (node?.type !== 'string') return undefined;
+  // Read from the text: each child read from the tree is a call into WebAssembly, and a file has
+  // thousands of strings. A string the text does not close (a syntax error) is read from its children.
+  const text = node.text;
+  const head = PLAIN_STRING_HEAD.exec(text);
+  if (head) {
+    const quote = head[1]!;
+    const end = text.length - quote.length;
+    if (end >= head[0].length && text.endsWith(quote)) return text.slice(head[0].length, end);
+  }
   let value = '';
   for (const child of kids(node)) {
     if (child.type === 'string_start') {
@@ -71,4 +84,37 @@ export function writtenName(node: Node | null | undefined): string | undefined {
 /** Classes by convention: the last segment is capitalised. */
 export function isClassName(name: string): boolean {
   return /^[A-Z]/.test(name.slice(name.lastIndexOf('.') + 1));
+}
+
+/** A dotted chain of names in the text itself (`pkg.mod.Foo`), none of them a constant's keyword. */
+const DOTTED_NAME = /^(?!(?:True|False|None)(?:\.|$))[A-Za-z_]\w*(?:\.(?!(?:True|False|None)(?:\.|$))[A-Za-z_]\w*)*$/;
+
+/** What a call calls, read once for every pass that looks at the call. */
+export interface Callee {
+  node: Node;
+  /** `a.b(…)` rather than `b(…)`. */
+  attribute: boolean;
+  /** As writtenName: `pkg.mod.Foo`, undefined past a call or subscript. */
+  written: string | undefined;
+  /** As lastName: `Foo`, the called name. */
+  last: string | undefined;
+}
+
+export function calleeOf(call: Node): Callee | undefined {
+  const node = call.childForFieldName('function');
+  if (!node) return undefined;
+  // Most callees are a plain name or a dotted chain written without spaces: read from the text, in
+  // one call into WebAssembly rather than two or more per segment.
+  const text = node.text;
+  if (DOTTED_NAME.test(text)) {
+    const dot = text.lastIndexOf('.');
+    return { node, attribute: dot >= 0, written: text, last: text.slice(dot + 1) };
+  }
+  const type = node.type;
+  return {
+    node,
+    attribute: type === 'attribute',
+    written: writtenName(node),
+    last: type === 'identifier' ? node.text : type === 'attribute' ? node.childForFieldName('attribute')?.text : undefined,
+  };
 }
