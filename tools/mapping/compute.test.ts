@@ -127,6 +127,17 @@ describe('computeMapping', () => {
     );
     expect(complete.items['event:response.created']!.status).toBe('implemented');
   });
+
+  it.each([
+    ['../ws', '../ws/backend/events.py'],
+    ['./ws/', 'ws/backend/events.py'],
+    ['/abs/ws', '/abs/ws/backend/events.py'],
+    ['.', 'backend/events.py'],
+  ])('finds a definition’s missing field with the workspace written %j', (workspace, file) => {
+    const facts = sampleFacts().map((f) => (f.symbol === 'Created' ? ({ ...f, fields: ['type', 'response'] } as typeof f) : f));
+    const next = computeMapping(smallModel(), facts, smallConfig({ workspace }));
+    expect(next.items['event:response.created']!.gaps).toEqual([`Created (${file}) lacks \`sequence_number\``]);
+  });
 });
 
 describe('path parameters under another name', () => {

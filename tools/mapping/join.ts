@@ -40,12 +40,20 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 
 /** Workspace-relative fact paths become paths relative to the config folder, where mapping.json lives. */
 export function pathFromRoot(workspace: string, file: string): string {
-  const ws = workspace
+  const ws = workspacePrefix(workspace);
+  return ws ? `${ws}/${file}` : file;
+}
+
+/**
+ * The config's `workspace` as locations write it before a workspace file: `/` separators, no
+ * leading `./` nor trailing `/` (`./src/` → `src`, `.` → ``); `../server` and absolute paths as given.
+ */
+export function workspacePrefix(workspace: string): string {
+  return workspace
     .replace(/\\/g, '/')
     .replace(/^(\.\/)+/, '')
     .replace(/^\.$/, '')
     .replace(/\/+$/, '');
-  return ws ? `${ws}/${file}` : file;
 }
 
 /** Declared path parameter name → the spec's name at the same place (`:id`, `<int:id>` → `response_id`). */

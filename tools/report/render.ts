@@ -25,7 +25,8 @@ export function renderFormat(report: Report, format: ReportFormat, linkBase = ''
 export function renderReport(report: Report, formats: readonly ReportFormat[], outDir: string): OutputFile[] {
   const dir = outDir
     .replace(/\\/g, '/')
-    .replace(/^\.\/?/, '')
+    .replace(/^(\.\/)+/, '')
+    .replace(/^\.$/, '')
     .replace(/\/+$/, '');
   const linkBase = dir
     ? dir
