@@ -58,11 +58,15 @@ describe('the config’s place', () => {
     expect(Object.values(here.items).some((i) => i.gaps?.some((g) => g.includes(' lacks ')))).toBe(true);
     expect(above.items).toEqual(here.items);
     // Orphans are items gone from the sources that kept notes by hand: only the repository's mapping has them.
-    expect({ ...above.summary, orphans: 0 }).toEqual({ ...here.summary, orphans: 0 });
+    expect(withoutOrphans(above)).toEqual(withoutOrphans(here));
     expect(absolute.items).toEqual(here.items);
-    expect({ ...absolute.summary, orphans: 0 }).toEqual({ ...here.summary, orphans: 0 });
+    expect(withoutOrphans(absolute)).toEqual(withoutOrphans(here));
   }, 60_000);
 });
+
+function withoutOrphans(m: Mapping): unknown {
+  return { ...(m.summary as Record<string, unknown>), orphans: 0 };
+}
 
 function mkdir(dir: string): string {
   mkdirSync(dir, { recursive: true });
