@@ -4,7 +4,7 @@
  * Each command's implementation is imported only when that command runs, so start-up stays lean
  * (`check` runs in pre-commit hooks).
  */
-import { runCli } from './cli/run-cli.js';
+import { loadRunCli } from './cli/load-run-cli.js';
 
 // A reader that stops early (`specmap report --stdout | head`) closes the pipe: that is the
 // reader's choice, not an error worth a stack trace.
@@ -13,4 +13,5 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
-await runCli(process.argv.slice(2));
+const args = process.argv.slice(2);
+await (await loadRunCli(args))(args);

@@ -1,8 +1,9 @@
 /**
- * The TypeScript compiler's V8 code cache lives beside the compiler (`node_modules/.cache/specmap/`),
- * not in the project's cache folder: a project whose cache was deleted still loads the compiler
- * from it, and `--no-cache` neither reads nor writes it. The tool runs from an install of its own in
- * a temp folder, with a real copy of the compiler, so the test sees exactly where it writes.
+ * The V8 code caches of the TypeScript compiler and of the CLI's bundle live beside the compiler
+ * (`node_modules/.cache/specmap/`), not in the project's cache folder: a project whose cache was
+ * deleted still loads both from them, and `--no-cache` neither reads nor writes them. The tool
+ * runs from an install of its own in a temp folder, with a real copy of the compiler, so the test
+ * sees exactly where it writes.
  */
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -30,22 +31,32 @@ beforeAll(() => {
 
 afterAll(() => rmSync(base, { recursive: true, force: true }));
 
-describe("the compiler's code cache", () => {
-  it('is written beside the compiler, not in the project cache, and kept when the project cache is deleted', () => {
+const stamp = (file: string): number[] => {
+  const st = statSync(file);
+  return [st.ino, st.mtimeMs, st.size];
+};
+
+describe('the code caches of the compiler and the CLI', () => {
+  it('are written beside the compiler, not in the project cache, and kept when the project cache is deleted', () => {
     const first = specmap('map');
     expect(first.code, first.stderr).toBe(0);
-    const [bin, ...more] = entries(v8);
-    expect(bin).toMatch(/^[0-9a-f]{32}\.bin$/);
-    expect(more).toEqual([]);
+    const bins = entries(v8).sort();
+    expect(bins).toEqual([expect.stringMatching(/^cli-[0-9a-f]{32}\.bin$/), expect.stringMatching(/^typescript-[0-9a-f]{32}\.bin$/)]);
     expect(entries(join(project, '.specmap/cache'))).not.toContain('v8');
-    const written = statSync(join(v8, bin!));
+    const written = bins.map((b) => stamp(join(v8, b)));
 
     rmSync(join(project, '.specmap'), { recursive: true, force: true });
     expect(specmap('map').code).toBe(0);
     // Accepted by V8, so not written again (a rejected or missing cache is rewritten).
-    const after = statSync(join(v8, bin!));
-    expect([after.ino, after.mtimeMs, after.size]).toEqual([written.ino, written.mtimeMs, written.size]);
-    expect(entries(v8)).toEqual([bin]);
+    expect(bins.map((b) => stamp(join(v8, b)))).toEqual(written);
+    expect(entries(v8).sort()).toEqual(bins);
+  });
+
+  it('a run answered from its memo loads no compiler: only the CLI writes its cache again', () => {
+    rmSync(v8, { recursive: true, force: true });
+    const warm = specmap('map');
+    expect(warm.code, warm.stderr).toBe(0);
+    expect(entries(v8)).toEqual([expect.stringMatching(/^cli-[0-9a-f]{32}\.bin$/)]);
   });
 
   it('is neither read nor written with --no-cache', () => {
@@ -53,7 +64,7 @@ describe("the compiler's code cache", () => {
     rmSync(join(project, '.specmap'), { recursive: true, force: true });
     const run = specmap('map', '--no-cache');
     expect(run.code, run.stderr).toBe(0);
-    // The compiler still ran: the TypeScript file's definition is mapped.
+    // The compiler still ran, and the bundle: the TypeScript file's definition is mapped.
     expect(readFileSync(join(project, 'mapping.json'), 'utf8')).toContain('src/app.ts');
     expect(existsSync(join(tool, 'node_modules/.cache'))).toBe(false);
   });

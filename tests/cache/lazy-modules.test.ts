@@ -4,6 +4,9 @@
  * loads no parser, no generator and no Zod; a check after an edit elsewhere (its memo gone, the
  * other caches warm) loads no parser and no template engine. A module imported by mistake on
  * these paths (as the tracker's renderer once was, for its file name) costs every commit its load.
+ * The hook sees ES modules, so the CLI runs from its modules here (`SPECMAP_BUNDLE=0`); its bundle
+ * keeps each of these imports as lazy (a dynamic import becomes a module initialised when the import
+ * runs), and `code-cache.test.ts` shows that a run answered from its memo loads no compiler from it.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -33,7 +36,7 @@ function imported(...args: string[]): { code: number; modules: string[] } {
   const r = spawnSync(process.execPath, ['--import', pathToFileURL(join(hooks, 'register.mjs')).href, CLI, ...args], {
     cwd: project.dir,
     encoding: 'utf8',
-    env: { ...process.env, CI: '1', SPECMAP_TEST_MODULES: log },
+    env: { ...process.env, CI: '1', SPECMAP_TEST_MODULES: log, SPECMAP_BUNDLE: '0' },
   });
   const modules = readFileSync(log, 'utf8')
     .split('\n')

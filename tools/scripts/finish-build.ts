@@ -5,11 +5,13 @@
  * licence) is copied from the dev dependency tree-sitter-python into dist/grammars/. The package
  * ships that file and nothing else of the grammar: the dependency's own install script builds a
  * native binding specmap never loads, and an install script is something every user of the
- * package would have to approve.
+ * package would have to approve. Last, the CLI is bundled into `dist/cli.bundle.cjs`, which the
+ * binary runs through a V8 code cache (tools/cli/load-run-cli.ts).
  */
+import { build, type Plugin } from 'esbuild';
 import { chmodSync, copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
@@ -33,3 +35,43 @@ writeFileSync(
 );
 
 chmodSync(fileURLToPath(new URL('../cli.js', import.meta.url)), 0o755);
+
+const dist = fileURLToPath(new URL('..', import.meta.url));
+const repo = join(dist, '..');
+
+/**
+ * `import.meta.url` does not exist in a CommonJS bundle: each module's becomes its own file's URL
+ * again, found from the bundle's (`__bundleURL`, set in its first line), so that the paths a module
+ * finds beside itself (templates, profiles, the grammar, package.json) are the ones it finds unbundled.
+ * A dependency's becomes the bundle's own.
+ */
+const moduleUrls: Plugin = {
+  name: 'module-urls',
+  setup(b) {
+    b.onLoad({ filter: /\.[cm]?js$/ }, (args) => {
+      const text = readFileSync(args.path, 'utf8');
+      if (!text.includes('import.meta')) return undefined;
+      const own = args.path.startsWith(dist) ? `./${relative(dist, args.path).split('\\').join('/')}` : './cli.bundle.cjs';
+      return { contents: text.replaceAll('import.meta.url', `new URL(${JSON.stringify(own)}, __bundleURL).href`), loader: 'js' };
+    });
+  },
+};
+
+await build({
+  entryPoints: [join(dist, 'cli/run-cli.js')],
+  outfile: join(dist, 'cli.bundle.cjs'),
+  // Paths in the bundle's comments are read from here: the same bytes wherever the repository is.
+  absWorkingDir: repo,
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  // Loaded as they are: the compiler through its own code cache, the parser with its WebAssembly beside it.
+  external: ['typescript', 'web-tree-sitter'],
+  // A dynamic `import()` left in the bundle would fail where it runs (a `vm.Script`, which Node 20
+  // gives no module loader): the external ones become `require`s, which both packages answer.
+  supported: { 'dynamic-import': false },
+  banner: { js: "const __bundleURL = require('node:url').pathToFileURL(__filename).href;" },
+  plugins: [moduleUrls],
+  logLevel: 'warning',
+});

@@ -7,7 +7,8 @@
  */
 import type { FileContext, FileFacts } from '../fact-sink.js';
 import { compilerApi, type Ts } from './compiler-api.js';
-import { loadTypeScript, saveCodeCache } from './load-typescript.js';
+import { saveCodeCache } from '../../cache/code-cache.js';
+import { loadTypeScript } from './load-typescript.js';
 import { typescriptFacts } from './ts-facts.js';
 
 /** Made once: the compiler is loaded once per process. */

@@ -1,32 +1,16 @@
 /**
  * Loads the TypeScript compiler (one CommonJS file of ~9 MB) once per process, with a V8 code cache
- * beside it. Node 20 has no `module.enableCompileCache` (Node 22), so the file is compiled here as
- * Node would wrap it, through the public `vm.Script` API with `cachedData`, and run with a `require`
- * of its own (`createRequire`): Node's module loader is not touched. A rejected or damaged cache
- * only costs the normal compile, and is rewritten.
- *
- * The code cache is of the tool's own dependency, not of anything in the project, so it lives where
- * that dependency is installed, in the `node_modules/.cache/` folder that build tools share
- * (`node_modules/.cache/specmap/v8/`), not in the project's cache folder: deleting the project's
- * cache, or a fresh checkout beside an installed specmap, does not cost the ~0.3 s compile again. It
- * is written only where the user can write the compiler's own folder. Its file name is a hash of
- * the compiler's whole text and the Node version, and V8 itself rejects data made by another V8
- * version or with other flags, or for a text of another length.
+ * beside it (tools/cache/code-cache.ts). Node 20 has no `module.enableCompileCache` (Node 22), so
+ * the file is compiled as Node would wrap it, through the public `vm.Script` API with `cachedData`.
  */
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, sep } from 'node:path';
-import { Script } from 'node:vm';
 import type * as TS from 'typescript';
-import { writeFileAtomic } from '../../io/atomic.js';
+import { codeCacheDir, runWithCodeCache } from '../../cache/code-cache.js';
 
 /** The whole compiler module (the adapter itself gets the small `Ts` of compiler-api.ts). */
 type TsModule = typeof TS;
 
 let loaded: TsModule | undefined;
-/** Written once the compiler has parsed something, so the functions a parse compiles are in it. */
-let pending: (() => void) | undefined;
 
 /** `useCodeCache` false (`--no-cache`): a plain `require`, nothing read or written besides the compiler. */
 export function loadTypeScript(useCodeCache: boolean): TsModule {
@@ -34,78 +18,6 @@ export function loadTypeScript(useCodeCache: boolean): TsModule {
   const require = createRequire(import.meta.url);
   const filename = require.resolve('typescript');
   const cacheDir = useCodeCache ? codeCacheDir(filename) : undefined;
-  loaded = cacheDir ? runWithCodeCache<TsModule>(filename, cacheDir) : (require(filename) as TsModule);
+  loaded = cacheDir ? runWithCodeCache<TsModule>(filename, cacheDir, 'typescript') : (require(filename) as TsModule);
   return loaded;
-}
-
-/**
- * `…/node_modules/typescript/lib/typescript.js` → `…/node_modules/.cache/specmap`: the nearest
- * `node_modules` folder that holds the module. None when the module is not under one.
- */
-export function codeCacheDir(filename: string): string | undefined {
-  const at = filename.lastIndexOf(`${sep}node_modules${sep}`);
-  return at < 0 ? undefined : join(filename.slice(0, at), 'node_modules', '.cache', 'specmap');
-}
-
-/** Stores the code cache a load left to write (after the first parses, so it holds their code too). */
-export function saveCodeCache(): void {
-  pending?.();
-  pending = undefined;
-}
-
-/** Runs a self-contained CommonJS file with a code cache: `cacheDir/v8/<hash of Node's version and the text>.bin`. */
-export function runWithCodeCache<T>(filename: string, cacheDir: string): T {
-  // Read as bytes, hashed as bytes, then decoded: on Node 20 a 9 MB `readFileSync(…, 'utf8')` and a
-  // hash of the string take about twice as long as the three steps (measured).
-  const bytes = readFileSync(filename);
-  // Keyed by text and Node version: V8's data belongs to both, wherever the file lives.
-  const key = createHash('sha256').update(`${process.version}\0`).update(bytes).digest('hex').slice(0, 32);
-  const content = bytes.toString('utf8');
-  const file = join(cacheDir, 'v8', `${key}.bin`);
-  let cachedData: Buffer | undefined;
-  try {
-    cachedData = readFileSync(file);
-  } catch {
-    cachedData = undefined;
-  }
-  // The same wrapper (and so the same positions after line 1) as Node's CommonJS loader.
-  const script = new Script(`(function (exports, require, module, __filename, __dirname) { ${content}\n});`, { filename, cachedData });
-  const fn = script.runInThisContext({ displayErrors: true }) as (...args: unknown[]) => unknown;
-  const module = { exports: {} as unknown, filename, id: filename, loaded: false };
-  fn.call(module.exports, module.exports, createRequire(filename), module, filename, dirname(filename));
-  module.loaded = true;
-  if (!cachedData || script.cachedDataRejected)
-    pending = () => {
-      try {
-        writeFileAtomic(file, script.createCachedData());
-        pruneCodeCaches(dirname(file), file);
-      } catch {
-        // A read-only cache folder only loses the speed-up.
-      }
-    };
-  return module.exports as T;
-}
-
-/**
- * At most this many code caches are kept in one folder. Each compiler version and Node version
- * writes its own (2.6 MB for TypeScript 5.9), and the folder outlives upgrades of both; a few stay
- * for projects or Node versions used side by side.
- */
-const KEPT_CODE_CACHES = 4;
-
-/** Removes the least recently written code caches beyond the kept number, never `keep`. */
-export function pruneCodeCaches(dir: string, keep: string, kept = KEPT_CODE_CACHES): void {
-  const caches = readdirSync(dir)
-    .filter((name) => name.endsWith('.bin') && join(dir, name) !== keep)
-    .map((name) => {
-      const path = join(dir, name);
-      try {
-        return { path, mtimeMs: statSync(path).mtimeMs };
-      } catch {
-        return undefined;
-      }
-    })
-    .filter((c) => c !== undefined)
-    .sort((a, b) => b.mtimeMs - a.mtimeMs || (a.path < b.path ? -1 : 1));
-  for (const old of caches.slice(kept - 1)) rmSync(old.path, { force: true });
 }

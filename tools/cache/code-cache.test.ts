@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFil
 import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { codeCacheDir, pruneCodeCaches, runWithCodeCache, saveCodeCache } from './load-typescript.js';
+import { codeCacheDir, pruneCodeCaches, runWithCodeCache, saveCodeCache } from './code-cache.js';
 
 /** A CommonJS module with a dependency of its own, as the compiler's file is. */
 function bigModule(): { dir: string; entry: string } {
@@ -29,25 +29,38 @@ describe('runWithCodeCache', () => {
   it('runs the module with its own require, module, __dirname, and stores a code cache once asked to', () => {
     const { dir, entry } = bigModule();
     const cache = join(dir, 'cache');
-    const mod = runWithCodeCache<Big>(entry, cache);
+    const mod = runWithCodeCache<Big>(entry, cache, 'big');
     expect(mod).toEqual({ value: 49, dirname: dir, self: true });
     saveCodeCache();
-    expect(readdirSync(join(cache, 'v8'))).toHaveLength(1);
+    expect(readdirSync(join(cache, 'v8'))).toEqual([expect.stringMatching(/^big-[0-9a-f]{32}\.bin$/)]);
+  });
+
+  it('stores the caches of every load left to write, each under its own label', () => {
+    const { dir, entry } = bigModule();
+    const cache = join(dir, 'cache');
+    runWithCodeCache(entry, cache, 'one');
+    runWithCodeCache(copyOf(entry, 'other.js'), cache, 'two');
+    saveCodeCache();
+    expect(
+      readdirSync(join(cache, 'v8'))
+        .map((f) => f.split('-')[0])
+        .sort(),
+    ).toEqual(['one', 'two']);
   });
 
   it('uses an existing cache, and survives a corrupt one by compiling and rewriting it', () => {
     const { dir, entry } = bigModule();
     const cache = join(dir, 'cache');
-    runWithCodeCache(entry, cache);
+    runWithCodeCache(entry, cache, 'big');
     saveCodeCache();
     const [file] = readdirSync(join(cache, 'v8'));
     const good = readFileSync(join(cache, 'v8', file!));
-    expect(runWithCodeCache<Big>(copyOf(entry, 'again.js'), cache).value).toBe(49);
+    expect(runWithCodeCache<Big>(copyOf(entry, 'again.js'), cache, 'big').value).toBe(49);
     saveCodeCache();
     // Accepted: nothing rewritten.
     expect(readFileSync(join(cache, 'v8', file!))).toEqual(good);
     writeFileSync(join(cache, 'v8', file!), 'not v8 data');
-    expect(runWithCodeCache<Big>(copyOf(entry, 'third.js'), cache).value).toBe(49);
+    expect(runWithCodeCache<Big>(copyOf(entry, 'third.js'), cache, 'big').value).toBe(49);
     saveCodeCache();
     expect(readFileSync(join(cache, 'v8', file!)).length).toBeGreaterThan(100);
     expect(readdirSync(join(cache, 'v8'))).toEqual([file]);
@@ -56,7 +69,7 @@ describe('runWithCodeCache', () => {
   it('a cache folder that cannot be written only loses the speed-up', () => {
     const { dir, entry } = bigModule();
     writeFileSync(join(dir, 'blocked'), 'a file where the cache folder would be');
-    expect(runWithCodeCache<Big>(entry, join(dir, 'blocked')).value).toBe(49);
+    expect(runWithCodeCache<Big>(entry, join(dir, 'blocked'), 'big').value).toBe(49);
     expect(() => saveCodeCache()).not.toThrow();
   });
 });
@@ -101,7 +114,7 @@ describe('pruneCodeCaches', () => {
     const cache = join(dir, 'cache');
     mkdirSync(join(cache, 'v8'), { recursive: true });
     for (let i = 0; i < 5; i++) writeFileSync(join(cache, 'v8', `other${i}.bin`), 'x');
-    runWithCodeCache(entry, cache);
+    runWithCodeCache(entry, cache, 'big');
     saveCodeCache();
     const left = readdirSync(join(cache, 'v8'));
     expect(left).toHaveLength(4);
