@@ -4,54 +4,34 @@
  * one run from the bundle and one from the modules (`SPECMAP_BUNDLE=0`), writes the same files
  * byte for byte and prints the same. A resolve hook shows which of them a run imports.
  */
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLI, makeTempWorkspace, type TempWorkspace } from '../helpers/temp-workspace.js';
-
-const HOOK = `import { appendFileSync } from 'node:fs';
-export async function resolve(specifier, context, next) {
-  const resolved = await next(specifier, context);
-  appendFileSync(process.env.SPECMAP_TEST_MODULES, resolved.url + '\\n');
-  return resolved;
-}
-`;
+import { makeModuleHook, type ModuleHook } from '../helpers/module-hook.js';
+import { makeTempWorkspace, type TempWorkspace } from '../helpers/temp-workspace.js';
 
 let ws: TempWorkspace;
 let copy: string;
-let hooks: string;
+let hook: ModuleHook;
 
 beforeAll(() => {
   ws = makeTempWorkspace();
   copy = mkdtempSync(join(tmpdir(), 'specmap-modules-'));
   cpSync(ws.dir, copy, { recursive: true });
-  hooks = mkdtempSync(join(tmpdir(), 'specmap-bundle-hooks-'));
-  writeFileSync(join(hooks, 'hook.mjs'), HOOK);
-  writeFileSync(join(hooks, 'register.mjs'), "import { register } from 'node:module';\nregister('./hook.mjs', import.meta.url);\n");
+  hook = makeModuleHook();
 });
 
 afterAll(() => {
   ws?.cleanup();
-  for (const dir of [copy, hooks]) if (dir) rmSync(dir, { recursive: true, force: true });
+  hook?.cleanup();
+  if (copy) rmSync(copy, { recursive: true, force: true });
 });
 
-/** `sync` in `cwd`, with the hook listing the ES modules it imports from dist/. */
-function sync(cwd: string, env: Record<string, string>): { code: number; stdout: string; stderr: string; modules: string[] } {
-  const log = join(hooks, `${Object.keys(env).length}-${readdirSync(hooks).length}.txt`);
-  writeFileSync(log, '');
-  const r = spawnSync(process.execPath, ['--import', pathToFileURL(join(hooks, 'register.mjs')).href, CLI, 'sync'], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, CI: '1', SPECMAP_TEST_MODULES: log, ...env },
-  });
-  const modules = readFileSync(log, 'utf8')
-    .split('\n')
-    .filter((url) => url.includes('/dist/'))
-    .map((url) => url.replace(/^.*\/dist\//, 'dist/'));
-  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr, modules: [...new Set(modules)].sort() };
+/** `sync` in `cwd`, with the ES modules it imports from dist/. */
+function sync(cwd: string, env: Record<string, string>) {
+  const r = hook.run(cwd, ['sync'], env);
+  return { ...r, modules: r.modules.filter((m) => m.startsWith('dist/')).sort() };
 }
 
 /** Every file under `dir` but the cache folder and git's, with its bytes. */

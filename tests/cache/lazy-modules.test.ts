@@ -8,56 +8,29 @@
  * keeps each of these imports as lazy (a dynamic import becomes a module initialised when the import
  * runs), and `code-cache.test.ts` shows that a run answered from its memo loads no compiler from it.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLI } from '../helpers/temp-workspace.js';
+import { makeModuleHook, type ModuleHook } from '../helpers/module-hook.js';
 import { makeProject, type Project } from '../hostile/project.js';
 
-const HOOK = `import { appendFileSync } from 'node:fs';
-export async function resolve(specifier, context, next) {
-  const resolved = await next(specifier, context);
-  appendFileSync(process.env.SPECMAP_TEST_MODULES, resolved.url + '\\n');
-  return resolved;
-}
-`;
-
 let project: Project;
-let hooks: string;
-let runs = 0;
+let hook: ModuleHook;
 
 /** The modules a run imported (package names and paths under dist/), and its exit code. */
-function imported(...args: string[]): { code: number; modules: string[] } {
-  const log = join(hooks, `run-${runs++}.txt`);
-  writeFileSync(log, '');
-  const r = spawnSync(process.execPath, ['--import', pathToFileURL(join(hooks, 'register.mjs')).href, CLI, ...args], {
-    cwd: project.dir,
-    encoding: 'utf8',
-    env: { ...process.env, CI: '1', SPECMAP_TEST_MODULES: log, SPECMAP_BUNDLE: '0' },
-  });
-  const modules = readFileSync(log, 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((url) => url.replace(/^.*\/node_modules\/((?:@[^/]+\/)?[^/]+)\/.*$/, '$1').replace(/^.*\/dist\//, 'dist/'));
-  return { code: r.status ?? -1, modules: [...new Set(modules)] };
-}
+const imported = (...args: string[]) => hook.run(project.dir, args, { SPECMAP_BUNDLE: '0' });
 
 const PARSERS = ['typescript', 'web-tree-sitter', 'remark-parse', 'js-yaml', 'dist/analyzer/typescript/analyze-typescript.js'];
 const GENERATORS = ['handlebars', 'dist/generate/templates.js', 'dist/generate/generate.js'];
 
 beforeAll(() => {
   project = makeProject();
-  hooks = mkdtempSync(join(tmpdir(), 'specmap-hooks-'));
-  writeFileSync(join(hooks, 'hook.mjs'), HOOK);
-  writeFileSync(join(hooks, 'register.mjs'), "import { register } from 'node:module';\nregister('./hook.mjs', import.meta.url);\n");
+  hook = makeModuleHook();
 });
 
 afterAll(() => {
   project?.cleanup();
-  if (hooks) rmSync(hooks, { recursive: true, force: true });
+  hook?.cleanup();
 });
 
 describe('the modules a run loads', () => {
