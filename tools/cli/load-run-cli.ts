@@ -1,14 +1,16 @@
 /**
  * How the binary gets the program: from `dist/cli.bundle.cjs`, the CLI and its dependencies in one
  * CommonJS file that the build writes, compiled through a V8 code cache as the TypeScript compiler
- * is (tools/cache/code-cache.ts), or else from the modules themselves. Node 20 caches no compiled code for
- * ES modules, so every run compiled each of the ~200 modules it loaded; from the bundle and its
+ * is (tools/cache/code-cache.ts), or else from the modules themselves. Node 20 caches no compiled
+ * code for ES modules, so every run compiled each of the ~230 modules it loaded; from the bundle and its
  * cache a cold `sync` on a Python tree takes ~0.15 s less, and a warm `map` ~10 ms less (measured,
  * README: Benchmarks). The modules stay the library's: its callers get the real Zod, not a copy.
  *
- * `SPECMAP_BUNDLE=0` runs the modules (what a hook that lists loaded modules can see); a build
- * without the bundle (an interrupted one) runs them too. `--no-cache` reads and writes no code
- * cache, as for the compiler.
+ * `SPECMAP_BUNDLE=0` runs the modules (what a hook that lists loaded modules can see), and so does a
+ * build without the bundle (an interrupted one). `npm run build` writes both; `tsc` alone leaves
+ * the bundle as it was. Not told apart by file times: a copy of the tool (`cp -r`, a test's install)
+ * gives its files new times in any order. `--no-cache` reads and writes no code cache, as for the
+ * compiler.
  */
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';

@@ -73,5 +73,7 @@ await build({
   supported: { 'dynamic-import': false },
   banner: { js: "const __bundleURL = require('node:url').pathToFileURL(__filename).href;" },
   plugins: [moduleUrls],
+  // Any other use of `import.meta` would be empty in the bundle: the build fails instead.
+  logOverride: { 'empty-import-meta': 'error' },
   logLevel: 'warning',
 });
