@@ -51,7 +51,7 @@ function files(dir: string): Map<string, string> {
 
 describe('the CLI bundle', () => {
   it('runs by default, and writes and prints what the modules do', () => {
-    const bundled = sync(ws.dir, {});
+    const bundled = sync(ws.dir, { SPECMAP_BUNDLE: '1' });
     const modules = sync(copy, { SPECMAP_BUNDLE: '0' });
     expect(bundled.code, bundled.stderr).toBe(0);
     expect(modules.code, modules.stderr).toBe(0);

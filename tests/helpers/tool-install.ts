@@ -49,7 +49,8 @@ export function installTool(prefix: string, appTs: string, compiler: 'linked' | 
     const r = spawnSync(process.execPath, [join(tool, 'dist/cli.js'), ...args], {
       cwd: project,
       encoding: 'utf8',
-      env: { ...process.env, CI: '1' },
+      // As installed, whatever the environment running the tests says: from the CLI's bundle.
+      env: { ...process.env, CI: '1', SPECMAP_BUNDLE: '1' },
     });
     return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
   };
