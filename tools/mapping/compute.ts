@@ -9,7 +9,8 @@ import { DEFAULT_CATEGORIES } from '../config/categories.js';
 import { allItems, anchorsOf } from '../model/items.js';
 import type { Event, Item, Model } from '../model/schema.js';
 import { compareStrings, itemComparator } from '../model/sort.js';
-import { joinFacts, type Joined, workspacePrefix } from './join.js';
+import { folderPrefix } from '../io/folder-prefix.js';
+import { joinFacts, type Joined } from './join.js';
 import { laneMatchers, requiredLanes } from './lanes.js';
 import { normalizeLocations } from './locations.js';
 import { carryManual, type ManualSource } from './manual.js';
@@ -74,7 +75,7 @@ export function computeMapping(model: Model, facts: readonly CodeFact[], config:
   const matchers = laneMatchers(config.lanes);
   const joined = joinFacts(model, facts, config, matchers);
   // Locations name files from the project root (pathFromRoot); the analyzer's facts, from the workspace.
-  const prefix = workspacePrefix(config.workspace);
+  const prefix = folderPrefix(config.workspace);
   const workspaceFile = (l: Location) => (prefix && l.file.startsWith(`${prefix}/`) ? l.file.slice(prefix.length + 1) : l.file);
   const compare = itemComparator(model.sources.map((s) => s.id));
   const items = allItems(model).sort((a, b) => compare({ id: a.id, anchors: anchorsOf(a) }, { id: b.id, anchors: anchorsOf(b) }));

@@ -5,6 +5,7 @@
  * endpoint whose route declares that model as its body; a route's own path and query parameters to
  * its endpoint. Everything here is pure: facts and model in, locations out.
  */
+import { folderPrefix } from '../io/folder-prefix.js';
 import type { CodeFact } from '../analyzer/facts.js';
 import type { Config } from '../config/schema.js';
 import { paramId } from '../model/ids.js';
@@ -40,20 +41,8 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 
 /** Workspace-relative fact paths become paths relative to the config folder, where mapping.json lives. */
 export function pathFromRoot(workspace: string, file: string): string {
-  const ws = workspacePrefix(workspace);
+  const ws = folderPrefix(workspace);
   return ws ? `${ws}/${file}` : file;
-}
-
-/**
- * The config's `workspace` as locations write it before a workspace file: `/` separators, no
- * leading `./` nor trailing `/` (`./src/` → `src`, `.` → ``); `../server` and absolute paths as given.
- */
-export function workspacePrefix(workspace: string): string {
-  return workspace
-    .replace(/\\/g, '/')
-    .replace(/^(\.\/)+/, '')
-    .replace(/^\.$/, '')
-    .replace(/\/+$/, '');
 }
 
 /** Declared path parameter name → the spec's name at the same place (`:id`, `<int:id>` → `response_id`). */

@@ -1,4 +1,5 @@
 /** Report → output files, one per format, for the one write path (`tools/io`). Formats only; no decisions. */
+import { folderPrefix } from '../io/folder-prefix.js';
 import type { OutputFile } from '../io/write-plan.js';
 import { renderHtml } from './reporters/html.js';
 import { renderJson } from './reporters/json.js';
@@ -23,11 +24,7 @@ export function renderFormat(report: Report, format: ReportFormat, linkBase = ''
 
 /** `outDir` relative to the config root, `/`-separated; links in the dashboard climb back to the root. */
 export function renderReport(report: Report, formats: readonly ReportFormat[], outDir: string): OutputFile[] {
-  const dir = outDir
-    .replace(/\\/g, '/')
-    .replace(/^(\.\/)+/, '')
-    .replace(/^\.$/, '')
-    .replace(/\/+$/, '');
+  const dir = folderPrefix(outDir);
   const linkBase = dir
     ? dir
         .split('/')

@@ -186,7 +186,6 @@ function registeredRouteFact(call: Node, name: string, args: Node[], scope: Rout
     keywordValue(args, 'handler') ??
     positional.slice(1).find((a) => a.type === 'identifier' || a.type === 'attribute');
   const handler = handlerOf(given, scope.functions, sink);
-  const prefixes = scope.prefixes;
   if (!handler) return false;
   const method = keyword(args, 'method')?.toLowerCase();
   const methods = verb ? [verb] : named ? [named] : method ? [method] : methodList(args);
@@ -195,7 +194,7 @@ function registeredRouteFact(call: Node, name: string, args: Node[], scope: Rout
   const owner = fn?.type === 'attribute' ? writtenName(fn.childForFieldName('object')) : undefined;
   const declared: Declared = {
     methods,
-    path: (owner ? (prefixes.get(owner) ?? '') : '') + mountedIn(call) + path,
+    path: (owner ? (scope.prefixes.get(owner) ?? '') : '') + mountedIn(call) + path,
     keywordRoute: false,
     evidence: `${fn?.text ?? name}() registration`,
   };
@@ -329,8 +328,7 @@ function spreadKeys(splat: Node, caller: Node | undefined, depth: number): { nam
 function sdkCallFact(call: Node, callee: Callee, symbol: string, sink: FactSink): boolean {
   const sdkCalls = sink.ctx.candidates.sdkCalls;
   if (sdkCalls.size === 0 || callee.written === undefined) return false;
-  const chain = callee.written.split('.');
-  const sdk = chain && sdkEndpoint(chain, sdkCalls);
+  const sdk = sdkEndpoint(callee.written.split('.'), sdkCalls);
   if (!sdk) return false;
   const where: 'body' | 'query' = /^(POST|PUT|PATCH)$/.test(sdk.method) ? 'body' : 'query';
   const line = pos(call).line;

@@ -110,11 +110,5 @@ export function calleeOf(call: Node): Callee | undefined {
     const dot = text.lastIndexOf('.');
     return { node, attribute: dot >= 0, written: text, last: text.slice(dot + 1) };
   }
-  const type = node.type;
-  return {
-    node,
-    attribute: type === 'attribute',
-    written: writtenName(node),
-    last: type === 'identifier' ? node.text : type === 'attribute' ? node.childForFieldName('attribute')?.text : undefined,
-  };
+  return { node, attribute: node.type === 'attribute', written: writtenName(node), last: lastName(node) };
 }
