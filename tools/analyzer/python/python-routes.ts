@@ -117,10 +117,16 @@ export function clientCallFact(call: Node, callee: Callee, symbol: string, scope
   if (!verb || call.parent?.type === 'decorator') return;
   const first = args[0]?.type === 'keyword_argument' ? undefined : args[0];
   if (!first) return;
-  const caller = enclosingFunction(call);
-  const path = clientPath(first, caller, 0);
+  // Most verb calls are `.get("key")` on a dict: the enclosing function (a walk up the tree, each
+  // step a call into WebAssembly) is looked up only for a path held in a variable, or once a path is found.
+  let caller: Node | undefined | null = null;
+  const callerOf = (): Node | undefined => {
+    if (caller === null) caller = enclosingFunction(call);
+    return caller;
+  };
+  const path = clientPath(first, callerOf, 0);
   if (path === undefined) return;
-  const body = requestClass(args, caller);
+  const body = requestClass(args, callerOf());
   const variants = body?.split(' | ');
   const params: RouteParam[] = [...pathTemplateParams(path, pos(call).line), ...sentKeys(args)];
   sink.add({
@@ -359,7 +365,7 @@ function enclosingFunction(node: Node): Node | undefined {
 }
 
 /** The path an argument holds or leads to (see clientCallFact); undefined when it does not read as one. */
-function clientPath(node: Node, caller: Node | undefined, depth: number): string | undefined {
+function clientPath(node: Node, callerOf: () => Node | undefined, depth: number): string | undefined {
   if (node.type === 'string') {
     let text = '';
     let i = 0;
@@ -381,11 +387,12 @@ function clientPath(node: Node, caller: Node | undefined, depth: number): string
   if (depth >= 3) return undefined;
   if (node.type === 'binary_operator' && node.childForFieldName('operator')?.text === '+') {
     const right = node.childForFieldName('right');
-    return right ? clientPath(right, caller, depth + 1) : undefined;
+    return right ? clientPath(right, callerOf, depth + 1) : undefined;
   }
-  if (node.type === 'identifier' && caller) {
+  const caller = node.type === 'identifier' ? callerOf() : undefined;
+  if (caller) {
     const value = assignedIn(caller, node.text);
-    return value ? clientPath(value, caller, depth + 1) : undefined;
+    return value ? clientPath(value, callerOf, depth + 1) : undefined;
   }
   return undefined;
 }
