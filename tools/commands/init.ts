@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { DEFAULT_CONFIG_FILE } from '../config/load.js';
 import { UsageError } from '../diagnostics/errors.js';
 import { buildProducts, missingEntries, withEntries } from '../init/gitignore.js';
-import { frameworkTitle } from '../init/frameworks.js';
+import { frameworkLanguage, frameworkTitle } from '../init/frameworks.js';
 import { proposalConfig, proposeConfig, type Proposal } from '../init/propose.js';
 import { scanRepository } from '../init/scan.js';
 import { toJsonText } from '../io/json.js';
@@ -34,7 +34,7 @@ export interface InitPlan {
     typescript: number;
     tests: number;
     traces: number;
-    frameworks: { id: string; title: string; file: string }[];
+    frameworks: { id: string; title: string; language: 'python' | 'typescript'; file: string }[];
   };
   proposal: Proposal;
   /** Per proposed lane, how many files its globs match now. */
@@ -114,7 +114,12 @@ export async function planInit(opts: InitOptions = {}): Promise<InitPlan> {
       typescript: scan.code.typescript.length,
       tests: scan.tests.length,
       traces: scan.traces.length,
-      frameworks: scan.frameworks.map((f) => ({ id: f.framework, title: frameworkTitle(f.framework), file: f.file })),
+      frameworks: scan.frameworks.map((f) => ({
+        id: f.framework,
+        title: frameworkTitle(f.framework),
+        language: frameworkLanguage(f.framework),
+        file: f.file,
+      })),
     },
     proposal,
     laneFiles: await countLaneFiles(root, proposal),

@@ -33,6 +33,26 @@ describe('framework detection', () => {
     ['an aiohttp server', 'app/server.py', 'from aiohttp import web\n', 'python', ['aiohttp']],
     ['aiohttp as a client only', 'app/fetch.py', 'import aiohttp\n', 'python', []],
     ['Litestar', 'app/api.py', 'from litestar import Controller, post\n', 'python', ['litestar']],
+    ['Django', 'app/views.py', 'from django.http import StreamingHttpResponse\n', 'python', ['django']],
+    ['a Tornado server', 'app/server.py', 'import tornado.web\n', 'python', ['tornado']],
+    ['Tornado as a client only', 'app/fetch.py', 'from tornado.httpclient import AsyncHTTPClient\n', 'python', []],
+    [
+      'a Python handler by attribute',
+      'bot/run.py',
+      'for event in stream:\n    if event.type == "response.completed":\n        break\n',
+      'python',
+      ['python-handlers'],
+    ],
+    ['a Python handler on a dict', 'bot/run.py', "elif chunk['type'] == 'response.output_text.delta':\n", 'python', ['python-handlers']],
+    [
+      'a Python match statement',
+      'bot/run.py',
+      'match event.type:\n    case "response.created":\n        pass\n',
+      'python',
+      ['python-handlers'],
+    ],
+    ['an assignment of a type is no handler', 'bot/run.py', 'event.type = "response.created"\n', 'python', []],
+    ['a TS comparison is not a Python handler', 'src/r.ts', "if (event.type === 'response.created') {}\n", 'typescript', []],
     ['NestJS', 'src/app.controller.ts', "import { Controller, Post } from '@nestjs/common';\n", 'typescript', ['nestjs']],
   ])('%s', (_name, file, text, language, want) => {
     expect(detect(file, text, language)).toEqual(want);

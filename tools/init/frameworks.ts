@@ -15,6 +15,9 @@ export type Framework =
   | 'zod'
   | 'ts-types'
   | 'switch-handlers'
+  | 'python-handlers'
+  | 'django'
+  | 'tornado'
   | 'nextjs'
   | 'express'
   | 'fastify'
@@ -26,6 +29,8 @@ export type Framework =
 interface Detector {
   id: Framework;
   title: string;
+  /** The code it shows up in (a `package.json` counts as TypeScript's). */
+  language: 'python' | 'typescript';
   /** Python or TypeScript code; `package.json` when language is undefined. */
   applies: (file: string, language: FactLanguage | undefined) => boolean;
   test: (text: string, file: string) => boolean;
@@ -33,6 +38,8 @@ interface Detector {
   server?: boolean;
   /** An SDK of the API: its code calls the endpoints (a route lane holds the calls and what they send). */
   client?: boolean;
+  /** Shown by the code alone: tests compare event types without handling a stream. */
+  codeOnly?: boolean;
 }
 
 const py = (_: string, l: FactLanguage | undefined) => l === 'python';
@@ -52,20 +59,30 @@ export const FRAMEWORKS: readonly Detector[] = [
   {
     id: 'pydantic',
     title: 'Pydantic models',
+    language: 'python',
     applies: py,
     test: (t) => /^\s*(?:from\s+pydantic(?:\.\w+)*\s+import|import\s+pydantic)\b/m.test(t),
   },
   {
     id: 'fastapi',
     title: 'FastAPI routes',
+    language: 'python',
     applies: py,
     server: true,
     test: (t) => /^\s*(?:from\s+fastapi(?:\.\w+)*\s+import|import\s+fastapi)\b/m.test(t),
   },
-  { id: 'flask', title: 'Flask routes', applies: py, server: true, test: (t) => /^\s*(?:from\s+flask\s+import|import\s+flask)\b/m.test(t) },
+  {
+    id: 'flask',
+    title: 'Flask routes',
+    language: 'python',
+    applies: py,
+    server: true,
+    test: (t) => /^\s*(?:from\s+flask\s+import|import\s+flask)\b/m.test(t),
+  },
   {
     id: 'starlette',
     title: 'Starlette routes',
+    language: 'python',
     applies: py,
     server: true,
     test: (t) => /^\s*(?:from\s+starlette(?:\.\w+)*\s+import|import\s+starlette)\b/m.test(t),
@@ -74,6 +91,7 @@ export const FRAMEWORKS: readonly Detector[] = [
     // The server half only: `import aiohttp` alone is as often a client.
     id: 'aiohttp',
     title: 'aiohttp routes',
+    language: 'python',
     applies: py,
     server: true,
     test: (t) => /^\s*(?:from\s+aiohttp\s+import\s+(?:\([^)]*)?\bweb\b|from\s+aiohttp\.web\w*\s+import|import\s+aiohttp\.web)/m.test(t),
@@ -81,6 +99,7 @@ export const FRAMEWORKS: readonly Detector[] = [
   {
     id: 'litestar',
     title: 'Litestar routes',
+    language: 'python',
     applies: py,
     server: true,
     test: (t) => /^\s*(?:from\s+litestar(?:\.\w+)*\s+import|import\s+litestar)\b/m.test(t),
@@ -88,44 +107,91 @@ export const FRAMEWORKS: readonly Detector[] = [
   {
     id: 'decorator-routes',
     title: 'decorator routes',
+    language: 'python',
     applies: py,
     server: true,
     test: (t) => /^\s*@\w+(?:\.\w+)*\.(?:get|post|put|patch|delete|route|api_route)\(\s*['"]\//m.test(t) || /^\s*@webmethod\(/m.test(t),
   },
-  { id: 'zod', title: 'Zod schemas', applies: ts, test: (t) => imports('zod').test(t) },
+  {
+    id: 'django',
+    title: 'Django views',
+    language: 'python',
+    applies: py,
+    server: true,
+    test: (t) => /^\s*(?:from\s+django(?:\.\w+)*\s+import|import\s+django)\b/m.test(t),
+  },
+  {
+    // The server half only: `tornado.httpclient` alone is a client.
+    id: 'tornado',
+    title: 'Tornado handlers',
+    language: 'python',
+    applies: py,
+    server: true,
+    test: (t) => /^\s*(?:from\s+tornado\.web\s+import|import\s+tornado\.web)\b/m.test(t),
+  },
+  {
+    // Code that consumes a stream: `if event.type == "…"`, `elif chunk["type"] == '…'`, `match event.type:`.
+    id: 'python-handlers',
+    title: 'handlers on event.type (Python)',
+    language: 'python',
+    applies: py,
+    codeOnly: true,
+    test: (t) => /(?:\.type|\[\s*['"]type['"]\s*\])\s*==\s*['"]|^\s*match\s+[\w.]+(?:\.type|\[\s*['"]type['"]\s*\])\s*:/m.test(t),
+  },
+  { id: 'zod', title: 'Zod schemas', language: 'typescript', applies: ts, test: (t) => imports('zod').test(t) },
   {
     id: 'ts-types',
     title: 'TypeScript interfaces and type aliases',
+    language: 'typescript',
     applies: ts,
     test: (t) => /^\s*(?:export\s+)?(?:interface\s+\w+|type\s+\w+\s*(?:<[^>]*>)?\s*=)/m.test(t),
   },
-  { id: 'switch-handlers', title: 'switch handlers on event.type', applies: ts, test: (t) => /switch\s*\(\s*[\w.?]*\btype\s*\)/.test(t) },
+  {
+    id: 'switch-handlers',
+    title: 'switch handlers on event.type',
+    language: 'typescript',
+    applies: ts,
+    test: (t) => /switch\s*\(\s*[\w.?]*\btype\s*\)/.test(t),
+  },
   {
     id: 'nextjs',
     title: 'Next.js',
+    language: 'typescript',
     applies: (file, l) => pkg(file) || (l === 'typescript' && /(?:^|\/)app\/(?:.*\/)?route\.[jt]sx?$/.test(file)),
     server: true,
     test: (t, file) =>
       pkg(file) ? dependsOn('next')(t) : /export\s+(?:async\s+)?(?:function|const)\s+(?:GET|POST|PUT|PATCH|DELETE)\b/.test(t),
   },
-  { id: 'express', title: 'Express routes', applies: ts, server: true, test: (t) => imports('express').test(t) },
-  { id: 'fastify', title: 'Fastify routes', applies: ts, server: true, test: (t) => imports('fastify').test(t) },
-  { id: 'hono', title: 'Hono routes', applies: ts, server: true, test: (t) => imports('hono').test(t) },
-  { id: 'nestjs', title: 'NestJS controllers', applies: ts, server: true, test: (t) => imports('@nestjs/common').test(t) },
+  { id: 'express', title: 'Express routes', language: 'typescript', applies: ts, server: true, test: (t) => imports('express').test(t) },
+  { id: 'fastify', title: 'Fastify routes', language: 'typescript', applies: ts, server: true, test: (t) => imports('fastify').test(t) },
+  { id: 'hono', title: 'Hono routes', language: 'typescript', applies: ts, server: true, test: (t) => imports('hono').test(t) },
+  {
+    id: 'nestjs',
+    title: 'NestJS controllers',
+    language: 'typescript',
+    applies: ts,
+    server: true,
+    test: (t) => imports('@nestjs/common').test(t),
+  },
   {
     id: 'openai-python',
     title: 'OpenAI SDK calls (Python)',
+    language: 'python',
     applies: py,
     client: true,
     test: (t) => /^\s*(?:from\s+openai(?:\.\w+)*\s+import|import\s+openai)\b/m.test(t),
   },
-  { id: 'openai-node', title: 'OpenAI SDK calls (TS)', applies: ts, client: true, test: (t) => imports('openai').test(t) },
+  {
+    id: 'openai-node',
+    title: 'OpenAI SDK calls (TS)',
+    language: 'typescript',
+    applies: ts,
+    client: true,
+    test: (t) => imports('openai').test(t),
+  },
 ];
 
 export const frameworkTitle = (id: Framework): string => FRAMEWORKS.find((f) => f.id === id)?.title ?? id;
 export const isServerFramework = (id: Framework): boolean => Boolean(FRAMEWORKS.find((f) => f.id === id)?.server);
 export const isClientFramework = (id: Framework): boolean => Boolean(FRAMEWORKS.find((f) => f.id === id)?.client);
-export const frameworkLanguage = (id: Framework): 'python' | 'typescript' =>
-  ['pydantic', 'fastapi', 'flask', 'starlette', 'aiohttp', 'litestar', 'decorator-routes', 'openai-python'].includes(id)
-    ? 'python'
-    : 'typescript';
+export const frameworkLanguage = (id: Framework): 'python' | 'typescript' => FRAMEWORKS.find((f) => f.id === id)?.language ?? 'typescript';

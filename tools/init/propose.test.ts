@@ -87,8 +87,63 @@ describe('proposeConfig', () => {
       }),
       ['inbound: app/**/*.py [definition]', 'outbound: app/**/*.py [emitter]', 'server: app/**/*.py [route,param]'],
     ],
+    [
+      'Python code that reads a stream: a handler lane instead of the emitter',
+      scan({
+        code: { python: ['bot/agent.py'], typescript: [] },
+        frameworks: [
+          { framework: 'python-handlers', file: 'bot/agent.py' },
+          { framework: 'openai-python', file: 'bot/agent.py' },
+        ],
+      }),
+      ['inbound: bot/**/*.py [definition]', 'handler: bot/**/*.py [handler]', 'calls: bot/**/*.py [route,param]'],
+    ],
+    [
+      'a Python server that also reads a stream (a proxy): emitter and handler lanes',
+      scan({
+        code: { python: ['app/main.py'], typescript: [] },
+        frameworks: [
+          { framework: 'fastapi', file: 'app/main.py' },
+          { framework: 'python-handlers', file: 'app/main.py' },
+        ],
+      }),
+      [
+        'inbound: app/**/*.py [definition]',
+        'outbound: app/**/*.py [emitter]',
+        'handler: app/**/*.py [handler]',
+        'server: app/**/*.py [route,param]',
+      ],
+    ],
+    [
+      'Django counts as a server',
+      scan({ code: { python: ['site/views.py'], typescript: [] }, frameworks: [{ framework: 'django', file: 'site/views.py' }] }),
+      ['inbound: site/**/*.py [definition]', 'outbound: site/**/*.py [emitter]', 'server: site/**/*.py [route,param]'],
+    ],
+    [
+      'Python and TS code that both read a stream: the TS handler lane takes the prefix',
+      scan({
+        code: { python: ['bot/agent.py'], typescript: ['ui/chat.ts'] },
+        frameworks: [{ framework: 'python-handlers', file: 'bot/agent.py' }],
+      }),
+      [
+        'inbound: bot/**/*.py [definition]',
+        'handler: bot/**/*.py [handler]',
+        'frontend: ui/**/*.ts [definition]',
+        'ts-handler: ui/**/*.ts [handler]',
+      ],
+    ],
   ])('%s', (_name, given, want) => {
     expect(lanes(given)).toEqual(want);
+  });
+
+  it('asks Implemented of the lanes that hold events: a Python client handles them, a server emits them', () => {
+    const client = scan({
+      code: { python: ['bot/agent.py'], typescript: [] },
+      frameworks: [{ framework: 'python-handlers', file: 'bot/agent.py' }],
+    });
+    expect(proposeConfig(client).implemented).toEqual(['inbound', 'handler']);
+    const server = scan({ code: { python: ['app/main.py'], typescript: [] }, frameworks: [{ framework: 'fastapi', file: 'app/main.py' }] });
+    expect(proposeConfig(server).implemented).toEqual(['inbound', 'outbound']);
   });
 
   it.each<[string, RepoScan, string[]]>([

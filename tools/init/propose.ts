@@ -55,7 +55,11 @@ export function proposeConfig(scan: RepoScan, sources?: readonly string[]): Prop
     const include = codeGlobs(py);
     const exclude = excludeFor('python', include);
     lanes.push(laneFor('inbound', 'Inbound schema (Python models)', include, exclude, 'python', ['definition']));
-    lanes.push(laneFor('outbound', 'Outbound emitter (Python)', include, exclude, 'python', ['emitter']));
+    // Code that reads a stream (an SDK, an app on top of one) handles events; a server, or code that
+    // shows neither, emits them. A server that also reads one (a proxy) does both.
+    const handles = scan.frameworks.some((f) => f.framework === 'python-handlers');
+    if (server('python') || !handles) lanes.push(laneFor('outbound', 'Outbound emitter (Python)', include, exclude, 'python', ['emitter']));
+    if (handles) lanes.push(laneFor('handler', 'Reducer / handler (Python)', include, exclude, 'python', ['handler']));
     if (server('python'))
       lanes.push(laneFor('server', 'Routes and request model (Python)', include, exclude, 'python', ['route', 'param']));
     else if (client('python'))
@@ -64,10 +68,12 @@ export function proposeConfig(scan: RepoScan, sources?: readonly string[]): Prop
   if (ts.length) {
     const include = codeGlobs(ts);
     const exclude = excludeFor('typescript', include);
-    // Lane names are the tracker's column keys: a Python server already has `outbound`/`server`.
+    // Lane names are the tracker's column keys: a Python server already has `outbound`/`server`,
+    // Python code that reads a stream `handler`.
     const prefix = py.length ? 'ts-' : '';
+    const taken = (name: string) => (lanes.some((l) => l.name === name) ? 'ts-' : '');
     lanes.push(laneFor('frontend', 'Frontend type (TS/Zod)', include, exclude, 'typescript', ['definition']));
-    lanes.push(laneFor('handler', 'Reducer / handler (TS)', include, exclude, 'typescript', ['handler']));
+    lanes.push(laneFor(`${taken('handler')}handler`, 'Reducer / handler (TS)', include, exclude, 'typescript', ['handler']));
     if (server('typescript')) {
       lanes.push(laneFor(`${prefix}outbound`, 'Outbound emitter (TS)', include, exclude, 'typescript', ['emitter']));
       lanes.push(laneFor(`${prefix}server`, 'Routes and request model (TS)', include, exclude, 'typescript', ['route', 'param']));

@@ -91,9 +91,9 @@ export async function scanRepository(root: string): Promise<RepoScan> {
   const tests: string[] = [];
   const traces: string[] = [];
   const seen = new Map<Framework, string>();
-  const detect = (file: string, language: FactLanguage | undefined, text: string) => {
+  const detect = (file: string, language: FactLanguage | undefined, text: string, test = false) => {
     for (const f of FRAMEWORKS) {
-      if (seen.has(f.id) || !f.applies(file, language)) continue;
+      if (seen.has(f.id) || !f.applies(file, language) || (test && f.codeOnly)) continue;
       if (f.test(text, file)) seen.set(f.id, file);
     }
   };
@@ -117,7 +117,7 @@ export async function scanRepository(root: string): Promise<RepoScan> {
   // Evidence from the code itself first; a framework only tests use is still named, from a test.
   for (const file of tests) {
     if (FRAMEWORKS.every((f) => seen.has(f.id))) break;
-    detect(file, languageOf(file), readText(root, file));
+    detect(file, languageOf(file), readText(root, file), true);
   }
   const frameworks = FRAMEWORKS.filter((f) => seen.has(f.id)).map((f) => ({ framework: f.id, file: seen.get(f.id)! }));
   return { code, tests, traces, frameworks, sources: await findSources(root) };

@@ -6,8 +6,7 @@ import { plural } from './emit.js';
 export function formatInitPlan(plan: InitPlan): string {
   const f = plan.found;
   const lines = ['specmap init: what this repository holds'];
-  const byLanguage = (language: string) =>
-    f.frameworks.filter((x) => ['pydantic', 'fastapi', 'flask', 'decorator-routes'].includes(x.id) === (language === 'python'));
+  const byLanguage = (language: string) => f.frameworks.filter((x) => x.language === language);
   for (const [language, n] of [
     ['python', f.python],
     ['typescript', f.typescript],
