@@ -51,6 +51,7 @@ describe('framework detection', () => {
       'python',
       ['python-handlers'],
     ],
+    ['a JSON schema walk is no handler', 'lib/s.py', 'if schema["type"] == "object":\n', 'python', []],
     ['an assignment of a type is no handler', 'bot/run.py', 'event.type = "response.created"\n', 'python', []],
     ['a TS comparison is not a Python handler', 'src/r.ts', "if (event.type === 'response.created') {}\n", 'typescript', []],
     ['NestJS', 'src/app.controller.ts', "import { Controller, Post } from '@nestjs/common';\n", 'typescript', ['nestjs']],

@@ -130,13 +130,16 @@ export const FRAMEWORKS: readonly Detector[] = [
     test: (t) => /^\s*(?:from\s+tornado\.web\s+import|import\s+tornado\.web)\b/m.test(t),
   },
   {
-    // Code that consumes a stream: `if event.type == "…"`, `elif chunk["type"] == '…'`, `match event.type:`.
+    // Code that consumes a stream: `if event.type == "response.completed"`, `elif chunk["type"] ==
+    // 'response.output_text.delta'`, `match event.type:`. Only dotted types: `schema["type"] ==
+    // "object"` is everywhere JSON is read.
     id: 'python-handlers',
     title: 'handlers on event.type (Python)',
     language: 'python',
     applies: py,
     codeOnly: true,
-    test: (t) => /(?:\.type|\[\s*['"]type['"]\s*\])\s*==\s*['"]|^\s*match\s+[\w.]+(?:\.type|\[\s*['"]type['"]\s*\])\s*:/m.test(t),
+    test: (t) =>
+      /(?:\.type|\[\s*['"]type['"]\s*\])\s*==\s*['"][a-z_]+\.[a-z_.]+['"]|^\s*match\s+[\w.]+(?:\.type|\[\s*['"]type['"]\s*\])\s*:/m.test(t),
   },
   { id: 'zod', title: 'Zod schemas', language: 'typescript', applies: ts, test: (t) => imports('zod').test(t) },
   {

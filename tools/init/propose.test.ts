@@ -144,6 +144,16 @@ describe('proposeConfig', () => {
     expect(proposeConfig(client).implemented).toEqual(['inbound', 'handler']);
     const server = scan({ code: { python: ['app/main.py'], typescript: [] }, frameworks: [{ framework: 'fastapi', file: 'app/main.py' }] });
     expect(proposeConfig(server).implemented).toEqual(['inbound', 'outbound']);
+    // A server that also reads a stream: its handler lane is shown, its emitters decide.
+    const proxy = scan({
+      code: { python: ['app/main.py'], typescript: [] },
+      frameworks: [
+        { framework: 'fastapi', file: 'app/main.py' },
+        { framework: 'python-handlers', file: 'app/main.py' },
+      ],
+    });
+    expect(proposeConfig(proxy).lanes.map((l) => l.name)).toContain('handler');
+    expect(proposeConfig(proxy).implemented).toEqual(['inbound', 'outbound']);
   });
 
   it.each<[string, RepoScan, string[]]>([

@@ -44,6 +44,8 @@ export function proposeConfig(scan: RepoScan, sources?: readonly string[]): Prop
   const client = (language: CodeLanguage) =>
     scan.frameworks.some((f) => frameworkLanguage(f.framework) === language && isClientFramework(f.framework));
   const lanes: LaneInput[] = [];
+  /** Lanes proposed for what they show, not asked of by Implemented. */
+  const besides = new Set<string>();
   const py = scan.code.python;
   const ts = scan.code.typescript;
   // Only the test globs that name files inside the lane's folders: an exclude that excludes nothing is noise.
@@ -56,10 +58,14 @@ export function proposeConfig(scan: RepoScan, sources?: readonly string[]): Prop
     const exclude = excludeFor('python', include);
     lanes.push(laneFor('inbound', 'Inbound schema (Python models)', include, exclude, 'python', ['definition']));
     // Code that reads a stream (an SDK, an app on top of one) handles events; a server, or code that
-    // shows neither, emits them. A server that also reads one (a proxy) does both.
+    // shows neither, emits them. A server that also reads one (a proxy, an agent loop) gets both
+    // lanes, but only its emitters decide Implemented: what it serves is what it must emit.
     const handles = scan.frameworks.some((f) => f.framework === 'python-handlers');
     if (server('python') || !handles) lanes.push(laneFor('outbound', 'Outbound emitter (Python)', include, exclude, 'python', ['emitter']));
-    if (handles) lanes.push(laneFor('handler', 'Reducer / handler (Python)', include, exclude, 'python', ['handler']));
+    if (handles) {
+      lanes.push(laneFor('handler', 'Reducer / handler (Python)', include, exclude, 'python', ['handler']));
+      if (server('python')) besides.add('handler');
+    }
     if (server('python'))
       lanes.push(laneFor('server', 'Routes and request model (Python)', include, exclude, 'python', ['route', 'param']));
     else if (client('python'))
@@ -83,7 +89,7 @@ export function proposeConfig(scan: RepoScan, sources?: readonly string[]): Prop
   const golden = [...testGlobs(scan.tests), ...traceGlobs(scan.traces)];
   if (golden.length) lanes.push({ name: 'golden', title: 'Test trace (golden)', include: golden, kinds: ['test'] });
   // Route lanes hold endpoints and parameters, not events: Implemented asks of the event lanes.
-  const implemented = lanes.filter((l) => l.kinds.some((k) => k !== 'route' && k !== 'param')).map((l) => l.name);
+  const implemented = lanes.filter((l) => !besides.has(l.name) && l.kinds.some((k) => k !== 'route' && k !== 'param')).map((l) => l.name);
   const targets: Proposal['targets'] = [];
   if (ts.length) targets.push('zod', 'types');
   targets.push('tracker');
