@@ -152,6 +152,9 @@ describe('analyzeWorkspace on the fixture workspace', () => {
       'server/client.py:70 POST /v1/responses ask_built',
       'server/client.py:75 POST /v1/responses ask_dict',
       'server/client.py:81 POST /v1/responses ask_more',
+      // A path template filled by a helper, or by `.format()`.
+      'server/client.py:87 DELETE /conversations/{conversation_id} delete',
+      'server/client.py:90 GET /conversations/{conversation_id} retrieve',
       // Routes registered by calls, named by their handler; a client's call names no function.
       'server/registered.py:24 POST /v1/responses create body=NewResponseBody',
       'server/registered.py:25 GET /v1/responses/<string:response_id> fetch',
@@ -288,6 +291,8 @@ describe('analyzeWorkspace on the fixture workspace', () => {
       'server/client.py:75 ask_dict: body model@74, body previous_response_id@74',
       // A dict built first, spread into the one sent (`**{**base, …}`).
       'server/client.py:81 ask_more: body model@80, body input@80, body previous_response_id@81',
+      'server/client.py:87 delete: path conversation_id@87',
+      'server/client.py:90 retrieve: path conversation_id@90',
       'web/client.mts:39 retrieve: path responseId@39',
       'web/client.mts:44 rename: path responseId@44',
       'web/client.mts:54 removeItem: path response_id@54, path itemId@54',

@@ -64,7 +64,8 @@ export function assignItems(input: AssignInput): CodeFact[] {
   const worth = namesWorthResolving(input.facts, input.modules, typeByClass);
   const original = (f: CodeFact): string => originalName(f, input.modules);
   const pending = all.filter((f) => f.kind === 'route' || worth.has(original(f)));
-  for (const f of pending) bindingOf.set(f, f.variants ? commonBase(f, input) : graph.resolveName(f.file, f.className!));
+  for (const f of pending)
+    bindingOf.set(f, f.variants ? commonBase(f.file, f.variants, input) : requestModel(f, graph.resolveName(f.file, f.className!), input));
   const literalsOf = (b: Binding | undefined): string[] => {
     if (!b) return [];
     if (b.kind === 'decl') return [...(itemsOf.get(bindingKey(b)) ?? [])];
@@ -141,14 +142,25 @@ export function assignItems(input: AssignInput): CodeFact[] {
 }
 
 /**
+ * A route's request model named by an alias of a union of classes (`Params = Union[ParamsStreaming,
+ * ParamsNonStreaming]`) is what those share, as for a call that chooses between them; any other
+ * binding is the model itself.
+ */
+function requestModel(f: CodeFact, b: Binding | undefined, input: AssignInput): Binding | undefined {
+  if (f.kind !== 'route' || b?.kind !== 'decl') return b;
+  const members = input.modules.get(b.file)?.facts.variants?.find(([name]) => name === b.name)?.[1];
+  return members ? commonBase(b.file, members, input) : b;
+}
+
+/**
  * A call that chooses between request models (`A if stream else B`) sends what they share: the
  * nearest declaration every variant is or extends. None shared: no body model (which variant's
- * fields hold for the endpoint cannot be told).
+ * fields hold for the endpoint cannot be told). `file`: where the variants are written.
  */
-function commonBase(f: CodeFact, input: AssignInput): Binding | undefined {
+function commonBase(file: string, variants: readonly string[], input: AssignInput): Binding | undefined {
   const chains: Binding[][] = [];
-  for (const v of f.variants!) {
-    const b = input.graph.resolveName(f.file, v);
+  for (const v of variants) {
+    const b = input.graph.resolveName(file, v);
     if (b?.kind !== 'decl') return undefined;
     chains.push([b, ...basesOf(b, input)]);
   }

@@ -37,6 +37,8 @@ export interface ModuleFacts {
   stars: string[];
   /** Aliases of string unions (`type Includable = 'a' | 'b'`): the values a field typed with one accepts. */
   unions?: [string, string[]][];
+  /** Aliases of unions of classes (`Params = Union[ParamsStreaming, ParamsNonStreaming]`): [name, the members as written]. */
+  variants?: [string, string[]][];
   /** Interfaces and classes that extend others: [name, the bases as written]. */
   bases?: [string, string[]][];
   /** Routers mounted under a prefix (`app.include_router(r.router, prefix="/v1")`): [mounted, into, prefix], as written. */

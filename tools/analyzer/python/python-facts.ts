@@ -376,6 +376,11 @@ function collectModuleFacts(root: Node, imports: readonly Node[], sink: FactSink
           module.unions ??= [];
           module.unions.push([left.text, values]);
         }
+        const members = isClassName(left.text) ? classUnion(right) : undefined;
+        if (members) {
+          module.variants ??= [];
+          module.variants.push([left.text, members]);
+        }
       } else if (
         [
           'if_statement',
@@ -406,14 +411,60 @@ function writtenBases(cls: Node): string[] {
 
 /**
  * The values of a string-literal alias (`Includable: TypeAlias = Literal["a", "b"]`, `Order =
- * Literal["asc", "desc"]`): what a field typed with it accepts. Anything else in the brackets (a
- * `str`, another alias) leaves the set open, so it is no such alias.
+ * Literal["asc", "desc"]`, `Tier = Optional[Literal["auto", "flex"]]`): what a field typed with it
+ * accepts, `None` aside. Anything else in the brackets (a `str`, another alias) leaves the set
+ * open, so it is no such alias.
  */
 function literalValues(right: Node | null | undefined): string[] | undefined {
-  if (right?.type !== 'subscript' || lastName(right.childForFieldName('value')) !== 'Literal') return undefined;
+  if (right?.type === 'binary_operator' && right.childForFieldName('operator')?.text === '|')
+    return unionValues([right.childForFieldName('left'), right.childForFieldName('right')]);
+  if (right?.type !== 'subscript') return undefined;
+  const head = lastName(right.childForFieldName('value'));
   const items = right.childrenForFieldName('subscript').filter((n): n is Node => n !== null);
+  if (head === 'Optional') return items.length === 1 ? literalValues(items[0]) : undefined;
+  if (head === 'Union') return unionValues(items);
+  if (head !== 'Literal') return undefined;
   const values = items.map(stringValue);
   return items.length > 0 && values.every((v) => v !== undefined) ? (values as string[]) : undefined;
+}
+
+/** `Union[Literal[…], None]`, `Literal[…] | Literal[…]`: every member a literal set or `None`, at least one a set. */
+function unionValues(members: readonly (Node | null)[]): string[] | undefined {
+  const values: string[] = [];
+  let sets = 0;
+  for (const m of members) {
+    if (m?.type === 'none') continue;
+    const own = literalValues(m);
+    if (!own) return undefined;
+    values.push(...own);
+    sets++;
+  }
+  return sets > 0 ? values : undefined;
+}
+
+/**
+ * The members of an alias for a union of classes (`Params = Union[ParamsNonStreaming,
+ * ParamsStreaming]`, `Params: TypeAlias = A | B`), as written; undefined for anything else.
+ */
+function classUnion(right: Node | null | undefined): string[] | undefined {
+  let members: (Node | null)[];
+  if (right?.type === 'binary_operator' && right.childForFieldName('operator')?.text === '|')
+    members = [right.childForFieldName('left'), right.childForFieldName('right')];
+  else if (right?.type === 'subscript' && lastName(right.childForFieldName('value')) === 'Union')
+    members = right.childrenForFieldName('subscript');
+  else return undefined;
+  const names: string[] = [];
+  for (const m of members) {
+    const nested = m?.type === 'binary_operator' ? classUnion(m) : undefined;
+    if (nested) {
+      names.push(...nested);
+      continue;
+    }
+    const name = m ? writtenName(m) : undefined;
+    if (!name || !isClassName(name.split('.').pop()!)) return undefined;
+    names.push(name);
+  }
+  return names.length > 1 ? names : undefined;
 }
 
 /** A string's text as written, an f-string's holes each one NUL: what the string itself says. */

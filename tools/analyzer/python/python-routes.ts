@@ -100,8 +100,9 @@ export function routeFacts(decorated: readonly Node[], scope: RouteScope, sink: 
  * `self._get_api_list(f"/responses/{response_id}/input_items", …)`, `httpx.post(f"{base}/responses",
  * json=payload)`, `requests.delete(url)` with `url` assigned a path in the same function. The
  * method comes from the called name; the path from a string, an f-string (each `{…}` a path
- * parameter named after what it holds; a leading `{base}` before `/` dropped), a full URL, or
- * `base + "/…"`. The call is named by the function that makes it (`symbol`); the request model is
+ * parameter named after what it holds; a leading `{base}` before `/` dropped), a full URL,
+ * `base + "/…"`, a template filled by `.format(…)` or by a helper that takes it first
+ * (`path_template("/responses/{response_id}", response_id=…)`). The call is named by the function that makes it (`symbol`); the request model is
  * the class a `*maybe_transform(value, Class)` in its arguments names, or the declared class of the
  * parameter passed as `body=`/`json=`. Called by the facts pass for every call it meets.
  */
@@ -385,6 +386,18 @@ function clientPath(node: Node, callerOf: () => Node | undefined, depth: number)
     return pathOfUrl(text);
   }
   if (depth >= 3) return undefined;
+  if (node.type === 'call') {
+    const fn = node.childForFieldName('function');
+    // `"/responses/{response_id}".format(response_id=…)`: the template is the path.
+    if (fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'format') {
+      const template = fn.childForFieldName('object');
+      return template ? clientPath(template, callerOf, depth + 1) : undefined;
+    }
+    // A helper that fills a path template, `path_template("/responses/{response_id}", response_id=…)`:
+    // its first argument, when that reads as a path.
+    const first = kids(node.childForFieldName('arguments') ?? node)[0];
+    return first && first.type !== 'keyword_argument' ? clientPath(first, callerOf, depth + 1) : undefined;
+  }
   if (node.type === 'binary_operator' && node.childForFieldName('operator')?.text === '+') {
     const right = node.childForFieldName('right');
     return right ? clientPath(right, callerOf, depth + 1) : undefined;
