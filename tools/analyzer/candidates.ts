@@ -16,7 +16,7 @@ export interface Candidates {
   typeByClass: ReadonlyMap<string, readonly string[]>;
   /** Request-model class names the model gives for endpoints (`ResponseCreateParams`). */
   requestClasses: ReadonlySet<string>;
-  /** Body and query parameter names per endpoint, to recognise a request model by its fields. */
+  /** Body, query and path parameter names per endpoint, to recognise a request model by its fields. */
   paramSets: readonly ReadonlySet<string>[];
   /** Config `unknownLiterals`: strings shaped like event types. */
   literalPatterns: readonly RegExp[];
@@ -65,9 +65,11 @@ export function buildCandidates(input: CandidateInput, warnings: AnalyzerWarning
   }
   const requestClasses = new Set(input.model.endpoints.flatMap((e) => e.classNames));
   const byEndpoint = new Map<string, Set<string>>();
-  // Query parameters too: a list's `{ after, limit, order }` is a request model as much as a body is.
+  // Query parameters too: a list's `{ after, limit, order }` is a request model as much as a body
+  // is. Path parameters too: an SDK's params type declares the ones its call fills the path with
+  // (`conversation_id: Required[str]` beside `include`).
   for (const param of input.model.params) {
-    if (param.in !== 'body' && param.in !== 'query') continue;
+    if (param.in !== 'body' && param.in !== 'query' && param.in !== 'path') continue;
     const set = byEndpoint.get(param.endpoint) ?? new Set<string>();
     set.add(param.field.name);
     byEndpoint.set(param.endpoint, set);

@@ -35,6 +35,46 @@ describe('computeMapping', () => {
     expect(m.items['endpoint:GET /v1/responses/{response_id}']!.lanes.server![0]!.line).toBe(9);
   });
 
+  it("names a POST's request model its body and a GET's its query", () => {
+    const model = smallModel();
+    model.params.push({
+      id: 'param:GET /v1/responses/{response_id}#include',
+      kind: 'param',
+      endpoint: 'endpoint:GET /v1/responses/{response_id}',
+      in: 'query',
+      field: plainField('include', { type: { kind: 'array', items: { kind: 'string' } } }),
+    });
+    const facts = [
+      ...sampleFacts(),
+      fact({
+        file: 'backend/routes.py',
+        line: 20,
+        kind: 'route',
+        symbol: 'get_one',
+        method: 'GET',
+        path: '/responses/{response_id}',
+        className: 'GetQuery',
+        target: 'backend/req.py#GetQuery',
+      }),
+      fact({
+        file: 'backend/req.py',
+        line: 30,
+        kind: 'param',
+        symbol: 'GetQuery',
+        field: 'include',
+        declaredType: 'list[str]',
+        optional: true,
+      }),
+    ];
+    const m = computeMapping(model, facts, smallConfig());
+    const evidence = (id: string) =>
+      Object.values(m.items[id]!.lanes)
+        .flat()
+        .map((l) => (l as { evidence?: string }).evidence);
+    expect(evidence('param:GET /v1/responses/{response_id}#include')).toEqual(['query model of GET /responses/{response_id} (get_one)']);
+    expect(evidence('param:POST /v1/responses#stream')).toEqual(['body model of POST /responses (create)']);
+  });
+
   it('reports declaration gaps in the spec words', () => {
     expect(m.items['param:POST /v1/responses#model']!.gaps).toEqual(['CreateRequest.model: found required, expected optional']);
     expect(m.items['param:POST /v1/responses#top_p']!.gaps).toEqual(['CreateRequest.top_p: found default `0.9`, expected `1`']);

@@ -82,9 +82,11 @@ function classEndpoints(
     if (f.kind !== 'route' || !f.target) continue;
     const id = byRoute(f);
     if (!id) continue;
-    serve(f.target, id, `body model of ${f.method} ${f.path} (${f.symbol})`);
-    // The fields a body model inherits (a page's `after` and `limit`) are the endpoint's too.
-    for (const base of f.bases ?? []) serve(base, id, `base of the body model of ${f.method} ${f.path} (${f.symbol})`);
+    // What a GET or DELETE sends is its query; what the others send, their body.
+    const sent = `${/^(GET|DELETE|HEAD)$/.test(f.method ?? '') ? 'query' : 'body'} model of ${f.method} ${f.path} (${f.symbol})`;
+    serve(f.target, id, sent);
+    // The fields a request model inherits (a page's `after` and `limit`) are the endpoint's too.
+    for (const base of f.bases ?? []) serve(base, id, `base of the ${sent}`);
   }
   const named = new Map<string, string>();
   for (const e of model.endpoints) for (const name of e.classNames) if (!named.has(name)) named.set(name, e.id);

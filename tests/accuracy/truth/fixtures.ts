@@ -200,6 +200,27 @@ export const PY_CLIENT: TruthGroup[] = [
   },
   {
     lane: 'client',
+    file: 'sdk/resources/conversation_items.py',
+    at: [
+      [6, 'endpoint:GET /v1/conversations/{conversation_id}/items/{item_id}', 'self._get('],
+      [6, 'param:GET /v1/conversations/{conversation_id}/items/{item_id}#conversation_id', 'self._get('],
+      [6, 'param:GET /v1/conversations/{conversation_id}/items/{item_id}#item_id', 'self._get('],
+      [8, 'param:GET /v1/conversations/{conversation_id}/items/{item_id}#include'],
+    ],
+  },
+  {
+    // A query model with one query field: the path parameter it also declares makes it one.
+    lane: 'client',
+    file: 'sdk/types/conversations/item_retrieve_params.py',
+    at: [
+      [9, 'param:GET /v1/conversations/{conversation_id}/items/{item_id}#conversation_id'],
+      [11, 'param:GET /v1/conversations/{conversation_id}/items/{item_id}#include'],
+      [11, 'enum:GET /v1/conversations/{conversation_id}/items/{item_id}#include=reasoning.encrypted_content', 'Includable'],
+      [11, 'enum:GET /v1/conversations/{conversation_id}/items/{item_id}#include=message.output_text.logprobs', 'Includable'],
+    ],
+  },
+  {
+    lane: 'client',
     file: 'sdk/types/responses/item_list_params.py',
     at: [
       [5, 'param:GET /v1/responses/{response_id}/input_items#after'],
