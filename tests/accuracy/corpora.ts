@@ -65,6 +65,7 @@ export const REAL_CORPORA: TruthCorpus[] = [
     config: join(REPO, 'bench/accuracy/llama-stack.config.json'),
     truth: LLAMA_STACK,
     unknown: ['response.mcp_call.arguments.delta', 'response.mcp_call.arguments.done'],
+    otherShape: { 'object:response': ['llama_stack/apis/agents/openai_responses.py:370'] },
   },
   { name: 'vercel-ai (TypeScript client)', config: join(REPO, 'bench/accuracy/vercel-ai.config.json'), truth: VERCEL_AI },
   {

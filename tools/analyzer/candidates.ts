@@ -34,6 +34,11 @@ export interface Candidates {
   pathWords: ReadonlySet<string>;
   /** SDK calls the spec's examples make (`responses.create`) → the endpoint they call and its parameter names. */
   sdkCalls: ReadonlyMap<string, SdkEndpoint>;
+  /**
+   * The value of an object's `object` field → the object's name (`response` → `response`): how a
+   * declaration says which API object it is. Only values one object has (two lists both say `list`).
+   */
+  objectByValue: ReadonlyMap<string, string>;
   /** Hash of everything above: part of every cache key. */
   hash: string;
 }
@@ -47,7 +52,7 @@ export interface SdkEndpoint {
 }
 
 export interface CandidateInput {
-  model: Pick<Model, 'events' | 'endpoints' | 'params'> & Partial<Pick<Model, 'sources'>>;
+  model: Pick<Model, 'events' | 'endpoints' | 'params'> & Partial<Pick<Model, 'sources' | 'objects'>>;
   unknownLiteralPatterns: readonly string[];
   /** Default: the bundled profile's SDK packages. */
   sdkPackages?: readonly string[];
@@ -102,6 +107,7 @@ export function buildCandidates(input: CandidateInput, warnings: AnalyzerWarning
   for (const e of input.model.endpoints)
     for (const call of e.sdkCalls ?? [])
       if (!sdkCalls.has(call)) sdkCalls.set(call, { method: e.method, path: e.path, params: [...(namesOf.get(e.id) ?? [])].sort() });
+  const objectByValue = objectValues(input.model.objects ?? []);
   const hash = createHash('sha256')
     .update(
       JSON.stringify([
@@ -113,6 +119,7 @@ export function buildCandidates(input: CandidateInput, warnings: AnalyzerWarning
         input.unknownLiteralPatterns,
         [...pathWords].sort(),
         [...sdkCalls].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+        [...objectByValue].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
       ]),
     )
     .digest('hex')
@@ -127,8 +134,23 @@ export function buildCandidates(input: CandidateInput, warnings: AnalyzerWarning
     pathWords,
     sdkCalls,
     sdkPackages: new Set(input.sdkPackages ?? SDK_PACKAGES),
+    objectByValue,
     hash,
   };
+}
+
+/** Each object whose `object` field is one literal string, by that string; a string two objects share names neither. */
+function objectValues(objects: NonNullable<CandidateInput['model']['objects']>): Map<string, string> {
+  const out = new Map<string, string>();
+  const shared = new Set<string>();
+  for (const o of objects) {
+    const type = o.fields.find((f) => f.name === 'object')?.type;
+    if (type?.kind !== 'literal' || typeof type.value !== 'string') continue;
+    if (out.has(type.value)) shared.add(type.value);
+    out.set(type.value, o.name);
+  }
+  for (const v of shared) out.delete(v);
+  return out;
 }
 
 /** A string the analyzer reports: a known event type, or one shaped like an event type. */

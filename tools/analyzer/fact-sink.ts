@@ -37,11 +37,13 @@ export class FactSink {
 
   add(input: FactInput): void {
     const kind = this.ctx.isTest && TESTABLE.has(input.kind) ? 'test' : input.kind;
-    // `type: Literal["x"] = "x"` names the type twice: one definition per class and type.
+    // `type: Literal["x"] = "x"` names the type twice: one definition per class and type (or object).
     const key =
       kind === 'definition' && input.literal !== undefined
         ? `def:${input.symbol}:${input.literal}`
-        : `${input.line}:${input.column}:${kind}:${input.literal ?? ''}:${input.className ?? ''}:${input.field ?? ''}`;
+        : kind === 'definition' && input.object !== undefined
+          ? `obj:${input.symbol}:${input.object}`
+          : `${input.line}:${input.column}:${kind}:${input.literal ?? ''}:${input.className ?? ''}:${input.field ?? ''}`;
     if (this.seen.has(key)) return;
     this.seen.add(key);
     const fact: CodeFact = {
@@ -54,6 +56,7 @@ export class FactSink {
     };
     for (const k of [
       'literal',
+      'object',
       'className',
       'variants',
       'method',

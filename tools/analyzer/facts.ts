@@ -21,6 +21,11 @@ const CodeFactSchema = z.strictObject({
   symbol: z.string(),
   /** The event `type` string (or other spec literal) the fact ties to, when it names one. */
   literal: z.string().optional(),
+  /**
+   * definition: the API object the class, interface or schema declares by its `object` field
+   * (`object: Literal["response"]` is `object:response`): that object's name in the model.
+   */
+  object: z.string().optional(),
   /** A class the fact ties to by name (a constructor call, an import from an SDK), resolved against `classNames` in the model. */
   className: z.string().optional(),
   /** route: HTTP method and path as declared (prefix not yet applied). */

@@ -89,7 +89,22 @@ export function buildPrefilter(candidates: Candidates, extraNames: Iterable<stri
   // Undotted types (`event: error`) are every streaming API's; the adapters skip them there too.
   const framed = [...candidates.eventTypes].filter((t) => !isWeakLiteral(t));
   const sse = framed.length > 0 ? [`event:[ \\t]*${alternation(framed)}(?![\\w.-])`] : [];
-  const alternatives = [...quoted, ...named, ...candidates.literalPatterns.map(quotedPattern), ...paths, ...sdk, ...sse, ...ROUTE_MARKERS];
+  // An API object's declaration: its `object` field and, on the same line, the object's string
+  // (`object: Literal["response"]`, `object: 'conversation'`, `object: z.literal('response')`).
+  const objects =
+    candidates.objectByValue.size > 0
+      ? [`\\bobject["'\\x60]?\\??\\s*[:=][^\\n]{0,40}?["'\\x60]${alternation(candidates.objectByValue.keys())}["'\\x60]`]
+      : [];
+  const alternatives = [
+    ...quoted,
+    ...named,
+    ...candidates.literalPatterns.map(quotedPattern),
+    ...paths,
+    ...sdk,
+    ...sse,
+    ...objects,
+    ...ROUTE_MARKERS,
+  ];
   if (alternatives.length === 0) return () => false;
   const re = new RegExp(alternatives.join('|'));
   return (text) => re.test(text);

@@ -75,6 +75,55 @@ describe('computeMapping', () => {
     expect(evidence('param:POST /v1/responses#stream')).toEqual(['body model of POST /responses (create)']);
   });
 
+  it('maps an API object to the classes its object field names: gaps as for events, another shape listed apart', () => {
+    const model = smallModel();
+    model.objects.push({
+      id: 'object:response',
+      kind: 'object',
+      name: 'response',
+      title: 'The response object',
+      description: '',
+      anchors: ['api.md:40-60'],
+      sources: ['api.md'],
+      fields: [
+        plainField('id', { required: true }),
+        plainField('object', { required: true, type: { kind: 'literal', value: 'response' } }),
+        plainField('status', { required: true }),
+        plainField('usage', { required: false }),
+      ],
+      classNames: ['Response'],
+    });
+    const objectFact = (line: number, symbol: string, fields: string[]) =>
+      fact({ file: 'backend/models.py', line, kind: 'definition', symbol, object: 'response', evidence: 'Literal object field', fields });
+    const m = computeMapping(
+      model,
+      [
+        ...sampleFacts(),
+        objectFact(3, 'ResponseObject', ['id', 'object', 'usage']),
+        objectFact(12, 'DeletedResponse', ['id', 'object', 'deleted']),
+      ],
+      smallConfig(),
+    );
+    const entry = m.items['object:response']!;
+    expect(entry.lanes).toEqual({
+      inbound: [
+        {
+          file: 'ws/backend/models.py',
+          symbol: 'ResponseObject',
+          line: 3,
+          kind: 'definition',
+          evidence: 'Literal object field',
+          confidence: 'high',
+        },
+      ],
+    });
+    expect(entry.status).toBe('partial');
+    expect(entry.gaps).toEqual(['ResponseObject (ws/backend/models.py) lacks `status`']);
+    expect(entry.sameLiteralOtherShape?.map((l) => `${l.symbol}: ${l.evidence}`)).toEqual([
+      'DeletedResponse: Literal object field; declares id, deleted',
+    ]);
+  });
+
   it('reports declaration gaps in the spec words', () => {
     expect(m.items['param:POST /v1/responses#model']!.gaps).toEqual(['CreateRequest.model: found required, expected optional']);
     expect(m.items['param:POST /v1/responses#top_p']!.gaps).toEqual(['CreateRequest.top_p: found default `0.9`, expected `1`']);

@@ -7,7 +7,7 @@ import type { CodeFact } from '../analyzer/facts.js';
 import type { Config } from '../config/schema.js';
 import { DEFAULT_CATEGORIES } from '../config/categories.js';
 import { allItems, anchorsOf } from '../model/items.js';
-import type { Event, Item, Model } from '../model/schema.js';
+import type { Event, Item, Model, ObjectItem } from '../model/schema.js';
 import { compareStrings, itemComparator } from '../model/sort.js';
 import { folderPrefix } from '../io/folder-prefix.js';
 import { joinFacts, type Joined } from './join.js';
@@ -32,13 +32,20 @@ function requiredFieldsOf(item: Item): string[] | undefined {
 }
 
 /** Gaps of a definition whose declared fields the analyzer reported (via param facts of the same class). */
-function definitionGaps(item: Event, definitions: readonly Location[], joined: Joined, workspaceFile: (l: Location) => string): string[] {
+function definitionGaps(
+  item: Event | ObjectItem,
+  definitions: readonly Location[],
+  joined: Joined,
+  workspaceFile: (l: Location) => string,
+): string[] {
   const required = requiredFieldsOf(item) ?? [];
+  // The field that names the item: a definition found by it declares it.
+  const discriminator = item.kind === 'object' ? 'object' : 'type';
   const gaps: string[] = [];
   for (const d of definitions) {
     const declared = joined.fieldsBySymbol.get(`${workspaceFile(d)}#${d.symbol}`);
     if (!declared) continue;
-    const lacking = required.filter((f) => f !== 'type' && !declared.has(f));
+    const lacking = required.filter((f) => f !== discriminator && !declared.has(f));
     if (lacking.length) gaps.push(`${d.symbol} (${d.file}) lacks ${lacking.map((f) => `\`${f}\``).join(', ')}`);
   }
   return gaps;
@@ -62,7 +69,7 @@ function declarationGaps(
     const values = model.enums.filter((e) => e.param === item.id).map((e) => String(e.value));
     return [...new Set((joined.paramFacts.get(item.id) ?? []).flatMap((f) => compareParam(f, item.field, values)))];
   }
-  if (item.kind === 'event') {
+  if (item.kind === 'event' || item.kind === 'object') {
     const defs = Object.values(lanes)
       .flat()
       .filter((l) => l.kind === 'definition');

@@ -14,7 +14,7 @@ import type { Location } from './schema.js';
 import { lanesOfFact, type LaneMatcher } from './lanes.js';
 import { pathPrefixes, routeIndex } from './routes.js';
 import { confidenceOf } from './evidence.js';
-import { isOtherShape, universalFields } from './shape-check.js';
+import { isOtherObjectShape, isOtherShape, universalFields } from './shape-check.js';
 
 export interface Joined {
   /** item id → lane → locations (unsorted, may hold duplicates). */
@@ -109,6 +109,7 @@ export function joinFacts(model: Model, facts: readonly CodeFact[], config: Conf
     otherShape: new Map(),
   };
   const eventByType = new Map(model.events.map((e) => [e.type, e]));
+  const objectByName = new Map(model.objects.map((o) => [o.name, o]));
   const universal = universalFields(model.events);
   const prefixes = pathPrefixes(
     model.endpoints,
@@ -207,6 +208,25 @@ export function joinFacts(model: Model, facts: readonly CodeFact[], config: Conf
           values,
         });
       }
+      continue;
+    }
+    if (fact.kind === 'definition' && fact.object !== undefined) {
+      const object = objectByName.get(fact.object);
+      if (!object) continue;
+      if (fact.fields && isOtherObjectShape(object.fields, fact.fields)) {
+        if (lanesOfFact(matchers, fact.file, fact.kind).length)
+          push(
+            joined.otherShape,
+            object.id,
+            locationOf(
+              fact,
+              fact.symbol,
+              `${fact.evidence ?? 'object field'}; declares ${fact.fields.filter((f) => f !== 'object').join(', ')}`,
+            ),
+          );
+        continue;
+      }
+      add(object.id, fact);
       continue;
     }
     if (!EVENT_FACTS.has(fact.kind) && fact.kind !== 'literal') continue;

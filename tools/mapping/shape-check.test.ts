@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isOtherShape, universalFields } from './shape-check.js';
+import { isOtherObjectShape, isOtherShape, universalFields } from './shape-check.js';
 
 const f = (names: string, optional = ''): { name: string; required: boolean }[] => [
   ...names.split(' ').map((name) => ({ name, required: true })),
@@ -49,5 +49,18 @@ describe('universalFields', () => {
     const events = Array.from({ length: 10 }, (_, i) => ({ fields: f(i === 0 ? 'type' : 'type sequence_number', 'note') }));
     expect([...universalFields(events)]).toEqual(['sequence_number']);
     expect([...universalFields(events.slice(0, 2))]).toEqual([]);
+  });
+});
+
+describe('isOtherObjectShape', () => {
+  const response = f('id object created_at status model output', 'metadata usage');
+  it.each([
+    ["a deletion's confirmation: says `response`, declares `deleted`", ['id', 'object', 'deleted'], true],
+    ['the object, some required fields left out: partial, still the object', ['id', 'object', 'created_at', 'status'], false],
+    ['the object with an extension of its own', ['id', 'object', 'created_at', 'status', 'model', 'output', 'trace_id'], false],
+    ['nothing but other fields', ['object', 'name', 'size'], true],
+    ['only the discriminator declared', ['object'], false],
+  ])('%s', (_name, declared, want) => {
+    expect(isOtherObjectShape(response, declared)).toBe(want);
   });
 });

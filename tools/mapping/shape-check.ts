@@ -36,3 +36,20 @@ export function isOtherShape(itemFields: readonly ItemField[], declared: readonl
   const lacksEnvelope = missing.some((f) => universal.has(f));
   return lacksEnvelope && missing.length >= 1 && extra >= 1 && missing.length + extra >= shared;
 }
+
+/**
+ * The same test for an API object's declaration (its `object` field names the item): objects
+ * share no envelope, so the test is the rest: it declares a field the object does not have, and
+ * what it lacks and adds weighs at least as much as what it shares (a deletion's `{ id, object,
+ * deleted }` is no response, though its `object` says `response`).
+ */
+export function isOtherObjectShape(itemFields: readonly ItemField[], declared: readonly string[]): boolean {
+  if (itemFields.length === 0) return false;
+  const all = new Set(itemFields.map((f) => f.name));
+  const required = itemFields.filter((f) => f.required !== false && f.name !== 'object').map((f) => f.name);
+  const mine = new Set(declared.filter((f) => f !== 'object'));
+  const missing = required.filter((f) => !mine.has(f)).length;
+  const extra = [...mine].filter((f) => !all.has(f)).length;
+  const shared = [...mine].filter((f) => all.has(f)).length;
+  return extra >= 1 && missing + extra >= shared;
+}

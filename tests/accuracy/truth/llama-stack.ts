@@ -2,7 +2,8 @@
  * Where each spec item lives in ../shared/corpora/llama-stack, per lane of bench/accuracy/llama-stack.config.json.
  * Written from the source, not from a run: definitions are the `type: Literal[...]` lines of the
  * stream event classes in llama_stack/apis/agents/openai_responses.py (the two `response.mcp_call.arguments.*`
- * classes name no spec event); emitters are the constructor calls of those classes in
+ * classes name no spec event) and the `object: Literal["response"]` line of its response object (its
+ * deletion confirmation says `response` too, with other fields: another shape); emitters are the constructor calls of those classes in
  * providers/inline/agents/meta_reference/responses/; handlers the two `.type == "response.completed"`
  * comparisons; routes and parameters the `@webmethod` methods of apis/agents/agents.py (`max_infer_iters`,
  * `before` and the list route are not in the spec); tests every line of tests/ that names an event type.
@@ -15,6 +16,7 @@ export const TRUTH: TruthGroup[] = [
     lane: 'definition',
     file: 'llama_stack/apis/agents/openai_responses.py',
     at: [
+      [346, 'object:response', 'object: Literal["response"]'],
       [383, 'event:response.created'],
       [395, 'event:response.completed'],
       [413, 'event:response.output_item.added'],

@@ -102,6 +102,8 @@ export function pythonFacts(tree: Tree, ctx: FileContext): FileFacts {
             sink.add({ kind: 'literal', symbol, literal: type, evidence: 'trace line in a string', ...pos(node) });
         }
         if (value !== undefined && isEventLiteral(value, ctx.candidates)) literalFact(node, value, symbol, sink, declared);
+        else if (value !== undefined && ctx.candidates.objectByValue.has(value))
+          objectFact(node, ctx.candidates.objectByValue.get(value)!, symbol, sink, declared);
         // A stream framed by hand (`f"event: response.created\ndata: {payload}\n\n"`) emits the
         // events its `event:` lines name; a comparison with such a line reads them instead. An
         // undotted type (`event: error`) is every streaming API's: another vendor's stream is no evidence.
@@ -144,16 +146,9 @@ function literalFact(node: Node, value: string, symbol: string, sink: FactSink, 
     if (weak && !typed) return;
     sink.add({ kind, symbol, literal: value, ...at, evidence, ...(className ? { className } : {}), ...fields });
   };
-  let parent = node.parent;
-  let child: Node = node;
-  // Climb through containers that do not change the role: `in ("a", "b")`, `Literal["a", "b"]`, `case "a" | "b"`.
-  while (parent && CONTAINERS.has(parent.type)) {
-    // `payload["error"]` reads a key: a subscript is a container only as `Literal[...]`.
-    if (parent.type === 'subscript' && !/(^|\.)Literal$/.test(parent.childForFieldName('value')?.text ?? ''))
-      return add('literal', false, 'subscript');
-    child = parent;
-    parent = parent.parent;
-  }
+  const standing = whereItStands(node);
+  if (standing === 'subscript') return add('literal', false, 'subscript');
+  const { parent, child } = standing;
   if (!parent) return add('literal', false, 'bare string');
   switch (parent.type) {
     case 'assignment': {
@@ -217,6 +212,42 @@ function literalFact(node: Node, value: string, symbol: string, sink: FactSink, 
     default:
       return insideCase(parent) ? add('handler', TYPE_SUBJECT.test(matchSubject(parent)), 'case label') : add('literal', false, 'string');
   }
+}
+
+/**
+ * What a string stands in, past the containers that do not change its role (`in ("a", "b")`,
+ * `Literal["a", "b"]`, `case "a" | "b"`), and the node it stands there as; `subscript` when it is
+ * a key read from something (`payload["error"]`: a subscript is a container only as `Literal[...]`).
+ */
+function whereItStands(node: Node): { parent: Node | null; child: Node } | 'subscript' {
+  let parent = node.parent;
+  let child: Node = node;
+  while (parent && CONTAINERS.has(parent.type)) {
+    if (parent.type === 'subscript' && !/(^|\.)Literal$/.test(parent.childForFieldName('value')?.text ?? '')) return 'subscript';
+    child = parent;
+    parent = parent.parent;
+  }
+  return { parent, child };
+}
+
+/**
+ * An API object's string (`response`) as a class's `object` field (`object: Literal["response"] =
+ * "response"`): the class declares that object. Anywhere else it is only a word.
+ */
+function objectFact(node: Node, object: string, symbol: string, sink: FactSink, declared: (cls: Node) => DeclaredFields | undefined): void {
+  const standing = whereItStands(node);
+  if (standing === 'subscript') return;
+  const { parent, child } = standing;
+  if (parent?.type !== 'assignment' || parent.childForFieldName('left')?.text !== 'object' || !isClassBody(parent)) return;
+  const annotated = parent.childForFieldName('type');
+  sink.add({
+    kind: 'definition',
+    symbol,
+    object,
+    evidence: `${annotated && child.id === annotated.id ? 'Literal' : 'default of'} object field`,
+    ...pos(node),
+    ...fieldsForFact(declared(classOfBody(parent))),
+  });
 }
 
 /** The keys of a dict literal when all are plain strings (no `**splat`): what an emitted event carries. */

@@ -140,6 +140,10 @@ export function typescriptFacts(ts: Ts, sf: TS.SourceFile, ctx: FileContext): Fi
         ...(kind === 'emitter' ? { ...emitterClass(ts, node), ...objectKeys(ts, node) } : {}),
         ...(kind === 'definition' ? ownFields(node, symbol) : {}),
       });
+    } else {
+      const object = ctx.candidates.objectByValue.get(node.text);
+      const evidence = object !== undefined ? objectDeclaration(ts, node) : undefined;
+      if (evidence) add({ kind: 'definition', symbol, object, evidence, ...at(node), ...ownFields(node, symbol) });
     }
     return false;
   };
@@ -344,6 +348,26 @@ function roleOf(
 }
 
 /**
+ * An API object's string as the `object` field of a declaration (`object: 'response'` on an
+ * interface, class or type alias, `readonly object = 'response'`, a top-level Zod object's
+ * `object: z.literal('response')`): how it declares that object. Undefined anywhere else.
+ */
+function objectDeclaration(ts: Ts, node: TS.StringLiteral | TS.NoSubstitutionTemplateLiteral): string | undefined {
+  const p: TS.Node = node.parent;
+  if (ts.isLiteralTypeNode(p)) {
+    let q: TS.Node = p.parent;
+    while (ts.isUnionTypeNode(q) || ts.isParenthesizedTypeNode(q)) q = q.parent;
+    const own =
+      (ts.isPropertySignature(q) || ts.isPropertyDeclaration(q)) && propertyName(ts, q.name) === 'object' && isOwnShape(ts, q.parent);
+    return own ? 'object property' : undefined;
+  }
+  if (ts.isPropertyDeclaration(p) && p.initializer === node && propertyName(ts, p.name) === 'object') return 'object property';
+  if (ts.isCallExpression(p) && calleeWord(ts, p) === 'literal' && isZodProperty(ts, p, 'object') && isTopLevelZod(ts, p))
+    return 'z.literal object';
+  return undefined;
+}
+
+/**
  * A shape is a declaration's own when it is the interface or class itself, or a type literal that
  * is (part of a union or intersection that is) a type alias's whole type. A type literal inside a
  * property's type, a type argument (`Extract<U, { type: 'x' }>`) or a parameter is someone else's.
@@ -420,15 +444,23 @@ function isHandlerPosition(ts: Ts, node: TS.Node): boolean {
   return false;
 }
 
-function calleeName(ts: Ts, call: TS.CallExpression, sf: TS.SourceFile): string | undefined {
+/** The called name (`literal` of `z.literal(…)`), when the callee is a name or a member access. */
+function calleeWord(ts: Ts, call: TS.CallExpression): string | undefined {
   const e = call.expression;
-  if (ts.isIdentifier(e)) return e.text;
-  if (ts.isPropertyAccessExpression(e)) return e.name.text;
-  return e.getText(sf);
+  return ts.isIdentifier(e) ? e.text : ts.isPropertyAccessExpression(e) ? e.name.text : undefined;
+}
+
+function calleeName(ts: Ts, call: TS.CallExpression, sf: TS.SourceFile): string | undefined {
+  return calleeWord(ts, call) ?? call.expression.getText(sf);
 }
 
 /** `type: z.literal('x')` (also `.describe(…)`-chained) inside a Zod object: the schema defines the type. */
 function isZodTypeProperty(ts: Ts, call: TS.CallExpression): boolean {
+  return isZodProperty(ts, call, 'type');
+}
+
+/** A Zod call (`z.literal('x')`, chained or not) that is the value of property `key`, or a member of a union there. */
+function isZodProperty(ts: Ts, call: TS.CallExpression, key: string): boolean {
   let n: TS.Node = call;
   while (
     (ts.isPropertyAccessExpression(n.parent) && n.parent.expression === n) ||
@@ -436,9 +468,9 @@ function isZodTypeProperty(ts: Ts, call: TS.CallExpression): boolean {
   )
     n = n.parent;
   const p = n.parent;
-  if (ts.isPropertyAssignment(p) && propertyName(ts, p.name) === 'type') return true;
-  // `z.discriminatedUnion` members and `z.union([z.literal('a'), …])` under `type:`
-  if (ts.isArrayLiteralExpression(p) && ts.isCallExpression(p.parent)) return isZodTypeProperty(ts, p.parent);
+  if (ts.isPropertyAssignment(p) && propertyName(ts, p.name) === key) return true;
+  // `z.discriminatedUnion` members and `z.union([z.literal('a'), …])` under the key
+  if (ts.isArrayLiteralExpression(p) && ts.isCallExpression(p.parent)) return isZodProperty(ts, p.parent, key);
   return false;
 }
 
