@@ -45,7 +45,8 @@ function bindingKey(b: Binding): string {
   }
 }
 
-export function assignItems(input: AssignInput): CodeFact[] {
+export function assignItems(given: AssignInput): CodeFact[] {
+  const input: AssignInput = { ...given, facts: withConstantValues(given) };
   const { graph, typeByClass, sdkPackages } = input;
   const itemsOf = new Map<string, Set<string>>();
   const learn = (key: string, literal: string): boolean => {
@@ -150,6 +151,43 @@ function requestModel(f: CodeFact, b: Binding | undefined, input: AssignInput): 
   if (f.kind !== 'route' || b?.kind !== 'decl') return b;
   const members = input.modules.get(b.file)?.facts.variants?.find(([name]) => name === b.name)?.[1];
   return members ? commonBase(b.file, members, input) : b;
+}
+
+/**
+ * Facts that name a constant where an event type stands (`Events.RESPONSE_CREATED`) take the
+ * string that constant is assigned, found through the module graph in whichever module declares
+ * it (`Events` a class there, or the constant itself imported); one whose value is not known (an
+ * external module's, a parameter's) is dropped.
+ */
+function withConstantValues(input: AssignInput): CodeFact[] {
+  if (!input.facts.some((f) => f.constant !== undefined)) return [...input.facts];
+  // A module that assigns an event type has the type's string in it, so the prefilter's first pass
+  // read it: what it names (`Events`, `IN_PROGRESS`) is known before anything is resolved. A
+  // constant named nothing like it (`ModelType.LLAMA3`) is not looked up, which would parse the
+  // module that declares it for nothing.
+  const holders = new Set<string>();
+  for (const mod of input.modules.values()) for (const [name] of mod.facts.constants ?? []) holders.add(name.split('.')[0]!);
+  const mayHold = (f: CodeFact): boolean => {
+    const parts = f.constant!.split('.');
+    const renamed = new Map(input.modules.get(f.file)?.facts.imports.map((i) => [i.local, i.name]) ?? []);
+    return [parts.at(-1)!, parts.at(-2)].some((p) => p !== undefined && holders.has(renamed.get(p) ?? p));
+  };
+  const constantValue = (file: string, written: string): string | undefined => {
+    const lookup = (b: Binding | undefined, name: (b: Binding & { kind: 'decl' }) => string) =>
+      b?.kind === 'decl' ? input.modules.get(b.file)?.facts.constants?.find(([n]) => n === name(b))?.[1] : undefined;
+    const whole = lookup(input.graph.resolveName(file, written), (b) => b.name);
+    if (whole !== undefined) return whole;
+    const dot = written.lastIndexOf('.');
+    if (dot < 0) return undefined;
+    return lookup(input.graph.resolveName(file, written.slice(0, dot)), (b) => `${b.name}${written.slice(dot)}`);
+  };
+  return input.facts.flatMap((f) => {
+    if (f.constant === undefined) return [f];
+    const literal = mayHold(f) ? constantValue(f.file, f.constant) : undefined;
+    if (literal === undefined) return [];
+    const { constant, ...rest } = f;
+    return [{ ...rest, literal, evidence: `${f.evidence ?? 'constant'} (${constant})` }];
+  });
 }
 
 /**
@@ -345,6 +383,8 @@ export function namesWorthResolving(
 ): Set<string> {
   const worth = new Set<string>(typeByClass.keys());
   for (const f of facts) if (f.kind === 'definition' && f.literal !== undefined) worth.add(f.symbol);
+  // What holds an event type's constant (`Events` of `Events.RESPONSE_CREATED`): code that writes it may use one.
+  for (const mod of modules.values()) for (const [name] of mod.facts.constants ?? []) worth.add(name.split('.')[0]!);
   const subclasses = facts.filter((f) => f.kind === 'definition' && f.literal === undefined && f.className !== undefined);
   for (let grew = true; grew; ) {
     grew = false;

@@ -39,11 +39,11 @@ export class FactSink {
     const kind = this.ctx.isTest && TESTABLE.has(input.kind) ? 'test' : input.kind;
     // `type: Literal["x"] = "x"` names the type twice: one definition per class and type (or object).
     const key =
-      kind === 'definition' && input.literal !== undefined
-        ? `def:${input.symbol}:${input.literal}`
+      kind === 'definition' && (input.literal ?? input.constant) !== undefined
+        ? `def:${input.symbol}:${input.literal ?? `=${input.constant}`}`
         : kind === 'definition' && input.object !== undefined
           ? `obj:${input.symbol}:${input.object}`
-          : `${input.line}:${input.column}:${kind}:${input.literal ?? ''}:${input.className ?? ''}:${input.field ?? ''}`;
+          : `${input.line}:${input.column}:${kind}:${input.literal ?? input.constant ?? ''}:${input.className ?? ''}:${input.field ?? ''}`;
     if (this.seen.has(key)) return;
     this.seen.add(key);
     const fact: CodeFact = {
@@ -56,6 +56,7 @@ export class FactSink {
     };
     for (const k of [
       'literal',
+      'constant',
       'object',
       'className',
       'variants',

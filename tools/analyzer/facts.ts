@@ -26,6 +26,11 @@ const CodeFactSchema = z.strictObject({
    * (`object: Literal["response"]` is `object:response`): that object's name in the model.
    */
   object: z.string().optional(),
+  /**
+   * A constant written where an event type stands (`Events.RESPONSE_CREATED`), as written: the
+   * workspace pass replaces it with the string it is assigned (`literal`), in whichever module.
+   */
+  constant: z.string().optional(),
   /** A class the fact ties to by name (a constructor call, an import from an SDK), resolved against `classNames` in the model. */
   className: z.string().optional(),
   /** route: HTTP method and path as declared (prefix not yet applied). */

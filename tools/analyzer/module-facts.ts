@@ -37,6 +37,11 @@ export interface ModuleFacts {
   stars: string[];
   /** Aliases of string unions (`type Includable = 'a' | 'b'`): the values a field typed with one accepts. */
   unions?: [string, string[]][];
+  /**
+   * Event types assigned to a name (`RESPONSE_CREATED = "response.created"`) or to a member of a
+   * module-level class (`Events.RESPONSE_CREATED`): [name, the string], for code that writes the name.
+   */
+  constants?: [string, string][];
   /** Aliases of unions of classes (`Params = Union[ParamsStreaming, ParamsNonStreaming]`): [name, the members as written]. */
   variants?: [string, string[]][];
   /** Interfaces and classes that extend others: [name, the bases as written]. */

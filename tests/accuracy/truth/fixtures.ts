@@ -340,3 +340,33 @@ export const TS_SERVERS: TruthGroup[] = [
     ],
   },
 ];
+
+/** tests/accuracy/fixtures/py-constants: event types written as constants, declared in another module. */
+export const PY_CONSTANTS: TruthGroup[] = [
+  {
+    lane: 'definition',
+    file: 'app/models.py',
+    at: [
+      [9, 'event:response.created', 'StreamEvents.RESPONSE_CREATED'],
+      [15, 'event:response.in_progress', 'IN_PROGRESS'],
+    ],
+  },
+  {
+    lane: 'emitter',
+    file: 'app/server.py',
+    at: [
+      [7, 'event:response.created', 'StreamEvents.RESPONSE_CREATED'],
+      [8, 'event:response.output_text.delta', 'StreamEvents.OUTPUT_TEXT_DELTA'],
+      [9, 'event:response.in_progress', 'events.IN_PROGRESS'],
+    ],
+  },
+  {
+    lane: 'handler',
+    file: 'app/server.py',
+    at: [
+      [13, 'event:error', 'StreamEvents.ERROR'],
+      [16, 'event:response.completed', 'StreamEvents.RESPONSE_COMPLETED'],
+      [28, 'event:response.completed', 'SE.RESPONSE_COMPLETED'],
+    ],
+  },
+];

@@ -9,6 +9,9 @@ import type { FactSink } from '../fact-sink.js';
 import { fieldsForFact, type DeclaredFields } from '../declared-fields.js';
 import { isClassName, kids, lastName, pos, stringsIn, stringValue, writtenName } from './syntax.js';
 
+/** `Literal[Events.CREATED]`, `Literal[CREATED_EVENT]`: a type written as a constant. */
+const CONSTANT_TYPE = /\bLiteral\[\s*(?:[A-Za-z_]\w*\.)*[A-Z][A-Z0-9_]+\s*[\],]/;
+
 export interface PyField {
   name: string;
   node: Node;
@@ -41,8 +44,9 @@ export function classFacts(
   declared: (cls: Node) => DeclaredFields | undefined,
 ): void {
   const fields = fieldsOf(cls);
+  // Its own `type`: a string, or a constant the workspace pass reads (`Literal[Events.CREATED]`).
   const ownType =
-    fields.some((f) => f.name === 'type' && f.type && stringsIn(f.type).length > 0) ||
+    fields.some((f) => f.name === 'type' && f.type && (stringsIn(f.type).length > 0 || CONSTANT_TYPE.test(f.type.text))) ||
     fields.some((f) => f.name === 'type' && stringValue(f.right) !== undefined);
   const supers = cls.childForFieldName('superclasses');
   if (!ownType && supers) {

@@ -13,6 +13,7 @@ import { fieldsForFact, type DeclaredFields } from '../declared-fields.js';
 import { baseNodes, declaredFieldsIn } from './python-fields.js';
 import { clientCallFact, mountFact, RouteScope, routeFacts } from './python-routes.js';
 import { embeddedTraceTypes, sseEventTypes } from '../trace/trace-facts.js';
+import { constantRanges } from './constant-names.js';
 import { type Callee, calleeOf, firstSyntaxError, isClassName, kids, lastName, pos, stringValue, writtenName } from './syntax.js';
 
 /**
@@ -57,6 +58,7 @@ export function pythonFacts(tree: Tree, ctx: FileContext): FileFacts {
     nodes.push(node);
     types.push(node.type);
   }
+  mergeConstantRefs(root, nodes, types);
   const ofType = (...wanted: string[]): Node[] => nodes.filter((_, i) => wanted.includes(types[i]!));
   const renamed = collectModuleFacts(root, ofType('import_statement', 'import_from_statement'), sink);
   // Only for recognising roots such as `BaseModel` under another local name; facts keep the name
@@ -124,6 +126,13 @@ export function pythonFacts(tree: Tree, ctx: FileContext): FileFacts {
         mountFact(node, callee, sink);
         break;
       }
+      case CONSTANT_REF: {
+        // `Literal[Events.RESPONSE_CREATED]`, `type=RESPONSE_CREATED`, `e.type == Events.ERROR`: a
+        // constant in a place that says it is a type. Its value is known only once the workspace's
+        // modules are joined (it may be declared in another file): the fact names it as written.
+        literalFact(node, { constant: node.text }, symbol, sink, declared);
+        break;
+      }
       case 'class_pattern': {
         // `case ResponseCreatedEvent():` in a `match` over events handles that class's event.
         const cls = kids(node).find((k) => k.type === 'dotted_name')?.text;
@@ -132,19 +141,46 @@ export function pythonFacts(tree: Tree, ctx: FileContext): FileFacts {
       }
     }
   }
+  keepEventConstants(sink);
   return sink.result();
 }
 
+/**
+ * A class's undotted constant (`ERROR = "error"`) is an event type only in a class of event types,
+ * one that also holds a dotted one (`CREATED = "response.created"`): a log level or a status enum
+ * says `error` too, and code compares with it everywhere.
+ */
+function keepEventConstants(sink: FactSink): void {
+  const constants = sink.module.constants;
+  if (!constants) return;
+  const holderOf = (name: string) => name.slice(0, Math.max(0, name.lastIndexOf('.')));
+  const eventClasses = new Set(
+    constants.filter(([name, value]) => name.includes('.') && !isWeakLiteral(value)).map(([name]) => holderOf(name)),
+  );
+  const kept = constants.filter(([name, value]) => !isWeakLiteral(value) || eventClasses.has(holderOf(name)));
+  if (kept.length > 0) sink.module.constants = kept;
+  else delete sink.module.constants;
+}
+
 /** The role of an event-type string, read from where it stands. */
-function literalFact(node: Node, value: string, symbol: string, sink: FactSink, declared: (cls: Node) => DeclaredFields | undefined): void {
+function literalFact(
+  node: Node,
+  value: string | { constant: string },
+  symbol: string,
+  sink: FactSink,
+  declared: (cls: Node) => DeclaredFields | undefined,
+): void {
   const at = pos(node);
-  const weak = isWeakLiteral(value);
+  // A constant counts only where the code says it is a type, as an undotted literal does.
+  const constant = typeof value === 'string' ? undefined : value.constant;
+  const weak = constant !== undefined || isWeakLiteral(value as string);
   // A catalog's own events (an SDK's run-item names) are told apart by `name` as by `type`.
-  const nameKeyed = sink.ctx.candidates.nameKeyed.has(value);
+  const nameKeyed = constant === undefined && sink.ctx.candidates.nameKeyed.has(value as string);
+  const named = constant !== undefined ? { constant } : { literal: value as string };
   /** `typed`: the code itself says this string is a type (see isWeakLiteral). */
   const add = (kind: CodeFactKind, typed: boolean, evidence: string, className?: string, fields: { fields?: string[] } = {}): void => {
     if (weak && !typed) return;
-    sink.add({ kind, symbol, literal: value, ...at, evidence, ...(className ? { className } : {}), ...fields });
+    sink.add({ kind, symbol, ...named, ...at, evidence, ...(className ? { className } : {}), ...fields });
   };
   const standing = whereItStands(node);
   if (standing === 'subscript') return add('literal', false, 'subscript');
@@ -158,6 +194,13 @@ function literalFact(node: Node, value: string, symbol: string, sink: FactSink, 
         const annotated = parent.childForFieldName('type');
         const evidence = `${annotated && child.id === annotated.id ? 'Literal' : 'default of'} ${left!.text} field`;
         return add('definition', true, evidence, undefined, fieldsForFact(declared(classOfBody(parent))));
+      }
+      const name = typeof value === 'string' && child.id === parent.childForFieldName('right')?.id ? constantName(parent) : undefined;
+      // A bare `ERROR = "error"` is any status's word; a class's (`Events.ERROR`) is kept for now
+      // and judged by the class's other members at the end of the file.
+      if (name !== undefined && (name.includes('.') || !weak)) {
+        sink.module.constants ??= [];
+        sink.module.constants.push([name, value as string]);
       }
       return add('literal', false, 'assignment');
     }
@@ -189,9 +232,10 @@ function literalFact(node: Node, value: string, symbol: string, sink: FactSink, 
       return add('emitter', true, `${keyword}= keyword`, callee && callee !== 'dict' ? callee : undefined);
     }
     case 'comparison_operator':
+      // The other side names a type (a constant's own name, `Events.ERROR`, says nothing of it).
       return add(
         'handler',
-        kids(parent).some((k) => k.type !== 'string' && TYPE_SUBJECT.test(k.text)),
+        kids(parent).some((k) => k.type !== 'string' && (constant === undefined || k.id !== child.id) && TYPE_SUBJECT.test(k.text)),
         'comparison with type',
       );
     case 'case_clause':
@@ -212,6 +256,61 @@ function literalFact(node: Node, value: string, symbol: string, sink: FactSink, 
     default:
       return insideCase(parent) ? add('handler', TYPE_SUBJECT.test(matchSubject(parent)), 'case label') : add('literal', false, 'string');
   }
+}
+
+const CONSTANT_NODES = new Set(['attribute', 'identifier', 'dotted_name']);
+
+/** The walk's name for a constant that may hold an event type (see mergeConstantRefs). */
+const CONSTANT_REF = 'constant reference';
+
+/**
+ * Adds the constants written in code (found in the text, then located in the tree) to the walk's
+ * nodes, in document order. A walk of every name and attribute node would cost several times the
+ * nodes the walk reads; a constant is rare and its spelling distinctive.
+ */
+function mergeConstantRefs(root: Node, nodes: Node[], types: string[]): void {
+  const found: Node[] = [];
+  for (const [start, end] of constantRanges(root.text)) {
+    const node = root.descendantForIndex(start, end);
+    // Inside a string or a comment the text is no code: the tree says what it is. A `case
+    // Events.DONE:` pattern spells it as a dotted name.
+    if (node && CONSTANT_NODES.has(node.type) && node.startIndex === start && node.endIndex === end) found.push(node);
+  }
+  if (found.length === 0) return;
+  const merged: Node[] = [];
+  const mergedTypes: string[] = [];
+  let j = 0;
+  for (let i = 0; i < nodes.length; i++) {
+    while (j < found.length && found[j]!.startIndex < nodes[i]!.startIndex) {
+      merged.push(found[j++]!);
+      mergedTypes.push(CONSTANT_REF);
+    }
+    merged.push(nodes[i]!);
+    mergedTypes.push(types[i]!);
+  }
+  for (; j < found.length; j++) {
+    merged.push(found[j]!);
+    mergedTypes.push(CONSTANT_REF);
+  }
+  nodes.splice(0, nodes.length, ...merged);
+  types.splice(0, types.length, ...mergedTypes);
+}
+
+/**
+ * The name a module-level assignment of a string gives it (`RESPONSE_CREATED = "…"`), or a
+ * member of a module-level class gives it (`Events.RESPONSE_CREATED`, an `Enum`'s member or a
+ * plain holder's): what other code may write instead of the string.
+ */
+function constantName(assignment: Node): string | undefined {
+  const left = assignment.childForFieldName('left');
+  if (left?.type !== 'identifier') return undefined;
+  const stmt = assignment.parent;
+  if (stmt?.type === 'expression_statement' && stmt.parent?.type === 'module') return left.text;
+  if (!isClassBody(assignment)) return undefined;
+  const cls = classOfBody(assignment);
+  const at = cls.parent?.type === 'decorated_definition' ? cls.parent.parent : cls.parent;
+  const name = cls.childForFieldName('name')?.text;
+  return at?.type === 'module' && name ? `${name}.${left.text}` : undefined;
 }
 
 /**
