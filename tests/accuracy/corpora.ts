@@ -3,7 +3,18 @@ import { join } from 'node:path';
 import { TRUTH as LLAMA_STACK } from './truth/llama-stack.js';
 import { TRUTH as OPENAI_NODE } from './truth/openai-node.js';
 import { TRUTH as VERCEL_AI } from './truth/vercel-ai.js';
-import { PY_AGENTS, PY_CLIENT, PY_CONSTANTS, PY_ROUTES, PY_SDK, PY_SERVER, TS_CLIENT, TS_SERVER, TS_SERVERS } from './truth/fixtures.js';
+import {
+  PY_AGENTS,
+  PY_CLIENT,
+  PY_CONSTANTS,
+  PY_ROUTES,
+  PY_SDK,
+  PY_SERVER,
+  TS_CLIENT,
+  TS_CONSTANTS,
+  TS_SERVER,
+  TS_SERVERS,
+} from './truth/fixtures.js';
 import type { TruthCorpus } from './truth-types.js';
 
 const REPO = join(import.meta.dirname, '../..');
@@ -54,6 +65,11 @@ export const FIXTURE_CORPORA: TruthCorpus[] = [
     name: 'fixture: Python event types written as constants of another module (an Enum, a module constant)',
     config: join(FIXTURES, 'py-constants/specmap.config.json'),
     truth: PY_CONSTANTS,
+  },
+  {
+    name: 'fixture: TS event types written as members of another module (an enum, a const object, a constant)',
+    config: join(FIXTURES, 'ts-constants/specmap.config.json'),
+    truth: TS_CONSTANTS,
   },
   {
     name: 'fixture: TS barrel, aliases, a second API, Error subclasses',

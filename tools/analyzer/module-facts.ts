@@ -50,6 +50,22 @@ export interface ModuleFacts {
   mounts?: [string, string, string][];
 }
 
+/**
+ * A holder's undotted constant (`ERROR = "error"`) is an event type only in a holder of event types,
+ * one that also holds a dotted one (`CREATED = "response.created"`): a log level or a status enum
+ * says `error` too, and code compares with it everywhere. A bare one never counts.
+ */
+export function keepEventConstants(module: ModuleFacts): void {
+  const constants = module.constants;
+  if (!constants) return;
+  const dotted = (value: string) => value.includes('.');
+  const holderOf = (name: string) => name.slice(0, Math.max(0, name.lastIndexOf('.')));
+  const eventHolders = new Set(constants.filter(([name, value]) => name.includes('.') && dotted(value)).map(([name]) => holderOf(name)));
+  const kept = constants.filter(([name, value]) => dotted(value) || (name.includes('.') && eventHolders.has(holderOf(name))));
+  if (kept.length > 0) module.constants = kept;
+  else delete module.constants;
+}
+
 export function emptyModuleFacts(): ModuleFacts {
   return { declared: [], imports: [], aliases: [], exports: [], stars: [] };
 }

@@ -370,3 +370,32 @@ export const PY_CONSTANTS: TruthGroup[] = [
     ],
   },
 ];
+
+/** tests/accuracy/fixtures/ts-constants: event types written as members of another module's enum or const object. */
+export const TS_CONSTANTS: TruthGroup[] = [
+  {
+    lane: 'definition',
+    file: 'src/types.mts',
+    at: [
+      [5, 'event:response.created', 'EventType.Created'],
+      [11, 'event:response.failed', 'RESPONSE_FAILED'],
+    ],
+  },
+  {
+    lane: 'emitter',
+    file: 'src/stream.mts',
+    at: [
+      [5, 'event:response.created', 'EventType.Created'],
+      [6, 'event:response.in_progress', 'Kinds.IN_PROGRESS'],
+      [7, 'event:response.output_text.delta', 'events.EventType.OutputDelta'],
+    ],
+  },
+  {
+    lane: 'handler',
+    file: 'src/stream.mts',
+    at: [
+      [12, 'event:response.completed', 'EventType.Completed'],
+      [15, 'event:error', 'EventType.Error'],
+    ],
+  },
+];

@@ -14,6 +14,7 @@ import { baseNodes, declaredFieldsIn } from './python-fields.js';
 import { clientCallFact, mountFact, RouteScope, routeFacts } from './python-routes.js';
 import { embeddedTraceTypes, sseEventTypes } from '../trace/trace-facts.js';
 import { constantRanges } from './constant-names.js';
+import { keepEventConstants } from '../module-facts.js';
 import { type Callee, calleeOf, firstSyntaxError, isClassName, kids, lastName, pos, stringValue, writtenName } from './syntax.js';
 
 /**
@@ -141,25 +142,8 @@ export function pythonFacts(tree: Tree, ctx: FileContext): FileFacts {
       }
     }
   }
-  keepEventConstants(sink);
+  keepEventConstants(sink.module);
   return sink.result();
-}
-
-/**
- * A class's undotted constant (`ERROR = "error"`) is an event type only in a class of event types,
- * one that also holds a dotted one (`CREATED = "response.created"`): a log level or a status enum
- * says `error` too, and code compares with it everywhere.
- */
-function keepEventConstants(sink: FactSink): void {
-  const constants = sink.module.constants;
-  if (!constants) return;
-  const holderOf = (name: string) => name.slice(0, Math.max(0, name.lastIndexOf('.')));
-  const eventClasses = new Set(
-    constants.filter(([name, value]) => name.includes('.') && !isWeakLiteral(value)).map(([name]) => holderOf(name)),
-  );
-  const kept = constants.filter(([name, value]) => !isWeakLiteral(value) || eventClasses.has(holderOf(name)));
-  if (kept.length > 0) sink.module.constants = kept;
-  else delete sink.module.constants;
 }
 
 /** The role of an event-type string, read from where it stands. */
@@ -196,9 +180,8 @@ function literalFact(
         return add('definition', true, evidence, undefined, fieldsForFact(declared(classOfBody(parent))));
       }
       const name = typeof value === 'string' && child.id === parent.childForFieldName('right')?.id ? constantName(parent) : undefined;
-      // A bare `ERROR = "error"` is any status's word; a class's (`Events.ERROR`) is kept for now
-      // and judged by the class's other members at the end of the file.
-      if (name !== undefined && (name.includes('.') || !weak)) {
+      // Judged at the end of the file, by what else its holder holds (keepEventConstants).
+      if (name !== undefined) {
         sink.module.constants ??= [];
         sink.module.constants.push([name, value as string]);
       }

@@ -13,6 +13,7 @@ import type { CodeFactKind } from '../facts.js';
 import { type FactInput, FactSink, type FileContext, type FileFacts } from '../fact-sink.js';
 import { fieldsForFact } from '../declared-fields.js';
 import { declaredShapes, holderOf, unwrapExpression, type FileShapes } from './ts-fields.js';
+import { keepEventConstants } from '../module-facts.js';
 import { paramVisitor } from './ts-params.js';
 import { routeVisitor } from './ts-routes.js';
 import { embeddedTraceTypes, sseEventTypes } from '../trace/trace-facts.js';
@@ -73,6 +74,10 @@ export function typescriptFacts(ts: Ts, sf: TS.SourceFile, ctx: FileContext): Fi
     return holder && shapes().ownerOf.get(holder) === symbol ? fieldsForFact(shapes().byName.get(symbol)) : {};
   };
 
+  // Whether the file declares or builds a type with a constant at all (`type: EventType.`,
+  // `type: z.literal(RESPONSE_`): most files do not, and the test is one scan of the text instead of
+  // one per name the walk visits.
+  const constantTypes = CONSTANT_TYPE.test(sf.text);
   const literalOf = (node: TS.Node): string | undefined => {
     if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return node.text;
     const key = ts.isIdentifier(node) || ts.isPropertyAccessExpression(node) ? node.getText(sf) : undefined;
@@ -95,6 +100,10 @@ export function typescriptFacts(ts: Ts, sf: TS.SourceFile, ctx: FileContext): Fi
       case K.Identifier:
       case K.PropertyAccessExpression:
         visitName(node);
+        return true;
+      case K.QualifiedName:
+        // Only a type written as a constant (`type: EventType.Created`) makes one count.
+        if (constantTypes) visitConstant(node);
         return true;
       case K.NewExpression:
         visitNew(node as TS.NewExpression);
@@ -147,22 +156,51 @@ export function typescriptFacts(ts: Ts, sf: TS.SourceFile, ctx: FileContext): Fi
     }
     return false;
   };
-  /** A handler comparing against a constant (`case EventType.Created:`, `e.type === CREATED`): judged once every constant is known. */
+  /**
+   * A handler comparing against a constant (`case EventType.Created:`, `e.type === CREATED`): judged
+   * once every constant of the file is known. A constant written as one where a type is declared or
+   * built (`type: EventType.Created`, `{ type: EventType.Created }`, `z.literal(EventType.Created)`)
+   * names it as written, for the workspace pass to read in whichever module declares it.
+   */
   const visitName = (node: TS.Node): void => {
     if (isHandlerPosition(ts, node)) {
       comparedNodes.push(node);
       comparedSymbols.push(symbol);
       comparedPlaces.push(place);
-    }
+    } else if (constantTypes) visitConstant(node);
+  };
+  // Apart from visitName, which the walk calls for every name: kept small, it stays inlined.
+  const visitConstant = (node: TS.Node): void => {
+    const role = looksConstant(ts, node) ? constantRole(ts, node) : undefined;
+    if (role)
+      add({
+        kind: role.kind,
+        symbol,
+        constant: node.getText(sf),
+        evidence: role.evidence,
+        ...at(node),
+        ...(role.kind === 'definition' ? ownFields(node, symbol) : {}),
+      });
   };
   const comparedFacts = (): void => {
-    if (constants.size === 0) return;
     comparedNodes.forEach((node, i) => {
-      const value = literalOf(node);
+      const value = constants.size > 0 ? literalOf(node) : undefined;
       if (value !== undefined && isEventLiteral(value, ctx.candidates) && (!isWeakLiteral(value) || isTyped(ts, node, 'handler', sf)))
         found.push({
           node: comparedPlaces[i]!,
           fact: { kind: 'handler', symbol: comparedSymbols[i]!, literal: value, evidence: 'comparison with a constant', ...at(node) },
+        });
+      // Not this file's: another module's, perhaps (held to the rule of an undotted type).
+      else if (value === undefined && looksConstant(ts, node) && isTyped(ts, node, 'handler', sf))
+        found.push({
+          node: comparedPlaces[i]!,
+          fact: {
+            kind: 'handler',
+            symbol: comparedSymbols[i]!,
+            constant: node.getText(sf),
+            evidence: 'comparison with a constant',
+            ...at(node),
+          },
         });
     });
   };
@@ -221,6 +259,7 @@ export function typescriptFacts(ts: Ts, sf: TS.SourceFile, ctx: FileContext): Fi
   // Stable: a node's own facts keep the order they were found in.
   found.sort((a, b) => a.node - b.node);
   for (const f of found) sink.add(f.fact);
+  keepEventConstants(sink.module);
   return sink.result();
 }
 
@@ -345,6 +384,69 @@ function roleOf(
     if (callee && EMIT_CALL.test(callee)) return role('emitter', `argument of ${callee}()`);
   }
   return role('literal', 'string');
+}
+
+/** A `type` property or field given a constant: `type: EventType.`, `type = Kinds.`, `type: z.literal(RESPONSE_`. */
+const CONSTANT_TYPE = /\btype["'\x60]?\??\s*[:=]\s*(?:z\s*\.\s*literal\s*\(\s*)?(?:[A-Za-z_$][\w$]*\.)*(?:[A-Z][\w$]*\.|[A-Z][A-Z0-9]*_)/;
+
+/**
+ * A name written as a constant: a member of a capitalised holder (`EventType.Created`,
+ * `Events.OUTPUT_DELTA`) or an upper-case name with an underscore (`RESPONSE_CREATED`), whole (not
+ * the `EventType` of `EventType.Created`).
+ */
+function looksConstant(ts: Ts, node: TS.Node): boolean {
+  // Cheap tests first: the walk asks this of every name in a file.
+  const p = node.parent;
+  if (ts.isIdentifier(node)) {
+    const c = node.text.charCodeAt(0);
+    if (c < 65 || c > 90 || ts.isPropertyAccessExpression(p) || ts.isQualifiedName(p)) return false;
+    return /^[A-Z][A-Z0-9]*_[A-Z0-9_]+$/.test(node.text);
+  }
+  let holder: TS.Node;
+  if (ts.isPropertyAccessExpression(node)) {
+    if (ts.isPropertyAccessExpression(p) && p.expression === node) return false;
+    holder = node.expression;
+  } else if (ts.isQualifiedName(node)) {
+    if (ts.isQualifiedName(p) && p.left === node) return false;
+    holder = node.left;
+  } else return false;
+  const last = ts.isIdentifier(holder)
+    ? holder
+    : ts.isPropertyAccessExpression(holder)
+      ? holder.name
+      : ts.isQualifiedName(holder)
+        ? holder.right
+        : undefined;
+  const c = last && ts.isIdentifier(last) ? last.text.charCodeAt(0) : 0;
+  return c >= 65 && c <= 90;
+}
+
+/**
+ * Where a constant declares or builds a type: the `type` of an interface, class or type alias of
+ * its own (`type: EventType.Created`), of an object built (`{ type: EventType.Created }`), or a
+ * top-level Zod object's `type: z.literal(EventType.Created)`. Undefined anywhere else.
+ */
+function constantRole(ts: Ts, node: TS.Node): Role | undefined {
+  let p: TS.Node = node.parent;
+  if (ts.isTypeReferenceNode(p) && p.typeName === node) {
+    let q: TS.Node = p.parent;
+    while (ts.isUnionTypeNode(q) || ts.isParenthesizedTypeNode(q)) q = q.parent;
+    const own =
+      (ts.isPropertySignature(q) || ts.isPropertyDeclaration(q)) && propertyName(ts, q.name) === 'type' && isOwnShape(ts, q.parent);
+    return own ? role('definition', 'type property') : undefined;
+  }
+  while (ts.isAsExpression(p) || ts.isSatisfiesExpression(p) || ts.isParenthesizedExpression(p)) p = p.parent;
+  if ((ts.isPropertyAssignment(p) || ts.isPropertyDeclaration(p)) && p.name !== node && propertyName(ts, p.name) === 'type')
+    return ts.isPropertyDeclaration(p) ? role('definition', 'type property') : role('emitter', 'type property in object literal');
+  if (
+    ts.isCallExpression(p) &&
+    p.arguments[0] === node &&
+    calleeWord(ts, p) === 'literal' &&
+    isZodTypeProperty(ts, p) &&
+    isTopLevelZod(ts, p)
+  )
+    return role('definition', 'z.literal type');
+  return undefined;
 }
 
 /**
@@ -495,8 +597,42 @@ function emitterClass(ts: Ts, node: TS.Node): { className?: string } {
  * The module's names for the workspace pass (imports, exports, declarations, aliases) and local
  * renames (`import { A as B }`) for shapes, from its top-level statements.
  */
+/**
+ * Event types a module-level declaration gives a name: `const CREATED = 'response.created'`, a
+ * member of `const Events = { Created: 'response.created' } as const` or of `enum Events { … }`.
+ */
+function moduleConstants(ts: Ts, stmt: TS.Statement, isEvent: (value: string) => boolean): [string, string][] {
+  const out: [string, string][] = [];
+  const str = (e: TS.Expression | undefined): string | undefined => {
+    const v = e && unwrapExpression(ts, e);
+    return v && (ts.isStringLiteral(v) || ts.isNoSubstitutionTemplateLiteral(v)) && isEvent(v.text) ? v.text : undefined;
+  };
+  if (ts.isVariableStatement(stmt)) {
+    for (const d of stmt.declarationList.declarations) {
+      if (!ts.isIdentifier(d.name) || !d.initializer) continue;
+      const own = str(d.initializer);
+      if (own !== undefined) out.push([d.name.text, own]);
+      const init = unwrapExpression(ts, d.initializer);
+      if (ts.isObjectLiteralExpression(init))
+        for (const prop of init.properties) {
+          const key = ts.isPropertyAssignment(prop) ? propertyName(ts, prop.name) : undefined;
+          const value = key !== undefined && ts.isPropertyAssignment(prop) ? str(prop.initializer) : undefined;
+          if (value !== undefined) out.push([`${d.name.text}.${key}`, value]);
+        }
+    }
+  } else if (ts.isEnumDeclaration(stmt)) {
+    for (const m of stmt.members) {
+      const key = propertyName(ts, m.name);
+      const value = str(m.initializer);
+      if (key !== undefined && value !== undefined) out.push([`${stmt.name.text}.${key}`, value]);
+    }
+  }
+  return out;
+}
+
 function collectModule(ts: Ts, sf: TS.SourceFile, sink: FactSink, renamed: Map<string, string>): void {
   const module = sink.module;
+  const isEvent = (value: string) => isEventLiteral(value, sink.ctx.candidates);
   const declared = new Set<string>();
   const unwrap = (e: TS.Expression): TS.Expression => unwrapExpression(ts, e);
   const atLine = (n: TS.Node): { line: number; column: number } => {
@@ -504,6 +640,11 @@ function collectModule(ts: Ts, sf: TS.SourceFile, sink: FactSink, renamed: Map<s
     return { line: p.line + 1, column: p.character + 1 };
   };
   for (const stmt of sf.statements) {
+    const named = moduleConstants(ts, stmt, isEvent);
+    if (named.length > 0) {
+      module.constants ??= [];
+      module.constants.push(...named);
+    }
     if (ts.isImportDeclaration(stmt) && ts.isStringLiteral(stmt.moduleSpecifier)) {
       const from = stmt.moduleSpecifier.text;
       const clause = stmt.importClause;
