@@ -145,6 +145,12 @@ export function joinFacts(model: Model, facts: readonly CodeFact[], config: Conf
     const location = locationOf(fact, symbol, evidence, line);
     for (const lane of lanes) push(byLane, lane, location);
   };
+  /** A definition whose fields belong to something else, listed for the reader (in a lane that counts it) and not counted. */
+  const listOtherShape = (id: string, fact: CodeFact, fields: readonly string[], discriminator: string): void => {
+    if (!lanesOfFact(matchers, fact.file, fact.kind).length) return;
+    const declares = fields.filter((f) => f !== discriminator).join(', ');
+    push(joined.otherShape, id, locationOf(fact, fact.symbol, `${fact.evidence ?? `${discriminator} literal`}; declares ${declares}`));
+  };
   const addParam = (
     endpoint: string,
     fact: CodeFact,
@@ -214,16 +220,7 @@ export function joinFacts(model: Model, facts: readonly CodeFact[], config: Conf
       const object = objectByName.get(fact.object);
       if (!object) continue;
       if (fact.fields && isOtherObjectShape(object.fields, fact.fields)) {
-        if (lanesOfFact(matchers, fact.file, fact.kind).length)
-          push(
-            joined.otherShape,
-            object.id,
-            locationOf(
-              fact,
-              fact.symbol,
-              `${fact.evidence ?? 'object field'}; declares ${fact.fields.filter((f) => f !== 'object').join(', ')}`,
-            ),
-          );
+        listOtherShape(object.id, fact, fact.fields, 'object');
         continue;
       }
       add(object.id, fact);
@@ -237,16 +234,7 @@ export function joinFacts(model: Model, facts: readonly CodeFact[], config: Conf
       if (fact.fields && isOtherShape(event.fields, fact.fields, universal)) {
         // Another API's event of the same name: a definition is listed for the reader; an object
         // built with other keys (`{ type: 'error', error }` for a different consumer) is no emitter.
-        if (fact.kind === 'definition' && lanesOfFact(matchers, fact.file, fact.kind).length)
-          push(
-            joined.otherShape,
-            event.id,
-            locationOf(
-              fact,
-              fact.symbol,
-              `${fact.evidence ?? 'type literal'}; declares ${fact.fields.filter((f) => f !== 'type').join(', ')}`,
-            ),
-          );
+        if (fact.kind === 'definition') listOtherShape(event.id, fact, fact.fields, 'type');
         continue;
       }
       add(event.id, fact);
