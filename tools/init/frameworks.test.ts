@@ -54,6 +54,21 @@ describe('framework detection', () => {
     ['a JSON schema walk is no handler', 'lib/s.py', 'if schema["type"] == "object":\n', 'python', []],
     ['an assignment of a type is no handler', 'bot/run.py', 'event.type = "response.created"\n', 'python', []],
     ['a TS comparison is not a Python handler', 'src/r.ts', "if (event.type === 'response.created') {}\n", 'typescript', []],
+    [
+      'the API called over HTTP from Python',
+      'bot/ask.py',
+      'requests.post("https://api.openai.com/v1/responses", json=body)\n',
+      'python',
+      ['openai-http-python'],
+    ],
+    [
+      'the API called with fetch',
+      'src/ask.ts',
+      "await fetch('https://api.openai.com/v1/responses', init);\n",
+      'typescript',
+      ['openai-http-ts'],
+    ],
+    ['the address in a comment is no call', 'src/ask.ts', '// see https://api.openai.com/v1/responses\n', 'typescript', []],
     ['NestJS', 'src/app.controller.ts', "import { Controller, Post } from '@nestjs/common';\n", 'typescript', ['nestjs']],
   ])('%s', (_name, file, text, language, want) => {
     expect(detect(file, text, language)).toEqual(want);

@@ -24,7 +24,9 @@ export type Framework =
   | 'hono'
   | 'nestjs'
   | 'openai-python'
-  | 'openai-node';
+  | 'openai-node'
+  | 'openai-http-python'
+  | 'openai-http-ts';
 
 interface Detector {
   id: Framework;
@@ -54,6 +56,9 @@ const dependsOn = (name: string) => (text: string) => {
     return false;
   }
 };
+
+/** The API's own address at the start of a string: a call of it, not a mention in prose. */
+const OPENAI_URL = /["'`]https:\/\/api\.openai\.com\/v1\b/;
 
 export const FRAMEWORKS: readonly Detector[] = [
   {
@@ -191,6 +196,23 @@ export const FRAMEWORKS: readonly Detector[] = [
     applies: ts,
     client: true,
     test: (t) => imports('openai').test(t),
+  },
+  // The API called without its SDK (`requests.post("https://api.openai.com/v1/responses", …)`, `fetch(…)`).
+  {
+    id: 'openai-http-python',
+    title: 'OpenAI API calls over HTTP (Python)',
+    language: 'python',
+    applies: py,
+    client: true,
+    test: (t) => OPENAI_URL.test(t),
+  },
+  {
+    id: 'openai-http-ts',
+    title: 'OpenAI API calls over HTTP (TS)',
+    language: 'typescript',
+    applies: ts,
+    client: true,
+    test: (t) => OPENAI_URL.test(t),
   },
 ];
 

@@ -77,6 +77,11 @@ describe('proposeConfig', () => {
       ],
     ],
     [
+      'code that calls the API over HTTP, without its SDK: a lane for the calls too',
+      scan({ code: { python: ['bot/ask.py'], typescript: [] }, frameworks: [{ framework: 'openai-http-python', file: 'bot/ask.py' }] }),
+      ['inbound: bot/**/*.py [definition]', 'outbound: bot/**/*.py [emitter]', 'calls: bot/**/*.py [route,param]'],
+    ],
+    [
       'a server that also uses the SDK: its route lane holds both',
       scan({
         code: { python: ['app/main.py'], typescript: [] },
