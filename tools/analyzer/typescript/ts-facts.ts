@@ -263,10 +263,11 @@ export function typescriptFacts(ts: Ts, sf: TS.SourceFile, ctx: FileContext): Fi
   return sink.result();
 }
 
-/** `'a' | 'b' | null`: the strings, when every member is a string or nothing. */
+/** `'a' | 'b' | null`, `… | undefined`: the strings, when every member is a string or nothing. */
 function stringUnion(ts: Ts, t: TS.UnionTypeNode): string[] | undefined {
   const out: string[] = [];
   for (const m of t.types) {
+    if (m.kind === ts.SyntaxKind.UndefinedKeyword) continue;
     if (!ts.isLiteralTypeNode(m)) return undefined;
     if (ts.isStringLiteral(m.literal)) out.push(m.literal.text);
     else if (m.literal.kind !== ts.SyntaxKind.NullKeyword) return undefined;
