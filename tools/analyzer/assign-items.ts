@@ -165,11 +165,15 @@ function withConstantValues(input: AssignInput): CodeFact[] {
   // read it: what it names (`Events`, `IN_PROGRESS`) is known before anything is resolved. A
   // constant named nothing like it (`ModelType.LLAMA3`) is not looked up, which would parse the
   // module that declares it for nothing.
-  const holders = new Set<string>();
-  for (const mod of input.modules.values()) for (const [name] of mod.facts.constants ?? []) holders.add(name.split('.')[0]!);
+  const holders = constantHolders(input.modules);
+  const renamesOf = new Map<string, Map<string, string>>();
   const mayHold = (f: CodeFact): boolean => {
     const parts = f.constant!.split('.');
-    const renamed = new Map(input.modules.get(f.file)?.facts.imports.map((i) => [i.local, i.name]) ?? []);
+    let renamed = renamesOf.get(f.file);
+    if (!renamed) {
+      renamed = new Map(input.modules.get(f.file)?.facts.imports.map((i) => [i.local, i.name]) ?? []);
+      renamesOf.set(f.file, renamed);
+    }
     return [parts.at(-1)!, parts.at(-2)].some((p) => p !== undefined && holders.has(renamed.get(p) ?? p));
   };
   const constantValue = (file: string, written: string): string | undefined => {
@@ -188,6 +192,13 @@ function withConstantValues(input: AssignInput): CodeFact[] {
     const { constant, ...rest } = f;
     return [{ ...rest, literal, evidence: `${f.evidence ?? 'constant'} (${constant})` }];
   });
+}
+
+/** The names the modules' event-type constants are written under: `Events` of `Events.CREATED`, or `CREATED` itself. */
+function constantHolders(modules: Modules): Set<string> {
+  const out = new Set<string>();
+  for (const mod of modules.values()) for (const [name] of mod.facts.constants ?? []) out.add(name.split('.')[0]!);
+  return out;
 }
 
 /**
@@ -384,7 +395,7 @@ export function namesWorthResolving(
   const worth = new Set<string>(typeByClass.keys());
   for (const f of facts) if (f.kind === 'definition' && f.literal !== undefined) worth.add(f.symbol);
   // What holds an event type's constant (`Events` of `Events.RESPONSE_CREATED`): code that writes it may use one.
-  for (const mod of modules.values()) for (const [name] of mod.facts.constants ?? []) worth.add(name.split('.')[0]!);
+  for (const name of constantHolders(modules)) worth.add(name);
   const subclasses = facts.filter((f) => f.kind === 'definition' && f.literal === undefined && f.className !== undefined);
   for (let grew = true; grew; ) {
     grew = false;

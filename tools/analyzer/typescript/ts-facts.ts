@@ -330,9 +330,8 @@ function roleOf(
     (key === 'name' && nameKeyed.has(node.text) && (!holder || !ts.isObjectLiteralExpression(holder) || hasTypeSibling(ts, holder)));
   // `type: 'a' | 'b'` on an interface, type literal or class: a definition, when that shape is a declaration's own.
   if (ts.isLiteralTypeNode(p)) {
-    let q: TS.Node = p.parent;
-    while (ts.isUnionTypeNode(q) || ts.isParenthesizedTypeNode(q)) q = q.parent;
-    if ((ts.isPropertySignature(q) || ts.isPropertyDeclaration(q)) && discriminates(propertyName(ts, q.name))) {
+    const q = propertyTyped(ts, p);
+    if (q && discriminates(propertyName(ts, q.name))) {
       const key = propertyName(ts, q.name)!;
       return isOwnShape(ts, q.parent) ? role('definition', `${key} property`) : role('literal', `nested ${key} property`);
     }
@@ -387,6 +386,13 @@ function roleOf(
   return role('literal', 'string');
 }
 
+/** The property (of an interface, class or type literal) a type is written for, past unions and parentheses: `type: 'a' | 'b'`. */
+function propertyTyped(ts: Ts, typeNode: TS.Node): TS.PropertySignature | TS.PropertyDeclaration | undefined {
+  let q: TS.Node = typeNode.parent;
+  while (ts.isUnionTypeNode(q) || ts.isParenthesizedTypeNode(q)) q = q.parent;
+  return ts.isPropertySignature(q) || ts.isPropertyDeclaration(q) ? q : undefined;
+}
+
 /** A `type` property or field given a constant: `type: EventType.`, `type = Kinds.`, `type: z.literal(RESPONSE_`. */
 const CONSTANT_TYPE = /\btype["'\x60]?\??\s*[:=]\s*(?:z\s*\.\s*literal\s*\(\s*)?(?:[A-Za-z_$][\w$]*\.)*(?:[A-Z][\w$]*\.|[A-Z][A-Z0-9]*_)/;
 
@@ -430,11 +436,8 @@ function looksConstant(ts: Ts, node: TS.Node): boolean {
 function constantRole(ts: Ts, node: TS.Node): Role | undefined {
   let p: TS.Node = node.parent;
   if (ts.isTypeReferenceNode(p) && p.typeName === node) {
-    let q: TS.Node = p.parent;
-    while (ts.isUnionTypeNode(q) || ts.isParenthesizedTypeNode(q)) q = q.parent;
-    const own =
-      (ts.isPropertySignature(q) || ts.isPropertyDeclaration(q)) && propertyName(ts, q.name) === 'type' && isOwnShape(ts, q.parent);
-    return own ? role('definition', 'type property') : undefined;
+    const q = propertyTyped(ts, p);
+    return q && propertyName(ts, q.name) === 'type' && isOwnShape(ts, q.parent) ? role('definition', 'type property') : undefined;
   }
   while (ts.isAsExpression(p) || ts.isSatisfiesExpression(p) || ts.isParenthesizedExpression(p)) p = p.parent;
   if ((ts.isPropertyAssignment(p) || ts.isPropertyDeclaration(p)) && p.name !== node && propertyName(ts, p.name) === 'type')
@@ -458,11 +461,8 @@ function constantRole(ts: Ts, node: TS.Node): Role | undefined {
 function objectDeclaration(ts: Ts, node: TS.StringLiteral | TS.NoSubstitutionTemplateLiteral): string | undefined {
   const p: TS.Node = node.parent;
   if (ts.isLiteralTypeNode(p)) {
-    let q: TS.Node = p.parent;
-    while (ts.isUnionTypeNode(q) || ts.isParenthesizedTypeNode(q)) q = q.parent;
-    const own =
-      (ts.isPropertySignature(q) || ts.isPropertyDeclaration(q)) && propertyName(ts, q.name) === 'object' && isOwnShape(ts, q.parent);
-    return own ? 'object property' : undefined;
+    const q = propertyTyped(ts, p);
+    return q && propertyName(ts, q.name) === 'object' && isOwnShape(ts, q.parent) ? 'object property' : undefined;
   }
   if (ts.isPropertyDeclaration(p) && p.initializer === node && propertyName(ts, p.name) === 'object') return 'object property';
   if (ts.isCallExpression(p) && calleeWord(ts, p) === 'literal' && isZodProperty(ts, p, 'object') && isTopLevelZod(ts, p))
@@ -595,10 +595,6 @@ function emitterClass(ts: Ts, node: TS.Node): { className?: string } {
 }
 
 /**
- * The module's names for the workspace pass (imports, exports, declarations, aliases) and local
- * renames (`import { A as B }`) for shapes, from its top-level statements.
- */
-/**
  * Event types a module-level declaration gives a name: `const CREATED = 'response.created'`, a
  * member of `const Events = { Created: 'response.created' } as const` or of `enum Events { … }`.
  */
@@ -631,6 +627,10 @@ function moduleConstants(ts: Ts, stmt: TS.Statement, isEvent: (value: string) =>
   return out;
 }
 
+/**
+ * The module's names for the workspace pass (imports, exports, declarations, aliases) and local
+ * renames (`import { A as B }`) for shapes, from its top-level statements.
+ */
 function collectModule(ts: Ts, sf: TS.SourceFile, sink: FactSink, renamed: Map<string, string>): void {
   const module = sink.module;
   const isEvent = (value: string) => isEventLiteral(value, sink.ctx.candidates);
