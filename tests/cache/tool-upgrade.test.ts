@@ -31,8 +31,9 @@ describe('the cache after an upgrade of the tool', () => {
     expect(specmap('check').stdout).toContain('nothing changed since the last clean check');
     const before = { check: slotKey('check-state'), model: slotKey('model'), config: slotKey('config') };
 
-    // The same version number, one more byte of code: what a rebuild with a fix looks like.
-    appendFileSync(join(tool, 'dist/check/findings.js'), '\n// a later build\n');
+    // The same version number, one more byte of code: what a rebuild with a fix looks like (the
+    // binary runs the bundle, so that is the code that changed).
+    appendFileSync(join(tool, 'dist/cli.bundle.cjs'), '\n// a later build\n');
     const upgraded = specmap('--timings', 'check');
     expect(upgraded.code).toBe(0);
     expect(upgraded.stdout).toContain('clean (sources, generated, mapping)');
@@ -44,6 +45,19 @@ describe('the cache after an upgrade of the tool', () => {
     expect(slotKey('model')).not.toBe(before.model);
     expect(slotKey('config')).not.toBe(before.config);
     expect(specmap('check').stdout).toContain('nothing changed since the last clean check');
+  });
+
+  it('from its modules (no bundle), the tool is as new when one of them changes', () => {
+    const modules = (...args: string[]) => install.specmapWith({ SPECMAP_BUNDLE: '0' }, ...args);
+    expect(modules('check').stdout).toContain('clean (sources, generated, mapping)');
+    expect(modules('check').stdout).toContain('nothing changed since the last clean check');
+    const before = slotKey('check-state');
+    appendFileSync(join(tool, 'dist/check/findings.js'), '\n// a later build\n');
+    const upgraded = modules('--timings', 'check');
+    expect(upgraded.stdout).toContain('clean (sources, generated, mapping)');
+    expect(upgraded.stdout).not.toContain('nothing changed');
+    expect(upgraded.stderr).toMatch(/model \(built\)/);
+    expect(slotKey('check-state')).not.toBe(before);
   });
 
   it('--no-cache neither reads nor writes the cache folder', () => {

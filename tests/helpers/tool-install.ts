@@ -17,6 +17,8 @@ export interface ToolInstall {
   project: string;
   /** Runs the installed tool's binary in the project (CI=1: no terminal output). */
   specmap(...args: string[]): { code: number; stdout: string; stderr: string };
+  /** The same, with these environment variables besides. */
+  specmapWith(env: Record<string, string>, ...args: string[]): { code: number; stdout: string; stderr: string };
 }
 
 /**
@@ -45,14 +47,14 @@ export function installTool(prefix: string, appTs: string, compiler: 'linked' | 
   writeFileSync(join(project, 'docs/DOC_streaming_events.md'), DOCS);
   writeFileSync(join(project, 'src/app.ts'), appTs);
   writeFileSync(join(project, 'specmap.config.json'), JSON.stringify(CONFIG, null, 2) + '\n');
-  const specmap = (...args: string[]) => {
+  const specmapWith = (env: Record<string, string>, ...args: string[]) => {
     const r = spawnSync(process.execPath, [join(tool, 'dist/cli.js'), ...args], {
       cwd: project,
       encoding: 'utf8',
       // As installed, whatever the environment running the tests says: from the CLI's bundle.
-      env: { ...process.env, CI: '1', SPECMAP_BUNDLE: '1' },
+      env: { ...process.env, CI: '1', SPECMAP_BUNDLE: '1', ...env },
     });
     return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
   };
-  return { base, tool, project, specmap };
+  return { base, tool, project, specmap: (...args) => specmapWith({}, ...args), specmapWith };
 }

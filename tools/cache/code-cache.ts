@@ -25,6 +25,14 @@ import { writeFileAtomic } from '../io/atomic.js';
  */
 const pending = new Map<string, () => void>();
 
+/** sha256 of the bytes each file run here had, by file name. */
+const digests = new Map<string, string>();
+
+/** The content hash of a file this process ran through `runWithCodeCache` (none for any other). */
+export function ranCodeDigest(filename: string): string | undefined {
+  return digests.get(filename);
+}
+
 /**
  * `…/node_modules/typescript/lib/typescript.js` → `…/node_modules/.cache/specmap`: the nearest
  * `node_modules` folder that holds the module. None when the module is not under one.
@@ -48,8 +56,10 @@ export function runWithCodeCache<T>(filename: string, cacheDir: string, label: s
   // Read as bytes, hashed as bytes, then decoded: on Node 20 a 9 MB `readFileSync(…, 'utf8')` and a
   // hash of the string take about twice as long as the three steps (measured).
   const bytes = readFileSync(filename);
+  const digest = createHash('sha256').update(bytes).digest('hex');
+  digests.set(filename, digest);
   // Keyed by text and Node version: V8's data belongs to both, wherever the file lives.
-  const key = createHash('sha256').update(`${process.version}\0`).update(bytes).digest('hex').slice(0, 32);
+  const key = createHash('sha256').update(`${process.version}\0${digest}`).digest('hex').slice(0, 32);
   const content = bytes.toString('utf8');
   const file = join(cacheDir, 'v8', `${label}-${key}.bin`);
   let cachedData: Buffer | undefined;

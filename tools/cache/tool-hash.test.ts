@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { listTree, toolCodeHash } from './tool-hash.js';
+import { codeHash, listTree, toolCodeHash } from './tool-hash.js';
 
 const recursive = (root: string): string[] => (readdirSync(root, { recursive: true, encoding: 'utf8' }) as string[]).sort();
 
@@ -36,5 +36,46 @@ describe('listTree', () => {
     const tools = join(import.meta.dirname, '..');
     expect(listTree(tools).sort()).toEqual(recursive(tools));
     expect(toolCodeHash()).toMatch(/^[0-9a-f]{32}$/);
+  });
+});
+
+describe('codeHash', () => {
+  /** A built tool in miniature: dist/ with two modules, the bundle and a grammar; package.json and a template beside it. */
+  const tool = () => {
+    const root = mkdtempSync(join(tmpdir(), 'specmap-code-'));
+    mkdirSync(join(root, 'dist/grammars'), { recursive: true });
+    mkdirSync(join(root, 'templates'));
+    writeFileSync(join(root, 'dist/a.js'), 'export const a = 1;');
+    writeFileSync(join(root, 'dist/cli.bundle.cjs'), 'exports.a = 1;');
+    writeFileSync(join(root, 'dist/grammars/python.wasm'), 'wasm');
+    writeFileSync(join(root, 'package.json'), JSON.stringify({ files: ['dist', 'templates'] }));
+    writeFileSync(join(root, 'templates/t.hbs'), '{{x}}');
+    return { root, dist: join(root, 'dist') };
+  };
+
+  it('from the modules, follows every module; from the bundle, the bundle and not the modules it was built from', () => {
+    const { dist } = tool();
+    const modules = codeHash(dist);
+    const bundled = codeHash(dist, 'b1');
+    expect(bundled).not.toBe(modules);
+    expect(codeHash(dist, 'b2')).not.toBe(bundled);
+    writeFileSync(join(dist, 'a.js'), 'export const a = 2;');
+    expect(codeHash(dist)).not.toBe(modules);
+    expect(codeHash(dist, 'b1')).toBe(bundled);
+  });
+
+  it('from the bundle, still follows what the bundle loads: the grammar, package.json, the data folders', () => {
+    const { root, dist } = tool();
+    const seen = new Set([codeHash(dist, 'b1')]);
+    for (const [file, text] of [
+      ['dist/grammars/python.wasm', 'wasm 2'],
+      ['package.json', JSON.stringify({ files: ['dist', 'templates'], version: '2' })],
+      ['templates/t.hbs', '{{y}}'],
+    ] as const) {
+      writeFileSync(join(root, file), text);
+      const hash = codeHash(dist, 'b1');
+      expect(seen.has(hash), file).toBe(false);
+      seen.add(hash);
+    }
   });
 });

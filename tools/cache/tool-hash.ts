@@ -1,6 +1,6 @@
 /**
  * A fingerprint of specmap's own running code: every module of the running tree (`dist/` when
- * built, `tools/` under tsx or vitest) with its bundled grammars, the data folders beside it that
+ * built, `tools/` under tsx or vitest; the CLI's bundle alone when it runs from that) with its grammars, the data folders beside it that
  * shape what it computes (templates, API profiles, schemas: whatever package.json ships), and
  * package.json itself (which pins the parsers specmap depends on). Every cache key includes it, so an upgrade, a
  * rebuild with any change, or a different dependency set invalidates every entry by itself:
@@ -82,16 +82,42 @@ function hashCodeTree(root: string, extra: readonly string[] = []): string {
 }
 
 let memo: string | undefined;
+/** sha256 of the bundle the CLI runs from, when it does. */
+let bundleDigest: string | undefined;
 
-/** The running tool's code hash, computed once per process (~10 ms for the built tree). */
+/**
+ * The CLI runs from its bundle, whose bytes hash to `sha256` (its loader hashed them already, for
+ * the code cache): the code that runs is that one file, not the ~340 modules beside it that it
+ * was built from, which would otherwise be read and hashed at the start of every run (~50 ms in a
+ * fresh process on a slow machine, a sixth of a warm `map`).
+ */
+export function runningFromBundle(sha256: string): void {
+  bundleDigest = sha256;
+  memo = undefined;
+}
+
+/** The running tool's code hash, computed once per process. */
 export function toolCodeHash(): string {
   if (memo !== undefined) return memo;
   const codeRoot = fileURLToPath(new URL('..', import.meta.url));
-  const packageRoot = join(codeRoot, '..');
-  const parts = [hashCodeTree(codeRoot, [join(packageRoot, 'package.json')])];
-  for (const folder of dataFolders(packageRoot)) parts.push(`${folder}:${hashCodeTree(join(packageRoot, folder))}`);
-  memo = createHash('sha256').update(parts.join('\n')).digest('hex').slice(0, 32);
+  memo = codeHash(codeRoot, bundleDigest);
   return memo;
+}
+
+/**
+ * The code hash of the tool built into `codeRoot` (`dist/`), with package.json and the data
+ * folders in the folder above it: from every module under `codeRoot`, or, given the bundle's
+ * sha256, from the bundle and the grammars it loads.
+ */
+export function codeHash(codeRoot: string, bundleSha256?: string): string {
+  const packageRoot = join(codeRoot, '..');
+  const packageJson = join(packageRoot, 'package.json');
+  const parts =
+    bundleSha256 === undefined
+      ? [hashCodeTree(codeRoot, [packageJson])]
+      : [`bundle:${bundleSha256}`, `grammars:${hashCodeTree(join(codeRoot, 'grammars'), [packageJson])}`];
+  for (const folder of dataFolders(packageRoot)) parts.push(`${folder}:${hashCodeTree(join(packageRoot, folder))}`);
+  return createHash('sha256').update(parts.join('\n')).digest('hex').slice(0, 32);
 }
 
 /** The folders package.json ships besides the code, and the ones the code reads data from even before they are listed. */

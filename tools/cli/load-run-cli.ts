@@ -8,14 +8,16 @@
  *
  * `SPECMAP_BUNDLE=0` runs the modules (what a hook that lists loaded modules can see), and so does a
  * build without the bundle (an interrupted one). `npm run build` writes both; `tsc` alone leaves
- * the bundle as it was. Not told apart by file times: a copy of the tool (`cp -r`, a test's install)
+ * the bundle as it was. The program it returns tells the bundle's code hash to `runCli`: the
+ * hash of the code that runs, which every cache key includes, is then that of the bundle (hashed
+ * here already, for the code cache), not of the ~340 modules beside it. Not told apart by file times: a copy of the tool (`cp -r`, a test's install)
  * gives its files new times in any order. `--no-cache` reads and writes no code cache, as for the
  * compiler.
  */
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { codeCacheDir, runWithCodeCache, saveCodeCache } from '../cache/code-cache.js';
+import { codeCacheDir, ranCodeDigest, runWithCodeCache, saveCodeCache } from '../cache/code-cache.js';
 import type { runCli } from './run-cli.js';
 
 type RunCli = typeof runCli;
@@ -30,5 +32,6 @@ export async function loadRunCli(args: readonly string[]): Promise<RunCli> {
   const loaded = runWithCodeCache<{ runCli: RunCli }>(bundle, cacheDir, 'cli');
   // Written at the end, so that it holds the code of everything the run executed.
   process.once('exit', saveCodeCache);
-  return loaded.runCli;
+  const bundleSha256 = ranCodeDigest(bundle);
+  return (runArgs, options = {}) => loaded.runCli(runArgs, { bundleSha256, ...options });
 }

@@ -4,6 +4,7 @@
  * so a run neither reads nor changes the process's working directory.
  */
 import { Command } from 'commander';
+import { runningFromBundle } from '../cache/tool-hash.js';
 import { registerCommands } from './program/index.js';
 import { reportError } from './report-error.js';
 import { specmapVersion } from './version.js';
@@ -26,10 +27,16 @@ function createProgram(): Command {
 export interface RunCliOptions {
   /** The folder relative paths (and the default config) are read from; the process's own when omitted. */
   cwd?: string;
+  /**
+   * The sha256 of the bundle this program runs from (the binary passes it): the tool's code hash,
+   * which keys every cache entry, is then the bundle's and its grammars', not that of the modules it was built from.
+   */
+  bundleSha256?: string;
 }
 
 /** Runs `specmap <args>` and returns its exit code (also left in `process.exitCode`); never exits the process. */
 export async function runCli(args: readonly string[], options: RunCliOptions = {}): Promise<number> {
+  if (options.bundleSha256 !== undefined) runningFromBundle(options.bundleSha256);
   const program = createProgram();
   // Not a flag: a value every command's options carry (`optsWithGlobals`), as `config` is.
   if (options.cwd !== undefined) program.setOptionValue('cwd', options.cwd);

@@ -76,4 +76,24 @@ await build({
   // Any other use of `import.meta` would be empty in the bundle: the build fails instead.
   logOverride: { 'empty-import-meta': 'error' },
   logLevel: 'warning',
+  // Every run reads, hashes and compiles the whole bundle before it does anything: without comments
+  // and indentation it is ~30% smaller, and in ASCII alone V8 holds it as a one-byte string (any
+  // other character makes the whole text two bytes a character, slower to decode and to compile
+  // through the code cache). Names stay, for stack traces and profiles. Together ~35 ms off a
+  // warm `map` on a Python tree (measured, README: Benchmarks).
+  minifyWhitespace: true,
+  minifySyntax: true,
+  charset: 'ascii',
+  legalComments: 'eof',
 });
+
+// `charset: 'ascii'` escapes strings and identifiers, not regular expressions: a source character
+// outside ASCII there (or in a licence comment) fails the build instead of slowing every run.
+const bundleText = readFileSync(join(dist, 'cli.bundle.cjs'), 'latin1');
+const wide = bundleText.search(/[^\x00-\x7f]/);
+if (wide >= 0) {
+  const context = Buffer.from(bundleText.slice(Math.max(0, wide - 60), wide + 20), 'latin1').toString('utf8');
+  throw new Error(
+    `dist/cli.bundle.cjs holds a character outside ASCII near: ${JSON.stringify(context)}; expected ASCII only. Write it as a \\u escape in the source.`,
+  );
+}

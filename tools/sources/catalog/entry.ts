@@ -18,7 +18,7 @@ export function splitKeys(text: string): string[] {
   return text
     .split(/[,;]|\s+and\s+/)
     .map((k) => k.replace(/`/g, '').trim())
-    .filter((k) => k && !/^[-—–]+$/.test(k) && !/^none$/i.test(k));
+    .filter((k) => k && !/^[-\u2014\u2013]+$/.test(k) && !/^none$/i.test(k));
 }
 
 export function toEvent(entry: CatalogEntry, file: string, group: string | undefined): Event {

@@ -54,10 +54,10 @@ function listedValues(blocks: readonly Block[]): { value: LiteralValue; descript
       const para = item.children[0];
       if (para?.type !== 'paragraph') continue;
       const [first, second] = para.children;
-      if (first?.type !== 'inlineCode' || second?.type !== 'text' || !/^\s*(\(default\))?\s*[:—-]/.test(second.value)) continue;
+      if (first?.type !== 'inlineCode' || second?.type !== 'text' || !/^\s*(\(default\))?\s*[:\u2014-]/.test(second.value)) continue;
       const description = textOf(para)
         .slice(first.value.length)
-        .replace(/^\s*(\(default\))?\s*[:—-]\s*/, '')
+        .replace(/^\s*(\(default\))?\s*[:\u2014-]\s*/, '')
         .trim();
       out.push({ value: first.value, description, line: item.position!.start.line });
     }
