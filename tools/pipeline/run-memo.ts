@@ -31,6 +31,22 @@ export async function runDigest(
   return (await runFingerprint(command, config, root, configText, cacheDir, invocation)).digest();
 }
 
+/**
+ * A path under `workspace` (as a glob walk returns it) → its label: relative to `root`, with `/`.
+ * The workspace's own path from the root is joined to each plain path, the same label as
+ * resolving and relativising every file without normalising each whole path again; a path with
+ * `.` or `..` segments or a backslash takes the long way.
+ */
+export function workspaceLabel(root: string, workspace: string): (path: string) => string {
+  const base = relative(root, workspace).split('\\').join('/');
+  return (path) =>
+    /(?:^|\/)\.\.?(?:\/|$)|\\/.test(path)
+      ? relative(root, resolve(workspace, path)).split('\\').join('/')
+      : base
+        ? `${base}/${path}`
+        : path;
+}
+
 async function runFingerprint(
   command: string,
   config: Config,
@@ -45,9 +61,7 @@ async function runFingerprint(
   // One walk for the lanes' files and every module file besides: a superset of what the run reads.
   const patterns = [...new Set([...config.lanes.flatMap((l) => l.include), ...MODULE_FILES])];
   const code = config.lanes.length
-    ? globSync(patterns, { cwd: workspace, ignore: ['**/node_modules/**'] }).map((f) =>
-        relative(root, resolve(workspace, f)).split('\\').join('/'),
-      )
+    ? globSync(patterns, { cwd: workspace, ignore: ['**/node_modules/**'] }).map(workspaceLabel(root, workspace))
     : [];
   const hashes = FileHashes.open(cacheDir, root);
   const fp = new Fingerprint(root, hashes).text('command', command).text('invocation', invocation).text('config', configText);
