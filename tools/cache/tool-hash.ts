@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { hashFile } from '../io/hash-file.js';
 
 /** What the tool runs or reads as its own code; type declarations, source maps and tests do not run. */
 const CODE_FILE = /\.(?:[cm]?js|ts|wasm|json|hbs)$/;
@@ -61,18 +62,18 @@ function hashCodeTree(root: string, extra: readonly string[] = []): string {
     names = [];
   }
   for (const name of names) {
-    let bytes: Buffer;
+    let digest: string;
     try {
-      bytes = readFileSync(join(root, name));
+      digest = hashFile(join(root, name));
     } catch {
       // A folder named like a file, or a file removed meanwhile: its name alone still counts.
-      bytes = Buffer.alloc(0);
+      digest = '';
     }
-    hash.update(name.split('\\').join('/')).update('\0').update(bytes).update('\0');
+    hash.update(name.split('\\').join('/')).update('\0').update(digest).update('\0');
   }
   for (const file of extra) {
     try {
-      hash.update(readFileSync(file));
+      hash.update(hashFile(file));
     } catch {
       hash.update('missing');
     }

@@ -7,11 +7,12 @@
  * memo of this one.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { cacheKey, readSlot, writeSlot } from '../cache/store.js';
 import { toolCodeHash } from '../cache/tool-hash.js';
 import { TEMP_NAME } from '../io/atomic.js';
+import { hashFile } from '../io/hash-file.js';
 
 /** The slot of the whole check's memo (`check-state.json` in the cache folder). */
 const CHECK_MEMO_SLOT = 'check-state';
@@ -106,7 +107,7 @@ export class FileHashes {
     }
     let digest: string;
     try {
-      digest = hashText(readFileSync(abs));
+      digest = hashFile(abs);
     } catch {
       return 'missing';
     }
@@ -152,7 +153,7 @@ export class Fingerprint {
     if (this.hashes) digest = this.hashes.hash(this.root, path);
     else {
       try {
-        digest = hashText(readFileSync(resolve(this.root, path)));
+        digest = hashFile(resolve(this.root, path));
       } catch {
         digest = 'missing';
       }
