@@ -43,6 +43,36 @@ describe('reading: lane files whose real path leaves the workspace', () => {
     rmSync(outside, { recursive: true, force: true });
   });
 
+  it('a linked folder two levels above where the walk starts, leading outside', async () => {
+    p = makeProject();
+    const outside = tempDir('specmap-outside-');
+    mkdirSync(join(outside, 'src'));
+    writeFileSync(join(outside, 'src/secret.ts'), "export interface LeakedSecretEvent { type: 'response.completed' }\n");
+    symlinkSync(outside, join(p.dir, 'deep'));
+    const warnings: AnalyzerWarning[] = [];
+    const { files } = await expandLanes(
+      p.dir,
+      [{ name: 'frontend', include: ['deep/src/**/*.ts'], exclude: [], language: 'auto' }],
+      warnings,
+    );
+    expect(files.frontend).toEqual([]);
+    expect(warnings.map((w) => w.file)).toContain('deep/src/secret.ts');
+    rmSync(outside, { recursive: true, force: true });
+  });
+
+  it('a folder linked inside the workspace, where the walk starts: its files are taken by their shorter real path', async () => {
+    p = makeProject();
+    symlinkSync(join(p.dir, 'src'), join(p.dir, 'alias'));
+    const warnings: AnalyzerWarning[] = [];
+    const { files } = await expandLanes(
+      p.dir,
+      [{ name: 'frontend', include: ['alias/**/*.ts', 'src/**/*.ts'], exclude: [], language: 'auto' }],
+      warnings,
+    );
+    expect(files.frontend).toEqual(['alias/events.ts']);
+    expect(warnings).toEqual([]);
+  });
+
   it('a link loop is visited once: each file is analyzed by one path', async () => {
     p = makeProject();
     symlinkSync('..', join(p.dir, 'src/loop'));

@@ -8,8 +8,8 @@
  * several paths (a link loop, a linked folder) is taken once, by its shortest path. The number of
  * files is bounded: a workspace glob that matches more is almost always a misconfigured root.
  */
-import { type Dirent, readdirSync, realpathSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { type Dirent, lstatSync, readdirSync, realpathSync } from 'node:fs';
+import { dirname, join, resolve, sep } from 'node:path';
 import { globSync } from 'tinyglobby';
 import type { LaneConfig } from '../config/schema.js';
 import { ConfigError } from '../diagnostics/errors.js';
@@ -42,8 +42,8 @@ function byDepth(files: Iterable<string>): string[] {
 interface Walk {
   files: string[];
   /**
-   * The walk started at the root and met no symbolic link: every folder it entered was listed by
-   * its parent as a folder, so each file's real path is the root's joined with it.
+   * No folder on the way from the root to any file the walk found is a symbolic link (nor is the
+   * file): each file's real path is the root's joined with it.
    */
   linkFree: boolean;
 }
@@ -51,16 +51,16 @@ interface Walk {
 /**
  * tinyglobby's walk, watching the directory listings it reads: a tree with no link in it (the
  * common case) needs no realpath(3) per file, ~60 ms on 3,000 files. A walk that starts below the
- * root (a pattern with a fixed folder, `src/**`) never lists that folder's parent, which may hold
- * it as a link: its files take the realpath(3) each.
+ * root (a pattern with a fixed folder, `src/**`) never lists the folders above where it starts,
+ * whose entries may be links: each of those is looked at once (lstat), not each file's path.
  */
 function globNoticingLinks(pattern: string, root: string, ignore: string[]): Walk {
   let links = false;
-  let listedRoot = false;
+  const listed = new Set<string>();
   const rootPath = resolve(root);
   const watched = (path: string, options: { withFileTypes: true }): Dirent[] => {
     const entries = readdirSync(path, options);
-    if (!listedRoot && resolve(root, path) === rootPath) listedRoot = true;
+    listed.add(resolve(root, path));
     if (!links && entries.some((e) => e.isSymbolicLink())) links = true;
     return entries;
   };
@@ -74,7 +74,31 @@ function globNoticingLinks(pattern: string, root: string, ignore: string[]): Wal
     expandDirectories: false,
     fs: { readdirSync: watched as unknown as typeof readdirSync },
   });
-  return { files, linkFree: listedRoot && !links };
+  return { files, linkFree: !links && noLinkAbove(rootPath, listed) };
+}
+
+/**
+ * True when no folder between `rootPath` and a listed folder is a link. A folder whose parent was
+ * listed was seen as an entry there (a link among entries already counts); the others, the
+ * folders above where a walk started, are looked at themselves, each once.
+ */
+function noLinkAbove(rootPath: string, listed: ReadonlySet<string>): boolean {
+  const looked = new Set<string>();
+  for (const folder of listed) {
+    for (let d = folder; d !== rootPath; d = dirname(d)) {
+      const parent = dirname(d);
+      // Outside the root (or at the file system's root without meeting it): no shortcut.
+      if (parent === d || !isWithin(rootPath, d)) return false;
+      if (listed.has(parent) || looked.has(d)) continue;
+      looked.add(d);
+      try {
+        if (lstatSync(d).isSymbolicLink()) return false;
+      } catch {
+        return false;
+      }
+    }
+  }
+  return true;
 }
 
 /**
@@ -92,6 +116,7 @@ export async function expandLanes(
   // The native call: one realpath(3) per file instead of an lstat per path segment in JavaScript
   // (half the time on 3,000 files); the root goes the same way so that both compare alike.
   const realRoot = realpathSync.native(root);
+  const realRootSlash = realRoot.endsWith(sep) ? realRoot : realRoot + sep;
   /** Real path → the workspace path it is known by; null when it leads outside or cannot be read. */
   const known = new Map<string, string | null>();
   const byPath = new Map<string, string | null>();
@@ -110,7 +135,9 @@ export async function expandLanes(
         return null;
       }
     }
-    if (!isWithin(realRoot, real)) {
+    // A real path that starts with the root's is inside it (both are normalised); any other goes
+    // the long way, which also knows where a file system ignores case.
+    if (!real.startsWith(realRootSlash) && !isWithin(realRoot, real)) {
       outside.add(f);
       byPath.set(f, null);
       return null;

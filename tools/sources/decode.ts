@@ -60,9 +60,17 @@ export function bytePosition(bytes: Uint8Array, offset: number): { line: number;
 
 /** The text of `bytes`, or undefined (with an error in `bag`) when they are not UTF-8. */
 export function decodeSource(bytes: Uint8Array, file: string, bag: DiagnosticBag): string | undefined {
+  return utf8Body(bytes, file, bag)?.toString('utf8');
+}
+
+/**
+ * The bytes of the text (after a byte order mark, if any) when they are UTF-8, so that decoding
+ * them cannot fail; else undefined, with an error in `bag`.
+ */
+export function utf8Body(bytes: Uint8Array, file: string, bag: DiagnosticBag): Buffer | undefined {
   const bom = bytes.length >= 3 && BOM.every((b, i) => bytes[i] === b);
   const body = bom ? bytes.subarray(3) : bytes;
-  if (isUtf8(body)) return Buffer.from(body.buffer, body.byteOffset, body.length).toString('utf8');
+  if (isUtf8(body)) return Buffer.from(body.buffer, body.byteOffset, body.length);
   const bad = firstInvalidUtf8(body);
   const offset = bad + (bom ? 3 : 0);
   const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
