@@ -1,10 +1,11 @@
 /**
  * A fingerprint of specmap's own running code: every module of the running tree (`dist/` when
- * built, `tools/` under tsx or vitest; the CLI's bundle alone when it runs from that) with its grammars, the data folders beside it that
- * shape what it computes (templates, API profiles, schemas: whatever package.json ships), and
- * package.json itself (which pins the parsers specmap depends on). Every cache key includes it, so an upgrade, a
- * rebuild with any change, or a different dependency set invalidates every entry by itself:
- * there is no version number to forget to bump.
+ * built, `tools/` under tsx or vitest; the CLI's bundle alone when it runs from that) with its
+ * grammars, the data folders beside it that shape what it computes (templates, API profiles,
+ * schemas: whatever package.json ships), and package.json itself (which pins the parsers specmap
+ * depends on). Every cache key includes it, so an upgrade, a rebuild with any change, or a
+ * different dependency set invalidates every entry by itself: there is no version number to
+ * forget to bump.
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';

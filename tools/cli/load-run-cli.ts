@@ -8,11 +8,13 @@
  *
  * `SPECMAP_BUNDLE=0` runs the modules (what a hook that lists loaded modules can see), and so does a
  * build without the bundle (an interrupted one). `npm run build` writes both; `tsc` alone leaves
- * the bundle as it was. The program it returns tells the bundle's code hash to `runCli`: the
- * hash of the code that runs, which every cache key includes, is then that of the bundle (hashed
- * here already, for the code cache), not of the ~340 modules beside it. Not told apart by file times: a copy of the tool (`cp -r`, a test's install)
- * gives its files new times in any order. `--no-cache` reads and writes no code cache, as for the
- * compiler.
+ * the bundle as it was. Not told apart by file times: a copy of the tool (`cp -r`, a test's
+ * install) gives its files new times in any order. `--no-cache` reads and writes no code cache, as
+ * for the compiler.
+ *
+ * The program returned passes the bundle's content hash to `runCli`, so the hash of the code that
+ * runs, which every cache key includes, is the bundle's (hashed here already, for the code cache)
+ * and not that of the ~340 modules beside it.
  */
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
