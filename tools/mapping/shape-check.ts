@@ -25,14 +25,28 @@ export function universalFields(events: readonly { fields: readonly ItemField[] 
   return out;
 }
 
+/**
+ * How a declaration's fields compare with an item's, its discriminator (`type`, `object`) aside:
+ * the item's required fields it lacks, how many it adds, how many it shares.
+ */
+function fieldDifference(
+  itemFields: readonly ItemField[],
+  declared: readonly string[],
+  discriminator: string,
+): { missing: string[]; extra: number; shared: number } {
+  const all = new Set(itemFields.map((f) => f.name));
+  const required = itemFields.filter((f) => f.required !== false && f.name !== discriminator).map((f) => f.name);
+  const mine = new Set(declared.filter((f) => f !== discriminator));
+  return {
+    missing: required.filter((f) => !mine.has(f)),
+    extra: [...mine].filter((f) => !all.has(f)).length,
+    shared: [...mine].filter((f) => all.has(f)).length,
+  };
+}
+
 export function isOtherShape(itemFields: readonly ItemField[], declared: readonly string[], universal: ReadonlySet<string>): boolean {
   if (itemFields.length === 0) return false;
-  const all = new Set(itemFields.map((f) => f.name));
-  const required = itemFields.filter((f) => f.required !== false && f.name !== 'type').map((f) => f.name);
-  const mine = new Set(declared.filter((f) => f !== 'type'));
-  const missing = required.filter((f) => !mine.has(f));
-  const extra = [...mine].filter((f) => !all.has(f)).length;
-  const shared = [...mine].filter((f) => all.has(f)).length;
+  const { missing, extra, shared } = fieldDifference(itemFields, declared, 'type');
   const lacksEnvelope = missing.some((f) => universal.has(f));
   return lacksEnvelope && missing.length >= 1 && extra >= 1 && missing.length + extra >= shared;
 }
@@ -45,11 +59,6 @@ export function isOtherShape(itemFields: readonly ItemField[], declared: readonl
  */
 export function isOtherObjectShape(itemFields: readonly ItemField[], declared: readonly string[]): boolean {
   if (itemFields.length === 0) return false;
-  const all = new Set(itemFields.map((f) => f.name));
-  const required = itemFields.filter((f) => f.required !== false && f.name !== 'object').map((f) => f.name);
-  const mine = new Set(declared.filter((f) => f !== 'object'));
-  const missing = required.filter((f) => !mine.has(f)).length;
-  const extra = [...mine].filter((f) => !all.has(f)).length;
-  const shared = [...mine].filter((f) => all.has(f)).length;
-  return extra >= 1 && missing + extra >= shared;
+  const { missing, extra, shared } = fieldDifference(itemFields, declared, 'object');
+  return extra >= 1 && missing.length + extra >= shared;
 }

@@ -75,8 +75,8 @@ export class FileHashes {
 
   /**
    * `resolve(root, path)`, with the folder part resolved once per folder: a workspace beside the
-   * project (`../../code/…`) made every file's resolve normalise the whole path, ~15 ms of a warm
-   * run over 750 files on a slow machine.
+   * project (`../../code/…`) made every file's resolve normalise the whole path (with the labels
+   * below, the warm fingerprint over llama-stack's 753 files went from ~67 to ~60 ms).
    */
   private absolute(root: string, path: string): string {
     const slash = path.lastIndexOf('/');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DiagnosticBag } from '../diagnostics/diagnostic.js';
-import { bytePosition, decodeSource, firstInvalidUtf8 } from './decode.js';
+import { bytePosition, firstInvalidUtf8, utf8Body } from './decode.js';
 
 const b = (...xs: number[]) => Uint8Array.from(xs);
 
@@ -18,15 +18,15 @@ describe('firstInvalidUtf8', () => {
   ])('%s', (_n, given, want) => expect(firstInvalidUtf8(given)).toBe(want));
 });
 
-describe('decodeSource', () => {
+describe('utf8Body', () => {
   it('drops a UTF-8 BOM', () => {
     const bag = new DiagnosticBag();
-    expect(decodeSource(b(0xef, 0xbb, 0xbf, 0x23, 0x20, 0x54), 'a.md', bag)).toBe('# T');
+    expect(utf8Body(b(0xef, 0xbb, 0xbf, 0x23, 0x20, 0x54), 'a.md', bag)?.toString('utf8')).toBe('# T');
     expect(bag.items).toEqual([]);
   });
   it('reports a UTF-16 file as such', () => {
     const bag = new DiagnosticBag();
-    expect(decodeSource(b(0xff, 0xfe, 0x23, 0x00), 'a.md', bag)).toBeUndefined();
+    expect(utf8Body(b(0xff, 0xfe, 0x23, 0x00), 'a.md', bag)).toBeUndefined();
     expect(bag.items[0]).toMatchObject({
       code: 'source-not-utf8',
       file: 'a.md',

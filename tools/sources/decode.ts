@@ -58,11 +58,6 @@ export function bytePosition(bytes: Uint8Array, offset: number): { line: number;
   return { line, column };
 }
 
-/** The text of `bytes`, or undefined (with an error in `bag`) when they are not UTF-8. */
-export function decodeSource(bytes: Uint8Array, file: string, bag: DiagnosticBag): string | undefined {
-  return utf8Body(bytes, file, bag)?.toString('utf8');
-}
-
 /**
  * The bytes of the text (after a byte order mark, if any) when they are UTF-8, so that decoding
  * them cannot fail; else undefined, with an error in `bag`.
