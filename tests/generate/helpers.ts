@@ -39,17 +39,41 @@ export function writeFiles(dir: string, files: readonly OutputFile[]): void {
   }
 }
 
+const TSC_OPTIONS: ts.CompilerOptions = {
+  strict: true,
+  noEmit: true,
+  target: ts.ScriptTarget.ES2022,
+  module: ts.ModuleKind.NodeNext,
+  moduleResolution: ts.ModuleResolutionKind.NodeNext,
+  skipLibCheck: true,
+  types: [],
+};
+
+/**
+ * The parsed declaration files of `node_modules` (the compiler's libs, Zod's types), shared by every
+ * `typecheck` in this worker: they do not change during a run, and parsing them again took about a
+ * second of each call. The generated files themselves are parsed fresh every time.
+ */
+const libraryFiles = new Map<string, ts.SourceFile>();
+
+function cachingHost(): ts.CompilerHost {
+  const host = ts.createCompilerHost(TSC_OPTIONS);
+  const parse = host.getSourceFile.bind(host);
+  host.getSourceFile = (fileName, language, onError, shouldCreate) => {
+    if (!fileName.includes('/node_modules/')) return parse(fileName, language, onError, shouldCreate);
+    let file = libraryFiles.get(fileName);
+    if (!file) {
+      file = parse(fileName, language, onError, shouldCreate);
+      if (file) libraryFiles.set(fileName, file);
+    }
+    return file;
+  };
+  return host;
+}
+
 /** `tsc --strict --noEmit` through the compiler API; returns formatted diagnostics (empty = compiles). */
 export function typecheck(files: string[]): string[] {
-  const program = ts.createProgram(files, {
-    strict: true,
-    noEmit: true,
-    target: ts.ScriptTarget.ES2022,
-    module: ts.ModuleKind.NodeNext,
-    moduleResolution: ts.ModuleResolutionKind.NodeNext,
-    skipLibCheck: true,
-    types: [],
-  });
+  const program = ts.createProgram(files, TSC_OPTIONS, cachingHost());
   return ts.getPreEmitDiagnostics(program).map((d) => {
     const where = d.file && d.start !== undefined ? `${d.file.fileName}:${d.file.getLineAndCharacterOfPosition(d.start).line + 1}: ` : '';
     return where + ts.flattenDiagnosticMessageText(d.messageText, '\n');
