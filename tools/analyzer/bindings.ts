@@ -102,9 +102,15 @@ export class ModuleGraph {
 
   private member(head: Binding | undefined, rest: string, from: string, seen: Set<string>): Binding | undefined {
     if (!head) return undefined;
+    const sep = from.endsWith('.py') ? '.' : '/';
+    // A name imported from a package and then read through (`from openai.types import responses`
+    // then `responses.ResponseCreatedEvent`; `import OpenAI from 'openai'` then
+    // `OpenAI.Responses.ResponseCreatedEvent`) is one of its submodules or namespaces: the member
+    // is the package's, under that path.
+    if (head.kind === 'external')
+      head = { kind: 'external-module', module: head.name === 'default' ? head.module : `${head.module}${sep}${head.name}` };
     if (head.kind === 'external-module') {
       const dot = rest.lastIndexOf('.');
-      const sep = from.endsWith('.py') ? '.' : '/';
       return dot < 0
         ? { kind: 'external', module: head.module, name: rest }
         : { kind: 'external', module: `${head.module}${sep}${rest.slice(0, dot).split('.').join(sep)}`, name: rest.slice(dot + 1) };

@@ -31,11 +31,28 @@ export const PY_SERVER: TruthGroup[] = [
     ],
   },
   {
+    // SDK classes read through a module the file imported: defined at their first reference.
+    lane: 'definition',
+    file: 'server/lifecycle.py',
+    at: [
+      [6, 'event:response.in_progress', 'rt.ResponseInProgressEvent('],
+      [9, 'event:response.incomplete', 'responses.ResponseIncompleteEvent:'],
+    ],
+  },
+  {
     lane: 'emitter',
     file: 'server/stream.py',
     at: [
       [5, 'event:response.created'],
       [6, 'event:response.output_text.delta', 'ResponseTextDeltaEvent('],
+    ],
+  },
+  {
+    lane: 'emitter',
+    file: 'server/lifecycle.py',
+    at: [
+      [6, 'event:response.in_progress', 'type="response.in_progress"'],
+      [10, 'event:response.incomplete', 'responses.ResponseIncompleteEvent('],
     ],
   },
   { lane: 'handler', file: 'server/stream.py', at: [[12, 'event:response.output_text.delta', 'case ResponseTextDeltaEvent(']] },

@@ -5,7 +5,8 @@
  * never needs to know the others.
  */
 import type { Node, Tree } from 'web-tree-sitter';
-import { isEventLiteral, isWeakLiteral, TYPE_SUBJECT } from '../candidates.js';
+import { type Candidates, isEventLiteral, isWeakLiteral, TYPE_SUBJECT } from '../candidates.js';
+import { alternation } from '../prefilter.js';
 import type { CodeFactKind } from '../facts.js';
 import { FactSink, type FileContext, type FileFacts } from '../fact-sink.js';
 import { classFacts } from './python-classes.js';
@@ -142,8 +143,47 @@ export function pythonFacts(tree: Tree, ctx: FileContext): FileFacts {
       }
     }
   }
+  if (!ctx.isTest) sdkReferenceFacts(root, sink);
   keepEventConstants(sink.module);
   return sink.result();
+}
+
+/**
+ * An SDK class read through a module or package it imported (`import openai.types.responses as
+ * rt` then `rt.ResponseCreatedEvent`; `from openai.types import responses` then
+ * `responses.ResponseCreatedEvent`): a definition by reference, as an import of the class by name
+ * is one by import. The first reference per name as written; the workspace pass keeps it only
+ * where the name resolves into the SDK. Test files import the SDK's classes to test them, as with
+ * imports by name: not a definition.
+ */
+function sdkReferenceFacts(root: Node, sink: FactSink): void {
+  const pattern = qualifiedSdkName(sink.ctx.candidates);
+  if (!pattern) return;
+  const text = root.text;
+  const seen = new Set<string>();
+  for (const m of text.matchAll(pattern)) {
+    if (seen.has(m[0])) continue;
+    const node = root.descendantForIndex(m.index, m.index + m[0].length);
+    // Inside a string or a comment the text is no code: the tree says what it is.
+    if (node?.type !== 'attribute' || node.startIndex !== m.index || node.endIndex !== m.index + m[0].length) continue;
+    seen.add(m[0]);
+    sink.add({ kind: 'definition', symbol: m[0], className: m[0], evidence: `reference to ${m[0]}`, ...pos(node) });
+  }
+}
+
+const qualifiedPatterns = new WeakMap<Candidates, RegExp | null>();
+
+/** `a.b.Name` for the SDK's class names, whole (not part of a longer dotted name); null when there are none. */
+function qualifiedSdkName(candidates: Candidates): RegExp | null {
+  let re = qualifiedPatterns.get(candidates);
+  if (re === undefined) {
+    re =
+      candidates.typeByClass.size > 0
+        ? new RegExp(String.raw`(?<![\w.])(?:[A-Za-z_]\w*\.)+(?:${alternation(candidates.typeByClass.keys())})(?![\w])`, 'g')
+        : null;
+    qualifiedPatterns.set(candidates, re);
+  }
+  return re;
 }
 
 /** The role of an event-type string, read from where it stands. */

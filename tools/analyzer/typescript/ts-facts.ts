@@ -98,10 +98,14 @@ export function typescriptFacts(ts: Ts, sf: TS.SourceFile, ctx: FileContext): Fi
       case K.TemplateExpression:
         return visitString(node as TS.StringLiteral | TS.NoSubstitutionTemplateLiteral | TS.TemplateExpression);
       case K.Identifier:
+        visitName(node);
+        return true;
       case K.PropertyAccessExpression:
+        if (sdkClasses?.has((node as TS.PropertyAccessExpression).name.text)) visitReference(node);
         visitName(node);
         return true;
       case K.QualifiedName:
+        if (sdkClasses?.has((node as TS.QualifiedName).right.text)) visitReference(node);
         // Only a type written as a constant (`type: EventType.Created`) makes one count.
         if (constantTypes) visitConstant(node);
         return true;
@@ -203,6 +207,21 @@ export function typescriptFacts(ts: Ts, sf: TS.SourceFile, ctx: FileContext): Fi
           },
         });
     });
+  };
+  /**
+   * An SDK class read through a namespace or module it imported (`OpenAI.Responses.ResponseCreatedEvent`
+   * of `import OpenAI from 'openai'`, `R.ResponseCreatedEvent` of `import * as R from …`): a
+   * definition by reference, as an import of the class by name is one by import. The first
+   * reference per name as written; the workspace pass keeps it only where the name resolves into
+   * the SDK. Test files import the SDK's classes to test them, as with imports by name: not a definition.
+   */
+  const sdkClasses = ctx.isTest ? undefined : ctx.candidates.typeByClass;
+  const referenced = new Set<string>();
+  const visitReference = (node: TS.Node): void => {
+    const written = writtenName(ts, node);
+    if (written === undefined || referenced.has(written)) return;
+    referenced.add(written);
+    add({ kind: 'definition', symbol: written, className: written, evidence: `reference to ${written}`, ...at(node) });
   };
   const visitNew = (node: TS.NewExpression): void => {
     const cls = writtenName(ts, node.expression);
