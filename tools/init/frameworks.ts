@@ -137,14 +137,18 @@ export const FRAMEWORKS: readonly Detector[] = [
   {
     // Code that consumes a stream: `if event.type == "response.completed"`, `elif chunk["type"] ==
     // 'response.output_text.delta'`, `match event.type:`. Only dotted types: `schema["type"] ==
-    // "object"` is everywhere JSON is read.
+    // "object"` is everywhere JSON is read. Or by the event's class, as SDK users do:
+    // `isinstance(chunk, responses.ResponseCompletedEvent)`, `case ResponseTextDeltaEvent(…):`;
+    // only classes named as the SDK's are (`Response…Event`), not any class called an event.
     id: 'python-handlers',
-    title: 'handlers on event.type (Python)',
+    title: 'handlers on event types (Python)',
     language: 'python',
     applies: py,
     codeOnly: true,
     test: (t) =>
-      /(?:\.type|\[\s*['"]type['"]\s*\])\s*==\s*['"][a-z_]+\.[a-z_.]+['"]|^\s*match\s+[\w.]+(?:\.type|\[\s*['"]type['"]\s*\])\s*:/m.test(t),
+      /(?:\.type|\[\s*['"]type['"]\s*\])\s*==\s*['"][a-z_]+\.[a-z_.]+['"]|^\s*match\s+[\w.]+(?:\.type|\[\s*['"]type['"]\s*\])\s*:/m.test(
+        t,
+      ) || /\bisinstance\s*\(\s*[\w.]+\s*,\s*\(?\s*(?:\w+\.)*Response\w*Event\b|^\s*case\s+(?:\w+\.)*Response\w*Event\s*\(/m.test(t),
   },
   { id: 'zod', title: 'Zod schemas', language: 'typescript', applies: ts, test: (t) => imports('zod').test(t) },
   {
