@@ -356,6 +356,15 @@ export const TS_SERVERS: TruthGroup[] = [
       [3, 'event:response.failed'],
     ],
   },
+  {
+    // SSE messages built as values: their `event` beside a `data`.
+    lane: 'emitter',
+    file: 'src/sse.mts',
+    at: [
+      [6, 'event:response.created'],
+      [7, 'event:response.output_text.delta'],
+    ],
+  },
 ];
 
 /** tests/accuracy/fixtures/py-constants: event types written as constants, declared in another module. */

@@ -243,12 +243,23 @@ function literalFact(
         return insideCase(parent)
           ? add('handler', true, `case pattern on ${stringValue(key)}`)
           : add('emitter', true, `${stringValue(key)} key in dict`, undefined, dictKeys(parent.parent));
+      // An SSE message as sse-starlette and others take one: `{"event": "response.created", "data": …}`.
+      // An undotted name (`error`) is every streaming API's, as in an `event:` line.
+      if (
+        stringValue(key) === 'event' &&
+        !insideCase(parent) &&
+        hasSibling(parent.parent, 'pair', (k) => stringValue(k.childForFieldName('key')) === 'data')
+      )
+        return add('emitter', false, 'event of an SSE message');
       return add('literal', false, 'dict value');
     }
     case 'keyword_argument': {
       const keyword = parent.childForFieldName('name')?.text;
       const call = parent.parent?.parent;
       const callee = call?.type === 'call' ? writtenName(call.childForFieldName('function')) : undefined;
+      // `ServerSentEvent(event="response.created", data=…)`, `dict(event=…, data=…)`: an SSE message.
+      if (keyword === 'event' && hasSibling(parent.parent, 'keyword_argument', (k) => k.childForFieldName('name')?.text === 'data'))
+        return add('emitter', false, 'event of an SSE message');
       // `name=` says which event only when a class is built (`RunItemStreamEvent(name=…)`), not in any call.
       if (keyword !== 'type' && !(keyword === 'name' && nameKeyed && callee !== undefined && isClassName(callee)))
         return add('literal', false, 'keyword argument');
@@ -373,6 +384,11 @@ function objectFact(node: Node, object: string, symbol: string, sink: FactSink, 
 }
 
 /** The keys of a dict literal when all are plain strings (no `**splat`): what an emitted event carries. */
+/** Whether `holder` (a dict, an argument list) has a child of `type` that `test` accepts. */
+function hasSibling(holder: Node | null, type: string, test: (k: Node) => boolean): boolean {
+  return holder !== null && kids(holder).some((k) => k.type === type && test(k));
+}
+
 function dictKeys(dict: Node | null): { fields?: string[] } {
   if (dict?.type !== 'dictionary') return {};
   const keys: string[] = [];

@@ -150,7 +150,8 @@ export function typescriptFacts(ts: Ts, sf: TS.SourceFile, ctx: FileContext): Fi
         literal: node.text,
         evidence,
         ...at(node),
-        ...(kind === 'emitter' ? { ...emitterClass(ts, node), ...objectKeys(ts, node) } : {}),
+        // An SSE message's keys (`event`, `data`) are its envelope's, not the event's.
+        ...(kind === 'emitter' && evidence !== SSE_MESSAGE ? { ...emitterClass(ts, node), ...objectKeys(ts, node) } : {}),
         ...(kind === 'definition' ? ownFields(node, symbol) : {}),
       });
     } else {
@@ -368,6 +369,15 @@ function roleOf(
       if (ts.isPropertyDeclaration(p)) return role('definition', `${key} property`);
       return role('emitter', `${key} property in object literal`);
     }
+    // An SSE message as Hono's `writeSSE` and others take one: `{ event: 'response.created', data }`.
+    // An undotted name (`error`) is every streaming API's, as in an `event:` line.
+    if (
+      propertyName(ts, p.name) === 'event' &&
+      !isWeakLiteral(node.text) &&
+      ts.isObjectLiteralExpression(p.parent) &&
+      hasProperty(ts, p.parent, 'data')
+    )
+      return role('emitter', SSE_MESSAGE);
     return role('literal', 'property value');
   }
   if (ts.isMethodDeclaration(p) && p.name === node) return role('handler', 'dispatch method name');
@@ -777,6 +787,15 @@ function recordConstants(ts: Ts, node: TS.Node, constants: Map<string, string>):
 /** `name` says which event only beside a `type` in the same object (`{ type: 'run_item_stream_event', name }`). */
 function hasTypeSibling(ts: Ts, obj: TS.ObjectLiteralExpression): boolean {
   return obj.properties.some((p) => ts.isPropertyAssignment(p) && propertyName(ts, p.name) === 'type');
+}
+
+const SSE_MESSAGE = 'event of an SSE message';
+
+/** Whether the object literal has a property `key` (`{ data: x }` or shorthand `{ data }`). */
+function hasProperty(ts: Ts, obj: TS.ObjectLiteralExpression, key: string): boolean {
+  return obj.properties.some(
+    (p) => (ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p)) && propertyName(ts, p.name) === key,
+  );
 }
 
 /** The keys of the object literal a `type: 'x'` property stands in, when all are plain names (no spread, no computed key). */
