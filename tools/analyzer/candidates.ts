@@ -7,7 +7,8 @@
 import { createHash } from 'node:crypto';
 import type { Model } from '../model/schema.js';
 import type { AnalyzerWarning } from './facts.js';
-import { SDK_PACKAGES } from '../sources/class-names.js';
+import { SDK_HELPERS, SDK_PACKAGES } from '../sources/class-names.js';
+import { getOwn } from '../model/own.js';
 
 export interface Candidates {
   /** Every event `type` the model knows (`response.created`, `raw_response_event`). */
@@ -49,6 +50,11 @@ export interface SdkEndpoint {
   path: string;
   /** Its parameters' names, to tell its call from another API's call of the same name. */
   params: readonly string[];
+  /**
+   * A helper of the call the examples make (`responses.parse` of `responses.create`): it takes
+   * arguments of its own (Python's `text_format`), so only what the endpoint declares counts as sent.
+   */
+  helper?: true;
 }
 
 export interface CandidateInput {
@@ -107,6 +113,9 @@ export function buildCandidates(input: CandidateInput, warnings: AnalyzerWarning
   for (const e of input.model.endpoints)
     for (const call of e.sdkCalls ?? [])
       if (!sdkCalls.has(call)) sdkCalls.set(call, { method: e.method, path: e.path, params: [...(namesOf.get(e.id) ?? [])].sort() });
+  // The SDK's helpers for a call send its request; a call an example makes itself keeps its own endpoint.
+  for (const [call, endpoint] of [...sdkCalls])
+    for (const helper of getOwn(SDK_HELPERS, call) ?? []) if (!sdkCalls.has(helper)) sdkCalls.set(helper, { ...endpoint, helper: true });
   const objectByValue = objectValues(input.model.objects ?? []);
   const hash = createHash('sha256')
     .update(

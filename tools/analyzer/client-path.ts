@@ -44,3 +44,8 @@ export function sdkEndpoint(
 export function sendsForeignKeys(sent: readonly { name: string }[], endpoint: SdkEndpoint): boolean {
   return sent.length > 0 && !sent.some((k) => endpoint.params.includes(k.name));
 }
+
+/** What a call sends as the endpoint's parameters: all it names, but a helper's own arguments. */
+export function sentParams<T extends { name: string }>(sent: T[], endpoint: SdkEndpoint): T[] {
+  return endpoint.helper ? sent.filter((k) => endpoint.params.includes(k.name)) : sent;
+}

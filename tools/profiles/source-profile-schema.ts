@@ -64,6 +64,12 @@ export const SourceProfileSchema = z.strictObject({
       packages: z.array(z.string()),
       /** API name → event type → SDK class names. */
       classNames: z.record(z.string(), z.record(z.string(), z.array(z.string()))),
+      /**
+       * SDK helpers that send the request of a call the spec's examples make (`responses.stream`
+       * and `responses.parse` send `responses.create`'s): call → its helpers. Code that calls a
+       * helper calls that endpoint.
+       */
+      helpers: z.record(z.string(), z.array(z.string())).optional(),
     })
     .optional(),
 });

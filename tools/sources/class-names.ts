@@ -17,6 +17,9 @@ const profile = (): SourceProfile | undefined => profileOfKind('openai-docs');
  */
 export const SDK_PACKAGES: readonly string[] = profile()?.sdk?.packages ?? [];
 
+/** SDK helpers that send the request of a call the examples make: call → helpers (`responses.create` → `responses.stream`). */
+export const SDK_HELPERS: Readonly<Record<string, readonly string[]>> = profile()?.sdk?.helpers ?? {};
+
 /**
  * SDK class names for an event type of `api`, or none. An event without an API belongs to the one
  * API its source reads, which for the profile's sources is the profile's first default API.

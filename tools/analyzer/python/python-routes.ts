@@ -12,7 +12,7 @@
  * carries a body, a body field (such decorators build the body model from the signature).
  */
 import type { Node } from 'web-tree-sitter';
-import { pathOfUrl, sdkEndpoint, sendsForeignKeys, SENT_UNDER } from '../client-path.js';
+import { pathOfUrl, sdkEndpoint, sendsForeignKeys, sentParams, SENT_UNDER } from '../client-path.js';
 import type { FactSink } from '../fact-sink.js';
 import type { CodeFact } from '../facts.js';
 import { type Callee, kids, lastName, pos, stringsIn, stringValue, writtenName } from './syntax.js';
@@ -347,7 +347,7 @@ function sdkCallFact(call: Node, callee: Callee, symbol: string, sink: FactSink)
     return sdkOwn(name) ? [{ name, in: where, line: pos(a).line }] : [];
   });
   if (sendsForeignKeys(sent, sdk)) return false;
-  const params: RouteParam[] = [...pathTemplateParams(sdk.path, line), ...sent];
+  const params: RouteParam[] = [...pathTemplateParams(sdk.path, line), ...sentParams(sent, sdk)];
   sink.add({
     kind: 'route',
     symbol,

@@ -15,7 +15,7 @@ import type { FileContext } from '../fact-sink.js';
 import type { FactAdder } from './ts-params.js';
 import { unwrapExpression } from './ts-fields.js';
 import type { CodeFact } from '../facts.js';
-import { pathOfUrl, sdkEndpoint, sendsForeignKeys, SENT_UNDER } from '../client-path.js';
+import { pathOfUrl, sdkEndpoint, sendsForeignKeys, sentParams, SENT_UNDER } from '../client-path.js';
 
 type At = (node: TS.Node) => { line: number; column: number };
 
@@ -58,7 +58,7 @@ export function routeVisitor(
           const sentObject = sdkParamsObject(ts, sf, node, sdk.path);
           const sent = sentObject ? objectKeys(ts, sentObject, where, at, { sf, node }) : [];
           if (sendsForeignKeys(sent, sdk)) return;
-          const params = [...(pathParams(sdk.path, at(node).line).params ?? []), ...sent];
+          const params = [...(pathParams(sdk.path, at(node).line).params ?? []), ...sentParams(sent, sdk)];
           sink.add({
             kind: 'route',
             symbol: callerName(ts, node) ?? access.expression.getText(sf),

@@ -1,0 +1,72 @@
+/**
+ * The SDK's helpers send the request of a call the spec's examples make (the bundled profile's
+ * `sdk.helpers`): `client.responses.stream(…)` and `client.responses.parse(…)` call what
+ * `client.responses.create(…)` calls, with what they send as its parameters.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildCandidates } from '../../tools/analyzer/candidates.js';
+import { analyzeWorkspace } from '../../tools/analyzer/index.js';
+import { fixtureModel, LANES, PATTERNS } from './fixture-model.js';
+
+const roots: string[] = [];
+afterAll(() => {
+  for (const root of roots) rmSync(root, { recursive: true, force: true });
+});
+
+async function routes(files: Record<string, string>): Promise<string[]> {
+  const root = mkdtempSync(join(tmpdir(), 'specmap-sdk-helpers-'));
+  roots.push(root);
+  for (const [file, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, file)), { recursive: true });
+    writeFileSync(join(root, file), text);
+  }
+  const { facts } = await analyzeWorkspace({ root, lanes: LANES, model: fixtureModel, unknownLiteralPatterns: PATTERNS });
+  return facts
+    .filter((f) => f.kind === 'route')
+    .map((f) => `${f.file}:${f.line} ${f.method} ${f.path} ${(f.params ?? []).map((p) => p.name).join(',')} (${f.evidence})`);
+}
+
+describe('SDK helpers', () => {
+  it('Python and TypeScript: stream and parse are calls of the endpoint create calls, with what they send', async () => {
+    expect(
+      await routes({
+        'server/ask.py': [
+          'def ask(client, prompt):',
+          '    with client.responses.stream(model="m", input=prompt) as s:',
+          '        return s',
+          '',
+          'def parse(client, prompt, schema):',
+          '    return client.responses.parse(model="m", input=prompt, text_format=schema)',
+          '',
+        ].join('\n'),
+        'web/ask.mts': [
+          'export function ask(client: any, input: string) {',
+          "  return client.responses.stream({ model: 'm', input });",
+          '}',
+          '',
+        ].join('\n'),
+      }),
+    ).toEqual([
+      'server/ask.py:2 POST /v1/responses model,input (SDK call responses.stream())',
+      // `text_format` is the helper's own argument, not a parameter of the request.
+      'server/ask.py:6 POST /v1/responses model,input (SDK call responses.parse())',
+      'web/ask.mts:2 POST /v1/responses model,input (SDK call responses.stream())',
+    ]);
+  });
+
+  it('a helper the examples call themselves keeps the endpoint they call it for', () => {
+    const endpoint = (path: string, sdkCalls: string[]) => ({ ...fixtureModel.endpoints[0]!, id: `endpoint:POST ${path}`, path, sdkCalls });
+    const model = {
+      ...fixtureModel,
+      endpoints: [endpoint('/v1/responses', ['responses.create']), endpoint('/v1/streams', ['responses.stream'])],
+    };
+    const candidates = buildCandidates({ model, unknownLiteralPatterns: [] });
+    expect(candidates.sdkCalls.get('responses.stream')?.path).toBe('/v1/streams');
+    expect(candidates.sdkCalls.get('responses.parse')?.path).toBe('/v1/responses');
+    // No example calls `widgets.create`: no helper of it is a call of anything.
+    expect(candidates.sdkCalls.has('widgets.stream')).toBe(false);
+  });
+});
