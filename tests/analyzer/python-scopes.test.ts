@@ -1,8 +1,8 @@
 /**
  * The Python facts pass: which code it reads and which symbol each fact gets. Facts take the
  * innermost function, or class body, they stand in; decorators and a class's header (its name and
- * bases) belong to the code around; a string's own parts (f-string interpolations) are not code
- * the pass reads.
+ * bases) belong to the code around; an f-string's holes are code like any other (a server's
+ * `f"data: {json.dumps({'type': …})}\n\n"`), while a plain string holds nothing more.
  */
 import { describe, expect, it } from 'vitest';
 import { buildCandidates } from '../../tools/analyzer/candidates.js';
@@ -41,7 +41,7 @@ describe('Python facts pass', () => {
     ]);
   });
 
-  it("reads decorators with the code around, and neither a class header nor a string's own parts", async () => {
+  it("reads decorators with the code around, not a class's header, and an f-string's holes as code", async () => {
     const text = [
       '@on("response.created")',
       'def handle(event):',
@@ -56,7 +56,35 @@ describe('Python facts pass', () => {
       '1:5 handler <module> response.created',
       '3:12 emitter handle Created',
       '4:47 definition Wrapped Base',
+      '5:20 emitter Wrapped response.failed',
       '7:16 emitter go ResponseCreatedEvent',
+    ]);
+  });
+
+  it('reads a dict built inside an f-string, and nothing of a plain string that looks like one', async () => {
+    const text = [
+      'async def gen():',
+      "    yield f\"data: {json.dumps({'type': 'response.created'})}\\n\\n\"",
+      "    yield \"data: {json.dumps({'type': 'response.queued'})}\"",
+      '',
+    ].join('\n');
+    expect(await facts(text)).toEqual(['2:40 emitter gen response.created']);
+  });
+
+  it("builds a model through Pydantic's constructors without validation, not through model_validate", async () => {
+    const text = [
+      'def build(r):',
+      '    a = ResponseCreatedEvent.model_construct(response=r, sequence_number=0)',
+      '    b = events.ResponseFailedEvent.construct(response=r)',
+      '    c = ResponseQueuedEvent.model_validate(payload)',
+      '    return a, b, c',
+      '',
+    ].join('\n');
+    expect(await facts(text)).toEqual([
+      '2:9 emitter build ResponseCreatedEvent',
+      '3:9 emitter build events.ResponseFailedEvent',
+      // The SDK class read through a module: a definition by reference, which the workspace pass resolves.
+      '3:9 definition events.ResponseFailedEvent events.ResponseFailedEvent',
     ]);
   });
 });

@@ -34,6 +34,16 @@ const WALKED = [
   'decorated_definition',
 ];
 
+/** The head of an f-string (any prefix with an `f`): its holes are code. */
+const F_STRING = /^[a-eg-zA-EG-Z]*[fF]/;
+
+/**
+ * Pydantic's constructors without validation (`ResponseCreatedEvent.model_construct(…)`, v1's
+ * `.construct(…)`): a constructor call of the class they are called on. Not `model_validate` and
+ * its kin: those parse what came in as often as they build what goes out.
+ */
+const BUILDERS = new Set(['model_construct', 'construct']);
+
 /** Calls whose string argument is an event being sent (`send_event("response.created", …)`). */
 const EMIT_CALL = /(send|emit|yield|publish|push|write|put|enqueue|dispatch|sse|stream|event)/i;
 /** Calls whose string argument subscribes to an event (`bus.on("response.created", fn)`). */
@@ -117,7 +127,9 @@ export function pythonFacts(tree: Tree, ctx: FileContext): FileFacts {
           for (const type of framed)
             if (isEventLiteral(type, ctx.candidates) && !isWeakLiteral(type))
               sink.add({ kind: 'emitter', symbol, literal: type, evidence: 'SSE event line in a string', ...pos(node) });
-        skipUntil = node.endIndex;
+        // An f-string's holes are code (`f"data: {json.dumps({'type': 'response.created'})}\n\n"`):
+        // the walk goes on into them. Any other string holds nothing more.
+        if (value !== undefined || !F_STRING.test(node.text)) skipUntil = node.endIndex;
         break;
       }
       case 'call': {
@@ -460,7 +472,8 @@ function callFacts(call: Node, callee: Callee, symbol: string, sink: FactSink): 
     }
     return;
   }
-  const cls = callee.written;
+  const builder = callee.attribute && callee.last !== undefined && BUILDERS.has(callee.last);
+  const cls = builder ? callee.written?.slice(0, callee.written.lastIndexOf('.')) : callee.written;
   if (!cls || !isClassName(cls)) return;
   const args = call.childForFieldName('arguments');
   if (!args) return;
