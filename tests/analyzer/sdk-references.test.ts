@@ -45,12 +45,18 @@ describe('SDK classes read through an imported module or namespace', () => {
         '    again = rt.ResponseFailedEvent  # the same name again: still one definition',
         '    return failed_mod.ResponseFailedEvent',
         '',
+        'def read(event):',
+        '    match event:',
+        '        case rt.ResponseCreatedEvent():',
+        '            pass',
+        '',
       ].join('\n'),
     });
     expect(defs).toEqual([
       'server/events.py:6:12 response.failed rt.ResponseFailedEvent (reference to rt.ResponseFailedEvent (openai.types.responses))',
       'server/events.py:8:18 response.queued responses.ResponseQueuedEvent (reference to responses.ResponseQueuedEvent (openai.types.responses))',
       'server/events.py:10:12 response.failed failed_mod.ResponseFailedEvent (reference to failed_mod.ResponseFailedEvent (openai.types.responses.response_failed_event))',
+      'server/events.py:14:14 response.created rt.ResponseCreatedEvent (reference to rt.ResponseCreatedEvent (openai.types.responses))',
     ]);
   });
 

@@ -176,8 +176,10 @@ function sdkReferenceFacts(root: Node, sink: FactSink): void {
   for (const m of text.matchAll(pattern)) {
     if (seen.has(m[0])) continue;
     const node = root.descendantForIndex(m.index, m.index + m[0].length);
-    // Inside a string or a comment the text is no code: the tree says what it is.
-    if (node?.type !== 'attribute' || node.startIndex !== m.index || node.endIndex !== m.index + m[0].length) continue;
+    // Inside a string or a comment the text is no code: the tree says what it is. A `case
+    // rt.ResponseCreatedEvent():` pattern spells it as a dotted name.
+    if (!node || node.startIndex !== m.index || node.endIndex !== m.index + m[0].length) continue;
+    if (node.type !== 'attribute' && !(node.type === 'dotted_name' && node.parent?.type === 'class_pattern')) continue;
     seen.add(m[0]);
     sink.add({ kind: 'definition', symbol: m[0], className: m[0], evidence: `reference to ${m[0]}`, ...pos(node) });
   }
