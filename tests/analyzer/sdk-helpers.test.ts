@@ -3,27 +3,15 @@
  * `sdk.helpers`): `client.responses.stream(…)` and `client.responses.parse(…)` call what
  * `client.responses.create(…)` calls, with what they send as its parameters.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildCandidates } from '../../tools/analyzer/candidates.js';
-import { analyzeWorkspace } from '../../tools/analyzer/index.js';
-import { fixtureModel, LANES, PATTERNS } from './fixture-model.js';
+import { analyzeFiles, removeAnalyzedFiles } from './analyze-files.js';
+import { fixtureModel } from './fixture-model.js';
 
-const roots: string[] = [];
-afterAll(() => {
-  for (const root of roots) rmSync(root, { recursive: true, force: true });
-});
+afterAll(removeAnalyzedFiles);
 
 async function routes(files: Record<string, string>): Promise<string[]> {
-  const root = mkdtempSync(join(tmpdir(), 'specmap-sdk-helpers-'));
-  roots.push(root);
-  for (const [file, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, file)), { recursive: true });
-    writeFileSync(join(root, file), text);
-  }
-  const { facts } = await analyzeWorkspace({ root, lanes: LANES, model: fixtureModel, unknownLiteralPatterns: PATTERNS });
+  const { facts } = await analyzeFiles(files);
   return facts
     .filter((f) => f.kind === 'route')
     .map((f) => `${f.file}:${f.line} ${f.method} ${f.path} ${(f.params ?? []).map((p) => p.name).join(',')} (${f.evidence})`);

@@ -5,27 +5,14 @@
  * of the class's event, as an import of the class by name is; a name that does not lead into the
  * SDK, text in a string or a comment, and test files are not.
  */
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { CodeFact } from '../../tools/analyzer/facts.js';
-import { analyzeWorkspace } from '../../tools/analyzer/index.js';
-import { fixtureModel, LANES, PATTERNS } from './fixture-model.js';
+import { analyzeFiles, removeAnalyzedFiles } from './analyze-files.js';
 
-const roots: string[] = [];
-afterAll(() => {
-  for (const root of roots) rmSync(root, { recursive: true, force: true });
-});
+afterAll(removeAnalyzedFiles);
 
 async function definitions(files: Record<string, string>): Promise<string[]> {
-  const root = mkdtempSync(join(tmpdir(), 'specmap-sdk-ref-'));
-  roots.push(root);
-  for (const [file, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, file)), { recursive: true });
-    writeFileSync(join(root, file), text);
-  }
-  const { facts } = await analyzeWorkspace({ root, lanes: LANES, model: fixtureModel, unknownLiteralPatterns: PATTERNS });
+  const { facts } = await analyzeFiles(files);
   const show = (f: CodeFact) => `${f.file}:${f.line}:${f.column} ${f.literal} ${f.symbol} (${f.evidence})`;
   return facts.filter((f) => f.kind === 'definition').map(show);
 }

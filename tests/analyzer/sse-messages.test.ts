@@ -4,27 +4,14 @@
  * Its `event` emits that event; without a `data` beside it, `event` is any key, and an undotted
  * name (`error`) is every streaming API's, as in an `event:` line.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { analyzeWorkspace } from '../../tools/analyzer/index.js';
-import { fixtureModel, LANES, PATTERNS } from './fixture-model.js';
+import { analyzeFiles, removeAnalyzedFiles } from './analyze-files.js';
 
-const roots: string[] = [];
-afterAll(() => {
-  for (const root of roots) rmSync(root, { recursive: true, force: true });
-});
+afterAll(removeAnalyzedFiles);
 
 /** `line kind literal (evidence)` of every event fact but bare literals. */
 async function facts(files: Record<string, string>): Promise<string[]> {
-  const root = mkdtempSync(join(tmpdir(), 'specmap-sse-'));
-  roots.push(root);
-  for (const [file, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, file)), { recursive: true });
-    writeFileSync(join(root, file), text);
-  }
-  const result = await analyzeWorkspace({ root, lanes: LANES, model: fixtureModel, unknownLiteralPatterns: PATTERNS });
+  const result = await analyzeFiles(files);
   return result.facts
     .filter((f) => f.kind !== 'literal')
     .map((f) => `${f.line} ${f.kind} ${f.literal} (${f.evidence})${f.fields ? ` fields: ${f.fields.join(', ')}` : ''}`);

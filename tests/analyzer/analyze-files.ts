@@ -1,0 +1,24 @@
+/** The analyzer on a few files written for one test: a temp workspace with the fixture model and lanes. */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { type AnalyzeResult, analyzeWorkspace } from '../../tools/analyzer/analyze-workspace.js';
+import { fixtureModel, LANES, PATTERNS } from './fixture-model.js';
+
+const roots: string[] = [];
+
+/** `files` (workspace path → text) analyzed as a workspace under the fixture lanes (`server/`, `tests/`, `web/`). */
+export async function analyzeFiles(files: Record<string, string>): Promise<AnalyzeResult> {
+  const root = mkdtempSync(join(tmpdir(), 'specmap-analyze-'));
+  roots.push(root);
+  for (const [file, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, file)), { recursive: true });
+    writeFileSync(join(root, file), text);
+  }
+  return analyzeWorkspace({ root, lanes: LANES, model: fixtureModel, unknownLiteralPatterns: PATTERNS });
+}
+
+/** Removes the workspaces `analyzeFiles` made (call from afterAll). */
+export function removeAnalyzedFiles(): void {
+  for (const root of roots.splice(0)) rmSync(root, { recursive: true, force: true });
+}
