@@ -280,6 +280,10 @@ export const PY_ROUTES: TruthGroup[] = [
       [7, 'param:GET /v1/conversations/{conversation_id}#conversation_id'],
       [11, 'endpoint:DELETE /v1/conversations/{conversation_id}', '@router.delete('],
       [12, 'param:DELETE /v1/conversations/{conversation_id}#conversation_id'],
+      // A handler that reads the raw request: the keys it reads are its parameters.
+      [16, 'endpoint:POST /v1/conversations', '@router.post('],
+      [19, 'param:POST /v1/conversations#items', 'body.get("items"'],
+      [19, 'param:POST /v1/conversations#metadata', 'body["metadata"]'],
     ],
   },
   {

@@ -77,8 +77,10 @@ export function routeFacts(decorated: readonly Node[], scope: RouteScope, sink: 
       const declared = declaredRoute(call, scope.prefixes);
       if (!declared) continue;
       const { params, body } = signature(fn, declared);
+      const read = !body && declared.methods.some((m) => WITH_BODY.has(m)) ? bodyKeysRead(fn) : [];
       for (const method of declared.methods) {
         const own = params.filter((p) => p.in !== 'body' || WITH_BODY.has(method));
+        if (WITH_BODY.has(method)) own.push(...read);
         sink.add({
           kind: 'route',
           symbol: fn.childForFieldName('name')?.text ?? '<function>',
@@ -282,6 +284,47 @@ function keywordValue(args: Node[], name: string): Node | undefined {
  * model, …}, Params)`, `options=make_request_options(query=maybe_transform({"after": after}, …))`. Each
  * is a parameter of the endpoint at its own line; `**spread` adds nothing that can be read here.
  */
+/** The body read whole, as JSON: `await request.json()`, `json.loads(await req.body())`. */
+const BODY_READ =
+  /^(?:await\s+)?[\w.]*\b(?:request|req)\.json\(\s*\)$|^json\.loads\(\s*(?:await\s+)?[\w.]*\b(?:request|req)\.body\(\s*\)\s*\)$/;
+
+/**
+ * The body keys a handler that reads the raw request reads (`body = await request.json()`, then
+ * `body["model"]`, `body.get("stream")`): what a server reads is what it accepts. A handler whose
+ * body is a model is read through that model instead.
+ */
+function bodyKeysRead(fn: Node): RouteParam[] {
+  if (!fn.text.includes('.json(') && !fn.text.includes('.body(')) return [];
+  const holders = new Set<string>();
+  for (const a of fn.descendantsOfType('assignment')) {
+    const left = a?.childForFieldName('left');
+    const right = a?.childForFieldName('right');
+    if (left?.type === 'identifier' && right && BODY_READ.test(right.text)) holders.add(left.text);
+  }
+  if (holders.size === 0) return [];
+  const out: RouteParam[] = [];
+  const seen = new Set<string>();
+  const add = (name: string | undefined, at: Node): void => {
+    if (name === undefined || seen.has(name)) return;
+    seen.add(name);
+    out.push({ name, in: 'body', line: pos(at).line });
+  };
+  for (const n of fn.descendantsOfType(['subscript', 'call'])) {
+    if (!n) continue;
+    if (n.type === 'subscript') {
+      const value = n.childForFieldName('value');
+      if (value?.type === 'identifier' && holders.has(value.text)) add(stringValue(n.childForFieldName('subscript')), n);
+    } else {
+      // `body.get("model")`
+      const callee = n.childForFieldName('function');
+      const object = callee?.type === 'attribute' ? callee.childForFieldName('object') : undefined;
+      if (object?.type === 'identifier' && holders.has(object.text) && callee!.childForFieldName('attribute')?.text === 'get')
+        add(stringValue(kids(n.childForFieldName('arguments') ?? n)[0]), n);
+    }
+  }
+  return out.sort((a, b) => a.line - b.line);
+}
+
 function sentKeys(args: Node[]): RouteParam[] {
   const out: RouteParam[] = [];
   // An argument's descendants of a type include the argument itself when it is of that type.

@@ -30,6 +30,7 @@ export function compilerApi(ts: typeof TS) {
     isClassExpression: ts.isClassExpression,
     isComputedPropertyName: ts.isComputedPropertyName,
     isConstructorDeclaration: ts.isConstructorDeclaration,
+    isElementAccessExpression: ts.isElementAccessExpression,
     isEnumDeclaration: ts.isEnumDeclaration,
     isExportAssignment: ts.isExportAssignment,
     isExportDeclaration: ts.isExportDeclaration,

@@ -118,7 +118,9 @@ export function routeVisitor(
         // At the method's name: the calls of one chain (`new Hono().get(…).post(…)`) all start
         // where the chain does, and would be taken for one.
         const where = at(access ? access.name : node);
-        const params = [...(pathParams(declared, where.line).params ?? []), ...sentKeys(ts, node, at, sf)];
+        const fn = handler && ts.isIdentifier(handler) ? functions.get(handler.text) : handler;
+        const read = !body && fn && WITH_BODY.has(verb) ? bodyKeysRead(ts, fn, at) : [];
+        const params = [...(pathParams(declared, where.line).params ?? []), ...sentKeys(ts, node, at, sf), ...read];
         sink.add({
           kind: 'route',
           symbol,
@@ -191,7 +193,7 @@ export function routeVisitor(
           path: nextPath,
           evidence: 'Next.js route file',
           ...(body ? { className: body } : {}),
-          ...pathParams(nextPath, at(node).line),
+          ...withBodyKeys(pathParams(nextPath, at(node).line), !body && WITH_BODY.has(node.name.text) ? bodyKeysRead(ts, node, at) : []),
           ...at(node),
         });
       }
@@ -199,6 +201,7 @@ export function routeVisitor(
         for (const d of node.declarationList.declarations) {
           if (!ts.isIdentifier(d.name) || !NEXT_METHODS.has(d.name.text)) continue;
           const body = d.initializer ? bodyIn(ts, d.initializer, sf) : undefined;
+          const read = !body && d.initializer && WITH_BODY.has(d.name.text) ? bodyKeysRead(ts, d.initializer, at) : [];
           sink.add({
             kind: 'route',
             symbol: d.name.text,
@@ -206,7 +209,7 @@ export function routeVisitor(
             path: nextPath,
             evidence: 'Next.js route file',
             ...(body ? { className: body } : {}),
-            ...pathParams(nextPath, at(d).line),
+            ...withBodyKeys(pathParams(nextPath, at(d).line), read),
             ...at(d),
           });
         }
@@ -569,6 +572,70 @@ function bodyIn(ts: Ts, fn: TS.Node, sf: TS.SourceFile): string | undefined {
   return found;
 }
 
+const WITH_BODY = new Set(['post', 'put', 'patch', 'all', 'POST', 'PUT', 'PATCH']);
+
+/** A route's path parameters (`pathParams`) and the body keys its handler reads, as one `params`. */
+function withBodyKeys(path: ReturnType<typeof pathParams>, read: SentKey[]): { params?: (PathParam | SentKey)[] } {
+  const params: (PathParam | SentKey)[] = [...(path.params ?? []), ...read];
+  return params.length ? { params } : {};
+}
+
+/**
+ * The body keys an untyped handler reads (plain JavaScript, an Express handler without types):
+ * `const { model, input } = req.body`, `const body = await req.json(); body.model`,
+ * `req.body.stream`, `body['input']`. What a server reads is what it accepts; a handler whose
+ * body has a type or schema is read through that instead.
+ */
+function bodyKeysRead(ts: Ts, fn: TS.Node, at: At): SentKey[] {
+  const out: SentKey[] = [];
+  const seen = new Set<string>();
+  const add = (name: string, node: TS.Node): void => {
+    if (seen.has(name)) return;
+    seen.add(name);
+    out.push({ name, in: 'body', line: at(node).line });
+  };
+  // `req.body`, `request.body`, `await req.json()`, `await c.req.json()`.
+  const isBody = (e: TS.Expression): boolean => {
+    let x = e;
+    while (ts.isAwaitExpression(x) || ts.isParenthesizedExpression(x) || ts.isAsExpression(x)) x = x.expression;
+    if (ts.isPropertyAccessExpression(x))
+      return x.name.text === 'body' && /^(req|request)$/.test(exprName(ts, x.expression)?.split('.').pop() ?? '');
+    return (
+      ts.isCallExpression(x) &&
+      x.arguments.length === 0 &&
+      ts.isPropertyAccessExpression(x.expression) &&
+      x.expression.name.text === 'json' &&
+      /^(req|request)$/.test(exprName(ts, x.expression.expression)?.split('.').pop() ?? '')
+    );
+  };
+  const holders = new Set<string>();
+  const visit = (n: TS.Node): void => {
+    if (ts.isVariableDeclaration(n) && n.initializer && isBody(n.initializer)) {
+      if (ts.isIdentifier(n.name)) holders.add(n.name.text);
+      else if (ts.isObjectBindingPattern(n.name))
+        for (const el of n.name.elements) {
+          if (el.dotDotDotToken) continue;
+          const key = el.propertyName ?? el.name;
+          if (ts.isIdentifier(key) || ts.isStringLiteral(key)) add(key.text, el);
+        }
+    } else if (
+      ts.isPropertyAccessExpression(n) &&
+      (isBody(n.expression) || (ts.isIdentifier(n.expression) && holders.has(n.expression.text)))
+    ) {
+      add(n.name.text, n);
+    } else if (
+      ts.isElementAccessExpression(n) &&
+      ts.isStringLiteral(n.argumentExpression) &&
+      (isBody(n.expression) || (ts.isIdentifier(n.expression) && holders.has(n.expression.text)))
+    ) {
+      add(n.argumentExpression.text, n);
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(fn);
+  return out;
+}
+
 /** The functions around a node, innermost first (the walk has set the parents above the node it visits). */
 function* callers(node: TS.Node): Generator<TS.SignatureDeclarationBase> {
   for (let n: TS.Node | undefined = node.parent; n; n = n.parent) if ('parameters' in n) yield n as TS.SignatureDeclarationBase;
@@ -685,7 +752,9 @@ function exprName(ts: Ts, e: TS.Expression): string | undefined {
 }
 
 /** The parameters a route's path declares (`:id`, `{id}`): the route's own path parameters. */
-function pathParams(path: string, line: number): { params?: { name: string; in: 'path'; optional: boolean; line: number }[] } {
+type PathParam = { name: string; in: 'path'; optional: boolean; line: number };
+
+function pathParams(path: string, line: number): { params?: PathParam[] } {
   const names = [...path.matchAll(/(?:^|\/)(?::([A-Za-z_]\w*)|\{([A-Za-z_]\w*)\})/g)].map((m) => m[1] ?? m[2]!);
   return names.length ? { params: names.map((name) => ({ name, in: 'path' as const, optional: false, line })) } : {};
 }

@@ -1,0 +1,85 @@
+/**
+ * A route handler that reads the raw request instead of a typed model: the body keys it reads are
+ * the parameters it accepts (`const { model } = req.body`, `body = await request.json()` then
+ * `body["model"]`, `body.get("stream")`). A handler with a body model is read through the model,
+ * and a GET handler has no body.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { analyzeFiles, removeAnalyzedFiles } from './analyze-files.js';
+
+afterAll(removeAnalyzedFiles);
+
+/** `file:line METHOD path body keys (line)` of every route. */
+async function routes(files: Record<string, string>): Promise<string[]> {
+  const { facts } = await analyzeFiles(files);
+  return facts
+    .filter((f) => f.kind === 'route')
+    .map((f) => {
+      const keys = (f.params ?? []).filter((p) => p.in === 'body').map((p) => `${p.name}@${p.line}`);
+      return `${f.file}:${f.line} ${f.method} ${f.path}${f.className ? ` model=${f.className}` : ''} [${keys.join(' ')}]`;
+    });
+}
+
+describe('body keys an untyped handler reads', () => {
+  it('Python: from the JSON read whole, by subscript and by get(); not in a GET, not beside a model', async () => {
+    expect(
+      await routes({
+        'server/proxy.py': [
+          'import json',
+          '',
+          '@app.post("/v1/responses")',
+          'async def create(request: Request):',
+          '    body = await request.json()',
+          '    other = {"input": 1}',
+          '    return body["model"], body.get("stream", False), other["input"], body["model"]',
+          '',
+          '@app.post("/v1/conversations")',
+          'async def start(req: Request):',
+          '    payload = json.loads(await req.body())',
+          '    return payload.get("metadata")',
+          '',
+          '@app.get("/v1/responses/{response_id}")',
+          'async def fetch(response_id: str, request: Request):',
+          '    body = await request.json()',
+          '    return body["include"]',
+          '',
+          '@app.post("/v1/typed")',
+          'async def typed(body: NewResponseBody, request: Request):',
+          '    raw = await request.json()',
+          '    return raw["model"]',
+          '',
+        ].join('\n'),
+      }),
+    ).toEqual([
+      'server/proxy.py:3 POST /v1/responses [model@7 stream@7]',
+      'server/proxy.py:9 POST /v1/conversations [metadata@12]',
+      'server/proxy.py:14 GET /v1/responses/{response_id} []',
+      'server/proxy.py:19 POST /v1/typed model=NewResponseBody []',
+    ]);
+  });
+
+  it('TypeScript: destructured from req.body or await req.json(), read off a holder; not beside a typed body', async () => {
+    expect(
+      await routes({
+        'web/server.mts': [
+          'app.post("/v1/responses", (req, res) => {',
+          '  const { model, input: prompt, ...rest } = req.body;',
+          '  res.json({ model, prompt, rest, stream: req.body.stream });',
+          '});',
+          'app.post("/v1/conversations", async (c) => {',
+          '  const body = await c.req.json();',
+          "  return c.json({ metadata: body['metadata'], items: body.items });",
+          '});',
+          'app.get("/v1/responses/:id", (req, res) => res.json(req.body.include));',
+          'app.post("/v1/typed", (req: Request<{}, {}, CreateBody>, res) => res.json(req.body.model));',
+          '',
+        ].join('\n'),
+      }),
+    ).toEqual([
+      'web/server.mts:1 POST /v1/responses [model@2 input@2 stream@3]',
+      'web/server.mts:5 POST /v1/conversations [metadata@7 items@7]',
+      'web/server.mts:9 GET /v1/responses/:id []',
+      'web/server.mts:10 POST /v1/typed model=CreateBody []',
+    ]);
+  });
+});
