@@ -44,6 +44,7 @@ export function routeVisitor(
       for (const d of st.declarationList.declarations)
         if (ts.isIdentifier(d.name) && d.initializer) functions.set(d.name.text, d.initializer);
   }
+  const knownParams = new Set(ctx.candidates.paramSets.flatMap((set) => [...set]));
   // The last names of the SDK calls the spec's examples make (`create`, `list`): a cheap first test.
   const sdkLast = new Set([...ctx.candidates.sdkCalls.keys()].map((k) => k.slice(k.lastIndexOf('.') + 1)));
   return (node: TS.Node): void => {
@@ -120,7 +121,10 @@ export function routeVisitor(
         const where = at(access ? access.name : node);
         const fn = handler && ts.isIdentifier(handler) ? functions.get(handler.text) : handler;
         const read = !body && fn && WITH_BODY.has(verb) ? bodyKeysRead(ts, fn, at) : [];
-        const params = [...(pathParams(declared, where.line).params ?? []), ...sentKeys(ts, node, at, sf), ...read];
+        const sent = sentKeys(ts, node, at, sf);
+        const data = sent.length === 0 && WITH_BODY.has(verb) ? dataArgument(ts, node, knownParams) : undefined;
+        if (data) sent.push(...objectKeys(ts, data, 'body', at, { sf, node }));
+        const params = [...(pathParams(declared, where.line).params ?? []), ...sent, ...read];
         sink.add({
           kind: 'route',
           symbol,
@@ -573,6 +577,32 @@ function bodyIn(ts: Ts, fn: TS.Node, sf: TS.SourceFile): string | undefined {
 }
 
 const WITH_BODY = new Set(['post', 'put', 'patch', 'all', 'POST', 'PUT', 'PATCH']);
+
+/** Keys of a client's request options, never of the data it sends. */
+const CLIENT_OPTIONS = new Set([
+  'headers',
+  'signal',
+  'timeout',
+  'responseType',
+  'withCredentials',
+  'auth',
+  'baseURL',
+  'method',
+  'schema',
+  'config',
+]);
+
+/**
+ * The data a client sends as its second argument (axios's `post(url, { model, input })`), when that
+ * argument is an object literal that names a parameter the spec knows and no request option: a
+ * server framework's options object (Fastify's `{ schema }`) or a bare `{ headers }` is no data.
+ */
+function dataArgument(ts: Ts, call: TS.CallExpression, known: ReadonlySet<string>): TS.ObjectLiteralExpression | undefined {
+  const arg = call.arguments[1];
+  if (!arg || !ts.isObjectLiteralExpression(arg)) return undefined;
+  const keys = arg.properties.map((p) => (p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) ? p.name.text : undefined));
+  return keys.some((k) => k !== undefined && known.has(k)) && !keys.some((k) => k !== undefined && CLIENT_OPTIONS.has(k)) ? arg : undefined;
+}
 
 /** A route's path parameters (`pathParams`) and the body keys its handler reads, as one `params`. */
 function withBodyKeys(path: ReturnType<typeof pathParams>, read: SentKey[]): { params?: (PathParam | SentKey)[] } {
