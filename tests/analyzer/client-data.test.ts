@@ -1,8 +1,9 @@
 /**
  * A client that takes the data it sends as its second argument (axios's `post(url, data)`): that
  * object's keys are the body parameters it sends, when it names a parameter the spec knows and no
- * request option. A server framework's options object (Fastify's `{ schema }`), a bare
- * `{ headers }` and an object of unknown keys send nothing.
+ * request option. A server framework's options object (Fastify's `{ schema }`), a client's own
+ * options (`{ body, ...options }`, whose `body` is what is sent; a bare `{ headers }`) and an object
+ * of unknown keys send nothing as data.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { analyzeFiles, removeAnalyzedFiles } from './analyze-files.js';
@@ -25,6 +26,7 @@ describe('data sent as a client call’s second argument', () => {
           "await axios.post('https://api.example.com/v1/responses', { headers: { a: '1' }, model });",
           "await http.post('https://api.example.com/v1/responses', { unknown: 1 });",
           "app.post('/v1/responses', { schema: { body: {} } }, handler);",
+          "await this._client.post('/v1/responses', { body, ...options, stream: body.stream ?? false });",
           "await axios.get('https://api.example.com/v1/responses', { model });",
           '',
         ].join('\n'),
@@ -34,7 +36,8 @@ describe('data sent as a client call’s second argument', () => {
       '2 POST /v1/responses []',
       '3 POST /v1/responses []',
       '4 POST /v1/responses []',
-      '5 GET /v1/responses []',
+      '5 POST /v1/responses []',
+      '6 GET /v1/responses []',
     ]);
   });
 });

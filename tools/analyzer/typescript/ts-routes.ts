@@ -601,7 +601,9 @@ function dataArgument(ts: Ts, call: TS.CallExpression, known: ReadonlySet<string
   const arg = call.arguments[1];
   if (!arg || !ts.isObjectLiteralExpression(arg)) return undefined;
   const keys = arg.properties.map((p) => (p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) ? p.name.text : undefined));
-  return keys.some((k) => k !== undefined && known.has(k)) && !keys.some((k) => k !== undefined && CLIENT_OPTIONS.has(k)) ? arg : undefined;
+  // An options object holds what it sends under `body` or `query` (even as `{ body, ...options }`).
+  const option = (k: string | undefined): boolean => k !== undefined && (CLIENT_OPTIONS.has(k) || SENT_UNDER.has(k));
+  return keys.some((k) => k !== undefined && known.has(k)) && !keys.some(option) ? arg : undefined;
 }
 
 /** A route's path parameters (`pathParams`) and the body keys its handler reads, as one `params`. */
