@@ -38,6 +38,11 @@ describe('body keys an untyped handler reads', () => {
           '    payload = json.loads(await req.body())',
           '    return payload.get("metadata")',
           '',
+          '@app.post("/v1/responses/{response_id}/cancel")',
+          'async def cancel(response_id: str, request: Request):',
+          '    data = await _read_request_body(request=request)',
+          '    return data.get("reason")',
+          '',
           '@app.get("/v1/responses/{response_id}")',
           'async def fetch(response_id: str, request: Request):',
           '    body = await request.json()',
@@ -53,8 +58,10 @@ describe('body keys an untyped handler reads', () => {
     ).toEqual([
       'server/proxy.py:3 POST /v1/responses [model@7 stream@7]',
       'server/proxy.py:9 POST /v1/conversations [metadata@12]',
-      'server/proxy.py:14 GET /v1/responses/{response_id} []',
-      'server/proxy.py:19 POST /v1/typed model=NewResponseBody []',
+      // A helper named for what it reads, given the request.
+      'server/proxy.py:14 POST /v1/responses/{response_id}/cancel [reason@17]',
+      'server/proxy.py:19 GET /v1/responses/{response_id} []',
+      'server/proxy.py:24 POST /v1/typed model=NewResponseBody []',
     ]);
   });
 

@@ -284,9 +284,12 @@ function keywordValue(args: Node[], name: string): Node | undefined {
  * model, …}, Params)`, `options=make_request_options(query=maybe_transform({"after": after}, …))`. Each
  * is a parameter of the endpoint at its own line; `**spread` adds nothing that can be read here.
  */
-/** The body read whole, as JSON: `await request.json()`, `json.loads(await req.body())`. */
+/**
+ * The body read whole, as JSON: `await request.json()`, `json.loads(await req.body())`, or a helper
+ * named for it that is given the request (`await _read_request_body(request=request)`).
+ */
 const BODY_READ =
-  /^(?:await\s+)?[\w.]*\b(?:request|req)\.json\(\s*\)$|^json\.loads\(\s*(?:await\s+)?[\w.]*\b(?:request|req)\.body\(\s*\)\s*\)$/;
+  /^(?:await\s+)?[\w.]*\b(?:request|req)\.json\(\s*\)$|^json\.loads\(\s*(?:await\s+)?[\w.]*\b(?:request|req)\.body\(\s*\)\s*\)$|^(?:await\s+)?[\w.]*(?:body|json)\w*\(\s*(?:\w+\s*=\s*)?(?:request|req)\s*\)$/i;
 
 /**
  * The body keys a handler that reads the raw request reads (`body = await request.json()`, then
@@ -294,7 +297,7 @@ const BODY_READ =
  * body is a model is read through that model instead.
  */
 function bodyKeysRead(fn: Node): RouteParam[] {
-  if (!fn.text.includes('.json(') && !fn.text.includes('.body(')) return [];
+  if (!/(?:json|body)\w*\(/i.test(fn.text)) return [];
   const holders = new Set<string>();
   for (const a of fn.descendantsOfType('assignment')) {
     const left = a?.childForFieldName('left');
