@@ -43,6 +43,12 @@ describe('body keys an untyped handler reads', () => {
           '    data = await _read_request_body(request=request)',
           '    return data.get("reason")',
           '',
+          '@app.route("/v1/responses/<response_id>/input_items", methods=["POST"])',
+          'def flask_items(response_id):',
+          '    data = request.get_json(force=True)',
+          '    also = request.json',
+          '    return data["after"], also.get("limit")',
+          '',
           '@app.get("/v1/responses/{response_id}")',
           'async def fetch(response_id: str, request: Request):',
           '    body = await request.json()',
@@ -60,8 +66,10 @@ describe('body keys an untyped handler reads', () => {
       'server/proxy.py:9 POST /v1/conversations [metadata@12]',
       // A helper named for what it reads, given the request.
       'server/proxy.py:14 POST /v1/responses/{response_id}/cancel [reason@17]',
-      'server/proxy.py:19 GET /v1/responses/{response_id} []',
-      'server/proxy.py:24 POST /v1/typed model=NewResponseBody []',
+      // Flask: the body as `request.get_json()` or `request.json`.
+      'server/proxy.py:19 POST /v1/responses/<response_id>/input_items [after@23 limit@23]',
+      'server/proxy.py:25 GET /v1/responses/{response_id} []',
+      'server/proxy.py:30 POST /v1/typed model=NewResponseBody []',
     ]);
   });
 

@@ -285,11 +285,12 @@ function keywordValue(args: Node[], name: string): Node | undefined {
  * is a parameter of the endpoint at its own line; `**spread` adds nothing that can be read here.
  */
 /**
- * The body read whole, as JSON: `await request.json()`, `json.loads(await req.body())`, or a helper
- * named for it that is given the request (`await _read_request_body(request=request)`).
+ * The body read whole, as JSON: `await request.json()`, `json.loads(await req.body())`, Flask's
+ * `request.get_json()` and `request.json`, or a helper named for it that is given the request
+ * (`await _read_request_body(request=request)`).
  */
 const BODY_READ =
-  /^(?:await\s+)?[\w.]*\b(?:request|req)\.json\(\s*\)$|^json\.loads\(\s*(?:await\s+)?[\w.]*\b(?:request|req)\.body\(\s*\)\s*\)$|^(?:await\s+)?[\w.]*(?:body|json)\w*\(\s*(?:\w+\s*=\s*)?(?:request|req)\s*\)$/i;
+  /^(?:await\s+)?[\w.]*\b(?:request|req)\.json(?:\(\s*\))?$|^[\w.]*\b(?:request|req)\.get_json\([^()]*\)$|^json\.loads\(\s*(?:await\s+)?[\w.]*\b(?:request|req)\.body\(\s*\)\s*\)$|^(?:await\s+)?[\w.]*(?:body|json)\w*\(\s*(?:\w+\s*=\s*)?(?:request|req)\s*\)$/i;
 
 /**
  * The body keys a handler that reads the raw request reads (`body = await request.json()`, then
@@ -297,7 +298,7 @@ const BODY_READ =
  * body is a model is read through that model instead.
  */
 function bodyKeysRead(fn: Node): RouteParam[] {
-  if (!/(?:json|body)\w*\(/i.test(fn.text)) return [];
+  if (!/json|body/i.test(fn.text)) return [];
   const holders = new Set<string>();
   for (const a of fn.descendantsOfType('assignment')) {
     const left = a?.childForFieldName('left');
