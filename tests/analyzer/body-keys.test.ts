@@ -20,6 +20,29 @@ async function routes(files: Record<string, string>): Promise<string[]> {
     });
 }
 
+describe('route files', () => {
+  it('SvelteKit: a `+server` file exports its routes, at the path of its folders, with the body keys they read', async () => {
+    expect(
+      await routes({
+        'web/routes/(api)/v1/responses/+server.mts': [
+          'export const POST = async ({ request }) => {',
+          '  const { model, input } = await request.json();',
+          '  return new Response(JSON.stringify({ model, input }));',
+          '};',
+          '',
+        ].join('\n'),
+        'web/routes/v1/responses/[response_id]/+server.mts':
+          'export async function GET({ params }) {\n  return new Response(params.response_id);\n}\n',
+        // A page's server load is no route.
+        'web/routes/v1/+page.server.mts': 'export async function load() {\n  return {};\n}\n',
+      }),
+    ).toEqual([
+      'web/routes/(api)/v1/responses/+server.mts:1 POST /v1/responses [model@2 input@2]',
+      'web/routes/v1/responses/[response_id]/+server.mts:1 GET /v1/responses/{response_id} []',
+    ]);
+  });
+});
+
 describe('body keys an untyped handler reads', () => {
   it('Python: from the JSON read whole, by subscript and by get(); not in a GET, not beside a model', async () => {
     expect(

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isTestPath, languageOf } from './file-role.js';
-import { nextRoutePath } from './typescript/ts-routes.js';
+import { isRouteFile } from './prefilter.js';
+import { fileRoute } from './typescript/ts-routes.js';
 
 describe('languageOf', () => {
   it.each([
@@ -31,13 +32,18 @@ describe('isTestPath', () => {
   });
 });
 
-describe('nextRoutePath', () => {
+describe('fileRoute', () => {
   it.each([
     ['src/app/v1/responses/route.ts', '/v1/responses'],
     ['app/(api)/v1/responses/[response_id]/route.ts', '/v1/responses/{response_id}'],
     ['app/v1/files/[...path]/route.js', '/v1/files/{path}'],
     ['app/v1/page.ts', undefined],
+    // SvelteKit: `+server.ts` below `routes/`, with its param matchers (`[id=uuid]`) left out.
+    ['src/routes/v1/responses/+server.ts', '/v1/responses'],
+    ['src/routes/(api)/v1/responses/[response_id=id]/+server.js', '/v1/responses/{response_id}'],
+    ['src/routes/v1/+page.server.ts', undefined],
   ] as const)('%s → %s', (file, want) => {
-    expect(nextRoutePath(file)).toBe(want);
+    expect(fileRoute(file)?.path).toBe(want);
+    expect(isRouteFile(file)).toBe(want !== undefined);
   });
 });

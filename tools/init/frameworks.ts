@@ -19,6 +19,7 @@ export type Framework =
   | 'django'
   | 'tornado'
   | 'nextjs'
+  | 'sveltekit'
   | 'express'
   | 'fastify'
   | 'hono'
@@ -173,6 +174,15 @@ export const FRAMEWORKS: readonly Detector[] = [
     server: true,
     test: (t, file) =>
       pkg(file) ? dependsOn('next')(t) : /export\s+(?:async\s+)?(?:function|const)\s+(?:GET|POST|PUT|PATCH|DELETE)\b/.test(t),
+  },
+  {
+    id: 'sveltekit',
+    title: 'SvelteKit',
+    language: 'typescript',
+    applies: (file, l) => pkg(file) || (l === 'typescript' && /(?:^|\/)routes\/(?:.*\/)?\+server\.[jt]s$/.test(file)),
+    server: true,
+    test: (t, file) =>
+      pkg(file) ? dependsOn('@sveltejs/kit')(t) : /export\s+(?:async\s+)?(?:function|const)\s+(?:GET|POST|PUT|PATCH|DELETE)\b/.test(t),
   },
   { id: 'express', title: 'Express routes', language: 'typescript', applies: ts, server: true, test: (t) => imports('express').test(t) },
   { id: 'fastify', title: 'Fastify routes', language: 'typescript', applies: ts, server: true, test: (t) => imports('fastify').test(t) },

@@ -35,7 +35,8 @@ export function routeVisitor(
   /** A router mounted under a prefix: [mounted, into, prefix], as written (module-facts.ts `mounts`). */
   onMount: (mount: [string, string, string]) => void = () => {},
 ): (node: TS.Node) => void {
-  const nextPath = nextRoutePath(ctx.file);
+  const fileRouted = fileRoute(ctx.file);
+  const nextPath = fileRouted?.path;
   // Handlers passed by name: their bodies hold the evidence.
   const functions = new Map<string, TS.Node>();
   for (const st of sf.statements) {
@@ -195,7 +196,7 @@ export function routeVisitor(
           symbol: node.name.text,
           method: node.name.text,
           path: nextPath,
-          evidence: 'Next.js route file',
+          evidence: `${fileRouted!.framework} route file`,
           ...(body ? { className: body } : {}),
           ...withBodyKeys(pathParams(nextPath, at(node).line), !body && WITH_BODY.has(node.name.text) ? bodyKeysRead(ts, node, at) : []),
           ...at(node),
@@ -211,7 +212,7 @@ export function routeVisitor(
             symbol: d.name.text,
             method: d.name.text,
             path: nextPath,
-            evidence: 'Next.js route file',
+            evidence: `${fileRouted!.framework} route file`,
             ...(body ? { className: body } : {}),
             ...withBodyKeys(pathParams(nextPath, at(d).line), read),
             ...at(d),
@@ -495,11 +496,25 @@ function substitutionName(ts: Ts, e: TS.Expression, index: number): string {
 }
 
 /** `src/app/(api)/v1/responses/[response_id]/route.ts` → `/v1/responses/{response_id}`. */
-export function nextRoutePath(file: string): string | undefined {
-  const m = /(?:^|\/)app\/((?:.*\/)?)route\.[cm]?[jt]sx?$/.exec(file);
-  if (!m) return undefined;
-  const segments = m[1]!.split('/').filter((s) => s !== '' && !/^\(.*\)$/.test(s) && !s.startsWith('@'));
-  return '/' + segments.map((s) => s.replace(/^\[\[?(?:\.\.\.)?([^\]]+)\]?\]$/, '{$1}')).join('/');
+/** The frameworks whose route files are routes by their path: Next.js's app router and SvelteKit. */
+const ROUTE_FILES: readonly { framework: string; pattern: RegExp }[] = [
+  { framework: 'Next.js', pattern: /(?:^|\/)app\/((?:.*\/)?)route\.[cm]?[jt]sx?$/ },
+  { framework: 'SvelteKit', pattern: /(?:^|\/)routes\/((?:.*\/)?)\+server\.[cm]?[jt]s$/ },
+];
+
+/**
+ * The path a route file serves, and its framework's name: its folders below `app/` (Next.js) or
+ * `routes/` (SvelteKit), `(group)` and `@slot` folders left out, `[id]`, `[...rest]` and `[[optional]]`
+ * a path parameter each.
+ */
+export function fileRoute(file: string): { path: string; framework: string } | undefined {
+  for (const { framework, pattern } of ROUTE_FILES) {
+    const m = pattern.exec(file);
+    if (!m) continue;
+    const segments = m[1]!.split('/').filter((s) => s !== '' && !/^\(.*\)$/.test(s) && !s.startsWith('@'));
+    return { framework, path: '/' + segments.map((s) => s.replace(/^\[\[?(?:\.\.\.)?([^\]=]+)(?:=[^\]]+)?\]?\]$/, '{$1}')).join('/') };
+  }
+  return undefined;
 }
 
 /** The body type a route call declares: a generic `{ Body: T }`, a validator argument, or its handler's own evidence. */
