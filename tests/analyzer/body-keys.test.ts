@@ -41,6 +41,26 @@ describe('route files', () => {
       'web/routes/v1/responses/[response_id]/+server.mts:1 GET /v1/responses/{response_id} []',
     ]);
   });
+
+  it('Nuxt: a server route file’s default export handles the method its name says, with the body keys it reads', async () => {
+    expect(
+      await routes({
+        'web/server/routes/v1/responses.post.mts': [
+          'export default defineEventHandler(async (event) => {',
+          '  const body = await readBody(event);',
+          '  return { model: body.model, stream: body.stream };',
+          '});',
+          '',
+        ].join('\n'),
+        'web/server/routes/v1/conversations/[conversation_id]/index.delete.mts': 'export default defineEventHandler(() => ({}));\n',
+        // No method in its name: it handles them all, and which it serves is not written down.
+        'web/server/routes/v1/conversations.mts': 'export default defineEventHandler(() => ({}));\n',
+      }),
+    ).toEqual([
+      'web/server/routes/v1/conversations/[conversation_id]/index.delete.mts:1 DELETE /v1/conversations/{conversation_id} []',
+      'web/server/routes/v1/responses.post.mts:1 POST /v1/responses [model@3 stream@3]',
+    ]);
+  });
 });
 
 describe('body keys an untyped handler reads', () => {

@@ -42,8 +42,17 @@ describe('fileRoute', () => {
     ['src/routes/v1/responses/+server.ts', '/v1/responses'],
     ['src/routes/(api)/v1/responses/[response_id=id]/+server.js', '/v1/responses/{response_id}'],
     ['src/routes/v1/+page.server.ts', undefined],
+    // Nuxt: `server/api/` is served under `/api`, `server/routes/` as it is; `index` is its folder.
+    ['server/api/v1/responses.post.ts', '/api/v1/responses'],
+    ['server/routes/v1/responses/[response_id]/index.get.ts', '/v1/responses/{response_id}'],
+    ['server/api/v1/responses.ts', undefined],
   ] as const)('%s → %s', (file, want) => {
     expect(fileRoute(file)?.path).toBe(want);
     expect(isRouteFile(file)).toBe(want !== undefined);
+  });
+
+  it('takes a Nuxt route’s method from its name, and no other route file’s', () => {
+    expect(fileRoute('server/api/v1/responses.post.ts')?.method).toBe('POST');
+    expect(fileRoute('src/routes/v1/responses/+server.ts')?.method).toBeUndefined();
   });
 });

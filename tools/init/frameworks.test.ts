@@ -35,6 +35,8 @@ describe('framework detection', () => {
       ['sveltekit'],
     ],
     ['SvelteKit by dependency', 'package.json', '{"devDependencies":{"@sveltejs/kit":"2.0.0"}}', undefined, ['sveltekit']],
+    ['a Nuxt server route', 'server/api/v1/responses.post.ts', 'export default defineEventHandler(() => ({}));\n', 'typescript', ['nuxt']],
+    ['Nuxt by dependency', 'package.json', '{"dependencies":{"nuxt":"3.0.0"}}', undefined, ['nuxt']],
     ['a package.json without next', 'package.json', '{"dependencies":{"react":"19"}}', undefined, []],
     ['a Python file never counts as Zod', 'x.py', "from 'zod'", 'python', []],
     ['Starlette', 'app/routes.py', 'from starlette.routing import Route\n', 'python', ['starlette']],

@@ -20,6 +20,7 @@ export type Framework =
   | 'tornado'
   | 'nextjs'
   | 'sveltekit'
+  | 'nuxt'
   | 'express'
   | 'fastify'
   | 'hono'
@@ -183,6 +184,14 @@ export const FRAMEWORKS: readonly Detector[] = [
     server: true,
     test: (t, file) =>
       pkg(file) ? dependsOn('@sveltejs/kit')(t) : /export\s+(?:async\s+)?(?:function|const)\s+(?:GET|POST|PUT|PATCH|DELETE)\b/.test(t),
+  },
+  {
+    id: 'nuxt',
+    title: 'Nuxt server routes',
+    language: 'typescript',
+    applies: (file, l) => pkg(file) || (l === 'typescript' && /(?:^|\/)server\/(?:api|routes)\//.test(file)),
+    server: true,
+    test: (t, file) => (pkg(file) ? dependsOn('nuxt')(t) : /\bdefineEventHandler\s*\(/.test(t)),
   },
   { id: 'express', title: 'Express routes', language: 'typescript', applies: ts, server: true, test: (t) => imports('express').test(t) },
   { id: 'fastify', title: 'Fastify routes', language: 'typescript', applies: ts, server: true, test: (t) => imports('fastify').test(t) },

@@ -219,6 +219,22 @@ export function routeVisitor(
           });
         }
       }
+      // Nuxt: the file's name says its method (`responses.post.ts`); its default export handles it.
+      const method = fileRouted!.method;
+      if (method !== undefined && ts.isExportAssignment(node) && !node.isExportEquals) {
+        const body = bodyIn(ts, node.expression, sf);
+        const read = !body && WITH_BODY.has(method) ? bodyKeysRead(ts, node.expression, at) : [];
+        sink.add({
+          kind: 'route',
+          symbol: 'default',
+          method,
+          path: nextPath,
+          evidence: `${fileRouted!.framework} route file`,
+          ...(body ? { className: body } : {}),
+          ...withBodyKeys(pathParams(nextPath, at(node).line), read),
+          ...at(node),
+        });
+      }
     }
   };
 }
@@ -496,23 +512,42 @@ function substitutionName(ts: Ts, e: TS.Expression, index: number): string {
 }
 
 /** `src/app/(api)/v1/responses/[response_id]/route.ts` → `/v1/responses/{response_id}`. */
-/** The frameworks whose route files are routes by their path: Next.js's app router and SvelteKit. */
-const ROUTE_FILES: readonly { framework: string; pattern: RegExp }[] = [
+/**
+ * The frameworks whose route files are routes by their path: Next.js's app router, SvelteKit, and
+ * Nuxt's server routes (`server/api/…` served under `/api`, `server/routes/…` as they are), whose
+ * file name ends in the method it handles (`responses.post.ts`).
+ */
+const ROUTE_FILES: readonly { framework: string; pattern: RegExp; prefix?: (m: RegExpExecArray) => string }[] = [
   { framework: 'Next.js', pattern: /(?:^|\/)app\/((?:.*\/)?)route\.[cm]?[jt]sx?$/ },
   { framework: 'SvelteKit', pattern: /(?:^|\/)routes\/((?:.*\/)?)\+server\.[cm]?[jt]s$/ },
+  {
+    framework: 'Nuxt',
+    pattern: /(?:^|\/)server\/(api|routes)\/((?:.*\/)?[^/]+?)\.(get|post|put|patch|delete)\.[cm]?[jt]s$/,
+    prefix: (m) => (m[1] === 'api' ? '/api' : ''),
+  },
 ];
 
 /**
- * The path a route file serves, and its framework's name: its folders below `app/` (Next.js) or
- * `routes/` (SvelteKit), `(group)` and `@slot` folders left out, `[id]`, `[...rest]` and `[[optional]]`
- * a path parameter each.
+ * The path a route file serves, its framework's name, and the method its name says (Nuxt): its
+ * folders below `app/` (Next.js) or `routes/` (SvelteKit), or its folders and name below
+ * `server/api/` or `server/routes/` (Nuxt; `index` is its folder), `(group)` and `@slot` folders
+ * left out, `[id]`, `[...rest]` and `[[optional]]` a path parameter each.
  */
-export function fileRoute(file: string): { path: string; framework: string } | undefined {
-  for (const { framework, pattern } of ROUTE_FILES) {
+export function fileRoute(file: string): { path: string; framework: string; method?: string } | undefined {
+  for (const { framework, pattern, prefix } of ROUTE_FILES) {
     const m = pattern.exec(file);
     if (!m) continue;
-    const segments = m[1]!.split('/').filter((s) => s !== '' && !/^\(.*\)$/.test(s) && !s.startsWith('@'));
-    return { framework, path: '/' + segments.map((s) => s.replace(/^\[\[?(?:\.\.\.)?([^\]=]+)(?:=[^\]]+)?\]?\]$/, '{$1}')).join('/') };
+    const under = prefix ? m[2]! : m[1]!;
+    const segments = under
+      .split('/')
+      .filter((s, i, all) => s !== '' && !/^\(.*\)$/.test(s) && !s.startsWith('@') && !(prefix && s === 'index' && i === all.length - 1));
+    const path =
+      (prefix?.(m) ?? '') + '/' + segments.map((s) => s.replace(/^\[\[?(?:\.\.\.)?([^\]=]+)(?:=[^\]]+)?\]?\]$/, '{$1}')).join('/');
+    return {
+      framework,
+      path: path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path,
+      ...(prefix ? { method: m[3]!.toUpperCase() } : {}),
+    };
   }
   return undefined;
 }
@@ -645,6 +680,8 @@ function bodyKeysRead(ts: Ts, fn: TS.Node, at: At): SentKey[] {
   const isBody = (e: TS.Expression): boolean => {
     let x = e;
     while (ts.isAwaitExpression(x) || ts.isParenthesizedExpression(x) || ts.isAsExpression(x)) x = x.expression;
+    // Nuxt (h3): `await readBody(event)`.
+    if (ts.isCallExpression(x) && ts.isIdentifier(x.expression) && x.expression.text === 'readBody') return true;
     if (ts.isPropertyAccessExpression(x))
       return x.name.text === 'body' && /^(req|request)$/.test(exprName(ts, x.expression)?.split('.').pop() ?? '');
     return (
