@@ -46,7 +46,7 @@ function bindingKey(b: Binding): string {
 }
 
 export function assignItems(given: AssignInput): CodeFact[] {
-  const input: AssignInput = { ...given, facts: withConstantValues(given) };
+  const input: AssignInput = { ...given, facts: withViewMethods({ ...given, facts: withConstantValues(given) }) };
   const { graph, typeByClass, sdkPackages } = input;
   const itemsOf = new Map<string, Set<string>>();
   const learn = (key: string, literal: string): boolean => {
@@ -191,6 +191,23 @@ function withConstantValues(input: AssignInput): CodeFact[] {
     if (literal === undefined) return [];
     const { constant, ...rest } = f;
     return [{ ...rest, literal, evidence: `${f.evidence ?? 'constant'} (${constant})` }];
+  });
+}
+
+/**
+ * A route that names its view instead of a method (Django's `path("v1/x", views.create)`) serves the
+ * methods that view declares, found through the module graph (`@require_POST`, a class-based
+ * view's `def get`): one route per method. A view that declares none, or one not found, serves
+ * methods nobody wrote down: no route.
+ */
+function withViewMethods(input: AssignInput): CodeFact[] {
+  if (!input.facts.some((f) => f.view !== undefined)) return [...input.facts];
+  return input.facts.flatMap((f) => {
+    if (f.view === undefined) return [f];
+    const b = input.graph.resolveName(f.file, f.view);
+    const methods = b?.kind === 'decl' ? input.modules.get(b.file)?.facts.views?.find(([name]) => name === b.name)?.[1] : undefined;
+    const { view, ...rest } = f;
+    return (methods ?? []).map((method) => ({ ...rest, method, evidence: `${f.evidence} of ${view}` }));
   });
 }
 

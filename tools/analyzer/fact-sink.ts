@@ -71,6 +71,7 @@ export class FactSink {
       'evidence',
       'params',
       'router',
+      'view',
     ] as const) {
       if (input[k] !== undefined) (fact as Record<string, unknown>)[k] = input[k];
     }

@@ -60,6 +60,11 @@ const CodeFactSchema = z.strictObject({
    * is the first. The body is what they all extend: `target` is their nearest common base.
    */
   variants: z.array(z.string()).optional(),
+  /**
+   * route: the view a method-less route serves, as written (Django's `path("v1/x", views.create)`):
+   * the workspace pass gives it the methods that view declares, or drops it.
+   */
+  view: z.string().optional(),
   /** route: the router or app it is declared on, as written (`router`); another module may mount it under a prefix. */
   router: z.string().optional(),
   /** route: the bases the body's declaration extends, resolved like `target` (a list request's page parameters). */

@@ -48,6 +48,11 @@ export interface ModuleFacts {
   bases?: [string, string[]][];
   /** Routers mounted under a prefix (`app.include_router(r.router, prefix="/v1")`): [mounted, into, prefix], as written. */
   mounts?: [string, string, string][];
+  /**
+   * Views that say which HTTP methods they serve (Django's `@require_POST`, `@require_http_methods`,
+   * DRF's `@api_view`, a class-based view's `def get`): [name, methods].
+   */
+  views?: [string, string[]][];
 }
 
 /**

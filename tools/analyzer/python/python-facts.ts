@@ -398,6 +398,33 @@ function objectFact(node: Node, object: string, symbol: string, sink: FactSink, 
 }
 
 /** The keys of a dict literal when all are plain strings (no `**splat`): what an emitted event carries. */
+const VIEW_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete']);
+/** Django's decorators that name the methods a view serves: `@require_POST`, `@require_http_methods(["GET", "POST"])`, DRF's `@api_view(["POST"])`. */
+const REQUIRE = /^@\s*(?:[\w.]*\.)?(?:require_(GET|POST|safe)\b|(?:require_http_methods|api_view)\s*\(\s*[[(]([^\])]*)[\])])/;
+
+/** The HTTP methods a Django view says it serves: by a decorator of a function, by the handler methods of a class. */
+function viewMethods(stmt: Node, def: Node): string[] {
+  if (def.type === 'function_definition') {
+    if (stmt.type !== 'decorated_definition') return [];
+    for (const dec of kids(stmt)) {
+      if (dec.type !== 'decorator') continue;
+      const m = REQUIRE.exec(dec.text);
+      if (!m) continue;
+      if (m[1]) return [m[1] === 'safe' ? 'GET' : m[1]];
+      return [...m[2]!.matchAll(/["'](\w+)["']/g)].map((x) => x[1]!.toUpperCase());
+    }
+    return [];
+  }
+  const body = def.childForFieldName('body');
+  const methods: string[] = [];
+  for (const k of body ? kids(body) : []) {
+    const fn = k.type === 'decorated_definition' ? k.childForFieldName('definition') : k;
+    const name = fn?.type === 'function_definition' ? fn.childForFieldName('name')?.text : undefined;
+    if (name && VIEW_METHODS.has(name)) methods.push(name.toUpperCase());
+  }
+  return methods;
+}
+
 /** Whether `holder` (a dict, an argument list) has a child of `type` that `test` accepts. */
 function hasSibling(holder: Node | null, type: string, test: (k: Node) => boolean): boolean {
   return holder !== null && kids(holder).some((k) => k.type === type && test(k));
@@ -534,6 +561,8 @@ function collectModuleFacts(root: Node, imports: readonly Node[], sink: FactSink
       } else module.imports.push({ local: n.text, module: from, name: n.text, ...pos(n) });
     }
   }
+  // Views say which methods they serve only in a file that uses Django or its REST framework.
+  const django = module.imports.some((i) => /^(?:django|rest_framework)(?:\.|$)/.test(i.module));
   const visitBlock = (block: Node): void => {
     for (const stmt of kids(block)) {
       if (stmt.type === 'class_definition' || stmt.type === 'function_definition' || stmt.type === 'decorated_definition') {
@@ -541,6 +570,11 @@ function collectModuleFacts(root: Node, imports: readonly Node[], sink: FactSink
         const name = def?.childForFieldName('name')?.text;
         if (!name) continue;
         declared.add(name);
+        const methods = django && def ? viewMethods(stmt, def) : [];
+        if (methods.length > 0) {
+          module.views ??= [];
+          module.views.push([name, methods]);
+        }
         const bases = def?.type === 'class_definition' ? writtenBases(def) : [];
         if (bases.length > 0) {
           module.bases ??= [];

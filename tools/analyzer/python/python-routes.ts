@@ -98,6 +98,54 @@ export function routeFacts(decorated: readonly Node[], scope: RouteScope, sink: 
 }
 
 /**
+ * A Django URL pattern, `path("v1/responses/<str:response_id>", views.detail)` or a `re_path` whose
+ * pattern is a plain path with named groups: a route at that path for the view it names. It says no
+ * method: the workspace pass gives it the methods the view declares (`view`), or drops it.
+ */
+function djangoPathFact(call: Node, name: string, sink: FactSink): boolean {
+  if (!sink.module.imports.some((i) => i.name === name && i.module === 'django.urls')) return false;
+  const [route, view] = kids(call.childForFieldName('arguments') ?? call);
+  const written = stringValue(route);
+  if (written === undefined || !view) return false;
+  const path = name === 'path' ? djangoPath(written) : djangoRegexPath(written);
+  // `views.Detail.as_view()`: the class.
+  const target =
+    view.type === 'call' && lastName(view.childForFieldName('function')) === 'as_view'
+      ? writtenName(view.childForFieldName('function')?.childForFieldName('object'))
+      : writtenName(view);
+  if (path === undefined || target === undefined) return false;
+  const line = pos(call).line;
+  const params = pathTemplateParams(path, line);
+  // Named by its view: the pattern stands in a list, in no function of its own.
+  sink.add({
+    kind: 'route',
+    symbol: target,
+    path,
+    view: target,
+    evidence: `Django ${name}()`,
+    ...(params.length ? { params } : {}),
+    ...pos(call),
+  });
+  return true;
+}
+
+/** `v1/responses/<str:response_id>/` → `/v1/responses/{response_id}`. */
+function djangoPath(route: string): string {
+  const path = `/${route}`.replace(/<(?:\w+:)?([A-Za-z_]\w*)>/g, '{$1}').replace(/\/+$/, '');
+  return path === '' ? '/' : path;
+}
+
+/** `^v1/responses/(?P<response_id>[^/]+)/?$` → `/v1/responses/{response_id}`; a pattern that is more than a path gives none. */
+function djangoRegexPath(pattern: string): string | undefined {
+  const path = pattern
+    .replace(/^\^/, '')
+    .replace(/\$$/, '')
+    .replace(/\/\?$/, '')
+    .replace(/\(\?P<([A-Za-z_]\w*)>[^)]*\)/g, '{$1}');
+  return /[\\()[\]*+?|^$]/.test(path) ? undefined : djangoPath(path);
+}
+
+/**
  * A client call of an endpoint: `self._post("/responses", body=maybe_transform(body, Params))`,
  * `self._get_api_list(f"/responses/{response_id}/input_items", …)`, `httpx.post(f"{base}/responses",
  * json=payload)`, `requests.delete(url)` with `url` assigned a path in the same function. The
@@ -114,6 +162,7 @@ export function clientCallFact(call: Node, callee: Callee, symbol: string, scope
   // Most calls are none of these: their arguments are read only for a name that may be.
   const verb = name ? /^_*(get|post|put|patch|delete)(?=$|_)/.exec(name)?.[1] : undefined;
   const registers = name !== undefined && (REGISTERS.has(name) || REGISTERING_VERB.test(name));
+  if ((name === 'path' || name === 're_path') && !callee.attribute && djangoPathFact(call, name, sink)) return;
   const args = verb || registers ? kids(call.childForFieldName('arguments') ?? call) : [];
   if (registers && registeredRouteFact(call, name, args, scope, sink)) return;
   if (callee.attribute && sdkCallFact(call, callee, symbol, sink)) return;
