@@ -50,6 +50,21 @@ const py = (_: string, l: FactLanguage | undefined) => l === 'python';
 const ts = (_: string, l: FactLanguage | undefined) => l === 'typescript';
 const pkg = (file: string) => file === 'package.json' || file.endsWith('/package.json');
 const imports = (module: string) => new RegExp(`(?:from\\s+['"]${module}(?:/[^'"]*)?['"]|require\\(\\s*['"]${module}['"]\\s*\\))`);
+/** A route file exports a function per HTTP method (Next.js, SvelteKit). */
+const EXPORTS_METHOD = /export\s+(?:async\s+)?(?:function|const)\s+(?:GET|POST|PUT|PATCH|DELETE)\b/;
+
+/** A framework whose routes are files: its dependency in a `package.json`, or a route file (by its path) whose text shows a handler. */
+function fileRouted(id: Framework, title: string, dependency: string, routeFile: RegExp, handler: RegExp): Detector {
+  return {
+    id,
+    title,
+    language: 'typescript',
+    applies: (file, l) => pkg(file) || (l === 'typescript' && routeFile.test(file)),
+    server: true,
+    test: (t, file) => (pkg(file) ? dependsOn(dependency)(t) : handler.test(t)),
+  };
+}
+
 const dependsOn = (name: string) => (text: string) => {
   try {
     const json = JSON.parse(text) as Record<string, Record<string, string> | undefined>;
@@ -167,32 +182,9 @@ export const FRAMEWORKS: readonly Detector[] = [
     applies: ts,
     test: (t) => /switch\s*\(\s*[\w.?]*\btype\s*\)/.test(t),
   },
-  {
-    id: 'nextjs',
-    title: 'Next.js',
-    language: 'typescript',
-    applies: (file, l) => pkg(file) || (l === 'typescript' && /(?:^|\/)app\/(?:.*\/)?route\.[jt]sx?$/.test(file)),
-    server: true,
-    test: (t, file) =>
-      pkg(file) ? dependsOn('next')(t) : /export\s+(?:async\s+)?(?:function|const)\s+(?:GET|POST|PUT|PATCH|DELETE)\b/.test(t),
-  },
-  {
-    id: 'sveltekit',
-    title: 'SvelteKit',
-    language: 'typescript',
-    applies: (file, l) => pkg(file) || (l === 'typescript' && /(?:^|\/)routes\/(?:.*\/)?\+server\.[jt]s$/.test(file)),
-    server: true,
-    test: (t, file) =>
-      pkg(file) ? dependsOn('@sveltejs/kit')(t) : /export\s+(?:async\s+)?(?:function|const)\s+(?:GET|POST|PUT|PATCH|DELETE)\b/.test(t),
-  },
-  {
-    id: 'nuxt',
-    title: 'Nuxt server routes',
-    language: 'typescript',
-    applies: (file, l) => pkg(file) || (l === 'typescript' && /(?:^|\/)server\/(?:api|routes)\//.test(file)),
-    server: true,
-    test: (t, file) => (pkg(file) ? dependsOn('nuxt')(t) : /\bdefineEventHandler\s*\(/.test(t)),
-  },
+  fileRouted('nextjs', 'Next.js', 'next', /(?:^|\/)app\/(?:.*\/)?route\.[jt]sx?$/, EXPORTS_METHOD),
+  fileRouted('sveltekit', 'SvelteKit', '@sveltejs/kit', /(?:^|\/)routes\/(?:.*\/)?\+server\.[jt]s$/, EXPORTS_METHOD),
+  fileRouted('nuxt', 'Nuxt server routes', 'nuxt', /(?:^|\/)server\/(?:api|routes)\//, /\bdefineEventHandler\s*\(/),
   { id: 'express', title: 'Express routes', language: 'typescript', applies: ts, server: true, test: (t) => imports('express').test(t) },
   { id: 'fastify', title: 'Fastify routes', language: 'typescript', applies: ts, server: true, test: (t) => imports('fastify').test(t) },
   { id: 'hono', title: 'Hono routes', language: 'typescript', applies: ts, server: true, test: (t) => imports('hono').test(t) },
