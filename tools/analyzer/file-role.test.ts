@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isTestPath, languageOf } from './file-role.js';
-import { isRouteFile } from './prefilter.js';
-import { fileRoute } from './typescript/ts-routes.js';
+import { fileRoute, isRouteFile } from './route-files.js';
 
 describe('languageOf', () => {
   it.each([

@@ -111,10 +111,3 @@ export function buildPrefilter(candidates: Candidates, extraNames: Iterable<stri
   const re = new RegExp(alternatives.join('|'));
   return (text) => re.test(text);
 }
-
-/** Route files (Next.js's app router, SvelteKit's `+server.ts`, Nuxt's `server/api/x.post.ts`) are routes by their path, whatever their text mentions. */
-export function isRouteFile(file: string): boolean {
-  return /(^|\/)app\/(.*\/)?route\.[cm]?[jt]sx?$|(^|\/)routes\/(.*\/)?\+server\.[cm]?[jt]s$|(^|\/)server\/(api|routes)\/.*\.(get|post|put|patch|delete)\.[cm]?[jt]s$/.test(
-    file,
-  );
-}

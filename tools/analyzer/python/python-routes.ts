@@ -329,11 +329,6 @@ function keywordValue(args: Node[], name: string): Node | undefined {
 }
 
 /**
- * The keys a client call writes out in what it sends: `json={"model": …}`, `body=maybe_transform({"model":
- * model, …}, Params)`, `options=make_request_options(query=maybe_transform({"after": after}, …))`. Each
- * is a parameter of the endpoint at its own line; `**spread` adds nothing that can be read here.
- */
-/**
  * The body read whole, as JSON: `await request.json()`, `json.loads(await req.body())`, Flask's
  * `request.get_json()` and `request.json`, or a helper named for it that is given the request
  * (`await _read_request_body(request=request)`).
@@ -375,9 +370,14 @@ function bodyKeysRead(fn: Node): RouteParam[] {
         add(stringValue(kids(n.childForFieldName('arguments') ?? n)[0]), n);
     }
   }
-  return out.sort((a, b) => a.line - b.line);
+  return out;
 }
 
+/**
+ * The keys a client call writes out in what it sends: `json={"model": …}`, `body=maybe_transform({"model":
+ * model, …}, Params)`, `options=make_request_options(query=maybe_transform({"after": after}, …))`. Each
+ * is a parameter of the endpoint at its own line; `**spread` adds nothing that can be read here.
+ */
 function sentKeys(args: Node[]): RouteParam[] {
   const out: RouteParam[] = [];
   // An argument's descendants of a type include the argument itself when it is of that type.

@@ -16,6 +16,7 @@ import type { FactAdder } from './ts-params.js';
 import { unwrapExpression } from './ts-fields.js';
 import type { CodeFact } from '../facts.js';
 import { pathOfUrl, sdkEndpoint, sendsForeignKeys, sentParams, SENT_UNDER } from '../client-path.js';
+import { fileRoute, type FileRoute } from '../route-files.js';
 
 type At = (node: TS.Node) => { line: number; column: number };
 
@@ -36,7 +37,21 @@ export function routeVisitor(
   onMount: (mount: [string, string, string]) => void = () => {},
 ): (node: TS.Node) => void {
   const fileRouted = fileRoute(ctx.file);
-  const nextPath = fileRouted?.path;
+  /** A route file's route: its handler's body model, or else the body keys the handler reads. */
+  const fileRouteFact = (route: FileRoute, symbol: string, method: string, handler: TS.Node | undefined, place: TS.Node): void => {
+    const body = handler ? bodyIn(ts, handler, sf) : undefined;
+    const read = handler && !body && WITH_BODY.has(method) ? bodyKeysRead(ts, handler, at) : [];
+    sink.add({
+      kind: 'route',
+      symbol,
+      method,
+      path: route.path,
+      evidence: `${route.framework} route file`,
+      ...(body ? { className: body } : {}),
+      ...withBodyKeys(pathParams(route.path, at(place).line), read),
+      ...at(place),
+    });
+  };
   // Handlers passed by name: their bodies hold the evidence.
   const functions = new Map<string, TS.Node>();
   for (const st of sf.statements) {
@@ -187,54 +202,17 @@ export function routeVisitor(
     }
     if (ts.isMethodDeclaration(node) && node.modifiers && ts.isClassDeclaration(node.parent))
       nestRoutes(ts, sf, node, node.parent, sink, at);
-    if (nextPath !== undefined && node.parent === sf) {
+    if (fileRouted !== undefined && node.parent === sf) {
       const exported = (ts.getCombinedModifierFlags(node as TS.Declaration) & ts.ModifierFlags.Export) !== 0;
-      if (exported && ts.isFunctionDeclaration(node) && node.name && NEXT_METHODS.has(node.name.text)) {
-        const body = bodyIn(ts, node, sf);
-        sink.add({
-          kind: 'route',
-          symbol: node.name.text,
-          method: node.name.text,
-          path: nextPath,
-          evidence: `${fileRouted!.framework} route file`,
-          ...(body ? { className: body } : {}),
-          ...withBodyKeys(pathParams(nextPath, at(node).line), !body && WITH_BODY.has(node.name.text) ? bodyKeysRead(ts, node, at) : []),
-          ...at(node),
-        });
-      }
-      if (ts.isVariableStatement(node) && node.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) {
-        for (const d of node.declarationList.declarations) {
-          if (!ts.isIdentifier(d.name) || !NEXT_METHODS.has(d.name.text)) continue;
-          const body = d.initializer ? bodyIn(ts, d.initializer, sf) : undefined;
-          const read = !body && d.initializer && WITH_BODY.has(d.name.text) ? bodyKeysRead(ts, d.initializer, at) : [];
-          sink.add({
-            kind: 'route',
-            symbol: d.name.text,
-            method: d.name.text,
-            path: nextPath,
-            evidence: `${fileRouted!.framework} route file`,
-            ...(body ? { className: body } : {}),
-            ...withBodyKeys(pathParams(nextPath, at(d).line), read),
-            ...at(d),
-          });
-        }
-      }
+      if (exported && ts.isFunctionDeclaration(node) && node.name && NEXT_METHODS.has(node.name.text))
+        fileRouteFact(fileRouted, node.name.text, node.name.text, node, node);
+      if (ts.isVariableStatement(node) && node.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword))
+        for (const d of node.declarationList.declarations)
+          if (ts.isIdentifier(d.name) && NEXT_METHODS.has(d.name.text))
+            fileRouteFact(fileRouted, d.name.text, d.name.text, d.initializer, d);
       // Nuxt: the file's name says its method (`responses.post.ts`); its default export handles it.
-      const method = fileRouted!.method;
-      if (method !== undefined && ts.isExportAssignment(node) && !node.isExportEquals) {
-        const body = bodyIn(ts, node.expression, sf);
-        const read = !body && WITH_BODY.has(method) ? bodyKeysRead(ts, node.expression, at) : [];
-        sink.add({
-          kind: 'route',
-          symbol: 'default',
-          method,
-          path: nextPath,
-          evidence: `${fileRouted!.framework} route file`,
-          ...(body ? { className: body } : {}),
-          ...withBodyKeys(pathParams(nextPath, at(node).line), read),
-          ...at(node),
-        });
-      }
+      if (fileRouted.method !== undefined && ts.isExportAssignment(node) && !node.isExportEquals)
+        fileRouteFact(fileRouted, 'default', fileRouted.method, node.expression, node);
     }
   };
 }
@@ -509,47 +487,6 @@ function substitutionName(ts: Ts, e: TS.Expression, index: number): string {
   if (ts.isPropertyAccessExpression(e)) return e.name.text;
   if (ts.isCallExpression(e) && e.arguments.length === 1) return substitutionName(ts, e.arguments[0]!, index);
   return `param${index}`;
-}
-
-/** `src/app/(api)/v1/responses/[response_id]/route.ts` → `/v1/responses/{response_id}`. */
-/**
- * The frameworks whose route files are routes by their path: Next.js's app router, SvelteKit, and
- * Nuxt's server routes (`server/api/…` served under `/api`, `server/routes/…` as they are), whose
- * file name ends in the method it handles (`responses.post.ts`).
- */
-const ROUTE_FILES: readonly { framework: string; pattern: RegExp; prefix?: (m: RegExpExecArray) => string }[] = [
-  { framework: 'Next.js', pattern: /(?:^|\/)app\/((?:.*\/)?)route\.[cm]?[jt]sx?$/ },
-  { framework: 'SvelteKit', pattern: /(?:^|\/)routes\/((?:.*\/)?)\+server\.[cm]?[jt]s$/ },
-  {
-    framework: 'Nuxt',
-    pattern: /(?:^|\/)server\/(api|routes)\/((?:.*\/)?[^/]+?)\.(get|post|put|patch|delete)\.[cm]?[jt]s$/,
-    prefix: (m) => (m[1] === 'api' ? '/api' : ''),
-  },
-];
-
-/**
- * The path a route file serves, its framework's name, and the method its name says (Nuxt): its
- * folders below `app/` (Next.js) or `routes/` (SvelteKit), or its folders and name below
- * `server/api/` or `server/routes/` (Nuxt; `index` is its folder), `(group)` and `@slot` folders
- * left out, `[id]`, `[...rest]` and `[[optional]]` a path parameter each.
- */
-export function fileRoute(file: string): { path: string; framework: string; method?: string } | undefined {
-  for (const { framework, pattern, prefix } of ROUTE_FILES) {
-    const m = pattern.exec(file);
-    if (!m) continue;
-    const under = prefix ? m[2]! : m[1]!;
-    const segments = under
-      .split('/')
-      .filter((s, i, all) => s !== '' && !/^\(.*\)$/.test(s) && !s.startsWith('@') && !(prefix && s === 'index' && i === all.length - 1));
-    const path =
-      (prefix?.(m) ?? '') + '/' + segments.map((s) => s.replace(/^\[\[?(?:\.\.\.)?([^\]=]+)(?:=[^\]]+)?\]?\]$/, '{$1}')).join('/');
-    return {
-      framework,
-      path: path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path,
-      ...(prefix ? { method: m[3]!.toUpperCase() } : {}),
-    };
-  }
-  return undefined;
 }
 
 /** The body type a route call declares: a generic `{ Body: T }`, a validator argument, or its handler's own evidence. */
@@ -835,9 +772,9 @@ function exprName(ts: Ts, e: TS.Expression): string | undefined {
   return undefined;
 }
 
-/** The parameters a route's path declares (`:id`, `{id}`): the route's own path parameters. */
 type PathParam = { name: string; in: 'path'; optional: boolean; line: number };
 
+/** The parameters a route's path declares (`:id`, `{id}`): the route's own path parameters. */
 function pathParams(path: string, line: number): { params?: PathParam[] } {
   const names = [...path.matchAll(/(?:^|\/)(?::([A-Za-z_]\w*)|\{([A-Za-z_]\w*)\})/g)].map((m) => m[1] ?? m[2]!);
   return names.length ? { params: names.map((name) => ({ name, in: 'path' as const, optional: false, line })) } : {};
