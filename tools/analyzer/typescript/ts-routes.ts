@@ -17,6 +17,7 @@ import { unwrapExpression } from './ts-fields.js';
 import type { CodeFact } from '../facts.js';
 import { pathOfUrl, sdkEndpoint, sendsForeignKeys, sentParams, SENT_UNDER } from '../client-path.js';
 import { fileRoute, type FileRoute } from '../route-files.js';
+import { flowKeys } from './sent-flow.js';
 
 type At = (node: TS.Node) => { line: number; column: number };
 
@@ -72,9 +73,16 @@ export function routeVisitor(
         if (sdk) {
           // `openai.responses.create({ model, input })`: the object's keys are what it sends.
           const where = /^(POST|PUT|PATCH)$/.test(sdk.method) ? 'body' : 'query';
-          const sentObject = sdkParamsObject(ts, sf, node, sdk.path);
-          const sent = sentObject ? objectKeys(ts, sentObject, where, at, { sf, node }) : [];
-          if (sendsForeignKeys(sent, sdk)) return;
+          // What it sends comes after its path's parameters (`create(body, options)`, `retrieve(id, query,
+          // options)`; the request options after it are the SDK's own).
+          const given = node.arguments[sdk.path.split('{').length - 1];
+          const flowed = given ? flowKeys(ts, sf, node, given, at) : [];
+          if (sendsForeignKeys(flowed, sdk)) return;
+          // Keys followed past the call's own objects are kept when the endpoint has them: a request
+          // built elsewhere often carries another endpoint's keys on their way out (`max_tokens`).
+          const sent = flowed
+            .filter((k) => k.direct || sdk.params.includes(k.name))
+            .map((k): SentKey => ({ name: k.name, in: where, line: k.line }));
           const params = [...(pathParams(sdk.path, at(node).line).params ?? []), ...sentParams(sent, sdk)];
           sink.add({
             kind: 'route',
@@ -390,18 +398,6 @@ function sentKeys(ts: Ts, call: TS.CallExpression, at: At, sf: TS.SourceFile): S
     }
   }
   return out;
-}
-
-/**
- * What an SDK call sends: the argument after its path's parameters (`create(body, options)`,
- * `retrieve(id, query, options)`; the request options after it are the SDK's own), written out
- * or a `const` of the caller's holding an object (`const request = { model, … }; create(request)`).
- */
-function sdkParamsObject(ts: Ts, sf: TS.SourceFile, call: TS.CallExpression, path: string): TS.ObjectLiteralExpression | undefined {
-  let given: TS.Expression | undefined = call.arguments[path.split('{').length - 1];
-  if (given && ts.isIdentifier(given)) given = constantValue(ts, sf, given.text, call);
-  given = given && unwrapExpression(ts, given);
-  return given && ts.isObjectLiteralExpression(given) ? given : undefined;
 }
 
 /** A call being read, and its file: where the constants it names are looked up. */

@@ -1,0 +1,97 @@
+/**
+ * An SDK call whose request is built elsewhere in the file sends the keys written there: the
+ * request followed through a variable and the keys later set on it, a property of a returned
+ * object, a method's return, and a wrapper's parameter (what the file's calls of it pass). Keys
+ * reached that way count only when the endpoint has them (a request on its way out carries other
+ * endpoints' keys too); the call's own object literal counts whole, as before. Each key is at the
+ * line it is written.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { analyzeFiles, removeAnalyzedFiles } from './analyze-files.js';
+
+afterAll(removeAnalyzedFiles);
+
+async function sent(files: Record<string, string>): Promise<string[]> {
+  const { facts } = await analyzeFiles(files);
+  return facts
+    .filter((f) => f.kind === 'route')
+    .map((f) => `${f.file}:${f.line} ${f.method} ${f.path} [${(f.params ?? []).map((p) => `${p.name}@${p.line}`)}]`);
+}
+
+describe('TypeScript: a request built elsewhere in the file', () => {
+  it('follows a builder method’s returned object, a property of it, and keys set after', async () => {
+    const text = [
+      'class Model {',
+      '  build(request, stream) {',
+      '    let requestData = {',
+      '      model: this.model,',
+      '      input: request.input,',
+      '      max_tokens: 10,',
+      '    };',
+      '    requestData.truncation = "auto";',
+      '    requestData = { ...requestData, ...request.extra };',
+      '    return { requestData, headers: {} };',
+      '  }',
+      '  async fetch(request) {',
+      '    const built = this.build(request, true);',
+      '    return this.client.responses.create(built.requestData, { headers: built.headers });',
+      '  }',
+      '}',
+      '',
+    ].join('\n');
+    expect(await sent({ 'web/model.mts': text })).toEqual(['web/model.mts:14 POST /v1/responses [model@4,input@5,truncation@8]']);
+  });
+
+  it('follows a wrapper’s parameter to what the file’s calls pass, spreads of a method’s return included', async () => {
+    const text = [
+      'export class Chat {',
+      '  params(options) {',
+      '    const params = { model: this.model, previous_response_id: options.previous, n: 2 };',
+      '    if (options.max) params["max_output_tokens"] = options.max;',
+      '    return params;',
+      '  }',
+      '  async withRetry(request) {',
+      '    return this.caller.call(() => this.client.responses.create(request));',
+      '  }',
+      '  async generate(options) {',
+      '    return this.withRetry({ ...this.params(options), input: options.messages, stream: false });',
+      '  }',
+      '}',
+      '',
+    ].join('\n');
+    expect(await sent({ 'web/chat.mts': text })).toEqual([
+      'web/chat.mts:8 POST /v1/responses [model@3,previous_response_id@3,max_output_tokens@4,input@11]',
+    ]);
+  });
+
+  it('still counts the call’s own object whole, and adds nothing a value from elsewhere would hold', async () => {
+    const text = [
+      "import { makeRequest } from './elsewhere';",
+      'const base = { model: "m" };',
+      'export async function a(client, input) {',
+      '  await client.responses.create({ ...base, input, custom: 1 });',
+      '  await client.responses.create(makeRequest(input));',
+      '  await client.responses.create(input);',
+      '}',
+      '',
+    ].join('\n');
+    expect(await sent({ 'web/a.mts': text })).toEqual([
+      'web/a.mts:4 POST /v1/responses [model@2,input@4,custom@4]',
+      'web/a.mts:5 POST /v1/responses []',
+      'web/a.mts:6 POST /v1/responses []',
+    ]);
+  });
+
+  it('is no call of the endpoint when all it is found to send is another API’s', async () => {
+    const text = [
+      'function args(name) {',
+      '  return { name, is_private: true };',
+      '}',
+      'export async function make(slack) {',
+      '  await slack.responses.create(args("general"));',
+      '}',
+      '',
+    ].join('\n');
+    expect(await sent({ 'web/slack.mts': text })).toEqual([]);
+  });
+});

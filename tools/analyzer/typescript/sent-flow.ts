@@ -1,0 +1,322 @@
+/**
+ * What an SDK call sends when its argument is not written out at the call: the object followed
+ * through the file. Code that wraps a client builds the request elsewhere (`create(built.requestData)`
+ * after `built = this.buildRequest(…)`; `create(request)` in `completionWithRetry(request)`, called
+ * with `{ ...this.invocationParams(options), input, stream: true }`), so the keys are read where
+ * they are written: through a variable's declaration and the keys later set on it (`params.reasoning
+ * = …`), a property of an object, what a function or method of the file returns, and what the
+ * file's calls of a function pass for its parameter.
+ *
+ * Only this file is read, a few steps deep: a value that comes from elsewhere adds nothing.
+ */
+import type * as TS from 'typescript';
+import type { Ts } from './compiler-api.js';
+
+/** A key the call sends, at the line it is written; `direct` when written at the call or in a `const` object beside it. */
+export interface FlowKey {
+  name: string;
+  line: number;
+  direct: boolean;
+}
+
+type At = (node: TS.Node) => { line: number };
+
+/** The functions around a node, innermost first; empty at the file's top. */
+type Chain = readonly TS.Node[];
+
+interface Located<T> {
+  node: T;
+  chain: Chain;
+}
+
+/** What one walk of the file finds, for the lookups a flow makes. */
+interface FileIndex {
+  /** Each function-like node's own chain. */
+  chains: Map<TS.Node, Chain>;
+  /** Functions, methods and accessors by name, and arrow functions by the name holding them. */
+  functions: Map<string, TS.Node[]>;
+  /** Calls by the name called (`f(…)`, `this.f(…)`). */
+  calls: Map<string, Located<TS.CallExpression>[]>;
+  /** Variable declarations by name. */
+  declarations: Map<string, Located<TS.VariableDeclaration>[]>;
+  /** `x = …`, `x.k = …` and `x['k'] = …`, by `x`. */
+  writes: Map<string, Located<TS.BinaryExpression>[]>;
+}
+
+/** How far a flow goes: past this many steps a value is taken as unknown. */
+const MAX_DEPTH = 6;
+/** The calls of one function followed for a parameter: a helper called from everywhere says little of one call. */
+const MAX_CALL_SITES = 8;
+
+const indexes = new WeakMap<TS.SourceFile, FileIndex>();
+
+const push = <K, V>(map: Map<K, V[]>, key: K, value: V): void => {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+};
+
+function isFunctionLike(ts: Ts, n: TS.Node): n is TS.SignatureDeclaration & { body?: TS.Node } {
+  return (
+    ts.isFunctionDeclaration(n) ||
+    ts.isFunctionExpression(n) ||
+    ts.isArrowFunction(n) ||
+    ts.isMethodDeclaration(n) ||
+    ts.isGetAccessorDeclaration(n) ||
+    ts.isConstructorDeclaration(n)
+  );
+}
+
+/** The name a function is called by: its own, or the variable or property holding it. */
+function functionName(ts: Ts, fn: TS.Node): string | undefined {
+  const own = (fn as { name?: TS.Node }).name;
+  if (own && (ts.isIdentifier(own) || ts.isPrivateIdentifier(own))) return own.text;
+  const holder = fn.parent;
+  if (holder && (ts.isVariableDeclaration(holder) || ts.isPropertyAssignment(holder)) && ts.isIdentifier(holder.name))
+    return holder.name.text;
+  return undefined;
+}
+
+/** The name a call calls: `f` of `f(…)`, `this.f(…)` and `a.b.f(…)`. */
+function calledName(ts: Ts, call: TS.CallExpression): string | undefined {
+  const e = call.expression;
+  if (ts.isIdentifier(e)) return e.text;
+  if (ts.isPropertyAccessExpression(e)) return e.name.text;
+  return undefined;
+}
+
+function buildIndex(ts: Ts, sf: TS.SourceFile): FileIndex {
+  const index: FileIndex = { chains: new Map(), functions: new Map(), calls: new Map(), declarations: new Map(), writes: new Map() };
+  const chain: TS.Node[] = [];
+  const visit = (node: TS.Node, parent: TS.Node): void => {
+    // The analyzer's walk sets parents as it goes; a node it has not reached yet gets its parent here.
+    if (!node.parent) (node as { parent: TS.Node }).parent = parent;
+    const here: Chain = [...chain];
+    if (ts.isCallExpression(node)) {
+      const name = calledName(ts, node);
+      if (name !== undefined) push(index.calls, name, { node, chain: here });
+    } else if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name)) {
+      push(index.declarations, node.name.text, { node, chain: here });
+    } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+      const target = writtenVariable(ts, node.left);
+      if (target !== undefined) push(index.writes, target, { node, chain: here });
+    }
+    if (isFunctionLike(ts, node)) {
+      index.chains.set(node, here.slice().reverse());
+      chain.push(node);
+      ts.forEachChild(node, (child) => visit(child, node));
+      chain.pop();
+      const name = functionName(ts, node);
+      if (name !== undefined) push(index.functions, name, node);
+      return;
+    }
+    ts.forEachChild(node, (child) => visit(child, node));
+  };
+  ts.forEachChild(sf, (child) => visit(child, sf));
+  // Chains were pushed outermost first; lookups go innermost first.
+  for (const list of index.calls.values()) for (const c of list) c.chain = c.chain.slice().reverse();
+  for (const list of index.declarations.values()) for (const d of list) d.chain = d.chain.slice().reverse();
+  for (const list of index.writes.values()) for (const w of list) w.chain = w.chain.slice().reverse();
+  return index;
+}
+
+/** `x` of `x = …`, `x.k = …` and `x['k'] = …`. */
+function writtenVariable(ts: Ts, left: TS.Expression): string | undefined {
+  if (ts.isIdentifier(left)) return left.text;
+  if ((ts.isPropertyAccessExpression(left) || ts.isElementAccessExpression(left)) && ts.isIdentifier(left.expression))
+    return left.expression.text;
+  return undefined;
+}
+
+function unwrap(ts: Ts, e: TS.Expression): TS.Expression {
+  for (;;) {
+    if (
+      ts.isAsExpression(e) ||
+      ts.isSatisfiesExpression(e) ||
+      ts.isParenthesizedExpression(e) ||
+      ts.isNonNullExpression(e) ||
+      ts.isAwaitExpression(e)
+    )
+      e = e.expression;
+    else if (ts.isTypeAssertionExpression(e)) e = e.expression;
+    else return e;
+  }
+}
+
+/**
+ * The keys `arg` holds, given at `call` (whose ancestors the analyzer's walk has already reached).
+ * Keys reached past the call's own object literal and the `const` objects it spreads are not `direct`.
+ */
+export function flowKeys(ts: Ts, sf: TS.SourceFile, call: TS.CallExpression, arg: TS.Expression, at: At): FlowKey[] {
+  let index: FileIndex | undefined;
+  const fileIndex = (): FileIndex => {
+    index ??= indexes.get(sf) ?? buildIndex(ts, sf);
+    indexes.set(sf, index);
+    return index;
+  };
+  const callChain: TS.Node[] = [];
+  for (let n: TS.Node | undefined = call.parent; n; n = n.parent) if (isFunctionLike(ts, n)) callChain.push(n);
+
+  const seen = new Set<TS.Node>();
+  const out: FlowKey[] = [];
+
+  /** The declaration or parameter `name` stands for in `chain`. */
+  const lookup = (
+    name: string,
+    chain: Chain,
+  ):
+    | { kind: 'variable'; decl: Located<TS.VariableDeclaration>; owner: TS.Node | undefined }
+    | { kind: 'parameter'; fn: TS.Node; position: number }
+    | undefined => {
+    const decls = fileIndex().declarations.get(name) ?? [];
+    for (const fn of chain) {
+      const params = (fn as TS.SignatureDeclaration).parameters;
+      const position = params.findIndex((p) => ts.isIdentifier(p.name) && p.name.text === name);
+      if (position >= 0) return params[position]!.dotDotDotToken ? undefined : { kind: 'parameter', fn, position };
+      const decl = decls.find((d) => d.chain[0] === fn);
+      if (decl) return { kind: 'variable', decl, owner: fn };
+    }
+    const top = decls.find((d) => d.chain.length === 0);
+    return top ? { kind: 'variable', decl: top, owner: undefined } : undefined;
+  };
+
+  /** The object literals `e` may hold, each with the functions around it. */
+  const objects = (e: TS.Expression, chain: Chain, depth: number): Located<TS.ObjectLiteralExpression>[] => {
+    e = unwrap(ts, e);
+    if (depth > MAX_DEPTH) return [];
+    if (ts.isObjectLiteralExpression(e)) return [{ node: e, chain }];
+    if (ts.isConditionalExpression(e)) return [...objects(e.whenTrue, chain, depth + 1), ...objects(e.whenFalse, chain, depth + 1)];
+    if (ts.isIdentifier(e)) {
+      const found = lookup(e.text, chain);
+      if (found?.kind !== 'variable' || !found.decl.node.initializer) return [];
+      return objects(found.decl.node.initializer, found.decl.chain, depth + 1);
+    }
+    if (ts.isPropertyAccessExpression(e)) return propertyValues(e, chain, depth).flatMap((v) => objects(v.node, v.chain, depth + 1));
+    if (ts.isCallExpression(e)) return returned(e, depth).flatMap((r) => objects(r.node, r.chain, depth + 1));
+    return [];
+  };
+
+  /** `a.b`: the values property `b` has in the objects `a` holds. */
+  const propertyValues = (e: TS.PropertyAccessExpression, chain: Chain, depth: number): Located<TS.Expression>[] => {
+    const out: Located<TS.Expression>[] = [];
+    for (const o of objects(e.expression, chain, depth + 1))
+      for (const p of o.node.properties) {
+        if (!p.name || !ts.isIdentifier(p.name) || p.name.text !== e.name.text) continue;
+        if (ts.isPropertyAssignment(p)) out.push({ node: p.initializer, chain: o.chain });
+        else if (ts.isShorthandPropertyAssignment(p)) out.push({ node: p.name, chain: o.chain });
+      }
+    return out;
+  };
+
+  /** What the file's functions of the name a call calls return. */
+  const returned = (call: TS.CallExpression, depth: number): Located<TS.Expression>[] => {
+    const name = calledName(ts, call);
+    const fns = name === undefined ? [] : (fileIndex().functions.get(name) ?? []);
+    // Several functions of one name are several classes' methods: which one runs cannot be told.
+    if (fns.length !== 1 || depth > MAX_DEPTH) return [];
+    const fn = fns[0]!;
+    const chain: Chain = [fn, ...(fileIndex().chains.get(fn) ?? [])];
+    const body = (fn as { body?: TS.Node }).body;
+    if (!body) return [];
+    if (!ts.isBlock(body)) return [{ node: body as TS.Expression, chain }];
+    const out: Located<TS.Expression>[] = [];
+    const visit = (n: TS.Node): void => {
+      if (isFunctionLike(ts, n)) return;
+      if (ts.isReturnStatement(n) && n.expression) out.push({ node: n.expression, chain });
+      ts.forEachChild(n, visit);
+    };
+    ts.forEachChild(body, visit);
+    return out;
+  };
+
+  const add = (name: string, node: TS.Node, direct: boolean): void => {
+    out.push({ name, line: at(node).line, direct });
+  };
+
+  const keys = (e: TS.Expression, chain: Chain, depth: number, direct: boolean): void => {
+    e = unwrap(ts, e);
+    if (depth > MAX_DEPTH || seen.has(e)) return;
+    seen.add(e);
+    if (ts.isObjectLiteralExpression(e)) {
+      for (const p of e.properties) {
+        if (ts.isSpreadAssignment(p)) keys(p.expression, chain, depth + 1, direct && constObject(p.expression, chain));
+        else if (p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name))) add(p.name.text, p, direct);
+      }
+      return;
+    }
+    if (ts.isConditionalExpression(e)) {
+      keys(e.whenTrue, chain, depth + 1, false);
+      keys(e.whenFalse, chain, depth + 1, false);
+      return;
+    }
+    if (
+      ts.isBinaryExpression(e) &&
+      (e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === ts.SyntaxKind.BarBarToken)
+    ) {
+      keys(e.left, chain, depth + 1, false);
+      keys(e.right, chain, depth + 1, false);
+      return;
+    }
+    if (ts.isIdentifier(e)) return identifierKeys(e.text, chain, depth, direct);
+    if (ts.isPropertyAccessExpression(e)) {
+      for (const v of propertyValues(e, chain, depth)) keys(v.node, v.chain, depth + 1, false);
+      return;
+    }
+    if (ts.isCallExpression(e)) for (const r of returned(e, depth)) keys(r.node, r.chain, depth + 1, false);
+  };
+
+  /** Whether a spread is of a `const` holding an object literal, in the caller's reach. */
+  const constObject = (e: TS.Expression, chain: Chain): boolean => {
+    e = unwrap(ts, e);
+    if (!ts.isIdentifier(e)) return false;
+    const found = lookup(e.text, chain);
+    if (found?.kind !== 'variable') return false;
+    const init = found.decl.node.initializer;
+    const list = found.decl.node.parent;
+    return (
+      !!init &&
+      ts.isObjectLiteralExpression(unwrap(ts, init)) &&
+      ts.isVariableDeclarationList(list) &&
+      (list.flags & ts.NodeFlags.Const) !== 0
+    );
+  };
+
+  const identifierKeys = (name: string, chain: Chain, depth: number, direct: boolean): void => {
+    const found = lookup(name, chain);
+    if (!found) return;
+    if (found.kind === 'parameter') {
+      // What the file's calls of this function pass in that place.
+      const fnName = functionName(ts, found.fn);
+      const sites = fnName === undefined ? [] : (fileIndex().calls.get(fnName) ?? []);
+      if (sites.length > MAX_CALL_SITES) return;
+      for (const site of sites) {
+        const given = site.node.arguments[found.position];
+        if (given && !ts.isSpreadElement(given)) keys(given, site.chain, depth + 1, false);
+      }
+      return;
+    }
+    const decl = found.decl.node;
+    const constant = ts.isVariableDeclarationList(decl.parent) && (decl.parent.flags & ts.NodeFlags.Const) !== 0;
+    if (decl.initializer)
+      keys(decl.initializer, found.decl.chain, depth + 1, direct && constant && ts.isObjectLiteralExpression(unwrap(ts, decl.initializer)));
+    // What the declaring function later writes to it: a new object, or one key.
+    for (const w of fileIndex().writes.get(name) ?? []) {
+      if (w.chain[0] !== found.owner) continue;
+      const left = w.node.left;
+      if (ts.isIdentifier(left)) keys(w.node.right, w.chain, depth + 1, false);
+      else if (ts.isPropertyAccessExpression(left)) add(left.name.text, w.node, false);
+      else if (ts.isElementAccessExpression(left)) {
+        const key = left.argumentExpression;
+        if (ts.isStringLiteral(key) || ts.isNoSubstitutionTemplateLiteral(key)) add(key.text, w.node, false);
+      }
+    }
+  };
+
+  keys(arg, callChain, 0, true);
+  const unique = new Map<string, FlowKey>();
+  for (const k of out) {
+    const had = unique.get(k.name);
+    if (!had || (k.direct && !had.direct)) unique.set(k.name, k);
+  }
+  return [...unique.values()];
+}
