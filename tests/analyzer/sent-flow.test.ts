@@ -51,6 +51,7 @@ describe('TypeScript: a request built elsewhere in the file', () => {
       '    return params;',
       '  }',
       '  async withRetry(request) {',
+      '    request.truncation = "auto";',
       '    return this.caller.call(() => this.client.responses.create(request));',
       '  }',
       '  async generate(options) {',
@@ -60,7 +61,7 @@ describe('TypeScript: a request built elsewhere in the file', () => {
       '',
     ].join('\n');
     expect(await sent({ 'web/chat.mts': text })).toEqual([
-      'web/chat.mts:8 POST /v1/responses [model@3,previous_response_id@3,max_output_tokens@4,input@11]',
+      'web/chat.mts:9 POST /v1/responses [model@3,previous_response_id@3,max_output_tokens@4,input@12,truncation@8]',
     ]);
   });
 
@@ -93,5 +94,53 @@ describe('TypeScript: a request built elsewhere in the file', () => {
       '',
     ].join('\n');
     expect(await sent({ 'web/slack.mts': text })).toEqual([]);
+  });
+});
+
+describe('Python: `**payload` built elsewhere in the file', () => {
+  it('follows a helper’s return, a property, a dict comprehension’s source, keys set after and `**kwargs` from the calls', async () => {
+    const text = [
+      'class Chat:',
+      '    @property',
+      '    def _defaults(self):',
+      '        optional = {"truncation": self.truncation, "n": self.n}',
+      '        return {"model": self.model, **{k: v for k, v in optional.items() if v is not None}}',
+      '',
+      '    def _payload(self, messages, **kwargs):',
+      '        payload = {**self._defaults, **kwargs}',
+      '        payload = _to_responses(messages, payload)',
+      '        return payload',
+      '',
+      '    def stream(self, messages, **kwargs):',
+      '        kwargs["stream"] = True',
+      '        payload = self._payload(messages, previous_response_id=kwargs.pop("prev", None), **kwargs)',
+      '        return self.client.responses.create(**payload)',
+      '',
+      '',
+      'def _to_responses(messages, payload):',
+      '    payload["input"] = [m for m in messages]',
+      '    payload.update(max_output_tokens=payload.pop("max_tokens", None))',
+      '    return payload',
+      '',
+    ].join('\n');
+    expect(await sent({ 'server/chat.py': text })).toEqual([
+      'server/chat.py:15 POST /v1/responses [model@5,truncation@4,previous_response_id@14,input@19,max_output_tokens@20]',
+    ]);
+  });
+
+  it('keeps the keyword arguments and a `**dict` beside the call whole, and the call is no call of the endpoint when all it sends is another API’s', async () => {
+    const text = [
+      'def make(client, text):',
+      '    base = {"model": "m", "custom": 1}',
+      '    client.responses.create(**base, input=text)',
+      '',
+      'def _args(name):',
+      '    return {"name": name, "is_private": True}',
+      '',
+      'def make_channel(slack):',
+      '    slack.responses.create(**_args("general"))',
+      '',
+    ].join('\n');
+    expect(await sent({ 'server/calls.py': text })).toEqual(['server/calls.py:3 POST /v1/responses [model@2,custom@2,input@3]']);
   });
 });

@@ -15,6 +15,7 @@ import type { Node } from 'web-tree-sitter';
 import { pathOfUrl, sdkEndpoint, sendsForeignKeys, sentParams, SENT_UNDER } from '../client-path.js';
 import type { FactSink } from '../fact-sink.js';
 import type { CodeFact } from '../facts.js';
+import { flowKeys } from './sent-flow.js';
 import { type Callee, kids, lastName, pos, stringsIn, stringValue, writtenName } from './syntax.js';
 
 const METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options']);
@@ -436,13 +437,22 @@ function sdkCallFact(call: Node, callee: Callee, symbol: string, sink: FactSink)
   const where: 'body' | 'query' = /^(POST|PUT|PATCH)$/.test(sdk.method) ? 'body' : 'query';
   const line = pos(call).line;
   const sdkOwn = (name: string | undefined): name is string => name !== undefined && !name.startsWith('extra_') && name !== 'timeout';
-  const sent = kids(call.childForFieldName('arguments') ?? call).flatMap((a): RouteParam[] => {
+  const args = kids(call.childForFieldName('arguments') ?? call);
+  const sent = args.flatMap((a): RouteParam[] => {
     if (a.type === 'dictionary_splat')
       return spreadKeys(a, enclosingFunction(call), 0).flatMap((k) => (sdkOwn(k.name) ? [{ ...k, in: where }] : []));
     const name = a.type === 'keyword_argument' ? a.childForFieldName('name')?.text : undefined;
     return sdkOwn(name) ? [{ name, in: where, line: pos(a).line }] : [];
   });
-  if (sendsForeignKeys(sent, sdk)) return false;
+  // `**payload` built elsewhere in the file: its keys count when the endpoint has them (a payload on
+  // its way out carries other endpoints' keys too, `max_tokens` before it is renamed).
+  const written = new Set(sent.map((k) => k.name));
+  const flowed = args
+    .filter((a) => a.type === 'dictionary_splat')
+    .flatMap((a) => flowKeys(a))
+    .filter((k) => sdkOwn(k.name) && !written.has(k.name));
+  if (sendsForeignKeys([...sent, ...flowed], sdk)) return false;
+  sent.push(...flowed.filter((k) => sdk.params.includes(k.name)).map((k): RouteParam => ({ ...k, in: where })));
   const params: RouteParam[] = [...pathTemplateParams(sdk.path, line), ...sentParams(sent, sdk)];
   sink.add({
     kind: 'route',

@@ -44,9 +44,11 @@ interface FileIndex {
 }
 
 /** How far a flow goes: past this many steps a value is taken as unknown. */
-const MAX_DEPTH = 6;
+const MAX_DEPTH = 10;
 /** The calls of one function followed for a parameter: a helper called from everywhere says little of one call. */
 const MAX_CALL_SITES = 8;
+/** The definitions of one name followed (an override and the method it overrides). */
+const MAX_DEFINITIONS = 3;
 
 const indexes = new WeakMap<TS.SourceFile, FileIndex>();
 
@@ -212,20 +214,25 @@ export function flowKeys(ts: Ts, sf: TS.SourceFile, call: TS.CallExpression, arg
   const returned = (call: TS.CallExpression, depth: number): Located<TS.Expression>[] => {
     const name = calledName(ts, call);
     const fns = name === undefined ? [] : (fileIndex().functions.get(name) ?? []);
-    // Several functions of one name are several classes' methods: which one runs cannot be told.
-    if (fns.length !== 1 || depth > MAX_DEPTH) return [];
-    const fn = fns[0]!;
-    const chain: Chain = [fn, ...(fileIndex().chains.get(fn) ?? [])];
-    const body = (fn as { body?: TS.Node }).body;
-    if (!body) return [];
-    if (!ts.isBlock(body)) return [{ node: body as TS.Expression, chain }];
+    // Several of one name are an override and what it overrides (which runs cannot be told here):
+    // all are read, a few at most; the keys found this way count only when the endpoint has them.
+    if (fns.length > MAX_DEFINITIONS || depth > MAX_DEPTH) return [];
     const out: Located<TS.Expression>[] = [];
-    const visit = (n: TS.Node): void => {
-      if (isFunctionLike(ts, n)) return;
-      if (ts.isReturnStatement(n) && n.expression) out.push({ node: n.expression, chain });
-      ts.forEachChild(n, visit);
-    };
-    ts.forEachChild(body, visit);
+    for (const fn of fns) {
+      const chain: Chain = [fn, ...(fileIndex().chains.get(fn) ?? [])];
+      const body = (fn as { body?: TS.Node }).body;
+      if (!body) continue;
+      if (!ts.isBlock(body)) {
+        out.push({ node: body as TS.Expression, chain });
+        continue;
+      }
+      const visit = (n: TS.Node): void => {
+        if (isFunctionLike(ts, n)) return;
+        if (ts.isReturnStatement(n) && n.expression) out.push({ node: n.expression, chain });
+        ts.forEachChild(n, visit);
+      };
+      ts.forEachChild(body, visit);
+    }
     return out;
   };
 
@@ -288,20 +295,26 @@ export function flowKeys(ts: Ts, sf: TS.SourceFile, call: TS.CallExpression, arg
       // What the file's calls of this function pass in that place.
       const fnName = functionName(ts, found.fn);
       const sites = fnName === undefined ? [] : (fileIndex().calls.get(fnName) ?? []);
-      if (sites.length > MAX_CALL_SITES) return;
-      for (const site of sites) {
-        const given = site.node.arguments[found.position];
-        if (given && !ts.isSpreadElement(given)) keys(given, site.chain, depth + 1, false);
-      }
-      return;
+      if (sites.length <= MAX_CALL_SITES)
+        for (const site of sites) {
+          const given = site.node.arguments[found.position];
+          if (given && !ts.isSpreadElement(given)) keys(given, site.chain, depth + 1, false);
+        }
+    } else {
+      const decl = found.decl.node;
+      const constant = ts.isVariableDeclarationList(decl.parent) && (decl.parent.flags & ts.NodeFlags.Const) !== 0;
+      if (decl.initializer)
+        keys(
+          decl.initializer,
+          found.decl.chain,
+          depth + 1,
+          direct && constant && ts.isObjectLiteralExpression(unwrap(ts, decl.initializer)),
+        );
     }
-    const decl = found.decl.node;
-    const constant = ts.isVariableDeclarationList(decl.parent) && (decl.parent.flags & ts.NodeFlags.Const) !== 0;
-    if (decl.initializer)
-      keys(decl.initializer, found.decl.chain, depth + 1, direct && constant && ts.isObjectLiteralExpression(unwrap(ts, decl.initializer)));
-    // What the declaring function later writes to it: a new object, or one key.
+    // What the function it belongs to later writes to it: a new object, or one key.
+    const owner = found.kind === 'parameter' ? found.fn : found.owner;
     for (const w of fileIndex().writes.get(name) ?? []) {
-      if (w.chain[0] !== found.owner) continue;
+      if (w.chain[0] !== owner) continue;
       const left = w.node.left;
       if (ts.isIdentifier(left)) keys(w.node.right, w.chain, depth + 1, false);
       else if (ts.isPropertyAccessExpression(left)) add(left.name.text, w.node, false);

@@ -1,0 +1,240 @@
+/**
+ * What an SDK call sends through `**payload` when the payload is built elsewhere in the file, as
+ * the TypeScript adapter's sent-flow does: code that wraps a client builds its request in helpers
+ * (`payload = self._get_request_payload(messages, **kwargs)`, then `client.responses.create(**payload)`).
+ * The keys are read where they are written: a variable's assignments and the keys later set on it
+ * (`payload["input"] = …`, `payload.update(…)`), what a function or method of the file returns
+ * (`self._default_params`, a property, too), and what the file's calls of a function pass for its
+ * parameter, `**kwargs` included.
+ *
+ * Only this file is read, a few steps deep: a value that comes from elsewhere adds nothing.
+ */
+import type { Node } from 'web-tree-sitter';
+import { kids, lastName, pos, stringValue } from './syntax.js';
+
+/** A key the call sends, at the line it is written. */
+export interface FlowKey {
+  name: string;
+  line: number;
+}
+
+/** How far a flow goes: past this many steps a value is taken as unknown. */
+const MAX_DEPTH = 10;
+/** The calls of one function followed for a parameter: a helper called from everywhere says little of one call. */
+const MAX_CALL_SITES = 8;
+/** The definitions of one name followed (an override and the method it overrides). */
+const MAX_DEFINITIONS = 3;
+
+function enclosingFunction(node: Node): Node | undefined {
+  for (let n = node.parent; n; n = n.parent) if (n.type === 'function_definition') return n;
+  return undefined;
+}
+
+const sameScope = (node: Node, scope: Node | undefined): boolean => enclosingFunction(node)?.id === scope?.id;
+
+/** A parameter's name, and whether it collects keyword arguments (`**kwargs`). */
+function parameterName(p: Node): { name: string; keywords: boolean } | undefined {
+  if (p.type === 'identifier') return { name: p.text, keywords: false };
+  if (p.type === 'dictionary_splat_pattern') {
+    const id = kids(p)[0];
+    return id?.type === 'identifier' ? { name: id.text, keywords: true } : undefined;
+  }
+  if (p.type === 'typed_parameter') {
+    const id = kids(p)[0];
+    return id?.type === 'identifier' ? { name: id.text, keywords: false } : undefined;
+  }
+  const name = p.childForFieldName('name');
+  return name?.type === 'identifier' ? { name: name.text, keywords: false } : undefined;
+}
+
+/** The keys `**spread`, given at `call`, holds: followed through the file (see the header). */
+export function flowKeys(spread: Node): FlowKey[] {
+  const root = rootOf(spread);
+  const out: FlowKey[] = [];
+  const seen = new Set<number>();
+  let calls: Map<string, Node[]> | undefined;
+  let functions: Map<string, Node[]> | undefined;
+
+  const callsNamed = (name: string): Node[] => {
+    if (!calls) {
+      calls = new Map();
+      for (const c of root.descendantsOfType('call')) {
+        const n = c ? lastName(c.childForFieldName('function')) : undefined;
+        if (c && n !== undefined) calls.set(n, [...(calls.get(n) ?? []), c]);
+      }
+    }
+    return calls.get(name) ?? [];
+  };
+  const functionsNamed = (name: string): Node[] => {
+    if (!functions) {
+      functions = new Map();
+      for (const f of root.descendantsOfType('function_definition')) {
+        const n = f?.childForFieldName('name')?.text;
+        if (f && n !== undefined) functions.set(n, [...(functions.get(n) ?? []), f]);
+      }
+    }
+    return functions.get(name) ?? [];
+  };
+
+  const add = (name: string | undefined, at: Node): void => {
+    if (name !== undefined) out.push({ name, line: pos(at).line });
+  };
+
+  /** The statements and expressions of a scope (a function's own, or the module's), not of the functions in it. */
+  const inScope = (scope: Node | undefined, types: string[]): Node[] =>
+    (scope ?? root).descendantsOfType(types).filter((n): n is Node => n !== null && sameScope(n, scope));
+
+  /** The keys a scope writes into `name` after it is made: `x["k"] = …`, `x.update(…)`, `x.setdefault("k", …)`, `x |= {…}`. */
+  const writes = (name: string, scope: Node | undefined, depth: number): void => {
+    for (const n of inScope(scope, ['assignment', 'augmented_assignment', 'call'])) {
+      if (n.type === 'call') {
+        const callee = n.childForFieldName('function');
+        if (callee?.type !== 'attribute' || callee.childForFieldName('object')?.text !== name) continue;
+        const method = callee.childForFieldName('attribute')?.text;
+        const args = kids(n.childForFieldName('arguments') ?? n);
+        if (method === 'setdefault') add(stringValue(args[0]), n);
+        else if (method === 'update') for (const a of args) argumentKeys(a, scope, depth + 1);
+        continue;
+      }
+      const left = n.childForFieldName('left');
+      const right = n.childForFieldName('right');
+      if (left?.type === 'subscript' && left.childForFieldName('value')?.text === name)
+        add(stringValue(left.childForFieldName('subscript')), n);
+      else if (left?.type === 'identifier' && left.text === name && right) keys(right, scope, depth + 1);
+    }
+  };
+
+  /** An `update(…)` argument: a dict (or anything that holds one), or `k=v`. */
+  const argumentKeys = (a: Node, scope: Node | undefined, depth: number): void => {
+    if (a.type === 'keyword_argument') add(a.childForFieldName('name')?.text, a);
+    else if (a.type === 'dictionary_splat') {
+      const inner = kids(a)[0];
+      if (inner) keys(inner, scope, depth);
+    } else keys(a, scope, depth);
+  };
+
+  /** What the file's definitions of a function named `name` return. */
+  const returned = (name: string, depth: number): void => {
+    const fns = functionsNamed(name);
+    if (fns.length === 0 || fns.length > MAX_DEFINITIONS) return;
+    for (const fn of fns)
+      for (const r of inScope(fn, ['return_statement'])) {
+        const value = kids(r)[0];
+        if (value) keys(value, fn, depth + 1);
+      }
+  };
+
+  /** What the file's calls of `fn` pass for its parameter `param` (its position, or the keywords `**param` collects). */
+  const passed = (fn: Node, param: { name: string; keywords: boolean }, position: number, depth: number): void => {
+    const name = fn.childForFieldName('name')?.text;
+    const sites = name === undefined ? [] : callsNamed(name);
+    if (sites.length > MAX_CALL_SITES) return;
+    const params = kids(fn.childForFieldName('parameters') ?? fn).map(parameterName);
+    const named = new Set(params.flatMap((p) => (p && !p.keywords ? [p.name] : [])));
+    const selfFirst = params[0] && /^(self|cls)$/.test(params[0].name);
+    for (const site of sites) {
+      const scope = enclosingFunction(site);
+      const args = kids(site.childForFieldName('arguments') ?? site);
+      const onAttribute = site.childForFieldName('function')?.type === 'attribute';
+      if (param.keywords) {
+        for (const a of args) {
+          if (a.type === 'keyword_argument' && !named.has(a.childForFieldName('name')?.text ?? ''))
+            add(a.childForFieldName('name')?.text, a);
+          else if (a.type === 'dictionary_splat') argumentKeys(a, scope, depth + 1);
+        }
+        continue;
+      }
+      const byName = args.find((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === param.name);
+      const positional = args.filter((a) => !['keyword_argument', 'list_splat', 'dictionary_splat'].includes(a.type));
+      const given = byName?.childForFieldName('value') ?? positional[position - (selfFirst && onAttribute ? 1 : 0)];
+      if (given) keys(given, scope, depth + 1);
+    }
+  };
+
+  /** `name` in `scope`: a parameter of a function around it (the calls' arguments), or a variable (its assignments). */
+  const nameKeys = (name: string, scope: Node | undefined, depth: number): void => {
+    for (let fn = scope; fn; fn = enclosingFunction(fn)) {
+      const params = kids(fn.childForFieldName('parameters') ?? fn);
+      const position = params.findIndex((p) => parameterName(p)?.name === name);
+      if (position >= 0) {
+        passed(fn, parameterName(params[position]!)!, position, depth);
+        writes(name, fn, depth);
+        return;
+      }
+      if (inScope(fn, ['assignment']).some((a) => a.childForFieldName('left')?.text === name)) return writes(name, fn, depth);
+    }
+    writes(name, undefined, depth);
+  };
+
+  const keys = (e: Node, scope: Node | undefined, depth: number): void => {
+    if (depth > MAX_DEPTH || seen.has(e.id)) return;
+    seen.add(e.id);
+    switch (e.type) {
+      case 'dictionary':
+        for (const item of kids(e)) {
+          if (item.type === 'pair') add(stringValue(item.childForFieldName('key')), item);
+          else if (item.type === 'dictionary_splat') argumentKeys(item, scope, depth + 1);
+        }
+        return;
+      case 'parenthesized_expression':
+      case 'await':
+        for (const k of kids(e)) keys(k, scope, depth + 1);
+        return;
+      case 'conditional_expression': {
+        const [a, , b] = kids(e);
+        if (a) keys(a, scope, depth + 1);
+        if (b) keys(b, scope, depth + 1);
+        return;
+      }
+      case 'boolean_operator':
+        for (const side of [e.childForFieldName('left'), e.childForFieldName('right')]) if (side) keys(side, scope, depth + 1);
+        return;
+      case 'dictionary_comprehension': {
+        // `{k: v for k, v in params.items() if v is not None}`: some of `params`' keys.
+        const source = kids(e)
+          .find((k) => k.type === 'for_in_clause')
+          ?.childForFieldName('right');
+        const callee = source?.type === 'call' ? source.childForFieldName('function') : undefined;
+        const object =
+          callee?.type === 'attribute' && callee.childForFieldName('attribute')?.text === 'items'
+            ? callee.childForFieldName('object')
+            : undefined;
+        if (object) keys(object, scope, depth + 1);
+        return;
+      }
+      case 'identifier':
+        return nameKeys(e.text, scope, depth);
+      case 'attribute': {
+        // `self._default_params`: a property of the file's classes.
+        if (/^(self|cls)$/.test(e.childForFieldName('object')?.text ?? '')) returned(e.childForFieldName('attribute')?.text ?? '', depth);
+        return;
+      }
+      case 'call': {
+        const callee = e.childForFieldName('function');
+        const name = lastName(callee);
+        const args = kids(e.childForFieldName('arguments') ?? e);
+        // `dict(base, k=v)`, `payload.copy()`, `copy.deepcopy(payload)`: the same keys.
+        if (name === 'dict') for (const a of args) argumentKeys(a, scope, depth + 1);
+        else if (name === 'copy' && callee?.type === 'attribute' && args.length === 0) {
+          const object = callee.childForFieldName('object');
+          if (object) keys(object, scope, depth + 1);
+        } else if (name === 'deepcopy' && args[0]) keys(args[0], scope, depth + 1);
+        else if (name !== undefined) returned(name, depth);
+        return;
+      }
+      default:
+    }
+  };
+
+  const inner = kids(spread)[0];
+  if (inner) keys(inner, enclosingFunction(spread), 0);
+  const unique = new Map<string, FlowKey>();
+  for (const k of out) if (!unique.has(k.name)) unique.set(k.name, k);
+  return [...unique.values()];
+}
+
+function rootOf(node: Node): Node {
+  let n = node;
+  while (n.parent) n = n.parent;
+  return n;
+}
