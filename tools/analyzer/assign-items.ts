@@ -176,21 +176,30 @@ function withConstantValues(input: AssignInput): CodeFact[] {
     }
     return [parts.at(-1)!, parts.at(-2)].some((p) => p !== undefined && holders.has(renamed.get(p) ?? p));
   };
-  const constantValue = (file: string, written: string): string | undefined => {
-    const lookup = (b: Binding | undefined, name: (b: Binding & { kind: 'decl' }) => string) =>
-      b?.kind === 'decl' ? input.modules.get(b.file)?.facts.constants?.find(([n]) => n === name(b))?.[1] : undefined;
+  // A constant holds one type, or several when it is a collection (`TERMINAL = {"response.completed",
+  // "response.failed"}` for `event.type in TERMINAL`): each is a fact of its own.
+  const constantValues = (file: string, written: string): string[] => {
+    const lookup = (b: Binding | undefined, name: (b: Binding & { kind: 'decl' }) => string): string[] =>
+      b?.kind === 'decl'
+        ? (input.modules
+            .get(b.file)
+            ?.facts.constants?.filter(([n]) => n === name(b))
+            .map(([, v]) => v) ?? [])
+        : [];
     const whole = lookup(input.graph.resolveName(file, written), (b) => b.name);
-    if (whole !== undefined) return whole;
+    if (whole.length > 0) return whole;
     const dot = written.lastIndexOf('.');
-    if (dot < 0) return undefined;
+    if (dot < 0) return [];
     return lookup(input.graph.resolveName(file, written.slice(0, dot)), (b) => `${b.name}${written.slice(dot)}`);
   };
   return input.facts.flatMap((f) => {
     if (f.constant === undefined) return [f];
-    const literal = mayHold(f) ? constantValue(f.file, f.constant) : undefined;
-    if (literal === undefined) return [];
     const { constant, ...rest } = f;
-    return [{ ...rest, literal, evidence: `${f.evidence ?? 'constant'} (${constant})` }];
+    return (mayHold(f) ? constantValues(f.file, constant) : []).map((literal) => ({
+      ...rest,
+      literal,
+      evidence: `${f.evidence ?? 'constant'} (${constant})`,
+    }));
   });
 }
 

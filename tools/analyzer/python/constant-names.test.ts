@@ -3,21 +3,42 @@ import { describe, expect, it } from 'vitest';
 import { constantRanges } from './constant-names.js';
 
 /** The rule as one regular expression: what the scan must find, and only that. */
-const REFERENCE = /(?<![\w.])(?:(?:[A-Za-z_]\w*\.)+[A-Z][A-Z0-9_]+|[A-Z][A-Z0-9]*_[A-Z0-9_]+)(?![\w.(])/g;
+const REFERENCE = /(?<![\w.])(?:(?:[A-Za-z_]\w*\.)+[A-Z][A-Z0-9_]+|[A-Z][A-Z0-9]*_[A-Z0-9_]+)(?:\.value)?(?![\w.(])/g;
 const reference = (text: string) => [...text.matchAll(REFERENCE)].map((m) => [m.index, m.index + m[0].length]);
 
 describe('constantRanges', () => {
   it.each([
     ['a member and a bare constant', 'if e.type == Events.CREATED or x == RESPONSE_DONE:', ['Events.CREATED', 'RESPONSE_DONE']],
     ['a dotted chain', 'return pkg.events.Kinds.OUTPUT_DELTA', ['pkg.events.Kinds.OUTPUT_DELTA']],
-    ['neither called nor part of a longer name', 'Events.MAKE() HTTPError x.HTTP_OK.value ABC', []],
+    ['neither called nor part of a longer name', 'Events.MAKE() HTTPError x.HTTP_OK.values x.B_C.value() ABC', []],
+    [
+      'an Enum member’s value, as the member',
+      'e.type == Events.CREATED.value or RESPONSE_DONE.value',
+      ['Events.CREATED.value', 'RESPONSE_DONE.value'],
+    ],
     ['a bare one needs an underscore inside', 'OK DONE_ _X A_B', ['A_B']],
   ])('%s', (_name, text, want) => {
     expect(constantRanges(text).map(([s, e]) => text.slice(s, e))).toEqual(want);
   });
 
   it('finds what the regular expression finds, on any text', () => {
-    const piece = fc.constantFrom('Events', '.', 'A', 'B_C', '_', 'x', '9', '(', ' ', 'RESPONSE_CREATED', 'é', '..', 'Q1');
+    const piece = fc.constantFrom(
+      'Events',
+      '.',
+      'A',
+      'B_C',
+      '_',
+      'x',
+      '9',
+      '(',
+      ' ',
+      'RESPONSE_CREATED',
+      'é',
+      '..',
+      'Q1',
+      '.value',
+      'value',
+    );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 24 }), (pieces) => {
         const text = pieces.join('');

@@ -9,13 +9,21 @@ const isNameChar = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c
 /**
  * Where names written as constants stand in a text (`Events.RESPONSE_CREATED`, or a bare
  * `RESPONSE_CREATED` with an underscore), whole: not part of a longer name or dotted name, not
- * called. The scan finds the upper-case part and reads the dotted names before it by hand: one
+ * called; an Enum member's `.value` included. The scan finds the upper-case part and reads the dotted names before it by hand: one
  * regular expression with a look-behind took five times as long on an SDK's 5 MB.
  */
 export function constantRanges(text: string): [number, number][] {
   const out: [number, number][] = [];
   for (const m of text.matchAll(UPPER)) {
-    const end = m.index + m[0].length;
+    let end = m.index + m[0].length;
+    // An Enum member's `.value` (`Events.CREATED.value`) is the member's string: it counts as the member.
+    if (
+      text.startsWith('.value', end) &&
+      !isNameChar(text.charCodeAt(end + 6)) &&
+      text.charCodeAt(end + 6) !== 46 &&
+      text.charCodeAt(end + 6) !== 40
+    )
+      end += 6;
     const after = text.charCodeAt(end);
     if (isNameChar(after) || after === 46 /* . */ || after === 40 /* ( */ || isNameChar(text.charCodeAt(m.index - 1))) continue;
     if (text.charCodeAt(m.index - 1) !== 46) {

@@ -144,7 +144,7 @@ export function pythonFacts(tree: Tree, ctx: FileContext): FileFacts {
         // `Literal[Events.RESPONSE_CREATED]`, `type=RESPONSE_CREATED`, `e.type == Events.ERROR`: a
         // constant in a place that says it is a type. Its value is known only once the workspace's
         // modules are joined (it may be declared in another file): the fact names it as written.
-        literalFact(node, { constant: node.text }, symbol, sink, declared);
+        literalFact(node, { constant: node.text.replace(/\.value$/, '') }, symbol, sink, declared);
         break;
       }
       case 'class_pattern': {

@@ -38,6 +38,8 @@ export function typescriptFacts(ts: Ts, sf: TS.SourceFile, ctx: FileContext): Fi
   };
   const renamed = new Map<string, string>();
   const constants = new Map<string, string>();
+  /** This file's collections of strings (`const TERMINAL = new Set(['response.completed', …])`), for `TERMINAL.has(e.type)`. */
+  const members = new Map<string, string[]>();
   collectModule(ts, sf, sink, renamed);
   // One walk over the tree does everything below. Its checks read the parents of the node they
   // visit and of its ancestors, which the walk sets on the way down (the parse leaves them unset),
@@ -189,6 +191,18 @@ export function typescriptFacts(ts: Ts, sf: TS.SourceFile, ctx: FileContext): Fi
   };
   const comparedFacts = (): void => {
     comparedNodes.forEach((node, i) => {
+      const held = members.size > 0 ? members.get(node.getText(sf)) : undefined;
+      if (held) {
+        // `TERMINAL.has(e.type)`: each type the collection holds is handled here.
+        if (isTyped(ts, node, 'handler', sf))
+          for (const value of held)
+            if (isEventLiteral(value, ctx.candidates))
+              found.push({
+                node: comparedPlaces[i]!,
+                fact: { kind: 'handler', symbol: comparedSymbols[i]!, literal: value, evidence: 'membership check', ...at(node) },
+              });
+        return;
+      }
       const value = constants.size > 0 ? literalOf(node) : undefined;
       if (value !== undefined && isEventLiteral(value, ctx.candidates) && (!isWeakLiteral(value) || isTyped(ts, node, 'handler', sf)))
         found.push({
@@ -258,7 +272,7 @@ export function typescriptFacts(ts: Ts, sf: TS.SourceFile, ctx: FileContext): Fi
   let parent: TS.Node = sf;
   const visit = (node: TS.Node): void => {
     (node as { parent: TS.Node }).parent = parent;
-    recordConstants(ts, node, constants);
+    recordConstants(ts, node, constants, members);
     onRoute(node);
     onParam.visit(node);
     place++;
@@ -401,6 +415,10 @@ function roleOf(
         return isTopLevelZod(ts, call) ? role('definition', 'z.enum type') : role('literal', 'nested z.enum');
       if (callee === 'includes') return role('handler', 'includes() check');
     }
+    // `['response.failed', 'response.incomplete'].includes(event.type)`, `new Set([…]).has(type)`.
+    const held = call && ts.isNewExpression(call) && ts.isIdentifier(call.expression) && call.expression.text === 'Set' ? call : p;
+    if (ts.isPropertyAccessExpression(held.parent) && held.parent.expression === held && isMembershipCheck(ts, held.parent))
+      return role('handler', 'includes() check');
     return role('literal', 'array element');
   }
   if (ts.isCallExpression(p) || ts.isNewExpression(p)) {
@@ -435,7 +453,9 @@ function looksConstant(ts: Ts, node: TS.Node): boolean {
   const p = node.parent;
   if (ts.isIdentifier(node)) {
     const c = node.text.charCodeAt(0);
-    if (c < 65 || c > 90 || ts.isPropertyAccessExpression(p) || ts.isQualifiedName(p)) return false;
+    if (c < 65 || c > 90 || ts.isQualifiedName(p)) return false;
+    // Of `A.B` only the whole, but a collection checked for one value (`DONE_TYPES.has(…)`) is itself.
+    if (ts.isPropertyAccessExpression(p) && !(p.expression === node && isMembershipCheck(ts, p))) return false;
     return /^[A-Z][A-Z0-9]*_[A-Z0-9_]+$/.test(node.text);
   }
   let holder: TS.Node;
@@ -548,6 +568,9 @@ function isTyped(ts: Ts, node: TS.Node, kind: CodeFactKind, sf: TS.SourceFile, n
   }
   if (ts.isCaseClause(p)) return TYPE_SUBJECT.test(p.parent.parent.expression.getText(sf));
   if (ts.isBinaryExpression(p)) return TYPE_SUBJECT.test((p.left === node ? p.right : p.left).getText(sf));
+  // `TERMINAL.has(event.type)`: the value checked names a type.
+  if (ts.isPropertyAccessExpression(p) && p.expression === node && isMembershipCheck(ts, p))
+    return TYPE_SUBJECT.test((p.parent as TS.CallExpression).arguments[0]!.getText(sf));
   return false;
 }
 
@@ -562,7 +585,7 @@ function isEquality(ts: Ts, kind: TS.SyntaxKind): boolean {
 
 function isHandlerPosition(ts: Ts, node: TS.Node): boolean {
   const p = node.parent;
-  if (ts.isPropertyAccessExpression(p) && p.expression === node) return false; // only the whole `A.B`
+  if (ts.isPropertyAccessExpression(p) && p.expression === node) return isMembershipCheck(ts, p); // else only the whole `A.B`
   if (ts.isCaseClause(p) && p.expression === node) return true;
   if (ts.isComputedPropertyName(p)) return true;
   if (ts.isBinaryExpression(p) && isEquality(ts, p.operatorToken.kind)) return true;
@@ -575,6 +598,14 @@ function isHandlerPosition(ts: Ts, node: TS.Node): boolean {
     return true;
   return false;
 }
+
+/** `TERMINAL.has(x)`, `KINDS.includes(x)`: `access` is the called member of a check of one value. */
+function isMembershipCheck(ts: Ts, access: TS.PropertyAccessExpression): boolean {
+  const call = access.parent;
+  return MEMBERSHIP.has(access.name.text) && ts.isCallExpression(call) && call.expression === access && call.arguments.length === 1;
+}
+
+const MEMBERSHIP = new Set(['has', 'includes']);
 
 /** The called name (`literal` of `z.literal(…)`), when the callee is a name or a member access. */
 function calleeWord(ts: Ts, call: TS.CallExpression): string | undefined {
@@ -639,6 +670,8 @@ function moduleConstants(ts: Ts, stmt: TS.Statement, isEvent: (value: string) =>
       const own = str(d.initializer);
       if (own !== undefined) out.push([d.name.text, own]);
       const init = unwrapExpression(ts, d.initializer);
+      // A collection (`new Set([…])`, `[…] as const`) holds each of its types.
+      for (const value of stringElements(ts, init)) if (isEvent(value)) out.push([d.name.text, value]);
       if (ts.isObjectLiteralExpression(init))
         for (const prop of init.properties) {
           const key = ts.isPropertyAssignment(prop) ? propertyName(ts, prop.name) : undefined;
@@ -760,10 +793,24 @@ function collectModule(ts: Ts, sf: TS.SourceFile, sink: FactSink, renamed: Map<s
   module.declared.push(...[...declared].filter((n) => n === 'default' || isClassName(n)).sort());
 }
 
+/**
+ * The strings a collection is written with: `['a', 'b'] as const`, `new Set(['a', 'b'])`; none for
+ * anything else.
+ */
+function stringElements(ts: Ts, init: TS.Expression): string[] {
+  let list: TS.Expression | undefined = init;
+  if (ts.isNewExpression(init) && ts.isIdentifier(init.expression) && init.expression.text === 'Set') list = init.arguments?.[0];
+  list = list && unwrapExpression(ts, list);
+  if (!list || !ts.isArrayLiteralExpression(list)) return [];
+  return list.elements.flatMap((e) => (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e) ? [e.text] : []));
+}
+
 /** A constant that holds a string: `const CREATED = '…'`, an object map's `EventType.Created`, an enum member. */
-function recordConstants(ts: Ts, node: TS.Node, constants: Map<string, string>): void {
+function recordConstants(ts: Ts, node: TS.Node, constants: Map<string, string>, members: Map<string, string[]>): void {
   if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) {
     const init = unwrapExpression(ts, node.initializer);
+    const held = stringElements(ts, init);
+    if (held.length > 0) members.set(node.name.text, held);
     if (ts.isStringLiteral(init) || ts.isNoSubstitutionTemplateLiteral(init)) constants.set(node.name.text, init.text);
     else if (ts.isObjectLiteralExpression(init)) {
       for (const prop of init.properties) {

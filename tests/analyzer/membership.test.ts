@@ -1,0 +1,86 @@
+/**
+ * A check of an event's type against a collection handles every type the collection holds: written
+ * in place (`["a", "b"].includes(event.type)`, `new Set([…]).has(type)`, `in ("a", "b")`) or named
+ * (`TERMINAL.has(event.type)`, `event.type in TERMINAL`), in the same file or imported. A Python
+ * Enum member's `.value` is the member. A collection checked against something that names no type
+ * (`CODES.has(status)`) handles nothing.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { analyzeFiles, removeAnalyzedFiles } from './analyze-files.js';
+
+afterAll(removeAnalyzedFiles);
+
+async function handlers(files: Record<string, string>): Promise<string[]> {
+  const { facts } = await analyzeFiles(files);
+  return facts
+    .filter((f) => f.kind === 'handler' && f.literal !== undefined)
+    .map((f) => `${f.file}:${f.line} ${f.literal}`)
+    .sort();
+}
+
+describe('TypeScript membership checks', () => {
+  it('handles each type of a collection written in place or named, here or imported', async () => {
+    const found = await handlers({
+      'web/kinds.mts': "export const DONE_TYPES = new Set(['response.completed', 'response.failed']);\n",
+      'web/reduce.mts': [
+        "import { DONE_TYPES } from './kinds.mjs';",
+        "const SKIPPED = ['response.queued', 'response.in_progress'] as const;",
+        'const CODES = new Set(["response.refusal.delta"]);',
+        'export function reduce(event: { type: string }, status: string) {',
+        "  if (['response.incomplete', 'response.output_text.done'].includes(event.type)) return 1;",
+        '  if (DONE_TYPES.has(event.type)) return 2;',
+        '  if (SKIPPED.includes(event.type as never)) return 3;',
+        "  if (new Set(['response.output_text.delta']).has(event.type)) return 4;",
+        '  if (CODES.has(status)) return 5;',
+        '  return 0;',
+        '}',
+        '',
+      ].join('\n'),
+    });
+    expect(found).toEqual([
+      'web/reduce.mts:5 response.incomplete',
+      'web/reduce.mts:5 response.output_text.done',
+      'web/reduce.mts:6 response.completed',
+      'web/reduce.mts:6 response.failed',
+      'web/reduce.mts:7 response.in_progress',
+      'web/reduce.mts:7 response.queued',
+      'web/reduce.mts:8 response.output_text.delta',
+    ]);
+  });
+});
+
+describe('Python membership checks and Enum values', () => {
+  it('handles each type of a named collection, here or imported, and an Enum member through its value', async () => {
+    const found = await handlers({
+      'server/kinds.py': [
+        'from enum import Enum',
+        'DONE_EVENTS = ("response.completed", "response.failed")',
+        'class Kind(str, Enum):',
+        '    DELTA = "response.output_text.delta"',
+        '',
+      ].join('\n'),
+      'server/consume.py': [
+        'from .kinds import DONE_EVENTS, Kind',
+        'SKIP_EVENTS = {"response.queued", "response.in_progress"}',
+        'ERROR_CODES = {"response.refusal.delta"}',
+        'def consume(event, status):',
+        '    if event.type in DONE_EVENTS:',
+        '        return 1',
+        '    if event.type in SKIP_EVENTS:',
+        '        return 2',
+        '    if event.type == Kind.DELTA.value:',
+        '        return 3',
+        '    if status in ERROR_CODES:',
+        '        return 4',
+        '',
+      ].join('\n'),
+    });
+    expect(found).toEqual([
+      'server/consume.py:5 response.completed',
+      'server/consume.py:5 response.failed',
+      'server/consume.py:7 response.in_progress',
+      'server/consume.py:7 response.queued',
+      'server/consume.py:9 response.output_text.delta',
+    ]);
+  });
+});
