@@ -144,3 +144,32 @@ describe('Python: `**payload` built elsewhere in the file', () => {
     expect(await sent({ 'server/calls.py': text })).toEqual(['server/calls.py:3 POST /v1/responses [model@2,custom@2,input@3]']);
   });
 });
+
+describe('a raw HTTP client’s body built elsewhere in the file', () => {
+  it('gives the keys some endpoint of the spec has (fetch’s JSON.stringify, httpx’s json=)', async () => {
+    const ts = [
+      'function payload(input) {',
+      '  return { model: "m", input, trace_id: "t" };',
+      '}',
+      'export async function send(input) {',
+      '  const body = payload(input);',
+      "  await fetch('https://api.example.com/v1/responses', { method: 'POST', body: JSON.stringify(body) });",
+      '}',
+      '',
+    ].join('\n');
+    const py = [
+      'def _payload(text):',
+      '    data = {"model": "m", "trace_id": "t"}',
+      '    data["input"] = text',
+      '    return data',
+      '',
+      'async def send(client, text):',
+      '    await client.post("/v1/responses", json=_payload(text))',
+      '',
+    ].join('\n');
+    expect(await sent({ 'web/send.mts': ts, 'server/send.py': py })).toEqual([
+      'server/send.py:7 POST /v1/responses [model@2,input@3]',
+      'web/send.mts:6 POST /v1/responses [model@2,input@2]',
+    ]);
+  });
+});

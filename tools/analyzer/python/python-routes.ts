@@ -181,7 +181,7 @@ export function clientCallFact(call: Node, callee: Callee, symbol: string, scope
   if (path === undefined) return;
   const body = requestClass(args, callerOf());
   const variants = body?.split(' | ');
-  const params: RouteParam[] = [...pathTemplateParams(path, pos(call).line), ...sentKeys(args)];
+  const params: RouteParam[] = [...pathTemplateParams(path, pos(call).line), ...sentKeys(args, sink.ctx.candidates.paramSets)];
   sink.add({
     kind: 'route',
     symbol,
@@ -377,9 +377,10 @@ function bodyKeysRead(fn: Node): RouteParam[] {
 /**
  * The keys a client call writes out in what it sends: `json={"model": …}`, `body=maybe_transform({"model":
  * model, …}, Params)`, `options=make_request_options(query=maybe_transform({"after": after}, …))`. Each
- * is a parameter of the endpoint at its own line; `**spread` adds nothing that can be read here.
+ * is a parameter of the endpoint at its own line. A payload built elsewhere in the file (`json=payload`)
+ * gives the keys some endpoint of the spec has (sent-flow.ts).
  */
-function sentKeys(args: Node[]): RouteParam[] {
+function sentKeys(args: Node[], known: readonly ReadonlySet<string>[]): RouteParam[] {
   const out: RouteParam[] = [];
   // An argument's descendants of a type include the argument itself when it is of that type.
   const keywords = args.flatMap((a) => a.descendantsOfType('keyword_argument').filter((k): k is Node => k !== null));
@@ -391,8 +392,10 @@ function sentKeys(args: Node[]): RouteParam[] {
     // `maybe_transform({…}, Params)`: the dict is what is sent.
     if (value.type === 'call' && /(^|_)transform$/.test(lastName(value.childForFieldName('function')) ?? ''))
       value = kids(value.childForFieldName('arguments') ?? value)[0] ?? null;
-    if (value?.type !== 'dictionary') continue;
-    for (const key of dictKeys(value, enclosingFunction(kw), 0)) out.push({ ...key, in: where });
+    if (!value) continue;
+    if (value.type === 'dictionary') for (const key of dictKeys(value, enclosingFunction(kw), 0)) out.push({ ...key, in: where });
+    // Built elsewhere in the file (`json=payload`): the keys some endpoint of the spec has.
+    else for (const key of flowKeys(value)) if (known.some((set) => set.has(key.name))) out.push({ ...key, in: where });
   }
   return out;
 }
@@ -448,8 +451,7 @@ function sdkCallFact(call: Node, callee: Callee, symbol: string, sink: FactSink)
   // its way out carries other endpoints' keys too, `max_tokens` before it is renamed).
   const written = new Set(sent.map((k) => k.name));
   const flowed = args
-    .filter((a) => a.type === 'dictionary_splat')
-    .flatMap((a) => flowKeys(a))
+    .flatMap((a) => (a.type === 'dictionary_splat' && kids(a)[0] ? flowKeys(kids(a)[0]!) : []))
     .filter((k) => sdkOwn(k.name) && !written.has(k.name));
   if (sendsForeignKeys([...sent, ...flowed], sdk)) return false;
   sent.push(...flowed.filter((k) => sdk.params.includes(k.name)).map((k): RouteParam => ({ ...k, in: where })));

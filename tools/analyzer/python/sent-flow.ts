@@ -1,6 +1,6 @@
 /**
- * What an SDK call sends through `**payload` when the payload is built elsewhere in the file, as
- * the TypeScript adapter's sent-flow does: code that wraps a client builds its request in helpers
+ * What a client call sends when it is built elsewhere in the file (`client.responses.create(**payload)`,
+ * `httpx.post(url, json=payload)`), as the TypeScript adapter's sent-flow does: code that wraps a client builds its request in helpers
  * (`payload = self._get_request_payload(messages, **kwargs)`, then `client.responses.create(**payload)`).
  * The keys are read where they are written: a variable's assignments and the keys later set on it
  * (`payload["input"] = …`, `payload.update(…)`), what a function or method of the file returns
@@ -47,9 +47,9 @@ function parameterName(p: Node): { name: string; keywords: boolean } | undefined
   return name?.type === 'identifier' ? { name: name.text, keywords: false } : undefined;
 }
 
-/** The keys `**spread`, given at `call`, holds: followed through the file (see the header). */
-export function flowKeys(spread: Node): FlowKey[] {
-  const root = rootOf(spread);
+/** The keys `value` (what `**value` spreads, or `json=value` sends) holds: followed through the file (see the header). */
+export function flowKeys(value: Node): FlowKey[] {
+  const root = rootOf(value);
   const out: FlowKey[] = [];
   const seen = new Set<number>();
   let calls: Map<string, Node[]> | undefined;
@@ -226,8 +226,7 @@ export function flowKeys(spread: Node): FlowKey[] {
     }
   };
 
-  const inner = kids(spread)[0];
-  if (inner) keys(inner, enclosingFunction(spread), 0);
+  keys(value, enclosingFunction(value), 0);
   const unique = new Map<string, FlowKey>();
   for (const k of out) if (!unique.has(k.name)) unique.set(k.name, k);
   return [...unique.values()];

@@ -145,7 +145,7 @@ export function routeVisitor(
         const where = at(access ? access.name : node);
         const fn = handler && ts.isIdentifier(handler) ? functions.get(handler.text) : handler;
         const read = !body && fn && WITH_BODY.has(verb) ? bodyKeysRead(ts, fn, at) : [];
-        const sent = sentKeys(ts, node, at, sf);
+        const sent = sentKeys(ts, node, at, sf, knownParams);
         const data = sent.length === 0 && WITH_BODY.has(verb) ? dataArgument(ts, node, knownParams) : undefined;
         if (data) sent.push(...objectKeys(ts, data, 'body', at, { sf, node }));
         const params = [...(pathParams(declared, where.line).params ?? []), ...sent, ...read];
@@ -381,9 +381,10 @@ function pathIn(ts: Ts, sf: TS.SourceFile, e: TS.Expression, call: TS.Node, dept
 /**
  * The keys a client call writes out in what it sends: `{ body: { model, stream: true } }`,
  * `{ body: JSON.stringify({ model, input }) }`, `{ query: { after } }`. Each is a parameter of the
- * endpoint at its own line; a spread (`...args`) adds nothing that can be read here.
+ * endpoint at its own line; a spread (`...args`) adds nothing that can be read here. One built
+ * elsewhere in the file (`body: JSON.stringify(payload)`) gives the keys some endpoint of the spec has.
  */
-function sentKeys(ts: Ts, call: TS.CallExpression, at: At, sf: TS.SourceFile): SentKey[] {
+function sentKeys(ts: Ts, call: TS.CallExpression, at: At, sf: TS.SourceFile, known: ReadonlySet<string>): SentKey[] {
   const out: SentKey[] = [];
   for (const arg of call.arguments) {
     if (!ts.isObjectLiteralExpression(arg)) continue;
@@ -395,6 +396,8 @@ function sentKeys(ts: Ts, call: TS.CallExpression, at: At, sf: TS.SourceFile): S
       if (ts.isCallExpression(value) && value.arguments.length >= 1 && /(^|\.)stringify$/.test(exprName(ts, value.expression) ?? ''))
         value = value.arguments[0]!;
       if (ts.isObjectLiteralExpression(value)) out.push(...objectKeys(ts, value, where, at, { sf, node: call }));
+      // Built elsewhere in the file (`body: JSON.stringify(payload)`): the keys some endpoint of the spec has.
+      else for (const k of flowKeys(ts, sf, call, value, at)) if (known.has(k.name)) out.push({ name: k.name, in: where, line: k.line });
     }
   }
   return out;
