@@ -156,6 +156,19 @@ export const PY_AGENTS: TruthGroup[] = [
 
 export const PY_CLIENT: TruthGroup[] = [
   {
+    // A wrapper whose payload is built by helpers (a property, a comprehension over a dict, keys set
+    // after, `**kwargs` from its caller) and sent with `**payload`; `n` is no parameter of the endpoint.
+    lane: 'client',
+    file: 'sdk/wrappers/chat.py',
+    at: [
+      [12, 'param:POST /v1/responses#temperature'],
+      [13, 'param:POST /v1/responses#model'],
+      [17, 'param:POST /v1/responses#input'],
+      [21, 'param:POST /v1/responses#stream'],
+      [23, 'endpoint:POST /v1/responses', 'responses.create(**payload'],
+    ],
+  },
+  {
     lane: 'client',
     file: 'sdk/resources/responses.py',
     at: [
@@ -339,6 +352,19 @@ export const TS_SERVERS: TruthGroup[] = [
     at: [
       [7, 'endpoint:GET /v1/responses/{response_id}/input_items', "router.get('/:response_id/input_items'"],
       [7, 'param:GET /v1/responses/{response_id}/input_items#response_id', ':response_id'],
+    ],
+  },
+  {
+    // A wrapper: the request is built by one method, passed to another's parameter and sent there.
+    lane: 'server',
+    file: 'src/wrapper.mts',
+    at: [
+      [10, 'param:POST /v1/responses#model'],
+      [11, 'param:POST /v1/responses#max_output_tokens'],
+      [14, 'param:POST /v1/responses#truncation'],
+      [19, 'endpoint:POST /v1/responses', 'responses.create(request'],
+      [23, 'param:POST /v1/responses#input'],
+      [23, 'param:POST /v1/responses#stream'],
     ],
   },
   {
