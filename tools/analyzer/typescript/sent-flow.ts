@@ -29,18 +29,19 @@ interface Located<T> {
   chain: Chain;
 }
 
-/** What one walk of the file finds, for the lookups a flow makes. */
+/**
+ * What one walk of the file finds, for the lookups a flow makes. The functions around a node are
+ * read from its parents when a lookup needs them: most nodes the walk records are never asked.
+ */
 interface FileIndex {
-  /** Each function-like node's own chain. */
-  chains: Map<TS.Node, Chain>;
   /** Functions, methods and accessors by name, and arrow functions by the name holding them. */
   functions: Map<string, TS.Node[]>;
   /** Calls by the name called (`f(…)`, `this.f(…)`). */
-  calls: Map<string, Located<TS.CallExpression>[]>;
+  calls: Map<string, TS.CallExpression[]>;
   /** Variable declarations by name. */
-  declarations: Map<string, Located<TS.VariableDeclaration>[]>;
+  declarations: Map<string, TS.VariableDeclaration[]>;
   /** `x = …`, `x.k = …` and `x['k'] = …`, by `x`. */
-  writes: Map<string, Located<TS.BinaryExpression>[]>;
+  writes: Map<string, TS.BinaryExpression[]>;
 }
 
 /** How far a flow goes: past this many steps a value is taken as unknown. */
@@ -88,38 +89,39 @@ function calledName(ts: Ts, call: TS.CallExpression): string | undefined {
 }
 
 function buildIndex(ts: Ts, sf: TS.SourceFile): FileIndex {
-  const index: FileIndex = { chains: new Map(), functions: new Map(), calls: new Map(), declarations: new Map(), writes: new Map() };
-  const chain: TS.Node[] = [];
+  const index: FileIndex = { functions: new Map(), calls: new Map(), declarations: new Map(), writes: new Map() };
   const visit = (node: TS.Node, parent: TS.Node): void => {
     // The analyzer's walk sets parents as it goes; a node it has not reached yet gets its parent here.
     if (!node.parent) (node as { parent: TS.Node }).parent = parent;
-    const here: Chain = [...chain];
     if (ts.isCallExpression(node)) {
       const name = calledName(ts, node);
-      if (name !== undefined) push(index.calls, name, { node, chain: here });
-    } else if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name)) {
-      push(index.declarations, node.name.text, { node, chain: here });
-    } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
-      const target = writtenVariable(ts, node.left);
-      if (target !== undefined) push(index.writes, target, { node, chain: here });
-    }
-    if (isFunctionLike(ts, node)) {
-      index.chains.set(node, here.slice().reverse());
-      chain.push(node);
-      ts.forEachChild(node, (child) => visit(child, node));
-      chain.pop();
+      if (name !== undefined) push(index.calls, name, node);
+    } else if (ts.isVariableDeclaration(node)) {
+      if (ts.isIdentifier(node.name)) push(index.declarations, node.name.text, node);
+    } else if (ts.isBinaryExpression(node)) {
+      const target = node.operatorToken.kind === ts.SyntaxKind.EqualsToken ? writtenVariable(ts, node.left) : undefined;
+      if (target !== undefined) push(index.writes, target, node);
+    } else if (isFunctionLike(ts, node)) {
       const name = functionName(ts, node);
       if (name !== undefined) push(index.functions, name, node);
-      return;
     }
     ts.forEachChild(node, (child) => visit(child, node));
   };
   ts.forEachChild(sf, (child) => visit(child, sf));
-  // Chains were pushed outermost first; lookups go innermost first.
-  for (const list of index.calls.values()) for (const c of list) c.chain = c.chain.slice().reverse();
-  for (const list of index.declarations.values()) for (const d of list) d.chain = d.chain.slice().reverse();
-  for (const list of index.writes.values()) for (const w of list) w.chain = w.chain.slice().reverse();
   return index;
+}
+
+/** The functions around a node, innermost first. */
+function chainOf(ts: Ts, node: TS.Node): Chain {
+  const out: TS.Node[] = [];
+  for (let n = node.parent; n; n = n.parent) if (isFunctionLike(ts, n)) out.push(n);
+  return out;
+}
+
+/** The function a node is written in, directly (not in a function inside it); undefined at the file's top. */
+function ownerOf(ts: Ts, node: TS.Node): TS.Node | undefined {
+  for (let n = node.parent; n; n = n.parent) if (isFunctionLike(ts, n)) return n;
+  return undefined;
 }
 
 /** `x` of `x = …`, `x.k = …` and `x['k'] = …`. */
@@ -156,8 +158,7 @@ export function flowKeys(ts: Ts, sf: TS.SourceFile, call: TS.CallExpression, arg
     indexes.set(sf, index);
     return index;
   };
-  const callChain: TS.Node[] = [];
-  for (let n: TS.Node | undefined = call.parent; n; n = n.parent) if (isFunctionLike(ts, n)) callChain.push(n);
+  const callChain = chainOf(ts, call);
 
   const seen = new Set<TS.Node>();
   const out: FlowKey[] = [];
@@ -171,15 +172,16 @@ export function flowKeys(ts: Ts, sf: TS.SourceFile, call: TS.CallExpression, arg
     | { kind: 'parameter'; fn: TS.Node; position: number }
     | undefined => {
     const decls = fileIndex().declarations.get(name) ?? [];
+    const located = (node: TS.VariableDeclaration): Located<TS.VariableDeclaration> => ({ node, chain: chainOf(ts, node) });
     for (const fn of chain) {
       const params = (fn as TS.SignatureDeclaration).parameters;
       const position = params.findIndex((p) => ts.isIdentifier(p.name) && p.name.text === name);
       if (position >= 0) return params[position]!.dotDotDotToken ? undefined : { kind: 'parameter', fn, position };
-      const decl = decls.find((d) => d.chain[0] === fn);
-      if (decl) return { kind: 'variable', decl, owner: fn };
+      const decl = decls.find((d) => ownerOf(ts, d) === fn);
+      if (decl) return { kind: 'variable', decl: located(decl), owner: fn };
     }
-    const top = decls.find((d) => d.chain.length === 0);
-    return top ? { kind: 'variable', decl: top, owner: undefined } : undefined;
+    const top = decls.find((d) => ownerOf(ts, d) === undefined);
+    return top ? { kind: 'variable', decl: located(top), owner: undefined } : undefined;
   };
 
   /** The object literals `e` may hold, each with the functions around it. */
@@ -219,7 +221,7 @@ export function flowKeys(ts: Ts, sf: TS.SourceFile, call: TS.CallExpression, arg
     if (fns.length > MAX_DEFINITIONS || depth > MAX_DEPTH) return [];
     const out: Located<TS.Expression>[] = [];
     for (const fn of fns) {
-      const chain: Chain = [fn, ...(fileIndex().chains.get(fn) ?? [])];
+      const chain: Chain = [fn, ...chainOf(ts, fn)];
       const body = (fn as { body?: TS.Node }).body;
       if (!body) continue;
       if (!ts.isBlock(body)) {
@@ -297,8 +299,8 @@ export function flowKeys(ts: Ts, sf: TS.SourceFile, call: TS.CallExpression, arg
       const sites = fnName === undefined ? [] : (fileIndex().calls.get(fnName) ?? []);
       if (sites.length <= MAX_CALL_SITES)
         for (const site of sites) {
-          const given = site.node.arguments[found.position];
-          if (given && !ts.isSpreadElement(given)) keys(given, site.chain, depth + 1, false);
+          const given = site.arguments[found.position];
+          if (given && !ts.isSpreadElement(given)) keys(given, chainOf(ts, site), depth + 1, false);
         }
     } else {
       const decl = found.decl.node;
@@ -314,13 +316,13 @@ export function flowKeys(ts: Ts, sf: TS.SourceFile, call: TS.CallExpression, arg
     // What the function it belongs to later writes to it: a new object, or one key.
     const owner = found.kind === 'parameter' ? found.fn : found.owner;
     for (const w of fileIndex().writes.get(name) ?? []) {
-      if (w.chain[0] !== owner) continue;
-      const left = w.node.left;
-      if (ts.isIdentifier(left)) keys(w.node.right, w.chain, depth + 1, false);
-      else if (ts.isPropertyAccessExpression(left)) add(left.name.text, w.node, false);
+      if (ownerOf(ts, w) !== owner) continue;
+      const left = w.left;
+      if (ts.isIdentifier(left)) keys(w.right, chainOf(ts, w), depth + 1, false);
+      else if (ts.isPropertyAccessExpression(left)) add(left.name.text, w, false);
       else if (ts.isElementAccessExpression(left)) {
         const key = left.argumentExpression;
-        if (ts.isStringLiteral(key) || ts.isNoSubstitutionTemplateLiteral(key)) add(key.text, w.node, false);
+        if (ts.isStringLiteral(key) || ts.isNoSubstitutionTemplateLiteral(key)) add(key.text, w, false);
       }
     }
   };
