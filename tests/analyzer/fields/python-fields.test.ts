@@ -38,6 +38,15 @@ describe('Python definition fields', () => {
       ['Created response.created [type, response]'],
     ],
     [
+      'so is a validation alias, and an alias given in an Annotated type',
+      `class Created(BaseModel):
+    type: Literal["response.created"]
+    response_: dict = Field(alias="resp", validation_alias="response")
+    seq: Annotated[int, Field(alias="sequence_number")] = 0
+`,
+      ['Created response.created [type, response, sequence_number]'],
+    ],
+    [
       'inherited from local bases, two levels deep, base fields first',
       `class StreamEvent(BaseModel):
     sequence_number: int

@@ -14,6 +14,8 @@ const CONSTANT_TYPE = /\bLiteral\[\s*(?:[A-Za-z_]\w*\.)*[A-Z][A-Z0-9_]+\s*[\],]/
 
 export interface PyField {
   name: string;
+  /** The name the data carries (`input` of `input_: list = Field(alias="input")`): `name` when it has no alias. */
+  wire: string;
   node: Node;
   type?: Node;
   right?: Node;
@@ -31,9 +33,33 @@ export function fieldsOf(cls: Node): PyField[] {
     const left = a.childForFieldName('left');
     const type = a.childForFieldName('type');
     if (left?.type !== 'identifier' || !type) continue;
-    out.push({ name: left.text, node: left, type, right: a.childForFieldName('right') ?? undefined });
+    const right = a.childForFieldName('right') ?? undefined;
+    out.push({ name: left.text, wire: aliasOf(right) ?? aliasOf(fieldInAnnotation(type)) ?? left.text, node: left, type, right });
   }
   return out;
+}
+
+/**
+ * Pydantic's `Field(alias="input")`, or `validation_alias="input"` (the name it reads, which for a
+ * request is the name on the wire); a dataclass `field(…)` takes no alias and gives none.
+ */
+function aliasOf(call: Node | undefined): string | undefined {
+  if (call?.type !== 'call' || lastName(call.childForFieldName('function')) !== 'Field') return undefined;
+  let alias: string | undefined;
+  for (const a of kids(call.childForFieldName('arguments') ?? call)) {
+    if (a.type !== 'keyword_argument') continue;
+    const key = a.childForFieldName('name')?.text;
+    if (key === 'validation_alias') return stringValue(a.childForFieldName('value')) ?? alias;
+    if (key === 'alias') alias = stringValue(a.childForFieldName('value'));
+  }
+  return alias;
+}
+
+/** The `Field(…)` of `Annotated[T, Field(alias="input")]`. */
+function fieldInAnnotation(type: Node): Node | undefined {
+  const text = type.text;
+  if (!/^(?:typing\.|t\.)?Annotated\s*\[/.test(text) || !text.includes('Field')) return undefined;
+  return type.descendantsOfType('call').find((c) => c !== null && lastName(c.childForFieldName('function')) === 'Field') ?? undefined;
 }
 
 export function classFacts(
@@ -67,7 +93,7 @@ export function classFacts(
   if (
     !mayBeRequestModel(
       name,
-      fields.map((f) => f.name),
+      fields.map((f) => f.wire),
       sink.ctx.candidates,
     )
   )
@@ -85,7 +111,7 @@ export function classFacts(
     sink.add({
       kind: 'param',
       symbol: name,
-      field: f.name,
+      field: f.wire,
       declaredType: typeText,
       // Pydantic: a field is optional when it has a default; `Optional[X]` alone only allows null.
       optional,

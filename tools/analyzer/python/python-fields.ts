@@ -9,7 +9,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { DeclaredFields } from '../declared-fields.js';
 import { fieldsOf } from './python-classes.js';
-import { kids, lastName, stringValue } from './syntax.js';
+import { kids, lastName } from './syntax.js';
 
 /** Bases that add no fields of their own. */
 const ROOTS = new Set([
@@ -83,14 +83,5 @@ export function baseNodes(cls: Node): Node[] {
 function ownFields(cls: Node): string[] {
   return fieldsOf(cls)
     .filter((f) => !NOT_A_FIELD.test(f.type?.text ?? ''))
-    .map((f) => aliasOf(f.right) ?? f.name);
-}
-
-/** `schema_: dict = Field(alias="schema")`: the model reads and writes `schema`. */
-function aliasOf(right: Node | undefined): string | undefined {
-  if (right?.type !== 'call' || !/^(Field|field)$/.test(lastName(right.childForFieldName('function')) ?? '')) return undefined;
-  for (const a of kids(right.childForFieldName('arguments') ?? right)) {
-    if (a.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'alias') return stringValue(a.childForFieldName('value'));
-  }
-  return undefined;
+    .map((f) => f.wire);
 }
