@@ -65,6 +65,21 @@ describe('TypeScript: a request built elsewhere in the file', () => {
     ]);
   });
 
+  it('reads Object.assign, as a value and as keys set on a variable', async () => {
+    const text = [
+      'const defaults = { model: "m" };',
+      'export async function send(client, input, prev) {',
+      '  const params = Object.assign({}, defaults, { input });',
+      '  Object.assign(params, { previous_response_id: prev });',
+      '  return client.responses.create(params);',
+      '}',
+      '',
+    ].join('\n');
+    expect(await sent({ 'web/assign.mts': text })).toEqual([
+      'web/assign.mts:5 POST /v1/responses [model@1,input@3,previous_response_id@4]',
+    ]);
+  });
+
   it('still counts the call’s own object whole, and adds nothing a value from elsewhere would hold', async () => {
     const text = [
       "import { makeRequest } from './elsewhere';",

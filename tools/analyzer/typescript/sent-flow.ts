@@ -4,7 +4,7 @@
  * after `built = this.buildRequest(…)`; `create(request)` in `completionWithRetry(request)`, called
  * with `{ ...this.invocationParams(options), input, stream: true }`), so the keys are read where
  * they are written: through a variable's declaration and the keys later set on it (`params.reasoning
- * = …`), a property of an object, what a function or method of the file returns, and what the
+ * = …`, `Object.assign(params, …)`), a property of an object, what a function or method of the file returns, and what the
  * file's calls of a function pass for its parameter.
  *
  * Only this file is read, a few steps deep: a value that comes from elsewhere adds nothing.
@@ -122,6 +122,11 @@ function chainOf(ts: Ts, node: TS.Node): Chain {
 function ownerOf(ts: Ts, node: TS.Node): TS.Node | undefined {
   for (let n = node.parent; n; n = n.parent) if (isFunctionLike(ts, n)) return n;
   return undefined;
+}
+
+function isObjectAssign(ts: Ts, call: TS.CallExpression): boolean {
+  const e = call.expression;
+  return ts.isPropertyAccessExpression(e) && e.name.text === 'assign' && ts.isIdentifier(e.expression) && e.expression.text === 'Object';
 }
 
 /** `x` of `x = …`, `x.k = …` and `x['k'] = …`. */
@@ -271,7 +276,11 @@ export function flowKeys(ts: Ts, sf: TS.SourceFile, call: TS.CallExpression, arg
       for (const v of propertyValues(e, chain, depth)) keys(v.node, v.chain, depth + 1, false);
       return;
     }
-    if (ts.isCallExpression(e)) for (const r of returned(e, depth)) keys(r.node, r.chain, depth + 1, false);
+    if (ts.isCallExpression(e)) {
+      // `Object.assign({}, defaults, { stream })`: what each argument holds.
+      if (isObjectAssign(ts, e)) for (const a of e.arguments) keys(a, chain, depth + 1, false);
+      else for (const r of returned(e, depth)) keys(r.node, r.chain, depth + 1, false);
+    }
   };
 
   /** Whether a spread is of a `const` holding an object literal, in the caller's reach. */
@@ -324,6 +333,12 @@ export function flowKeys(ts: Ts, sf: TS.SourceFile, call: TS.CallExpression, arg
         const key = left.argumentExpression;
         if (ts.isStringLiteral(key) || ts.isNoSubstitutionTemplateLiteral(key)) add(key.text, w, false);
       }
+    }
+    // `Object.assign(params, { store: true })`.
+    for (const c of fileIndex().calls.get('assign') ?? []) {
+      const [target, ...sources] = c.arguments;
+      if (!isObjectAssign(ts, c) || !target || !ts.isIdentifier(target) || target.text !== name || ownerOf(ts, c) !== owner) continue;
+      for (const source of sources) keys(source, chainOf(ts, c), depth + 1, false);
     }
   };
 
