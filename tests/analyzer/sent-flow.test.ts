@@ -188,3 +188,22 @@ describe('a raw HTTP client’s body built elsewhere in the file', () => {
     ]);
   });
 });
+
+describe('a request that leads back to itself', () => {
+  it('is read once per expression: a recursive builder with many returns ends at once', async () => {
+    // Read naively, each of the 12 returns leads to all 12 again, ten steps deep: 12^10 paths.
+    const returns = Array.from({ length: 12 }, (_, i) => `  if (n === ${i}) return build(n - 1);`);
+    const text = [
+      'function build(n) {',
+      ...returns,
+      '  return { request: { model: "m" } };',
+      '}',
+      'export async function send(client) {',
+      '  return client.responses.create(build(3).request);',
+      '}',
+      '',
+    ].join('\n');
+    const found = await sent({ 'web/loop.mts': text });
+    expect(found.map((f) => f.replace(/ \[.*$/, ''))).toEqual(['web/loop.mts:17 POST /v1/responses']);
+  });
+});

@@ -166,6 +166,7 @@ export function flowKeys(ts: Ts, sf: TS.SourceFile, call: TS.CallExpression, arg
   const callChain = chainOf(ts, call);
 
   const seen = new Set<TS.Node>();
+  const seenObjects = new Set<TS.Node>();
   const out: FlowKey[] = [];
 
   /** The declaration or parameter `name` stands for in `chain`. */
@@ -192,7 +193,9 @@ export function flowKeys(ts: Ts, sf: TS.SourceFile, call: TS.CallExpression, arg
   /** The object literals `e` may hold, each with the functions around it. */
   const objects = (e: TS.Expression, chain: Chain, depth: number): Located<TS.ObjectLiteralExpression>[] => {
     e = unwrap(ts, e);
-    if (depth > MAX_DEPTH) return [];
+    // Each expression once: a recursive helper's returns would otherwise multiply at every step.
+    if (depth > MAX_DEPTH || seenObjects.has(e)) return [];
+    seenObjects.add(e);
     if (ts.isObjectLiteralExpression(e)) return [{ node: e, chain }];
     if (ts.isConditionalExpression(e)) return [...objects(e.whenTrue, chain, depth + 1), ...objects(e.whenFalse, chain, depth + 1)];
     if (ts.isIdentifier(e)) {
