@@ -493,12 +493,24 @@ function callFacts(call: Node, callee: Callee, symbol: string, sink: FactSink): 
   if (name === 'isinstance') {
     const args = call.childForFieldName('arguments');
     if (!args) return;
-    const target = kids(args)[1];
+    const given = kids(args)[1];
+    // `isinstance(event, TERMINAL)` with `TERMINAL = (ResponseCompletedEvent, ResponseFailedEvent)` in
+    // the module: each class is checked here, at the name.
+    const named = given?.type === 'identifier' ? moduleTuple(call, given.text) : undefined;
+    const target = named ?? given;
     const classes = target?.type === 'tuple' ? kids(target) : target ? [target] : [];
     for (const c of classes) {
       const cls = writtenName(c);
-      if (cls && isClassName(cls)) sink.add({ kind: 'handler', symbol, className: cls, evidence: 'isinstance check', ...pos(c) });
+      if (cls && isClassName(cls))
+        sink.add({ kind: 'handler', symbol, className: cls, evidence: 'isinstance check', ...pos(named ? given! : c) });
     }
+    return;
+  }
+  // `type(event) is ResponseTextDeltaEvent`, `type(event) == …`: a handler as isinstance is.
+  if (name === 'type' && !callee.attribute && call.parent?.type === 'comparison_operator') {
+    const other = kids(call.parent).find((k) => k.id !== call.id);
+    const cls = other ? writtenName(other) : undefined;
+    if (cls && isClassName(cls)) sink.add({ kind: 'handler', symbol, className: cls, evidence: 'type check', ...pos(other!) });
     return;
   }
   const builder = callee.attribute && callee.last !== undefined && BUILDERS.has(callee.last);
@@ -515,6 +527,19 @@ function callFacts(call: Node, callee: Callee, symbol: string, sink: FactSink): 
     return key === 'name' && value !== undefined && sink.ctx.candidates.nameKeyed.has(value);
   });
   if (!hasTypeKeyword) sink.add({ kind: 'emitter', symbol, className: cls, evidence: 'constructor call', ...pos(call) });
+}
+
+/** The tuple a module-level `NAME = (A, B)` assigns, when the module has one. */
+function moduleTuple(node: Node, name: string): Node | undefined {
+  let root = node;
+  while (root.parent) root = root.parent;
+  for (const stmt of kids(root)) {
+    const a = stmt.type === 'expression_statement' ? kids(stmt)[0] : undefined;
+    if (a?.type !== 'assignment' || a.childForFieldName('left')?.text !== name) continue;
+    const right = a.childForFieldName('right');
+    if (right?.type === 'tuple') return right;
+  }
+  return undefined;
 }
 
 /**
