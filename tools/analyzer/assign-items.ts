@@ -194,12 +194,10 @@ function withConstantValues(input: AssignInput): CodeFact[] {
   };
   return input.facts.flatMap((f) => {
     if (f.constant === undefined) return [f];
-    const { constant, ...rest } = f;
-    return (mayHold(f) ? constantValues(f.file, constant) : []).map((literal) => ({
-      ...rest,
-      literal,
-      evidence: `${f.evidence ?? 'constant'} (${constant})`,
-    }));
+    const { constant, dottedOnly, ...rest } = f;
+    return (mayHold(f) ? constantValues(f.file, constant) : [])
+      .filter((literal) => !dottedOnly || literal.includes('.'))
+      .map((literal) => ({ ...rest, literal, evidence: `${f.evidence ?? 'constant'} (${constant})` }));
   });
 }
 

@@ -57,6 +57,7 @@ export class FactSink {
     for (const k of [
       'literal',
       'constant',
+      'dottedOnly',
       'object',
       'className',
       'variants',

@@ -31,6 +31,11 @@ const CodeFactSchema = z.strictObject({
    * workspace pass replaces it with the string it is assigned (`literal`), in whichever module.
    */
   constant: z.string().optional(),
+  /**
+   * A constant that counts only when its value is a dotted event type: a dispatch table's key (the
+   * table says its keys choose handlers, not that each is an event type; `Levels.ERROR` is a log level's).
+   */
+  dottedOnly: z.literal(true).optional(),
   /** A class the fact ties to by name (a constructor call, an import from an SDK), resolved against `classNames` in the model. */
   className: z.string().optional(),
   /** route: HTTP method and path as declared (prefix not yet applied). */

@@ -216,7 +216,13 @@ function literalFact(
   const nameKeyed = constant === undefined && sink.ctx.candidates.nameKeyed.has(value as string);
   const named = constant !== undefined ? { constant } : { literal: value as string };
   /** `typed`: the code itself says this string is a type (see isWeakLiteral). */
-  const add = (kind: CodeFactKind, typed: boolean, evidence: string, className?: string, fields: { fields?: string[] } = {}): void => {
+  const add = (
+    kind: CodeFactKind,
+    typed: boolean,
+    evidence: string,
+    className?: string,
+    fields: { fields?: string[]; dottedOnly?: true } = {},
+  ): void => {
     if (weak && !typed) return;
     sink.add({ kind, symbol, ...named, ...at, evidence, ...(className ? { className } : {}), ...fields });
   };
@@ -246,7 +252,10 @@ function literalFact(
       if (key && key.id === child.id) {
         // A dispatch table maps event types to what handles them; any other dict key is only data.
         const v = parent.childForFieldName('value');
-        return v && DISPATCH_VALUES.has(v.type) ? add('handler', false, 'dispatch dict key') : add('literal', false, 'dict key');
+        // A constant key (`{Events.CREATED: on_created}`) counts when it holds a dotted type.
+        if (v && DISPATCH_VALUES.has(v.type))
+          return add('handler', constant !== undefined, 'dispatch dict key', undefined, constant !== undefined ? { dottedOnly: true } : {});
+        return add('literal', false, 'dict key');
       }
       // `name` says which event only beside a `type` (`{"type": "run_item_stream_event", "name": …}`): alone it is any name.
       const namedEvent =

@@ -209,18 +209,23 @@ export function typescriptFacts(ts: Ts, sf: TS.SourceFile, ctx: FileContext): Fi
           node: comparedPlaces[i]!,
           fact: { kind: 'handler', symbol: comparedSymbols[i]!, literal: value, evidence: 'comparison with a constant', ...at(node) },
         });
-      // Not this file's: another module's, perhaps (held to the rule of an undotted type).
-      else if (value === undefined && looksConstant(ts, node) && isTyped(ts, node, 'handler', sf))
-        found.push({
-          node: comparedPlaces[i]!,
-          fact: {
-            kind: 'handler',
-            symbol: comparedSymbols[i]!,
-            constant: node.getText(sf),
-            evidence: 'comparison with a constant',
-            ...at(node),
-          },
-        });
+      // Not this file's: another module's, perhaps (held to the rule of an undotted type; a dispatch
+      // map's key, `{ [Events.Created]: onCreated }`, counts when it holds a dotted type).
+      else if (value === undefined && looksConstant(ts, node)) {
+        const dispatchKey = isDispatchKey(ts, node);
+        if (dispatchKey || isTyped(ts, node, 'handler', sf))
+          found.push({
+            node: comparedPlaces[i]!,
+            fact: {
+              kind: 'handler',
+              symbol: comparedSymbols[i]!,
+              constant: node.getText(sf),
+              evidence: dispatchKey ? 'computed dispatch key' : 'comparison with a constant',
+              ...(dispatchKey ? { dottedOnly: true as const } : {}),
+              ...at(node),
+            },
+          });
+      }
     });
   };
   /**
@@ -548,6 +553,13 @@ function isTopLevelZod(ts: Ts, call: TS.CallExpression): boolean {
 }
 
 /** A function, method or class reference: what a dispatch map's values are. */
+/** `[Events.Created]: onCreated` in an object literal: a key that chooses a handler. */
+function isDispatchKey(ts: Ts, node: TS.Node): boolean {
+  const computed = node.parent;
+  const property = computed?.parent;
+  return ts.isComputedPropertyName(computed) && !!property && ts.isPropertyAssignment(property) && isCallableRef(ts, property.initializer);
+}
+
 function isCallableRef(ts: Ts, e: TS.Expression): boolean {
   return ts.isIdentifier(e) || ts.isPropertyAccessExpression(e) || ts.isArrowFunction(e) || ts.isFunctionExpression(e);
 }

@@ -1,0 +1,36 @@
+/**
+ * A dispatch table keyed by constants (`{Events.CREATED: on_created}`, `{ [Ev.Created]: onCreated }`)
+ * handles the types its keys hold when they are dotted: the table says its keys choose handlers, not
+ * that each is an event type, so an undotted one (`Ev.ERROR`, a log level's word too) counts nowhere.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { analyzeFiles, removeAnalyzedFiles } from './analyze-files.js';
+
+afterAll(removeAnalyzedFiles);
+
+async function handlers(files: Record<string, string>): Promise<string[]> {
+  const { facts } = await analyzeFiles(files);
+  return facts.filter((f) => f.kind === 'handler').map((f) => `${f.file}:${f.line} ${f.literal}`);
+}
+
+describe('dispatch tables keyed by constants of another module', () => {
+  it('Python: a dict of handlers', async () => {
+    expect(
+      await handlers({
+        'server/kinds.py': 'from enum import Enum\nclass Ev(str, Enum):\n    CREATED = "response.created"\n    ERROR = "error"\n',
+        'server/disp.py':
+          'from .kinds import Ev\nHANDLERS = {\n    Ev.CREATED: on_created,\n    Ev.ERROR: on_error,\n    Ev.OTHER: 1,\n}\n',
+      }),
+    ).toEqual(['server/disp.py:3 response.created']);
+  });
+
+  it('TypeScript: an object of handlers with computed keys', async () => {
+    expect(
+      await handlers({
+        'web/kinds.mts': "export enum Ev {\n  Created = 'response.created',\n  Err = 'error',\n}\n",
+        'web/disp.mts':
+          "import { Ev } from './kinds.mjs';\nexport const handlers = {\n  [Ev.Created]: (e: unknown) => e,\n  [Ev.Err]: onError,\n};\n",
+      }),
+    ).toEqual(['web/disp.mts:3 response.created']);
+  });
+});
