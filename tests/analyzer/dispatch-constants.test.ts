@@ -2,6 +2,7 @@
  * A dispatch table keyed by constants (`{Events.CREATED: on_created}`, `{ [Ev.Created]: onCreated }`)
  * handles the types its keys hold when they are dotted: the table says its keys choose handlers, not
  * that each is an event type, so an undotted one (`Ev.ERROR`, a log level's word too) counts nowhere.
+ * An SSE message's `event` given a constant emits on the same terms, as a written one does.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { analyzeFiles, removeAnalyzedFiles } from './analyze-files.js';
@@ -32,5 +33,25 @@ describe('dispatch tables keyed by constants of another module', () => {
           "import { Ev } from './kinds.mjs';\nexport const handlers = {\n  [Ev.Created]: (e: unknown) => e,\n  [Ev.Err]: onError,\n};\n",
       }),
     ).toEqual(['web/disp.mts:3 response.created']);
+  });
+});
+
+describe('an SSE message whose event is a constant of another module', () => {
+  it('emits the dotted types', async () => {
+    const { facts } = await analyzeFiles({
+      'server/kinds.py': 'from enum import Enum\nclass Ev(str, Enum):\n    CREATED = "response.created"\n    ERROR = "error"\n',
+      'server/sse.py': [
+        'from .kinds import Ev',
+        'async def stream():',
+        '    yield {"event": Ev.CREATED, "data": "{}"}',
+        '    yield ServerSentEvent(event=Ev.CREATED, data="{}")',
+        '    yield {"event": Ev.ERROR, "data": "{}"}',
+        '',
+      ].join('\n'),
+    });
+    expect(facts.filter((f) => f.kind === 'emitter').map((f) => `${f.line} ${f.literal}`)).toEqual([
+      '3 response.created',
+      '4 response.created',
+    ]);
   });
 });

@@ -226,6 +226,8 @@ function literalFact(
     if (weak && !typed) return;
     sink.add({ kind, symbol, ...named, ...at, evidence, ...(className ? { className } : {}), ...fields });
   };
+  // A constant where only a dotted type is an event's (a dispatch table's key, an SSE message's `event`).
+  const dottedOnlyIfConstant: { dottedOnly?: true } = constant !== undefined ? { dottedOnly: true } : {};
   const standing = whereItStands(node);
   if (standing === 'subscript') return add('literal', false, 'subscript');
   const { parent, child } = standing;
@@ -254,7 +256,7 @@ function literalFact(
         const v = parent.childForFieldName('value');
         // A constant key (`{Events.CREATED: on_created}`) counts when it holds a dotted type.
         if (v && DISPATCH_VALUES.has(v.type))
-          return add('handler', constant !== undefined, 'dispatch dict key', undefined, constant !== undefined ? { dottedOnly: true } : {});
+          return add('handler', constant !== undefined, 'dispatch dict key', undefined, dottedOnlyIfConstant);
         return add('literal', false, 'dict key');
       }
       // `name` says which event only beside a `type` (`{"type": "run_item_stream_event", "name": …}`): alone it is any name.
@@ -273,7 +275,7 @@ function literalFact(
         !insideCase(parent) &&
         hasSibling(parent.parent, 'pair', (k) => stringValue(k.childForFieldName('key')) === 'data')
       )
-        return add('emitter', false, 'event of an SSE message');
+        return add('emitter', constant !== undefined, 'event of an SSE message', undefined, dottedOnlyIfConstant);
       return add('literal', false, 'dict value');
     }
     case 'keyword_argument': {
@@ -282,7 +284,7 @@ function literalFact(
       const callee = call?.type === 'call' ? writtenName(call.childForFieldName('function')) : undefined;
       // `ServerSentEvent(event="response.created", data=…)`, `dict(event=…, data=…)`: an SSE message.
       if (keyword === 'event' && hasSibling(parent.parent, 'keyword_argument', (k) => k.childForFieldName('name')?.text === 'data'))
-        return add('emitter', false, 'event of an SSE message');
+        return add('emitter', constant !== undefined, 'event of an SSE message', undefined, dottedOnlyIfConstant);
       // `name=` says which event only when a class is built (`RunItemStreamEvent(name=…)`), not in any call.
       if (keyword !== 'type' && !(keyword === 'name' && nameKeyed && callee !== undefined && isClassName(callee)))
         return add('literal', false, 'keyword argument');
