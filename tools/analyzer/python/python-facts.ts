@@ -16,7 +16,7 @@ import { clientCallFact, mountFact, RouteScope, routeFacts } from './python-rout
 import { embeddedTraceTypes, sseEventTypes } from '../trace/trace-facts.js';
 import { constantRanges } from './constant-names.js';
 import { keepEventConstants } from '../module-facts.js';
-import { type Callee, calleeOf, firstSyntaxError, isClassName, kids, lastName, pos, stringValue, writtenName } from './syntax.js';
+import { type Callee, calleeOf, firstSyntaxError, isClassName, kids, lastName, pos, rootOf, stringValue, writtenName } from './syntax.js';
 
 /**
  * The node types the passes read: the facts pass's own, then the imports, the decorated
@@ -542,9 +542,7 @@ function callFacts(call: Node, callee: Callee, symbol: string, sink: FactSink): 
 
 /** The tuple a module-level `NAME = (A, B)` assigns, when the module has one. */
 function moduleTuple(node: Node, name: string): Node | undefined {
-  let root = node;
-  while (root.parent) root = root.parent;
-  for (const stmt of kids(root)) {
+  for (const stmt of kids(rootOf(node))) {
     const a = stmt.type === 'expression_statement' ? kids(stmt)[0] : undefined;
     if (a?.type !== 'assignment' || a.childForFieldName('left')?.text !== name) continue;
     const right = a.childForFieldName('right');

@@ -16,7 +16,7 @@ import { pathOfUrl, sdkEndpoint, sendsForeignKeys, sentParams, SENT_UNDER } from
 import type { FactSink } from '../fact-sink.js';
 import type { CodeFact } from '../facts.js';
 import { flowKeys } from './sent-flow.js';
-import { type Callee, kids, lastName, pos, stringsIn, stringValue, writtenName } from './syntax.js';
+import { type Callee, enclosingFunction, kids, lastName, pos, stringsIn, stringValue, writtenName } from './syntax.js';
 
 const METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options']);
 /** Parameter types the framework injects itself: never the request body. */
@@ -466,11 +466,6 @@ function sdkCallFact(call: Node, callee: Callee, symbol: string, sink: FactSink)
     ...pos(call),
   });
   return true;
-}
-
-function enclosingFunction(node: Node): Node | undefined {
-  for (let n = node.parent; n; n = n.parent) if (n.type === 'function_definition') return n;
-  return undefined;
 }
 
 /** The path an argument holds or leads to (see clientCallFact); undefined when it does not read as one. */

@@ -10,7 +10,7 @@
  * Only this file is read, a few steps deep: a value that comes from elsewhere adds nothing.
  */
 import type { Node } from 'web-tree-sitter';
-import { kids, lastName, pos, stringValue } from './syntax.js';
+import { enclosingFunction, kids, lastName, pos, rootOf, stringValue } from './syntax.js';
 
 /** A key the call sends, at the line it is written. */
 export interface FlowKey {
@@ -24,11 +24,6 @@ const MAX_DEPTH = 10;
 const MAX_CALL_SITES = 8;
 /** The definitions of one name followed (an override and the method it overrides). */
 const MAX_DEFINITIONS = 3;
-
-function enclosingFunction(node: Node): Node | undefined {
-  for (let n = node.parent; n; n = n.parent) if (n.type === 'function_definition') return n;
-  return undefined;
-}
 
 const sameScope = (node: Node, scope: Node | undefined): boolean => enclosingFunction(node)?.id === scope?.id;
 
@@ -230,10 +225,4 @@ export function flowKeys(value: Node): FlowKey[] {
   const unique = new Map<string, FlowKey>();
   for (const k of out) if (!unique.has(k.name)) unique.set(k.name, k);
   return [...unique.values()];
-}
-
-function rootOf(node: Node): Node {
-  let n = node;
-  while (n.parent) n = n.parent;
-  return n;
 }

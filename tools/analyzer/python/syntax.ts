@@ -38,6 +38,19 @@ export function stringValue(node: Node | null | undefined): string | undefined {
   return value;
 }
 
+/** The function a node is written in, innermost; undefined at the module's top. */
+export function enclosingFunction(node: Node): Node | undefined {
+  for (let n = node.parent; n; n = n.parent) if (n.type === 'function_definition') return n;
+  return undefined;
+}
+
+/** The module a node belongs to: the root of its tree. */
+export function rootOf(node: Node): Node {
+  let n = node;
+  while (n.parent) n = n.parent;
+  return n;
+}
+
 /** `Foo`, `pkg.Foo` → `Foo`; the called or referenced name. */
 export function lastName(node: Node | null | undefined): string | undefined {
   if (!node) return undefined;
