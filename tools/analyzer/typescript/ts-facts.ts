@@ -73,7 +73,8 @@ export function typescriptFacts(ts: Ts, sf: TS.SourceFile, ctx: FileContext): Fi
   /** The fields of the shape a definition's `type` property stands in, when that shape is the symbol's own. */
   const ownFields = (literal: TS.Node, symbol: string): { fields?: string[] } => {
     const holder = holderOf(ts, literal);
-    return holder && shapes().ownerOf.get(holder) === symbol ? fieldsForFact(shapes().byName.get(symbol)) : {};
+    if (!holder || shapes().ownerOf.get(holder) !== symbol) return {};
+    return fieldsForFact(shapes().unionMembers.get(holder) ?? shapes().byName.get(symbol));
   };
 
   // Whether the file declares or builds a type with a constant at all (`type: EventType.`,

@@ -15,6 +15,11 @@ export interface FileShapes {
   byName: Map<string, DeclaredFields>;
   /** A node whose members are properties (interface, type literal, class, Zod shape object) → the declaration it belongs to. */
   ownerOf: Map<TS.Node, string>;
+  /**
+   * A type literal that is one member of a union (`type Event = { type: 'a'; … } | { type: 'b'; … }`)
+   * → that member's own fields: each member is a shape of its own, though the union as a whole is not.
+   */
+  unionMembers: Map<TS.Node, DeclaredFields>;
 }
 
 /** An unseen part with no name of its own (a computed key, a spread of something else). */
@@ -49,6 +54,7 @@ export function declaredShapes(ts: Ts, sf: TS.SourceFile, resolve: (n: string | 
   visit(sf);
 
   const ownerOf = new Map<TS.Node, string>();
+  const unionMembers = new Map<TS.Node, DeclaredFields>();
   const memo = new Map<string, DeclaredFields | undefined>();
   const stack = new Set<string>();
   const shape = (fields: string[] = [], open: string[] = []): DeclaredFields => ({ fields, open });
@@ -92,7 +98,19 @@ export function declaredShapes(ts: Ts, sf: TS.SourceFile, resolve: (n: string | 
     if (ts.isIntersectionTypeNode(t)) return t.types.reduce((acc, part) => merge(acc, typeFields(part, owner)), shape());
     if (ts.isTypeReferenceNode(t) && !t.typeArguments) return named(t.typeName.getText(sf));
     if (ts.isTypeReferenceNode(t)) return shape([], [t.typeName.getText(sf)]);
+    if (ts.isUnionTypeNode(t)) for (const member of t.types) unionMember(member, owner);
     return shape([], [UNSEEN]);
+  };
+
+  /** Records a union member's fields under each type literal it is written with (`Base & { type: 'a' }` too). */
+  const unionMember = (member: TS.TypeNode, owner: string): void => {
+    const fields = typeFields(member, owner);
+    const literals = (t: TS.TypeNode): void => {
+      if (ts.isParenthesizedTypeNode(t)) literals(t.type);
+      else if (ts.isTypeLiteralNode(t)) unionMembers.set(t, fields);
+      else if (ts.isIntersectionTypeNode(t)) t.types.forEach(literals);
+    };
+    literals(member);
   };
 
   const objectKeys = (obj: TS.ObjectLiteralExpression, owner: string): DeclaredFields => {
@@ -161,7 +179,7 @@ export function declaredShapes(ts: Ts, sf: TS.SourceFile, resolve: (n: string | 
     const f = fieldsOf(name);
     if (f) byName.set(name, f);
   }
-  return { byName, ownerOf };
+  return { byName, ownerOf, unionMembers };
 }
 
 /** The property node (`type: …`) a definition's literal stands in, and the shape that holds it. */
