@@ -123,6 +123,8 @@ export function joinFacts(model: Model, facts: readonly CodeFact[], config: Conf
   for (const e of model.enums) push(enumsByParam, e.param, { id: e.id, value: String(e.value) });
   const patterns = config.unknownLiterals.map((p) => new RegExp(p));
   const known = new Set(model.events.map((e) => e.type));
+  const needsContext = undottedInDottedFamily(model.events);
+  const streamFiles = filesAboutTheStream(facts, eventByType, byRoute);
 
   const locationOf = (fact: CodeFact, symbol: string, evidence: string | undefined, line = fact.line): Location => ({
     file: pathFromRoot(config.workspace, fact.file),
@@ -231,6 +233,8 @@ export function joinFacts(model: Model, facts: readonly CodeFact[], config: Conf
     if (event) {
       // A bare literal of a known type counts in no lane (the analyzer saw no role for it).
       if (fact.kind === 'literal') continue;
+      // `error` in a file where nothing else is of the stream is some other API's or library's error.
+      if (needsContext.has(event.type) && !streamFiles.has(fact.file)) continue;
       if (fact.fields && isOtherShape(event.fields, fact.fields, universal)) {
         // Another API's event of the same name: a definition is listed for the reader; an object
         // built with other keys (`{ type: 'error', error }` for a different consumer) is no emitter.
@@ -250,4 +254,42 @@ export function joinFacts(model: Model, facts: readonly CodeFact[], config: Conf
     }
   }
   return joined;
+}
+
+/**
+ * Event types with no dot in a source whose other types mostly have one: the stream's `error`
+ * among `response.*`. Every API and library has an `error` of its own; a catalog whose names are
+ * all plain words (an agents SDK's `tool_called`) is not such a family.
+ */
+function undottedInDottedFamily(events: Model['events']): Set<string> {
+  const bySource = new Map<string, { dotted: number; plain: string[] }>();
+  for (const e of events) {
+    for (const source of e.sources) {
+      const family = bySource.get(source) ?? bySource.set(source, { dotted: 0, plain: [] }).get(source)!;
+      if (e.type.includes('.')) family.dotted++;
+      else family.plain.push(e.type);
+    }
+  }
+  const out = new Set<string>();
+  for (const { dotted, plain } of bySource.values()) if (dotted > plain.length) for (const t of plain) out.add(t);
+  // A type some source of plain words also has keeps its plain meaning there.
+  for (const { dotted, plain } of bySource.values()) if (dotted <= plain.length) for (const t of plain) out.delete(t);
+  return out;
+}
+
+/**
+ * Files that deal with the stream: a fact of a dotted event type (in any role, a bare literal too),
+ * or a route the spec has. An undotted type counts only in such a file.
+ */
+function filesAboutTheStream(
+  facts: readonly CodeFact[],
+  eventByType: ReadonlyMap<string, unknown>,
+  byRoute: (f: CodeFact) => string | undefined,
+): Set<string> {
+  const out = new Set<string>();
+  for (const f of facts) {
+    if (out.has(f.file)) continue;
+    if ((f.literal?.includes('.') && eventByType.has(f.literal)) || (f.kind === 'route' && byRoute(f))) out.add(f.file);
+  }
+  return out;
 }
