@@ -19,6 +19,7 @@ export function compilerApi(ts: typeof TS) {
     forEachChild: ts.forEachChild,
     getCombinedModifierFlags: ts.getCombinedModifierFlags,
     isArrayLiteralExpression: ts.isArrayLiteralExpression,
+    isArrayTypeNode: ts.isArrayTypeNode,
     isArrowFunction: ts.isArrowFunction,
     isAsExpression: ts.isAsExpression,
     isAwaitExpression: ts.isAwaitExpression,

@@ -62,6 +62,8 @@ export function routeVisitor(
         if (ts.isIdentifier(d.name) && d.initializer) functions.set(d.name.text, d.initializer);
   }
   const knownParams = new Set(ctx.candidates.paramSets.flatMap((set) => [...set]));
+  /** Names the file binds to a collection, worked out when a call first reads like an SDK call. */
+  let collections: Set<string> | undefined;
   // The last names of the SDK calls the spec's examples make (`create`, `list`): a cheap first test.
   const sdkLast = new Set([...ctx.candidates.sdkCalls.keys()].map((k) => k.slice(k.lastIndexOf('.') + 1)));
   return (node: TS.Node): void => {
@@ -70,7 +72,8 @@ export function routeVisitor(
       const name = access ? access.name.text : (node.expression as TS.Identifier).text;
       if (access && sdkLast.has(name)) {
         const sdk = sdkEndpoint(memberChain(ts, access), ctx.candidates.sdkCalls);
-        if (sdk) {
+        if (sdk) collections ??= fileCollections(ts, sf);
+        if (sdk && collections && !isFileCollection(ts, sf, node, access.expression, collections)) {
           // `openai.responses.create({ model, input })`: the object's keys are what it sends.
           const where = /^(POST|PUT|PATCH)$/.test(sdk.method) ? 'body' : 'query';
           // What it sends comes after its path's parameters (`create(body, options)`, `retrieve(id, query,
@@ -433,6 +436,63 @@ function objectKeys(ts: Ts, obj: TS.ObjectLiteralExpression, where: SentKey['in'
 }
 
 /** `this.openai.responses.create` → `['openai', 'responses', 'create']`. */
+const COLLECTIONS = new Set(['Map', 'Set', 'WeakMap', 'WeakSet', 'Array', 'Record', 'ReadonlyMap', 'ReadonlySet', 'ReadonlyArray']);
+
+/**
+ * Names this file declares as a collection (a variable or class property given `new Map()`, `[]`,
+ * `{}`, or typed `Map<…>`, `Set<…>`, `Record<…>`, `T[]`): an in-memory store's
+ * `this.conversations.delete(id)` is a Map's, not the SDK's `conversations.delete`.
+ */
+function fileCollections(ts: Ts, sf: TS.SourceFile): Set<string> {
+  const out = new Set<string>();
+  const visit = (n: TS.Node): void => {
+    if (
+      (ts.isPropertyDeclaration(n) || ts.isVariableDeclaration(n)) &&
+      ts.isIdentifier(n.name) &&
+      isCollectionDeclared(ts, sf, n.type, n.initializer)
+    )
+      out.add(n.name.text);
+    ts.forEachChild(n, visit);
+  };
+  visit(sf);
+  return out;
+}
+
+/** A declaration's type or initializer says it holds a collection. */
+function isCollectionDeclared(ts: Ts, sf: TS.SourceFile, type: TS.TypeNode | undefined, init: TS.Expression | undefined): boolean {
+  if (type && (ts.isArrayTypeNode(type) || (ts.isTypeReferenceNode(type) && COLLECTIONS.has(type.typeName.getText(sf))))) return true;
+  if (!init) return false;
+  const e = unwrapExpression(ts, init);
+  return (
+    ts.isArrayLiteralExpression(e) ||
+    ts.isObjectLiteralExpression(e) ||
+    (ts.isNewExpression(e) && ts.isIdentifier(e.expression) && COLLECTIONS.has(e.expression.text))
+  );
+}
+
+/**
+ * Whether a call's receiver (`conversations`, `this.conversations`) is a collection: a parameter of
+ * an enclosing function typed as one, or else a name the file binds to one.
+ */
+function isFileCollection(
+  ts: Ts,
+  sf: TS.SourceFile,
+  call: TS.CallExpression,
+  receiver: TS.Expression,
+  collections: ReadonlySet<string>,
+): boolean {
+  if (ts.isIdentifier(receiver)) {
+    for (const fn of callers(call)) {
+      const param = fn.parameters.find((p) => ts.isIdentifier(p.name) && p.name.text === receiver.text);
+      if (param) return isCollectionDeclared(ts, sf, param.type, param.initializer);
+    }
+    return collections.has(receiver.text);
+  }
+  return (
+    ts.isPropertyAccessExpression(receiver) && receiver.expression.kind === ts.SyntaxKind.ThisKeyword && collections.has(receiver.name.text)
+  );
+}
+
 function memberChain(ts: Ts, access: TS.PropertyAccessExpression): string[] {
   const out: string[] = [];
   let e: TS.Expression = access;
