@@ -116,6 +116,40 @@ describe('body keys an untyped handler reads', () => {
     ]);
   });
 
+  it('Python: a FastAPI parameter typed dict is the body, read there and in the functions of the file it is handed to', async () => {
+    expect(
+      await routes({
+        'server/serve.py': [
+          'from typing import Any, Dict',
+          'from fastapi import FastAPI',
+          'app = FastAPI()',
+          '',
+          '@app.post("/v1/responses")',
+          'async def create(body: dict):',
+          '    stream = body.get("stream", False)',
+          '    return await Handler().handle(body, stream)',
+          '',
+          'class Handler:',
+          '    async def handle(self, payload: dict, stream: bool):',
+          '        messages = normalize(data=payload)',
+          '        return payload["model"], messages',
+          '',
+          'def normalize(data):',
+          '    return data.get("instructions"), data["input"]',
+          '',
+          '@app.post("/v1/conversations")',
+          'async def converse(payload: Dict[str, Any], metadata: dict):',
+          '    return payload.get("items")',
+          '',
+        ].join('\n'),
+      }),
+    ).toEqual([
+      'server/serve.py:5 POST /v1/responses [stream@7 instructions@16 input@16 model@13]',
+      // Two dicts: FastAPI reads each under its name, neither is the body whole.
+      'server/serve.py:18 POST /v1/conversations [payload@19 metadata@19]',
+    ]);
+  });
+
   it('TypeScript: destructured from req.body or await req.json(), read off a holder; not beside a typed body', async () => {
     expect(
       await routes({

@@ -77,8 +77,8 @@ export function routeFacts(decorated: readonly Node[], scope: RouteScope, sink: 
       if (call?.type !== 'call') continue;
       const declared = declaredRoute(call, scope.prefixes);
       if (!declared) continue;
-      const { params, body } = signature(fn, declared);
-      const read = !body && declared.methods.some((m) => WITH_BODY.has(m)) ? bodyKeysRead(fn) : [];
+      const { params, body, rawBody } = signature(fn, declared);
+      const read = !body && declared.methods.some((m) => WITH_BODY.has(m)) ? bodyKeysRead(fn, rawBody, scope.functions) : [];
       for (const method of declared.methods) {
         const own = params.filter((p) => p.in !== 'body' || WITH_BODY.has(method));
         if (WITH_BODY.has(method)) own.push(...read);
@@ -337,39 +337,78 @@ function keywordValue(args: Node[], name: string): Node | undefined {
 const BODY_READ =
   /^(?:await\s+)?[\w.]*\b(?:request|req)\.json(?:\(\s*\))?$|^[\w.]*\b(?:request|req)\.get_json\([^()]*\)$|^json\.loads\(\s*(?:await\s+)?[\w.]*\b(?:request|req)\.body\(\s*\)\s*\)$|^(?:await\s+)?[\w.]*(?:body|json)\w*\(\s*(?:\w+\s*=\s*)?(?:request|req)\s*\)$/i;
 
+/** How far a raw body is followed into the file's own functions it is handed to. */
+const BODY_FOLLOW_DEPTH = 3;
+
 /**
- * The body keys a handler that reads the raw request reads (`body = await request.json()`, then
- * `body["model"]`, `body.get("stream")`): what a server reads is what it accepts. A handler whose
- * body is a model is read through that model instead.
+ * The body keys a handler that reads the raw request reads (`body = await request.json()`, or a
+ * FastAPI parameter typed `dict`, then `body["model"]`, `body.get("stream")`): what a server reads
+ * is what it accepts. A handler whose body is a model is read through that model instead. The body
+ * handed to a function or method of the same file (`return await handle(body)`,
+ * `self._normalize(payload=body)`) is read there too, under that function's parameter.
  */
-function bodyKeysRead(fn: Node): RouteParam[] {
-  if (!/json|body/i.test(fn.text)) return [];
-  const holders = new Set<string>();
-  for (const a of fn.descendantsOfType('assignment')) {
-    const left = a?.childForFieldName('left');
-    const right = a?.childForFieldName('right');
-    if (left?.type === 'identifier' && right && BODY_READ.test(right.text)) holders.add(left.text);
-  }
-  if (holders.size === 0) return [];
+function bodyKeysRead(fn: Node, given: readonly string[], functions: ReadonlyMap<string, Node>): RouteParam[] {
   const out: RouteParam[] = [];
   const seen = new Set<string>();
+  const visited = new Set<Node>();
   const add = (name: string | undefined, at: Node): void => {
     if (name === undefined || seen.has(name)) return;
     seen.add(name);
     out.push({ name, in: 'body', line: pos(at).line });
   };
-  for (const n of fn.descendantsOfType(['subscript', 'call'])) {
-    if (!n) continue;
-    if (n.type === 'subscript') {
-      const value = n.childForFieldName('value');
-      if (value?.type === 'identifier' && holders.has(value.text)) add(stringValue(n.childForFieldName('subscript')), n);
-    } else {
-      // `body.get("model")`
+  const read = (f: Node, holders: Set<string>, depth: number): void => {
+    if (visited.has(f)) return;
+    visited.add(f);
+    for (const a of f.descendantsOfType('assignment')) {
+      const left = a?.childForFieldName('left');
+      const right = a?.childForFieldName('right');
+      if (left?.type === 'identifier' && right && BODY_READ.test(right.text)) holders.add(left.text);
+    }
+    if (holders.size === 0) return;
+    for (const n of f.descendantsOfType(['subscript', 'call'])) {
+      if (!n) continue;
+      if (n.type === 'subscript') {
+        const value = n.childForFieldName('value');
+        if (value?.type === 'identifier' && holders.has(value.text)) add(stringValue(n.childForFieldName('subscript')), n);
+        continue;
+      }
       const callee = n.childForFieldName('function');
       const object = callee?.type === 'attribute' ? callee.childForFieldName('object') : undefined;
-      if (object?.type === 'identifier' && holders.has(object.text) && callee!.childForFieldName('attribute')?.text === 'get')
+      // `body.get("model")`
+      if (object?.type === 'identifier' && holders.has(object.text) && callee!.childForFieldName('attribute')?.text === 'get') {
         add(stringValue(kids(n.childForFieldName('arguments') ?? n)[0]), n);
+        continue;
+      }
+      if (depth >= BODY_FOLLOW_DEPTH) continue;
+      // `handle(body)`, `self.handle(payload=body)`: a function of this file given the body.
+      const target = callee?.type === 'identifier' || callee?.type === 'attribute' ? functions.get(lastName(callee) ?? '') : undefined;
+      if (!target) continue;
+      const passed = handedParams(n, target, holders);
+      if (passed.size) read(target, passed, depth + 1);
     }
+  };
+  const holders = new Set(given);
+  if (holders.size === 0 && !/json|body/i.test(fn.text)) return [];
+  read(fn, holders, 0);
+  return out;
+}
+
+/** The parameters of `target` that a call gives one of `holders` (by position, past `self`, or by keyword). */
+function handedParams(call: Node, target: Node, holders: ReadonlySet<string>): Set<string> {
+  const names = kids(target.childForFieldName('parameters') ?? target)
+    .map(paramName)
+    .filter((n): n is string => n !== undefined && n !== 'self' && n !== 'cls');
+  const out = new Set<string>();
+  let index = 0;
+  for (const arg of kids(call.childForFieldName('arguments') ?? call)) {
+    if (arg.type === 'keyword_argument') {
+      const value = arg.childForFieldName('value');
+      const name = arg.childForFieldName('name')?.text;
+      if (value?.type === 'identifier' && holders.has(value.text) && name && names.includes(name)) out.add(name);
+      continue;
+    }
+    if (arg.type === 'identifier' && holders.has(arg.text) && names[index] !== undefined) out.add(names[index]!);
+    index++;
   }
   return out;
 }
@@ -635,9 +674,14 @@ function routerPrefixes(root: Node): Map<string, string> {
 }
 
 /** The handler's parameters as the route's own, and the class its body is declared as. */
-function signature(fn: Node, route: Declared): { params: RouteParam[]; body?: string } {
+/** A FastAPI parameter typed as a plain dict is the body, read whole: `body: dict`, `payload: Dict[str, Any]`. */
+const DICT_TYPE = /^(?:typing\.)?(?:dict|Dict)(?:\[.*\])?$/s;
+
+function signature(fn: Node, route: Declared): { params: RouteParam[]; body?: string; rawBody: string[] } {
   const inPath = new Set(pathTemplateParams(route.path, 0).map((p) => p.name));
   const params: RouteParam[] = [];
+  const rawBody: string[] = [];
+  const dictParams: RouteParam[] = [];
   let body: string | undefined;
   for (const p of kids(fn.childForFieldName('parameters') ?? fn)) {
     const name = paramName(p);
@@ -647,6 +691,11 @@ function signature(fn: Node, route: Declared): { params: RouteParam[]; body?: st
     const marker = markerOf(value) ?? markerOf(annotatedMarker(typeNode));
     if (marker === 'Depends' || marker === 'Header' || marker === 'Cookie') continue;
     const typeText = typeNode?.text;
+    if (!marker && !route.keywordRoute && !inPath.has(name) && typeText && DICT_TYPE.test(typeText)) {
+      rawBody.push(name);
+      dictParams.push({ name, in: 'body', declaredType: typeText, optional: value !== null && value !== undefined, line: pos(p).line });
+      continue;
+    }
     const model = modelClass(typeNode);
     if (model && NOT_BODY.has(model.split('.').pop()!)) continue;
     const where: RouteParam['in'] =
@@ -683,7 +732,10 @@ function signature(fn: Node, route: Declared): { params: RouteParam[]; body?: st
       line: pos(p).line,
     });
   }
-  return { params, ...(body ? { body } : {}) };
+  // The whole body only when it is the one thing read from the body; beside a model or another
+  // dict, FastAPI embeds each under its name.
+  if (rawBody.length === 1 && !body && !params.some((p) => p.in === 'body')) return { params, rawBody };
+  return { params: [...params, ...dictParams].sort((a, b) => a.line - b.line), ...(body ? { body } : {}), rawBody: [] };
 }
 
 function paramName(p: Node): string | undefined {
