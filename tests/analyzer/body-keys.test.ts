@@ -150,6 +150,63 @@ describe('body keys an untyped handler reads', () => {
     ]);
   });
 
+  it('Python: the body handed to another module is read there, through the module graph', async () => {
+    expect(
+      await routes({
+        'server/app.py': [
+          'from fastapi import FastAPI',
+          'from .handlers import ResponseHandler, count_tokens',
+          'from . import helpers',
+          '',
+          'def build(handler: "ResponseHandler"):',
+          '    app = FastAPI()',
+          '    other = ResponseHandler()',
+          '',
+          '    @app.post("/v1/responses")',
+          '    async def create(body: dict):',
+          '        await other.check(payload=body)',
+          '        helpers.log(body)',
+          '        return await handler.handle(body, "id")',
+          '',
+          '    @app.post("/v1/responses/input_tokens")',
+          '    async def tokens(request):',
+          '        data = await request.json()',
+          '        return count_tokens(data)',
+          '',
+          '    @app.post("/v1/conversations")',
+          '    async def converse(body: dict):',
+          '        return unknown.handle(body)',
+          '    return app',
+          '',
+        ].join('\n'),
+        'server/handlers.py': [
+          'class ResponseHandler:',
+          '    async def handle(self, body, request_id):',
+          '        stream = body.get("stream")',
+          '        return self._inputs(body), stream',
+          '',
+          '    def _inputs(self, data):',
+          '        return data["input"], data.get("instructions")',
+          '',
+          '    async def check(self, payload):',
+          '        return payload["model"]',
+          '',
+          'def count_tokens(req):',
+          '    return len(req["input"])',
+          '',
+        ].join('\n'),
+        'server/helpers.py': 'def log(payload):\n    print(payload.get("metadata"))\n',
+        'server/__init__.py': '',
+      }),
+    ).toEqual([
+      // Each key at the line the body is handed on; the order is the hand-offs', then the keys read there.
+      'server/app.py:9 POST /v1/responses [model@11 metadata@12 stream@13 input@13 instructions@13]',
+      'server/app.py:15 POST /v1/responses/input_tokens [input@18]',
+      // A receiver nothing says the class of reads nothing.
+      'server/app.py:20 POST /v1/conversations []',
+    ]);
+  });
+
   it('TypeScript: destructured from req.body or await req.json(), read off a holder; not beside a typed body', async () => {
     expect(
       await routes({

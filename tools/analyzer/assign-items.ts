@@ -46,7 +46,8 @@ function bindingKey(b: Binding): string {
 }
 
 export function assignItems(given: AssignInput): CodeFact[] {
-  const input: AssignInput = { ...given, facts: withViewMethods({ ...given, facts: withConstantValues(given) }) };
+  const viewed = withViewMethods({ ...given, facts: withConstantValues(given) });
+  const input: AssignInput = { ...given, facts: withHandedBodies({ ...given, facts: viewed }) };
   const { graph, typeByClass, sdkPackages } = input;
   const itemsOf = new Map<string, Set<string>>();
   const learn = (key: string, literal: string): boolean => {
@@ -216,6 +217,53 @@ function withViewMethods(input: AssignInput): CodeFact[] {
     const { view, ...rest } = f;
     return (methods ?? []).map((method) => ({ ...rest, method, evidence: `${f.evidence} of ${view}` }));
   });
+}
+
+/**
+ * A route that hands its raw body to a function or method of another module
+ * (`await handler.handle_request(body)`) accepts the keys that function reads off it, found through
+ * the module graph (that module's `bodyReaders`): each is a body parameter at the line of the
+ * hand-off. A callee not found, or one that reads nothing, adds nothing.
+ */
+function withHandedBodies(input: AssignInput): CodeFact[] {
+  if (!input.facts.some((f) => f.handsBody !== undefined)) return [...input.facts];
+  return input.facts.map((f) => {
+    if (f.handsBody === undefined) return f;
+    const { handsBody, ...rest } = f;
+    const params = [...(f.params ?? [])];
+    const have = new Set(params.filter((p) => p.in === 'body').map((p) => p.name));
+    for (const handOff of handsBody)
+      for (const key of keysHandedTo(f.file, handOff, input)) {
+        if (have.has(key)) continue;
+        have.add(key);
+        params.push({ name: key, in: 'body', line: handOff.line });
+      }
+    return params.length ? { ...rest, params } : rest;
+  });
+}
+
+/** The keys the callee of a hand-off reads off the argument it is given: `Class.method` or a function (`handle`, `handlers.handle`). */
+function keysHandedTo(file: string, handOff: NonNullable<CodeFact['handsBody']>[number], input: AssignInput): string[] {
+  const { callee, arg } = handOff;
+  const dot = callee.lastIndexOf('.');
+  const readings: [string, string | undefined][] =
+    dot > 0
+      ? [
+          [callee.slice(0, dot), callee.slice(dot + 1)],
+          [callee, undefined],
+        ]
+      : [[callee, undefined]];
+  for (const [name, method] of readings) {
+    const b = input.graph.resolveName(file, name);
+    if (b?.kind !== 'decl') continue;
+    const wanted = method === undefined ? b.name : `${b.name}.${method}`;
+    const reader = input.modules.get(b.file)?.facts.bodyReaders?.find(([n]) => n === wanted);
+    if (!reader) continue;
+    const [, params, read] = reader;
+    const index = typeof arg === 'number' ? arg : params.indexOf(arg);
+    return read.filter(([i]) => i === index).map(([, key]) => key);
+  }
+  return [];
 }
 
 /** The names the modules' event-type constants are written under: `Events` of `Events.CREATED`, or `CREATED` itself. */

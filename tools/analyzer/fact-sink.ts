@@ -73,6 +73,7 @@ export class FactSink {
       'params',
       'router',
       'view',
+      'handsBody',
     ] as const) {
       if (input[k] !== undefined) (fact as Record<string, unknown>)[k] = input[k];
     }

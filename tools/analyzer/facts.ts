@@ -72,6 +72,17 @@ const CodeFactSchema = z.strictObject({
   view: z.string().optional(),
   /** route: the router or app it is declared on, as written (`router`); another module may mount it under a prefix. */
   router: z.string().optional(),
+  /**
+   * route: where a handler that holds the raw body hands it to another module, as written: the
+   * function (`handle`, `handlers.handle`) or `Class.method` called, which argument is the body (its
+   * position past `self`, or its keyword), and the call's line. The workspace pass adds the keys
+   * that function reads off it (module facts `bodyReaders`) as the route's body parameters.
+   */
+  handsBody: z
+    .array(
+      z.strictObject({ callee: z.string(), arg: z.union([z.number().int().nonnegative(), z.string()]), line: z.number().int().positive() }),
+    )
+    .optional(),
   /** route: the bases the body's declaration extends, resolved like `target` (a list request's page parameters). */
   bases: z.array(z.string()).optional(),
   /** route: the handler's own path and query parameters (FastAPI signatures, decorator routes). */

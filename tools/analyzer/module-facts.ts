@@ -53,6 +53,12 @@ export interface ModuleFacts {
    * DRF's `@api_view`, a class-based view's `def get`): [name, methods].
    */
   views?: [string, string[]][];
+  /**
+   * Functions and methods that read keys off a parameter (`payload["model"]`, `payload.get("stream")`):
+   * [function or `Class.method`, its parameter names past `self`, [parameter index, key] per key],
+   * for a route of another module that hands them its raw body.
+   */
+  bodyReaders?: [string, string[], [number, string][]][];
 }
 
 /**

@@ -13,6 +13,7 @@ import { classFacts } from './python-classes.js';
 import { fieldsForFact, type DeclaredFields } from '../declared-fields.js';
 import { baseNodes, declaredFieldsIn } from './python-fields.js';
 import { clientCallFact, mountFact, RouteScope, routeFacts } from './python-routes.js';
+import { bodyReaders } from './body-keys.js';
 import { embeddedTraceTypes, sseEventTypes } from '../trace/trace-facts.js';
 import { constantRanges } from './constant-names.js';
 import { keepEventConstants } from '../module-facts.js';
@@ -78,6 +79,8 @@ export function pythonFacts(tree: Tree, ctx: FileContext): FileFacts {
   const resolve = (name: string | undefined): string | undefined => (name === undefined ? undefined : (renamed.get(name) ?? name));
   const routes = new RouteScope(root, () => ofType('function_definition'));
   routeFacts(ofType('decorated_definition'), routes, sink);
+  const readers = bodyReaders(ofType('function_definition'), routes.functions);
+  if (readers.length) sink.module.bodyReaders = readers;
   // Declared fields (definitions carry them) are worked out once per file, when first asked for.
   let fieldsByClass: Map<number, DeclaredFields> | undefined;
   const declared = (cls: Node): DeclaredFields | undefined => {

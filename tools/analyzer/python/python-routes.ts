@@ -16,7 +16,8 @@ import { pathOfUrl, sdkEndpoint, sendsForeignKeys, sentParams, SENT_UNDER } from
 import type { FactSink } from '../fact-sink.js';
 import type { CodeFact } from '../facts.js';
 import { flowKeys } from './sent-flow.js';
-import { type Callee, enclosingFunction, kids, lastName, pos, stringsIn, stringValue, writtenName } from './syntax.js';
+import { type Callee, enclosingFunction, kids, lastName, paramName, pos, stringsIn, stringValue, writtenName } from './syntax.js';
+import { keysRead, type HandOff } from './body-keys.js';
 
 const METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options']);
 /** Parameter types the framework injects itself: never the request body. */
@@ -67,6 +68,8 @@ export class RouteScope {
   }
 }
 
+const NOTHING_READ: { keys: RouteParam[]; handOffs: HandOff[] } = { keys: [], handOffs: [] };
+
 /** `decorated`: the file's decorated definitions, in document order. */
 export function routeFacts(decorated: readonly Node[], scope: RouteScope, sink: FactSink): void {
   for (const def of decorated) {
@@ -78,7 +81,8 @@ export function routeFacts(decorated: readonly Node[], scope: RouteScope, sink: 
       const declared = declaredRoute(call, scope.prefixes);
       if (!declared) continue;
       const { params, body, rawBody } = signature(fn, declared);
-      const read = !body && declared.methods.some((m) => WITH_BODY.has(m)) ? bodyKeysRead(fn, rawBody, scope.functions) : [];
+      const { keys: read, handOffs } =
+        !body && declared.methods.some((m) => WITH_BODY.has(m)) ? keysRead(fn, rawBody, scope.functions) : NOTHING_READ;
       for (const method of declared.methods) {
         const own = params.filter((p) => p.in !== 'body' || WITH_BODY.has(method));
         if (WITH_BODY.has(method)) own.push(...read);
@@ -90,6 +94,7 @@ export function routeFacts(decorated: readonly Node[], scope: RouteScope, sink: 
           evidence: declared.evidence,
           ...(body ? { className: body } : {}),
           ...(own.length ? { params: own } : {}),
+          ...(WITH_BODY.has(method) && handOffs.length ? { handsBody: handOffs } : {}),
           ...(declared.owner ? { router: declared.owner } : {}),
           ...pos(dec),
         });
@@ -327,90 +332,6 @@ function keywordValue(args: Node[], name: string): Node | undefined {
   return (
     args.find((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === name)?.childForFieldName('value') ?? undefined
   );
-}
-
-/**
- * The body read whole, as JSON: `await request.json()`, `json.loads(await req.body())`, Flask's
- * `request.get_json()` and `request.json`, or a helper named for it that is given the request
- * (`await _read_request_body(request=request)`).
- */
-const BODY_READ =
-  /^(?:await\s+)?[\w.]*\b(?:request|req)\.json(?:\(\s*\))?$|^[\w.]*\b(?:request|req)\.get_json\([^()]*\)$|^json\.loads\(\s*(?:await\s+)?[\w.]*\b(?:request|req)\.body\(\s*\)\s*\)$|^(?:await\s+)?[\w.]*(?:body|json)\w*\(\s*(?:\w+\s*=\s*)?(?:request|req)\s*\)$/i;
-
-/** How far a raw body is followed into the file's own functions it is handed to. */
-const BODY_FOLLOW_DEPTH = 3;
-
-/**
- * The body keys a handler that reads the raw request reads (`body = await request.json()`, or a
- * FastAPI parameter typed `dict`, then `body["model"]`, `body.get("stream")`): what a server reads
- * is what it accepts. A handler whose body is a model is read through that model instead. The body
- * handed to a function or method of the same file (`return await handle(body)`,
- * `self._normalize(payload=body)`) is read there too, under that function's parameter.
- */
-function bodyKeysRead(fn: Node, given: readonly string[], functions: ReadonlyMap<string, Node>): RouteParam[] {
-  const out: RouteParam[] = [];
-  const seen = new Set<string>();
-  const visited = new Set<Node>();
-  const add = (name: string | undefined, at: Node): void => {
-    if (name === undefined || seen.has(name)) return;
-    seen.add(name);
-    out.push({ name, in: 'body', line: pos(at).line });
-  };
-  const read = (f: Node, holders: Set<string>, depth: number): void => {
-    if (visited.has(f)) return;
-    visited.add(f);
-    for (const a of f.descendantsOfType('assignment')) {
-      const left = a?.childForFieldName('left');
-      const right = a?.childForFieldName('right');
-      if (left?.type === 'identifier' && right && BODY_READ.test(right.text)) holders.add(left.text);
-    }
-    if (holders.size === 0) return;
-    for (const n of f.descendantsOfType(['subscript', 'call'])) {
-      if (!n) continue;
-      if (n.type === 'subscript') {
-        const value = n.childForFieldName('value');
-        if (value?.type === 'identifier' && holders.has(value.text)) add(stringValue(n.childForFieldName('subscript')), n);
-        continue;
-      }
-      const callee = n.childForFieldName('function');
-      const object = callee?.type === 'attribute' ? callee.childForFieldName('object') : undefined;
-      // `body.get("model")`
-      if (object?.type === 'identifier' && holders.has(object.text) && callee!.childForFieldName('attribute')?.text === 'get') {
-        add(stringValue(kids(n.childForFieldName('arguments') ?? n)[0]), n);
-        continue;
-      }
-      if (depth >= BODY_FOLLOW_DEPTH) continue;
-      // `handle(body)`, `self.handle(payload=body)`: a function of this file given the body.
-      const target = callee?.type === 'identifier' || callee?.type === 'attribute' ? functions.get(lastName(callee) ?? '') : undefined;
-      if (!target) continue;
-      const passed = handedParams(n, target, holders);
-      if (passed.size) read(target, passed, depth + 1);
-    }
-  };
-  const holders = new Set(given);
-  if (holders.size === 0 && !/json|body/i.test(fn.text)) return [];
-  read(fn, holders, 0);
-  return out;
-}
-
-/** The parameters of `target` that a call gives one of `holders` (by position, past `self`, or by keyword). */
-function handedParams(call: Node, target: Node, holders: ReadonlySet<string>): Set<string> {
-  const names = kids(target.childForFieldName('parameters') ?? target)
-    .map(paramName)
-    .filter((n): n is string => n !== undefined && n !== 'self' && n !== 'cls');
-  const out = new Set<string>();
-  let index = 0;
-  for (const arg of kids(call.childForFieldName('arguments') ?? call)) {
-    if (arg.type === 'keyword_argument') {
-      const value = arg.childForFieldName('value');
-      const name = arg.childForFieldName('name')?.text;
-      if (value?.type === 'identifier' && holders.has(value.text) && name && names.includes(name)) out.add(name);
-      continue;
-    }
-    if (arg.type === 'identifier' && holders.has(arg.text) && names[index] !== undefined) out.add(names[index]!);
-    index++;
-  }
-  return out;
 }
 
 /**
@@ -736,13 +657,6 @@ function signature(fn: Node, route: Declared): { params: RouteParam[]; body?: st
   // dict, FastAPI embeds each under its name.
   if (rawBody.length === 1 && !body && !params.some((p) => p.in === 'body')) return { params, rawBody };
   return { params: [...params, ...dictParams].sort((a, b) => a.line - b.line), ...(body ? { body } : {}), rawBody: [] };
-}
-
-function paramName(p: Node): string | undefined {
-  if (p.type === 'identifier') return p.text;
-  if (p.type === 'typed_parameter') return kids(p).find((k) => k.type === 'identifier')?.text;
-  if (p.type === 'default_parameter' || p.type === 'typed_default_parameter') return p.childForFieldName('name')?.text;
-  return undefined;
 }
 
 /** `Query(...)`, `fastapi.Path(...)` → `Query`, `Path`. */

@@ -125,3 +125,11 @@ export function calleeOf(call: Node): Callee | undefined {
   }
   return { node, attribute: node.type === 'attribute', written: writtenName(node), last: lastName(node) };
 }
+
+/** A parameter's name: `x`, `x: T`, `x=1`, `x: T = 1`; undefined for `*args`, `**kwargs` and the like. */
+export function paramName(p: Node): string | undefined {
+  if (p.type === 'identifier') return p.text;
+  if (p.type === 'typed_parameter') return kids(p).find((k) => k.type === 'identifier')?.text;
+  if (p.type === 'default_parameter' || p.type === 'typed_default_parameter') return p.childForFieldName('name')?.text;
+  return undefined;
+}

@@ -1,0 +1,226 @@
+/**
+ * The keys a Python server reads off a request body it holds as a plain dict: what a server reads
+ * is what it accepts. A route reads them itself, in the functions of its file it hands the body to,
+ * and (through the workspace pass) in a function or method of another module it hands the body to:
+ * each module lists what its own functions read off each parameter (`bodyReaders`), and a route
+ * lists where it hands the body (`handsBody`), so no module needs to know another.
+ */
+import type { Node } from 'web-tree-sitter';
+import type { CodeFact } from '../facts.js';
+import { kids, lastName, paramName, pos, stringValue } from './syntax.js';
+
+type RouteParam = NonNullable<CodeFact['params']>[number];
+export type HandOff = NonNullable<CodeFact['handsBody']>[number];
+
+/**
+ * The body read whole, as JSON: `await request.json()`, `json.loads(await req.body())`, Flask's
+ * `request.get_json()` and `request.json`, or a helper named for it that is given the request
+ * (`await _read_request_body(request=request)`).
+ */
+const BODY_READ =
+  /^(?:await\s+)?[\w.]*\b(?:request|req)\.json(?:\(\s*\))?$|^[\w.]*\b(?:request|req)\.get_json\([^()]*\)$|^json\.loads\(\s*(?:await\s+)?[\w.]*\b(?:request|req)\.body\(\s*\)\s*\)$|^(?:await\s+)?[\w.]*(?:body|json)\w*\(\s*(?:\w+\s*=\s*)?(?:request|req)\s*\)$/i;
+
+/** How far a body is followed into the file's own functions it is handed to. */
+const FOLLOW_DEPTH = 3;
+
+/**
+ * The body keys `fn` reads off `given` (parameters holding the body) and off what it assigns the
+ * body read whole (`body = await request.json()`), by subscript (`body["model"]`) and `get`
+ * (`body.get("stream")`), in the functions and methods of its file it hands them to
+ * (`await self.handle(body)`, `normalize(data=body)`), a few calls deep. A call of anything else
+ * that is given the body is a hand-off, for the workspace pass to follow into another module.
+ */
+export function keysRead(
+  fn: Node,
+  given: readonly string[],
+  functions: ReadonlyMap<string, Node>,
+): { keys: RouteParam[]; handOffs: HandOff[] } {
+  const keys: RouteParam[] = [];
+  const handOffs: HandOff[] = [];
+  const seen = new Set<string>();
+  const visited = new Set<number>();
+  const add = (name: string | undefined, at: Node): void => {
+    if (name === undefined || seen.has(name)) return;
+    seen.add(name);
+    keys.push({ name, in: 'body', line: pos(at).line });
+  };
+  const read = (f: Node, holders: Set<string>, depth: number): void => {
+    if (visited.has(f.id)) return;
+    visited.add(f.id);
+    if (depth === 0) {
+      for (const a of f.descendantsOfType('assignment')) {
+        const left = a?.childForFieldName('left');
+        const right = a?.childForFieldName('right');
+        if (left?.type === 'identifier' && right && BODY_READ.test(right.text)) holders.add(left.text);
+      }
+    }
+    if (holders.size === 0) return;
+    for (const n of f.descendantsOfType(['subscript', 'call'])) {
+      if (!n) continue;
+      if (n.type === 'subscript') {
+        const value = n.childForFieldName('value');
+        if (value?.type === 'identifier' && holders.has(value.text)) add(stringValue(n.childForFieldName('subscript')), n);
+        continue;
+      }
+      const callee = n.childForFieldName('function');
+      const object = callee?.type === 'attribute' ? callee.childForFieldName('object') : undefined;
+      if (object?.type === 'identifier' && holders.has(object.text) && callee!.childForFieldName('attribute')?.text === 'get') {
+        add(stringValue(kids(n.childForFieldName('arguments') ?? n)[0]), n);
+        continue;
+      }
+      if (!callee || (callee.type !== 'identifier' && callee.type !== 'attribute')) continue;
+      const target = functions.get(lastName(callee) ?? '');
+      // A function of this file called by name, or a method of it called on `self` or on an object
+      // made in place (`Handler().handle(body)`); anything else called with the body is a hand-off,
+      // which the workspace pass resolves, to this module or another.
+      const local =
+        target &&
+        (callee.type === 'identifier' || object?.type === 'call' || (object?.type === 'identifier' && /^(?:self|cls)$/.test(object.text)));
+      if (local) {
+        if (depth < FOLLOW_DEPTH) {
+          const passed = handedParams(n, target, holders);
+          if (passed.size) read(target, passed, depth + 1);
+        }
+        continue;
+      }
+      const arg = handedArgument(n, holders);
+      const written = arg === undefined ? undefined : calleeWritten(callee, n);
+      if (arg !== undefined && written !== undefined) handOffs.push({ callee: written, arg, line: pos(n).line });
+    }
+  };
+  const holders = new Set(given);
+  if (holders.size === 0 && !/json|body/i.test(fn.text)) return { keys, handOffs };
+  read(fn, holders, 0);
+  return { keys, handOffs };
+}
+
+/** The parameters of `target` that a call gives one of `holders` (by position, past `self`, or by keyword). */
+function handedParams(call: Node, target: Node, holders: ReadonlySet<string>): Set<string> {
+  const names = parameterNames(target);
+  const out = new Set<string>();
+  let index = 0;
+  for (const arg of kids(call.childForFieldName('arguments') ?? call)) {
+    if (arg.type === 'keyword_argument') {
+      const value = arg.childForFieldName('value');
+      const name = arg.childForFieldName('name')?.text;
+      if (value?.type === 'identifier' && holders.has(value.text) && name && names.includes(name)) out.add(name);
+      continue;
+    }
+    if (arg.type === 'identifier' && holders.has(arg.text) && names[index] !== undefined) out.add(names[index]!);
+    index++;
+  }
+  return out;
+}
+
+/** Which argument of a call is the body: its position, or its keyword. */
+function handedArgument(call: Node, holders: ReadonlySet<string>): number | string | undefined {
+  let index = 0;
+  for (const arg of kids(call.childForFieldName('arguments') ?? call)) {
+    if (arg.type === 'keyword_argument') {
+      const value = arg.childForFieldName('value');
+      const name = arg.childForFieldName('name')?.text;
+      if (value?.type === 'identifier' && holders.has(value.text) && name) return name;
+      continue;
+    }
+    if (arg.type === 'identifier' && holders.has(arg.text)) return index;
+    if (arg.type === 'list_splat' || arg.type === 'dictionary_splat') return undefined;
+    index++;
+  }
+  return undefined;
+}
+
+/**
+ * What a hand-off calls, written so the workspace pass can resolve it: an imported function's name
+ * (`handle`, `handlers.handle`), or a method as `Class.method`, the class found where the receiver
+ * comes from: a parameter annotated with it (`handler: "ResponseHandler"`), a constructor call
+ * assigned to it in an enclosing function or at module level (`handler = ResponseHandler(…)`), or
+ * the receiver itself when it is a class. Undefined when none says.
+ */
+function calleeWritten(callee: Node, call: Node): string | undefined {
+  if (callee.type === 'identifier') return callee.text;
+  const object = callee.childForFieldName('object');
+  const method = callee.childForFieldName('attribute')?.text;
+  if (!object || !method || object.type !== 'identifier') return undefined;
+  const receiver = object.text;
+  if (/^[A-Z]/.test(receiver)) return `${receiver}.${method}`;
+  const cls = receiverClass(receiver, call);
+  return cls ? `${cls}.${method}` : `${receiver}.${method}`;
+}
+
+/** The class a name holds where `at` reads it, from an annotation or a constructor call (see calleeWritten). */
+function receiverClass(name: string, at: Node): string | undefined {
+  for (let n: Node | null = at.parent; n; n = n.parent) {
+    if (n.type !== 'function_definition' && n.type !== 'module') continue;
+    if (n.type === 'function_definition') {
+      for (const p of kids(n.childForFieldName('parameters') ?? n)) {
+        if (paramName(p) !== name) continue;
+        const type = p.childForFieldName('type');
+        const written = type ? (stringValue(kids(type)[0]) ?? type.text) : undefined;
+        return written && /^[A-Za-z_][\w.]*$/.test(written) ? written : undefined;
+      }
+    }
+    const body = n.type === 'module' ? n : n.childForFieldName('body');
+    for (const stmt of kids(body ?? n)) {
+      const a = stmt.type === 'expression_statement' ? kids(stmt)[0] : undefined;
+      if (a?.type !== 'assignment' || a.childForFieldName('left')?.text !== name) continue;
+      const right = a.childForFieldName('right');
+      const made = right?.type === 'call' ? right.childForFieldName('function') : undefined;
+      const cls = made?.type === 'identifier' || made?.type === 'attribute' ? made.text : undefined;
+      if (cls && /^[A-Z]/.test(lastName(made) ?? '')) return cls;
+    }
+  }
+  return undefined;
+}
+
+/** A key read by a string off a name: `x.get("k"`, `x["k"`. */
+const KEY_READ = /\b([A-Za-z_]\w*)\s*(?:\.\s*get\s*\(|\[)\s*[rbuRBU]*["']/g;
+
+function parameterNames(fn: Node): string[] {
+  return kids(fn.childForFieldName('parameters') ?? fn)
+    .map(paramName)
+    .filter((n): n is string => n !== undefined && n !== 'self' && n !== 'cls');
+}
+
+/**
+ * What the module's functions and methods read off their parameters: [function or
+ * `Class.method`, its parameter names past `self`, [parameter index, key] for each key read], for
+ * those that read any. Only module-level functions and methods of module-level classes: what
+ * another module can call.
+ */
+export function bodyReaders(
+  functionNodes: readonly Node[],
+  functions: ReadonlyMap<string, Node>,
+): [string, string[], [number, string][]][] {
+  const out: [string, string[], [number, string][]][] = [];
+  for (const fn of functionNodes) {
+    // Cheap first, on the text: the names a key is read off by a string (`payload["model"]`,
+    // `payload.get("x")`); most functions read none. Walking every parameter of every function
+    // instead cost a tenth of a cold run.
+    const readOff = new Set<string>();
+    for (const m of fn.text.matchAll(KEY_READ)) readOff.add(m[1]!);
+    if (readOff.size === 0) continue;
+    const name = callableName(fn);
+    if (!name) continue;
+    const params = parameterNames(fn);
+    const read: [number, string][] = [];
+    params.forEach((param, index) => {
+      if (readOff.has(param)) for (const k of keysRead(fn, [param], functions).keys) read.push([index, k.name]);
+    });
+    if (read.length) out.push([name, params, read]);
+  }
+  return out;
+}
+
+/** `handle` for a module-level function, `Handler.handle` for a method of a module-level class; undefined for anything nested. */
+function callableName(fn: Node): string | undefined {
+  const name = fn.childForFieldName('name')?.text;
+  if (!name) return undefined;
+  const outer = fn.parent?.type === 'decorated_definition' ? fn.parent.parent : fn.parent;
+  if (outer?.type === 'module') return name;
+  if (outer?.type !== 'block') return undefined;
+  const cls = outer.parent;
+  const clsOuter = cls?.parent?.type === 'decorated_definition' ? cls.parent.parent : cls?.parent;
+  if (cls?.type !== 'class_definition' || clsOuter?.type !== 'module') return undefined;
+  const clsName = cls.childForFieldName('name')?.text;
+  return clsName ? `${clsName}.${name}` : undefined;
+}
