@@ -1,7 +1,8 @@
 /**
  * A plain-word event type (`error`) in a stream whose other types are dotted counts only in a file
  * that deals with that stream: one with a dotted type of it (in any role, a bare string too) or a
- * route the spec has. Every API and library has an `error` of its own. A source whose types are all
+ * route the spec has, or that carries the stream's envelope (`sequence_number`) in what it declares.
+ * Every API and library has an `error` of its own. A source whose types are all
  * plain words (an agents catalog) is not held to it.
  */
 import { describe, expect, it } from 'vitest';
@@ -20,7 +21,9 @@ function model() {
     fields: [],
     classNames: [],
   });
-  m.events.push(plain('error', 'events.md'), plain('tool_called', 'catalog.json'), plain('agent_updated', 'catalog.json'));
+  const error = plain('error', 'events.md');
+  error.fields = m.events[0]!.fields.filter((f) => f.name === 'type' || f.name === 'sequence_number');
+  m.events.push(error, plain('tool_called', 'catalog.json'), plain('agent_updated', 'catalog.json'));
   return m;
 }
 
@@ -45,14 +48,36 @@ describe('plain-word event types', () => {
       // A route of the spec's, framing its own error event.
       fact({ file: 'backend/server.py', line: 4, kind: 'route', symbol: 'create', method: 'POST', path: '/v1/responses' }),
       fact({ file: 'backend/server.py', line: 12, kind: 'emitter', symbol: 'create', literal: 'error' }),
+      // A declaration of its own that carries the stream's envelope is the stream's, wherever it is.
+      fact({
+        file: 'backend/error_event.py',
+        line: 6,
+        kind: 'definition',
+        symbol: 'ErrorEvent',
+        literal: 'error',
+        fields: ['type', 'message', 'sequence_number'],
+      }),
+      fact({
+        file: 'backend/moderation.py',
+        line: 3,
+        kind: 'definition',
+        symbol: 'ModerationError',
+        literal: 'error',
+        fields: ['type', 'message'],
+      }),
       // A catalog of plain words is not held to the rule.
       fact({ file: 'web/agents.ts', line: 8, kind: 'handler', symbol: 'onItem', literal: 'tool_called' }),
     ],
     smallConfig(),
   );
 
-  it('counts `error` beside the stream (a dotted type, a bare dotted string, a spec route), not in a file of its own', () => {
-    expect(located(m, 'event:error')).toEqual(['ws/backend/server.py:12', 'ws/web/mixed.ts:7', 'ws/web/responses.ts:5']);
+  it('counts `error` beside the stream (a dotted type, a bare dotted string, a spec route) or with its envelope, not alone', () => {
+    expect(located(m, 'event:error')).toEqual([
+      'ws/backend/error_event.py:6',
+      'ws/backend/server.py:12',
+      'ws/web/mixed.ts:7',
+      'ws/web/responses.ts:5',
+    ]);
   });
 
   it("leaves a catalog's plain names alone", () => {

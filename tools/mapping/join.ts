@@ -125,6 +125,8 @@ export function joinFacts(model: Model, facts: readonly CodeFact[], config: Conf
   const known = new Set(model.events.map((e) => e.type));
   const needsContext = undottedInDottedFamily(model.events);
   const streamFiles = filesAboutTheStream(facts, eventByType, byRoute);
+  // The envelope of the dotted family itself (a catalog of plain names has none to dilute it).
+  const envelope = universalFields(model.events.filter((e) => e.type.includes('.') || needsContext.has(e.type)));
 
   const locationOf = (fact: CodeFact, symbol: string, evidence: string | undefined, line = fact.line): Location => ({
     file: pathFromRoot(config.workspace, fact.file),
@@ -233,8 +235,9 @@ export function joinFacts(model: Model, facts: readonly CodeFact[], config: Conf
     if (event) {
       // A bare literal of a known type counts in no lane (the analyzer saw no role for it).
       if (fact.kind === 'literal') continue;
-      // `error` in a file where nothing else is of the stream is some other API's or library's error.
-      if (needsContext.has(event.type) && !streamFiles.has(fact.file)) continue;
+      // `error` in a file where nothing else is of the stream is some other API's or library's
+      // error, unless what it declares or builds carries the stream's envelope (`sequence_number`).
+      if (needsContext.has(event.type) && !streamFiles.has(fact.file) && !fact.fields?.some((f) => envelope.has(f))) continue;
       if (fact.fields && isOtherShape(event.fields, fact.fields, universal)) {
         // Another API's event of the same name: a definition is listed for the reader; an object
         // built with other keys (`{ type: 'error', error }` for a different consumer) is no emitter.
