@@ -207,6 +207,48 @@ describe('body keys an untyped handler reads', () => {
     ]);
   });
 
+  it('Python: across modules, through what a reader hands on, a base class, and super()', async () => {
+    expect(
+      await routes({
+        'server/__init__.py': '',
+        'server/app.py': [
+          'from fastapi import FastAPI',
+          'from .handlers import ResponseHandler',
+          'app = FastAPI()',
+          'handler = ResponseHandler()',
+          '',
+          '@app.post("/v1/responses")',
+          'async def create(body: dict):',
+          '    return await handler.handle(body)',
+          '',
+        ].join('\n'),
+        'server/handlers.py': [
+          'from .base import BaseHandler',
+          '',
+          'class ResponseHandler(BaseHandler):',
+          '    async def handle(self, body):',
+          '        self._resolve(body)',
+          '        config = self._config(body)',
+          '        return body["input"], config',
+          '',
+          '    def _config(self, body):',
+          '        config = super()._config(body)',
+          '        return config, body.get("max_output_tokens")',
+          '',
+        ].join('\n'),
+        'server/base.py': [
+          'class BaseHandler:',
+          '    def _resolve(self, body):',
+          '        return body["model"]',
+          '',
+          '    def _config(self, body):',
+          '        return body.get("temperature")',
+          '',
+        ].join('\n'),
+      }),
+    ).toEqual(['server/app.py:6 POST /v1/responses [max_output_tokens@8 input@8 model@8 temperature@8]']);
+  });
+
   it('TypeScript: destructured from req.body or await req.json(), read off a holder; not beside a typed body', async () => {
     expect(
       await routes({

@@ -242,28 +242,54 @@ function withHandedBodies(input: AssignInput): CodeFact[] {
   });
 }
 
-/** The keys the callee of a hand-off reads off the argument it is given: `Class.method` or a function (`handle`, `handlers.handle`). */
-function keysHandedTo(file: string, handOff: NonNullable<CodeFact['handsBody']>[number], input: AssignInput): string[] {
+/** How many hand-offs across modules are followed from a route: each may lead to a module not yet parsed. */
+const HAND_OFF_DEPTH = 3;
+
+type BodyReader = NonNullable<ModuleFacts['bodyReaders']>[number];
+type HandOff = NonNullable<CodeFact['handsBody']>[number];
+
+/**
+ * The keys the callee of a hand-off reads off the argument it is given, and what it hands that
+ * argument on to, a few steps deep: a function (`handle`, `handlers.handle`) or a method
+ * (`Handler.handle`, found on the class or, when the class does not define it or the call was
+ * `super().handle(…)`, on its bases).
+ */
+function keysHandedTo(file: string, handOff: HandOff, input: AssignInput, depth = 0, seen = new Set<string>()): string[] {
   const { callee, arg } = handOff;
+  const key = `${file}\0${callee}\0${String(arg)}`;
+  if (depth > HAND_OFF_DEPTH || seen.has(key)) return [];
+  seen.add(key);
+  const found = readerOf(file, callee, handOff.inherited === true, input);
+  if (!found) return [];
+  const { reader, file: readerFile } = found;
+  const index = typeof arg === 'number' ? arg : reader.params.indexOf(arg);
+  const keys = reader.read.filter(([i]) => i === index).map(([, k]) => k);
+  for (const [i, next] of reader.handedOn ?? []) if (i === index) keys.push(...keysHandedTo(readerFile, next, input, depth + 1, seen));
+  return keys;
+}
+
+/** The function or method a hand-off calls, with the module that defines it. */
+function readerOf(file: string, callee: string, inherited: boolean, input: AssignInput): { reader: BodyReader; file: string } | undefined {
   const dot = callee.lastIndexOf('.');
-  const readings: [string, string | undefined][] =
-    dot > 0
-      ? [
-          [callee.slice(0, dot), callee.slice(dot + 1)],
-          [callee, undefined],
-        ]
-      : [[callee, undefined]];
-  for (const [name, method] of readings) {
-    const b = input.graph.resolveName(file, name);
-    if (b?.kind !== 'decl') continue;
-    const wanted = method === undefined ? b.name : `${b.name}.${method}`;
-    const reader = input.modules.get(b.file)?.facts.bodyReaders?.find(([n]) => n === wanted);
-    if (!reader) continue;
-    const [, params, read] = reader;
-    const index = typeof arg === 'number' ? arg : params.indexOf(arg);
-    return read.filter(([i]) => i === index).map(([, key]) => key);
+  const cls = dot > 0 ? input.graph.resolveName(file, callee.slice(0, dot)) : undefined;
+  if (cls?.kind === 'decl') {
+    const method = callee.slice(dot + 1);
+    const own = inherited ? undefined : findReader(cls.file, `${cls.name}.${method}`, input);
+    if (own) return own;
+    for (const base of basesOf(cls, input)) {
+      const inBase = base.kind === 'decl' ? findReader(base.file, `${base.name}.${method}`, input) : undefined;
+      if (inBase) return inBase;
+    }
+    return undefined;
   }
-  return [];
+  // A function, by name or through a module (`handlers.handle`).
+  const fn = input.graph.resolveName(file, callee);
+  return fn?.kind === 'decl' ? findReader(fn.file, fn.name, input) : undefined;
+}
+
+function findReader(file: string, name: string, input: AssignInput): { reader: BodyReader; file: string } | undefined {
+  const reader = input.modules.get(file)?.facts.bodyReaders?.find((r) => r.name === name);
+  return reader ? { reader, file } : undefined;
 }
 
 /** The names the modules' event-type constants are written under: `Events` of `Events.CREATED`, or `CREATED` itself. */

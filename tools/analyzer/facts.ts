@@ -80,7 +80,13 @@ const CodeFactSchema = z.strictObject({
    */
   handsBody: z
     .array(
-      z.strictObject({ callee: z.string(), arg: z.union([z.number().int().nonnegative(), z.string()]), line: z.number().int().positive() }),
+      z.strictObject({
+        callee: z.string(),
+        arg: z.union([z.number().int().nonnegative(), z.string()]),
+        line: z.number().int().positive(),
+        /** `super().m(body)`: the method of the class's bases, not its own. */
+        inherited: z.literal(true).optional(),
+      }),
     )
     .optional(),
   /** route: the bases the body's declaration extends, resolved like `target` (a list request's page parameters). */

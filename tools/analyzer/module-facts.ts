@@ -4,6 +4,10 @@
  * Adapters fill it per file (cached with the file's facts); bindings.ts joins the files.
  */
 
+import type { CodeFact } from './facts.js';
+
+type HandOff = NonNullable<CodeFact['handsBody']>[number];
+
 /** One imported name. `name` is `*` when the local name is the module itself (`import * as ns`, `import a.b as c`). */
 interface ImportBinding {
   local: string;
@@ -54,11 +58,12 @@ export interface ModuleFacts {
    */
   views?: [string, string[]][];
   /**
-   * Functions and methods that read keys off a parameter (`payload["model"]`, `payload.get("stream")`):
-   * [function or `Class.method`, its parameter names past `self`, [parameter index, key] per key],
-   * for a route of another module that hands them its raw body.
+   * Functions and methods that read keys off a parameter (`payload["model"]`, `payload.get("stream")`),
+   * for a route of another module that hands them its raw body: the function (`handle`) or method
+   * (`Handler.handle`), its parameter names past `self`, [parameter index, key] per key read, and
+   * [parameter index, hand-off] where it hands the parameter on to another function.
    */
-  bodyReaders?: [string, string[], [number, string][]][];
+  bodyReaders?: { name: string; params: string[]; read: [number, string][]; handedOn?: [number, HandOff][] }[];
 }
 
 /**

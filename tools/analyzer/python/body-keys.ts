@@ -7,10 +7,12 @@
  */
 import type { Node } from 'web-tree-sitter';
 import type { CodeFact } from '../facts.js';
+import type { ModuleFacts } from '../module-facts.js';
 import { kids, lastName, paramName, pos, stringValue } from './syntax.js';
 
 type RouteParam = NonNullable<CodeFact['params']>[number];
 export type HandOff = NonNullable<CodeFact['handsBody']>[number];
+type BodyReader = NonNullable<ModuleFacts['bodyReaders']>[number];
 
 /**
  * The body read whole, as JSON: `await request.json()`, `json.loads(await req.body())`, Flask's
@@ -75,7 +77,9 @@ export function keysRead(
       // which the workspace pass resolves, to this module or another.
       const local =
         target &&
-        (callee.type === 'identifier' || object?.type === 'call' || (object?.type === 'identifier' && /^(?:self|cls)$/.test(object.text)));
+        (callee.type === 'identifier' ||
+          (object?.type === 'call' && !isSuper(object)) ||
+          (object?.type === 'identifier' && /^(?:self|cls)$/.test(object.text)));
       if (local) {
         if (depth < FOLLOW_DEPTH) {
           const passed = handedParams(n, target, holders);
@@ -85,7 +89,8 @@ export function keysRead(
       }
       const arg = handedArgument(n, holders);
       const written = arg === undefined ? undefined : calleeWritten(callee, n);
-      if (arg !== undefined && written !== undefined) handOffs.push({ callee: written, arg, line: pos(n).line });
+      if (arg !== undefined && written !== undefined)
+        handOffs.push({ callee: written, arg, line: pos(n).line, ...(object && isSuper(object) ? { inherited: true as const } : {}) });
     }
   };
   const holders = new Set(given);
@@ -140,7 +145,13 @@ function calleeWritten(callee: Node, call: Node): string | undefined {
   if (callee.type === 'identifier') return callee.text;
   const object = callee.childForFieldName('object');
   const method = callee.childForFieldName('attribute')?.text;
-  if (!object || !method || object.type !== 'identifier') return undefined;
+  if (!object || !method) return undefined;
+  // `self.m(body)` of a method the file does not define, `super().m(body)`: the class's own (a base's).
+  if ((object.type === 'identifier' && /^(?:self|cls)$/.test(object.text)) || isSuper(object)) {
+    const cls = enclosingClass(call);
+    return cls ? `${cls}.${method}` : undefined;
+  }
+  if (object.type !== 'identifier') return undefined;
   const receiver = object.text;
   if (/^[A-Z]/.test(receiver)) return `${receiver}.${method}`;
   const cls = receiverClass(receiver, call);
@@ -175,6 +186,20 @@ function receiverClass(name: string, at: Node): string | undefined {
 /** A key read by a string off a name: `x.get("k"`, `x["k"`. */
 const KEY_READ = /\b([A-Za-z_]\w*)\s*(?:\.\s*get\s*\(|\[)\s*[rbuRBU]*["']/g;
 
+function isSuper(node: Node): boolean {
+  return node.type === 'call' && node.childForFieldName('function')?.text === 'super';
+}
+
+/** The name of the class a node is in, when that class is at module level (what another module can name). */
+function enclosingClass(node: Node): string | undefined {
+  for (let n: Node | null = node.parent; n; n = n.parent) {
+    if (n.type !== 'class_definition') continue;
+    const outer = n.parent?.type === 'decorated_definition' ? n.parent.parent : n.parent;
+    return outer?.type === 'module' ? n.childForFieldName('name')?.text : undefined;
+  }
+  return undefined;
+}
+
 function parameterNames(fn: Node): string[] {
   return kids(fn.childForFieldName('parameters') ?? fn)
     .map(paramName)
@@ -182,16 +207,12 @@ function parameterNames(fn: Node): string[] {
 }
 
 /**
- * What the module's functions and methods read off their parameters: [function or
- * `Class.method`, its parameter names past `self`, [parameter index, key] for each key read], for
- * those that read any. Only module-level functions and methods of module-level classes: what
- * another module can call.
+ * What the module's functions and methods read off their parameters, for those that read a key off
+ * one themselves. Only module-level functions and methods of module-level classes: what another
+ * module can call.
  */
-export function bodyReaders(
-  functionNodes: readonly Node[],
-  functions: ReadonlyMap<string, Node>,
-): [string, string[], [number, string][]][] {
-  const out: [string, string[], [number, string][]][] = [];
+export function bodyReaders(functionNodes: readonly Node[], functions: ReadonlyMap<string, Node>): BodyReader[] {
+  const out: BodyReader[] = [];
   for (const fn of functionNodes) {
     // Cheap first, on the text: the names a key is read off by a string (`payload["model"]`,
     // `payload.get("x")`); most functions read none. Walking every parameter of every function
@@ -203,10 +224,14 @@ export function bodyReaders(
     if (!name) continue;
     const params = parameterNames(fn);
     const read: [number, string][] = [];
+    const handedOn: [number, HandOff][] = [];
     params.forEach((param, index) => {
-      if (readOff.has(param)) for (const k of keysRead(fn, [param], functions).keys) read.push([index, k.name]);
+      if (!readOff.has(param)) return;
+      const found = keysRead(fn, [param], functions);
+      for (const k of found.keys) read.push([index, k.name]);
+      for (const h of found.handOffs) handedOn.push([index, h]);
     });
-    if (read.length) out.push([name, params, read]);
+    if (read.length || handedOn.length) out.push({ name, params, read, ...(handedOn.length ? { handedOn } : {}) });
   }
   return out;
 }
