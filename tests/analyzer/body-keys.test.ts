@@ -116,6 +116,33 @@ describe('body keys an untyped handler reads', () => {
     ]);
   });
 
+  it('Python: the body read in place, without a name (Flask request.json, FastAPI await request.json())', async () => {
+    expect(
+      await routes({
+        'server/inline.py': [
+          'from flask import Flask, request',
+          'from fastapi import FastAPI, Request',
+          'app = Flask(__name__)',
+          'api = FastAPI()',
+          '',
+          '@app.route("/v1/responses", methods=["POST"])',
+          'def create():',
+          '    model = request.json["model"]',
+          '    stream = request.get_json().get("stream", False)',
+          '    return {"model": model, "input": request.json.get("input"), "other": request.args.get("q")}',
+          '',
+          '@api.post("/v1/conversations")',
+          'async def converse(request: Request):',
+          '    return (await request.json())["items"]',
+          '',
+        ].join('\n'),
+      }),
+    ).toEqual([
+      'server/inline.py:6 POST /v1/responses [model@8 stream@9 input@10]',
+      'server/inline.py:12 POST /v1/conversations [items@14]',
+    ]);
+  });
+
   it('Python: a FastAPI parameter typed dict is the body, read there and in the functions of the file it is handed to', async () => {
     expect(
       await routes({

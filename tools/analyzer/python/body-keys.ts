@@ -56,17 +56,22 @@ export function keysRead(
         if (left?.type === 'identifier' && right && BODY_READ.test(right.text)) holders.add(left.text);
       }
     }
-    if (holders.size === 0) return;
+    // The body read in place counts too: `request.json["model"]`, `(await request.json())["input"]`,
+    // `request.get_json().get("stream")`.
+    const isBody = (node: Node | null | undefined): boolean => {
+      const e = unparenthesized(node);
+      return e !== undefined && ((e.type === 'identifier' && holders.has(e.text)) || BODY_READ.test(e.text));
+    };
+    if (holders.size === 0 && !/json|body/i.test(f.text)) return;
     for (const n of f.descendantsOfType(['subscript', 'call'])) {
       if (!n) continue;
       if (n.type === 'subscript') {
-        const value = n.childForFieldName('value');
-        if (value?.type === 'identifier' && holders.has(value.text)) add(stringValue(n.childForFieldName('subscript')), n);
+        if (isBody(n.childForFieldName('value'))) add(stringValue(n.childForFieldName('subscript')), n);
         continue;
       }
       const callee = n.childForFieldName('function');
       const object = callee?.type === 'attribute' ? callee.childForFieldName('object') : undefined;
-      if (object?.type === 'identifier' && holders.has(object.text) && callee!.childForFieldName('attribute')?.text === 'get') {
+      if (object && callee!.childForFieldName('attribute')?.text === 'get' && isBody(object)) {
         add(stringValue(kids(n.childForFieldName('arguments') ?? n)[0]), n);
         continue;
       }
@@ -93,9 +98,7 @@ export function keysRead(
         handOffs.push({ callee: written, arg, line: pos(n).line, ...(object && isSuper(object) ? { inherited: true as const } : {}) });
     }
   };
-  const holders = new Set(given);
-  if (holders.size === 0 && !/json|body/i.test(fn.text)) return { keys, handOffs };
-  read(fn, holders, 0);
+  read(fn, new Set(given), 0);
   return { keys, handOffs };
 }
 
@@ -185,6 +188,13 @@ function receiverClass(name: string, at: Node): string | undefined {
 
 /** A key read by a string off a name: `x.get("k"`, `x["k"`. */
 const KEY_READ = /\b([A-Za-z_]\w*)\s*(?:\.\s*get\s*\(|\[)\s*[rbuRBU]*["']/g;
+
+/** `(x)` → `x`, however deep. */
+function unparenthesized(node: Node | null | undefined): Node | undefined {
+  let n = node ?? undefined;
+  while (n?.type === 'parenthesized_expression') n = kids(n)[0];
+  return n;
+}
 
 function isSuper(node: Node): boolean {
   return node.type === 'call' && node.childForFieldName('function')?.text === 'super';
