@@ -276,6 +276,26 @@ describe('body keys an untyped handler reads', () => {
     ).toEqual(['server/app.py:6 POST /v1/responses [max_output_tokens@8 input@8 model@8 temperature@8]']);
   });
 
+  it('TypeScript: the body handed to a function of the file is read there; a cast to a bag of keys is no model', async () => {
+    expect(
+      await routes({
+        'web/server.mts': [
+          "import express from 'express';",
+          'const app = express();',
+          "app.post('/v1/responses', async (req, res) => {",
+          '  const body = req.body as Record<string, unknown>;',
+          '  res.json(await handle(body, req.body));',
+          '});',
+          'async function handle(payload: Record<string, unknown>, { stream }: { stream?: boolean }) {',
+          "  return [payload.model, payload['input'], stream, await normalize(payload)];",
+          '}',
+          'const normalize = async (data: any) => data.instructions;',
+          '',
+        ].join('\n'),
+      }),
+    ).toEqual(['web/server.mts:3 POST /v1/responses [model@8 input@8 instructions@10 stream@7]']);
+  });
+
   it('TypeScript: destructured from req.body or await req.json(), read off a holder; not beside a typed body', async () => {
     expect(
       await routes({

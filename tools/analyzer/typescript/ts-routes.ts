@@ -41,7 +41,7 @@ export function routeVisitor(
   /** A route file's route: its handler's body model, or else the body keys the handler reads. */
   const fileRouteFact = (route: FileRoute, symbol: string, method: string, handler: TS.Node | undefined, place: TS.Node): void => {
     const body = handler ? bodyIn(ts, handler, sf) : undefined;
-    const read = handler && !body && WITH_BODY.has(method) ? bodyKeysRead(ts, handler, at) : [];
+    const read = handler && !body && WITH_BODY.has(method) ? bodyKeysRead(ts, handler, at, functions) : [];
     sink.add({
       kind: 'route',
       symbol,
@@ -147,7 +147,7 @@ export function routeVisitor(
         // where the chain does, and would be taken for one.
         const where = at(access ? access.name : node);
         const fn = handler && ts.isIdentifier(handler) ? functions.get(handler.text) : handler;
-        const read = !body && fn && WITH_BODY.has(verb) ? bodyKeysRead(ts, fn, at) : [];
+        const read = !body && fn && WITH_BODY.has(verb) ? bodyKeysRead(ts, fn, at, functions) : [];
         const sent = sentKeys(ts, node, at, sf, knownParams);
         const data = sent.length === 0 && WITH_BODY.has(verb) ? dataArgument(ts, node, knownParams) : undefined;
         if (data) sent.push(...objectKeys(ts, data, 'body', at, { sf, node }));
@@ -664,7 +664,10 @@ function withBodyKeys(path: ReturnType<typeof pathParams>, read: SentKey[]): { p
  * `req.body.stream`, `body['input']`. What a server reads is what it accepts; a handler whose
  * body has a type or schema is read through that instead.
  */
-function bodyKeysRead(ts: Ts, fn: TS.Node, at: At): SentKey[] {
+/** How far a raw body is followed into the file's own functions it is handed to. */
+const BODY_FOLLOW_DEPTH = 3;
+
+function bodyKeysRead(ts: Ts, fn: TS.Node, at: At, functions: ReadonlyMap<string, TS.Node>): SentKey[] {
   const out: SentKey[] = [];
   const seen = new Set<string>();
   const add = (name: string, node: TS.Node): void => {
@@ -688,31 +691,43 @@ function bodyKeysRead(ts: Ts, fn: TS.Node, at: At): SentKey[] {
       /^(req|request)$/.test(exprName(ts, x.expression.expression)?.split('.').pop() ?? '')
     );
   };
-  const holders = new Set<string>();
-  const visit = (n: TS.Node): void => {
-    if (ts.isVariableDeclaration(n) && n.initializer && isBody(n.initializer)) {
-      if (ts.isIdentifier(n.name)) holders.add(n.name.text);
-      else if (ts.isObjectBindingPattern(n.name))
-        for (const el of n.name.elements) {
-          if (el.dotDotDotToken) continue;
-          const key = el.propertyName ?? el.name;
-          if (ts.isIdentifier(key) || ts.isStringLiteral(key)) add(key.text, el);
-        }
-    } else if (
-      ts.isPropertyAccessExpression(n) &&
-      (isBody(n.expression) || (ts.isIdentifier(n.expression) && holders.has(n.expression.text)))
-    ) {
-      add(n.name.text, n);
-    } else if (
-      ts.isElementAccessExpression(n) &&
-      ts.isStringLiteral(n.argumentExpression) &&
-      (isBody(n.expression) || (ts.isIdentifier(n.expression) && holders.has(n.expression.text)))
-    ) {
-      add(n.argumentExpression.text, n);
+  const destructured = (pattern: TS.ObjectBindingPattern): void => {
+    for (const el of pattern.elements) {
+      if (el.dotDotDotToken) continue;
+      const key = el.propertyName ?? el.name;
+      if (ts.isIdentifier(key) || ts.isStringLiteral(key)) add(key.text, el);
     }
-    ts.forEachChild(n, visit);
   };
-  visit(fn);
+  const visited = new Set<TS.Node>();
+  const read = (root: TS.Node, holders: Set<string>, depth: number): void => {
+    if (visited.has(root)) return;
+    visited.add(root);
+    const held = (e: TS.Expression): boolean => isBody(e) || (ts.isIdentifier(e) && holders.has(e.text));
+    const visit = (n: TS.Node): void => {
+      if (ts.isVariableDeclaration(n) && n.initializer && held(n.initializer)) {
+        if (ts.isIdentifier(n.name)) holders.add(n.name.text);
+        else if (ts.isObjectBindingPattern(n.name)) destructured(n.name);
+      } else if (ts.isPropertyAccessExpression(n) && held(n.expression)) {
+        add(n.name.text, n);
+      } else if (ts.isElementAccessExpression(n) && ts.isStringLiteral(n.argumentExpression) && held(n.expression)) {
+        add(n.argumentExpression.text, n);
+      } else if (ts.isCallExpression(n) && ts.isIdentifier(n.expression) && depth < BODY_FOLLOW_DEPTH) {
+        // `handle(req.body)`, `createConversation(body)`: a function of this file given the body
+        // reads it under its parameter's name, or takes its keys apart (`({ model, input }) =>`).
+        const target = functions.get(n.expression.text);
+        if (target && (ts.isFunctionDeclaration(target) || ts.isArrowFunction(target) || ts.isFunctionExpression(target)))
+          n.arguments.forEach((arg, i) => {
+            const param = target.parameters[i];
+            if (!param || !held(arg)) return;
+            if (ts.isIdentifier(param.name)) read(target, new Set([param.name.text]), depth + 1);
+            else if (ts.isObjectBindingPattern(param.name)) destructured(param.name);
+          });
+      }
+      ts.forEachChild(n, visit);
+    };
+    visit(root);
+  };
+  read(fn, new Set(), 0);
   return out;
 }
 
@@ -817,7 +832,10 @@ function typeName(ts: Ts, t: TS.TypeNode, sf: TS.SourceFile): string | undefined
     // `z.infer<typeof Schema>` names the schema.
     const arg = t.typeArguments?.[0];
     if (/(^|\.)(infer|input|output)$/.test(t.typeName.getText(sf)) && arg && ts.isTypeQueryNode(arg)) return arg.exprName.getText(sf);
-    return /^[A-Z]/.test(t.typeName.getText(sf).split('.').pop() ?? '') ? t.typeName.getText(sf) : undefined;
+    const name = t.typeName.getText(sf);
+    // `Record<string, unknown>`, `Map<…>`: a bag of keys says no model; the keys read off it do.
+    if (COLLECTIONS.has(name) || name === 'Object') return undefined;
+    return /^[A-Z]/.test(name.split('.').pop() ?? '') ? name : undefined;
   }
   return undefined;
 }
