@@ -296,6 +296,44 @@ describe('body keys an untyped handler reads', () => {
     ).toEqual(['web/server.mts:3 POST /v1/responses [model@8 input@8 instructions@10 stream@7]']);
   });
 
+  it('TypeScript: the body handed to another module is read there (a function, a method of a class the file makes)', async () => {
+    expect(
+      await routes({
+        'web/server.mts': [
+          "import express from 'express';",
+          "import { handle } from './handler.mjs';",
+          "import { ResponsesService } from './service.mjs';",
+          'const app = express();',
+          'const service = new ResponsesService();',
+          "app.post('/v1/responses', async (req, res) => {",
+          '  res.json([await handle(req.body), service.create(req.body)]);',
+          '});',
+          "app.post('/v1/conversations', async (req, res) => {",
+          '  res.json(service.typed(req.body));',
+          '});',
+          '',
+        ].join('\n'),
+        'web/handler.mts': 'export async function handle(body: any) {\n  return [body.input, body?.instructions];\n}\n',
+        'web/service.mts': [
+          'interface Typed { metadata: unknown }',
+          'export class ResponsesService {',
+          '  create({ model, stream }: Record<string, unknown>) {',
+          '    return [model, stream];',
+          '  }',
+          '  // A model says what it holds: its keys come from the model, not from what is read here.',
+          '  typed(body: Typed) {',
+          '    return body.metadata;',
+          '  }',
+          '}',
+          '',
+        ].join('\n'),
+      }),
+    ).toEqual([
+      'web/server.mts:6 POST /v1/responses [input@7 instructions@7 model@7 stream@7]',
+      'web/server.mts:9 POST /v1/conversations []',
+    ]);
+  });
+
   it('TypeScript: destructured from req.body or await req.json(), read off a holder; not beside a typed body', async () => {
     expect(
       await routes({

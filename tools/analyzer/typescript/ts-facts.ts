@@ -15,7 +15,7 @@ import { fieldsForFact } from '../declared-fields.js';
 import { declaredShapes, holderOf, unwrapExpression, type FileShapes } from './ts-fields.js';
 import { keepEventConstants } from '../module-facts.js';
 import { paramVisitor } from './ts-params.js';
-import { routeVisitor } from './ts-routes.js';
+import { bodyReaders, routeVisitor } from './ts-routes.js';
 import { embeddedTraceTypes, sseEventTypes } from '../trace/trace-facts.js';
 
 const EMIT_CALL = /(send|emit|yield|publish|push|write|enqueue|dispatch|sse|stream|event)/i;
@@ -41,6 +41,8 @@ export function typescriptFacts(ts: Ts, sf: TS.SourceFile, ctx: FileContext): Fi
   /** This file's collections of strings (`const TERMINAL = new Set(['response.completed', …])`), for `TERMINAL.has(e.type)`. */
   const members = new Map<string, string[]>();
   collectModule(ts, sf, sink, renamed);
+  const readers = bodyReaders(ts, sf, at);
+  if (readers.length) sink.module.bodyReaders = readers;
   // One walk over the tree does everything below. Its checks read the parents of the node they
   // visit and of its ancestors, which the walk sets on the way down (the parse leaves them unset),
   // and never a parent below. Facts reach the sink in the order of a walk per check: routes, then

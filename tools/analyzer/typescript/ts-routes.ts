@@ -15,6 +15,7 @@ import type { FileContext } from '../fact-sink.js';
 import type { FactAdder } from './ts-params.js';
 import { unwrapExpression } from './ts-fields.js';
 import type { CodeFact } from '../facts.js';
+import type { ModuleFacts } from '../module-facts.js';
 import { pathOfUrl, sdkEndpoint, sendsForeignKeys, sentParams, SENT_UNDER } from '../client-path.js';
 import { fileRoute, type FileRoute } from '../route-files.js';
 import { flowKeys } from './sent-flow.js';
@@ -23,6 +24,9 @@ type At = (node: TS.Node) => { line: number; column: number };
 
 /** A parameter a client call writes out in what it sends, at its line. */
 type SentKey = { name: string; in: 'body' | 'query'; line: number };
+type HandOff = NonNullable<CodeFact['handsBody']>[number];
+
+const NOTHING_READ: { keys: SentKey[]; handOffs: HandOff[] } = { keys: [], handOffs: [] };
 
 const VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'all']);
 const NEXT_METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
@@ -41,7 +45,7 @@ export function routeVisitor(
   /** A route file's route: its handler's body model, or else the body keys the handler reads. */
   const fileRouteFact = (route: FileRoute, symbol: string, method: string, handler: TS.Node | undefined, place: TS.Node): void => {
     const body = handler ? bodyIn(ts, handler, sf) : undefined;
-    const read = handler && !body && WITH_BODY.has(method) ? bodyKeysRead(ts, handler, at, functions) : [];
+    const { keys: read, handOffs } = handler && !body && WITH_BODY.has(method) ? keysRead(ts, handler, at, functions) : NOTHING_READ;
     sink.add({
       kind: 'route',
       symbol,
@@ -50,17 +54,12 @@ export function routeVisitor(
       evidence: `${route.framework} route file`,
       ...(body ? { className: body } : {}),
       ...withBodyKeys(pathParams(route.path, at(place).line), read),
+      ...(handOffs.length ? { handsBody: handOffs } : {}),
       ...at(place),
     });
   };
   // Handlers passed by name: their bodies hold the evidence.
-  const functions = new Map<string, TS.Node>();
-  for (const st of sf.statements) {
-    if (ts.isFunctionDeclaration(st) && st.name) functions.set(st.name.text, st);
-    if (ts.isVariableStatement(st))
-      for (const d of st.declarationList.declarations)
-        if (ts.isIdentifier(d.name) && d.initializer) functions.set(d.name.text, d.initializer);
-  }
+  const functions = fileFunctions(ts, sf);
   const knownParams = new Set(ctx.candidates.paramSets.flatMap((set) => [...set]));
   /** Names the file binds to a collection, worked out when a call first reads like an SDK call. */
   let collections: Set<string> | undefined;
@@ -147,7 +146,7 @@ export function routeVisitor(
         // where the chain does, and would be taken for one.
         const where = at(access ? access.name : node);
         const fn = handler && ts.isIdentifier(handler) ? functions.get(handler.text) : handler;
-        const read = !body && fn && WITH_BODY.has(verb) ? bodyKeysRead(ts, fn, at, functions) : [];
+        const { keys: read, handOffs } = !body && fn && WITH_BODY.has(verb) ? keysRead(ts, fn, at, functions) : NOTHING_READ;
         const sent = sentKeys(ts, node, at, sf, knownParams);
         const data = sent.length === 0 && WITH_BODY.has(verb) ? dataArgument(ts, node, knownParams) : undefined;
         if (data) sent.push(...objectKeys(ts, data, 'body', at, { sf, node }));
@@ -160,6 +159,7 @@ export function routeVisitor(
           evidence: access ? `${owner}.${name}() call` : `${name}() call`,
           ...(body ? { className: body } : {}),
           ...(params.length ? { params } : {}),
+          ...(WITH_BODY.has(verb) && handOffs.length ? { handsBody: handOffs } : {}),
           // The router it is declared on, when another module may mount it under a prefix.
           ...(access && ts.isIdentifier(access.expression) ? { router: access.expression.text } : {}),
           ...where,
@@ -664,11 +664,96 @@ function withBodyKeys(path: ReturnType<typeof pathParams>, read: SentKey[]): { p
  * `req.body.stream`, `body['input']`. What a server reads is what it accepts; a handler whose
  * body has a type or schema is read through that instead.
  */
+/** The file's top-level functions and variables, by name: a function's declaration, a variable's initializer. */
+function fileFunctions(ts: Ts, sf: TS.SourceFile): Map<string, TS.Node> {
+  const functions = new Map<string, TS.Node>();
+  for (const st of sf.statements) {
+    if (ts.isFunctionDeclaration(st) && st.name) functions.set(st.name.text, st);
+    if (ts.isVariableStatement(st))
+      for (const d of st.declarationList.declarations)
+        if (ts.isIdentifier(d.name) && d.initializer) functions.set(d.name.text, d.initializer);
+  }
+  return functions;
+}
+
+/**
+ * What the module's functions and methods read off their parameters (module facts `bodyReaders`),
+ * for a route of another module that hands them the raw body: top-level functions (declared, or an
+ * arrow or function given to a variable) and the methods of top-level classes; a parameter counts
+ * when the function reads a property off it or takes it apart itself.
+ */
+export function bodyReaders(ts: Ts, sf: TS.SourceFile, at: At): NonNullable<ModuleFacts['bodyReaders']> {
+  const functions = fileFunctions(ts, sf);
+  const callables: [string, TS.SignatureDeclaration][] = [];
+  for (const st of sf.statements) {
+    if (ts.isFunctionDeclaration(st) && st.name && st.body) callables.push([st.name.text, st]);
+    else if (ts.isVariableStatement(st)) {
+      for (const d of st.declarationList.declarations) {
+        const init = d.initializer ? unwrapExpression(ts, d.initializer) : undefined;
+        if (ts.isIdentifier(d.name) && init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init)))
+          callables.push([d.name.text, init]);
+      }
+    } else if (ts.isClassDeclaration(st) && st.name) {
+      for (const m of st.members)
+        if (ts.isMethodDeclaration(m) && m.body && ts.isIdentifier(m.name)) callables.push([`${st.name.text}.${m.name.text}`, m]);
+    }
+  }
+  const out: NonNullable<ModuleFacts['bodyReaders']> = [];
+  for (const [name, fn] of callables) {
+    let text: string | undefined;
+    const params = fn.parameters.map((p) => (ts.isIdentifier(p.name) ? p.name.text : ''));
+    const read: [number, string][] = [];
+    const handedOn: [number, HandOff][] = [];
+    fn.parameters.forEach((p, index) => {
+      if (ts.isObjectBindingPattern(p.name)) {
+        for (const el of p.name.elements) {
+          const key = el.propertyName ?? el.name;
+          if (!el.dotDotDotToken && (ts.isIdentifier(key) || ts.isStringLiteral(key))) read.push([index, key.text]);
+        }
+        return;
+      }
+      const param = params[index]!;
+      // A raw body is untyped or a bag of keys (`body: any`, `payload: Record<string, unknown>`); a
+      // parameter typed with a model is read through that model.
+      if (p.type && !isBagOfKeys(ts, p.type, sf)) return;
+      // Cheap first: the text must read a property off the parameter, or take it apart.
+      if (!param) return;
+      text ??= fn.getText(sf);
+      if (!new RegExp(`\\b${param}\\s*(?:\\??\\.\\s*[A-Za-z_$]|\\[\\s*['"\x60])|=\\s*${param}\\s*[;,\\n]`).test(text)) return;
+      const found = keysRead(ts, fn, at, functions, [param]);
+      for (const k of found.keys) read.push([index, k.name]);
+      for (const h of found.handOffs) handedOn.push([index, h]);
+    });
+    if (read.length || handedOn.length) out.push({ name, params, read, ...(handedOn.length ? { handedOn } : {}) });
+  }
+  return out;
+}
+
+/** `any`, `unknown`, `object`, `Record<…>`, `Map<…>`, `Object`: a type that names no fields. */
+function isBagOfKeys(ts: Ts, t: TS.TypeNode, sf: TS.SourceFile): boolean {
+  const K = ts.SyntaxKind;
+  if (t.kind === K.AnyKeyword || t.kind === K.UnknownKeyword || t.kind === K.ObjectKeyword) return true;
+  return ts.isTypeReferenceNode(t) && (COLLECTIONS.has(t.typeName.getText(sf)) || t.typeName.getText(sf) === 'Object');
+}
+
 /** How far a raw body is followed into the file's own functions it is handed to. */
 const BODY_FOLLOW_DEPTH = 3;
 
-function bodyKeysRead(ts: Ts, fn: TS.Node, at: At, functions: ReadonlyMap<string, TS.Node>): SentKey[] {
+/**
+ * The body keys `fn` reads (see the route visitor), off what holds the request's body or off
+ * `given` (parameters that hold it), in the functions of its file it hands the body to; and its
+ * hand-offs: calls of anything else given the body (an imported function, `service.create(body)`
+ * with `service = new ResponsesService()`), for the workspace pass to follow into another module.
+ */
+function keysRead(
+  ts: Ts,
+  fn: TS.Node,
+  at: At,
+  functions: ReadonlyMap<string, TS.Node>,
+  given: readonly string[] = [],
+): { keys: SentKey[]; handOffs: HandOff[] } {
   const out: SentKey[] = [];
+  const handOffs: HandOff[] = [];
   const seen = new Set<string>();
   const add = (name: string, node: TS.Node): void => {
     if (seen.has(name)) return;
@@ -711,24 +796,46 @@ function bodyKeysRead(ts: Ts, fn: TS.Node, at: At, functions: ReadonlyMap<string
         add(n.name.text, n);
       } else if (ts.isElementAccessExpression(n) && ts.isStringLiteral(n.argumentExpression) && held(n.expression)) {
         add(n.argumentExpression.text, n);
-      } else if (ts.isCallExpression(n) && ts.isIdentifier(n.expression) && depth < BODY_FOLLOW_DEPTH) {
+      } else if (ts.isCallExpression(n) && n.arguments.some(held)) {
         // `handle(req.body)`, `createConversation(body)`: a function of this file given the body
         // reads it under its parameter's name, or takes its keys apart (`({ model, input }) =>`).
-        const target = functions.get(n.expression.text);
-        if (target && (ts.isFunctionDeclaration(target) || ts.isArrowFunction(target) || ts.isFunctionExpression(target)))
-          n.arguments.forEach((arg, i) => {
-            const param = target.parameters[i];
-            if (!param || !held(arg)) return;
-            if (ts.isIdentifier(param.name)) read(target, new Set([param.name.text]), depth + 1);
-            else if (ts.isObjectBindingPattern(param.name)) destructured(param.name);
-          });
+        const found = ts.isIdentifier(n.expression) ? functions.get(n.expression.text) : undefined;
+        const target =
+          found && (ts.isFunctionDeclaration(found) || ts.isArrowFunction(found) || ts.isFunctionExpression(found)) ? found : undefined;
+        n.arguments.forEach((arg, i) => {
+          if (!held(arg)) return;
+          if (!target) {
+            const callee = handOffCallee(ts, n.expression, functions);
+            if (callee) handOffs.push({ callee, arg: i, line: at(n).line });
+            return;
+          }
+          const param = target.parameters[i];
+          if (!param || depth >= BODY_FOLLOW_DEPTH) return;
+          if (ts.isIdentifier(param.name)) read(target, new Set([param.name.text]), depth + 1);
+          else if (ts.isObjectBindingPattern(param.name)) destructured(param.name);
+        });
       }
       ts.forEachChild(n, visit);
     };
     visit(root);
   };
-  read(fn, new Set(), 0);
-  return out;
+  read(fn, new Set(given), 0);
+  return { keys: out, handOffs };
+}
+
+/**
+ * What a call that is given the body calls, written for the workspace pass: an imported function
+ * (`handle`, `handlers.handle`), or `Class.method` when the receiver is a class or a name the file
+ * gives `new Class(…)`. Undefined for anything else (a parameter, a property of `this`).
+ */
+function handOffCallee(ts: Ts, callee: TS.Expression, functions: ReadonlyMap<string, TS.Node>): string | undefined {
+  if (ts.isIdentifier(callee)) return callee.text;
+  if (!ts.isPropertyAccessExpression(callee) || !ts.isIdentifier(callee.expression)) return undefined;
+  const receiver = callee.expression.text;
+  const made = functions.get(receiver);
+  const e = made && !ts.isFunctionDeclaration(made) ? unwrapExpression(ts, made as TS.Expression) : undefined;
+  if (e && ts.isNewExpression(e) && ts.isIdentifier(e.expression)) return `${e.expression.text}.${callee.name.text}`;
+  return made ? undefined : `${receiver}.${callee.name.text}`;
 }
 
 /** The functions around a node, innermost first (the walk has set the parents above the node it visits). */
