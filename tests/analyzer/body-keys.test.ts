@@ -334,6 +334,34 @@ describe('body keys an untyped handler reads', () => {
     ]);
   });
 
+  it('TypeScript: NestJS, a path split over controller and method, a raw @Body() read there and in its service', async () => {
+    expect(
+      await routes({
+        'web/responses.controller.mts': [
+          "import { Body, Controller, Post } from '@nestjs/common';",
+          "import { ResponsesService } from './responses.service.mjs';",
+          "@Controller('v1')",
+          'export class ResponsesController {',
+          '  constructor(private readonly service: ResponsesService) {}',
+          "  @Post('responses')",
+          '  create(@Body() body: Record<string, any>) {',
+          '    return this.service.create(body, body.stream);',
+          '  }',
+          '}',
+          '',
+        ].join('\n'),
+        'web/responses.service.mts': [
+          'export class ResponsesService {',
+          '  create(body: any, stream: boolean) {',
+          "    return [body.model, body['input'], stream];",
+          '  }',
+          '}',
+          '',
+        ].join('\n'),
+      }),
+    ).toEqual(['web/responses.controller.mts:6 POST /v1/responses [stream@8 model@8 input@8]']);
+  });
+
   it('TypeScript: destructured from req.body or await req.json(), read off a holder; not beside a typed body', async () => {
     expect(
       await routes({

@@ -20,6 +20,8 @@ const ROUTE_MARKERS = [
   // A router mounted under a prefix: its routes' paths start there.
   String.raw`\.include_router\s*\(`,
   String.raw`\.use\s*\(\s*["'\x60]/`,
+  // A NestJS controller: its paths may be split between `@Controller('v1')` and `@Post('responses')`.
+  String.raw`@Controller\s*\(`,
   // Django's URL patterns: `path("v1/responses", views.create)`, `re_path(r"^v1/…$", …)`.
   String.raw`\b(?:re_)?path\s*\(\s*r?["']`,
 ];

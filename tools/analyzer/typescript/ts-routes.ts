@@ -283,6 +283,7 @@ function nestRoutes(ts: Ts, sf: TS.SourceFile, method: TS.MethodDeclaration, cls
   const params: NonNullable<CodeFact['params']> = [];
   let body: string | undefined;
   let query: string | undefined;
+  const rawBody: string[] = [];
   for (const p of method.parameters) {
     const from = decoratorsOf(ts, p).find(([name]) => name === 'Param' || name === 'Query' || name === 'Body');
     if (!from) continue;
@@ -292,6 +293,8 @@ function nestRoutes(ts: Ts, sf: TS.SourceFile, method: TS.MethodDeclaration, cls
       const model = p.type ? typeName(ts, p.type, sf) : undefined;
       if (from[0] === 'Body') body ??= model;
       if (from[0] === 'Query') query ??= model;
+      // `@Body() body: any` (or a bag of keys): the keys the method reads off it, and where it hands it.
+      if (from[0] === 'Body' && !model && ts.isIdentifier(p.name) && (!p.type || isBagOfKeys(ts, p.type, sf))) rawBody.push(p.name.text);
       continue;
     }
     params.push({
@@ -303,6 +306,7 @@ function nestRoutes(ts: Ts, sf: TS.SourceFile, method: TS.MethodDeclaration, cls
     });
   }
   const model = body ?? query;
+  const { keys: read, handOffs } = rawBody.length ? keysRead(ts, method, at, fileFunctions(ts, sf), rawBody, cls) : NOTHING_READ;
   // Each route at its decorator, as a Python decorator route is.
   for (const [verb, args, decorator] of routes) {
     const own = stringArg(ts, args[0]) ?? '';
@@ -317,7 +321,8 @@ function nestRoutes(ts: Ts, sf: TS.SourceFile, method: TS.MethodDeclaration, cls
       path,
       evidence: `NestJS @${verb}() route`,
       ...(model ? { className: model } : {}),
-      ...(params.length ? { params } : {}),
+      ...(params.length || read.length ? { params: [...params, ...(WITH_BODY.has(verb.toLowerCase()) ? read : [])] } : {}),
+      ...(WITH_BODY.has(verb.toLowerCase()) && handOffs.length ? { handsBody: handOffs } : {}),
       ...at(decorator),
     });
   }
@@ -751,6 +756,8 @@ function keysRead(
   at: At,
   functions: ReadonlyMap<string, TS.Node>,
   given: readonly string[] = [],
+  /** The class `fn` is a method of, for `this.service.create(body)`. */
+  owner?: TS.ClassLikeDeclaration,
 ): { keys: SentKey[]; handOffs: HandOff[] } {
   const out: SentKey[] = [];
   const handOffs: HandOff[] = [];
@@ -805,7 +812,7 @@ function keysRead(
         n.arguments.forEach((arg, i) => {
           if (!held(arg)) return;
           if (!target) {
-            const callee = handOffCallee(ts, n.expression, functions);
+            const callee = handOffCallee(ts, n.expression, functions, owner);
             if (callee) handOffs.push({ callee, arg: i, line: at(n).line });
             return;
           }
@@ -825,17 +832,46 @@ function keysRead(
 
 /**
  * What a call that is given the body calls, written for the workspace pass: an imported function
- * (`handle`, `handlers.handle`), or `Class.method` when the receiver is a class or a name the file
- * gives `new Class(…)`. Undefined for anything else (a parameter, a property of `this`).
+ * (`handle`, `handlers.handle`), or `Class.method` when the receiver is a class, a name the file
+ * gives `new Class(…)`, or a property of the method's own class typed or made as one
+ * (`this.service.create(body)` with `constructor(private readonly service: ResponsesService)`).
+ * Undefined for anything else (a parameter).
  */
-function handOffCallee(ts: Ts, callee: TS.Expression, functions: ReadonlyMap<string, TS.Node>): string | undefined {
+function handOffCallee(
+  ts: Ts,
+  callee: TS.Expression,
+  functions: ReadonlyMap<string, TS.Node>,
+  owner?: TS.ClassLikeDeclaration,
+): string | undefined {
   if (ts.isIdentifier(callee)) return callee.text;
-  if (!ts.isPropertyAccessExpression(callee) || !ts.isIdentifier(callee.expression)) return undefined;
-  const receiver = callee.expression.text;
+  if (!ts.isPropertyAccessExpression(callee)) return undefined;
+  const held = callee.expression;
+  if (owner && ts.isPropertyAccessExpression(held) && held.expression.kind === ts.SyntaxKind.ThisKeyword) {
+    const cls = propertyClass(ts, owner, held.name.text);
+    return cls ? `${cls}.${callee.name.text}` : undefined;
+  }
+  if (!ts.isIdentifier(held)) return undefined;
+  const receiver = held.text;
   const made = functions.get(receiver);
   const e = made && !ts.isFunctionDeclaration(made) ? unwrapExpression(ts, made as TS.Expression) : undefined;
   if (e && ts.isNewExpression(e) && ts.isIdentifier(e.expression)) return `${e.expression.text}.${callee.name.text}`;
   return made ? undefined : `${receiver}.${callee.name.text}`;
+}
+
+/** The class a property of `cls` holds: its type (`service: ResponsesService`, a constructor's parameter property too) or `new X()`. */
+function propertyClass(ts: Ts, cls: TS.ClassLikeDeclaration, name: string): string | undefined {
+  const named = (t: TS.TypeNode | undefined, init: TS.Expression | undefined): string | undefined => {
+    if (t && ts.isTypeReferenceNode(t) && ts.isIdentifier(t.typeName)) return t.typeName.text;
+    const e = init ? unwrapExpression(ts, init) : undefined;
+    return e && ts.isNewExpression(e) && ts.isIdentifier(e.expression) ? e.expression.text : undefined;
+  };
+  for (const m of cls.members) {
+    if (ts.isPropertyDeclaration(m) && ts.isIdentifier(m.name) && m.name.text === name) return named(m.type, m.initializer);
+    if (ts.isConstructorDeclaration(m))
+      for (const p of m.parameters)
+        if (p.modifiers?.length && ts.isIdentifier(p.name) && p.name.text === name) return named(p.type, undefined);
+  }
+  return undefined;
 }
 
 /** The functions around a node, innermost first (the walk has set the parents above the node it visits). */
