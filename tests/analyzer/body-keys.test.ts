@@ -362,6 +362,44 @@ describe('body keys an untyped handler reads', () => {
     ).toEqual(['web/responses.controller.mts:6 POST /v1/responses [stream@8 model@8 input@8]']);
   });
 
+  it('Python: a route method hands the body to what its class keeps (self.handler), by assignment or annotation', async () => {
+    expect(
+      await routes({
+        'server/__init__.py': '',
+        'server/views.py': [
+          'from fastapi import APIRouter',
+          'from .handlers import ResponseHandler, Conversations',
+          'router = APIRouter()',
+          '',
+          'class ResponsesView:',
+          '    conversations: Conversations',
+          '',
+          '    def __init__(self):',
+          '        self.handler = ResponseHandler()',
+          '',
+          '    @router.post("/v1/responses")',
+          '    async def create(self, body: dict):',
+          '        return await self.handler.handle(body)',
+          '',
+          '    @router.post("/v1/conversations")',
+          '    async def converse(self, body: dict):',
+          '        return self.conversations.start(payload=body)',
+          '',
+        ].join('\n'),
+        'server/handlers.py': [
+          'class ResponseHandler:',
+          '    async def handle(self, body):',
+          '        return body["model"]',
+          '',
+          'class Conversations:',
+          '    def start(self, payload):',
+          '        return payload.get("items")',
+          '',
+        ].join('\n'),
+      }),
+    ).toEqual(['server/views.py:11 POST /v1/responses [model@13]', 'server/views.py:15 POST /v1/conversations [items@17]']);
+  });
+
   it('TypeScript: destructured from req.body or await req.json(), read off a holder; not beside a typed body', async () => {
     expect(
       await routes({

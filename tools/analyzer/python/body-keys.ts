@@ -154,11 +154,51 @@ function calleeWritten(callee: Node, call: Node): string | undefined {
     const cls = enclosingClass(call);
     return cls ? `${cls}.${method}` : undefined;
   }
+  // `self.handler.handle(body)`: the class of what the class keeps under that name.
+  const held = object.type === 'attribute' ? object.childForFieldName('object') : undefined;
+  if (held?.type === 'identifier' && held.text === 'self') {
+    const cls = attributeClass(object.childForFieldName('attribute')?.text ?? '', call);
+    return cls ? `${cls}.${method}` : undefined;
+  }
   if (object.type !== 'identifier') return undefined;
   const receiver = object.text;
   if (/^[A-Z]/.test(receiver)) return `${receiver}.${method}`;
   const cls = receiverClass(receiver, call);
   return cls ? `${cls}.${method}` : `${receiver}.${method}`;
+}
+
+/**
+ * The class an attribute of `self` holds, from the class `at` is in: a class-level annotation
+ * (`handler: ResponseHandler`) or an assignment in one of its methods (`self.handler =
+ * ResponseHandler(…)`, `self.handler: ResponseHandler = …`).
+ */
+function attributeClass(name: string, at: Node): string | undefined {
+  let cls: Node | null = at.parent;
+  while (cls && cls.type !== 'class_definition') cls = cls.parent;
+  const body = cls?.childForFieldName('body');
+  if (!body || !name) return undefined;
+  const annotated = (type: Node | null): string | undefined => {
+    const written = type ? (stringValue(kids(type)[0]) ?? type.text) : undefined;
+    return written && /^[A-Z][\w.]*$/.test(written) ? written : undefined;
+  };
+  for (const a of body.descendantsOfType('assignment')) {
+    const left = a?.childForFieldName('left');
+    const target =
+      left?.type === 'identifier' && left.text === name && a!.parent?.parent?.id === body.id
+        ? left
+        : left?.type === 'attribute' &&
+            left.childForFieldName('object')?.text === 'self' &&
+            left.childForFieldName('attribute')?.text === name
+          ? left
+          : undefined;
+    if (!target) continue;
+    const typed = annotated(a!.childForFieldName('type'));
+    if (typed) return typed;
+    const right = a!.childForFieldName('right');
+    const made = right?.type === 'call' ? right.childForFieldName('function') : undefined;
+    if ((made?.type === 'identifier' || made?.type === 'attribute') && /^[A-Z]/.test(lastName(made) ?? '')) return made.text;
+  }
+  return undefined;
 }
 
 /** The class a name holds where `at` reads it, from an annotation or a constructor call (see calleeWritten). */
