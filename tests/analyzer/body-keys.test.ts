@@ -400,6 +400,33 @@ describe('body keys an untyped handler reads', () => {
     ).toEqual(['server/views.py:11 POST /v1/responses [model@13]', 'server/views.py:15 POST /v1/conversations [items@17]']);
   });
 
+  it('Python: a route registered by a call (aiohttp, FastAPI add_api_route) reads the body in its handler', async () => {
+    expect(
+      await routes({
+        'server/registered.py': [
+          'from aiohttp import web',
+          'from fastapi import FastAPI',
+          '',
+          'async def create(request):',
+          '    data = await request.json()',
+          '    return web.json_response([data["model"], data.get("stream")])',
+          '',
+          'async def converse(body: dict):',
+          '    return body.get("items")',
+          '',
+          'app = web.Application()',
+          'app.router.add_post("/v1/responses", create)',
+          'api = FastAPI()',
+          'api.add_api_route("/v1/conversations", converse, methods=["POST"])',
+          '',
+        ].join('\n'),
+      }),
+    ).toEqual([
+      'server/registered.py:12 POST /v1/responses [model@6 stream@6]',
+      'server/registered.py:14 POST /v1/conversations [items@9]',
+    ]);
+  });
+
   it('TypeScript: destructured from req.body or await req.json(), read off a holder; not beside a typed body', async () => {
     expect(
       await routes({

@@ -263,12 +263,15 @@ function registeredRouteFact(call: Node, name: string, args: Node[], scope: Rout
     evidence: `${fn?.text ?? name}() registration`,
   };
   // Elsewhere the path's own parameters are the route's (Flask passes them to the view by name).
-  const { params, body } =
+  const { params, body, rawBody } =
     handler.fn && SIGNATURE_ROUTES.has(name)
       ? signature(handler.fn, declared)
-      : { params: pathTemplateParams(declared.path, pos(call).line) };
+      : { params: pathTemplateParams(declared.path, pos(call).line), body: undefined, rawBody: [] };
+  // A handler of this file that reads the raw body: the keys it reads, there and where it hands it.
+  const { keys: read, handOffs } =
+    handler.fn && !body && methods.some((m) => WITH_BODY.has(m)) ? keysRead(handler.fn, rawBody, scope.functions) : NOTHING_READ;
   for (const m of methods) {
-    const own = params.filter((p) => p.in !== 'body' || WITH_BODY.has(m));
+    const own = [...params.filter((p) => p.in !== 'body' || WITH_BODY.has(m)), ...(WITH_BODY.has(m) ? read : [])];
     sink.add({
       kind: 'route',
       symbol: handler.name,
@@ -277,6 +280,7 @@ function registeredRouteFact(call: Node, name: string, args: Node[], scope: Rout
       evidence: declared.evidence,
       ...(body && WITH_BODY.has(m) ? { className: body } : {}),
       ...(own.length ? { params: own } : {}),
+      ...(WITH_BODY.has(m) && handOffs.length ? { handsBody: handOffs } : {}),
       ...(owner ? { router: owner } : {}),
       ...pos(call),
     });
