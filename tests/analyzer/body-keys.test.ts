@@ -427,6 +427,46 @@ describe('body keys an untyped handler reads', () => {
     ]);
   });
 
+  it('Python: Django URL patterns take the body keys their views read, a class view in its method of the route', async () => {
+    expect(
+      await routes({
+        'server/__init__.py': '',
+        'server/urls.py': [
+          'from django.urls import path',
+          'from . import views',
+          'urlpatterns = [',
+          '    path("v1/responses", views.create),',
+          '    path("v1/conversations", views.ConversationsView.as_view()),',
+          ']',
+          '',
+        ].join('\n'),
+        'server/views.py': [
+          'import json',
+          'from django.views import View',
+          'from django.views.decorators.http import require_POST',
+          '',
+          '@require_POST',
+          'def create(request):',
+          '    data = json.loads(request.body)',
+          '    return data["model"], data.get("stream")',
+          '',
+          'class ConversationsView(View):',
+          '    def get(self, request):',
+          '        return request.GET.get("after")',
+          '',
+          '    def post(self, request):',
+          '        return request.data.get("items"), request.data["metadata"]',
+          '',
+        ].join('\n'),
+      }),
+    ).toEqual([
+      'server/urls.py:4 POST /v1/responses [model@4 stream@4]',
+      // The GET of the same view has no body.
+      'server/urls.py:5 GET /v1/conversations []',
+      'server/urls.py:5 POST /v1/conversations [items@5 metadata@5]',
+    ]);
+  });
+
   it('TypeScript: destructured from req.body or await req.json(), read off a holder; not beside a typed body', async () => {
     expect(
       await routes({

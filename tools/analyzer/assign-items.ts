@@ -215,7 +215,15 @@ function withViewMethods(input: AssignInput): CodeFact[] {
     const b = input.graph.resolveName(f.file, f.view);
     const methods = b?.kind === 'decl' ? input.modules.get(b.file)?.facts.views?.find(([name]) => name === b.name)?.[1] : undefined;
     const { view, ...rest } = f;
-    return (methods ?? []).map((method) => ({ ...rest, method, evidence: `${f.evidence} of ${view}` }));
+    return (methods ?? []).map((method) => ({
+      ...rest,
+      method,
+      evidence: `${f.evidence} of ${view}`,
+      // A class view reads the body in its method of the route's method.
+      ...(f.handsBody
+        ? { handsBody: f.handsBody.map((h) => ({ ...h, callee: h.callee.replace(/\.\*$/, `.${method.toLowerCase()}`) })) }
+        : {}),
+    }));
   });
 }
 
@@ -230,6 +238,8 @@ function withHandedBodies(input: AssignInput): CodeFact[] {
   return input.facts.map((f) => {
     if (f.handsBody === undefined) return f;
     const { handsBody, ...rest } = f;
+    // Only a method that carries a body has one to hand on (a view may serve GET and POST).
+    if (!/^(?:POST|PUT|PATCH)$/i.test(f.method ?? '')) return rest;
     const params = [...(f.params ?? [])];
     const have = new Set(params.filter((p) => p.in === 'body').map((p) => p.name));
     for (const handOff of handsBody)

@@ -15,12 +15,13 @@ export type HandOff = NonNullable<CodeFact['handsBody']>[number];
 type BodyReader = NonNullable<ModuleFacts['bodyReaders']>[number];
 
 /**
- * The body read whole, as JSON: `await request.json()`, `json.loads(await req.body())`, Flask's
- * `request.get_json()` and `request.json`, or a helper named for it that is given the request
- * (`await _read_request_body(request=request)`).
+ * The body read whole, as JSON: `await request.json()`, `json.loads(await req.body())` (Django's
+ * `json.loads(request.body)`), Flask's
+ * `request.get_json()` and `request.json`, Django REST framework's `request.data`, or a helper named
+ * for it that is given the request (`await _read_request_body(request=request)`).
  */
 const BODY_READ =
-  /^(?:await\s+)?[\w.]*\b(?:request|req)\.json(?:\(\s*\))?$|^[\w.]*\b(?:request|req)\.get_json\([^()]*\)$|^json\.loads\(\s*(?:await\s+)?[\w.]*\b(?:request|req)\.body\(\s*\)\s*\)$|^(?:await\s+)?[\w.]*(?:body|json)\w*\(\s*(?:\w+\s*=\s*)?(?:request|req)\s*\)$/i;
+  /^[\w.]*\b(?:request|req)\.data$|^(?:await\s+)?[\w.]*\b(?:request|req)\.json(?:\(\s*\))?$|^[\w.]*\b(?:request|req)\.get_json\([^()]*\)$|^json\.loads\(\s*(?:await\s+)?[\w.]*\b(?:request|req)\.body(?:\(\s*\))?\s*\)$|^(?:await\s+)?[\w.]*(?:body|json)\w*\(\s*(?:\w+\s*=\s*)?(?:request|req)\s*\)$/i;
 
 /** How far a body is followed into the file's own functions it is handed to. */
 const FOLLOW_DEPTH = 3;
@@ -226,6 +227,9 @@ function receiverClass(name: string, at: Node): string | undefined {
   return undefined;
 }
 
+/** A request's body read through it: `request.body`, `request.data`, `request.json`, `request.get_json`. */
+const REQUEST_BODY = /\b([A-Za-z_]\w*)\.(?:body|data|json|get_json)\b/g;
+
 /** A key read by a string off a name: `x.get("k"`, `x["k"`. */
 const KEY_READ = /\b([A-Za-z_]\w*)\s*(?:\.\s*get\s*\(|\[)\s*[rbuRBU]*["']/g;
 
@@ -267,9 +271,12 @@ export function bodyReaders(functionNodes: readonly Node[], functions: ReadonlyM
     // Cheap first, on the text: the names a key is read off by a string (`payload["model"]`,
     // `payload.get("x")`); most functions read none. Walking every parameter of every function
     // instead cost a tenth of a cold run.
+    const text = fn.text;
     const readOff = new Set<string>();
-    for (const m of fn.text.matchAll(KEY_READ)) readOff.add(m[1]!);
+    for (const m of text.matchAll(KEY_READ)) readOff.add(m[1]!);
     if (readOff.size === 0) continue;
+    // A request whose body the function reads (`json.loads(request.body)`, `request.data["model"]`).
+    for (const m of text.matchAll(REQUEST_BODY)) readOff.add(m[1]!);
     const name = callableName(fn);
     if (!name) continue;
     const params = parameterNames(fn);

@@ -122,7 +122,10 @@ function djangoPathFact(call: Node, name: string, sink: FactSink): boolean {
   if (path === undefined || target === undefined) return false;
   const line = pos(call).line;
   const params = pathTemplateParams(path, line);
-  // Named by its view: the pattern stands in a list, in no function of its own.
+  const classView = view.type === 'call';
+  // Named by its view: the pattern stands in a list, in no function of its own. The view reads the
+  // body (its request, the first argument past `self`): a function view, or a class view's method
+  // of the route's method (`.*` until the workspace pass knows which).
   sink.add({
     kind: 'route',
     symbol: target,
@@ -130,6 +133,7 @@ function djangoPathFact(call: Node, name: string, sink: FactSink): boolean {
     view: target,
     evidence: `Django ${name}()`,
     ...(params.length ? { params } : {}),
+    handsBody: [{ callee: classView ? `${target}.*` : target, arg: 0, line }],
     ...pos(call),
   });
   return true;
