@@ -602,14 +602,14 @@ function routerPrefixes(root: Node): Map<string, string> {
   return out;
 }
 
-/** The handler's parameters as the route's own, and the class its body is declared as. */
 /** A FastAPI parameter typed as a plain dict is the body, read whole: `body: dict`, `payload: Dict[str, Any]`. */
 const DICT_TYPE = /^(?:typing\.)?(?:dict|Dict)(?:\[.*\])?$/s;
+
+/** The handler's parameters as the route's own, the class its body is declared as, or the dict parameter that is the raw body. */
 
 function signature(fn: Node, route: Declared): { params: RouteParam[]; body?: string; rawBody: string[] } {
   const inPath = new Set(pathTemplateParams(route.path, 0).map((p) => p.name));
   const params: RouteParam[] = [];
-  const rawBody: string[] = [];
   const dictParams: RouteParam[] = [];
   let body: string | undefined;
   for (const p of kids(fn.childForFieldName('parameters') ?? fn)) {
@@ -621,7 +621,6 @@ function signature(fn: Node, route: Declared): { params: RouteParam[]; body?: st
     if (marker === 'Depends' || marker === 'Header' || marker === 'Cookie') continue;
     const typeText = typeNode?.text;
     if (!marker && !route.keywordRoute && !inPath.has(name) && typeText && DICT_TYPE.test(typeText)) {
-      rawBody.push(name);
       dictParams.push({ name, in: 'body', declaredType: typeText, optional: value !== null && value !== undefined, line: pos(p).line });
       continue;
     }
@@ -663,7 +662,7 @@ function signature(fn: Node, route: Declared): { params: RouteParam[]; body?: st
   }
   // The whole body only when it is the one thing read from the body; beside a model or another
   // dict, FastAPI embeds each under its name.
-  if (rawBody.length === 1 && !body && !params.some((p) => p.in === 'body')) return { params, rawBody };
+  if (dictParams.length === 1 && !body && !params.some((p) => p.in === 'body')) return { params, rawBody: [dictParams[0]!.name] };
   return { params: [...params, ...dictParams].sort((a, b) => a.line - b.line), ...(body ? { body } : {}), rawBody: [] };
 }
 

@@ -309,8 +309,10 @@ function nestRoutes(ts: Ts, sf: TS.SourceFile, method: TS.MethodDeclaration, cls
   const { keys: read, handOffs } = rawBody.length ? keysRead(ts, method, at, fileFunctions(ts, sf), rawBody, cls) : NOTHING_READ;
   // Each route at its decorator, as a Python decorator route is.
   for (const [verb, args, decorator] of routes) {
-    const own = stringArg(ts, args[0]) ?? '';
-    const path = `/${[prefix, own]
+    const written = stringArg(ts, args[0]) ?? '';
+    const withBody = WITH_BODY.has(verb.toLowerCase());
+    const own = withBody ? [...params, ...read] : params;
+    const path = `/${[prefix, written]
       .map((x) => x.replace(/^\/+|\/+$/g, ''))
       .filter(Boolean)
       .join('/')}`;
@@ -321,8 +323,8 @@ function nestRoutes(ts: Ts, sf: TS.SourceFile, method: TS.MethodDeclaration, cls
       path,
       evidence: `NestJS @${verb}() route`,
       ...(model ? { className: model } : {}),
-      ...(params.length || read.length ? { params: [...params, ...(WITH_BODY.has(verb.toLowerCase()) ? read : [])] } : {}),
-      ...(WITH_BODY.has(verb.toLowerCase()) && handOffs.length ? { handsBody: handOffs } : {}),
+      ...(own.length ? { params: own } : {}),
+      ...(withBody && handOffs.length ? { handsBody: handOffs } : {}),
       ...at(decorator),
     });
   }
@@ -440,7 +442,6 @@ function objectKeys(ts: Ts, obj: TS.ObjectLiteralExpression, where: SentKey['in'
   return out;
 }
 
-/** `this.openai.responses.create` → `['openai', 'responses', 'create']`. */
 const COLLECTIONS = new Set(['Map', 'Set', 'WeakMap', 'WeakSet', 'Array', 'Record', 'ReadonlyMap', 'ReadonlySet', 'ReadonlyArray']);
 
 /**
@@ -498,6 +499,7 @@ function isFileCollection(
   );
 }
 
+/** `this.openai.responses.create` → `['openai', 'responses', 'create']`. */
 function memberChain(ts: Ts, access: TS.PropertyAccessExpression): string[] {
   const out: string[] = [];
   let e: TS.Expression = access;
@@ -663,12 +665,6 @@ function withBodyKeys(path: ReturnType<typeof pathParams>, read: SentKey[]): { p
   return params.length ? { params } : {};
 }
 
-/**
- * The body keys an untyped handler reads (plain JavaScript, an Express handler without types):
- * `const { model, input } = req.body`, `const body = await req.json(); body.model`,
- * `req.body.stream`, `body['input']`. What a server reads is what it accepts; a handler whose
- * body has a type or schema is read through that instead.
- */
 /** The file's top-level functions and variables, by name: a function's declaration, a variable's initializer. */
 function fileFunctions(ts: Ts, sf: TS.SourceFile): Map<string, TS.Node> {
   const functions = new Map<string, TS.Node>();
@@ -745,10 +741,15 @@ function isBagOfKeys(ts: Ts, t: TS.TypeNode, sf: TS.SourceFile): boolean {
 const BODY_FOLLOW_DEPTH = 3;
 
 /**
- * The body keys `fn` reads (see the route visitor), off what holds the request's body or off
- * `given` (parameters that hold it), in the functions of its file it hands the body to; and its
- * hand-offs: calls of anything else given the body (an imported function, `service.create(body)`
- * with `service = new ResponsesService()`), for the workspace pass to follow into another module.
+ * The body keys an untyped handler reads (plain JavaScript, an Express handler without types):
+ * `const { model, input } = req.body`, `const body = await req.json(); body.model`,
+ * `req.body.stream`, `body['input']`. What a server reads is what it accepts; a handler whose
+ * body has a type or schema is read through that instead.
+ *
+ * Read off what holds the request's body or off `given` (parameters that hold it), and in the
+ * functions of its file it hands the body to; its hand-offs are the calls of anything else given
+ * the body (an imported function, `service.create(body)` with `service = new ResponsesService()`),
+ * for the workspace pass to follow into another module.
  */
 function keysRead(
   ts: Ts,
@@ -975,9 +976,9 @@ function typeName(ts: Ts, t: TS.TypeNode, sf: TS.SourceFile): string | undefined
     // `z.infer<typeof Schema>` names the schema.
     const arg = t.typeArguments?.[0];
     if (/(^|\.)(infer|input|output)$/.test(t.typeName.getText(sf)) && arg && ts.isTypeQueryNode(arg)) return arg.exprName.getText(sf);
-    const name = t.typeName.getText(sf);
     // `Record<string, unknown>`, `Map<…>`: a bag of keys says no model; the keys read off it do.
-    if (COLLECTIONS.has(name) || name === 'Object') return undefined;
+    if (isBagOfKeys(ts, t, sf)) return undefined;
+    const name = t.typeName.getText(sf);
     return /^[A-Z]/.test(name.split('.').pop() ?? '') ? name : undefined;
   }
   return undefined;
