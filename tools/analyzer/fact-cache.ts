@@ -37,7 +37,13 @@ interface CacheFile {
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function isFileFacts(v: unknown): v is FileFacts {
-  return isRecord(v) && Array.isArray(v.facts) && Array.isArray(v.warnings) && (v.module === undefined || isRecord(v.module));
+  return (
+    isRecord(v) &&
+    Array.isArray(v.facts) &&
+    Array.isArray(v.warnings) &&
+    (v.module === undefined || isRecord(v.module)) &&
+    (v.quietClasses === undefined || (Array.isArray(v.quietClasses) && v.quietClasses.every((n) => typeof n === 'string')))
+  );
 }
 
 function isCacheFile(v: unknown): v is CacheFile {

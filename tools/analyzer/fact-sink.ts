@@ -23,6 +23,12 @@ export interface FileFacts {
   warnings: AnalyzerWarning[];
   /** Names this file declares, imports and re-exports (absent for traces). */
   module?: ModuleFacts;
+  /**
+   * A test file parsed without its quiet tests: the classes those tests construct, check or
+   * extend. The workspace pass parses the file whole when one of them turns out to be a class the
+   * workspace ties to an event type (test-sections.ts).
+   */
+  quietClasses?: string[];
 }
 
 const TESTABLE: ReadonlySet<CodeFactKind> = new Set(['definition', 'emitter', 'handler', 'literal']);

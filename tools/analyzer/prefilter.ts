@@ -73,6 +73,14 @@ export function alternation(strings: Iterable<string>): string {
 
 /** `extraNames`: class names the workspace itself ties to event types, found on an earlier pass. */
 export function buildPrefilter(candidates: Candidates, extraNames: Iterable<string> = []): Prefilter {
+  const alternatives = prefilterAlternatives(candidates, extraNames);
+  if (alternatives.length === 0) return () => false;
+  const re = new RegExp(alternatives.join('|'));
+  return (text) => re.test(text);
+}
+
+/** What the prefilter looks for, one regular expression source per kind of mention. */
+export function prefilterAlternatives(candidates: Candidates, extraNames: Iterable<string> = []): string[] {
   const words = new Set<string>();
   for (const name of candidates.typeByClass.keys()) words.add(name);
   for (const name of candidates.requestClasses) words.add(name);
@@ -99,17 +107,5 @@ export function buildPrefilter(candidates: Candidates, extraNames: Iterable<stri
     candidates.objectByValue.size > 0
       ? [`\\bobject["'\\x60]?\\??\\s*[:=][^\\n]{0,40}?["'\\x60]${alternation(candidates.objectByValue.keys())}["'\\x60]`]
       : [];
-  const alternatives = [
-    ...quoted,
-    ...named,
-    ...candidates.literalPatterns.map(quotedPattern),
-    ...paths,
-    ...sdk,
-    ...sse,
-    ...objects,
-    ...ROUTE_MARKERS,
-  ];
-  if (alternatives.length === 0) return () => false;
-  const re = new RegExp(alternatives.join('|'));
-  return (text) => re.test(text);
+  return [...quoted, ...named, ...candidates.literalPatterns.map(quotedPattern), ...paths, ...sdk, ...sse, ...objects, ...ROUTE_MARKERS];
 }

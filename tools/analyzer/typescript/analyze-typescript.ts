@@ -5,32 +5,64 @@
  * file's tree is alive at a time (a ts-morph `Project` kept every parsed file in its document
  * registry, and loading ts-morph cost ~0.3 s on top of the compiler).
  */
+import type * as TS from 'typescript';
+import type { Candidates } from '../candidates.js';
 import type { FileContext, FileFacts } from '../fact-sink.js';
+import { alternation, prefilterAlternatives } from '../prefilter.js';
 import { compilerApi, type Ts } from './compiler-api.js';
 import { saveCodeCache } from '../../cache/code-cache.js';
 import { loadTypeScript } from './load-typescript.js';
 import { typescriptFacts } from './ts-facts.js';
+import { mayBeSectioned, parseSectioned } from './test-sections.js';
 
 /** Made once: the compiler is loaded once per process. */
 let api: Ts | undefined;
 
-/** `useCodeCache`: load the compiler with its V8 code cache (load-typescript.ts); off with `--no-cache`. */
-export async function analyzeTypeScript(files: readonly { text: string; ctx: FileContext }[], useCodeCache = false): Promise<FileFacts[]> {
+/**
+ * `useCodeCache`: load the compiler with its V8 code cache (load-typescript.ts); off with `--no-cache`.
+ * `whole`: parse a large test file whole, not without its quiet tests (test-sections.ts).
+ */
+export async function analyzeTypeScript(
+  files: readonly { text: string; ctx: FileContext; whole?: boolean }[],
+  useCodeCache = false,
+): Promise<FileFacts[]> {
   api ??= compilerApi(loadTypeScript(useCodeCache));
   const ts = api;
-  const out = files.map(({ text, ctx }) => {
+  const out = files.map(({ text, ctx, whole }) => {
     // The latest syntax, the script kind from the extension. JSDoc comments are left unparsed: no
     // fact reads them (the walk never enters them, and positions skip them as trivia either way),
     // and parsing them is ~20-40% of a cold parse of commented code. Parent pointers are set by the
     // walk over the tree (ts-facts.ts), on its way down, not by the compiler's own extra walk (~25% of a parse).
-    const source = ts.createSourceFile(
-      `/${ctx.file}`,
-      text,
-      { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone },
-      false,
-    );
-    return typescriptFacts(ts, source, ctx);
+    const parse = (content: string): TS.SourceFile =>
+      ts.createSourceFile(
+        `/${ctx.file}`,
+        content,
+        { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone },
+        false,
+      );
+    const sectioned =
+      !whole && ctx.isTest && mayBeSectioned(ctx.file, text) ? parseSectioned(ts, text, mentionsOf(ctx.candidates), parse) : undefined;
+    if (!sectioned) return typescriptFacts(ts, parse(text), ctx);
+    const facts = typescriptFacts(ts, sectioned.source, ctx);
+    return sectioned.quietClasses.length > 0 ? { ...facts, quietClasses: sectioned.quietClasses } : facts;
   });
   saveCodeCache();
   return out;
+}
+
+const mentionsByRun = new WeakMap<Candidates, RegExp>();
+
+/**
+ * What the prefilter looks for, as one global expression, plus an event type closing an escaped
+ * string (`\"response.created\"` in a JSON string a test's golden stream parses).
+ */
+export function mentionsOf(candidates: Candidates): RegExp {
+  let re = mentionsByRun.get(candidates);
+  if (!re) {
+    const types = candidates.eventTypes;
+    const escaped = types.size > 0 ? [`["'\\x60]${alternation(types)}\\\\["'\\x60]`] : [];
+    re = new RegExp([...prefilterAlternatives(candidates), ...escaped].join('|') || '(?!)', 'g');
+    mentionsByRun.set(candidates, re);
+  }
+  return re;
 }
