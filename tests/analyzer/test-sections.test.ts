@@ -19,6 +19,10 @@ afterAll(removeAnalyzedFiles);
 const candidates = buildCandidates({ model: fixtureModel, unknownLiteralPatterns: [] });
 const ctx = (file: string): FileContext => ({ file, language: 'typescript', isTest: true, candidates });
 
+const ts = compilerApi(loadTypeScript(false));
+const parse = (content: string): TS.SourceFile =>
+  ts.createSourceFile('/web/x.test.mts', content, { languageVersion: ts.ScriptTarget.Latest }, false);
+
 const texts = (text: string): string[] => testStatements(text).map((s) => text.slice(s.start, s.end));
 
 describe('testStatements', () => {
@@ -139,9 +143,6 @@ const withoutQuiet = (r: FileFacts): FileFacts => {
 
 describe('a large test file parsed without its quiet tests', () => {
   it('gives the facts of a whole parse, on 40 generated files', async () => {
-    const ts = compilerApi(loadTypeScript(false));
-    const parse = (content: string): TS.SourceFile =>
-      ts.createSourceFile('/web/gen.test.mts', content, { languageVersion: ts.ScriptTarget.Latest }, false);
     let sectioned = 0;
     let withFacts = 0;
     for (let seed = 1; seed <= 40; seed++) {
@@ -161,9 +162,6 @@ describe('a large test file parsed without its quiet tests', () => {
   });
 
   it('is parsed whole when the text without its quiet tests does not parse cleanly', async () => {
-    const ts = compilerApi(loadTypeScript(false));
-    const parse = (content: string): TS.SourceFile =>
-      ts.createSourceFile('/web/x.test.mts', content, { languageVersion: ts.ScriptTarget.Latest }, false);
     // The syntax error is reported where the whole file has it, as a whole parse reports it.
     const quiet = Array.from({ length: 400 }, (_, i) => `it('q${i}', () => { expect(${i}).toBe(${i}); });`);
     const text = ['const broken = ;', "it('hit', () => { expect(e.type).toBe('response.created'); });", ...quiet, ''].join('\n');
