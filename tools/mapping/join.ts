@@ -14,7 +14,7 @@ import type { Location } from './schema.js';
 import { lanesOfFact, type LaneMatcher } from './lanes.js';
 import { pathPrefixes, routeIndex } from './routes.js';
 import { confidenceOf } from './evidence.js';
-import { isOtherObjectShape, isOtherShape, universalFields } from './shape-check.js';
+import { carriesForeignEnvelope, foreignEnvelopes, isOtherObjectShape, isOtherShape, universalFields } from './shape-check.js';
 
 export interface Joined {
   /** item id → lane → locations (unsorted, may hold duplicates). */
@@ -99,6 +99,27 @@ function classEndpoints(
   return out;
 }
 
+/**
+ * Per folder, the envelope of another API whose events it declares (shape-check.ts): a folder, as
+ * SDKs declare one class per file (`types/realtime/response_created_event.py`).
+ */
+function foreignEnvelopesOf(
+  facts: readonly CodeFact[],
+  eventByType: ReadonlyMap<string, Model['events'][number]>,
+  universal: ReadonlySet<string>,
+  model: Model,
+): Map<string, Set<string>> {
+  const clear = new Map<string, string[][]>();
+  for (const f of facts) {
+    const event = f.kind === 'definition' && f.literal !== undefined && f.fields ? eventByType.get(f.literal) : undefined;
+    if (event && isOtherShape(event.fields, f.fields!, universal)) push(clear, folderOf(f.file), f.fields!);
+  }
+  if (clear.size === 0) return new Map();
+  return foreignEnvelopes(clear, new Set(model.events.flatMap((e) => e.fields.map((x) => x.name))));
+}
+
+const folderOf = (file: string): string => file.slice(0, file.lastIndexOf('/') + 1);
+
 export function joinFacts(model: Model, facts: readonly CodeFact[], config: Config, matchers: readonly LaneMatcher[]): Joined {
   const joined: Joined = {
     locations: new Map(),
@@ -127,6 +148,7 @@ export function joinFacts(model: Model, facts: readonly CodeFact[], config: Conf
   const streamFiles = filesAboutTheStream(facts, eventByType, byRoute);
   // The envelope of the dotted family itself (a catalog of plain names has none to dilute it).
   const envelope = universalFields(model.events.filter((e) => e.type.includes('.') || needsContext.has(e.type)));
+  const foreign = foreignEnvelopesOf(facts, eventByType, universal, model);
 
   const locationOf = (fact: CodeFact, symbol: string, evidence: string | undefined, line = fact.line): Location => ({
     file: pathFromRoot(config.workspace, fact.file),
@@ -238,7 +260,12 @@ export function joinFacts(model: Model, facts: readonly CodeFact[], config: Conf
       // `error` in a file where nothing else is of the stream is some other API's or library's
       // error, unless what it declares or builds carries the stream's envelope (`sequence_number`).
       if (needsContext.has(event.type) && !streamFiles.has(fact.file) && !fact.fields?.some((f) => envelope.has(f))) continue;
-      if (fact.fields && isOtherShape(event.fields, fact.fields, universal)) {
+      const theirs = foreign.size > 0 ? foreign.get(folderOf(fact.file)) : undefined;
+      if (
+        fact.fields &&
+        (isOtherShape(event.fields, fact.fields, universal) ||
+          (theirs !== undefined && carriesForeignEnvelope(event.fields, fact.fields, universal, theirs)))
+      ) {
         // Another API's event of the same name: a definition is listed for the reader; an object
         // built with other keys (`{ type: 'error', error }` for a different consumer) is no emitter.
         if (fact.kind === 'definition') listOtherShape(event.id, fact, fact.fields, 'type');

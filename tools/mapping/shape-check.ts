@@ -62,3 +62,40 @@ export function isOtherObjectShape(itemFields: readonly ItemField[], declared: r
   const { missing, extra, shared } = fieldDifference(itemFields, declared, 'object');
   return extra >= 1 && missing.length + extra >= shared;
 }
+
+/**
+ * Another API's envelope, learned per folder from the declarations the test above already judged
+ * another API's: a field at least nine in ten of them declare (at least three of them) that no
+ * event of the model has (Realtime's `event_id`). `clear`: by folder, the fields each such
+ * declaration declares; `modelFields`: every field name of the model's events.
+ */
+export function foreignEnvelopes(
+  clear: ReadonlyMap<string, readonly (readonly string[])[]>,
+  modelFields: ReadonlySet<string>,
+): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const [file, declarations] of clear) {
+    if (declarations.length < 3) continue;
+    const counts = new Map<string, number>();
+    for (const fields of declarations) for (const f of new Set(fields)) counts.set(f, (counts.get(f) ?? 0) + 1);
+    const envelope = new Set([...counts].filter(([f, n]) => n >= declarations.length * 0.9 && !modelFields.has(f)).map(([f]) => f));
+    if (envelope.size > 0) out.set(file, envelope);
+  }
+  return out;
+}
+
+/**
+ * A declaration in a folder whose other declarations are another API's, carrying that API's
+ * envelope and not the stream's: that API's too, even where it shares more fields than it
+ * differs in (Realtime's `response.content_part.added` shares four fields with the stream's and
+ * differs in three). Lacking the stream's envelope alone keeps it the item's, partial.
+ */
+export function carriesForeignEnvelope(
+  itemFields: readonly ItemField[],
+  declared: readonly string[],
+  universal: ReadonlySet<string>,
+  foreign: ReadonlySet<string>,
+): boolean {
+  const { missing } = fieldDifference(itemFields, declared, 'type');
+  return missing.some((f) => universal.has(f)) && declared.some((f) => foreign.has(f));
+}
