@@ -161,6 +161,30 @@ describe('a large test file parsed without its quiet tests', () => {
     expect(withFacts).toBeGreaterThan(30);
   });
 
+  it('never throws on mangled files, and gives the facts of a whole parse wherever the whole file parses cleanly', async () => {
+    // Tokens that throw a scan of code off: quotes, template parts, slashes, comment marks, brackets.
+    const TOKENS = ["'", '"', '`', '${', '}', '{', ')', '(', '/', '//', '/*', '*/', '\\', '\n', ']', '[', ';'];
+    let clean = 0;
+    for (let seed = 1; seed <= 60; seed++) {
+      const next = random(1000 + seed);
+      let text = testFile((seed % 40) + 1);
+      for (let k = 1 + Math.floor(next() * 3); k > 0; k--) {
+        const at = Math.floor(next() * text.length);
+        text = text.slice(0, at) + TOKENS[Math.floor(next() * TOKENS.length)]! + text.slice(at);
+      }
+      const file = `web/mangled-${seed}.test.mts`;
+      const [cut, whole] = await analyzeTypeScript([
+        { text, ctx: ctx(file) },
+        { text, ctx: ctx(file), whole: true },
+      ]);
+      if (whole!.warnings.length > 0) continue;
+      clean++;
+      expect(withoutQuiet(cut!), `seed ${seed}`).toEqual(whole);
+    }
+    // Some mangled files still parse (a token inside a string or a comment): those are compared.
+    expect(clean).toBeGreaterThan(5);
+  });
+
   it('is parsed whole when the text without its quiet tests does not parse cleanly', async () => {
     // The syntax error is reported where the whole file has it, as a whole parse reports it.
     const quiet = Array.from({ length: 400 }, (_, i) => `it('q${i}', () => { expect(${i}).toBe(${i}); });`);
