@@ -16,6 +16,7 @@
  */
 import type * as TS from 'typescript';
 import type { Ts } from './compiler-api.js';
+import { CONSTANT_TYPE, LISTEN_CALL } from './ts-facts.js';
 
 export interface Section {
   start: number;
@@ -306,8 +307,9 @@ const CONSTANT_USE = new RegExp(
     String.raw`(?:\b[A-Z][\w$]*\.[\w$]+|\b[A-Z][A-Z0-9]*_[A-Z0-9_]+)\s*[=!]==?`,
     String.raw`\[\s*[\w$.]+\s*\]\s*:`,
     String.raw`\b[A-Z][A-Z0-9]*_[A-Z0-9_]*\.(?:has|includes)\s*\(`,
-    String.raw`\.(?:on|once|addEventListener|addListener|subscribe|listen|handle|register)\s*\(\s*(?:[\w$]+\.)*[A-Z]`,
-    String.raw`\btype["'\x60]?\??\s*[:=]\s*(?:z\s*\.\s*literal\s*\(\s*)?(?:[A-Za-z_$][\w$]*\.)*(?:[A-Z][\w$]*\.|[A-Z][A-Z0-9]*_)`,
+    // The listeners and the constant-typed declarations the adapter reads (ts-facts.ts).
+    String.raw`\.${LISTEN_CALL.source.slice(1, -1)}\s*\(\s*(?:[\w$]+\.)*[A-Z]`,
+    CONSTANT_TYPE.source,
   ].join('|'),
 );
 

@@ -19,7 +19,7 @@ import { bodyReaders, routeVisitor } from './ts-routes.js';
 import { embeddedTraceTypes, sseEventTypes } from '../trace/trace-facts.js';
 
 const EMIT_CALL = /(send|emit|yield|publish|push|write|enqueue|dispatch|sse|stream|event)/i;
-const LISTEN_CALL = /^(on|once|addEventListener|addListener|subscribe|listen|handle|register)$/;
+export const LISTEN_CALL = /^(on|once|addEventListener|addListener|subscribe|listen|handle|register)$/;
 
 export function typescriptFacts(ts: Ts, sf: TS.SourceFile, ctx: FileContext): FileFacts {
   const sink = new FactSink(ctx);
@@ -449,7 +449,8 @@ function propertyTyped(ts: Ts, typeNode: TS.Node): TS.PropertySignature | TS.Pro
 }
 
 /** A `type` property or field given a constant: `type: EventType.`, `type = Kinds.`, `type: z.literal(RESPONSE_`. */
-const CONSTANT_TYPE = /\btype["'\x60]?\??\s*[:=]\s*(?:z\s*\.\s*literal\s*\(\s*)?(?:[A-Za-z_$][\w$]*\.)*(?:[A-Z][\w$]*\.|[A-Z][A-Z0-9]*_)/;
+export const CONSTANT_TYPE =
+  /\btype["'\x60]?\??\s*[:=]\s*(?:z\s*\.\s*literal\s*\(\s*)?(?:[A-Za-z_$][\w$]*\.)*(?:[A-Z][\w$]*\.|[A-Z][A-Z0-9]*_)/;
 
 /**
  * A name written as a constant: a member of a capitalised holder (`EventType.Created`,
