@@ -110,6 +110,7 @@ const BODIES = [
   () => "await fetch(URL, { method: 'POST', body: JSON.stringify({ model: 'm', truncation: 'auto' }) });",
   () => "expect(event).toEqual({ type: 'response.completed', sequence_number: 1 });",
   () => 'const line = "{\\"type\\":\\"response.failed\\"}";\nexpect(JSON.parse(line).type).toBeDefined();',
+  () => "expect(event.type.startsWith('response.output_text')).toBe(true);",
 ];
 
 function testFile(seed: number): string {

@@ -194,3 +194,22 @@ export function isWeakLiteral(value: string): boolean {
 
 /** The subject of a comparison or switch names an event's type. */
 export const TYPE_SUBJECT = /(^|[^a-z])(type|event)s?([^a-z]|$)|Type|Event/;
+
+/** What a prefix check is made on names a type: as a comparison's subject does, or ends in `type` (`etype`, `msgtype`). */
+export const isTypeSubject = (text: string): boolean => TYPE_SUBJECT.test(text) || /type$/i.test(text);
+
+/** How a location reads when it comes from a prefix check (`type.startsWith('response.reasoning')`). */
+export const PREFIX_CHECK = 'prefix check of type';
+
+/**
+ * A string a prefix check compares a type with (`type.startsWith('response.reasoning')`) handles
+ * the event types it starts, when it says more than the API's name: something after its first dot
+ * (`response.` alone is the whole stream, a filter rather than a handler) and at least one of the
+ * model's event types starting with it.
+ */
+export function isTypePrefix(value: string, candidates: Candidates): boolean {
+  const dot = value.indexOf('.');
+  if (dot <= 0 || dot === value.length - 1) return false;
+  for (const type of candidates.eventTypes) if (type.startsWith(value)) return true;
+  return false;
+}

@@ -62,6 +62,8 @@ export class FactSink {
     };
     for (const k of [
       'literal',
+      'prefix',
+      'suffix',
       'constant',
       'dottedOnly',
       'object',

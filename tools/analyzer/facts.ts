@@ -36,6 +36,13 @@ const CodeFactSchema = z.strictObject({
    * table says its keys choose handlers, not that each is an event type; `Levels.ERROR` is a log level's).
    */
   dottedOnly: z.literal(true).optional(),
+  /**
+   * handler: `literal` is the start of the types handled, not a type (`type.startsWith('response.reasoning')`):
+   * the fact ties to every event type starting with it, and ending with `suffix` when an `endsWith`
+   * of the same subject narrows the check (`&& type.endsWith('.delta')`).
+   */
+  prefix: z.literal(true).optional(),
+  suffix: z.string().optional(),
   /** A class the fact ties to by name (a constructor call, an import from an SDK), resolved against `classNames` in the model. */
   className: z.string().optional(),
   /** route: HTTP method and path as declared (prefix not yet applied). */

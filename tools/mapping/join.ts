@@ -253,6 +253,11 @@ export function joinFacts(model: Model, facts: readonly CodeFact[], config: Conf
       continue;
     }
     if (!EVENT_FACTS.has(fact.kind) && fact.kind !== 'literal') continue;
+    if (fact.prefix && fact.literal !== undefined) {
+      // A prefix check handles each type it lets through; it is no literal of its own.
+      for (const type of typesWithPrefix(eventByType.keys(), fact.literal, fact.suffix)) add(eventByType.get(type)!.id, fact);
+      continue;
+    }
     const event = fact.literal !== undefined ? eventByType.get(fact.literal) : undefined;
     if (event) {
       // A bare literal of a known type counts in no lane (the analyzer saw no role for it).
@@ -284,6 +289,13 @@ export function joinFacts(model: Model, facts: readonly CodeFact[], config: Conf
     }
   }
   return joined;
+}
+
+/** The event types a prefix check handles: those starting with `prefix` and, when an `endsWith` narrows it, ending with `suffix`. */
+function typesWithPrefix(types: Iterable<string>, prefix: string, suffix: string | undefined): string[] {
+  const out: string[] = [];
+  for (const type of types) if (type.startsWith(prefix) && (suffix === undefined || type.endsWith(suffix))) out.push(type);
+  return out;
 }
 
 /**

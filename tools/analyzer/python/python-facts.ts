@@ -5,7 +5,7 @@
  * never needs to know the others.
  */
 import type { Node, Tree } from 'web-tree-sitter';
-import { type Candidates, isEventLiteral, isWeakLiteral, TYPE_SUBJECT } from '../candidates.js';
+import { type Candidates, isEventLiteral, isTypePrefix, isTypeSubject, isWeakLiteral, PREFIX_CHECK, TYPE_SUBJECT } from '../candidates.js';
 import { alternation } from '../prefilter.js';
 import type { CodeFactKind } from '../facts.js';
 import { FactSink, type FileContext, type FileFacts } from '../fact-sink.js';
@@ -118,7 +118,9 @@ export function pythonFacts(tree: Tree, ctx: FileContext): FileFacts {
           if (isEventLiteral(type, ctx.candidates))
             sink.add({ kind: 'literal', symbol, literal: type, evidence: 'trace line in a string', ...pos(node) });
         }
-        if (value !== undefined && isEventLiteral(value, ctx.candidates)) literalFact(node, value, symbol, sink, declared);
+        const prefixed = value !== undefined ? prefixCheck(node, value, ctx.candidates) : undefined;
+        if (prefixed) sink.add({ kind: 'handler', symbol, literal: value, ...prefixed, evidence: PREFIX_CHECK, ...pos(node) });
+        else if (value !== undefined && isEventLiteral(value, ctx.candidates)) literalFact(node, value, symbol, sink, declared);
         else if (value !== undefined && ctx.candidates.objectByValue.has(value))
           objectFact(node, ctx.candidates.objectByValue.get(value)!, symbol, sink, declared);
         // A stream framed by hand (`f"event: response.created\ndata: {payload}\n\n"`) emits the
@@ -201,6 +203,43 @@ function qualifiedSdkName(candidates: Candidates): RegExp | null {
     qualifiedPatterns.set(candidates, re);
   }
   return re;
+}
+
+/**
+ * `etype.startswith("response.reasoning")`, or one of a tuple of prefixes: a check that handles
+ * every event type starting with the string (see isTypePrefix), narrowed by an `endswith` of the
+ * same subject joined to it by `and` (`and etype.endswith(".delta")`).
+ */
+function prefixCheck(node: Node, value: string, candidates: Candidates): { prefix: true; suffix?: string } | undefined {
+  const list = node.parent?.type === 'tuple' ? node.parent.parent : node.parent;
+  const call = list?.type === 'argument_list' ? list.parent : null;
+  const subject = call ? stringMethodOn(call, 'startswith') : undefined;
+  if (!call || subject === undefined || !isTypeSubject(subject) || !isTypePrefix(value, candidates)) return undefined;
+  let top = call;
+  while (top.parent && (top.parent.type === 'parenthesized_expression' || isAnd(top.parent))) top = top.parent;
+  const operands: Node[] = [];
+  const collect = (n: Node): void => {
+    if (n.type === 'parenthesized_expression') for (const k of kids(n)) collect(k);
+    else if (isAnd(n)) for (const side of [n.childForFieldName('left'), n.childForFieldName('right')]) side && collect(side);
+    else operands.push(n);
+  };
+  collect(top);
+  for (const n of operands) {
+    if (n.type !== 'call' || stringMethodOn(n, 'endswith') !== subject) continue;
+    const arg = kids(n.childForFieldName('arguments') ?? n).find((k) => k.type === 'string');
+    const suffix = arg && stringValue(arg);
+    if (suffix !== undefined) return { prefix: true, suffix };
+  }
+  return { prefix: true };
+}
+
+const isAnd = (n: Node): boolean => n.type === 'boolean_operator' && n.childForFieldName('operator')?.text === 'and';
+
+/** The text of what `call` calls `method` on (`etype` of `etype.startswith(…)`), when it calls that method. */
+function stringMethodOn(call: Node, method: string): string | undefined {
+  const fn = call.childForFieldName('function');
+  if (fn?.type !== 'attribute' || fn.childForFieldName('attribute')?.text !== method) return undefined;
+  return fn.childForFieldName('object')?.text;
 }
 
 /** The role of an event-type string, read from where it stands. */

@@ -54,14 +54,17 @@ const mentionsByRun = new WeakMap<Candidates, RegExp>();
 
 /**
  * What the prefilter looks for, as one global expression, plus an event type closing an escaped
- * string (`\"response.created\"` in a JSON string a test's golden stream parses).
+ * string (`\"response.created\"` in a JSON string a test's golden stream parses) and a prefix
+ * check of a dotted family (`type.startsWith('response.reasoning')`, which names no whole type).
  */
 export function mentionsOf(candidates: Candidates): RegExp {
   let re = mentionsByRun.get(candidates);
   if (!re) {
     const types = candidates.eventTypes;
     const escaped = types.size > 0 ? [`["'\\x60]${alternation(types)}\\\\["'\\x60]`] : [];
-    re = new RegExp([...prefilterAlternatives(candidates), ...escaped].join('|') || '(?!)', 'g');
+    const families = new Set([...types].filter((t) => t.indexOf('.') > 0).map((t) => t.slice(0, t.indexOf('.'))));
+    const prefixes = families.size > 0 ? [`\\.startsWith\\(\\s*["'\\x60]${alternation(families)}\\.`] : [];
+    re = new RegExp([...prefilterAlternatives(candidates), ...escaped, ...prefixes].join('|') || '(?!)', 'g');
     mentionsByRun.set(candidates, re);
   }
   return re;

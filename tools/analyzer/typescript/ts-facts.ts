@@ -8,7 +8,7 @@
  */
 import type * as TS from 'typescript';
 import type { Ts } from './compiler-api.js';
-import { isEventLiteral, isWeakLiteral, TYPE_SUBJECT } from '../candidates.js';
+import { type Candidates, isEventLiteral, isTypePrefix, isTypeSubject, isWeakLiteral, PREFIX_CHECK, TYPE_SUBJECT } from '../candidates.js';
 import type { CodeFactKind } from '../facts.js';
 import { type FactInput, FactSink, type FileContext, type FileFacts } from '../fact-sink.js';
 import { fieldsForFact } from '../declared-fields.js';
@@ -146,6 +146,11 @@ export function typescriptFacts(ts: Ts, sf: TS.SourceFile, ctx: FileContext): Fi
         if (isEventLiteral(type, ctx.candidates) && !isWeakLiteral(type))
           add({ kind: 'emitter', symbol, literal: type, evidence: 'SSE event line in a string', ...at(node) });
     if (template) return true;
+    const prefixed = prefixCheck(ts, node, sf, ctx.candidates);
+    if (prefixed) {
+      add({ kind: 'handler', symbol, literal: node.text, ...prefixed, evidence: PREFIX_CHECK, ...at(node) });
+      return false;
+    }
     if (isEventLiteral(node.text, ctx.candidates)) {
       const { kind, evidence } = roleOf(ts, node, sf, ctx.candidates.nameKeyed);
       if (isWeakLiteral(node.text) && !isTyped(ts, node, kind, sf, ctx.candidates.nameKeyed)) return false;
@@ -588,6 +593,53 @@ function isTyped(ts: Ts, node: TS.Node, kind: CodeFactKind, sf: TS.SourceFile, n
   if (ts.isPropertyAccessExpression(p) && p.expression === node && isMembershipCheck(ts, p))
     return TYPE_SUBJECT.test((p.parent as TS.CallExpression).arguments[0]!.getText(sf));
   return false;
+}
+
+/**
+ * `type.startsWith('response.reasoning')`: a check that handles every event type starting with the
+ * string (see isTypePrefix), narrowed by an `endsWith` of the same subject joined to it by `&&`
+ * (`&& type.endsWith('.delta')`).
+ */
+function prefixCheck(
+  ts: Ts,
+  node: TS.StringLiteral | TS.NoSubstitutionTemplateLiteral,
+  sf: TS.SourceFile,
+  candidates: Candidates,
+): { prefix: true; suffix?: string } | undefined {
+  const call = node.parent;
+  if (!ts.isCallExpression(call) || call.arguments[0] !== node || stringMethod(ts, call) !== 'startsWith') return undefined;
+  const subject = (call.expression as TS.PropertyAccessExpression).expression.getText(sf);
+  if (!isTypeSubject(subject) || !isTypePrefix(node.text, candidates)) return undefined;
+  const suffix = narrowingSuffix(ts, call, subject, sf);
+  return suffix === undefined ? { prefix: true } : { prefix: true, suffix };
+}
+
+/** `x.startsWith(…)`'s `startsWith`: the member called, for a call on a member access. */
+const stringMethod = (ts: Ts, call: TS.CallExpression): string | undefined =>
+  ts.isPropertyAccessExpression(call.expression) ? call.expression.name.text : undefined;
+
+/** The string of an `endsWith` on `subject` in the `&&` chain that holds `check`. */
+function narrowingSuffix(ts: Ts, check: TS.Node, subject: string, sf: TS.SourceFile): string | undefined {
+  const isAnd = (n: TS.Node): n is TS.BinaryExpression =>
+    ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken;
+  let top = check;
+  while (ts.isParenthesizedExpression(top.parent) || isAnd(top.parent)) top = top.parent;
+  const operands: TS.Node[] = [];
+  const collect = (n: TS.Node): void => {
+    if (ts.isParenthesizedExpression(n)) collect(n.expression);
+    else if (isAnd(n)) {
+      collect(n.left);
+      collect(n.right);
+    } else operands.push(n);
+  };
+  collect(top);
+  for (const n of operands) {
+    if (!ts.isCallExpression(n) || stringMethod(ts, n) !== 'endsWith') continue;
+    const arg = n.arguments[0];
+    if ((n.expression as TS.PropertyAccessExpression).expression.getText(sf) !== subject || !arg) continue;
+    if (ts.isStringLiteral(arg) || ts.isNoSubstitutionTemplateLiteral(arg)) return arg.text;
+  }
+  return undefined;
 }
 
 function isEquality(ts: Ts, kind: TS.SyntaxKind): boolean {
