@@ -32,6 +32,18 @@ export interface AssignInput {
   sdkPackages: ReadonlySet<string>;
 }
 
+/**
+ * A method named for its event (`def on_response_created`) handles it only where some module of the
+ * workspace dispatches by such names with its prefix (`getattr(self, "on_" + event.type.replace(".", "_"))`):
+ * without one, the name alone is no evidence.
+ */
+function dispatchedByName(input: AssignInput): readonly CodeFact[] {
+  if (!input.facts.some((f) => f.namedBy !== undefined)) return input.facts;
+  const prefixes = new Set<string>();
+  for (const m of input.modules.values()) for (const p of m.facts.nameDispatch ?? []) prefixes.add(p);
+  return input.facts.filter((f) => f.namedBy === undefined || prefixes.has(f.namedBy));
+}
+
 function bindingKey(b: Binding): string {
   switch (b.kind) {
     case 'decl':
@@ -46,7 +58,7 @@ function bindingKey(b: Binding): string {
 }
 
 export function assignItems(given: AssignInput): CodeFact[] {
-  const viewed = withViewMethods({ ...given, facts: withConstantValues(given) });
+  const viewed = withViewMethods({ ...given, facts: withConstantValues({ ...given, facts: dispatchedByName(given) }) });
   const input: AssignInput = { ...given, facts: withHandedBodies({ ...given, facts: viewed }) };
   const { graph, typeByClass, sdkPackages } = input;
   const itemsOf = new Map<string, Set<string>>();

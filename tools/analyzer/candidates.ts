@@ -198,6 +198,35 @@ export const TYPE_SUBJECT = /(^|[^a-z])(type|event)s?([^a-z]|$)|Type|Event/;
 /** What a prefix check is made on names a type: as a comparison's subject does, or ends in `type` (`etype`, `msgtype`). */
 export const isTypeSubject = (text: string): boolean => TYPE_SUBJECT.test(text) || /type$/i.test(text);
 
+/** How a location reads when it comes from a method named for its event (`def on_response_created`). */
+export const NAMED_FOR_EVENT = 'method named for its event (getattr dispatch)';
+
+/**
+ * Each dotted event type by the name a dispatch by name gives it (`response.output_text.delta` →
+ * `response_output_text_delta`); a name two types share names neither. Undotted types (`error`)
+ * are every library's words (`on_error`).
+ */
+export function typesByMethodName(candidates: Candidates): ReadonlyMap<string, string> {
+  let out = methodNames.get(candidates);
+  if (!out) {
+    const names = new Map<string, string>();
+    const shared = new Set<string>();
+    for (const type of candidates.eventTypes) {
+      if (isWeakLiteral(type)) continue;
+      const name = type.replaceAll('.', '_');
+      if (!/^\w+$/.test(name)) continue;
+      if (names.has(name)) shared.add(name);
+      names.set(name, type);
+    }
+    for (const name of shared) names.delete(name);
+    out = names;
+    methodNames.set(candidates, out);
+  }
+  return out;
+}
+
+const methodNames = new WeakMap<Candidates, ReadonlyMap<string, string>>();
+
 /** How a location reads when it comes from a prefix check (`type.startsWith('response.reasoning')`). */
 export const PREFIX_CHECK = 'prefix check of type';
 

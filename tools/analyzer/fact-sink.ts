@@ -64,6 +64,7 @@ export class FactSink {
       'literal',
       'prefix',
       'suffix',
+      'namedBy',
       'constant',
       'dottedOnly',
       'object',

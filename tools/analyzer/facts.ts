@@ -43,6 +43,12 @@ const CodeFactSchema = z.strictObject({
    */
   prefix: z.literal(true).optional(),
   suffix: z.string().optional(),
+  /**
+   * handler: a method named for its event type (`on_response_created`), with this before the type's
+   * name (`on_`; empty for none). It counts only where some module of the workspace dispatches by
+   * such names with this prefix (`getattr(self, "on_" + event.type.replace(".", "_"))`).
+   */
+  namedBy: z.string().optional(),
   /** A class the fact ties to by name (a constructor call, an import from an SDK), resolved against `classNames` in the model. */
   className: z.string().optional(),
   /** route: HTTP method and path as declared (prefix not yet applied). */

@@ -64,6 +64,11 @@ export interface ModuleFacts {
    * [parameter index, hand-off] where it hands the parameter on to another function.
    */
   bodyReaders?: { name: string; params: string[]; read: [number, string][]; handedOn?: [number, HandOff][] }[];
+  /**
+   * Dispatches to a method named after the event's type (`getattr(self, "on_" + event.type.replace(".", "_"))`):
+   * the text before the type's name in each (`on_`; empty for none).
+   */
+  nameDispatch?: string[];
 }
 
 /**

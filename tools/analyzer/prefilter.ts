@@ -3,7 +3,7 @@
  * its text mentions something the adapters could report. One combined regular expression per
  * run, so a file costs one scan, as with grep.
  */
-import { isWeakLiteral, type Candidates } from './candidates.js';
+import { isWeakLiteral, type Candidates, typesByMethodName } from './candidates.js';
 
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -25,6 +25,9 @@ const ROUTE_MARKERS = [
   // Django's URL patterns: `path("v1/responses", views.create)`, `re_path(r"^v1/…$", …)`.
   String.raw`\b(?:re_)?path\s*\(\s*r?["']`,
 ];
+
+/** `getattr(…, "on_" + event.type.replace(".", "_") …`: a call of the method named after the type. */
+const NAME_DISPATCH = String.raw`\bgetattr\s*\([^\n]*\.replace\s*\(\s*["']\.["']`;
 
 /** A literal pattern anchored to a whole string becomes one anchored to a quoted string in code. */
 function quotedPattern(re: RegExp): string {
@@ -107,5 +110,19 @@ export function prefilterAlternatives(candidates: Candidates, extraNames: Iterab
     candidates.objectByValue.size > 0
       ? [`\\bobject["'\\x60]?\\??\\s*[:=][^\\n]{0,40}?["'\\x60]${alternation(candidates.objectByValue.keys())}["'\\x60]`]
       : [];
-  return [...quoted, ...named, ...candidates.literalPatterns.map(quotedPattern), ...paths, ...sdk, ...sse, ...objects, ...ROUTE_MARKERS];
+  // A dispatch by name (`getattr(self, "on_" + event.type.replace(".", "_"))`) and the methods it
+  // calls (`def on_response_created(`): neither need write a type as a string.
+  const methods = typesByMethodName(candidates);
+  const byName = methods.size > 0 ? [`\\bdef\\s+\\w*${alternation(methods.keys())}\\s*\\(`, NAME_DISPATCH] : [];
+  return [
+    ...quoted,
+    ...named,
+    ...candidates.literalPatterns.map(quotedPattern),
+    ...paths,
+    ...sdk,
+    ...sse,
+    ...objects,
+    ...byName,
+    ...ROUTE_MARKERS,
+  ];
 }

@@ -7,7 +7,7 @@
 import type { Location } from './schema.js';
 
 const MEDIUM =
-  /^(match class pattern|constructor call|new expression|isinstance|instanceof|subclass of|extends|dispatch|computed dispatch|argument of|comparison with a constant|includes\(\)|named like|prefix check)|event name$/;
+  /^(match class pattern|constructor call|new expression|isinstance|instanceof|subclass of|extends|dispatch|computed dispatch|argument of|comparison with a constant|includes\(\)|named like|prefix check|method named for)|event name$/;
 const LOW = /^(yield)$/;
 
 export function confidenceOf(evidence: string | undefined): NonNullable<Location['confidence']> {

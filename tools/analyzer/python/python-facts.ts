@@ -5,7 +5,17 @@
  * never needs to know the others.
  */
 import type { Node, Tree } from 'web-tree-sitter';
-import { type Candidates, isEventLiteral, isTypePrefix, isTypeSubject, isWeakLiteral, PREFIX_CHECK, TYPE_SUBJECT } from '../candidates.js';
+import {
+  type Candidates,
+  isEventLiteral,
+  isTypePrefix,
+  isTypeSubject,
+  isWeakLiteral,
+  NAMED_FOR_EVENT,
+  PREFIX_CHECK,
+  TYPE_SUBJECT,
+  typesByMethodName,
+} from '../candidates.js';
 import { alternation } from '../prefilter.js';
 import type { CodeFactKind } from '../facts.js';
 import { FactSink, type FileContext, type FileFacts } from '../fact-sink.js';
@@ -108,9 +118,21 @@ export function pythonFacts(tree: Tree, ctx: FileContext): FileFacts {
         if (body) scopes.push({ end: body.endIndex, name });
         break;
       }
-      case 'function_definition':
-        scopes.push({ end: node.endIndex, name: node.childForFieldName('name')?.text ?? '<function>' });
+      case 'function_definition': {
+        const name = node.childForFieldName('name');
+        scopes.push({ end: node.endIndex, name: name?.text ?? '<function>' });
+        const named = name ? namedForEvent(name.text, ctx.candidates) : undefined;
+        if (named)
+          sink.add({
+            kind: 'handler',
+            symbol: name!.text,
+            literal: named.type,
+            namedBy: named.prefix,
+            evidence: NAMED_FOR_EVENT,
+            ...pos(name!),
+          });
         break;
+      }
       case 'string': {
         const value = stringValue(node);
         // A recorded event inside a string (a test's golden stream): a trace line.
@@ -140,6 +162,13 @@ export function pythonFacts(tree: Tree, ctx: FileContext): FileFacts {
       case 'call': {
         const callee = calleeOf(node);
         if (!callee) break;
+        if (callee.written === 'getattr') {
+          const prefix = nameDispatchPrefix(node);
+          if (prefix !== undefined) {
+            sink.module.nameDispatch ??= [];
+            sink.module.nameDispatch.push(prefix);
+          }
+        }
         callFacts(node, callee, symbol, sink);
         clientCallFact(node, callee, symbol, routes, sink);
         mountFact(node, callee, sink);
@@ -231,6 +260,56 @@ function prefixCheck(node: Node, value: string, candidates: Candidates): { prefi
     if (suffix !== undefined) return { prefix: true, suffix };
   }
   return { prefix: true };
+}
+
+/** `on_response_created`: the type a function's name ends with, past a prefix of word characters. */
+function namedForEvent(name: string, candidates: Candidates): { type: string; prefix: string } | undefined {
+  const types = typesByMethodName(candidates);
+  if (types.size === 0) return undefined;
+  // The type's name starts the name or follows an underscore (`on_`, `_handle_`).
+  for (let at = 0; at < name.length; at++) {
+    if (at > 0 && name.charCodeAt(at - 1) !== 95 /* _ */) continue;
+    const type = types.get(name.slice(at));
+    if (type !== undefined) return { type, prefix: name.slice(0, at) };
+  }
+  return undefined;
+}
+
+/**
+ * `getattr(self, "on_" + event.type.replace(".", "_"))`, `getattr(h, f"handle_{etype.replace('.', '_')}", None)`,
+ * `getattr(self, event.type.replace(".", "_"))`: a call of the method named after the event's type.
+ * The text before the type's name (`on_`, `handle_`, empty); undefined for any other getattr.
+ */
+function nameDispatchPrefix(call: Node): string | undefined {
+  const name = kids(call.childForFieldName('arguments') ?? call)[1];
+  if (!name) return undefined;
+  const word = (prefix: string | undefined) => (prefix !== undefined && /^\w*$/.test(prefix) ? prefix : undefined);
+  if (isTypeToName(name)) return '';
+  if (name.type === 'binary_operator' && name.childForFieldName('operator')?.text === '+')
+    return isTypeToName(name.childForFieldName('right')) ? word(stringValue(name.childForFieldName('left'))) : undefined;
+  if (name.type !== 'string') return undefined;
+  // An f-string whose one hole, at its end, is the type's name.
+  const parts = kids(name);
+  const holes = parts.filter((p) => p.type === 'interpolation');
+  const hole = holes[0];
+  if (holes.length !== 1 || !isTypeToName(kids(hole!)[0]) || parts.slice(parts.indexOf(hole!) + 1).some((p) => p.type === 'string_content'))
+    return undefined;
+  return word(
+    parts
+      .slice(0, parts.indexOf(hole!))
+      .filter((p) => p.type === 'string_content')
+      .map((p) => p.text)
+      .join(''),
+  );
+}
+
+/** `event.type.replace(".", "_")`: a type turned into the name a dispatch by name calls. */
+function isTypeToName(node: Node | null | undefined): boolean {
+  if (node?.type !== 'call') return false;
+  const subject = stringMethodOn(node, 'replace');
+  if (subject === undefined || !isTypeSubject(subject)) return false;
+  const [from, to] = kids(node.childForFieldName('arguments') ?? node).map((a) => stringValue(a));
+  return from === '.' && to === '_';
 }
 
 const isAnd = (n: Node): boolean => n.type === 'boolean_operator' && n.childForFieldName('operator')?.text === 'and';
