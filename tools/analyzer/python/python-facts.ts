@@ -122,14 +122,14 @@ export function pythonFacts(tree: Tree, ctx: FileContext): FileFacts {
         const name = node.childForFieldName('name');
         scopes.push({ end: node.endIndex, name: name?.text ?? '<function>' });
         const named = name ? namedForEvent(name.text, ctx.candidates) : undefined;
-        if (named)
+        if (name && named)
           sink.add({
             kind: 'handler',
-            symbol: name!.text,
+            symbol: name.text,
             literal: named.type,
             namedBy: named.prefix,
             evidence: NAMED_FOR_EVENT,
-            ...pos(name!),
+            ...pos(name),
           });
         break;
       }
@@ -291,12 +291,12 @@ function nameDispatchPrefix(call: Node): string | undefined {
   // An f-string whose one hole, at its end, is the type's name.
   const parts = kids(name);
   const holes = parts.filter((p) => p.type === 'interpolation');
-  const hole = holes[0];
-  if (holes.length !== 1 || !isTypeToName(kids(hole!)[0]) || parts.slice(parts.indexOf(hole!) + 1).some((p) => p.type === 'string_content'))
-    return undefined;
+  const hole = holes.length === 1 ? holes[0]! : undefined;
+  const at = hole ? parts.indexOf(hole) : -1;
+  if (!hole || !isTypeToName(kids(hole)[0]) || parts.slice(at + 1).some((p) => p.type === 'string_content')) return undefined;
   return word(
     parts
-      .slice(0, parts.indexOf(hole!))
+      .slice(0, at)
       .filter((p) => p.type === 'string_content')
       .map((p) => p.text)
       .join(''),
