@@ -1,7 +1,8 @@
 /**
  * An SDK call whose request is built elsewhere in the file sends the keys written there: the
  * request followed through a variable and the keys later set on it, a property of a returned
- * object, a method's return, and a wrapper's parameter (what the file's calls of it pass). Keys
+ * object, a method's return, and a wrapper's parameter (what the file's calls of it pass, also
+ * through an options object destructured in the parameter list and a callback held by it). Keys
  * reached that way count only when the endpoint has them (a request on its way out carries other
  * endpoints' keys too); the call's own object literal counts whole, as before. Each key is at the
  * line it is written.
@@ -77,6 +78,38 @@ describe('TypeScript: a request built elsewhere in the file', () => {
     ].join('\n');
     expect(await sent({ 'web/assign.mts': text })).toEqual([
       'web/assign.mts:5 POST /v1/responses [model@1,input@3,previous_response_id@4]',
+    ]);
+  });
+
+  it('follows a request handed through an options object to a callback that sends it, and keys spread when a condition holds', async () => {
+    const text = [
+      'export class Provider {',
+      '  body(previous, max) {',
+      '    const body = {',
+      '      model: this.model,',
+      '      ...(previous && { previous_response_id: previous }),',
+      '      ...(max ? { max_output_tokens: max } : {}),',
+      '    };',
+      '    return body;',
+      '  }',
+      '  async *retrying({ request, attempt, context: { retries } = {} }) {',
+      '    yield* await attempt(request);',
+      '  }',
+      '  async *send(request) {',
+      '    yield* this.retrying({ request, attempt: async (sent) => this.post(sent), context: { retries: 2 } });',
+      '  }',
+      '  async *post(payload) {',
+      '    yield* await this.client.responses.create(payload);',
+      '  }',
+      '  async *run(previous, max) {',
+      '    const request = this.body(previous, max);',
+      '    yield* this.send(request);',
+      '  }',
+      '}',
+      '',
+    ].join('\n');
+    expect(await sent({ 'web/provider.mts': text })).toEqual([
+      'web/provider.mts:17 POST /v1/responses [model@4,previous_response_id@5,max_output_tokens@6]',
     ]);
   });
 

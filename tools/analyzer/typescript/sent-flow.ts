@@ -5,7 +5,10 @@
  * with `{ ...this.invocationParams(options), input, stream: true }`), so the keys are read where
  * they are written: through a variable's declaration and the keys later set on it (`params.reasoning
  * = …`, `Object.assign(params, …)`), a property of an object, what a function or method of the file returns, and what the
- * file's calls of a function pass for its parameter.
+ * file's calls of a function pass for its parameter: for one destructured from an options object
+ * (`retrying({ request, attempt })`), the property of that name in the objects they pass. A callback
+ * held by a property (`attempt: (body) => this.post(body)`) is a function of that name, so its
+ * parameter is what `attempt(request)` passes.
  *
  * Only this file is read, a few steps deep: a value that comes from elsewhere adds nothing.
  */
@@ -77,6 +80,27 @@ function functionName(ts: Ts, fn: TS.Node): string | undefined {
   const holder = fn.parent;
   if (holder && (ts.isVariableDeclaration(holder) || ts.isPropertyAssignment(holder)) && ts.isIdentifier(holder.name))
     return holder.name.text;
+  return undefined;
+}
+
+/**
+ * The property names that lead to `name` in a parameter's destructuring: `['request']` for
+ * `{ request }` or `{ request: name }`, `['context', 'name']` for `{ context: { name } }`; undefined
+ * when the pattern does not bind it (or binds it from an array or a rest element).
+ */
+function bindingPath(ts: Ts, pattern: TS.BindingName, name: string): string[] | undefined {
+  if (!ts.isObjectBindingPattern(pattern)) return undefined;
+  for (const element of pattern.elements) {
+    if (element.dotDotDotToken) continue;
+    const key = element.propertyName ?? element.name;
+    if (!ts.isIdentifier(key) && !ts.isStringLiteral(key)) continue;
+    if (ts.isIdentifier(element.name)) {
+      if (element.name.text === name) return [key.text];
+    } else {
+      const rest = bindingPath(ts, element.name, name);
+      if (rest) return [key.text, ...rest];
+    }
+  }
   return undefined;
 }
 
@@ -175,14 +199,19 @@ export function flowKeys(ts: Ts, sf: TS.SourceFile, call: TS.CallExpression, arg
     chain: Chain,
   ):
     | { kind: 'variable'; decl: Located<TS.VariableDeclaration>; owner: TS.Node | undefined }
-    | { kind: 'parameter'; fn: TS.Node; position: number }
+    | { kind: 'parameter'; fn: TS.Node; position: number; path: readonly string[] }
     | undefined => {
     const decls = fileIndex().declarations.get(name) ?? [];
     const located = (node: TS.VariableDeclaration): Located<TS.VariableDeclaration> => ({ node, chain: chainOf(ts, node) });
     for (const fn of chain) {
       const params = (fn as TS.SignatureDeclaration).parameters;
       const position = params.findIndex((p) => ts.isIdentifier(p.name) && p.name.text === name);
-      if (position >= 0) return params[position]!.dotDotDotToken ? undefined : { kind: 'parameter', fn, position };
+      if (position >= 0) return params[position]!.dotDotDotToken ? undefined : { kind: 'parameter', fn, position, path: [] };
+      // `{ request, attempt }` of an options parameter: the property of that name in what the callers pass.
+      for (const [i, p] of params.entries()) {
+        const path = p.dotDotDotToken ? undefined : bindingPath(ts, p.name, name);
+        if (path) return { kind: 'parameter', fn, position: i, path };
+      }
       const decl = decls.find((d) => ownerOf(ts, d) === fn);
       if (decl) return { kind: 'variable', decl: located(decl), owner: fn };
     }
@@ -208,17 +237,21 @@ export function flowKeys(ts: Ts, sf: TS.SourceFile, call: TS.CallExpression, arg
     return [];
   };
 
-  /** `a.b`: the values property `b` has in the objects `a` holds. */
-  const propertyValues = (e: TS.PropertyAccessExpression, chain: Chain, depth: number): Located<TS.Expression>[] => {
+  /** The values property `key` has in the objects `e` holds. */
+  const valuesOf = (e: TS.Expression, key: string, chain: Chain, depth: number): Located<TS.Expression>[] => {
     const out: Located<TS.Expression>[] = [];
-    for (const o of objects(e.expression, chain, depth + 1))
+    for (const o of objects(e, chain, depth + 1))
       for (const p of o.node.properties) {
-        if (!p.name || !ts.isIdentifier(p.name) || p.name.text !== e.name.text) continue;
+        if (!p.name || !ts.isIdentifier(p.name) || p.name.text !== key) continue;
         if (ts.isPropertyAssignment(p)) out.push({ node: p.initializer, chain: o.chain });
         else if (ts.isShorthandPropertyAssignment(p)) out.push({ node: p.name, chain: o.chain });
       }
     return out;
   };
+
+  /** `a.b`: the values property `b` has in the objects `a` holds. */
+  const propertyValues = (e: TS.PropertyAccessExpression, chain: Chain, depth: number): Located<TS.Expression>[] =>
+    valuesOf(e.expression, e.name.text, chain, depth);
 
   /** What the file's functions of the name a call calls return. */
   const returned = (call: TS.CallExpression, depth: number): Located<TS.Expression>[] => {
@@ -274,6 +307,11 @@ export function flowKeys(ts: Ts, sf: TS.SourceFile, call: TS.CallExpression, arg
       keys(e.right, chain, depth + 1, false);
       return;
     }
+    // `...(effort && { reasoning: { effort } })`: the keys sent when the condition holds.
+    if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) {
+      keys(e.right, chain, depth + 1, false);
+      return;
+    }
     if (ts.isIdentifier(e)) return identifierKeys(e.text, chain, depth, direct);
     if (ts.isPropertyAccessExpression(e)) {
       for (const v of propertyValues(e, chain, depth)) keys(v.node, v.chain, depth + 1, false);
@@ -312,7 +350,10 @@ export function flowKeys(ts: Ts, sf: TS.SourceFile, call: TS.CallExpression, arg
       if (sites.length <= MAX_CALL_SITES)
         for (const site of sites) {
           const given = site.arguments[found.position];
-          if (given && !ts.isSpreadElement(given)) keys(given, chainOf(ts, site), depth + 1, false);
+          if (!given || ts.isSpreadElement(given)) continue;
+          let values: Located<TS.Expression>[] = [{ node: given, chain: chainOf(ts, site) }];
+          for (const key of found.path) values = values.flatMap((v) => valuesOf(v.node, key, v.chain, depth));
+          for (const v of values) keys(v.node, v.chain, depth + 1, false);
         }
     } else {
       const decl = found.decl.node;
