@@ -176,6 +176,36 @@ describe('Python: `**payload` built elsewhere in the file', () => {
     ]);
   });
 
+  it('follows a request handed by keyword to a helper that calls a lambda with it', async () => {
+    const text = [
+      'class Provider:',
+      '    def body(self, previous):',
+      '        body = {"model": "m"}',
+      '        if previous:',
+      '            body["previous_response_id"] = previous',
+      '        return body',
+      '',
+      '    async def retrying(self, *, request, attempt):',
+      '        return await attempt(request)',
+      '',
+      '    async def send(self, request):',
+      '        post = lambda payload: self.post(payload)',
+      '        await self.retrying(request=request, attempt=lambda sent: self.post(sent))',
+      '        return await post(request)',
+      '',
+      '    async def post(self, payload):',
+      '        return await self.client.responses.create(**payload)',
+      '',
+      '    async def run(self, previous):',
+      '        request = self.body(previous)',
+      '        return await self.send(request)',
+      '',
+    ].join('\n');
+    expect(await sent({ 'server/provider.py': text })).toEqual([
+      'server/provider.py:17 POST /v1/responses [model@3,previous_response_id@5]',
+    ]);
+  });
+
   it('keeps the keyword arguments and a `**dict` beside the call whole, and the call is no call of the endpoint when all it sends is another API’s', async () => {
     const text = [
       'def make(client, text):',

@@ -5,7 +5,8 @@
  * The keys are read where they are written: a variable's assignments and the keys later set on it
  * (`payload["input"] = …`, `payload.update(…)`), what a function or method of the file returns
  * (`self._default_params`, a property, too), and what the file's calls of a function pass for its
- * parameter, `**kwargs` included.
+ * parameter, `**kwargs` included; a lambda's parameter is what the calls of the name it is handed
+ * over by pass (`attempt=lambda body: self._post(body)`, then `attempt(request)`).
  *
  * Only this file is read, a few steps deep: a value that comes from elsewhere adds nothing.
  */
@@ -40,6 +41,27 @@ function parameterName(p: Node): { name: string; keywords: boolean } | undefined
   }
   const name = p.childForFieldName('name');
   return name?.type === 'identifier' ? { name: name.text, keywords: false } : undefined;
+}
+
+/**
+ * The parameter of a lambda around `id` (inside its function) that `id` names, with the name the
+ * lambda is handed over or stored by (`attempt=lambda body: …`, `attempt = lambda body: …`).
+ */
+function lambdaParameter(id: Node): { holder: string; name: string; position: number } | undefined {
+  for (let n = id.parent; n && n.type !== 'function_definition'; n = n.parent) {
+    if (n.type !== 'lambda') continue;
+    const position = kids(n.childForFieldName('parameters') ?? n).findIndex((p) => parameterName(p)?.name === id.text);
+    if (position < 0) continue;
+    const site = n.parent;
+    const holder =
+      site?.type === 'keyword_argument'
+        ? site.childForFieldName('name')
+        : site?.type === 'assignment' && site.childForFieldName('right')?.id === n.id
+          ? site.childForFieldName('left')
+          : undefined;
+    return holder?.type === 'identifier' ? { holder: holder.text, name: id.text, position } : undefined;
+  }
+  return undefined;
 }
 
 /** The keys `value` (what `**value` spreads, or `json=value` sends) holds: followed through the file (see the header). */
@@ -146,6 +168,23 @@ export function flowKeys(value: Node): FlowKey[] {
     }
   };
 
+  /**
+   * What a callback's parameter receives: the callback is a lambda handed over by keyword or assigned
+   * to a name (`attempt=lambda body: self._post(body)`), so the file's calls of that name
+   * (`attempt(request)`) pass it, by position or by keyword.
+   */
+  const passedToCallback = (callback: { holder: string; name: string; position: number }, depth: number): void => {
+    const sites = callsNamed(callback.holder);
+    if (sites.length > MAX_CALL_SITES) return;
+    for (const site of sites) {
+      const args = kids(site.childForFieldName('arguments') ?? site);
+      const byName = args.find((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === callback.name);
+      const positional = args.filter((a) => !['keyword_argument', 'list_splat', 'dictionary_splat'].includes(a.type));
+      const given = byName?.childForFieldName('value') ?? positional[callback.position];
+      if (given) keys(given, enclosingFunction(site), depth + 1);
+    }
+  };
+
   /** `name` in `scope`: a parameter of a function around it (the calls' arguments), or a variable (its assignments). */
   const nameKeys = (name: string, scope: Node | undefined, depth: number): void => {
     for (let fn = scope; fn; fn = enclosingFunction(fn)) {
@@ -197,8 +236,10 @@ export function flowKeys(value: Node): FlowKey[] {
         if (object) keys(object, scope, depth + 1);
         return;
       }
-      case 'identifier':
-        return nameKeys(e.text, scope, depth);
+      case 'identifier': {
+        const callback = lambdaParameter(e);
+        return callback ? passedToCallback(callback, depth) : nameKeys(e.text, scope, depth);
+      }
       case 'attribute': {
         // `self._default_params`: a property of the file's classes.
         if (/^(self|cls)$/.test(e.childForFieldName('object')?.text ?? '')) returned(e.childForFieldName('attribute')?.text ?? '', depth);
