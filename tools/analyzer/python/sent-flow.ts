@@ -43,6 +43,13 @@ function parameterName(p: Node): { name: string; keywords: boolean } | undefined
   return name?.type === 'identifier' ? { name: name.text, keywords: false } : undefined;
 }
 
+/** What a call's arguments give a parameter: the keyword of its name, else the positional argument at `index`. */
+function argumentFor(args: readonly Node[], name: string, index: number): Node | undefined {
+  const byName = args.find((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === name);
+  const positional = args.filter((a) => !['keyword_argument', 'list_splat', 'dictionary_splat'].includes(a.type));
+  return byName?.childForFieldName('value') ?? positional[index];
+}
+
 /**
  * The parameter of a lambda around `id` (inside its function) that `id` names, with the name the
  * lambda is handed over or stored by (`attempt=lambda body: …`, `attempt = lambda body: …`).
@@ -161,9 +168,7 @@ export function flowKeys(value: Node): FlowKey[] {
         }
         continue;
       }
-      const byName = args.find((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === param.name);
-      const positional = args.filter((a) => !['keyword_argument', 'list_splat', 'dictionary_splat'].includes(a.type));
-      const given = byName?.childForFieldName('value') ?? positional[position - (selfFirst && onAttribute ? 1 : 0)];
+      const given = argumentFor(args, param.name, position - (selfFirst && onAttribute ? 1 : 0));
       if (given) keys(given, scope, depth + 1);
     }
   };
@@ -178,9 +183,7 @@ export function flowKeys(value: Node): FlowKey[] {
     if (sites.length > MAX_CALL_SITES) return;
     for (const site of sites) {
       const args = kids(site.childForFieldName('arguments') ?? site);
-      const byName = args.find((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === callback.name);
-      const positional = args.filter((a) => !['keyword_argument', 'list_splat', 'dictionary_splat'].includes(a.type));
-      const given = byName?.childForFieldName('value') ?? positional[callback.position];
+      const given = argumentFor(args, callback.name, callback.position);
       if (given) keys(given, enclosingFunction(site), depth + 1);
     }
   };
