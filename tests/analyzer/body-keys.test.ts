@@ -102,6 +102,12 @@ describe('body keys an untyped handler reads', () => {
           '    raw = await request.json()',
           '    return raw["model"]',
           '',
+          '@app.post("/v1/conversations/{conversation_id}/items")',
+          'async def add_items(conversation_id: str, request: Request):',
+          '    data = await request.json()',
+          '    data["conversation_id"] = conversation_id',
+          '    return data["items"]',
+          '',
         ].join('\n'),
       }),
     ).toEqual([
@@ -113,6 +119,8 @@ describe('body keys an untyped handler reads', () => {
       'server/proxy.py:19 POST /v1/responses/<response_id>/input_items [after@23 limit@23]',
       'server/proxy.py:25 GET /v1/responses/{response_id} []',
       'server/proxy.py:30 POST /v1/typed model=NewResponseBody []',
+      // A key the handler stores on the body is not one the client sent.
+      'server/proxy.py:35 POST /v1/conversations/{conversation_id}/items [items@39]',
     ]);
   });
 

@@ -83,4 +83,37 @@ describe('Python membership checks and Enum values', () => {
       'server/consume.py:9 response.output_text.delta',
     ]);
   });
+
+  it('reads a private collection, one made by frozenset(), and a class’s own through self or cls', async () => {
+    const found = await handlers({
+      'server/stream.py': [
+        'from typing import Final',
+        '_TERMINAL = ["response.completed", "response.failed"]',
+        'DONE_TYPES: Final = frozenset({"response.output_text.done"})',
+        'class Reader:',
+        '    _SKIPPED = frozenset(("response.queued", "response.in_progress"))',
+        '    def read(self, event):',
+        '        event_type = getattr(event, "type", None)',
+        '        if event_type in _TERMINAL:',
+        '            return 1',
+        '        if event.type in DONE_TYPES:',
+        '            return 2',
+        '        if event_type in self._SKIPPED:',
+        '            return 3',
+        '    @classmethod',
+        '    def skipped(cls, event_type):',
+        '        return event_type in cls._SKIPPED',
+        '',
+      ].join('\n'),
+    });
+    expect(found).toEqual([
+      'server/stream.py:10 response.output_text.done',
+      'server/stream.py:12 response.in_progress',
+      'server/stream.py:12 response.queued',
+      'server/stream.py:16 response.in_progress',
+      'server/stream.py:16 response.queued',
+      'server/stream.py:8 response.completed',
+      'server/stream.py:8 response.failed',
+    ]);
+  });
 });

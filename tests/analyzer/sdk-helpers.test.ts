@@ -1,7 +1,9 @@
 /**
  * The SDK's helpers send the request of a call the spec's examples make (the bundled profile's
  * `sdk.helpers`): `client.responses.stream(…)` and `client.responses.parse(…)` call what
- * `client.responses.create(…)` calls, with what they send as its parameters.
+ * `client.responses.create(…)` calls, with what they send as its parameters. So do the SDK's
+ * raw-response views (`responses.with_raw_response.create(…)`), and a client made by a call
+ * (`self.get_client().responses.create(…)`).
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildCandidates } from '../../tools/analyzer/candidates.js';
@@ -42,6 +44,37 @@ describe('SDK helpers', () => {
       // `text_format` is the helper's own argument, not a parameter of the request.
       'server/ask.py:6 POST /v1/responses model,input (SDK call responses.parse())',
       'web/ask.mts:2 POST /v1/responses model,input (SDK call responses.stream())',
+    ]);
+  });
+
+  it('a client made by a call, and the raw-response views, make the same call', async () => {
+    expect(
+      await routes({
+        'server/model.py': [
+          'from openai import OpenAI',
+          'class Model:',
+          '    def invoke(self, prompt, **request_params):',
+          '        return self.get_client().responses.create(model="m", input=prompt, **request_params)',
+          '    def raw(self):',
+          '        return OpenAI().responses.with_raw_response.create(model="m")',
+          '    async def streamed(self):',
+          '        return await self.client.with_options(timeout=5).responses.with_streaming_response.create(input="y")',
+          '',
+        ].join('\n'),
+        'web/model.mts': [
+          'export class Model {',
+          '  invoke(input: string) {',
+          "    return this.getClient().responses.create({ model: 'm', input });",
+          '  }',
+          '}',
+          '',
+        ].join('\n'),
+      }),
+    ).toEqual([
+      'server/model.py:4 POST /v1/responses model,input (SDK call responses.create())',
+      'server/model.py:6 POST /v1/responses model (SDK call responses.create())',
+      'server/model.py:8 POST /v1/responses input (SDK call responses.create())',
+      'web/model.mts:3 POST /v1/responses model,input (SDK call responses.create())',
     ]);
   });
 

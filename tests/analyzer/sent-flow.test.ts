@@ -145,6 +145,53 @@ describe('TypeScript: a request built elsewhere in the file', () => {
   });
 });
 
+describe('TypeScript: a request typed as the SDK types it', () => {
+  /** The facts that carry a typed request's keys, and not the endpoint's call. */
+  async function typed(files: Record<string, string>): Promise<string[]> {
+    const { facts } = await analyzeFiles(files);
+    return facts
+      .filter((f) => f.kind === 'route' && f.paramsOnly)
+      .map(
+        (f) =>
+          `${f.file}:${f.line} ${f.symbol} ${f.method} ${f.path} [${(f.params ?? []).map((p) => `${p.name}@${p.line}`)}] (${f.evidence})`,
+      );
+  }
+
+  it('reads a typed variable with the keys set on it, a builder’s typed return, and a satisfies, far from any call', async () => {
+    const text = [
+      "import OpenAI from 'openai';",
+      "import type { ResponseCreateParamsStreaming as Streaming } from 'openai/resources/responses/responses';",
+      'export class Interface {',
+      '  async prepareRequestBody(p: any): Promise<OpenAI.Responses.ResponseCreateParams> {',
+      '    const body: OpenAI.Responses.ResponseCreateParams = { model: p.model, input: p.input };',
+      '    if (p.max) body.max_output_tokens = p.max;',
+      '    body.unrelated = 1;',
+      '    return body;',
+      '  }',
+      '  streaming(p: any) {',
+      '    return this.send({ model: p.model, previous_response_id: p.id } satisfies Streaming);',
+      '  }',
+      '}',
+      '',
+    ].join('\n');
+    expect(await typed({ 'web/interface.mts': text })).toEqual([
+      'web/interface.mts:5 prepareRequestBody POST /v1/responses [model@5,input@5,max_output_tokens@6] (request typed OpenAI.Responses.ResponseCreateParams)',
+      'web/interface.mts:11 streaming POST /v1/responses [model@11,previous_response_id@11] (request typed Streaming)',
+    ]);
+  });
+
+  it('counts only the SDK’s type: one of the same name from elsewhere is some other request', async () => {
+    const text = [
+      "import type { ResponseCreateParams } from './types.mjs';",
+      'export function body(p: any): ResponseCreateParams {',
+      '  return { model: p.model, input: p.input };',
+      '}',
+      '',
+    ].join('\n');
+    expect(await typed({ 'web/other.mts': text })).toEqual([]);
+  });
+});
+
 describe('Python: `**payload` built elsewhere in the file', () => {
   it('follows a helper’s return, a property, a dict comprehension’s source, keys set after and `**kwargs` from the calls', async () => {
     const text = [

@@ -9,6 +9,7 @@ import type { Model } from '../model/schema.js';
 import type { AnalyzerWarning } from './facts.js';
 import { SDK_HELPERS, SDK_PACKAGES } from '../sources/class-names.js';
 import { getOwn } from '../model/own.js';
+import { type ParamsType, sdkParamsTypes } from './client-path.js';
 
 export interface Candidates {
   /** Every event `type` the model knows (`response.created`, `raw_response_event`). */
@@ -35,6 +36,8 @@ export interface Candidates {
   pathWords: ReadonlySet<string>;
   /** SDK calls the spec's examples make (`responses.create`) → the endpoint they call and its parameter names. */
   sdkCalls: ReadonlyMap<string, SdkEndpoint>;
+  /** The SDKs' names of those calls' request types (`ResponseCreateParams`) → the endpoint (client-path.ts `sdkParamsTypes`). */
+  sdkParamsTypes: ReadonlyMap<string, ParamsType>;
   /**
    * The value of an object's `object` field → the object's name (`response` → `response`): how a
    * declaration says which API object it is. Only values one object has (two lists both say `list`).
@@ -142,6 +145,7 @@ export function buildCandidates(input: CandidateInput, warnings: AnalyzerWarning
     nameKeyed,
     pathWords,
     sdkCalls,
+    sdkParamsTypes: sdkParamsTypes(sdkCalls),
     sdkPackages: new Set(input.sdkPackages ?? SDK_PACKAGES),
     objectByValue,
     hash,

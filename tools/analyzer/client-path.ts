@@ -20,14 +20,19 @@ export const SENT_UNDER: ReadonlyMap<string, 'body' | 'query'> = new Map([
   ['params', 'query'],
 ]);
 
+/** The SDKs' views of a collection whose calls answer with the raw or streamed HTTP response. */
+const RESPONSE_WRAPPERS = new Set(['with_raw_response', 'with_streaming_response', 'withRawResponse', 'withStreamingResponse']);
+
 /**
  * The endpoint an SDK call stands for: the call's member chain as written (`this.openai.responses.create`)
  * ends with a call the spec's examples make (`responses.create`).
  */
 export function sdkEndpoint(
-  chain: readonly string[],
+  written: readonly string[],
   sdkCalls: ReadonlyMap<string, SdkEndpoint>,
 ): ({ call: string } & SdkEndpoint) | undefined {
+  // `responses.with_raw_response.create`: the same call, answered with the raw HTTP response.
+  const chain = written.some((s) => RESPONSE_WRAPPERS.has(s)) ? written.filter((s) => !RESPONSE_WRAPPERS.has(s)) : written;
   for (let k = Math.min(chain.length, 5); k >= 2; k--) {
     const call = chain.slice(chain.length - k).join('.');
     const endpoint = sdkCalls.get(call);
@@ -49,3 +54,48 @@ export function sendsForeignKeys(sent: readonly { name: string }[], endpoint: Sd
 export function sentParams<T extends { name: string }>(sent: T[], endpoint: SdkEndpoint): T[] {
   return endpoint.helper ? sent.filter((k) => endpoint.params.includes(k.name)) : sent;
 }
+
+/** A request's type as an SDK names it, with the endpoint and the call it is made for. */
+export type ParamsType = { call: string } & SdkEndpoint;
+
+/**
+ * The types the official SDKs give each call's request (`responses.create` → `ResponseCreateParams`,
+ * `conversations.items.list` → `ItemListParams`, `responses.input_tokens.count` →
+ * `InputTokenCountParams`): the last collection in the singular, then the method. The OpenAI SDKs,
+ * and others made by the same generator, name them so in TypeScript and Python alike, so an object
+ * typed with one is that endpoint's request wherever it is built. A name two endpoints would share
+ * stands for neither.
+ */
+export function sdkParamsTypes(sdkCalls: ReadonlyMap<string, SdkEndpoint>): ReadonlyMap<string, ParamsType> {
+  const out = new Map<string, ParamsType | null>();
+  for (const [call, endpoint] of sdkCalls) {
+    const parts = call.split('.');
+    if (parts.length < 2) continue;
+    const name = `${pascal(singular(parts.at(-2)!))}${pascal(parts.at(-1)!)}Params`;
+    const had = out.get(name);
+    if (had === undefined) out.set(name, { call, ...endpoint });
+    else if (had !== null && (had.method !== endpoint.method || had.path !== endpoint.path)) out.set(name, null);
+  }
+  return new Map([...out].filter((e): e is [string, ParamsType] => e[1] !== null));
+}
+
+/** The request type a written type name is, past the variants the SDKs declare (`ResponseCreateParamsStreaming`). */
+export function paramsTypeOf(name: string, types: ReadonlyMap<string, ParamsType>): ParamsType | undefined {
+  return types.get(name) ?? types.get(name.replace(/Params(?:Streaming|NonStreaming|Base)$/, 'Params'));
+}
+
+const singular = (word: string): string =>
+  word.endsWith('ies')
+    ? `${word.slice(0, -3)}y`
+    : /(?:ch|sh|ss|x)es$/.test(word)
+      ? word.slice(0, -2)
+      : word.endsWith('s') && !word.endsWith('ss')
+        ? word.slice(0, -1)
+        : word;
+
+/** `input_tokens`, `inputTokens` → `InputTokens`. */
+const pascal = (word: string): string =>
+  word
+    .split('_')
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join('');

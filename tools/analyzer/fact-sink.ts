@@ -83,6 +83,7 @@ export class FactSink {
       'router',
       'view',
       'handsBody',
+      'paramsOnly',
     ] as const) {
       if (input[k] !== undefined) (fact as Record<string, unknown>)[k] = input[k];
     }

@@ -104,6 +104,11 @@ const CodeFactSchema = z.strictObject({
     .optional(),
   /** route: the bases the body's declaration extends, resolved like `target` (a list request's page parameters). */
   bases: z.array(z.string()).optional(),
+  /**
+   * route: the parameters of a request built apart from its call (an object typed as the SDK's
+   * request type), and not the endpoint's call itself: the endpoint is not located here.
+   */
+  paramsOnly: z.literal(true).optional(),
   /** route: the handler's own path and query parameters (FastAPI signatures, decorator routes). */
   params: z
     .array(
@@ -116,6 +121,8 @@ const CodeFactSchema = z.strictObject({
         default: z.string().optional(),
         values: z.array(z.string()).optional(),
         line: z.number().int().positive(),
+        /** A key a client's request is given in another function than the call's (a builder's): that function. */
+        symbol: z.string().optional(),
       }),
     )
     .optional(),

@@ -87,6 +87,8 @@ export function prefilterAlternatives(candidates: Candidates, extraNames: Iterab
   const words = new Set<string>();
   for (const name of candidates.typeByClass.keys()) words.add(name);
   for (const name of candidates.requestClasses) words.add(name);
+  // A request typed as the SDK types it may be built far from its call.
+  for (const name of candidates.sdkParamsTypes.keys()) words.add(name);
   for (const name of extraNames) words.add(name);
   // Distinctive body parameter names (snake_case, long) mark a request model; `model` or `input` would match everything.
   for (const set of candidates.paramSets) for (const p of set) if (p.includes('_') && p.length >= 8) words.add(p);
@@ -99,7 +101,9 @@ export function prefilterAlternatives(candidates: Candidates, extraNames: Iterab
   // text between strings too, ~3 times slower. Module specifiers (`'./responses/x'`) do not count.
   const paths = candidates.pathWords.size > 0 ? [`(?<!\\.)/${alternation(candidates.pathWords)}(?![\\w-])[^"'\\x60\\n]*["'\\x60]`] : [];
   // An SDK call the spec's examples make (`.responses.create(`).
-  const sdk = candidates.sdkCalls.size > 0 ? [`\\.${alternation(candidates.sdkCalls.keys())}\\s*\\(`] : [];
+  // The same through the SDK's raw-response view (`.responses.with_raw_response.create(`).
+  const sdk =
+    candidates.sdkCalls.size > 0 ? [`\\.${alternation(candidates.sdkCalls.keys())}\\s*\\(`, '\\.with_(?:raw|streaming)_response\\.'] : [];
   // A stream framed by hand: an SSE `event:` line inside a string (`f"event: response.created\n…"`).
   // Undotted types (`event: error`) are every streaming API's; the adapters skip them there too.
   const framed = [...candidates.eventTypes].filter((t) => !isWeakLiteral(t));

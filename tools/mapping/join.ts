@@ -226,14 +226,18 @@ export function joinFacts(model: Model, facts: readonly CodeFact[], config: Conf
       const id = byRoute(fact);
       // A route the spec lacks is not an item; the analyzer's warnings are the place for it.
       if (!id) continue;
-      add(id, fact);
+      if (!fact.paramsOnly) add(id, fact);
       // The handler's own path and query parameters (and a decorator route's body fields).
       const renamed = pathParamNames(fact.path ?? '', model.endpoints.find((e) => e.id === id)?.path ?? '');
       for (const p of fact.params ?? []) {
         const { declaredType, optional, default: def, values } = p;
         // A path parameter is known by its place: `/responses/:id` declares the spec's `{response_id}`.
         const name = p.in === 'path' ? (renamed.get(p.name) ?? p.name) : p.name;
-        addParam(id, fact, name, `${fact.symbol}.${p.name}`, `${p.in} parameter of ${fact.symbol}`, p.line, {
+        // A key written in a builder is that builder's, whichever of its callers sends it: one
+        // location however many calls send the request it builds.
+        const owner = p.symbol ?? fact.symbol;
+        const evidence = owner === fact.symbol ? `${p.in} parameter of ${owner}` : `${p.in} parameter of ${owner}, sent by ${fact.symbol}`;
+        addParam(id, fact, name, `${owner}.${p.name}`, evidence, p.line, {
           declaredType,
           optional,
           default: def,

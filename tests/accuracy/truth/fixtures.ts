@@ -435,6 +435,7 @@ export const TS_CONSTANTS: TruthGroup[] = [
     at: [
       [5, 'event:response.created', 'EventType.Created'],
       [11, 'event:response.failed', 'RESPONSE_FAILED'],
+      [17, 'event:response.in_progress', 'Kinds.IN_PROGRESS'],
     ],
   },
   {

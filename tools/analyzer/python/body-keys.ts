@@ -67,7 +67,9 @@ export function keysRead(
     for (const n of f.descendantsOfType(['subscript', 'call'])) {
       if (!n) continue;
       if (n.type === 'subscript') {
-        if (isBody(n.childForFieldName('value'))) add(stringValue(n.childForFieldName('subscript')), n);
+        // `body["response_id"] = response_id` stores a key the handler adds; the client did not send it.
+        const stored = n.parent?.type === 'assignment' && n.parent.childForFieldName('left')?.id === n.id;
+        if (!stored && isBody(n.childForFieldName('value'))) add(stringValue(n.childForFieldName('subscript')), n);
         continue;
       }
       const callee = n.childForFieldName('function');

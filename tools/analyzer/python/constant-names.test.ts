@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { constantRanges } from './constant-names.js';
 
 /** The rule as one regular expression: what the scan must find, and only that. */
-const REFERENCE = /(?<![\w.])(?:(?:[A-Za-z_]\w*\.)+[A-Z][A-Z0-9_]+|[A-Z][A-Z0-9]*_[A-Z0-9_]+)(?:\.value)?(?![\w.(])/g;
+const REFERENCE = /(?<![\w.])(?:(?:[A-Za-z_]\w*\.)+_*[A-Z][A-Z0-9_]+|_+[A-Z][A-Z0-9_]+|[A-Z][A-Z0-9]*_[A-Z0-9_]+)(?:\.value)?(?![\w.(])/g;
 const reference = (text: string) => [...text.matchAll(REFERENCE)].map((m) => [m.index, m.index + m[0].length]);
 
 describe('constantRanges', () => {
@@ -17,6 +17,7 @@ describe('constantRanges', () => {
       ['Events.CREATED.value', 'RESPONSE_DONE.value'],
     ],
     ['a bare one needs an underscore inside', 'OK DONE_ _X A_B', ['A_B']],
+    ['a private one, its leading underscores its own', '_TERMINAL in self.__EVENTS x_AB', ['_TERMINAL', 'self.__EVENTS']],
   ])('%s', (_name, text, want) => {
     expect(constantRanges(text).map(([s, e]) => text.slice(s, e))).toEqual(want);
   });

@@ -25,15 +25,18 @@ export function constantRanges(text: string): [number, number][] {
     )
       end += 6;
     const after = text.charCodeAt(end);
-    if (isNameChar(after) || after === 46 /* . */ || after === 40 /* ( */ || isNameChar(text.charCodeAt(m.index - 1))) continue;
-    if (text.charCodeAt(m.index - 1) !== 46) {
+    // A module's private constant (`_TERMINAL`, `__EVENTS`): its leading underscores are its name's.
+    let first = m.index;
+    while (text.charCodeAt(first - 1) === 95 /* _ */) first--;
+    if (isNameChar(after) || after === 46 /* . */ || after === 40 /* ( */ || isNameChar(text.charCodeAt(first - 1))) continue;
+    if (text.charCodeAt(first - 1) !== 46) {
       const underscore = m[0].indexOf('_');
-      if (underscore > 0 && underscore < m[0].length - 1) out.push([m.index, end]);
+      if (first < m.index || (underscore > 0 && underscore < m[0].length - 1)) out.push([first, end]);
       continue;
     }
     // A member: take the names and dots before it (`a.b.C_D`); each must be a name (no leading
     // digit), and the first must not follow a dot.
-    let start = m.index - 1;
+    let start = first - 1;
     let names = true;
     while (start > 0) {
       let name = start;

@@ -178,7 +178,7 @@ export function pythonFacts(tree: Tree, ctx: FileContext): FileFacts {
         // `Literal[Events.RESPONSE_CREATED]`, `type=RESPONSE_CREATED`, `e.type == Events.ERROR`: a
         // constant in a place that says it is a type. Its value is known only once the workspace's
         // modules are joined (it may be declared in another file): the fact names it as written.
-        literalFact(node, { constant: node.text.replace(/\.value$/, '') }, symbol, sink, declared);
+        literalFact(node, { constant: ownClassConstant(node, node.text.replace(/\.value$/, '')) }, symbol, sink, declared);
         break;
       }
       case 'class_pattern': {
@@ -501,12 +501,18 @@ function constantName(assignment: Node): string | undefined {
 function whereItStands(node: Node): { parent: Node | null; child: Node } | 'subscript' {
   let parent = node.parent;
   let child: Node = node;
-  while (parent && CONTAINERS.has(parent.type)) {
-    if (parent.type === 'subscript' && !/(^|\.)Literal$/.test(parent.childForFieldName('value')?.text ?? '')) return 'subscript';
-    child = parent;
-    parent = parent.parent;
+  for (;;) {
+    while (parent && CONTAINERS.has(parent.type)) {
+      if (parent.type === 'subscript' && !/(^|\.)Literal$/.test(parent.childForFieldName('value')?.text ?? '')) return 'subscript';
+      child = parent;
+      parent = parent.parent;
+    }
+    // `frozenset({"a", "b"})`: the collection made from a written one holds the same strings.
+    const call = parent?.type === 'argument_list' && parent.namedChildCount === 1 && child.type !== 'string' ? parent.parent : null;
+    if (call?.type !== 'call' || !COLLECTION_CALLS.has(call.childForFieldName('function')?.text ?? '')) return { parent, child };
+    child = call;
+    parent = call.parent;
   }
-  return { parent, child };
 }
 
 /**
@@ -586,6 +592,8 @@ const CONTAINERS = new Set([
   'union_pattern',
   'union_type',
 ]);
+/** Builtins that make a collection of the one written inside them. */
+const COLLECTION_CALLS = new Set(['frozenset', 'set', 'tuple', 'list']);
 /** Values that make a dict a dispatch table: a function, method or class reference, or a lambda. */
 const DISPATCH_VALUES = new Set(['identifier', 'attribute', 'lambda']);
 
@@ -601,6 +609,23 @@ function matchSubject(node: Node): string {
 function isClassBody(assignment: Node): boolean {
   const stmt = assignment.parent;
   return stmt?.type === 'expression_statement' && stmt.parent?.type === 'block' && stmt.parent.parent?.type === 'class_definition';
+}
+
+/**
+ * `self.TERMINAL` or `cls.TERMINAL` in a method: the constant of the method's class, written as
+ * another module would write it (`Wrapper.TERMINAL`). Only a class at the module's top is named so;
+ * any other constant stays as written.
+ */
+function ownClassConstant(node: Node, written: string): string {
+  const m = /^(?:self|cls)\.([^.]+)$/.exec(written);
+  if (!m) return written;
+  for (let n = node.parent; n; n = n.parent) {
+    if (n.type !== 'class_definition') continue;
+    const at = n.parent?.type === 'decorated_definition' ? n.parent.parent : n.parent;
+    const name = n.childForFieldName('name')?.text;
+    return at?.type === 'module' && name ? `${name}.${m[1]}` : written;
+  }
+  return written;
 }
 
 /** The class whose body holds an assignment that isClassBody accepted. */

@@ -16,7 +16,18 @@ import { pathOfUrl, sdkEndpoint, sendsForeignKeys, sentParams, SENT_UNDER } from
 import type { FactSink } from '../fact-sink.js';
 import type { CodeFact } from '../facts.js';
 import { flowKeys } from './sent-flow.js';
-import { type Callee, enclosingFunction, kids, lastName, paramName, pos, stringsIn, stringValue, writtenName } from './syntax.js';
+import {
+  type Callee,
+  enclosingFunction,
+  kids,
+  lastName,
+  paramName,
+  pos,
+  stringsIn,
+  stringValue,
+  trailingNames,
+  writtenName,
+} from './syntax.js';
 import { keysRead, type HandOff } from './body-keys.js';
 
 const METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options']);
@@ -402,8 +413,9 @@ function spreadKeys(splat: Node, caller: Node | undefined, depth: number): { nam
  */
 function sdkCallFact(call: Node, callee: Callee, symbol: string, sink: FactSink): boolean {
   const sdkCalls = sink.ctx.candidates.sdkCalls;
-  if (sdkCalls.size === 0 || callee.written === undefined) return false;
-  const sdk = sdkEndpoint(callee.written.split('.'), sdkCalls);
+  if (sdkCalls.size === 0) return false;
+  // `self.get_client().responses.create(…)`, `OpenAI().responses.create(…)`: a client made by a call.
+  const sdk = sdkEndpoint(callee.written?.split('.') ?? trailingNames(callee.node), sdkCalls);
   if (!sdk) return false;
   const where: 'body' | 'query' = /^(POST|PUT|PATCH)$/.test(sdk.method) ? 'body' : 'query';
   const line = pos(call).line;

@@ -13,10 +13,11 @@
 import type { Node } from 'web-tree-sitter';
 import { enclosingFunction, kids, lastName, pos, rootOf, stringValue } from './syntax.js';
 
-/** A key the call sends, at the line it is written. */
+/** A key the call sends, at the line it is written, and the function it is written in (none at the module's top). */
 export interface FlowKey {
   name: string;
   line: number;
+  symbol?: string;
 }
 
 /** How far a flow goes: past this many steps a value is taken as unknown. */
@@ -101,7 +102,9 @@ export function flowKeys(value: Node): FlowKey[] {
   };
 
   const add = (name: string | undefined, at: Node): void => {
-    if (name !== undefined) out.push({ name, line: pos(at).line });
+    if (name === undefined) return;
+    const writer = enclosingFunction(at)?.childForFieldName('name')?.text;
+    out.push({ name, line: pos(at).line, ...(writer !== undefined ? { symbol: writer } : {}) });
   };
 
   /** The statements and expressions of a scope (a function's own, or the module's), not of the functions in it. */

@@ -94,6 +94,24 @@ export function writtenName(node: Node | null | undefined): string | undefined {
   return undefined;
 }
 
+/**
+ * The names an attribute chain ends with, up to the first thing that is no name: `responses`,
+ * `create` of `self.get_client().responses.create`, `client`, `responses`, `create` of
+ * `client.responses.create`. What an SDK call is can be read from its end alone.
+ */
+export function trailingNames(node: Node): string[] {
+  const out: string[] = [];
+  let n: Node | null = node;
+  while (n?.type === 'attribute') {
+    const attr = n.childForFieldName('attribute')?.text;
+    if (attr === undefined) break;
+    out.push(attr);
+    n = n.childForFieldName('object');
+  }
+  if (n?.type === 'identifier') out.push(n.text);
+  return out.reverse();
+}
+
 /** Classes by convention: the last segment is capitalised. */
 export function isClassName(name: string): boolean {
   return /^[A-Z]/.test(name.slice(name.lastIndexOf('.') + 1));

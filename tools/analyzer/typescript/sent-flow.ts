@@ -20,6 +20,8 @@ export interface FlowKey {
   name: string;
   line: number;
   direct: boolean;
+  /** The function it is written in, by name (none at the file's top, or for one without a name). */
+  symbol?: string;
 }
 
 type At = (node: TS.Node) => { line: number };
@@ -62,7 +64,7 @@ const push = <K, V>(map: Map<K, V[]>, key: K, value: V): void => {
   else map.set(key, [value]);
 };
 
-function isFunctionLike(ts: Ts, n: TS.Node): n is TS.SignatureDeclaration & { body?: TS.Node } {
+export function isFunctionLike(ts: Ts, n: TS.Node): n is TS.SignatureDeclaration & { body?: TS.Node } {
   return (
     ts.isFunctionDeclaration(n) ||
     ts.isFunctionExpression(n) ||
@@ -180,7 +182,7 @@ function unwrap(ts: Ts, e: TS.Expression): TS.Expression {
  * The keys `arg` holds, given at `call` (whose ancestors the analyzer's walk has already reached).
  * Keys reached past the call's own object literal and the `const` objects it spreads are not `direct`.
  */
-export function flowKeys(ts: Ts, sf: TS.SourceFile, call: TS.CallExpression, arg: TS.Expression, at: At): FlowKey[] {
+export function flowKeys(ts: Ts, sf: TS.SourceFile, call: TS.Node, arg: TS.Expression, at: At): FlowKey[] {
   let index: FileIndex | undefined;
   const fileIndex = (): FileIndex => {
     index ??= indexes.get(sf) ?? buildIndex(ts, sf);
@@ -280,7 +282,9 @@ export function flowKeys(ts: Ts, sf: TS.SourceFile, call: TS.CallExpression, arg
   };
 
   const add = (name: string, node: TS.Node, direct: boolean): void => {
-    out.push({ name, line: at(node).line, direct });
+    const fn = ownerOf(ts, node);
+    const writer = fn ? functionName(ts, fn) : undefined;
+    out.push({ name, line: at(node).line, direct, ...(writer !== undefined ? { symbol: writer } : {}) });
   };
 
   const keys = (e: TS.Expression, chain: Chain, depth: number, direct: boolean): void => {

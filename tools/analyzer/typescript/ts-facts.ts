@@ -16,6 +16,7 @@ import { declaredShapes, holderOf, unwrapExpression, type FileShapes } from './t
 import { keepEventConstants } from '../module-facts.js';
 import { paramVisitor } from './ts-params.js';
 import { bodyReaders, routeVisitor } from './ts-routes.js';
+import { typedRequestVisitor } from './typed-request.js';
 import { embeddedTraceTypes, sseEventTypes } from '../trace/trace-facts.js';
 
 const EMIT_CALL = /(send|emit|yield|publish|push|write|enqueue|dispatch|sse|stream|event)/i;
@@ -56,6 +57,7 @@ export function typescriptFacts(ts: Ts, sf: TS.SourceFile, ctx: FileContext): Fi
     sink.module.mounts.push(mount);
   });
   const onParam = paramVisitor(ts, sf, { ctx, add: (f) => params.push(f) }, at, sink.module.unions);
+  const onTypedRequest = typedRequestVisitor(ts, sf, { ctx, add: (f) => routes.push(f) }, at);
   /** The rest, each with its node's place in the walk. */
   const found: { node: number; fact: FactInput }[] = [];
   let place = 0;
@@ -287,6 +289,7 @@ export function typescriptFacts(ts: Ts, sf: TS.SourceFile, ctx: FileContext): Fi
     (node as { parent: TS.Node }).parent = parent;
     recordConstants(ts, node, constants, members);
     onRoute(node);
+    onTypedRequest(node);
     onParam.visit(node);
     place++;
     const outerSymbol = symbol;
@@ -455,7 +458,7 @@ function propertyTyped(ts: Ts, typeNode: TS.Node): TS.PropertySignature | TS.Pro
 
 /** A `type` property or field given a constant: `type: EventType.`, `type = Kinds.`, `type: z.literal(RESPONSE_`. */
 export const CONSTANT_TYPE =
-  /\btype["'\x60]?\??\s*[:=]\s*(?:z\s*\.\s*literal\s*\(\s*)?(?:[A-Za-z_$][\w$]*\.)*(?:[A-Z][\w$]*\.|[A-Z][A-Z0-9]*_)/;
+  /\btype["'\x60]?\??\s*[:=]\s*(?:typeof\s+|z\s*\.\s*literal\s*\(\s*)?(?:[A-Za-z_$][\w$]*\.)*(?:[A-Z][\w$]*\.|[A-Z][A-Z0-9]*_)/;
 
 /**
  * A name written as a constant: a member of a capitalised holder (`EventType.Created`,
@@ -498,7 +501,8 @@ function looksConstant(ts: Ts, node: TS.Node): boolean {
  */
 function constantRole(ts: Ts, node: TS.Node): Role | undefined {
   let p: TS.Node = node.parent;
-  if (ts.isTypeReferenceNode(p) && p.typeName === node) {
+  // `type: EventType.Created`, and `type: typeof EVENTS.CREATED` of an `as const` object's member.
+  if ((ts.isTypeReferenceNode(p) && p.typeName === node) || (ts.isTypeQueryNode(p) && p.exprName === node)) {
     const q = propertyTyped(ts, p);
     return q && propertyName(ts, q.name) === 'type' && isOwnShape(ts, q.parent) ? role('definition', 'type property') : undefined;
   }

@@ -23,7 +23,7 @@ import { flowKeys } from './sent-flow.js';
 type At = (node: TS.Node) => { line: number; column: number };
 
 /** A parameter a client call writes out in what it sends, at its line. */
-type SentKey = { name: string; in: 'body' | 'query'; line: number };
+type SentKey = { name: string; in: 'body' | 'query'; line: number; symbol?: string };
 type HandOff = NonNullable<CodeFact['handsBody']>[number];
 
 const NOTHING_READ: { keys: SentKey[]; handOffs: HandOff[] } = { keys: [], handOffs: [] };
@@ -84,7 +84,7 @@ export function routeVisitor(
           // built elsewhere often carries another endpoint's keys on their way out (`max_tokens`).
           const sent = flowed
             .filter((k) => k.direct || sdk.params.includes(k.name))
-            .map((k): SentKey => ({ name: k.name, in: where, line: k.line }));
+            .map((k): SentKey => ({ name: k.name, in: where, line: k.line, ...(k.symbol !== undefined ? { symbol: k.symbol } : {}) }));
           const params = [...(pathParams(sdk.path, at(node).line).params ?? []), ...sentParams(sent, sdk)];
           sink.add({
             kind: 'route',
@@ -886,7 +886,7 @@ function isParameterOfCaller(ts: Ts, name: string, call: TS.Node): boolean {
 }
 
 /** The name of the function a call is made in: a method's or function's own, or the variable or property holding it. */
-function callerName(ts: Ts, call: TS.Node): string | undefined {
+export function callerName(ts: Ts, call: TS.Node): string | undefined {
   for (const fn of callers(call)) {
     const named =
       fn.name ?? (fn.parent && (ts.isVariableDeclaration(fn.parent) || ts.isPropertyAssignment(fn.parent)) ? fn.parent.name : undefined);

@@ -1,0 +1,61 @@
+/**
+ * A client's request parameters in the mapping: a key written in a builder is located once, as the
+ * builder's, however many calls send the request it builds; a request typed as the SDK's, built
+ * apart from any call, gives its parameters and no call of the endpoint.
+ */
+import { describe, expect, it } from 'vitest';
+import { computeMapping } from '../../tools/mapping/compute.js';
+import { fact, smallConfig, smallModel } from './fixture.js';
+
+const sdkCall = (symbol: string, line: number, params: { name: string; line: number; symbol?: string }[]) =>
+  fact({
+    file: 'backend/model.py',
+    line,
+    kind: 'route',
+    symbol,
+    method: 'POST',
+    path: '/v1/responses',
+    evidence: 'SDK call responses.create()',
+    params: params.map((p) => ({ ...p, in: 'body' as const })),
+  });
+
+const places = (m: ReturnType<typeof computeMapping>, id: string) =>
+  (m.items[id]?.lanes?.server ?? []).map((l) => `${l.file}:${l.line} ${l.symbol} (${l.evidence})`);
+
+describe('request parameters of a client', () => {
+  it('locates a key a builder writes once, as the builder’s, for all the calls that send it', () => {
+    const m = computeMapping(
+      smallModel(),
+      [
+        sdkCall('invoke', 40, [
+          { name: 'model', line: 10, symbol: 'request_params' },
+          { name: 'stream', line: 41 },
+        ]),
+        sdkCall('ainvoke', 50, [{ name: 'model', line: 10, symbol: 'request_params' }]),
+      ],
+      smallConfig(),
+    );
+    expect(places(m, 'param:POST /v1/responses#model')).toEqual([
+      'ws/backend/model.py:10 request_params.model (body parameter of request_params, sent by invoke)',
+    ]);
+    expect(places(m, 'param:POST /v1/responses#stream')).toEqual(['ws/backend/model.py:41 invoke.stream (body parameter of invoke)']);
+    expect(places(m, 'endpoint:POST /v1/responses')).toHaveLength(2);
+  });
+
+  it('gives a typed request’s parameters and no call of the endpoint where it is built', () => {
+    const typed = fact({
+      file: 'backend/build.py',
+      line: 7,
+      kind: 'route',
+      symbol: 'build',
+      method: 'POST',
+      path: '/v1/responses',
+      evidence: 'request typed ResponseCreateParams',
+      paramsOnly: true,
+      params: [{ name: 'input', in: 'body', line: 8 }],
+    });
+    const m = computeMapping(smallModel(), [typed], smallConfig());
+    expect(places(m, 'param:POST /v1/responses#input')).toEqual(['ws/backend/build.py:8 build.input (body parameter of build)']);
+    expect(places(m, 'endpoint:POST /v1/responses')).toEqual([]);
+  });
+});

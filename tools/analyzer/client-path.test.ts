@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import type { SdkEndpoint } from './candidates.js';
+import { paramsTypeOf, sdkEndpoint, sdkParamsTypes } from './client-path.js';
+
+const endpoint = (method: string, path: string): SdkEndpoint => ({ method, path, params: [] });
+
+describe('sdkParamsTypes', () => {
+  it('names each call’s request as the SDKs do: the last collection in the singular, then the method', () => {
+    const types = sdkParamsTypes(
+      new Map([
+        ['responses.create', endpoint('POST', '/v1/responses')],
+        ['responses.input_tokens.count', endpoint('POST', '/v1/responses/input_tokens')],
+        ['responses.inputItems.list', endpoint('GET', '/v1/responses/{response_id}/input_items')],
+        ['conversations.items.create', endpoint('POST', '/v1/conversations/{conversation_id}/items')],
+        ['batches.create', endpoint('POST', '/v1/batches')],
+        ['vector_stores.files.create', endpoint('POST', '/v1/vector_stores/{id}/files')],
+        ['files.create', endpoint('POST', '/v1/files')],
+      ]),
+    );
+    expect([...types].map(([name, t]) => `${name} ${t.method} ${t.path}`)).toEqual([
+      'ResponseCreateParams POST /v1/responses',
+      'InputTokenCountParams POST /v1/responses/input_tokens',
+      'InputItemListParams GET /v1/responses/{response_id}/input_items',
+      'ItemCreateParams POST /v1/conversations/{conversation_id}/items',
+      'BatchCreateParams POST /v1/batches',
+      // `FileCreateParams` would name two endpoints' requests: it stands for neither.
+    ]);
+  });
+
+  it('knows the variants the SDKs declare of one request, and nothing else of its name', () => {
+    const types = sdkParamsTypes(new Map([['responses.create', endpoint('POST', '/v1/responses')]]));
+    for (const name of [
+      'ResponseCreateParams',
+      'ResponseCreateParamsStreaming',
+      'ResponseCreateParamsNonStreaming',
+      'ResponseCreateParamsBase',
+    ])
+      expect(paramsTypeOf(name, types)?.path, name).toBe('/v1/responses');
+    for (const name of ['ResponseCreateParamsX', 'ResponseCreate', 'ResponseRetrieveParams'])
+      expect(paramsTypeOf(name, types), name).toBeUndefined();
+  });
+});
+
+describe('sdkEndpoint', () => {
+  it('reads a call through the raw-response views as the call itself', () => {
+    const calls = new Map([['responses.create', endpoint('POST', '/v1/responses')]]);
+    expect(sdkEndpoint(['client', 'responses', 'with_raw_response', 'create'], calls)?.call).toBe('responses.create');
+    expect(sdkEndpoint(['responses', 'with_streaming_response', 'create'], calls)?.call).toBe('responses.create');
+    expect(sdkEndpoint(['client', 'responses', 'with_other', 'create'], calls)).toBeUndefined();
+  });
+});

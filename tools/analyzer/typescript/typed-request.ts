@@ -1,0 +1,152 @@
+/**
+ * A request typed as the SDK types it (`const body: OpenAI.Responses.ResponseCreateParams = { model,
+ * input }`, a builder declared to return `Promise<ResponseCreateParams>`, `{ … } satisfies
+ * ResponseCreateParams`) sends its keys to that endpoint, however far from the SDK call it is built:
+ * code that wraps a client builds the request in one method and hands it to a call made in another,
+ * often in another module. The keys are read as the SDK call reads its argument (sent-flow.ts), the
+ * ones written on the object itself whole and those reached further only when the endpoint has
+ * them. The endpoint's own place stays the call's: these facts carry parameters only.
+ *
+ * The type counts only as the SDK's: imported from one of its packages, or read through a name
+ * that is (`OpenAI.Responses.…` of `import OpenAI from 'openai'`).
+ */
+import type * as TS from 'typescript';
+import type { Ts } from './compiler-api.js';
+import type { FactAdder } from './ts-params.js';
+import { packageOf } from '../bindings.js';
+import { type ParamsType, paramsTypeOf, sentParams } from '../client-path.js';
+import { flowKeys, isFunctionLike } from './sent-flow.js';
+import { callerName } from './ts-routes.js';
+
+type At = (node: TS.Node) => { line: number; column: number };
+
+/** Wrappers whose first type argument is the request itself, or what a builder's promise holds. */
+const WRAPPERS = new Set(['Promise', 'Awaited', 'Partial', 'Readonly', 'Required', 'Omit', 'Pick']);
+
+/** The check each node gets (the caller walks the tree, parents first). */
+export function typedRequestVisitor(ts: Ts, sf: TS.SourceFile, sink: FactAdder, at: At): (node: TS.Node) => void {
+  const types = sink.ctx.candidates.sdkParamsTypes;
+  if (types.size === 0) return () => {};
+  /** Local names bound to the SDK's packages → the name imported (`*` for a namespace or default import). */
+  let imported: Map<string, string> | undefined;
+  const importsOfSdk = (): Map<string, string> => {
+    if (imported) return imported;
+    imported = new Map();
+    for (const st of sf.statements) {
+      if (!ts.isImportDeclaration(st) || !ts.isStringLiteral(st.moduleSpecifier) || !st.importClause) continue;
+      if (!sink.ctx.candidates.sdkPackages.has(packageOf(st.moduleSpecifier.text))) continue;
+      const clause = st.importClause;
+      if (clause.name) imported.set(clause.name.text, '*');
+      const bindings = clause.namedBindings;
+      if (bindings && ts.isNamespaceImport(bindings)) imported.set(bindings.name.text, '*');
+      else if (bindings) for (const el of bindings.elements) imported.set(el.name.text, (el.propertyName ?? el.name).text);
+    }
+    return imported;
+  };
+
+  /** The SDK request type `t` names, through the wrappers above, unions and intersections. */
+  const requestOf = (t: TS.TypeNode | undefined, depth = 0): { type: ParamsType; written: string } | undefined => {
+    if (!t || depth > 4) return undefined;
+    if (ts.isUnionTypeNode(t) || ts.isIntersectionTypeNode(t)) {
+      for (const m of t.types) {
+        const found = requestOf(m, depth + 1);
+        if (found) return found;
+      }
+      return undefined;
+    }
+    if (ts.isParenthesizedTypeNode(t)) return requestOf(t.type, depth + 1);
+    if (!ts.isTypeReferenceNode(t)) return undefined;
+    const names: string[] = [];
+    for (let n: TS.EntityName = t.typeName; ; n = n.left) {
+      names.unshift(ts.isIdentifier(n) ? n.text : n.right.text);
+      if (ts.isIdentifier(n)) break;
+    }
+    const last = names.at(-1)!;
+    if (names.length === 1 && WRAPPERS.has(last)) return requestOf(t.typeArguments?.[0], depth + 1);
+    // Cheap before the imports are read: most types are no SDK request.
+    if (names.length > 1 && !last.includes('Params')) return undefined;
+    const bound = importsOfSdk().get(names[0]!);
+    if (bound === undefined) return undefined;
+    // A name imported under another (`ResponseCreateParams as Params`) is known by the SDK's.
+    const name = names.length === 1 ? bound : last;
+    if (name === '*') return undefined;
+    const type = paramsTypeOf(name, types);
+    return type ? { type, written: names.join('.') } : undefined;
+  };
+
+  /** Keys already reported: a typed builder returns a typed variable, and both lead to the same keys. */
+  const reported = new Set<string>();
+  const report = (found: { type: ParamsType; written: string }, value: TS.Expression, place: TS.Node): void => {
+    const { type } = found;
+    const where = /^(POST|PUT|PATCH)$/.test(type.method) ? 'body' : 'query';
+    const sent = flowKeys(ts, sf, place, value, at)
+      .filter((k) => k.direct || type.params.includes(k.name))
+      .filter((k) => {
+        const key = `${type.method} ${type.path}\0${k.name}\0${k.line}`;
+        if (reported.has(key)) return false;
+        reported.add(key);
+        return true;
+      })
+      .map((k) => ({ name: k.name, in: where as 'body' | 'query', line: k.line, ...(k.symbol !== undefined ? { symbol: k.symbol } : {}) }));
+    const params = sentParams(sent, type);
+    if (params.length === 0) return;
+    sink.add({
+      kind: 'route',
+      symbol: callerName(ts, place) ?? found.written,
+      method: type.method,
+      path: type.path,
+      evidence: `request typed ${found.written}`,
+      paramsOnly: true,
+      params,
+      ...at(place),
+    });
+  };
+
+  return (node: TS.Node): void => {
+    switch (node.kind) {
+      case ts.SyntaxKind.VariableDeclaration: {
+        const decl = node as TS.VariableDeclaration;
+        const found = decl.initializer && ts.isIdentifier(decl.name) ? requestOf(decl.type) : undefined;
+        // Through its name: the keys set on it later count too (`body.tools = …`).
+        if (found) report(found, decl.name as TS.Identifier, decl);
+        return;
+      }
+      case ts.SyntaxKind.AsExpression:
+      case ts.SyntaxKind.SatisfiesExpression: {
+        const cast = node as TS.AsExpression | TS.SatisfiesExpression;
+        const found = requestOf(cast.type);
+        if (!found) return;
+        let outer: TS.Node = cast.parent;
+        while (ts.isParenthesizedExpression(outer)) outer = outer.parent;
+        // `const body = { … } as Params`: the variable, with what is set on it later.
+        if (ts.isVariableDeclaration(outer) && ts.isIdentifier(outer.name)) {
+          if (!requestOf(outer.type)) report(found, outer.name, outer);
+        } else report(found, cast.expression, cast);
+        return;
+      }
+      case ts.SyntaxKind.FunctionDeclaration:
+      case ts.SyntaxKind.MethodDeclaration:
+      case ts.SyntaxKind.ArrowFunction:
+      case ts.SyntaxKind.FunctionExpression: {
+        const fn = node as TS.FunctionLikeDeclaration;
+        const found = requestOf(fn.type);
+        if (!found || !fn.body) return;
+        if (!ts.isBlock(fn.body)) {
+          report(found, fn.body, fn.body);
+          return;
+        }
+        // The analyzer's walk has not reached the body yet: its parents are set here, as it would.
+        const visit = (n: TS.Node, parent: TS.Node): void => {
+          if (!n.parent) (n as { parent: TS.Node }).parent = parent;
+          if (isFunctionLike(ts, n)) return;
+          if (ts.isReturnStatement(n) && n.expression) report(found, n.expression, n);
+          ts.forEachChild(n, (child) => visit(child, n));
+        };
+        ts.forEachChild(fn.body, (child) => visit(child, fn.body!));
+        return;
+      }
+      default:
+        return;
+    }
+  };
+}
