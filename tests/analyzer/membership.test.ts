@@ -1,7 +1,8 @@
 /**
  * A check of an event's type against a collection handles every type the collection holds: written
  * in place (`["a", "b"].includes(event.type)`, `new Set([…]).has(type)`, `in ("a", "b")`) or named
- * (`TERMINAL.has(event.type)`, `event.type in TERMINAL`), in the same file or imported. A Python
+ * (`TERMINAL.has(event.type)`, `event.type in TERMINAL`), in the same file or imported, of strings or
+ * of constants (each read where it is declared). A Python
  * Enum member's `.value` is the member. A collection checked against something that names no type
  * (`CODES.has(status)`) handles nothing.
  */
@@ -114,6 +115,55 @@ describe('Python membership checks and Enum values', () => {
       'server/stream.py:16 response.queued',
       'server/stream.py:8 response.completed',
       'server/stream.py:8 response.failed',
+    ]);
+  });
+
+  it('reads a collection of constants, each where it is declared, here or imported', async () => {
+    const found = await handlers({
+      'server/events.py': [
+        'from enum import Enum',
+        'class Ev(str, Enum):',
+        '    DONE = "response.completed"',
+        '    FAILED = "response.failed"',
+        '',
+      ].join('\n'),
+      'server/kinds.py': ['from .events import Ev', 'END_TYPES = (Ev.DONE, Ev.FAILED)', ''].join('\n'),
+      'server/read.py': ['from .kinds import END_TYPES', 'def read(event):', '    return event.type in END_TYPES', ''].join('\n'),
+    });
+    expect(found).toEqual(['server/read.py:3 response.completed', 'server/read.py:3 response.failed']);
+  });
+});
+
+describe('TypeScript collections of constants', () => {
+  it('reads each constant of a collection written in place, named here, or imported', async () => {
+    const found = await handlers({
+      'web/events.mts':
+        "export enum EventType { Done = 'response.completed', Failed = 'response.failed', Delta = 'response.output_text.delta' }\n",
+      'web/kinds.mts': [
+        "import { EventType } from './events.mjs';",
+        'export const END_KINDS = new Set<string>([EventType.Done, EventType.Failed]);',
+        '',
+      ].join('\n'),
+      'web/read.mts': [
+        "import { EventType } from './events.mjs';",
+        "import { END_KINDS } from './kinds.mjs';",
+        'const STREAMING = [EventType.Delta] as const;',
+        'export function read(event: { type: string }, status: string) {',
+        '  if ([EventType.Done, EventType.Failed].includes(event.type as EventType)) return 1;',
+        '  if (STREAMING.includes(event.type as EventType.Delta)) return 2;',
+        '  if (END_KINDS.has(event.type)) return 3;',
+        '  if ([EventType.Delta].includes(String(status) as never)) return 4;',
+        '  return 0;',
+        '}',
+        '',
+      ].join('\n'),
+    });
+    expect(found).toEqual([
+      'web/read.mts:5 response.completed',
+      'web/read.mts:5 response.failed',
+      'web/read.mts:6 response.output_text.delta',
+      'web/read.mts:7 response.completed',
+      'web/read.mts:7 response.failed',
     ]);
   });
 });

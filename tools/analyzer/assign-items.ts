@@ -191,14 +191,15 @@ function withConstantValues(input: AssignInput): CodeFact[] {
   };
   // A constant holds one type, or several when it is a collection (`TERMINAL = {"response.completed",
   // "response.failed"}` for `event.type in TERMINAL`): each is a fact of its own.
-  const constantValues = (file: string, written: string): string[] => {
-    const lookup = (b: Binding | undefined, name: (b: Binding & { kind: 'decl' }) => string): string[] =>
-      b?.kind === 'decl'
-        ? (input.modules
-            .get(b.file)
-            ?.facts.constants?.filter(([n]) => n === name(b))
-            .map(([, v]) => v) ?? [])
-        : [];
+  const constantValues = (file: string, written: string, depth = 0): string[] => {
+    const lookup = (b: Binding | undefined, name: (b: Binding & { kind: 'decl' }) => string): string[] => {
+      if (b?.kind !== 'decl') return [];
+      const facts = input.modules.get(b.file)?.facts;
+      const values = facts?.constants?.filter(([n]) => n === name(b)).map(([, v]) => v) ?? [];
+      // A collection of constants holds what each of them holds, read where the collection is declared.
+      if (values.length > 0 || depth > 0) return values;
+      return (facts?.constantSets?.find(([n]) => n === name(b))?.[1] ?? []).flatMap((ref) => constantValues(b.file, ref, depth + 1));
+    };
     const whole = lookup(input.graph.resolveName(file, written), (b) => b.name);
     if (whole.length > 0) return whole;
     const dot = written.lastIndexOf('.');
@@ -317,7 +318,10 @@ function findReader(file: string, name: string, input: AssignInput): { reader: B
 /** The names the modules' event-type constants are written under: `Events` of `Events.CREATED`, or `CREATED` itself. */
 function constantHolders(modules: Modules): Set<string> {
   const out = new Set<string>();
-  for (const mod of modules.values()) for (const [name] of mod.facts.constants ?? []) out.add(name.split('.')[0]!);
+  for (const mod of modules.values()) {
+    for (const [name] of mod.facts.constants ?? []) out.add(name.split('.')[0]!);
+    for (const [name] of mod.facts.constantSets ?? []) out.add(name.split('.')[0]!);
+  }
   return out;
 }
 

@@ -46,6 +46,12 @@ export interface ModuleFacts {
    * module-level class (`Events.RESPONSE_CREATED`): [name, the string], for code that writes the name.
    */
   constants?: [string, string][];
+  /**
+   * Collections of constants assigned to a name (`TERMINAL = {Events.COMPLETED, Events.FAILED}`,
+   * `const TERMINAL = new Set([EventType.Completed])`): [name, the constants as written], each read
+   * where it is declared, as a constant written in code is.
+   */
+  constantSets?: [string, string[]][];
   /** Aliases of unions of classes (`Params = Union[ParamsStreaming, ParamsNonStreaming]`): [name, the members as written]. */
   variants?: [string, string[]][];
   /** Interfaces and classes that extend others: [name, the bases as written]. */

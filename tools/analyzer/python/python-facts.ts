@@ -362,12 +362,17 @@ function literalFact(
         const evidence = `${annotated && child.id === annotated.id ? 'Literal' : 'default of'} ${left!.text} field`;
         return add('definition', true, evidence, undefined, fieldsForFact(declared(classOfBody(parent))));
       }
-      const name = typeof value === 'string' && child.id === parent.childForFieldName('right')?.id ? constantName(parent) : undefined;
+      const right = child.id === parent.childForFieldName('right')?.id;
+      const name = typeof value === 'string' && right ? constantName(parent) : undefined;
       // Judged at the end of the file, by what else its holder holds (keepEventConstants).
       if (name !== undefined) {
         sink.module.constants ??= [];
         sink.module.constants.push([name, value as string]);
       }
+      // `TERMINAL = {Events.COMPLETED, Events.FAILED}`: a collection of constants, read where each is declared.
+      const collection =
+        constant !== undefined && right && child.type !== 'identifier' && child.type !== 'attribute' ? constantName(parent) : undefined;
+      if (collection !== undefined) addConstantSet(sink, collection, constant!);
       return add('literal', false, 'assignment');
     }
     case 'pair': {
@@ -609,6 +614,14 @@ function matchSubject(node: Node): string {
 function isClassBody(assignment: Node): boolean {
   const stmt = assignment.parent;
   return stmt?.type === 'expression_statement' && stmt.parent?.type === 'block' && stmt.parent.parent?.type === 'class_definition';
+}
+
+/** Adds one constant to the collection `name` holds, in the order written. */
+function addConstantSet(sink: FactSink, name: string, constant: string): void {
+  sink.module.constantSets ??= [];
+  const held = sink.module.constantSets.find(([n]) => n === name);
+  if (held) held[1].push(constant);
+  else sink.module.constantSets.push([name, [constant]]);
 }
 
 /**

@@ -41,6 +41,8 @@ export function typescriptFacts(ts: Ts, sf: TS.SourceFile, ctx: FileContext): Fi
   const constants = new Map<string, string>();
   /** This file's collections of strings (`const TERMINAL = new Set(['response.completed', …])`), for `TERMINAL.has(e.type)`. */
   const members = new Map<string, string[]>();
+  /** This file's collections of constants (`const TERMINAL = new Set([EventType.Completed, …])`), as written. */
+  const constantMembers = new Map<string, string[]>();
   collectModule(ts, sf, sink, renamed);
   const readers = bodyReaders(ts, sf, at);
   if (readers.length) sink.module.bodyReaders = readers;
@@ -213,6 +215,22 @@ export function typescriptFacts(ts: Ts, sf: TS.SourceFile, ctx: FileContext): Fi
               });
         return;
       }
+      const heldConstants = constantMembers.size > 0 ? constantMembers.get(node.getText(sf)) : undefined;
+      if (heldConstants) {
+        // `TERMINAL.has(e.type)` with `TERMINAL = new Set([EventType.Completed, …])`: each constant's
+        // type, this file's or (named as written) another module's.
+        if (isTyped(ts, node, 'handler', sf))
+          for (const written of heldConstants) {
+            const own = constants.get(written);
+            const named = own === undefined ? { constant: written } : isEventLiteral(own, ctx.candidates) ? { literal: own } : undefined;
+            if (named)
+              found.push({
+                node: comparedPlaces[i]!,
+                fact: { kind: 'handler', symbol: comparedSymbols[i]!, ...named, evidence: 'membership check', ...at(node) },
+              });
+          }
+        return;
+      }
       const value = constants.size > 0 ? literalOf(node) : undefined;
       if (value !== undefined && isEventLiteral(value, ctx.candidates) && (!isWeakLiteral(value) || isTyped(ts, node, 'handler', sf)))
         found.push({
@@ -287,7 +305,7 @@ export function typescriptFacts(ts: Ts, sf: TS.SourceFile, ctx: FileContext): Fi
   let parent: TS.Node = sf;
   const visit = (node: TS.Node): void => {
     (node as { parent: TS.Node }).parent = parent;
-    recordConstants(ts, node, constants, members);
+    recordConstants(ts, node, constants, members, constantMembers);
     onRoute(node);
     onTypedRequest(node);
     onParam.visit(node);
@@ -432,9 +450,7 @@ function roleOf(
       if (callee === 'includes') return role('handler', 'includes() check');
     }
     // `['response.failed', 'response.incomplete'].includes(event.type)`, `new Set([…]).has(type)`.
-    const held = call && ts.isNewExpression(call) && ts.isIdentifier(call.expression) && call.expression.text === 'Set' ? call : p;
-    if (ts.isPropertyAccessExpression(held.parent) && held.parent.expression === held && isMembershipCheck(ts, held.parent))
-      return role('handler', 'includes() check');
+    if (membershipOfArray(ts, p)) return role('handler', 'includes() check');
     return role('literal', 'array element');
   }
   if (ts.isCallExpression(p) || ts.isNewExpression(p)) {
@@ -596,6 +612,9 @@ function isTyped(ts: Ts, node: TS.Node, kind: CodeFactKind, sf: TS.SourceFile, n
   // `TERMINAL.has(event.type)`: the value checked names a type.
   if (ts.isPropertyAccessExpression(p) && p.expression === node && isMembershipCheck(ts, p))
     return TYPE_SUBJECT.test((p.parent as TS.CallExpression).arguments[0]!.getText(sf));
+  // `[Kinds.DONE, Kinds.FAILED].includes(event.type)`: the same, for each element.
+  const access = ts.isArrayLiteralExpression(p) ? membershipOfArray(ts, p) : undefined;
+  if (access) return TYPE_SUBJECT.test((access.parent as TS.CallExpression).arguments[0]!.getText(sf));
   return false;
 }
 
@@ -661,6 +680,8 @@ function isHandlerPosition(ts: Ts, node: TS.Node): boolean {
   if (ts.isCaseClause(p) && p.expression === node) return true;
   if (ts.isComputedPropertyName(p)) return true;
   if (ts.isBinaryExpression(p) && isEquality(ts, p.operatorToken.kind)) return true;
+  // `[EventType.Completed, EventType.Failed].includes(event.type)`.
+  if (ts.isArrayLiteralExpression(p)) return membershipOfArray(ts, p) !== undefined;
   if (
     ts.isCallExpression(p) &&
     p.arguments[0] === node &&
@@ -669,6 +690,17 @@ function isHandlerPosition(ts: Ts, node: TS.Node): boolean {
   )
     return true;
   return false;
+}
+
+/**
+ * The membership check an array literal (or a `new Set` of one) is the receiver of:
+ * `[A, B].includes(event.type)`, `new Set([A, B]).has(type)`; undefined when it is none.
+ */
+function membershipOfArray(ts: Ts, array: TS.ArrayLiteralExpression): TS.PropertyAccessExpression | undefined {
+  const call = array.parent;
+  const held = call && ts.isNewExpression(call) && ts.isIdentifier(call.expression) && call.expression.text === 'Set' ? call : array;
+  const access = held.parent;
+  return ts.isPropertyAccessExpression(access) && access.expression === held && isMembershipCheck(ts, access) ? access : undefined;
 }
 
 /** `TERMINAL.has(x)`, `KINDS.includes(x)`: `access` is the called member of a check of one value. */
@@ -780,6 +812,14 @@ function collectModule(ts: Ts, sf: TS.SourceFile, sink: FactSink, renamed: Map<s
       module.constants ??= [];
       module.constants.push(...named);
     }
+    if (ts.isVariableStatement(stmt))
+      for (const d of stmt.declarationList.declarations) {
+        const held = ts.isIdentifier(d.name) && d.initializer ? constantElements(ts, unwrapExpression(ts, d.initializer)) : [];
+        if (held.length > 0) {
+          module.constantSets ??= [];
+          module.constantSets.push([(d.name as TS.Identifier).text, held]);
+        }
+      }
     if (ts.isImportDeclaration(stmt) && ts.isStringLiteral(stmt.moduleSpecifier)) {
       const from = stmt.moduleSpecifier.text;
       const clause = stmt.importClause;
@@ -869,6 +909,29 @@ function collectModule(ts: Ts, sf: TS.SourceFile, sink: FactSink, renamed: Map<s
  * The strings a collection is written with: `['a', 'b'] as const`, `new Set(['a', 'b'])`; none for
  * anything else.
  */
+/** A name written as a constant (see looksConstant), from its text: `EventType.Created`, `RESPONSE_DONE`. */
+const CONSTANT_TEXT = /^(?:[A-Za-z_$][\w$]*\.)*(?:[A-Z][\w$]*\.[A-Za-z_$][\w$]*|[A-Z][A-Z0-9]*_[A-Z0-9_]+)$/;
+
+/** The elements of a collection of constants (`new Set([EventType.Completed, Kinds.FAILED])`), as written. */
+function constantElements(ts: Ts, init: TS.Expression): string[] {
+  let list: TS.Expression | undefined = init;
+  if (ts.isNewExpression(init) && ts.isIdentifier(init.expression) && init.expression.text === 'Set') list = init.arguments?.[0];
+  list = list && unwrapExpression(ts, list);
+  if (!list || !ts.isArrayLiteralExpression(list)) return [];
+  return list.elements.flatMap((e) => {
+    const text = ts.isIdentifier(e) || ts.isPropertyAccessExpression(e) ? exprText(ts, e) : undefined;
+    return text !== undefined && CONSTANT_TEXT.test(text) ? [text] : [];
+  });
+}
+
+/** `a.b.C` as written, for a name or a chain of names; undefined for anything else. */
+function exprText(ts: Ts, e: TS.Expression): string | undefined {
+  if (ts.isIdentifier(e)) return e.text;
+  if (!ts.isPropertyAccessExpression(e) || !ts.isIdentifier(e.name)) return undefined;
+  const head = exprText(ts, e.expression);
+  return head === undefined ? undefined : `${head}.${e.name.text}`;
+}
+
 function stringElements(ts: Ts, init: TS.Expression): string[] {
   let list: TS.Expression | undefined = init;
   if (ts.isNewExpression(init) && ts.isIdentifier(init.expression) && init.expression.text === 'Set') list = init.arguments?.[0];
@@ -878,11 +941,19 @@ function stringElements(ts: Ts, init: TS.Expression): string[] {
 }
 
 /** A constant that holds a string: `const CREATED = '…'`, an object map's `EventType.Created`, an enum member. */
-function recordConstants(ts: Ts, node: TS.Node, constants: Map<string, string>, members: Map<string, string[]>): void {
+function recordConstants(
+  ts: Ts,
+  node: TS.Node,
+  constants: Map<string, string>,
+  members: Map<string, string[]>,
+  constantMembers: Map<string, string[]>,
+): void {
   if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) {
     const init = unwrapExpression(ts, node.initializer);
     const held = stringElements(ts, init);
     if (held.length > 0) members.set(node.name.text, held);
+    const named = constantElements(ts, init);
+    if (named.length > 0) constantMembers.set(node.name.text, named);
     if (ts.isStringLiteral(init) || ts.isNoSubstitutionTemplateLiteral(init)) constants.set(node.name.text, init.text);
     else if (ts.isObjectLiteralExpression(init)) {
       for (const prop of init.properties) {
