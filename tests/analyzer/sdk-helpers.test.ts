@@ -7,6 +7,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildCandidates } from '../../tools/analyzer/candidates.js';
+import { analyzePython } from '../../tools/analyzer/python/analyze-python.js';
 import { analyzeFiles, removeAnalyzedFiles } from './analyze-files.js';
 import { fixtureModel } from './fixture-model.js';
 
@@ -76,6 +77,37 @@ describe('SDK helpers', () => {
       'server/model.py:8 POST /v1/responses input (SDK call responses.create())',
       'web/model.mts:3 POST /v1/responses model,input (SDK call responses.create())',
     ]);
+  });
+
+  it('a keyword that fills the path is a path parameter, and no query parameter', async () => {
+    const items = {
+      ...fixtureModel.endpoints[0]!,
+      id: 'endpoint:GET /v1/responses/{response_id}/input_items',
+      method: 'GET' as const,
+      path: '/v1/responses/{response_id}/input_items',
+      sdkCalls: ['responses.input_items.list'],
+    };
+    const model = {
+      ...fixtureModel,
+      endpoints: [items],
+      params: ['limit', 'order'].map((name) => ({
+        ...fixtureModel.params[0]!,
+        id: `${items.id}#${name}`,
+        endpoint: items.id,
+        in: 'query' as const,
+        field: { ...fixtureModel.params[0]!.field, name },
+      })),
+    };
+    const candidates = buildCandidates({ model, unknownLiteralPatterns: [] });
+    const text = [
+      'async def items(client, rid):',
+      '    return await client.responses.input_items.list(',
+      '        response_id=rid, limit=10, order="asc")',
+      '',
+    ].join('\n');
+    const [out] = await analyzePython([{ text, ctx: { file: 'server/items.py', language: 'python', isTest: false, candidates } }]);
+    const route = out!.facts.find((f) => f.kind === 'route');
+    expect(route?.params?.map((p) => `${p.in} ${p.name}@${p.line}`)).toEqual(['path response_id@2', 'query limit@3', 'query order@3']);
   });
 
   it('a helper the examples call themselves keeps the endpoint they call it for', () => {

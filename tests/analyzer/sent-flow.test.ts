@@ -145,6 +145,27 @@ describe('TypeScript: a request built elsewhere in the file', () => {
   });
 });
 
+describe('TypeScript: a wrapper chosen between two functions', () => {
+  it('is a function of the name holding the choice: its calls pass what the SDK call sends', async () => {
+    const text = [
+      'export class Loop {',
+      '  async run(input: unknown[], flex: boolean) {',
+      '    const call = this.direct',
+      '      ? (params: any) => this.oai.responses.create(params)',
+      '      : (params: any) => viaChat(this.oai, params);',
+      '    return call({',
+      '      model: this.model,',
+      '      input,',
+      "      ...(flex ? { truncation: 'auto' } : {}),",
+      '    });',
+      '  }',
+      '}',
+      '',
+    ].join('\n');
+    expect(await sent({ 'web/loop.mts': text })).toEqual(['web/loop.mts:4 POST /v1/responses [model@7,input@8,truncation@9]']);
+  });
+});
+
 describe('TypeScript: a request typed as the SDK types it', () => {
   /** The facts that carry a typed request's keys, and not the endpoint's call. */
   async function typed(files: Record<string, string>): Promise<string[]> {
@@ -221,6 +242,22 @@ describe('Python: `**payload` built elsewhere in the file', () => {
     expect(await sent({ 'server/chat.py': text })).toEqual([
       'server/chat.py:15 POST /v1/responses [model@5,truncation@4,previous_response_id@14,input@19,max_output_tokens@20]',
     ]);
+  });
+
+  it('follows an attribute of an object the file builds with it as a keyword, through a helper’s return', async () => {
+    const text = [
+      'class Client:',
+      '    def _process(self, messages):',
+      '        create_args = {"model": self.model}',
+      '        create_args["input"] = messages',
+      '        return CreateParams(tools=[], create_args=create_args)',
+      '',
+      '    async def create(self, messages):',
+      '        params = self._process(messages)',
+      '        return await self._client.responses.create(**params.create_args, tools=params.tools)',
+      '',
+    ].join('\n');
+    expect(await sent({ 'server/client.py': text })).toEqual(['server/client.py:9 POST /v1/responses [tools@9,model@3,input@4]']);
   });
 
   it('follows a request handed by keyword to a helper that calls a lambda with it', async () => {

@@ -204,7 +204,31 @@ function withConstantValues(input: AssignInput): CodeFact[] {
     if (whole.length > 0) return whole;
     const dot = written.lastIndexOf('.');
     if (dot < 0) return [];
-    return lookup(input.graph.resolveName(file, written.slice(0, dot)), (b) => `${b.name}${written.slice(dot)}`);
+    const member = lookup(input.graph.resolveName(file, written.slice(0, dot)), (b) => `${b.name}${written.slice(dot)}`);
+    if (member.length > 0) return member;
+    // `types.Events.CREATED` through a module no import names here (one a function returns, one
+    // imported inside a function): a holder of event constants that one module of the workspace
+    // declares, and no other, is that module's.
+    const parts = written.split('.');
+    const holder = parts.length >= 3 ? parts.at(-2)! : undefined;
+    const declaring = holder === undefined ? undefined : holderModules().get(holder);
+    if (declaring?.size !== 1) return [];
+    const [only] = declaring;
+    return lookup({ kind: 'decl', file: only!, name: holder! }, (b) => `${b.name}${written.slice(dot)}`);
+  };
+  /** Each holder of event constants (`Events` of `Events.CREATED`) → the modules that declare it. */
+  let byHolder: Map<string, Set<string>> | undefined;
+  const holderModules = (): Map<string, Set<string>> => {
+    if (byHolder) return byHolder;
+    byHolder = new Map();
+    for (const [file, mod] of input.modules)
+      for (const [name] of [...(mod.facts.constants ?? []), ...(mod.facts.constantSets ?? [])]) {
+        const dot = name.lastIndexOf('.');
+        if (dot < 0) continue;
+        const holder = name.slice(0, dot);
+        (byHolder.get(holder) ?? byHolder.set(holder, new Set()).get(holder)!).add(file);
+      }
+    return byHolder;
   };
   return input.facts.flatMap((f) => {
     if (f.constant === undefined) return [f];

@@ -435,7 +435,10 @@ function sdkCallFact(call: Node, callee: Callee, symbol: string, sink: FactSink)
     .filter((k) => sdkOwn(k.name) && !written.has(k.name));
   if (sendsForeignKeys([...sent, ...flowed], sdk)) return false;
   sent.push(...flowed.filter((k) => sdk.params.includes(k.name)).map((k): RouteParam => ({ ...k, in: where })));
-  const params: RouteParam[] = [...pathTemplateParams(sdk.path, line), ...sentParams(sent, sdk)];
+  const path = pathTemplateParams(sdk.path, line);
+  // `input_items.list(response_id=…, limit=…)`: a keyword that fills the path is no query parameter.
+  const inPath = new Set(path.map((p) => p.name));
+  const params: RouteParam[] = [...path, ...sentParams(sent, sdk).filter((k) => !inPath.has(k.name))];
   sink.add({
     kind: 'route',
     symbol,

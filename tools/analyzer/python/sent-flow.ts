@@ -191,6 +191,37 @@ export function flowKeys(value: Node): FlowKey[] {
     }
   };
 
+  /**
+   * What attribute `attr` of the object `e` holds, when the object is built in the file with it as a
+   * keyword (`Params(create_args=args)`, a dataclass, a NamedTuple, a model): the call itself, what a
+   * function of the file returns, or a variable assigned either.
+   */
+  const attributeKeys = (e: Node, attr: string, scope: Node | undefined, depth: number): void => {
+    if (depth > MAX_DEPTH || attr === '') return;
+    if (e.type === 'identifier') {
+      for (const a of inScope(scope, ['assignment'])) {
+        const right = a.childForFieldName('right');
+        if (a.childForFieldName('left')?.text === e.text && right) attributeKeys(right, attr, scope, depth + 1);
+      }
+      return;
+    }
+    if (e.type === 'await') {
+      const inner = kids(e)[0];
+      if (inner) attributeKeys(inner, attr, scope, depth + 1);
+      return;
+    }
+    if (e.type !== 'call') return;
+    const given = argumentFor(kids(e.childForFieldName('arguments') ?? e), attr, -1);
+    if (given) return keys(given, scope, depth + 1);
+    const fns = functionsNamed(lastName(e.childForFieldName('function')) ?? '');
+    if (fns.length > MAX_DEFINITIONS) return;
+    for (const fn of fns)
+      for (const r of inScope(fn, ['return_statement'])) {
+        const value = kids(r)[0];
+        if (value) attributeKeys(value, attr, fn, depth + 1);
+      }
+  };
+
   /** `name` in `scope`: a parameter of a function around it (the calls' arguments), or a variable (its assignments). */
   const nameKeys = (name: string, scope: Node | undefined, depth: number): void => {
     for (let fn = scope; fn; fn = enclosingFunction(fn)) {
@@ -247,8 +278,12 @@ export function flowKeys(value: Node): FlowKey[] {
         return callback ? passedToCallback(callback, depth) : nameKeys(e.text, scope, depth);
       }
       case 'attribute': {
+        const object = e.childForFieldName('object');
+        const attr = e.childForFieldName('attribute')?.text ?? '';
         // `self._default_params`: a property of the file's classes.
-        if (/^(self|cls)$/.test(e.childForFieldName('object')?.text ?? '')) returned(e.childForFieldName('attribute')?.text ?? '', depth);
+        if (/^(self|cls)$/.test(object?.text ?? '')) returned(attr, depth);
+        // `params.create_args` after `params = self._build(…)`, which returns `Params(create_args=args)`.
+        else if (object) attributeKeys(object, attr, scope, depth + 1);
         return;
       }
       case 'call': {

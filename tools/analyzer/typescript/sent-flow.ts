@@ -75,11 +75,23 @@ export function isFunctionLike(ts: Ts, n: TS.Node): n is TS.SignatureDeclaration
   );
 }
 
-/** The name a function is called by: its own, or the variable or property holding it. */
+/**
+ * The name a function is called by: its own, or the variable or property holding it, also when the
+ * holder chooses between functions (`const send = direct ? (p) => sdk.create(p) : (p) => viaChat(p)`).
+ */
 function functionName(ts: Ts, fn: TS.Node): string | undefined {
   const own = (fn as { name?: TS.Node }).name;
   if (own && (ts.isIdentifier(own) || ts.isPrivateIdentifier(own))) return own.text;
-  const holder = fn.parent;
+  let holder = fn.parent;
+  while (
+    holder &&
+    (ts.isParenthesizedExpression(holder) ||
+      (ts.isConditionalExpression(holder) && holder.condition !== fn) ||
+      (ts.isBinaryExpression(holder) &&
+        holder.left !== fn &&
+        (holder.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || holder.operatorToken.kind === ts.SyntaxKind.BarBarToken)))
+  )
+    holder = holder.parent;
   if (holder && (ts.isVariableDeclaration(holder) || ts.isPropertyAssignment(holder)) && ts.isIdentifier(holder.name))
     return holder.name.text;
   return undefined;
