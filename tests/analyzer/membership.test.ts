@@ -89,7 +89,7 @@ describe('Python membership checks and Enum values', () => {
     const found = await handlers({
       'server/stream.py': [
         'from typing import Final',
-        '_TERMINAL = ["response.completed", "response.failed"]',
+        '_TERMINAL = ["response.completed", "response.failed", "error"]',
         'DONE_TYPES: Final = frozenset({"response.output_text.done"})',
         'class Reader:',
         '    _SKIPPED = frozenset(("response.queued", "response.in_progress"))',
@@ -113,6 +113,7 @@ describe('Python membership checks and Enum values', () => {
       'server/stream.py:12 response.queued',
       'server/stream.py:16 response.in_progress',
       'server/stream.py:16 response.queued',
+      'server/stream.py:8 error',
       'server/stream.py:8 response.completed',
       'server/stream.py:8 response.failed',
     ]);

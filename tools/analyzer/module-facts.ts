@@ -80,7 +80,8 @@ export interface ModuleFacts {
 /**
  * A holder's undotted constant (`ERROR = "error"`) is an event type only in a holder of event types,
  * one that also holds a dotted one (`CREATED = "response.created"`): a log level or a status enum
- * says `error` too, and code compares with it everywhere. A bare one never counts.
+ * says `error` too, and code compares with it everywhere. A bare one never counts, but in a
+ * collection that also holds a dotted one (`TERMINAL = ["response.completed", "error"]`).
  */
 export function keepEventConstants(module: ModuleFacts): void {
   const constants = module.constants;
@@ -88,7 +89,11 @@ export function keepEventConstants(module: ModuleFacts): void {
   const dotted = (value: string) => value.includes('.');
   const holderOf = (name: string) => name.slice(0, Math.max(0, name.lastIndexOf('.')));
   const eventHolders = new Set(constants.filter(([name, value]) => name.includes('.') && dotted(value)).map(([name]) => holderOf(name)));
-  const kept = constants.filter(([name, value]) => dotted(value) || (name.includes('.') && eventHolders.has(holderOf(name))));
+  // A collection (`TERMINAL = ["response.completed", "error"]`) that holds a dotted type holds event types.
+  const eventCollections = new Set(constants.filter(([, value]) => dotted(value)).map(([name]) => name));
+  const kept = constants.filter(
+    ([name, value]) => dotted(value) || eventCollections.has(name) || (name.includes('.') && eventHolders.has(holderOf(name))),
+  );
   if (kept.length > 0) module.constants = kept;
   else delete module.constants;
 }
