@@ -201,15 +201,23 @@ describe('TypeScript: a request typed as the SDK types it', () => {
     ]);
   });
 
-  it('counts only the SDK’s type: one of the same name from elsewhere is some other request', async () => {
+  it('knows the type through a package that passes the SDK on and through an alias, and not as the file’s own', async () => {
     const text = [
-      "import type { ResponseCreateParams } from './types.mjs';",
-      'export function body(p: any): ResponseCreateParams {',
-      '  return { model: p.model, input: p.input };',
+      "import { type OpenAIClient } from '@langchain/openai';",
+      "type ChatRequest = Omit<OpenAIClient.Responses.ResponseCreateParamsNonStreaming, 'input'> & { extra?: number };",
+      'interface ResponseCreateParams { model: string }',
+      'export function chat(p: any): Promise<ChatRequest> {',
+      '  const body: ChatRequest = { model: p.model, truncation: p.t };',
+      '  return Promise.resolve(body);',
+      '}',
+      'export function own(p: any): ResponseCreateParams {',
+      '  return { model: p.model };',
       '}',
       '',
     ].join('\n');
-    expect(await typed({ 'web/other.mts': text })).toEqual([]);
+    expect(await typed({ 'web/chat.mts': text })).toEqual([
+      'web/chat.mts:5 chat POST /v1/responses [model@5,truncation@5] (request typed ChatRequest)',
+    ]);
   });
 });
 

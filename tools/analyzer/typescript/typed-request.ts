@@ -7,13 +7,15 @@
  * ones written on the object itself whole and those reached further only when the endpoint has
  * them. The endpoint's own place stays the call's: these facts carry parameters only.
  *
- * The type counts only as the SDK's: imported from one of its packages, or read through a name
- * that is (`OpenAI.Responses.…` of `import OpenAI from 'openai'`).
+ * The type is known by the name the SDKs give it, imported (from the SDK, from a package that passes
+ * the SDK on, as LangChain's `OpenAIClient` does, or from a module of the project) or read through
+ * an imported namespace (`OpenAI.Responses.…`), directly or through a type alias of this file. A
+ * type of that name the file declares itself is its own request model, which the route and
+ * parameter checks read.
  */
 import type * as TS from 'typescript';
 import type { Ts } from './compiler-api.js';
 import type { FactAdder } from './ts-params.js';
-import { packageOf } from '../bindings.js';
 import { type ParamsType, paramsTypeOf, sentParams } from '../client-path.js';
 import { flowKeys, isFunctionLike } from './sent-flow.js';
 import { callerName } from './ts-routes.js';
@@ -27,21 +29,21 @@ const WRAPPERS = new Set(['Promise', 'Awaited', 'Partial', 'Readonly', 'Required
 export function typedRequestVisitor(ts: Ts, sf: TS.SourceFile, sink: FactAdder, at: At): (node: TS.Node) => void {
   const types = sink.ctx.candidates.sdkParamsTypes;
   if (types.size === 0) return () => {};
-  /** Local names bound to the SDK's packages → the name imported (`*` for a namespace or default import). */
-  let imported: Map<string, string> | undefined;
-  const importsOfSdk = (): Map<string, string> => {
-    if (imported) return imported;
-    imported = new Map();
+  /** The file's imported names → the name imported (`*` for a namespace or default import), and its type aliases. */
+  let names: { imported: Map<string, string>; aliases: Map<string, TS.TypeNode> } | undefined;
+  const fileNames = (): { imported: Map<string, string>; aliases: Map<string, TS.TypeNode> } => {
+    if (names) return names;
+    names = { imported: new Map(), aliases: new Map() };
     for (const st of sf.statements) {
-      if (!ts.isImportDeclaration(st) || !ts.isStringLiteral(st.moduleSpecifier) || !st.importClause) continue;
-      if (!sink.ctx.candidates.sdkPackages.has(packageOf(st.moduleSpecifier.text))) continue;
+      if (ts.isTypeAliasDeclaration(st)) names.aliases.set(st.name.text, st.type);
+      if (!ts.isImportDeclaration(st) || !st.importClause) continue;
       const clause = st.importClause;
-      if (clause.name) imported.set(clause.name.text, '*');
+      if (clause.name) names.imported.set(clause.name.text, '*');
       const bindings = clause.namedBindings;
-      if (bindings && ts.isNamespaceImport(bindings)) imported.set(bindings.name.text, '*');
-      else if (bindings) for (const el of bindings.elements) imported.set(el.name.text, (el.propertyName ?? el.name).text);
+      if (bindings && ts.isNamespaceImport(bindings)) names.imported.set(bindings.name.text, '*');
+      else if (bindings) for (const el of bindings.elements) names.imported.set(el.name.text, (el.propertyName ?? el.name).text);
     }
-    return imported;
+    return names;
   };
 
   /** The SDK request type `t` names, through the wrappers above, unions and intersections. */
@@ -56,22 +58,29 @@ export function typedRequestVisitor(ts: Ts, sf: TS.SourceFile, sink: FactAdder, 
     }
     if (ts.isParenthesizedTypeNode(t)) return requestOf(t.type, depth + 1);
     if (!ts.isTypeReferenceNode(t)) return undefined;
-    const names: string[] = [];
+    const written: string[] = [];
     for (let n: TS.EntityName = t.typeName; ; n = n.left) {
-      names.unshift(ts.isIdentifier(n) ? n.text : n.right.text);
+      written.unshift(ts.isIdentifier(n) ? n.text : n.right.text);
       if (ts.isIdentifier(n)) break;
     }
-    const last = names.at(-1)!;
-    if (names.length === 1 && WRAPPERS.has(last)) return requestOf(t.typeArguments?.[0], depth + 1);
-    // Cheap before the imports are read: most types are no SDK request.
-    if (names.length > 1 && !last.includes('Params')) return undefined;
-    const bound = importsOfSdk().get(names[0]!);
+    const last = written.at(-1)!;
+    if (written.length === 1 && WRAPPERS.has(last)) return requestOf(t.typeArguments?.[0], depth + 1);
+    // Cheap before the file's names are read: most types are no request.
+    if (written.length > 1 && !last.includes('Params')) return undefined;
+    const { imported, aliases } = fileNames();
+    // `type ChatRequest = Omit<ResponseCreateParamsNonStreaming, 'input'> & { … }` in this file.
+    const alias = written.length === 1 ? aliases.get(last) : undefined;
+    if (alias) {
+      const found = requestOf(alias, depth + 1);
+      return found && { ...found, written: last };
+    }
+    const bound = imported.get(written[0]!);
     if (bound === undefined) return undefined;
-    // A name imported under another (`ResponseCreateParams as Params`) is known by the SDK's.
-    const name = names.length === 1 ? bound : last;
+    // A name imported under another (`ResponseCreateParams as Params`) is known by its own.
+    const name = written.length === 1 ? bound : last;
     if (name === '*') return undefined;
     const type = paramsTypeOf(name, types);
-    return type ? { type, written: names.join('.') } : undefined;
+    return type ? { type, written: written.join('.') } : undefined;
   };
 
   /** Keys already reported: a typed builder returns a typed variable, and both lead to the same keys. */
