@@ -168,6 +168,7 @@ export function pythonFacts(tree: Tree, ctx: FileContext): FileFacts {
             sink.module.nameDispatch ??= [];
             sink.module.nameDispatch.push(prefix);
           }
+          routes.bindGetattr(node);
         }
         callFacts(node, callee, symbol, sink);
         clientCallFact(node, callee, symbol, routes, sink);

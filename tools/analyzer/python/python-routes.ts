@@ -66,6 +66,31 @@ export class RouteScope {
     return this.#prefixes;
   }
 
+  /** Names bound to a member fetched by name (`parse = getattr(client.responses, "parse", None)`) → its chain. */
+  readonly #fetched = new Map<string, string[]>();
+
+  /**
+   * Notes `name = getattr(obj, "member", …)`: `name` is then `obj.member`, for a call of it to be read
+   * as a call of that member (`parse(model=…)` as `client.responses.parse(model=…)`). `obj` may be a
+   * name bound so before it (`getattr(streaming, "create")` after `streaming = getattr(client.responses,
+   * "with_streaming_response")`).
+   */
+  bindGetattr(call: Node): void {
+    const assignment = call.parent;
+    const name = assignment?.type === 'assignment' ? assignment.childForFieldName('left') : null;
+    if (name?.type !== 'identifier' || assignment!.childForFieldName('right')?.id !== call.id) return;
+    const [object, member] = kids(call.childForFieldName('arguments') ?? call);
+    const attr = member ? stringValue(member) : undefined;
+    if (!object || attr === undefined || !/^[A-Za-z_]\w*$/.test(attr)) return;
+    const head = object.type === 'identifier' ? (this.#fetched.get(object.text) ?? [object.text]) : trailingNames(object);
+    this.#fetched.set(name.text, [...head, attr]);
+  }
+
+  /** The chain a name was bound to by `bindGetattr`, if it was. */
+  fetched(name: string): readonly string[] | undefined {
+    return this.#fetched.get(name);
+  }
+
   /** The file's functions by name, the first definition of each. */
   get functions(): Map<string, Node> {
     if (!this.#functions) {
@@ -181,14 +206,22 @@ export function clientCallFact(call: Node, callee: Callee, symbol: string, scope
   const fn = callee.node;
   const name = callee.last;
   // Most calls are none of these: their arguments are read only for a name that may be.
-  const verb = name ? /^_*(get|post|put|patch|delete)(?=$|_)/.exec(name)?.[1] : undefined;
+  const named = name ? /^_*(get|post|put|patch|delete)(?=$|_)/.exec(name)?.[1] : undefined;
   const registers = name !== undefined && (REGISTERS.has(name) || REGISTERING_VERB.test(name));
   if ((name === 'path' || name === 're_path') && !callee.attribute && djangoPathFact(call, name, sink)) return;
-  const args = verb || registers ? kids(call.childForFieldName('arguments') ?? call) : [];
+  // `client.request("POST", "/v1/responses", json=…)`, `self._request("GET", url)`: the method first.
+  const requesting = !named && name !== undefined && /request/i.test(name);
+  const args = named || registers || requesting ? kids(call.childForFieldName('arguments') ?? call) : [];
+  const given =
+    requesting && args[0]?.type === 'string' ? /^(get|post|put|patch|delete)$/i.exec(stringValue(args[0]) ?? '')?.[1] : undefined;
+  const verb = named ?? given?.toLowerCase();
   if (registers && registeredRouteFact(call, name, args, scope, sink)) return;
-  if (callee.attribute && sdkCallFact(call, callee, symbol, sink)) return;
+  // `client.responses.create(…)`, or `create(…)` after `create = getattr(client.responses, "create")`.
+  const chain = callee.attribute ? (callee.written?.split('.') ?? trailingNames(callee.node)) : name && scope.fetched(name);
+  if (chain && sdkCallFact(call, chain, symbol, sink)) return;
   if (!verb || call.parent?.type === 'decorator') return;
-  const first = args[0]?.type === 'keyword_argument' ? undefined : args[0];
+  const pathArg = given ? args[1] : args[0];
+  const first = pathArg?.type === 'keyword_argument' ? undefined : pathArg;
   if (!first) return;
   // Most verb calls are `.get("key")` on a dict: the enclosing function (a walk up the tree, each
   // step a call into WebAssembly) is looked up only for a path held in a variable, or once a path is found.
@@ -411,11 +444,12 @@ function spreadKeys(splat: Node, caller: Node | undefined, depth: number): { nam
  * `await self.client.conversations.items.list(conversation_id, limit=10)`): a call of that endpoint,
  * its keyword arguments the parameters it sends.
  */
-function sdkCallFact(call: Node, callee: Callee, symbol: string, sink: FactSink): boolean {
+function sdkCallFact(call: Node, chain: readonly string[], symbol: string, sink: FactSink): boolean {
   const sdkCalls = sink.ctx.candidates.sdkCalls;
   if (sdkCalls.size === 0) return false;
-  // `self.get_client().responses.create(…)`, `OpenAI().responses.create(…)`: a client made by a call.
-  const sdk = sdkEndpoint(callee.written?.split('.') ?? trailingNames(callee.node), sdkCalls);
+  // `self.get_client().responses.create(…)`, `OpenAI().responses.create(…)`: a client made by a call,
+  // read from the end of its chain.
+  const sdk = sdkEndpoint(chain, sdkCalls);
   if (!sdk) return false;
   const where: 'body' | 'query' = /^(POST|PUT|PATCH)$/.test(sdk.method) ? 'body' : 'query';
   const line = pos(call).line;

@@ -52,6 +52,29 @@ function argumentFor(args: readonly Node[], name: string, index: number): Node |
 }
 
 /**
+ * The strings a loop around `id` gives it: `for id in ("a", "b"):`, or a module's collection of
+ * strings (`for id in _OPTIONS:` with `_OPTIONS = ("a", "b")`). None for any other loop.
+ */
+function loopStrings(id: Node): Node[] {
+  for (let n = id.parent; n && n.type !== 'function_definition'; n = n.parent) {
+    if (n.type !== 'for_statement' || n.childForFieldName('left')?.text !== id.text) continue;
+    let over = n.childForFieldName('right');
+    if (over?.type === 'identifier') {
+      const name = over.text;
+      const assigned = kids(rootOf(n))
+        .filter((st) => st.type === 'expression_statement')
+        .map((st) => kids(st)[0])
+        .find((a) => a?.type === 'assignment' && a.childForFieldName('left')?.text === name);
+      over = assigned?.childForFieldName('right') ?? null;
+    }
+    if (!over || !['tuple', 'list', 'set'].includes(over.type)) return [];
+    const items = kids(over);
+    return items.every((s) => s.type === 'string') ? items : [];
+  }
+  return [];
+}
+
+/**
  * The parameter of a lambda around `id` (inside its function) that `id` names, with the name the
  * lambda is handed over or stored by (`attempt=lambda body: …`, `attempt = lambda body: …`).
  */
@@ -125,9 +148,12 @@ export function flowKeys(value: Node): FlowKey[] {
       }
       const left = n.childForFieldName('left');
       const right = n.childForFieldName('right');
-      if (left?.type === 'subscript' && left.childForFieldName('value')?.text === name)
-        add(stringValue(left.childForFieldName('subscript')), n);
-      else if (left?.type === 'identifier' && left.text === name && right) keys(right, scope, depth + 1);
+      if (left?.type === 'subscript' && left.childForFieldName('value')?.text === name) {
+        const key = left.childForFieldName('subscript');
+        // `for option in ("temperature", "top_p"): kwargs[option] = …`: each name the loop gives.
+        if (key?.type === 'identifier') for (const s of loopStrings(key)) add(stringValue(s), s);
+        else add(stringValue(key), n);
+      } else if (left?.type === 'identifier' && left.text === name && right) keys(right, scope, depth + 1);
     }
   };
 

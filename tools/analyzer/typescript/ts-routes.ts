@@ -98,8 +98,12 @@ export function routeVisitor(
           return;
         }
       }
-      const first = node.arguments[0];
-      const verb = name === 'fetch' ? fetchMethod(ts, node.arguments[1]) : verbOf(name);
+      const named = name === 'fetch' ? fetchMethod(ts, node.arguments[1]) : verbOf(name);
+      // `request('POST', '/v1/responses', { body })`, `apiRequest.call(this, 'POST', '/responses', …)`:
+      // a wrapper given the method, then the path.
+      const given = named || name === 'fetch' ? undefined : methodArgument(ts, node, name);
+      const first = given ? given.path : node.arguments[0];
+      const verb = given?.verb ?? named;
       // Most calls are neither: the receiver's text (a string made per call) only for those that are.
       if (!verb && !(access && (name === 'route' || name === 'on' || name === 'use'))) return;
       // Express's `app.use('/v1/responses', auth, router)` and Hono's `app.route('/v1', api)`: a
@@ -145,7 +149,8 @@ export function routeVisitor(
         // At the method's name: the calls of one chain (`new Hono().get(…).post(…)`) all start
         // where the chain does, and would be taken for one.
         const where = at(access ? access.name : node);
-        const fn = handler && ts.isIdentifier(handler) ? functions.get(handler.text) : handler;
+        // A wrapper given the method is a client's call: it has no handler to read.
+        const fn = given ? undefined : handler && ts.isIdentifier(handler) ? functions.get(handler.text) : handler;
         const { keys: read, handOffs } = !body && fn && WITH_BODY.has(verb) ? keysRead(ts, fn, at, functions) : NOTHING_READ;
         const sent = sentKeys(ts, node, at, sf, knownParams);
         const data = sent.length === 0 && WITH_BODY.has(verb) ? dataArgument(ts, node, knownParams) : undefined;
@@ -156,12 +161,12 @@ export function routeVisitor(
           symbol,
           method: verb.toUpperCase(),
           path: declared,
-          evidence: access ? `${owner}.${name}() call` : `${name}() call`,
+          evidence: given && name === 'call' ? `${owner}() call` : access ? `${owner}.${name}() call` : `${name}() call`,
           ...(body ? { className: body } : {}),
           ...(params.length ? { params } : {}),
           ...(WITH_BODY.has(verb) && handOffs.length ? { handsBody: handOffs } : {}),
           // The router it is declared on, when another module may mount it under a prefix.
-          ...(access && ts.isIdentifier(access.expression) ? { router: access.expression.text } : {}),
+          ...(access && !given && ts.isIdentifier(access.expression) ? { router: access.expression.text } : {}),
           ...where,
         });
       } else if (access && name === 'route' && first && ts.isObjectLiteralExpression(first)) {
@@ -335,6 +340,16 @@ function nestRoutes(ts: Ts, sf: TS.SourceFile, method: TS.MethodDeclaration, cls
  * variants named after it (`getAPIList`, `_post`, `delete_item`). Only a call whose first argument
  * reads as a path counts, and only a path the spec has becomes a location.
  */
+/** A call's method given as its first argument (past `this` of `f.call(this, …)`), and the path after it. */
+function methodArgument(ts: Ts, call: TS.CallExpression, name: string): { verb: string; path: TS.Expression } | undefined {
+  const args = name === 'call' ? call.arguments.slice(1) : call.arguments;
+  const method = args[0];
+  if (args.length < 2 || !method || !ts.isStringLiteral(method) || !HTTP_METHOD.test(method.text)) return undefined;
+  return { verb: method.text.toLowerCase(), path: args[1]! };
+}
+
+const HTTP_METHOD = /^(?:get|post|put|patch|delete|GET|POST|PUT|PATCH|DELETE)$/;
+
 function verbOf(name: string): string | undefined {
   if (VERBS.has(name)) return name;
   // A getter of a URL (`getUrl`, `getBatchUrl`) builds the path; it does not request it.
@@ -400,8 +415,11 @@ function sentKeys(ts: Ts, call: TS.CallExpression, at: At, sf: TS.SourceFile, kn
     if (!ts.isObjectLiteralExpression(arg)) continue;
     for (const p of arg.properties) {
       const where = p.name && ts.isIdentifier(p.name) ? SENT_UNDER.get(p.name.text) : undefined;
-      if (!where || !ts.isPropertyAssignment(p)) continue;
-      let value = p.initializer;
+      // `{ body }`: a variable of that name built around the call; a parameter (an SDK's own method
+      // handing on what it was given) says nothing of one call.
+      const shorthand = ts.isShorthandPropertyAssignment(p) && !isParameterOfCaller(ts, p.name.text, call);
+      if (!where || !(ts.isPropertyAssignment(p) || shorthand)) continue;
+      let value: TS.Expression = ts.isPropertyAssignment(p) ? p.initializer : (p as TS.ShorthandPropertyAssignment).name;
       // `JSON.stringify({ … })`
       if (ts.isCallExpression(value) && value.arguments.length >= 1 && /(^|\.)stringify$/.test(exprName(ts, value.expression) ?? ''))
         value = value.arguments[0]!;

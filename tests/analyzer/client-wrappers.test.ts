@@ -1,0 +1,72 @@
+/**
+ * Calls of an endpoint that name it less directly: a wrapper given the HTTP method and then the
+ * path (`client.request("POST", "/responses", json=…)`, `apiRequest.call(this, 'POST', '/responses',
+ * { body })`), an SDK method fetched by name (`parse = getattr(client.responses, "parse", None)`),
+ * and a request whose keys a loop writes from a list of names (`for option in ("top_p", …)`).
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { analyzeFiles, removeAnalyzedFiles } from './analyze-files.js';
+
+afterAll(removeAnalyzedFiles);
+
+async function routes(files: Record<string, string>): Promise<string[]> {
+  const { facts } = await analyzeFiles(files);
+  return facts
+    .filter((f) => f.kind === 'route')
+    .map((f) => `${f.file}:${f.line} ${f.method} ${f.path} [${(f.params ?? []).map((p) => `${p.name}@${p.line}`)}] (${f.evidence})`);
+}
+
+describe('a wrapper given the method, then the path', () => {
+  it('Python and TypeScript: the call is the endpoint’s, with what its body holds', async () => {
+    expect(
+      await routes({
+        'server/client.py': [
+          'class Client:',
+          '    def create(self, prompt):',
+          '        payload = {"model": "m", "input": prompt}',
+          '        return self._http.request("POST", "/v1/responses", json=payload)',
+          '    def label(self, request):',
+          '        return self.requests.get("name")',
+          '',
+        ].join('\n'),
+        'web/transport.mts': [
+          'export async function run(ctx: unknown, input: string) {',
+          "  const body = { model: 'm', input };",
+          "  return apiRequest.call(ctx, 'POST', '/v1/responses', { body });",
+          '}',
+          "export const note = (r: unknown) => requestLog('POST', r);",
+          '',
+        ].join('\n'),
+      }),
+    ).toEqual([
+      'server/client.py:4 POST /v1/responses [model@3,input@3] (self._http.request() call)',
+      'web/transport.mts:3 POST /v1/responses [model@2,input@2] (apiRequest() call)',
+    ]);
+  });
+});
+
+describe('Python: an SDK method fetched by name, and keys written from a list of names', () => {
+  it('reads `getattr(client.responses, "parse")` as that method, and each name a loop writes', async () => {
+    expect(
+      await routes({
+        'server/model.py': [
+          '_OPTIONS = ("truncation", "max_output_tokens")',
+          'class Model:',
+          '    def _kwargs(self, prompt):',
+          '        kwargs = {"model": self.name}',
+          '        for option in ("previous_response_id",):',
+          '            kwargs[option] = getattr(prompt, option)',
+          '        for option in _OPTIONS:',
+          '            kwargs[option] = getattr(prompt, option)',
+          '        return kwargs',
+          '    def run(self, prompt):',
+          '        parse = getattr(self.client.responses, "parse", None)',
+          '        return parse(input=prompt, **self._kwargs(prompt))',
+          '',
+        ].join('\n'),
+      }),
+    ).toEqual([
+      'server/model.py:12 POST /v1/responses [input@12,model@4,previous_response_id@5,truncation@1,max_output_tokens@1] (SDK call responses.parse())',
+    ]);
+  });
+});
