@@ -201,6 +201,34 @@ describe('TypeScript: a request typed as the SDK types it', () => {
     ]);
   });
 
+  it('knows a request type another module of the project declares as an alias or extension of the SDK’s', async () => {
+    const files = {
+      'web/interfaces.mts': [
+        "import OpenAI from 'openai';",
+        "import type { ResponseCreateParamsNonStreaming } from 'openai/resources/responses/responses';",
+        "export type ChatRequest = Omit<ResponseCreateParamsNonStreaming, 'input'> & { input?: unknown };",
+        'export interface ExtendedParams extends OpenAI.Responses.ResponseCreateParams { extra: string }',
+        'export type OtherRequest = { url: string };',
+        '',
+      ].join('\n'),
+      'web/build.mts': [
+        "import type { ChatRequest, ExtendedParams, OtherRequest } from './interfaces.mjs';",
+        'export function chat(p: any): ChatRequest {',
+        '  const body: ChatRequest = { model: p.model, input: p.input };',
+        '  if (p.t) body.truncation = p.t;',
+        '  return body;',
+        '}',
+        'export const extended = (p: any): ExtendedParams => ({ model: p.model, extra: p.x });',
+        'export const other: OtherRequest = { url: "/x", model: "m" } as never;',
+        '',
+      ].join('\n'),
+    };
+    expect(await typed(files)).toEqual([
+      'web/build.mts:3 chat POST /v1/responses [model@3,input@3,truncation@4] (request typed ChatRequest)',
+      'web/build.mts:7 extended POST /v1/responses [model@7,extra@7] (request typed ExtendedParams)',
+    ]);
+  });
+
   it('knows the type through a package that passes the SDK on and through an alias, and not as the file’s own', async () => {
     const text = [
       "import { type OpenAIClient } from '@langchain/openai';",

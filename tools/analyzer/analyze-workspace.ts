@@ -103,8 +103,12 @@ export async function analyzeWorkspace(options: AnalyzeOptions): Promise<Analyze
   // last run's negatives are valid only while those names are the same.
   // Class names the workspace itself ties to items (besides the SDK's, which the prefilter has).
   const localNames = (): Set<string> => {
-    const names = namesWorthResolving(collect(results), moduleMap(results, languages), candidates.typeByClass);
+    const modules = moduleMap(results, languages);
+    const names = namesWorthResolving(collect(results), modules, candidates.typeByClass);
     for (const n of candidates.typeByClass.keys()) names.delete(n);
+    // A module's own name for an SDK request type (`type ChatRequest = Omit<ResponseCreateParams, …>`):
+    // a request typed with it may be built in a file that names nothing else.
+    for (const m of modules.values()) for (const [n] of m.facts.requestTypes ?? []) names.add(n);
     return names;
   };
   const cachedNames = (): string => namesKey(localNames());

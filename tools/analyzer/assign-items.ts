@@ -58,7 +58,10 @@ function bindingKey(b: Binding): string {
 }
 
 export function assignItems(given: AssignInput): CodeFact[] {
-  const viewed = withViewMethods({ ...given, facts: withConstantValues({ ...given, facts: dispatchedByName(given) }) });
+  const viewed = withViewMethods({
+    ...given,
+    facts: withRequestTypes({ ...given, facts: withConstantValues({ ...given, facts: dispatchedByName(given) }) }),
+  });
   const input: AssignInput = { ...given, facts: withHandedBodies({ ...given, facts: viewed }) };
   const { graph, typeByClass, sdkPackages } = input;
   const itemsOf = new Map<string, Set<string>>();
@@ -236,6 +239,24 @@ function withConstantValues(input: AssignInput): CodeFact[] {
     return (mayHold(f) ? constantValues(f.file, constant) : [])
       .filter((literal) => !dottedOnly || literal.includes('.'))
       .map((literal) => ({ ...rest, literal, evidence: `${f.evidence ?? 'constant'} (${constant})` }));
+  });
+}
+
+/**
+ * A request typed with a type another module declares as an alias of an SDK's request type (the
+ * facts pass names it, as written, for a request it cannot place): that endpoint's, or no fact.
+ */
+function withRequestTypes(input: AssignInput): CodeFact[] {
+  if (!input.facts.some((f) => f.kind === 'route' && f.paramsOnly && f.method === undefined)) return [...input.facts];
+  return input.facts.flatMap((f) => {
+    if (f.kind !== 'route' || !f.paramsOnly || f.method !== undefined || f.className === undefined) return [f];
+    const b = input.graph.resolveName(f.file, f.className);
+    const declared = b?.kind === 'decl' ? input.modules.get(b.file)?.facts.requestTypes?.find(([name]) => name === b.name) : undefined;
+    if (!declared) return [];
+    const { className, ...rest } = f;
+    const [, method, path] = declared;
+    const where = /^(POST|PUT|PATCH)$/.test(method) ? 'body' : 'query';
+    return [{ ...rest, method, path, evidence: `request typed ${className}`, params: rest.params?.map((p) => ({ ...p, in: where })) }];
   });
 }
 

@@ -52,6 +52,11 @@ export interface ModuleFacts {
    * where it is declared, as a constant written in code is.
    */
   constantSets?: [string, string[]][];
+  /**
+   * Type aliases of an SDK's request type (`type ChatRequest = Omit<ResponseCreateParams, 'input'>`):
+   * [name, the endpoint's method, its path], for a request typed with the alias in another module.
+   */
+  requestTypes?: [string, string, string][];
   /** Aliases of unions of classes (`Params = Union[ParamsStreaming, ParamsNonStreaming]`): [name, the members as written]. */
   variants?: [string, string[]][];
   /** Interfaces and classes that extend others: [name, the bases as written]. */

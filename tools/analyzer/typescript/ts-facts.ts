@@ -59,7 +59,7 @@ export function typescriptFacts(ts: Ts, sf: TS.SourceFile, ctx: FileContext): Fi
     sink.module.mounts.push(mount);
   });
   const onParam = paramVisitor(ts, sf, { ctx, add: (f) => params.push(f) }, at, sink.module.unions);
-  const onTypedRequest = typedRequestVisitor(ts, sf, { ctx, add: (f) => routes.push(f) }, at);
+  const onTypedRequest = typedRequestVisitor(ts, sf, { ctx, add: (f) => routes.push(f) }, at, sink.module);
   /** The rest, each with its node's place in the walk. */
   const found: { node: number; fact: FactInput }[] = [];
   let place = 0;

@@ -16,38 +16,70 @@
 import type * as TS from 'typescript';
 import type { Ts } from './compiler-api.js';
 import type { FactAdder } from './ts-params.js';
+import type { ModuleFacts } from '../module-facts.js';
 import { type ParamsType, paramsTypeOf, sentParams } from '../client-path.js';
 import { flowKeys, isFunctionLike } from './sent-flow.js';
 import { callerName } from './ts-routes.js';
 
 type At = (node: TS.Node) => { line: number; column: number };
 
+/** `A.B.C` of an expression written so, as its names; undefined for anything else. */
+function entityText(ts: Ts, e: TS.Expression): string[] | undefined {
+  if (ts.isIdentifier(e)) return [e.text];
+  if (!ts.isPropertyAccessExpression(e) || !ts.isIdentifier(e.name)) return undefined;
+  const head = entityText(ts, e.expression);
+  return head && [...head, e.name.text];
+}
+
+interface FileNames {
+  imported: Map<string, { name: string; from: string }>;
+  aliases: Map<string, TS.TypeNode>;
+}
+
+/** What a type says of a request: the SDK's type it is, or the name of one another module declares. */
+type Found = { type: ParamsType; written: string } | { declaredIn: string; written: string };
+
+/** The names a project gives its own request types. */
+const REQUEST_LIKE = /(?:Request|Params|Body|Payload)$/;
+
 /** Wrappers whose first type argument is the request itself, or what a builder's promise holds. */
 const WRAPPERS = new Set(['Promise', 'Awaited', 'Partial', 'Readonly', 'Required', 'Omit', 'Pick']);
 
 /** The check each node gets (the caller walks the tree, parents first). */
-export function typedRequestVisitor(ts: Ts, sf: TS.SourceFile, sink: FactAdder, at: At): (node: TS.Node) => void {
+export function typedRequestVisitor(ts: Ts, sf: TS.SourceFile, sink: FactAdder, at: At, module: ModuleFacts): (node: TS.Node) => void {
   const types = sink.ctx.candidates.sdkParamsTypes;
   if (types.size === 0) return () => {};
-  /** The file's imported names → the name imported (`*` for a namespace or default import), and its type aliases. */
-  let names: { imported: Map<string, string>; aliases: Map<string, TS.TypeNode> } | undefined;
-  const fileNames = (): { imported: Map<string, string>; aliases: Map<string, TS.TypeNode> } => {
+  /**
+   * The file's imported names → the name imported (`*` for a namespace or default import) and where
+   * from, and its type aliases.
+   */
+  let names: FileNames | undefined;
+  const fileNames = (): FileNames => {
     if (names) return names;
-    names = { imported: new Map(), aliases: new Map() };
+    const found: FileNames = { imported: new Map(), aliases: new Map() };
     for (const st of sf.statements) {
-      if (ts.isTypeAliasDeclaration(st)) names.aliases.set(st.name.text, st.type);
-      if (!ts.isImportDeclaration(st) || !st.importClause) continue;
+      if (ts.isTypeAliasDeclaration(st)) found.aliases.set(st.name.text, st.type);
+      if (!ts.isImportDeclaration(st) || !st.importClause || !ts.isStringLiteral(st.moduleSpecifier)) continue;
+      const from = st.moduleSpecifier.text;
       const clause = st.importClause;
-      if (clause.name) names.imported.set(clause.name.text, '*');
+      if (clause.name) found.imported.set(clause.name.text, { name: '*', from });
       const bindings = clause.namedBindings;
-      if (bindings && ts.isNamespaceImport(bindings)) names.imported.set(bindings.name.text, '*');
-      else if (bindings) for (const el of bindings.elements) names.imported.set(el.name.text, (el.propertyName ?? el.name).text);
+      if (bindings && ts.isNamespaceImport(bindings)) found.imported.set(bindings.name.text, { name: '*', from });
+      else if (bindings)
+        for (const el of bindings.elements) found.imported.set(el.name.text, { name: (el.propertyName ?? el.name).text, from });
     }
-    return names;
+    names = found;
+    return found;
   };
+  /** Parameter names some endpoint of the model has: what a request whose endpoint is not known yet may send. */
+  let known: Set<string> | undefined;
 
-  /** The SDK request type `t` names, through the wrappers above, unions and intersections. */
-  const requestOf = (t: TS.TypeNode | undefined, depth = 0): { type: ParamsType; written: string } | undefined => {
+  /**
+   * The SDK request type `t` names, through the wrappers above, unions and intersections; or, for a
+   * request-like name another module of the project declares (`ChatRequest` from `./interfaces`),
+   * that name, for the workspace pass to find the alias it declares there.
+   */
+  const requestOf = (t: TS.TypeNode | undefined, depth = 0): Found | undefined => {
     if (!t || depth > 4) return undefined;
     if (ts.isUnionTypeNode(t) || ts.isIntersectionTypeNode(t)) {
       for (const m of t.types) {
@@ -65,6 +97,12 @@ export function typedRequestVisitor(ts: Ts, sf: TS.SourceFile, sink: FactAdder, 
     }
     const last = written.at(-1)!;
     if (written.length === 1 && WRAPPERS.has(last)) return requestOf(t.typeArguments?.[0], depth + 1);
+    return requestNamed(written, depth);
+  };
+
+  /** The request a type written `A.B.C` (or `C`) names: see requestOf. */
+  const requestNamed = (written: readonly string[], depth: number): Found | undefined => {
+    const last = written.at(-1)!;
     // Cheap before the file's names are read: most types are no request.
     if (written.length > 1 && !last.includes('Params')) return undefined;
     const { imported, aliases } = fileNames();
@@ -77,33 +115,37 @@ export function typedRequestVisitor(ts: Ts, sf: TS.SourceFile, sink: FactAdder, 
     const bound = imported.get(written[0]!);
     if (bound === undefined) return undefined;
     // A name imported under another (`ResponseCreateParams as Params`) is known by its own.
-    const name = written.length === 1 ? bound : last;
+    const name = written.length === 1 ? bound.name : last;
     if (name === '*') return undefined;
     const type = paramsTypeOf(name, types);
-    return type ? { type, written: written.join('.') } : undefined;
+    if (type) return { type, written: written.join('.') };
+    return written.length === 1 && bound.from.startsWith('.') && REQUEST_LIKE.test(name) ? { declaredIn: name, written: last } : undefined;
   };
 
   /** Keys already reported: a typed builder returns a typed variable, and both lead to the same keys. */
   const reported = new Set<string>();
-  const report = (found: { type: ParamsType; written: string }, value: TS.Expression, place: TS.Node): void => {
-    const { type } = found;
-    const where = /^(POST|PUT|PATCH)$/.test(type.method) ? 'body' : 'query';
+  const report = (found: Found, value: TS.Expression, place: TS.Node): void => {
+    const type = 'type' in found ? found.type : undefined;
+    known ??= new Set(sink.ctx.candidates.paramSets.flatMap((set) => [...set]));
+    const has = (name: string): boolean => (type ? type.params.includes(name) : known!.has(name));
+    // A body, unless its endpoint is known to take a query; the workspace pass sets the other.
+    const where = type && !/^(POST|PUT|PATCH)$/.test(type.method) ? 'query' : 'body';
+    const endpoint = type ? `${type.method} ${type.path}` : found.written;
     const sent = flowKeys(ts, sf, place, value, at)
-      .filter((k) => k.direct || type.params.includes(k.name))
+      .filter((k) => k.direct || has(k.name))
       .filter((k) => {
-        const key = `${type.method} ${type.path}\0${k.name}\0${k.line}`;
+        const key = `${endpoint}\0${k.name}\0${k.line}`;
         if (reported.has(key)) return false;
         reported.add(key);
         return true;
       })
       .map((k) => ({ name: k.name, in: where as 'body' | 'query', line: k.line, ...(k.symbol !== undefined ? { symbol: k.symbol } : {}) }));
-    const params = sentParams(sent, type);
+    const params = type ? sentParams(sent, type) : sent;
     if (params.length === 0) return;
     sink.add({
       kind: 'route',
       symbol: callerName(ts, place) ?? found.written,
-      method: type.method,
-      path: type.path,
+      ...(type ? { method: type.method, path: type.path } : { className: (found as { declaredIn: string }).declaredIn }),
       evidence: `request typed ${found.written}`,
       paramsOnly: true,
       params,
@@ -111,8 +153,30 @@ export function typedRequestVisitor(ts: Ts, sf: TS.SourceFile, sink: FactAdder, 
     });
   };
 
+  /** A module-level alias or interface that is an SDK request (`type ChatRequest = Omit<ResponseCreateParams, 'x'>`, `interface R extends ResponseCreateParams {}`): the module's, for others to type requests with. */
+  const declares = (name: string, found: Found | undefined): void => {
+    if (!found || !('type' in found)) return;
+    module.requestTypes ??= [];
+    module.requestTypes.push([name, found.type.method, found.type.path]);
+  };
+
   return (node: TS.Node): void => {
     switch (node.kind) {
+      case ts.SyntaxKind.TypeAliasDeclaration: {
+        const alias = node as TS.TypeAliasDeclaration;
+        if (alias.parent === sf) declares(alias.name.text, requestOf(alias.type));
+        return;
+      }
+      case ts.SyntaxKind.InterfaceDeclaration: {
+        const decl = node as TS.InterfaceDeclaration;
+        if (decl.parent !== sf) return;
+        for (const clause of decl.heritageClauses ?? [])
+          for (const base of clause.types) {
+            const written = entityText(ts, base.expression);
+            if (written) declares(decl.name.text, requestNamed(written, 0));
+          }
+        return;
+      }
       case ts.SyntaxKind.VariableDeclaration: {
         const decl = node as TS.VariableDeclaration;
         const found = decl.initializer && ts.isIdentifier(decl.name) ? requestOf(decl.type) : undefined;
