@@ -27,7 +27,19 @@ import { bodyReaders } from './body-keys.js';
 import { embeddedTraceTypes, sseEventTypes } from '../trace/trace-facts.js';
 import { constantRanges } from './constant-names.js';
 import { keepEventConstants } from '../module-facts.js';
-import { type Callee, calleeOf, firstSyntaxError, isClassName, kids, lastName, pos, rootOf, stringValue, writtenName } from './syntax.js';
+import {
+  type Callee,
+  calleeOf,
+  enclosingFunction,
+  firstSyntaxError,
+  isClassName,
+  kids,
+  lastName,
+  pos,
+  rootOf,
+  stringValue,
+  writtenName,
+} from './syntax.js';
 
 /**
  * The node types the passes read: the facts pass's own, then the imports, the decorated
@@ -374,6 +386,8 @@ function literalFact(
       const collection =
         constant !== undefined && right && child.type !== 'identifier' && child.type !== 'attribute' ? constantName(parent) : undefined;
       if (collection !== undefined) addConstantSet(sink, collection, constant!);
+      const through = constant === undefined && right && child.type === 'string' ? typedThrough(parent) : undefined;
+      if (through) return add('emitter', true, `type of ${through}`);
       return add('literal', false, 'assignment');
     }
     case 'pair': {
@@ -403,6 +417,12 @@ function literalFact(
         hasSibling(parent.parent, 'pair', (k) => stringValue(k.childForFieldName('key')) === 'data')
       )
         return add('emitter', constant !== undefined, 'event of an SSE message', undefined, dottedOnlyIfConstant);
+      // `ev = {"completed": "response.completed", …}[status]`, then `{"type": ev, …}`.
+      const table = parent.parent;
+      const picked =
+        table?.parent?.type === 'subscript' && table.parent.childForFieldName('value')?.id === table.id ? table.parent : undefined;
+      const through = constant === undefined && picked?.parent?.type === 'assignment' ? typedThrough(picked.parent, picked) : undefined;
+      if (through) return add('emitter', true, `type of ${through}`);
       return add('literal', false, 'dict value');
     }
     case 'keyword_argument': {
@@ -439,10 +459,49 @@ function literalFact(
       if (callee && EMIT_CALL.test(callee)) return add('emitter', false, `argument of ${callee}()`);
       return add('literal', false, 'call argument');
     }
+    case 'conditional_expression': {
+      // `ev = "response.completed" if ok else "response.incomplete"`, then `type=ev`.
+      const branch = kids(parent)[1]?.id !== child.id;
+      const through =
+        constant === undefined && branch && parent.parent?.type === 'assignment' ? typedThrough(parent.parent, parent) : undefined;
+      if (through) return add('emitter', true, `type of ${through}`);
+      return insideCase(parent) ? add('handler', TYPE_SUBJECT.test(matchSubject(parent)), 'case label') : add('literal', false, 'string');
+    }
     default:
       return insideCase(parent) ? add('handler', TYPE_SUBJECT.test(matchSubject(parent)), 'case label') : add('literal', false, 'string');
   }
 }
+
+/**
+ * The local name an assignment gives a type (`ev = …`, its right side `value`), when the function it
+ * is written in, or the module, builds an event of that type with it (`type=ev`, `{"type": ev}`).
+ */
+function typedThrough(assignment: Node, value?: Node): string | undefined {
+  const left = assignment.childForFieldName('left');
+  if (left?.type !== 'identifier' || (value && assignment.childForFieldName('right')?.id !== value.id)) return undefined;
+  const scope = enclosingFunction(assignment) ?? rootOf(assignment);
+  // A node's wrapper is made anew on each access: scopes are known by their tree and id.
+  let byScope = typeNames.get(scope.tree);
+  if (!byScope) {
+    byScope = new Map();
+    typeNames.set(scope.tree, byScope);
+  }
+  let names = byScope.get(scope.id);
+  if (!names) {
+    names = new Set();
+    for (const n of scope.descendantsOfType(['keyword_argument', 'pair'])) {
+      if (!n) continue;
+      const key = n.type === 'pair' ? stringValue(n.childForFieldName('key')) : n.childForFieldName('name')?.text;
+      const given = n.childForFieldName('value');
+      if (key === 'type' && given?.type === 'identifier') names.add(given.text);
+    }
+    byScope.set(scope.id, names);
+  }
+  return names.has(left.text) ? left.text : undefined;
+}
+
+/** Per scope (a function, or a module), the names it gives as an event's type: computed once each. */
+const typeNames = new WeakMap<Node['tree'], Map<number, Set<string>>>();
 
 const CONSTANT_NODES = new Set(['attribute', 'identifier', 'dotted_name']);
 

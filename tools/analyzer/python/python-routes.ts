@@ -281,7 +281,8 @@ const SIGNATURE_ROUTES = new Set(['add_api_route', 'APIRoute']);
  * handler)`. It is one when it names a path and a handler this file defines or imports (a client's
  * `requests.post(url, payload)` names no function); the route is named by the handler. Only a
  * framework that reads the handler's signature as the parameters (FastAPI) gets them from it;
- * elsewhere the path's own parameters are the route's.
+ * elsewhere the path's own parameters are the route's. A decorator applied by hand
+ * (`self.app.post("/v1/responses")(self.create)`) reads the signature as the decorator would.
  */
 function registeredRouteFact(call: Node, name: string, args: Node[], scope: RouteScope, sink: FactSink): boolean {
   const verb = REGISTERING_VERB.exec(name)?.[1];
@@ -292,11 +293,15 @@ function registeredRouteFact(call: Node, name: string, args: Node[], scope: Rout
   if (named) positional = positional.slice(1);
   const path = stringValue(positional[0]) ?? keyword(args, 'path') ?? keyword(args, 'rule');
   if (path === undefined || !path.startsWith('/')) return false;
+  // `self.app.post("/v1/responses")(self.create)`: the decorator applied by hand, to what the outer call is given.
+  const outer = call.parent;
+  const applied = outer?.type === 'call' && outer.childForFieldName('function')?.id === call.id ? outer : undefined;
   const given =
     keywordValue(args, 'endpoint') ??
     keywordValue(args, 'view_func') ??
     keywordValue(args, 'handler') ??
-    positional.slice(1).find((a) => a.type === 'identifier' || a.type === 'attribute');
+    positional.slice(1).find((a) => a.type === 'identifier' || a.type === 'attribute') ??
+    (applied ? kids(applied.childForFieldName('arguments') ?? applied)[0] : undefined);
   const handler = handlerOf(given, scope.functions, sink);
   if (!handler) return false;
   const method = keyword(args, 'method')?.toLowerCase();
@@ -312,7 +317,7 @@ function registeredRouteFact(call: Node, name: string, args: Node[], scope: Rout
   };
   // Elsewhere the path's own parameters are the route's (Flask passes them to the view by name).
   const { params, body, rawBody } =
-    handler.fn && SIGNATURE_ROUTES.has(name)
+    handler.fn && (SIGNATURE_ROUTES.has(name) || applied)
       ? signature(handler.fn, declared)
       : { params: pathTemplateParams(declared.path, pos(call).line), body: undefined, rawBody: [] };
   // A handler of this file that reads the raw body: the keys it reads, there and where it hands it.

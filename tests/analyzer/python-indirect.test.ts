@@ -1,0 +1,53 @@
+/**
+ * Python written one step removed: a route registered by applying the decorator by hand
+ * (`self.app.post("/v1/responses")(self.create)`), which reads the handler's signature as the
+ * decorator does, and an event type held in a local name before it is given as the type (a
+ * string, a conditional, a pick from a table), an emitter wherever the string is written.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { analyzeFiles, removeAnalyzedFiles } from './analyze-files.js';
+
+afterAll(removeAnalyzedFiles);
+
+describe('Python written one step removed', () => {
+  it('a decorator applied by hand registers the route with the body its handler takes', async () => {
+    const { facts } = await analyzeFiles({
+      'server/api.py': [
+        'from pydantic import BaseModel',
+        'class CreateBody(BaseModel):',
+        '    model: str',
+        '    input: str',
+        'class API:',
+        '    def _setup(self):',
+        '        self.app.post("/v1/responses", response_model=None)(self.create)',
+        '    async def create(self, payload: CreateBody):',
+        '        return payload',
+        '',
+      ].join('\n'),
+    });
+    expect(
+      facts.filter((f) => f.kind === 'route').map((f) => `${f.line} ${f.method} ${f.path} ${f.symbol} ${f.className} (${f.evidence})`),
+    ).toEqual(['7 POST /v1/responses create CreateBody (self.app.post() registration)']);
+  });
+
+  it('a type held in a local name and given as the type is emitted where each string stands', async () => {
+    const { facts } = await analyzeFiles({
+      'server/stream.py': [
+        'def finish(status, ok, n):',
+        '    terminal = {"completed": "response.completed", "failed": "response.failed"}[status]',
+        '    yield sse(terminal, {"type": terminal, "sequence_number": n})',
+        '    kind = "response.output_text.done" if ok else "response.refusal.done"',
+        '    yield Event(type=kind)',
+        '    label = "response.created"',
+        '    log(label)',
+        '',
+      ].join('\n'),
+    });
+    expect(facts.filter((f) => f.kind === 'emitter').map((f) => `${f.line} ${f.literal} (${f.evidence})`)).toEqual([
+      '2 response.completed (type of terminal)',
+      '2 response.failed (type of terminal)',
+      '4 response.output_text.done (type of kind)',
+      '4 response.refusal.done (type of kind)',
+    ]);
+  });
+});
