@@ -2,7 +2,8 @@
  * Calls of an endpoint that name it less directly: a wrapper given the HTTP method and then the
  * path (`client.request("POST", "/responses", json=…)`, `apiRequest.call(this, 'POST', '/responses',
  * { body })`), an SDK method fetched by name (`parse = getattr(client.responses, "parse", None)`),
- * and a request whose keys a loop writes from a list of names (`for option in ("top_p", …)`).
+ * a request whose keys a loop writes from a list of names (`for option in ("top_p", …)`), and a
+ * plain server's dispatch on its request's method and path.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { analyzeFiles, removeAnalyzedFiles } from './analyze-files.js';
@@ -68,5 +69,23 @@ describe('Python: an SDK method fetched by name, and keys written from a list of
     ).toEqual([
       'server/model.py:12 POST /v1/responses [input@12,model@4,previous_response_id@5,truncation@1,max_output_tokens@1] (SDK call responses.parse())',
     ]);
+  });
+});
+
+describe('TypeScript: a plain server’s dispatch on method and path', () => {
+  it('is a route where both are compared in one condition, and not where the path alone is', async () => {
+    expect(
+      await routes({
+        'web/server.mts': [
+          "const RESPONSES_PATH = '/v1/responses';",
+          'export function serve(req: any, res: any) {',
+          "  const url = new URL(req.url, 'http://x');",
+          "  if (req.method === 'POST' && url.pathname === RESPONSES_PATH) return create(req, res);",
+          "  if (url.pathname === '/v1/responses') return res.end();",
+          '}',
+          '',
+        ].join('\n'),
+      }),
+    ).toEqual(['web/server.mts:4 POST /v1/responses [] (request dispatch on its method and path)']);
   });
 });

@@ -66,6 +66,19 @@ export function routeVisitor(
   // The last names of the SDK calls the spec's examples make (`create`, `list`): a cheap first test.
   const sdkLast = new Set([...ctx.candidates.sdkCalls.keys()].map((k) => k.slice(k.lastIndexOf('.') + 1)));
   return (node: TS.Node): void => {
+    if (node.kind === ts.SyntaxKind.BinaryExpression) {
+      const route = dispatchedRoute(ts, sf, node as TS.BinaryExpression);
+      if (route)
+        sink.add({
+          kind: 'route',
+          symbol: callerName(ts, node) ?? route.path,
+          method: route.method,
+          path: route.path,
+          evidence: 'request dispatch on its method and path',
+          ...at(node),
+        });
+      return;
+    }
     if (ts.isCallExpression(node) && (ts.isPropertyAccessExpression(node.expression) || ts.isIdentifier(node.expression))) {
       const access = ts.isPropertyAccessExpression(node.expression) ? node.expression : undefined;
       const name = access ? access.name.text : (node.expression as TS.Identifier).text;
@@ -340,6 +353,44 @@ function nestRoutes(ts: Ts, sf: TS.SourceFile, method: TS.MethodDeclaration, cls
  * variants named after it (`getAPIList`, `_post`, `delete_item`). Only a call whose first argument
  * reads as a path counts, and only a path the spec has becomes a location.
  */
+/** The request properties a plain server compares with a path (`url.pathname`, `req.url`). */
+const PATH_PROPERTIES = new Set(['pathname', 'url', 'path']);
+
+/**
+ * A plain server's dispatch (`node:http`): `req.method === 'POST' && url.pathname === '/v1/responses'`,
+ * the path a literal or a `const` around it. Only with the method compared in the same `&&`: a
+ * path compared alone may be a client's or a proxy's test of where a call goes.
+ */
+function dispatchedRoute(ts: Ts, sf: TS.SourceFile, node: TS.BinaryExpression): { method: string; path: string } | undefined {
+  const op = node.operatorToken.kind;
+  if (op !== ts.SyntaxKind.EqualsEqualsEqualsToken && op !== ts.SyntaxKind.EqualsEqualsToken) return undefined;
+  const subject = [node.left, node.right].find((e) => ts.isPropertyAccessExpression(e) && PATH_PROPERTIES.has(e.name.text));
+  const other = subject === node.left ? node.right : node.left;
+  if (!subject) return undefined;
+  const written = ts.isIdentifier(other) ? constantValue(ts, sf, other.text, node) : other;
+  const path = written && pathOf(ts, written);
+  if (!path?.startsWith('/')) return undefined;
+  // The method, compared beside it in the same chain of `&&`.
+  let chain: TS.Node = node;
+  while (ts.isBinaryExpression(chain.parent) && chain.parent.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken)
+    chain = chain.parent;
+  let method: string | undefined;
+  const visit = (e: TS.Node): void => {
+    if (method || !ts.isBinaryExpression(e)) return;
+    if (e.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) {
+      visit(e.left);
+      visit(e.right);
+      return;
+    }
+    const sides = [e.left, e.right];
+    const named = sides.some((s) => ts.isPropertyAccessExpression(s) && s.name.text === 'method');
+    const literal = sides.find((s): s is TS.StringLiteral => ts.isStringLiteral(s) && HTTP_METHOD.test(s.text));
+    if (named && literal) method = literal.text.toUpperCase();
+  };
+  visit(chain);
+  return method ? { method, path } : undefined;
+}
+
 /** A call's method given as its first argument (past `this` of `f.call(this, …)`), and the path after it. */
 function methodArgument(ts: Ts, call: TS.CallExpression, name: string): { verb: string; path: TS.Expression } | undefined {
   const args = name === 'call' ? call.arguments.slice(1) : call.arguments;
