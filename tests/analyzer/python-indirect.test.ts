@@ -1,5 +1,6 @@
 /**
- * Python written one step removed: a route registered by applying the decorator by hand
+ * Python written one step removed: a plain server's dispatch on its request's method and path, a
+ * route registered by applying the decorator by hand
  * (`self.app.post("/v1/responses")(self.create)`), which reads the handler's signature as the
  * decorator does, and an event type held in a local name before it is given as the type (a
  * string, a conditional, a pick from a table), an emitter wherever the string is written.
@@ -48,6 +49,27 @@ describe('Python written one step removed', () => {
       '2 response.failed (type of terminal)',
       '4 response.output_text.done (type of kind)',
       '4 response.refusal.done (type of kind)',
+    ]);
+  });
+
+  it('a plain server’s dispatch on its method and path is a route; a path compared alone is not', async () => {
+    const { facts } = await analyzeFiles({
+      'server/mock.py': [
+        'class Handler(BaseHTTPRequestHandler):',
+        '    def do_POST(self):',
+        '        if self.path == "/v1/responses":',
+        '            return self.stream()',
+        'async def app(scope, receive, send):',
+        '    if scope["method"] == "POST" and scope["path"] == "/v1/responses":',
+        '        return await create(scope, receive, send)',
+        'def goes_to(url):',
+        '    return url.path == "/v1/responses"',
+        '',
+      ].join('\n'),
+    });
+    expect(facts.filter((f) => f.kind === 'route').map((f) => `${f.line} ${f.method} ${f.path} ${f.symbol} (${f.evidence})`)).toEqual([
+      '3 POST /v1/responses do_POST (request dispatch on its method and path)',
+      '6 POST /v1/responses app (request dispatch on its method and path)',
     ]);
   });
 });

@@ -22,7 +22,7 @@ import { FactSink, type FileContext, type FileFacts } from '../fact-sink.js';
 import { classFacts } from './python-classes.js';
 import { fieldsForFact, type DeclaredFields } from '../declared-fields.js';
 import { baseNodes, declaredFieldsIn } from './python-fields.js';
-import { clientCallFact, mountFact, RouteScope, routeFacts } from './python-routes.js';
+import { clientCallFact, dispatchedRouteFact, mountFact, RouteScope, routeFacts } from './python-routes.js';
 import { bodyReaders } from './body-keys.js';
 import { embeddedTraceTypes, sseEventTypes } from '../trace/trace-facts.js';
 import { constantRanges } from './constant-names.js';
@@ -157,6 +157,7 @@ export function pythonFacts(tree: Tree, ctx: FileContext): FileFacts {
         else if (value !== undefined && isEventLiteral(value, ctx.candidates)) literalFact(node, value, symbol, sink, declared);
         else if (value !== undefined && ctx.candidates.objectByValue.has(value))
           objectFact(node, ctx.candidates.objectByValue.get(value)!, symbol, sink, declared);
+        else if (value?.startsWith('/') && node.parent?.type === 'comparison_operator') dispatchedRouteFact(node, value, symbol, sink);
         // A stream framed by hand (`f"event: response.created\ndata: {payload}\n\n"`) emits the
         // events its `event:` lines name; a comparison with such a line reads them instead. An
         // undotted type (`event: error`) is every streaming API's: another vendor's stream is no evidence.

@@ -248,6 +248,36 @@ export function clientCallFact(call: Node, callee: Callee, symbol: string, scope
   });
 }
 
+/** What a plain server compares with a path: `self.path` (http.server), `scope["path"]` (ASGI), `request.url.path`. */
+const REQUEST_PATH = /(?:\.path|\.path_info|\[\s*["']path["']\s*\])$/;
+/** What it compares with a method: `self.command`, `request.method`, `scope["method"]`. */
+const REQUEST_METHOD = /(?:\.method|\.command|\[\s*["']method["']\s*\])$/;
+
+/**
+ * A plain server's dispatch: `if self.path == "/v1/responses":` in http.server's `do_POST`, or
+ * `scope["method"] == "POST" and scope["path"] == "/v1/responses"` in a bare ASGI app. The method
+ * is the handler's (`do_POST`) or the one compared in the same `and`; with neither, no route: a path
+ * compared alone may be a client's test of where a call goes.
+ */
+export function dispatchedRouteFact(str: Node, path: string, symbol: string, sink: FactSink): void {
+  const comparison = str.parent!;
+  const [left, right] = kids(comparison);
+  const other = left?.id === str.id ? right : left;
+  if (kids(comparison).length !== 2 || comparison.child(1)?.type !== '==' || !other || !REQUEST_PATH.test(other.text)) return;
+  let method = /^do_([A-Z]+)$/.exec(enclosingFunction(comparison)?.childForFieldName('name')?.text ?? '')?.[1];
+  // The method compared beside it: the `and` chain the comparison stands in.
+  let chain: Node = comparison;
+  while (chain.parent?.type === 'boolean_operator' && chain.parent.child(1)?.type === 'and') chain = chain.parent;
+  for (const c of chain.type === 'boolean_operator' ? chain.descendantsOfType('comparison_operator') : []) {
+    const [a, b] = kids(c!);
+    const given =
+      a && b && REQUEST_METHOD.test(a.text) ? stringValue(b) : a && b && REQUEST_METHOD.test(b.text) ? stringValue(a) : undefined;
+    if (given && METHODS.has(given.toLowerCase())) method = given.toUpperCase();
+  }
+  if (!method || !METHODS.has(method.toLowerCase())) return;
+  sink.add({ kind: 'route', symbol, method, path, evidence: 'request dispatch on its method and path', ...pos(comparison) });
+}
+
 /**
  * A router mounted under a prefix: FastAPI `app.include_router(responses.router, prefix="/v1")`.
  * Kept in the module facts, as written; the workspace pass resolves both routers and prefixes the
