@@ -89,3 +89,36 @@ describe('TypeScript: a plain server’s dispatch on method and path', () => {
     ).toEqual(['web/server.mts:4 POST /v1/responses [] (request dispatch on its method and path)']);
   });
 });
+
+describe('TypeScript: a route or a call described by one object, and a fetch-like wrapper', () => {
+  it('reads its method and path, and what a call sends', async () => {
+    expect(
+      await routes({
+        'web/routes.mts': [
+          'export const CREATE = createRoute({',
+          "  method: 'POST',",
+          "  path: '/v1/responses',",
+          '  handler: async (ctx: any) => ctx.json({}),',
+          '});',
+          'export async function viaAxios(input: string) {',
+          "  return axios({ method: 'post', url: 'https://api.openai.com/v1/responses', data: { model: 'm', input } });",
+          '}',
+          'export class Resource {',
+          '  create(input: string) {',
+          "    const body = { model: 'm', input };",
+          "    return this.request('/v1/responses', { method: 'POST', body });",
+          '  }',
+          '  note(input: string) {',
+          "    return this.request('/v1/responses', { cache: true });",
+          '  }',
+          '}',
+          '',
+        ].join('\n'),
+      }),
+    ).toEqual([
+      'web/routes.mts:1 POST /v1/responses [] (createRoute() call)',
+      'web/routes.mts:7 POST /v1/responses [model@7,input@7] (axios() call)',
+      'web/routes.mts:12 POST /v1/responses [model@11,input@11] (this.request() call)',
+    ]);
+  });
+});

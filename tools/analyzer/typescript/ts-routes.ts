@@ -111,14 +111,21 @@ export function routeVisitor(
           return;
         }
       }
-      const named = name === 'fetch' ? fetchMethod(ts, node.arguments[1]) : verbOf(name);
+      // `this.request(path, { method: 'POST', body })`: a fetch-like wrapper, its method written in its options.
+      const named =
+        name === 'fetch'
+          ? fetchMethod(ts, node.arguments[1])
+          : (verbOf(name) ?? (/request$/i.test(name) ? writtenMethod(ts, node.arguments[1]) : undefined));
       // `request('POST', '/v1/responses', { body })`, `apiRequest.call(this, 'POST', '/responses', …)`:
       // a wrapper given the method, then the path.
       const given = named || name === 'fetch' ? undefined : methodArgument(ts, node, name);
       const first = given ? given.path : node.arguments[0];
       const verb = given?.verb ?? named;
+      // `createRoute({ method: 'POST', path: '/v1/responses', handler })`, axios's `axios({ method, url,
+      // data })`: a route or a call described by one object.
+      const described = !verb && first && ts.isObjectLiteralExpression(first) && writtenMethod(ts, first) !== undefined ? first : undefined;
       // Most calls are neither: the receiver's text (a string made per call) only for those that are.
-      if (!verb && !(access && (name === 'route' || name === 'on' || name === 'use'))) return;
+      if (!verb && !described && !(access && (name === 'route' || name === 'on' || name === 'use'))) return;
       // Express's `app.use('/v1/responses', auth, router)` and Hono's `app.route('/v1', api)`: a
       // router mounted under a prefix; the workspace pass moves the routes declared on it there.
       const mountPrefix = access && (name === 'use' || name === 'route') ? stringArg(ts, first) : undefined;
@@ -182,29 +189,34 @@ export function routeVisitor(
           ...(access && !given && ts.isIdentifier(access.expression) ? { router: access.expression.text } : {}),
           ...where,
         });
-      } else if (access && name === 'route' && first && ts.isObjectLiteralExpression(first)) {
+      } else if (((access && name === 'route') || described) && first && ts.isObjectLiteralExpression(first)) {
         const prop = (name: string): TS.Expression | undefined => {
           const p = first.properties.find((x) => ts.isPropertyAssignment(x) && x.name.getText(sf) === name);
           return p && ts.isPropertyAssignment(p) ? p.initializer : undefined;
         };
-        const url = prop('url') ?? prop('path');
+        const written = prop('url') ?? prop('path');
+        const url = written && (ts.isStringLiteral(written) || described ? pathOf(ts, written) : undefined);
         const method = prop('method');
         const methods = method && ts.isArrayLiteralExpression(method) ? [...method.elements] : method ? [method] : [];
-        if (url && ts.isStringLiteral(url)) {
+        if (url?.startsWith('/')) {
           const handler = prop('handler');
           const body = handler ? bodyIn(ts, handler, sf) : undefined;
+          // What a call described so sends (axios's `data`, a `body`): its keys.
+          const sent = described && !handler ? sentKeys(ts, node, at, sf, knownParams) : [];
           for (const m of methods)
-            if (ts.isStringLiteral(m))
+            if (ts.isStringLiteral(m) && HTTP_METHOD.test(m.text)) {
+              const params = [...(pathParams(url, at(node).line).params ?? []), ...(WITH_BODY.has(m.text) ? sent : [])];
               sink.add({
                 kind: 'route',
-                symbol: handlerName(ts, handler) ?? owner,
+                symbol: handlerName(ts, handler) ?? (described && !handler ? (callerName(ts, node) ?? owner) : owner),
                 method: m.text.toUpperCase(),
-                path: url.text,
-                evidence: `${owner}.route() call`,
+                path: url,
+                evidence: access ? `${owner}.${name}() call` : `${name}() call`,
                 ...(body ? { className: body } : {}),
-                ...pathParams(url.text, at(node).line),
+                ...(params.length ? { params } : {}),
                 ...at(node),
               });
+            }
         }
       } else if (access && name === 'on' && first && node.arguments[1]) {
         // Hono's `app.on('POST', '/v1/responses', handler)`, or several methods at once: an event
@@ -389,6 +401,13 @@ function dispatchedRoute(ts: Ts, sf: TS.SourceFile, node: TS.BinaryExpression): 
   };
   visit(chain);
   return method ? { method, path } : undefined;
+}
+
+/** The HTTP method an options object writes out (`{ method: 'POST' }`); undefined when it writes none. */
+function writtenMethod(ts: Ts, options: TS.Expression | undefined): string | undefined {
+  if (!options || !ts.isObjectLiteralExpression(options)) return undefined;
+  const method = propertyValue(ts, options, 'method');
+  return method && ts.isStringLiteral(method) && HTTP_METHOD.test(method.text) ? method.text.toLowerCase() : undefined;
 }
 
 /** A call's method given as its first argument (past `this` of `f.call(this, …)`), and the path after it. */
