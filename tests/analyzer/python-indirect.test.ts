@@ -1,5 +1,6 @@
 /**
- * Python written one step removed: a plain server's dispatch on its request's method and path, a
+ * Python written one step removed: a submodule of a namespace package (no `__init__.py`), a plain
+ * server's dispatch on its request's method and path, a
  * route registered by applying the decorator by hand
  * (`self.app.post("/v1/responses")(self.create)`), which reads the handler's signature as the
  * decorator does, and an event type held in a local name before it is given as the type (a
@@ -70,6 +71,34 @@ describe('Python written one step removed', () => {
     expect(facts.filter((f) => f.kind === 'route').map((f) => `${f.line} ${f.method} ${f.path} ${f.symbol} (${f.evidence})`)).toEqual([
       '3 POST /v1/responses do_POST (request dispatch on its method and path)',
       '6 POST /v1/responses app (request dispatch on its method and path)',
+    ]);
+  });
+
+  it('a submodule of a folder without `__init__.py` is found, and its class read through it is defined where declared', async () => {
+    const { facts } = await analyzeFiles({
+      'server/models/openai.py': [
+        'from typing import Literal',
+        'from pydantic import BaseModel',
+        'class CreateBody(BaseModel):',
+        '    model: str',
+        '    input: str',
+        'class ResponseCreatedEvent(BaseModel):',
+        '    type: Literal["response.created"]',
+        '',
+      ].join('\n'),
+      'server/routes.py': [
+        'from server.models import openai as openai_models',
+        '@router.post("/v1/responses")',
+        'async def create(request: Request, body: openai_models.CreateBody):',
+        '    yield openai_models.ResponseCreatedEvent(type="response.created")',
+        '',
+      ].join('\n'),
+    });
+    expect(facts.filter((f) => f.kind === 'route').map((f) => `${f.file}:${f.line} ${f.method} ${f.path} ${f.target}`)).toEqual([
+      'server/routes.py:2 POST /v1/responses server/models/openai.py#CreateBody',
+    ]);
+    expect(facts.filter((f) => f.kind === 'definition').map((f) => `${f.file}:${f.line} ${f.literal}`)).toEqual([
+      'server/models/openai.py:7 response.created',
     ]);
   });
 });

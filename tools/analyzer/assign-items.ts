@@ -138,6 +138,9 @@ export function assignItems(given: AssignInput): CodeFact[] {
       continue;
     }
     const b = bindingOf.get(f);
+    // A class read through a namespace (`models.ResponseCreatedEvent`) defines its item only as the
+    // SDK's: the workspace's own class is defined where it is declared, not where it is used.
+    if (f.kind === 'definition' && b?.kind === 'decl' && f.evidence?.startsWith('reference to ')) continue;
     const { fields: _seen, ...rest } = f;
     const complete = fields.get(f);
     const target = b ? bindingKey(b) : undefined;

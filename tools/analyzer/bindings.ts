@@ -79,6 +79,16 @@ export class ModuleGraph {
   /** What module `spec`, imported from `file`, exports as `name`. */
   resolveExport(file: string, spec: string, name: string, seen: Set<string> = new Set()): Binding | undefined {
     const target = this.resolveModule(file, spec);
+    // `from app.models import openai` where `app/models/` has no `__init__.py` (a namespace
+    // package): the submodule, when the workspace holds it. Only a lower-case name can be one, by
+    // convention; a class (`from pydantic import BaseModel`) is looked for no further.
+    if (!target || 'external' in target) {
+      const sub =
+        file.endsWith('.py') && /^[a-z_]/.test(name)
+          ? this.resolveModule(file, spec.endsWith('.') ? `${spec}${name}` : `${spec}.${name}`)
+          : undefined;
+      if (sub && 'file' in sub) return { kind: 'module', file: sub.file };
+    }
     if (!target) return undefined;
     if ('external' in target) return { kind: 'external', module: target.external, name };
     return this.exported(target.file, name, seen);
