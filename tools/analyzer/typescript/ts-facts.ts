@@ -16,7 +16,7 @@ import { declaredShapes, holderOf, unwrapExpression, type FileShapes } from './t
 import { keepEventConstants } from '../module-facts.js';
 import { paramVisitor } from './ts-params.js';
 import { bodyReaders, routeVisitor } from './ts-routes.js';
-import { typedRequestVisitor } from './typed-request.js';
+import { typedRequestKinds, typedRequestVisitor } from './typed-request.js';
 import { embeddedTraceTypes, sseEventTypes } from '../trace/trace-facts.js';
 
 const EMIT_CALL = /(send|emit|yield|publish|push|write|enqueue|dispatch|sse|stream|event)/i;
@@ -60,6 +60,7 @@ export function typescriptFacts(ts: Ts, sf: TS.SourceFile, ctx: FileContext): Fi
   });
   const onParam = paramVisitor(ts, sf, { ctx, add: (f) => params.push(f) }, at, sink.module.unions);
   const onTypedRequest = typedRequestVisitor(ts, sf, { ctx, add: (f) => routes.push(f) }, at, sink.module);
+  const typedKinds = typedRequestKindsOf(ts);
   /** The rest, each with its node's place in the walk. */
   const found: { node: number; fact: FactInput }[] = [];
   let place = 0;
@@ -307,7 +308,7 @@ export function typescriptFacts(ts: Ts, sf: TS.SourceFile, ctx: FileContext): Fi
     (node as { parent: TS.Node }).parent = parent;
     recordConstants(ts, node, constants, members, constantMembers);
     onRoute(node);
-    onTypedRequest(node);
+    if (typedKinds[node.kind] === 1) onTypedRequest(node);
     onParam.visit(node);
     place++;
     const outerSymbol = symbol;
@@ -329,6 +330,17 @@ export function typescriptFacts(ts: Ts, sf: TS.SourceFile, ctx: FileContext): Fi
   for (const f of found) sink.add(f.fact);
   keepEventConstants(sink.module);
   return sink.result();
+}
+
+const kindTables = new WeakMap<Ts, Uint8Array>();
+/** The kinds the typed-request check reads, built once per compiler. */
+function typedRequestKindsOf(ts: Ts): Uint8Array {
+  let table = kindTables.get(ts);
+  if (!table) {
+    table = typedRequestKinds(ts);
+    kindTables.set(ts, table);
+  }
+  return table;
 }
 
 /** `'a' | 'b' | null`, `… | undefined`: the strings, when every member is a string or nothing. */

@@ -115,7 +115,7 @@ export function routeVisitor(
       const named =
         name === 'fetch'
           ? fetchMethod(ts, node.arguments[1])
-          : (verbOf(name) ?? (/request$/i.test(name) ? writtenMethod(ts, node.arguments[1]) : undefined));
+          : (verbOf(name) ?? (name.endsWith('equest') && /request$/i.test(name) ? writtenMethod(ts, node.arguments[1]) : undefined));
       // `request('POST', '/v1/responses', { body })`, `apiRequest.call(this, 'POST', '/responses', …)`:
       // a wrapper given the method, then the path.
       const given = named || name === 'fetch' ? undefined : methodArgument(ts, node, name);
@@ -376,9 +376,9 @@ const PATH_PROPERTIES = new Set(['pathname', 'url', 'path']);
 function dispatchedRoute(ts: Ts, sf: TS.SourceFile, node: TS.BinaryExpression): { method: string; path: string } | undefined {
   const op = node.operatorToken.kind;
   if (op !== ts.SyntaxKind.EqualsEqualsEqualsToken && op !== ts.SyntaxKind.EqualsEqualsToken) return undefined;
-  const subject = [node.left, node.right].find((e) => ts.isPropertyAccessExpression(e) && PATH_PROPERTIES.has(e.name.text));
-  const other = subject === node.left ? node.right : node.left;
-  if (!subject) return undefined;
+  const isPath = (e: TS.Expression): boolean => ts.isPropertyAccessExpression(e) && PATH_PROPERTIES.has(e.name.text);
+  const other = isPath(node.left) ? node.right : isPath(node.right) ? node.left : undefined;
+  if (!other) return undefined;
   const written = ts.isIdentifier(other) ? constantValue(ts, sf, other.text, node) : other;
   const path = written && pathOf(ts, written);
   if (!path?.startsWith('/')) return undefined;

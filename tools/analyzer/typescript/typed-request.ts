@@ -45,7 +45,29 @@ const REQUEST_LIKE = /(?:Request|Params|Body|Payload)$/;
 /** Wrappers whose first type argument is the request itself, or what a builder's promise holds. */
 const WRAPPERS = new Set(['Promise', 'Awaited', 'Partial', 'Readonly', 'Required', 'Omit', 'Pick']);
 
-/** The check each node gets (the caller walks the tree, parents first). */
+/**
+ * The kinds of node the check reads, for the caller to skip the rest without a call: the walk
+ * visits millions of nodes on a large tree. Indexed by `SyntaxKind`.
+ */
+export function typedRequestKinds(ts: Ts): Uint8Array {
+  const K = ts.SyntaxKind;
+  const kinds = new Uint8Array(K.Count);
+  for (const k of [
+    K.VariableDeclaration,
+    K.AsExpression,
+    K.SatisfiesExpression,
+    K.TypeAliasDeclaration,
+    K.InterfaceDeclaration,
+    K.FunctionDeclaration,
+    K.MethodDeclaration,
+    K.ArrowFunction,
+    K.FunctionExpression,
+  ])
+    kinds[k] = 1;
+  return kinds;
+}
+
+/** The check each node of `typedRequestKinds` gets (the caller walks the tree, parents first). */
 export function typedRequestVisitor(ts: Ts, sf: TS.SourceFile, sink: FactAdder, at: At, module: ModuleFacts): (node: TS.Node) => void {
   const types = sink.ctx.candidates.sdkParamsTypes;
   if (types.size === 0) return () => {};
