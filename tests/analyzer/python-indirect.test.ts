@@ -101,4 +101,26 @@ describe('Python written one step removed', () => {
       'server/models/openai.py:7 response.created',
     ]);
   });
+
+  it('an undotted type compared beside another API’s names is that API’s; beside the stream’s, it is handled', async () => {
+    const { facts } = await analyzeFiles({
+      'server/adapter.py': [
+        'async def from_anthropic(stream):',
+        '    async for event_type, payload in stream:',
+        '        if event_type == "ping":',
+        '            continue',
+        '        if event_type == "error":',
+        '            continue',
+        '        if event_type == "message_start":',
+        '            yield {"type": "response.created", "sequence_number": 0}',
+        'def consume(event):',
+        '    if event.type == "response.completed":',
+        '        return 1',
+        '    if event.type == "error":',
+        '        return 2',
+        '',
+      ].join('\n'),
+    });
+    expect(facts.filter((f) => f.kind === 'handler').map((f) => `${f.line} ${f.literal}`)).toEqual(['10 response.completed', '12 error']);
+  });
 });

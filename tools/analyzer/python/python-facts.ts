@@ -438,13 +438,21 @@ function literalFact(
         return add('literal', false, 'keyword argument');
       return add('emitter', true, `${keyword}= keyword`, callee && callee !== 'dict' ? callee : undefined);
     }
-    case 'comparison_operator':
+    case 'comparison_operator': {
       // The other side names a type (a constant's own name, `Events.ERROR`, says nothing of it).
-      return add(
-        'handler',
-        kids(parent).some((k) => k.type !== 'string' && (constant === undefined || k.id !== child.id) && TYPE_SUBJECT.test(k.text)),
-        'comparison with type',
+      const subject = kids(parent).find(
+        (k) => k.type !== 'string' && (constant === undefined || k.id !== child.id) && TYPE_SUBJECT.test(k.text),
       );
+      // `if event_type == "error"` beside `== "ping"`, `== "message_start"`: another API's stream.
+      if (
+        subject &&
+        constant === undefined &&
+        isWeakLiteral(value as string) &&
+        anotherVocabulary(parent, subject.text, sink.ctx.candidates)
+      )
+        return add('literal', false, 'comparison with another API’s type');
+      return add('handler', subject !== undefined, 'comparison with type');
+    }
     case 'case_clause':
     case 'case_pattern':
     case 'dictionary_pattern':
@@ -675,6 +683,26 @@ function matchSubject(node: Node): string {
 function isClassBody(assignment: Node): boolean {
   const stmt = assignment.parent;
   return stmt?.type === 'expression_statement' && stmt.parent?.type === 'block' && stmt.parent.parent?.type === 'class_definition';
+}
+
+/**
+ * Whether what a function compares `subject` with is another API's vocabulary: some string that is
+ * no event type of the model, and no dotted one that is. An undotted type (`error`) compared there is
+ * that API's (an Anthropic stream's `error` beside its `ping` and `message_start`).
+ */
+function anotherVocabulary(comparison: Node, subject: string, candidates: Candidates): boolean {
+  const scope = enclosingFunction(comparison) ?? rootOf(comparison);
+  let foreign = false;
+  for (const c of scope.descendantsOfType('comparison_operator')) {
+    const [a, b] = c ? kids(c) : [];
+    const other = a?.text === subject ? b : b?.text === subject ? a : undefined;
+    const value = other?.type === 'string' ? stringValue(other) : undefined;
+    if (value === undefined || value === '') continue;
+    const event = isEventLiteral(value, candidates);
+    if (event && !isWeakLiteral(value)) return false;
+    if (!event) foreign = true;
+  }
+  return foreign;
 }
 
 /** Adds one constant to the collection `name` holds, in the order written. */
