@@ -16,6 +16,7 @@
  * those fields are unknown.
  */
 import { packageOf, type Binding, type ModuleGraph } from './bindings.js';
+import { sentIn } from './client-path.js';
 import type { CodeFact } from './facts.js';
 import type { FactLanguage } from './file-role.js';
 import type { ModuleFacts } from './module-facts.js';
@@ -258,7 +259,7 @@ function withRequestTypes(input: AssignInput): CodeFact[] {
     if (!declared) return [];
     const { className, ...rest } = f;
     const [, method, path] = declared;
-    const where = /^(POST|PUT|PATCH)$/.test(method) ? 'body' : 'query';
+    const where = sentIn(method);
     return [{ ...rest, method, path, evidence: `request typed ${className}`, params: rest.params?.map((p) => ({ ...p, in: where })) }];
   });
 }

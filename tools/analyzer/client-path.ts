@@ -11,6 +11,11 @@ export function pathOfUrl(text: string): string | undefined {
   return path.startsWith('/') ? path : undefined;
 }
 
+/** Where a request of `method` sends what it is given: the body for POST, PUT and PATCH, else the query. */
+export function sentIn(method: string): 'body' | 'query' {
+  return /^(?:POST|PUT|PATCH)$/i.test(method) ? 'body' : 'query';
+}
+
 /** The option or keyword a client call sends parameters under, and where they go. */
 export const SENT_UNDER: ReadonlyMap<string, 'body' | 'query'> = new Map([
   ['body', 'body'],

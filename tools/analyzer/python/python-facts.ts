@@ -561,10 +561,14 @@ function constantName(assignment: Node): string | undefined {
   const stmt = assignment.parent;
   if (stmt?.type === 'expression_statement' && stmt.parent?.type === 'module') return left.text;
   if (!isClassBody(assignment)) return undefined;
-  const cls = classOfBody(assignment);
+  const name = moduleClassName(classOfBody(assignment));
+  return name ? `${name}.${left.text}` : undefined;
+}
+
+/** The name of a class declared at the module's top (decorated or not); undefined for any other. */
+function moduleClassName(cls: Node): string | undefined {
   const at = cls.parent?.type === 'decorated_definition' ? cls.parent.parent : cls.parent;
-  const name = cls.childForFieldName('name')?.text;
-  return at?.type === 'module' && name ? `${name}.${left.text}` : undefined;
+  return at?.type === 'module' ? cls.childForFieldName('name')?.text : undefined;
 }
 
 /**
@@ -723,9 +727,8 @@ function ownClassConstant(node: Node, written: string): string {
   if (!m) return written;
   for (let n = node.parent; n; n = n.parent) {
     if (n.type !== 'class_definition') continue;
-    const at = n.parent?.type === 'decorated_definition' ? n.parent.parent : n.parent;
-    const name = n.childForFieldName('name')?.text;
-    return at?.type === 'module' && name ? `${name}.${m[1]}` : written;
+    const name = moduleClassName(n);
+    return name ? `${name}.${m[1]}` : written;
   }
   return written;
 }

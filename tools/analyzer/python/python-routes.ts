@@ -12,7 +12,7 @@
  * carries a body, a body field (such decorators build the body model from the signature).
  */
 import type { Node } from 'web-tree-sitter';
-import { pathOfUrl, sdkEndpoint, sendsForeignKeys, sentParams, SENT_UNDER } from '../client-path.js';
+import { pathOfUrl, sdkEndpoint, sendsForeignKeys, sentIn, sentParams, SENT_UNDER } from '../client-path.js';
 import type { FactSink } from '../fact-sink.js';
 import type { CodeFact } from '../facts.js';
 import { flowKeys } from './sent-flow.js';
@@ -486,7 +486,7 @@ function sdkCallFact(call: Node, chain: readonly string[], symbol: string, sink:
   // read from the end of its chain.
   const sdk = sdkEndpoint(chain, sdkCalls);
   if (!sdk) return false;
-  const where: 'body' | 'query' = /^(POST|PUT|PATCH)$/.test(sdk.method) ? 'body' : 'query';
+  const where = sentIn(sdk.method);
   const line = pos(call).line;
   const sdkOwn = (name: string | undefined): name is string => name !== undefined && !name.startsWith('extra_') && name !== 'timeout';
   const args = kids(call.childForFieldName('arguments') ?? call);

@@ -15,7 +15,7 @@ import { fieldsForFact } from '../declared-fields.js';
 import { declaredShapes, holderOf, unwrapExpression, type FileShapes } from './ts-fields.js';
 import { keepEventConstants } from '../module-facts.js';
 import { paramVisitor } from './ts-params.js';
-import { bodyReaders, routeVisitor } from './ts-routes.js';
+import { bodyReaders, exprName, routeVisitor } from './ts-routes.js';
 import { typedRequestKinds, typedRequestVisitor } from './typed-request.js';
 import { embeddedTraceTypes, sseEventTypes } from '../trace/trace-facts.js';
 
@@ -917,39 +917,28 @@ function collectModule(ts: Ts, sf: TS.SourceFile, sink: FactSink, renamed: Map<s
   module.declared.push(...[...declared].filter((n) => n === 'default' || isClassName(n)).sort());
 }
 
-/**
- * The strings a collection is written with: `['a', 'b'] as const`, `new Set(['a', 'b'])`; none for
- * anything else.
- */
+/** The elements a collection is written with: `[…] as const`, `new Set([…])`; none for anything else. */
+function collectionElements(ts: Ts, init: TS.Expression): readonly TS.Expression[] {
+  let list: TS.Expression | undefined = init;
+  if (ts.isNewExpression(init) && ts.isIdentifier(init.expression) && init.expression.text === 'Set') list = init.arguments?.[0];
+  list = list && unwrapExpression(ts, list);
+  return list && ts.isArrayLiteralExpression(list) ? list.elements : [];
+}
+
+/** The strings a collection is written with: `['a', 'b'] as const`, `new Set(['a', 'b'])`. */
+function stringElements(ts: Ts, init: TS.Expression): string[] {
+  return collectionElements(ts, init).flatMap((e) => (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e) ? [e.text] : []));
+}
+
 /** A name written as a constant (see looksConstant), from its text: `EventType.Created`, `RESPONSE_DONE`. */
 const CONSTANT_TEXT = /^(?:[A-Za-z_$][\w$]*\.)*(?:[A-Z][\w$]*\.[A-Za-z_$][\w$]*|[A-Z][A-Z0-9]*_[A-Z0-9_]+)$/;
 
-/** The elements of a collection of constants (`new Set([EventType.Completed, Kinds.FAILED])`), as written. */
+/** The constants a collection is written with (`new Set([EventType.Completed, Kinds.FAILED])`), as written. */
 function constantElements(ts: Ts, init: TS.Expression): string[] {
-  let list: TS.Expression | undefined = init;
-  if (ts.isNewExpression(init) && ts.isIdentifier(init.expression) && init.expression.text === 'Set') list = init.arguments?.[0];
-  list = list && unwrapExpression(ts, list);
-  if (!list || !ts.isArrayLiteralExpression(list)) return [];
-  return list.elements.flatMap((e) => {
-    const text = ts.isIdentifier(e) || ts.isPropertyAccessExpression(e) ? exprText(ts, e) : undefined;
+  return collectionElements(ts, init).flatMap((e) => {
+    const text = exprName(ts, e);
     return text !== undefined && CONSTANT_TEXT.test(text) ? [text] : [];
   });
-}
-
-/** `a.b.C` as written, for a name or a chain of names; undefined for anything else. */
-function exprText(ts: Ts, e: TS.Expression): string | undefined {
-  if (ts.isIdentifier(e)) return e.text;
-  if (!ts.isPropertyAccessExpression(e) || !ts.isIdentifier(e.name)) return undefined;
-  const head = exprText(ts, e.expression);
-  return head === undefined ? undefined : `${head}.${e.name.text}`;
-}
-
-function stringElements(ts: Ts, init: TS.Expression): string[] {
-  let list: TS.Expression | undefined = init;
-  if (ts.isNewExpression(init) && ts.isIdentifier(init.expression) && init.expression.text === 'Set') list = init.arguments?.[0];
-  list = list && unwrapExpression(ts, list);
-  if (!list || !ts.isArrayLiteralExpression(list)) return [];
-  return list.elements.flatMap((e) => (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e) ? [e.text] : []));
 }
 
 /** A constant that holds a string: `const CREATED = '…'`, an object map's `EventType.Created`, an enum member. */

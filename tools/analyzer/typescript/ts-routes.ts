@@ -16,7 +16,7 @@ import type { FactAdder } from './ts-params.js';
 import { unwrapExpression } from './ts-fields.js';
 import type { CodeFact } from '../facts.js';
 import type { ModuleFacts } from '../module-facts.js';
-import { pathOfUrl, sdkEndpoint, sendsForeignKeys, sentParams, SENT_UNDER } from '../client-path.js';
+import { pathOfUrl, sdkEndpoint, sendsForeignKeys, sentIn, sentParams, SENT_UNDER } from '../client-path.js';
 import { fileRoute, type FileRoute } from '../route-files.js';
 import { flowKeys } from './sent-flow.js';
 
@@ -87,7 +87,7 @@ export function routeVisitor(
         if (sdk) collections ??= fileCollections(ts, sf);
         if (sdk && collections && !isFileCollection(ts, sf, node, access.expression, collections)) {
           // `openai.responses.create({ model, input })`: the object's keys are what it sends.
-          const where = /^(POST|PUT|PATCH)$/.test(sdk.method) ? 'body' : 'query';
+          const where = sentIn(sdk.method);
           // What it sends comes after its path's parameters (`create(body, options)`, `retrieve(id, query,
           // options)`; the request options after it are the SDK's own).
           const given = node.arguments[sdk.path.split('{').length - 1];
@@ -1072,7 +1072,8 @@ function typeName(ts: Ts, t: TS.TypeNode, sf: TS.SourceFile): string | undefined
   return undefined;
 }
 
-function exprName(ts: Ts, e: TS.Expression): string | undefined {
+/** `a.b.C` of a name or a chain of names, as written; undefined for anything else. */
+export function exprName(ts: Ts, e: TS.Expression): string | undefined {
   if (ts.isIdentifier(e)) return e.text;
   if (ts.isPropertyAccessExpression(e)) {
     const head = exprName(ts, e.expression);

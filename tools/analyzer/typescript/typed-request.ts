@@ -17,19 +17,11 @@ import type * as TS from 'typescript';
 import type { Ts } from './compiler-api.js';
 import type { FactAdder } from './ts-params.js';
 import type { ModuleFacts } from '../module-facts.js';
-import { type ParamsType, paramsTypeOf, sentParams } from '../client-path.js';
+import { type ParamsType, paramsTypeOf, sentIn, sentParams } from '../client-path.js';
 import { flowKeys, isFunctionLike } from './sent-flow.js';
-import { callerName } from './ts-routes.js';
+import { callerName, exprName } from './ts-routes.js';
 
 type At = (node: TS.Node) => { line: number; column: number };
-
-/** `A.B.C` of an expression written so, as its names; undefined for anything else. */
-function entityText(ts: Ts, e: TS.Expression): string[] | undefined {
-  if (ts.isIdentifier(e)) return [e.text];
-  if (!ts.isPropertyAccessExpression(e) || !ts.isIdentifier(e.name)) return undefined;
-  const head = entityText(ts, e.expression);
-  return head && [...head, e.name.text];
-}
 
 interface FileNames {
   imported: Map<string, { name: string; from: string }>;
@@ -151,7 +143,7 @@ export function typedRequestVisitor(ts: Ts, sf: TS.SourceFile, sink: FactAdder, 
     known ??= new Set(sink.ctx.candidates.paramSets.flatMap((set) => [...set]));
     const has = (name: string): boolean => (type ? type.params.includes(name) : known!.has(name));
     // A body, unless its endpoint is known to take a query; the workspace pass sets the other.
-    const where = type && !/^(POST|PUT|PATCH)$/.test(type.method) ? 'query' : 'body';
+    const where = type ? sentIn(type.method) : 'body';
     const endpoint = type ? `${type.method} ${type.path}` : found.written;
     const sent = flowKeys(ts, sf, place, value, at)
       .filter((k) => k.direct || has(k.name))
@@ -161,7 +153,7 @@ export function typedRequestVisitor(ts: Ts, sf: TS.SourceFile, sink: FactAdder, 
         reported.add(key);
         return true;
       })
-      .map((k) => ({ name: k.name, in: where as 'body' | 'query', line: k.line, ...(k.symbol !== undefined ? { symbol: k.symbol } : {}) }));
+      .map((k) => ({ name: k.name, in: where, line: k.line, ...(k.symbol !== undefined ? { symbol: k.symbol } : {}) }));
     const params = type ? sentParams(sent, type) : sent;
     if (params.length === 0) return;
     sink.add({
@@ -194,8 +186,8 @@ export function typedRequestVisitor(ts: Ts, sf: TS.SourceFile, sink: FactAdder, 
         if (decl.parent !== sf) return;
         for (const clause of decl.heritageClauses ?? [])
           for (const base of clause.types) {
-            const written = entityText(ts, base.expression);
-            if (written) declares(decl.name.text, requestNamed(written, 0));
+            const written = exprName(ts, base.expression);
+            if (written) declares(decl.name.text, requestNamed(written.split('.'), 0));
           }
         return;
       }
