@@ -164,6 +164,26 @@ describe('TypeScript: a wrapper chosen between two functions', () => {
     ].join('\n');
     expect(await sent({ 'web/loop.mts': text })).toEqual(['web/loop.mts:4 POST /v1/responses [model@7,input@8,truncation@9]']);
   });
+
+  it('takes each call of a wrapper as a request of its own, and a key written twice for one call once', async () => {
+    const text = [
+      'export class Loop {',
+      '  async run(input: unknown[]) {',
+      '    const call = (params: any) => this.oai.responses.create(params);',
+      '    const first = await call({',
+      '      model: this.model,',
+      '      input,',
+      '    });',
+      '    const retry = { model: this.fallback, input };',
+      '    retry.model = this.other;',
+      '    const second = await call(retry);',
+      '    return [first, second];',
+      '  }',
+      '}',
+      '',
+    ].join('\n');
+    expect(await sent({ 'web/twice.mts': text })).toEqual(['web/twice.mts:3 POST /v1/responses [model@5,input@6,model@8,input@8]']);
+  });
 });
 
 describe('TypeScript: a request typed as the SDK types it', () => {

@@ -293,10 +293,19 @@ export function flowKeys(ts: Ts, sf: TS.SourceFile, call: TS.Node, arg: TS.Expre
     return out;
   };
 
+  /**
+   * Which call of a wrapper the keys being read were given at (the first parameter step of the
+   * flow): each call of `send({ model })` is a request of its own, as each SDK call is.
+   */
+  let site: number | undefined;
+  let sites = 0;
+  const siteOf = new WeakMap<FlowKey, number>();
   const add = (name: string, node: TS.Node, direct: boolean): void => {
     const fn = ownerOf(ts, node);
     const writer = fn ? functionName(ts, fn) : undefined;
-    out.push({ name, line: at(node).line, direct, ...(writer !== undefined ? { symbol: writer } : {}) });
+    const key: FlowKey = { name, line: at(node).line, direct, ...(writer !== undefined ? { symbol: writer } : {}) };
+    if (site !== undefined) siteOf.set(key, site);
+    out.push(key);
   };
 
   const keys = (e: TS.Expression, chain: Chain, depth: number, direct: boolean): void => {
@@ -362,14 +371,17 @@ export function flowKeys(ts: Ts, sf: TS.SourceFile, call: TS.Node, arg: TS.Expre
     if (found.kind === 'parameter') {
       // What the file's calls of this function pass in that place.
       const fnName = functionName(ts, found.fn);
-      const sites = fnName === undefined ? [] : (fileIndex().calls.get(fnName) ?? []);
-      if (sites.length <= MAX_CALL_SITES)
-        for (const site of sites) {
-          const given = site.arguments[found.position];
+      const calls = fnName === undefined ? [] : (fileIndex().calls.get(fnName) ?? []);
+      if (calls.length <= MAX_CALL_SITES)
+        for (const call of calls) {
+          const given = call.arguments[found.position];
           if (!given || ts.isSpreadElement(given)) continue;
-          let values: Located<TS.Expression>[] = [{ node: given, chain: chainOf(ts, site) }];
+          let values: Located<TS.Expression>[] = [{ node: given, chain: chainOf(ts, call) }];
           for (const key of found.path) values = values.flatMap((v) => valuesOf(v.node, key, v.chain, depth));
+          const outer = site;
+          site ??= sites++;
           for (const v of values) keys(v.node, v.chain, depth + 1, false);
+          site = outer;
         }
     } else {
       const decl = found.decl.node;
@@ -403,10 +415,12 @@ export function flowKeys(ts: Ts, sf: TS.SourceFile, call: TS.Node, arg: TS.Expre
   };
 
   keys(arg, callChain, 0, true);
+  // One location per key per request: its first write, or a write at the call itself.
   const unique = new Map<string, FlowKey>();
   for (const k of out) {
-    const had = unique.get(k.name);
-    if (!had || (k.direct && !had.direct)) unique.set(k.name, k);
+    const id = `${k.name}\0${siteOf.get(k) ?? ''}`;
+    const had = unique.get(id);
+    if (!had || (k.direct && !had.direct)) unique.set(id, k);
   }
   return [...unique.values()];
 }
