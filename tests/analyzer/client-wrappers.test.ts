@@ -46,6 +46,36 @@ describe('a wrapper given the method, then the path', () => {
   });
 });
 
+describe('Python: a URL held in a name', () => {
+  it('reads a module constant, and a choice between two URLs of one path, and not a choice between two paths', async () => {
+    expect(
+      await routes({
+        'server/script.py': [
+          'import requests',
+          'API_URL = "http://localhost:8000/v1/responses"',
+          'SERVER = "http://a:1/v1/responses" if LOCAL else "http://b:2/v1/responses"',
+          'MIXED = "http://a:1/v1/responses" if LOCAL else "http://a:1/v1/conversations"',
+          'def ask(text):',
+          '    return requests.post(API_URL, json={"input": text, "store": False})',
+          'def stream(text, fast):',
+          '    url = ("http://a:1/v1/responses" if fast',
+          '           else "http://b:2/v1/responses")',
+          '    requests.post(SERVER, json={"input": text})',
+          '    requests.post(MIXED, json={"input": text})',
+          '    return requests.post(url, json={"stream": True})',
+          'def lookup(options, key):',
+          '    return options.get(API_KEY)',
+          '',
+        ].join('\n'),
+      }),
+    ).toEqual([
+      'server/script.py:6 POST /v1/responses [input@6,store@6] (requests.post() call)',
+      'server/script.py:10 POST /v1/responses [input@10] (requests.post() call)',
+      'server/script.py:12 POST /v1/responses [stream@12] (requests.post() call)',
+    ]);
+  });
+});
+
 describe('Python: an SDK method fetched by name, and keys written from a list of names', () => {
   it('reads `getattr(client.responses, "parse")` as that method, and each name a loop writes', async () => {
     expect(

@@ -557,13 +557,26 @@ function clientPath(node: Node, callerOf: () => Node | undefined, depth: number)
     const right = node.childForFieldName('right');
     return right ? clientPath(right, callerOf, depth + 1) : undefined;
   }
-  const caller = node.type === 'identifier' ? callerOf() : undefined;
-  if (caller) {
-    const value = assignedIn(caller, node.text);
-    return value ? clientPath(value, callerOf, depth + 1) : undefined;
+  if (node.type === 'parenthesized_expression') {
+    const inner = kids(node)[0];
+    return inner ? clientPath(inner, callerOf, depth + 1) : undefined;
   }
-  return undefined;
+  // `URL if local else REMOTE`: a path when both ways lead to the same one.
+  if (node.type === 'conditional_expression') {
+    const [a, , b] = kids(node);
+    const path = a && clientPath(a, callerOf, depth + 1);
+    return path !== undefined && b && clientPath(b, callerOf, depth + 1) === path ? path : undefined;
+  }
+  if (node.type !== 'identifier') return undefined;
+  // A name the function assigns, or else one the module does (`API_URL = "http://…/v1/responses"`).
+  const caller = callerOf();
+  const value =
+    (caller && assignedIn(caller, node.text)) ?? (MODULE_CONSTANT.test(node.text) ? assignedIn(node.tree.rootNode, node.text) : undefined);
+  return value ? clientPath(value, callerOf, depth + 1) : undefined;
 }
+
+/** A module's constant by the naming convention: the only names a path is looked for at the module's top. */
+const MODULE_CONSTANT = /^[A-Z][A-Z0-9_]*$/;
 
 /** `{response_id}` → `response_id`, `{self.id}` → `id`, `{quote(item_id)}` → `item_id`. */
 function substitutionName(expr: Node | undefined, index: number): string {
@@ -576,10 +589,10 @@ function substitutionName(expr: Node | undefined, index: number): string {
   return `param${index}`;
 }
 
-/** The value last assigned to `name` by a plain statement of the function's own body. */
+/** The value last assigned to `name` by a plain statement of the function's own body (or the module's). */
 function assignedIn(fn: Node, name: string): Node | undefined {
   let found: Node | undefined;
-  for (const st of kids(fn.childForFieldName('body') ?? fn)) {
+  for (const st of kids(fn.type === 'module' ? fn : (fn.childForFieldName('body') ?? fn))) {
     const a = st.type === 'expression_statement' ? kids(st)[0] : undefined;
     if (a?.type === 'assignment' && a.childForFieldName('left')?.text === name) found = a.childForFieldName('right') ?? undefined;
   }
