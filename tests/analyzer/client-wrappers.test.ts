@@ -152,3 +152,43 @@ describe('TypeScript: a route or a call described by one object, and a fetch-lik
     ]);
   });
 });
+
+describe('TypeScript: a wrapper of `fetch` called as `fetch` is', () => {
+  it('reads any call given a URL and options that write a method and a body, held in a `const` or spread', async () => {
+    expect(
+      await routes({
+        'web/provider.mts': [
+          "import { fetchWithCache } from './cache';",
+          'export class Provider {',
+          '  async prepare(prompt: string) {',
+          "    const body = { model: 'm', input: prompt, trace_label: 'x' };",
+          '    return { body, config: {} };',
+          '  }',
+          '  async call(prompt: string, signal: AbortSignal) {',
+          '    const resolved = await this.prepare(prompt);',
+          '    return this.send({ ...resolved, signal });',
+          '  }',
+          '  async send(prepared: { body: unknown; signal: AbortSignal }) {',
+          '    const { body, signal } = prepared;',
+          '    try {',
+          "      const url = 'https://api.example.test/v1/responses';",
+          "      const request = { method: 'POST', headers: {}, body: JSON.stringify(body) };",
+          '      if (this.retry) return await fetchWithRetries(url, { ...request, signal }, 3);',
+          "      return await fetchWithCache<string>(url, request, 1000, 'json');",
+          '    } finally {',
+          '      this.done = true;',
+          '    }',
+          '  }',
+          '  log(url: string) {',
+          "    return record(url, { method: 'POST' });",
+          '  }',
+          '}',
+          '',
+        ].join('\n'),
+      }),
+    ).toEqual([
+      'web/provider.mts:16 POST /v1/responses [model@4,input@4] (fetchWithRetries() call)',
+      'web/provider.mts:17 POST /v1/responses [model@4,input@4] (fetchWithCache() call)',
+    ]);
+  });
+});

@@ -136,6 +136,10 @@ function buildIndex(ts: Ts, sf: TS.SourceFile): FileIndex {
       if (name !== undefined) push(index.calls, name, node);
     } else if (ts.isVariableDeclaration(node)) {
       if (ts.isIdentifier(node.name)) push(index.declarations, node.name.text, node);
+      // `const { body, config } = await this.build(…)`: each name it binds, read through its key.
+      else if (ts.isObjectBindingPattern(node.name))
+        for (const el of node.name.elements)
+          if (!el.dotDotDotToken && ts.isIdentifier(el.name)) push(index.declarations, el.name.text, node);
     } else if (ts.isBinaryExpression(node)) {
       const target = node.operatorToken.kind === ts.SyntaxKind.EqualsToken ? writtenVariable(ts, node.left) : undefined;
       if (target !== undefined) push(index.writes, target, node);
@@ -243,8 +247,9 @@ export function flowKeys(ts: Ts, sf: TS.SourceFile, call: TS.Node, arg: TS.Expre
     if (ts.isConditionalExpression(e)) return [...objects(e.whenTrue, chain, depth + 1), ...objects(e.whenFalse, chain, depth + 1)];
     if (ts.isIdentifier(e)) {
       const found = lookup(e.text, chain);
-      if (found?.kind !== 'variable' || !found.decl.node.initializer) return [];
-      return objects(found.decl.node.initializer, found.decl.chain, depth + 1);
+      if (!found) return [];
+      const values = found.kind === 'variable' ? boundValues(found.decl, e.text, depth) : given(found, depth);
+      return values.flatMap((v) => objects(v.node, v.chain, depth + 1));
     }
     if (ts.isPropertyAccessExpression(e)) return propertyValues(e, chain, depth).flatMap((v) => objects(v.node, v.chain, depth + 1));
     if (ts.isCallExpression(e)) return returned(e, depth).flatMap((r) => objects(r.node, r.chain, depth + 1));
@@ -256,11 +261,39 @@ export function flowKeys(ts: Ts, sf: TS.SourceFile, call: TS.Node, arg: TS.Expre
     const out: Located<TS.Expression>[] = [];
     for (const o of objects(e, chain, depth + 1))
       for (const p of o.node.properties) {
+        // `{ ...resolved, signal }`: what the spread object holds under that key.
+        if (ts.isSpreadAssignment(p)) out.push(...valuesOf(p.expression, key, o.chain, depth + 1));
         if (!p.name || !ts.isIdentifier(p.name) || p.name.text !== key) continue;
         if (ts.isPropertyAssignment(p)) out.push({ node: p.initializer, chain: o.chain });
         else if (ts.isShorthandPropertyAssignment(p)) out.push({ node: p.name, chain: o.chain });
       }
     return out;
+  };
+
+  /** What the file's calls of a function pass for one of its parameters (through its destructuring). */
+  const given = (found: { fn: TS.Node; position: number; path: readonly string[] }, depth: number): Located<TS.Expression>[] => {
+    const fnName = functionName(ts, found.fn);
+    const calls = fnName === undefined ? [] : (fileIndex().calls.get(fnName) ?? []);
+    if (calls.length > MAX_CALL_SITES) return [];
+    const out: Located<TS.Expression>[] = [];
+    for (const call of calls) {
+      const arg = call.arguments[found.position];
+      if (!arg || ts.isSpreadElement(arg)) continue;
+      let values: Located<TS.Expression>[] = [{ node: arg, chain: chainOf(ts, call) }];
+      for (const key of found.path) values = values.flatMap((v) => valuesOf(v.node, key, v.chain, depth));
+      out.push(...values);
+    }
+    return out;
+  };
+
+  /** What a declaration gives `name`: its value, or for one that takes an object apart, that key's values in it. */
+  const boundValues = (decl: Located<TS.VariableDeclaration>, name: string, depth: number): Located<TS.Expression>[] => {
+    const init = decl.node.initializer;
+    if (!init) return [];
+    if (ts.isIdentifier(decl.node.name)) return [{ node: init, chain: decl.chain }];
+    let values: Located<TS.Expression>[] = [{ node: init, chain: decl.chain }];
+    for (const key of bindingPath(ts, decl.node.name, name) ?? []) values = values.flatMap((v) => valuesOf(v.node, key, v.chain, depth));
+    return values;
   };
 
   /** `a.b`: the values property `b` has in the objects `a` holds. */
@@ -354,7 +387,7 @@ export function flowKeys(ts: Ts, sf: TS.SourceFile, call: TS.Node, arg: TS.Expre
     e = unwrap(ts, e);
     if (!ts.isIdentifier(e)) return false;
     const found = lookup(e.text, chain);
-    if (found?.kind !== 'variable') return false;
+    if (found?.kind !== 'variable' || !ts.isIdentifier(found.decl.node.name)) return false;
     const init = found.decl.node.initializer;
     const list = found.decl.node.parent;
     return (
@@ -369,30 +402,24 @@ export function flowKeys(ts: Ts, sf: TS.SourceFile, call: TS.Node, arg: TS.Expre
     const found = lookup(name, chain);
     if (!found) return;
     if (found.kind === 'parameter') {
-      // What the file's calls of this function pass in that place.
-      const fnName = functionName(ts, found.fn);
-      const calls = fnName === undefined ? [] : (fileIndex().calls.get(fnName) ?? []);
-      if (calls.length <= MAX_CALL_SITES)
-        for (const call of calls) {
-          const given = call.arguments[found.position];
-          if (!given || ts.isSpreadElement(given)) continue;
-          let values: Located<TS.Expression>[] = [{ node: given, chain: chainOf(ts, call) }];
-          for (const key of found.path) values = values.flatMap((v) => valuesOf(v.node, key, v.chain, depth));
-          const outer = site;
-          site ??= sites++;
-          for (const v of values) keys(v.node, v.chain, depth + 1, false);
-          site = outer;
-        }
+      // What the file's calls of this function pass in that place, each call a request of its own.
+      for (const v of given(found, depth)) {
+        const outer = site;
+        site ??= sites++;
+        keys(v.node, v.chain, depth + 1, false);
+        site = outer;
+      }
     } else {
       const decl = found.decl.node;
       const constant = ts.isVariableDeclarationList(decl.parent) && (decl.parent.flags & ts.NodeFlags.Const) !== 0;
-      if (decl.initializer)
+      if (decl.initializer && ts.isIdentifier(decl.name))
         keys(
           decl.initializer,
           found.decl.chain,
           depth + 1,
           direct && constant && ts.isObjectLiteralExpression(unwrap(ts, decl.initializer)),
         );
+      else for (const v of boundValues(found.decl, name, depth)) keys(v.node, v.chain, depth + 1, false);
     }
     // What the function it belongs to later writes to it: a new object, or one key.
     const owner = found.kind === 'parameter' ? found.fn : found.owner;

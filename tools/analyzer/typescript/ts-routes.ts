@@ -112,10 +112,16 @@ export function routeVisitor(
         }
       }
       // `this.request(path, { method: 'POST', body })`: a fetch-like wrapper, its method written in its options.
+      const init = node.arguments[1] && requestInit(ts, sf, node.arguments[1], node);
       const named =
         name === 'fetch'
-          ? fetchMethod(ts, node.arguments[1])
-          : (verbOf(name) ?? (name.endsWith('equest') && /request$/i.test(name) ? writtenMethod(ts, node.arguments[1]) : undefined));
+          ? fetchMethod(ts, node.arguments[1], init)
+          : (verbOf(name) ??
+            (name.endsWith('equest') && /request$/i.test(name) ? methodIn(ts, init) : undefined) ??
+            fetchLikeMethod(ts, init));
+      // `fetch(url, init)`, or a wrapper of it called as it is (`fetchWithRetries(url, { method: 'POST',
+      // body })`): a client's call, its last argument no handler.
+      const fetchLike = named !== undefined && verbOf(name) === undefined;
       // `request('POST', '/v1/responses', { body })`, `apiRequest.call(this, 'POST', '/responses', …)`:
       // a wrapper given the method, then the path.
       const given = named || name === 'fetch' ? undefined : methodArgument(ts, node, name);
@@ -160,7 +166,7 @@ export function routeVisitor(
         // A handler passed by name names the route; a client call (its last argument the caller's
         // own parameter or an options object) is named by the function that makes it.
         const symbol =
-          handler && ts.isIdentifier(handler) && !isParameterOfCaller(ts, handler.text, node)
+          !fetchLike && handler && ts.isIdentifier(handler) && !isParameterOfCaller(ts, handler.text, node)
             ? handler.text
             : handler && (ts.isArrowFunction(handler) || ts.isFunctionExpression(handler))
               ? owner
@@ -170,9 +176,9 @@ export function routeVisitor(
         // where the chain does, and would be taken for one.
         const where = at(access ? access.name : node);
         // A wrapper given the method is a client's call: it has no handler to read.
-        const fn = given ? undefined : handler && ts.isIdentifier(handler) ? functions.get(handler.text) : handler;
+        const fn = given || fetchLike ? undefined : handler && ts.isIdentifier(handler) ? functions.get(handler.text) : handler;
         const { keys: read, handOffs } = !body && fn && WITH_BODY.has(verb) ? keysRead(ts, fn, at, functions) : NOTHING_READ;
-        const sent = sentKeys(ts, node, at, sf, knownParams);
+        const sent = sentKeys(ts, node, at, sf, knownParams, init);
         const data = sent.length === 0 && WITH_BODY.has(verb) ? dataArgument(ts, node, knownParams) : undefined;
         if (data) sent.push(...objectKeys(ts, data, 'body', at, { sf, node }));
         const params = [...(pathParams(declared, where.line).params ?? []), ...sent, ...read];
@@ -186,7 +192,7 @@ export function routeVisitor(
           ...(params.length ? { params } : {}),
           ...(WITH_BODY.has(verb) && handOffs.length ? { handsBody: handOffs } : {}),
           // The router it is declared on, when another module may mount it under a prefix.
-          ...(access && !given && ts.isIdentifier(access.expression) ? { router: access.expression.text } : {}),
+          ...(access && !given && !fetchLike && ts.isIdentifier(access.expression) ? { router: access.expression.text } : {}),
           ...where,
         });
       } else if (((access && name === 'route') || described) && first && ts.isObjectLiteralExpression(first)) {
@@ -405,9 +411,41 @@ function dispatchedRoute(ts: Ts, sf: TS.SourceFile, node: TS.BinaryExpression): 
 
 /** The HTTP method an options object writes out (`{ method: 'POST' }`); undefined when it writes none. */
 function writtenMethod(ts: Ts, options: TS.Expression | undefined): string | undefined {
-  if (!options || !ts.isObjectLiteralExpression(options)) return undefined;
-  const method = propertyValue(ts, options, 'method');
+  return options && ts.isObjectLiteralExpression(options) ? methodIn(ts, options.properties) : undefined;
+}
+
+function methodIn(ts: Ts, properties: Properties | undefined): string | undefined {
+  const method = properties && propertyIn(ts, properties, 'method');
   return method && ts.isStringLiteral(method) && HTTP_METHOD.test(method.text) ? method.text.toLowerCase() : undefined;
+}
+
+/**
+ * The options a `fetch`-like call is given, as the properties they hold: written at the call, or a
+ * `const` of the functions around it (`const request = { method: 'POST', body }`), with the
+ * properties of the `const` objects it spreads (`{ ...request, signal }`) put in first, as the
+ * spread puts them.
+ */
+type Properties = readonly TS.ObjectLiteralElementLike[];
+function requestInit(ts: Ts, sf: TS.SourceFile, e: TS.Expression, call: TS.Node, depth = 0): Properties | undefined {
+  while (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isSatisfiesExpression(e)) e = e.expression;
+  if (depth > 2) return undefined;
+  if (ts.isIdentifier(e)) {
+    const value = constantValue(ts, sf, e.text, call);
+    return value ? requestInit(ts, sf, value, call, depth + 1) : undefined;
+  }
+  if (!ts.isObjectLiteralExpression(e)) return undefined;
+  if (!e.properties.some((p) => ts.isSpreadAssignment(p))) return e.properties;
+  return e.properties.flatMap((p) => (ts.isSpreadAssignment(p) ? (requestInit(ts, sf, p.expression, call, depth + 1) ?? [p]) : [p]));
+}
+
+/**
+ * A call that is not named after a method but is given options as `fetch` is (`fetchWithCache(url,
+ * { method: 'POST', body: JSON.stringify(body) })`): the method they write, when they also write what
+ * an HTTP request carries.
+ */
+function fetchLikeMethod(ts: Ts, init: Properties | undefined): string | undefined {
+  if (!init || !(propertyIn(ts, init, 'body') || propertyIn(ts, init, 'headers'))) return undefined;
+  return methodIn(ts, init);
 }
 
 /** A call's method given as its first argument (past `this` of `f.call(this, …)`), and the path after it. */
@@ -479,11 +517,19 @@ function pathIn(ts: Ts, sf: TS.SourceFile, e: TS.Expression, call: TS.Node, dept
  * endpoint at its own line; a spread (`...args`) adds nothing that can be read here. One built
  * elsewhere in the file (`body: JSON.stringify(payload)`) gives the keys some endpoint of the spec has.
  */
-function sentKeys(ts: Ts, call: TS.CallExpression, at: At, sf: TS.SourceFile, known: ReadonlySet<string>): SentKey[] {
+function sentKeys(
+  ts: Ts,
+  call: TS.CallExpression,
+  at: At,
+  sf: TS.SourceFile,
+  known: ReadonlySet<string>,
+  /** The second argument's properties, where it is held in a `const` or spreads one (see requestInit). */
+  init?: Properties,
+): SentKey[] {
   const out: SentKey[] = [];
-  for (const arg of call.arguments) {
-    if (!ts.isObjectLiteralExpression(arg)) continue;
-    for (const p of arg.properties) {
+  for (const [i, arg] of call.arguments.entries()) {
+    const properties = i === 1 && init ? init : ts.isObjectLiteralExpression(arg) ? arg.properties : undefined;
+    for (const p of properties ?? []) {
       const where = p.name && ts.isIdentifier(p.name) ? SENT_UNDER.get(p.name.text) : undefined;
       // `{ body }`: a variable of that name built around the call; a parameter (an SDK's own method
       // handing on what it was given) says nothing of one call.
@@ -600,16 +646,21 @@ function memberChain(ts: Ts, access: TS.PropertyAccessExpression): string[] {
 }
 
 /** `fetch(url, { method: 'POST' })`: the method, GET when the options say none; unknown when they are not written out. */
-function fetchMethod(ts: Ts, init: TS.Expression | undefined): string | undefined {
-  if (!init) return 'get';
-  if (!ts.isObjectLiteralExpression(init)) return undefined;
-  const method = propertyValue(ts, init, 'method');
-  if (!method) return init.properties.some((p) => ts.isSpreadAssignment(p)) ? undefined : 'get';
+function fetchMethod(ts: Ts, given: TS.Expression | undefined, init: Properties | undefined): string | undefined {
+  if (!given) return 'get';
+  if (!init) return undefined;
+  const method = propertyIn(ts, init, 'method');
+  if (!method) return init.some((p) => ts.isSpreadAssignment(p)) ? undefined : 'get';
   return ts.isStringLiteral(method) || ts.isNoSubstitutionTemplateLiteral(method) ? method.text.toLowerCase() : undefined;
 }
 
 function propertyValue(ts: Ts, obj: TS.ObjectLiteralExpression, key: string): TS.Expression | undefined {
-  for (const p of obj.properties) {
+  return propertyIn(ts, obj.properties, key);
+}
+
+/** The value `key` is given among `properties`. */
+function propertyIn(ts: Ts, properties: Properties, key: string): TS.Expression | undefined {
+  for (const p of properties) {
     if (!p.name || !ts.isIdentifier(p.name) || p.name.text !== key) continue;
     if (ts.isPropertyAssignment(p)) return p.initializer;
     if (ts.isShorthandPropertyAssignment(p)) return p.name;
@@ -617,7 +668,7 @@ function propertyValue(ts: Ts, obj: TS.ObjectLiteralExpression, key: string): TS
   return undefined;
 }
 
-/** A `const` of this name in the blocks of the functions around `node`, innermost first, or at the file's top. */
+/** A `const` of this name in the blocks around `node`, innermost first, or at the file's top. */
 function constantValue(ts: Ts, sf: TS.SourceFile, name: string, node: TS.Node): TS.Expression | undefined {
   const inStatements = (statements: readonly TS.Statement[]): TS.Expression | undefined => {
     for (const st of statements) {
@@ -627,9 +678,9 @@ function constantValue(ts: Ts, sf: TS.SourceFile, name: string, node: TS.Node): 
     }
     return undefined;
   };
-  for (const fn of callers(node)) {
-    const body = (fn as { body?: TS.Node }).body;
-    const found = body && ts.isBlock(body) ? inStatements(body.statements) : undefined;
+  // Every block around it, innermost first: `const url = …` is often inside a `try` or an `if`.
+  for (let n = node.parent; n && n !== sf; n = n.parent) {
+    const found = ts.isBlock(n) ? inStatements(n.statements) : undefined;
     if (found) return found;
   }
   return inStatements(sf.statements);
