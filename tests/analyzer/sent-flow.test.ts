@@ -249,6 +249,68 @@ describe('TypeScript: a request typed as the SDK types it', () => {
     ]);
   });
 
+  it('reads the keys read off a request the code is handed, and not those read off one it builds', async () => {
+    const files = {
+      'web/shim.mts': [
+        "import type { ResponseCreateParams } from 'openai/resources/responses/responses';",
+        'type Input = ResponseCreateParams;',
+        'export function viaChat(client: any, input: Input & { stream: true }) {',
+        '  const history = input.previous_response_id ? lookup(input.previous_response_id) : [];',
+        '  return client.chat.completions.create({ model: input.model, messages: history, truncation: input.truncation });',
+        '}',
+        'export const route = async (req: any, res: any) => {',
+        '  const request = req.body as ResponseCreateParams;',
+        '  if (!request.model) return res.status(400).end();',
+        '  return res.json(await run(request.input));',
+        '};',
+        'export async function handle(c: any) {',
+        '  const { model, max_output_tokens }: ResponseCreateParams = await c.req.json();',
+        '  return model && max_output_tokens;',
+        '}',
+        'export function built(p: any) {',
+        '  const body: ResponseCreateParams = { model: p.model, input: p.input };',
+        '  if (body.truncation) return undefined;',
+        '  return body;',
+        '}',
+        '',
+      ].join('\n'),
+    };
+    expect(await typed(files)).toEqual([
+      'web/shim.mts:3 viaChat POST /v1/responses [previous_response_id@4,model@5,truncation@5] (reads a request typed Input)',
+      'web/shim.mts:8 route POST /v1/responses [model@9,input@10] (reads a request typed ResponseCreateParams)',
+      'web/shim.mts:13 handle POST /v1/responses [model@13,max_output_tokens@13] (reads a request typed ResponseCreateParams)',
+      'web/shim.mts:17 built POST /v1/responses [model@17,input@17] (request typed ResponseCreateParams)',
+    ]);
+  });
+
+  it('knows a plain alias of the SDK’s type in another module, imported through the project’s `paths`', async () => {
+    const files = {
+      'tsconfig.json': JSON.stringify({ files: [], references: [{ path: './tsconfig.web.json' }] }),
+      'tsconfig.web.json': [
+        '{',
+        '  // the renderer’s aliases',
+        '  "compilerOptions": { "paths": { "@app/*": ["./web/src/*"], }, },',
+        '}',
+      ].join('\n'),
+      'web/src/types/sdk.mts': [
+        "import type OpenAI from 'openai';",
+        'export type ResponseSdkParams = OpenAI.Responses.ResponseCreateParams;',
+        '',
+      ].join('\n'),
+      'web/src/client.mts': [
+        "import type { ResponseSdkParams } from '@app/types/sdk.mjs';",
+        'export function build(p: any) {',
+        '  const params: ResponseSdkParams = { model: p.model, input: p.input };',
+        '  return params;',
+        '}',
+        '',
+      ].join('\n'),
+    };
+    expect(await typed(files)).toEqual([
+      'web/src/client.mts:3 build POST /v1/responses [model@3,input@3] (request typed ResponseSdkParams)',
+    ]);
+  });
+
   it('knows the type through a package that passes the SDK on and through an alias, and not as the file’s own', async () => {
     const text = [
       "import { type OpenAIClient } from '@langchain/openai';",

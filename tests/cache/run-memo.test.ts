@@ -1,6 +1,7 @@
 /**
  * A plain `map` answers from its memo only when every input is as the last `map` left it: the
- * lanes' files, any other module file of the workspace (imports reach beyond the lanes), the
+ * lanes' files, any other module file of the workspace (imports reach beyond the lanes) and the
+ * files that say where a TypeScript import leads (`tsconfig.json`, `package.json`), the
  * mapping's human blocks, the sources and the config. The runs are the CLI's, in this process; the
  * timings the library collects (what `--timings` prints) show whether the analyzer ran.
  */
@@ -60,6 +61,11 @@ describe('the memo of the last map', () => {
         writeFileSync(join(project, 'lib/extra.ts'), 'export {};\n');
       },
     ],
+    [
+      'a file that says where a TypeScript import leads changes',
+      () => writeFileSync(join(project, 'tsconfig.json'), JSON.stringify({ compilerOptions: { paths: { '@app/*': ['./src/*'] } } })),
+    ],
+    ['a workspace package manifest appears', () => writeFileSync(join(project, 'src/package.json'), JSON.stringify({ name: '@acme/app' }))],
     [
       'a human note is saved in mapping.json',
       () => {

@@ -20,6 +20,7 @@ import { alternation, buildPrefilter, type Prefilter } from './prefilter.js';
 import { isRouteFile } from './route-files.js';
 import { assignItems, namesWorthResolving } from './assign-items.js';
 import { ModuleGraph } from './bindings.js';
+import { tsResolution } from './ts-resolution.js';
 import { languageOf } from './file-role.js';
 import { compareFacts } from './sort-facts.js';
 import { traceFacts } from './trace/trace-facts.js';
@@ -212,9 +213,10 @@ export async function analyzeWorkspace(options: AnalyzeOptions): Promise<Analyze
     return hit;
   };
   let facts: CodeFact[] = [];
+  const tsBare = tsResolution((file) => readText(join(options.root, file), file, warnings), exists, languages.keys());
   for (let round = 0; ; round++) {
     const modules = moduleMap(results, languages);
-    const graph = new ModuleGraph(modules, exists);
+    const graph = new ModuleGraph(modules, exists, tsBare);
     facts = assignItems({
       facts: collect(results),
       modules,

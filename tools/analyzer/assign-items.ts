@@ -254,7 +254,7 @@ function withRequestTypes(input: AssignInput): CodeFact[] {
   if (!input.facts.some((f) => f.kind === 'route' && f.paramsOnly && f.method === undefined)) return [...input.facts];
   return input.facts.flatMap((f) => {
     if (f.kind !== 'route' || !f.paramsOnly || f.method !== undefined || f.className === undefined) return [f];
-    const b = input.graph.resolveName(f.file, f.className);
+    const b = input.graph.resolveDeclaration(f.file, f.className);
     const declared = b?.kind === 'decl' ? input.modules.get(b.file)?.facts.requestTypes?.find(([name]) => name === b.name) : undefined;
     if (!declared) return [];
     const { className, ...rest } = f;

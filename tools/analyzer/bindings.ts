@@ -4,7 +4,8 @@
  * bundler or knip resolves modules, reduced to what the mapping needs). Python resolves absolute
  * imports against every ancestor folder of the importing file (a `src/` layout, a monorepo) and
  * relative ones by their dots; TypeScript resolves relative specifiers with the usual extensions
- * and `index` files, and treats bare specifiers as external packages.
+ * and `index` files, a bare one through the project's `paths` and its workspace packages
+ * (ts-resolution.ts), and takes any other as an external package.
  *
  * A file the graph needs but has not seen (a barrel no prefilter picked) is recorded in `missing`;
  * the analyzer parses those and asks again.
@@ -12,6 +13,7 @@
 import { posix } from 'node:path';
 import type { FactLanguage } from './file-role.js';
 import type { ModuleFacts } from './module-facts.js';
+import type { TsResolution } from './ts-resolution.js';
 
 export type Binding =
   | { kind: 'decl'; file: string; name: string }
@@ -35,7 +37,26 @@ export class ModuleGraph {
     private readonly modules: ReadonlyMap<string, GraphModule>,
     /** Whether a workspace-relative file exists (and may be read). */
     private readonly exists: (file: string) => boolean,
+    /** Where the project's build takes a bare TypeScript specifier (`paths`, workspace packages). */
+    private readonly tsBare?: TsResolution,
   ) {}
+
+  /** While set, an alias is where a name resolves to, not what the alias names. */
+  private stopAtAliases = false;
+
+  /**
+   * The declaration `name` leads to where `file` uses it, stopping at a type alias: `type Params =
+   * OpenAI.Responses.ResponseCreateParams` in another module is that module's declaration, which
+   * its facts may describe, though the name it stands for is an external one.
+   */
+  resolveDeclaration(file: string, name: string): Binding | undefined {
+    this.stopAtAliases = true;
+    try {
+      return this.resolveName(file, name);
+    } finally {
+      this.stopAtAliases = false;
+    }
+  }
 
   /** What `name` (possibly dotted: `ns.Foo`, `openai.types.Foo`) denotes where `file` uses it. */
   resolveName(file: string, name: string, seen: Set<string> = new Set()): Binding | undefined {
@@ -50,7 +71,7 @@ export class ModuleGraph {
       return undefined;
     }
     const alias = mod.facts.aliases.find(([local]) => local === name);
-    if (alias) return this.resolveName(file, alias[1], seen) ?? { kind: 'decl', file, name };
+    if (alias) return (this.stopAtAliases ? undefined : this.resolveName(file, alias[1], seen)) ?? { kind: 'decl', file, name };
     // The first import of a name is the one that normally runs: `try: from sdk import X` before
     // its `except ImportError:` fallback.
     const imported = mod.facts.imports.find((i) => i.local === name);
@@ -183,12 +204,25 @@ export class ModuleGraph {
   }
 
   private tsModule(file: string, spec: string): ResolvedModule | undefined {
-    if (!spec.startsWith('.') && !spec.startsWith('/')) return { external: spec };
+    if (!spec.startsWith('.') && !spec.startsWith('/')) {
+      // An alias or a package of the workspace, when the project's build would find it here.
+      for (const stem of this.tsBare?.stems(file, spec) ?? []) {
+        const hit = this.tsFile(stem);
+        if (hit) return { file: hit };
+      }
+      return { external: spec };
+    }
     const base = posix.normalize(posix.join(posix.dirname(file), spec));
     if (base.startsWith('..')) return undefined;
+    const hit = this.tsFile(base);
+    return hit ? { file: hit } : undefined;
+  }
+
+  /** The file a TypeScript module path names: as written with a script extension, with one added, or a folder's `index`. */
+  private tsFile(base: string): string | undefined {
     const stem = base.replace(/\.(m|c)?jsx?$/, '');
     const tries = [base, ...TS_EXTENSIONS.map((e) => stem + e), ...TS_EXTENSIONS.map((e) => posix.join(base, `index${e}`))];
-    for (const t of tries) if (t !== base || /\.(m|c)?[jt]sx?$/.test(t)) if (this.exists(t)) return { file: t };
+    for (const t of tries) if (t !== base || /\.(m|c)?[jt]sx?$/.test(t)) if (this.exists(t)) return t;
     return undefined;
   }
 }

@@ -17,8 +17,11 @@ import { FileHashes, Fingerprint, listFiles } from './fingerprint.js';
 import type { Config } from '../config/schema.js';
 import { loadInputs } from './inputs.js';
 
-/** Every file an analyzer could read as a module (file-role.ts's extensions), lanes or not. */
-const MODULE_FILES = ['**/*.{ts,tsx,js,jsx,mjs,cjs,mts,cts,py,pyi}'];
+/**
+ * Every file an analyzer could read as a module (file-role.ts's extensions), lanes or not, and the
+ * files that say where a TypeScript import leads (ts-resolution.ts).
+ */
+const MODULE_FILES = ['**/*.{ts,tsx,js,jsx,mjs,cjs,mts,cts,py,pyi}', '**/package.json', '**/tsconfig*.json'];
 
 export async function runDigest(
   command: string,

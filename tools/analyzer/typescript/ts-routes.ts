@@ -805,7 +805,7 @@ function withBodyKeys(path: ReturnType<typeof pathParams>, read: SentKey[]): { p
 }
 
 /** The file's top-level functions and variables, by name: a function's declaration, a variable's initializer. */
-function fileFunctions(ts: Ts, sf: TS.SourceFile): Map<string, TS.Node> {
+export function fileFunctions(ts: Ts, sf: TS.SourceFile): Map<string, TS.Node> {
   const functions = new Map<string, TS.Node>();
   for (const st of sf.statements) {
     if (ts.isFunctionDeclaration(st) && st.name) functions.set(st.name.text, st);
@@ -890,7 +890,7 @@ const BODY_FOLLOW_DEPTH = 3;
  * the body (an imported function, `service.create(body)` with `service = new ResponsesService()`),
  * for the workspace pass to follow into another module.
  */
-function keysRead(
+export function keysRead(
   ts: Ts,
   fn: TS.Node,
   at: At,

@@ -19,7 +19,7 @@ import type { FactAdder } from './ts-params.js';
 import type { ModuleFacts } from '../module-facts.js';
 import { type ParamsType, paramsTypeOf, sentIn, sentParams } from '../client-path.js';
 import { flowKeys, isFunctionLike } from './sent-flow.js';
-import { callerName, exprName } from './ts-routes.js';
+import { callerName, exprName, fileFunctions, keysRead } from './ts-routes.js';
 
 type At = (node: TS.Node) => { line: number; column: number };
 
@@ -133,7 +133,9 @@ export function typedRequestVisitor(ts: Ts, sf: TS.SourceFile, sink: FactAdder, 
     if (name === '*') return undefined;
     const type = paramsTypeOf(name, types);
     if (type) return { type, written: written.join('.') };
-    return written.length === 1 && bound.from.startsWith('.') && REQUEST_LIKE.test(name) ? { declaredIn: name, written: last } : undefined;
+    // From a module of the project (`./types`, or `@renderer/types` through the project's `paths`):
+    // the workspace pass finds the declaration, if the project has it.
+    return written.length === 1 && REQUEST_LIKE.test(name) ? { declaredIn: name, written: last } : undefined;
   };
 
   /** Keys already reported: a typed builder returns a typed variable, and both lead to the same keys. */
@@ -167,11 +169,73 @@ export function typedRequestVisitor(ts: Ts, sf: TS.SourceFile, sink: FactAdder, 
     });
   };
 
+  /**
+   * A request this code is handed rather than builds (a parameter typed with the SDK's type, `req.body
+   * as ResponseCreateParams`): the keys it reads off it, where it reads them, are what it accepts, as
+   * a server's handler reads its body. Keys read off a request built here are the builder's own
+   * business and count only as written.
+   */
+  let functions: Map<string, TS.Node> | undefined;
+  const reportRead = (found: Found, fn: TS.Node, holder: TS.BindingName, place: TS.Node): void => {
+    if (!('type' in found)) return;
+    const type = found.type;
+    let read: { name: string; line: number }[];
+    if (ts.isObjectBindingPattern(holder)) {
+      read = [];
+      for (const el of holder.elements) {
+        const key = el.propertyName ?? el.name;
+        if (!el.dotDotDotToken && (ts.isIdentifier(key) || ts.isStringLiteral(key))) read.push({ name: key.text, line: at(el).line });
+      }
+    } else if (ts.isIdentifier(holder)) {
+      functions ??= fileFunctions(ts, sf);
+      read = keysRead(ts, fn, at, functions, [holder.text]).keys;
+    } else return;
+    const where = sentIn(type.method);
+    const params = sentParams(
+      read.filter((k) => type.params.includes(k.name)).map((k) => ({ name: k.name, in: where, line: k.line })),
+      type,
+    );
+    if (params.length === 0) return;
+    sink.add({
+      kind: 'route',
+      symbol: callerName(ts, place) ?? found.written,
+      method: type.method,
+      path: type.path,
+      evidence: `reads a request typed ${found.written}`,
+      paramsOnly: true,
+      params,
+      ...at(place),
+    });
+  };
+
   /** A module-level alias or interface that is an SDK request (`type ChatRequest = Omit<ResponseCreateParams, 'x'>`, `interface R extends ResponseCreateParams {}`): the module's, for others to type requests with. */
   const declares = (name: string, found: Found | undefined): void => {
     if (!found || !('type' in found)) return;
     module.requestTypes ??= [];
     module.requestTypes.push([name, found.type.method, found.type.path]);
+  };
+
+  /**
+   * What a declaration's value says of where the request comes from: a value cast to a type (`x as
+   * T`) that is not built here, or, for a typed declaration, any value that is not an object
+   * literal. Its `type` is the cast's, when there is one.
+   */
+  const received = (init: TS.Expression): { type?: TS.TypeNode } | undefined => {
+    let e = init;
+    while (ts.isParenthesizedExpression(e) || ts.isAwaitExpression(e)) e = e.expression;
+    if (ts.isAsExpression(e) || ts.isSatisfiesExpression(e)) {
+      let inner = e.expression;
+      while (ts.isParenthesizedExpression(inner) || ts.isAwaitExpression(inner) || ts.isAsExpression(inner)) inner = inner.expression;
+      return ts.isObjectLiteralExpression(inner) ? undefined : { type: e.type };
+    }
+    // `await req.json()`: the body a server reads; any other call may be a builder of this code's own.
+    if (ts.isCallExpression(e))
+      return ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === 'json' && e.arguments.length === 0 ? {} : undefined;
+    return ts.isObjectLiteralExpression(e) ? undefined : {};
+  };
+  const enclosingFunction = (n: TS.Node): TS.Node | undefined => {
+    for (let p = n.parent; p; p = p.parent) if (isFunctionLike(ts, p)) return p;
+    return undefined;
   };
 
   return (node: TS.Node): void => {
@@ -196,6 +260,11 @@ export function typedRequestVisitor(ts: Ts, sf: TS.SourceFile, sink: FactAdder, 
         const found = decl.initializer && ts.isIdentifier(decl.name) ? requestOf(decl.type) : undefined;
         // Through its name: the keys set on it later count too (`body.tools = …`).
         if (found) report(found, decl.name as TS.Identifier, decl);
+        // `const request = req.body as ResponseCreateParams`, `const body: ResponseCreateParams = await c.req.json()`.
+        const handed = decl.initializer && received(decl.initializer);
+        const typed = handed && (found ?? requestOf(handed.type ?? decl.type));
+        const fn = typed && enclosingFunction(decl);
+        if (typed && fn) reportRead(typed, fn, decl.name, decl);
         return;
       }
       case ts.SyntaxKind.AsExpression:
@@ -216,6 +285,14 @@ export function typedRequestVisitor(ts: Ts, sf: TS.SourceFile, sink: FactAdder, 
       case ts.SyntaxKind.ArrowFunction:
       case ts.SyntaxKind.FunctionExpression: {
         const fn = node as TS.FunctionLikeDeclaration;
+        if (fn.body)
+          for (const p of fn.parameters) {
+            const handed = p.type && !p.dotDotDotToken ? requestOf(p.type) : undefined;
+            if (!handed) continue;
+            // The walk sets a parameter's parent once it gets there; the fact is named by the function now.
+            if (!p.parent) (p as { parent: TS.Node }).parent = fn;
+            reportRead(handed, fn, p.name, p);
+          }
         const found = requestOf(fn.type);
         if (!found || !fn.body) return;
         if (!ts.isBlock(fn.body)) {
