@@ -9,13 +9,13 @@ import { analyzeFiles, removeAnalyzedFiles } from './analyze-files.js';
 
 afterAll(removeAnalyzedFiles);
 
-/** `file:line METHOD path body keys (line)` of every route. */
+/** `file:line METHOD path body keys (line; file:line for one read in another module)` of every route. */
 async function routes(files: Record<string, string>): Promise<string[]> {
   const { facts } = await analyzeFiles(files);
   return facts
     .filter((f) => f.kind === 'route')
     .map((f) => {
-      const keys = (f.params ?? []).filter((p) => p.in === 'body').map((p) => `${p.name}@${p.line}`);
+      const keys = (f.params ?? []).filter((p) => p.in === 'body').map((p) => `${p.name}@${p.file ? `${p.file}:` : ''}${p.line}`);
       return `${f.file}:${f.line} ${f.method} ${f.path}${f.className ? ` model=${f.className}` : ''} [${keys.join(' ')}]`;
     });
 }
@@ -235,8 +235,8 @@ describe('body keys an untyped handler reads', () => {
       }),
     ).toEqual([
       // Each key at the line the body is handed on; the order is the hand-offs', then the keys read there.
-      'server/app.py:9 POST /v1/responses [model@11 metadata@12 stream@13 input@13 instructions@13]',
-      'server/app.py:15 POST /v1/responses/input_tokens [input@18]',
+      'server/app.py:9 POST /v1/responses [model@server/handlers.py:10 metadata@server/helpers.py:2 stream@server/handlers.py:3 input@server/handlers.py:7 instructions@server/handlers.py:7]',
+      'server/app.py:15 POST /v1/responses/input_tokens [input@server/handlers.py:13]',
       // A receiver nothing says the class of reads nothing.
       'server/app.py:20 POST /v1/conversations []',
     ]);
@@ -281,7 +281,9 @@ describe('body keys an untyped handler reads', () => {
           '',
         ].join('\n'),
       }),
-    ).toEqual(['server/app.py:6 POST /v1/responses [max_output_tokens@8 input@8 model@8 temperature@8]']);
+    ).toEqual([
+      'server/app.py:6 POST /v1/responses [max_output_tokens@server/handlers.py:11 input@server/handlers.py:7 model@server/base.py:3 temperature@server/base.py:6]',
+    ]);
   });
 
   it('TypeScript: the body handed to a function of the file is read there; a cast to a bag of keys is no model', async () => {
@@ -337,9 +339,31 @@ describe('body keys an untyped handler reads', () => {
         ].join('\n'),
       }),
     ).toEqual([
-      'web/server.mts:6 POST /v1/responses [input@7 instructions@7 model@7 stream@7]',
+      'web/server.mts:6 POST /v1/responses [input@web/handler.mts:2 instructions@web/handler.mts:2 model@web/service.mts:3 stream@web/service.mts:3]',
       'web/server.mts:9 POST /v1/conversations []',
     ]);
+  });
+
+  it('TypeScript: a function given the body reads it through a cast to a bag of keys', async () => {
+    expect(
+      await routes({
+        'web/server.mts': [
+          "import express from 'express';",
+          "import { validate } from './validate.mjs';",
+          'const app = express();',
+          "app.post('/v1/responses', async (req, res) => res.json(validate(req.body)));",
+          '',
+        ].join('\n'),
+        'web/validate.mts': [
+          'export function validate(body: unknown) {',
+          '  const request = body as Record<string, unknown>;',
+          "  if (typeof request.model !== 'string') throw new Error('model');",
+          '  return (request as any).input;',
+          '}',
+          '',
+        ].join('\n'),
+      }),
+    ).toEqual(['web/server.mts:4 POST /v1/responses [model@web/validate.mts:3 input@web/validate.mts:4]']);
   });
 
   it('TypeScript: NestJS, a path split over controller and method, a raw @Body() read there and in its service', async () => {
@@ -367,7 +391,9 @@ describe('body keys an untyped handler reads', () => {
           '',
         ].join('\n'),
       }),
-    ).toEqual(['web/responses.controller.mts:6 POST /v1/responses [stream@8 model@8 input@8]']);
+    ).toEqual([
+      'web/responses.controller.mts:6 POST /v1/responses [stream@8 model@web/responses.service.mts:3 input@web/responses.service.mts:3]',
+    ]);
   });
 
   it('Python: a route method hands the body to what its class keeps (self.handler), by assignment or annotation', async () => {
@@ -405,7 +431,10 @@ describe('body keys an untyped handler reads', () => {
           '',
         ].join('\n'),
       }),
-    ).toEqual(['server/views.py:11 POST /v1/responses [model@13]', 'server/views.py:15 POST /v1/conversations [items@17]']);
+    ).toEqual([
+      'server/views.py:11 POST /v1/responses [model@server/handlers.py:3]',
+      'server/views.py:15 POST /v1/conversations [items@server/handlers.py:7]',
+    ]);
   });
 
   it('Python: a route registered by a call (aiohttp, FastAPI add_api_route) reads the body in its handler', async () => {
@@ -468,10 +497,10 @@ describe('body keys an untyped handler reads', () => {
         ].join('\n'),
       }),
     ).toEqual([
-      'server/urls.py:4 POST /v1/responses [model@4 stream@4]',
+      'server/urls.py:4 POST /v1/responses [model@server/views.py:8 stream@server/views.py:8]',
       // The GET of the same view has no body.
       'server/urls.py:5 GET /v1/conversations []',
-      'server/urls.py:5 POST /v1/conversations [items@5 metadata@5]',
+      'server/urls.py:5 POST /v1/conversations [items@server/views.py:15 metadata@server/views.py:15]',
     ]);
   });
 

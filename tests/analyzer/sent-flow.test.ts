@@ -184,6 +184,29 @@ describe('TypeScript: a wrapper chosen between two functions', () => {
     ].join('\n');
     expect(await sent({ 'web/twice.mts': text })).toEqual(['web/twice.mts:3 POST /v1/responses [model@5,input@6,model@8,input@8]']);
   });
+
+  it('reads a builder’s options parameter as what the call that built this request passed', async () => {
+    const text = [
+      'function toBody(model: string, options: Record<string, unknown> = {}) {',
+      '  return { model, ...options };',
+      '}',
+      'export async function stream(client: any, p: any) {',
+      '  const body = toBody(p.model, {',
+      '    truncation: p.t,',
+      '  });',
+      '  return client.responses.create(body);',
+      '}',
+      'export async function once(client: any, p: any) {',
+      '  const body = toBody(p.model, { max_output_tokens: p.max });',
+      '  return client.responses.create(body);',
+      '}',
+      '',
+    ].join('\n');
+    expect(await sent({ 'web/builder.mts': text })).toEqual([
+      'web/builder.mts:8 POST /v1/responses [model@2,truncation@6]',
+      'web/builder.mts:12 POST /v1/responses [model@2,max_output_tokens@11]',
+    ]);
+  });
 });
 
 describe('TypeScript: a request typed as the SDK types it', () => {
@@ -308,6 +331,21 @@ describe('TypeScript: a request typed as the SDK types it', () => {
     };
     expect(await typed(files)).toEqual([
       'web/src/client.mts:3 build POST /v1/responses [model@3,input@3] (request typed ResponseSdkParams)',
+    ]);
+  });
+
+  it('takes a union of one endpoint’s request types as that request, and a union with another provider’s as none', async () => {
+    const text = [
+      "import type { ResponseCreateParamsStreaming, ResponseCreateParamsNonStreaming } from 'openai/resources/responses/responses';",
+      "import type { MessageCreateParams } from '@anthropic-ai/sdk/resources/messages';",
+      'type Either = ResponseCreateParamsStreaming | ResponseCreateParamsNonStreaming | undefined;',
+      'type AnyProvider = ResponseCreateParamsStreaming | MessageCreateParams;',
+      'export const one: Either = { model: "m", input: "x" };',
+      'export const any: AnyProvider = { model: "m", max_tokens: 5 };',
+      '',
+    ].join('\n');
+    expect(await typed({ 'web/union.mts': text })).toEqual([
+      'web/union.mts:5 Either POST /v1/responses [model@5,input@5] (request typed Either)',
     ]);
   });
 

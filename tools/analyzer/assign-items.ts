@@ -292,8 +292,8 @@ function withViewMethods(input: AssignInput): CodeFact[] {
 /**
  * A route that hands its raw body to a function or method of another module
  * (`await handler.handle_request(body)`) accepts the keys that function reads off it, found through
- * the module graph (that module's `bodyReaders`): each is a body parameter at the line of the
- * hand-off. A callee not found, or one that reads nothing, adds nothing.
+ * the module graph (that module's `bodyReaders`): each is a body parameter where that module reads
+ * it. A callee not found, or one that reads nothing, adds nothing.
  */
 function withHandedBodies(input: AssignInput): CodeFact[] {
   if (!input.facts.some((f) => f.handsBody !== undefined)) return [...input.facts];
@@ -305,10 +305,11 @@ function withHandedBodies(input: AssignInput): CodeFact[] {
     const params = [...(f.params ?? [])];
     const have = new Set(params.filter((p) => p.in === 'body').map((p) => p.name));
     for (const handOff of handsBody)
-      for (const key of keysHandedTo(f.file, handOff, input)) {
-        if (have.has(key)) continue;
-        have.add(key);
-        params.push({ name: key, in: 'body', line: handOff.line });
+      for (const read of keysHandedTo(f.file, handOff, input)) {
+        if (have.has(read.key)) continue;
+        have.add(read.key);
+        // Where the key is read, in the module that reads it.
+        params.push({ name: read.key, in: 'body', line: read.line, file: read.file, symbol: read.reader });
       }
     return params.length ? { ...rest, params } : rest;
   });
@@ -326,7 +327,13 @@ type HandOff = NonNullable<CodeFact['handsBody']>[number];
  * (`Handler.handle`, found on the class or, when the class does not define it or the call was
  * `super().handle(…)`, on its bases).
  */
-function keysHandedTo(file: string, handOff: HandOff, input: AssignInput, depth = 0, seen = new Set<string>()): string[] {
+function keysHandedTo(
+  file: string,
+  handOff: HandOff,
+  input: AssignInput,
+  depth = 0,
+  seen = new Set<string>(),
+): { key: string; file: string; line: number; reader: string }[] {
   const { callee, arg } = handOff;
   const key = `${file}\0${callee}\0${String(arg)}`;
   if (depth > HAND_OFF_DEPTH || seen.has(key)) return [];
@@ -335,7 +342,7 @@ function keysHandedTo(file: string, handOff: HandOff, input: AssignInput, depth 
   if (!found) return [];
   const { reader, file: readerFile } = found;
   const index = typeof arg === 'number' ? arg : reader.params.indexOf(arg);
-  const keys = reader.read.filter(([i]) => i === index).map(([, k]) => k);
+  const keys = reader.read.filter(([i]) => i === index).map(([, key, line]) => ({ key, file: readerFile, line, reader: reader.name }));
   for (const [i, next] of reader.handedOn ?? []) if (i === index) keys.push(...keysHandedTo(readerFile, next, input, depth + 1, seen));
   return keys;
 }

@@ -123,6 +123,11 @@ const CodeFactSchema = z.strictObject({
         line: z.number().int().positive(),
         /** A key a client's request is given in another function than the call's (a builder's): that function. */
         symbol: z.string().optional(),
+        /**
+         * A key read in another module than the route's (by a function the route hands its body
+         * to): that module's file, where `line` is; `symbol` is the function.
+         */
+        file: z.string().optional(),
       }),
     )
     .optional(),

@@ -74,7 +74,7 @@ export interface ModuleFacts {
    * (`Handler.handle`), its parameter names past `self`, [parameter index, key] per key read, and
    * [parameter index, hand-off] where it hands the parameter on to another function.
    */
-  bodyReaders?: { name: string; params: string[]; read: [number, string][]; handedOn?: [number, HandOff][] }[];
+  bodyReaders?: { name: string; params: string[]; read: [param: number, key: string, line: number][]; handedOn?: [number, HandOff][] }[];
   /**
    * Dispatches to a method named after the event's type (`getattr(self, "on_" + event.type.replace(".", "_"))`):
    * the text before the type's name in each (`on_`; empty for none).

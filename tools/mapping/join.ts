@@ -236,8 +236,13 @@ export function joinFacts(model: Model, facts: readonly CodeFact[], config: Conf
         // A key written in a builder is that builder's, whichever of its callers sends it: one
         // location however many calls send the request it builds.
         const owner = p.symbol ?? fact.symbol;
-        const evidence = owner === fact.symbol ? `${p.in} parameter of ${owner}` : `${p.in} parameter of ${owner}, sent by ${fact.symbol}`;
-        addParam(id, fact, name, `${owner}.${p.name}`, evidence, p.line, {
+        const evidence =
+          owner === fact.symbol
+            ? `${p.in} parameter of ${owner}`
+            : p.file !== undefined
+              ? `${p.in} parameter read by ${owner}, for ${fact.symbol}`
+              : `${p.in} parameter of ${owner}, sent by ${fact.symbol}`;
+        addParam(id, p.file !== undefined ? { ...fact, file: p.file } : fact, name, `${owner}.${p.name}`, evidence, p.line, {
           declaredType,
           optional,
           default: def,

@@ -282,12 +282,12 @@ export function bodyReaders(functionNodes: readonly Node[], functions: ReadonlyM
     const name = callableName(fn);
     if (!name) continue;
     const params = parameterNames(fn);
-    const read: [number, string][] = [];
+    const read: [number, string, number][] = [];
     const handedOn: [number, HandOff][] = [];
     params.forEach((param, index) => {
       if (!readOff.has(param)) return;
       const found = keysRead(fn, [param], functions);
-      for (const k of found.keys) read.push([index, k.name]);
+      for (const k of found.keys) read.push([index, k.name, k.line]);
       for (const h of found.handOffs) handedOn.push([index, h]);
     });
     if (read.length || handedOn.length) out.push({ name, params, read, ...(handedOn.length ? { handedOn } : {}) });

@@ -26,8 +26,17 @@ export interface FlowKey {
 
 type At = (node: TS.Node) => { line: number };
 
-/** The functions around a node, innermost first; empty at the file's top. */
-type Chain = readonly TS.Node[];
+/**
+ * The functions around a node, innermost first; empty at the file's top. `via`: for a function the
+ * flow entered through one call (what `build(options)` returns), that call: its parameters hold
+ * what that call passes, not what every call of it does.
+ */
+type Chain = readonly TS.Node[] & { readonly via?: ReadonlyMap<TS.Node, TS.CallExpression> };
+
+/** `chain` with the calls the flow entered its functions through so far. */
+function within(chain: readonly TS.Node[], via: ReadonlyMap<TS.Node, TS.CallExpression> | undefined): Chain {
+  return via ? Object.assign([...chain], { via }) : chain;
+}
 
 interface Located<T> {
   node: T;
@@ -220,7 +229,10 @@ export function flowKeys(ts: Ts, sf: TS.SourceFile, call: TS.Node, arg: TS.Expre
     | { kind: 'parameter'; fn: TS.Node; position: number; path: readonly string[] }
     | undefined => {
     const decls = fileIndex().declarations.get(name) ?? [];
-    const located = (node: TS.VariableDeclaration): Located<TS.VariableDeclaration> => ({ node, chain: chainOf(ts, node) });
+    const located = (node: TS.VariableDeclaration): Located<TS.VariableDeclaration> => ({
+      node,
+      chain: within(chainOf(ts, node), chain.via),
+    });
     for (const fn of chain) {
       const params = (fn as TS.SignatureDeclaration).parameters;
       const position = params.findIndex((p) => ts.isIdentifier(p.name) && p.name.text === name);
@@ -248,11 +260,11 @@ export function flowKeys(ts: Ts, sf: TS.SourceFile, call: TS.Node, arg: TS.Expre
     if (ts.isIdentifier(e)) {
       const found = lookup(e.text, chain);
       if (!found) return [];
-      const values = found.kind === 'variable' ? boundValues(found.decl, e.text, depth) : given(found, depth);
+      const values = found.kind === 'variable' ? boundValues(found.decl, e.text, depth) : given(found, chain, depth);
       return values.flatMap((v) => objects(v.node, v.chain, depth + 1));
     }
     if (ts.isPropertyAccessExpression(e)) return propertyValues(e, chain, depth).flatMap((v) => objects(v.node, v.chain, depth + 1));
-    if (ts.isCallExpression(e)) return returned(e, depth).flatMap((r) => objects(r.node, r.chain, depth + 1));
+    if (ts.isCallExpression(e)) return returned(e, chain, depth).flatMap((r) => objects(r.node, r.chain, depth + 1));
     return [];
   };
 
@@ -271,15 +283,20 @@ export function flowKeys(ts: Ts, sf: TS.SourceFile, call: TS.Node, arg: TS.Expre
   };
 
   /** What the file's calls of a function pass for one of its parameters (through its destructuring). */
-  const given = (found: { fn: TS.Node; position: number; path: readonly string[] }, depth: number): Located<TS.Expression>[] => {
+  const given = (
+    found: { fn: TS.Node; position: number; path: readonly string[] },
+    chain: Chain,
+    depth: number,
+  ): Located<TS.Expression>[] => {
     const fnName = functionName(ts, found.fn);
-    const calls = fnName === undefined ? [] : (fileIndex().calls.get(fnName) ?? []);
+    const entered = chain.via?.get(found.fn);
+    const calls = entered ? [entered] : fnName === undefined ? [] : (fileIndex().calls.get(fnName) ?? []);
     if (calls.length > MAX_CALL_SITES) return [];
     const out: Located<TS.Expression>[] = [];
     for (const call of calls) {
       const arg = call.arguments[found.position];
       if (!arg || ts.isSpreadElement(arg)) continue;
-      let values: Located<TS.Expression>[] = [{ node: arg, chain: chainOf(ts, call) }];
+      let values: Located<TS.Expression>[] = [{ node: arg, chain: within(chainOf(ts, call), chain.via) }];
       for (const key of found.path) values = values.flatMap((v) => valuesOf(v.node, key, v.chain, depth));
       out.push(...values);
     }
@@ -301,7 +318,7 @@ export function flowKeys(ts: Ts, sf: TS.SourceFile, call: TS.Node, arg: TS.Expre
     valuesOf(e.expression, e.name.text, chain, depth);
 
   /** What the file's functions of the name a call calls return. */
-  const returned = (call: TS.CallExpression, depth: number): Located<TS.Expression>[] => {
+  const returned = (call: TS.CallExpression, from: Chain, depth: number): Located<TS.Expression>[] => {
     const name = calledName(ts, call);
     const fns = name === undefined ? [] : (fileIndex().functions.get(name) ?? []);
     // Several of one name are an override and what it overrides (which runs cannot be told here):
@@ -309,7 +326,7 @@ export function flowKeys(ts: Ts, sf: TS.SourceFile, call: TS.Node, arg: TS.Expre
     if (fns.length > MAX_DEFINITIONS || depth > MAX_DEPTH) return [];
     const out: Located<TS.Expression>[] = [];
     for (const fn of fns) {
-      const chain: Chain = [fn, ...chainOf(ts, fn)];
+      const chain = within([fn, ...chainOf(ts, fn)], new Map(from.via).set(fn, call));
       const body = (fn as { body?: TS.Node }).body;
       if (!body) continue;
       if (!ts.isBlock(body)) {
@@ -378,7 +395,7 @@ export function flowKeys(ts: Ts, sf: TS.SourceFile, call: TS.Node, arg: TS.Expre
     if (ts.isCallExpression(e)) {
       // `Object.assign({}, defaults, { stream })`: what each argument holds.
       if (isObjectAssign(ts, e)) for (const a of e.arguments) keys(a, chain, depth + 1, false);
-      else for (const r of returned(e, depth)) keys(r.node, r.chain, depth + 1, false);
+      else for (const r of returned(e, chain, depth)) keys(r.node, r.chain, depth + 1, false);
     }
   };
 
@@ -403,7 +420,7 @@ export function flowKeys(ts: Ts, sf: TS.SourceFile, call: TS.Node, arg: TS.Expre
     if (!found) return;
     if (found.kind === 'parameter') {
       // What the file's calls of this function pass in that place, each call a request of its own.
-      for (const v of given(found, depth)) {
+      for (const v of given(found, chain, depth)) {
         const outer = site;
         site ??= sites++;
         keys(v.node, v.chain, depth + 1, false);
@@ -426,7 +443,7 @@ export function flowKeys(ts: Ts, sf: TS.SourceFile, call: TS.Node, arg: TS.Expre
     for (const w of fileIndex().writes.get(name) ?? []) {
       if (ownerOf(ts, w) !== owner) continue;
       const left = w.left;
-      if (ts.isIdentifier(left)) keys(w.right, chainOf(ts, w), depth + 1, false);
+      if (ts.isIdentifier(left)) keys(w.right, within(chainOf(ts, w), chain.via), depth + 1, false);
       else if (ts.isPropertyAccessExpression(left)) add(left.name.text, w, false);
       else if (ts.isElementAccessExpression(left)) {
         const key = left.argumentExpression;
@@ -437,7 +454,7 @@ export function flowKeys(ts: Ts, sf: TS.SourceFile, call: TS.Node, arg: TS.Expre
     for (const c of fileIndex().calls.get('assign') ?? []) {
       const [target, ...sources] = c.arguments;
       if (!isObjectAssign(ts, c) || !target || !ts.isIdentifier(target) || target.text !== name || ownerOf(ts, c) !== owner) continue;
-      for (const source of sources) keys(source, chainOf(ts, c), depth + 1, false);
+      for (const source of sources) keys(source, within(chainOf(ts, c), chain.via), depth + 1, false);
     }
   };
 

@@ -842,13 +842,13 @@ export function bodyReaders(ts: Ts, sf: TS.SourceFile, at: At): NonNullable<Modu
   for (const [name, fn] of callables) {
     let text: string | undefined;
     const params = fn.parameters.map((p) => (ts.isIdentifier(p.name) ? p.name.text : ''));
-    const read: [number, string][] = [];
+    const read: [number, string, number][] = [];
     const handedOn: [number, HandOff][] = [];
     fn.parameters.forEach((p, index) => {
       if (ts.isObjectBindingPattern(p.name)) {
         for (const el of p.name.elements) {
           const key = el.propertyName ?? el.name;
-          if (!el.dotDotDotToken && (ts.isIdentifier(key) || ts.isStringLiteral(key))) read.push([index, key.text]);
+          if (!el.dotDotDotToken && (ts.isIdentifier(key) || ts.isStringLiteral(key))) read.push([index, key.text, at(el).line]);
         }
         return;
       }
@@ -859,9 +859,9 @@ export function bodyReaders(ts: Ts, sf: TS.SourceFile, at: At): NonNullable<Modu
       // Cheap first: the text must read a property off the parameter, or take it apart.
       if (!param) return;
       text ??= fn.getText(sf);
-      if (!new RegExp(`\\b${param}\\s*(?:\\??\\.\\s*[A-Za-z_$]|\\[\\s*['"\x60])|=\\s*${param}\\s*[;,\\n]`).test(text)) return;
+      if (!new RegExp(`\\b${param}\\s*(?:\\??\\.\\s*[A-Za-z_$]|\\[\\s*['"\x60])|=\\s*${param}\\s*(?:[;,\\n]|as\\b)`).test(text)) return;
       const found = keysRead(ts, fn, at, functions, [param]);
-      for (const k of found.keys) read.push([index, k.name]);
+      for (const k of found.keys) read.push([index, k.name, k.line]);
       for (const h of found.handOffs) handedOn.push([index, h]);
     });
     if (read.length || handedOn.length) out.push({ name, params, read, ...(handedOn.length ? { handedOn } : {}) });
@@ -934,7 +934,13 @@ export function keysRead(
   const read = (root: TS.Node, holders: Set<string>, depth: number): void => {
     if (visited.has(root)) return;
     visited.add(root);
-    const held = (e: TS.Expression): boolean => isBody(e) || (ts.isIdentifier(e) && holders.has(e.text));
+    const held = (e: TS.Expression): boolean => {
+      if (isBody(e)) return true;
+      // `body as Record<string, unknown>`: the same object, narrowed.
+      while (ts.isAsExpression(e) || ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e) || ts.isSatisfiesExpression(e))
+        e = e.expression;
+      return ts.isIdentifier(e) && holders.has(e.text);
+    };
     const visit = (n: TS.Node): void => {
       if (ts.isVariableDeclaration(n) && n.initializer && held(n.initializer)) {
         if (ts.isIdentifier(n.name)) holders.add(n.name.text);

@@ -31,6 +31,9 @@ interface FileNames {
 /** What a type says of a request: the SDK's type it is, or the name of one another module declares. */
 type Found = { type: ParamsType; written: string } | { declaredIn: string; written: string };
 
+/** What a found request is sent to: its endpoint, or the project's type that will tell. */
+const endpointOf = (found: Found): string => ('type' in found ? `${found.type.method} ${found.type.path}` : found.declaredIn);
+
 /** The names a project gives its own request types. */
 const REQUEST_LIKE = /(?:Request|Params|Body|Payload)$/;
 
@@ -95,12 +98,24 @@ export function typedRequestVisitor(ts: Ts, sf: TS.SourceFile, sink: FactAdder, 
    */
   const requestOf = (t: TS.TypeNode | undefined, depth = 0): Found | undefined => {
     if (!t || depth > 4) return undefined;
-    if (ts.isUnionTypeNode(t) || ts.isIntersectionTypeNode(t)) {
+    if (ts.isIntersectionTypeNode(t)) {
       for (const m of t.types) {
         const found = requestOf(m, depth + 1);
         if (found) return found;
       }
       return undefined;
+    }
+    // `Streaming | NonStreaming` is a request; `OpenAIParams | AnthropicParams` (any provider's) is none.
+    if (ts.isUnionTypeNode(t)) {
+      let one: Found | undefined;
+      for (const m of t.types) {
+        if (m.kind === ts.SyntaxKind.UndefinedKeyword || (ts.isLiteralTypeNode(m) && m.literal.kind === ts.SyntaxKind.NullKeyword))
+          continue;
+        const found = requestOf(m, depth + 1);
+        if (!found || (one && endpointOf(one) !== endpointOf(found))) return undefined;
+        one ??= found;
+      }
+      return one;
     }
     if (ts.isParenthesizedTypeNode(t)) return requestOf(t.type, depth + 1);
     if (!ts.isTypeReferenceNode(t)) return undefined;
