@@ -124,6 +124,54 @@ describe('body keys an untyped handler reads', () => {
     ]);
   });
 
+  it('Python: the query parameters a handler reads off its request (Starlette, Flask, Django), for any method', async () => {
+    const { facts } = await analyzeFiles({
+      'server/query.py': [
+        'from fastapi import APIRouter, Query, Request',
+        'router = APIRouter()',
+        '',
+        '@router.get("/v1/responses/{response_id}/input_items")',
+        'async def items(response_id: str, raw_request: Request, limit: int = Query(20)):',
+        '    order = raw_request.query_params.get("order") or "desc"',
+        '    query = raw_request.query_params',
+        '    return [order, query["after"], raw_request.query_params.get("limit"), other.args.get("q")]',
+        '',
+        '@router.post("/v1/responses")',
+        'def create(request: Request):',
+        '    return request.args.get("stream"), request.GET.getlist("include")',
+        '',
+      ].join('\n'),
+    });
+    expect(
+      facts
+        .filter((f) => f.kind === 'route')
+        .map((f) => `${f.method} ${f.path} [${(f.params ?? []).filter((p) => p.in === 'query').map((p) => `${p.name}@${p.line}`)}]`),
+    ).toEqual(['GET /v1/responses/{response_id}/input_items [limit@5,order@6,after@8]', 'POST /v1/responses [stream@12,include@12]']);
+  });
+
+  it('Python: a key asked for with `in`, and keys passed on in a loop over their names', async () => {
+    expect(
+      await routes({
+        'server/proxy.py': [
+          'from fastapi import FastAPI, Request',
+          'app = FastAPI()',
+          '',
+          '@app.post("/v1/responses")',
+          'async def create(request: Request):',
+          '    data = await request.json()',
+          '    out = {}',
+          '    if "max_output_tokens" in data:',
+          '        out["max_tokens"] = data["max_output_tokens"]',
+          '    for key in ["truncation", "previous_response_id"]:',
+          '        if data.get(key) is not None:',
+          '            out[key] = data[key]',
+          '    return out',
+          '',
+        ].join('\n'),
+      }),
+    ).toEqual(['server/proxy.py:4 POST /v1/responses [max_output_tokens@8 truncation@11 previous_response_id@11]']);
+  });
+
   it('Python: the body read in place, without a name (Flask request.json, FastAPI await request.json())', async () => {
     expect(
       await routes({

@@ -185,6 +185,20 @@ describe('TypeScript: a wrapper chosen between two functions', () => {
     expect(await sent({ 'web/twice.mts': text })).toEqual(['web/twice.mts:3 POST /v1/responses [model@5,input@6,model@8,input@8]']);
   });
 
+  it('counts the keys set on the rest of an object taken apart, spread into the request', async () => {
+    const text = [
+      'export async function send(client: any, model: string, extra: Record<string, unknown>, settings: any) {',
+      '  const { input, ...rest } = extra as any;',
+      '  if (settings.max) {',
+      '    rest.max_output_tokens = settings.max;',
+      '  }',
+      '  return client.responses.create({ model, input, ...rest });',
+      '}',
+      '',
+    ].join('\n');
+    expect(await sent({ 'web/rest.mts': text })).toEqual(['web/rest.mts:6 POST /v1/responses [model@6,input@6,max_output_tokens@4]']);
+  });
+
   it('reads a builder’s options parameter as what the call that built this request passed', async () => {
     const text = [
       'function toBody(model: string, options: Record<string, unknown> = {}) {',

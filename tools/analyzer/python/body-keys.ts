@@ -8,6 +8,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { CodeFact } from '../facts.js';
 import type { ModuleFacts } from '../module-facts.js';
+import { loopStrings } from './sent-flow.js';
 import { kids, lastName, paramName, pos, stringValue } from './syntax.js';
 
 type RouteParam = NonNullable<CodeFact['params']>[number];
@@ -47,6 +48,11 @@ export function keysRead(
     seen.add(name);
     keys.push({ name, in: 'body', line: pos(at).line });
   };
+  // `body["model"]`, or `body[key]` in `for key in ("user", "metadata"):` (a proxy passing keys on).
+  const addKeys = (key: Node | null | undefined, at: Node): void => {
+    if (key?.type === 'identifier') for (const s of loopStrings(key)) add(stringValue(s), at);
+    else add(stringValue(key), at);
+  };
   const read = (f: Node, holders: Set<string>, depth: number): void => {
     if (visited.has(f.id)) return;
     visited.add(f.id);
@@ -64,18 +70,24 @@ export function keysRead(
       return e !== undefined && ((e.type === 'identifier' && holders.has(e.text)) || BODY_READ.test(e.text));
     };
     if (holders.size === 0 && !/json|body/i.test(f.text)) return;
-    for (const n of f.descendantsOfType(['subscript', 'call'])) {
+    for (const n of f.descendantsOfType(['subscript', 'call', 'comparison_operator'])) {
       if (!n) continue;
+      if (n.type === 'comparison_operator') {
+        // `if "max_output_tokens" in body:`: the handler asks whether the client sent it.
+        const [key, body] = kids(n);
+        if (kids(n).length === 2 && n.child(1)?.type === 'in' && isBody(body)) addKeys(key, n);
+        continue;
+      }
       if (n.type === 'subscript') {
         // `body["response_id"] = response_id` stores a key the handler adds; the client did not send it.
         const stored = n.parent?.type === 'assignment' && n.parent.childForFieldName('left')?.id === n.id;
-        if (!stored && isBody(n.childForFieldName('value'))) add(stringValue(n.childForFieldName('subscript')), n);
+        if (!stored && isBody(n.childForFieldName('value'))) addKeys(n.childForFieldName('subscript'), n);
         continue;
       }
       const callee = n.childForFieldName('function');
       const object = callee?.type === 'attribute' ? callee.childForFieldName('object') : undefined;
       if (object && callee!.childForFieldName('attribute')?.text === 'get' && isBody(object)) {
-        add(stringValue(kids(n.childForFieldName('arguments') ?? n)[0]), n);
+        addKeys(kids(n.childForFieldName('arguments') ?? n)[0], n);
         continue;
       }
       if (!callee || (callee.type !== 'identifier' && callee.type !== 'attribute')) continue;
@@ -103,6 +115,51 @@ export function keysRead(
   };
   read(fn, new Set(given), 0);
   return { keys, handOffs };
+}
+
+/**
+ * A request's query string as a server framework gives it: Starlette's and FastAPI's
+ * `request.query_params`, Flask's `request.args`, Django's `request.GET`, aiohttp's `request.query`.
+ */
+const QUERY_READ = /^(?:[\w.]*\.)?\w*req\w*\.(?:query_params|args|GET|query|rel_url\.query)$/i;
+
+/**
+ * The query parameters a route handler reads off its request (`request.query_params.get("after")`,
+ * `request.args["limit"]`, or through a name given the query first: `query = request.query_params`),
+ * each at its first read. What a server reads is what it accepts, for any method.
+ */
+export function queryKeysRead(fn: Node): RouteParam[] {
+  if (!/query|\.args\b|\.GET\b/.test(fn.text)) return [];
+  const holders = new Set<string>();
+  for (const a of fn.descendantsOfType('assignment')) {
+    const left = a?.childForFieldName('left');
+    const right = a?.childForFieldName('right');
+    if (left?.type === 'identifier' && right && QUERY_READ.test(right.text)) holders.add(left.text);
+  }
+  const isQuery = (node: Node | null | undefined): boolean => {
+    const e = unparenthesized(node);
+    return e !== undefined && ((e.type === 'identifier' && holders.has(e.text)) || QUERY_READ.test(e.text));
+  };
+  const out: RouteParam[] = [];
+  const seen = new Set<string>();
+  const add = (name: string | undefined, at: Node): void => {
+    if (name === undefined || seen.has(name)) return;
+    seen.add(name);
+    out.push({ name, in: 'query', line: pos(at).line });
+  };
+  for (const n of fn.descendantsOfType(['subscript', 'call'])) {
+    if (!n) continue;
+    if (n.type === 'subscript') {
+      if (isQuery(n.childForFieldName('value'))) add(stringValue(n.childForFieldName('subscript')), n);
+      continue;
+    }
+    const callee = n.childForFieldName('function');
+    const object = callee?.type === 'attribute' ? callee.childForFieldName('object') : undefined;
+    const method = callee?.childForFieldName('attribute')?.text;
+    if (object && (method === 'get' || method === 'getlist') && isQuery(object))
+      add(stringValue(kids(n.childForFieldName('arguments') ?? n)[0]), n);
+  }
+  return out;
 }
 
 /** The parameters of `target` that a call gives one of `holders` (by position, past `self`, or by keyword). */

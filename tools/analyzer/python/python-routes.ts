@@ -28,7 +28,7 @@ import {
   trailingNames,
   writtenName,
 } from './syntax.js';
-import { keysRead, type HandOff } from './body-keys.js';
+import { keysRead, queryKeysRead, type HandOff } from './body-keys.js';
 
 const METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options']);
 /** Parameter types the framework injects itself: never the request body. */
@@ -106,6 +106,12 @@ export class RouteScope {
 
 const NOTHING_READ: { keys: RouteParam[]; handOffs: HandOff[] } = { keys: [], handOffs: [] };
 
+/** A handler's declared parameters, and the query parameters it reads off its request that it does not declare. */
+function withQueryReads(params: readonly RouteParam[], fn: Node): RouteParam[] {
+  const declared = new Set(params.filter((p) => p.in === 'query').map((p) => p.name));
+  return [...params, ...queryKeysRead(fn).filter((p) => !declared.has(p.name))];
+}
+
 /** `decorated`: the file's decorated definitions, in document order. */
 export function routeFacts(decorated: readonly Node[], scope: RouteScope, sink: FactSink): void {
   for (const def of decorated) {
@@ -119,8 +125,9 @@ export function routeFacts(decorated: readonly Node[], scope: RouteScope, sink: 
       const { params, body, rawBody } = signature(fn, declared);
       const { keys: read, handOffs } =
         !body && declared.methods.some((m) => WITH_BODY.has(m)) ? keysRead(fn, rawBody, scope.functions) : NOTHING_READ;
+      const query = withQueryReads(params, fn);
       for (const method of declared.methods) {
-        const own = params.filter((p) => p.in !== 'body' || WITH_BODY.has(method));
+        const own = query.filter((p) => p.in !== 'body' || WITH_BODY.has(method));
         if (WITH_BODY.has(method)) own.push(...read);
         sink.add({
           kind: 'route',
@@ -353,8 +360,9 @@ function registeredRouteFact(call: Node, name: string, args: Node[], scope: Rout
   // A handler of this file that reads the raw body: the keys it reads, there and where it hands it.
   const { keys: read, handOffs } =
     handler.fn && !body && methods.some((m) => WITH_BODY.has(m)) ? keysRead(handler.fn, rawBody, scope.functions) : NOTHING_READ;
+  const query = handler.fn ? withQueryReads(params, handler.fn) : params;
   for (const m of methods) {
-    const own = [...params.filter((p) => p.in !== 'body' || WITH_BODY.has(m)), ...(WITH_BODY.has(m) ? read : [])];
+    const own = [...query.filter((p) => p.in !== 'body' || WITH_BODY.has(m)), ...(WITH_BODY.has(m) ? read : [])];
     sink.add({
       kind: 'route',
       symbol: handler.name,

@@ -55,7 +55,7 @@ function argumentFor(args: readonly Node[], name: string, index: number): Node |
  * The strings a loop around `id` gives it: `for id in ("a", "b"):`, or a module's collection of
  * strings (`for id in _OPTIONS:` with `_OPTIONS = ("a", "b")`). None for any other loop.
  */
-function loopStrings(id: Node): Node[] {
+export function loopStrings(id: Node): Node[] {
   for (let n = id.parent; n && n.type !== 'function_definition'; n = n.parent) {
     if (n.type !== 'for_statement' || n.childForFieldName('left')?.text !== id.text) continue;
     let over = n.childForFieldName('right');

@@ -147,8 +147,7 @@ function buildIndex(ts: Ts, sf: TS.SourceFile): FileIndex {
       if (ts.isIdentifier(node.name)) push(index.declarations, node.name.text, node);
       // `const { body, config } = await this.build(…)`: each name it binds, read through its key.
       else if (ts.isObjectBindingPattern(node.name))
-        for (const el of node.name.elements)
-          if (!el.dotDotDotToken && ts.isIdentifier(el.name)) push(index.declarations, el.name.text, node);
+        for (const el of node.name.elements) if (ts.isIdentifier(el.name)) push(index.declarations, el.name.text, node);
     } else if (ts.isBinaryExpression(node)) {
       const target = node.operatorToken.kind === ts.SyntaxKind.EqualsToken ? writtenVariable(ts, node.left) : undefined;
       if (target !== undefined) push(index.writes, target, node);
@@ -308,8 +307,12 @@ export function flowKeys(ts: Ts, sf: TS.SourceFile, call: TS.Node, arg: TS.Expre
     const init = decl.node.initializer;
     if (!init) return [];
     if (ts.isIdentifier(decl.node.name)) return [{ node: init, chain: decl.chain }];
+    // `const { text, ...rest } = options`: what the rest holds is not told apart here; the keys
+    // later set on it still count.
+    const path = bindingPath(ts, decl.node.name, name);
+    if (!path) return [];
     let values: Located<TS.Expression>[] = [{ node: init, chain: decl.chain }];
-    for (const key of bindingPath(ts, decl.node.name, name) ?? []) values = values.flatMap((v) => valuesOf(v.node, key, v.chain, depth));
+    for (const key of path) values = values.flatMap((v) => valuesOf(v.node, key, v.chain, depth));
     return values;
   };
 
