@@ -179,6 +179,10 @@ describe('TypeScript: a wrapper of `fetch` called as `fetch` is', () => {
           '      this.done = true;',
           '    }',
           '  }',
+          '  async viaBase(body: unknown) {',
+          "    await this.fetch(this._getEndpoint('v1/responses'), { method: 'POST', body: JSON.stringify({ input: body }) });",
+          "    return fetch(new URL('v1/responses', this.base), { method: 'POST', headers: {} });",
+          '  }',
           '  log(url: string) {',
           "    return record(url, { method: 'POST' });",
           '  }',
@@ -189,6 +193,8 @@ describe('TypeScript: a wrapper of `fetch` called as `fetch` is', () => {
     ).toEqual([
       'web/provider.mts:16 POST /v1/responses [model@4,input@4] (fetchWithRetries() call)',
       'web/provider.mts:17 POST /v1/responses [model@4,input@4] (fetchWithCache() call)',
+      'web/provider.mts:23 POST /v1/responses [input@23] (this.fetch() call)',
+      'web/provider.mts:24 POST /v1/responses [] (fetch() call)',
     ]);
   });
 });

@@ -507,7 +507,21 @@ function pathIn(ts: Ts, sf: TS.SourceFile, e: TS.Expression, call: TS.Node, dept
     const value = propertyValue(ts, e, 'url') ?? propertyValue(ts, e, 'path');
     return value && pathIn(ts, sf, value, call, depth + 1);
   }
-  if ((ts.isCallExpression(e) || ts.isNewExpression(e)) && e.arguments?.[0]) return pathIn(ts, sf, e.arguments[0], call, depth + 1);
+  if ((ts.isCallExpression(e) || ts.isNewExpression(e)) && e.arguments?.[0]) {
+    const arg = e.arguments[0];
+    const inner = pathIn(ts, sf, arg, call, depth + 1);
+    if (inner !== undefined) return inner;
+    // `new URL('responses', base)`, `this._getEndpoint('responses')`: a path relative to a base the
+    // builder adds.
+    const callee = ts.isPropertyAccessExpression(e.expression)
+      ? e.expression.name.text
+      : ts.isIdentifier(e.expression)
+        ? e.expression.text
+        : '';
+    const builder = ts.isNewExpression(e) ? callee === 'URL' : /endpoint|url|uri|path/i.test(callee);
+    if (builder && (ts.isStringLiteral(arg) || ts.isNoSubstitutionTemplateLiteral(arg)) && /^[A-Za-z][\w./-]*$/.test(arg.text))
+      return pathOfUrl(`/${arg.text}`);
+  }
   return undefined;
 }
 
