@@ -414,6 +414,42 @@ describe('body keys an untyped handler reads', () => {
     ).toEqual(['web/server.mts:4 POST /v1/responses [model@web/validate.mts:3 input@web/validate.mts:4]']);
   });
 
+  it('TypeScript: a handler imported from another module reads the body there; a handler’s query reads', async () => {
+    const { facts } = await analyzeFiles({
+      'web/routes.mts': [
+        "import express from 'express';",
+        "import { createResponse } from './controller.mjs';",
+        'const router = express.Router();',
+        "router.post('/v1/responses', createResponse);",
+        "router.get('/v1/responses/:id/input_items', async (req, res) => {",
+        '  const { after } = req.query;',
+        "  const url = new URL(req.url, 'http://x');",
+        "  res.json([after, req.query.limit, url.searchParams.get('order')]);",
+        '});',
+        "router.get('/v1/conversations/:id', (c: any) => c.json(c.req.query('include')));",
+        'export default router;',
+        '',
+      ].join('\n'),
+      'web/controller.mts': [
+        'export const createResponse = async (req: any, res: any) => {',
+        '  const { model } = req.body;',
+        '  if (req.body.stream) return res.end();',
+        '  return res.json({ model });',
+        '};',
+        '',
+      ].join('\n'),
+    });
+    expect(
+      facts
+        .filter((f) => f.kind === 'route')
+        .map((f) => `${f.method} ${f.path} [${(f.params ?? []).map((p) => `${p.in} ${p.name}@${p.file ? `${p.file}:` : ''}${p.line}`)}]`),
+    ).toEqual([
+      'POST /v1/responses [body model@web/controller.mts:2,body stream@web/controller.mts:3]',
+      'GET /v1/responses/:id/input_items [path id@5,query after@6,query limit@8,query order@8]',
+      'GET /v1/conversations/:id [path id@10,query include@10]',
+    ]);
+  });
+
   it('TypeScript: NestJS, a path split over controller and method, a raw @Body() read there and in its service', async () => {
     expect(
       await routes({

@@ -19,7 +19,7 @@ import { packageOf, type Binding, type ModuleGraph } from './bindings.js';
 import { sentIn } from './client-path.js';
 import type { CodeFact } from './facts.js';
 import type { FactLanguage } from './file-role.js';
-import type { ModuleFacts } from './module-facts.js';
+import { type ModuleFacts, REQUEST_BODY, REQUEST_BODY_ARG } from './module-facts.js';
 
 const NEEDS_CLASS: ReadonlySet<CodeFact['kind']> = new Set(['definition', 'emitter', 'handler', 'test', 'route']);
 
@@ -341,7 +341,7 @@ function keysHandedTo(
   const found = readerOf(file, callee, handOff.inherited === true, input);
   if (!found) return [];
   const { reader, file: readerFile } = found;
-  const index = typeof arg === 'number' ? arg : reader.params.indexOf(arg);
+  const index = typeof arg === 'number' ? arg : arg === REQUEST_BODY_ARG ? REQUEST_BODY : reader.params.indexOf(arg);
   const keys = reader.read.filter(([i]) => i === index).map(([, key, line]) => ({ key, file: readerFile, line, reader: reader.name }));
   for (const [i, next] of reader.handedOn ?? []) if (i === index) keys.push(...keysHandedTo(readerFile, next, input, depth + 1, seen));
   return keys;

@@ -71,8 +71,10 @@ export interface ModuleFacts {
   /**
    * Functions and methods that read keys off a parameter (`payload["model"]`, `payload.get("stream")`),
    * for a route of another module that hands them its raw body: the function (`handle`) or method
-   * (`Handler.handle`), its parameter names past `self`, [parameter index, key] per key read, and
-   * [parameter index, hand-off] where it hands the parameter on to another function.
+   * (`Handler.handle`), its parameter names past `self`, [parameter index, key, line] per key read,
+   * and [parameter index, hand-off] where it hands the parameter on to another function. A request
+   * handler another module registers (`router.post('/', createResponse)`) also lists what it reads
+   * off its request's body, under the index `REQUEST_BODY`.
    */
   bodyReaders?: { name: string; params: string[]; read: [param: number, key: string, line: number][]; handedOn?: [number, HandOff][] }[];
   /**
@@ -102,6 +104,10 @@ export function keepEventConstants(module: ModuleFacts): void {
   if (kept.length > 0) module.constants = kept;
   else delete module.constants;
 }
+
+/** `bodyReaders`' index for a handler's request body, and the hand-off argument that asks for it. */
+export const REQUEST_BODY = -1;
+export const REQUEST_BODY_ARG = '(request body)';
 
 export function emptyModuleFacts(): ModuleFacts {
   return { declared: [], imports: [], aliases: [], exports: [], stars: [] };

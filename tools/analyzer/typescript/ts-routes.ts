@@ -15,7 +15,7 @@ import type { FileContext } from '../fact-sink.js';
 import type { FactAdder } from './ts-params.js';
 import { unwrapExpression } from './ts-fields.js';
 import type { CodeFact } from '../facts.js';
-import type { ModuleFacts } from '../module-facts.js';
+import { type ModuleFacts, REQUEST_BODY, REQUEST_BODY_ARG } from '../module-facts.js';
 import { pathOfUrl, sdkEndpoint, sendsForeignKeys, sentIn, sentParams, SENT_UNDER } from '../client-path.js';
 import { fileRoute, type FileRoute } from '../route-files.js';
 import { flowKeys } from './sent-flow.js';
@@ -46,6 +46,7 @@ export function routeVisitor(
   const fileRouteFact = (route: FileRoute, symbol: string, method: string, handler: TS.Node | undefined, place: TS.Node): void => {
     const body = handler ? bodyIn(ts, handler, sf) : undefined;
     const { keys: read, handOffs } = handler && !body && WITH_BODY.has(method) ? keysRead(ts, handler, at, functions) : NOTHING_READ;
+    const query = handler ? queryKeysRead(ts, handler, at, sf) : [];
     sink.add({
       kind: 'route',
       symbol,
@@ -53,7 +54,7 @@ export function routeVisitor(
       path: route.path,
       evidence: `${route.framework} route file`,
       ...(body ? { className: body } : {}),
-      ...withBodyKeys(pathParams(route.path, at(place).line), read),
+      ...withBodyKeys(pathParams(route.path, at(place).line), [...query, ...read]),
       ...(handOffs.length ? { handsBody: handOffs } : {}),
       ...at(place),
     });
@@ -177,11 +178,26 @@ export function routeVisitor(
         const where = at(access ? access.name : node);
         // A wrapper given the method is a client's call: it has no handler to read.
         const fn = given || fetchLike ? undefined : handler && ts.isIdentifier(handler) ? functions.get(handler.text) : handler;
-        const { keys: read, handOffs } = !body && fn && WITH_BODY.has(verb) ? keysRead(ts, fn, at, functions) : NOTHING_READ;
+        const { keys: read, handOffs } =
+          !body && fn && WITH_BODY.has(verb) ? keysRead(ts, fn, at, functions) : { keys: [], handOffs: [] as HandOff[] };
+        // A handler imported from another module (`router.post('/', createResponse)`): what it reads
+        // off the request's body there, found by the workspace pass.
+        if (
+          !fn &&
+          !given &&
+          !fetchLike &&
+          !body &&
+          WITH_BODY.has(verb) &&
+          handler &&
+          ts.isIdentifier(handler) &&
+          !isParameterOfCaller(ts, handler.text, node)
+        )
+          handOffs.push({ callee: handler.text, arg: REQUEST_BODY_ARG, line: where.line });
         const sent = sentKeys(ts, node, at, sf, knownParams, init);
         const data = sent.length === 0 && WITH_BODY.has(verb) ? dataArgument(ts, node, knownParams) : undefined;
         if (data) sent.push(...objectKeys(ts, data, 'body', at, { sf, node }));
-        const params = [...(pathParams(declared, where.line).params ?? []), ...sent, ...read];
+        const query = fn ? queryKeysRead(ts, fn, at, sf) : [];
+        const params = [...(pathParams(declared, where.line).params ?? []), ...sent, ...query, ...read];
         sink.add({
           kind: 'route',
           symbol,
@@ -878,10 +894,20 @@ export function bodyReaders(ts: Ts, sf: TS.SourceFile, at: At): NonNullable<Modu
       for (const k of found.keys) read.push([index, k.name, k.line]);
       for (const h of found.handOffs) handedOn.push([index, h]);
     });
+    // A request handler: what it reads off the request's body (`req.body.model`, `await c.req.json()`).
+    text ??= fn.getText(sf);
+    if (fn.parameters.length > 0 && REQUEST_BODY_TEXT.test(text)) {
+      const found = keysRead(ts, fn, at, functions);
+      for (const k of found.keys) read.push([REQUEST_BODY, k.name, k.line]);
+      for (const h of found.handOffs) handedOn.push([REQUEST_BODY, h]);
+    }
     if (read.length || handedOn.length) out.push({ name, params, read, ...(handedOn.length ? { handedOn } : {}) });
   }
   return out;
 }
+
+/** Text that may read a request's body: `req.body`, `request.body`, `.json()`, `readBody(`. */
+const REQUEST_BODY_TEXT = /\b(?:req|request)\s*\.\s*body\b|\.json\(\s*\)|\breadBody\(/;
 
 /** `any`, `unknown`, `object`, `Record<…>`, `Map<…>`, `Object`: a type that names no fields. */
 function isBagOfKeys(ts: Ts, t: TS.TypeNode, sf: TS.SourceFile): boolean {
@@ -988,6 +1014,67 @@ export function keysRead(
   };
   read(fn, new Set(given), 0);
   return { keys: out, handOffs };
+}
+
+/**
+ * The query parameters a route handler reads off its request: `req.query.limit`, `const { after } =
+ * req.query`, Hono's `c.req.query('order')`, `url.searchParams.get('after')` (a `Request`'s URL,
+ * Next.js's `request.nextUrl`), each at its first read. What a server reads is what it accepts.
+ */
+function queryKeysRead(ts: Ts, fn: TS.Node, at: At, sf: TS.SourceFile): SentKey[] {
+  const body = (fn as { body?: TS.Node }).body;
+  if (!body || !/query|searchParams/.test(body.getText(sf))) return [];
+  const holders = new Set<string>();
+  const out: SentKey[] = [];
+  const seen = new Set<string>();
+  const add = (name: string, node: TS.Node): void => {
+    if (seen.has(name)) return;
+    seen.add(name);
+    out.push({ name, in: 'query', line: at(node).line });
+  };
+  const unwrapped = (e: TS.Expression): TS.Expression => {
+    while (ts.isAsExpression(e) || ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e) || ts.isAwaitExpression(e))
+      e = e.expression;
+    return e;
+  };
+  const isQuery = (node: TS.Expression): boolean => {
+    const e = unwrapped(node);
+    if (ts.isIdentifier(e)) return holders.has(e.text);
+    if (!ts.isPropertyAccessExpression(e)) return false;
+    if (e.name.text === 'searchParams') return true;
+    return e.name.text === 'query' && /^(?:req|request)$/.test(exprName(ts, e.expression)?.split('.').pop() ?? '');
+  };
+  const visit = (n: TS.Node): void => {
+    if (ts.isVariableDeclaration(n) && n.initializer && isQuery(n.initializer)) {
+      if (ts.isIdentifier(n.name)) holders.add(n.name.text);
+      else if (ts.isObjectBindingPattern(n.name))
+        for (const el of n.name.elements) {
+          const key = el.propertyName ?? el.name;
+          if (!el.dotDotDotToken && (ts.isIdentifier(key) || ts.isStringLiteral(key))) add(key.text, el);
+        }
+    } else if (ts.isPropertyAccessExpression(n) && isQuery(n.expression)) {
+      add(n.name.text, n);
+    } else if (ts.isElementAccessExpression(n) && ts.isStringLiteral(n.argumentExpression) && isQuery(n.expression)) {
+      add(n.argumentExpression.text, n);
+    } else if (
+      ts.isCallExpression(n) &&
+      ts.isPropertyAccessExpression(n.expression) &&
+      n.arguments[0] &&
+      ts.isStringLiteral(n.arguments[0])
+    ) {
+      const callee = n.expression;
+      // `params.get('after')` on a URL's search parameters; Hono's `c.req.query('order')`.
+      const searched = (callee.name.text === 'get' || callee.name.text === 'getAll') && isQuery(callee.expression);
+      const hono = callee.name.text === 'query' && /^(?:req|request)$/.test(exprName(ts, callee.expression)?.split('.').pop() ?? '');
+      if (searched || hono) {
+        add(n.arguments[0].text, n);
+        return;
+      }
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(body);
+  return out;
 }
 
 /**
