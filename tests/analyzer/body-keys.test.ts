@@ -450,6 +450,36 @@ describe('body keys an untyped handler reads', () => {
     ]);
   });
 
+  it('JavaScript: CommonJS modules, a router required and mounted, its handler required from a controller', async () => {
+    expect(
+      await routes({
+        'web/app.mts': [
+          "const express = require('express');",
+          "const responses = require('./responses.cjs');",
+          'const app = express();',
+          "app.use('/v1/responses', responses);",
+          'module.exports = app;',
+          '',
+        ].join('\n'),
+        'web/responses.mts': [
+          "const { create: createResponse } = require('./controller.cjs');",
+          'const router = require("express").Router();',
+          "router.post('/', createResponse);",
+          'module.exports = router;',
+          '',
+        ].join('\n'),
+        'web/controller.mts': [
+          'async function create(req, res) {',
+          '  const { model } = req.body;',
+          '  return res.json({ model, input: req.body.input });',
+          '}',
+          'exports.create = create;',
+          '',
+        ].join('\n'),
+      }),
+    ).toEqual(['web/responses.mts:3 POST /v1/responses/ [model@web/controller.mts:2 input@web/controller.mts:3]']);
+  });
+
   it('TypeScript: NestJS, a path split over controller and method, a raw @Body() read there and in its service', async () => {
     expect(
       await routes({

@@ -28,6 +28,17 @@ describe('tsResolution', () => {
     expect(resolution.stems('other/code/x.ts', '~/y')).toEqual(['other/code/y', 'other/~/y']);
   });
 
+  it('reads a JavaScript project’s `jsconfig.json` as a `tsconfig.json`', () => {
+    const { resolution } = resolver({
+      'api/jsconfig.json': '{ "compilerOptions": { "baseUrl": ".", "paths": { "~/*": ["./*"] } } }',
+      'api/server/routes.js': '',
+    });
+    expect(resolution.stems('api/server/routes.js', '~/server/controllers/x')).toEqual([
+      'api/server/controllers/x',
+      'api/~/server/controllers/x',
+    ]);
+  });
+
   it('reads the configs a root config references, and comments and trailing commas in them', () => {
     const { resolution } = resolver({
       'tsconfig.json': '{ "files": [], "references": [{ "path": "./tsconfig.web.json" }, { "path": "./server" }] }',

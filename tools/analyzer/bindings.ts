@@ -12,7 +12,7 @@
  */
 import { posix } from 'node:path';
 import type { FactLanguage } from './file-role.js';
-import type { ModuleFacts } from './module-facts.js';
+import { COMMONJS_EXPORT, type ModuleFacts } from './module-facts.js';
 import type { TsResolution } from './ts-resolution.js';
 
 export type Binding =
@@ -128,7 +128,11 @@ export class ModuleGraph {
   private moduleBinding(file: string, spec: string): Binding | undefined {
     const target = this.resolveModule(file, spec);
     if (!target) return undefined;
-    return 'external' in target ? { kind: 'external-module', module: target.external } : { kind: 'module', file: target.file };
+    if ('external' in target) return { kind: 'external-module', module: target.external };
+    // `const router = require('./router')` of a module that sets `module.exports = router`: that name.
+    const whole = this.modules.get(target.file)?.facts.exports.find((e) => e.name === COMMONJS_EXPORT);
+    if (whole?.local !== undefined) return this.resolveName(target.file, whole.local);
+    return { kind: 'module', file: target.file };
   }
 
   private member(head: Binding | undefined, rest: string, from: string, seen: Set<string>): Binding | undefined {

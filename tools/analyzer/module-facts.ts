@@ -105,6 +105,9 @@ export function keepEventConstants(module: ModuleFacts): void {
   else delete module.constants;
 }
 
+/** The export a CommonJS module gives `require` whole (`module.exports = router`). */
+export const COMMONJS_EXPORT = 'module.exports';
+
 /** `bodyReaders`' index for a handler's request body, and the hand-off argument that asks for it. */
 export const REQUEST_BODY = -1;
 export const REQUEST_BODY_ARG = '(request body)';

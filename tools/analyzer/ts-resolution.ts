@@ -1,6 +1,6 @@
 /**
  * Where a bare TypeScript import specifier leads inside the workspace, as the project's own build
- * resolves it: a `paths` alias or `baseUrl` of the nearest `tsconfig.json` (and the configs it
+ * resolves it: a `paths` alias or `baseUrl` of the nearest `tsconfig.json` or `jsconfig.json` (and the configs it
  * extends), or a package of the workspace by its `package.json` name (`@scope/utils`, a monorepo's
  * member). A package's entry and subpaths are read from its sources (`src/index.ts`, `src/sub`)
  * before the built files its manifest names, which a checkout does not hold; a `dist/` or `build/`
@@ -8,7 +8,7 @@
  *
  * The answers are candidate stems (workspace-relative, no extension), tried by the module graph as
  * a relative import is; none existing leaves the specifier external. The files read here
- * (`package.json`, `tsconfig*.json`) are in the run memo's fingerprint, so editing one re-runs the
+ * (`package.json`, `tsconfig*.json`, `jsconfig*.json`) are in the run memo's fingerprint, so editing one re-runs the
  * mapping.
  */
 import { posix } from 'node:path';
@@ -67,9 +67,11 @@ export function tsResolution(
   const configFor = (dir: string): PathsConfig[] => {
     const known = configs.get(dir);
     if (known) return known;
-    const file = dir === '.' ? 'tsconfig.json' : `${dir}/tsconfig.json`;
+    // A JavaScript project says the same in a `jsconfig.json`.
+    const names = ['tsconfig.json', 'jsconfig.json'].map((n) => (dir === '.' ? n : `${dir}/${n}`));
+    const file = names.find((f) => exists(f));
     let found: PathsConfig[];
-    if (exists(file)) {
+    if (file) {
       const json = parseJsonc(read(file));
       const refs = isRecord(json) && Array.isArray(json.references) ? json.references : [];
       found = [file, ...refs.flatMap((r) => (isRecord(r) && typeof r.path === 'string' ? [referenced(dir, r.path)] : []))]

@@ -21,7 +21,7 @@ import { loadInputs } from './inputs.js';
  * Every file an analyzer could read as a module (file-role.ts's extensions), lanes or not, and the
  * files that say where a TypeScript import leads (ts-resolution.ts).
  */
-const MODULE_FILES = ['**/*.{ts,tsx,js,jsx,mjs,cjs,mts,cts,py,pyi}', '**/package.json', '**/tsconfig*.json'];
+const MODULE_FILES = ['**/*.{ts,tsx,js,jsx,mjs,cjs,mts,cts,py,pyi}', '**/package.json', '**/{ts,js}config*.json'];
 
 export async function runDigest(
   command: string,

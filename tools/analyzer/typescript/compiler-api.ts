@@ -35,6 +35,7 @@ export function compilerApi(ts: typeof TS) {
     isElementAccessExpression: ts.isElementAccessExpression,
     isEnumDeclaration: ts.isEnumDeclaration,
     isExportAssignment: ts.isExportAssignment,
+    isExpressionStatement: ts.isExpressionStatement,
     isExportDeclaration: ts.isExportDeclaration,
     isExpressionWithTypeArguments: ts.isExpressionWithTypeArguments,
     isExternalModuleReference: ts.isExternalModuleReference,

@@ -13,7 +13,7 @@ import type { CodeFactKind } from '../facts.js';
 import { type FactInput, FactSink, type FileContext, type FileFacts } from '../fact-sink.js';
 import { fieldsForFact } from '../declared-fields.js';
 import { declaredShapes, holderOf, unwrapExpression, type FileShapes } from './ts-fields.js';
-import { keepEventConstants } from '../module-facts.js';
+import { COMMONJS_EXPORT, keepEventConstants, type ModuleFacts } from '../module-facts.js';
 import { paramVisitor } from './ts-params.js';
 import { bodyReaders, exprName, routeVisitor } from './ts-routes.js';
 import { typedRequestKinds, typedRequestVisitor } from './typed-request.js';
@@ -824,8 +824,19 @@ function collectModule(ts: Ts, sf: TS.SourceFile, sink: FactSink, renamed: Map<s
       module.constants ??= [];
       module.constants.push(...named);
     }
+    if (ts.isExpressionStatement(stmt)) commonJsExports(ts, sf, stmt.expression, module);
     if (ts.isVariableStatement(stmt))
       for (const d of stmt.declarationList.declarations) {
+        // CommonJS: `const router = require('./router')`, `const { create } = require('./controller')`.
+        const required = d.initializer ? requiredModule(ts, d.initializer) : undefined;
+        if (required !== undefined && ts.isIdentifier(d.name))
+          module.imports.push({ local: d.name.text, module: required, name: '*', ...atLine(d.name) });
+        else if (required !== undefined && ts.isObjectBindingPattern(d.name))
+          for (const el of d.name.elements) {
+            const key = el.propertyName ?? el.name;
+            if (!el.dotDotDotToken && ts.isIdentifier(el.name) && ts.isIdentifier(key))
+              module.imports.push({ local: el.name.text, module: required, name: key.text, ...atLine(el) });
+          }
         const held = ts.isIdentifier(d.name) && d.initializer ? constantElements(ts, unwrapExpression(ts, d.initializer)) : [];
         if (held.length > 0) {
           module.constantSets ??= [];
@@ -915,6 +926,37 @@ function collectModule(ts: Ts, sf: TS.SourceFile, sink: FactSink, renamed: Map<s
   }
   // Only class-like names are ever resolved (a class fact's name is capitalised); the rest would only bloat the cache.
   module.declared.push(...[...declared].filter((n) => n === 'default' || isClassName(n)).sort());
+}
+
+/** `require('./x')` (also inside `await`, `as`): the module it names. */
+function requiredModule(ts: Ts, e: TS.Expression): string | undefined {
+  const call = unwrapExpression(ts, e);
+  if (!ts.isCallExpression(call) || !ts.isIdentifier(call.expression) || call.expression.text !== 'require') return undefined;
+  const [spec] = call.arguments;
+  return spec && ts.isStringLiteral(spec) ? spec.text : undefined;
+}
+
+/**
+ * CommonJS exports: `module.exports = router` (what `require` gives: the module as a whole, named
+ * `COMMONJS_EXPORT`), `module.exports = { create, list }`, `exports.create = create` and
+ * `module.exports.create = create`.
+ */
+function commonJsExports(ts: Ts, sf: TS.SourceFile, e: TS.Expression, module: ModuleFacts): void {
+  if (!ts.isBinaryExpression(e) || e.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return;
+  const target = e.left.getText(sf);
+  const value = unwrapExpression(ts, e.right);
+  if (target === 'module.exports') {
+    if (ts.isIdentifier(value)) module.exports.push({ name: COMMONJS_EXPORT, local: value.text });
+    else if (ts.isObjectLiteralExpression(value))
+      for (const p of value.properties) {
+        if (ts.isShorthandPropertyAssignment(p)) module.exports.push({ name: p.name.text, local: p.name.text });
+        else if (ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && ts.isIdentifier(p.initializer))
+          module.exports.push({ name: p.name.text, local: p.initializer.text });
+      }
+    return;
+  }
+  const named = /^(?:module\.)?exports\.([A-Za-z_$][\w$]*)$/.exec(target);
+  if (named && ts.isIdentifier(value)) module.exports.push({ name: named[1]!, local: value.text });
 }
 
 /** The elements a collection is written with: `[…] as const`, `new Set([…])`; none for anything else. */
