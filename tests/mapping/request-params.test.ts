@@ -59,3 +59,46 @@ describe('request parameters of a client', () => {
     expect(places(m, 'endpoint:POST /v1/responses')).toEqual([]);
   });
 });
+
+describe('a request model named as such models are', () => {
+  const field = (symbol: string, name: string, line: number) =>
+    fact({ file: 'backend/models.py', line, kind: 'param', symbol, field: name, evidence: 'class field' });
+  const withCalls = () => {
+    const model = smallModel();
+    model.endpoints[0]!.sdkCalls = ['responses.create'];
+    return model;
+  };
+
+  it('serves the endpoint whose SDK call it is named after, when it declares several of its parameters', () => {
+    const m = computeMapping(
+      withCalls(),
+      [
+        field('ResponsesRequest', 'model', 3),
+        field('ResponsesRequest', 'input', 4),
+        field('ResponsesRequest', 'stream', 5),
+        // Named so, but sharing two parameters only: not taken for the request.
+        field('CreateResponseBody', 'model', 10),
+        field('CreateResponseBody', 'top_p', 11),
+        // What the API answers, whatever it shares: no request's name.
+        field('ResponseBody', 'model', 20),
+        field('ResponseBody', 'input', 21),
+        field('ResponseBody', 'stream', 22),
+      ],
+      smallConfig(),
+    );
+    expect(places(m, 'param:POST /v1/responses#model')).toEqual([
+      'ws/backend/models.py:3 ResponsesRequest.model (named like a request of POST /v1/responses (ResponsesRequest))',
+    ]);
+    expect(places(m, 'param:POST /v1/responses#stream')).toHaveLength(1);
+    expect(places(m, 'param:POST /v1/responses#top_p')).toEqual([]);
+  });
+
+  it('ties nothing by name where the model names no SDK call or schema for the endpoint', () => {
+    const m = computeMapping(
+      smallModel(),
+      [field('ResponsesRequest', 'model', 3), field('ResponsesRequest', 'input', 4), field('ResponsesRequest', 'stream', 5)],
+      smallConfig(),
+    );
+    expect(places(m, 'param:POST /v1/responses#model')).toEqual([]);
+  });
+});

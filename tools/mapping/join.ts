@@ -63,9 +63,10 @@ function pathParamNames(declared: string, spec: string): Map<string, string> {
 
 /**
  * Which endpoint each request-model class serves, by route evidence only: a route whose handler
- * declares its body as that class (resolved through bindings to `file#Class`), or a class that
- * bears the spec's own name for the request schema. Field overlap alone never ties a class: a
- * response model shares most of a request's fields.
+ * declares its body as that class (resolved through bindings to `file#Class`), a class that bears
+ * the spec's own name for the request schema, or one named as projects name it that also declares
+ * several of its parameters. Field overlap alone never ties a class: a response model shares most
+ * of a request's fields.
  */
 function classEndpoints(
   model: Model,
@@ -90,13 +91,79 @@ function classEndpoints(
   }
   const named = new Map<string, string>();
   for (const e of model.endpoints) for (const name of e.classNames) if (!named.has(name)) named.set(name, e.id);
+  const conventional = conventionalRequestNames(model);
+  const fieldsOf = new Map<string, Set<string>>();
+  for (const f of facts)
+    if (f.kind === 'param' && f.field)
+      (fieldsOf.get(`${f.file}#${f.symbol}`) ?? fieldsOf.set(`${f.file}#${f.symbol}`, new Set()).get(`${f.file}#${f.symbol}`)!).add(
+        f.field,
+      );
+  const paramsOf = new Map<string, Set<string>>();
+  for (const p of model.params) (paramsOf.get(p.endpoint) ?? paramsOf.set(p.endpoint, new Set()).get(p.endpoint)!).add(p.field.name);
   for (const f of facts) {
     if (f.kind !== 'param') continue;
     const key = `${f.file}#${f.symbol}`;
+    if (out.has(key)) continue;
     const endpoint = named.get(f.symbol);
-    if (endpoint && !out.has(key)) serve(key, endpoint, `named like the spec's request schema ${f.symbol}`);
+    if (endpoint) {
+      serve(key, endpoint, `named like the spec's request schema ${f.symbol}`);
+      continue;
+    }
+    // A project's own request model named as such models are (`ResponsesRequest`,
+    // `CreateConversationBody`), when it also declares several of that endpoint's parameters.
+    const guessed = conventional.get(stem(f.symbol));
+    const params = guessed ? paramsOf.get(guessed) : undefined;
+    const shared = params ? [...(fieldsOf.get(key) ?? [])].filter((n) => params.has(n)).length : 0;
+    if (guessed && shared >= MIN_SHARED_FIELDS)
+      serve(key, guessed, `named like a request of ${guessed.replace(/^endpoint:/, '')} (${f.symbol})`);
   }
   return out;
+}
+
+/** How many of an endpoint's parameters a model named like its request must declare to be taken as it. */
+const MIN_SHARED_FIELDS = 3;
+
+/** A declaration's name without what says how it is written: `createResponseRequestSchema` → `CreateResponseRequest`. */
+function stem(name: string): string {
+  const bare = name.replace(/(?:Schema|Model|Dto|DTO)$/, '');
+  return bare.charAt(0).toUpperCase() + bare.slice(1);
+}
+
+/**
+ * The names projects give an endpoint's request model, from the SDK call the model names for it
+ * (`responses.create` → `ResponsesRequest`, `CreateResponseRequest`, `ResponseCreateBody`, …;
+ * `conversations.items.create` → `ItemCreateRequest`, …) and from the spec's schema name with a
+ * suffix (`CreateResponseRequest`). Only endpoints that take a body; a name two endpoints would
+ * share stands for neither.
+ */
+function conventionalRequestNames(model: Model): Map<string, string> {
+  const out = new Map<string, string | null>();
+  const put = (name: string, id: string): void => {
+    const had = out.get(name);
+    out.set(name, had === undefined || had === id ? id : null);
+  };
+  const suffixes = ['Request', 'Params', 'Body', 'Payload', 'Input'];
+  const cap = (w: string): string => w.charAt(0).toUpperCase() + w.slice(1);
+  for (const e of model.endpoints) {
+    if (!/^(?:POST|PUT|PATCH)$/.test(e.method)) continue;
+    for (const base of e.classNames) for (const s of suffixes) if (!base.endsWith(s)) put(`${base}${s}`, e.id);
+    for (const call of e.sdkCalls ?? []) {
+      const parts = call.split('.');
+      const verb = parts.at(-1)!;
+      const collection = parts.at(-2);
+      if (!collection || !/^(?:create|update)$/.test(verb)) continue;
+      const plural = cap(collection.replace(/_(\w)/g, (_, c: string) => c.toUpperCase()));
+      const singular = plural.replace(/s$/, '');
+      for (const noun of new Set([plural, singular]))
+        for (const s of suffixes) {
+          put(`${cap(verb)}${noun}${s}`, e.id);
+          put(`${noun}${cap(verb)}${s}`, e.id);
+          // `ResponsesRequest`; not `ResponseBody`, which is as often what an API answers.
+          if (verb === 'create' && /^(?:Request|Params|Payload)$/.test(s)) put(`${noun}${s}`, e.id);
+        }
+    }
+  }
+  return new Map([...out].filter((entry): entry is [string, string] => entry[1] !== null));
 }
 
 /**
