@@ -47,7 +47,7 @@ describe('a wrapper given the method, then the path', () => {
 });
 
 describe('Python: a URL held in a name', () => {
-  it('reads a module constant, and a choice between two URLs of one path, and not a choice between two paths', async () => {
+  it('reads a module constant, a choice between two URLs of one path (not two paths), a default after `or`, and httpx’s stream', async () => {
     expect(
       await routes({
         'server/script.py': [
@@ -65,6 +65,10 @@ describe('Python: a URL held in a name', () => {
           '    return requests.post(url, json={"stream": True})',
           'def lookup(options, key):',
           '    return options.get(API_KEY)',
+          'async def streamed(cfg, client):',
+          '    endpoint = cfg.url or API_URL',
+          '    async with client.stream("POST", endpoint, json={"stream": True}) as r:',
+          '        return r',
           '',
         ].join('\n'),
       }),
@@ -72,6 +76,7 @@ describe('Python: a URL held in a name', () => {
       'server/script.py:6 POST /v1/responses [input@6,store@6] (requests.post() call)',
       'server/script.py:10 POST /v1/responses [input@10] (requests.post() call)',
       'server/script.py:12 POST /v1/responses [stream@12] (requests.post() call)',
+      'server/script.py:17 POST /v1/responses [stream@17] (client.stream() call)',
     ]);
   });
 });

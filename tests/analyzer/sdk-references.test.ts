@@ -85,7 +85,7 @@ describe('SDK classes read through an imported module or namespace', () => {
     ]);
   });
 
-  it('TypeScript: not through a local object, a workspace module or in a comment', async () => {
+  it('TypeScript: not through a local object, a workspace module, in a comment or into a nested type', async () => {
     const defs = await definitions({
       'web/local.mts': 'export class ResponseFailedEvent {}\n',
       'web/use.mts': [
@@ -95,6 +95,8 @@ describe('SDK classes read through an imported module or namespace', () => {
         "export const text = 'R.ResponseFailedEvent in a string';",
         'const holder = { ResponseFailedEvent: 1 };',
         'export const a = [holder.ResponseFailedEvent, local.ResponseFailedEvent];',
+        '// A type nested in the class’s namespace is not the class.',
+        'export type Top = R.ResponseTextDeltaEvent.Logprob.TopLogprob;',
         '',
       ].join('\n'),
     });

@@ -216,8 +216,9 @@ export function clientCallFact(call: Node, callee: Callee, symbol: string, scope
   const named = name ? /^_*(get|post|put|patch|delete)(?=$|_)/.exec(name)?.[1] : undefined;
   const registers = name !== undefined && (REGISTERS.has(name) || REGISTERING_VERB.test(name));
   if ((name === 'path' || name === 're_path') && !callee.attribute && djangoPathFact(call, name, sink)) return;
-  // `client.request("POST", "/v1/responses", json=…)`, `self._request("GET", url)`: the method first.
-  const requesting = !named && name !== undefined && /request/i.test(name);
+  // `client.request("POST", "/v1/responses", json=…)`, `self._request("GET", url)`, httpx's
+  // `client.stream("POST", url, json=…)`: the method first.
+  const requesting = !named && name !== undefined && (/request/i.test(name) || name === 'stream');
   const args = named || registers || requesting ? kids(call.childForFieldName('arguments') ?? call) : [];
   const given =
     requesting && args[0]?.type === 'string' ? /^(get|post|put|patch|delete)$/i.exec(stringValue(args[0]) ?? '')?.[1] : undefined;
@@ -568,6 +569,11 @@ function clientPath(node: Node, callerOf: () => Node | undefined, depth: number)
   if (node.type === 'parenthesized_expression') {
     const inner = kids(node)[0];
     return inner ? clientPath(inner, callerOf, depth + 1) : undefined;
+  }
+  // `config.endpoint or DEFAULT_URL`: the default, when it reads as a path.
+  if (node.type === 'boolean_operator' && node.child(1)?.type === 'or') {
+    const right = node.childForFieldName('right');
+    return right ? clientPath(right, callerOf, depth + 1) : undefined;
   }
   // `URL if local else REMOTE`: a path when both ways lead to the same one.
   if (node.type === 'conditional_expression') {

@@ -115,7 +115,12 @@ export function typescriptFacts(ts: Ts, sf: TS.SourceFile, ctx: FileContext): Fi
         visitName(node);
         return true;
       case K.QualifiedName:
-        if (sdkClasses?.has((node as TS.QualifiedName).right.text)) visitReference(node);
+        // `ResponseTextDeltaEvent.Logprob`: a type nested in the class's namespace, not the class.
+        if (
+          sdkClasses?.has((node as TS.QualifiedName).right.text) &&
+          !(node.parent && ts.isQualifiedName(node.parent) && node.parent.left === node)
+        )
+          visitReference(node);
         // Only a type written as a constant (`type: EventType.Created`) makes one count.
         if (constantTypes) visitConstant(node);
         return true;
