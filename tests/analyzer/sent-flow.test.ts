@@ -477,6 +477,61 @@ describe('Python: `**payload` built elsewhere in the file', () => {
   });
 });
 
+describe('options a class is constructed with, spread into its request in another method', () => {
+  it('TypeScript: a property the constructor sets, and a parameter property', async () => {
+    const text = [
+      'class Stream {',
+      '  private options: Record<string, unknown>;',
+      '  constructor(private client: any, { options }: { options: Record<string, unknown> }) {',
+      '    this.options = options;',
+      '  }',
+      '  run() {',
+      '    const request = { ...this.options };',
+      "    return this.client.responses.create({ model: 'm', ...request });",
+      '  }',
+      '}',
+      'class Direct {',
+      '  constructor(private client: any, private extra: Record<string, unknown>) {}',
+      '  run() {',
+      "    return this.client.responses.create({ model: 'm', ...this.extra });",
+      '  }',
+      '}',
+      'export function chat(client: any, fast: boolean) {',
+      '  const options: Record<string, unknown> = {};',
+      '  if (fast) options.truncation = "auto";',
+      '  const extra: Record<string, unknown> = {};',
+      '  extra.max_output_tokens = 5;',
+      '  return [new Stream(client, { options }), new Direct(client, extra)];',
+      '}',
+      '',
+    ].join('\n');
+    expect(await sent({ 'web/stream.mts': text })).toEqual([
+      'web/stream.mts:8 POST /v1/responses [model@8,truncation@19]',
+      'web/stream.mts:14 POST /v1/responses [model@14,max_output_tokens@21]',
+    ]);
+  });
+
+  it('Python: an attribute `__init__` sets from its parameter, given by the class’s call', async () => {
+    const text = [
+      'class LLMStream:',
+      '    def __init__(self, client, *, extra_kwargs):',
+      '        self._client = client',
+      '        self._extra_kwargs = extra_kwargs',
+      '',
+      '    async def run(self):',
+      '        return await self._client.responses.create(model="m", **self._extra_kwargs)',
+      '',
+      'class LLM:',
+      '    def chat(self):',
+      '        extra = {}',
+      '        extra["truncation"] = "auto"',
+      '        return LLMStream(self._client, extra_kwargs=extra)',
+      '',
+    ].join('\n');
+    expect(await sent({ 'server/llm.py': text })).toEqual(['server/llm.py:7 POST /v1/responses [model@7,truncation@12]']);
+  });
+});
+
 describe('a raw HTTP client’s body built elsewhere in the file', () => {
   it('gives the keys some endpoint of the spec has (fetch’s JSON.stringify, httpx’s json=)', async () => {
     const ts = [

@@ -95,6 +95,12 @@ function lambdaParameter(id: Node): { holder: string; name: string; position: nu
   return undefined;
 }
 
+/** The class a node is written in (directly or in one of its methods); undefined outside any. */
+function classOf(node: Node): Node | undefined {
+  for (let n = node.parent; n; n = n.parent) if (n.type === 'class_definition') return n;
+  return undefined;
+}
+
 /** The keys `value` (what `**value` spreads, or `json=value` sends) holds: followed through the file (see the header). */
 export function flowKeys(value: Node): FlowKey[] {
   const root = rootOf(value);
@@ -179,7 +185,10 @@ export function flowKeys(value: Node): FlowKey[] {
 
   /** What the file's calls of `fn` pass for its parameter `param` (its position, or the keywords `**param` collects). */
   const passed = (fn: Node, param: { name: string; keywords: boolean }, position: number, depth: number): void => {
-    const name = fn.childForFieldName('name')?.text;
+    let name = fn.childForFieldName('name')?.text;
+    // A class's `__init__` is called by the class's name: `LLMStream(self, extra_kwargs=extra)`.
+    const constructed = name === '__init__' ? classOf(fn) : undefined;
+    if (constructed) name = constructed.childForFieldName('name')?.text;
     const sites = name === undefined ? [] : callsNamed(name);
     if (sites.length > MAX_CALL_SITES) return;
     const params = kids(fn.childForFieldName('parameters') ?? fn).map(parameterName);
@@ -188,7 +197,7 @@ export function flowKeys(value: Node): FlowKey[] {
     for (const site of sites) {
       const scope = enclosingFunction(site);
       const args = kids(site.childForFieldName('arguments') ?? site);
-      const onAttribute = site.childForFieldName('function')?.type === 'attribute';
+      const onAttribute = constructed !== undefined || site.childForFieldName('function')?.type === 'attribute';
       if (param.keywords) {
         for (const a of args) {
           if (a.type === 'keyword_argument' && !named.has(a.childForFieldName('name')?.text ?? ''))
@@ -246,6 +255,19 @@ export function flowKeys(value: Node): FlowKey[] {
         const value = kids(r)[0];
         if (value) attributeKeys(value, attr, fn, depth + 1);
       }
+  };
+
+  /** What the methods of the class around `at` assign `self.<attr>`. */
+  const selfWrites = (at: Node, attr: string, depth: number): void => {
+    const cls = classOf(at);
+    if (!cls) return;
+    for (const a of cls.descendantsOfType('assignment')) {
+      const left = a?.childForFieldName('left');
+      const right = a?.childForFieldName('right');
+      if (!a || !right || left?.type !== 'attribute' || left.childForFieldName('attribute')?.text !== attr) continue;
+      if (!/^(self|cls)$/.test(left.childForFieldName('object')?.text ?? '') || classOf(a)?.id !== cls.id) continue;
+      keys(right, enclosingFunction(a), depth + 1);
+    }
   };
 
   /** `name` in `scope`: a parameter of a function around it (the calls' arguments), or a variable (its assignments). */
@@ -306,8 +328,12 @@ export function flowKeys(value: Node): FlowKey[] {
       case 'attribute': {
         const object = e.childForFieldName('object');
         const attr = e.childForFieldName('attribute')?.text ?? '';
-        // `self._default_params`: a property of the file's classes.
-        if (/^(self|cls)$/.test(object?.text ?? '')) returned(attr, depth);
+        // `self._default_params`: a property of the file's classes; `self._extra_kwargs`: what the
+        // class's methods give it (`self._extra_kwargs = extra_kwargs` in `__init__`).
+        if (/^(self|cls)$/.test(object?.text ?? '')) {
+          returned(attr, depth);
+          selfWrites(e, attr, depth);
+        }
         // `params.create_args` after `params = self._build(…)`, which returns `Params(create_args=args)`.
         else if (object) attributeKeys(object, attr, scope, depth + 1);
         return;

@@ -56,6 +56,10 @@ interface FileIndex {
   declarations: Map<string, TS.VariableDeclaration[]>;
   /** `x = …`, `x.k = …` and `x['k'] = …`, by `x`. */
   writes: Map<string, TS.BinaryExpression[]>;
+  /** `this.p = …`, by `p`. */
+  thisWrites: Map<string, TS.BinaryExpression[]>;
+  /** `new C(…)`, by `C`. */
+  constructed: Map<string, TS.NewExpression[]>;
 }
 
 /** How far a flow goes: past this many steps a value is taken as unknown. */
@@ -136,7 +140,14 @@ function calledName(ts: Ts, call: TS.CallExpression): string | undefined {
 }
 
 function buildIndex(ts: Ts, sf: TS.SourceFile): FileIndex {
-  const index: FileIndex = { functions: new Map(), calls: new Map(), declarations: new Map(), writes: new Map() };
+  const index: FileIndex = {
+    functions: new Map(),
+    calls: new Map(),
+    declarations: new Map(),
+    writes: new Map(),
+    thisWrites: new Map(),
+    constructed: new Map(),
+  };
   const visit = (node: TS.Node, parent: TS.Node): void => {
     // The analyzer's walk sets parents as it goes; a node it has not reached yet gets its parent here.
     if (!node.parent) (node as { parent: TS.Node }).parent = parent;
@@ -151,6 +162,15 @@ function buildIndex(ts: Ts, sf: TS.SourceFile): FileIndex {
     } else if (ts.isBinaryExpression(node)) {
       const target = node.operatorToken.kind === ts.SyntaxKind.EqualsToken ? writtenVariable(ts, node.left) : undefined;
       if (target !== undefined) push(index.writes, target, node);
+      const left = node.left;
+      if (
+        node.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+        ts.isPropertyAccessExpression(left) &&
+        left.expression.kind === ts.SyntaxKind.ThisKeyword
+      )
+        push(index.thisWrites, left.name.text, node);
+    } else if (ts.isNewExpression(node)) {
+      if (ts.isIdentifier(node.expression)) push(index.constructed, node.expression.text, node);
     } else if (isFunctionLike(ts, node)) {
       const name = functionName(ts, node);
       if (name !== undefined) push(index.functions, name, node);
@@ -159,6 +179,12 @@ function buildIndex(ts: Ts, sf: TS.SourceFile): FileIndex {
   };
   ts.forEachChild(sf, (child) => visit(child, sf));
   return index;
+}
+
+/** The class a node is written in (in one of its members); undefined outside any. */
+function classOf(ts: Ts, node: TS.Node): TS.ClassLikeDeclaration | undefined {
+  for (let n = node.parent; n; n = n.parent) if (ts.isClassDeclaration(n) || ts.isClassExpression(n)) return n;
+  return undefined;
 }
 
 /** The functions around a node, innermost first. */
@@ -289,11 +315,21 @@ export function flowKeys(ts: Ts, sf: TS.SourceFile, call: TS.Node, arg: TS.Expre
   ): Located<TS.Expression>[] => {
     const fnName = functionName(ts, found.fn);
     const entered = chain.via?.get(found.fn);
-    const calls = entered ? [entered] : fnName === undefined ? [] : (fileIndex().calls.get(fnName) ?? []);
+    // A constructor is called by `new` of its class.
+    const cls = ts.isConstructorDeclaration(found.fn) ? found.fn.parent : undefined;
+    const calls: readonly (TS.CallExpression | TS.NewExpression)[] = entered
+      ? [entered]
+      : cls && ts.isClassDeclaration(cls)
+        ? cls.name
+          ? (fileIndex().constructed.get(cls.name.text) ?? [])
+          : []
+        : fnName === undefined
+          ? []
+          : (fileIndex().calls.get(fnName) ?? []);
     if (calls.length > MAX_CALL_SITES) return [];
     const out: Located<TS.Expression>[] = [];
     for (const call of calls) {
-      const arg = call.arguments[found.position];
+      const arg = call.arguments?.[found.position];
       if (!arg || ts.isSpreadElement(arg)) continue;
       let values: Located<TS.Expression>[] = [{ node: arg, chain: within(chainOf(ts, call), chain.via) }];
       for (const key of found.path) values = values.flatMap((v) => valuesOf(v.node, key, v.chain, depth));
@@ -318,7 +354,28 @@ export function flowKeys(ts: Ts, sf: TS.SourceFile, call: TS.Node, arg: TS.Expre
 
   /** `a.b`: the values property `b` has in the objects `a` holds. */
   const propertyValues = (e: TS.PropertyAccessExpression, chain: Chain, depth: number): Located<TS.Expression>[] =>
-    valuesOf(e.expression, e.name.text, chain, depth);
+    e.expression.kind === ts.SyntaxKind.ThisKeyword ? thisValues(e, chain) : valuesOf(e.expression, e.name.text, chain, depth);
+
+  /**
+   * `this.options`: what the class's methods assign it (`this.options = options` in its
+   * constructor), and a constructor's parameter property of that name (`constructor(private
+   * options: Options)`), each what the file's `new` of the class passes.
+   */
+  const thisValues = (e: TS.PropertyAccessExpression, chain: Chain): Located<TS.Expression>[] => {
+    const cls = classOf(ts, e);
+    if (!cls) return [];
+    const out: Located<TS.Expression>[] = [];
+    for (const w of fileIndex().thisWrites.get(e.name.text) ?? [])
+      if (classOf(ts, w) === cls) out.push({ node: w.right, chain: within(chainOf(ts, w), chain.via) });
+    for (const member of cls.members) {
+      if (!ts.isConstructorDeclaration(member)) continue;
+      const position = member.parameters.findIndex(
+        (p) => ts.isIdentifier(p.name) && p.name.text === e.name.text && (p.modifiers?.length ?? 0) > 0,
+      );
+      if (position >= 0) out.push(...given({ fn: member, position, path: [] }, chain, 0));
+    }
+    return out;
+  };
 
   /** What the file's functions of the name a call calls return. */
   const returned = (call: TS.CallExpression, from: Chain, depth: number): Located<TS.Expression>[] => {
