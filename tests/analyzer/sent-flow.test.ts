@@ -532,6 +532,26 @@ describe('options a class is constructed with, spread into its request in anothe
   });
 });
 
+describe('Python: keys a helper writes into the dict it is given', () => {
+  it('follows a dict changed in place by a function of the file, and one returned in a tuple', async () => {
+    const text = [
+      'def handle_tools(model, new_kwargs):',
+      '    new_kwargs["max_output_tokens"] = new_kwargs.pop("max_tokens", None)',
+      '    return model, new_kwargs',
+      '',
+      'def add_defaults(kwargs):',
+      '    kwargs["truncation"] = "auto"',
+      '',
+      'def create(client, model, kwargs):',
+      '    add_defaults(kwargs)',
+      '    _, kw = handle_tools(model, kwargs)',
+      '    return client.responses.create(**kw)',
+      '',
+    ].join('\n');
+    expect(await sent({ 'server/tools.py': text })).toEqual(['server/tools.py:11 POST /v1/responses [truncation@6,max_output_tokens@2]']);
+  });
+});
+
 describe('a raw HTTP client’s body built elsewhere in the file', () => {
   it('gives the keys some endpoint of the spec has (fetch’s JSON.stringify, httpx’s json=)', async () => {
     const ts = [

@@ -95,6 +95,14 @@ function lambdaParameter(id: Node): { holder: string; name: string; position: nu
   return undefined;
 }
 
+/** Whether an assignment gives `name` a value: `name = …`, or `_, name = …`. */
+function assigns(a: Node, name: string): boolean {
+  const left = a.childForFieldName('left');
+  if (left?.type === 'pattern_list' || left?.type === 'tuple_pattern')
+    return kids(left).some((k) => k.type === 'identifier' && k.text === name);
+  return left?.text === name;
+}
+
 /** The class a node is written in (directly or in one of its methods); undefined outside any. */
 function classOf(node: Node): Node | undefined {
   for (let n = node.parent; n; n = n.parent) if (n.type === 'class_definition') return n;
@@ -145,7 +153,11 @@ export function flowKeys(value: Node): FlowKey[] {
     for (const n of inScope(scope, ['assignment', 'augmented_assignment', 'call'])) {
       if (n.type === 'call') {
         const callee = n.childForFieldName('function');
-        if (callee?.type !== 'attribute' || callee.childForFieldName('object')?.text !== name) continue;
+        // `prepare(kwargs)`: a function of the file that writes into the dict it is given.
+        if (callee?.type !== 'attribute' || callee.childForFieldName('object')?.text !== name) {
+          handedTo(n, name, depth);
+          continue;
+        }
         const method = callee.childForFieldName('attribute')?.text;
         const args = kids(n.childForFieldName('arguments') ?? n);
         if (method === 'setdefault') add(stringValue(args[0]), n);
@@ -154,6 +166,13 @@ export function flowKeys(value: Node): FlowKey[] {
       }
       const left = n.childForFieldName('left');
       const right = n.childForFieldName('right');
+      // `_, kwargs = handle_tools(model, kwargs)`: the element of what the function returns in that place.
+      if ((left?.type === 'pattern_list' || left?.type === 'tuple_pattern') && right?.type === 'call') {
+        const place = kids(left).findIndex((k) => k.type === 'identifier' && k.text === name);
+        const called = lastName(right.childForFieldName('function'));
+        if (place >= 0 && called !== undefined) returnedElement(called, place, depth);
+        continue;
+      }
       if (left?.type === 'subscript' && left.childForFieldName('value')?.text === name) {
         const key = left.childForFieldName('subscript');
         // `for option in ("temperature", "top_p"): kwargs[option] = …`: each name the loop gives.
@@ -170,6 +189,36 @@ export function flowKeys(value: Node): FlowKey[] {
       const inner = kids(a)[0];
       if (inner) keys(inner, scope, depth);
     } else keys(a, scope, depth);
+  };
+
+  /** The keys a function of the file writes into its parameter that a call gives `name` (`mutate(kwargs)`). */
+  const handedTo = (call: Node, name: string, depth: number): void => {
+    const args = kids(call.childForFieldName('arguments') ?? call);
+    const index = args.findIndex((a) => a.type === 'identifier' && a.text === name);
+    const called = lastName(call.childForFieldName('function'));
+    if (index < 0 || called === undefined || depth > MAX_DEPTH) return;
+    const fns = functionsNamed(called);
+    if (fns.length === 0 || fns.length > MAX_DEFINITIONS) return;
+    const onAttribute = call.childForFieldName('function')?.type === 'attribute';
+    for (const fn of fns) {
+      const params = kids(fn.childForFieldName('parameters') ?? fn).map(parameterName);
+      const selfFirst = params[0] && /^(self|cls)$/.test(params[0].name);
+      const param = params[index + (selfFirst && onAttribute ? 1 : 0)];
+      if (param && !param.keywords) writes(param.name, fn, depth + 1);
+    }
+  };
+
+  /** The element in place `place` of what the file's functions named `name` return as a tuple (`return model, kwargs`). */
+  const returnedElement = (name: string, place: number, depth: number): void => {
+    const fns = functionsNamed(name);
+    if (fns.length === 0 || fns.length > MAX_DEFINITIONS || depth > MAX_DEPTH) return;
+    for (const fn of fns)
+      for (const r of inScope(fn, ['return_statement'])) {
+        const value = kids(r)[0];
+        const items = value?.type === 'expression_list' || value?.type === 'tuple' ? kids(value) : undefined;
+        const item = items?.[place];
+        if (item) keys(item, fn, depth + 1);
+      }
   };
 
   /** What the file's definitions of a function named `name` return. */
@@ -280,7 +329,7 @@ export function flowKeys(value: Node): FlowKey[] {
         writes(name, fn, depth);
         return;
       }
-      if (inScope(fn, ['assignment']).some((a) => a.childForFieldName('left')?.text === name)) return writes(name, fn, depth);
+      if (inScope(fn, ['assignment']).some((a) => assigns(a, name))) return writes(name, fn, depth);
     }
     writes(name, undefined, depth);
   };
