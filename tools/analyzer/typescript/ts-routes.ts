@@ -113,13 +113,20 @@ export function routeVisitor(
         }
       }
       // `this.request(path, { method: 'POST', body })`: a fetch-like wrapper, its method written in its options.
-      const init = node.arguments[1] && requestInit(ts, sf, node.arguments[1], node);
+      // The options a `fetch`-like call is given, read once and only for a call that may be one:
+      // most calls are not, and a `const` is looked up through every block around the call.
+      const second = node.arguments[1];
+      let resolved: Properties | undefined | null = null;
+      const init = (): Properties | undefined => {
+        if (resolved === null) resolved = second ? requestInit(ts, sf, second, node) : undefined;
+        return resolved;
+      };
       const named =
         name === 'fetch'
-          ? fetchMethod(ts, node.arguments[1], init)
+          ? fetchMethod(ts, second, init())
           : (verbOf(name) ??
-            (name.endsWith('equest') && /request$/i.test(name) ? methodIn(ts, init) : undefined) ??
-            fetchLikeMethod(ts, init));
+            (name.endsWith('equest') && /request$/i.test(name) ? methodIn(ts, init()) : undefined) ??
+            (second && mayBeFetchLike(ts, node.arguments[0], second) ? fetchLikeMethod(ts, init()) : undefined));
       // `fetch(url, init)`, or a wrapper of it called as it is (`fetchWithRetries(url, { method: 'POST',
       // body })`): a client's call, its last argument no handler.
       const fetchLike = named !== undefined && verbOf(name) === undefined;
@@ -193,7 +200,7 @@ export function routeVisitor(
           !isParameterOfCaller(ts, handler.text, node)
         )
           handOffs.push({ callee: handler.text, arg: REQUEST_BODY_ARG, line: where.line });
-        const sent = sentKeys(ts, node, at, sf, knownParams, init);
+        const sent = sentKeys(ts, node, at, sf, knownParams, init());
         const data = sent.length === 0 && WITH_BODY.has(verb) ? dataArgument(ts, node, knownParams) : undefined;
         if (data) sent.push(...objectKeys(ts, data, 'body', at, { sf, node }));
         const query = fn ? queryKeysRead(ts, fn, at, sf) : [];
@@ -452,6 +459,28 @@ function requestInit(ts: Ts, sf: TS.SourceFile, e: TS.Expression, call: TS.Node,
   if (!ts.isObjectLiteralExpression(e)) return undefined;
   if (!e.properties.some((p) => ts.isSpreadAssignment(p))) return e.properties;
   return e.properties.flatMap((p) => (ts.isSpreadAssignment(p) ? (requestInit(ts, sf, p.expression, call, depth + 1) ?? [p]) : [p]));
+}
+
+/**
+ * Whether a call may be given a URL and `fetch`'s options, before they are looked up: options
+ * written out that write a method (or spread another object), or held in a name, after a URL
+ * written out or held in a name that says so (`url`, `endpoint`, `path`).
+ */
+function mayBeFetchLike(ts: Ts, first: TS.Expression | undefined, second: TS.Expression): boolean {
+  if (ts.isObjectLiteralExpression(second))
+    return second.properties.some(
+      (p) => ts.isSpreadAssignment(p) || (p.name !== undefined && ts.isIdentifier(p.name) && p.name.text === 'method'),
+    );
+  if (!ts.isIdentifier(second) || !first) return false;
+  if (ts.isStringLiteral(first) || ts.isNoSubstitutionTemplateLiteral(first) || ts.isTemplateExpression(first)) return true;
+  const held = ts.isIdentifier(first)
+    ? first.text
+    : ts.isPropertyAccessExpression(first)
+      ? first.name.text
+      : ts.isCallExpression(first)
+        ? 'url'
+        : '';
+  return /url|uri|endpoint|path/i.test(held);
 }
 
 /**
