@@ -56,19 +56,10 @@ export function keysRead(
   const read = (f: Node, holders: Set<string>, depth: number): void => {
     if (visited.has(f.id)) return;
     visited.add(f.id);
-    if (depth === 0) {
-      for (const a of f.descendantsOfType('assignment')) {
-        const left = a?.childForFieldName('left');
-        const right = a?.childForFieldName('right');
-        if (left?.type === 'identifier' && right && BODY_READ.test(right.text)) holders.add(left.text);
-      }
-    }
+    if (depth === 0) for (const name of namesGiven(f, BODY_READ)) holders.add(name);
     // The body read in place counts too: `request.json["model"]`, `(await request.json())["input"]`,
     // `request.get_json().get("stream")`.
-    const isBody = (node: Node | null | undefined): boolean => {
-      const e = unparenthesized(node);
-      return e !== undefined && ((e.type === 'identifier' && holders.has(e.text)) || BODY_READ.test(e.text));
-    };
+    const isBody = holding(holders, BODY_READ);
     if (holders.size === 0 && !/json|body/i.test(f.text)) return;
     for (const n of f.descendantsOfType(['subscript', 'call', 'comparison_operator'])) {
       if (!n) continue;
@@ -130,16 +121,7 @@ const QUERY_READ = /^(?:[\w.]*\.)?\w*req\w*\.(?:query_params|args|GET|query|rel_
  */
 export function queryKeysRead(fn: Node): RouteParam[] {
   if (!/query|\.args\b|\.GET\b/.test(fn.text)) return [];
-  const holders = new Set<string>();
-  for (const a of fn.descendantsOfType('assignment')) {
-    const left = a?.childForFieldName('left');
-    const right = a?.childForFieldName('right');
-    if (left?.type === 'identifier' && right && QUERY_READ.test(right.text)) holders.add(left.text);
-  }
-  const isQuery = (node: Node | null | undefined): boolean => {
-    const e = unparenthesized(node);
-    return e !== undefined && ((e.type === 'identifier' && holders.has(e.text)) || QUERY_READ.test(e.text));
-  };
+  const isQuery = holding(new Set(namesGiven(fn, QUERY_READ)), QUERY_READ);
   const out: RouteParam[] = [];
   const seen = new Set<string>();
   const add = (name: string | undefined, at: Node): void => {
@@ -160,6 +142,25 @@ export function queryKeysRead(fn: Node): RouteParam[] {
       add(stringValue(kids(n.childForFieldName('arguments') ?? n)[0]), n);
   }
   return out;
+}
+
+/** The names `fn` assigns something whose text reads as `read` (`body = await request.json()`). */
+function namesGiven(fn: Node, read: RegExp): string[] {
+  const out: string[] = [];
+  for (const a of fn.descendantsOfType('assignment')) {
+    const left = a?.childForFieldName('left');
+    const right = a?.childForFieldName('right');
+    if (left?.type === 'identifier' && right && read.test(right.text)) out.push(left.text);
+  }
+  return out;
+}
+
+/** Whether an expression is one of `holders`, or reads as `read` in place. */
+function holding(holders: ReadonlySet<string>, read: RegExp): (node: Node | null | undefined) => boolean {
+  return (node) => {
+    const e = unparenthesized(node);
+    return e !== undefined && ((e.type === 'identifier' && holders.has(e.text)) || read.test(e.text));
+  };
 }
 
 /** The parameters of `target` that a call gives one of `holders` (by position, past `self`, or by keyword). */
