@@ -153,9 +153,10 @@ export function flowKeys(value: Node): FlowKey[] {
     for (const n of inScope(scope, ['assignment', 'augmented_assignment', 'call'])) {
       if (n.type === 'call') {
         const callee = n.childForFieldName('function');
-        // `prepare(kwargs)`: a function of the file that writes into the dict it is given.
         if (callee?.type !== 'attribute' || callee.childForFieldName('object')?.text !== name) {
-          handedTo(n, name, depth);
+          // `prepare(kwargs)` as a statement of its own: made for what it does to what it is given.
+          const statement = n.parent?.type === 'await' ? n.parent.parent : n.parent;
+          if (statement?.type === 'expression_statement') handedTo(n, name, depth);
           continue;
         }
         const method = callee.childForFieldName('attribute')?.text;
