@@ -552,6 +552,36 @@ describe('Python: keys a helper writes into the dict it is given', () => {
   });
 });
 
+describe('the Responses API’s WebSocket mode', () => {
+  it('reads a response.create frame’s own keys as the create request’s, and not a Realtime frame’s', async () => {
+    const { facts } = await analyzeFiles({
+      'web/ws.mts': [
+        'export function send(ws: any, model: string, input: unknown[], extra: Record<string, unknown>) {',
+        "  ws.send(JSON.stringify({ type: 'response.create', model, input, ...extra }));",
+        "  ws.send(JSON.stringify({ type: 'response.create', response: { modalities: ['text'] } }));",
+        '}',
+        '',
+      ].join('\n'),
+      'server/ws.py': [
+        'async def send(ws, model, extra):',
+        '    frame = {"type": "response.create", "model": model, **extra}',
+        '    extra["truncation"] = "auto"',
+        '    await ws.send_json(frame)',
+        '    await ws.send_json({"type": "response.create", "response": {"modalities": ["text"]}})',
+        '',
+      ].join('\n'),
+    });
+    expect(
+      facts
+        .filter((f) => f.kind === 'route')
+        .map((f) => `${f.file}:${f.line} ${f.method} ${f.path} [${(f.params ?? []).map((p) => `${p.name}@${p.line}`)}] (${f.evidence})`),
+    ).toEqual([
+      'server/ws.py:2 POST /v1/responses [model@2,truncation@3] (response.create frame (WebSocket mode))',
+      'web/ws.mts:2 POST /v1/responses [model@2,input@2] (response.create frame (WebSocket mode))',
+    ]);
+  });
+});
+
 describe('a raw HTTP client’s body built elsewhere in the file', () => {
   it('gives the keys some endpoint of the spec has (fetch’s JSON.stringify, httpx’s json=)', async () => {
     const ts = [

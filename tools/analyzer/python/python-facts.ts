@@ -24,6 +24,8 @@ import { fieldsForFact, type DeclaredFields } from '../declared-fields.js';
 import { baseNodes, declaredFieldsIn } from './python-fields.js';
 import { clientCallFact, dispatchedRouteFact, mountFact, RouteScope, routeFacts } from './python-routes.js';
 import { bodyReaders } from './body-keys.js';
+import { flowKeys } from './sent-flow.js';
+import { paramsTypeOf } from '../client-path.js';
 import { embeddedTraceTypes, sseEventTypes } from '../trace/trace-facts.js';
 import { constantRanges } from './constant-names.js';
 import { keepEventConstants } from '../module-facts.js';
@@ -158,6 +160,7 @@ export function pythonFacts(tree: Tree, ctx: FileContext): FileFacts {
         else if (value !== undefined && ctx.candidates.objectByValue.has(value))
           objectFact(node, ctx.candidates.objectByValue.get(value)!, symbol, sink, declared);
         else if (value?.startsWith('/') && node.parent?.type === 'comparison_operator') dispatchedRouteFact(node, value, symbol, sink);
+        if (value === 'response.create') websocketFrameFact(node, symbol, sink);
         // A stream framed by hand (`f"event: response.created\ndata: {payload}\n\n"`) emits the
         // events its `event:` lines name; a comparison with such a line reads them instead. An
         // undotted type (`event: error`) is every streaming API's: another vendor's stream is no evidence.
@@ -978,4 +981,29 @@ function literalText(node: Node): string {
     else if (child.type === 'interpolation') text += '\u0000';
   }
   return text;
+}
+
+/**
+ * The Responses API's WebSocket mode sends the request as a `response.create` frame whose own keys
+ * are the create request's (`{"type": "response.create", "model": …, "input": …, **extra}`); the
+ * Realtime API's frame of that name nests its options under `response` and sends none of them.
+ */
+function websocketFrameFact(str: Node, symbol: string, sink: FactSink): void {
+  const pair = str.parent;
+  const dict = pair?.parent;
+  if (pair?.type !== 'pair' || dict?.type !== 'dictionary' || stringValue(pair.childForFieldName('key')) !== 'type') return;
+  const type = paramsTypeOf('ResponseCreateParams', sink.ctx.candidates.sdkParamsTypes);
+  if (!type) return;
+  const sent = flowKeys(dict).filter((k) => k.name !== 'type' && type.params.includes(k.name));
+  if (sent.length === 0) return;
+  sink.add({
+    kind: 'route',
+    symbol,
+    method: type.method,
+    path: type.path,
+    evidence: 'response.create frame (WebSocket mode)',
+    paramsOnly: true,
+    params: sent.map((k) => ({ name: k.name, in: 'body' as const, line: k.line, ...(k.symbol !== undefined ? { symbol: k.symbol } : {}) })),
+    ...pos(dict),
+  });
 }

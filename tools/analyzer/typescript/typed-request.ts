@@ -57,6 +57,7 @@ export function typedRequestKinds(ts: Ts): Uint8Array {
     K.MethodDeclaration,
     K.ArrowFunction,
     K.FunctionExpression,
+    K.ObjectLiteralExpression,
   ])
     kinds[k] = 1;
   return kinds;
@@ -253,8 +254,41 @@ export function typedRequestVisitor(ts: Ts, sf: TS.SourceFile, sink: FactAdder, 
     return undefined;
   };
 
+  /**
+   * The Responses API's WebSocket mode sends the request as a `response.create` frame whose own keys
+   * are the create request's (`{ type: 'response.create', model, input, ...options }`); the
+   * Realtime API's frame of that name nests its options under `response` and sends none of them.
+   */
+  const frame = (obj: TS.ObjectLiteralExpression): void => {
+    const kind = obj.properties.find((p) => ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && p.name.text === 'type');
+    if (!kind || !ts.isPropertyAssignment(kind) || !ts.isStringLiteral(kind.initializer) || kind.initializer.text !== 'response.create')
+      return;
+    const type = paramsTypeOf('ResponseCreateParams', types);
+    if (!type) return;
+    const sent = flowKeys(ts, sf, obj, obj, at).filter((k) => k.name !== 'type' && type.params.includes(k.name));
+    if (sent.length === 0) return;
+    sink.add({
+      kind: 'route',
+      symbol: callerName(ts, obj) ?? 'response.create',
+      method: type.method,
+      path: type.path,
+      evidence: 'response.create frame (WebSocket mode)',
+      paramsOnly: true,
+      params: sent.map((k) => ({
+        name: k.name,
+        in: 'body' as const,
+        line: k.line,
+        ...(k.symbol !== undefined ? { symbol: k.symbol } : {}),
+      })),
+      ...at(obj),
+    });
+  };
+
   return (node: TS.Node): void => {
     switch (node.kind) {
+      case ts.SyntaxKind.ObjectLiteralExpression:
+        frame(node as TS.ObjectLiteralExpression);
+        return;
       case ts.SyntaxKind.TypeAliasDeclaration: {
         const alias = node as TS.TypeAliasDeclaration;
         if (alias.parent === sf) declares(alias.name.text, requestOf(alias.type));
