@@ -81,6 +81,27 @@ describe('Python: a URL held in a name', () => {
   });
 });
 
+describe('Python: a URL handed in as a parameter', () => {
+  it('reads the path the module’s calls give it, when they all give the same one', async () => {
+    expect(
+      await routes({
+        'server/helpers.py': [
+          'import httpx',
+          'def send(url, payload):',
+          '    return httpx.post(url, json=payload)',
+          'def either(url):',
+          '    return httpx.post(url, json={})',
+          'def go():',
+          '    either("https://api.example.test/v1/responses")',
+          '    either("https://api.example.test/v1/conversations")',
+          '    return send(url="https://api.example.test/v1/responses", payload={"model": "m"})',
+          '',
+        ].join('\n'),
+      }),
+    ).toEqual(['server/helpers.py:3 POST /v1/responses [model@9] (httpx.post() call)']);
+  });
+});
+
 describe('Python: an SDK method fetched by name, and keys written from a list of names', () => {
   it('reads `getattr(client.responses, "parse")` as that method, and each name a loop writes', async () => {
     expect(

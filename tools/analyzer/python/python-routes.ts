@@ -586,7 +586,34 @@ function clientPath(node: Node, callerOf: () => Node | undefined, depth: number)
   const caller = callerOf();
   const value =
     (caller && assignedIn(caller, node.text)) ?? (MODULE_CONSTANT.test(node.text) ? assignedIn(node.tree.rootNode, node.text) : undefined);
-  return value ? clientPath(value, callerOf, depth + 1) : undefined;
+  if (value) return clientPath(value, callerOf, depth + 1);
+  return caller ? passedPath(caller, node.text, depth) : undefined;
+}
+
+/**
+ * A URL handed in as a parameter (`def _post(self, url, body)`, called as
+ * `self._post(f"{self.base}/v1/responses", body)`): the path the module's calls of the function
+ * give it, when they all give the same one.
+ */
+function passedPath(fn: Node, name: string, depth: number): string | undefined {
+  const params = kids(fn.childForFieldName('parameters') ?? fn).map(paramName);
+  const index = params.indexOf(name);
+  const called = fn.childForFieldName('name')?.text;
+  if (index < 0 || called === undefined) return undefined;
+  const selfFirst = params[0] === 'self' || params[0] === 'cls';
+  let found: string | undefined;
+  for (const call of fn.tree.rootNode.descendantsOfType('call')) {
+    if (!call || lastName(call.childForFieldName('function')) !== called) continue;
+    const args = kids(call.childForFieldName('arguments') ?? call);
+    const onAttribute = call.childForFieldName('function')?.type === 'attribute';
+    const byName = args.find((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === name);
+    const positional = args.filter((a) => !['keyword_argument', 'list_splat', 'dictionary_splat'].includes(a.type));
+    const given = byName?.childForFieldName('value') ?? positional[index - (selfFirst && onAttribute ? 1 : 0)];
+    const path = given ? clientPath(given, () => enclosingFunction(call), depth + 1) : undefined;
+    if (path === undefined || (found !== undefined && found !== path)) return undefined;
+    found = path;
+  }
+  return found;
 }
 
 /** A module's constant by the naming convention: the only names a path is looked for at the module's top. */
