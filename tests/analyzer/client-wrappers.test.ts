@@ -102,6 +102,32 @@ describe('Python: a URL handed in as a parameter', () => {
   });
 });
 
+describe('TypeScript: a URL handed in as a parameter', () => {
+  it('reads the path the file’s calls give it, alone or as the start of a template', async () => {
+    expect(
+      await routes({
+        'web/poll.mts': [
+          'async function cancel(responseId: string, url: string) {',
+          "  return fetchWithCache(`${url}/${encodeURIComponent(responseId)}/cancel`, { method: 'POST', headers: {} });",
+          '}',
+          'async function create(url: string, body: unknown) {',
+          "  return fetchWithCache(url, { method: 'POST', body: JSON.stringify(body) });",
+          '}',
+          'export async function run(base: string, id: string) {',
+          '  const url = `${base}/v1/responses`;',
+          '  await create(url, {});',
+          '  return cancel(id, url);',
+          '}',
+          '',
+        ].join('\n'),
+      }),
+    ).toEqual([
+      'web/poll.mts:2 POST /v1/responses/{responseId}/cancel [responseId@2] (fetchWithCache() call)',
+      'web/poll.mts:5 POST /v1/responses [] (fetchWithCache() call)',
+    ]);
+  });
+});
+
 describe('Python: an SDK method fetched by name, and keys written from a list of names', () => {
   it('reads `getattr(client.responses, "parse")` as that method, and each name a loop writes', async () => {
     expect(

@@ -541,12 +541,16 @@ function pathOf(ts: Ts, arg: TS.Expression): string | undefined {
  * a constant declared in a function around the call or at the top of the file. A few steps at most.
  */
 function pathIn(ts: Ts, sf: TS.SourceFile, e: TS.Expression, call: TS.Node, depth: number): string | undefined {
+  // `${url}/${id}/cancel` with `url` a parameter its callers give `${base}/responses`: that path, then the rest.
+  const based = depth < 4 && ts.isTemplateExpression(e) ? basedTemplate(ts, sf, e, call, depth) : undefined;
+  if (based !== undefined) return based;
   const direct = pathOf(ts, e);
   if (direct !== undefined || depth >= 4) return direct;
   if (ts.isAwaitExpression(e) || ts.isParenthesizedExpression(e)) return pathIn(ts, sf, e.expression, call, depth + 1);
   if (ts.isIdentifier(e)) {
     const value = constantValue(ts, sf, e.text, call);
-    return value && pathIn(ts, sf, value, call, depth + 1);
+    if (value) return pathIn(ts, sf, value, call, depth + 1);
+    return passedPath(ts, sf, e.text, call, depth);
   }
   if (ts.isObjectLiteralExpression(e)) {
     const value = propertyValue(ts, e, 'url') ?? propertyValue(ts, e, 'path');
@@ -566,6 +570,71 @@ function pathIn(ts: Ts, sf: TS.SourceFile, e: TS.Expression, call: TS.Node, dept
     const builder = ts.isNewExpression(e) ? callee === 'URL' : /endpoint|url|uri|path/i.test(callee);
     if (builder && (ts.isStringLiteral(arg) || ts.isNoSubstitutionTemplateLiteral(arg)) && /^[A-Za-z][\w./-]*$/.test(arg.text))
       return pathOfUrl(`/${arg.text}`);
+  }
+  return undefined;
+}
+
+/** A template that starts with a name holding a path (a parameter its callers fill): that path, then the rest. */
+function basedTemplate(ts: Ts, sf: TS.SourceFile, e: TS.TemplateExpression, call: TS.Node, depth: number): string | undefined {
+  const [first, ...rest] = e.templateSpans;
+  if (e.head.text !== '' || !first || !ts.isIdentifier(first.expression) || !first.literal.text.startsWith('/')) return undefined;
+  const base = passedPath(ts, sf, first.expression.text, call, depth);
+  if (base === undefined) return undefined;
+  let text = first.literal.text;
+  rest.forEach((span, i) => {
+    text += `{${substitutionName(ts, span.expression, i + 1)}}${span.literal.text}`;
+  });
+  return pathOfUrl(base.replace(/\/$/, '') + text);
+}
+
+/** The file's calls by the name called, for `passedPath`: one walk per file, when first asked. */
+const callsByName = new WeakMap<TS.SourceFile, Map<string, TS.CallExpression[]>>();
+
+/**
+ * A URL handed in as a parameter (`async function cancel(id, url)`, called as
+ * `cancel(id, \`${this.getApiUrl()}/responses\`)`): the path the file's calls of the function give
+ * it, when they all give the same one.
+ */
+function passedPath(ts: Ts, sf: TS.SourceFile, name: string, call: TS.Node, depth: number): string | undefined {
+  if (depth >= 3) return undefined;
+  for (const fn of callers(call)) {
+    const index = fn.parameters.findIndex((p) => ts.isIdentifier(p.name) && p.name.text === name);
+    if (index < 0) continue;
+    const holder = fn.parent;
+    const called =
+      fn.name && ts.isIdentifier(fn.name)
+        ? fn.name.text
+        : holder && ts.isVariableDeclaration(holder) && ts.isIdentifier(holder.name)
+          ? holder.name.text
+          : undefined;
+    if (called === undefined) return undefined;
+    let calls = callsByName.get(sf);
+    if (!calls) {
+      const found = new Map<string, TS.CallExpression[]>();
+      const visit = (n: TS.Node, parent: TS.Node): void => {
+        if (!n.parent) (n as { parent: TS.Node }).parent = parent;
+        if (ts.isCallExpression(n)) {
+          const c = ts.isIdentifier(n.expression)
+            ? n.expression.text
+            : ts.isPropertyAccessExpression(n.expression)
+              ? n.expression.name.text
+              : undefined;
+          if (c !== undefined) found.set(c, [...(found.get(c) ?? []), n]);
+        }
+        ts.forEachChild(n, (child) => visit(child, n));
+      };
+      ts.forEachChild(sf, (child) => visit(child, sf));
+      calls = found;
+      callsByName.set(sf, calls);
+    }
+    let path: string | undefined;
+    for (const site of calls.get(called) ?? []) {
+      const arg = site.arguments[index];
+      const given = arg ? pathIn(ts, sf, arg, site, depth + 1) : undefined;
+      if (given === undefined || (path !== undefined && path !== given)) return undefined;
+      path = given;
+    }
+    return path;
   }
   return undefined;
 }
