@@ -496,18 +496,26 @@ describe('options a class is constructed with, spread into its request in anothe
       "    return this.client.responses.create({ model: 'm', ...this.extra });",
       '  }',
       '}',
+      '// A decorated parameter is no property: `this.extra` is not what `new` gives it.',
+      'class Injected {',
+      "  constructor(private client: any, @Inject('x') extra: Record<string, unknown>) {}",
+      '  run() {',
+      "    return this.client.responses.create({ model: 'm', ...this.extra });",
+      '  }',
+      '}',
       'export function chat(client: any, fast: boolean) {',
       '  const options: Record<string, unknown> = {};',
       '  if (fast) options.truncation = "auto";',
       '  const extra: Record<string, unknown> = {};',
       '  extra.max_output_tokens = 5;',
-      '  return [new Stream(client, { options }), new Direct(client, extra)];',
+      '  return [new Stream(client, { options }), new Direct(client, extra), new Injected(client, extra)];',
       '}',
       '',
     ].join('\n');
     expect(await sent({ 'web/stream.mts': text })).toEqual([
-      'web/stream.mts:8 POST /v1/responses [model@8,truncation@19]',
-      'web/stream.mts:14 POST /v1/responses [model@14,max_output_tokens@21]',
+      'web/stream.mts:8 POST /v1/responses [model@8,truncation@26]',
+      'web/stream.mts:14 POST /v1/responses [model@14,max_output_tokens@28]',
+      'web/stream.mts:21 POST /v1/responses [model@21]',
     ]);
   });
 

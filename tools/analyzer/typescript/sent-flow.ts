@@ -181,6 +181,9 @@ function buildIndex(ts: Ts, sf: TS.SourceFile): FileIndex {
   return index;
 }
 
+/** `SyntaxKind`s of the modifiers that make a constructor parameter a property, filled on first use. */
+const PROPERTY_MODIFIERS = new Set<number>();
+
 /** The class a node is written in (in one of its members); undefined outside any. */
 function classOf(ts: Ts, node: TS.Node): TS.ClassLikeDeclaration | undefined {
   for (let n = node.parent; n; n = n.parent) if (ts.isClassDeclaration(n) || ts.isClassExpression(n)) return n;
@@ -362,6 +365,14 @@ export function flowKeys(ts: Ts, sf: TS.SourceFile, call: TS.Node, arg: TS.Expre
    * options: Options)`), each what the file's `new` of the class passes.
    */
   const thisValues = (e: TS.PropertyAccessExpression, chain: Chain): Located<TS.Expression>[] => {
+    if (PROPERTY_MODIFIERS.size === 0)
+      for (const k of [
+        ts.SyntaxKind.PublicKeyword,
+        ts.SyntaxKind.PrivateKeyword,
+        ts.SyntaxKind.ProtectedKeyword,
+        ts.SyntaxKind.ReadonlyKeyword,
+      ])
+        PROPERTY_MODIFIERS.add(k);
     const cls = classOf(ts, e);
     if (!cls) return [];
     const out: Located<TS.Expression>[] = [];
@@ -370,7 +381,11 @@ export function flowKeys(ts: Ts, sf: TS.SourceFile, call: TS.Node, arg: TS.Expre
     for (const member of cls.members) {
       if (!ts.isConstructorDeclaration(member)) continue;
       const position = member.parameters.findIndex(
-        (p) => ts.isIdentifier(p.name) && p.name.text === e.name.text && (p.modifiers?.length ?? 0) > 0,
+        (p) =>
+          ts.isIdentifier(p.name) &&
+          p.name.text === e.name.text &&
+          // A parameter property is one with an access modifier or `readonly`; a decorator alone makes none.
+          (p.modifiers ?? []).some((m) => PROPERTY_MODIFIERS.has(m.kind)),
       );
       if (position >= 0) out.push(...given({ fn: member, position, path: [] }, chain, 0));
     }
