@@ -224,11 +224,14 @@ describe('TypeScript: a wrapper chosen between two functions', () => {
 });
 
 describe('TypeScript: a request typed as the SDK types it', () => {
-  /** The facts that carry a typed request's keys, and not the endpoint's call. */
+  /**
+   * The facts that carry a typed request's keys, and not the endpoint's call; those of a project's
+   * own request type wait for the mapping to say what it serves, and are not these.
+   */
   async function typed(files: Record<string, string>): Promise<string[]> {
     const { facts } = await analyzeFiles(files);
     return facts
-      .filter((f) => f.kind === 'route' && f.paramsOnly)
+      .filter((f) => f.kind === 'route' && f.paramsOnly && f.method !== undefined)
       .map(
         (f) =>
           `${f.file}:${f.line} ${f.symbol} ${f.method} ${f.path} [${(f.params ?? []).map((p) => `${p.name}@${p.line}`)}] (${f.evidence})`,
@@ -318,6 +321,25 @@ describe('TypeScript: a request typed as the SDK types it', () => {
       'web/shim.mts:13 handle POST /v1/responses [model@13,max_output_tokens@13] (reads a request typed ResponseCreateParams)',
       'web/shim.mts:17 built POST /v1/responses [model@17,input@17] (request typed ResponseCreateParams)',
     ]);
+  });
+
+  it('reads a request typed with the project’s own model, for the mapping to tie through that model', async () => {
+    const { facts } = await analyzeFiles({
+      'web/proxy.mts': [
+        "// The prefilter picks the file for the event type it names; its own model's name is no SDK's.",
+        "export const FIRST = 'response.created';",
+        'interface ResponsesRequest { model: string; input: unknown; truncation?: string }',
+        'export function toChat(req: ResponsesRequest) {',
+        '  return { model: req.model, messages: [req.input], other: req.unknownKey };',
+        '}',
+        '',
+      ].join('\n'),
+    });
+    expect(
+      facts
+        .filter((f) => f.kind === 'route' && f.paramsOnly)
+        .map((f) => `${f.file}:${f.line} ${f.target} [${(f.params ?? []).map((p) => `${p.name}@${p.line}`)}] (${f.evidence})`),
+    ).toEqual(['web/proxy.mts:4 web/proxy.mts#ResponsesRequest [model@5,input@5] (reads a request typed ResponsesRequest)']);
   });
 
   it('knows a plain alias of the SDK’s type in another module, imported through the project’s `paths`', async () => {

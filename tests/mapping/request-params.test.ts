@@ -93,6 +93,26 @@ describe('a request model named as such models are', () => {
     expect(places(m, 'param:POST /v1/responses#top_p')).toEqual([]);
   });
 
+  it('gives the keys read off a request typed with that model to the endpoint it serves', () => {
+    const read = fact({
+      file: 'backend/service.py',
+      line: 30,
+      kind: 'route',
+      symbol: 'convert',
+      className: 'ResponsesRequest',
+      target: 'backend/models.py#ResponsesRequest',
+      evidence: 'reads a request typed ResponsesRequest',
+      paramsOnly: true,
+      params: [{ name: 'top_p', in: 'body', line: 31 }],
+    });
+    const fields = [field('ResponsesRequest', 'model', 3), field('ResponsesRequest', 'input', 4), field('ResponsesRequest', 'stream', 5)];
+    expect(places(computeMapping(withCalls(), [...fields, read], smallConfig()), 'param:POST /v1/responses#top_p')).toEqual([
+      'ws/backend/service.py:31 convert.top_p (body parameter of convert (reads a request typed ResponsesRequest))',
+    ]);
+    // A model that serves no endpoint gives its readers' keys to none.
+    expect(places(computeMapping(withCalls(), [read], smallConfig()), 'param:POST /v1/responses#top_p')).toEqual([]);
+  });
+
   it('ties nothing by name where the model names no SDK call or schema for the endpoint', () => {
     const m = computeMapping(
       smallModel(),

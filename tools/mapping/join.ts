@@ -289,6 +289,15 @@ export function joinFacts(model: Model, facts: readonly CodeFact[], config: Conf
         });
       continue;
     }
+    if (fact.kind === 'route' && fact.paramsOnly && fact.method === undefined && fact.target !== undefined) {
+      // Keys of a request typed with the project's own model: the endpoints that model serves.
+      for (const served of endpointOfClass.get(fact.target) ?? [])
+        for (const p of fact.params ?? []) {
+          const owner = p.symbol ?? fact.symbol;
+          addParam(served.endpoint, fact, p.name, `${owner}.${p.name}`, `${p.in} parameter of ${owner} (${fact.evidence})`, p.line, {});
+        }
+      continue;
+    }
     if (fact.kind === 'route') {
       const id = byRoute(fact);
       // A route the spec lacks is not an item; the analyzer's warnings are the place for it.

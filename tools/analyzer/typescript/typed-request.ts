@@ -26,6 +26,8 @@ type At = (node: TS.Node) => { line: number; column: number };
 interface FileNames {
   imported: Map<string, { name: string; from: string }>;
   aliases: Map<string, TS.TypeNode>;
+  /** Interfaces and classes the file declares at its top. */
+  declared: Set<string>;
 }
 
 /** What a type says of a request: the SDK's type it is, or the name of one another module declares. */
@@ -74,9 +76,10 @@ export function typedRequestVisitor(ts: Ts, sf: TS.SourceFile, sink: FactAdder, 
   let names: FileNames | undefined;
   const fileNames = (): FileNames => {
     if (names) return names;
-    const found: FileNames = { imported: new Map(), aliases: new Map() };
+    const found: FileNames = { imported: new Map(), aliases: new Map(), declared: new Set() };
     for (const st of sf.statements) {
       if (ts.isTypeAliasDeclaration(st)) found.aliases.set(st.name.text, st.type);
+      if ((ts.isInterfaceDeclaration(st) || ts.isClassDeclaration(st)) && st.name) found.declared.add(st.name.text);
       if (!ts.isImportDeclaration(st) || !st.importClause || !ts.isStringLiteral(st.moduleSpecifier)) continue;
       const from = st.moduleSpecifier.text;
       const clause = st.importClause;
@@ -135,7 +138,7 @@ export function typedRequestVisitor(ts: Ts, sf: TS.SourceFile, sink: FactAdder, 
     const last = written.at(-1)!;
     // Cheap before the file's names are read: most types are no request.
     if (written.length > 1 && !last.includes('Params')) return undefined;
-    const { imported, aliases } = fileNames();
+    const { imported, aliases, declared } = fileNames();
     // `type ChatRequest = Omit<ResponseCreateParamsNonStreaming, 'input'> & { … }` in this file.
     const alias = written.length === 1 ? aliases.get(last) : undefined;
     if (alias) {
@@ -143,7 +146,9 @@ export function typedRequestVisitor(ts: Ts, sf: TS.SourceFile, sink: FactAdder, 
       return found && { ...found, written: last };
     }
     const bound = imported.get(written[0]!);
-    if (bound === undefined) return undefined;
+    // The file's own request model (`interface ResponsesRequest { … }`), by the name projects give one.
+    if (bound === undefined)
+      return written.length === 1 && declared.has(last) && REQUEST_LIKE.test(last) ? { declaredIn: last, written: last } : undefined;
     // A name imported under another (`ResponseCreateParams as Params`) is known by its own.
     const name = written.length === 1 ? bound.name : last;
     if (name === '*') return undefined;
@@ -193,8 +198,7 @@ export function typedRequestVisitor(ts: Ts, sf: TS.SourceFile, sink: FactAdder, 
    */
   let functions: Map<string, TS.Node> | undefined;
   const reportRead = (found: Found, fn: TS.Node, holder: TS.BindingName, place: TS.Node): void => {
-    if (!('type' in found)) return;
-    const type = found.type;
+    const type = 'type' in found ? found.type : undefined;
     let read: { name: string; line: number }[];
     if (ts.isObjectBindingPattern(holder)) {
       read = [];
@@ -206,17 +210,18 @@ export function typedRequestVisitor(ts: Ts, sf: TS.SourceFile, sink: FactAdder, 
       functions ??= fileFunctions(ts, sf);
       read = keysRead(ts, fn, at, functions, [holder.text]).keys;
     } else return;
-    const where = sentIn(type.method);
-    const params = sentParams(
-      read.filter((k) => type.params.includes(k.name)).map((k) => ({ name: k.name, in: where, line: k.line })),
-      type,
-    );
+    known ??= new Set(sink.ctx.candidates.paramSets.flatMap((set) => [...set]));
+    const where = type ? sentIn(type.method) : 'body';
+    const kept = read
+      .filter((k) => (type ? type.params.includes(k.name) : known!.has(k.name)))
+      .map((k) => ({ name: k.name, in: where, line: k.line }));
+    const params = type ? sentParams(kept, type) : kept;
     if (params.length === 0) return;
     sink.add({
       kind: 'route',
       symbol: callerName(ts, place) ?? found.written,
-      method: type.method,
-      path: type.path,
+      // The project's own request type: the workspace pass and the mapping find what it serves.
+      ...(type ? { method: type.method, path: type.path } : { className: (found as { declaredIn: string }).declaredIn }),
       evidence: `reads a request typed ${found.written}`,
       paramsOnly: true,
       params,
