@@ -342,6 +342,25 @@ describe('TypeScript: a request typed as the SDK types it', () => {
     ).toEqual(['web/proxy.mts:4 web/proxy.mts#ResponsesRequest [model@5,input@5] (reads a request typed ResponsesRequest)']);
   });
 
+  it('Python: reads a request a function that is no route is handed, typed with the project’s own model', async () => {
+    const { facts } = await analyzeFiles({
+      'server/models.py': 'class ResponseRequest:\n    model: str\n    input: str\n',
+      'server/convert.py': [
+        'from server import models',
+        'DONE = "response.completed"',
+        'def to_chat(request: models.ResponseRequest, limit: int = 3):',
+        '    return {"model": request.model, "messages": [request.input], "n": request.unknown_key}',
+        '',
+      ].join('\n'),
+      'server/__init__.py': '',
+    });
+    expect(
+      facts
+        .filter((f) => f.kind === 'route' && f.paramsOnly)
+        .map((f) => `${f.file}:${f.line} ${f.target} [${(f.params ?? []).map((p) => `${p.name}@${p.line}`)}] (${f.evidence})`),
+    ).toEqual(['server/convert.py:3 server/models.py#ResponseRequest [model@4,input@4] (reads a request typed models.ResponseRequest)']);
+  });
+
   it('knows a plain alias of the SDK’s type in another module, imported through the project’s `paths`', async () => {
     const files = {
       'tsconfig.json': JSON.stringify({ files: [], references: [{ path: './tsconfig.web.json' }] }),

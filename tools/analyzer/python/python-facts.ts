@@ -105,6 +105,7 @@ export function pythonFacts(tree: Tree, ctx: FileContext): FileFacts {
   routeFacts(ofType('decorated_definition'), routes, sink);
   const readers = bodyReaders(ofType('function_definition'), routes.functions);
   if (readers.length) sink.module.bodyReaders = readers;
+  for (const fn of ofType('function_definition')) typedRequestReads(fn, sink);
   // Declared fields (definitions carry them) are worked out once per file, when first asked for.
   let fieldsByClass: Map<number, DeclaredFields> | undefined;
   const declared = (cls: Node): DeclaredFields | undefined => {
@@ -1006,4 +1007,44 @@ function websocketFrameFact(str: Node, symbol: string, sink: FactSink): void {
     params: sent.map((k) => ({ name: k.name, in: 'body' as const, line: k.line, ...(k.symbol !== undefined ? { symbol: k.symbol } : {}) })),
     ...pos(dict),
   });
+}
+
+/** A type named as projects name a request model (`ResponseRequest`, `openai_models.CreateResponseBody`). */
+const REQUEST_MODEL = /^(?:\w+\.)*[A-Z]\w*(?:Request|Params|Body|Payload)$/;
+
+/**
+ * The keys a function that is no route reads off a parameter typed with the project's own request
+ * model (`def to_anthropic(request: openai_models.ResponseRequest)`, then `request.model`): the
+ * request it is handed, as a shim or a converter reads it, each key at its first read. The mapping
+ * gives them to the endpoint it ties that model to, and to none otherwise. A route's own handler is
+ * read through its signature instead.
+ */
+function typedRequestReads(fn: Node, sink: FactSink): void {
+  if (fn.parent?.type === 'decorated_definition') return;
+  const known = sink.ctx.candidates.paramSets;
+  for (const p of kids(fn.childForFieldName('parameters') ?? fn)) {
+    if (p.type !== 'typed_parameter' && p.type !== 'typed_default_parameter') continue;
+    const type = p.childForFieldName('type')?.text;
+    const name = p.type === 'typed_parameter' ? kids(p).find((k) => k.type === 'identifier')?.text : p.childForFieldName('name')?.text;
+    if (!type || !name || !REQUEST_MODEL.test(type)) continue;
+    const seen = new Set<string>();
+    const params: { name: string; in: 'body'; line: number }[] = [];
+    for (const a of fn.descendantsOfType('attribute')) {
+      const key = a?.childForFieldName('attribute')?.text;
+      if (!a || !key || seen.has(key) || a.childForFieldName('object')?.text !== name) continue;
+      if (!known.some((set) => set.has(key))) continue;
+      seen.add(key);
+      params.push({ name: key, in: 'body', line: pos(a).line });
+    }
+    if (params.length === 0) continue;
+    sink.add({
+      kind: 'route',
+      symbol: fn.childForFieldName('name')?.text ?? '<function>',
+      className: type,
+      evidence: `reads a request typed ${type}`,
+      paramsOnly: true,
+      params,
+      ...pos(p),
+    });
+  }
 }
