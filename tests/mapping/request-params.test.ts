@@ -111,6 +111,19 @@ describe('a request model named as such models are', () => {
     ]);
     // A model that serves no endpoint gives its readers' keys to none.
     expect(places(computeMapping(withCalls(), [read], smallConfig()), 'param:POST /v1/responses#top_p')).toEqual([]);
+    // A model a route declares as its body is where its parameters are: the server's reads add none.
+    const route = fact({
+      file: 'backend/app.py',
+      line: 9,
+      kind: 'route',
+      symbol: 'create',
+      method: 'POST',
+      path: '/v1/responses',
+      className: 'ResponsesRequest',
+      target: 'backend/models.py#ResponsesRequest',
+      evidence: 'FastAPI route',
+    });
+    expect(places(computeMapping(withCalls(), [...fields, route, read], smallConfig()), 'param:POST /v1/responses#top_p')).toEqual([]);
   });
 
   it('ties nothing by name where the model names no SDK call or schema for the endpoint', () => {

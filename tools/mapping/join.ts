@@ -72,12 +72,12 @@ function classEndpoints(
   model: Model,
   facts: readonly CodeFact[],
   byRoute: (f: CodeFact) => string | undefined,
-): Map<string, { endpoint: string; evidence: string }[]> {
-  const out = new Map<string, { endpoint: string; evidence: string }[]>();
+): Map<string, { endpoint: string; evidence: string; byName?: true }[]> {
+  const out = new Map<string, { endpoint: string; evidence: string; byName?: true }[]>();
   // One class may serve several endpoints (a list's page parameters, one body for create and update).
-  const serve = (key: string, endpoint: string, evidence: string): void => {
+  const serve = (key: string, endpoint: string, evidence: string, byName = false): void => {
     const list = out.get(key) ?? out.set(key, []).get(key)!;
-    if (!list.some((s) => s.endpoint === endpoint)) list.push({ endpoint, evidence });
+    if (!list.some((s) => s.endpoint === endpoint)) list.push({ endpoint, evidence, ...(byName ? { byName: true as const } : {}) });
   };
   for (const f of facts) {
     if (f.kind !== 'route' || !f.target) continue;
@@ -106,7 +106,7 @@ function classEndpoints(
     if (out.has(key)) continue;
     const endpoint = named.get(f.symbol);
     if (endpoint) {
-      serve(key, endpoint, `named like the spec's request schema ${f.symbol}`);
+      serve(key, endpoint, `named like the spec's request schema ${f.symbol}`, true);
       continue;
     }
     // A project's own request model named as such models are (`ResponsesRequest`,
@@ -115,7 +115,7 @@ function classEndpoints(
     const params = guessed ? paramsOf.get(guessed) : undefined;
     const shared = params ? [...(fieldsOf.get(key) ?? [])].filter((n) => params.has(n)).length : 0;
     if (guessed && shared >= MIN_SHARED_FIELDS)
-      serve(key, guessed, `named like a request of ${guessed.replace(/^endpoint:/, '')} (${f.symbol})`);
+      serve(key, guessed, `named like a request of ${guessed.replace(/^endpoint:/, '')} (${f.symbol})`, true);
   }
   return out;
 }
@@ -290,11 +290,15 @@ export function joinFacts(model: Model, facts: readonly CodeFact[], config: Conf
       continue;
     }
     if (fact.kind === 'route' && fact.paramsOnly && fact.method === undefined && fact.target !== undefined) {
-      // Keys of a request typed with the project's own model: the endpoints that model serves.
-      for (const served of endpointOfClass.get(fact.target) ?? [])
+      // Keys of a request typed with the project's own model: the endpoints that model serves by its
+      // name alone. A model some route declares as its body is where those parameters are located
+      // (as a server's team maps them), not each place the server reads one.
+      const served = endpointOfClass.get(fact.target) ?? [];
+      if (served.some((s) => !s.byName)) continue;
+      for (const { endpoint } of served)
         for (const p of fact.params ?? []) {
           const owner = p.symbol ?? fact.symbol;
-          addParam(served.endpoint, fact, p.name, `${owner}.${p.name}`, `${p.in} parameter of ${owner} (${fact.evidence})`, p.line, {});
+          addParam(endpoint, fact, p.name, `${owner}.${p.name}`, `${p.in} parameter of ${owner} (${fact.evidence})`, p.line, {});
         }
       continue;
     }
