@@ -105,7 +105,8 @@ export function pythonFacts(tree: Tree, ctx: FileContext): FileFacts {
   routeFacts(ofType('decorated_definition'), routes, sink);
   const readers = bodyReaders(ofType('function_definition'), routes.functions);
   if (readers.length) sink.module.bodyReaders = readers;
-  for (const fn of ofType('function_definition')) typedRequestReads(fn, sink);
+  // Cheap first, on the file's text: most files annotate no parameter with a request model's name.
+  if (REQUEST_ANNOTATION.test(root.text)) for (const fn of ofType('function_definition')) typedRequestReads(fn, sink);
   // Declared fields (definitions carry them) are worked out once per file, when first asked for.
   let fieldsByClass: Map<number, DeclaredFields> | undefined;
   const declared = (cls: Node): DeclaredFields | undefined => {
@@ -1008,6 +1009,9 @@ function websocketFrameFact(str: Node, symbol: string, sink: FactSink): void {
     ...pos(dict),
   });
 }
+
+/** A parameter annotated with such a name, in a file's text. */
+const REQUEST_ANNOTATION = /:\s*(?:\w+\.)*[A-Z]\w*(?:Request|Params|Body|Payload)\b/;
 
 /** A type named as projects name a request model (`ResponseRequest`, `openai_models.CreateResponseBody`). */
 const REQUEST_MODEL = /^(?:\w+\.)*[A-Z]\w*(?:Request|Params|Body|Payload)$/;

@@ -587,8 +587,13 @@ function clientPath(node: Node, callerOf: () => Node | undefined, depth: number)
   const value =
     (caller && assignedIn(caller, node.text)) ?? (MODULE_CONSTANT.test(node.text) ? assignedIn(node.tree.rootNode, node.text) : undefined);
   if (value) return clientPath(value, callerOf, depth + 1);
-  return caller ? passedPath(caller, node.text, depth) : undefined;
+  // Only a name that says it holds a URL is looked for in the calls: `.get(key)` on a dict is far
+  // more common than a request, and each look walks the module's calls.
+  return caller && URL_NAME.test(node.text) ? passedPath(caller, node.text, depth) : undefined;
 }
+
+/** A parameter named for a URL or a path (`url`, `endpoint`, `base_url`, `path`). */
+const URL_NAME = /url|uri|endpoint|path/i;
 
 /**
  * A URL handed in as a parameter (`def _post(self, url, body)`, called as

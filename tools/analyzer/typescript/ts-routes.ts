@@ -550,7 +550,8 @@ function pathIn(ts: Ts, sf: TS.SourceFile, e: TS.Expression, call: TS.Node, dept
   if (ts.isIdentifier(e)) {
     const value = constantValue(ts, sf, e.text, call);
     if (value) return pathIn(ts, sf, value, call, depth + 1);
-    return passedPath(ts, sf, e.text, call, depth);
+    // Only a name that says it holds a URL: `map.get(key)` is far more common than a request.
+    return /url|uri|endpoint|path/i.test(e.text) ? passedPath(ts, sf, e.text, call, depth) : undefined;
   }
   if (ts.isObjectLiteralExpression(e)) {
     const value = propertyValue(ts, e, 'url') ?? propertyValue(ts, e, 'path');
@@ -578,7 +579,9 @@ function pathIn(ts: Ts, sf: TS.SourceFile, e: TS.Expression, call: TS.Node, dept
 function basedTemplate(ts: Ts, sf: TS.SourceFile, e: TS.TemplateExpression, call: TS.Node, depth: number): string | undefined {
   const [first, ...rest] = e.templateSpans;
   if (e.head.text !== '' || !first || !ts.isIdentifier(first.expression) || !first.literal.text.startsWith('/')) return undefined;
-  const base = passedPath(ts, sf, first.expression.text, call, depth);
+  const base = /url|uri|endpoint|path|base/i.test(first.expression.text)
+    ? passedPath(ts, sf, first.expression.text, call, depth)
+    : undefined;
   if (base === undefined) return undefined;
   let text = first.literal.text;
   rest.forEach((span, i) => {
