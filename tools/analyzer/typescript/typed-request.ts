@@ -289,10 +289,12 @@ export function typedRequestVisitor(ts: Ts, sf: TS.SourceFile, sink: FactAdder, 
     });
   };
 
+  // Most files send no such frame: their object literals are not looked at for one.
+  const framed = sf.text.includes('response.create');
   return (node: TS.Node): void => {
     switch (node.kind) {
       case ts.SyntaxKind.ObjectLiteralExpression:
-        frame(node as TS.ObjectLiteralExpression);
+        if (framed) frame(node as TS.ObjectLiteralExpression);
         return;
       case ts.SyntaxKind.TypeAliasDeclaration: {
         const alias = node as TS.TypeAliasDeclaration;
