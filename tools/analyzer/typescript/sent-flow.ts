@@ -33,9 +33,12 @@ type At = (node: TS.Node) => { line: number };
  */
 type Chain = readonly TS.Node[] & { readonly via?: ReadonlyMap<TS.Node, TS.CallExpression> };
 
-/** `chain` with the calls the flow entered its functions through so far. */
-function within(chain: readonly TS.Node[], via: ReadonlyMap<TS.Node, TS.CallExpression> | undefined): Chain {
-  return via ? Object.assign([...chain], { via }) : chain;
+/**
+ * `chain` with the calls the flow entered its functions through so far. Every chain given here is a
+ * fresh array (made for this step), so it takes the calls itself rather than a copy.
+ */
+function within(chain: TS.Node[], via: ReadonlyMap<TS.Node, TS.CallExpression> | undefined): Chain {
+  return via ? Object.assign(chain, { via }) : chain;
 }
 
 interface Located<T> {
@@ -191,7 +194,7 @@ function classOf(ts: Ts, node: TS.Node): TS.ClassLikeDeclaration | undefined {
 }
 
 /** The functions around a node, innermost first. */
-function chainOf(ts: Ts, node: TS.Node): Chain {
+function chainOf(ts: Ts, node: TS.Node): TS.Node[] {
   const out: TS.Node[] = [];
   for (let n = node.parent; n; n = n.parent) if (isFunctionLike(ts, n)) out.push(n);
   return out;
