@@ -37,6 +37,7 @@ import {
   isClassName,
   kids,
   lastName,
+  paramName,
   pos,
   rootOf,
   stringValue,
@@ -1029,7 +1030,7 @@ function typedRequestReads(fn: Node, sink: FactSink): void {
   for (const p of kids(fn.childForFieldName('parameters') ?? fn)) {
     if (p.type !== 'typed_parameter' && p.type !== 'typed_default_parameter') continue;
     const type = p.childForFieldName('type')?.text;
-    const name = p.type === 'typed_parameter' ? kids(p).find((k) => k.type === 'identifier')?.text : p.childForFieldName('name')?.text;
+    const name = paramName(p);
     if (!type || !name || !REQUEST_MODEL.test(type)) continue;
     const seen = new Set<string>();
     const params: { name: string; in: 'body'; line: number }[] = [];

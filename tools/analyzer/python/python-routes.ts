@@ -17,6 +17,7 @@ import type { FactSink } from '../fact-sink.js';
 import type { CodeFact } from '../facts.js';
 import { flowKeys } from './sent-flow.js';
 import {
+  argumentFor,
   type Callee,
   enclosingFunction,
   kids,
@@ -611,9 +612,7 @@ function passedPath(fn: Node, name: string, depth: number): string | undefined {
     if (!call || lastName(call.childForFieldName('function')) !== called) continue;
     const args = kids(call.childForFieldName('arguments') ?? call);
     const onAttribute = call.childForFieldName('function')?.type === 'attribute';
-    const byName = args.find((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === name);
-    const positional = args.filter((a) => !['keyword_argument', 'list_splat', 'dictionary_splat'].includes(a.type));
-    const given = byName?.childForFieldName('value') ?? positional[index - (selfFirst && onAttribute ? 1 : 0)];
+    const given = argumentFor(args, name, index - (selfFirst && onAttribute ? 1 : 0));
     const path = given ? clientPath(given, () => enclosingFunction(call), depth + 1) : undefined;
     if (path === undefined || (found !== undefined && found !== path)) return undefined;
     found = path;

@@ -11,7 +11,7 @@
  * Only this file is read, a few steps deep: a value that comes from elsewhere adds nothing.
  */
 import type { Node } from 'web-tree-sitter';
-import { enclosingFunction, kids, lastName, pos, rootOf, stringValue } from './syntax.js';
+import { argumentFor, enclosingFunction, kids, lastName, pos, rootOf, stringValue } from './syntax.js';
 
 /** A key the call sends, at the line it is written, and the function it is written in (none at the module's top). */
 export interface FlowKey {
@@ -42,13 +42,6 @@ function parameterName(p: Node): { name: string; keywords: boolean } | undefined
   }
   const name = p.childForFieldName('name');
   return name?.type === 'identifier' ? { name: name.text, keywords: false } : undefined;
-}
-
-/** What a call's arguments give a parameter: the keyword of its name, else the positional argument at `index`. */
-function argumentFor(args: readonly Node[], name: string, index: number): Node | undefined {
-  const byName = args.find((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === name);
-  const positional = args.filter((a) => !['keyword_argument', 'list_splat', 'dictionary_splat'].includes(a.type));
-  return byName?.childForFieldName('value') ?? positional[index];
 }
 
 /**

@@ -151,3 +151,10 @@ export function paramName(p: Node): string | undefined {
   if (p.type === 'default_parameter' || p.type === 'typed_default_parameter') return p.childForFieldName('name')?.text;
   return undefined;
 }
+
+/** What a call's arguments give a parameter: the keyword of its name, else the positional argument at `index`. */
+export function argumentFor(args: readonly Node[], name: string, index: number): Node | undefined {
+  const byName = args.find((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === name);
+  const positional = args.filter((a) => !['keyword_argument', 'list_splat', 'dictionary_splat'].includes(a.type));
+  return byName?.childForFieldName('value') ?? positional[index];
+}

@@ -74,6 +74,20 @@ const MAX_DEFINITIONS = 3;
 
 const indexes = new WeakMap<TS.SourceFile, FileIndex>();
 
+function indexOf(ts: Ts, sf: TS.SourceFile): FileIndex {
+  let index = indexes.get(sf);
+  if (!index) {
+    index = buildIndex(ts, sf);
+    indexes.set(sf, index);
+  }
+  return index;
+}
+
+/** The file's calls of a name (`f(…)`, `this.f(…)`), from the one walk the flows of the file share. */
+export function callsOf(ts: Ts, sf: TS.SourceFile, name: string): readonly TS.CallExpression[] {
+  return indexOf(ts, sf).calls.get(name) ?? [];
+}
+
 const push = <K, V>(map: Map<K, V[]>, key: K, value: V): void => {
   const list = map.get(key);
   if (list) list.push(value);
@@ -241,8 +255,7 @@ function unwrap(ts: Ts, e: TS.Expression): TS.Expression {
 export function flowKeys(ts: Ts, sf: TS.SourceFile, call: TS.Node, arg: TS.Expression, at: At): FlowKey[] {
   let index: FileIndex | undefined;
   const fileIndex = (): FileIndex => {
-    index ??= indexes.get(sf) ?? buildIndex(ts, sf);
-    indexes.set(sf, index);
+    index ??= indexOf(ts, sf);
     return index;
   };
   const callChain = chainOf(ts, call);

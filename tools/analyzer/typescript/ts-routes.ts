@@ -18,7 +18,7 @@ import type { CodeFact } from '../facts.js';
 import { type ModuleFacts, REQUEST_BODY, REQUEST_BODY_ARG } from '../module-facts.js';
 import { pathOfUrl, sdkEndpoint, sendsForeignKeys, sentIn, sentParams, SENT_UNDER } from '../client-path.js';
 import { fileRoute, type FileRoute } from '../route-files.js';
-import { flowKeys } from './sent-flow.js';
+import { callsOf, flowKeys } from './sent-flow.js';
 
 type At = (node: TS.Node) => { line: number; column: number };
 
@@ -590,9 +590,6 @@ function basedTemplate(ts: Ts, sf: TS.SourceFile, e: TS.TemplateExpression, call
   return pathOfUrl(base.replace(/\/$/, '') + text);
 }
 
-/** The file's calls by the name called, for `passedPath`: one walk per file, when first asked. */
-const callsByName = new WeakMap<TS.SourceFile, Map<string, TS.CallExpression[]>>();
-
 /**
  * A URL handed in as a parameter (`async function cancel(id, url)`, called as
  * `cancel(id, \`${this.getApiUrl()}/responses\`)`): the path the file's calls of the function give
@@ -611,27 +608,8 @@ function passedPath(ts: Ts, sf: TS.SourceFile, name: string, call: TS.Node, dept
           ? holder.name.text
           : undefined;
     if (called === undefined) return undefined;
-    let calls = callsByName.get(sf);
-    if (!calls) {
-      const found = new Map<string, TS.CallExpression[]>();
-      const visit = (n: TS.Node, parent: TS.Node): void => {
-        if (!n.parent) (n as { parent: TS.Node }).parent = parent;
-        if (ts.isCallExpression(n)) {
-          const c = ts.isIdentifier(n.expression)
-            ? n.expression.text
-            : ts.isPropertyAccessExpression(n.expression)
-              ? n.expression.name.text
-              : undefined;
-          if (c !== undefined) found.set(c, [...(found.get(c) ?? []), n]);
-        }
-        ts.forEachChild(n, (child) => visit(child, n));
-      };
-      ts.forEachChild(sf, (child) => visit(child, sf));
-      calls = found;
-      callsByName.set(sf, calls);
-    }
     let path: string | undefined;
-    for (const site of calls.get(called) ?? []) {
+    for (const site of callsOf(ts, sf, called)) {
       const arg = site.arguments[index];
       const given = arg ? pathIn(ts, sf, arg, site, depth + 1) : undefined;
       if (given === undefined || (path !== undefined && path !== given)) return undefined;
