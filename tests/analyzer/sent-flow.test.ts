@@ -199,6 +199,27 @@ describe('TypeScript: a wrapper chosen between two functions', () => {
     expect(await sent({ 'web/rest.mts': text })).toEqual(['web/rest.mts:6 POST /v1/responses [model@6,input@6,max_output_tokens@4]']);
   });
 
+  it('reads keys set through a cast of the variable and what a getter of the class returns', async () => {
+    const text = [
+      'export class Provider {',
+      '  get reasoningConfig() {',
+      "    return { truncation: 'auto' };",
+      '  }',
+      '  async send(p: any) {',
+      '    const requestParams = { model: p.model, ...this.reasoningConfig };',
+      '    ;(requestParams as any).max_output_tokens = p.max;',
+      "    (requestParams as any)['previous_response_id'] = p.id;",
+      '    Object.assign(requestParams as object, { input: p.input });',
+      '    return this.client.responses.create(requestParams);',
+      '  }',
+      '}',
+      '',
+    ].join('\n');
+    expect(await sent({ 'web/cast.mts': text })).toEqual([
+      'web/cast.mts:10 POST /v1/responses [model@6,truncation@3,max_output_tokens@7,previous_response_id@8,input@9]',
+    ]);
+  });
+
   it('reads a builder’s options parameter as what the call that built this request passed', async () => {
     const text = [
       'function toBody(model: string, options: Record<string, unknown> = {}) {',
@@ -256,8 +277,22 @@ describe('TypeScript: a request typed as the SDK types it', () => {
       '',
     ].join('\n');
     expect(await typed({ 'web/interface.mts': text })).toEqual([
-      'web/interface.mts:5 prepareRequestBody POST /v1/responses [model@5,input@5,max_output_tokens@6] (request typed OpenAI.Responses.ResponseCreateParams)',
+      'web/interface.mts:8 prepareRequestBody POST /v1/responses [model@5,input@5,max_output_tokens@6] (request typed OpenAI.Responses.ResponseCreateParams)',
       'web/interface.mts:11 streaming POST /v1/responses [model@11,previous_response_id@11] (request typed Streaming)',
+    ]);
+  });
+
+  it('reads what a typed builder returns through an untyped variable, whatever the file held before it', async () => {
+    const text = [
+      "import type { ResponseCreateParams } from 'openai/resources/responses/responses';",
+      'export function build(model: string): ResponseCreateParams {',
+      "  const params = { model, input: 'hi' };",
+      '  return params;',
+      '}',
+      '',
+    ].join('\n');
+    expect(await typed({ 'web/typed-return.mts': text })).toEqual([
+      'web/typed-return.mts:4 build POST /v1/responses [model@3,input@3] (request typed ResponseCreateParams)',
     ]);
   });
 
@@ -284,7 +319,7 @@ describe('TypeScript: a request typed as the SDK types it', () => {
       ].join('\n'),
     };
     expect(await typed(files)).toEqual([
-      'web/build.mts:3 chat POST /v1/responses [model@3,input@3,truncation@4] (request typed ChatRequest)',
+      'web/build.mts:5 chat POST /v1/responses [model@3,input@3,truncation@4] (request typed ChatRequest)',
       'web/build.mts:7 extended POST /v1/responses [model@7,extra@7] (request typed ExtendedParams)',
     ]);
   });
@@ -676,5 +711,63 @@ describe('a request that leads back to itself', () => {
     ].join('\n');
     const found = await sent({ 'web/loop.mts': text });
     expect(found.map((f) => f.replace(/ \[.*$/, ''))).toEqual(['web/loop.mts:17 POST /v1/responses']);
+  });
+});
+
+describe('a builder named for the request', () => {
+  /** The facts a builder's name gave: its keys, not the endpoint's call. */
+  async function built(files: Record<string, string>): Promise<string[]> {
+    const { facts } = await analyzeFiles(files);
+    return facts
+      .filter((f) => f.kind === 'route' && f.namedBuilder)
+      .map((f) => `${f.file}:${f.line} ${f.symbol} ${f.method} ${f.path} [${(f.params ?? []).map((p) => `${p.name}@${p.line}`)}]`);
+  }
+
+  it('Python: gives the keys a function named for the request returns, with no call in sight', async () => {
+    const text = [
+      'from .base import Client',
+      '',
+      'class Provider(Client):',
+      '    def build_responses_request_data(self, messages, config):',
+      '        data = {"model": config.model, "input": messages, "stream": True}',
+      '        if config.previous:',
+      '            data["previous_response_id"] = config.previous',
+      '        data["max_output_tokens"] = config.max',
+      '        return data',
+      '',
+      '    def build_responses_input(self, messages):',
+      '        return {"model": "m", "input": messages, "truncation": "auto"}',
+      '',
+      '    def _responses_request(self, config):',
+      '        return {"model": config.model, "temperature": 1}',
+      '',
+      '    def handle(self, event):',
+      '        if event.type == "response.created":',
+      '            return event',
+      '',
+    ].join('\n');
+    // The second builds a part of a request (its name says so), the third returns too few of its keys.
+    expect(await built({ 'server/provider.py': text })).toEqual([
+      'server/provider.py:4 build_responses_request_data POST /v1/responses [model@5,input@5,previous_response_id@7,max_output_tokens@8]',
+    ]);
+  });
+
+  it('TypeScript: through a body type of the project’s own, an arrow function, and keys set after', async () => {
+    const text = [
+      "import type { EndpointBody } from './types';",
+      'export function createResponsesRequestBody(options: any, model: string): EndpointBody {',
+      '  const body: EndpointBody = { model, input: options.messages, stream: true };',
+      "  body.truncation = options.truncate ? 'auto' : 'disabled';",
+      '  return body;',
+      '}',
+      'export const toResponsesParams = (o: any) => ({ model: o.model, previous_response_id: o.id, max_output_tokens: 5 });',
+      'export const buildResponsesPayload = (o: any) => ({ model: o.model });',
+      "export function handle(e: { type: string }) { return e.type === 'response.created'; }",
+      '',
+    ].join('\n');
+    expect(await built({ 'web/body.mts': text })).toEqual([
+      'web/body.mts:2 createResponsesRequestBody POST /v1/responses [model@3,input@3,truncation@4]',
+      'web/body.mts:7 toResponsesParams POST /v1/responses [model@7,previous_response_id@7,max_output_tokens@7]',
+    ]);
   });
 });

@@ -68,3 +68,59 @@ describe('SSE messages built as values', () => {
     ).toEqual(['2 emitter response.created (event of an SSE message)', '3 emitter response.in_progress (event of an SSE message)']);
   });
 });
+
+describe('a helper of the file that types the event it is given', () => {
+  it('Python: its argument, by position past `self` or by keyword, is the event built; not an argument it does not type', async () => {
+    expect(
+      await facts({
+        'server/frames.py': [
+          'def _ev(type_, *, seq, **fields):',
+          '    payload = {"type": type_, "sequence_number": seq}',
+          '    payload.update(fields)',
+          '    return payload',
+          '',
+          'def _line(name, data):',
+          '    return f"event: {name}\\ndata: {data}\\n\\n"',
+          '',
+          'def _log(kind, message):',
+          '    return {"kind": kind, "message": message}',
+          '',
+          'class Stream:',
+          '    def _frame(self, event_type, body):',
+          '        return dict(type=event_type, **body)',
+          '',
+          '    def run(self):',
+          '        yield _ev("response.created", seq=0)',
+          '        yield _line("response.in_progress", "{}")',
+          '        yield self._frame("response.completed", {})',
+          '        yield _ev(type_="error", seq=3)',
+          '        yield _log("response.failed", "x")',
+          '',
+        ].join('\n'),
+      }),
+    ).toEqual([
+      '17 emitter response.created (argument of _ev() that types the event)',
+      '18 emitter response.in_progress (argument of _line() that types the event)',
+      '19 emitter response.completed (argument of _frame() that types the event)',
+      '20 emitter error (argument of _ev() that types the event)',
+    ]);
+  });
+
+  it('Python: an undotted type built by a call carries the keywords it is built with, and none past a spread', async () => {
+    expect(
+      await facts({
+        'server/chunks.py': [
+          'def gen(e, extra):',
+          '    yield StreamChunk(type="response.created", response=e)',
+          '    yield StreamChunk(type="error", error=str(e))',
+          '    yield StreamChunk(type="error", **extra)',
+          '',
+        ].join('\n'),
+      }),
+    ).toEqual([
+      '2 emitter response.created (type= keyword)',
+      '3 emitter error (type= keyword) fields: type, error',
+      '4 emitter error (type= keyword)',
+    ]);
+  });
+});

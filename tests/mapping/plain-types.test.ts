@@ -84,3 +84,26 @@ describe('plain-word event types', () => {
     expect(located(m, 'event:tool_called')).toEqual(['ws/web/agents.ts:8']);
   });
 });
+
+describe('a project’s own chunk named `error`', () => {
+  it('is no emitter where it is built with what the stream’s error lacks, and one where its keys are the error’s', () => {
+    const m = smallModel();
+    const error: Event = { ...m.events[0]!, id: 'event:error', type: 'error', anchors: ['events.md:1-2'], classNames: [] };
+    error.fields = ['type', 'code', 'message', 'sequence_number'].map((name) => ({ ...m.events[0]!.fields[0]!, name }));
+    m.events.push(error);
+    const built = (line: number, fields: string[]) =>
+      fact({ file: 'backend/server.py', line, kind: 'emitter', symbol: 'stream', literal: 'error', fields });
+    const mapping = computeMapping(
+      m,
+      [
+        fact({ file: 'backend/server.py', line: 4, kind: 'emitter', symbol: 'stream', literal: 'response.created' }),
+        // `StreamChunk(type="error", error=str(e))`: the project's chunk.
+        built(9, ['type', 'error']),
+        // `StreamChunk(type="error", code=…, message=…)`: the error event's keys.
+        built(12, ['type', 'code', 'message']),
+      ],
+      smallConfig(),
+    );
+    expect(located(mapping, 'event:error')).toEqual(['ws/backend/server.py:12']);
+  });
+});

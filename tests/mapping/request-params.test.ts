@@ -60,6 +60,43 @@ describe('request parameters of a client', () => {
   });
 });
 
+describe('a builder named for the request', () => {
+  const named = (params: { name: string; line: number }[]) =>
+    fact({
+      file: 'backend/model.py',
+      line: 9,
+      kind: 'route',
+      symbol: 'build_responses_request',
+      method: 'POST',
+      path: '/v1/responses',
+      evidence: 'builder named for responses.create()',
+      paramsOnly: true,
+      namedBuilder: true,
+      params: params.map((p) => ({ ...p, in: 'body' as const, symbol: 'build_responses_request' })),
+    });
+
+  it('locates its keys, and no call of the endpoint', () => {
+    const m = computeMapping(smallModel(), [named([{ name: 'input', line: 10 }])], smallConfig());
+    expect(places(m, 'param:POST /v1/responses#input')).toEqual([
+      'ws/backend/model.py:10 build_responses_request.input (named like a request builder: body parameter of build_responses_request)',
+    ]);
+    expect(places(m, 'endpoint:POST /v1/responses')).toEqual([]);
+  });
+
+  it('adds nothing to a key a call’s flow placed in it, wherever the facts come in the list', () => {
+    const call = sdkCall('invoke', 40, [{ name: 'input', line: 12, symbol: 'build_responses_request' }]);
+    for (const facts of [
+      [named([{ name: 'input', line: 10 }]), call],
+      [call, named([{ name: 'input', line: 10 }])],
+    ]) {
+      const m = computeMapping(smallModel(), facts, smallConfig());
+      expect(places(m, 'param:POST /v1/responses#input')).toEqual([
+        'ws/backend/model.py:12 build_responses_request.input (body parameter of build_responses_request, sent by invoke)',
+      ]);
+    }
+  });
+});
+
 describe('a request model named as such models are', () => {
   const field = (symbol: string, name: string, line: number) =>
     fact({ file: 'backend/models.py', line, kind: 'param', symbol, field: name, evidence: 'class field' });
@@ -91,6 +128,23 @@ describe('a request model named as such models are', () => {
     ]);
     expect(places(m, 'param:POST /v1/responses#stream')).toHaveLength(1);
     expect(places(m, 'param:POST /v1/responses#top_p')).toEqual([]);
+  });
+
+  it('reads a name past a vendor’s words and with a compound suffix, and no answer’s name that way', () => {
+    const three = (symbol: string, line: number) => [
+      field(symbol, 'model', line),
+      field(symbol, 'input', line + 1),
+      field(symbol, 'stream', line + 2),
+    ];
+    const m = computeMapping(
+      withCalls(),
+      [...three('OpenAIResponseRequest', 3), ...three('HeliconeResponsesRequestBody', 10), ...three('OpenAIResponseBody', 20)],
+      smallConfig(),
+    );
+    expect(places(m, 'param:POST /v1/responses#model')).toEqual([
+      'ws/backend/models.py:3 OpenAIResponseRequest.model (named like a request of POST /v1/responses (OpenAIResponseRequest))',
+      'ws/backend/models.py:10 HeliconeResponsesRequestBody.model (named like a request of POST /v1/responses (HeliconeResponsesRequestBody))',
+    ]);
   });
 
   it('gives the keys read off a request typed with that model to the endpoint it serves', () => {

@@ -9,7 +9,7 @@ import type { Model } from '../model/schema.js';
 import type { AnalyzerWarning } from './facts.js';
 import { SDK_HELPERS, SDK_PACKAGES } from '../sources/class-names.js';
 import { getOwn } from '../model/own.js';
-import { type ParamsType, sdkParamsTypes } from './client-path.js';
+import { builderNouns, type ParamsType, sdkParamsTypes } from './client-path.js';
 
 export interface Candidates {
   /** Every event `type` the model knows (`response.created`, `raw_response_event`). */
@@ -38,6 +38,8 @@ export interface Candidates {
   sdkCalls: ReadonlyMap<string, SdkEndpoint>;
   /** The SDKs' names of those calls' request types (`ResponseCreateParams`) → the endpoint (client-path.ts `sdkParamsTypes`). */
   sdkParamsTypes: ReadonlyMap<string, ParamsType>;
+  /** The nouns a function that builds a request is named for (`responses` of `responses.create`) → the endpoint (client-path.ts `builderNouns`). */
+  builderNouns: ReadonlyMap<string, ParamsType>;
   /**
    * The value of an object's `object` field → the object's name (`response` → `response`): how a
    * declaration says which API object it is. Only values one object has (two lists both say `list`).
@@ -146,6 +148,7 @@ export function buildCandidates(input: CandidateInput, warnings: AnalyzerWarning
     pathWords,
     sdkCalls,
     sdkParamsTypes: sdkParamsTypes(sdkCalls),
+    builderNouns: builderNouns(sdkCalls),
     sdkPackages: new Set(input.sdkPackages ?? SDK_PACKAGES),
     objectByValue,
     hash,

@@ -104,3 +104,87 @@ const pascal = (word: string): string =>
     .split('_')
     .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
     .join('');
+
+/**
+ * The collections whose SDK call creates something (`responses.create` → `responses`,
+ * `conversations.items.create` → `items`), each with the endpoint that call stands for: the nouns
+ * a request builder is named for (`requestBuilderEndpoint`). A noun two endpoints share names neither.
+ */
+export function builderNouns(sdkCalls: ReadonlyMap<string, SdkEndpoint>): ReadonlyMap<string, ParamsType> {
+  const out = new Map<string, ParamsType | null>();
+  for (const [call, endpoint] of sdkCalls) {
+    const parts = call.split('.');
+    if (parts.length < 2 || parts.at(-1) !== 'create' || endpoint.helper) continue;
+    const noun = parts.at(-2)!.toLowerCase();
+    const had = out.get(noun);
+    if (had === undefined) out.set(noun, { call, ...endpoint });
+    else if (had !== null && (had.method !== endpoint.method || had.path !== endpoint.path)) out.set(noun, null);
+  }
+  return new Map([...out].filter((e): e is [string, ParamsType] => e[1] !== null));
+}
+
+/** Words a builder's name starts with: what it does to make the request. */
+const BUILDER_VERBS = new Set([
+  'build',
+  'create',
+  'make',
+  'prepare',
+  'construct',
+  'compose',
+  'assemble',
+  'get',
+  'to',
+  'format',
+  'convert',
+  'gen',
+  'generate',
+]);
+/** Words that say the thing built is a request: one must stand after the noun. */
+const REQUEST_WORDS = new Set(['request', 'body', 'payload', 'params', 'parameters', 'kwargs', 'args', 'arguments']);
+/** Of those, the ones that never name what an API answers. */
+const ASKING_WORDS = new Set(['request', 'params', 'parameters', 'kwargs', 'args', 'arguments']);
+const REQUEST_WORD = /request|body|payload|param|kwargs|args|arguments/i;
+/** Words that may stand beside them and change nothing (`responses_api_request_data`, `responses_create_params`). */
+const FILLER_WORDS = new Set(['api', 'data', 'create', 'parse', 'stream', 'streaming', 'call', 'json', 'http', 'raw', 'sdk', 'openai']);
+
+/**
+ * The endpoint a function's name says it builds the request of (`build_responses_request`,
+ * `createResponsesRequestBody`, `_responses_create_kwargs`, `build_response_params`): an optional
+ * verb, the noun of a collection whose SDK call creates (`responses`; the singular beside `create`
+ * or before a word that only ever names a request), then words that say "request" and no others. `build_responses_input` builds a
+ * part of a request, `responses_request_id` an identifier, `parse_response_body` an answer: none is
+ * one. Code that builds a request in one module and sends it from another (a base class's template
+ * method, a fetch helper typed with a body type several APIs share) leaves no flow to follow; the
+ * name is what says whose request it is, and its caller (`requestBuilderKeys`) asks too that what
+ * it returns holds several of the endpoint's parameters.
+ */
+export function requestBuilderEndpoint(name: string, nouns: ReadonlyMap<string, ParamsType>): ParamsType | undefined {
+  if (nouns.size === 0 || !REQUEST_WORD.test(name)) return undefined;
+  const words = name
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
+    .toLowerCase()
+    .split(/_+/)
+    .filter(Boolean);
+  // `create` first is the verb and the SDK call's at once (`create_response_request`).
+  let createBefore = words[0] === 'create';
+  let i = BUILDER_VERBS.has(words[0] ?? '') && words.length > 2 ? 1 : 0;
+  if (words[i] === 'create') {
+    createBefore = true;
+    i++;
+  }
+  const word = words[i];
+  if (word === undefined) return undefined;
+  const rest = words.slice(i + 1);
+  if (!rest.every((w) => REQUEST_WORDS.has(w) || FILLER_WORDS.has(w))) return undefined;
+  const plural = nouns.get(word);
+  if (plural) return rest.some((w) => REQUEST_WORDS.has(w)) ? plural : undefined;
+  // The singular: beside `create`, or before a word no answer is called (`response_params`; a
+  // `response_body` or `response_payload` is as often what came back).
+  const singular = nouns.get(`${word}s`);
+  const asked = createBefore || rest[0] === 'create' ? REQUEST_WORDS : ASKING_WORDS;
+  return singular && rest.some((w) => asked.has(w)) ? singular : undefined;
+}
+
+/** How many of the endpoint's parameters a builder named for its request must return to be taken as it. */
+export const MIN_BUILDER_PARAMS = 3;

@@ -84,6 +84,7 @@ export class FactSink {
       'view',
       'handsBody',
       'paramsOnly',
+      'namedBuilder',
     ] as const) {
       if (input[k] !== undefined) (fact as Record<string, unknown>)[k] = input[k];
     }

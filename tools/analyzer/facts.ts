@@ -109,6 +109,12 @@ const CodeFactSchema = z.strictObject({
    * request type), and not the endpoint's call itself: the endpoint is not located here.
    */
   paramsOnly: z.literal(true).optional(),
+  /**
+   * route (with `paramsOnly`): the keys a function named for the endpoint's request returns
+   * (`build_responses_request`, client-path.ts `requestBuilderEndpoint`), whether or not a flow
+   * from a call reached it: each counts where no call's flow already placed that key.
+   */
+  namedBuilder: z.literal(true).optional(),
   /** route: the handler's own path and query parameters (FastAPI signatures, decorator routes). */
   params: z
     .array(

@@ -111,7 +111,7 @@ function classEndpoints(
     }
     // A project's own request model named as such models are (`ResponsesRequest`,
     // `CreateConversationBody`), when it also declares several of that endpoint's parameters.
-    const guessed = conventional.get(stem(f.symbol));
+    const guessed = conventionalName(stem(f.symbol), conventional);
     const params = guessed ? paramsOf.get(guessed) : undefined;
     const shared = params ? [...(fieldsOf.get(key) ?? [])].filter((n) => params.has(n)).length : 0;
     if (guessed && shared >= MIN_SHARED_FIELDS)
@@ -123,6 +123,27 @@ function classEndpoints(
 /** How many of an endpoint's parameters a model named like its request must declare to be taken as it. */
 const MIN_SHARED_FIELDS = 3;
 
+/**
+ * The endpoint a model's name says it is the request of: the name itself, or its end past a
+ * vendor's or project's words (`OpenAIResponseRequest`, `HeliconeResponsesRequestBody`), read from
+ * the longest end that is such a name.
+ */
+function conventionalName(name: string, conventional: ReadonlyMap<string, string>): string | undefined {
+  const whole = conventional.get(name);
+  if (whole !== undefined) return whole;
+  for (let i = 1; i < name.length; i++) {
+    const c = name[i]!;
+    if (c < 'A' || c > 'Z') continue;
+    const before = name[i - 1]!;
+    const after = name[i + 1] ?? '';
+    // A word starts at a capital after a small letter or a digit, or at the last capital of an acronym (`AIResponse`).
+    if (!/[a-z0-9]/.test(before) && !(/[A-Z]/.test(before) && /[a-z]/.test(after))) continue;
+    const found = conventional.get(name.slice(i));
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
 /** A declaration's name without what says how it is written: `createResponseRequestSchema` → `CreateResponseRequest`. */
 function stem(name: string): string {
   const bare = name.replace(/(?:Schema|Model|Dto|DTO)$/, '');
@@ -131,7 +152,8 @@ function stem(name: string): string {
 
 /**
  * The names projects give an endpoint's request model, from the SDK call the model names for it
- * (`responses.create` → `ResponsesRequest`, `CreateResponseRequest`, `ResponseCreateBody`, …;
+ * (`responses.create` → `ResponsesRequest`, `CreateResponseRequest`, `ResponseCreateBody`,
+ * `ResponsesRequestBody`, …;
  * `conversations.items.create` → `ItemCreateRequest`, …) and from the spec's schema name with a
  * suffix (`CreateResponseRequest`). Only endpoints that take a body; a name two endpoints would
  * share stands for neither.
@@ -142,7 +164,7 @@ function conventionalRequestNames(model: Model): Map<string, string> {
     const had = out.get(name);
     out.set(name, had === undefined || had === id ? id : null);
   };
-  const suffixes = ['Request', 'Params', 'Body', 'Payload', 'Input'];
+  const suffixes = ['Request', 'Params', 'Body', 'Payload', 'Input', 'RequestBody', 'RequestParams', 'RequestPayload'];
   const cap = (w: string): string => w.charAt(0).toUpperCase() + w.slice(1);
   for (const e of model.endpoints) {
     if (!/^(?:POST|PUT|PATCH)$/.test(e.method)) continue;
@@ -159,7 +181,7 @@ function conventionalRequestNames(model: Model): Map<string, string> {
           put(`${cap(verb)}${noun}${s}`, e.id);
           put(`${noun}${cap(verb)}${s}`, e.id);
           // `ResponsesRequest`; not `ResponseBody`, which is as often what an API answers.
-          if (verb === 'create' && /^(?:Request|Params|Payload)$/.test(s)) put(`${noun}${s}`, e.id);
+          if (verb === 'create' && /^(?:Request|Params|Payload|Request\w+)$/.test(s)) put(`${noun}${s}`, e.id);
         }
     }
   }
@@ -238,6 +260,11 @@ export function joinFacts(model: Model, facts: readonly CodeFact[], config: Conf
     const location = locationOf(fact, symbol, evidence, line);
     for (const lane of lanes) push(byLane, lane, location);
   };
+  /** Whether some lane already holds a location of `id` for `symbol` (a builder's key, `build.model`). */
+  const locatedAs = (id: string, symbol: string): boolean => {
+    for (const list of joined.locations.get(id)?.values() ?? []) if (list.some((l) => l.symbol === symbol)) return true;
+    return false;
+  };
   /** A definition whose fields belong to something else, listed for the reader (in a lane that counts it) and not counted. */
   const listOtherShape = (id: string, fact: CodeFact, fields: readonly string[], discriminator: string): void => {
     if (!lanesOfFact(matchers, fact.file, fact.kind).length) return;
@@ -264,7 +291,11 @@ export function joinFacts(model: Model, facts: readonly CodeFact[], config: Conf
     for (const e of enumsByParam.get(id) ?? []) if (declared.values?.includes(e.value)) add(e.id, asFact, symbol, evidence, line);
   };
 
-  for (const fact of facts) {
+  // A builder found by its name comes last: a key a call's flow placed is already there.
+  const ordered = facts.some((f) => f.namedBuilder)
+    ? [...facts.filter((f) => !f.namedBuilder), ...facts.filter((f) => f.namedBuilder)]
+    : facts;
+  for (const fact of ordered) {
     // A definition may carry the field names its class/schema declares (inherited ones included);
     // not yet part of the CodeFact contract, so read defensively.
     const declared = (fact as { fields?: unknown }).fields;
@@ -316,8 +347,10 @@ export function joinFacts(model: Model, facts: readonly CodeFact[], config: Conf
         // A key written in a builder is that builder's, whichever of its callers sends it: one
         // location however many calls send the request it builds.
         const owner = p.symbol ?? fact.symbol;
-        const evidence =
-          owner === fact.symbol
+        if (fact.namedBuilder && locatedAs(paramId(id, name), `${owner}.${p.name}`)) continue;
+        const evidence = fact.namedBuilder
+          ? `named like a request builder: ${p.in} parameter of ${owner}`
+          : owner === fact.symbol
             ? `${p.in} parameter of ${owner}`
             : p.file !== undefined
               ? `${p.in} parameter read by ${owner}, for ${fact.symbol}`

@@ -22,7 +22,7 @@ import { FactSink, type FileContext, type FileFacts } from '../fact-sink.js';
 import { classFacts } from './python-classes.js';
 import { fieldsForFact, type DeclaredFields } from '../declared-fields.js';
 import { baseNodes, declaredFieldsIn } from './python-fields.js';
-import { clientCallFact, dispatchedRouteFact, mountFact, RouteScope, routeFacts } from './python-routes.js';
+import { clientCallFact, dispatchedRouteFact, mountFact, requestBuilderFact, RouteScope, routeFacts } from './python-routes.js';
 import { bodyReaders } from './body-keys.js';
 import { flowKeys } from './sent-flow.js';
 import { paramsTypeOf } from '../client-path.js';
@@ -138,6 +138,7 @@ export function pythonFacts(tree: Tree, ctx: FileContext): FileFacts {
       case 'function_definition': {
         const name = node.childForFieldName('name');
         scopes.push({ end: node.endIndex, name: name?.text ?? '<function>' });
+        if (name) requestBuilderFact(node, name, sink);
         const named = name ? namedForEvent(name.text, ctx.candidates) : undefined;
         if (name && named)
           sink.add({
@@ -440,9 +441,20 @@ function literalFact(
       if (keyword === 'event' && hasSibling(parent.parent, 'keyword_argument', (k) => k.childForFieldName('name')?.text === 'data'))
         return add('emitter', constant !== undefined, 'event of an SSE message', undefined, dottedOnlyIfConstant);
       // `name=` says which event only when a class is built (`RunItemStreamEvent(name=…)`), not in any call.
-      if (keyword !== 'type' && !(keyword === 'name' && nameKeyed && callee !== undefined && isClassName(callee)))
+      if (keyword !== 'type' && !(keyword === 'name' && nameKeyed && callee !== undefined && isClassName(callee))) {
+        if (call?.type === 'call' && typesTheEvent(call, parent))
+          return add('emitter', true, `argument of ${callee}() that types the event`);
         return add('literal', false, 'keyword argument');
-      return add('emitter', true, `${keyword}= keyword`, callee && callee !== 'dict' ? callee : undefined);
+      }
+      // An undotted type (`StreamChunk(type="error", error=…)`) carries the keywords it is built
+      // with, for the mapping to tell the stream's event from a project's own chunk of that name.
+      return add(
+        'emitter',
+        true,
+        `${keyword}= keyword`,
+        callee && callee !== 'dict' ? callee : undefined,
+        weak ? keywordNames(parent.parent) : {},
+      );
     }
     case 'comparison_operator': {
       // The other side names a type (a constant's own name, `Events.ERROR`, says nothing of it).
@@ -471,7 +483,11 @@ function literalFact(
       const call = parent.parent;
       const callee = lastName(call?.childForFieldName('function'));
       if (callee && LISTEN_CALL.test(callee)) return add('handler', false, `${callee}() event name`);
-      if (callee && EMIT_CALL.test(callee)) return add('emitter', false, `argument of ${callee}()`);
+      // An undotted type counts where the helper says it types the event (`_sse("error", …)`).
+      if (callee && EMIT_CALL.test(callee))
+        return add('emitter', weak && call !== null && typesTheEvent(call, child), `argument of ${callee}()`);
+      // `_ev("response.created", seq=…)`, where `def _ev(type_, …)` builds `{"type": type_, …}`.
+      if (call && typesTheEvent(call, child)) return add('emitter', true, `argument of ${callee}() that types the event`);
       return add('literal', false, 'call argument');
     }
     case 'conditional_expression': {
@@ -514,6 +530,64 @@ function typedThrough(assignment: Node, value?: Node): string | undefined {
   }
   return names.has(left.text) ? left.text : undefined;
 }
+
+/**
+ * Whether `arg` of `call` is what a function of this file, by the call's name, gives as an event's
+ * type: the parameter it fills is the value of a `type=` keyword or a `"type":` key in the function
+ * (`def _ev(type_, **fields): payload = {"type": type_, …}`), or stands after `event:` in an SSE
+ * line it writes (`f"event: {name}\n"`). A helper named for what it does (`send_event`) is known by
+ * its name already; one named `_ev` or `_frame` only so.
+ */
+function typesTheEvent(call: Node, arg: Node): boolean {
+  const name = lastName(call.childForFieldName('function'));
+  if (name === undefined) return false;
+  const fns = functionsNamed(rootOf(call), name);
+  if (fns.length === 0 || fns.length > 3) return false;
+  const args = kids(call.childForFieldName('arguments') ?? call);
+  const keyword = arg.type === 'keyword_argument' ? arg.childForFieldName('name')?.text : undefined;
+  const position = keyword === undefined ? args.filter((a) => a.type !== 'keyword_argument').findIndex((a) => a.id === arg.id) : -1;
+  const onAttribute = call.childForFieldName('function')?.type === 'attribute';
+  return fns.some((fn) => {
+    const params = kids(fn.childForFieldName('parameters') ?? fn).map(paramName);
+    const selfFirst = onAttribute && /^(self|cls)$/.test(params[0] ?? '');
+    const param = keyword ?? params[position + (selfFirst ? 1 : 0)];
+    return param !== undefined && params.includes(param) && typingNames(fn).has(param);
+  });
+}
+
+/** The names a function gives as an event's type (`type=x`, `"type": x`) or writes after `event:` in an SSE line. */
+function typingNames(fn: Node): Set<string> {
+  const names = new Set<string>();
+  for (const n of fn.descendantsOfType(['keyword_argument', 'pair', 'interpolation'])) {
+    if (!n) continue;
+    if (n.type === 'interpolation') {
+      const expr = kids(n)[0];
+      const before = n.previousSibling;
+      if (expr?.type === 'identifier' && before?.type === 'string_content' && /event:[ \t]*$/.test(before.text)) names.add(expr.text);
+      continue;
+    }
+    const key = n.type === 'pair' ? stringValue(n.childForFieldName('key')) : n.childForFieldName('name')?.text;
+    const given = n.childForFieldName('value');
+    if (key === 'type' && given?.type === 'identifier') names.add(given.text);
+  }
+  return names;
+}
+
+/** The module's functions and methods of a name, found once per tree. */
+function functionsNamed(root: Node, name: string): Node[] {
+  let byName = functionsByTree.get(root.tree);
+  if (!byName) {
+    byName = new Map();
+    for (const f of root.descendantsOfType('function_definition')) {
+      const n = f?.childForFieldName('name')?.text;
+      if (f && n !== undefined) byName.set(n, [...(byName.get(n) ?? []), f]);
+    }
+    functionsByTree.set(root.tree, byName);
+  }
+  return byName.get(name) ?? [];
+}
+
+const functionsByTree = new WeakMap<Node['tree'], Map<string, Node[]>>();
 
 /** Per scope (a function, or a module), the names it gives as an event's type: computed once each. */
 const typeNames = new WeakMap<Node['tree'], Map<number, Set<string>>>();
@@ -650,6 +724,19 @@ function viewMethods(stmt: Node, def: Node): string[] {
 /** Whether `holder` (a dict, an argument list) has a child of `type` that `test` accepts. */
 function hasSibling(holder: Node | null, type: string, test: (k: Node) => boolean): boolean {
   return holder !== null && kids(holder).some((k) => k.type === type && test(k));
+}
+
+/** The keywords a call is given, when it is given nothing else (a `**` spread or a positional hides what it builds). */
+function keywordNames(args: Node | null): { fields?: string[] } {
+  if (args?.type !== 'argument_list') return {};
+  const names: string[] = [];
+  for (const a of kids(args)) {
+    if (a.type === 'comment') continue;
+    const name = a.type === 'keyword_argument' ? a.childForFieldName('name')?.text : undefined;
+    if (name === undefined) return {};
+    names.push(name);
+  }
+  return { fields: names };
 }
 
 function dictKeys(dict: Node | null): { fields?: string[] } {

@@ -12,7 +12,16 @@
  * carries a body, a body field (such decorators build the body model from the signature).
  */
 import type { Node } from 'web-tree-sitter';
-import { pathOfUrl, sdkEndpoint, sendsForeignKeys, sentIn, sentParams, SENT_UNDER } from '../client-path.js';
+import {
+  MIN_BUILDER_PARAMS,
+  pathOfUrl,
+  requestBuilderEndpoint,
+  sdkEndpoint,
+  sendsForeignKeys,
+  sentIn,
+  sentParams,
+  SENT_UNDER,
+} from '../client-path.js';
 import type { FactSink } from '../fact-sink.js';
 import type { CodeFact } from '../facts.js';
 import { flowKeys } from './sent-flow.js';
@@ -528,6 +537,39 @@ function sdkCallFact(call: Node, chain: readonly string[], symbol: string, sink:
     ...pos(call),
   });
   return true;
+}
+
+/**
+ * A function named for an endpoint's request (`def _build_responses_payload(…)`, client-path.ts
+ * `requestBuilderEndpoint`) that returns several of its parameters: the keys it returns are that
+ * request's, each where it is written, without locating the endpoint (no call is seen here). The
+ * request may be sent from another module, or from a base class that calls the builder by name.
+ */
+export function requestBuilderFact(fn: Node, name: Node, sink: FactSink): void {
+  const endpoint = requestBuilderEndpoint(name.text, sink.ctx.candidates.builderNouns);
+  if (!endpoint) return;
+  const where = sentIn(endpoint.method);
+  const keys = new Map<string, RouteParam>();
+  for (const r of fn.descendantsOfType('return_statement')) {
+    const value = r && enclosingFunction(r)?.id === fn.id ? kids(r)[0] : undefined;
+    if (!value) continue;
+    for (const k of flowKeys(value)) {
+      const had = keys.get(k.name);
+      if (endpoint.params.includes(k.name) && (!had || k.line < had.line)) keys.set(k.name, { ...k, in: where });
+    }
+  }
+  if (keys.size < MIN_BUILDER_PARAMS) return;
+  sink.add({
+    kind: 'route',
+    symbol: name.text,
+    method: endpoint.method,
+    path: endpoint.path,
+    paramsOnly: true,
+    namedBuilder: true,
+    evidence: `builder named for ${endpoint.call}()`,
+    params: [...keys.values()].sort((a, b) => a.line - b.line),
+    ...pos(name),
+  });
 }
 
 /** The path an argument holds or leads to (see clientCallFact); undefined when it does not read as one. */

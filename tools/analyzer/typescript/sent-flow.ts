@@ -225,12 +225,15 @@ function isObjectAssign(ts: Ts, call: TS.CallExpression): boolean {
   return ts.isPropertyAccessExpression(e) && e.name.text === 'assign' && ts.isIdentifier(e.expression) && e.expression.text === 'Object';
 }
 
-/** `x` of `x = …`, `x.k = …` and `x['k'] = …`. */
+/**
+ * `x` of `x = …`, `x.k = …` and `x['k'] = …`, also through a cast (`(x as any).k = …`, written where
+ * the SDK's types lag behind the API).
+ */
 function writtenVariable(ts: Ts, left: TS.Expression): string | undefined {
   if (ts.isIdentifier(left)) return left.text;
-  if ((ts.isPropertyAccessExpression(left) || ts.isElementAccessExpression(left)) && ts.isIdentifier(left.expression))
-    return left.expression.text;
-  return undefined;
+  if (!ts.isPropertyAccessExpression(left) && !ts.isElementAccessExpression(left)) return undefined;
+  const target = unwrap(ts, left.expression);
+  return ts.isIdentifier(target) ? target.text : undefined;
 }
 
 function unwrap(ts: Ts, e: TS.Expression): TS.Expression {
@@ -377,8 +380,9 @@ export function flowKeys(ts: Ts, sf: TS.SourceFile, call: TS.Node, arg: TS.Expre
 
   /**
    * `this.options`: what the class's methods assign it (`this.options = options` in its
-   * constructor), and a constructor's parameter property of that name (`constructor(private
-   * options: Options)`), each what the file's `new` of the class passes.
+   * constructor), a constructor's parameter property of that name (`constructor(private
+   * options: Options)`), each what the file's `new` of the class passes, and what a getter of
+   * that name returns.
    */
   const thisValues = (e: TS.PropertyAccessExpression, chain: Chain): Located<TS.Expression>[] => {
     if (PROPERTY_MODIFIERS.size === 0)
@@ -395,6 +399,9 @@ export function flowKeys(ts: Ts, sf: TS.SourceFile, call: TS.Node, arg: TS.Expre
     for (const w of fileIndex().thisWrites.get(e.name.text) ?? [])
       if (classOf(ts, w) === cls) out.push({ node: w.right, chain: within(chainOf(ts, w), chain.via) });
     for (const member of cls.members) {
+      // `get reasoningConfig() { return { reasoning: … } }`: what the getter returns.
+      if (ts.isGetAccessorDeclaration(member) && ts.isIdentifier(member.name) && member.name.text === e.name.text)
+        out.push(...returnValues(member, within([member, ...chainOf(ts, member)], chain.via)));
       if (!ts.isConstructorDeclaration(member)) continue;
       const position = member.parameters.findIndex(
         (p) =>
@@ -415,22 +422,21 @@ export function flowKeys(ts: Ts, sf: TS.SourceFile, call: TS.Node, arg: TS.Expre
     // Several of one name are an override and what it overrides (which runs cannot be told here):
     // all are read, a few at most; the keys found this way count only when the endpoint has them.
     if (fns.length > MAX_DEFINITIONS || depth > MAX_DEPTH) return [];
+    return fns.flatMap((fn) => returnValues(fn, within([fn, ...chainOf(ts, fn)], new Map(from.via).set(fn, call))));
+  };
+
+  /** What `fn` returns, each value in `chain` (`fn` and the functions around it). */
+  const returnValues = (fn: TS.Node, chain: Chain): Located<TS.Expression>[] => {
+    const body = (fn as { body?: TS.Node }).body;
+    if (!body) return [];
+    if (!ts.isBlock(body)) return [{ node: body as TS.Expression, chain }];
     const out: Located<TS.Expression>[] = [];
-    for (const fn of fns) {
-      const chain = within([fn, ...chainOf(ts, fn)], new Map(from.via).set(fn, call));
-      const body = (fn as { body?: TS.Node }).body;
-      if (!body) continue;
-      if (!ts.isBlock(body)) {
-        out.push({ node: body as TS.Expression, chain });
-        continue;
-      }
-      const visit = (n: TS.Node): void => {
-        if (isFunctionLike(ts, n)) return;
-        if (ts.isReturnStatement(n) && n.expression) out.push({ node: n.expression, chain });
-        ts.forEachChild(n, visit);
-      };
-      ts.forEachChild(body, visit);
-    }
+    const visit = (n: TS.Node): void => {
+      if (isFunctionLike(ts, n)) return;
+      if (ts.isReturnStatement(n) && n.expression) out.push({ node: n.expression, chain });
+      ts.forEachChild(n, visit);
+    };
+    ts.forEachChild(body, visit);
     return out;
   };
 
@@ -544,7 +550,8 @@ export function flowKeys(ts: Ts, sf: TS.SourceFile, call: TS.Node, arg: TS.Expre
     // `Object.assign(params, { store: true })`.
     for (const c of fileIndex().calls.get('assign') ?? []) {
       const [target, ...sources] = c.arguments;
-      if (!isObjectAssign(ts, c) || !target || !ts.isIdentifier(target) || target.text !== name || ownerOf(ts, c) !== owner) continue;
+      const written = target && unwrap(ts, target);
+      if (!isObjectAssign(ts, c) || !written || !ts.isIdentifier(written) || written.text !== name || ownerOf(ts, c) !== owner) continue;
       for (const source of sources) keys(source, within(chainOf(ts, c), chain.via), depth + 1, false);
     }
   };

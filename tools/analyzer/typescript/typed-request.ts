@@ -17,7 +17,7 @@ import type * as TS from 'typescript';
 import type { Ts } from './compiler-api.js';
 import type { FactAdder } from './ts-params.js';
 import type { ModuleFacts } from '../module-facts.js';
-import { type ParamsType, paramsTypeOf, sentIn, sentParams } from '../client-path.js';
+import { MIN_BUILDER_PARAMS, type ParamsType, paramsTypeOf, requestBuilderEndpoint, sentIn, sentParams } from '../client-path.js';
 import { flowKeys, isFunctionLike } from './sent-flow.js';
 import { callerName, exprName, fileFunctions, keysRead } from './ts-routes.js';
 
@@ -289,6 +289,56 @@ export function typedRequestVisitor(ts: Ts, sf: TS.SourceFile, sink: FactAdder, 
     });
   };
 
+  /** What `fn` returns, each value with the node it is returned at. */
+  const returnedValues = (fn: TS.FunctionLikeDeclaration): [TS.Expression, TS.Node][] => {
+    const body = fn.body!;
+    // The analyzer's walk has not reached the body yet: its parents are set here, as it would (the
+    // flow finds the functions around a node through them).
+    if (!body.parent) (body as { parent: TS.Node }).parent = fn;
+    if (!ts.isBlock(body)) return [[body, body]];
+    const out: [TS.Expression, TS.Node][] = [];
+    const visit = (n: TS.Node, parent: TS.Node): void => {
+      if (!n.parent) (n as { parent: TS.Node }).parent = parent;
+      if (isFunctionLike(ts, n)) return;
+      if (ts.isReturnStatement(n) && n.expression) out.push([n.expression, n]);
+      ts.forEachChild(n, (child) => visit(child, n));
+    };
+    ts.forEachChild(body, (child) => visit(child, body));
+    return out;
+  };
+
+  /**
+   * A function named for an endpoint's request (`createResponsesRequestBody`, client-path.ts
+   * `requestBuilderEndpoint`) that returns several of its parameters: the keys it returns are that
+   * request's, each where it is written, without locating the endpoint. Its caller may hand the
+   * request to a sender typed with a body several APIs share, or to another module.
+   */
+  const namedBuilder = (fn: TS.FunctionLikeDeclaration): void => {
+    const name = ownName(ts, fn);
+    const endpoint = name === undefined ? undefined : requestBuilderEndpoint(name.text, sink.ctx.candidates.builderNouns);
+    if (!name || !endpoint) return;
+    const where = sentIn(endpoint.method);
+    const keys = new Map<string, { name: string; in: 'body' | 'query'; line: number; symbol?: string }>();
+    for (const [value, place] of returnedValues(fn))
+      for (const k of flowKeys(ts, sf, place, value, at)) {
+        const had = keys.get(k.name);
+        if (endpoint.params.includes(k.name) && (!had || k.line < had.line))
+          keys.set(k.name, { name: k.name, in: where, line: k.line, ...(k.symbol !== undefined ? { symbol: k.symbol } : {}) });
+      }
+    if (keys.size < MIN_BUILDER_PARAMS) return;
+    sink.add({
+      kind: 'route',
+      symbol: name.text,
+      method: endpoint.method,
+      path: endpoint.path,
+      evidence: `builder named for ${endpoint.call}()`,
+      paramsOnly: true,
+      namedBuilder: true,
+      params: [...keys.values()].sort((a, b) => a.line - b.line),
+      ...at(name),
+    });
+  };
+
   // Most files send no such frame: their object literals are not looked at for one.
   const framed = sf.text.includes('response.create');
   return (node: TS.Node): void => {
@@ -350,23 +400,27 @@ export function typedRequestVisitor(ts: Ts, sf: TS.SourceFile, sink: FactAdder, 
             reportRead(handed, fn, p.name, p);
           }
         const found = requestOf(fn.type);
-        if (!found || !fn.body) return;
-        if (!ts.isBlock(fn.body)) {
-          report(found, fn.body, fn.body);
-          return;
-        }
-        // The analyzer's walk has not reached the body yet: its parents are set here, as it would.
-        const visit = (n: TS.Node, parent: TS.Node): void => {
-          if (!n.parent) (n as { parent: TS.Node }).parent = parent;
-          if (isFunctionLike(ts, n)) return;
-          if (ts.isReturnStatement(n) && n.expression) report(found, n.expression, n);
-          ts.forEachChild(n, (child) => visit(child, n));
-        };
-        ts.forEachChild(fn.body, (child) => visit(child, fn.body!));
+        if (!fn.body) return;
+        // Typed with the SDK's request, it is that request's; else its name may say whose it is.
+        if (!found || !('type' in found)) namedBuilder(fn);
+        if (found) for (const [value, place] of returnedValues(fn)) report(found, value, place);
         return;
       }
       default:
         return;
     }
   };
+}
+
+/** The name a function is declared or held by (`function f`, `f() {}`, `const f = () => …`, `f: () => …`). */
+function ownName(ts: Ts, fn: TS.FunctionLikeDeclaration): TS.Identifier | undefined {
+  if (fn.name && ts.isIdentifier(fn.name)) return fn.name;
+  const holder = fn.parent;
+  if (
+    holder &&
+    (ts.isVariableDeclaration(holder) || ts.isPropertyAssignment(holder) || ts.isPropertyDeclaration(holder)) &&
+    ts.isIdentifier(holder.name)
+  )
+    return holder.name;
+  return undefined;
 }
