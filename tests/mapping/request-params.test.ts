@@ -130,7 +130,7 @@ describe('a request model named as such models are', () => {
     expect(places(m, 'param:POST /v1/responses#top_p')).toEqual([]);
   });
 
-  it('reads a name past a vendor’s words and with a compound suffix, and no answer’s name that way', () => {
+  it('reads a name past a vendor’s words and with a compound suffix, and no answer’s or other API’s name that way', () => {
     const three = (symbol: string, line: number) => [
       field(symbol, 'model', line),
       field(symbol, 'input', line + 1),
@@ -138,7 +138,13 @@ describe('a request model named as such models are', () => {
     ];
     const m = computeMapping(
       withCalls(),
-      [...three('OpenAIResponseRequest', 3), ...three('HeliconeResponsesRequestBody', 10), ...three('OpenAIResponseBody', 20)],
+      [
+        ...three('OpenAIResponseRequest', 3),
+        ...three('HeliconeResponsesRequestBody', 10),
+        ...three('OpenAIResponseBody', 20),
+        // The SDK's own name under another API's (the Realtime API's `response.create`).
+        ...three('RealtimeResponseCreateParams', 30),
+      ],
       smallConfig(),
     );
     expect(places(m, 'param:POST /v1/responses#model')).toEqual([

@@ -138,11 +138,16 @@ function conventionalName(name: string, conventional: ReadonlyMap<string, string
     const after = name[i + 1] ?? '';
     // A word starts at a capital after a small letter or a digit, or at the last capital of an acronym (`AIResponse`).
     if (!/[a-z0-9]/.test(before) && !(/[A-Z]/.test(before) && /[a-z]/.test(after))) continue;
+    // `RealtimeResponseCreateParams`: an SDK's own name under another API's, not a project's word before it.
+    if (SDK_PARAMS_NAME.test(name.slice(i))) return undefined;
     const found = conventional.get(name.slice(i));
     if (found !== undefined) return found;
   }
   return undefined;
 }
+
+/** How the SDKs name a call's request type (`ResponseCreateParams`): the collection, the method, `Params`. */
+const SDK_PARAMS_NAME = /^[A-Z][a-z]+(?:Create|Update)Params$/;
 
 /** A declaration's name without what says how it is written: `createResponseRequestSchema` → `CreateResponseRequest`. */
 function stem(name: string): string {
