@@ -771,3 +771,51 @@ describe('a builder named for the request', () => {
     ]);
   });
 });
+
+describe('Python: a request built by a function of another module', () => {
+  it('sends what an imported function, or a method of the class an attribute holds, returns, where that module writes it', async () => {
+    const { facts } = await analyzeFiles({
+      'server/build.py': [
+        'def make_args(model, messages, limit=None):',
+        '    args = {"model": model, "input": messages, "n": 2}',
+        '    if limit:',
+        '        args["max_output_tokens"] = limit',
+        '    return args',
+        '',
+        'def unrelated():',
+        '    return {"model": "m"}',
+        '',
+      ].join('\n'),
+      'server/handlers.py': [
+        'class ParamsHandler:',
+        '    def build(self, previous):',
+        '        return {"previous_response_id": previous, "truncation": "auto"}',
+        '',
+      ].join('\n'),
+      'server/client.py': [
+        'from .build import make_args, unrelated',
+        'from .handlers import ParamsHandler',
+        '',
+        'class Client:',
+        '    def __init__(self):',
+        '        self.params = ParamsHandler()',
+        '',
+        '    def run(self, client, messages):',
+        '        client.responses.create(**make_args("m", messages))',
+        '        client.responses.create(**unrelated())',
+        '        extra = self.params.build("r1")',
+        '        return client.responses.create(**extra, model="m")',
+        '',
+      ].join('\n'),
+    });
+    const sent = facts
+      .filter((f) => f.kind === 'route' && f.file === 'server/client.py')
+      .map((f) => `${f.line} [${(f.params ?? []).map((p) => `${p.name}@${p.file ?? ''}:${p.line} ${p.symbol ?? ''}`)}]`);
+    expect(sent).toEqual([
+      '9 [model@server/build.py:2 make_args,input@server/build.py:2 make_args,max_output_tokens@server/build.py:4 make_args]',
+      // One key is what any dict may hold: the function is not taken for a request's builder.
+      '10 []',
+      '12 [model@:12 ,previous_response_id@server/handlers.py:3 ParamsHandler.build,truncation@server/handlers.py:3 ParamsHandler.build]',
+    ]);
+  });
+});

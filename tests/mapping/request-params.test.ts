@@ -60,6 +60,26 @@ describe('request parameters of a client', () => {
   });
 });
 
+describe('a request built by a function of another module', () => {
+  it('locates each key where that module writes it, as the function’s, sent by the call', () => {
+    const call = fact({
+      file: 'backend/client.py',
+      line: 9,
+      kind: 'route',
+      symbol: 'run',
+      method: 'POST',
+      path: '/v1/responses',
+      evidence: 'SDK call responses.create()',
+      params: [{ name: 'input', in: 'body', line: 2, file: 'backend/build.py', symbol: 'make_args', returned: true }],
+    });
+    const m = computeMapping(smallModel(), [call], smallConfig());
+    expect(places(m, 'param:POST /v1/responses#input')).toEqual([
+      'ws/backend/build.py:2 make_args.input (body parameter returned by make_args, sent by run)',
+    ]);
+    expect(places(m, 'endpoint:POST /v1/responses')).toEqual(['ws/backend/client.py:9 run (SDK call responses.create())']);
+  });
+});
+
 describe('a builder named for the request', () => {
   const named = (params: { name: string; line: number }[]) =>
     fact({

@@ -213,6 +213,7 @@ export async function analyzeWorkspace(options: AnalyzeOptions): Promise<Analyze
     return hit;
   };
   let facts: CodeFact[] = [];
+  const endpointParams = new Map([...candidates.sdkCalls.values()].map((e) => [`${e.method} ${e.path}`, e.params]));
   const tsBare = tsResolution((file) => readText(join(options.root, file), file, warnings), exists, languages.keys());
   for (let round = 0; ; round++) {
     const modules = moduleMap(results, languages);
@@ -223,6 +224,7 @@ export async function analyzeWorkspace(options: AnalyzeOptions): Promise<Analyze
       graph,
       typeByClass: candidates.typeByClass,
       sdkPackages: candidates.sdkPackages,
+      endpointParams,
     });
     const more: Pending[] = [];
     for (const file of graph.missing) {

@@ -31,6 +31,8 @@ export interface AssignInput {
   typeByClass: ReadonlyMap<string, readonly string[]>;
   /** Packages whose class names `typeByClass` describes (`openai`). */
   sdkPackages: ReadonlySet<string>;
+  /** The parameter names of each endpoint an SDK call stands for, by `METHOD path`: what a client's request may send. */
+  endpointParams?: ReadonlyMap<string, readonly string[]>;
 }
 
 /**
@@ -63,7 +65,7 @@ export function assignItems(given: AssignInput): CodeFact[] {
     ...given,
     facts: withRequestTypes({ ...given, facts: withConstantValues({ ...given, facts: dispatchedByName(given) }) }),
   });
-  const input: AssignInput = { ...given, facts: withHandedBodies({ ...given, facts: viewed }) };
+  const input: AssignInput = { ...given, facts: withReturnedKeys({ ...given, facts: withHandedBodies({ ...given, facts: viewed }) }) };
   const { graph, typeByClass, sdkPackages } = input;
   const itemsOf = new Map<string, Set<string>>();
   const learn = (key: string, literal: string): boolean => {
@@ -351,26 +353,70 @@ function keysHandedTo(
 
 /** The function or method a hand-off calls, with the module that defines it. */
 function readerOf(file: string, callee: string, inherited: boolean, input: AssignInput): { reader: BodyReader; file: string } | undefined {
+  const found = callableOf(file, callee, inherited, input, (facts, name) => facts.bodyReaders?.find((r) => r.name === name));
+  return found && { reader: found.value, file: found.file };
+}
+
+/**
+ * What `find` gives for the function or method `callee` names from `file` (a function, by name or
+ * through a module: `handlers.handle`; a method as `Class.method`, on the class or, when it does not
+ * define it or `inherited` says the call was `super().handle(…)`, on its bases), with the module
+ * that defines it.
+ */
+function callableOf<T>(
+  file: string,
+  callee: string,
+  inherited: boolean,
+  input: AssignInput,
+  find: (facts: ModuleFacts, name: string) => T | undefined,
+): { value: T; file: string } | undefined {
+  const at = (file: string, name: string): { value: T; file: string } | undefined => {
+    const facts = input.modules.get(file)?.facts;
+    const value = facts ? find(facts, name) : undefined;
+    return value === undefined ? undefined : { value, file };
+  };
   const dot = callee.lastIndexOf('.');
   const cls = dot > 0 ? input.graph.resolveName(file, callee.slice(0, dot)) : undefined;
   if (cls?.kind === 'decl') {
     const method = callee.slice(dot + 1);
-    const own = inherited ? undefined : findReader(cls.file, `${cls.name}.${method}`, input);
+    const own = inherited ? undefined : at(cls.file, `${cls.name}.${method}`);
     if (own) return own;
     for (const base of basesOf(cls, input)) {
-      const inBase = base.kind === 'decl' ? findReader(base.file, `${base.name}.${method}`, input) : undefined;
+      const inBase = base.kind === 'decl' ? at(base.file, `${base.name}.${method}`) : undefined;
       if (inBase) return inBase;
     }
     return undefined;
   }
   // A function, by name or through a module (`handlers.handle`).
   const fn = input.graph.resolveName(file, callee);
-  return fn?.kind === 'decl' ? findReader(fn.file, fn.name, input) : undefined;
+  return fn?.kind === 'decl' ? at(fn.file, fn.name) : undefined;
 }
 
-function findReader(file: string, name: string, input: AssignInput): { reader: BodyReader; file: string } | undefined {
-  const reader = input.modules.get(file)?.facts.bodyReaders?.find((r) => r.name === name);
-  return reader ? { reader, file } : undefined;
+/**
+ * A client call whose request is built by a function of another module (`create(**build_params(…))`
+ * with `build_params` imported, `self.handler.build(…)`) sends the endpoint's parameters that
+ * function returns (that module's `returned`), each where that module writes it. A function not
+ * found, or one that returns none, adds nothing.
+ */
+function withReturnedKeys(input: AssignInput): CodeFact[] {
+  if (!input.facts.some((f) => f.returnedBy !== undefined)) return [...input.facts];
+  return input.facts.map((f) => {
+    if (f.returnedBy === undefined) return f;
+    const { returnedBy, ...rest } = f;
+    const allowed = input.endpointParams?.get(`${f.method} ${f.path}`);
+    if (!allowed || f.method === undefined) return rest;
+    const params = [...(f.params ?? [])];
+    const have = new Set(params.map((p) => p.name));
+    for (const handOff of returnedBy) {
+      const found = callableOf(f.file, handOff.callee, false, input, (facts, name) => facts.returned?.find((r) => r.name === name));
+      for (const [key, line] of found?.value.keys ?? []) {
+        if (!allowed.includes(key) || have.has(key)) continue;
+        have.add(key);
+        params.push({ name: key, in: sentIn(f.method), line, file: found!.file, symbol: found!.value.name, returned: true });
+      }
+    }
+    return params.length ? { ...rest, params } : rest;
+  });
 }
 
 /** The names the modules' event-type constants are written under: `Events` of `Events.CREATED`, or `CREATED` itself. */

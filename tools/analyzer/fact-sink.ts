@@ -85,6 +85,7 @@ export class FactSink {
       'handsBody',
       'paramsOnly',
       'namedBuilder',
+      'returnedBy',
     ] as const) {
       if (input[k] !== undefined) (fact as Record<string, unknown>)[k] = input[k];
     }

@@ -102,6 +102,13 @@ const CodeFactSchema = z.strictObject({
       }),
     )
     .optional(),
+  /**
+   * route (a client's call): functions of other modules whose return the request is built from, as
+   * written for the workspace pass to resolve (`build_params`, `utils.build_params`,
+   * `ParamsHandler.build` for `self.handler.build(…)`), with the line of each call. That pass adds
+   * the endpoint's parameters they return (module facts `returned`), where they are written.
+   */
+  returnedBy: z.array(z.strictObject({ callee: z.string(), line: z.number().int().positive() })).optional(),
   /** route: the bases the body's declaration extends, resolved like `target` (a list request's page parameters). */
   bases: z.array(z.string()).optional(),
   /**
@@ -134,6 +141,8 @@ const CodeFactSchema = z.strictObject({
          * to): that module's file, where `line` is; `symbol` is the function.
          */
         file: z.string().optional(),
+        /** With `file`: a key a function of that module returns, which the client's call sends (route facts' `returnedBy`). */
+        returned: z.literal(true).optional(),
       }),
     )
     .optional(),

@@ -78,6 +78,13 @@ export interface ModuleFacts {
    */
   bodyReaders?: { name: string; params: string[]; read: [param: number, key: string, line: number][]; handedOn?: [number, HandOff][] }[];
   /**
+   * What module-level functions and methods (`Class.method`) return, for those that return a
+   * request's keys (`return {"model": …, "input": …}`, a dict built in the function): the keys some
+   * endpoint has, each with the line it is written at. A client call of another module whose request
+   * is built by one of them (`create(**build_params(…))`, route facts' `returnedBy`) sends these.
+   */
+  returned?: { name: string; keys: [key: string, line: number][] }[];
+  /**
    * Dispatches to a method named after the event's type (`getattr(self, "on_" + event.type.replace(".", "_"))`):
    * the text before the type's name in each (`on_`; empty for none).
    */

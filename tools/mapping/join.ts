@@ -357,9 +357,11 @@ export function joinFacts(model: Model, facts: readonly CodeFact[], config: Conf
           ? `named like a request builder: ${p.in} parameter of ${owner}`
           : owner === fact.symbol
             ? `${p.in} parameter of ${owner}`
-            : p.file !== undefined
-              ? `${p.in} parameter read by ${owner}, for ${fact.symbol}`
-              : `${p.in} parameter of ${owner}, sent by ${fact.symbol}`;
+            : p.returned
+              ? `${p.in} parameter returned by ${owner}, sent by ${fact.symbol}`
+              : p.file !== undefined
+                ? `${p.in} parameter read by ${owner}, for ${fact.symbol}`
+                : `${p.in} parameter of ${owner}, sent by ${fact.symbol}`;
         addParam(id, p.file !== undefined ? { ...fact, file: p.file } : fact, name, `${owner}.${p.name}`, evidence, p.line, {
           declaredType,
           optional,

@@ -205,7 +205,7 @@ function handedArgument(call: Node, holders: ReadonlySet<string>): number | stri
  * assigned to it in an enclosing function or at module level (`handler = ResponseHandler(…)`), or
  * the receiver itself when it is a class. Undefined when none says.
  */
-function calleeWritten(callee: Node, call: Node): string | undefined {
+export function calleeWritten(callee: Node, call: Node): string | undefined {
   if (callee.type === 'identifier') return callee.text;
   const object = callee.childForFieldName('object');
   const method = callee.childForFieldName('attribute')?.text;
@@ -354,7 +354,7 @@ export function bodyReaders(functionNodes: readonly Node[], functions: ReadonlyM
 }
 
 /** `handle` for a module-level function, `Handler.handle` for a method of a module-level class; undefined for anything nested. */
-function callableName(fn: Node): string | undefined {
+export function callableName(fn: Node): string | undefined {
   const name = fn.childForFieldName('name')?.text;
   if (!name) return undefined;
   const outer = fn.parent?.type === 'decorated_definition' ? fn.parent.parent : fn.parent;

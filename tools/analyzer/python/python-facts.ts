@@ -24,7 +24,7 @@ import { fieldsForFact, type DeclaredFields } from '../declared-fields.js';
 import { baseNodes, declaredFieldsIn } from './python-fields.js';
 import { clientCallFact, dispatchedRouteFact, mountFact, requestBuilderFact, RouteScope, routeFacts } from './python-routes.js';
 import { bodyReaders } from './body-keys.js';
-import { flowKeys } from './sent-flow.js';
+import { flowKeys, returnedKeys } from './sent-flow.js';
 import { paramsTypeOf } from '../client-path.js';
 import { embeddedTraceTypes, sseEventTypes } from '../trace/trace-facts.js';
 import { constantRanges } from './constant-names.js';
@@ -106,6 +106,9 @@ export function pythonFacts(tree: Tree, ctx: FileContext): FileFacts {
   routeFacts(ofType('decorated_definition'), routes, sink);
   const readers = bodyReaders(ofType('function_definition'), routes.functions);
   if (readers.length) sink.module.bodyReaders = readers;
+  const { known, quoted } = requestKeys(ctx.candidates);
+  const returned = known.size > 0 ? returnedKeys(ofType('function_definition'), root.text, known, quoted) : [];
+  if (returned.length) sink.module.returned = returned;
   // Cheap first, on the file's text: most files annotate no parameter with a request model's name.
   if (REQUEST_ANNOTATION.test(root.text)) for (const fn of ofType('function_definition')) typedRequestReads(fn, sink);
   // Declared fields (definitions carry them) are worked out once per file, when first asked for.
@@ -588,6 +591,19 @@ function functionsNamed(root: Node, name: string): Node[] {
 }
 
 const functionsByTree = new WeakMap<Node['tree'], Map<string, Node[]>>();
+
+/** Every endpoint's parameter names, and a test for one of them written as a string: once per run's candidates. */
+function requestKeys(candidates: Candidates): { known: ReadonlySet<string>; quoted: RegExp } {
+  let found = requestKeysOf.get(candidates);
+  if (!found) {
+    const known = new Set(candidates.paramSets.flatMap((set) => [...set]));
+    found = { known, quoted: new RegExp(`["'](${alternation(known)})["']`, 'g') };
+    requestKeysOf.set(candidates, found);
+  }
+  return found;
+}
+
+const requestKeysOf = new WeakMap<Candidates, { known: ReadonlySet<string>; quoted: RegExp }>();
 
 /** Per scope (a function, or a module), the names it gives as an event's type: computed once each. */
 const typeNames = new WeakMap<Node['tree'], Map<number, Set<string>>>();

@@ -24,7 +24,7 @@ import {
 } from '../client-path.js';
 import type { FactSink } from '../fact-sink.js';
 import type { CodeFact } from '../facts.js';
-import { flowKeys } from './sent-flow.js';
+import { flowKeys, type ReturnHandOff } from './sent-flow.js';
 import {
   argumentFor,
   type Callee,
@@ -518,8 +518,9 @@ function sdkCallFact(call: Node, chain: readonly string[], symbol: string, sink:
   // `**payload` built elsewhere in the file: its keys count when the endpoint has them (a payload on
   // its way out carries other endpoints' keys too, `max_tokens` before it is renamed).
   const written = new Set(sent.map((k) => k.name));
+  const returnedBy: ReturnHandOff[] = [];
   const flowed = args
-    .flatMap((a) => (a.type === 'dictionary_splat' && kids(a)[0] ? flowKeys(kids(a)[0]!) : []))
+    .flatMap((a) => (a.type === 'dictionary_splat' && kids(a)[0] ? flowKeys(kids(a)[0]!, returnedBy) : []))
     .filter((k) => sdkOwn(k.name) && !written.has(k.name));
   if (sendsForeignKeys([...sent, ...flowed], sdk)) return false;
   sent.push(...flowed.filter((k) => sdk.params.includes(k.name)).map((k): RouteParam => ({ ...k, in: where })));
@@ -534,6 +535,7 @@ function sdkCallFact(call: Node, chain: readonly string[], symbol: string, sink:
     path: sdk.path,
     evidence: `SDK call ${sdk.call}()`,
     ...(params.length ? { params } : {}),
+    ...(returnedBy.length ? { returnedBy } : {}),
     ...pos(call),
   });
   return true;

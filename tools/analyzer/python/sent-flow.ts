@@ -11,6 +11,8 @@
  * Only this file is read, a few steps deep: a value that comes from elsewhere adds nothing.
  */
 import type { Node } from 'web-tree-sitter';
+import type { ModuleFacts } from '../module-facts.js';
+import { callableName, calleeWritten } from './body-keys.js';
 import { argumentFor, enclosingFunction, kids, lastName, pos, rootOf, stringValue } from './syntax.js';
 
 /** A key the call sends, at the line it is written, and the function it is written in (none at the module's top). */
@@ -102,8 +104,18 @@ function classOf(node: Node): Node | undefined {
   return undefined;
 }
 
-/** The keys `value` (what `**value` spreads, or `json=value` sends) holds: followed through the file (see the header). */
-export function flowKeys(value: Node): FlowKey[] {
+/** A call the flow reached whose function the file does not define: for the workspace pass (route facts' `returnedBy`). */
+export interface ReturnHandOff {
+  callee: string;
+  line: number;
+}
+
+/**
+ * The keys `value` (what `**value` spreads, or `json=value` sends) holds: followed through the file
+ * (see the header). `handOffs`, when given, gets the calls of functions of other modules the value
+ * is built from (`build_params(…)` imported, `self.handler.build(…)`).
+ */
+export function flowKeys(value: Node, handOffs?: ReturnHandOff[]): FlowKey[] {
   const root = rootOf(value);
   const out: FlowKey[] = [];
   const seen = new Set<number>();
@@ -391,7 +403,13 @@ export function flowKeys(value: Node): FlowKey[] {
           const object = callee.childForFieldName('object');
           if (object) keys(object, scope, depth + 1);
         } else if (name === 'deepcopy' && args[0]) keys(args[0], scope, depth + 1);
-        else if (name !== undefined) returned(name, depth);
+        else if (name !== undefined) {
+          if (handOffs && callee && functionsNamed(name).length === 0) {
+            const written = calleeWritten(callee, e);
+            if (written !== undefined) handOffs.push({ callee: written, line: pos(e).line });
+          }
+          returned(name, depth);
+        }
         return;
       }
       default:
@@ -402,4 +420,50 @@ export function flowKeys(value: Node): FlowKey[] {
   const unique = new Map<string, FlowKey>();
   for (const k of out) if (!unique.has(k.name)) unique.set(k.name, k);
   return [...unique.values()];
+}
+
+/** How many keys of a request a function must return to be listed in the module's `returned`: one is any dict's `model`. */
+const MIN_RETURNED_KEYS = 2;
+
+/**
+ * What the module's functions and methods return that holds a request's keys (module facts
+ * `returned`): the keys in `known` (some endpoint's parameters) their returns hold, followed through
+ * the module as a call's request is, each at its first line. `quoted` (global, the key its group)
+ * is tried on a function's text first: most functions write fewer than two of those keys as strings.
+ */
+export function returnedKeys(
+  functionNodes: readonly Node[],
+  source: string,
+  known: ReadonlySet<string>,
+  quoted: RegExp,
+): NonNullable<ModuleFacts['returned']> {
+  const out: NonNullable<ModuleFacts['returned']> = [];
+  for (const fn of functionNodes) {
+    // The module's text, not the node's: reading a node's text copies it out of the parser.
+    const text = source.slice(fn.startIndex, fn.endIndex);
+    if (!text.includes('return') || !writesSeveral(text, quoted)) continue;
+    const name = callableName(fn);
+    if (!name) continue;
+    const keys = new Map<string, number>();
+    for (const r of fn.descendantsOfType('return_statement')) {
+      const value = r && sameScope(r, fn) ? kids(r)[0] : undefined;
+      if (!value) continue;
+      for (const k of flowKeys(value)) {
+        const had = keys.get(k.name);
+        if (known.has(k.name) && (had === undefined || k.line < had)) keys.set(k.name, k.line);
+      }
+    }
+    if (keys.size >= MIN_RETURNED_KEYS) out.push({ name, keys: [...keys].sort((a, b) => a[1] - b[1]) });
+  }
+  return out;
+}
+
+/** Whether `text` writes at least two different strings `quoted` matches. */
+function writesSeveral(text: string, quoted: RegExp): boolean {
+  let first: string | undefined;
+  for (const m of text.matchAll(quoted)) {
+    if (first === undefined) first = m[1];
+    else if (m[1] !== first) return true;
+  }
+  return false;
 }
