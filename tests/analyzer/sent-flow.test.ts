@@ -819,3 +819,39 @@ describe('Python: a request built by a function of another module', () => {
     ]);
   });
 });
+
+describe('TypeScript: a request built by a function of another module', () => {
+  it('sends what an imported function returns, by name or through a namespace, where that module writes it', async () => {
+    const { facts } = await analyzeFiles({
+      'web/build.mts': [
+        'export function makeArgs(model: string, messages: unknown[], limit?: number) {',
+        '  const args: Record<string, unknown> = { model, input: messages, n: 2 };',
+        '  if (limit) args.max_output_tokens = limit;',
+        '  return args;',
+        '}',
+        "export const tail = (id: string) => ({ previous_response_id: id, truncation: 'auto' });",
+        "export const one = () => ({ model: 'm' });",
+        '',
+      ].join('\n'),
+      'web/client.mts': [
+        "import { makeArgs, one } from './build.mjs';",
+        "import * as builders from './build.mjs';",
+        'export async function run(client: any, messages: unknown[]) {',
+        "  await client.responses.create(makeArgs('m', messages));",
+        '  await client.responses.create(one());',
+        "  return client.responses.create({ ...builders.tail('r1'), model: 'm' });",
+        '}',
+        '',
+      ].join('\n'),
+    });
+    const sent = facts
+      .filter((f) => f.kind === 'route' && f.file === 'web/client.mts')
+      .map((f) => `${f.line} [${(f.params ?? []).map((p) => `${p.name}@${p.file ?? ''}:${p.line} ${p.symbol ?? ''}`)}]`);
+    expect(sent).toEqual([
+      '4 [model@web/build.mts:2 makeArgs,input@web/build.mts:2 makeArgs,max_output_tokens@web/build.mts:3 makeArgs]',
+      // One key is what any object may hold: the function is not taken for a request's builder.
+      '5 []',
+      '6 [model@:6 run,previous_response_id@web/build.mts:6 tail,truncation@web/build.mts:6 tail]',
+    ]);
+  });
+});

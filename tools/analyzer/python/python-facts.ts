@@ -107,7 +107,8 @@ export function pythonFacts(tree: Tree, ctx: FileContext): FileFacts {
   const readers = bodyReaders(ofType('function_definition'), routes.functions);
   if (readers.length) sink.module.bodyReaders = readers;
   const { known, quoted } = requestKeys(ctx.candidates);
-  const returned = known.size > 0 ? returnedKeys(ofType('function_definition'), root.text, known, quoted) : [];
+  // A test file builds no request another module sends.
+  const returned = known.size > 0 && !ctx.isTest ? returnedKeys(ofType('function_definition'), root.text, known, quoted) : [];
   if (returned.length) sink.module.returned = returned;
   // Cheap first, on the file's text: most files annotate no parameter with a request model's name.
   if (REQUEST_ANNOTATION.test(root.text)) for (const fn of ofType('function_definition')) typedRequestReads(fn, sink);
@@ -592,12 +593,13 @@ function functionsNamed(root: Node, name: string): Node[] {
 
 const functionsByTree = new WeakMap<Node['tree'], Map<string, Node[]>>();
 
-/** Every endpoint's parameter names, and a test for one of them written as a string: once per run's candidates. */
+/** Every endpoint's parameter names, and a test for one of them written as a dict's key: once per run's candidates. */
 function requestKeys(candidates: Candidates): { known: ReadonlySet<string>; quoted: RegExp } {
   let found = requestKeysOf.get(candidates);
   if (!found) {
     const known = new Set(candidates.paramSets.flatMap((set) => [...set]));
-    found = { known, quoted: new RegExp(`["'](${alternation(known)})["']`, 'g') };
+    // Written as a dict's key (`"model": …`) or set on one (`params["model"] = …`), not read (`.get("model")`).
+    found = { known, quoted: new RegExp(`["'](${alternation(known)})["']\\s*(?::|\\]\\s*=[^=])`, 'g') };
     requestKeysOf.set(candidates, found);
   }
   return found;

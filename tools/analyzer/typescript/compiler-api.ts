@@ -51,6 +51,7 @@ export function compilerApi(ts: typeof TS) {
     isMethodDeclaration: ts.isMethodDeclaration,
     isModuleDeclaration: ts.isModuleDeclaration,
     isNamespaceExport: ts.isNamespaceExport,
+    isNamedExports: ts.isNamedExports,
     isNamespaceImport: ts.isNamespaceImport,
     isNewExpression: ts.isNewExpression,
     isNonNullExpression: ts.isNonNullExpression,

@@ -15,6 +15,12 @@
 import type * as TS from 'typescript';
 import type { Ts } from './compiler-api.js';
 
+/** A call the flow reached whose function the file does not define: for the workspace pass (route facts' `returnedBy`). */
+export interface ReturnHandOff {
+  callee: string;
+  line: number;
+}
+
 /** A key the call sends, at the line it is written; `direct` when written at the call or in a `const` object beside it. */
 export interface FlowKey {
   name: string;
@@ -254,8 +260,10 @@ function unwrap(ts: Ts, e: TS.Expression): TS.Expression {
 /**
  * The keys `arg` holds, given at `call` (whose ancestors the analyzer's walk has already reached).
  * Keys reached past the call's own object literal and the `const` objects it spreads are not `direct`.
+ * `handOffs`, when given, gets the calls of functions the file does not define that the value is
+ * built from (`buildParams(…)` imported).
  */
-export function flowKeys(ts: Ts, sf: TS.SourceFile, call: TS.Node, arg: TS.Expression, at: At): FlowKey[] {
+export function flowKeys(ts: Ts, sf: TS.SourceFile, call: TS.Node, arg: TS.Expression, at: At, handOffs?: ReturnHandOff[]): FlowKey[] {
   let index: FileIndex | undefined;
   const fileIndex = (): FileIndex => {
     index ??= indexOf(ts, sf);
@@ -419,6 +427,16 @@ export function flowKeys(ts: Ts, sf: TS.SourceFile, call: TS.Node, arg: TS.Expre
   const returned = (call: TS.CallExpression, from: Chain, depth: number): Located<TS.Expression>[] => {
     const name = calledName(ts, call);
     const fns = name === undefined ? [] : (fileIndex().functions.get(name) ?? []);
+    // `buildParams(…)` or `builders.buildParams(…)` imported: for the workspace pass.
+    if (handOffs && fns.length === 0) {
+      const e = call.expression;
+      const written = ts.isIdentifier(e)
+        ? e.text
+        : ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression)
+          ? `${e.expression.text}.${e.name.text}`
+          : undefined;
+      if (written !== undefined) handOffs.push({ callee: written, line: at(call).line });
+    }
     // Several of one name are an override and what it overrides (which runs cannot be told here):
     // all are read, a few at most; the keys found this way count only when the endpoint has them.
     if (fns.length > MAX_DEFINITIONS || depth > MAX_DEPTH) return [];

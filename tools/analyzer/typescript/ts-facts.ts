@@ -15,9 +15,10 @@ import { fieldsForFact } from '../declared-fields.js';
 import { declaredShapes, holderOf, unwrapExpression, type FileShapes } from './ts-fields.js';
 import { COMMONJS_EXPORT, keepEventConstants, type ModuleFacts } from '../module-facts.js';
 import { paramVisitor } from './ts-params.js';
-import { bodyReaders, exprName, routeVisitor } from './ts-routes.js';
+import { bodyReaders, exprName, returnedKeys, routeVisitor } from './ts-routes.js';
 import { typedRequestKinds, typedRequestVisitor } from './typed-request.js';
 import { embeddedTraceTypes, sseEventTypes } from '../trace/trace-facts.js';
+import { alternation } from '../prefilter.js';
 
 const EMIT_CALL = /(send|emit|yield|publish|push|write|enqueue|dispatch|sse|stream|event)/i;
 export const LISTEN_CALL = /^(on|once|addEventListener|addListener|subscribe|listen|handle|register)$/;
@@ -334,8 +335,29 @@ export function typescriptFacts(ts: Ts, sf: TS.SourceFile, ctx: FileContext): Fi
   found.sort((a, b) => a.node - b.node);
   for (const f of found) sink.add(f.fact);
   keepEventConstants(sink.module);
+  // A test file builds no request another module sends.
+  const keys = requestKeys(ctx.candidates);
+  const returned = keys.known.size > 0 && !ctx.isTest ? returnedKeys(ts, sf, at, keys.known, keys.written) : [];
+  if (returned.length) sink.module.returned = returned;
   return sink.result();
 }
+
+/**
+ * Every endpoint's parameter names, and a test for one of them written as an object's key
+ * (`model:`, `'model':`, shorthand `{ model, input }`): once per run's candidates.
+ */
+function requestKeys(candidates: Candidates): { known: ReadonlySet<string>; written: RegExp } {
+  let found = requestKeysOf.get(candidates);
+  if (!found) {
+    const known = new Set(candidates.paramSets.flatMap((set) => [...set]));
+    const names = alternation(known);
+    found = { known, written: new RegExp(`(?:\\b|["'])(${names})["']?\\s*[:,}]`, 'g') };
+    requestKeysOf.set(candidates, found);
+  }
+  return found;
+}
+
+const requestKeysOf = new WeakMap<Candidates, { known: ReadonlySet<string>; written: RegExp }>();
 
 const kindTables = new WeakMap<Ts, Uint8Array>();
 /** The kinds the typed-request check reads, built once per compiler. */

@@ -18,7 +18,7 @@ import type { CodeFact } from '../facts.js';
 import { type ModuleFacts, REQUEST_BODY, REQUEST_BODY_ARG } from '../module-facts.js';
 import { pathOfUrl, sdkEndpoint, sendsForeignKeys, sentIn, sentParams, SENT_UNDER } from '../client-path.js';
 import { fileRoute, type FileRoute } from '../route-files.js';
-import { callsOf, flowKeys } from './sent-flow.js';
+import { callsOf, flowKeys, isFunctionLike, type ReturnHandOff } from './sent-flow.js';
 
 type At = (node: TS.Node) => { line: number; column: number };
 
@@ -92,7 +92,8 @@ export function routeVisitor(
           // What it sends comes after its path's parameters (`create(body, options)`, `retrieve(id, query,
           // options)`; the request options after it are the SDK's own).
           const given = node.arguments[sdk.path.split('{').length - 1];
-          const flowed = given ? flowKeys(ts, sf, node, given, at) : [];
+          const returnedBy: ReturnHandOff[] = [];
+          const flowed = given ? flowKeys(ts, sf, node, given, at, returnedBy) : [];
           if (sendsForeignKeys(flowed, sdk)) return;
           // Keys followed past the call's own objects are kept when the endpoint has them: a request
           // built elsewhere often carries another endpoint's keys on their way out (`max_tokens`).
@@ -107,6 +108,7 @@ export function routeVisitor(
             path: sdk.path,
             evidence: `SDK call ${sdk.call}()`,
             ...(params.length ? { params } : {}),
+            ...(returnedBy.length ? { returnedBy } : {}),
             ...at(node),
           });
           return;
@@ -933,22 +935,8 @@ export function fileFunctions(ts: Ts, sf: TS.SourceFile): Map<string, TS.Node> {
  */
 export function bodyReaders(ts: Ts, sf: TS.SourceFile, at: At): NonNullable<ModuleFacts['bodyReaders']> {
   const functions = fileFunctions(ts, sf);
-  const callables: [string, TS.SignatureDeclaration][] = [];
-  for (const st of sf.statements) {
-    if (ts.isFunctionDeclaration(st) && st.name && st.body) callables.push([st.name.text, st]);
-    else if (ts.isVariableStatement(st)) {
-      for (const d of st.declarationList.declarations) {
-        const init = d.initializer ? unwrapExpression(ts, d.initializer) : undefined;
-        if (ts.isIdentifier(d.name) && init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init)))
-          callables.push([d.name.text, init]);
-      }
-    } else if (ts.isClassDeclaration(st) && st.name) {
-      for (const m of st.members)
-        if (ts.isMethodDeclaration(m) && m.body && ts.isIdentifier(m.name)) callables.push([`${st.name.text}.${m.name.text}`, m]);
-    }
-  }
   const out: NonNullable<ModuleFacts['bodyReaders']> = [];
-  for (const [name, fn] of callables) {
+  for (const [name, fn] of moduleCallables(ts, sf)) {
     let text: string | undefined;
     const params = fn.parameters.map((p) => (ts.isIdentifier(p.name) ? p.name.text : ''));
     const read: [number, string, number][] = [];
@@ -981,6 +969,101 @@ export function bodyReaders(ts: Ts, sf: TS.SourceFile, at: At): NonNullable<Modu
       for (const h of found.handOffs) handedOn.push([REQUEST_BODY, h]);
     }
     if (read.length || handedOn.length) out.push({ name, params, read, ...(handedOn.length ? { handedOn } : {}) });
+  }
+  return out;
+}
+
+/**
+ * What another module can call by name: top-level functions (declared, or an arrow or function
+ * given to a variable) as `name`, and the methods of top-level classes as `Class.method`; with
+ * `exportedOnly`, only those an ES module exports (where it declares them, or in an `export { … }`
+ * of its own names; a CommonJS module's exports are not told apart).
+ */
+function moduleCallables(ts: Ts, sf: TS.SourceFile, exportedOnly = false): [string, TS.SignatureDeclaration & { body?: TS.Node }][] {
+  const callables: [string, TS.SignatureDeclaration & { body?: TS.Node }][] = [];
+  // A module that imports or exports nothing is CommonJS (or a script): what it exports is not told apart.
+  const esm = exportedOnly && sf.statements.some((st) => ts.isImportDeclaration(st) || ts.isExportDeclaration(st) || exportedHere(ts, st));
+  // `export { build, send as post }` at the module's end.
+  const listed = new Set<string>();
+  if (esm)
+    for (const st of sf.statements)
+      if (ts.isExportDeclaration(st) && !st.moduleSpecifier && st.exportClause && ts.isNamedExports(st.exportClause))
+        for (const el of st.exportClause.elements) listed.add((el.propertyName ?? el.name).text);
+  const exported = (st: TS.Statement): boolean => {
+    if (exportedHere(ts, st)) return true;
+    if ((ts.isFunctionDeclaration(st) || ts.isClassDeclaration(st)) && st.name) return listed.has(st.name.text);
+    return ts.isVariableStatement(st) && st.declarationList.declarations.some((d) => ts.isIdentifier(d.name) && listed.has(d.name.text));
+  };
+  for (const st of sf.statements) {
+    if (esm && !exported(st)) continue;
+    if (ts.isFunctionDeclaration(st) && st.name && st.body) callables.push([st.name.text, st]);
+    else if (ts.isVariableStatement(st)) {
+      for (const d of st.declarationList.declarations) {
+        const init = d.initializer ? unwrapExpression(ts, d.initializer) : undefined;
+        if (ts.isIdentifier(d.name) && init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init)))
+          callables.push([d.name.text, init]);
+      }
+    } else if (ts.isClassDeclaration(st) && st.name) {
+      for (const m of st.members)
+        if (ts.isMethodDeclaration(m) && m.body && ts.isIdentifier(m.name)) callables.push([`${st.name.text}.${m.name.text}`, m]);
+    }
+  }
+  return callables;
+}
+
+/** Whether a statement is exported where it stands (`export function`, `export const`, `export class`). */
+function exportedHere(ts: Ts, st: TS.Statement): boolean {
+  return (st as { modifiers?: TS.NodeArray<TS.ModifierLike> }).modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword) === true;
+}
+
+/** How many keys of a request a function must return to be listed in the module's `returned`: one is any object's `model`. */
+const MIN_RETURNED_KEYS = 2;
+
+/**
+ * What the module's functions and methods return that holds a request's keys (module facts
+ * `returned`, see moduleCallables): the keys in `known` (some endpoint's parameters) their returns
+ * hold, followed through the file as a call's request is, each at its first line. `written`
+ * (global, the key its first group) is tried on a function's text first: most functions write fewer
+ * than two of those keys. Run after the analyzer's walk, which sets the parents the flow reads.
+ */
+export function returnedKeys(
+  ts: Ts,
+  sf: TS.SourceFile,
+  at: At,
+  known: ReadonlySet<string>,
+  written: RegExp,
+): NonNullable<ModuleFacts['returned']> {
+  const out: NonNullable<ModuleFacts['returned']> = [];
+  for (const [name, fn] of moduleCallables(ts, sf, true)) {
+    const text = sf.text.slice(fn.pos, fn.end);
+    if (!text.includes('return') && fn.body && ts.isBlock(fn.body)) continue;
+    let first: string | undefined;
+    let several = false;
+    for (const m of text.matchAll(written)) {
+      if (first === undefined) first = m[1];
+      else if (m[1] !== first) {
+        several = true;
+        break;
+      }
+    }
+    if (!several || !fn.body) continue;
+    const values: [TS.Expression, TS.Node][] = [];
+    if (!ts.isBlock(fn.body)) values.push([fn.body as TS.Expression, fn.body]);
+    else {
+      const visit = (n: TS.Node): void => {
+        if (isFunctionLike(ts, n)) return;
+        if (ts.isReturnStatement(n) && n.expression) values.push([n.expression, n]);
+        ts.forEachChild(n, visit);
+      };
+      ts.forEachChild(fn.body, visit);
+    }
+    const keys = new Map<string, number>();
+    for (const [value, place] of values)
+      for (const k of flowKeys(ts, sf, place, value, at)) {
+        const had = keys.get(k.name);
+        if (known.has(k.name) && (had === undefined || k.line < had)) keys.set(k.name, k.line);
+      }
+    if (keys.size >= MIN_RETURNED_KEYS) out.push({ name, keys: [...keys].sort((a, b) => a[1] - b[1]) });
   }
   return out;
 }
