@@ -103,6 +103,24 @@ describe('a builder named for the request', () => {
     expect(places(m, 'endpoint:POST /v1/responses')).toEqual([]);
   });
 
+  it('adds its key where a function of the same name in another file has the key placed', () => {
+    const elsewhere = fact({
+      file: 'backend/other.py',
+      line: 40,
+      kind: 'route',
+      symbol: 'invoke',
+      method: 'POST',
+      path: '/v1/responses',
+      evidence: 'SDK call responses.create()',
+      params: [{ name: 'input', in: 'body', line: 30, symbol: 'build_responses_request' }],
+    });
+    const m = computeMapping(smallModel(), [elsewhere, named([{ name: 'input', line: 10 }])], smallConfig());
+    expect(places(m, 'param:POST /v1/responses#input')).toEqual([
+      'ws/backend/model.py:10 build_responses_request.input (named like a request builder: body parameter of build_responses_request)',
+      'ws/backend/other.py:30 build_responses_request.input (body parameter of build_responses_request, sent by invoke)',
+    ]);
+  });
+
   it('adds nothing to a key a call’s flow placed in it, wherever the facts come in the list', () => {
     const call = sdkCall('invoke', 40, [{ name: 'input', line: 12, symbol: 'build_responses_request' }]);
     for (const facts of [

@@ -265,9 +265,10 @@ export function joinFacts(model: Model, facts: readonly CodeFact[], config: Conf
     const location = locationOf(fact, symbol, evidence, line);
     for (const lane of lanes) push(byLane, lane, location);
   };
-  /** Whether some lane already holds a location of `id` for `symbol` (a builder's key, `build.model`). */
-  const locatedAs = (id: string, symbol: string): boolean => {
-    for (const list of joined.locations.get(id)?.values() ?? []) if (list.some((l) => l.symbol === symbol)) return true;
+  /** Whether some lane already holds a location of `id` in `file` for `symbol` (a builder's key, `build.model`). */
+  const locatedAs = (id: string, file: string, symbol: string): boolean => {
+    const where = pathFromRoot(config.workspace, file);
+    for (const list of joined.locations.get(id)?.values() ?? []) if (list.some((l) => l.symbol === symbol && l.file === where)) return true;
     return false;
   };
   /** A definition whose fields belong to something else, listed for the reader (in a lane that counts it) and not counted. */
@@ -352,7 +353,7 @@ export function joinFacts(model: Model, facts: readonly CodeFact[], config: Conf
         // A key written in a builder is that builder's, whichever of its callers sends it: one
         // location however many calls send the request it builds.
         const owner = p.symbol ?? fact.symbol;
-        if (fact.namedBuilder && locatedAs(paramId(id, name), `${owner}.${p.name}`)) continue;
+        if (fact.namedBuilder && locatedAs(paramId(id, name), p.file ?? fact.file, `${owner}.${p.name}`)) continue;
         const evidence = fact.namedBuilder
           ? `named like a request builder: ${p.in} parameter of ${owner}`
           : owner === fact.symbol
