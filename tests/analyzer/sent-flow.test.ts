@@ -347,6 +347,10 @@ describe('TypeScript: a request typed as the SDK types it', () => {
         '  if (body.truncation) return undefined;',
         '  return body;',
         '}',
+        'export async function hono(c: any) {',
+        '  const payload = await c.req.json<ResponseCreateParams>();',
+        '  return payload.previous_response_id;',
+        '}',
         '',
       ].join('\n'),
     };
@@ -355,6 +359,7 @@ describe('TypeScript: a request typed as the SDK types it', () => {
       'web/shim.mts:8 route POST /v1/responses [model@9,input@10] (reads a request typed ResponseCreateParams)',
       'web/shim.mts:13 handle POST /v1/responses [model@13,max_output_tokens@13] (reads a request typed ResponseCreateParams)',
       'web/shim.mts:17 built POST /v1/responses [model@17,input@17] (request typed ResponseCreateParams)',
+      'web/shim.mts:22 hono POST /v1/responses [previous_response_id@23] (reads a request typed ResponseCreateParams)',
     ]);
   });
 

@@ -249,9 +249,13 @@ export function typedRequestVisitor(ts: Ts, sf: TS.SourceFile, sink: FactAdder, 
       while (ts.isParenthesizedExpression(inner) || ts.isAwaitExpression(inner) || ts.isAsExpression(inner)) inner = inner.expression;
       return ts.isObjectLiteralExpression(inner) ? undefined : { type: e.type };
     }
-    // `await req.json()`: the body a server reads; any other call may be a builder of this code's own.
-    if (ts.isCallExpression(e))
-      return ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === 'json' && e.arguments.length === 0 ? {} : undefined;
+    // `await req.json()`: the body a server reads, typed by its type argument if it has one (Hono's
+    // `c.req.json<ResponsesPayload>()`); any other call may be a builder of this code's own.
+    if (ts.isCallExpression(e)) {
+      if (!ts.isPropertyAccessExpression(e.expression) || e.expression.name.text !== 'json' || e.arguments.length > 0) return undefined;
+      const typed = e.typeArguments?.[0];
+      return typed ? { type: typed } : {};
+    }
     return ts.isObjectLiteralExpression(e) ? undefined : {};
   };
   const enclosingFunction = (n: TS.Node): TS.Node | undefined => {
