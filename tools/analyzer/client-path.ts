@@ -1,5 +1,6 @@
 /** What the TypeScript and Python adapters share to read a client call's path. */
 import type { SdkEndpoint } from './candidates.js';
+import type { FactInput } from './fact-sink.js';
 
 /**
  * The path of a URL or path as a call writes it, once its substitutions are `{name}`: a full URL
@@ -187,4 +188,47 @@ export function requestBuilderEndpoint(name: string, nouns: ReadonlyMap<string, 
 }
 
 /** How many of the endpoint's parameters a builder named for its request must return to be taken as it. */
-export const MIN_BUILDER_PARAMS = 3;
+const MIN_BUILDER_PARAMS = 3;
+
+/** Each key `accept` takes, once, at the first line it is written. */
+export function firstWrites<K extends { name: string; line: number }>(keys: Iterable<K>, accept: (name: string) => boolean): K[] {
+  const first = new Map<string, K>();
+  for (const k of keys) {
+    const had = first.get(k.name);
+    if (accept(k.name) && (!had || k.line < had.line)) first.set(k.name, k);
+  }
+  return [...first.values()].sort((a, b) => a.line - b.line);
+}
+
+/**
+ * The fact of a builder named for `endpoint`'s request (`requestBuilderEndpoint`), from the keys what
+ * it returns holds: the endpoint's parameters among them, each at its first line, when there are
+ * enough of them; the endpoint itself is not located there.
+ */
+export function namedBuilderFact(
+  name: string,
+  endpoint: ParamsType,
+  keys: Iterable<{ name: string; line: number; symbol?: string }>,
+  at: { line: number; column: number },
+): FactInput | undefined {
+  const where = sentIn(endpoint.method);
+  const params = firstWrites(keys, (key) => endpoint.params.includes(key)).map((k) => ({
+    name: k.name,
+    in: where,
+    line: k.line,
+    ...(k.symbol !== undefined ? { symbol: k.symbol } : {}),
+  }));
+  if (params.length < MIN_BUILDER_PARAMS) return undefined;
+  const { method, path, call } = endpoint;
+  return {
+    kind: 'route',
+    symbol: name,
+    method,
+    path,
+    evidence: `builder named for ${call}()`,
+    paramsOnly: true,
+    namedBuilder: true,
+    params,
+    ...at,
+  };
+}

@@ -13,7 +13,7 @@
  */
 import type { Node } from 'web-tree-sitter';
 import {
-  MIN_BUILDER_PARAMS,
+  namedBuilderFact,
   pathOfUrl,
   requestBuilderEndpoint,
   sdkEndpoint,
@@ -550,28 +550,11 @@ function sdkCallFact(call: Node, chain: readonly string[], symbol: string, sink:
 export function requestBuilderFact(fn: Node, name: Node, sink: FactSink): void {
   const endpoint = requestBuilderEndpoint(name.text, sink.ctx.candidates.builderNouns);
   if (!endpoint) return;
-  const where = sentIn(endpoint.method);
-  const keys = new Map<string, RouteParam>();
-  for (const r of fn.descendantsOfType('return_statement')) {
-    const value = r && enclosingFunction(r)?.id === fn.id ? kids(r)[0] : undefined;
-    if (!value) continue;
-    for (const k of flowKeys(value)) {
-      const had = keys.get(k.name);
-      if (endpoint.params.includes(k.name) && (!had || k.line < had.line)) keys.set(k.name, { ...k, in: where });
-    }
-  }
-  if (keys.size < MIN_BUILDER_PARAMS) return;
-  sink.add({
-    kind: 'route',
-    symbol: name.text,
-    method: endpoint.method,
-    path: endpoint.path,
-    paramsOnly: true,
-    namedBuilder: true,
-    evidence: `builder named for ${endpoint.call}()`,
-    params: [...keys.values()].sort((a, b) => a.line - b.line),
-    ...pos(name),
-  });
+  const keys = fn
+    .descendantsOfType('return_statement')
+    .flatMap((r) => (r && enclosingFunction(r)?.id === fn.id && kids(r)[0] ? flowKeys(kids(r)[0]!) : []));
+  const fact = namedBuilderFact(name.text, endpoint, keys, pos(name));
+  if (fact) sink.add(fact);
 }
 
 /** The path an argument holds or leads to (see clientCallFact); undefined when it does not read as one. */

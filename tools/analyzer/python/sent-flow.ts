@@ -11,6 +11,7 @@
  * Only this file is read, a few steps deep: a value that comes from elsewhere adds nothing.
  */
 import type { Node } from 'web-tree-sitter';
+import { firstWrites } from '../client-path.js';
 import type { ModuleFacts } from '../module-facts.js';
 import { callableName, calleeWritten } from './body-keys.js';
 import { argumentFor, enclosingFunction, kids, lastName, pos, rootOf, stringValue } from './syntax.js';
@@ -444,16 +445,11 @@ export function returnedKeys(
     if (!text.includes('return') || !writesSeveral(text, quoted)) continue;
     const name = callableName(fn);
     if (!name) continue;
-    const keys = new Map<string, number>();
-    for (const r of fn.descendantsOfType('return_statement')) {
-      const value = r && sameScope(r, fn) ? kids(r)[0] : undefined;
-      if (!value) continue;
-      for (const k of flowKeys(value)) {
-        const had = keys.get(k.name);
-        if (known.has(k.name) && (had === undefined || k.line < had)) keys.set(k.name, k.line);
-      }
-    }
-    if (keys.size >= MIN_RETURNED_KEYS) out.push({ name, keys: [...keys].sort((a, b) => a[1] - b[1]) });
+    const returned = fn
+      .descendantsOfType('return_statement')
+      .flatMap((r) => (r && sameScope(r, fn) && kids(r)[0] ? flowKeys(kids(r)[0]!) : []));
+    const keys = firstWrites(returned, (key) => known.has(key));
+    if (keys.length >= MIN_RETURNED_KEYS) out.push({ name, keys: keys.map((k) => [k.name, k.line]) });
   }
   return out;
 }

@@ -16,7 +16,7 @@ import type { FactAdder } from './ts-params.js';
 import { unwrapExpression } from './ts-fields.js';
 import type { CodeFact } from '../facts.js';
 import { type ModuleFacts, REQUEST_BODY, REQUEST_BODY_ARG } from '../module-facts.js';
-import { pathOfUrl, sdkEndpoint, sendsForeignKeys, sentIn, sentParams, SENT_UNDER } from '../client-path.js';
+import { firstWrites, pathOfUrl, sdkEndpoint, sendsForeignKeys, sentIn, sentParams, SENT_UNDER } from '../client-path.js';
 import { fileRoute, type FileRoute } from '../route-files.js';
 import { callsOf, flowKeys, isFunctionLike, type ReturnHandOff } from './sent-flow.js';
 
@@ -1057,13 +1057,11 @@ export function returnedKeys(
       };
       ts.forEachChild(fn.body, visit);
     }
-    const keys = new Map<string, number>();
-    for (const [value, place] of values)
-      for (const k of flowKeys(ts, sf, place, value, at)) {
-        const had = keys.get(k.name);
-        if (known.has(k.name) && (had === undefined || k.line < had)) keys.set(k.name, k.line);
-      }
-    if (keys.size >= MIN_RETURNED_KEYS) out.push({ name, keys: [...keys].sort((a, b) => a[1] - b[1]) });
+    const keys = firstWrites(
+      values.flatMap(([value, place]) => flowKeys(ts, sf, place, value, at)),
+      (key) => known.has(key),
+    );
+    if (keys.length >= MIN_RETURNED_KEYS) out.push({ name, keys: keys.map((k) => [k.name, k.line]) });
   }
   return out;
 }

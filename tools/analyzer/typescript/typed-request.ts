@@ -17,7 +17,7 @@ import type * as TS from 'typescript';
 import type { Ts } from './compiler-api.js';
 import type { FactAdder } from './ts-params.js';
 import type { ModuleFacts } from '../module-facts.js';
-import { MIN_BUILDER_PARAMS, type ParamsType, paramsTypeOf, requestBuilderEndpoint, sentIn, sentParams } from '../client-path.js';
+import { namedBuilderFact, type ParamsType, paramsTypeOf, requestBuilderEndpoint, sentIn, sentParams } from '../client-path.js';
 import { flowKeys, isFunctionLike } from './sent-flow.js';
 import { callerName, exprName, fileFunctions, keysRead } from './ts-routes.js';
 
@@ -321,26 +321,9 @@ export function typedRequestVisitor(ts: Ts, sf: TS.SourceFile, sink: FactAdder, 
     const name = ownName(ts, fn);
     const endpoint = name === undefined ? undefined : requestBuilderEndpoint(name.text, sink.ctx.candidates.builderNouns);
     if (!name || !endpoint) return;
-    const where = sentIn(endpoint.method);
-    const keys = new Map<string, { name: string; in: 'body' | 'query'; line: number; symbol?: string }>();
-    for (const [value, place] of returnedValues(fn))
-      for (const k of flowKeys(ts, sf, place, value, at)) {
-        const had = keys.get(k.name);
-        if (endpoint.params.includes(k.name) && (!had || k.line < had.line))
-          keys.set(k.name, { name: k.name, in: where, line: k.line, ...(k.symbol !== undefined ? { symbol: k.symbol } : {}) });
-      }
-    if (keys.size < MIN_BUILDER_PARAMS) return;
-    sink.add({
-      kind: 'route',
-      symbol: name.text,
-      method: endpoint.method,
-      path: endpoint.path,
-      evidence: `builder named for ${endpoint.call}()`,
-      paramsOnly: true,
-      namedBuilder: true,
-      params: [...keys.values()].sort((a, b) => a.line - b.line),
-      ...at(name),
-    });
+    const keys = returnedValues(fn).flatMap(([value, place]) => flowKeys(ts, sf, place, value, at));
+    const fact = namedBuilderFact(name.text, endpoint, keys, at(name));
+    if (fact) sink.add(fact);
   };
 
   // Most files send no such frame: their object literals are not looked at for one.
