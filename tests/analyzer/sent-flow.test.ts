@@ -199,6 +199,25 @@ describe('TypeScript: a wrapper chosen between two functions', () => {
     expect(await sent({ 'web/rest.mts': text })).toEqual(['web/rest.mts:6 POST /v1/responses [model@6,input@6,max_output_tokens@4]']);
   });
 
+  it('reads the one object a callback that sends it is handed beside, and no options of a retry', async () => {
+    const text = [
+      'export class Provider {',
+      '  async run(messages: unknown[]) {',
+      '    await withFallback((body: any) => this.openai.responses.create(body), { model: this.model, input: messages, n: 1 });',
+      "    const request = { model: 'm', previous_response_id: 'r' };",
+      '    await withFallback((body: any) => this.openai.responses.create(body), request);',
+      '    return withRetry((req: any) => this.openai.responses.create(req), { retries: 3 });',
+      '  }',
+      '}',
+      '',
+    ].join('\n');
+    expect(await sent({ 'web/fallback.mts': text })).toEqual([
+      'web/fallback.mts:3 POST /v1/responses [model@3,input@3]',
+      'web/fallback.mts:5 POST /v1/responses [model@4,previous_response_id@4]',
+      'web/fallback.mts:6 POST /v1/responses []',
+    ]);
+  });
+
   it('reads keys set through a cast of the variable and what a getter of the class returns', async () => {
     const text = [
       'export class Provider {',

@@ -263,7 +263,15 @@ function unwrap(ts: Ts, e: TS.Expression): TS.Expression {
  * `handOffs`, when given, gets the calls of functions the file does not define that the value is
  * built from (`buildParams(…)` imported).
  */
-export function flowKeys(ts: Ts, sf: TS.SourceFile, call: TS.Node, arg: TS.Expression, at: At, handOffs?: ReturnHandOff[]): FlowKey[] {
+export function flowKeys(
+  ts: Ts,
+  sf: TS.SourceFile,
+  call: TS.Node,
+  arg: TS.Expression,
+  at: At,
+  handOffs?: ReturnHandOff[],
+  accept?: (key: string) => boolean,
+): FlowKey[] {
   let index: FileIndex | undefined;
   const fileIndex = (): FileIndex => {
     index ??= indexOf(ts, sf);
@@ -357,6 +365,7 @@ export function flowKeys(ts: Ts, sf: TS.SourceFile, call: TS.Node, arg: TS.Expre
           ? []
           : (fileIndex().calls.get(fnName) ?? []);
     if (calls.length > MAX_CALL_SITES) return [];
+    if (calls.length === 0 && fnName === undefined) return beside(found, chain);
     const out: Located<TS.Expression>[] = [];
     for (const call of calls) {
       const arg = call.arguments?.[found.position];
@@ -366,6 +375,31 @@ export function flowKeys(ts: Ts, sf: TS.SourceFile, call: TS.Node, arg: TS.Expre
       out.push(...values);
     }
     return out;
+  };
+
+  /**
+   * A callback's only parameter, the callback handed to a wrapper beside one object
+   * (`withFallback((body) => client.responses.create(body), { model, input })`): the wrapper calls
+   * it with that object, or one made from it. Only when `accept` (the endpoint's parameters) takes
+   * one of the object's keys: a retry's options (`{ retries: 3 }`) are no request.
+   */
+  const beside = (found: { fn: TS.Node; position: number; path: readonly string[] }, chain: Chain): Located<TS.Expression>[] => {
+    const fn = found.fn;
+    const outer = fn.parent;
+    if (!accept || found.position !== 0 || found.path.length > 0 || (fn as TS.SignatureDeclaration).parameters.length !== 1) return [];
+    if (!outer || !ts.isCallExpression(outer) || !outer.arguments.includes(fn as TS.Expression)) return [];
+    const others = outer.arguments.filter((a) => a !== fn && !isFunctionLike(ts, a) && !ts.isSpreadElement(a));
+    const other = others.length === 1 ? others[0]! : undefined;
+    if (!other) return [];
+    // The object written there, or a `const` of it in the function around the call.
+    let literal = unwrap(ts, other);
+    if (ts.isIdentifier(literal)) {
+      const decl = (fileIndex().declarations.get(literal.text) ?? []).find((d) => ownerOf(ts, d) === ownerOf(ts, outer));
+      literal = decl?.initializer ? unwrap(ts, decl.initializer) : literal;
+    }
+    if (!ts.isObjectLiteralExpression(literal)) return [];
+    const named = literal.properties.some((p) => p.name !== undefined && ts.isIdentifier(p.name) && accept(p.name.text));
+    return named ? [{ node: other, chain: within(chainOf(ts, outer), chain.via) }] : [];
   };
 
   /** What a declaration gives `name`: its value, or for one that takes an object apart, that key's values in it. */

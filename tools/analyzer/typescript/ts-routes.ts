@@ -93,7 +93,7 @@ export function routeVisitor(
           // options)`; the request options after it are the SDK's own).
           const given = node.arguments[sdk.path.split('{').length - 1];
           const returnedBy: ReturnHandOff[] = [];
-          const flowed = given ? flowKeys(ts, sf, node, given, at, returnedBy) : [];
+          const flowed = given ? flowKeys(ts, sf, node, given, at, returnedBy, (key) => sdk.params.includes(key)) : [];
           if (sendsForeignKeys(flowed, sdk)) return;
           // Keys followed past the call's own objects are kept when the endpoint has them: a request
           // built elsewhere often carries another endpoint's keys on their way out (`max_tokens`).
