@@ -190,6 +190,17 @@ export function requestBuilderEndpoint(name: string, nouns: ReadonlyMap<string, 
 /** How many of the endpoint's parameters a builder named for its request must return to be taken as it. */
 const MIN_BUILDER_PARAMS = 3;
 
+/**
+ * The parameter names of the endpoints whose SDK call sends a body (`responses.create`'s `model`,
+ * `input`, …): the keys a function that builds a request writes. A list's `limit` and `order` are
+ * every paginated helper's.
+ */
+export function sentBodyKeys(sdkCalls: ReadonlyMap<string, SdkEndpoint>): Set<string> {
+  const out = new Set<string>();
+  for (const e of sdkCalls.values()) if (sentIn(e.method) === 'body') for (const p of e.params) out.add(p);
+  return out;
+}
+
 /** Each key `accept` takes, once, at the first line it is written. */
 export function firstWrites<K extends { name: string; line: number }>(keys: Iterable<K>, accept: (name: string) => boolean): K[] {
   const first = new Map<string, K>();

@@ -25,7 +25,7 @@ import { baseNodes, declaredFieldsIn } from './python-fields.js';
 import { clientCallFact, dispatchedRouteFact, mountFact, requestBuilderFact, RouteScope, routeFacts } from './python-routes.js';
 import { bodyReaders } from './body-keys.js';
 import { flowKeys, returnedKeys } from './sent-flow.js';
-import { paramsTypeOf } from '../client-path.js';
+import { paramsTypeOf, sentBodyKeys } from '../client-path.js';
 import { embeddedTraceTypes, sseEventTypes } from '../trace/trace-facts.js';
 import { constantRanges } from './constant-names.js';
 import { keepEventConstants } from '../module-facts.js';
@@ -593,11 +593,11 @@ function functionsNamed(root: Node, name: string): Node[] {
 
 const functionsByTree = new WeakMap<Node['tree'], Map<string, Node[]>>();
 
-/** Every endpoint's parameter names, and a test for one of them written as a dict's key: once per run's candidates. */
+/** The keys a request builder writes (client-path.ts `sentBodyKeys`), and a test for one written as a dict's key: once per run's candidates. */
 function requestKeys(candidates: Candidates): { known: ReadonlySet<string>; quoted: RegExp } {
   let found = requestKeysOf.get(candidates);
   if (!found) {
-    const known = new Set(candidates.paramSets.flatMap((set) => [...set]));
+    const known = sentBodyKeys(candidates.sdkCalls);
     // Written as a dict's key (`"model": …`) or set on one (`params["model"] = …`), not read (`.get("model")`).
     found = { known, quoted: new RegExp(`["'](${alternation(known)})["']\\s*(?::|\\]\\s*=[^=])`, 'g') };
     requestKeysOf.set(candidates, found);

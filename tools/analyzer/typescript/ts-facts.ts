@@ -19,6 +19,7 @@ import { bodyReaders, exprName, returnedKeys, routeVisitor } from './ts-routes.j
 import { typedRequestKinds, typedRequestVisitor } from './typed-request.js';
 import { embeddedTraceTypes, sseEventTypes } from '../trace/trace-facts.js';
 import { alternation } from '../prefilter.js';
+import { sentBodyKeys } from '../client-path.js';
 
 const EMIT_CALL = /(send|emit|yield|publish|push|write|enqueue|dispatch|sse|stream|event)/i;
 export const LISTEN_CALL = /^(on|once|addEventListener|addListener|subscribe|listen|handle|register)$/;
@@ -343,13 +344,13 @@ export function typescriptFacts(ts: Ts, sf: TS.SourceFile, ctx: FileContext): Fi
 }
 
 /**
- * Every endpoint's parameter names, and a test for one of them written as an object's key
+ * The keys a request builder writes (client-path.ts `sentBodyKeys`), and a test for one written as an object's key
  * (`model:`, `'model':`, shorthand `{ model, input }`): once per run's candidates.
  */
 function requestKeys(candidates: Candidates): { known: ReadonlySet<string>; written: RegExp } {
   let found = requestKeysOf.get(candidates);
   if (!found) {
-    const known = new Set(candidates.paramSets.flatMap((set) => [...set]));
+    const known = sentBodyKeys(candidates.sdkCalls);
     const names = alternation(known);
     found = { known, written: new RegExp(`(?:\\b|["'])(${names})["']?\\s*[:,}]`, 'g') };
     requestKeysOf.set(candidates, found);
