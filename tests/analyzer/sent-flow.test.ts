@@ -855,15 +855,17 @@ describe('TypeScript: a request built by a function of another module', () => {
         '}',
         "export const tail = (id: string) => ({ previous_response_id: id, truncation: 'auto' });",
         "export const one = () => ({ model: 'm' });",
+        'export const limitParams = (n: number) => ({ max_output_tokens: n });',
         '',
       ].join('\n'),
       'web/client.mts': [
-        "import { makeArgs, one } from './build.mjs';",
+        "import { limitParams, makeArgs, one } from './build.mjs';",
         "import * as builders from './build.mjs';",
         'export async function run(client: any, messages: unknown[]) {',
         "  await client.responses.create(makeArgs('m', messages));",
         '  await client.responses.create(one());',
-        "  return client.responses.create({ ...builders.tail('r1'), model: 'm' });",
+        "  await client.responses.create({ ...builders.tail('r1'), model: 'm' });",
+        "  return client.responses.create({ model: 'm', ...limitParams(5) });",
         '}',
         '',
       ].join('\n'),
@@ -873,9 +875,11 @@ describe('TypeScript: a request built by a function of another module', () => {
       .map((f) => `${f.line} [${(f.params ?? []).map((p) => `${p.name}@${p.file ?? ''}:${p.line} ${p.symbol ?? ''}`)}]`);
     expect(sent).toEqual([
       '4 [model@web/build.mts:2 makeArgs,input@web/build.mts:2 makeArgs,max_output_tokens@web/build.mts:3 makeArgs]',
-      // One key is what any object may hold: the function is not taken for a request's builder.
+      // A lone `model` is what any object may hold: the function is not taken for a request's builder.
       '5 []',
       '6 [model@:6 run,previous_response_id@web/build.mts:6 tail,truncation@web/build.mts:6 tail]',
+      // One key only a request has is enough.
+      '7 [model@:7 run,max_output_tokens@web/build.mts:8 limitParams]',
     ]);
   });
 });

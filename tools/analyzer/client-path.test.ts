@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SdkEndpoint } from './candidates.js';
-import { builderNouns, paramsTypeOf, requestBuilderEndpoint, sdkEndpoint, sdkParamsTypes } from './client-path.js';
+import { builderNouns, buildsRequest, paramsTypeOf, requestBuilderEndpoint, sdkEndpoint, sdkParamsTypes } from './client-path.js';
 
 const endpoint = (method: string, path: string): SdkEndpoint => ({ method, path, params: [] });
 
@@ -98,5 +98,16 @@ describe('requestBuilderEndpoint', () => {
       'buildResponsesOptions',
     ])
       expect(call(name), name).toBeUndefined();
+  });
+});
+
+describe('buildsRequest', () => {
+  it('takes two keys, or one only a request has, and not a lone common one', () => {
+    expect(buildsRequest(['model', 'input'])).toBe(true);
+    expect(buildsRequest(['reasoning'])).toBe(true);
+    expect(buildsRequest(['max_output_tokens'])).toBe(true);
+    expect(buildsRequest(['model'])).toBe(false);
+    expect(buildsRequest(['model', 'model'])).toBe(false);
+    expect(buildsRequest([])).toBe(false);
   });
 });

@@ -201,6 +201,27 @@ export function sentBodyKeys(sdkCalls: ReadonlyMap<string, SdkEndpoint>): Set<st
   return out;
 }
 
+/**
+ * Whether the keys a function returns (or its text writes) say it builds a request: two of them, or
+ * one that only a request has (`reasoning`, `max_output_tokens`: a long name or one with `_`; a
+ * lone `model` or `input` is any object's). Only what a call's flow reaches is ever read of it: the
+ * test keeps the module's list short, not the mapping right.
+ */
+export function buildsRequest(keys: Iterable<string>): boolean {
+  let first: string | undefined;
+  for (const k of keys) {
+    if (k.includes('_') || k.length >= 8) return true;
+    if (first === undefined) first = k;
+    else if (k !== first) return true;
+  }
+  return false;
+}
+
+/** The first group of each match of `pattern` (global) in `text`, lazily. */
+export function* matchedNames(text: string, pattern: RegExp): Generator<string> {
+  for (const m of text.matchAll(pattern)) yield m[1]!;
+}
+
 /** Each key `accept` takes, once, at the first line it is written. */
 export function firstWrites<K extends { name: string; line: number }>(keys: Iterable<K>, accept: (name: string) => boolean): K[] {
   const first = new Map<string, K>();

@@ -11,7 +11,7 @@
  * Only this file is read, a few steps deep: a value that comes from elsewhere adds nothing.
  */
 import type { Node } from 'web-tree-sitter';
-import { firstWrites } from '../client-path.js';
+import { buildsRequest, firstWrites, matchedNames } from '../client-path.js';
 import type { ModuleFacts } from '../module-facts.js';
 import { callableName, calleeWritten } from './body-keys.js';
 import { argumentFor, enclosingFunction, kids, lastName, pos, rootOf, stringValue } from './syntax.js';
@@ -423,14 +423,12 @@ export function flowKeys(value: Node, handOffs?: ReturnHandOff[]): FlowKey[] {
   return [...unique.values()];
 }
 
-/** How many keys of a request a function must return to be listed in the module's `returned`: one is any dict's `model`. */
-const MIN_RETURNED_KEYS = 2;
-
 /**
  * What the module's functions and methods return that holds a request's keys (module facts
  * `returned`): the keys in `known` (some endpoint's parameters) their returns hold, followed through
- * the module as a call's request is, each at its first line. `quoted` (global, the key its group)
- * is tried on a function's text first: most functions write fewer than two of those keys as strings.
+ * the module as a call's request is, each at its first line, for a function that `buildsRequest`.
+ * `quoted` (global, the key its group) is tried on a function's text first: most functions write
+ * none of those keys as strings, or only a `model`.
  */
 export function returnedKeys(
   functionNodes: readonly Node[],
@@ -442,24 +440,14 @@ export function returnedKeys(
   for (const fn of functionNodes) {
     // The module's text, not the node's: reading a node's text copies it out of the parser.
     const text = source.slice(fn.startIndex, fn.endIndex);
-    if (!text.includes('return') || !writesSeveral(text, quoted)) continue;
+    if (!text.includes('return') || !buildsRequest(matchedNames(text, quoted))) continue;
     const name = callableName(fn);
     if (!name) continue;
     const returned = fn
       .descendantsOfType('return_statement')
       .flatMap((r) => (r && sameScope(r, fn) && kids(r)[0] ? flowKeys(kids(r)[0]!) : []));
     const keys = firstWrites(returned, (key) => known.has(key));
-    if (keys.length >= MIN_RETURNED_KEYS) out.push({ name, keys: keys.map((k) => [k.name, k.line]) });
+    if (buildsRequest(keys.map((k) => k.name))) out.push({ name, keys: keys.map((k) => [k.name, k.line]) });
   }
   return out;
-}
-
-/** Whether `text` writes at least two different strings `quoted` matches. */
-function writesSeveral(text: string, quoted: RegExp): boolean {
-  let first: string | undefined;
-  for (const m of text.matchAll(quoted)) {
-    if (first === undefined) first = m[1];
-    else if (m[1] !== first) return true;
-  }
-  return false;
 }

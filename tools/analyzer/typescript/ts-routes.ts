@@ -16,7 +16,17 @@ import type { FactAdder } from './ts-params.js';
 import { unwrapExpression } from './ts-fields.js';
 import type { CodeFact } from '../facts.js';
 import { type ModuleFacts, REQUEST_BODY, REQUEST_BODY_ARG } from '../module-facts.js';
-import { firstWrites, pathOfUrl, sdkEndpoint, sendsForeignKeys, sentIn, sentParams, SENT_UNDER } from '../client-path.js';
+import {
+  buildsRequest,
+  firstWrites,
+  matchedNames,
+  pathOfUrl,
+  sdkEndpoint,
+  sendsForeignKeys,
+  sentIn,
+  sentParams,
+  SENT_UNDER,
+} from '../client-path.js';
 import { fileRoute, type FileRoute } from '../route-files.js';
 import { callsOf, flowKeys, isFunctionLike, type ReturnHandOff } from './sent-flow.js';
 
@@ -1016,15 +1026,12 @@ function exportedHere(ts: Ts, st: TS.Statement): boolean {
   return (st as { modifiers?: TS.NodeArray<TS.ModifierLike> }).modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword) === true;
 }
 
-/** How many keys of a request a function must return to be listed in the module's `returned`: one is any object's `model`. */
-const MIN_RETURNED_KEYS = 2;
-
 /**
  * What the module's functions and methods return that holds a request's keys (module facts
  * `returned`, see moduleCallables): the keys in `known` (some endpoint's parameters) their returns
- * hold, followed through the file as a call's request is, each at its first line. `written`
- * (global, the key its first group) is tried on a function's text first: most functions write fewer
- * than two of those keys. Run after the analyzer's walk, which sets the parents the flow reads.
+ * hold, followed through the file as a call's request is, each at its first line, for a function
+ * that `buildsRequest`. `written` (global, the key its first group) is tried on a function's text
+ * first. Run after the analyzer's walk, which sets the parents the flow reads.
  */
 export function returnedKeys(
   ts: Ts,
@@ -1037,16 +1044,7 @@ export function returnedKeys(
   for (const [name, fn] of moduleCallables(ts, sf, true)) {
     const text = sf.text.slice(fn.pos, fn.end);
     if (!text.includes('return') && fn.body && ts.isBlock(fn.body)) continue;
-    let first: string | undefined;
-    let several = false;
-    for (const m of text.matchAll(written)) {
-      if (first === undefined) first = m[1];
-      else if (m[1] !== first) {
-        several = true;
-        break;
-      }
-    }
-    if (!several || !fn.body) continue;
+    if (!fn.body || !buildsRequest(matchedNames(text, written))) continue;
     const values: [TS.Expression, TS.Node][] = [];
     if (!ts.isBlock(fn.body)) values.push([fn.body as TS.Expression, fn.body]);
     else {
@@ -1061,7 +1059,7 @@ export function returnedKeys(
       values.flatMap(([value, place]) => flowKeys(ts, sf, place, value, at)),
       (key) => known.has(key),
     );
-    if (keys.length >= MIN_RETURNED_KEYS) out.push({ name, keys: keys.map((k) => [k.name, k.line]) });
+    if (buildsRequest(keys.map((k) => k.name))) out.push({ name, keys: keys.map((k) => [k.name, k.line]) });
   }
   return out;
 }
