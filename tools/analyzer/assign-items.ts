@@ -32,7 +32,7 @@ export interface AssignInput {
   /** Packages whose class names `typeByClass` describes (`openai`). */
   sdkPackages: ReadonlySet<string>;
   /** The parameter names of each endpoint an SDK call stands for, by `METHOD path`: what a client's request may send. */
-  endpointParams?: ReadonlyMap<string, readonly string[]>;
+  endpointParams: ReadonlyMap<string, readonly string[]>;
 }
 
 /**
@@ -403,7 +403,7 @@ function withReturnedKeys(input: AssignInput): CodeFact[] {
   return input.facts.map((f) => {
     if (f.returnedBy === undefined) return f;
     const { returnedBy, ...rest } = f;
-    const allowed = input.endpointParams?.get(`${f.method} ${f.path}`);
+    const allowed = input.endpointParams.get(`${f.method} ${f.path}`);
     if (!allowed || f.method === undefined) return rest;
     const params = [...(f.params ?? [])];
     const have = new Set(params.map((p) => p.name));

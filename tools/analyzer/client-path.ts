@@ -152,12 +152,12 @@ const FILLER_WORDS = new Set(['api', 'data', 'create', 'parse', 'stream', 'strea
  * The endpoint a function's name says it builds the request of (`build_responses_request`,
  * `createResponsesRequestBody`, `_responses_create_kwargs`, `build_response_params`): an optional
  * verb, the noun of a collection whose SDK call creates (`responses`; the singular beside `create`
- * or before a word that only ever names a request), then words that say "request" and no others. `build_responses_input` builds a
- * part of a request, `responses_request_id` an identifier, `parse_response_body` an answer: none is
- * one. Code that builds a request in one module and sends it from another (a base class's template
- * method, a fetch helper typed with a body type several APIs share) leaves no flow to follow; the
- * name is what says whose request it is, and its caller (`requestBuilderKeys`) asks too that what
- * it returns holds several of the endpoint's parameters.
+ * or before a word that only ever names a request), then words that say "request" and no others.
+ * `build_responses_input` builds a part of a request, `responses_request_id` an identifier,
+ * `get_response_body` as often an answer: none is one. Code that builds a request in one module and
+ * sends it from another (a base class's template method, a fetch helper typed with a body type
+ * several APIs share) leaves no flow to follow; the name is what says whose request it is, and
+ * `namedBuilderFact` asks too that what it returns holds several of the endpoint's parameters.
  */
 export function requestBuilderEndpoint(name: string, nouns: ReadonlyMap<string, ParamsType>): ParamsType | undefined {
   if (nouns.size === 0 || !REQUEST_WORD.test(name)) return undefined;

@@ -148,6 +148,8 @@ const CodeFactSchema = z.strictObject({
     .optional(),
 });
 export type CodeFact = z.infer<typeof CodeFactSchema>;
+/** A call a client's request is built from whose function another module defines (route facts' `returnedBy`). */
+export type ReturnHandOff = NonNullable<CodeFact['returnedBy']>[number];
 export type CodeFactKind = CodeFact['kind'];
 
 /** A file that did not parse, or a glob that matched nothing: a warning, and mapping goes on. */

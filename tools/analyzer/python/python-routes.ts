@@ -23,8 +23,8 @@ import {
   SENT_UNDER,
 } from '../client-path.js';
 import type { FactSink } from '../fact-sink.js';
-import type { CodeFact } from '../facts.js';
-import { flowKeys, type ReturnHandOff } from './sent-flow.js';
+import type { CodeFact, ReturnHandOff } from '../facts.js';
+import { flowKeys, returnedFlowKeys } from './sent-flow.js';
 import {
   argumentFor,
   type Callee,
@@ -550,10 +550,7 @@ function sdkCallFact(call: Node, chain: readonly string[], symbol: string, sink:
 export function requestBuilderFact(fn: Node, name: Node, sink: FactSink): void {
   const endpoint = requestBuilderEndpoint(name.text, sink.ctx.candidates.builderNouns);
   if (!endpoint) return;
-  const keys = fn
-    .descendantsOfType('return_statement')
-    .flatMap((r) => (r && enclosingFunction(r)?.id === fn.id && kids(r)[0] ? flowKeys(kids(r)[0]!) : []));
-  const fact = namedBuilderFact(name.text, endpoint, keys, pos(name));
+  const fact = namedBuilderFact(name.text, endpoint, returnedFlowKeys(fn), pos(name));
   if (fact) sink.add(fact);
 }
 

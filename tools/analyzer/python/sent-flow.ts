@@ -12,6 +12,7 @@
  */
 import type { Node } from 'web-tree-sitter';
 import { buildsRequest, firstWrites, matchedNames } from '../client-path.js';
+import type { ReturnHandOff } from '../facts.js';
 import type { ModuleFacts } from '../module-facts.js';
 import { callableName, calleeWritten } from './body-keys.js';
 import { argumentFor, enclosingFunction, kids, lastName, pos, rootOf, stringValue } from './syntax.js';
@@ -103,12 +104,6 @@ function assigns(a: Node, name: string): boolean {
 function classOf(node: Node): Node | undefined {
   for (let n = node.parent; n; n = n.parent) if (n.type === 'class_definition') return n;
   return undefined;
-}
-
-/** A call the flow reached whose function the file does not define: for the workspace pass (route facts' `returnedBy`). */
-export interface ReturnHandOff {
-  callee: string;
-  line: number;
 }
 
 /**
@@ -443,11 +438,13 @@ export function returnedKeys(
     if (!text.includes('return') || !buildsRequest(matchedNames(text, quoted))) continue;
     const name = callableName(fn);
     if (!name) continue;
-    const returned = fn
-      .descendantsOfType('return_statement')
-      .flatMap((r) => (r && sameScope(r, fn) && kids(r)[0] ? flowKeys(kids(r)[0]!) : []));
-    const keys = firstWrites(returned, (key) => known.has(key));
+    const keys = firstWrites(returnedFlowKeys(fn), (key) => known.has(key));
     if (buildsRequest(keys.map((k) => k.name))) out.push({ name, keys: keys.map((k) => [k.name, k.line]) });
   }
   return out;
+}
+
+/** The keys what `fn` returns holds (its own `return`s, not those of the functions inside it), followed as a call's request is. */
+export function returnedFlowKeys(fn: Node): FlowKey[] {
+  return fn.descendantsOfType('return_statement').flatMap((r) => (r && sameScope(r, fn) && kids(r)[0] ? flowKeys(kids(r)[0]!) : []));
 }

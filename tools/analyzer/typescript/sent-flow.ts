@@ -14,12 +14,7 @@
  */
 import type * as TS from 'typescript';
 import type { Ts } from './compiler-api.js';
-
-/** A call the flow reached whose function the file does not define: for the workspace pass (route facts' `returnedBy`). */
-export interface ReturnHandOff {
-  callee: string;
-  line: number;
-}
+import type { ReturnHandOff } from '../facts.js';
 
 /** A key the call sends, at the line it is written; `direct` when written at the call or in a `const` object beside it. */
 export interface FlowKey {
@@ -69,6 +64,27 @@ interface FileIndex {
   thisWrites: Map<string, TS.BinaryExpression[]>;
   /** `new C(…)`, by `C`. */
   constructed: Map<string, TS.NewExpression[]>;
+}
+
+/**
+ * What a function returns, each value with the node it is returned at (its `return`, or the body
+ * of an arrow that has no block), not in the functions inside it. Parents the analyzer's walk has
+ * not set yet are set here, as it would: a flow finds the functions around a node through them.
+ */
+export function returnStatements(ts: Ts, fn: TS.Node): [TS.Expression, TS.Node][] {
+  const body = (fn as { body?: TS.Node }).body;
+  if (!body) return [];
+  if (!body.parent) (body as { parent: TS.Node }).parent = fn;
+  if (!ts.isBlock(body)) return [[body as TS.Expression, body]];
+  const out: [TS.Expression, TS.Node][] = [];
+  const visit = (n: TS.Node, parent: TS.Node): void => {
+    if (!n.parent) (n as { parent: TS.Node }).parent = parent;
+    if (isFunctionLike(ts, n)) return;
+    if (ts.isReturnStatement(n) && n.expression) out.push([n.expression, n]);
+    ts.forEachChild(n, (child) => visit(child, n));
+  };
+  ts.forEachChild(body, (child) => visit(child, body));
+  return out;
 }
 
 /** How far a flow goes: past this many steps a value is taken as unknown. */
@@ -478,19 +494,7 @@ export function flowKeys(
   };
 
   /** What `fn` returns, each value in `chain` (`fn` and the functions around it). */
-  const returnValues = (fn: TS.Node, chain: Chain): Located<TS.Expression>[] => {
-    const body = (fn as { body?: TS.Node }).body;
-    if (!body) return [];
-    if (!ts.isBlock(body)) return [{ node: body as TS.Expression, chain }];
-    const out: Located<TS.Expression>[] = [];
-    const visit = (n: TS.Node): void => {
-      if (isFunctionLike(ts, n)) return;
-      if (ts.isReturnStatement(n) && n.expression) out.push({ node: n.expression, chain });
-      ts.forEachChild(n, visit);
-    };
-    ts.forEachChild(body, visit);
-    return out;
-  };
+  const returnValues = (fn: TS.Node, chain: Chain): Located<TS.Expression>[] => returnStatements(ts, fn).map(([node]) => ({ node, chain }));
 
   /**
    * Which call of a wrapper the keys being read were given at (the first parameter step of the

@@ -14,7 +14,7 @@ import type { Ts } from './compiler-api.js';
 import type { FileContext } from '../fact-sink.js';
 import type { FactAdder } from './ts-params.js';
 import { unwrapExpression } from './ts-fields.js';
-import type { CodeFact } from '../facts.js';
+import type { CodeFact, ReturnHandOff } from '../facts.js';
 import { type ModuleFacts, REQUEST_BODY, REQUEST_BODY_ARG } from '../module-facts.js';
 import {
   buildsRequest,
@@ -28,7 +28,7 @@ import {
   SENT_UNDER,
 } from '../client-path.js';
 import { fileRoute, type FileRoute } from '../route-files.js';
-import { callsOf, flowKeys, isFunctionLike, type ReturnHandOff } from './sent-flow.js';
+import { callsOf, flowKeys, returnStatements } from './sent-flow.js';
 
 type At = (node: TS.Node) => { line: number; column: number };
 
@@ -1043,20 +1043,10 @@ export function returnedKeys(
   const out: NonNullable<ModuleFacts['returned']> = [];
   for (const [name, fn] of moduleCallables(ts, sf, true)) {
     const text = sf.text.slice(fn.pos, fn.end);
-    if (!text.includes('return') && fn.body && ts.isBlock(fn.body)) continue;
-    if (!fn.body || !buildsRequest(matchedNames(text, written))) continue;
-    const values: [TS.Expression, TS.Node][] = [];
-    if (!ts.isBlock(fn.body)) values.push([fn.body as TS.Expression, fn.body]);
-    else {
-      const visit = (n: TS.Node): void => {
-        if (isFunctionLike(ts, n)) return;
-        if (ts.isReturnStatement(n) && n.expression) values.push([n.expression, n]);
-        ts.forEachChild(n, visit);
-      };
-      ts.forEachChild(fn.body, visit);
-    }
+    // An arrow without a block returns without saying so.
+    if (!fn.body || (ts.isBlock(fn.body) && !text.includes('return')) || !buildsRequest(matchedNames(text, written))) continue;
     const keys = firstWrites(
-      values.flatMap(([value, place]) => flowKeys(ts, sf, place, value, at)),
+      returnStatements(ts, fn).flatMap(([value, place]) => flowKeys(ts, sf, place, value, at)),
       (key) => known.has(key),
     );
     if (buildsRequest(keys.map((k) => k.name))) out.push({ name, keys: keys.map((k) => [k.name, k.line]) });

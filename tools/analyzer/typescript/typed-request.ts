@@ -18,7 +18,7 @@ import type { Ts } from './compiler-api.js';
 import type { FactAdder } from './ts-params.js';
 import type { ModuleFacts } from '../module-facts.js';
 import { namedBuilderFact, type ParamsType, paramsTypeOf, requestBuilderEndpoint, sentIn, sentParams } from '../client-path.js';
-import { flowKeys, isFunctionLike } from './sent-flow.js';
+import { flowKeys, isFunctionLike, returnStatements } from './sent-flow.js';
 import { callerName, exprName, fileFunctions, keysRead } from './ts-routes.js';
 
 type At = (node: TS.Node) => { line: number; column: number };
@@ -293,24 +293,6 @@ export function typedRequestVisitor(ts: Ts, sf: TS.SourceFile, sink: FactAdder, 
     });
   };
 
-  /** What `fn` returns, each value with the node it is returned at. */
-  const returnedValues = (fn: TS.FunctionLikeDeclaration): [TS.Expression, TS.Node][] => {
-    const body = fn.body!;
-    // The analyzer's walk has not reached the body yet: its parents are set here, as it would (the
-    // flow finds the functions around a node through them).
-    if (!body.parent) (body as { parent: TS.Node }).parent = fn;
-    if (!ts.isBlock(body)) return [[body, body]];
-    const out: [TS.Expression, TS.Node][] = [];
-    const visit = (n: TS.Node, parent: TS.Node): void => {
-      if (!n.parent) (n as { parent: TS.Node }).parent = parent;
-      if (isFunctionLike(ts, n)) return;
-      if (ts.isReturnStatement(n) && n.expression) out.push([n.expression, n]);
-      ts.forEachChild(n, (child) => visit(child, n));
-    };
-    ts.forEachChild(body, (child) => visit(child, body));
-    return out;
-  };
-
   /**
    * A function named for an endpoint's request (`createResponsesRequestBody`, client-path.ts
    * `requestBuilderEndpoint`) that returns several of its parameters: the keys it returns are that
@@ -321,7 +303,7 @@ export function typedRequestVisitor(ts: Ts, sf: TS.SourceFile, sink: FactAdder, 
     const name = ownName(ts, fn);
     const endpoint = name === undefined ? undefined : requestBuilderEndpoint(name.text, sink.ctx.candidates.builderNouns);
     if (!name || !endpoint) return;
-    const keys = returnedValues(fn).flatMap(([value, place]) => flowKeys(ts, sf, place, value, at));
+    const keys = returnStatements(ts, fn).flatMap(([value, place]) => flowKeys(ts, sf, place, value, at));
     const fact = namedBuilderFact(name.text, endpoint, keys, at(name));
     if (fact) sink.add(fact);
   };
@@ -390,7 +372,7 @@ export function typedRequestVisitor(ts: Ts, sf: TS.SourceFile, sink: FactAdder, 
         if (!fn.body) return;
         // Typed with the SDK's request, it is that request's; else its name may say whose it is.
         if (!found || !('type' in found)) namedBuilder(fn);
-        if (found) for (const [value, place] of returnedValues(fn)) report(found, value, place);
+        if (found) for (const [value, place] of returnStatements(ts, fn)) report(found, value, place);
         return;
       }
       default:
