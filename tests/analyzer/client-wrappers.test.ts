@@ -252,3 +252,41 @@ describe('TypeScript: a wrapper of `fetch` called as `fetch` is', () => {
     ]);
   });
 });
+
+describe('a request built as the project’s own request model', () => {
+  it('gives the keys its constructor is handed, splatted from a dict built before or by keyword, and none in a test', async () => {
+    const found = await routes({
+      'server/types.py': [
+        'from pydantic import BaseModel',
+        'class ResponsesParams(BaseModel):',
+        '    model: str',
+        '    input: str',
+        '',
+      ].join('\n'),
+      'server/convert.py': [
+        'from .types import ResponsesParams',
+        'def to_responses(params, instructions):',
+        '    result = {"model": params.model, "input": params.messages}',
+        '    if instructions:',
+        '        result["max_output_tokens"] = 5',
+        '    return ResponsesParams(**result)',
+        'def again(params):',
+        '    return ResponsesParams.model_validate({"model": params.model, "colour": 1})',
+        'def direct(text):',
+        '    return ResponsesParams(model="m", input=text, colour=2)',
+        '',
+      ].join('\n'),
+      'tests/test_convert.py': [
+        'from server.types import ResponsesParams',
+        'def test_build():',
+        '    assert ResponsesParams(model="m", input="x").model == "m"',
+        '',
+      ].join('\n'),
+    });
+    expect(found.filter((r) => r.includes('builds a request'))).toEqual([
+      'server/convert.py:6 undefined undefined [model@3,input@3,max_output_tokens@5] (builds a request typed ResponsesParams)',
+      'server/convert.py:8 undefined undefined [model@8] (builds a request typed ResponsesParams)',
+      'server/convert.py:10 undefined undefined [model@10,input@10] (builds a request typed ResponsesParams)',
+    ]);
+  });
+});

@@ -85,6 +85,23 @@ describe('Python membership checks and Enum values', () => {
     ]);
   });
 
+  it('takes an undotted type checked in one written collection with a dotted one of the spec’s, and not alone', async () => {
+    const found = await handlers({
+      'server/convert.py': [
+        'def convert(event, status):',
+        '    etype = event.type',
+        '    if etype in ("response.failed", "error"):',
+        '        return 1',
+        '    if etype in ("ping", "error"):',
+        '        return 2',
+        '    if status in ("queued", "error"):',
+        '        return 3',
+        '',
+      ].join('\n'),
+    });
+    expect(found).toEqual(['server/convert.py:3 error', 'server/convert.py:3 response.failed']);
+  });
+
   it('reads a private collection, one made by frozenset(), and a class’s own through self or cls', async () => {
     const found = await handlers({
       'server/stream.py': [

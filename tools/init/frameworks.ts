@@ -30,6 +30,18 @@ export type Framework =
   | 'openai-http-python'
   | 'openai-http-ts';
 
+/** A dotted type as a string (`"response.completed"`): only event types look so, not `"object"`. */
+const DOTTED_TYPE = String.raw`['"][a-z_]+\.[a-z_.]+['"]`;
+/** What reads a type: `event.type`, `chunk["type"]`, `chunk.get("type")`, a name ending in `type` (`etype`, `event_type`). */
+const TYPE_READ = String.raw`(?:\.type\b|\[\s*['"]type['"]\s*\]|\.get\(\s*['"]type['"]\s*\)|\b[a-z_]*type\b)`;
+/**
+ * A type compared with a dotted type, either way round and negated too (`!=`), or tested for
+ * membership of a collection that starts with one (`etype in ("response.failed", "error")`).
+ */
+const PYTHON_TYPE_CHECK = new RegExp(
+  `${TYPE_READ}\\s*(?:[!=]=\\s*${DOTTED_TYPE}|(?:not\\s+)?in\\s*[([{]\\s*${DOTTED_TYPE})|${DOTTED_TYPE}\\s*[!=]=\\s*[\\w.]*?${TYPE_READ}`,
+);
+
 interface Detector {
   id: Framework;
   title: string;
@@ -163,9 +175,9 @@ export const FRAMEWORKS: readonly Detector[] = [
     applies: py,
     codeOnly: true,
     test: (t) =>
-      /(?:\.type|\[\s*['"]type['"]\s*\])\s*==\s*['"][a-z_]+\.[a-z_.]+['"]|^\s*match\s+[\w.]+(?:\.type|\[\s*['"]type['"]\s*\])\s*:/m.test(
-        t,
-      ) || /\bisinstance\s*\(\s*[\w.]+\s*,\s*\(?\s*(?:\w+\.)*Response\w*Event\b|^\s*case\s+(?:\w+\.)*Response\w*Event\s*\(/m.test(t),
+      PYTHON_TYPE_CHECK.test(t) ||
+      /^\s*match\s+[\w.]+(?:\.type|\[\s*['"]type['"]\s*\])\s*:/m.test(t) ||
+      /\bisinstance\s*\(\s*[\w.]+\s*,\s*\(?\s*(?:\w+\.)*Response\w*Event\b|^\s*case\s+(?:\w+\.)*Response\w*Event\s*\(/m.test(t),
   },
   { id: 'zod', title: 'Zod schemas', language: 'typescript', applies: ts, test: (t) => imports('zod').test(t) },
   {

@@ -24,7 +24,7 @@ import { fieldsForFact, type DeclaredFields } from '../declared-fields.js';
 import { baseNodes, declaredFieldsIn } from './python-fields.js';
 import { clientCallFact, dispatchedRouteFact, mountFact, requestBuilderFact, RouteScope, routeFacts } from './python-routes.js';
 import { bodyReaders } from './body-keys.js';
-import { flowKeys, returnedKeys } from './sent-flow.js';
+import { type FlowKey, flowKeys, returnedKeys } from './sent-flow.js';
 import { paramsTypeOf, sentBodyKeys } from '../client-path.js';
 import { embeddedTraceTypes, sseEventTypes } from '../trace/trace-facts.js';
 import { constantRanges } from './constant-names.js';
@@ -195,6 +195,7 @@ export function pythonFacts(tree: Tree, ctx: FileContext): FileFacts {
           routes.bindGetattr(node);
         }
         callFacts(node, callee, symbol, sink);
+        builtRequestFact(node, callee, symbol, sink);
         clientCallFact(node, callee, symbol, routes, sink);
         mountFact(node, callee, sink);
         break;
@@ -473,7 +474,15 @@ function literalFact(
         anotherVocabulary(parent, subject.text, sink.ctx.candidates)
       )
         return add('literal', false, 'comparison with another API’s type');
-      return add('handler', subject !== undefined, 'comparison with type');
+      // `etype in ("response.failed", "error")`: an undotted type checked in one collection with a
+      // dotted type of the spec's, on the same subject, is that API's own.
+      const besideDotted =
+        child.type !== 'string' &&
+        kids(child).some((k) => {
+          const v = stringValue(k);
+          return v !== undefined && !isWeakLiteral(v) && isEventLiteral(v, sink.ctx.candidates);
+        });
+      return add('handler', subject !== undefined || besideDotted, 'comparison with type');
     }
     case 'case_clause':
     case 'case_pattern':
@@ -1121,6 +1130,43 @@ const REQUEST_ANNOTATION = /:\s*(?:\w+\.)*[A-Z]\w*(?:Request|Params|Body|Payload
 
 /** A type named as projects name a request model (`ResponseRequest`, `openai_models.CreateResponseBody`). */
 const REQUEST_MODEL = /^(?:\w+\.)*[A-Z]\w*(?:Request|Params|Body|Payload)$/;
+
+/** Pydantic's validating constructors (`Model.model_validate(payload)`, v1's `parse_obj`). */
+const VALIDATORS = new Set(['model_validate', 'parse_obj']);
+
+/**
+ * A request built as the project's own request model (`ResponsesParams(**body)`,
+ * `ResponsesParams(model=…, input=…)`, `ResponsesParams.model_validate(payload)`): the keys it is
+ * given, with the dict handed over followed to where its keys are written, as a converter builds
+ * the request it sends. The mapping gives them to the endpoint it ties that model to, as it does
+ * the keys a function reads off a parameter typed with the model (typedRequestReads).
+ */
+function builtRequestFact(call: Node, callee: Callee, symbol: string, sink: FactSink): void {
+  if (sink.ctx.isTest || callee.written === undefined) return;
+  const method = callee.attribute ? callee.last : undefined;
+  const validates = method !== undefined && VALIDATORS.has(method);
+  const type =
+    validates || (method !== undefined && BUILDERS.has(method)) ? callee.written.slice(0, callee.written.lastIndexOf('.')) : callee.written;
+  if (!REQUEST_MODEL.test(type)) return;
+  const args = kids(call.childForFieldName('arguments') ?? call);
+  const keys: FlowKey[] = [];
+  for (const [i, a] of args.entries()) {
+    if (a.type === 'keyword_argument') {
+      const name = a.childForFieldName('name')?.text;
+      if (name !== undefined) keys.push({ name, line: pos(a).line });
+    } else if (a.type === 'dictionary_splat' && kids(a)[0]) keys.push(...flowKeys(kids(a)[0]!));
+    else if (validates && i === 0) keys.push(...flowKeys(a));
+  }
+  const known = sink.ctx.candidates.paramSets;
+  const seen = new Set<string>();
+  const params = keys.flatMap((k) => {
+    if (seen.has(k.name) || !known.some((set) => set.has(k.name))) return [];
+    seen.add(k.name);
+    return [{ name: k.name, in: 'body' as const, line: k.line, ...(k.symbol !== undefined ? { symbol: k.symbol } : {}) }];
+  });
+  if (params.length === 0) return;
+  sink.add({ kind: 'route', symbol, className: type, evidence: `builds a request typed ${type}`, paramsOnly: true, params, ...pos(call) });
+}
 
 /**
  * The keys a function that is no route reads off a parameter typed with the project's own request
