@@ -74,6 +74,37 @@ describe('Python written one step removed', () => {
     ]);
   });
 
+  it('a guard that turns other paths away serves its paths, and the body read after it is the route’s', async () => {
+    const { facts } = await analyzeFiles({
+      'server/plain.py': [
+        'class Handler(BaseHTTPRequestHandler):',
+        '    def do_POST(self):',
+        '        if self.path not in {"/responses", "/v1/responses"}:',
+        '            return self.send_error(404)',
+        '        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))',
+        '        model = body.get("model")',
+        '    def do_DELETE(self):',
+        '        if self.path != "/v1/responses/abc":',
+        '            return self.send_error(404)',
+        'def probe(url):',
+        '    return url.path in ("/v1/responses",)',
+        'class Other(BaseHTTPRequestHandler):',
+        '    def do_GET(self):',
+        '        if "/v1/responses" in self.path:',
+        '            pass',
+        '',
+      ].join('\n'),
+    });
+    expect(facts.filter((f) => f.kind === 'route').map((f) => `${f.line} ${f.method} ${f.path} ${f.symbol}`)).toEqual([
+      '3 POST /responses do_POST',
+      '3 POST /v1/responses do_POST',
+      '8 DELETE /v1/responses/abc do_DELETE',
+    ]);
+    expect(
+      facts.filter((f) => f.kind === 'route').flatMap((f) => (f.params ?? []).map((p) => `${f.path} ${p.name} ${p.in} at ${p.line}`)),
+    ).toEqual(['/responses model body at 6', '/v1/responses model body at 6']);
+  });
+
   it('a submodule of a folder without `__init__.py` is found, and its class read through it is defined where declared', async () => {
     const { facts } = await analyzeFiles({
       'server/models/openai.py': [

@@ -182,12 +182,19 @@ describe('a request model named as such models are', () => {
         ...three('OpenAIResponseBody', 20),
         // The SDK's own name under another API's (the Realtime API's `response.create`).
         ...three('RealtimeResponseCreateParams', 30),
+        // The API's own word before the suffix, and a Python TypedDict of keyword arguments.
+        ...three('ResponsesApiRequest', 40),
+        ...three('ResponseCreateKwargs', 50),
+        // An answer with the API's word is still an answer.
+        ...three('ResponsesApiBody', 60),
       ],
       smallConfig(),
     );
     expect(places(m, 'param:POST /v1/responses#model')).toEqual([
       'ws/backend/models.py:3 OpenAIResponseRequest.model (named like a request of POST /v1/responses (OpenAIResponseRequest))',
       'ws/backend/models.py:10 HeliconeResponsesRequestBody.model (named like a request of POST /v1/responses (HeliconeResponsesRequestBody))',
+      'ws/backend/models.py:40 ResponsesApiRequest.model (named like a request of POST /v1/responses (ResponsesApiRequest))',
+      'ws/backend/models.py:50 ResponseCreateKwargs.model (named like a request of POST /v1/responses (ResponseCreateKwargs))',
     ]);
   });
 

@@ -158,7 +158,7 @@ function stem(name: string): string {
 /**
  * The names projects give an endpoint's request model, from the SDK call the model names for it
  * (`responses.create` → `ResponsesRequest`, `CreateResponseRequest`, `ResponseCreateBody`,
- * `ResponsesRequestBody`, …;
+ * `ResponsesRequestBody`, `ResponsesApiRequest`, `ResponseCreateKwargs`, …;
  * `conversations.items.create` → `ItemCreateRequest`, …) and from the spec's schema name with a
  * suffix (`CreateResponseRequest`). Only endpoints that take a body; a name two endpoints would
  * share stands for neither.
@@ -169,7 +169,9 @@ function conventionalRequestNames(model: Model): Map<string, string> {
     const had = out.get(name);
     out.set(name, had === undefined || had === id ? id : null);
   };
-  const suffixes = ['Request', 'Params', 'Body', 'Payload', 'Input', 'RequestBody', 'RequestParams', 'RequestPayload'];
+  const plain = ['Request', 'Params', 'Body', 'Payload', 'Input', 'Kwargs', 'RequestBody', 'RequestParams', 'RequestPayload'];
+  // `ResponsesApiRequest`: the API's own word before the suffix.
+  const suffixes = [...plain, ...['Api', 'API'].flatMap((api) => ['Request', 'Params', 'Body', 'Payload'].map((s) => `${api}${s}`))];
   const cap = (w: string): string => w.charAt(0).toUpperCase() + w.slice(1);
   for (const e of model.endpoints) {
     if (!/^(?:POST|PUT|PATCH)$/.test(e.method)) continue;
@@ -186,7 +188,7 @@ function conventionalRequestNames(model: Model): Map<string, string> {
           put(`${cap(verb)}${noun}${s}`, e.id);
           put(`${noun}${cap(verb)}${s}`, e.id);
           // `ResponsesRequest`; not `ResponseBody`, which is as often what an API answers.
-          if (verb === 'create' && /^(?:Request|Params|Payload|Request\w+)$/.test(s)) put(`${noun}${s}`, e.id);
+          if (verb === 'create' && /^(?:(?:Api|API)?(?:Request|Params|Payload)|Kwargs|Request\w+)$/.test(s)) put(`${noun}${s}`, e.id);
         }
     }
   }

@@ -22,7 +22,15 @@ import { FactSink, type FileContext, type FileFacts } from '../fact-sink.js';
 import { classFacts } from './python-classes.js';
 import { fieldsForFact, type DeclaredFields } from '../declared-fields.js';
 import { baseNodes, declaredFieldsIn } from './python-fields.js';
-import { clientCallFact, dispatchedRouteFact, mountFact, requestBuilderFact, RouteScope, routeFacts } from './python-routes.js';
+import {
+  clientCallFact,
+  comparedPath,
+  dispatchedRouteFact,
+  mountFact,
+  requestBuilderFact,
+  RouteScope,
+  routeFacts,
+} from './python-routes.js';
 import { bodyReaders } from './body-keys.js';
 import { type FlowKey, flowKeys, returnedKeys } from './sent-flow.js';
 import { paramsTypeOf, sentBodyKeys } from '../client-path.js';
@@ -167,7 +175,7 @@ export function pythonFacts(tree: Tree, ctx: FileContext): FileFacts {
         else if (value !== undefined && isEventLiteral(value, ctx.candidates)) literalFact(node, value, symbol, sink, declared);
         else if (value !== undefined && ctx.candidates.objectByValue.has(value))
           objectFact(node, ctx.candidates.objectByValue.get(value)!, symbol, sink, declared);
-        else if (value?.startsWith('/') && node.parent?.type === 'comparison_operator') dispatchedRouteFact(node, value, symbol, sink);
+        else if (value?.startsWith('/') && comparedPath(node)) dispatchedRouteFact(node, value, symbol, routes.functions, sink);
         if (value === 'response.create') websocketFrameFact(node, symbol, sink);
         // A stream framed by hand (`f"event: response.created\ndata: {payload}\n\n"`) emits the
         // events its `event:` lines name; a comparison with such a line reads them instead. An

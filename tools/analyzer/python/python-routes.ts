@@ -271,18 +271,37 @@ const REQUEST_PATH = /(?:\.path|\.path_info|\[\s*["']path["']\s*\])$/;
 /** What it compares with a method: `self.command`, `request.method`, `scope["method"]`. */
 const REQUEST_METHOD = /(?:\.method|\.command|\[\s*["']method["']\s*\])$/;
 
+/** Containers a path is tested against: `self.path in {"/responses", "/v1/responses"}`. */
+const PATH_SETS = new Set(['set', 'tuple', 'list']);
+
+/** A string compared with something, alone or as a member of the set it is tested against. */
+export function comparedPath(str: Node): boolean {
+  const parent = str.parent;
+  if (parent?.type === 'comparison_operator') return true;
+  return parent !== null && PATH_SETS.has(parent.type) && parent.parent?.type === 'comparison_operator';
+}
+
 /**
  * A plain server's dispatch: `if self.path == "/v1/responses":` in http.server's `do_POST`, or
- * `scope["method"] == "POST" and scope["path"] == "/v1/responses"` in a bare ASGI app. The method
- * is the handler's (`do_POST`) or the one compared in the same `and`; with neither, no route: a path
- * compared alone may be a client's test of where a call goes.
+ * `scope["method"] == "POST" and scope["path"] == "/v1/responses"` in a bare ASGI app. A guard
+ * that turns every other path away serves the same route (`if self.path != "/v1/responses":` or
+ * `if self.path not in {"/responses", "/v1/responses"}:` answering 404), as does a test of
+ * membership (`in {…}`: each path in it). The method is the handler's (`do_POST`) or the one
+ * compared in the same `and`; with neither, no route: a path compared alone may be a client's test
+ * of where a call goes.
  */
-export function dispatchedRouteFact(str: Node, path: string, symbol: string, sink: FactSink): void {
-  const comparison = str.parent!;
+export function dispatchedRouteFact(str: Node, path: string, symbol: string, functions: ReadonlyMap<string, Node>, sink: FactSink): void {
+  const member = PATH_SETS.has(str.parent!.type) ? str.parent! : undefined;
+  const compared = member ?? str;
+  const comparison = compared.parent!;
   const [left, right] = kids(comparison);
-  const other = left?.id === str.id ? right : left;
-  if (kids(comparison).length !== 2 || comparison.child(1)?.type !== '==' || !other || !REQUEST_PATH.test(other.text)) return;
-  let method = /^do_([A-Z]+)$/.exec(enclosingFunction(comparison)?.childForFieldName('name')?.text ?? '')?.[1];
+  const other = left?.id === compared.id ? right : left;
+  const operator = comparison.child(1)?.type;
+  // A set is tested on the right of `in`; a single path on either side of `==` or `!=`.
+  const tested = member ? (operator === 'in' || operator === 'not in') && right?.id === member.id : operator === '==' || operator === '!=';
+  if (kids(comparison).length !== 2 || !tested || !other || !REQUEST_PATH.test(other.text)) return;
+  const handler = enclosingFunction(comparison);
+  let method = /^do_([A-Z]+)$/.exec(handler?.childForFieldName('name')?.text ?? '')?.[1];
   // The method compared beside it: the `and` chain the comparison stands in.
   let chain: Node = comparison;
   while (chain.parent?.type === 'boolean_operator' && chain.parent.child(1)?.type === 'and') chain = chain.parent;
@@ -293,7 +312,19 @@ export function dispatchedRouteFact(str: Node, path: string, symbol: string, sin
     if (given && METHODS.has(given.toLowerCase())) method = given.toUpperCase();
   }
   if (!method || !METHODS.has(method.toLowerCase())) return;
-  sink.add({ kind: 'route', symbol, method, path, evidence: 'request dispatch on its method and path', ...pos(comparison) });
+  // What the handler reads off the body it reads itself (`self._read_json()`), as a decorated route's.
+  const { keys, handOffs } = handler && WITH_BODY.has(method.toLowerCase()) ? keysRead(handler, [], functions) : NOTHING_READ;
+  sink.add({
+    kind: 'route',
+    symbol,
+    method,
+    path,
+    evidence: 'request dispatch on its method and path',
+    ...(keys.length ? { params: keys } : {}),
+    ...(handOffs.length ? { handsBody: handOffs } : {}),
+    // Each path of a set at its own string, as each type of a handler's `in (…)` is.
+    ...pos(member ? str : comparison),
+  });
 }
 
 /**
