@@ -334,6 +334,33 @@ describe('body keys an untyped handler reads', () => {
     ]);
   });
 
+  it('Python: across modules, through a function that reads no key itself and passes the body on', async () => {
+    expect(
+      await routes({
+        'server/__init__.py': '',
+        'server/app.py': [
+          'from fastapi import FastAPI, Request',
+          'from .envelope import from_upstream',
+          'app = FastAPI()',
+          '',
+          '@app.post("/v1/responses")',
+          'async def create(request: Request):',
+          '    payload = await request.json()',
+          '    return from_upstream(payload, {})',
+          '',
+        ].join('\n'),
+        'server/envelope.py': [
+          'def from_upstream(payload, upstream):',
+          '    choice = upstream.get("choices")',
+          '    return wrap(payload=payload, choice=choice)',
+          '',
+          'def wrap(payload, choice):',
+          '    return {"object": "response", "truncation": payload.get("truncation", "disabled")}',
+          '',
+        ].join('\n'),
+      }),
+    ).toEqual(['server/app.py:5 POST /v1/responses [truncation@server/envelope.py:6]']);
+  });
   it('TypeScript: the body handed to a function of the file is read there; a cast to a bag of keys is no model', async () => {
     expect(
       await routes({

@@ -100,6 +100,35 @@ describe('Python: a URL handed in as a parameter', () => {
       }),
     ).toEqual(['server/helpers.py:3 POST /v1/responses [model@9] (httpx.post() call)']);
   });
+
+  it('reads the standard library’s request, its body encoded from the dict the callers build', async () => {
+    expect(
+      await routes({
+        'server/transport.py': [
+          'import json, urllib.request',
+          'from urllib.request import Request',
+          'def post_json(url, payload):',
+          '    data = json.dumps(payload).encode("utf-8")',
+          '    req = urllib.request.Request(url, data=data, method="POST")',
+          '    return urllib.request.urlopen(req)',
+          'def fetch(url):',
+          '    return urllib.request.urlopen(urllib.request.Request(url))',
+          'def create(base, prompt):',
+          '    body = {"model": "m", "input": prompt}',
+          '    fetch(f"{base}/v1/responses/abc")',
+          '    return post_json(f"{base}/v1/responses", body)',
+          'def page(scope):',
+          '    return Request(scope)',
+          '',
+        ].join('\n'),
+      }),
+    ).toEqual([
+      'server/transport.py:5 POST /v1/responses [model@10,input@10] (urllib.request.Request() call)',
+      'server/transport.py:8 GET /v1/responses/abc [] (urllib.request.Request() call)',
+      // A wrapper named for its method is a call of the endpoint where it is called, too.
+      'server/transport.py:12 POST /v1/responses [] (post_json() call)',
+    ]);
+  });
 });
 
 describe('TypeScript: a URL handed in as a parameter', () => {

@@ -658,6 +658,28 @@ describe('Python: keys a helper writes into the dict it is given', () => {
     ].join('\n');
     expect(await sent({ 'server/tools.py': text })).toEqual(['server/tools.py:11 POST /v1/responses [truncation@6,max_output_tokens@2]']);
   });
+
+  it('reads a TypedDict made of a dict literal, and a body sent as the JSON text of one', async () => {
+    const text = [
+      'import httpx, json',
+      'class CreateKw(TypedDict, total=False):',
+      '    model: str',
+      'def build(name):',
+      '    kw: CreateKw = CreateKw({"model": name})',
+      '    kw["truncation"] = "auto"',
+      '    return client.responses.create(**kw)',
+      'def create(client, name):',
+      '    return client.responses.create(**CreateKw({"input": name}))',
+      'def raw(base, name):',
+      '    return httpx.post(f"{base}/v1/responses", content=None, data=json.dumps({"input": name}).encode())',
+      '',
+    ].join('\n');
+    expect(await sent({ 'server/kw.py': text })).toEqual([
+      'server/kw.py:7 POST /v1/responses [model@5,truncation@6]',
+      'server/kw.py:9 POST /v1/responses [input@9]',
+      'server/kw.py:11 POST /v1/responses [input@11]',
+    ]);
+  });
 });
 
 describe('the Responses API’s WebSocket mode', () => {

@@ -336,12 +336,15 @@ export function bodyReaders(functionNodes: readonly Node[], functions: ReadonlyM
     const text = fn.text;
     const readOff = new Set<string>();
     for (const m of text.matchAll(KEY_READ)) readOff.add(m[1]!);
-    if (readOff.size === 0) continue;
-    // A request whose body the function reads (`json.loads(request.body)`, `request.data["model"]`).
-    for (const m of text.matchAll(REQUEST_BODY)) readOff.add(m[1]!);
     const name = callableName(fn);
     if (!name) continue;
     const params = parameterNames(fn);
+    // A parameter it passes on to a function of its file (`return build_envelope(payload=payload)`),
+    // which may read it: keysRead follows the call.
+    for (const p of passedOn(fn.childForFieldName('body')?.text ?? '', params, functions, fn)) readOff.add(p);
+    if (readOff.size === 0) continue;
+    // A request whose body the function reads (`json.loads(request.body)`, `request.data["model"]`).
+    for (const m of text.matchAll(REQUEST_BODY)) readOff.add(m[1]!);
     const read: [number, string, number][] = [];
     const handedOn: [number, HandOff][] = [];
     params.forEach((param, index) => {
@@ -353,6 +356,13 @@ export function bodyReaders(functionNodes: readonly Node[], functions: ReadonlyM
     if (read.length || handedOn.length) out.push({ name, params, read, ...(handedOn.length ? { handedOn } : {}) });
   }
   return out;
+}
+
+/** The parameters `fn` gives as they are (in `body`, its block) to a call, when it calls another function its file defines. */
+function passedOn(text: string, params: readonly string[], functions: ReadonlyMap<string, Node>, fn: Node): string[] {
+  const calls = [...text.matchAll(/\b(\w+)\s*\(/g)].some((m) => functions.has(m[1]!) && functions.get(m[1]!)?.id !== fn.id);
+  if (!calls) return [];
+  return params.filter((p) => /^\w+$/.test(p) && new RegExp(String.raw`[(,]\s*(?:\w+\s*=\s*)?${p}\s*[,)]`).test(text));
 }
 
 /** `handle` for a module-level function, `Handler.handle` for a method of a module-level class; undefined for anything nested. */

@@ -232,7 +232,7 @@ export function clientCallFact(call: Node, callee: Callee, symbol: string, scope
   const args = named || registers || requesting ? kids(call.childForFieldName('arguments') ?? call) : [];
   const given =
     requesting && args[0]?.type === 'string' ? /^(get|post|put|patch|delete)$/i.exec(stringValue(args[0]) ?? '')?.[1] : undefined;
-  const verb = named ?? given?.toLowerCase();
+  const verb = named ?? given?.toLowerCase() ?? (name === 'Request' ? urllibVerb(callee, args) : undefined);
   if (registers && registeredRouteFact(call, name, args, scope, sink)) return;
   // `client.responses.create(…)`, or `create(…)` after `create = getattr(client.responses, "create")`.
   const chain = callee.attribute ? (callee.written?.split('.') ?? trailingNames(callee.node)) : name && scope.fetched(name);
@@ -264,6 +264,21 @@ export function clientCallFact(call: Node, callee: Callee, symbol: string, scope
     ...(params.length ? { params } : {}),
     ...pos(call),
   });
+}
+
+/**
+ * The standard library's request, `urllib.request.Request(url, data=body, method="POST")`: its
+ * method as given, or what urllib sends by default (POST with data, GET without). A bare
+ * `Request(…)` counts only with a method or data given, as other frameworks' requests take neither.
+ */
+function urllibVerb(callee: Callee, args: Node[]): string | undefined {
+  const written = callee.written ?? callee.node.text;
+  if (!/^(?:urllib\.)?(?:request\.)?Request$/.test(written)) return undefined;
+  const method = keyword(args, 'method')?.toLowerCase();
+  if (method !== undefined) return METHODS.has(method) ? method : undefined;
+  const data = keywordValue(args, 'data') ?? args.filter((a) => a.type !== 'keyword_argument')[1];
+  if (data) return 'post';
+  return written === 'Request' ? undefined : 'get';
 }
 
 /** What a plain server compares with a path: `self.path` (http.server), `scope["path"]` (ASGI), `request.url.path`. */

@@ -399,6 +399,14 @@ export function flowKeys(value: Node, handOffs?: ReturnHandOff[]): FlowKey[] {
           const object = callee.childForFieldName('object');
           if (object) keys(object, scope, depth + 1);
         } else if (name === 'deepcopy' && args[0]) keys(args[0], scope, depth + 1);
+        // The body as bytes: `json.dumps(payload).encode()`, `orjson.dumps(payload)`.
+        else if (name === 'encode' && callee?.type === 'attribute') {
+          const object = callee.childForFieldName('object');
+          if (object) keys(object, scope, depth + 1);
+        } else if (name === 'dumps' && args[0]) keys(args[0], scope, depth + 1);
+        // A TypedDict made of a dict (`CreateKwargs({"model": m})`): the dict's keys.
+        else if (name !== undefined && /^[A-Z]/.test(name) && args.length === 1 && args[0]!.type === 'dictionary')
+          keys(args[0]!, scope, depth + 1);
         else if (name !== undefined) {
           if (handOffs && callee && functionsNamed(name).length === 0) {
             const written = calleeWritten(callee, e);
