@@ -831,6 +831,10 @@ describe('Python: a request built by a function of another module', () => {
         'def unrelated():',
         '    return {"model": "m"}',
         '',
+        'def encode(model, messages):',
+        '    kwargs = {"model": model, "input": messages}',
+        '    return messages, kwargs',
+        '',
       ].join('\n'),
       'server/handlers.py': [
         'class ParamsHandler:',
@@ -840,6 +844,7 @@ describe('Python: a request built by a function of another module', () => {
       ].join('\n'),
       'server/client.py': [
         'from .build import make_args, unrelated',
+        'from . import build',
         'from .handlers import ParamsHandler',
         '',
         'class Client:',
@@ -850,7 +855,9 @@ describe('Python: a request built by a function of another module', () => {
         '        client.responses.create(**make_args("m", messages))',
         '        client.responses.create(**unrelated())',
         '        extra = self.params.build("r1")',
-        '        return client.responses.create(**extra, model="m")',
+        '        client.responses.create(**extra, model="m")',
+        '        _, kwargs = build.encode("m", messages)',
+        '        return client.responses.create(**kwargs)',
         '',
       ].join('\n'),
     });
@@ -858,10 +865,12 @@ describe('Python: a request built by a function of another module', () => {
       .filter((f) => f.kind === 'route' && f.file === 'server/client.py')
       .map((f) => `${f.line} [${(f.params ?? []).map((p) => `${p.name}@${p.file ?? ''}:${p.line} ${p.symbol ?? ''}`)}]`);
     expect(sent).toEqual([
-      '9 [model@server/build.py:2 make_args,input@server/build.py:2 make_args,max_output_tokens@server/build.py:4 make_args]',
+      '10 [model@server/build.py:2 make_args,input@server/build.py:2 make_args,max_output_tokens@server/build.py:4 make_args]',
       // One key is what any dict may hold: the function is not taken for a request's builder.
-      '10 []',
-      '12 [model@:12 ,previous_response_id@server/handlers.py:3 ParamsHandler.build,truncation@server/handlers.py:3 ParamsHandler.build]',
+      '11 []',
+      '13 [model@:13 ,previous_response_id@server/handlers.py:3 ParamsHandler.build,truncation@server/handlers.py:3 ParamsHandler.build]',
+      // An element of the tuple another module's function returns.
+      '15 [model@server/build.py:11 encode,input@server/build.py:11 encode]',
     ]);
   });
 });

@@ -171,8 +171,15 @@ export function flowKeys(value: Node, handOffs?: ReturnHandOff[]): FlowKey[] {
       // `_, kwargs = handle_tools(model, kwargs)`: the element of what the function returns in that place.
       if ((left?.type === 'pattern_list' || left?.type === 'tuple_pattern') && right?.type === 'call') {
         const place = kids(left).findIndex((k) => k.type === 'identifier' && k.text === name);
-        const called = lastName(right.childForFieldName('function'));
-        if (place >= 0 && called !== undefined) returnedElement(called, place, depth);
+        const callee = right.childForFieldName('function');
+        const called = lastName(callee);
+        if (place < 0 || called === undefined) continue;
+        if (functionsNamed(called).length > 0) returnedElement(called, place, depth);
+        // A function of another module (`_, kwargs = encode.build(…)`): what it returns, where that module writes it.
+        else if (handOffs && callee) {
+          const written = calleeWritten(callee, right);
+          if (written !== undefined) handOffs.push({ callee: written, line: pos(right).line });
+        }
         continue;
       }
       if (left?.type === 'subscript' && left.childForFieldName('value')?.text === name) {
@@ -454,5 +461,12 @@ export function returnedKeys(
 
 /** The keys what `fn` returns holds (its own `return`s, not those of the functions inside it), followed as a call's request is. */
 export function returnedFlowKeys(fn: Node): FlowKey[] {
-  return fn.descendantsOfType('return_statement').flatMap((r) => (r && sameScope(r, fn) && kids(r)[0] ? flowKeys(kids(r)[0]!) : []));
+  return fn.descendantsOfType('return_statement').flatMap((r) => {
+    const value = r && sameScope(r, fn) ? kids(r)[0] : undefined;
+    if (!value) return [];
+    // `return messages, kwargs`: a caller of another module takes one element apart, which one is
+    // not known here; the request's keys are those of the element that holds them.
+    const items = value.type === 'expression_list' || value.type === 'tuple' ? kids(value) : [value];
+    return items.flatMap((item) => flowKeys(item));
+  });
 }
