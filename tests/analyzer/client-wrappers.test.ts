@@ -98,7 +98,12 @@ describe('Python: a URL handed in as a parameter', () => {
           '',
         ].join('\n'),
       }),
-    ).toEqual(['server/helpers.py:3 POST /v1/responses [model@9] (httpx.post() call)']);
+    ).toEqual([
+      'server/helpers.py:3 POST /v1/responses [model@9] (httpx.post() call)',
+      // Given two paths, the wrapper's own call is neither endpoint's; each call of it is its path's.
+      'server/helpers.py:7 POST /v1/responses [] (either() call, sent by either)',
+      'server/helpers.py:8 POST /v1/conversations [] (either() call, sent by either)',
+    ]);
   });
 
   it('reads the standard library’s request, its body encoded from the dict the callers build', async () => {
@@ -125,8 +130,43 @@ describe('Python: a URL handed in as a parameter', () => {
     ).toEqual([
       'server/transport.py:5 POST /v1/responses [model@10,input@10] (urllib.request.Request() call)',
       'server/transport.py:8 GET /v1/responses/abc [] (urllib.request.Request() call)',
-      // A wrapper named for its method is a call of the endpoint where it is called, too.
+      // A wrapper is a call of the endpoint where it is called, too.
+      'server/transport.py:11 GET /v1/responses/abc [] (fetch() call, sent by fetch)',
       'server/transport.py:12 POST /v1/responses [] (post_json() call)',
+    ]);
+  });
+
+  it('reads a call of another module’s function that sends to the URL it is given, with the keys of what it is handed', async () => {
+    expect(
+      await routes({
+        'server/__init__.py': '',
+        'server/transport.py': [
+          'import json, urllib.request',
+          'def send(url, headers, payload, *, timeout=10):',
+          '    req = urllib.request.Request(url, data=json.dumps(payload).encode(), method="POST")',
+          '    return urllib.request.urlopen(req, timeout=timeout)',
+          'def label(path, value):',
+          '    return f"{path}: {value}"',
+          '',
+        ].join('\n'),
+        'server/client.py': [
+          'from .transport import send, label',
+          'from . import transport',
+          'class Provider:',
+          '    def create(self, model, prompt):',
+          '        url = f"{self.base_url}/v1/responses"',
+          '        payload = {"model": model, "input": prompt}',
+          '        payload["truncation"] = "auto"',
+          '        label(url, payload)',
+          '        return send(url, {}, payload, timeout=5)',
+          '    def cancel(self, rid):',
+          '        return transport.send(f"{self.base_url}/v1/responses/{rid}/cancel", {}, {})',
+          '',
+        ].join('\n'),
+      }),
+    ).toEqual([
+      'server/client.py:9 POST /v1/responses [model@6,input@6,truncation@7] (send() call, sent by send)',
+      'server/client.py:11 POST /v1/responses/{rid}/cancel [] (transport.send() call, sent by send)',
     ]);
   });
 });

@@ -63,7 +63,10 @@ function bindingKey(b: Binding): string {
 export function assignItems(given: AssignInput): CodeFact[] {
   const viewed = withViewMethods({
     ...given,
-    facts: withRequestTypes({ ...given, facts: withConstantValues({ ...given, facts: dispatchedByName(given) }) }),
+    facts: withClientWrappers({
+      ...given,
+      facts: withRequestTypes({ ...given, facts: withConstantValues({ ...given, facts: dispatchedByName(given) }) }),
+    }),
   });
   const input: AssignInput = { ...given, facts: withReturnedKeys({ ...given, facts: withHandedBodies({ ...given, facts: viewed }) }) };
   const { graph, typeByClass, sdkPackages } = input;
@@ -265,6 +268,27 @@ function withRequestTypes(input: AssignInput): CodeFact[] {
     const [, method, path] = declared;
     const where = sentIn(method);
     return [{ ...rest, method, path, evidence: `request typed ${className}`, params: rest.params?.map((p) => ({ ...p, in: where })) }];
+  });
+}
+
+/**
+ * A call of a function of another module given an endpoint's URL (route facts' `wrapper`): a call
+ * of that endpoint, with the method of the request that function sends to the URL it is given
+ * (module facts' `clientWrappers`), when it does; otherwise no route.
+ */
+function withClientWrappers(input: AssignInput): CodeFact[] {
+  if (!input.facts.some((f) => f.wrapper !== undefined)) return [...input.facts];
+  return input.facts.flatMap((f) => {
+    if (f.wrapper === undefined) return [f];
+    const { wrapper, ...rest } = f;
+    const found = callableOf(f.file, wrapper.callee, false, input, (facts, name) =>
+      facts.clientWrappers?.find(([n, , urlParam]) => n === name && urlParam === wrapper.urlArg),
+    );
+    if (!found) return [];
+    const [name, method] = found.value;
+    const where = sentIn(method);
+    const params = rest.params?.map((p) => ({ ...p, in: where }));
+    return [{ ...rest, method, evidence: `${f.evidence}, sent by ${name}`, ...(params ? { params } : {}) }];
   });
 }
 

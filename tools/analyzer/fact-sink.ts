@@ -86,6 +86,7 @@ export class FactSink {
       'paramsOnly',
       'namedBuilder',
       'returnedBy',
+      'wrapper',
     ] as const) {
       if (input[k] !== undefined) (fact as Record<string, unknown>)[k] = input[k];
     }

@@ -109,6 +109,13 @@ const CodeFactSchema = z.strictObject({
    * the endpoint's parameters they return (module facts `returned`), where they are written.
    */
   returnedBy: z.array(z.strictObject({ callee: z.string(), line: z.number().int().positive() })).optional(),
+  /**
+   * route: a call of a function another module defines (`post_json(url, payload)`, written as
+   * `callee`), given a URL of `path` as its argument `urlArg`. It calls the endpoint when that
+   * function sends a request to the URL it is given (module facts `clientWrappers`), which the
+   * workspace pass looks up: then the method is that request's; otherwise there is no route here.
+   */
+  wrapper: z.strictObject({ callee: z.string(), urlArg: z.number().int().nonnegative() }).optional(),
   /** route: the bases the body's declaration extends, resolved like `target` (a list request's page parameters). */
   bases: z.array(z.string()).optional(),
   /**

@@ -85,6 +85,13 @@ export interface ModuleFacts {
    */
   returned?: { name: string; keys: [key: string, line: number][] }[];
   /**
+   * Module-level functions and methods (`Class.method`) that send a request to the URL they are
+   * given as a parameter (`def post_json(url, payload): … urllib.request.Request(url, data=…,
+   * method="POST")`): the method, and the parameter's position. A call of one from another module
+   * with a URL of an endpoint's path is a call of that endpoint (route facts' `wrapper`).
+   */
+  clientWrappers?: [name: string, method: string, urlParam: number][];
+  /**
    * Dispatches to a method named after the event's type (`getattr(self, "on_" + event.type.replace(".", "_"))`):
    * the text before the type's name in each (`on_`; empty for none).
    */

@@ -328,23 +328,25 @@ function parameterNames(fn: Node): string[] {
  * module can call.
  */
 export function bodyReaders(functionNodes: readonly Node[], functions: ReadonlyMap<string, Node>): BodyReader[] {
+  // Cheap first, on the text: the names a key is read off by a string (`payload["model"]`,
+  // `payload.get("x")`); most functions read none. Walking every parameter of every function
+  // instead cost a tenth of a cold run.
+  const texts = functionNodes.map((fn) => fn.text);
+  const direct = texts.map((text) => new Set(Array.from(text.matchAll(KEY_READ), (m) => m[1]!)));
+  const passing = passingOn(texts, direct);
   const out: BodyReader[] = [];
-  for (const fn of functionNodes) {
-    // Cheap first, on the text: the names a key is read off by a string (`payload["model"]`,
-    // `payload.get("x")`); most functions read none. Walking every parameter of every function
-    // instead cost a tenth of a cold run.
-    const text = fn.text;
-    const readOff = new Set<string>();
-    for (const m of text.matchAll(KEY_READ)) readOff.add(m[1]!);
+  functionNodes.forEach((fn, i) => {
+    const readOff = direct[i]!;
+    const passes = passing.get(i);
+    if (readOff.size === 0 && !passes) return;
     const name = callableName(fn);
-    if (!name) continue;
+    if (!name) return;
     const params = parameterNames(fn);
-    // A parameter it passes on to a function of its file (`return build_envelope(payload=payload)`),
-    // which may read it: keysRead follows the call.
-    for (const p of passedOn(fn.childForFieldName('body')?.text ?? '', params, functions, fn)) readOff.add(p);
-    if (readOff.size === 0) continue;
+    // A parameter it passes on to a function of its file that reads it (`return wrap(payload=payload)`).
+    if (passes) for (const p of params) if (passes(p)) readOff.add(p);
+    if (readOff.size === 0) return;
     // A request whose body the function reads (`json.loads(request.body)`, `request.data["model"]`).
-    for (const m of text.matchAll(REQUEST_BODY)) readOff.add(m[1]!);
+    for (const m of texts[i]!.matchAll(REQUEST_BODY)) readOff.add(m[1]!);
     const read: [number, string, number][] = [];
     const handedOn: [number, HandOff][] = [];
     params.forEach((param, index) => {
@@ -354,15 +356,68 @@ export function bodyReaders(functionNodes: readonly Node[], functions: ReadonlyM
       for (const h of found.handOffs) handedOn.push([index, h]);
     });
     if (read.length || handedOn.length) out.push({ name, params, read, ...(handedOn.length ? { handedOn } : {}) });
+  });
+  return out;
+}
+
+/**
+ * The functions (by index) that hand a parameter as it is to a function of the file that reads a
+ * key off its own parameter, or hands it on so in turn, a few calls deep (`wrap(payload=payload)`):
+ * each with a test of whether a name is one it hands so. On the text, as the reads are.
+ */
+function passingOn(texts: readonly string[], direct: readonly Set<string>[]): Map<number, (name: string) => boolean> {
+  const heads = texts.map((text) => /^\s*(?:async\s+)?def\s+(\w+)\s*\(([\s\S]*?)\)\s*(?:->[^\n]*)?:/.exec(text));
+  const reading = new Set<string>();
+  heads.forEach((head, i) => {
+    if (head && Array.from(head[2]!.matchAll(/\w+/g), (m) => m[0]).some((n) => direct[i]!.has(n))) reading.add(head[1]!);
+  });
+  const out = new Map<number, (name: string) => boolean>();
+  for (let round = 0; round < FOLLOW_DEPTH && reading.size > 0; round++) {
+    let grew = false;
+    const calls = new RegExp(String.raw`\b(?:${[...reading].join('|')})\s*\(`, 'g');
+    texts.forEach((text, i) => {
+      const head = heads[i];
+      if (!head) return;
+      const body = text.slice(head[0].length);
+      const handed = new Set<string>();
+      for (const m of body.matchAll(calls))
+        for (const arg of topLevelArguments(body, m.index + m[0].length)) {
+          const name = /^\s*(?:\w+\s*=\s*)?(\w+)\s*$/.exec(arg)?.[1];
+          if (name) handed.add(name);
+        }
+      if (handed.size === 0) return;
+      // Asked again each round: a function found reading in the last one may be handed more.
+      out.set(i, (p) => handed.has(p));
+      if (!reading.has(head[1]!)) {
+        reading.add(head[1]!);
+        grew = true;
+      }
+    });
+    if (!grew) break;
   }
   return out;
 }
 
-/** The parameters `fn` gives as they are (in `body`, its block) to a call, when it calls another function its file defines. */
-function passedOn(text: string, params: readonly string[], functions: ReadonlyMap<string, Node>, fn: Node): string[] {
-  const calls = [...text.matchAll(/\b(\w+)\s*\(/g)].some((m) => functions.has(m[1]!) && functions.get(m[1]!)?.id !== fn.id);
-  if (!calls) return [];
-  return params.filter((p) => /^\w+$/.test(p) && new RegExp(String.raw`[(,]\s*(?:\w+\s*=\s*)?${p}\s*[,)]`).test(text));
+/** The arguments of the call whose `(` ends at `from`, as written, split at its own commas. */
+function topLevelArguments(text: string, from: number): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let start = from;
+  for (let i = from; i < text.length; i++) {
+    const c = text[i];
+    if (c === '(' || c === '[' || c === '{') depth++;
+    else if (c === ')' || c === ']' || c === '}') {
+      if (depth === 0) {
+        out.push(text.slice(start, i));
+        return out;
+      }
+      depth--;
+    } else if (c === ',' && depth === 0) {
+      out.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  return out;
 }
 
 /** `handle` for a module-level function, `Handler.handle` for a method of a module-level class; undefined for anything nested. */

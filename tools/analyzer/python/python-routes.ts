@@ -38,7 +38,7 @@ import {
   trailingNames,
   writtenName,
 } from './syntax.js';
-import { keysRead, queryKeysRead, type HandOff } from './body-keys.js';
+import { callableName, calleeWritten, keysRead, queryKeysRead, type HandOff } from './body-keys.js';
 
 const METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options']);
 /** Parameter types the framework injects itself: never the request body. */
@@ -237,7 +237,11 @@ export function clientCallFact(call: Node, callee: Callee, symbol: string, scope
   // `client.responses.create(…)`, or `create(…)` after `create = getattr(client.responses, "create")`.
   const chain = callee.attribute ? (callee.written?.split('.') ?? trailingNames(callee.node)) : name && scope.fetched(name);
   if (chain && sdkCallFact(call, chain, symbol, sink)) return;
-  if (!verb || call.parent?.type === 'decorator') return;
+  if (!verb) {
+    if (!registers && name !== undefined) wrapperCallFact(call, callee, symbol, sink);
+    return;
+  }
+  if (call.parent?.type === 'decorator') return;
   const pathArg = given ? args[1] : args[0];
   const first = pathArg?.type === 'keyword_argument' ? undefined : pathArg;
   if (!first) return;
@@ -248,6 +252,8 @@ export function clientCallFact(call: Node, callee: Callee, symbol: string, scope
     if (caller === null) caller = enclosingFunction(call);
     return caller;
   };
+  // A function of the module that sends to the URL it is given: another module may call it.
+  if (first.type === 'identifier') wrapperOf(callerOf(), first.text, verb, sink);
   const path = clientPath(first, callerOf, 0);
   if (path === undefined) return;
   const body = requestClass(args, callerOf());
@@ -261,6 +267,60 @@ export function clientCallFact(call: Node, callee: Callee, symbol: string, scope
     evidence: `${fn.text}() call`,
     ...(variants ? { className: variants[0]! } : {}),
     ...(variants && variants.length > 1 ? { variants } : {}),
+    ...(params.length ? { params } : {}),
+    ...pos(call),
+  });
+}
+
+/**
+ * Notes `fn` in the module facts' `clientWrappers` when `name`, the URL its request is sent to, is
+ * one of its parameters, and `fn` is a function another module can call.
+ */
+function wrapperOf(fn: Node | undefined, name: string, verb: string, sink: FactSink): void {
+  const callable = fn && callableName(fn);
+  if (!callable) return;
+  const params = kids(fn.childForFieldName('parameters') ?? fn).map(paramName);
+  const index = params.indexOf(name);
+  if (index < 0) return;
+  // A method is called on its object: its first parameter is not among the call's arguments.
+  const position = callable.includes('.') && /^(?:self|cls)$/.test(params[0] ?? '') ? index - 1 : index;
+  sink.module.clientWrappers ??= [];
+  const wrappers = sink.module.clientWrappers;
+  if (!wrappers.some(([n]) => n === callable)) wrappers.push([callable, verb.toUpperCase(), position]);
+}
+
+/**
+ * A call of a function of this module or another given a URL of a path first (`post_json(f"{base}/responses",
+ * payload)`, `url` assigned such a URL): a call of the endpoint if that function sends to the URL it
+ * is given, which the workspace pass looks up (facts' `wrapper`), with the keys the call's other
+ * arguments hold. One of this file is also read where it sends, the path its calls give (passedPath).
+ */
+function wrapperCallFact(call: Node, callee: Callee, symbol: string, sink: FactSink): void {
+  const fn = callee.node;
+  const object = callee.attribute ? fn.childForFieldName('object') : undefined;
+  if (object && /^(?:self|cls)$/.test(object.text)) return;
+  const args = kids(call.childForFieldName('arguments') ?? call);
+  const first = args[0];
+  // Cheap first: most calls are given no URL.
+  if (!first || !(first.type === 'string' ? first.text.includes('/') : first.type === 'identifier' && URL_NAME.test(first.text))) return;
+  const path = clientPath(first, () => enclosingFunction(call), 0);
+  if (path === undefined) return;
+  const written = calleeWritten(fn, call);
+  if (written === undefined) return;
+  const known = sink.ctx.candidates.paramSets;
+  const params: RouteParam[] = [];
+  for (const a of args.slice(1)) {
+    const value = a.type === 'keyword_argument' ? a.childForFieldName('value') : a.type === 'dictionary_splat' ? null : a;
+    if (!value) continue;
+    const keys = value.type === 'dictionary' ? dictKeys(value, enclosingFunction(call), 0) : flowKeys(value);
+    for (const key of keys) if (known.some((set) => set.has(key.name))) params.push({ ...key, in: 'body' });
+  }
+  sink.add({
+    kind: 'route',
+    symbol,
+    path,
+    evidence: `${fn.text}() call`,
+    wrapper: { callee: written, urlArg: 0 },
     ...(params.length ? { params } : {}),
     ...pos(call),
   });
