@@ -227,7 +227,7 @@ describe('body keys an untyped handler reads', () => {
         ].join('\n'),
       }),
     ).toEqual([
-      'server/serve.py:5 POST /v1/responses [stream@7 instructions@16 input@16 model@13]',
+      'server/serve.py:5 POST /v1/responses [stream@7 model@13 instructions@16 input@16]',
       // Two dicts: FastAPI reads each under its name, neither is the body whole.
       'server/serve.py:18 POST /v1/conversations [payload@19 metadata@19]',
     ]);
@@ -330,8 +330,30 @@ describe('body keys an untyped handler reads', () => {
         ].join('\n'),
       }),
     ).toEqual([
-      'server/app.py:6 POST /v1/responses [max_output_tokens@server/handlers.py:11 input@server/handlers.py:7 model@server/base.py:3 temperature@server/base.py:6]',
+      'server/app.py:6 POST /v1/responses [input@server/handlers.py:7 max_output_tokens@server/handlers.py:11 model@server/base.py:3 temperature@server/base.py:6]',
     ]);
+  });
+
+  it('Python: a key the handler reads itself is located there, before a helper it called first', async () => {
+    expect(
+      await routes({
+        'server/app.py': [
+          'from fastapi import FastAPI, Request',
+          'app = FastAPI()',
+          '',
+          'def keep(payload):',
+          '    return payload.get("truncation") == "auto" and payload.get("model")',
+          '',
+          '@app.post("/v1/responses")',
+          'async def create(request: Request):',
+          '    payload = await request.json()',
+          '    kept = keep(payload)',
+          '    if payload.get("truncation"):',
+          '        return kept',
+          '',
+        ].join('\n'),
+      }),
+    ).toEqual(['server/app.py:7 POST /v1/responses [truncation@11 model@5]']);
   });
 
   it('Python: across modules, through a function that reads no key itself and passes the body on', async () => {

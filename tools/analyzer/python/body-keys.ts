@@ -58,6 +58,9 @@ export function keysRead(
   const read = (f: Node, holders: Set<string>, depth: number): void => {
     if (visited.has(f.id)) return;
     visited.add(f.id);
+    // The functions it hands the body to are read after its own reads: a key the function reads
+    // itself is located there, not in a helper it called first.
+    const handedTo: [Node, Set<string>][] = [];
     if (depth === 0) for (const name of namesGiven(f, BODY_READ)) holders.add(name);
     // The body read in place counts too: `request.json["model"]`, `(await request.json())["input"]`,
     // `request.get_json().get("stream")`.
@@ -96,7 +99,7 @@ export function keysRead(
       if (local) {
         if (depth < FOLLOW_DEPTH) {
           const passed = handedParams(n, target, holders);
-          if (passed.size) read(target, passed, depth + 1);
+          if (passed.size) handedTo.push([target, passed]);
         }
         continue;
       }
@@ -105,6 +108,7 @@ export function keysRead(
       if (arg !== undefined && written !== undefined)
         handOffs.push({ callee: written, arg, line: pos(n).line, ...(object && isSuper(object) ? { inherited: true as const } : {}) });
     }
+    for (const [target, passed] of handedTo) read(target, passed, depth + 1);
   };
   read(fn, new Set(given), 0);
   return { keys, handOffs };
