@@ -691,4 +691,23 @@ describe('body keys an untyped handler reads', () => {
       'web/server.mts:10 POST /v1/typed model=CreateBody []',
     ]);
   });
+
+  it('TypeScript: destructured from the body or an empty object in its place', async () => {
+    expect(
+      await routes({
+        'web/server.mts': [
+          'app.post("/v1/conversations", (req, res) => {',
+          '  const { metadata, items } = req.body ?? {};',
+          '  res.json({ metadata, items });',
+          '});',
+          'app.post("/v1/responses", (req, res) => {',
+          '  const { model } = req.body || {};',
+          "  const { input } = req.body ?? { input: 'default' };",
+          '  res.json({ model, input });',
+          '});',
+          '',
+        ].join('\n'),
+      }),
+    ).toEqual(['web/server.mts:1 POST /v1/conversations [metadata@2 items@2]', 'web/server.mts:5 POST /v1/responses [model@6]']);
+  });
 });

@@ -320,6 +320,29 @@ describe('TypeScript: a wrapper of `fetch` called as `fetch` is', () => {
       'web/provider.mts:24 POST /v1/responses [] (fetch() call)',
     ]);
   });
+
+  it('reads a URL a function or method of the file returns, when each of its returns is one path', async () => {
+    expect(
+      await routes({
+        'web/adapter.mts': [
+          'export class Adapter {',
+          '  buildUrl() {',
+          // biome-ignore lint/suspicious/noTemplateCurlyInString: the source text of a template, analyzed
+          '    return `${this.base}/v1/responses`;',
+          '  }',
+          '  pick(fast: boolean) {',
+          "    return fast ? this.base + '/v1/responses' : this.base + '/v1/conversations';",
+          '  }',
+          '  async send(input: string) {',
+          "    await fetch(this.pick(true), { method: 'POST', body: JSON.stringify({ input }) });",
+          "    return fetch(this.buildUrl(), { method: 'POST', body: JSON.stringify({ model: 'm', input }) });",
+          '  }',
+          '}',
+          '',
+        ].join('\n'),
+      }),
+    ).toEqual(['web/adapter.mts:10 POST /v1/responses [model@10,input@10] (fetch() call)']);
+  });
 });
 
 describe('a request built as the project’s own request model', () => {

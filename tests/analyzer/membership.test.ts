@@ -136,6 +136,21 @@ describe('Python membership checks and Enum values', () => {
     ]);
   });
 
+  it('reads a collection checked against a name short for the event’s type (`etype`, `evt_type`), and not against another', async () => {
+    const found = await handlers({
+      'server/adapter.py': [
+        '_NATIVE = frozenset({"response.completed", "response.failed"})',
+        '_CODES = frozenset({"response.incomplete"})',
+        'def on(etype, status):',
+        '    if etype in _NATIVE:',
+        '        return 1',
+        '    return status in _CODES',
+        '',
+      ].join('\n'),
+    });
+    expect(found).toEqual(['server/adapter.py:4 response.completed', 'server/adapter.py:4 response.failed']);
+  });
+
   it('reads a collection of constants, each where it is declared, here or imported', async () => {
     const found = await handlers({
       'server/events.py': [

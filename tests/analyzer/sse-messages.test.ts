@@ -67,6 +67,27 @@ describe('SSE messages built as values', () => {
       }),
     ).toEqual(['2 emitter response.created (event of an SSE message)', '3 emitter response.in_progress (event of an SSE message)']);
   });
+
+  it('TypeScript: each branch of a choice written as the type or the event emits that event; not one compared', async () => {
+    expect(
+      await facts({
+        'web/finish.mts': [
+          'export function finish(res: { status: string }, send: (e: string, d: object) => void) {',
+          "  send(res.status === 'failed' ? 'response.failed' : 'response.completed', {",
+          "    type: res.status === 'failed' ? 'response.failed' : 'response.completed',",
+          '  });',
+          "  return res.status === (res.status ? 'response.queued' : 'x');",
+          '}',
+          '',
+        ].join('\n'),
+      }),
+    ).toEqual([
+      '2 emitter response.failed (argument of send())',
+      '2 emitter response.completed (argument of send())',
+      '3 emitter response.failed (type property in object literal)',
+      '3 emitter response.completed (type property in object literal)',
+    ]);
+  });
 });
 
 describe('a helper of the file that types the event it is given', () => {

@@ -200,7 +200,7 @@ export function isWeakLiteral(value: string): boolean {
 }
 
 /** The subject of a comparison or switch names an event's type. */
-export const TYPE_SUBJECT = /(^|[^a-z])(type|event)s?([^a-z]|$)|Type|Event/;
+export const TYPE_SUBJECT = /(^|[^a-z])(?:e|ev|evt)?(type|event)s?([^a-z]|$)|Type|Event/;
 
 /** What a prefix check is made on names a type: as a comparison's subject does, or ends in `type` (`etype`, `msgtype`). */
 export const isTypeSubject = (text: string): boolean => TYPE_SUBJECT.test(text) || /type$/i.test(text);

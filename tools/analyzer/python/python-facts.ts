@@ -490,7 +490,10 @@ function literalFact(
           const v = stringValue(k);
           return v !== undefined && !isWeakLiteral(v) && isEventLiteral(v, sink.ctx.candidates);
         });
-      return add('handler', subject !== undefined || besideDotted, 'comparison with type');
+      // An undotted type in a written collection counts only beside a dotted one (`in ("ping", "error")`
+      // is another API's stream, whatever its subject is called).
+      const inCollection = child.type !== 'string' && constant === undefined && isWeakLiteral(value as string);
+      return add('handler', inCollection ? besideDotted : subject !== undefined || besideDotted, 'comparison with type');
     }
     case 'case_clause':
     case 'case_pattern':

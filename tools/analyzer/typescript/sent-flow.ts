@@ -105,6 +105,11 @@ function indexOf(ts: Ts, sf: TS.SourceFile): FileIndex {
   return index;
 }
 
+/** The file's functions, methods and accessors of a name (arrow functions by the name holding them). */
+export function functionsOf(ts: Ts, sf: TS.SourceFile, name: string): readonly TS.Node[] {
+  return indexOf(ts, sf).functions.get(name) ?? [];
+}
+
 /** The file's calls of a name (`f(…)`, `this.f(…)`), from the one walk the flows of the file share. */
 export function callsOf(ts: Ts, sf: TS.SourceFile, name: string): readonly TS.CallExpression[] {
   return indexOf(ts, sf).calls.get(name) ?? [];

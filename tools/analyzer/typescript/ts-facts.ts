@@ -431,7 +431,12 @@ function roleOf(
   sf: TS.SourceFile,
   nameKeyed: ReadonlySet<string>,
 ): Role {
-  const p: TS.Node = node.parent;
+  // A branch of a choice stands where the choice does: `type: failed ? 'response.failed' :
+  // 'response.completed'` builds either event, `emit(done ? 'a' : 'b', …)` emits either.
+  let at: TS.Node = node;
+  while (ts.isConditionalExpression(at.parent) && at !== at.parent.condition) at = at.parent;
+  if (at !== node && (ts.isBinaryExpression(at.parent) || ts.isCaseClause(at.parent))) at = node;
+  const p: TS.Node = at.parent;
   // The property that says which event an object is: `type`, or `name` for a catalog's own events (an SDK's run-item names).
   const discriminates = (key: string | undefined, holder?: TS.Node): boolean =>
     key === 'type' ||

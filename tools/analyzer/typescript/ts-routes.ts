@@ -28,7 +28,7 @@ import {
   SENT_UNDER,
 } from '../client-path.js';
 import { fileRoute, type FileRoute } from '../route-files.js';
-import { callsOf, flowKeys, returnStatements } from './sent-flow.js';
+import { callsOf, flowKeys, functionsOf, returnStatements } from './sent-flow.js';
 
 type At = (node: TS.Node) => { line: number; column: number };
 
@@ -569,6 +569,9 @@ function pathIn(ts: Ts, sf: TS.SourceFile, e: TS.Expression, call: TS.Node, dept
     const value = propertyValue(ts, e, 'url') ?? propertyValue(ts, e, 'path');
     return value && pathIn(ts, sf, value, call, depth + 1);
   }
+  // `fetch(this.buildUrl(), …)`: what the file's function or method of that name returns, when
+  // every return of it is one path.
+  if (ts.isCallExpression(e) && e.arguments.length === 0) return returnedPath(ts, sf, e, depth);
   if ((ts.isCallExpression(e) || ts.isNewExpression(e)) && e.arguments?.[0]) {
     const arg = e.arguments[0];
     const inner = pathIn(ts, sf, arg, call, depth + 1);
@@ -585,6 +588,26 @@ function pathIn(ts: Ts, sf: TS.SourceFile, e: TS.Expression, call: TS.Node, dept
       return pathOfUrl(`/${arg.text}`);
   }
   return undefined;
+}
+
+/** The one path every return of the file's functions named as `call` calls gives (`buildUrl()`, `this.endpoint()`). */
+function returnedPath(ts: Ts, sf: TS.SourceFile, call: TS.CallExpression, depth: number): string | undefined {
+  const callee = call.expression;
+  const name = ts.isIdentifier(callee)
+    ? callee.text
+    : ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword
+      ? callee.name.text
+      : undefined;
+  const fns = name === undefined ? [] : functionsOf(ts, sf, name);
+  if (fns.length === 0 || fns.length > 3) return undefined;
+  let path: string | undefined;
+  for (const fn of fns)
+    for (const [value, at] of returnStatements(ts, fn)) {
+      const given = pathIn(ts, sf, value, at, depth + 1);
+      if (given === undefined || (path !== undefined && path !== given)) return undefined;
+      path = given;
+    }
+  return path;
 }
 
 /** A template that starts with a name holding a path (a parameter its callers fill): that path, then the rest. */
@@ -1123,6 +1146,14 @@ export function keysRead(
     if (visited.has(root)) return;
     visited.add(root);
     const held = (e: TS.Expression): boolean => {
+      // `req.body ?? {}`, `req.body || {}`: the body, or nothing to read when there is none.
+      if (
+        ts.isBinaryExpression(e) &&
+        (e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === ts.SyntaxKind.BarBarToken) &&
+        ts.isObjectLiteralExpression(e.right) &&
+        e.right.properties.length === 0
+      )
+        e = e.left;
       if (isBody(e)) return true;
       // `body as Record<string, unknown>`: the same object, narrowed.
       while (ts.isAsExpression(e) || ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e) || ts.isSatisfiesExpression(e))
