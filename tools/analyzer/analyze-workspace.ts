@@ -157,7 +157,8 @@ export async function analyzeWorkspace(options: AnalyzeOptions): Promise<Analyze
   };
 
   // Pass 1: files that mention a candidate (or are traces or route files by their path).
-  const prefilter = buildPrefilter(candidates);
+  // Built only when a file waits: a warm run answers every file from the cache.
+  const prefilter = waiting.length > 0 ? buildPrefilter(candidates) : () => false;
   let { take, rest } = split(waiting, (p) => p.language === 'trace' || isRouteFile(p.file) || prefilter(p.text));
   await parse(take);
   // Further passes: files that use a class the workspace itself ties to an event type (`CreatedEvent(...)`).

@@ -577,6 +577,8 @@ function definitionsByImport(input: AssignInput): CodeFact[] {
       if (imp.name === '*' || imp.name === 'default') continue;
       // One definition per declaration and module: an import repeated as a fallback adds nothing.
       if (seen.has(imp.name)) continue;
+      // Only a name the SDK ties to an event can define one: most imports are not looked up.
+      if (!input.typeByClass.has(imp.name)) continue;
       const target = input.graph.resolveModule(file, imp.module);
       if (!target || !('external' in target) || !input.sdkPackages.has(packageOf(target.external))) continue;
       seen.add(imp.name);
