@@ -875,6 +875,45 @@ describe('Python: a request built by a function of another module', () => {
   });
 });
 
+describe('TypeScript: a request handed to a function of another module that sends it', () => {
+  it('is a call of the endpoint where it is handed over, with the keys of the object it is given', async () => {
+    const { facts } = await analyzeFiles({
+      'web/stream.mts': [
+        'export async function createStreamed(client: any, request: object, handlers: object) {',
+        '  return client.responses.create(request, handlers);',
+        '}',
+        'export const label = (client: any, request: object) => String(request);',
+        '',
+      ].join('\n'),
+      'web/turn.mts': [
+        "import { createStreamed, label } from './stream.mjs';",
+        'export async function next(client: any, base: object, input: string, id: string) {',
+        '  const request = { ...base, input, previous_response_id: id, store: true };',
+        '  label(client, { input, store: true });',
+        '  return createStreamed(client, request, {});',
+        '}',
+        'export async function again(client: any, input: string) {',
+        "  return createStreamed(client, { model: 'm', input, truncation: 'auto' }, {});",
+        '}',
+        '// The function as a parameter defaulting to it, for tests to replace.',
+        'export async function third({ client, create = createStreamed }: { client: any; create?: typeof createStreamed }) {',
+        "  const request = { model: 'm', input: 'x' };",
+        '  return create(client, request, {});',
+        '}',
+        '',
+      ].join('\n'),
+    });
+    const sent = facts
+      .filter((f) => f.kind === 'route' && f.file === 'web/turn.mts')
+      .map((f) => `${f.line} ${f.method} ${f.path} [${(f.params ?? []).map((p) => `${p.name}@${p.line}`)}] (${f.evidence})`);
+    expect(sent).toEqual([
+      '5 POST /v1/responses [input@3,previous_response_id@3] (createStreamed() call, sent by createStreamed)',
+      '8 POST /v1/responses [model@8,input@8,truncation@8] (createStreamed() call, sent by createStreamed)',
+      '13 POST /v1/responses [model@12,input@12] (createStreamed() call, sent by createStreamed)',
+    ]);
+  });
+});
+
 describe('TypeScript: a request built by a function of another module', () => {
   it('sends what an imported function returns, by name or through a namespace, where that module writes it', async () => {
     const { facts } = await analyzeFiles({

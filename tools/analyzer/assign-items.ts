@@ -281,6 +281,16 @@ function withClientWrappers(input: AssignInput): CodeFact[] {
   return input.facts.flatMap((f) => {
     if (f.wrapper === undefined) return [f];
     const { wrapper, ...rest } = f;
+    if (wrapper.bodyArg !== undefined) {
+      const sent = callableOf(f.file, wrapper.callee, false, input, (facts, name) =>
+        facts.sdkWrappers?.find(([n, param]) => n === name && param === wrapper.bodyArg),
+      );
+      if (!sent) return [];
+      const [name, , method, path] = sent.value;
+      const allowed = input.endpointParams.get(`${method} ${path}`) ?? [];
+      const params = (rest.params ?? []).filter((p) => allowed.includes(p.name)).map((p) => ({ ...p, in: sentIn(method) }));
+      return [{ ...rest, method, path, evidence: `${f.evidence}, sent by ${name}`, ...(params.length ? { params } : {}) }];
+    }
     const found = callableOf(f.file, wrapper.callee, false, input, (facts, name) =>
       facts.clientWrappers?.find(([n, , urlParam]) => n === name && urlParam === wrapper.urlArg),
     );

@@ -110,12 +110,19 @@ const CodeFactSchema = z.strictObject({
    */
   returnedBy: z.array(z.strictObject({ callee: z.string(), line: z.number().int().positive() })).optional(),
   /**
-   * route: a call of a function another module defines (`post_json(url, payload)`, written as
-   * `callee`), given a URL of `path` as its argument `urlArg`. It calls the endpoint when that
-   * function sends a request to the URL it is given (module facts `clientWrappers`), which the
-   * workspace pass looks up: then the method is that request's; otherwise there is no route here.
+   * route: a call of a function a module defines (written as `callee`), either given a URL of
+   * `path` as its argument `urlArg` (`post_json(url, payload)`: module facts `clientWrappers`), or
+   * given a request as its argument `bodyArg` (`createResponse(client, request)`: module facts
+   * `sdkWrappers`). It calls the endpoint when that function sends what it is given, which the
+   * workspace pass looks up: then the method (and path) are that request's; otherwise no route.
    */
-  wrapper: z.strictObject({ callee: z.string(), urlArg: z.number().int().nonnegative() }).optional(),
+  wrapper: z
+    .strictObject({
+      callee: z.string(),
+      urlArg: z.number().int().nonnegative().optional(),
+      bodyArg: z.number().int().nonnegative().optional(),
+    })
+    .optional(),
   /** route: the bases the body's declaration extends, resolved like `target` (a list request's page parameters). */
   bases: z.array(z.string()).optional(),
   /**

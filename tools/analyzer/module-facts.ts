@@ -92,6 +92,13 @@ export interface ModuleFacts {
    */
   clientWrappers?: [name: string, method: string, urlParam: number][];
   /**
+   * Module-level functions that send the request they are given as a parameter through an SDK call
+   * (`export function createResponse(client, request) { return client.responses.create(request) }`):
+   * the parameter's position and the endpoint. A call of one from another module given an object of
+   * the endpoint's keys is a call of that endpoint (route facts' `wrapper`).
+   */
+  sdkWrappers?: [name: string, param: number, method: string, path: string][];
+  /**
    * Dispatches to a method named after the event's type (`getattr(self, "on_" + event.type.replace(".", "_"))`):
    * the text before the type's name in each (`on_`; empty for none).
    */

@@ -52,6 +52,7 @@ export function compilerApi(ts: typeof TS) {
     isModuleDeclaration: ts.isModuleDeclaration,
     isNamespaceExport: ts.isNamespaceExport,
     isNamedExports: ts.isNamedExports,
+    isNamedImports: ts.isNamedImports,
     isNamespaceImport: ts.isNamespaceImport,
     isNewExpression: ts.isNewExpression,
     isNonNullExpression: ts.isNonNullExpression,

@@ -56,10 +56,7 @@ export function typescriptFacts(ts: Ts, sf: TS.SourceFile, ctx: FileContext): Fi
   // declared further down.
   const routes: FactInput[] = [];
   const params: FactInput[] = [];
-  const onRoute = routeVisitor(ts, sf, ctx, { ctx, add: (f) => routes.push(f) }, at, (mount) => {
-    sink.module.mounts ??= [];
-    sink.module.mounts.push(mount);
-  });
+  const onRoute = routeVisitor(ts, sf, ctx, { ctx, add: (f) => routes.push(f) }, at, sink.module);
   const onParam = paramVisitor(ts, sf, { ctx, add: (f) => params.push(f) }, at, sink.module.unions);
   const onTypedRequest = typedRequestVisitor(ts, sf, { ctx, add: (f) => routes.push(f) }, at, sink.module);
   const typedKinds = typedRequestKindsOf(ts);

@@ -48,9 +48,15 @@ export function routeVisitor(
   ctx: FileContext,
   sink: FactAdder,
   at: At,
-  /** A router mounted under a prefix: [mounted, into, prefix], as written (module-facts.ts `mounts`). */
-  onMount: (mount: [string, string, string]) => void = () => {},
+  /** Where the routers mounted under a prefix (`mounts`) and the functions that send what they are given (`sdkWrappers`) go. */
+  module: ModuleFacts,
 ): (node: TS.Node) => void {
+  const onMount = (mount: [string, string, string]): void => {
+    module.mounts ??= [];
+    module.mounts.push(mount);
+  };
+  /** The names the file imports, read from its top when a call first asks. */
+  let imported: Set<string> | undefined;
   const fileRouted = fileRoute(ctx.file);
   /** A route file's route: its handler's body model, or else the body keys the handler reads. */
   const fileRouteFact = (route: FileRoute, symbol: string, method: string, handler: TS.Node | undefined, place: TS.Node): void => {
@@ -102,6 +108,7 @@ export function routeVisitor(
           // What it sends comes after its path's parameters (`create(body, options)`, `retrieve(id, query,
           // options)`; the request options after it are the SDK's own).
           const given = node.arguments[sdk.path.split('{').length - 1];
+          if (given && ts.isIdentifier(given)) noteSdkWrapper(ts, node, given.text, sdk, module);
           const returnedBy: ReturnHandOff[] = [];
           const flowed = given ? flowKeys(ts, sf, node, given, at, returnedBy, (key) => sdk.params.includes(key)) : [];
           if (sendsForeignKeys(flowed, sdk)) return;
@@ -123,6 +130,14 @@ export function routeVisitor(
           });
           return;
         }
+      }
+      // `createResponse(client, request)` of an imported function: a call of the endpoint it sends
+      // what it is given to, if it does (the workspace pass looks it up).
+      if (!access) {
+        imported ??= importedNames(ts, sf);
+        // Or a parameter that defaults to one (`{ create = createStreamed } = {}`, for tests to replace).
+        const callee = imported.has(name) ? name : imported.size > 0 ? defaultedTo(ts, node, name, imported) : undefined;
+        if (callee) wrappedRequestFact(ts, sf, node, callee, knownParams, at, sink);
       }
       // `this.request(path, { method: 'POST', body })`: a fetch-like wrapper, its method written in its options.
       // The options a `fetch`-like call is given, read once and only for a call that may be one:
@@ -608,6 +623,88 @@ function returnedPath(ts: Ts, sf: TS.SourceFile, call: TS.CallExpression, depth:
       path = given;
     }
   return path;
+}
+
+/** The local names a file's imports bind. */
+function importedNames(ts: Ts, sf: TS.SourceFile): Set<string> {
+  const out = new Set<string>();
+  for (const st of sf.statements) {
+    const clause = ts.isImportDeclaration(st) ? st.importClause : undefined;
+    if (!clause || clause.isTypeOnly) continue;
+    if (clause.name) out.add(clause.name.text);
+    const bindings = clause.namedBindings;
+    if (bindings && ts.isNamedImports(bindings)) for (const el of bindings.elements) if (!el.isTypeOnly) out.add(el.name.text);
+  }
+  return out;
+}
+
+/** The imported function a parameter named `name` of a function around `call` defaults to, directly or destructured. */
+function defaultedTo(ts: Ts, call: TS.Node, name: string, imported: ReadonlySet<string>): string | undefined {
+  const named = (b: TS.BindingName, init: TS.Expression | undefined): string | undefined =>
+    ts.isIdentifier(b) && b.text === name && init && ts.isIdentifier(init) && imported.has(init.text) ? init.text : undefined;
+  for (const fn of callers(call))
+    for (const p of fn.parameters) {
+      const direct = named(p.name, p.initializer);
+      if (direct) return direct;
+      if (ts.isObjectBindingPattern(p.name))
+        for (const el of p.name.elements) {
+          const found = named(el.name, el.initializer);
+          if (found) return found;
+        }
+    }
+  return undefined;
+}
+
+/**
+ * Notes the module-level function around an SDK call that sends its parameter `name` as the request
+ * (`export async function createResponse(client, request) { … client.responses.create(request) }`).
+ */
+function noteSdkWrapper(ts: Ts, call: TS.Node, name: string, sdk: { method: string; path: string }, module: ModuleFacts): void {
+  const fn: TS.SignatureDeclarationBase | undefined = callers(call).next().value;
+  if (!fn) return;
+  const holder = fn.parent;
+  const named =
+    ts.isFunctionDeclaration(fn) && fn.name && ts.isSourceFile(holder)
+      ? fn.name.text
+      : holder && ts.isVariableDeclaration(holder) && ts.isIdentifier(holder.name) && ts.isSourceFile(holder.parent.parent.parent)
+        ? holder.name.text
+        : undefined;
+  const index = fn.parameters.findIndex((p) => ts.isIdentifier(p.name) && p.name.text === name);
+  if (named === undefined || index < 0) return;
+  module.sdkWrappers ??= [];
+  if (!module.sdkWrappers.some(([n]) => n === named)) module.sdkWrappers.push([named, index, sdk.method, sdk.path]);
+}
+
+/**
+ * A call of an imported function given an object that holds two or more of the spec's request keys
+ * (`createResponse(client, { ...base, input, previous_response_id })`, or a `const` of one): a route
+ * fact for the workspace pass, which keeps it when that function sends the object (`sdkWrappers`).
+ */
+function wrappedRequestFact(
+  ts: Ts,
+  sf: TS.SourceFile,
+  call: TS.CallExpression,
+  name: string,
+  known: ReadonlySet<string>,
+  at: At,
+  sink: FactAdder,
+): void {
+  call.arguments.forEach((arg, index) => {
+    let value: TS.Expression | undefined = arg;
+    if (ts.isIdentifier(arg)) value = constantValue(ts, sf, arg.text, call);
+    const inner = value && unwrapExpression(ts, value);
+    if (!inner || !ts.isObjectLiteralExpression(inner)) return;
+    const keys = objectKeys(ts, inner, 'body', at, { sf, node: call }).filter((k) => known.has(k.name));
+    if (keys.length < 2) return;
+    sink.add({
+      kind: 'route',
+      symbol: callerName(ts, call) ?? name,
+      evidence: `${name}() call`,
+      wrapper: { callee: name, bodyArg: index },
+      params: keys,
+      ...at(call),
+    });
+  });
 }
 
 /** A template that starts with a name holding a path (a parameter its callers fill): that path, then the rest. */
