@@ -888,7 +888,7 @@ describe('TypeScript: a request handed to a function of another module that send
       'web/turn.mts': [
         "import { createStreamed, label } from './stream.mjs';",
         'export async function next(client: any, base: object, input: string, id: string) {',
-        '  const request = { ...base, input, previous_response_id: id, store: true };',
+        "  const request = { ...base, input, previous_response_id: id, ...(id ? { truncation: 'auto' } : {}) };",
         '  label(client, { input, store: true });',
         '  return createStreamed(client, request, {});',
         '}',
@@ -907,7 +907,7 @@ describe('TypeScript: a request handed to a function of another module that send
       .filter((f) => f.kind === 'route' && f.file === 'web/turn.mts')
       .map((f) => `${f.line} ${f.method} ${f.path} [${(f.params ?? []).map((p) => `${p.name}@${p.line}`)}] (${f.evidence})`);
     expect(sent).toEqual([
-      '5 POST /v1/responses [input@3,previous_response_id@3] (createStreamed() call, sent by createStreamed)',
+      '5 POST /v1/responses [input@3,previous_response_id@3,truncation@3] (createStreamed() call, sent by createStreamed)',
       '8 POST /v1/responses [model@8,input@8,truncation@8] (createStreamed() call, sent by createStreamed)',
       '13 POST /v1/responses [model@12,input@12] (createStreamed() call, sent by createStreamed)',
     ]);

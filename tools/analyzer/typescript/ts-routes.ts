@@ -694,7 +694,10 @@ function wrappedRequestFact(
     if (ts.isIdentifier(arg)) value = constantValue(ts, sf, arg.text, call);
     const inner = value && unwrapExpression(ts, value);
     if (!inner || !ts.isObjectLiteralExpression(inner)) return;
-    const keys = objectKeys(ts, inner, 'body', at, { sf, node: call }).filter((k) => known.has(k.name));
+    // Its keys as a request's are followed: spread under a condition, set on it after.
+    const keys = flowKeys(ts, sf, call, arg, at)
+      .filter((k) => known.has(k.name))
+      .map((k): SentKey => ({ name: k.name, in: 'body', line: k.line, ...(k.symbol !== undefined ? { symbol: k.symbol } : {}) }));
     if (keys.length < 2) return;
     sink.add({
       kind: 'route',
