@@ -321,7 +321,7 @@ describe('TypeScript: a wrapper of `fetch` called as `fetch` is', () => {
     ]);
   });
 
-  it('reads a URL a function or method of the file returns, when each of its returns is one path', async () => {
+  it('reads a URL a function or method of the file returns, when each of its returns is one path, and a default after `??`', async () => {
     expect(
       await routes({
         'web/adapter.mts': [
@@ -338,10 +338,20 @@ describe('TypeScript: a wrapper of `fetch` called as `fetch` is', () => {
           "    return fetch(this.buildUrl(), { method: 'POST', body: JSON.stringify({ model: 'm', input }) });",
           '  }',
           '}',
+          "const DEFAULT_ENDPOINT = 'https://api.example.test/v1/responses';",
+          'export async function send(deps: { endpoint?: string; fetch?: typeof fetch }, input: string) {',
+          '  const endpoint = deps.endpoint ?? DEFAULT_ENDPOINT;',
+          '  const fetchImpl = deps.fetch ?? fetch;',
+          "  return fetchImpl(endpoint, { method: 'POST', body: JSON.stringify({ input }) });",
+          '}',
           '',
         ].join('\n'),
       }),
-    ).toEqual(['web/adapter.mts:10 POST /v1/responses [model@10,input@10] (fetch() call)']);
+    ).toEqual([
+      'web/adapter.mts:10 POST /v1/responses [model@10,input@10] (fetch() call)',
+      // An injectable URL with a default: the default's path.
+      'web/adapter.mts:17 POST /v1/responses [input@17] (fetchImpl() call)',
+    ]);
   });
 });
 

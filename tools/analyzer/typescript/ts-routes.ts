@@ -574,6 +574,12 @@ function pathIn(ts: Ts, sf: TS.SourceFile, e: TS.Expression, call: TS.Node, dept
   const direct = pathOf(ts, e);
   if (direct !== undefined || depth >= 4) return direct;
   if (ts.isAwaitExpression(e) || ts.isParenthesizedExpression(e)) return pathIn(ts, sf, e.expression, call, depth + 1);
+  // `deps.endpoint ?? DEFAULT_ENDPOINT`, `options.url || API_URL`: the default, when it reads as a path.
+  if (
+    ts.isBinaryExpression(e) &&
+    (e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === ts.SyntaxKind.BarBarToken)
+  )
+    return pathIn(ts, sf, e.right, call, depth + 1);
   if (ts.isIdentifier(e)) {
     const value = constantValue(ts, sf, e.text, call);
     if (value) return pathIn(ts, sf, value, call, depth + 1);
