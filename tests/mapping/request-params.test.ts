@@ -231,6 +231,48 @@ describe('a request model named as such models are', () => {
     expect(places(computeMapping(withCalls(), [...fields, route, read], smallConfig()), 'param:POST /v1/responses#top_p')).toEqual([]);
   });
 
+  it('locates the keys read off a model the workspace does not declare: by the route that takes it, or by its name', () => {
+    const reads = (className: string, target: string | undefined, names: string[]) =>
+      fact({
+        file: 'backend/convert.py',
+        line: 40,
+        kind: 'route',
+        symbol: 'to_chat',
+        className,
+        ...(target ? { target } : {}),
+        evidence: `reads a request typed ${className}`,
+        paramsOnly: true,
+        params: names.map((name, i) => ({ name, in: 'body' as const, line: 41 + i })),
+      });
+    // A route takes it as its body, from a module outside the workspace: its fields are nowhere here.
+    const route = fact({
+      file: 'backend/app.py',
+      line: 9,
+      kind: 'route',
+      symbol: 'create',
+      method: 'POST',
+      path: '/v1/responses',
+      className: 'GatewayRequest',
+      target: 'core.models.GatewayRequest',
+      evidence: 'FastAPI route',
+    });
+    expect(
+      places(
+        computeMapping(withCalls(), [route, reads('GatewayRequest', 'core.models.GatewayRequest', ['top_p'])], smallConfig()),
+        'param:POST /v1/responses#top_p',
+      ),
+    ).toEqual(['ws/backend/convert.py:41 to_chat.top_p (body parameter of to_chat (reads a request typed GatewayRequest))']);
+    // No route: named as projects name the request, and read for three of its parameters.
+    const named = reads('models.OpenAIResponsesRequest', undefined, ['model', 'input', 'top_p']);
+    expect(places(computeMapping(withCalls(), [named], smallConfig()), 'param:POST /v1/responses#top_p')).toEqual([
+      'ws/backend/convert.py:43 to_chat.top_p (body parameter of to_chat (reads a request typed models.OpenAIResponsesRequest))',
+    ]);
+    // Two of them are what any object of that name may hold; another name ties nothing.
+    const few = reads('OpenAIResponsesRequest', undefined, ['model', 'top_p']);
+    const other = reads('ChatRequest', undefined, ['model', 'input', 'top_p']);
+    expect(places(computeMapping(withCalls(), [few, other], smallConfig()), 'param:POST /v1/responses#top_p')).toEqual([]);
+  });
+
   it('ties nothing by name where the model names no SDK call or schema for the endpoint', () => {
     const m = computeMapping(
       smallModel(),

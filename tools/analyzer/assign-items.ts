@@ -261,9 +261,10 @@ function withRequestTypes(input: AssignInput): CodeFact[] {
     if (f.kind !== 'route' || !f.paramsOnly || f.method !== undefined || f.className === undefined) return [f];
     const b = input.graph.resolveDeclaration(f.file, f.className);
     const declared = b?.kind === 'decl' ? input.modules.get(b.file)?.facts.requestTypes?.find(([name]) => name === b.name) : undefined;
-    // The project's own request model (`ResponsesRequest`, declared in the workspace): the mapping
-    // ties it to an endpoint if anything does (a route's body, its name), and its keys with it.
-    if (!declared) return b?.kind === 'decl' ? [f] : [];
+    // The project's own request model (`ResponsesRequest`, declared in the workspace, or in a package
+    // or module the workspace does not hold): the mapping ties it to an endpoint if anything does (a
+    // route's body, its name), and its keys with it.
+    if (!declared) return [f];
     const { className, ...rest } = f;
     const [, method, path] = declared;
     const where = sentIn(method);

@@ -235,6 +235,20 @@ export function joinFacts(model: Model, facts: readonly CodeFact[], config: Conf
   const findRoute = routeIndex(model.endpoints, prefixes);
   const byRoute = (f: CodeFact) => (f.method && f.path !== undefined ? findRoute(f.method, f.path) : undefined);
   const endpointOfClass = classEndpoints(model, facts, byRoute);
+  let conventional: Map<string, string> | undefined;
+  /**
+   * A model the workspace does not declare (a package's, or a module outside the workspace), which
+   * a function reads keys off: the endpoint its name says it is the request of, when what is read
+   * off it holds several of that endpoint's parameters (as a declared model must declare them).
+   */
+  const unseenModel = (fact: CodeFact): { endpoint: string }[] => {
+    const name = fact.className?.split('.').pop();
+    conventional ??= conventionalRequestNames(model);
+    const endpoint = name ? conventionalName(stem(name), conventional) : undefined;
+    const read = new Set((fact.params ?? []).map((p) => p.name));
+    const shared = model.params.filter((p) => p.endpoint === endpoint && read.has(p.field.name)).length;
+    return endpoint && shared >= MIN_SHARED_FIELDS ? [{ endpoint }] : [];
+  };
   const params = new Set(model.params.map((p) => p.id));
   const enumsByParam = new Map<string, { id: string; value: string }[]>();
   for (const e of model.enums) push(enumsByParam, e.param, { id: e.id, value: String(e.value) });
@@ -328,13 +342,16 @@ export function joinFacts(model: Model, facts: readonly CodeFact[], config: Conf
         });
       continue;
     }
-    if (fact.kind === 'route' && fact.paramsOnly && fact.method === undefined && fact.target !== undefined) {
+    if (fact.kind === 'route' && fact.paramsOnly && fact.method === undefined && (fact.target ?? fact.className) !== undefined) {
       // Keys of a request typed with the project's own model: the endpoints that model serves by its
       // name alone. A model some route declares as its body is where those parameters are located
-      // (as a server's team maps them), not each place the server reads one.
-      const served = endpointOfClass.get(fact.target) ?? [];
-      if (served.some((s) => !s.byName)) continue;
-      for (const { endpoint } of served)
+      // (as a server's team maps them), not each place the server reads one; unless the workspace
+      // does not declare it (a package's model, or a module outside the workspace): then the reads
+      // are all there is to locate.
+      const served = (fact.target !== undefined && endpointOfClass.get(fact.target)) || [];
+      const declaredHere = fact.target?.includes('#') === true;
+      if (declaredHere && served.some((s) => !s.byName)) continue;
+      for (const { endpoint } of served.length || declaredHere ? served : unseenModel(fact))
         for (const p of fact.params ?? []) {
           const owner = p.symbol ?? fact.symbol;
           addParam(endpoint, fact, p.name, `${owner}.${p.name}`, `${p.in} parameter of ${owner} (${fact.evidence})`, p.line, {});
