@@ -28,7 +28,7 @@ import {
   SENT_UNDER,
 } from '../client-path.js';
 import { fileRoute, type FileRoute } from '../route-files.js';
-import { callsOf, flowKeys, functionsOf, returnStatements } from './sent-flow.js';
+import { callsOf, flowKeys, functionsOf, isFunctionLike, returnStatements } from './sent-flow.js';
 
 type At = (node: TS.Node) => { line: number; column: number };
 
@@ -135,9 +135,7 @@ export function routeVisitor(
       // what it is given to, if it does (the workspace pass looks it up).
       if (!access) {
         imported ??= importedNames(ts, sf);
-        // Or a parameter that defaults to one (`{ create = createStreamed } = {}`, for tests to replace).
-        const callee = imported.has(name) ? name : imported.size > 0 ? defaultedTo(ts, node, name, imported) : undefined;
-        if (callee) wrappedRequestFact(ts, sf, node, callee, knownParams, at, sink);
+        if (imported.size > 0) wrappedRequestFact(ts, sf, node, name, imported, knownParams, at, sink);
       }
       // `this.request(path, { method: 'POST', body })`: a fetch-like wrapper, its method written in its options.
       // The options a `fetch`-like call is given, read once and only for a call that may be one:
@@ -631,6 +629,26 @@ function returnedPath(ts: Ts, sf: TS.SourceFile, call: TS.CallExpression, depth:
   return path;
 }
 
+/**
+ * The object a `const` of the function around `node` holds under `name` (`const request = { … }`),
+ * from the blocks between them: a request handed on is built where it is handed.
+ */
+function localObject(ts: Ts, name: string, node: TS.Node): TS.ObjectLiteralExpression | undefined {
+  for (let n = node.parent; n && !ts.isSourceFile(n); n = n.parent) {
+    if (ts.isBlock(n))
+      for (const st of n.statements) {
+        if (!ts.isVariableStatement(st) || !(st.declarationList.flags & ts.NodeFlags.Const)) continue;
+        for (const d of st.declarationList.declarations) {
+          if (!ts.isIdentifier(d.name) || d.name.text !== name || !d.initializer) continue;
+          const inner = unwrapExpression(ts, d.initializer);
+          return ts.isObjectLiteralExpression(inner) ? inner : undefined;
+        }
+      }
+    if (isFunctionLike(ts, n)) return undefined;
+  }
+  return undefined;
+}
+
 /** The local names a file's imports bind. */
 function importedNames(ts: Ts, sf: TS.SourceFile): Set<string> {
   const out = new Set<string>();
@@ -691,29 +709,42 @@ function wrappedRequestFact(
   sf: TS.SourceFile,
   call: TS.CallExpression,
   name: string,
+  imported: ReadonlySet<string>,
   known: ReadonlySet<string>,
   at: At,
   sink: FactAdder,
 ): void {
-  call.arguments.forEach((arg, index) => {
-    let value: TS.Expression | undefined = arg;
-    if (ts.isIdentifier(arg)) value = constantValue(ts, sf, arg.text, call);
-    const inner = value && unwrapExpression(ts, value);
-    if (!inner || !ts.isObjectLiteralExpression(inner)) return;
+  // Cheap first: an object written with two of a request's keys, in place or in a `const`.
+  const given = call.arguments.flatMap((arg, index) => {
+    if (!ts.isIdentifier(arg) && !ts.isObjectLiteralExpression(arg)) return [];
+    const inner = ts.isIdentifier(arg) ? localObject(ts, arg.text, call) : arg;
+    if (!inner) return [];
+    let own = 0;
+    for (const p of inner.properties) {
+      const key = p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) ? p.name.text : undefined;
+      if (key !== undefined && known.has(key)) own++;
+    }
+    return own >= 2 ? [{ arg, index }] : [];
+  });
+  if (given.length === 0) return;
+  // Imported, or a parameter that defaults to one (`{ create = createStreamed } = {}`, for tests to replace).
+  const callee = imported.has(name) ? name : defaultedTo(ts, call, name, imported);
+  if (callee === undefined) return;
+  for (const { arg, index } of given) {
     // Its keys as a request's are followed: spread under a condition, set on it after.
     const keys = flowKeys(ts, sf, call, arg, at)
       .filter((k) => known.has(k.name))
       .map((k): SentKey => ({ name: k.name, in: 'body', line: k.line, ...(k.symbol !== undefined ? { symbol: k.symbol } : {}) }));
-    if (keys.length < 2) return;
+    if (keys.length < 2) continue;
     sink.add({
       kind: 'route',
-      symbol: callerName(ts, call) ?? name,
-      evidence: `${name}() call`,
-      wrapper: { callee: name, bodyArg: index },
+      symbol: callerName(ts, call) ?? callee,
+      evidence: `${callee}() call`,
+      wrapper: { callee, bodyArg: index },
       params: keys,
       ...at(call),
     });
-  });
+  }
 }
 
 /** A template that starts with a name holding a path (a parameter its callers fill): that path, then the rest. */
