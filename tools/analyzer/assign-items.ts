@@ -273,33 +273,29 @@ function withRequestTypes(input: AssignInput): CodeFact[] {
 }
 
 /**
- * A call of a function of another module given an endpoint's URL (route facts' `wrapper`): a call
- * of that endpoint, with the method of the request that function sends to the URL it is given
- * (module facts' `clientWrappers`), when it does; otherwise no route.
+ * A call of a function of a module that sends what it is given (route facts' `wrapper`): given an
+ * endpoint's URL, that function sends a request to it (module facts' `clientWrappers`: the call
+ * takes its method); given a request, that function sends it through an SDK call (`sdkWrappers`: the
+ * call takes its endpoint, and the keys the endpoint has). Otherwise no route.
  */
 function withClientWrappers(input: AssignInput): CodeFact[] {
   if (!input.facts.some((f) => f.wrapper !== undefined)) return [...input.facts];
   return input.facts.flatMap((f) => {
     if (f.wrapper === undefined) return [f];
     const { wrapper, ...rest } = f;
-    if (wrapper.bodyArg !== undefined) {
-      const sent = callableOf(f.file, wrapper.callee, false, input, (facts, name) =>
-        facts.sdkWrappers?.find(([n, param]) => n === name && param === wrapper.bodyArg),
-      );
-      if (!sent) return [];
-      const [name, , method, path] = sent.value;
-      const allowed = input.endpointParams.get(`${method} ${path}`) ?? [];
-      const params = (rest.params ?? []).filter((p) => allowed.includes(p.name)).map((p) => ({ ...p, in: sentIn(method) }));
-      return [{ ...rest, method, path, evidence: `${f.evidence}, sent by ${name}`, ...(params.length ? { params } : {}) }];
-    }
-    const found = callableOf(f.file, wrapper.callee, false, input, (facts, name) =>
-      facts.clientWrappers?.find(([n, , urlParam]) => n === name && urlParam === wrapper.urlArg),
-    );
+    const found = callableOf(f.file, wrapper.callee, false, input, (facts, name): [string, string, string?] | undefined => {
+      if (wrapper.bodyArg === undefined) {
+        const url = facts.clientWrappers?.find(([n, , urlParam]) => n === name && urlParam === wrapper.urlArg);
+        return url && [url[0], url[1]];
+      }
+      const sdk = facts.sdkWrappers?.find(([n, param]) => n === name && param === wrapper.bodyArg);
+      return sdk && [sdk[0], sdk[2], sdk[3]];
+    });
     if (!found) return [];
-    const [name, method] = found.value;
-    const where = sentIn(method);
-    const params = rest.params?.map((p) => ({ ...p, in: where }));
-    return [{ ...rest, method, evidence: `${f.evidence}, sent by ${name}`, ...(params ? { params } : {}) }];
+    const [name, method, path = f.path] = found.value;
+    const allowed = wrapper.bodyArg === undefined ? undefined : (input.endpointParams.get(`${method} ${path}`) ?? []);
+    const params = rest.params?.filter((p) => !allowed || allowed.includes(p.name)).map((p) => ({ ...p, in: sentIn(method) }));
+    return [{ ...rest, method, path, evidence: `${f.evidence}, sent by ${name}`, ...(params?.length ? { params } : {}) }];
   });
 }
 

@@ -72,6 +72,7 @@ function classEndpoints(
   model: Model,
   facts: readonly CodeFact[],
   byRoute: (f: CodeFact) => string | undefined,
+  conventional: ReadonlyMap<string, string>,
 ): Map<string, { endpoint: string; evidence: string; byName?: true }[]> {
   const out = new Map<string, { endpoint: string; evidence: string; byName?: true }[]>();
   // One class may serve several endpoints (a list's page parameters, one body for create and update).
@@ -91,7 +92,6 @@ function classEndpoints(
   }
   const named = new Map<string, string>();
   for (const e of model.endpoints) for (const name of e.classNames) if (!named.has(name)) named.set(name, e.id);
-  const conventional = conventionalRequestNames(model);
   const fieldsOf = new Map<string, Set<string>>();
   for (const f of facts)
     if (f.kind === 'param' && f.field)
@@ -234,8 +234,8 @@ export function joinFacts(model: Model, facts: readonly CodeFact[], config: Conf
   );
   const findRoute = routeIndex(model.endpoints, prefixes);
   const byRoute = (f: CodeFact) => (f.method && f.path !== undefined ? findRoute(f.method, f.path) : undefined);
-  const endpointOfClass = classEndpoints(model, facts, byRoute);
-  let conventional: Map<string, string> | undefined;
+  const conventional = conventionalRequestNames(model);
+  const endpointOfClass = classEndpoints(model, facts, byRoute, conventional);
   /**
    * A model the workspace does not declare (a package's, or a module outside the workspace), which
    * a function reads keys off: the endpoint its name says it is the request of, when what is read
@@ -243,7 +243,6 @@ export function joinFacts(model: Model, facts: readonly CodeFact[], config: Conf
    */
   const unseenModel = (fact: CodeFact): { endpoint: string }[] => {
     const name = fact.className?.split('.').pop();
-    conventional ??= conventionalRequestNames(model);
     const endpoint = name ? conventionalName(stem(name), conventional) : undefined;
     const read = new Set((fact.params ?? []).map((p) => p.name));
     const shared = model.params.filter((p) => p.endpoint === endpoint && read.has(p.field.name)).length;

@@ -573,11 +573,7 @@ function pathIn(ts: Ts, sf: TS.SourceFile, e: TS.Expression, call: TS.Node, dept
   if (direct !== undefined || depth >= 4) return direct;
   if (ts.isAwaitExpression(e) || ts.isParenthesizedExpression(e)) return pathIn(ts, sf, e.expression, call, depth + 1);
   // `deps.endpoint ?? DEFAULT_ENDPOINT`, `options.url || API_URL`: the default, when it reads as a path.
-  if (
-    ts.isBinaryExpression(e) &&
-    (e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === ts.SyntaxKind.BarBarToken)
-  )
-    return pathIn(ts, sf, e.right, call, depth + 1);
+  if (isFallback(ts, e)) return pathIn(ts, sf, e.right, call, depth + 1);
   if (ts.isIdentifier(e)) {
     const value = constantValue(ts, sf, e.text, call);
     if (value) return pathIn(ts, sf, value, call, depth + 1);
@@ -627,26 +623,6 @@ function returnedPath(ts: Ts, sf: TS.SourceFile, call: TS.CallExpression, depth:
       path = given;
     }
   return path;
-}
-
-/**
- * The object a `const` of the function around `node` holds under `name` (`const request = { … }`),
- * from the blocks between them: a request handed on is built where it is handed.
- */
-function localObject(ts: Ts, name: string, node: TS.Node): TS.ObjectLiteralExpression | undefined {
-  for (let n = node.parent; n && !ts.isSourceFile(n); n = n.parent) {
-    if (ts.isBlock(n))
-      for (const st of n.statements) {
-        if (!ts.isVariableStatement(st) || !(st.declarationList.flags & ts.NodeFlags.Const)) continue;
-        for (const d of st.declarationList.declarations) {
-          if (!ts.isIdentifier(d.name) || d.name.text !== name || !d.initializer) continue;
-          const inner = unwrapExpression(ts, d.initializer);
-          return ts.isObjectLiteralExpression(inner) ? inner : undefined;
-        }
-      }
-    if (isFunctionLike(ts, n)) return undefined;
-  }
-  return undefined;
 }
 
 /** The local names a file's imports bind. */
@@ -717,8 +693,10 @@ function wrappedRequestFact(
   // Cheap first: an object written with two of a request's keys, in place or in a `const`.
   const given = call.arguments.flatMap((arg, index) => {
     if (!ts.isIdentifier(arg) && !ts.isObjectLiteralExpression(arg)) return [];
-    const inner = ts.isIdentifier(arg) ? localObject(ts, arg.text, call) : arg;
-    if (!inner) return [];
+    // A `const` of the function around the call: a request handed on is built where it is handed.
+    const value = ts.isIdentifier(arg) ? constantValue(ts, sf, arg.text, call, true) : arg;
+    const inner = value && unwrapExpression(ts, value);
+    if (!inner || !ts.isObjectLiteralExpression(inner)) return [];
     let own = 0;
     for (const p of inner.properties) {
       const key = p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) ? p.name.text : undefined;
@@ -949,8 +927,11 @@ function propertyIn(ts: Ts, properties: Properties, key: string): TS.Expression 
   return undefined;
 }
 
-/** A `const` of this name in the blocks around `node`, innermost first, or at the file's top. */
-function constantValue(ts: Ts, sf: TS.SourceFile, name: string, node: TS.Node): TS.Expression | undefined {
+/**
+ * A `const` of this name in the blocks around `node`, innermost first, or at the file's top;
+ * `local`: only in the blocks of the function around it.
+ */
+function constantValue(ts: Ts, sf: TS.SourceFile, name: string, node: TS.Node, local = false): TS.Expression | undefined {
   const inStatements = (statements: readonly TS.Statement[]): TS.Expression | undefined => {
     for (const st of statements) {
       if (!ts.isVariableStatement(st) || !(st.declarationList.flags & ts.NodeFlags.Const)) continue;
@@ -963,8 +944,17 @@ function constantValue(ts: Ts, sf: TS.SourceFile, name: string, node: TS.Node): 
   for (let n = node.parent; n && n !== sf; n = n.parent) {
     const found = ts.isBlock(n) ? inStatements(n.statements) : undefined;
     if (found) return found;
+    if (local && isFunctionLike(ts, n)) return undefined;
   }
-  return inStatements(sf.statements);
+  return local ? undefined : inStatements(sf.statements);
+}
+
+/** `a ?? b`, `a || b`: a value with a fallback. */
+function isFallback(ts: Ts, e: TS.Expression): e is TS.BinaryExpression {
+  return (
+    ts.isBinaryExpression(e) &&
+    (e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === ts.SyntaxKind.BarBarToken)
+  );
 }
 
 /** `${responseId}` → `responseId`, `${this.id}` → `id`, `${encodeURIComponent(id)}` → `id`. */
@@ -1284,13 +1274,7 @@ export function keysRead(
     visited.add(root);
     const held = (e: TS.Expression): boolean => {
       // `req.body ?? {}`, `req.body || {}`: the body, or nothing to read when there is none.
-      if (
-        ts.isBinaryExpression(e) &&
-        (e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === ts.SyntaxKind.BarBarToken) &&
-        ts.isObjectLiteralExpression(e.right) &&
-        e.right.properties.length === 0
-      )
-        e = e.left;
+      if (isFallback(ts, e) && ts.isObjectLiteralExpression(e.right) && e.right.properties.length === 0) e = e.left;
       if (isBody(e)) return true;
       // `body as Record<string, unknown>`: the same object, narrowed.
       while (ts.isAsExpression(e) || ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e) || ts.isSatisfiesExpression(e))
