@@ -5,7 +5,8 @@
  * interface can. A member that adds a base of the same file has the base's fields too.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { universalFields, isOtherShape } from '../../tools/mapping/shape-check.js';
+import { isOtherShape } from '../../tools/mapping/shape-check.js';
+import { universalFields } from '../../tools/model/event-families.js';
 import { analyzeFiles, removeAnalyzedFiles } from './analyze-files.js';
 
 afterAll(removeAnalyzedFiles);

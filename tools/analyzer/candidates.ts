@@ -10,6 +10,7 @@ import type { AnalyzerWarning } from './facts.js';
 import { SDK_HELPERS, SDK_PACKAGES } from '../sources/class-names.js';
 import { getOwn } from '../model/own.js';
 import { builderNouns, type ParamsType, sdkParamsTypes } from './client-path.js';
+import { streamEnvelope } from '../model/event-families.js';
 
 export interface Candidates {
   /** Every event `type` the model knows (`response.created`, `raw_response_event`). */
@@ -45,6 +46,13 @@ export interface Candidates {
    * declaration says which API object it is. Only values one object has (two lists both say `list`).
    */
   objectByValue: ReadonlyMap<string, string>;
+  /**
+   * Plain types among dotted ones (`error` among `response.*`), which count only in a file about the
+   * stream or beside an `envelope` field (mapping/join.ts): alone, they make no file worth parsing.
+   */
+  needsContext: ReadonlySet<string>;
+  /** The dotted family's envelope fields (`sequence_number`). */
+  envelope: ReadonlySet<string>;
   /** Hash of everything above: part of every cache key. */
   hash: string;
 }
@@ -122,6 +130,7 @@ export function buildCandidates(input: CandidateInput, warnings: AnalyzerWarning
   for (const [call, endpoint] of [...sdkCalls])
     for (const helper of getOwn(SDK_HELPERS, call) ?? []) if (!sdkCalls.has(helper)) sdkCalls.set(helper, { ...endpoint, helper: true });
   const objectByValue = objectValues(input.model.objects ?? []);
+  const { needsContext, envelope } = streamEnvelope(input.model.events);
   const hash = createHash('sha256')
     .update(
       JSON.stringify([
@@ -134,6 +143,8 @@ export function buildCandidates(input: CandidateInput, warnings: AnalyzerWarning
         [...pathWords].sort(),
         [...sdkCalls].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
         [...objectByValue].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+        [...needsContext].sort(),
+        [...envelope].sort(),
       ]),
     )
     .digest('hex')
@@ -151,6 +162,8 @@ export function buildCandidates(input: CandidateInput, warnings: AnalyzerWarning
     builderNouns: builderNouns(sdkCalls),
     sdkPackages: new Set(input.sdkPackages ?? SDK_PACKAGES),
     objectByValue,
+    needsContext,
+    envelope,
     hash,
   };
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildCandidates } from './candidates.js';
 import { alternation, buildPrefilter } from './prefilter.js';
 import { fixtureModel } from '../../tests/analyzer/fixture-model.js';
+import type { Model } from '../model/schema.js';
 
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const whole = (strings: string[]) => new RegExp(`^(?:${alternation(strings)})$`);
@@ -108,5 +109,44 @@ describe('buildPrefilter on streams framed by hand', () => {
     ['an undotted type', 'yield "event: error\\n"'],
   ])('passes over %s', (_name, text) => {
     expect(picks(text)).toBe(false);
+  });
+});
+
+describe('buildPrefilter on a plain type among dotted ones', () => {
+  const field = (name: string) => ({ name, required: true });
+  const event = (type: string, source: string, fields: string[]) =>
+    ({ id: `event:${type}`, type, sources: [source], classNames: [], fields: fields.map(field) }) as unknown as Model['events'][number];
+  const envelope = ['type', 'sequence_number'];
+  const model = {
+    events: [
+      event('response.created', 'events.md', envelope),
+      event('response.completed', 'events.md', envelope),
+      event('response.output_text.delta', 'events.md', [...envelope, 'delta']),
+      // The stream's own `error`, among its dotted types.
+      event('error', 'events.md', [...envelope, 'message']),
+      // A catalog of plain words: its types keep their plain meaning.
+      event('tool_called', 'catalog.json', ['type']),
+      event('agent_updated', 'catalog.json', ['type']),
+    ],
+    params: [],
+    endpoints: [],
+  };
+  const picks = buildPrefilter(buildCandidates({ model, unknownLiteralPatterns: [] }));
+
+  it.each([
+    // Its facts count only in a file about the stream, which other mentions pick.
+    ["a library's own error part", "if (part.type === 'error') throw part.error;"],
+    ['an error event of some other emitter', "emitter.on('error', (e) => log(e));"],
+  ])('passes over %s', (_name, text) => {
+    expect(picks(text)).toBe(false);
+  });
+
+  it.each([
+    ['the error beside a dotted type', "case 'response.created': start(); break;\ncase 'error': fail(event);"],
+    ['the error built with the stream envelope', "yield { type: 'error', sequence_number: seq++, message };"],
+    ['a dotted type closing an escaped string (a recorded stream in a test)', 'const line = "{\\"type\\":\\"response.created\\"}";'],
+    ['a plain type of a catalog of plain words', "if (event.name === 'tool_called') count++;"],
+  ])('picks %s', (_name, text) => {
+    expect(picks(text)).toBe(true);
   });
 });

@@ -77,13 +77,27 @@ export function alternation(strings: Iterable<string>): string {
 /** `extraNames`: class names the workspace itself ties to event types, found on an earlier pass. */
 export function buildPrefilter(candidates: Candidates, extraNames: Iterable<string> = []): Prefilter {
   const alternatives = prefilterAlternatives(candidates, extraNames);
-  if (alternatives.length === 0) return () => false;
-  const re = new RegExp(alternatives.join('|'));
-  return (text) => re.test(text);
+  const re = alternatives.length > 0 ? new RegExp(alternatives.join('|')) : undefined;
+  // A plain type of a dotted family (`'error'`) counts only in a file about the stream, which the
+  // alternatives pick by its other mentions, or beside an envelope field: every library has an
+  // `'error'` of its own, and a large TypeScript tree has hundreds of files that write one.
+  const contextual = [...candidates.needsContext].filter((t) => candidates.eventTypes.has(t));
+  const beside =
+    contextual.length > 0 && candidates.envelope.size > 0
+      ? {
+          plain: new RegExp(`["'\\x60]${alternation(contextual)}["'\\x60]`),
+          envelope: new RegExp(`\\b${alternation(candidates.envelope)}\\b`),
+        }
+      : undefined;
+  if (!re && !beside) return () => false;
+  return (text) => (re?.test(text) ?? false) || (beside?.plain.test(text) === true && beside.envelope.test(text));
 }
 
-/** What the prefilter looks for, one regular expression source per kind of mention. */
-export function prefilterAlternatives(candidates: Candidates, extraNames: Iterable<string> = []): string[] {
+/**
+ * What the prefilter looks for, one regular expression source per kind of mention. `withContextual`:
+ * the plain types of a dotted family too, for a file already known to be about the stream.
+ */
+export function prefilterAlternatives(candidates: Candidates, extraNames: Iterable<string> = [], withContextual = false): string[] {
   const words = new Set<string>();
   for (const name of candidates.typeByClass.keys()) words.add(name);
   for (const name of candidates.requestClasses) words.add(name);
@@ -92,8 +106,10 @@ export function prefilterAlternatives(candidates: Candidates, extraNames: Iterab
   for (const name of extraNames) words.add(name);
   // Distinctive body parameter names (snake_case, long) mark a request model; `model` or `input` would match everything.
   for (const set of candidates.paramSets) for (const p of set) if (p.includes('_') && p.length >= 8) words.add(p);
-  // Event types stand quoted in code (`"error"` is an event type, `error` everywhere is not).
-  const quoted = candidates.eventTypes.size > 0 ? [`["'\\x60]${alternation(candidates.eventTypes)}["'\\x60]`] : [];
+  // Event types stand quoted in code (`"error"` is an event type, `error` everywhere is not), or
+  // closing an escaped string (`\"response.created\"` in the JSON of a test's recorded stream).
+  const types = withContextual ? [...candidates.eventTypes] : [...candidates.eventTypes].filter((t) => !candidates.needsContext.has(t));
+  const quoted = types.length > 0 ? [`["'\\x60]${alternation(types)}\\\\?["'\\x60]`] : [];
   const named = words.size > 0 ? [alternation(words)] : [];
   // A string that holds an endpoint's path (`'/responses'`, `\`${base}/v1/responses/${id}\``,
   // `f"/conversations/{cid}"`): a client call may stand anywhere near it. The match starts at the

@@ -14,7 +14,8 @@ import type { Location } from './schema.js';
 import { lanesOfFact, type LaneMatcher } from './lanes.js';
 import { pathPrefixes, routeIndex } from './routes.js';
 import { confidenceOf } from './evidence.js';
-import { carriesForeignEnvelope, foreignEnvelopes, isOtherObjectShape, isOtherShape, universalFields } from './shape-check.js';
+import { carriesForeignEnvelope, foreignEnvelopes, isOtherObjectShape, isOtherShape } from './shape-check.js';
+import { streamEnvelope, universalFields } from '../model/event-families.js';
 
 export interface Joined {
   /** item id → lane → locations (unsorted, may hold duplicates). */
@@ -253,10 +254,8 @@ export function joinFacts(model: Model, facts: readonly CodeFact[], config: Conf
   for (const e of model.enums) push(enumsByParam, e.param, { id: e.id, value: String(e.value) });
   const patterns = config.unknownLiterals.map((p) => new RegExp(p));
   const known = new Set(model.events.map((e) => e.type));
-  const needsContext = undottedInDottedFamily(model.events);
+  const { needsContext, envelope } = streamEnvelope(model.events);
   const streamFiles = filesAboutTheStream(facts, eventByType, byRoute);
-  // The envelope of the dotted family itself (a catalog of plain names has none to dilute it).
-  const envelope = universalFields(model.events.filter((e) => e.type.includes('.') || needsContext.has(e.type)));
   const foreign = foreignEnvelopesOf(facts, eventByType, universal, model);
 
   const locationOf = (fact: CodeFact, symbol: string, evidence: string | undefined, line = fact.line): Location => ({
@@ -443,27 +442,6 @@ export function joinFacts(model: Model, facts: readonly CodeFact[], config: Conf
 function typesWithPrefix(types: Iterable<string>, prefix: string, suffix: string | undefined): string[] {
   const out: string[] = [];
   for (const type of types) if (type.startsWith(prefix) && (suffix === undefined || type.endsWith(suffix))) out.push(type);
-  return out;
-}
-
-/**
- * Event types with no dot in a source whose other types mostly have one: the stream's `error`
- * among `response.*`. Every API and library has an `error` of its own; a catalog whose names are
- * all plain words (an agents SDK's `tool_called`) is not such a family.
- */
-function undottedInDottedFamily(events: Model['events']): Set<string> {
-  const bySource = new Map<string, { dotted: number; plain: string[] }>();
-  for (const e of events) {
-    for (const source of e.sources) {
-      const family = bySource.get(source) ?? bySource.set(source, { dotted: 0, plain: [] }).get(source)!;
-      if (e.type.includes('.')) family.dotted++;
-      else family.plain.push(e.type);
-    }
-  }
-  const out = new Set<string>();
-  for (const { dotted, plain } of bySource.values()) if (dotted > plain.length) for (const t of plain) out.add(t);
-  // A type some source of plain words also has keeps its plain meaning there.
-  for (const { dotted, plain } of bySource.values()) if (dotted <= plain.length) for (const t of plain) out.delete(t);
   return out;
 }
 

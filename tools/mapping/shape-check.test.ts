@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { carriesForeignEnvelope, foreignEnvelopes, isOtherObjectShape, isOtherShape, universalFields } from './shape-check.js';
+import { carriesForeignEnvelope, foreignEnvelopes, isOtherObjectShape, isOtherShape } from './shape-check.js';
+import { universalFields } from '../model/event-families.js';
 
 const f = (names: string, optional = ''): { name: string; required: boolean }[] => [
   ...names.split(' ').map((name) => ({ name, required: true })),

@@ -14,17 +14,6 @@ import type { Field } from '../model/schema.js';
 
 type ItemField = Pick<Field, 'name' | 'required'>;
 
-/** Fields (besides `type`) that at least nine in ten of the events require: the stream's envelope. */
-export function universalFields(events: readonly { fields: readonly ItemField[] }[]): Set<string> {
-  const counts = new Map<string, number>();
-  for (const e of events)
-    for (const f of e.fields) if (f.required !== false && f.name !== 'type') counts.set(f.name, (counts.get(f.name) ?? 0) + 1);
-  const out = new Set<string>();
-  if (events.length < 3) return out;
-  for (const [name, n] of counts) if (n >= events.length * 0.9) out.add(name);
-  return out;
-}
-
 /**
  * How a declaration's fields compare with an item's, its discriminator (`type`, `object`) aside:
  * the item's required fields it lacks, how many it adds, how many it shares.

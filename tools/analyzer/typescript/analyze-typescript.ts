@@ -53,18 +53,17 @@ export async function analyzeTypeScript(
 const mentionsByRun = new WeakMap<Candidates, RegExp>();
 
 /**
- * What the prefilter looks for, as one global expression, plus an event type closing an escaped
- * string (`\"response.created\"` in a JSON string a test's golden stream parses) and a prefix
- * check of a dotted family (`type.startsWith('response.reasoning')`, which names no whole type).
+ * What the prefilter looks for, as one global expression, with the plain types of a dotted family
+ * (`'error'`: the file is about the stream, so a test of one is its test) and a prefix check of a
+ * dotted family (`type.startsWith('response.reasoning')`, which names no whole type).
  */
 export function mentionsOf(candidates: Candidates): RegExp {
   let re = mentionsByRun.get(candidates);
   if (!re) {
     const types = candidates.eventTypes;
-    const escaped = types.size > 0 ? [`["'\\x60]${alternation(types)}\\\\["'\\x60]`] : [];
     const families = new Set([...types].filter((t) => t.indexOf('.') > 0).map((t) => t.slice(0, t.indexOf('.'))));
     const prefixes = families.size > 0 ? [`\\.startsWith\\(\\s*["'\\x60]${alternation(families)}\\.`] : [];
-    re = new RegExp([...prefilterAlternatives(candidates), ...escaped, ...prefixes].join('|') || '(?!)', 'g');
+    re = new RegExp([...prefilterAlternatives(candidates, [], true), ...prefixes].join('|') || '(?!)', 'g');
     mentionsByRun.set(candidates, re);
   }
   return re;
