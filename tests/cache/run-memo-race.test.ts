@@ -48,6 +48,8 @@ describe('saving a run memo', () => {
       new Map([['mapping.json', sha256('{}\n')]]),
     ],
     ['a new module file', () => writeFileSync(join(root, 'src/new.ts'), 'export {};\n'), new Map<string, string>()],
+    // No run deletes an input: one gone meanwhile was deleted by someone else.
+    ['an input deleted meanwhile', () => rmSync(join(root, 'src/app.ts')), new Map<string, string>()],
   ])('does not store it for %s', async (_name, change, written) => {
     const m = await memo();
     await m.begin();

@@ -6,7 +6,8 @@
  * items (assign-items.ts), parsing on demand the modules it needs that no pass picked. Analyzed code is only
  * ever read, never run.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, type Stats, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LaneConfig } from '../config/schema.js';
 import type { Model } from '../model/schema.js';
@@ -24,6 +25,9 @@ import { tsResolution } from './ts-resolution.js';
 import { languageOf } from './file-role.js';
 import { compareFacts } from './sort-facts.js';
 import { traceFacts } from './trace/trace-facts.js';
+import { readTextHashed } from '../io/read-hashes.js';
+
+const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
 type AnalyzedModel = Pick<Model, 'events' | 'endpoints' | 'params'> & Partial<Pick<Model, 'sources'>>;
 
@@ -115,7 +119,7 @@ export async function analyzeWorkspace(options: AnalyzeOptions): Promise<Analyze
   const cachedNames = (): string => namesKey(localNames());
   for (const [file, language] of languages) {
     const path = join(options.root, file);
-    let st: { size: number; mtimeMs: number };
+    let st: Stats;
     try {
       st = statSync(path);
     } catch {
@@ -125,9 +129,10 @@ export async function analyzeWorkspace(options: AnalyzeOptions): Promise<Analyze
     let key = cache.knownKey(file, st.size, st.mtimeMs);
     let text: string | undefined;
     if (key === undefined) {
-      text = readText(path, file, warnings);
-      if (text === undefined) continue;
-      key = fileKey(file, language, text);
+      const read = readHashed(path, file, st, warnings);
+      if (read === undefined) continue;
+      text = read.text;
+      key = fileKey(file, language, read.sha256);
     }
     stats[file] = [st.size, st.mtimeMs, key];
     const hit = cache.get(key);
@@ -233,7 +238,7 @@ export async function analyzeWorkspace(options: AnalyzeOptions): Promise<Analyze
       const language = languageOf(file);
       if (language === undefined || language === 'trace') continue;
       const text = readText(join(options.root, file), file, warnings);
-      if (text !== undefined) more.push({ file, language, text, key: fileKey(file, language, text) });
+      if (text !== undefined) more.push({ file, language, text, key: fileKey(file, language, sha256(text)) });
     }
     if (more.length === 0) break;
     const fromCache = more.filter((p) => {
@@ -282,15 +287,30 @@ function readText(path: string, file: string, warnings: AnalyzerWarning[]): stri
   try {
     return readFileSync(path, 'utf8');
   } catch (error) {
-    warnings.push({
-      file,
-      line: 1,
-      column: 1,
-      message: `Found a file that cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}), expected a readable text file`,
-    });
+    warnings.push(unreadable(file, error));
     return undefined;
   }
 }
+
+/**
+ * A lane file's text and the hash of its bytes, which the run's closing fingerprint takes from here
+ * (io/read-hashes.ts) rather than reading the file again. `st`: its stat before the read.
+ */
+function readHashed(path: string, file: string, st: Stats, warnings: AnalyzerWarning[]): { text: string; sha256: string } | undefined {
+  try {
+    return readTextHashed(path, st);
+  } catch (error) {
+    warnings.push(unreadable(file, error));
+    return undefined;
+  }
+}
+
+const unreadable = (file: string, error: unknown): AnalyzerWarning => ({
+  file,
+  line: 1,
+  column: 1,
+  message: `Found a file that cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}), expected a readable text file`,
+});
 
 /**
  * Loads the parsers of the languages the lanes hold, ahead of the files that will need them, each

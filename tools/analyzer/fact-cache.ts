@@ -59,8 +59,9 @@ function isCacheFile(v: unknown): v is CacheFile {
 
 const isEnvironmentError = (error: unknown): boolean => error instanceof EnvironmentError || isEnvironmentErrno(error);
 
-export function fileKey(file: string, language: string, text: string): string {
-  return createHash('sha1').update(file).update('\0').update(language).update('\0').update(text).digest('hex');
+/** A file's entry key: its path, adapter and content (`sha256`: of its bytes, or of its text). */
+export function fileKey(file: string, language: string, sha256: string): string {
+  return createHash('sha1').update(`${file}\0${language}\0${sha256}`).digest('hex');
 }
 
 export class FactCache {

@@ -11,9 +11,9 @@ import { recordTiming } from '../cache/timings.js';
 import type { Config } from '../config/schema.js';
 import type { SourceInfo } from '../model/schema.js';
 import { loadInputs } from '../pipeline/inputs.js';
-import { runDigest } from '../pipeline/run-memo.js';
+import { openRunMemo } from '../pipeline/run-memo.js';
 import { applySeverity, compareFindings, type Finding } from './findings.js';
-import { memoSaysClean, writeMemo } from '../pipeline/fingerprint.js';
+import { isClean } from '../pipeline/fingerprint.js';
 import { partsAffectedBy, type CheckPart } from './affected.js';
 
 export interface CheckOptions {
@@ -47,8 +47,8 @@ export async function runCheck(options: CheckOptions): Promise<CheckRun> {
   const cacheDir = noCache ? undefined : projectCacheDir(config, root);
   let t0 = performance.now();
   // Every input, the workspace's module files outside the lanes included (imports reach them).
-  const digest = cacheDir ? await runDigest('check', config, root, options.configText, cacheDir) : undefined;
-  if (digest && memoSaysClean(cacheDir, digest)) {
+  const memo = cacheDir ? await openRunMemo('check', config, root, options.configText, isClean, '', { writesNothing: true }) : undefined;
+  if (await memo?.hit()) {
     recordTiming('check: answered from the memo of the last clean check', t0);
     return { findings: [], ran: [], skipped: ALL_PARTS, memo: true, sources: [] };
   }
@@ -84,6 +84,6 @@ export async function runCheck(options: CheckOptions): Promise<CheckRun> {
   }
   const findings = applySeverity(raw, config.check.severity).sort(compareFindings);
   // Only a full, clean run may answer later runs from the memo.
-  if (digest && parts.length === ALL_PARTS.length && !findings.length) writeMemo(cacheDir, digest);
+  if (memo && parts.length === ALL_PARTS.length && !findings.length) await memo.save({ clean: true }, new Map());
   return { findings, ran: parts, skipped: ALL_PARTS.filter((p) => !parts.includes(p)), memo: false, sources };
 }

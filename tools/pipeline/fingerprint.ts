@@ -13,6 +13,7 @@ import { cacheKey, readSlot, writeSlot } from '../cache/store.js';
 import { toolCodeHash } from '../cache/tool-hash.js';
 import { TEMP_NAME } from '../io/atomic.js';
 import { hashFile } from '../io/hash-file.js';
+import { hashReadBefore, isRacy, statStamp } from '../io/read-hashes.js';
 
 /** The slot of the whole check's memo (`check-state.json` in the cache folder). */
 const CHECK_MEMO_SLOT = 'check-state';
@@ -91,6 +92,9 @@ export class FileHashes {
     return folder.endsWith(sep) ? folder + name : folder + sep + name;
   }
 
+  /** The stat stamp each file had when `hash` or `stamp` last looked at it, by path. */
+  private readonly stamps = new Map<string, string>();
+
   /** sha256 of the file at `path` (relative to `root`; the table is kept by that name), or 'missing'. */
   hash(root: string, path: string): string {
     const abs = this.absolute(root, path);
@@ -98,22 +102,43 @@ export class FileHashes {
     try {
       st = statSync(abs);
     } catch {
-      return 'missing';
+      this.stamps.set(path, MISSING);
+      return MISSING;
     }
+    this.stamps.set(path, STAMP + statStamp(st));
     const old = Object.hasOwn(this.known, path) ? this.known[path] : undefined;
     if (old && old[0] === st.size && old[1] === st.mtimeMs && old[2] === st.ctimeMs && old[3] === st.ino) {
       this.next[path] = old;
       return old[4];
     }
-    let digest: string;
-    try {
-      digest = hashFile(abs);
-    } catch {
-      return 'missing';
+    // Read whole by this process already (the analyzer's prefilter), and not written since.
+    let digest = hashReadBefore(abs, st);
+    if (digest === undefined) {
+      try {
+        digest = hashFile(abs);
+      } catch {
+        return MISSING;
+      }
     }
-    if (Math.max(st.mtimeMs, st.ctimeMs) < this.startedAt - RACY_MS) this.next[path] = [st.size, st.mtimeMs, st.ctimeMs, st.ino, digest];
+    if (!isRacy(st, this.startedAt)) this.next[path] = [st.size, st.mtimeMs, st.ctimeMs, st.ino, digest];
     this.changed = true;
     return digest;
+  }
+
+  /**
+   * What tells, at the end of a run, whether the file is still as it is now: its stat stamp, which
+   * any write changes; its content hash when it changed too recently for its stat to show a write in
+   * the same clock tick; 'missing'.
+   */
+  stamp(root: string, path: string): string {
+    const st = statSync(this.absolute(root, path), { throwIfNoEntry: false });
+    if (!st) return MISSING;
+    return isRacy(st, Date.now()) ? this.hash(root, path) : STAMP + statStamp(st);
+  }
+
+  /** The stamp `hash` or `stamp` last saw for `path`. */
+  stampOf(path: string): string | undefined {
+    return this.stamps.get(path);
   }
 
   /** Stores what this run saw, when it differs from what was stored. */
@@ -123,8 +148,9 @@ export class FileHashes {
   }
 }
 
-/** Files changed less than this long before being hashed are hashed again next time. */
-const RACY_MS = 2000;
+const MISSING = 'missing';
+/** Marks an entry of a fingerprint that is a stat stamp, not a content hash. */
+export const STAMP = 'stat:';
 
 const isStatTable = (v: unknown): v is Record<string, StatEntry> =>
   typeof v === 'object' &&
@@ -136,10 +162,15 @@ const isStatTable = (v: unknown): v is Record<string, StatEntry> =>
 
 export class Fingerprint {
   private readonly parts: string[] = [];
-  /** `hashes`: stat-remembered content hashes; without it every file is read. */
+  /**
+   * `hashes`: stat-remembered content hashes; without it every file is read. `stampsOnly`: each file
+   * as `FileHashes.stamp` has it rather than by content: enough to tell later whether it was written
+   * since, without reading a file (and no digest: it names no content).
+   */
   constructor(
     private readonly root: string,
     private readonly hashes?: FileHashes,
+    readonly stampsOnly = false,
   ) {}
 
   text(label: string, text: string): this {
@@ -150,7 +181,7 @@ export class Fingerprint {
   /** A file's bytes; a missing file counts as its own state. */
   file(path: string): this {
     let digest: string;
-    if (this.hashes) digest = this.hashes.hash(this.root, path);
+    if (this.hashes) digest = this.stampsOnly ? this.hashes.stamp(this.root, path) : this.hashes.hash(this.root, path);
     else {
       try {
         digest = hashFile(resolve(this.root, path));
@@ -172,12 +203,19 @@ export class Fingerprint {
     return this.parts;
   }
 
+  /** The stat stamp a file had when this fingerprint hashed it (with `hashes` only). */
+  stampOf(path: string): string | undefined {
+    return this.hashes?.stampOf(path);
+  }
+
   digest(): string {
+    if (this.stampsOnly) throw new Error('a fingerprint of stat stamps has no content digest');
     return hashText([`tool\u0000${toolCodeHash()}`, ...this.parts].join('\n'));
   }
 }
 
-const isClean = (v: unknown): v is { clean: true } => typeof v === 'object' && v !== null && (v as { clean?: unknown }).clean === true;
+export const isClean = (v: unknown): v is { clean: true } =>
+  typeof v === 'object' && v !== null && (v as { clean?: unknown }).clean === true;
 
 /** True when the memo in `slot` says the check of exactly these inputs (`digest`) was clean. */
 export function memoSaysClean(cacheDir: string | undefined, digest: string, slot = CHECK_MEMO_SLOT): boolean {

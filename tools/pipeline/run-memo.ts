@@ -10,10 +10,11 @@
  */
 import { globSync } from 'tinyglobby';
 import { posix, relative, resolve } from 'node:path';
-import { isObject, readSlot, writeSlot } from '../cache/store.js';
+import { existsSync } from 'node:fs';
+import { isObject, readSlot, slotPath, writeSlot } from '../cache/store.js';
 import { projectCacheDir } from '../cache/settings.js';
 import { recordTiming } from '../cache/timings.js';
-import { FileHashes, Fingerprint, listFiles } from './fingerprint.js';
+import { FileHashes, Fingerprint, listFiles, STAMP } from './fingerprint.js';
 import type { Config } from '../config/schema.js';
 import { loadInputs } from './inputs.js';
 
@@ -22,17 +23,6 @@ import { loadInputs } from './inputs.js';
  * files that say where a TypeScript import leads (ts-resolution.ts).
  */
 const MODULE_FILES = ['**/*.{ts,tsx,js,jsx,mjs,cjs,mts,cts,py,pyi}', '**/package.json', '**/{ts,js}config*.json'];
-
-export async function runDigest(
-  command: string,
-  config: Config,
-  root: string,
-  configText: string,
-  cacheDir: string | undefined,
-  invocation = '',
-): Promise<string> {
-  return (await runFingerprint(command, config, root, configText, cacheDir, invocation)).digest();
-}
 
 /**
  * A path under `workspace` (as a glob walk returns it) → its label: relative to `root`, with `/`.
@@ -57,6 +47,7 @@ async function runFingerprint(
   configText: string,
   cacheDir: string | undefined,
   invocation = '',
+  stampsOnly = false,
 ): Promise<Fingerprint> {
   const t0 = performance.now();
   const inputs = await loadInputs(config, root, { lanes: false });
@@ -67,7 +58,7 @@ async function runFingerprint(
     ? globSync(patterns, { cwd: workspace, ignore: ['**/node_modules/**'] }).map(workspaceLabel(root, workspace))
     : [];
   const hashes = FileHashes.open(cacheDir, root);
-  const fp = new Fingerprint(root, hashes).text('command', command).text('invocation', invocation).text('config', configText);
+  const fp = new Fingerprint(root, hashes, stampsOnly).text('command', command).text('invocation', invocation).text('config', configText);
   fp.files(inputs.sourcePaths).files(inputs.templatePaths).files(code);
   fp.files(inputs.outputPaths).files(listFiles(root, config.report.outDir));
   fp.file(inputs.mappingPath).file(inputs.modelPath);
@@ -76,9 +67,15 @@ async function runFingerprint(
   return fp;
 }
 
-/** Label (a path, normalised: `./a` and `a` are one file) → hash of a fingerprint's entries. */
+const labelOf = (entry: string): string => entry.slice(0, entry.indexOf('\u0000'));
+
+/** Label (a path, normalised: `./a` and `a` are one file) → hash (or stamp) of a fingerprint's entries. */
 const entryMap = (fp: Fingerprint): Map<string, string> =>
-  new Map(fp.entries().map((e) => [posix.normalize(e.slice(0, e.indexOf('\u0000'))), e.slice(e.indexOf('\u0000') + 1)]));
+  new Map(fp.entries().map((e) => [posix.normalize(labelOf(e)), e.slice(e.indexOf('\u0000') + 1)]));
+
+/** Label → the stat stamp its file had when `fp` hashed it. */
+const stampMap = (fp: Fingerprint): Map<string, string | undefined> =>
+  new Map(fp.entries().map((e) => [posix.normalize(labelOf(e)), fp.stampOf(labelOf(e))]));
 
 export interface RunMemo<T> {
   /** The stored answer when the inputs are those the last run left (fingerprints the inputs). */
@@ -106,17 +103,22 @@ export async function openRunMemo<T>(
   configText: string,
   isAnswer: (v: unknown) => v is T,
   invocation = '',
+  options: { writesNothing?: boolean } = {},
 ): Promise<RunMemo<T>> {
   const cacheDir = projectCacheDir(config, root);
   if (!cacheDir) return { hit: async () => undefined, begin: async () => {}, save: async () => {} };
   const slot = `${command}-state`;
   let before: Fingerprint | undefined;
-  const fingerprint = () => runFingerprint(command, config, root, configText, cacheDir, invocation);
+  const fingerprint = (stampsOnly = false) => runFingerprint(command, config, root, configText, cacheDir, invocation, stampsOnly);
+  // With no memo stored, nothing can answer this run: its start need only tell later whether a file
+  // was written meanwhile, which stat stamps do without reading every file. The closing fingerprint
+  // then takes the hashes of what the run read itself (io/read-hashes.ts) and reads the rest.
+  const start = () => fingerprint(!existsSync(slotPath(cacheDir, slot)));
   const asked = JSON.stringify([command, root, configText, cacheDir, invocation, config]);
   return {
     hit: async () => {
-      before = await fingerprint();
-      const answer = readSlot(cacheDir, slot, before.digest(), isAnswer);
+      before = await start();
+      const answer = before.stampsOnly ? undefined : readSlot(cacheDir, slot, before.digest(), isAnswer);
       missed = answer === undefined ? { asked, fingerprint: before } : undefined;
       return answer;
     },
@@ -126,17 +128,29 @@ export async function openRunMemo<T>(
       // earlier start only makes `save` stricter (a change in between is a change during the run).
       if (!before && missed?.asked === asked) before = missed.fingerprint;
       missed = undefined;
-      before ??= await fingerprint();
+      before ??= await start();
     },
     save: async (answer, written) => {
       if (!before) return;
+      // A run that writes nothing answers for the inputs as its start hashed them.
+      if (options.writesNothing && !before.stampsOnly && written.size === 0) {
+        writeSlot(cacheDir, slot, before.digest(), answer);
+        return;
+      }
       const after = await fingerprint();
       const was = entryMap(before);
       const now = entryMap(after);
+      const nowStamps = stampMap(after);
       const wrote = new Map([...written].map(([path, hash]) => [posix.normalize(path), hash]));
       for (const label of new Set([...was.keys(), ...now.keys()])) {
-        if (was.get(label) === now.get(label)) continue;
-        if (wrote.get(label) !== now.get(label)) return;
+        const start = was.get(label);
+        // A stamp from the start says "not written since" when the file's stat is still that stamp.
+        const same = start !== undefined && (start.startsWith(STAMP) ? start === nowStamps.get(label) : start === now.get(label));
+        if (same) continue;
+        // Changed since the start: only as the run wrote it. A file gone since is none the run
+        // wrote (no run deletes an input), so the answer may hold it.
+        const end = now.get(label);
+        if (end === undefined || wrote.get(label) !== end) return;
       }
       writeSlot(cacheDir, slot, after.digest(), answer);
     },
