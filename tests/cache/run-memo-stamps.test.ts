@@ -51,8 +51,23 @@ describe('the start of a run with no memo stored', () => {
     expect(stamps(true)['src/app.ts']).toBe(`stat:${st.size}:${st.mtimeMs}:${st.ctimeMs}:${st.ino}`);
   });
 
-  it('has no digest to answer from', () => {
-    expect(() => new Fingerprint(root, FileHashes.open(undefined, root), true).digest()).toThrow(/no content digest/);
+  it('has no digest to answer from while it holds a stamp', () => {
+    later();
+    const fp = new Fingerprint(root, FileHashes.open(undefined, root), true).files(['src/app.ts']);
+    expect(fp.complete).toBe(false);
+    expect(() => fp.digest()).toThrow(/no content digest/);
+  });
+
+  it('takes the hash the stored table holds for a file whose stat is unchanged, and then has a digest', () => {
+    const cacheDir = join(root, '.specmap/cache');
+    later();
+    const hashes = FileHashes.open(cacheDir, root);
+    const full = new Fingerprint(root, hashes).files(['src/app.ts', 'specmap.config.json']);
+    hashes.save();
+    const stamped = new Fingerprint(root, FileHashes.open(cacheDir, root), true).files(['src/app.ts', 'specmap.config.json']);
+    expect(stamped.complete).toBe(true);
+    expect(stamped.entries()).toEqual(full.entries());
+    expect(stamped.digest()).toBe(full.digest());
   });
 
   it.each([

@@ -133,6 +133,12 @@ export class FileHashes {
   stamp(root: string, path: string): string {
     const st = statSync(this.absolute(root, path), { throwIfNoEntry: false });
     if (!st) return MISSING;
+    // A hash the table holds for this very stat costs no more than the stamp, and says more.
+    const old = Object.hasOwn(this.known, path) ? this.known[path] : undefined;
+    if (old && old[0] === st.size && old[1] === st.mtimeMs && old[2] === st.ctimeMs && old[3] === st.ino) {
+      this.next[path] = old;
+      return old[4];
+    }
     return isRacy(st, Date.now()) ? this.hash(root, path) : STAMP + statStamp(st);
   }
 
@@ -162,16 +168,23 @@ const isStatTable = (v: unknown): v is Record<string, StatEntry> =>
 
 export class Fingerprint {
   private readonly parts: string[] = [];
+  /** How many files this fingerprint holds by their stat stamp rather than by content. */
+  private stamped = 0;
   /**
    * `hashes`: stat-remembered content hashes; without it every file is read. `stampsOnly`: each file
-   * as `FileHashes.stamp` has it rather than by content: enough to tell later whether it was written
-   * since, without reading a file (and no digest: it names no content).
+   * as `FileHashes.stamp` has it: by the hash the table holds for its stat, else by that stat,
+   * enough to tell later whether it was written since, without reading it.
    */
   constructor(
     private readonly root: string,
     private readonly hashes?: FileHashes,
-    readonly stampsOnly = false,
+    private readonly stampsOnly = false,
   ) {}
+
+  /** True when every file is held by its content: the fingerprint has a digest. */
+  get complete(): boolean {
+    return this.stamped === 0;
+  }
 
   text(label: string, text: string): this {
     this.parts.push(`${label}\u0000${hashText(text)}`);
@@ -181,8 +194,10 @@ export class Fingerprint {
   /** A file's bytes; a missing file counts as its own state. */
   file(path: string): this {
     let digest: string;
-    if (this.hashes) digest = this.stampsOnly ? this.hashes.stamp(this.root, path) : this.hashes.hash(this.root, path);
-    else {
+    if (this.hashes) {
+      digest = this.stampsOnly ? this.hashes.stamp(this.root, path) : this.hashes.hash(this.root, path);
+      if (digest.startsWith(STAMP)) this.stamped++;
+    } else {
       try {
         digest = hashFile(resolve(this.root, path));
       } catch {
@@ -209,7 +224,7 @@ export class Fingerprint {
   }
 
   digest(): string {
-    if (this.stampsOnly) throw new Error('a fingerprint of stat stamps has no content digest');
+    if (!this.complete) throw new Error('a fingerprint with stat stamps has no content digest');
     return hashText([`tool\u0000${toolCodeHash()}`, ...this.parts].join('\n'));
   }
 }

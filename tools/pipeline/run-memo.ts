@@ -111,14 +111,15 @@ export async function openRunMemo<T>(
   let before: Fingerprint | undefined;
   const fingerprint = (stampsOnly = false) => runFingerprint(command, config, root, configText, cacheDir, invocation, stampsOnly);
   // With no memo stored, nothing can answer this run: its start need only tell later whether a file
-  // was written meanwhile, which stat stamps do without reading every file. The closing fingerprint
-  // then takes the hashes of what the run read itself (io/read-hashes.ts) and reads the rest.
+  // was written meanwhile, which a stat stamp does without reading a file the hash table does not
+  // know. The closing fingerprint then takes the hashes of what the run read itself
+  // (io/read-hashes.ts) and reads the rest.
   const start = () => fingerprint(!existsSync(slotPath(cacheDir, slot)));
   const asked = JSON.stringify([command, root, configText, cacheDir, invocation, config]);
   return {
     hit: async () => {
       before = await start();
-      const answer = before.stampsOnly ? undefined : readSlot(cacheDir, slot, before.digest(), isAnswer);
+      const answer = before.complete ? readSlot(cacheDir, slot, before.digest(), isAnswer) : undefined;
       missed = answer === undefined ? { asked, fingerprint: before } : undefined;
       return answer;
     },
@@ -133,7 +134,7 @@ export async function openRunMemo<T>(
     save: async (answer, written) => {
       if (!before) return;
       // A run that writes nothing answers for the inputs as its start hashed them.
-      if (options.writesNothing && !before.stampsOnly && written.size === 0) {
+      if (options.writesNothing && before.complete && written.size === 0) {
         writeSlot(cacheDir, slot, before.digest(), answer);
         return;
       }
