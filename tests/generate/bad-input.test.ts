@@ -73,6 +73,17 @@ describe('generate refuses bad input', () => {
     expect(diagnostics[0]!.message).toMatch(want[0]!.message);
     expect(() => generate(m, cfg, { templates })).toThrow(GeneratorError);
   });
+  it("checks the model's schema unless the tool's reader built it in the same process", () => {
+    const m = fixtureModel();
+    (m.events[1]!.fields[1] as { required: unknown }).required = 'yes';
+    expect(generateWithDiagnostics(m, config).diagnostics.map((d) => d.code)).toContain('model-invalid');
+    // Built from the sources just now (sync, check): of the model's shape by construction, so the
+    // ~40-80 ms schema check of a large model is not paid again (here: the same model goes unchecked).
+    expect(generateWithDiagnostics(m, config, { modelBuilt: true }).diagnostics.map((d) => d.code)).not.toContain('model-invalid');
+    const built = generateWithDiagnostics(fixtureModel(), config, { modelBuilt: true });
+    expect(built.files).toEqual(generateWithDiagnostics(fixtureModel(), config).files);
+  });
+
   it('reports a syntax error with its line', () => {
     const { diagnostics } = generateWithDiagnostics(fixtureModel(), config, {
       templates: withTemplate('tracker.md.hbs', 'ok\nok\n{{ oops }\n'),

@@ -37,11 +37,12 @@ export async function checkGenerated(
   root: string,
   mapping: Mapping | undefined,
   noCache = false,
+  modelBuilt = false,
 ): Promise<Omit<Finding, 'severity'>[]> {
   const cacheDir = noCache ? undefined : projectCacheDir(config, root);
   const key = generatedKey(model, config, root, mapping);
   if (memoSaysClean(cacheDir, key, MEMO)) return [];
-  const files = await generateStage(model, config, root, mapping);
+  const files = await generateStage(model, config, root, mapping, modelBuilt);
   const plan = planWrites(root, files);
   const { createTwoFilesPatch } = await import('diff');
   const out: Omit<Finding, 'severity'>[] = [];

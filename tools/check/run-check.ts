@@ -79,7 +79,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckRun> {
     if (mapped && parts.includes('mapping')) raw.push(...mapped.findings);
     recordTiming('check: mapping', t0);
     t0 = performance.now();
-    if (parts.includes('generated')) raw.push(...(await checkGenerated(state.model, config, root, mapped?.mapping, noCache)));
+    if (parts.includes('generated')) raw.push(...(await checkGenerated(state.model, config, root, mapped?.mapping, noCache, state.built)));
     recordTiming('check: generated', t0);
   }
   const findings = applySeverity(raw, config.check.severity).sort(compareFindings);

@@ -213,7 +213,7 @@ async function syncLocked(
     const mapping: Mapping = computeMapping(state.model, analyzed.facts, config, carried);
     files.push({ path: config.mapping, content: mappingText(mapping), producedBy: 'specmap map' });
     progress.step('generate');
-    files.push(...(await generateStage(state.model, config, root, mapping)));
+    files.push(...(await generateStage(state.model, config, root, mapping, state.built)));
     progress.step('report');
     files.push(...(await reportStage(state.model, mapping, config)));
     return files;

@@ -31,6 +31,11 @@ export interface GenerateInputs {
   existing?: ReadonlyMap<string, string>;
   /** Templates; defaults to the built-in ones (see `loadTemplates` for the user's overrides). */
   templates?: TemplateSet;
+  /**
+   * True when this tool's reader built the model from the sources in this process (not read from a
+   * file or a cache): it is of the model's shape by construction, and its schema check is skipped.
+   */
+  modelBuilt?: boolean;
 }
 
 export interface GenerateResult {
@@ -122,7 +127,8 @@ function normaliseOutDir(outDir: string, bag: DiagnosticBag): string | undefined
 export function generateWithDiagnostics(model: Model, config: Config, inputs: GenerateInputs = {}): GenerateResult {
   const bag = new DiagnosticBag();
   const outDir = normaliseOutDir(config.generate.outDir, bag);
-  if (!checkModel(model, config, bag) || outDir === undefined) return { files: [], diagnostics: bag.sorted() };
+  if (!(inputs.modelBuilt === true || checkModel(model, config, bag)) || outDir === undefined)
+    return { files: [], diagnostics: bag.sorted() };
   const plan = planSchemas(model, { objects: config.generate.zodObjects });
   for (const name of plan.unresolvedRefs) {
     bag.warn({

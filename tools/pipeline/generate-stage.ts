@@ -8,8 +8,15 @@ import type { OutputFile } from '../io/write-plan.js';
 import type { Mapping } from '../mapping/schema.js';
 import type { Model } from '../model/schema.js';
 
-export async function generateStage(model: Model, config: Config, root: string, mapping: Mapping | undefined): Promise<OutputFile[]> {
+/** `modelBuilt`: the pipeline built `model` from the sources itself (`ModelState.built`). */
+export async function generateStage(
+  model: Model,
+  config: Config,
+  root: string,
+  mapping: Mapping | undefined,
+  modelBuilt = false,
+): Promise<OutputFile[]> {
   const [{ generate }, { readGenerateInputs }] = await Promise.all([import('../generate/generate.js'), import('../generate/inputs.js')]);
   const inputs = readGenerateInputs(root, config);
-  return generate(model, config, { ...inputs, mapping });
+  return generate(model, config, { ...inputs, mapping, modelBuilt });
 }

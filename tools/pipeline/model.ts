@@ -25,6 +25,8 @@ export interface ModelState {
   onDisk: Model | undefined;
   /** True when the model file on disk has exactly the bytes `model` is written as. */
   upToDate: boolean;
+  /** True when this process built `model` from the sources (not read from the cache): the reader's own output. */
+  built: boolean;
   sources: SourceFile[];
   diagnostics: DiagnosticBag;
 }
@@ -82,7 +84,7 @@ export async function modelForSources(
   config: Config,
   root: string,
   bag: DiagnosticBag,
-): Promise<{ model: Model; textHash: string }> {
+): Promise<{ model: Model; textHash: string; built: boolean }> {
   const t0 = performance.now();
   const cacheDir = projectCacheDir(config, root);
   const key = modelCacheKey(sources, config);
@@ -90,7 +92,7 @@ export async function modelForSources(
   if (hit) {
     for (const d of hit.diagnostics) bag.add(d);
     recordTiming('model', t0, 'from cache');
-    return hit;
+    return { model: hit.model, textHash: hit.textHash, built: false };
   }
   const { buildFromFiles } = await import('../sources/load.js');
   const before = bag.items.length;
@@ -99,10 +101,10 @@ export async function modelForSources(
   recordTiming('model', t0, 'built');
   // A model with errors is never stored nor written (and may be too deep to serialise: the
   // nesting limits are reported as errors, not enforced by dropping items).
-  if (hasErrors(diagnostics)) return { model, textHash: '' };
+  if (hasErrors(diagnostics)) return { model, textHash: '', built: true };
   const textHash = sha256(modelText(model));
   writeSlot(cacheDir, 'model', key, { model, diagnostics, textHash } satisfies CachedModel);
-  return { model, textHash };
+  return { model, textHash, built: true };
 }
 
 export async function loadModelState(config: Config, root: string, options: { strict?: boolean } = {}): Promise<ModelState> {
@@ -111,10 +113,10 @@ export async function loadModelState(config: Config, root: string, options: { st
   const sources = await readSources(config, root, bag);
   recordTiming('read and hash sources', t0);
   if (hasErrors(bag.items)) throw new InputError('cannot read the sources', bag.sorted());
-  const { model, textHash } = await modelForSources(sources, config, root, bag);
+  const { model, textHash, built } = await modelForSources(sources, config, root, bag);
   if (hasErrors(bag.items, options.strict)) throw new InputError('cannot build the model from the sources', bag.sorted());
   const text = readTextOrUndefined(resolve(root, config.model));
   const upToDate = text !== undefined && sha256(text) === textHash;
   const onDisk = upToDate ? model : text === undefined ? undefined : parseModelText(text);
-  return { model, onDisk, upToDate, sources, diagnostics: bag };
+  return { model, onDisk, upToDate, built, sources, diagnostics: bag };
 }
