@@ -17,7 +17,7 @@ import type { FileContext, FileFacts } from './fact-sink.js';
 import type { AnalyzerWarning, CodeFact } from './facts.js';
 import { isTestPath, type FactLanguage } from './file-role.js';
 import { expandLanes } from './expand-lanes.js';
-import { alternation, buildPrefilter, type Prefilter } from './prefilter.js';
+import { alternation, buildPrefilter, type Prefilter, WANT_ALL, type Wanted } from './prefilter.js';
 import { isRouteFile } from './route-files.js';
 import { assignItems, namesWorthResolving } from './assign-items.js';
 import { ModuleGraph } from './bindings.js';
@@ -34,7 +34,8 @@ type AnalyzedModel = Pick<Model, 'events' | 'endpoints' | 'params'> & Partial<Pi
 export interface AnalyzeOptions {
   /** Workspace root: lane globs are relative to it, fact paths too. */
   root: string;
-  lanes: readonly Pick<LaneConfig, 'name' | 'include' | 'exclude' | 'language'>[];
+  /** `kinds`: what the lane counts; a file is parsed for what its lanes count (all kinds when absent). */
+  lanes: readonly (Pick<LaneConfig, 'name' | 'include' | 'exclude' | 'language'> & { kinds?: LaneConfig['kinds'] })[];
   /**
    * The model, or its promise while the caller still builds it: the work that needs no model
    * (listing the lanes' files, loading the parsers their languages need) runs meanwhile.
@@ -116,7 +117,9 @@ export async function analyzeWorkspace(options: AnalyzeOptions): Promise<Analyze
     for (const m of modules.values()) for (const [n] of m.facts.requestTypes ?? []) names.add(n);
     return names;
   };
-  const cachedNames = (): string => namesKey(localNames());
+  // Which files a pass picks depends on what their lanes count, too.
+  const selection = `${JSON.stringify(options.lanes.map((l) => [l.include, l.exclude ?? [], l.kinds ?? []]))}\n`;
+  const cachedNames = (): string => selection + namesKey(localNames());
   for (const [file, language] of languages) {
     const path = join(options.root, file);
     let st: Stats;
@@ -164,13 +167,17 @@ export async function analyzeWorkspace(options: AnalyzeOptions): Promise<Analyze
   // Pass 1: files that mention a candidate (or are traces or route files by their path).
   // Built only when a file waits: a warm run answers every file from the cache.
   const prefilter = waiting.length > 0 ? buildPrefilter(candidates) : () => false;
-  let { take, rest } = split(waiting, (p) => p.language === 'trace' || isRouteFile(p.file) || prefilter(p.text));
+  const wanted = wantedByFile(options.lanes, files);
+  let { take, rest } = split(
+    waiting,
+    (p) => p.language === 'trace' || isRouteFile(p.file) || prefilter(p.text, wanted.get(p.file) ?? WANT_ALL),
+  );
   await parse(take);
   // Further passes: files that use a class the workspace itself ties to an event type (`CreatedEvent(...)`).
   const seenNames = new Set<string>(candidates.typeByClass.keys());
   for (let round = 0; round < 4; round++) {
     const all = localNames();
-    if (skipped.length > 0 && namesKey(all) !== namesBefore) {
+    if (skipped.length > 0 && selection + namesKey(all) !== namesBefore) {
       // The names changed since the negatives were recorded: those files must be looked at again.
       for (const p of skipped.splice(0)) {
         const text = p.text ?? readText(p.path, p.file, warnings);
@@ -268,6 +275,24 @@ function moduleMap(
 
 function collect(results: Map<string, FileFacts>): CodeFact[] {
   return [...results.values()].flatMap((r) => r.facts);
+}
+
+const STREAM_KINDS = new Set(['definition', 'emitter', 'handler', 'test']);
+const API_KINDS = new Set(['route', 'param']);
+
+/** What each file's lanes count, together: the stream's kinds, the API's, or both. */
+function wantedByFile(lanes: AnalyzeOptions['lanes'], files: Record<string, string[]>): Map<string, Wanted> {
+  const out = new Map<string, Wanted>();
+  for (const lane of lanes) {
+    const kinds = lane.kinds;
+    const stream = kinds === undefined || kinds.some((k) => STREAM_KINDS.has(k));
+    const api = kinds === undefined || kinds.some((k) => API_KINDS.has(k));
+    for (const file of files[lane.name] ?? []) {
+      const had = out.get(file);
+      out.set(file, had ? { stream: had.stream || stream, api: had.api || api } : { stream, api });
+    }
+  }
+  return out;
 }
 
 function split<T>(items: T[], test: (t: T) => boolean): { take: T[]; rest: T[] } {

@@ -39,7 +39,20 @@ function quotedPattern(re: RegExp): string {
   return body;
 }
 
-export type Prefilter = (text: string) => boolean;
+/**
+ * Which kinds of facts a file's lanes take: the stream's (definitions, emitters, handlers, tests of
+ * events and objects) and the API's (routes, client calls and their parameters). A file is parsed
+ * for what its lanes can count: an SDK consumer's lanes of the stream alone never need its chat
+ * models parsed for the request parameters they name.
+ */
+export interface Wanted {
+  stream: boolean;
+  api: boolean;
+}
+
+export const WANT_ALL: Wanted = { stream: true, api: true };
+
+export type Prefilter = (text: string, wanted?: Wanted) => boolean;
 
 /**
  * One alternative per string, factored into a trie (`response\.(?:created|done)` rather than
@@ -76,41 +89,51 @@ export function alternation(strings: Iterable<string>): string {
 
 /** `extraNames`: class names the workspace itself ties to event types, found on an earlier pass. */
 export function buildPrefilter(candidates: Candidates, extraNames: Iterable<string> = []): Prefilter {
-  const alternatives = prefilterAlternatives(candidates, extraNames);
-  const re = alternatives.length > 0 ? new RegExp(alternatives.join('|')) : undefined;
+  const parts = prefilterParts(candidates, extraNames);
+  const stream = parts.stream.length > 0 ? new RegExp(parts.stream.join('|')) : undefined;
+  const api = parts.api.length > 0 ? new RegExp(parts.api.join('|')) : undefined;
   // A plain type of a dotted family (`'error'`) counts only in a file about the stream, which the
   // alternatives pick by its other mentions, or beside an envelope field: every library has an
-  // `'error'` of its own, and a large TypeScript tree has hundreds of files that write one.
+  // `'error'` of its own, and a large TypeScript tree has hundreds of files that write one. A route
+  // or call of the API's makes a file about the stream too, so where the lanes take no API facts
+  // (which would pick the file by that mention) the plain type and such a mention pick it together.
   const contextual = [...candidates.needsContext].filter((t) => candidates.eventTypes.has(t));
-  const beside =
-    contextual.length > 0 && candidates.envelope.size > 0
-      ? {
-          plain: new RegExp(`["'\\x60]${alternation(contextual)}["'\\x60]`),
-          envelope: new RegExp(`\\b${alternation(candidates.envelope)}\\b`),
-        }
-      : undefined;
-  if (!re && !beside) return () => false;
-  return (text) => (re?.test(text) ?? false) || (beside?.plain.test(text) === true && beside.envelope.test(text));
+  const plain = contextual.length > 0 ? new RegExp(`["'\\x60]${alternation(contextual)}["'\\x60]`) : undefined;
+  const envelope = candidates.envelope.size > 0 ? new RegExp(`\\b${alternation(candidates.envelope)}\\b`) : undefined;
+  const inContext = (text: string, wanted: Wanted): boolean =>
+    plain?.test(text) === true && (envelope?.test(text) === true || (!wanted.api && api?.test(text) === true));
+  return (text, wanted = WANT_ALL) =>
+    (wanted.stream && stream?.test(text) === true) ||
+    (wanted.api && api?.test(text) === true) ||
+    (wanted.stream && inContext(text, wanted));
 }
 
 /**
- * What the prefilter looks for, one regular expression source per kind of mention. `withContextual`:
- * the plain types of a dotted family too, for a file already known to be about the stream.
+ * What the prefilter looks for, one regular expression source per kind of mention, all kinds
+ * together. `withContextual`: the plain types of a dotted family too, for a file already known to
+ * be about the stream.
  */
 export function prefilterAlternatives(candidates: Candidates, extraNames: Iterable<string> = [], withContextual = false): string[] {
+  const { stream, api } = prefilterParts(candidates, extraNames, withContextual);
+  return [...stream, ...api];
+}
+
+/** The mentions that can yield facts of the stream's kinds, and those that can yield the API's. */
+function prefilterParts(candidates: Candidates, extraNames: Iterable<string>, withContextual = false): { stream: string[]; api: string[] } {
   const words = new Set<string>();
   for (const name of candidates.typeByClass.keys()) words.add(name);
-  for (const name of candidates.requestClasses) words.add(name);
-  // A request typed as the SDK types it may be built far from its call.
-  for (const name of candidates.sdkParamsTypes.keys()) words.add(name);
   for (const name of extraNames) words.add(name);
+  const apiWords = new Set<string>(candidates.requestClasses);
+  // A request typed as the SDK types it may be built far from its call.
+  for (const name of candidates.sdkParamsTypes.keys()) apiWords.add(name);
   // Distinctive body parameter names (snake_case, long) mark a request model; `model` or `input` would match everything.
-  for (const set of candidates.paramSets) for (const p of set) if (p.includes('_') && p.length >= 8) words.add(p);
+  for (const set of candidates.paramSets) for (const p of set) if (p.includes('_') && p.length >= 8) apiWords.add(p);
   // Event types stand quoted in code (`"error"` is an event type, `error` everywhere is not), or
   // closing an escaped string (`\"response.created\"` in the JSON of a test's recorded stream).
   const types = withContextual ? [...candidates.eventTypes] : [...candidates.eventTypes].filter((t) => !candidates.needsContext.has(t));
   const quoted = types.length > 0 ? [`["'\\x60]${alternation(types)}\\\\?["'\\x60]`] : [];
   const named = words.size > 0 ? [alternation(words)] : [];
+  const apiNamed = apiWords.size > 0 ? [alternation(apiWords)] : [];
   // A string that holds an endpoint's path (`'/responses'`, `\`${base}/v1/responses/${id}\``,
   // `f"/conversations/{cid}"`): a client call may stand anywhere near it. The match starts at the
   // rare `/word` and runs to a quote on the same line; starting at every quote instead scanned the
@@ -134,15 +157,8 @@ export function prefilterAlternatives(candidates: Candidates, extraNames: Iterab
   // calls (`def on_response_created(`): neither need write a type as a string.
   const methods = typesByMethodName(candidates);
   const byName = methods.size > 0 ? [`\\bdef\\s+\\w*${alternation(methods.keys())}\\s*\\(`, NAME_DISPATCH] : [];
-  return [
-    ...quoted,
-    ...named,
-    ...candidates.literalPatterns.map(quotedPattern),
-    ...paths,
-    ...sdk,
-    ...sse,
-    ...objects,
-    ...byName,
-    ...ROUTE_MARKERS,
-  ];
+  return {
+    stream: [...quoted, ...named, ...candidates.literalPatterns.map(quotedPattern), ...sse, ...objects, ...byName],
+    api: [...apiNamed, ...paths, ...sdk, ...ROUTE_MARKERS],
+  };
 }
