@@ -1,7 +1,7 @@
 /**
- * The analyzer's entry: lane globs → files → facts. Thin wiring around the
- * pure parts: a text prefilter decides which files are worth parsing, the fact cache skips files
- * already read, the adapters (TypeScript, Python, traces) turn each file into neutral facts, and
+ * The analyzer's entry: lane globs → files → facts. Thin wiring around the pure parts: a text
+ * prefilter decides which files are worth parsing for what their lanes count, the fact cache skips
+ * files already read, the adapters (TypeScript, Python, traces) turn each file into neutral facts, and
  * one workspace pass resolves class names through the module graph (bindings.ts) and ties them to
  * items (assign-items.ts), parsing on demand the modules it needs that no pass picked. Analyzed code is only
  * ever read, never run.
@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, type Stats, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { LaneConfig } from '../config/schema.js';
+import type { FactKind, LaneConfig } from '../config/schema.js';
 import type { Model } from '../model/schema.js';
 import { buildCandidates, type Candidates } from './candidates.js';
 import { FactCache, fileKey } from './fact-cache.js';
@@ -277,8 +277,9 @@ function collect(results: Map<string, FileFacts>): CodeFact[] {
   return [...results.values()].flatMap((r) => r.facts);
 }
 
-const STREAM_KINDS = new Set(['definition', 'emitter', 'handler', 'test']);
-const API_KINDS = new Set(['route', 'param']);
+/** The kinds mentions of the stream yield, and those mentions of the API yield (prefilter.ts `Wanted`). */
+const STREAM_KINDS: ReadonlySet<FactKind> = new Set(['definition', 'emitter', 'handler', 'test']);
+const API_KINDS: ReadonlySet<FactKind> = new Set(['route', 'param']);
 
 /** What each file's lanes count, together: the stream's kinds, the API's, or both. */
 function wantedByFile(lanes: AnalyzeOptions['lanes'], files: Record<string, string[]>): Map<string, Wanted> {
