@@ -144,9 +144,9 @@ export async function openRunMemo<T>(
       const nowStamps = stampMap(after);
       const wrote = new Map([...written].map(([path, hash]) => [posix.normalize(path), hash]));
       for (const label of new Set([...was.keys(), ...now.keys()])) {
-        const start = was.get(label);
+        const atStart = was.get(label);
         // A stamp from the start says "not written since" when the file's stat is still that stamp.
-        const same = start !== undefined && (start.startsWith(STAMP) ? start === nowStamps.get(label) : start === now.get(label));
+        const same = atStart !== undefined && (atStart.startsWith(STAMP) ? atStart === nowStamps.get(label) : atStart === now.get(label));
         if (same) continue;
         // Changed since the start: only as the run wrote it. A file gone since is none the run
         // wrote (no run deletes an input), so the answer may hold it.
