@@ -97,8 +97,7 @@ export function buildPrefilter(candidates: Candidates, extraNames: Iterable<stri
   // `'error'` of its own, and a large TypeScript tree has hundreds of files that write one. A route
   // or call of the API's makes a file about the stream too, so where the lanes take no API facts
   // (which would pick the file by that mention) the plain type and such a mention pick it together.
-  const contextual = [...candidates.needsContext].filter((t) => candidates.eventTypes.has(t));
-  const plain = contextual.length > 0 ? new RegExp(`["'\\x60]${alternation(contextual)}["'\\x60]`) : undefined;
+  const plain = candidates.needsContext.size > 0 ? new RegExp(`["'\\x60]${alternation(candidates.needsContext)}["'\\x60]`) : undefined;
   const envelope = candidates.envelope.size > 0 ? new RegExp(`\\b${alternation(candidates.envelope)}\\b`) : undefined;
   const inContext = (text: string, wanted: Wanted): boolean =>
     plain?.test(text) === true && (envelope?.test(text) === true || (!wanted.api && api?.test(text) === true));
