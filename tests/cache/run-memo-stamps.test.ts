@@ -96,6 +96,32 @@ describe('the start of a run with no memo stored', () => {
   });
 });
 
+describe('the stats a run start took', () => {
+  it('are none before the start, and afterwards the stat of each file it looked at', async () => {
+    later();
+    const m = await memo();
+    expect(m.startStats()).toBeUndefined();
+    expect(await m.hit()).toBeUndefined();
+    const statAt = m.startStats()!;
+    const path = join(root, 'src/app.ts');
+    const st = statSync(path);
+    expect(statAt(path)).toMatchObject({ size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs, ino: st.ino });
+    expect(statAt(join(root, 'src/nowhere.ts'))).toBeUndefined();
+  });
+
+  it('are those of the start, not of a file written since (the run then stores no memo)', async () => {
+    later();
+    const m = await memo();
+    await m.begin();
+    const path = join(root, 'src/app.ts');
+    const before = statSync(path);
+    writeFileSync(path, 'export const grown = 1;\n');
+    expect(m.startStats()!(path)?.size).toBe(before.size);
+    await m.save('answer', new Map());
+    expect(await (await memo()).hit()).toBeUndefined();
+  });
+});
+
 describe('the hashes of files a run read', () => {
   it('answer for a file whose stat is unchanged, and for no other state of it', () => {
     later();

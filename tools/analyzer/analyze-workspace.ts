@@ -7,7 +7,7 @@
  * ever read, never run.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, type Stats, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FactKind, LaneConfig } from '../config/schema.js';
 import type { Model } from '../model/schema.js';
@@ -25,7 +25,7 @@ import { tsResolution } from './ts-resolution.js';
 import { languageOf } from './file-role.js';
 import { compareFacts } from './sort-facts.js';
 import { traceFacts } from './trace/trace-facts.js';
-import { readTextHashed } from '../io/read-hashes.js';
+import { readTextHashed, type StatAt, type StatLike } from '../io/read-hashes.js';
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
@@ -45,6 +45,11 @@ export interface AnalyzeOptions {
   cacheDir?: string;
   /** Config `unknownLiterals`. */
   unknownLiteralPatterns?: readonly string[];
+  /**
+   * The stat a file (by absolute path) had when the run's start looked at it, taken instead of
+   * another (pipeline/run-memo.ts `startStats`); a file it has none for is looked at now.
+   */
+  statAt?: StatAt;
 }
 
 export interface AnalyzeResult {
@@ -122,9 +127,9 @@ export async function analyzeWorkspace(options: AnalyzeOptions): Promise<Analyze
   const cachedNames = (): string => selection + namesKey(localNames());
   for (const [file, language] of languages) {
     const path = join(options.root, file);
-    let st: Stats;
+    let st: StatLike;
     try {
-      st = statSync(path);
+      st = options.statAt?.(path) ?? statSync(path);
     } catch {
       warnings.push({ file, line: 1, column: 1, message: 'Found a file that cannot be read, expected a readable text file' });
       continue;
@@ -322,7 +327,7 @@ function readText(path: string, file: string, warnings: AnalyzerWarning[]): stri
  * A lane file's text and the hash of its bytes, which the run's closing fingerprint takes from here
  * (io/read-hashes.ts) rather than reading the file again. `st`: its stat before the read.
  */
-function readHashed(path: string, file: string, st: Stats, warnings: AnalyzerWarning[]): { text: string; sha256: string } | undefined {
+function readHashed(path: string, file: string, st: StatLike, warnings: AnalyzerWarning[]): { text: string; sha256: string } | undefined {
   try {
     return readTextHashed(path, st);
   } catch (error) {

@@ -22,6 +22,9 @@ export interface Expanded {
   languages: Map<string, FactLanguage>;
 }
 
+/** A relative path with `/` between its segments, none of them empty, `.` or `..`. */
+const PLAIN_PATH = /^(?!\.\.?(?:\/|$))(?:[^/\\]+\/(?!\.\.?(?:\/|$)))*[^/\\]+$/;
+
 /** At most this many distinct files over all lanes. */
 const MAX_WORKSPACE_FILES = 50_000;
 
@@ -126,7 +129,9 @@ export async function expandLanes(
     const cached = byPath.get(f);
     if (cached !== undefined) return cached;
     let real: string;
-    if (linkFree) real = join(realRoot, f);
+    // A plain path (no `.` or `..` segment) is joined as text: `join` normalises every one of
+    // thousands of paths, ~20 ms on 3,000 files.
+    if (linkFree) real = PLAIN_PATH.test(f) ? realRootSlash + (sep === '/' ? f : f.split('/').join(sep)) : join(realRoot, f);
     else {
       try {
         real = realpathSync.native(join(root, f));

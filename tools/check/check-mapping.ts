@@ -6,6 +6,7 @@ import { projectCacheDir } from '../cache/settings.js';
 import { canWriteBelow } from '../io/confine.js';
 import { resolveInsideReal } from '../io/write-plan.js';
 import { analyzeWhileBuilding } from '../mapping/run-analyzer.js';
+import type { StatAt } from '../io/read-hashes.js';
 import type { Mapping } from '../mapping/schema.js';
 import type { Model } from '../model/schema.js';
 import type { Finding } from './findings.js';
@@ -26,9 +27,11 @@ export async function analyzeForCheck(
   config: Config,
   root: string,
   noCache: boolean,
+  statAt?: StatAt,
 ): Promise<CodeFact[]> {
   const dir = projectCacheDir(config, root);
-  return (await analyzeWhileBuilding(building, config, root, { dir: !noCache && dir && canWriteBelow(dir) ? dir : undefined })).facts;
+  return (await analyzeWhileBuilding(building, config, root, { dir: !noCache && dir && canWriteBelow(dir) ? dir : undefined }, statAt))
+    .facts;
 }
 
 /** `facts`: the analysis, begun by the caller while the model was built (`analyzeForCheck`). */

@@ -66,7 +66,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckRun> {
     t0 = performance.now();
     const needsMapping = parts.includes('mapping') || parts.includes('generated');
     const building = loadModelState(config, root);
-    const facts = needsMapping ? analyzeForCheck(building, config, root, noCache) : undefined;
+    const facts = needsMapping ? analyzeForCheck(building, config, root, noCache, memo?.startStats()) : undefined;
     // Reported after the model's own failure, if any (analyzeWhileBuilding).
     facts?.catch(() => {});
     const state = await building;

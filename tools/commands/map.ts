@@ -19,6 +19,7 @@ import type { Model } from '../model/schema.js';
 import { loadModelState } from '../pipeline/model.js';
 import { openMapMemo, type MapAnswer } from '../pipeline/map-memo.js';
 import type { RunMemo } from '../pipeline/run-memo.js';
+import type { StatAt } from '../io/read-hashes.js';
 import { sha256 } from '../sources/read.js';
 import { SILENT, type ProgressSink } from '../io/progress-sink.js';
 import { pathFromRoot } from '../mapping/join.js';
@@ -81,13 +82,20 @@ export interface MapCommandResult {
   memo: boolean;
 }
 
-/** Everything `map` does except writing; `import` builds on it with extra manual blocks. */
-export async function buildMapping(opts: MapOptions, extraManual?: (previous: Mapping | undefined, model: Model) => ManualSource) {
+/**
+ * Everything `map` does except writing; `import` builds on it with extra manual blocks. `statAt`:
+ * the stats its memo's start took (`RunMemo.startStats`).
+ */
+export async function buildMapping(
+  opts: MapOptions,
+  extraManual?: (previous: Mapping | undefined, model: Model) => ManualSource,
+  statAt?: StatAt,
+) {
   const progress = opts.progress ?? SILENT;
   const { config, root, path } = await loadConfig(opts.config, opts.cwd, { allowOutside: opts.allowOutside });
   progress.step('reading sources');
   const building = loadModelState(config, root);
-  const analysis = analyzeWhileBuilding(building, config, root);
+  const analysis = analyzeWhileBuilding(building, config, root, undefined, statAt);
   const state = await building;
   progress.step('analyzing the workspace');
   const { facts, warnings } = await analysis;
@@ -161,7 +169,7 @@ async function mapLocked(opts: MapOptions): Promise<MapCommandResult> {
     if (answer) return { path: opened.mapping, written: false, summary: answer.summary, ...withProblems(answer.diagnostics), memo: true };
     await memo.begin();
   }
-  const { config, root, mapping, diagnostics, mappingPath, mappingHash } = await buildMapping(opts);
+  const { config, root, mapping, diagnostics, mappingPath, mappingHash } = await buildMapping(opts, undefined, memo?.startStats());
   const text = mappingText(mapping);
   const summary = summaryLine(mapping);
   if (opts.stdout) return { path: config.mapping, mapping, text, written: false, summary, ...withProblems(diagnostics), memo: false };

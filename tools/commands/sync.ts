@@ -30,6 +30,7 @@ import { generateStage } from '../pipeline/generate-stage.js';
 import { reportStage } from '../pipeline/report-stage.js';
 import { modelText } from './extract.js';
 import { isObject, openRunMemo } from '../pipeline/run-memo.js';
+import type { StatAt } from '../io/read-hashes.js';
 import { sha256 } from '../sources/read.js';
 import { fromDiagnostic } from '../problems/from-diagnostic.js';
 import type { Problem } from '../problems/problem.js';
@@ -151,7 +152,7 @@ export async function syncCommand(opts: SyncOptions = {}): Promise<SyncResult> {
       }
       const run: SyncAnswer = { diagnostics: [], analyzerWarnings: [], unchanged: 0, dirs: [] };
       const written: Written = new Map();
-      const result = await syncLocked(opts, config, root, path, run, written);
+      const result = await syncLocked(opts, config, root, path, run, written, memo.startStats());
       await memo.save({ ...run, unchanged: result.written.length + result.unchanged }, written);
       return result;
     },
@@ -166,11 +167,12 @@ async function syncLocked(
   configPath: string,
   run: SyncAnswer,
   writtenBytes: Written,
+  statAt: StatAt | undefined,
 ): Promise<SyncResult> {
   const progress = opts.progress ?? SILENT;
   progress.step('extract: reading sources');
   const building = loadModelState(config, root, { strict: opts.strict });
-  const analysis = analyzeWhileBuilding(building, config, root);
+  const analysis = analyzeWhileBuilding(building, config, root, undefined, statAt);
   const state = await building;
   const display = configDisplay(configPath, opts.cwd);
   run.diagnostics.push(...state.diagnostics.sorted().map((d) => nameConfigFile(d, display)));

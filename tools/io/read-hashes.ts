@@ -14,11 +14,17 @@ import { closeSync, openSync, readSync, type Stats } from 'node:fs';
 /** Files changed less than this long before being looked at are hashed again when next asked. */
 const RACY_MS = 2000;
 
+/** What of a file's stat tells a write: its size, modification and change times and inode. */
+export type StatLike = Pick<Stats, 'size' | 'mtimeMs' | 'ctimeMs' | 'ino'>;
+
+/** The stat a run took of the file at an absolute path, if it took one. */
+export type StatAt = (abs: string) => StatLike | undefined;
+
 /** Size, modification and change times and inode: what any write to the file changes. */
-export const statStamp = (st: Stats): string => `${st.size}:${st.mtimeMs}:${st.ctimeMs}:${st.ino}`;
+export const statStamp = (st: StatLike): string => `${st.size}:${st.mtimeMs}:${st.ctimeMs}:${st.ino}`;
 
 /** True when `st` may not show a write made in the same clock tick as the look at it, at `lookedAt`. */
-export const isRacy = (st: Stats, lookedAt: number): boolean => Math.max(st.mtimeMs, st.ctimeMs) >= lookedAt - RACY_MS;
+export const isRacy = (st: StatLike, lookedAt: number): boolean => Math.max(st.mtimeMs, st.ctimeMs) >= lookedAt - RACY_MS;
 
 /** Absolute path → the stat stamp before the read and the sha256 of the bytes read. */
 const read = new Map<string, { stamp: string; sha256: string }>();
@@ -27,7 +33,7 @@ const read = new Map<string, { stamp: string; sha256: string }>();
  * The file's text (UTF-8, decoded as `readFileSync(path, 'utf8')` decodes it) and the sha256 of its
  * bytes, remembered for a later fingerprint. `st`: the file's stat, taken before this read.
  */
-export function readTextHashed(path: string, st: Stats): { text: string; sha256: string } {
+export function readTextHashed(path: string, st: StatLike): { text: string; sha256: string } {
   const lookedAt = Date.now();
   const bytes = readShared(path, st.size);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
@@ -38,7 +44,7 @@ export function readTextHashed(path: string, st: Stats): { text: string; sha256:
 }
 
 /** The sha256 this process read for the file, when its stat is still `st`'s. */
-export function hashReadBefore(path: string, st: Stats): string | undefined {
+export function hashReadBefore(path: string, st: StatLike): string | undefined {
   const hit = read.get(path);
   return hit && hit.stamp === statStamp(st) ? hit.sha256 : undefined;
 }

@@ -9,6 +9,7 @@ import { recordTiming, startWhenSettled } from '../cache/timings.js';
 import type { AnalyzerWarning, CodeFact } from '../analyzer/facts.js';
 import type { Config } from '../config/schema.js';
 import type { Model } from '../model/schema.js';
+import type { StatAt } from '../io/read-hashes.js';
 
 export interface AnalyzeResult {
   facts: CodeFact[];
@@ -24,6 +25,7 @@ async function analyzeForMapping(
   config: Config,
   root: string,
   cache?: { dir: string | undefined },
+  statAt?: StatAt,
 ): Promise<AnalyzeResult> {
   // Timed from when the model is ready: what runs before (listing files, loading parsers) overlaps it.
   const t0 = startWhenSettled(model);
@@ -34,6 +36,7 @@ async function analyzeForMapping(
     model,
     cacheDir: cache ? cache.dir : projectCacheDir(config, root),
     unknownLiteralPatterns: config.unknownLiterals,
+    ...(statAt ? { statAt } : {}),
   });
   recordTiming(
     'analyze the workspace',
@@ -53,6 +56,7 @@ export function analyzeWhileBuilding(
   config: Config,
   root: string,
   cache?: { dir: string | undefined },
+  statAt?: StatAt,
 ): Promise<AnalyzeResult> {
   // Nothing to analyze: the model's promise is not even waited on (a failure is the caller's).
   if (!config.lanes.length) return Promise.resolve({ facts: [], warnings: [] });
@@ -61,6 +65,7 @@ export function analyzeWhileBuilding(
     config,
     root,
     cache,
+    statAt,
   );
   analysis.catch(() => {});
   return analysis;

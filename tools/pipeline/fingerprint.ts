@@ -13,7 +13,7 @@ import { cacheKey, readSlot, writeSlot } from '../cache/store.js';
 import { toolCodeHash } from '../cache/tool-hash.js';
 import { TEMP_NAME } from '../io/atomic.js';
 import { hashFile } from '../io/hash-file.js';
-import { hashReadBefore, isRacy, statStamp } from '../io/read-hashes.js';
+import { hashReadBefore, isRacy, statStamp, type StatLike } from '../io/read-hashes.js';
 
 /** The slot of the whole check's memo (`check-state.json` in the cache folder). */
 const CHECK_MEMO_SLOT = 'check-state';
@@ -95,6 +95,14 @@ export class FileHashes {
   /** The stat stamp each file had when `hash` or `stamp` last looked at it, by path. */
   private readonly stamps = new Map<string, string>();
 
+  /** The stat each file had when `hash` or `stamp` looked at it, by absolute path. */
+  private readonly stats = new Map<string, StatLike>();
+
+  /** The stat the file at `abs` had when this table looked at it (none for one it never looked at, or found missing). */
+  statAt(abs: string): StatLike | undefined {
+    return this.stats.get(abs);
+  }
+
   /** sha256 of the file at `path` (relative to `root`; the table is kept by that name), or 'missing'. */
   hash(root: string, path: string): string {
     const abs = this.absolute(root, path);
@@ -106,6 +114,7 @@ export class FileHashes {
       return MISSING;
     }
     this.stamps.set(path, STAMP + statStamp(st));
+    this.stats.set(abs, st);
     const old = Object.hasOwn(this.known, path) ? this.known[path] : undefined;
     if (old && old[0] === st.size && old[1] === st.mtimeMs && old[2] === st.ctimeMs && old[3] === st.ino) {
       this.next[path] = old;
@@ -131,8 +140,10 @@ export class FileHashes {
    * the same clock tick; 'missing'.
    */
   stamp(root: string, path: string): string {
-    const st = statSync(this.absolute(root, path), { throwIfNoEntry: false });
+    const abs = this.absolute(root, path);
+    const st = statSync(abs, { throwIfNoEntry: false });
     if (!st) return MISSING;
+    this.stats.set(abs, st);
     // A hash the table holds for this very stat costs no more than the stamp, and says more.
     const old = Object.hasOwn(this.known, path) ? this.known[path] : undefined;
     if (old && old[0] === st.size && old[1] === st.mtimeMs && old[2] === st.ctimeMs && old[3] === st.ino) {
@@ -216,6 +227,11 @@ export class Fingerprint {
   /** `label\0hash` per file or text, in the order added. */
   entries(): readonly string[] {
     return this.parts;
+  }
+
+  /** The stat the file at `abs` had when this fingerprint looked at it (with `hashes` only). */
+  statAt(abs: string): StatLike | undefined {
+    return this.hashes?.statAt(abs);
   }
 
   /** The stat stamp a file had when this fingerprint hashed it (with `hashes` only). */

@@ -17,6 +17,7 @@ import { recordTiming } from '../cache/timings.js';
 import { FileHashes, Fingerprint, listFiles, STAMP } from './fingerprint.js';
 import type { Config } from '../config/schema.js';
 import { loadInputs } from './inputs.js';
+import type { StatAt } from '../io/read-hashes.js';
 
 /**
  * Every file an analyzer could read as a module (file-role.ts's extensions), lanes or not, and the
@@ -87,6 +88,13 @@ export interface RunMemo<T> {
    * config folder → sha256 of the bytes written); nothing when anything else changed meanwhile.
    */
   save(answer: T, written: ReadonlyMap<string, string>): Promise<void>;
+  /**
+   * The stat each file had when the run's start looked at it, by absolute path (none before `hit`
+   * or `begin`, or for a file it did not look at): the analyzer lists and reads the same files
+   * moments later, and need not stat them again. A file written since is one the start saw as it
+   * was; `save` then finds it changed and stores nothing.
+   */
+  startStats(): StatAt | undefined;
 }
 
 /** The fingerprint of this process's last memo that did not answer, and for what it was asked. */
@@ -106,7 +114,7 @@ export async function openRunMemo<T>(
   options: { writesNothing?: boolean } = {},
 ): Promise<RunMemo<T>> {
   const cacheDir = projectCacheDir(config, root);
-  if (!cacheDir) return { hit: async () => undefined, begin: async () => {}, save: async () => {} };
+  if (!cacheDir) return { hit: async () => undefined, begin: async () => {}, save: async () => {}, startStats: () => undefined };
   const slot = `${command}-state`;
   let before: Fingerprint | undefined;
   const fingerprint = (stampsOnly = false) => runFingerprint(command, config, root, configText, cacheDir, invocation, stampsOnly);
@@ -154,6 +162,10 @@ export async function openRunMemo<T>(
         if (end === undefined || wrote.get(label) !== end) return;
       }
       writeSlot(cacheDir, slot, after.digest(), answer);
+    },
+    startStats: () => {
+      const start = before;
+      return start && ((abs) => start.statAt(abs));
     },
   };
 }
