@@ -153,3 +153,19 @@ describe('the memo of the last clean check', () => {
     expect(after.code).toBe(0);
   });
 });
+
+describe('the timings of a sync that runs', () => {
+  it('say where its time went after the analysis: the mapping, the generators, the report and the writes', async () => {
+    // Outputs gone: the run writes them again.
+    rmSync(join(project, 'generated'), { recursive: true, force: true });
+    rmSync(join(project, 'reports'), { recursive: true, force: true });
+    const before = timingsSoFar().phases.length;
+    expect((await runInProcess(project, ['sync'], { SPECMAP_TIMING: '1' })).code).toBe(0);
+    const phases = timingsSoFar().phases.slice(before);
+    const note = (label: string) => phases.find((p) => p.label === label)?.note;
+    expect(phases.map((p) => p.label)).toEqual(expect.arrayContaining(['analyze the workspace', 'mapping']));
+    expect(note('generate')).toMatch(/^[1-9]\d* files?$/);
+    expect(note('report')).toBe('1 file');
+    expect(note('sync: write outputs')).toMatch(/^[1-9]\d* written, \d+ unchanged$/);
+  });
+});

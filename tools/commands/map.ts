@@ -19,6 +19,7 @@ import type { Model } from '../model/schema.js';
 import { loadModelState } from '../pipeline/model.js';
 import { openMapMemo, type MapAnswer } from '../pipeline/map-memo.js';
 import type { RunMemo } from '../pipeline/run-memo.js';
+import { recordTiming } from '../cache/timings.js';
 import type { StatAt } from '../io/read-hashes.js';
 import { sha256 } from '../sources/read.js';
 import { SILENT, type ProgressSink } from '../io/progress-sink.js';
@@ -103,7 +104,9 @@ export async function buildMapping(
   const snapshot = readMappingSnapshot(mappingPath, config.mapping);
   const previous = snapshot.mapping;
   const carried = extraManual ? extraManual(previous, state.model) : previous;
+  const t0 = performance.now();
   const mapping = computeMapping(state.model, facts, config, carried);
+  recordTiming('mapping', t0);
   progress.done();
   // Source warnings are `extract`'s to report; map reports what it found in the code.
   const diagnostics: Diagnostic[] = [

@@ -30,6 +30,7 @@ import { generateStage } from '../pipeline/generate-stage.js';
 import { reportStage } from '../pipeline/report-stage.js';
 import { modelText } from './extract.js';
 import { isObject, openRunMemo } from '../pipeline/run-memo.js';
+import { recordTiming } from '../cache/timings.js';
 import type { StatAt } from '../io/read-hashes.js';
 import { sha256 } from '../sources/read.js';
 import { fromDiagnostic } from '../problems/from-diagnostic.js';
@@ -212,7 +213,9 @@ async function syncLocked(
   const build = async (read: ReturnType<typeof readHumanFiles>): Promise<OutputFile[]> => {
     const files: OutputFile[] = [modelFile];
     const carried = await withTrackerEdits(state.model, read.mapping.mapping, read.tracker, trackerRel ?? '');
+    const t0 = performance.now();
     const mapping: Mapping = computeMapping(state.model, analyzed.facts, config, carried);
+    recordTiming('mapping', t0);
     files.push({ path: config.mapping, content: mappingText(mapping), producedBy: 'specmap map' });
     progress.step('generate');
     files.push(...(await generateStage(state.model, config, root, mapping, state.built)));
@@ -242,12 +245,14 @@ async function syncLocked(
   }
   progress.done();
 
+  const t0 = performance.now();
   const plan = planWrites(root, files);
   // Temporary files a killed run left beside our outputs are ours to remove (nothing else is).
   run.dirs = [...new Set(files.map((f) => dirname(resolveInside(root, f.path))))].sort();
   for (const f of files) writtenBytes.set(f.path.split('\\').join('/'), sha256(f.content));
   const removed = run.dirs.flatMap((dir) => removeStaleTemps(dir));
   const written = applyPlan(plan);
+  recordTiming('sync: write outputs', t0, `${written.length} written, ${plan.unchanged.length} unchanged`);
   return {
     written,
     unchanged: plan.unchanged.length,

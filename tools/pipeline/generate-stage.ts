@@ -3,6 +3,7 @@
  * the outputs a human may have edited) come from `readGenerateInputs`, and the mapping is the one
  * the pipeline just computed. `sync` and `check` share it with `specmap generate`.
  */
+import { recordTiming } from '../cache/timings.js';
 import type { Config } from '../config/schema.js';
 import type { OutputFile } from '../io/write-plan.js';
 import type { Mapping } from '../mapping/schema.js';
@@ -16,7 +17,10 @@ export async function generateStage(
   mapping: Mapping | undefined,
   modelBuilt = false,
 ): Promise<OutputFile[]> {
+  const t0 = performance.now();
   const [{ generate }, { readGenerateInputs }] = await Promise.all([import('../generate/generate.js'), import('../generate/inputs.js')]);
   const inputs = readGenerateInputs(root, config);
-  return generate(model, config, { ...inputs, mapping, modelBuilt });
+  const files = generate(model, config, { ...inputs, mapping, modelBuilt });
+  recordTiming('generate', t0, files.length === 1 ? '1 file' : `${files.length} files`);
+  return files;
 }

@@ -3,6 +3,7 @@
  * the pipeline already holds (model, freshly computed mapping, source texts), plus the crosscheck
  * findings when sources of more than one kind are configured.
  */
+import { recordTiming } from '../cache/timings.js';
 import type { Config } from '../config/schema.js';
 import type { OutputFile } from '../io/write-plan.js';
 import type { Mapping } from '../mapping/schema.js';
@@ -26,6 +27,7 @@ export async function crosscheckFindings(model: Model): Promise<CrosscheckFindin
 
 export async function reportStage(model: Model, mapping: Mapping | undefined, config: Config): Promise<OutputFile[]> {
   if (!config.report.formats.length) return [];
+  const t0 = performance.now();
   const [{ reportFromInputs }, { renderReport }] = await Promise.all([import('../report/stage.js'), import('../report/render.js')]);
   const crosscheck = await crosscheckFindings(model);
   const report = await reportFromInputs({
@@ -34,5 +36,7 @@ export async function reportStage(model: Model, mapping: Mapping | undefined, co
     config,
     ...(crosscheck ? { crosscheck } : {}),
   });
-  return renderReport(report, config.report.formats, config.report.outDir);
+  const files = renderReport(report, config.report.formats, config.report.outDir);
+  recordTiming('report', t0, files.length === 1 ? '1 file' : `${files.length} files`);
+  return files;
 }
