@@ -17,6 +17,7 @@ import { recordTiming } from '../cache/timings.js';
 import { FileHashes, Fingerprint, listFiles, STAMP } from './fingerprint.js';
 import type { Config } from '../config/schema.js';
 import { loadInputs } from './inputs.js';
+import { isPlainPath } from '../io/plain-path.js';
 import type { StatAt } from '../io/read-hashes.js';
 
 /**
@@ -28,17 +29,12 @@ const MODULE_FILES = ['**/*.{ts,tsx,js,jsx,mjs,cjs,mts,cts,py,pyi}', '**/package
 /**
  * A path under `workspace` (as a glob walk returns it) → its label: relative to `root`, with `/`.
  * The workspace's own path from the root is joined to each plain path, the same label as
- * resolving and relativising every file without normalising each whole path again; a path with
- * `.` or `..` segments or a backslash takes the long way.
+ * resolving and relativising every file without normalising each whole path again; any other
+ * path (`.` or `..` segments, a backslash) takes the long way.
  */
 export function workspaceLabel(root: string, workspace: string): (path: string) => string {
   const base = relative(root, workspace).split('\\').join('/');
-  return (path) =>
-    /(?:^|\/)\.\.?(?:\/|$)|\\/.test(path)
-      ? relative(root, resolve(workspace, path)).split('\\').join('/')
-      : base
-        ? `${base}/${path}`
-        : path;
+  return (path) => (!isPlainPath(path) ? relative(root, resolve(workspace, path)).split('\\').join('/') : base ? `${base}/${path}` : path);
 }
 
 async function runFingerprint(
