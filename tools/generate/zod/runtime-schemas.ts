@@ -27,7 +27,7 @@ export interface RuntimeSchemas {
   registry: z.core.$ZodRegistry<{ id: string }>;
 }
 
-export function buildZod(node: ZNode, named: ReadonlyMap<string, z.ZodType>): z.ZodType {
+function buildZod(node: ZNode, named: ReadonlyMap<string, z.ZodType>): z.ZodType {
   switch (node.k) {
     case 'string':
       return z.string();
@@ -79,7 +79,11 @@ function getNamedOrThrow(named: ReadonlyMap<string, z.ZodType>, name: string): z
 
 /** Builds every planned schema in plan order (dependencies first), sharing one name table. */
 export function buildRuntimeSchemas(model: Model, opts: RuntimeSchemaOptions): RuntimeSchemas {
-  const plan = planSchemas(model, { objects: opts.objects });
+  return runtimeSchemasOf(planSchemas(model, { objects: opts.objects }));
+}
+
+/** The runtime schemas of a plan. */
+export function runtimeSchemasOf(plan: SchemaPlan): RuntimeSchemas {
   const byName = new Map<string, z.ZodType>();
   const registry = z.registry<{ id: string }>();
   for (const s of plan.schemas) {
