@@ -50,16 +50,18 @@ function compactUnion(options: Json[]): Json {
 }
 
 /**
- * Calls `each` with every reference in a JSON Schema value, in document order (a string under
- * `$ref`; an object there is a property named `$ref`), until `each` returns false; false then.
+ * The definitions a JSON Schema value refers to, in document order, repeats kept (a string under
+ * `$ref` is a reference; an object there is a property named `$ref`).
  */
-function eachRef(node: unknown, each: (ref: string) => boolean): boolean {
-  if (Array.isArray(node)) return node.every((n) => eachRef(n, each));
-  if (typeof node !== 'object' || node === null) return true;
-  for (const [key, value] of Object.entries(node)) {
-    if (!(key === '$ref' && typeof value === 'string' ? each(value) : eachRef(value, each))) return false;
+function refsIn(node: unknown, out: string[] = []): string[] {
+  if (Array.isArray(node)) for (const n of node) refsIn(n, out);
+  else if (typeof node === 'object' && node !== null) {
+    for (const [key, value] of Object.entries(node)) {
+      if (key === '$ref' && typeof value === 'string') out.push(decodePointer(value.slice(DEFS_REF.length)));
+      else refsIn(value, out);
+    }
   }
-  return true;
+  return out;
 }
 
 /**
@@ -67,20 +69,18 @@ function eachRef(node: unknown, each: (ref: string) => boolean): boolean {
  * first reached it, before what it reaches itself (Zod records a schema before converting its
  * parts, and writes parts in the order it converts them).
  */
-function reachedDefs(body: unknown, defOf: (id: string) => unknown): string[] {
+function reachedDefs(refs: readonly string[], refsOfDef: (id: string) => readonly string[]): string[] {
   const reached: string[] = [];
   const seen = new Set<string>();
-  const visit = (node: unknown): boolean =>
-    eachRef(node, (ref) => {
-      const id = decodePointer(ref.slice(DEFS_REF.length));
-      if (!seen.has(id)) {
-        seen.add(id);
-        reached.push(id);
-        visit(defOf(id));
-      }
-      return true;
-    });
-  visit(body);
+  const visit = (ids: readonly string[]): void => {
+    for (const id of ids) {
+      if (seen.has(id)) continue;
+      seen.add(id);
+      reached.push(id);
+      visit(refsOfDef(id));
+    }
+  };
+  visit(refs);
   return reached;
 }
 
@@ -209,6 +209,16 @@ export function planJsonSchemas(plan: SchemaPlan): PlanJsonSchemas {
     }
     return def;
   };
+  // What each definition refers to, found once: most files reach the same few hundred definitions.
+  const defRefs = new Map<string, string[]>();
+  const refsOfDef = (id: string): string[] => {
+    let refs = defRefs.get(id);
+    if (!refs) {
+      refs = refsIn(defOf(id));
+      defRefs.set(id, refs);
+    }
+    return refs;
+  };
   const bodies = new Map<PlannedSchema, Json>();
   const bodyOf = (s: PlannedSchema): Json => {
     let body = bodies.get(s);
@@ -225,7 +235,7 @@ export function planJsonSchemas(plan: SchemaPlan): PlanJsonSchemas {
       if (roots.some((s) => reachesCycle(s.node))) return undefined;
       // The event union is Zod's discriminated union: `oneOf`, never compacted; with no events, `z.never()`.
       const body = schema ? bodyOf(schema) : plan.events.length > 0 ? { oneOf: plan.events.map(bodyOf) } : { not: {} };
-      const reached = reachedDefs(body, defOf);
+      const reached = reachedDefs(refsIn(body), refsOfDef);
       return {
         $schema: SCHEMA_URI,
         ...body,
