@@ -1,8 +1,9 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { codeCacheDir, pruneCodeCaches, runWithCodeCache, saveCodeCache } from './code-cache.js';
+import { createHash } from 'node:crypto';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { codeCacheDir, forgetDigestTables, pruneCodeCaches, ranCodeDigest, runWithCodeCache, saveCodeCache } from './code-cache.js';
 
 /** A CommonJS module with a dependency of its own, as the compiler's file is. */
 function bigModule(): { dir: string; entry: string } {
@@ -71,6 +72,74 @@ describe('runWithCodeCache', () => {
     writeFileSync(join(dir, 'blocked'), 'a file where the cache folder would be');
     expect(runWithCodeCache<Big>(entry, join(dir, 'blocked'), 'big').value).toBe(49);
     expect(() => saveCodeCache()).not.toThrow();
+  });
+});
+
+describe('the hash of a file run with a code cache', () => {
+  const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+  const table = (cache: string) => JSON.parse(readFileSync(join(cache, 'v8', 'digests.json'), 'utf8')) as Record<string, [string, string]>;
+  /** Past the window in which a write may leave a file's stat unchanged (git's racy-clean rule). */
+  const later = () => vi.setSystemTime(Date.now() + 60_000);
+  afterEach(() => {
+    vi.useRealTimers();
+    forgetDigestTables();
+  });
+
+  it('is remembered by the file’s stat, and taken from the table while the stat is the same', () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const { dir, entry } = bigModule();
+    const cache = join(dir, 'cache');
+    later();
+    runWithCodeCache(entry, cache, 'big');
+    saveCodeCache();
+    expect(ranCodeDigest(entry)).toBe(sha(entry));
+    const [stamp, digest] = table(cache)[entry]!;
+    expect(digest).toBe(sha(entry));
+    // The next process takes the table's word for the unchanged file: a hash put there is used.
+    const planted = 'f'.repeat(64);
+    writeFileSync(join(cache, 'v8', 'digests.json'), JSON.stringify({ [entry]: [stamp, planted] }));
+    forgetDigestTables();
+    runWithCodeCache(entry, cache, 'big');
+    expect(ranCodeDigest(entry)).toBe(planted);
+  });
+
+  it('is taken again when the file changed, and not remembered for a file changed just now', () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const { dir, entry } = bigModule();
+    const cache = join(dir, 'cache');
+    later();
+    runWithCodeCache(entry, cache, 'big');
+    saveCodeCache();
+    const planted = 'f'.repeat(64);
+    const [stamp] = table(cache)[entry]!;
+    writeFileSync(join(cache, 'v8', 'digests.json'), JSON.stringify({ [entry]: [stamp, planted] }));
+    forgetDigestTables();
+    // A write now: the stat is another, and too recent for the table to keep.
+    writeFileSync(entry, `${readFileSync(entry, 'utf8')}// edited\n`);
+    vi.setSystemTime(vi.getRealSystemTime());
+    runWithCodeCache(entry, cache, 'big');
+    saveCodeCache();
+    expect(ranCodeDigest(entry)).toBe(sha(entry));
+    expect(table(cache)[entry]![1]).toBe(planted);
+    // Once the write is old, the new stat and hash are remembered.
+    later();
+    forgetDigestTables();
+    runWithCodeCache(entry, cache, 'big');
+    saveCodeCache();
+    expect(table(cache)[entry]![1]).toBe(sha(entry));
+  });
+
+  it('survives a damaged table: the file is hashed and the table written again', () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const { dir, entry } = bigModule();
+    const cache = join(dir, 'cache');
+    mkdirSync(join(cache, 'v8'), { recursive: true });
+    writeFileSync(join(cache, 'v8', 'digests.json'), '{"not": "a table"');
+    later();
+    expect(runWithCodeCache<Big>(entry, cache, 'big').value).toBe(49);
+    saveCodeCache();
+    expect(ranCodeDigest(entry)).toBe(sha(entry));
+    expect(table(cache)[entry]![1]).toBe(sha(entry));
   });
 });
 
