@@ -85,7 +85,13 @@ describe('the hash of a file run with a code cache', () => {
     forgetDigestTables();
   });
 
-  it('is remembered by the file’s stat, and taken from the table while the stat is the same', () => {
+  const PLANTED = 'f'.repeat(64);
+
+  /**
+   * A module run once well after its last write (so its hash is remembered), then the remembered
+   * hash replaced by PLANTED under the same stat, as the next process would find it.
+   */
+  function remembered(): { entry: string; cache: string } {
     vi.useFakeTimers({ toFake: ['Date'] });
     const { dir, entry } = bigModule();
     const cache = join(dir, 'cache');
@@ -95,32 +101,27 @@ describe('the hash of a file run with a code cache', () => {
     expect(ranCodeDigest(entry)).toBe(sha(entry));
     const [stamp, digest] = table(cache)[entry]!;
     expect(digest).toBe(sha(entry));
-    // The next process takes the table's word for the unchanged file: a hash put there is used.
-    const planted = 'f'.repeat(64);
-    writeFileSync(join(cache, 'v8', 'digests.json'), JSON.stringify({ [entry]: [stamp, planted] }));
+    writeFileSync(join(cache, 'v8', 'digests.json'), JSON.stringify({ [entry]: [stamp, PLANTED] }));
     forgetDigestTables();
+    return { entry, cache };
+  }
+
+  it('is remembered by the file’s stat, and taken from the table while the stat is the same', () => {
+    const { entry, cache } = remembered();
+    // The table's word is taken for the unchanged file: the hash put there is the one used.
     runWithCodeCache(entry, cache, 'big');
-    expect(ranCodeDigest(entry)).toBe(planted);
+    expect(ranCodeDigest(entry)).toBe(PLANTED);
   });
 
   it('is taken again when the file changed, and not remembered for a file changed just now', () => {
-    vi.useFakeTimers({ toFake: ['Date'] });
-    const { dir, entry } = bigModule();
-    const cache = join(dir, 'cache');
-    later();
-    runWithCodeCache(entry, cache, 'big');
-    saveCodeCache();
-    const planted = 'f'.repeat(64);
-    const [stamp] = table(cache)[entry]!;
-    writeFileSync(join(cache, 'v8', 'digests.json'), JSON.stringify({ [entry]: [stamp, planted] }));
-    forgetDigestTables();
+    const { entry, cache } = remembered();
     // A write now: the stat is another, and too recent for the table to keep.
     writeFileSync(entry, `${readFileSync(entry, 'utf8')}// edited\n`);
     vi.setSystemTime(vi.getRealSystemTime());
     runWithCodeCache(entry, cache, 'big');
     saveCodeCache();
     expect(ranCodeDigest(entry)).toBe(sha(entry));
-    expect(table(cache)[entry]![1]).toBe(planted);
+    expect(table(cache)[entry]![1]).toBe(PLANTED);
     // Once the write is old, the new stat and hash are remembered.
     later();
     forgetDigestTables();
