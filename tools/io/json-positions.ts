@@ -37,89 +37,131 @@ const MAX_DEPTH = 256;
 
 type Node = { offset: number; keys?: Map<string, { keyOffset: number; value: Node }>; items?: Node[] };
 
+/**
+ * One pass over the text by character codes. Keys are decoded only when they hold an escape, and
+ * string values never are; the path of the object being read is one stack, copied only for a
+ * duplicate; line starts are found when a position is first asked for. Every file read with
+ * positions (mapping.json, the config) goes through here on each run that reads it.
+ */
 export function scanJsonPositions(text: string): JsonPositions {
+  const n = text.length;
   let i = 0;
   const duplicates: { path: string[]; key: string; first: number; second: number }[] = [];
+  const path: string[] = [];
   const ws = () => {
-    while (i < text.length && (text[i] === ' ' || text[i] === '\n' || text[i] === '\r' || text[i] === '\t' || text[i] === '\ufeff')) i++;
+    for (;;) {
+      const c = text.charCodeAt(i);
+      if (c === 32 || c === 10 || c === 13 || c === 9 || c === 0xfeff) i++;
+      else return;
+    }
   };
-  const readString = (): string => {
+  /** From the opening quote at `i`, past the closing one: the first quote after an even run of backslashes. */
+  const skipString = (): void => {
+    let from = i + 1;
+    for (;;) {
+      const q = text.indexOf('"', from);
+      if (q < 0) {
+        i = n + 1;
+        return;
+      }
+      let b = q - 1;
+      while (text.charCodeAt(b) === 92) b--;
+      if ((q - 1 - b) % 2 === 0) {
+        i = q + 1;
+        return;
+      }
+      from = q + 1;
+    }
+  };
+  const readKey = (): string => {
     const start = i;
-    i++;
-    while (i < text.length && text[i] !== '"') i += text[i] === '\\' ? 2 : 1;
-    i++;
-    return JSON.parse(text.slice(start, i)) as string;
+    skipString();
+    const backslash = text.indexOf('\\', start + 1);
+    return backslash < 0 || backslash >= i ? text.slice(start + 1, i - 1) : (JSON.parse(text.slice(start, i)) as string);
   };
   /** Skips a value without recursion: past this depth no key is located or compared. */
   const skip = () => {
     let depth = 0;
     do {
-      const c = text[i];
-      if (c === '"') readString();
+      const c = text.charCodeAt(i);
+      if (c === 34) skipString();
       else {
-        if (c === '{' || c === '[') depth++;
-        else if (c === '}' || c === ']') depth--;
+        if (c === 123 || c === 91) depth++;
+        else if (c === 125 || c === 93) depth--;
         i++;
       }
-    } while (depth > 0 && i < text.length);
+    } while (depth > 0 && i < n);
   };
-  const value = (path: string[]): Node => {
+  const value = (): Node => {
     ws();
     const node: Node = { offset: i };
-    const c = text[i];
-    if (path.length >= MAX_DEPTH && (c === '{' || c === '[')) {
+    const c = text.charCodeAt(i);
+    if (path.length >= MAX_DEPTH && (c === 123 || c === 91)) {
       skip();
       return node;
     }
-    if (c === '{') {
+    if (c === 123 /* { */) {
       i++;
-      node.keys = new Map();
+      const keys = new Map<string, { keyOffset: number; value: Node }>();
+      node.keys = keys;
       ws();
-      if (text[i] === '}') {
+      if (text.charCodeAt(i) === 125) {
         i++;
         return node;
       }
       for (;;) {
         ws();
         const keyOffset = i;
-        const key = readString();
+        const key = readKey();
         ws();
         i++; // ':'
-        const child = value([...path, key]);
-        const before = node.keys.get(key);
-        if (before) duplicates.push({ path, key, first: before.keyOffset, second: keyOffset });
-        else node.keys.set(key, { keyOffset, value: child });
+        path.push(key);
+        const child = value();
+        path.pop();
+        const before = keys.get(key);
+        if (before) duplicates.push({ path: path.slice(), key, first: before.keyOffset, second: keyOffset });
+        else keys.set(key, { keyOffset, value: child });
         ws();
-        if (text[i++] === '}') return node;
+        if (text.charCodeAt(i++) === 125) return node;
       }
     }
-    if (c === '[') {
+    if (c === 91 /* [ */) {
       i++;
-      node.items = [];
+      const items: Node[] = [];
+      node.items = items;
       ws();
-      if (text[i] === ']') {
+      if (text.charCodeAt(i) === 93) {
         i++;
         return node;
       }
       for (;;) {
-        node.items.push(value([...path, String(node.items.length)]));
+        path.push(String(items.length));
+        items.push(value());
+        path.pop();
         ws();
-        if (text[i++] === ']') return node;
+        if (text.charCodeAt(i++) === 93) return node;
       }
     }
-    if (c === '"') {
-      readString();
+    if (c === 34) {
+      skipString();
       return node;
     }
-    while (i < text.length && !/[\s,\]}]/.test(text[i]!)) i++;
+    // A number, true, false or null: up to the whitespace, comma or bracket that follows it.
+    for (; i < n; i++) {
+      const d = text.charCodeAt(i);
+      if (d === 32 || d === 10 || d === 13 || d === 9 || d === 44 || d === 93 || d === 125) break;
+    }
     return node;
   };
-  const root = value([]);
+  const root = value();
 
-  // Line starts, so every offset turns into line:column in O(log n).
-  const starts = [0];
-  for (let k = 0; k < text.length; k++) if (text[k] === '\n') starts.push(k + 1);
+  // Line starts, so every offset turns into line:column in O(log n); found on the first position asked.
+  let starts: number[] | undefined;
   const at = (offset: number): TextPosition => {
+    if (!starts) {
+      starts = [0];
+      for (let k = text.indexOf('\n'); k >= 0; k = text.indexOf('\n', k + 1)) starts.push(k + 1);
+    }
     let lo = 0;
     let hi = starts.length - 1;
     while (lo < hi) {
