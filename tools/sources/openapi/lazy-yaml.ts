@@ -119,9 +119,11 @@ function scanLines(lines: readonly string[]): { indents: Int32Array; anchors: Ma
       while (line.charCodeAt(at) === 32) at++;
     }
     const keyColumn = at;
+    // `test`, not `exec`: a sticky match's end is `lastIndex`, and no match array is made for each
+    // of the document's ~90,000 lines.
     KEY_AT.lastIndex = at;
-    const key = KEY_AT.exec(line);
-    if (key) at += key[0].length;
+    const key = KEY_AT.test(line);
+    if (key) at = KEY_AT.lastIndex;
     while (line.charCodeAt(at) === 32) at++;
     // Anchors and tags before a value change nothing here.
     while (line.charCodeAt(at) === 38 /* & */ || line.charCodeAt(at) === 33 /* ! */) {
