@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
+import { shareTaken } from '../../../tests/helpers/fuzz-share.js';
 import { parseSimpleMarkdown } from './fast-parse.js';
 
 const remark = unified().use(remarkParse);
@@ -15,21 +16,6 @@ function agrees(md: string): boolean {
   if (fast === undefined) return false;
   expect(fast, JSON.stringify(md)).toStrictEqual(remark.parse(md));
   return true;
-}
-
-/** Checks `agrees` on `runs` generated pages; the share of them that took the fast path. */
-function fastShare(pages: fc.Arbitrary<string>, runs: number): number {
-  let fast = 0;
-  let total = 0;
-  fc.assert(
-    fc.property(pages, (md) => {
-      total++;
-      if (agrees(md)) fast++;
-    }),
-    { numRuns: Number(process.env.FUZZ_RUNS ?? runs) },
-  );
-  if (process.env.FUZZ_RUNS) console.log(`fast path: ${fast} of ${total}`);
-  return fast / total;
 }
 
 describe('parseSimpleMarkdown', () => {
@@ -152,7 +138,7 @@ describe('parseSimpleMarkdown', () => {
     );
     const page = fc.array(line, { minLength: 1, maxLength: 12 }).map((lines) => lines.join('\n'));
     // Not a test of declining everything: a good share of generated pages must take the fast path.
-    expect(fastShare(page, 3000)).toBeGreaterThan(0.05);
+    expect(shareTaken(page, 3000, agrees, 'fast path')).toBeGreaterThan(0.05);
   });
 
   it('agrees with remark-parse on slices of the reference pages with a token inserted', () => {
@@ -189,6 +175,6 @@ describe('parseSimpleMarkdown', () => {
         const i = at % (text.length + 1);
         return text.slice(0, i) + token + text.slice(i);
       });
-    expect(fastShare(slice, 1500)).toBeGreaterThan(0.3);
+    expect(shareTaken(slice, 1500, agrees, 'fast path')).toBeGreaterThan(0.3);
   });
 });

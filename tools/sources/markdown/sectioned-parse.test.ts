@@ -5,6 +5,7 @@ import type { Root } from 'mdast';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
+import { shareTaken } from '../../../tests/helpers/fuzz-share.js';
 import { parseBySection } from './sectioned-parse.js';
 
 const remark = unified().use(remarkParse);
@@ -26,20 +27,6 @@ function agrees(md: string): boolean {
   if (tree === undefined) return false;
   expect(tree, JSON.stringify(md)).toStrictEqual(remark.parse(md));
   return true;
-}
-
-function sectionedShare(pages: fc.Arbitrary<string>, runs: number): number {
-  let cut = 0;
-  let total = 0;
-  fc.assert(
-    fc.property(pages, (md) => {
-      total++;
-      if (agrees(md)) cut++;
-    }),
-    { numRuns: Number(process.env.FUZZ_RUNS ?? runs) },
-  );
-  if (process.env.FUZZ_RUNS) console.log(`sectioned: ${cut} of ${total}`);
-  return cut / total;
 }
 
 describe('parseBySection', () => {
@@ -113,7 +100,7 @@ describe('parseBySection', () => {
     const page = fc
       .tuple(fc.array(block, { maxLength: 3 }), fc.array(fc.tuple(separator, section), { minLength: 1, maxLength: 6 }))
       .map(([lead, sections]) => lead.join('\n') + sections.map(([sep, s]) => sep + s).join(''));
-    expect(sectionedShare(page, 500)).toBeGreaterThan(0.5);
+    expect(shareTaken(page, 500, agrees, 'sectioned')).toBeGreaterThan(0.5);
   });
 
   it('agrees with remark-parse on the reference pages with characters and lines changed', () => {
@@ -135,6 +122,6 @@ describe('parseBySection', () => {
         }
         return lines.join('\n');
       });
-    expect(sectionedShare(mutated, 12)).toBeGreaterThan(0.8);
+    expect(shareTaken(mutated, 12, agrees, 'sectioned')).toBeGreaterThan(0.8);
   });
 });
