@@ -3,8 +3,8 @@
  * returns the same tree remark-parse would; a page with something else in it is parsed section by
  * section (sectioned-parse.ts), the plain sections still on the fast path; what is left goes to
  * unified + remark-parse, loaded only then (~45 ms of module loading a cold run of plain pages no
- * longer pays). Node ≥ 20.19
- * `require`s these ES modules synchronously, so parsing stays a plain function.
+ * longer pays). Node ≥ 20.19 `require`s these ES modules synchronously, so parsing stays a plain
+ * function.
  */
 import { createRequire } from 'node:module';
 import type { Root } from 'mdast';

@@ -1,5 +1,5 @@
 /**
- * A page that leaves the fast path's subset somewhere (a table, an HTML block, emphasis) is cut at
+ * A page that leaves the fast path's subset somewhere (emphasis, an HTML block, a quote) is cut at
  * its ATX headings and each section parsed on its own: by the fast path when the section stays in
  * the subset, else by the slow parser. Without this, one construct anywhere sent the whole page to
  * micromark (~60-140 ms for a 45 KB page) although the rest of it was plain.
@@ -27,6 +27,12 @@ interface Positioned {
 const HEADING = /^#{1,6}(?: |$)/;
 const OPENING_FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
 const CLOSING_FENCE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
+
+/** True when `line` closes a code block opened with `fence`: the same character, at least as many. */
+function closes(line: string, fence: string): boolean {
+  const close = CLOSING_FENCE.exec(line);
+  return close !== null && close[1]![0] === fence[0] && close[1]!.length >= fence.length;
+}
 /**
  * After this many joins of one section the rest of the page is parsed at once: a fence left open
  * early would otherwise have every later section parsed again with each join.
@@ -76,8 +82,7 @@ function sectionStarts(lines: readonly string[]): number[] {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (fence !== undefined) {
-      const close = CLOSING_FENCE.exec(line);
-      if (close && close[1]![0] === fence[0] && close[1]!.length >= fence.length) fence = undefined;
+      if (closes(line, fence)) fence = undefined;
       continue;
     }
     const open = OPENING_FENCE.exec(line);
@@ -91,6 +96,7 @@ function sectionStarts(lines: readonly string[]): number[] {
 function parseSection(text: string, starts: readonly number[], from: number, to: number, slow: (text: string) => Root): RootContent[] {
   const section = text.slice(starts[from], to < starts.length ? starts[to] : text.length);
   const root = parseSimpleMarkdown(section) ?? slow(section);
+  if (from === 0) return root.children;
   const base = { line: from, offset: starts[from]! };
   return root.children.map((child) => moved(child, base));
 }
@@ -110,9 +116,7 @@ function openFence(code: Code, lines: readonly string[]): boolean {
   const final = code.position!.end.line;
   const open = OPENING_FENCE.exec(lines[first - 1]!);
   if (!open) return false;
-  if (final === first) return true;
-  const close = CLOSING_FENCE.exec(lines[final - 1]!);
-  return !(close && close[1]![0] === open[1]![0] && close[1]!.length >= open[1]!.length);
+  return final === first || !closes(lines[final - 1]!, open[1]!);
 }
 
 /** A copy of `node` and its descendants with every position `base` lines and offsets on. */
