@@ -21,7 +21,7 @@ import { InputError } from '../diagnostics/errors.js';
 import { removeStaleTemps } from '../io/atomic.js';
 import { EnvironmentError } from '../io/env-error.js';
 import { withLock } from '../io/lock.js';
-import { applyPlan, planWrites, resolveInside, resolveInsideReal, type OutputFile } from '../io/write-plan.js';
+import { applyPlan, outputSha256, planWrites, resolveInside, resolveInsideReal, type OutputFile } from '../io/write-plan.js';
 import type { ManualSource } from '../mapping/manual.js';
 import type { Mapping } from '../mapping/schema.js';
 import type { Model } from '../model/schema.js';
@@ -32,7 +32,6 @@ import { modelText } from './extract.js';
 import { isObject, openRunMemo } from '../pipeline/run-memo.js';
 import { recordTiming } from '../cache/timings.js';
 import type { StatAt } from '../io/read-hashes.js';
-import { sha256 } from '../sources/read.js';
 import { fromDiagnostic } from '../problems/from-diagnostic.js';
 import type { Problem } from '../problems/problem.js';
 
@@ -249,7 +248,7 @@ async function syncLocked(
   const plan = planWrites(root, files);
   // Temporary files a killed run left beside our outputs are ours to remove (nothing else is).
   run.dirs = [...new Set(files.map((f) => dirname(resolveInside(root, f.path))))].sort();
-  for (const f of files) writtenBytes.set(f.path.split('\\').join('/'), sha256(f.content));
+  for (const f of files) writtenBytes.set(f.path.split('\\').join('/'), outputSha256(f));
   const removed = run.dirs.flatMap((dir) => removeStaleTemps(dir));
   const written = applyPlan(plan);
   recordTiming('sync: write outputs', t0, `${written.length} written, ${plan.unchanged.length} unchanged`);

@@ -14,14 +14,18 @@ let scratch: Buffer | undefined;
 
 /** Hex sha256 of the file's bytes as they are now (read to its end, whatever its size was). Throws as `readFileSync` would. */
 export function hashFile(path: string): string {
-  scratch ??= Buffer.allocUnsafe(CHUNK);
-  const hash = createHash('sha256');
   const fd = openSync(path, 'r');
   try {
-    for (let n = readSync(fd, scratch, 0, CHUNK, null); n > 0; n = readSync(fd, scratch, 0, CHUNK, null))
-      hash.update(scratch.subarray(0, n));
+    return hashOpenFile(fd);
   } finally {
     closeSync(fd);
   }
+}
+
+/** Hex sha256 of an open file's bytes from its current position to its end. */
+export function hashOpenFile(fd: number): string {
+  scratch ??= Buffer.allocUnsafe(CHUNK);
+  const hash = createHash('sha256');
+  for (let n = readSync(fd, scratch, 0, CHUNK, null); n > 0; n = readSync(fd, scratch, 0, CHUNK, null)) hash.update(scratch.subarray(0, n));
   return hash.digest('hex');
 }

@@ -9,7 +9,8 @@
  * stat as it was, and must not be taken for the bytes read.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, openSync, readSync, type Stats } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, type Stats } from 'node:fs';
+import { hashOpenFile } from './hash-file.js';
 
 /** Files changed less than this long before being looked at are hashed again when next asked. */
 const RACY_MS = 2000;
@@ -34,13 +35,44 @@ const read = new Map<string, { stamp: string; sha256: string }>();
  * bytes, remembered for a later fingerprint. `st`: the file's stat, taken before this read.
  */
 export function readTextHashed(path: string, st: StatLike): { text: string; sha256: string } {
+  const { bytes, sha256 } = readBytesHashed(path, st);
+  return { text: bytes.toString('utf8'), sha256 };
+}
+
+function readBytesHashed(path: string, st: StatLike): { bytes: Buffer; sha256: string } {
   const lookedAt = Date.now();
-  const bytes = readShared(path, st.size);
+  const bytes = readBytesShared(path, st.size);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
+  rememberRead(path, st, lookedAt, sha256);
+  return { bytes, sha256 };
+}
+
+/**
+ * Remembers that the bytes read whole from `path` at `lookedAt` hash to `sha256`, given `st`, the
+ * stat taken before the read: for files whose reader keeps the bytes (the sources).
+ */
+export function rememberRead(path: string, st: StatLike, lookedAt: number, sha256: string): void {
   // A write between the stat and the read changes the file's change time, so no later stat matches
   // the stamp kept: these bytes are never taken for another state of the file.
   if (!isRacy(st, lookedAt)) read.set(path, { stamp: statStamp(st), sha256 });
-  return { text: bytes.toString('utf8'), sha256 };
+}
+
+/**
+ * The sha256 of the file's bytes as they are now, remembered as `readTextHashed` remembers it;
+ * throws as `readFileSync` would. The stat is of the file opened, so a file replaced between a
+ * look and the read cannot lend its stat to another's bytes.
+ */
+export function hashFileRemembered(path: string): string {
+  const fd = openSync(path, 'r');
+  try {
+    const st = fstatSync(fd);
+    const lookedAt = Date.now();
+    const sha256 = hashOpenFile(fd);
+    rememberRead(path, st, lookedAt, sha256);
+    return sha256;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** The sha256 this process read for the file, when its stat is still `st`'s. */
@@ -56,7 +88,7 @@ export function hashReadBefore(path: string, st: StatLike): string | undefined {
 let scratch = Buffer.allocUnsafe(1 << 20);
 
 /** The file's bytes as they are now (to its end, whatever `size` said), in the shared buffer: valid until the next read. */
-function readShared(path: string, size: number): Buffer {
+export function readBytesShared(path: string, size: number): Buffer {
   if (scratch.length <= size) scratch = Buffer.allocUnsafe(Math.max(size + 1, scratch.length * 2));
   const fd = openSync(path, 'r');
   try {

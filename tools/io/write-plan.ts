@@ -3,13 +3,15 @@
  * `OutputFile`s; this module compares their bytes with what is on disk and writes only what
  * changed. `check` calls `planWrites` and never `applyPlan`.
  */
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { GeneratorError } from '../diagnostics/errors.js';
 import { renameSync } from 'node:fs';
 import { discardStaged, stageWrite, type StagedWrite } from './atomic.js';
 import { assertRealPathInside } from './confine.js';
 import { EnvironmentError } from './env-error.js';
+import { hashReadBefore, readBytesShared, rememberRead } from './read-hashes.js';
 
 export interface OutputFile {
   /** Path relative to the workspace root, `/`-separated. */
@@ -76,11 +78,36 @@ export function planWrites(root: string, files: readonly OutputFile[]): WritePla
     const abs = resolveInside(root, file.path);
     // A symlinked output folder must not make us read, compare or write outside the project.
     assertRealPathInside(root, abs, file.path);
-    const before = readIfExists(abs);
-    if (before === file.content) plan.unchanged.push(file);
-    else plan.changed.push({ file, before });
+    const st = statSync(abs, { throwIfNoEntry: false });
+    if (!st) {
+      plan.changed.push({ file, before: undefined });
+      continue;
+    }
+    // Compared as bytes; the text on disk is decoded only for a file that differs.
+    const lookedAt = Date.now();
+    const bytes = readBytesShared(abs, st.size);
+    if (!bytes.equals(Buffer.from(file.content, 'utf8'))) {
+      plan.changed.push({ file, before: bytes.toString('utf8') });
+      continue;
+    }
+    plan.unchanged.push(file);
+    // The memo's closing fingerprint needs the file's hash: that of the content, which a writing
+    // run records anyway (unless the check hashed the file already).
+    if (hashReadBefore(abs, st) === undefined) rememberRead(abs, st, lookedAt, outputSha256(file));
   }
   return plan;
+}
+
+const outputHashes = new WeakMap<OutputFile, string>();
+
+/** The sha256 of the bytes an output file's content is written as (computed once per file). */
+export function outputSha256(file: OutputFile): string {
+  let sha256 = outputHashes.get(file);
+  if (sha256 === undefined) {
+    sha256 = createHash('sha256').update(file.content).digest('hex');
+    outputHashes.set(file, sha256);
+  }
+  return sha256;
 }
 
 function changedMeanwhile(paths: string[]): EnvironmentError {

@@ -13,7 +13,7 @@ import { cacheKey, readSlot, writeSlot } from '../cache/store.js';
 import { toolCodeHash } from '../cache/tool-hash.js';
 import { TEMP_NAME } from '../io/atomic.js';
 import { hashFile } from '../io/hash-file.js';
-import { hashReadBefore, isRacy, statStamp, type StatLike } from '../io/read-hashes.js';
+import { hashFileRemembered, hashReadBefore, isRacy, statStamp, type StatLike } from '../io/read-hashes.js';
 
 /** The slot of the whole check's memo (`check-state.json` in the cache folder). */
 const CHECK_MEMO_SLOT = 'check-state';
@@ -210,7 +210,9 @@ export class Fingerprint {
       if (digest.startsWith(STAMP)) this.stamped++;
     } else {
       try {
-        digest = hashFile(resolve(this.root, path));
+        // Remembered: the check compares these same files (the generated ones) moments later, and
+        // the memo's closing fingerprint hashes them again.
+        digest = hashFileRemembered(resolve(this.root, path));
       } catch {
         digest = 'missing';
       }

@@ -5,11 +5,12 @@
  * never taken as the model, only compared with it: it may come from another config or another
  * version of specmap.
  */
-import { readFileSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { cacheKey, isObject, readSlot, writeSlot } from '../cache/store.js';
 import { projectCacheDir } from '../cache/settings.js';
 import { recordTiming } from '../cache/timings.js';
+import { readTextHashed } from '../io/read-hashes.js';
 import type { Config } from '../config/schema.js';
 import { DiagnosticBag, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { InputError } from '../diagnostics/errors.js';
@@ -40,9 +41,11 @@ function parseModelText(text: string): Model | undefined {
   }
 }
 
-function readTextOrUndefined(path: string): string | undefined {
+/** The file's text and the sha256 of its bytes (remembered for the memo's closing fingerprint), or undefined. */
+function readHashedOrUndefined(path: string): { text: string; sha256: string } | undefined {
   try {
-    return readFileSync(path, 'utf8');
+    const st = statSync(path, { throwIfNoEntry: false });
+    return st && readTextHashed(path, st);
   } catch {
     return undefined;
   }
@@ -115,8 +118,9 @@ export async function loadModelState(config: Config, root: string, options: { st
   if (hasErrors(bag.items)) throw new InputError('cannot read the sources', bag.sorted());
   const { model, textHash, built } = await modelForSources(sources, config, root, bag);
   if (hasErrors(bag.items, options.strict)) throw new InputError('cannot build the model from the sources', bag.sorted());
-  const text = readTextOrUndefined(resolve(root, config.model));
-  const upToDate = text !== undefined && sha256(text) === textHash;
+  const read = readHashedOrUndefined(resolve(root, config.model));
+  const text = read?.text;
+  const upToDate = read !== undefined && read.sha256 === textHash;
   const onDisk = upToDate ? model : text === undefined ? undefined : parseModelText(text);
   return { model, onDisk, upToDate, built, sources, diagnostics: bag };
 }

@@ -3,12 +3,13 @@
  * hook path (`check` with nothing changed) can hash sources without loading either.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync, type Stats } from 'node:fs';
 import { basename, relative, resolve } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import type { Config, SourceConfig } from '../config/schema.js';
 import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
 import type { SourceInfo } from '../model/schema.js';
+import { rememberRead } from '../io/read-hashes.js';
 import { utf8Body } from './decode.js';
 import { inferKind } from './infer-kind.js';
 import { checkSourceSize } from './limits.js';
@@ -44,10 +45,12 @@ function readSourceBytes(
   path: string,
   kind: SourceInfo['kind'],
   bag: DiagnosticBag,
-): { bytes: Buffer; body: Buffer | undefined } | undefined {
-  if (!checkSourceSize(statSync(abs).size, kind, path, bag)) return undefined;
+): { bytes: Buffer; body: Buffer | undefined; st: Stats; lookedAt: number } | undefined {
+  const st = statSync(abs);
+  if (!checkSourceSize(st.size, kind, path, bag)) return undefined;
+  const lookedAt = Date.now();
   const bytes = readFileSync(abs);
-  return { bytes, body: utf8Body(bytes, path, bag) };
+  return { bytes, body: utf8Body(bytes, path, bag), st, lookedAt };
 }
 
 /**
@@ -88,7 +91,7 @@ export async function readSources(config: Config, root: string, bag: DiagnosticB
     for (const abs of paths) {
       const path = toPosix(relative(root, abs));
       const kind = inferKind(abs, source);
-      let read: { bytes: Buffer; body: Buffer | undefined } | undefined;
+      let read: ReturnType<typeof readSourceBytes>;
       try {
         read = readSourceBytes(abs, path, kind, bag);
       } catch {
@@ -118,7 +121,10 @@ export async function readSources(config: Config, root: string, bag: DiagnosticB
       ids.set(id, path);
       if (!read || read.body === undefined) continue;
       // The hash is of the bytes on disk (for UTF-8 without a BOM, the same as of the text).
-      files.push(lazySource(source, { id, kind, path, sha256: sha256(read.bytes) }, read.body));
+      const digest = sha256(read.bytes);
+      // The memo's closing fingerprint would read and hash every source again without this.
+      rememberRead(abs, read.st, read.lookedAt, digest);
+      files.push(lazySource(source, { id, kind, path, sha256: digest }, read.body));
     }
   }
   return files;
