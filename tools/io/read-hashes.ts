@@ -35,21 +35,16 @@ const read = new Map<string, { stamp: string; sha256: string }>();
  * bytes, remembered for a later fingerprint. `st`: the file's stat, taken before this read.
  */
 export function readTextHashed(path: string, st: StatLike): { text: string; sha256: string } {
-  const { bytes, sha256 } = readBytesHashed(path, st);
-  return { text: bytes.toString('utf8'), sha256 };
-}
-
-function readBytesHashed(path: string, st: StatLike): { bytes: Buffer; sha256: string } {
   const lookedAt = Date.now();
   const bytes = readBytesShared(path, st.size);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   rememberRead(path, st, lookedAt, sha256);
-  return { bytes, sha256 };
+  return { text: bytes.toString('utf8'), sha256 };
 }
 
 /**
  * Remembers that the bytes read whole from `path` at `lookedAt` hash to `sha256`, given `st`, the
- * stat taken before the read: for files whose reader keeps the bytes (the sources).
+ * stat taken before the read: for readers that hash on their own (the sources, the write plan).
  */
 export function rememberRead(path: string, st: StatLike, lookedAt: number, sha256: string): void {
   // A write between the stat and the read changes the file's change time, so no later stat matches

@@ -211,7 +211,7 @@ export class Fingerprint {
     } else {
       try {
         // Remembered: the check compares these same files (the generated ones) moments later, and
-        // the memo's closing fingerprint hashes them again.
+        // the memo's closing fingerprint would otherwise read and hash them again.
         digest = hashFileRemembered(resolve(this.root, path));
       } catch {
         digest = 'missing';
