@@ -95,13 +95,10 @@ export class TemplateRenderer {
   private compile(name: TemplateName): Handlebars.TemplateDelegate | null {
     if (this.compiled.has(name)) return this.compiled.get(name)!;
     const source = this.set[name];
+    const spec = templateSpec(this.hb, source.text);
     let fn: Handlebars.TemplateDelegate | null = null;
-    try {
-      fn = this.hb.compile(source.text, { strict: true, noEscape: true });
-      // Compile eagerly: Handlebars otherwise defers syntax errors to the first render.
-      this.hb.precompile(source.text, { strict: true, noEscape: true });
-    } catch (error) {
-      const message = (error as Error).message;
+    if (spec instanceof Error) {
+      const message = spec.message;
       this.bag.error({
         code: 'template-syntax',
         file: source.origin,
@@ -109,9 +106,36 @@ export class TemplateRenderer {
         message: `Unexpected template syntax: ${message.split('\n').filter(Boolean).slice(-1)[0] ?? message}, expected valid Handlebars`,
         hint: `fix the syntax of ${source.origin}`,
       });
-      fn = null;
+    } else {
+      fn = this.hb.template(spec);
     }
     this.compiled.set(name, fn);
     return fn;
   }
+}
+
+const OPTIONS = { strict: true, noEscape: true } as const;
+
+type TemplateSpecification = Parameters<typeof Handlebars.template>[0];
+
+/** Template text → its compiled form, or the error compiling it: each text is compiled once per process. */
+const specs = new Map<string, TemplateSpecification | Error>();
+
+/**
+ * The template compiled as Handlebars' own precompiler does it for a build step, so it is compiled
+ * once: eagerly, so a syntax error is found before the first render (`compile` defers it), and
+ * without `compile`'s second pass over the same text at that render.
+ */
+function templateSpec(hb: typeof Handlebars, text: string): TemplateSpecification | Error {
+  let spec = specs.get(text);
+  if (spec === undefined) {
+    try {
+      // The precompiler's output is the source of an object literal, the form `template` takes.
+      spec = new Function(`return ${hb.precompile(text, OPTIONS)};`)() as TemplateSpecification;
+    } catch (error) {
+      spec = error instanceof Error ? error : new Error(String(error));
+    }
+    specs.set(text, spec);
+  }
+  return spec;
 }

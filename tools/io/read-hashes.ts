@@ -94,9 +94,12 @@ export function readBytesShared(path: string, size: number): Buffer {
         scratch.copy(grown, 0, 0, n);
         scratch = grown;
       }
-      const got = readSync(fd, scratch, n, scratch.length - n, null);
-      if (got === 0) return scratch.subarray(0, n);
+      const asked = scratch.length - n;
+      const got = readSync(fd, scratch, n, asked, null);
       n += got;
+      // A regular file answers short only at its end: with the stat's size read, that short answer
+      // is the end, and the read that would return nothing is not made (one call per file, not two).
+      if (got === 0 || (got < asked && n >= size)) return scratch.subarray(0, n);
     }
   } finally {
     closeSync(fd);

@@ -1,11 +1,12 @@
-import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GeneratorError } from '../diagnostics/errors.js';
 import { removeStaleTemps, writeFileAtomic } from './atomic.js';
 import { toJsonText } from './json.js';
-import { applyPlan, planWrites, resolveInside } from './write-plan.js';
+import { applyPlan, outputSha256, planWrites, resolveInside } from './write-plan.js';
 
 const fresh = () => mkdtempSync(join(tmpdir(), 'specmap-io-'));
 
@@ -48,6 +49,57 @@ describe('planWrites / applyPlan', () => {
 
   it.each(['../outside.json', '/etc/passwd', '.', 'a/../../b'])('refuses %j outside the workspace', (path) => {
     expect(() => resolveInside(fresh(), path)).toThrow(GeneratorError);
+  });
+
+  it.each([
+    ['the same non-ASCII text', 'é — 😀\n', 'é — 😀\n', true],
+    ['text one byte longer', 'abc', 'abcd', false],
+    ['the same length, another character', 'é', 'è', false],
+    ['a lone surrogate, written as U+FFFD', '\uFFFD', '\uD800', true],
+    ['an empty file for empty content', '', '', true],
+  ])('compares bytes: %s', (_name, onDisk, content, same) => {
+    const root = fresh();
+    writeFileSync(join(root, 'a.txt'), onDisk);
+    const plan = planWrites(root, [{ path: 'a.txt', content, producedBy: 't' }]);
+    expect(plan.unchanged.length === 1).toBe(same);
+    if (!same) expect(plan.changed[0]?.before).toBe(onDisk);
+  });
+
+  it('an unchanged file records the hash of its bytes for the writing run', () => {
+    const root = fresh();
+    writeFileSync(join(root, 'a.json'), 'ünchanged\n');
+    const file = { path: 'a.json', content: 'ünchanged\n', producedBy: 't' };
+    planWrites(root, [file]);
+    expect(outputSha256(file)).toBe(
+      createHash('sha256')
+        .update(readFileSync(join(root, 'a.json')))
+        .digest('hex'),
+    );
+  });
+
+  it('refuses existing files in a folder linked outside, and a file linked outside, without reading them', () => {
+    const outside = fresh();
+    writeFileSync(join(outside, 'a.json'), 'secret\n');
+    const root = fresh();
+    symlinkSync(outside, join(root, 'generated'));
+    symlinkSync(join(outside, 'a.json'), join(root, 'b.json'));
+    for (const path of ['generated/a.json', 'b.json']) {
+      expect(() => planWrites(root, [{ path, content: 'x\n', producedBy: 't' }])).toThrow(/leads outside the project/);
+    }
+    expect(readFileSync(join(outside, 'a.json'), 'utf8')).toBe('secret\n');
+  });
+
+  it('reads through a link to a file inside the project, and a folder linked inside', () => {
+    const root = fresh();
+    mkdirSync(join(root, 'real'));
+    writeFileSync(join(root, 'real/a.json'), 'same\n');
+    symlinkSync(join(root, 'real'), join(root, 'linked'));
+    symlinkSync(join(root, 'real/a.json'), join(root, 'b.json'));
+    const plan = planWrites(root, [
+      { path: 'linked/a.json', content: 'same\n', producedBy: 't' },
+      { path: 'b.json', content: 'same\n', producedBy: 't' },
+    ]);
+    expect(plan.unchanged.map((f) => f.path)).toEqual(['linked/a.json', 'b.json']);
   });
 
   it('writeFileAtomic leaves no temporary file behind', () => {

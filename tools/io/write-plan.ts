@@ -4,12 +4,12 @@
  * changed. `check` calls `planWrites` and never `applyPlan`.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { lstatSync, readFileSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { GeneratorError } from '../diagnostics/errors.js';
 import { renameSync } from 'node:fs';
 import { discardStaged, stageWrite, type StagedWrite } from './atomic.js';
-import { assertRealPathInside } from './confine.js';
+import { assertRealPathInside, isRealPathInside } from './confine.js';
 import { EnvironmentError } from './env-error.js';
 import { hashReadBefore, readBytesShared, rememberRead } from './read-hashes.js';
 
@@ -72,13 +72,17 @@ export function resolveInsideReal(root: string, path: string): string {
 export function planWrites(root: string, files: readonly OutputFile[]): WritePlan {
   const plan: WritePlan = { root, changed: [], unchanged: [] };
   const seen = new Set<string>();
+  const confined = confinedFolders(root);
   for (const file of files) {
     if (seen.has(file.path)) throw new GeneratorError(`two outputs claim the same path ${file.path}`);
     seen.add(file.path);
     const abs = resolveInside(root, file.path);
+    // lstat, so that a plain file's real path is its folder's (resolved once per folder); a link,
+    // or a file not there yet, is followed to its end.
+    const lst = lstatSync(abs, { throwIfNoEntry: false });
     // A symlinked output folder must not make us read, compare or write outside the project.
-    assertRealPathInside(root, abs, file.path);
-    const st = statSync(abs, { throwIfNoEntry: false });
+    if (!lst?.isFile() || !confined(dirname(abs))) assertRealPathInside(root, abs, file.path);
+    const st = lst?.isFile() ? lst : statSync(abs, { throwIfNoEntry: false });
     if (!st) {
       plan.changed.push({ file, before: undefined });
       continue;
@@ -86,16 +90,46 @@ export function planWrites(root: string, files: readonly OutputFile[]): WritePla
     // Compared as bytes; the text on disk is decoded only for a file that differs.
     const lookedAt = Date.now();
     const bytes = readBytesShared(abs, st.size);
-    if (!bytes.equals(Buffer.from(file.content, 'utf8'))) {
+    if (!sameBytes(bytes, file.content)) {
       plan.changed.push({ file, before: bytes.toString('utf8') });
       continue;
     }
     plan.unchanged.push(file);
-    // The memo's closing fingerprint needs the file's hash: that of the content, which a writing
-    // run records anyway (unless the check hashed the file already).
-    if (hashReadBefore(abs, st) === undefined) rememberRead(abs, st, lookedAt, outputSha256(file));
+    // The bytes are the content's: their hash is the one a writing run records, and the one the
+    // memo's closing fingerprint needs.
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    if (!outputHashes.has(file)) outputHashes.set(file, sha256);
+    if (hashReadBefore(abs, st) === undefined) rememberRead(abs, st, lookedAt, sha256);
   }
   return plan;
+}
+
+/**
+ * Whether a folder's real path is inside the root's, answered once per folder: an output tree of
+ * hundreds of files lies in a handful of folders.
+ */
+function confinedFolders(root: string): (folder: string) => boolean {
+  const answers = new Map<string, boolean>();
+  return (folder) => {
+    let inside = answers.get(folder);
+    if (inside === undefined) {
+      inside = isRealPathInside(root, folder);
+      answers.set(folder, inside);
+    }
+    return inside;
+  };
+}
+
+/** Room to encode a content into, reused: a buffer per file lives outside V8's heap (see read-hashes.ts). */
+let encoded = Buffer.allocUnsafe(1 << 20);
+
+/** True when `bytes` are `content` encoded as UTF-8. */
+function sameBytes(bytes: Buffer, content: string): boolean {
+  // A UTF-8 encoding is at least as long as the string and at most three bytes per UTF-16 unit.
+  if (bytes.length < content.length || bytes.length > content.length * 3) return false;
+  if (encoded.length < content.length * 3) encoded = Buffer.allocUnsafe(Math.max(content.length * 3, encoded.length * 2));
+  const n = encoded.write(content, 0, 'utf8');
+  return n === bytes.length && bytes.equals(encoded.subarray(0, n));
 }
 
 const outputHashes = new WeakMap<OutputFile, string>();

@@ -1,9 +1,13 @@
 /**
- * Loads the TypeScript compiler (one CommonJS file of ~9 MB) once per process, with a V8 code cache
- * beside it (tools/cache/code-cache.ts). Node 20 has no `module.enableCompileCache` (Node 22), so
+ * Loads the TypeScript compiler once per process, with a V8 code cache beside it
+ * (tools/cache/code-cache.ts): the build's minified copy of it (dist/vendor/typescript.cjs, made by
+ * tools/scripts/finish-build.ts from the installed one) where there is one, else the installed
+ * one (one CommonJS file of ~9 MB). Node 20 has no `module.enableCompileCache` (Node 22), so
  * the file is compiled as Node would wrap it, through the public `vm.Script` API with `cachedData`.
  */
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import type * as TS from 'typescript';
 import { codeCacheDir, runWithCodeCache } from '../../cache/code-cache.js';
 
@@ -16,8 +20,11 @@ let loaded: TsModule | undefined;
 export function loadTypeScript(useCodeCache: boolean): TsModule {
   if (loaded) return loaded;
   const require = createRequire(import.meta.url);
-  const filename = require.resolve('typescript');
-  const cacheDir = useCodeCache ? codeCacheDir(filename) : undefined;
+  const installed = require.resolve('typescript');
+  const minified = fileURLToPath(new URL('../../vendor/typescript.cjs', import.meta.url));
+  const filename = existsSync(minified) ? minified : installed;
+  // The installed compiler's cache folder, where the built tool has none of its own (a source checkout).
+  const cacheDir = useCodeCache ? (codeCacheDir(filename) ?? codeCacheDir(installed)) : undefined;
   loaded = cacheDir ? runWithCodeCache<TsModule>(filename, cacheDir, 'typescript') : (require(filename) as TsModule);
   return loaded;
 }
