@@ -61,7 +61,7 @@ afterAll(() => {
 });
 
 describe('npm pack', () => {
-  it('ships the CLI, templates, schemas, the grammar wasm and the licence; no tests, sources or maps', () => {
+  it('ships the CLI, templates, schemas, the grammar wasm, the minified compiler and the licences; no tests, sources or maps', () => {
     const files = packed.files.map((f) => f.path);
     for (const f of [
       'LICENSE',
@@ -72,6 +72,8 @@ describe('npm pack', () => {
       'dist/index.d.ts',
       'dist/grammars/tree-sitter-python.wasm',
       'dist/grammars/tree-sitter-python.LICENSE',
+      'dist/vendor/typescript.cjs',
+      'dist/vendor/typescript.LICENSE.txt',
       'schema/config.schema.json',
       'templates/tracker.md.hbs',
       'profiles/openai.json',
