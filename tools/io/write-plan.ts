@@ -11,7 +11,7 @@ import { renameSync } from 'node:fs';
 import { discardStaged, stageWrite, type StagedWrite } from './atomic.js';
 import { assertRealPathInside, isRealPathInside } from './confine.js';
 import { EnvironmentError } from './env-error.js';
-import { hashReadBefore, readBytesShared, rememberRead } from './read-hashes.js';
+import { readBytesShared, rememberRead } from './read-hashes.js';
 
 export interface OutputFile {
   /** Path relative to the workspace root, `/`-separated. */
@@ -98,8 +98,8 @@ export function planWrites(root: string, files: readonly OutputFile[]): WritePla
     // The bytes are the content's: their hash is the one a writing run records, and the one the
     // memo's closing fingerprint needs.
     const sha256 = createHash('sha256').update(bytes).digest('hex');
-    if (!outputHashes.has(file)) outputHashes.set(file, sha256);
-    if (hashReadBefore(abs, st) === undefined) rememberRead(abs, st, lookedAt, sha256);
+    outputHashes.set(file, sha256);
+    rememberRead(abs, st, lookedAt, sha256);
   }
   return plan;
 }
