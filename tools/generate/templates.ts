@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import type { DiagnosticBag } from '../diagnostics/diagnostic.js';
+import { PRECOMPILED, PRECOMPILED_WITH, type TemplateSpecification } from './precompiled-templates.js';
 
 const TEMPLATE_NAMES = [
   'zod.ts.hbs',
@@ -114,12 +115,16 @@ export class TemplateRenderer {
   }
 }
 
-const OPTIONS = { strict: true, noEscape: true } as const;
+/** How every template is compiled, here and by the build's precompiler (scripts/finish-build.ts). */
+export const TEMPLATE_OPTIONS = { strict: true, noEscape: true } as const;
 
-type TemplateSpecification = Parameters<typeof Handlebars.template>[0];
-
-/** Template text → its compiled form, or the error compiling it: each text is compiled once per process. */
-const specs = new Map<string, TemplateSpecification | Error>();
+/**
+ * Template text → its compiled form, or the error compiling it: each text is compiled once per
+ * process, and the built-in ones not at all in the built tool (precompiled-templates.ts).
+ */
+const specs = new Map<string, TemplateSpecification | Error>(
+  PRECOMPILED_WITH === Handlebars.VERSION ? PRECOMPILED.map((p) => [p.text, p.spec]) : [],
+);
 
 /**
  * The template compiled as Handlebars' own precompiler does it for a build step, so it is compiled
@@ -131,7 +136,7 @@ function templateSpec(hb: typeof Handlebars, text: string): TemplateSpecificatio
   if (spec === undefined) {
     try {
       // The precompiler's output is the source of an object literal, the form `template` takes.
-      spec = new Function(`return ${hb.precompile(text, OPTIONS)};`)() as TemplateSpecification;
+      spec = new Function(`return ${hb.precompile(text, TEMPLATE_OPTIONS)};`)() as TemplateSpecification;
     } catch (error) {
       spec = error instanceof Error ? error : new Error(String(error));
     }
