@@ -85,12 +85,16 @@ function globNoticingLinks(pattern: string, root: string, ignore: string[]): Wal
  */
 function noLinkAbove(rootPath: string, listed: ReadonlySet<string>): boolean {
   const looked = new Set<string>();
+  const rootSlash = rootPath.endsWith(sep) ? rootPath : rootPath + sep;
   for (const folder of listed) {
     for (let d = folder; d !== rootPath; d = dirname(d)) {
       const parent = dirname(d);
-      // Outside the root (or at the file system's root without meeting it): no shortcut.
-      if (parent === d || !isWithin(rootPath, d)) return false;
-      if (listed.has(parent) || looked.has(d)) continue;
+      // Outside the root (or at the file system's root without meeting it): no shortcut. Both
+      // paths are resolved, so one under the root starts with it; any other asks the long way.
+      if (parent === d || (!d.startsWith(rootSlash) && !isWithin(rootPath, d))) return false;
+      // Its parent's listing showed it (and the parent is a listed folder of its own), or it was
+      // looked at already, with every folder above it: nothing above needs a look from here.
+      if (listed.has(parent) || looked.has(d)) break;
       looked.add(d);
       try {
         if (lstatSync(d).isSymbolicLink()) return false;
