@@ -61,7 +61,7 @@ afterAll(() => {
 });
 
 describe('npm pack', () => {
-  it('ships the CLI, templates, schemas, the grammar wasm, the minified compiler and the licences; no tests, sources or maps', () => {
+  it('ships the CLI, templates, schemas, the grammar wasm, the minified compiler, their code caches and the licences; no tests, sources or maps', () => {
     const files = packed.files.map((f) => f.path);
     for (const f of [
       'LICENSE',
@@ -80,6 +80,11 @@ describe('npm pack', () => {
     ]) {
       expect(files, f).toContain(f);
     }
+    // The code caches the build made, one beside each of the two large files a run compiles.
+    expect(files.filter((f) => /^dist\/(?:vendor\/)?v8\/(?:cli|typescript)-[0-9a-f]{32}\.bin$/.test(f)).sort()).toEqual([
+      expect.stringMatching(/^dist\/v8\/cli-/),
+      expect.stringMatching(/^dist\/vendor\/v8\/typescript-/),
+    ]);
     expect(files.filter((f) => /(^|\/)tests?\/|\.test\.|\.map$|^tools\/|^examples\/|^bench\//.test(f))).toEqual([]);
     expect(files.filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))).toEqual([]);
     expect(readFileSync(join(REPO, 'LICENSE'), 'utf8')).toContain('Apache License\n                           Version 2.0, January 2004');

@@ -3,7 +3,20 @@ import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
 import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { codeCacheDir, forgetDigestTables, pruneCodeCaches, ranCodeDigest, runWithCodeCache, saveCodeCache } from './code-cache.js';
+import { Script } from 'node:vm';
+import {
+  builtCodeCacheDir,
+  codeCacheDir,
+  codeCacheName,
+  forgetDigestTables,
+  lastCodeCacheLoad,
+  pruneCodeCaches,
+  ranCodeDigest,
+  runCompiled,
+  runWithCodeCache,
+  saveCodeCache,
+  wrapCommonJs,
+} from './code-cache.js';
 
 /** A CommonJS module with a dependency of its own, as the compiler's file is. */
 function bigModule(): { dir: string; entry: string } {
@@ -65,6 +78,41 @@ describe('runWithCodeCache', () => {
     saveCodeCache();
     expect(readFileSync(join(cache, 'v8', file!)).length).toBeGreaterThan(100);
     expect(readdirSync(join(cache, 'v8'))).toEqual([file]);
+  });
+
+  it('takes the cache the build left beside the file when it has none of its own, and still writes its own', () => {
+    const { dir, entry } = bigModule();
+    const bytes = readFileSync(entry);
+    const name = codeCacheName('big', createHash('sha256').update(bytes).digest('hex'));
+    const built = new Script(wrapCommonJs(bytes.toString('utf8')), { filename: entry });
+    expect(runCompiled<Big>(built, entry).value).toBe(49);
+    mkdirSync(builtCodeCacheDir(entry), { recursive: true });
+    writeFileSync(join(builtCodeCacheDir(entry), name), built.createCachedData());
+    const cache = join(dir, 'cache');
+    expect(runWithCodeCache<Big>(entry, cache, 'big')).toEqual({ value: 49, dirname: dir, self: true });
+    expect(lastCodeCacheLoad('big')).toBe('built');
+    saveCodeCache();
+    // Its own, made at the end of the run: it holds what the run ran, more than the build's.
+    expect(readdirSync(join(cache, 'v8'))).toContain(name);
+    runWithCodeCache(entry, cache, 'big');
+    expect(lastCodeCacheLoad('big')).toBe('own');
+    saveCodeCache();
+  });
+
+  it('compiles without the build’s cache when V8 rejects it, or when it is for another text', () => {
+    const { dir, entry } = bigModule();
+    const name = codeCacheName('big', createHash('sha256').update(readFileSync(entry)).digest('hex'));
+    mkdirSync(builtCodeCacheDir(entry), { recursive: true });
+    writeFileSync(join(builtCodeCacheDir(entry), name), 'not v8 data');
+    expect(runWithCodeCache<Big>(entry, join(dir, 'one'), 'big').value).toBe(49);
+    expect(lastCodeCacheLoad('big')).toBe('rejected');
+    saveCodeCache();
+    expect(readFileSync(join(dir, 'one', 'v8', name)).length).toBeGreaterThan(100);
+    const edited = join(dir, 'edited.js');
+    writeFileSync(edited, `${readFileSync(entry, 'utf8')}\n// edited\n`);
+    expect(runWithCodeCache<Big>(edited, join(dir, 'two'), 'big').value).toBe(49);
+    expect(lastCodeCacheLoad('big')).toBe('none');
+    saveCodeCache();
   });
 
   it('a cache folder that cannot be written only loses the speed-up', () => {

@@ -118,9 +118,52 @@ function digestOf(filename: string, bytes: Buffer, before: StatLike, cacheDir: s
   return digest;
 }
 
+/** A code cache's file name: whose it is, and a hash of the Node version and the file's text (its sha256). */
+export function codeCacheName(label: string, digest: string): string {
+  // Keyed by text and Node version: V8's data belongs to both, wherever the file lives.
+  const key = createHash('sha256').update(`${process.version}\0${digest}`).digest('hex').slice(0, 32);
+  return `${label}-${key}.bin`;
+}
+
+/**
+ * Where the build leaves a code cache of a file it ships (`v8/` beside the file): made by the Node
+ * version that built the tool, it spares a first run with that version the whole compile, and is
+ * only read. A run that takes it still writes its own, made at its end, where it keeps its caches.
+ */
+export const builtCodeCacheDir = (filename: string): string => join(dirname(filename), 'v8');
+
+/** Node's CommonJS wrapper around a file's text: the same positions after line 1 as its loader gives. */
+export const wrapCommonJs = (content: string): string => `(function (exports, require, module, __filename, __dirname) { ${content}\n});`;
+
+/** Runs a compiled CommonJS file as Node's loader would, with a `require` of its own; returns its exports. */
+export function runCompiled<T>(script: Script, filename: string): T {
+  const fn = script.runInThisContext({ displayErrors: true }) as (...args: unknown[]) => unknown;
+  const module = { exports: {} as unknown, filename, id: filename, loaded: false };
+  fn.call(module.exports, module.exports, createRequire(filename), module, filename, dirname(filename));
+  module.loaded = true;
+  return module.exports as T;
+}
+
+/** Which code cache each label's last load compiled with: its own, the build's, one V8 rejected, none. */
+const lastLoads = new Map<string, 'own' | 'built' | 'rejected' | 'none'>();
+
+/** How the last load of `label` in this process was compiled (for tests and diagnostics). */
+export function lastCodeCacheLoad(label: string): 'own' | 'built' | 'rejected' | 'none' | undefined {
+  return lastLoads.get(label);
+}
+
+const readOrUndefined = (path: string): Buffer | undefined => {
+  try {
+    return readFileSync(path);
+  } catch {
+    return undefined;
+  }
+};
+
 /**
  * Runs a self-contained CommonJS file with a code cache: `cacheDir/v8/<label>-<hash of Node's
- * version and the text>.bin` (the label says whose: `typescript`, `cli`).
+ * version and the text>.bin` (the label says whose: `typescript`, `cli`), else the one the build
+ * left beside the file.
  */
 export function runWithCodeCache<T>(filename: string, cacheDir: string, label: string): T {
   // Read as bytes, hashed as bytes, then decoded: on Node 20 a 9 MB `readFileSync(…, 'utf8')` and a
@@ -129,23 +172,16 @@ export function runWithCodeCache<T>(filename: string, cacheDir: string, label: s
   const bytes = readFileSync(filename);
   const digest = digestOf(filename, bytes, before, cacheDir);
   digests.set(filename, digest);
-  // Keyed by text and Node version: V8's data belongs to both, wherever the file lives.
-  const key = createHash('sha256').update(`${process.version}\0${digest}`).digest('hex').slice(0, 32);
+  const name = codeCacheName(label, digest);
   const content = bytes.toString('utf8');
-  const file = join(cacheDir, 'v8', `${label}-${key}.bin`);
-  let cachedData: Buffer | undefined;
-  try {
-    cachedData = readFileSync(file);
-  } catch {
-    cachedData = undefined;
-  }
-  // The same wrapper (and so the same positions after line 1) as Node's CommonJS loader.
-  const script = new Script(`(function (exports, require, module, __filename, __dirname) { ${content}\n});`, { filename, cachedData });
-  const fn = script.runInThisContext({ displayErrors: true }) as (...args: unknown[]) => unknown;
-  const module = { exports: {} as unknown, filename, id: filename, loaded: false };
-  fn.call(module.exports, module.exports, createRequire(filename), module, filename, dirname(filename));
-  module.loaded = true;
-  if (!cachedData || script.cachedDataRejected)
+  const file = join(cacheDir, 'v8', name);
+  const own = readOrUndefined(file);
+  const cachedData = own ?? readOrUndefined(join(builtCodeCacheDir(filename), name));
+  const script = new Script(wrapCommonJs(content), { filename, cachedData });
+  const exports = runCompiled<T>(script, filename);
+  lastLoads.set(label, !cachedData ? 'none' : script.cachedDataRejected ? 'rejected' : own ? 'own' : 'built');
+  // The build's cache holds only what its own load ran: this run's, made at its end, holds more.
+  if (!own || script.cachedDataRejected)
     pending.set(file, () => {
       try {
         writeFileAtomic(file, script.createCachedData());
@@ -154,7 +190,7 @@ export function runWithCodeCache<T>(filename: string, cacheDir: string, label: s
         // A read-only cache folder only loses the speed-up.
       }
     });
-  return module.exports as T;
+  return exports;
 }
 
 /**
