@@ -41,6 +41,8 @@ describe('the cache after an upgrade of the tool', () => {
     // Nothing stored by the old code was used: the model was built again, each memo rewritten under a new key.
     expect(upgraded.stderr).toMatch(/model \(built\)/);
     expect(upgraded.stderr).toMatch(/source DOC_streaming_events\.md \(parsed\)/);
+    // And where the compiler's compiled code came from, for a CI log to show.
+    expect(upgraded.stderr).toMatch(/load the TypeScript compiler \((?:its own|the build's) code cache\)/);
     expect(slotKey('check-state')).not.toBe(before.check);
     expect(slotKey('model')).not.toBe(before.model);
     expect(slotKey('config')).not.toBe(before.config);
@@ -65,6 +67,7 @@ describe('the cache after an upgrade of the tool', () => {
     const check = specmap('--no-cache', '--timings', 'check');
     expect(check.code).toBe(0);
     expect(check.stdout).toContain('clean (sources, generated, mapping)');
+    expect(check.stderr).toMatch(/load the TypeScript compiler \(no code cache: --no-cache\)/);
     expect(existsSync(join(project, '.specmap/cache'))).toBe(false);
     const map = specmap('map', '--no-cache');
     expect(map.code).toBe(0);
