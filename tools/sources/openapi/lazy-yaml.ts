@@ -49,12 +49,19 @@ const load = (text: string, file: string): unknown => jsyaml.load(text, { schema
 
 /**
  * The document's value, lazily parsed below its third level; throws js-yaml's error for bad YAML.
- * `lines`: the text already split at `\n`, when the caller has it.
+ * `lines`: the text already split at `\n`, when the caller has it. `scan`, when given, receives
+ * each line's indent as the index read it (-1 for a line no key starts on), when it could read them.
  */
-export function loadYamlLazily(text: string, file: string, lines: string[] = text.split('\n')): unknown {
+export function loadYamlLazily(
+  text: string,
+  file: string,
+  lines: string[] = text.split('\n'),
+  scan?: (indents: Int32Array) => void,
+): unknown {
   const indexed = linesToIndex(text, lines);
   const scanned = indexed && scanLines(indexed);
   if (!indexed || !scanned) return load(text, file);
+  scan?.(scanned.indents);
   const shared: Shared = { lines: indexed, ...scanned, anchored: new Map(), file, text };
   try {
     return mappingAt(shared, 0, indexed.length, 0, []);

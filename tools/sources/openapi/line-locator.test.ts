@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { keyOf, LineLocator, type Pointer } from './line-locator.js';
+import { DiagnosticBag } from '../../diagnostics/diagnostic.js';
+import { parseDocument } from './parse-document.js';
 
 const YAML = [
   'openapi: 3.1.0', //  1
@@ -82,5 +84,36 @@ describe('keyOf', () => {
     ['"no colon"', undefined],
   ])('%s → %s', (text, key) => {
     expect(keyOf(text)).toBe(key);
+  });
+});
+
+describe('LineLocator with the lazy reader’s indents', () => {
+  // A double-quoted scalar may go on at any indent, even left of its key: js-yaml reads the
+  // second line as part of the description, so `get` is still `/widgets`'s child.
+  const text = [
+    'openapi: 3.1.0', // 1
+    'paths:', // 2
+    '  /widgets:', // 3
+    '    description: "starts here', // 4
+    '  and goes on to the left"', // 5
+    '    get:', // 6
+    '      summary: list', // 7
+  ].join('\n');
+
+  it('finds a key after a quoted scalar that continues left of it, where the bare indents stop', () => {
+    const pointer = ['paths', '/widgets', 'get', 'summary'];
+    const bare = new LineLocator(text);
+    // Reading indents alone, the continuation line ends `/widgets`' children.
+    expect(bare.lineOf(pointer)).toBe(3);
+    const parsed = parseDocument(text, 'w.yaml', new DiagnosticBag())!;
+    expect((parsed.doc as { paths: Record<string, { get: unknown }> }).paths['/widgets']!.get).toEqual({ summary: 'list' });
+    expect(parsed.locator.lineOf(pointer)).toBe(7);
+    expect(parsed.locator.lineOf(['paths', '/widgets', 'get'])).toBe(6);
+  });
+
+  it('ignores indents that do not describe these lines', () => {
+    const lines = YAML.split('\n');
+    const wrong = new LineLocator(lines, new Int32Array(3));
+    expect(wrong.lineOf(['components', 'schemas', 'Widget'])).toBe(14);
   });
 });

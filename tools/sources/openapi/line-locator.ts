@@ -37,10 +37,14 @@ export class LineLocator {
   private readonly indents: Int32Array;
   private top?: Block;
 
-  /** `text` may come already split into lines (the YAML reader splits it too). */
-  constructor(text: string | string[]) {
+  /**
+   * `text` may come already split into lines (the YAML reader splits it too), and with each line's
+   * indent read already (-1 for a line no key or item starts on: blank, a comment, or one that
+   * continues a quoted scalar or flow collection).
+   */
+  constructor(text: string | string[], indents?: Int32Array) {
     this.lines = typeof text === 'string' ? text.split('\n') : text;
-    this.indents = new Int32Array(this.lines.length).fill(-2);
+    this.indents = indents && indents.length === this.lines.length ? indents : new Int32Array(this.lines.length).fill(-2);
   }
 
   /** Indent of a content line, or -1 for blank and comment lines. */

@@ -19,8 +19,15 @@ export function parseDocument(text: string, file: string, bag: DiagnosticBag): P
   const json = /^\s*[{[]/.test(text);
   try {
     const lines = text.split('\n');
-    const doc = json ? JSON.parse(text) : loadYamlLazily(text, file, lines);
-    return { doc, locator: new LineLocator(lines) };
+    // The lazy reader's scan of the lines already knows each one's indent, and which lines only
+    // continue a quoted scalar: the locator takes them rather than reading every line again.
+    let indents: Int32Array | undefined;
+    const doc = json
+      ? JSON.parse(text)
+      : loadYamlLazily(text, file, lines, (scanned) => {
+          indents = scanned;
+        });
+    return { doc, locator: new LineLocator(lines, indents) };
   } catch (error) {
     bag.add(malformedDiagnostic(error, text, file, json));
     return undefined;
