@@ -51,13 +51,19 @@ function isFolder(path: string): boolean {
   }
 }
 
+/**
+ * The build's record of what it built (`dist/tool-identity.json`, see `toolIdentity`): written after
+ * the code it describes, so it is not code itself.
+ */
+export const TOOL_IDENTITY_FILE = 'tool-identity.json';
+
 /** Content hash of every code file under `root` (sorted, names included), plus the files in `extra`. */
 function hashCodeTree(root: string, extra: readonly string[] = []): string {
   const hash = createHash('sha256');
   let names: string[];
   try {
     names = listTree(root)
-      .filter((n) => CODE_FILE.test(n) && !NOT_CODE.test(n))
+      .filter((n) => CODE_FILE.test(n) && !NOT_CODE.test(n) && n !== TOOL_IDENTITY_FILE)
       .sort();
   } catch {
     names = [];
@@ -101,9 +107,46 @@ export function runningFromBundle(sha256: string): void {
 /** The running tool's code hash, computed once per process. */
 export function toolCodeHash(): string {
   if (memo !== undefined) return memo;
-  const codeRoot = fileURLToPath(new URL('..', import.meta.url));
-  memo = codeHash(codeRoot, bundleDigest);
+  memo = codeHash(ownCodeRoot(), bundleDigest);
   return memo;
+}
+
+const ownCodeRoot = (): string => fileURLToPath(new URL('..', import.meta.url));
+
+/** What the build records of the tool it built: its code hash run from the bundle, from its modules, and of the sources it was built from. */
+interface RecordedIdentity {
+  bundle: string;
+  modules: string;
+  sources: string;
+}
+
+/**
+ * One value for one specmap, for what it writes into files a project keeps (the model file's
+ * build record): the code hash of the sources it was built from, whether it runs from its bundle
+ * (the CLI), its modules (the programmatic API) or those sources (tsx, vitest). Each of the three
+ * hashes different files, and a file written by one and then by another must not change with it.
+ * So the build records what its bundle and its modules hash to, and either takes the sources' hash
+ * only while its own is the recorded one: code changed after the build is a tool of its own.
+ */
+export function toolIdentity(): string {
+  const own = toolCodeHash();
+  try {
+    const recorded = JSON.parse(readFileSync(join(ownCodeRoot(), TOOL_IDENTITY_FILE), 'utf8')) as Partial<RecordedIdentity>;
+    const running = bundleDigest === undefined ? recorded.modules : recorded.bundle;
+    if (running === own && typeof recorded.sources === 'string') return recorded.sources;
+  } catch {
+    // Run from the sources (no record beside them), or a build without one: its own hash stands.
+  }
+  return own;
+}
+
+/**
+ * The record `toolIdentity` reads, for the tool built into `codeRoot` from the sources in
+ * `sourceRoot`, whose bundle's bytes hash to `bundleSha256`.
+ */
+export function identityRecord(codeRoot: string, sourceRoot: string, bundleSha256: string): string {
+  const record: RecordedIdentity = { bundle: codeHash(codeRoot, bundleSha256), modules: codeHash(codeRoot), sources: codeHash(sourceRoot) };
+  return JSON.stringify(record);
 }
 
 /**

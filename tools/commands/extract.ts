@@ -10,7 +10,6 @@ import { InputError } from '../diagnostics/errors.js';
 import { applyPlan, planWrites } from '../io/write-plan.js';
 import type { Model } from '../model/schema.js';
 import { modelForSources } from '../pipeline/model.js';
-import { modelText } from '../pipeline/model-text.js';
 import { readSources } from '../sources/read.js';
 import { withProblems } from '../problems/from-diagnostic.js';
 import type { Problem } from '../problems/problem.js';
@@ -82,14 +81,14 @@ async function extractOnce(opts: ExtractOptions): Promise<ExtractResult> {
   const bag = new DiagnosticBag();
   const sources = await readSources(config, root, bag);
   // The same cache `map` and `sync` use; every problem of every source is collected before failing.
-  const { model } = await modelForSources(sources, config, root, bag);
+  const { model, fileText } = await modelForSources(sources, config, root, bag);
   const diagnostics = bag.sorted();
   if (hasErrors(diagnostics, opts.strict)) {
     const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
     const strictNote = opts.strict && warnings ? `; --strict counts ${warnings} warning${warnings === 1 ? '' : 's'}` : '';
     throw new InputError(`extract failed${strictNote}`, diagnostics);
   }
-  const text = modelText(model);
+  const text = fileText();
   const counts: ModelCounts = {
     events: model.events.length,
     endpoints: model.endpoints.length,

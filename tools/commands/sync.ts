@@ -28,7 +28,6 @@ import type { Model } from '../model/schema.js';
 import { loadModelState } from '../pipeline/model.js';
 import { generateStage } from '../pipeline/generate-stage.js';
 import { reportStage } from '../pipeline/report-stage.js';
-import { modelText } from './extract.js';
 import { isObject, openRunMemo } from '../pipeline/run-memo.js';
 import { recordTiming } from '../cache/timings.js';
 import type { StatAt } from '../io/read-hashes.js';
@@ -176,7 +175,7 @@ async function syncLocked(
   const state = await building;
   const display = configDisplay(configPath, opts.cwd);
   run.diagnostics.push(...state.diagnostics.sorted().map((d) => nameConfigFile(d, display)));
-  const modelFile: OutputFile = { path: config.model, content: modelText(state.model), producedBy: 'specmap extract' };
+  const modelFile: OutputFile = { path: config.model, content: state.fileText(), producedBy: 'specmap extract' };
 
   progress.step('map: analyzing the workspace');
   const [{ computeMapping }, { readMappingSnapshot, currentMappingHash, hashMappingText }, { mappingText }, { trackerFilePath }] =

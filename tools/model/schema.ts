@@ -223,6 +223,34 @@ export const ObjectItemSchema = z.strictObject({
 });
 export type ObjectItem = z.infer<typeof ObjectItemSchema>;
 
+/** A problem the model's build reported (a doc defect), as the commands print it. */
+export const BuildDiagnosticSchema = z.strictObject({
+  severity: z.enum(['error', 'warning']),
+  code: z.string(),
+  file: z.string(),
+  line: z.number().int().nonnegative(),
+  column: z.number().int().nonnegative(),
+  message: z.string(),
+  hint: z.string().optional(),
+});
+
+const SHA256 = z.string().regex(/^[0-9a-f]{64}$/);
+
+/**
+ * How the model file was built, so that a run with no cache can take the file as the model instead
+ * of parsing the sources again (pipeline/model-text.ts): the inputs' hash, the build's warnings,
+ * and a hash that changes with any edit to the file.
+ */
+export const ModelBuildSchema = z.strictObject({
+  /** sha256 of the sources' bytes and settings, the config parts that shape the model, and the specmap that built it. */
+  inputs: SHA256,
+  /** What the build reported (warnings only: a model with errors is never written), replayed by a run that takes the file. */
+  diagnostics: z.array(BuildDiagnosticSchema),
+  /** sha256 of `inputs`, `diagnostics` and the file's text without this member. */
+  sha256: SHA256,
+});
+export type ModelBuild = z.infer<typeof ModelBuildSchema>;
+
 export const ModelSchema = z.strictObject({
   $schema: z.string().optional(),
   modelVersion: z.literal(MODEL_VERSION),
@@ -234,6 +262,8 @@ export const ModelSchema = z.strictObject({
   objects: z.array(ObjectItemSchema),
   /** Named shapes (OpenAPI components) that `ref` type expressions point to. */
   schemas: z.record(z.string(), TypeExprSchema),
+  /** In the model file only: how it was built (see ModelBuildSchema); never part of the model a command works on. */
+  build: ModelBuildSchema.optional(),
 });
 export type Model = z.infer<typeof ModelSchema>;
 

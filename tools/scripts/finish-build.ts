@@ -18,6 +18,7 @@ import { Script } from 'node:vm';
 import Handlebars from 'handlebars';
 import { TEMPLATE_OPTIONS } from '../generate/templates.js';
 import { builtCodeCacheDir, codeCacheName, runCompiled, wrapCommonJs } from '../cache/code-cache.js';
+import { identityRecord, TOOL_IDENTITY_FILE } from '../cache/tool-hash.js';
 
 const require = createRequire(import.meta.url);
 const wasm = require.resolve('tree-sitter-python/tree-sitter-python.wasm');
@@ -178,3 +179,17 @@ shipCodeCache(vendored, 'typescript', (exports) => {
   for (const name of existsSync(sources) ? readdirSync(sources) : [])
     if (name.endsWith('.ts')) ts.createSourceFile(name, readFileSync(join(sources, name), 'utf8'), ts.ScriptTarget.Latest, true);
 });
+
+// Last, once every file it hashes is written: what the CLI's bundle, the modules and the sources
+// they were built from each hash to, so every way of running this build names it alike
+// (tool-hash.ts, toolIdentity).
+writeFileSync(
+  join(dist, TOOL_IDENTITY_FILE),
+  identityRecord(
+    dist,
+    join(repo, 'tools'),
+    createHash('sha256')
+      .update(readFileSync(join(dist, 'cli.bundle.cjs')))
+      .digest('hex'),
+  ) + '\n',
+);
