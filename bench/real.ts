@@ -2,7 +2,9 @@
  * Real trees, whole process: `map`, `sync` and `check` on the two corpora in ../shared/corpora
  * (llama-stack: Python; vercel-ai: 20 MB of TypeScript), each paired in the same run against a
  * floor of `node -e 0` plus `grep -rn` of the model's event literals over the same files, cold
- * (no cache folder; for `map` once more without the compiler's code cache either) and warm. Floor
+ * (no cache folder: the model then comes from the model file the last sync wrote, as in a fresh CI
+ * checkout; for `map` once more without the model file, and once without the compiler's code
+ * cache) and warm. Floor
  * and command alternate round by round and the medians are compared, so machine load hits both
  * alike. Prints wall-clock ratios, CPU-time ratios (user +
  * system, steadier on a shared machine) and each command's peak RSS.
@@ -127,8 +129,18 @@ for (const tree of trees.filter((t) => !only || only.includes(t.name))) {
   };
   const noCache = () => rmSync(cacheDir, { recursive: true, force: true });
   const nothing = () => {};
-  // Cold: no cache folder at all (outputs from the previous step stay, as in a fresh CI checkout).
+  // Cold: no cache folder at all (outputs from the previous step stay, as in a fresh CI checkout,
+  // so the model comes from the model file, whose build record names these inputs).
   measure('cold map', ['map'], noCache, 10);
+  // Colder: no model file either, so the sources are parsed (`map` never writes the model file; it
+  // is put back for the steps after this one).
+  const modelFile = join(projectOut, 'model.json');
+  const modelText = readFileSync(modelFile, 'utf8');
+  measure('cold map, no model file', ['map'], () => {
+    noCache();
+    rmSync(modelFile, { force: true });
+  });
+  writeFileSync(modelFile, modelText);
   // Colder: the compiler's code cache, kept beside the installed compiler and not in the project's
   // cache folder, gone too, as on the first run after `npm ci` (the frozen tool's node_modules is a
   // link to this repository's, where the compiler resolves).
