@@ -32,8 +32,9 @@ export interface GenerateInputs {
   /** Templates; defaults to the built-in ones (see `loadTemplates` for the user's overrides). */
   templates?: TemplateSet;
   /**
-   * True when this tool's reader built the model from the sources in this process (not read from a
-   * file or a cache): it is of the model's shape by construction, and its schema check is skipped.
+   * True when the model is this tool's reader's own output (built in this process, or a model file
+   * whose build record vouches for its bytes; not the cache's entry nor a model file given by hand):
+   * it is of the model's shape by construction, and its schema check is skipped.
    */
   modelBuilt?: boolean;
 }

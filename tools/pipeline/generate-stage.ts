@@ -9,7 +9,7 @@ import type { OutputFile } from '../io/write-plan.js';
 import type { Mapping } from '../mapping/schema.js';
 import type { Model } from '../model/schema.js';
 
-/** `modelBuilt`: the pipeline built `model` from the sources itself (`ModelState.built`). */
+/** `modelBuilt`: `model` is the reader's own output (`ModelState.built`). */
 export async function generateStage(
   model: Model,
   config: Config,

@@ -29,7 +29,12 @@ export interface ModelState {
   onDisk: Model | undefined;
   /** True when the model file on disk has exactly the bytes `model` is written as. */
   upToDate: boolean;
-  /** True when this process built `model` from the sources (not read from the cache or the model file): the reader's own output. */
+  /**
+   * True when `model` is the reader's own output, which the generators need not check against the
+   * schema again: built by this process, or read from a model file whose build record binds its
+   * bytes to these inputs (a hand's edit breaks the record's hash; only a forgery that computes it
+   * again would not). False for the cache's entry, which is checked.
+   */
   built: boolean;
   sources: SourceFile[];
   diagnostics: DiagnosticBag;
@@ -142,7 +147,7 @@ export async function modelForSources(
     for (const d of taken.diagnostics) bag.add(d);
     recordTiming('model', t0, 'from the model file');
     // Not stored in the cache: the file answers the next run as fast, and a cold run writes less.
-    return { model: taken.model, textHash: onDisk.sha256, built: false, fileText: () => onDisk.text };
+    return { model: taken.model, textHash: onDisk.sha256, built: true, fileText: () => onDisk.text };
   }
   const { buildFromFiles } = await import('../sources/load.js');
   const before = bag.items.length;
