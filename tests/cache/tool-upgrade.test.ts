@@ -24,12 +24,16 @@ beforeAll(() => {
 
 afterAll(() => rmSync(base, { recursive: true, force: true }));
 
+const recordInputs = (modelText: string): string => (JSON.parse(modelText) as { build: { inputs: string } }).build.inputs;
+const withoutRecord = (modelText: string): string => modelText.slice(0, modelText.lastIndexOf(',\n  "build": '));
+
 describe('the cache after an upgrade of the tool', () => {
   it('answers a second check from the memo, and not after the tool changed', () => {
     expect(specmap('sync').code).toBe(0);
     expect(specmap('check').stdout).toContain('clean (sources, generated, mapping)');
     expect(specmap('check').stdout).toContain('nothing changed since the last clean check');
     const before = { check: slotKey('check-state'), model: slotKey('model'), config: slotKey('config') };
+    const modelFile = readFileSync(join(project, 'spec/model.json'), 'utf8');
 
     // The same version number, one more byte of code: what a rebuild with a fix looks like (the
     // binary runs the bundle, so that is the code that changed).
@@ -47,6 +51,12 @@ describe('the cache after an upgrade of the tool', () => {
     expect(slotKey('model')).not.toBe(before.model);
     expect(slotKey('config')).not.toBe(before.config);
     expect(specmap('check').stdout).toContain('nothing changed since the last clean check');
+    // The model file's build record names the tool before the change, so no run of this one took it
+    // as the model (above); the next sync writes this one's record, the model itself the same.
+    expect(specmap('sync').code).toBe(0);
+    const rewritten = readFileSync(join(project, 'spec/model.json'), 'utf8');
+    expect(recordInputs(rewritten)).not.toBe(recordInputs(modelFile));
+    expect(withoutRecord(rewritten)).toBe(withoutRecord(modelFile));
   });
 
   it('from its modules (no bundle), the tool is as new when one of them changes', () => {
