@@ -17,7 +17,7 @@ import { recordTiming } from '../cache/timings.js';
 import { FileHashes, Fingerprint, listFiles, STAMP } from './fingerprint.js';
 import type { Config } from '../config/schema.js';
 import { loadInputs } from './inputs.js';
-import { isPlainPath } from '../io/plain-path.js';
+import { isPlainPath, normalPosix } from '../io/plain-path.js';
 import type { StatAt } from '../io/read-hashes.js';
 
 /**
@@ -68,11 +68,11 @@ const labelOf = (entry: string): string => entry.slice(0, entry.indexOf('\u0000'
 
 /** Label (a path, normalised: `./a` and `a` are one file) → hash (or stamp) of a fingerprint's entries. */
 const entryMap = (fp: Fingerprint): Map<string, string> =>
-  new Map(fp.entries().map((e) => [posix.normalize(labelOf(e)), e.slice(e.indexOf('\u0000') + 1)]));
+  new Map(fp.entries().map((e) => [normalPosix(labelOf(e)), e.slice(e.indexOf('\u0000') + 1)]));
 
 /** Label → the stat stamp its file had when `fp` hashed it. */
 const stampMap = (fp: Fingerprint): Map<string, string | undefined> =>
-  new Map(fp.entries().map((e) => [posix.normalize(labelOf(e)), fp.stampOf(labelOf(e))]));
+  new Map(fp.entries().map((e) => [normalPosix(labelOf(e)), fp.stampOf(labelOf(e))]));
 
 export interface RunMemo<T> {
   /** The stored answer when the inputs are those the last run left (fingerprints the inputs). */
@@ -146,7 +146,7 @@ export async function openRunMemo<T>(
       const was = entryMap(before);
       const now = entryMap(after);
       const nowStamps = stampMap(after);
-      const wrote = new Map([...written].map(([path, hash]) => [posix.normalize(path), hash]));
+      const wrote = new Map([...written].map(([path, hash]) => [normalPosix(path), hash]));
       for (const label of new Set([...was.keys(), ...now.keys()])) {
         const atStart = was.get(label);
         // A stamp from the start says "not written since" when the file's stat is still that stamp.
