@@ -9,7 +9,7 @@
  * bytes it wrote (an edit made while the run read its inputs is never taken as answered).
  */
 import { globSync } from 'tinyglobby';
-import { posix, relative, resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 import { isObject, readSlot, slotPath, writeSlot } from '../cache/store.js';
 import { projectCacheDir } from '../cache/settings.js';
