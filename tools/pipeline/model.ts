@@ -79,25 +79,32 @@ const isCachedModel = (v: unknown): v is CachedModel =>
   v.model.modelVersion === MODEL_VERSION &&
   ['sources', 'events', 'endpoints', 'params', 'enums', 'objects'].every((k) => Array.isArray((v.model as Record<string, unknown>)[k]));
 
-/** Everything the model is a function of, besides the tool's code (which every key includes). */
-export function modelCacheKey(sources: readonly SourceFile[], config: Pick<Config, 'categories' | 'correlationKeys'>): string {
-  return cacheKey(
-    'model',
-    MODEL_VERSION,
-    sources.map((s) => [s.info, s.config]),
-    config.categories ?? null,
-    config.correlationKeys,
-  );
+type ModelConfig = Pick<Config, 'categories' | 'correlationKeys'>;
+
+/** Everything the model is a function of, besides the tool's code: one list for the cache key and the model file's record. */
+const modelInputs = (sources: readonly SourceFile[], config: ModelConfig): unknown[] => [
+  'model',
+  MODEL_VERSION,
+  sources.map((s) => [s.info, s.config]),
+  config.categories ?? null,
+  config.correlationKeys,
+];
+
+export function modelCacheKey(sources: readonly SourceFile[], config: ModelConfig): string {
+  return cacheKey(...modelInputs(sources, config));
 }
 
 /**
- * What the model file's build record names as the model's inputs: the same parts as the cache key,
- * with the tool named as files a project keeps name it (one value for the CLI and the programmatic
- * API of one build, `toolIdentity`).
+ * What the model file's build record names as the model's inputs: the cache key's parts, with the
+ * tool named as files a project keeps name it (one value for the CLI and the programmatic API of
+ * one build, `toolIdentity`).
  */
-function modelInputsHash(sources: readonly SourceFile[], config: Pick<Config, 'categories' | 'correlationKeys'>): string {
-  const parts = ['model', MODEL_VERSION, sources.map((s) => [s.info, s.config]), config.categories ?? null, config.correlationKeys];
-  return createHash('sha256').update(toolIdentity()).update('\0').update(JSON.stringify(parts)).digest('hex');
+function modelInputsHash(sources: readonly SourceFile[], config: ModelConfig): string {
+  return createHash('sha256')
+    .update(toolIdentity())
+    .update('\0')
+    .update(JSON.stringify(modelInputs(sources, config)))
+    .digest('hex');
 }
 
 export interface SourcesModel {
@@ -130,7 +137,9 @@ export async function modelForSources(
   const t0 = performance.now();
   const cacheDir = projectCacheDir(config, root);
   const key = modelCacheKey(sources, config);
-  const inputs = modelInputsHash(sources, config);
+  // Needed only past the cache, or to write the file: a warm run neither reads the tool's record nor hashes for it.
+  let inputsHash: string | undefined;
+  const inputs = (): string => (inputsHash ??= modelInputsHash(sources, config));
   const hit = readSlot(cacheDir, 'model', key, isCachedModel);
   if (hit) {
     for (const d of hit.diagnostics) bag.add(d);
@@ -139,10 +148,10 @@ export async function modelForSources(
       model: hit.model,
       textHash: hit.textHash,
       built: false,
-      fileText: () => modelFileText(hit.model, inputs, sortedCopy(hit.diagnostics)),
+      fileText: () => modelFileText(hit.model, inputs(), sortedCopy(hit.diagnostics)),
     };
   }
-  const taken = cacheDir && onDisk ? modelFromFileText(onDisk.text, inputs) : undefined;
+  const taken = cacheDir && onDisk ? modelFromFileText(onDisk.text, inputs()) : undefined;
   if (taken && onDisk) {
     for (const d of taken.diagnostics) bag.add(d);
     recordTiming('model', t0, 'from the model file');
@@ -156,9 +165,9 @@ export async function modelForSources(
   recordTiming('model', t0, 'built');
   // A model with errors is never stored nor written (and may be too deep to serialise: the
   // nesting limits are reported as errors, not enforced by dropping items).
-  if (hasErrors(diagnostics))
-    return { model, textHash: '', built: true, fileText: () => modelFileText(model, inputs, sortedCopy(diagnostics)) };
-  const text = modelFileText(model, inputs, sortedCopy(diagnostics));
+  const fileText = (): string => modelFileText(model, inputs(), sortedCopy(diagnostics));
+  if (hasErrors(diagnostics)) return { model, textHash: '', built: true, fileText };
+  const text = fileText();
   const textHash = sha256(text);
   writeSlot(cacheDir, 'model', key, { model, diagnostics, textHash } satisfies CachedModel);
   return { model, textHash, built: true, fileText: () => text };
