@@ -167,5 +167,16 @@ describe('the timings of a sync that runs', () => {
     expect(note('generate')).toMatch(/^[1-9]\d* files?$/);
     expect(note('report')).toBe('1 file');
     expect(note('sync: write outputs')).toMatch(/^[1-9]\d* written, \d+ unchanged$/);
+    // The analysis's own phases agree with its summary line.
+    const [, files, parsed, cached] = /^(\d+) files, (\d+) parsed, (\d+) from cache$/
+      .exec(note('analyze the workspace') ?? '')!
+      .map(Number);
+    const [, read, fromCache] = /^(\d+) read, (\d+) from the fact cache$/.exec(note('analyze: read the lane files') ?? '')!.map(Number);
+    expect(fromCache).toBe(cached);
+    expect(read).toBeLessThanOrEqual(files!);
+    // The bindings may parse modules of their own after the passes.
+    const [, picked] = /^(\d+) parsed in \d+ ms$/.exec(note('analyze: pick and parse') ?? '')!.map(Number);
+    expect(picked).toBeLessThanOrEqual(parsed!);
+    expect(phases.map((p) => p.label)).toEqual(expect.arrayContaining(['analyze: bindings', 'analyze: save the fact cache']));
   });
 });

@@ -26,6 +26,7 @@ import { languageOf } from './file-role.js';
 import { compareFacts } from './sort-facts.js';
 import { traceFacts } from './trace/trace-facts.js';
 import { readTextHashed, type StatAt, type StatLike } from '../io/read-hashes.js';
+import { recordTiming } from '../cache/timings.js';
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
@@ -104,12 +105,14 @@ export async function analyzeWorkspace(options: AnalyzeOptions): Promise<Analyze
   const candidates = buildCandidates({ model: await model, unknownLiteralPatterns: options.unknownLiteralPatterns ?? [] }, warnings);
   const { files, languages } = await listed;
   const cache = await FactCache.open(options.cacheDir, candidates.hash);
+  let t0 = performance.now();
 
   const results = new Map<string, FileFacts>();
   const waiting: Pending[] = [];
   const skipped: Skipped[] = [];
   const stats: Record<string, [number, number, string]> = {};
   let cached = 0;
+  let read = 0;
   // The names the workspace itself ties to event types decide which files later passes pick; the
   // last run's negatives are valid only while those names are the same.
   // Class names the workspace itself ties to items (besides the SDK's, which the prefilter has).
@@ -137,10 +140,11 @@ export async function analyzeWorkspace(options: AnalyzeOptions): Promise<Analyze
     let key = cache.knownKey(file, st.size, st.mtimeMs);
     let text: string | undefined;
     if (key === undefined) {
-      const read = readHashed(path, file, st, warnings);
-      if (read === undefined) continue;
-      text = read.text;
-      key = fileKey(file, language, read.sha256);
+      const hashed = readHashed(path, file, st, warnings);
+      if (hashed === undefined) continue;
+      read++;
+      text = hashed.text;
+      key = fileKey(file, language, hashed.sha256);
     }
     stats[file] = [st.size, st.mtimeMs, key];
     const hit = cache.get(key);
@@ -150,6 +154,9 @@ export async function analyzeWorkspace(options: AnalyzeOptions): Promise<Analyze
     } else skipped.push({ file, language, key, path, text });
   }
   const namesBefore = cachedNames();
+  // Where the analysis's own time went (`--timings`): reading, picking and parsing, resolving.
+  recordTiming('analyze: read the lane files', t0, `${read} read, ${cached} from the fact cache`);
+  t0 = performance.now();
   for (const p of skipped.splice(0)) {
     if (cache.isNegative(p.key, namesBefore)) skipped.push(p);
     else {
@@ -160,8 +167,11 @@ export async function analyzeWorkspace(options: AnalyzeOptions): Promise<Analyze
 
   // Files parsed, each once however often (a test file parsed again whole counts once).
   const parsedFiles = new Set<string>();
+  let parseMs = 0;
   const parse = async (batch: Pending[]): Promise<void> => {
+    const started = performance.now();
     const out = await parseFiles(batch, candidates, useCodeCache);
+    parseMs += performance.now() - started;
     batch.forEach((p, i) => {
       results.set(p.file, out[i]!);
       cache.set(p.key, out[i]!);
@@ -211,6 +221,8 @@ export async function analyzeWorkspace(options: AnalyzeOptions): Promise<Analyze
   await parse(whole);
   // Files no pass selected hold nothing: remembered as negatives for these class names.
   cache.record(stats, [...rest.map((p) => p.key), ...skipped.map((p) => p.key)], cachedNames());
+  recordTiming('analyze: pick and parse', t0, `${parsedFiles.size} parsed in ${Math.round(parseMs)} ms`);
+  t0 = performance.now();
 
   // Bindings: names resolve through the module graph. A module it needs that no pass parsed (a
   // barrel, an `__init__.py`, a base class's file) is parsed now, and resolution runs again.
@@ -261,7 +273,10 @@ export async function analyzeWorkspace(options: AnalyzeOptions): Promise<Analyze
     await parse(fromCache);
     for (const p of more) if (!results.has(p.file)) results.set(p.file, { facts: [], warnings: [] });
   }
+  recordTiming('analyze: bindings', t0);
+  t0 = performance.now();
   await cache.save();
+  recordTiming('analyze: save the fact cache', t0);
   facts.sort(compareFacts);
   for (const r of results.values()) warnings.push(...r.warnings);
   return { facts, warnings: sortWarnings(warnings), files, stats: { files: languages.size, parsed: parsedFiles.size, cached } };
