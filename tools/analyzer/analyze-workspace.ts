@@ -105,7 +105,12 @@ export async function analyzeWorkspace(options: AnalyzeOptions): Promise<Analyze
   const candidates = buildCandidates({ model: await model, unknownLiteralPatterns: options.unknownLiteralPatterns ?? [] }, warnings);
   const { files, languages } = await listed;
   const cache = await FactCache.open(options.cacheDir, candidates.hash);
-  let t0 = performance.now();
+  // Where the analysis's own time went (`--timings`): each phase timed from the end of the one before.
+  let phaseStart = performance.now();
+  const endPhase = (label: string, note?: string): void => {
+    recordTiming(label, phaseStart, note);
+    phaseStart = performance.now();
+  };
 
   const results = new Map<string, FileFacts>();
   const waiting: Pending[] = [];
@@ -154,9 +159,7 @@ export async function analyzeWorkspace(options: AnalyzeOptions): Promise<Analyze
     } else skipped.push({ file, language, key, path, text });
   }
   const namesBefore = cachedNames();
-  // Where the analysis's own time went (`--timings`): reading, picking and parsing, resolving.
-  recordTiming('analyze: read the lane files', t0, `${read} read, ${cached} from the fact cache`);
-  t0 = performance.now();
+  endPhase('analyze: read the lane files', `${read} read, ${cached} from the fact cache`);
   for (const p of skipped.splice(0)) {
     if (cache.isNegative(p.key, namesBefore)) skipped.push(p);
     else {
@@ -221,8 +224,7 @@ export async function analyzeWorkspace(options: AnalyzeOptions): Promise<Analyze
   await parse(whole);
   // Files no pass selected hold nothing: remembered as negatives for these class names.
   cache.record(stats, [...rest.map((p) => p.key), ...skipped.map((p) => p.key)], cachedNames());
-  recordTiming('analyze: pick and parse', t0, `${parsedFiles.size} parsed in ${Math.round(parseMs)} ms`);
-  t0 = performance.now();
+  endPhase('analyze: pick and parse', `${parsedFiles.size} parsed in ${Math.round(parseMs)} ms`);
 
   // Bindings: names resolve through the module graph. A module it needs that no pass parsed (a
   // barrel, an `__init__.py`, a base class's file) is parsed now, and resolution runs again.
@@ -273,10 +275,9 @@ export async function analyzeWorkspace(options: AnalyzeOptions): Promise<Analyze
     await parse(fromCache);
     for (const p of more) if (!results.has(p.file)) results.set(p.file, { facts: [], warnings: [] });
   }
-  recordTiming('analyze: bindings', t0);
-  t0 = performance.now();
+  endPhase('analyze: bindings');
   await cache.save();
-  recordTiming('analyze: save the fact cache', t0);
+  endPhase('analyze: save the fact cache');
   facts.sort(compareFacts);
   for (const r of results.values()) warnings.push(...r.warnings);
   return { facts, warnings: sortWarnings(warnings), files, stats: { files: languages.size, parsed: parsedFiles.size, cached } };

@@ -174,8 +174,9 @@ export async function expandLanes(
     return found;
   };
   // Lanes that select alike (definitions, handlers and emitters over the same globs) get the same
-  // files: each selection is expanded once (~20 ms a lane on vercel-ai's 2,400 files), and a lane
-  // that repeats one takes its files and its warnings.
+  // files: each selection is expanded once (on vercel-ai, two of three source lanes repeat the
+  // first's 2,361 files; the whole expansion went from 128 to 121 ms, medians), and a lane that
+  // repeats one takes its files and its warnings.
   const selections = new Map<string, { files: string[]; empty: string[] }>();
   for (const lane of lanes) {
     const selection = JSON.stringify([lane.include, lane.exclude ?? [], lane.language ?? 'auto']);
