@@ -178,5 +178,9 @@ describe('the timings of a sync that runs', () => {
     const [, picked] = /^(\d+) parsed in \d+ ms$/.exec(note('analyze: pick and parse') ?? '')!.map(Number);
     expect(picked).toBeLessThanOrEqual(parsed!);
     expect(phases.map((p) => p.label)).toEqual(expect.arrayContaining(['analyze: bindings', 'analyze: save the fact cache']));
+    // Its memo's two fingerprints, each under its own name: the start first, the end last.
+    const prints = phases.map((p) => p.label).filter((l) => l.startsWith('sync: fingerprint'));
+    expect(prints).toEqual(['sync: fingerprint of every input (start)', 'sync: fingerprint of every input (after the writes)']);
+    expect(phases.at(-1)!.label).toBe(prints[1]);
   });
 });

@@ -45,6 +45,7 @@ async function runFingerprint(
   cacheDir: string | undefined,
   invocation = '',
   stampsOnly = false,
+  when = 'start',
 ): Promise<Fingerprint> {
   const t0 = performance.now();
   const inputs = await loadInputs(config, root, { lanes: false });
@@ -60,7 +61,7 @@ async function runFingerprint(
   fp.files(inputs.outputPaths).files(listFiles(root, config.report.outDir));
   fp.file(inputs.mappingPath).file(inputs.modelPath);
   hashes.save();
-  recordTiming(`${command}: fingerprint of every input`, t0);
+  recordTiming(`${command}: fingerprint of every input (${when})`, t0);
   return fp;
 }
 
@@ -113,7 +114,9 @@ export async function openRunMemo<T>(
   if (!cacheDir) return { hit: async () => undefined, begin: async () => {}, save: async () => {}, startStats: () => undefined };
   const slot = `${command}-state`;
   let before: Fingerprint | undefined;
-  const fingerprint = (stampsOnly = false) => runFingerprint(command, config, root, configText, cacheDir, invocation, stampsOnly);
+  // Timed apart: a run with no memo yet only stats its inputs at the start, and hashes them after its writes.
+  const fingerprint = (stampsOnly = false, when = 'start') =>
+    runFingerprint(command, config, root, configText, cacheDir, invocation, stampsOnly, when);
   // With no memo stored, nothing can answer this run: its start need only tell later whether a file
   // was written meanwhile, which a stat stamp does without reading a file the hash table does not
   // know. The closing fingerprint then takes the hashes of what the run read itself
@@ -142,7 +145,7 @@ export async function openRunMemo<T>(
         writeSlot(cacheDir, slot, before.digest(), answer);
         return;
       }
-      const after = await fingerprint();
+      const after = await fingerprint(false, 'after the writes');
       const was = entryMap(before);
       const now = entryMap(after);
       const nowStamps = stampMap(after);
