@@ -88,7 +88,7 @@ describe('reading: lane files whose real path leaves the workspace', () => {
     p = makeProject();
     for (let i = 0; i < 5; i++) writeFileSync(join(p.dir, `src/f${i}.ts`), '');
     await expect(
-      expandLanes(p.dir, [{ name: 'frontend', include: ['src/**/*.ts'], exclude: [], language: 'auto' }], [], 3),
+      expandLanes(p.dir, [{ name: 'frontend', include: ['src/**/*.ts'], exclude: [], language: 'auto' }], [], { maxFiles: 3 }),
     ).rejects.toThrow(/more than 3 files/);
   });
 });

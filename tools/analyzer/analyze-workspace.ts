@@ -95,7 +95,7 @@ export async function analyzeWorkspace(options: AnalyzeOptions): Promise<Analyze
   const model = Promise.resolve(options.model).finally(() => {
     modelReady = true;
   });
-  const listed = expandLanes(options.root, options.lanes, warnings).then(async (lanes) => {
+  const listed = expandLanes(options.root, options.lanes, warnings, { cacheDir: options.cacheDir }).then(async (lanes) => {
     // A parser that fails to load fails again, with its own error, where a file needs it.
     await preloadParsers(lanes.languages, useCodeCache, () => !modelReady).catch(() => {});
     return lanes;

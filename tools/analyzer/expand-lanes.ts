@@ -8,13 +8,14 @@
  * several paths (a link loop, a linked folder) is taken once, by its shortest path. The number of
  * files is bounded: a workspace glob that matches more is almost always a misconfigured root.
  */
-import { type Dirent, lstatSync, readdirSync, realpathSync } from 'node:fs';
-import { dirname, join, resolve, sep } from 'node:path';
-import { globSync } from 'tinyglobby';
+import { realpathSync } from 'node:fs';
+import { join, sep } from 'node:path';
+import { recordTiming } from '../cache/timings.js';
 import type { LaneConfig } from '../config/schema.js';
 import { ConfigError } from '../diagnostics/errors.js';
 import { isWithin } from '../io/confine.js';
 import { isPlainPath } from '../io/plain-path.js';
+import { type Walk, WalkCache } from '../cache/walk-cache.js';
 import type { AnalyzerWarning } from './facts.js';
 import { languageOf, type FactLanguage } from './file-role.js';
 
@@ -40,72 +41,6 @@ function byDepth(files: Iterable<string>): string[] {
     .map(([, f]) => f);
 }
 
-interface Walk {
-  files: string[];
-  /**
-   * No folder on the way from the root to any file the walk found is a symbolic link (nor is the
-   * file): each file's real path is the root's joined with it.
-   */
-  linkFree: boolean;
-}
-
-/**
- * tinyglobby's walk, watching the directory listings it reads: a tree with no link in it (the
- * common case) needs no realpath(3) per file, ~60 ms on 3,000 files. A walk that starts below the
- * root (a pattern with a fixed folder, `src/**`) never lists the folders above where it starts,
- * whose entries may be links: each of those is looked at once (lstat), not each file's path.
- */
-function globNoticingLinks(pattern: string, root: string, ignore: string[]): Walk {
-  let links = false;
-  const listed = new Set<string>();
-  const rootPath = resolve(root);
-  const watched = (path: string, options: { withFileTypes: true }): Dirent[] => {
-    const entries = readdirSync(path, options);
-    listed.add(resolve(root, path));
-    if (!links && entries.some((e) => e.isSymbolicLink())) links = true;
-    return entries;
-  };
-  // The synchronous walk: the asynchronous one hands each folder's listing to libuv's thread pool
-  // and back, which took 2-3 times as long on these trees and waited on whatever else the main
-  // thread was doing meanwhile.
-  const files = globSync(pattern, {
-    cwd: root,
-    ignore,
-    onlyFiles: true,
-    expandDirectories: false,
-    fs: { readdirSync: watched as unknown as typeof readdirSync },
-  });
-  return { files, linkFree: !links && noLinkAbove(rootPath, listed) };
-}
-
-/**
- * True when no folder between `rootPath` and a listed folder is a link. A folder whose parent was
- * listed was seen as an entry there (a link among entries already counts); the others, the
- * folders above where a walk started, are looked at themselves, each once.
- */
-function noLinkAbove(rootPath: string, listed: ReadonlySet<string>): boolean {
-  const looked = new Set<string>();
-  const rootSlash = rootPath.endsWith(sep) ? rootPath : rootPath + sep;
-  for (const folder of listed) {
-    for (let d = folder; d !== rootPath; d = dirname(d)) {
-      const parent = dirname(d);
-      // Outside the root (or at the file system's root without meeting it): no shortcut. Both
-      // paths are resolved, so one under the root starts with it; any other asks the long way.
-      if (parent === d || (!d.startsWith(rootSlash) && !isWithin(rootPath, d))) return false;
-      // Its parent's listing showed it (and the parent is a listed folder of its own), or it was
-      // looked at already, with every folder above it: nothing above needs a look from here.
-      if (listed.has(parent) || looked.has(d)) break;
-      looked.add(d);
-      try {
-        if (lstatSync(d).isSymbolicLink()) return false;
-      } catch {
-        return false;
-      }
-    }
-  }
-  return true;
-}
-
 const noFileFor = (lane: string, pattern: string): AnalyzerWarning => ({
   file: 'specmap.config.json',
   line: 1,
@@ -121,8 +56,10 @@ export async function expandLanes(
   root: string,
   lanes: readonly Pick<LaneConfig, 'name' | 'include' | 'exclude' | 'language'>[],
   warnings: AnalyzerWarning[],
-  maxFiles = MAX_WORKSPACE_FILES,
+  options: { maxFiles?: number; cacheDir?: string } = {},
 ): Promise<Expanded> {
+  const maxFiles = options.maxFiles ?? MAX_WORKSPACE_FILES;
+  const t0 = performance.now();
   const files: Record<string, string[]> = {};
   const languages = new Map<string, FactLanguage>();
   // The native call: one realpath(3) per file instead of an lstat per path segment in JavaScript
@@ -163,12 +100,14 @@ export async function expandLanes(
   };
   // Lanes often share their globs (definitions, handlers and emitters over the same sources): each
   // distinct pattern and ignore list walks the tree once.
+  // Each walk answered from the folders' stats when none changed since the last run (cache/walk-cache.ts).
   const walks = new Map<string, Walk>();
+  const cache = WalkCache.open(options.cacheDir, 'lane-walks');
   const walk = (pattern: string, ignore: string[]): Walk => {
     const key = JSON.stringify([pattern, ignore]);
     let found = walks.get(key);
     if (!found) {
-      found = globNoticingLinks(pattern, root, ignore);
+      found = cache.walk({ cwd: root, patterns: [pattern], ignore, expandDirectories: false });
       walks.set(key, found);
     }
     return found;
@@ -229,6 +168,9 @@ export async function expandLanes(
     files[lane.name] = sorted;
     selections.set(selection, { files: sorted, empty });
   }
+  cache.save();
+  const remembered = [...walks.values()].filter((w) => w.remembered).length;
+  recordTiming("list the lanes' files", t0, `${walks.size} ${walks.size === 1 ? 'walk' : 'walks'}, ${remembered} from the folders' stats`);
   for (const f of [...outside].sort()) {
     warnings.push({
       file: f,

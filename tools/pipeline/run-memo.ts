@@ -8,7 +8,6 @@
  * only when every file that differs from the start of the run is one the run wrote, with the
  * bytes it wrote (an edit made while the run read its inputs is never taken as answered).
  */
-import { globSync } from 'tinyglobby';
 import { relative, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 import { isObject, readSlot, slotPath, writeSlot } from '../cache/store.js';
@@ -19,6 +18,7 @@ import type { Config } from '../config/schema.js';
 import { loadInputs } from './inputs.js';
 import { isPlainPath, normalPosix } from '../io/plain-path.js';
 import type { StatAt } from '../io/read-hashes.js';
+import { WalkCache } from '../cache/walk-cache.js';
 
 /**
  * Every file an analyzer could read as a module (file-role.ts's extensions), lanes or not, and the
@@ -45,23 +45,32 @@ async function runFingerprint(
   cacheDir: string | undefined,
   invocation = '',
   stampsOnly = false,
-  when = 'start',
+  when = 'at the start',
 ): Promise<Fingerprint> {
   const t0 = performance.now();
   const inputs = await loadInputs(config, root, { lanes: false });
   const workspace = resolve(root, config.workspace);
   // One walk for the lanes' files and every module file besides: a superset of what the run reads.
   const patterns = [...new Set([...config.lanes.flatMap((l) => l.include), ...MODULE_FILES])];
-  const code = config.lanes.length
-    ? globSync(patterns, { cwd: workspace, ignore: ['**/node_modules/**'] }).map(workspaceLabel(root, workspace))
-    : [];
+  // Answered from the folders' stats when none changed since the last run (cache/walk-cache.ts).
+  const walks = WalkCache.open(cacheDir, 'memo-walk');
+  const walk = config.lanes.length
+    ? walks.walk({ cwd: workspace, patterns, ignore: ['**/node_modules/**'], expandDirectories: true })
+    : undefined;
+  const code = walk ? walk.files.map(workspaceLabel(root, workspace)) : [];
+  walks.save();
   const hashes = FileHashes.open(cacheDir, root);
   const fp = new Fingerprint(root, hashes, stampsOnly).text('command', command).text('invocation', invocation).text('config', configText);
   fp.files(inputs.sourcePaths).files(inputs.templatePaths).files(code);
   fp.files(inputs.outputPaths).files(listFiles(root, config.report.outDir));
   fp.file(inputs.mappingPath).file(inputs.modelPath);
   hashes.save();
-  recordTiming(`${command}: fingerprint of every input (${when})`, t0);
+  const listed = walk?.remembered ? "listed from the folders' stats" : 'walked';
+  recordTiming(
+    `${command}: fingerprint of every input ${when}`,
+    t0,
+    `${code.length} code ${code.length === 1 ? 'file' : 'files'}, ${listed}`,
+  );
   return fp;
 }
 
@@ -115,7 +124,7 @@ export async function openRunMemo<T>(
   const slot = `${command}-state`;
   let before: Fingerprint | undefined;
   // Timed apart: a run with no memo yet only stats its inputs at the start, and hashes them after its writes.
-  const fingerprint = (stampsOnly = false, when = 'start') =>
+  const fingerprint = (stampsOnly = false, when = 'at the start') =>
     runFingerprint(command, config, root, configText, cacheDir, invocation, stampsOnly, when);
   // With no memo stored, nothing can answer this run: its start need only tell later whether a file
   // was written meanwhile, which a stat stamp does without reading a file the hash table does not
