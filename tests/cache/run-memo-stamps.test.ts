@@ -122,6 +122,25 @@ describe('the stats a run start took', () => {
   });
 });
 
+describe('the hashes the stored table holds', () => {
+  it('serve a later look at the same file in the run (the generated files the check compares), and not once the file changes', () => {
+    const cacheDir = join(root, '.specmap/cache');
+    const path = join(root, 'src/app.ts');
+    later();
+    const hashes = FileHashes.open(cacheDir, root);
+    new Fingerprint(root, hashes).files(['src/app.ts']);
+    hashes.save();
+    // A new run: its start finds the hash in the table, for this very stat.
+    expect(hashReadBefore(path, statSync(path))).toBeUndefined();
+    new Fingerprint(root, FileHashes.open(cacheDir, root), true).files(['src/app.ts']);
+    expect(hashReadBefore(path, statSync(path))).toBe(sha256('export {};\n'));
+    expect(new Fingerprint(root).files(['src/app.ts']).entries()).toEqual([`src/app.ts\u0000${sha256('export {};\n')}`]);
+    writeFileSync(path, 'export const changed = true;\n');
+    expect(hashReadBefore(path, statSync(path))).toBeUndefined();
+    expect(new Fingerprint(root).files(['src/app.ts']).entries()).toEqual([`src/app.ts\u0000${sha256('export const changed = true;\n')}`]);
+  });
+});
+
 describe('the hashes of files a run read', () => {
   it('answer for a file whose stat is unchanged, and for no other state of it', () => {
     later();

@@ -1,6 +1,6 @@
 /**
  * Content hashes of the files this process has read whole, each with the stat the file had before
- * the read. A cold run reads every lane file for the analyzer's prefilter; the fingerprint its memo
+ * the read (or found in the stored hash table under their very stat). A cold run reads every lane file for the analyzer's prefilter; the fingerprint its memo
  * takes at the end (pipeline/run-memo.ts) finds those files here, their stat unchanged, instead of
  * reading and hashing all of them a second time.
  *

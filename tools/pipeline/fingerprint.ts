@@ -13,7 +13,7 @@ import { cacheKey, readSlot, writeSlot } from '../cache/store.js';
 import { toolCodeHash } from '../cache/tool-hash.js';
 import { TEMP_NAME } from '../io/atomic.js';
 import { hashFile } from '../io/hash-file.js';
-import { hashFileRemembered, hashReadBefore, isRacy, statStamp, type StatLike } from '../io/read-hashes.js';
+import { hashFileRemembered, hashReadBefore, isRacy, rememberRead, statStamp, type StatLike } from '../io/read-hashes.js';
 
 /** The slot of the whole check's memo (`check-state.json` in the cache folder). */
 const CHECK_MEMO_SLOT = 'check-state';
@@ -118,6 +118,9 @@ export class FileHashes {
     const old = Object.hasOwn(this.known, path) ? this.known[path] : undefined;
     if (old && old[0] === st.size && old[1] === st.mtimeMs && old[2] === st.ctimeMs && old[3] === st.ino) {
       this.next[path] = old;
+      // Known for this stat as surely as if read now: the check's own fingerprint of the generated
+      // files, moments later, takes it from here instead of reading each file again.
+      rememberRead(abs, st, this.startedAt, old[4]);
       return old[4];
     }
     // Read whole by this process already (the analyzer's prefilter), and not written since.
@@ -148,6 +151,7 @@ export class FileHashes {
     const old = Object.hasOwn(this.known, path) ? this.known[path] : undefined;
     if (old && old[0] === st.size && old[1] === st.mtimeMs && old[2] === st.ctimeMs && old[3] === st.ino) {
       this.next[path] = old;
+      rememberRead(abs, st, this.startedAt, old[4]);
       return old[4];
     }
     return isRacy(st, Date.now()) ? this.hash(root, path) : STAMP + statStamp(st);
@@ -209,10 +213,13 @@ export class Fingerprint {
       digest = this.stampsOnly ? this.hashes.stamp(this.root, path) : this.hashes.hash(this.root, path);
       if (digest.startsWith(STAMP)) this.stamped++;
     } else {
+      const abs = resolve(this.root, path);
       try {
-        // Remembered: the check compares these same files (the generated ones) moments later, and
-        // the memo's closing fingerprint would otherwise read and hash them again.
-        digest = hashFileRemembered(resolve(this.root, path));
+        // Known already when this process read or fingerprinted the file at this stat; else read,
+        // and remembered: the check compares these same files (the generated ones) moments later,
+        // and the memo's closing fingerprint would otherwise read and hash them again.
+        const st = statSync(abs, { throwIfNoEntry: false });
+        digest = st ? (hashReadBefore(abs, st) ?? hashFileRemembered(abs)) : 'missing';
       } catch {
         digest = 'missing';
       }
