@@ -2,7 +2,8 @@
  * Each cache answers only for what it stored: a slot that is truncated, not JSON, JSON of another
  * shape, written for other inputs, or not a specmap entry at all is a miss, and the next run
  * rewrites it with a good entry. One table per cache: the parsed sources, the model, the config
- * memo, the check memos and the analyzer's facts; the other memos are in corrupt-memos.test.ts.
+ * memo, the check memos, the analyzer's facts and the remembered walks; the other memos are in
+ * corrupt-memos.test.ts.
  * (The V8 code cache is V8's own format: its corrupt case is in
  * tools/analyzer/typescript/load-typescript.test.ts.)
  */
@@ -18,6 +19,7 @@ import { loadConfig } from '../../tools/config/load.js';
 import { DiagnosticBag } from '../../tools/diagnostics/diagnostic.js';
 import { modelCacheKey, modelForSources } from '../../tools/pipeline/model.js';
 import { readSources } from '../../tools/sources/read.js';
+import { WalkCache } from '../../tools/cache/walk-cache.js';
 import { CONFIG, DOCS } from '../hostile/project.js';
 
 let dir: string;
@@ -184,5 +186,27 @@ describe('the analyzer fact cache', () => {
     cache.record({}, [], '');
     await cache.save();
     expect((await FactCache.open(dir, 'cands')).get('k1')).toEqual(facts);
+  });
+});
+
+describe('the walks remembered by their folders', () => {
+  // Ten seconds on: the folders made here are new, and a walk of new folders is not stored.
+  const later = () => Date.now() + 10_000;
+  const spec = () => ({ cwd: join(dir, 'ws'), patterns: ['**/*.ts'], ignore: ['**/node_modules/**'], expandDirectories: false });
+  const walk = () => {
+    const cache = WalkCache.open(dir, 'lane-walks', later);
+    const found = cache.walk(spec());
+    cache.save();
+    return found;
+  };
+
+  it.each(CORRUPTIONS)('a %s slot is walked again and rewritten', (_name, corrupt) => {
+    mkdirSync(join(dir, 'ws/src'), { recursive: true });
+    writeFileSync(join(dir, 'ws/src/a.ts'), '\n');
+    walk();
+    const path = slotPath(dir, 'lane-walks');
+    writeFileSync(path, corrupt(readFileSync(path, 'utf8')));
+    expect(walk()).toEqual({ files: ['src/a.ts'], linkFree: true, remembered: false });
+    expect(walk().remembered).toBe(true);
   });
 });
