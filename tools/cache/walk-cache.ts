@@ -89,7 +89,7 @@ export class WalkCache {
    * same folders). Kept by the cache, not the process: a long-lived process (`check --watch`)
    * opens one per run, and must not remember a folder as it was several runs ago.
    */
-  private readonly looked = new Map<string, FolderStamp>();
+  private readonly looked = new Map<string, { stamp: FolderStamp; racy: boolean }>();
 
   private constructor(
     private readonly cacheDir: string | undefined,
@@ -129,23 +129,23 @@ export class WalkCache {
    * folder, `src/**`) never lists the folders above where it starts: each of those is looked at once.
    */
   private make(spec: WalkSpec): { files: string[]; linkFree: boolean; remembered?: Remembered } {
-    const lookedAt = this.now();
     let links = false;
     let racy = false;
     const listed = new Set<string>();
     const folders: FolderStamp[] = [];
     // By its resolved path: tinyglobby lists `dir/`, and a trailing slash makes lstat(2) follow a link.
+    // Each folder judged racy or not as of its own look (a later time would judge more leniently).
     const look = (folder: string): void => {
-      let stamp = this.looked.get(folder);
-      if (!stamp) {
+      let seen = this.looked.get(folder);
+      if (!seen) {
+        const lookedAt = this.now();
         const st = lstatSync(folder, { throwIfNoEntry: false });
         if (st?.isSymbolicLink()) links = true;
-        stamp = stampOf(folder, st);
-        this.looked.set(folder, stamp);
+        seen = { stamp: stampOf(folder, st), racy: st !== undefined && isRacy(st, lookedAt) };
+        this.looked.set(folder, seen);
       }
-      // A look earlier in this cache's life counts as made now: only stricter.
-      if (stamp.length === 5 && isRacy({ size: stamp[1], mtimeMs: stamp[2], ctimeMs: stamp[3], ino: stamp[4] }, lookedAt)) racy = true;
-      folders.push(stamp);
+      if (seen.racy) racy = true;
+      folders.push(seen.stamp);
     };
     const watched = (path: string, options: { withFileTypes: true }): Dirent[] => {
       const folder = resolve(spec.cwd, path);
