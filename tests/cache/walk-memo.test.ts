@@ -2,11 +2,12 @@
  * The walks a run remembers by their folders (cache/walk-cache.ts), through the CLI in this process:
  * once the project's folders are older than the two seconds a folder's stat is not trusted for, a
  * check lists the workspace from the folders' stats, and a file added deep in a lane is still found.
+ * The folders here are made moments before; the clock is moved on so that they read as old ones do.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { timingsSoFar } from '../../tools/cache/timings.js';
 import { runInProcess } from '../helpers/run-in-process.js';
 import { CONFIG, DOCS } from '../hostile/project.js';
@@ -33,10 +34,14 @@ beforeAll(async () => {
   writeFileSync(join(project, 'specmap.config.json'), JSON.stringify(CONFIG, null, 2) + '\n');
   expect((await runInProcess(project, ['sync'])).code).toBe(0);
   // Every folder older than the two seconds a change could hide in.
-  await new Promise((r) => setTimeout(r, 2100));
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(Date.now() + 60_000);
 }, 30_000);
 
-afterAll(() => rmSync(project, { recursive: true, force: true }));
+afterAll(() => {
+  vi.useRealTimers();
+  rmSync(project, { recursive: true, force: true });
+});
 
 describe('walks remembered by their folders', () => {
   it('list the workspace from the folders’ stats once the folders are old enough, and keep the answer', async () => {
@@ -52,6 +57,8 @@ describe('walks remembered by their folders', () => {
 
   it('find a file added deep in a lane: the check reports the drift it makes', async () => {
     await checkAfterEdit();
+    // A few ticks of the file system's own clock, which the fake one does not move.
+    await new Promise((r) => setTimeout(r, 30));
     writeFileSync(join(project, 'src/nested/deeper/done.ts'), 'export interface CompletedEvent {\n  type: "response.completed";\n}\n');
     const after = await checkAfterEdit();
     expect(after.fingerprint).toMatch(/, walked$/);
