@@ -2,8 +2,8 @@
  * Each cache answers only for what it stored: a slot that is truncated, not JSON, JSON of another
  * shape, written for other inputs, or not a specmap entry at all is a miss, and the next run
  * rewrites it with a good entry. One table per cache: the parsed sources, the model, the config
- * memo, the check memos, the analyzer's facts and the remembered walks; the other memos are in
- * corrupt-memos.test.ts.
+ * memo, the check memos, the analyzer's facts, the remembered walks and mapping.json's validation;
+ * the other memos are in corrupt-memos.test.ts.
  * (The V8 code cache is V8's own format: its corrupt case is in
  * tools/analyzer/typescript/load-typescript.test.ts.)
  */
@@ -20,6 +20,7 @@ import { DiagnosticBag } from '../../tools/diagnostics/diagnostic.js';
 import { modelCacheKey, modelForSources } from '../../tools/pipeline/model.js';
 import { readSources } from '../../tools/sources/read.js';
 import { WalkCache } from '../../tools/cache/walk-cache.js';
+import { readMappingSnapshotRemembered } from '../../tools/mapping/read-remembered.js';
 import { CONFIG, DOCS } from '../hostile/project.js';
 
 let dir: string;
@@ -208,5 +209,19 @@ describe('the walks remembered by their folders', () => {
     writeFileSync(path, corrupt(readFileSync(path, 'utf8')));
     expect(walk()).toEqual({ files: ['src/a.ts'], linkFree: true, remembered: false });
     expect(walk().remembered).toBe(true);
+  });
+});
+
+describe('the memo of mapping.json’s validation', () => {
+  const text = `${JSON.stringify({ mappingVersion: 1, sources: {}, lanes: [], items: {}, orphans: {}, unknownLiterals: [], summary: {} })}\n`;
+
+  it.each(CORRUPTIONS)('a %s slot is validated again and rewritten', async (_name, corrupt) => {
+    writeFileSync(join(dir, 'mapping.json'), text);
+    const read = () => readMappingSnapshotRemembered(join(dir, 'mapping.json'), 'mapping.json', dir);
+    const good = await read();
+    const path = slotPath(dir, 'mapping-read');
+    writeFileSync(path, corrupt(readFileSync(path, 'utf8')));
+    expect(await read()).toEqual(good);
+    expect(readSlot(dir, 'mapping-read', cacheKey('mapping-read', good.hash), (v): v is object => typeof v === 'object')).toBeDefined();
   });
 });

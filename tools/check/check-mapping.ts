@@ -36,8 +36,12 @@ export async function analyzeForCheck(
 
 /** `facts`: the analysis, begun by the caller while the model was built (`analyzeForCheck`). */
 export async function checkMapping(model: Model, config: Config, root: string, facts: Promise<CodeFact[]>): Promise<MappingCheck> {
-  const [{ computeMapping }, { readMappingFile }] = await Promise.all([import('../mapping/compute.js'), import('../mapping/read.js')]);
-  const previous = readMappingFile(resolveInsideReal(root, config.mapping), config.mapping);
+  const [{ computeMapping }, { readMappingSnapshotRemembered }] = await Promise.all([
+    import('../mapping/compute.js'),
+    import('../mapping/read-remembered.js'),
+  ]);
+  const cacheDir = projectCacheDir(config, root);
+  const previous = (await readMappingSnapshotRemembered(resolveInsideReal(root, config.mapping), config.mapping, cacheDir)).mapping;
   const mapping = computeMapping(model, await facts, config, previous);
   return { findings: [...mappingDrift(previous, mapping), ...(await trackerEdits(model, config, root, previous))], mapping };
 }

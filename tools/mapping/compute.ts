@@ -16,7 +16,8 @@ import { normalizeLocations } from './locations.js';
 import { carryManual, type ManualSource } from './manual.js';
 import { legacyFindings } from './legacy-findings.js';
 import { compareParam } from './params.js';
-import { MAPPING_VERSION, type Location, type Mapping, type MappingEntry } from './schema.js';
+import type { Location, Mapping, MappingEntry } from './schema.js';
+import { MAPPING_VERSION } from './version.js';
 import { computeStatus } from './status.js';
 import { summarize } from './summary.js';
 

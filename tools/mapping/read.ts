@@ -2,12 +2,13 @@
  * Reads the mapping.json on disk. Its manual blocks are human words, so a file that does not parse
  * or does not fit the schema stops the run (exit 2, nothing written) rather than being replaced.
  */
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { positionAt, scanJsonPositions } from '../io/json-positions.js';
 import { InputError } from '../diagnostics/errors.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { MappingSchema, type Manual, type Mapping } from './schema.js';
+import { hashMappingText, type MappingSnapshot, readTextIfExists } from './text.js';
+
+export { currentMappingHash, hashMappingText, type MappingSnapshot } from './text.js';
 
 interface RawMapping {
   items: Record<string, { manual?: Manual }>;
@@ -77,34 +78,10 @@ export function parseMapping(text: string, file: string): Mapping {
   throw new InputError(`${file} does not match the mapping schema`, diagnostics);
 }
 
-export interface MappingSnapshot {
-  mapping: Mapping | undefined;
-  /** Hash of the bytes read ('' for no file): a write goes ahead only if the file still has them. */
-  hash: string;
-}
-
-export function hashMappingText(text: string | undefined): string {
-  return text === undefined ? '' : createHash('sha256').update(text).digest('hex');
-}
-
-function readTextIfExists(path: string): string | undefined {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
-}
-
 /** The mapping on disk with the hash of its bytes, for a compare-before-write. */
 export function readMappingSnapshot(path: string, display = path): MappingSnapshot {
   const text = readTextIfExists(path);
   return { mapping: text === undefined ? undefined : parseMapping(text, display), hash: hashMappingText(text) };
-}
-
-/** The hash of the mapping's bytes on disk now ('' for no file). */
-export function currentMappingHash(path: string): string {
-  return hashMappingText(readTextIfExists(path));
 }
 
 /** The mapping on disk, or undefined when there is none yet. */

@@ -6,8 +6,7 @@
 import { z } from 'zod';
 import { FactKindSchema } from '../config/schema.js';
 import { JsonValueSchema } from '../model/schema.js';
-
-export const MAPPING_VERSION = 1;
+import { MAPPING_VERSION } from './version.js';
 
 const LocationSchema = z.strictObject({
   file: z.string(),
