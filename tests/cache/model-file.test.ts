@@ -120,3 +120,23 @@ describe('the model file as the model of a run with no cache', () => {
     expect((await run(dir, '--no-cache', 'map')).model).toBe('built');
   });
 });
+
+describe('the cache’s model against the model file', () => {
+  it('is current only for the build record it was written with: an entry another build of the same code wrote is checked anew', async () => {
+    const dir = await synced();
+    const slot = join(dir, '.specmap/cache/model.json');
+    // The entry as another build would have left it: the same code (the same key), another record.
+    const entry = JSON.parse(readFileSync(slot, 'utf8')) as { value: { inputs: string; textHash: string } };
+    entry.value.inputs = 'another build of this code';
+    entry.value.textHash = '0'.repeat(64);
+    writeFileSync(slot, JSON.stringify(entry));
+    const { loadConfig } = await import('../../tools/config/load.js');
+    const { loadModelState } = await import('../../tools/pipeline/model.js');
+    const { config, root } = await loadConfig(undefined, dir);
+    const state = await loadModelState(config, root);
+    expect(state.upToDate).toBe(true);
+    expect(state.fileText()).toBe(readFileSync(modelPath(dir), 'utf8'));
+    // And the entry is written anew for this build.
+    expect((JSON.parse(readFileSync(slot, 'utf8')) as typeof entry).value.inputs).not.toBe('another build of this code');
+  });
+});

@@ -69,12 +69,19 @@ interface CachedModel {
   diagnostics: Diagnostic[];
   /** sha256 of the model file's text (`modelFileText`), so "is the file on disk current" needs no serialisation. */
   textHash: string;
+  /**
+   * The build record's `inputs` that text was written with. The slot's key names the running code,
+   * the record names the build (`toolIdentity`): two builds of one bundle (a change to comments
+   * only) share the slot but not the record, and a file the other one wrote must not pass for current.
+   */
+  inputs: string;
 }
 
 const isCachedModel = (v: unknown): v is CachedModel =>
   isObject(v) &&
   Array.isArray(v.diagnostics) &&
   typeof v.textHash === 'string' &&
+  typeof v.inputs === 'string' &&
   isObject(v.model) &&
   v.model.modelVersion === MODEL_VERSION &&
   ['sources', 'events', 'endpoints', 'params', 'enums', 'objects'].every((k) => Array.isArray((v.model as Record<string, unknown>)[k]));
@@ -137,18 +144,24 @@ export async function modelForSources(
   const t0 = performance.now();
   const cacheDir = projectCacheDir(config, root);
   const key = modelCacheKey(sources, config);
-  // Needed only past the cache, or to write the file: a warm run neither reads the tool's record nor hashes for it.
+  // Made once: the cache's entry is checked against it, and the model file's record holds it.
   let inputsHash: string | undefined;
   const inputs = (): string => (inputsHash ??= modelInputsHash(sources, config));
   const hit = readSlot(cacheDir, 'model', key, isCachedModel);
   if (hit) {
     for (const d of hit.diagnostics) bag.add(d);
+    const fileText = () => modelFileText(hit.model, inputs(), sortedCopy(hit.diagnostics));
+    let textHash = hit.textHash;
+    if (hit.inputs !== inputs()) {
+      textHash = sha256(fileText());
+      writeSlot(cacheDir, 'model', key, { ...hit, textHash, inputs: inputs() } satisfies CachedModel);
+    }
     recordTiming('model', t0, 'from cache');
     return {
       model: hit.model,
-      textHash: hit.textHash,
+      textHash,
       built: false,
-      fileText: () => modelFileText(hit.model, inputs(), sortedCopy(hit.diagnostics)),
+      fileText,
     };
   }
   const taken = cacheDir && onDisk ? modelFromFileText(onDisk.text, inputs()) : undefined;
@@ -169,7 +182,7 @@ export async function modelForSources(
   if (hasErrors(diagnostics)) return { model, textHash: '', built: true, fileText };
   const text = fileText();
   const textHash = sha256(text);
-  writeSlot(cacheDir, 'model', key, { model, diagnostics, textHash } satisfies CachedModel);
+  writeSlot(cacheDir, 'model', key, { model, diagnostics, textHash, inputs: inputs() } satisfies CachedModel);
   return { model, textHash, built: true, fileText: () => text };
 }
 
