@@ -99,8 +99,8 @@ export async function expandLanes(
     return chosen;
   };
   // Lanes often share their globs (definitions, handlers and emitters over the same sources): each
-  // distinct pattern and ignore list walks the tree once.
-  // Each walk answered from the folders' stats when none changed since the last run (cache/walk-cache.ts).
+  // distinct pattern and ignore list walks the tree once, answered from the folders' stats when none
+  // changed since the last run (cache/walk-cache.ts).
   const walks = new Map<string, Walk>();
   const cache = WalkCache.open(options.cacheDir, 'lane-walks');
   const walk = (pattern: string, ignore: string[]): Walk => {

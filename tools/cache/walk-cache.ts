@@ -133,7 +133,6 @@ export class WalkCache {
     let racy = false;
     const listed = new Set<string>();
     const folders: FolderStamp[] = [];
-    // By its resolved path: tinyglobby lists `dir/`, and a trailing slash makes lstat(2) follow a link.
     // Each folder judged racy or not as of its own look (a later time would judge more leniently).
     const look = (folder: string): void => {
       let seen = this.looked.get(folder);
@@ -148,6 +147,7 @@ export class WalkCache {
       folders.push(seen.stamp);
     };
     const watched = (path: string, options: { withFileTypes: true }): Dirent[] => {
+      // Looked at by its resolved path: tinyglobby lists `dir/`, and a trailing slash makes lstat(2) follow a link.
       const folder = resolve(spec.cwd, path);
       if (this.cacheDir) look(folder);
       const entries = readdirSync(path, options);

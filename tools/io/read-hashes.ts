@@ -1,8 +1,8 @@
 /**
  * Content hashes of the files this process has read whole, each with the stat the file had before
- * the read (or found in the stored hash table under their very stat). A cold run reads every lane file for the analyzer's prefilter; the fingerprint its memo
- * takes at the end (pipeline/run-memo.ts) finds those files here, their stat unchanged, instead of
- * reading and hashing all of them a second time.
+ * the read (or found in the stored hash table under that very stat). A cold run reads every lane
+ * file for the analyzer's prefilter; the fingerprint its memo takes at the end (pipeline/run-memo.ts)
+ * finds those files here, their stat unchanged, instead of reading and hashing all of them again.
  *
  * Only files last changed well before the read are remembered, by the same rule as the stored hash
  * table (pipeline/fingerprint.ts): a write within the same clock tick as the stat could leave the

@@ -103,6 +103,20 @@ export class FileHashes {
     return this.stats.get(abs);
   }
 
+  /**
+   * The hash the stored table holds for `path` when its stat is still `st`'s, kept for the next
+   * table. Known for this stat as surely as if read now, so it is also remembered for the process:
+   * the check's own fingerprint of the generated files, moments later, takes it from there instead
+   * of reading each file again.
+   */
+  private knownFor(path: string, abs: string, st: StatLike): string | undefined {
+    const old = Object.hasOwn(this.known, path) ? this.known[path] : undefined;
+    if (!old || old[0] !== st.size || old[1] !== st.mtimeMs || old[2] !== st.ctimeMs || old[3] !== st.ino) return undefined;
+    this.next[path] = old;
+    rememberRead(abs, st, this.startedAt, old[4]);
+    return old[4];
+  }
+
   /** sha256 of the file at `path` (relative to `root`; the table is kept by that name), or 'missing'. */
   hash(root: string, path: string): string {
     const abs = this.absolute(root, path);
@@ -115,14 +129,8 @@ export class FileHashes {
     }
     this.stamps.set(path, STAMP + statStamp(st));
     this.stats.set(abs, st);
-    const old = Object.hasOwn(this.known, path) ? this.known[path] : undefined;
-    if (old && old[0] === st.size && old[1] === st.mtimeMs && old[2] === st.ctimeMs && old[3] === st.ino) {
-      this.next[path] = old;
-      // Known for this stat as surely as if read now: the check's own fingerprint of the generated
-      // files, moments later, takes it from here instead of reading each file again.
-      rememberRead(abs, st, this.startedAt, old[4]);
-      return old[4];
-    }
+    const known = this.knownFor(path, abs, st);
+    if (known !== undefined) return known;
     // Read whole by this process already (the analyzer's prefilter), and not written since.
     let digest = hashReadBefore(abs, st);
     if (digest === undefined) {
@@ -148,12 +156,8 @@ export class FileHashes {
     if (!st) return MISSING;
     this.stats.set(abs, st);
     // A hash the table holds for this very stat costs no more than the stamp, and says more.
-    const old = Object.hasOwn(this.known, path) ? this.known[path] : undefined;
-    if (old && old[0] === st.size && old[1] === st.mtimeMs && old[2] === st.ctimeMs && old[3] === st.ino) {
-      this.next[path] = old;
-      rememberRead(abs, st, this.startedAt, old[4]);
-      return old[4];
-    }
+    const known = this.knownFor(path, abs, st);
+    if (known !== undefined) return known;
     return isRacy(st, Date.now()) ? this.hash(root, path) : STAMP + statStamp(st);
   }
 
