@@ -40,9 +40,37 @@ describe('escape helpers', () => {
     ['py docstring: one line, NUL escaped', { fn: pyDocstring, given: 'a\nb\0', want: 'a\\nb\\x00' }],
     ['py docstring: quote before trailing space', { fn: pyDocstring, given: 'say "hi" ', want: 'say "hi\\"' }],
     ['py docstring: lone surrogate becomes U+FFFD', { fn: pyDocstring, given: 'a\udfff', want: 'a\ufffd' }],
+    ['py docstring: a triple quote at the end', { fn: pyDocstring, given: 'x """', want: 'x ""\\"' }],
     ['line comment: U+2028 cannot end a // comment', { fn: lineComment, given: 'a\u2028b', want: 'a b' }],
     ['marker key: ordinary type unchanged', { fn: markerKey, given: 'response.output_text.delta', want: 'response.output_text.delta' }],
     ['marker key: line breaks, spaces and % encoded', { fn: markerKey, given: 'a\nb c%\u2028', want: 'a%0Ab%20c%25%E2%80%A8' }],
   ];
   it.each(cases)('%s', (_name, { fn, given, want }) => expect(fn(given)).toBe(want));
+});
+
+/**
+ * Where Python's tokenizer ends a `"""` string whose body is `body`: a backslash takes the next
+ * character whatever it is, and the first unescaped `"""` closes the string.
+ */
+function pyTripleEnd(body: string): number {
+  const text = `${body}"""`;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '\\') i++;
+    else if (text.startsWith('"""', i)) return i;
+  }
+  return -1;
+}
+
+describe('pyDocstring', () => {
+  it('never closes the docstring early: every text of quotes, backslashes, letters and spaces up to 6 long', () => {
+    const alphabet = ['"', '\\', 'a', ' '];
+    let texts = [''];
+    for (let n = 1; n <= 6; n++) {
+      texts = texts.flatMap((t) => alphabet.map((c) => t + c));
+      for (const text of texts) {
+        const body = pyDocstring(text);
+        expect(pyTripleEnd(body), JSON.stringify(text)).toBe(body.length);
+      }
+    }
+  });
 });

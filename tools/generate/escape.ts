@@ -104,8 +104,9 @@ export function pyDocstring(text: string): string {
       .replace(/\\/g, '\\\\')
       // A lone surrogate becomes U+FFFD: Python holds one in a str but cannot encode it, and Pydantic encodes docstrings.
       .replace(/[\n\r\t]|[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]/gu, (c) => PY_SIMPLE[c] ?? (/\p{Cs}/u.test(c) ? '\ufffd' : pyEscape(c)))
-      .replace(/"""/g, '\\"\\"\\"')
+      // The closing quote first: escaped after the triples, it would take the backslash of their last `\"`.
       .replace(/"$/, '\\"')
+      .replace(/"""/g, '\\"\\"\\"')
   );
 }
 
