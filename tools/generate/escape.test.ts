@@ -1,3 +1,4 @@
+import { createContext, runInContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { jsdoc, lineComment, markerKey, mdCell, mdCode, pyDocstring, pyString, tsKey, tsString } from './escape.js';
 
@@ -71,6 +72,61 @@ describe('pyDocstring', () => {
         const body = pyDocstring(text);
         expect(pyTripleEnd(body), JSON.stringify(text)).toBe(body.length);
       }
+    }
+  });
+});
+
+/** Every text over `alphabet` up to `max` characters long. */
+function everyText(alphabet: readonly string[], max: number): string[] {
+  const out: string[] = [];
+  let texts = [''];
+  for (let n = 1; n <= max; n++) {
+    texts = texts.flatMap((t) => alphabet.map((c) => t + c));
+    out.push(...texts);
+  }
+  return out;
+}
+
+describe('every helper on every short text of the characters that end strings, comments and cells', () => {
+  const texts = everyText(["'", '"', '\\', '\n', '\r', '\u2028', '*', '/', '|', 'a'], 3);
+  const lineBreak = /[\n\r\u000b\u000c\u0085\u2028\u2029]/;
+
+  it('tsString: the literal reads back as the text', () => {
+    // Read in a context of its own: a literal that broke out would find nothing of the test's.
+    const context = createContext({});
+    for (const text of texts) expect(runInContext(tsString(text), context), JSON.stringify(text)).toBe(text);
+  });
+
+  it('pyString: the first unescaped quote is the closing one, and no line break is raw', () => {
+    for (const text of texts) {
+      const literal = pyString(text);
+      let end = -1;
+      for (let i = 1; i < literal.length; i++) {
+        if (literal[i] === '\\') i++;
+        else if (literal[i] === '"') {
+          end = i;
+          break;
+        }
+      }
+      expect(end, JSON.stringify(text)).toBe(literal.length - 1);
+      expect(lineBreak.test(literal), JSON.stringify(text)).toBe(false);
+    }
+  });
+
+  it('jsdoc: the comment closes only at its end', () => {
+    for (const text of texts) {
+      const comment = jsdoc(text);
+      if (comment === '') continue;
+      expect(comment.indexOf('*/'), JSON.stringify(text)).toBe(comment.length - 3);
+    }
+  });
+
+  it('lineComment and mdCell: one line; a cell has no unescaped pipe', () => {
+    for (const text of texts) {
+      expect(lineBreak.test(lineComment(text)), JSON.stringify(text)).toBe(false);
+      const cell = mdCell(text);
+      expect(lineBreak.test(cell), JSON.stringify(text)).toBe(false);
+      expect(/(?:^|[^\\])(?:\\\\)*\|/.test(cell), JSON.stringify(text)).toBe(false);
     }
   });
 });
