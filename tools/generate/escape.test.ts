@@ -1,4 +1,6 @@
 import { createContext, runInContext } from 'node:vm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { jsdoc, lineComment, markerKey, mdCell, mdCode, pyDocstring, pyString, tsKey, tsString } from './escape.js';
 
@@ -18,7 +20,9 @@ describe('escape helpers', () => {
     ['md cell: pipe', { fn: mdCell, given: 'a | b', want: 'a \\| b' }],
     ['md cell: newline', { fn: mdCell, given: 'a\n\nb', want: 'a b' }],
     ['md code: pipe inside code', { fn: mdCode, given: 'a|b', want: '`a\\|b`' }],
-    ['md code: backtick', { fn: mdCode, given: 'a`b', want: '`` a`b ``' }],
+    ['md code: backtick', { fn: mdCode, given: 'a`b', want: '``a`b``' }],
+    ['md code: a run of two backticks widens the fence to three', { fn: mdCode, given: 'a``b', want: '```a``b```' }],
+    ['md code: a backtick at an end is kept off the fence', { fn: mdCode, given: '`a', want: '`` `a ``' }],
     ['py string: quotes', { fn: pyString, given: 'say "hi"\n', want: '"say \\"hi\\"\\n"' }],
     ['py docstring: triple quote', { fn: pyDocstring, given: 'x """ y', want: 'x \\"\\"\\" y' }],
     ['py docstring: trailing quote', { fn: pyDocstring, given: 'say "hi"', want: 'say "hi\\"' }],
@@ -127,6 +131,18 @@ describe('every helper on every short text of the characters that end strings, c
       const cell = mdCell(text);
       expect(lineBreak.test(cell), JSON.stringify(text)).toBe(false);
       expect(/(?:^|[^\\])(?:\\\\)*\|/.test(cell), JSON.stringify(text)).toBe(false);
+    }
+  });
+});
+
+describe('mdCode', () => {
+  it('is one code span holding exactly the text: every text of backticks, spaces, backslashes and letters up to 5 long', () => {
+    const markdown = unified().use(remarkParse);
+    for (const text of everyText(['`', ' ', '\\', 'a'], 5)) {
+      const root = markdown.parse(mdCode(text));
+      const paragraph = root.children[0];
+      const spans = paragraph?.type === 'paragraph' ? paragraph.children : [];
+      expect(spans, JSON.stringify(text)).toEqual([expect.objectContaining({ type: 'inlineCode', value: text })]);
     }
   });
 });

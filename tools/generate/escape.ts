@@ -80,10 +80,19 @@ export function mdCell(text: string): string {
   );
 }
 
-/** Inline code in a markdown cell (backticks inside fall back to a double-backtick span). */
+/**
+ * Inline code in a markdown cell. A code span ends at the first run of exactly as many backticks as
+ * opened it, so the fence is one longer than the longest run inside; and a span's content loses one
+ * space at each end when it has one at both, so a space is added at each end where the content
+ * starts or ends with a backtick (which would join the fence) or with spaces at both ends.
+ */
 export function mdCode(text: string): string {
   const body = commentSafe(text.replace(LINE_BREAKS, ' ').replace(/\|/g, '\\|'));
-  return text.includes('`') ? `\`\` ${body} \`\`` : `\`${body}\``;
+  const longest = Math.max(0, ...(body.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longest + 1);
+  const spacedBothEnds = body.startsWith(' ') && body.endsWith(' ') && /[^ ]/.test(body);
+  const pad = body.startsWith('`') || body.endsWith('`') || spacedBothEnds ? ' ' : '';
+  return `${fence}${pad}${body}${pad}${fence}`;
 }
 
 const PY_SIMPLE: Record<string, string> = { '\\': '\\\\', '"': '\\"', '\n': '\\n', '\r': '\\r', '\t': '\\t' };

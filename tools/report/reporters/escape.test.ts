@@ -5,6 +5,8 @@ import { mdCode, mdDetails, mdInline, mdText } from './markdown-escape.js';
 describe('markdown escaping', () => {
   it.each([
     ['pipe and newline', mdText('a|b\nc'), 'a\\|b c'],
+    ['a lone CR and U+2028 cannot end the row', mdText('a\rb\u2028c'), 'a b c'],
+    ['a lone CR in a summary', mdDetails('a\rb', 'body'), '<details>\n<summary>a b</summary>\n\nbody\n\n</details>'],
     ['html', mdText('<img src=x onerror=1>'), '&lt;img src=x onerror=1&gt;'],
     ['emphasis', mdText('snake_case *x*'), 'snake\\_case \\*x\\*'],
     ['code with pipe', mdCode('a|b'), '`a\\|b`'],

@@ -3,10 +3,14 @@
  * code (untrusted): in a table a `|` would split the cell, a newline would end the row, and raw
  * `<tag>` would become HTML in a PR comment.
  */
+import { mdCode } from '../../generate/escape.js';
+
+/** What ends a line in markdown (a lone CR too) or shows as a break in an editor. */
+const LINE_BREAKS = /[\n\r\u000b\u000c\u0085\u2028\u2029]+/g;
 
 function escapeMd(text: string): string {
   return text
-    .replace(/\r?\n+/g, ' ')
+    .replace(LINE_BREAKS, ' ')
     .replace(/[\\`*_[\]|<>#~!&]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`));
 }
 
@@ -15,14 +19,8 @@ export function mdText(text: string): string {
   return escapeMd(text).trim();
 }
 
-/** Inline code (safe in table cells): a backtick inside widens the fence, `|` is escaped for GFM tables. */
-export function mdCode(text: string): string {
-  const body = text.replace(/\r?\n+/g, ' ').replace(/\|/g, '\\|');
-  const runs = body.match(/`+/g) ?? [];
-  const fence = '`'.repeat(Math.max(0, ...runs.map((r) => r.length)) + 1);
-  const pad = body.startsWith('`') || body.endsWith('`') ? ' ' : '';
-  return `${fence}${pad}${body}${pad}${fence}`;
-}
+/** Inline code (safe in table cells): the generators' own, one rule for every markdown file specmap writes. */
+export { mdCode };
 
 function mdRow(cells: readonly string[]): string {
   return `| ${cells.join(' | ')} |`;
@@ -38,7 +36,7 @@ export function mdTable(head: readonly string[], rows: readonly string[][], alig
  * HTML, where markdown escapes do not apply: it takes plain text and escapes it for HTML.
  */
 export function mdDetails(summary: string, body: string): string {
-  const text = summary.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!).replace(/\r?\n+/g, ' ');
+  const text = summary.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!).replace(LINE_BREAKS, ' ');
   return `<details>\n<summary>${text}</summary>\n\n${body.trim()}\n\n</details>`;
 }
 
