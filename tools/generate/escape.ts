@@ -19,7 +19,7 @@
 const UNSAFE = /[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]/u;
 const UNSAFE_ALL = new RegExp(UNSAFE.source, 'gu');
 /** Line breaks in any target language, plus the other Unicode separators an editor shows as one. */
-const LINE_BREAKS = /\r\n|[\n\r\u000b\u000c\u0085\u2028\u2029]/g;
+export const LINE_BREAKS = /\r\n|[\n\r\u000b\u000c\u0085\u2028\u2029]/g;
 
 const hex = (n: number, width: number): string => n.toString(16).toUpperCase().padStart(width, '0');
 

@@ -3,14 +3,14 @@
  * code (untrusted): in a table a `|` would split the cell, a newline would end the row, and raw
  * `<tag>` would become HTML in a PR comment.
  */
-import { mdCode } from '../../generate/escape.js';
+import { LINE_BREAKS, mdCode } from '../../generate/escape.js';
 
-/** What ends a line in markdown (a lone CR too) or shows as a break in an editor. */
-const LINE_BREAKS = /[\n\r\u000b\u000c\u0085\u2028\u2029]+/g;
+/** A run of line breaks of any kind (a lone CR too), which becomes one space. */
+const BREAK_RUNS = new RegExp(`(?:${LINE_BREAKS.source})+`, 'g');
 
 function escapeMd(text: string): string {
   return text
-    .replace(LINE_BREAKS, ' ')
+    .replace(BREAK_RUNS, ' ')
     .replace(/[\\`*_[\]|<>#~!&]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`));
 }
 
@@ -36,7 +36,7 @@ export function mdTable(head: readonly string[], rows: readonly string[][], alig
  * HTML, where markdown escapes do not apply: it takes plain text and escapes it for HTML.
  */
 export function mdDetails(summary: string, body: string): string {
-  const text = summary.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!).replace(LINE_BREAKS, ' ');
+  const text = summary.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!).replace(BREAK_RUNS, ' ');
   return `<details>\n<summary>${text}</summary>\n\n${body.trim()}\n\n</details>`;
 }
 
