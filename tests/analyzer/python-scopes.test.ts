@@ -1,7 +1,8 @@
 /**
  * The Python facts pass: which code it reads and which symbol each fact gets. Facts take the
- * innermost function, or class body, they stand in; decorators and a class's header (its name and
- * bases) belong to the code around; an f-string's holes are code like any other (a server's
+ * innermost function, or class body, they stand in; a decorator belongs to what it decorates (a
+ * test's `@pytest.mark.parametrize` types are that test's) and a class's header (its name and bases)
+ * to the code around; an f-string's holes are code like any other (a server's
  * `f"data: {json.dumps({'type': …})}\n\n"`), while a plain string holds nothing more.
  */
 import { describe, expect, it } from 'vitest';
@@ -41,7 +42,7 @@ describe('Python facts pass', () => {
     ]);
   });
 
-  it("reads decorators with the code around, not a class's header, and an f-string's holes as code", async () => {
+  it("gives a decorator to what it decorates, not a class's header, and reads an f-string's holes as code", async () => {
     const text = [
       '@on("response.created")',
       'def handle(event):',
@@ -53,11 +54,33 @@ describe('Python facts pass', () => {
       '',
     ].join('\n');
     expect(await facts(text)).toEqual([
-      '1:5 handler <module> response.created',
+      '1:5 handler handle response.created',
       '3:12 emitter handle Created',
       '4:47 definition Wrapped Base',
       '5:20 emitter Wrapped response.failed',
       '7:16 emitter go ResponseCreatedEvent',
+    ]);
+  });
+
+  it('gives stacked decorators, of a method too, to the definition they decorate, and nothing after it', async () => {
+    const text = [
+      '@pytest.mark.asyncio',
+      '@pytest.mark.parametrize("kind", ["response.failed", "response.incomplete"])',
+      'async def test_terminal(kind):',
+      '    assert kind',
+      'class Suite:',
+      '    @cases("response.completed")',
+      '    def test_done(self): ...',
+      '    after = emit("response.queued")',
+      'emit("response.created")',
+      '',
+    ].join('\n');
+    expect(await facts(text)).toEqual([
+      '2:35 literal test_terminal response.failed',
+      '2:54 literal test_terminal response.incomplete',
+      '6:12 literal test_done response.completed',
+      '8:18 emitter Suite response.queued',
+      '9:6 emitter <module> response.created',
     ]);
   });
 

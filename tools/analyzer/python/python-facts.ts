@@ -139,6 +139,15 @@ export function pythonFacts(tree: Tree, ctx: FileContext): FileFacts {
     while (scopes.length > 0 && start >= scopes.at(-1)!.end) scopes.pop();
     const symbol = scopes.at(-1)?.name ?? '<module>';
     switch (types[i]) {
+      case 'decorated_definition': {
+        // A decorator belongs to what it decorates: the types in `@pytest.mark.parametrize(…)`
+        // are that test's, not the module's. The scope ends where the definition starts, which
+        // then opens its own.
+        const definition = node.childForFieldName('definition');
+        const name = definition?.childForFieldName('name')?.text;
+        if (definition && name) scopes.push({ end: definition.startIndex, name });
+        break;
+      }
       case 'class_definition': {
         const name = node.childForFieldName('name')?.text ?? '<class>';
         classFacts(node, name, sink, resolve, declared);
