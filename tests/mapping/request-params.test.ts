@@ -198,6 +198,31 @@ describe('a request model named as such models are', () => {
     ]);
   });
 
+  it('counts and locates what a model named so inherits from the workspace classes it extends', () => {
+    const inherits = (symbol: string, name: string, line: number, bases: string[]) => ({ ...field(symbol, name, line), bases });
+    const base = 'backend/models.py#OptionalParams';
+    const m = computeMapping(
+      withCalls(),
+      [
+        field('OptionalParams', 'stream', 3),
+        field('OptionalParams', 'top_p', 4),
+        // Two fields of its own: three or more only with what it inherits.
+        inherits('ResponsesAPIRequestParams', 'model', 10, [base]),
+        inherits('ResponsesAPIRequestParams', 'input', 11, [base]),
+        // The same two fields and no base: not taken for the request.
+        field('ResponsesAPIRequestPayload', 'model', 20),
+        field('ResponsesAPIRequestPayload', 'input', 21),
+      ],
+      smallConfig(),
+    );
+    expect(places(m, 'param:POST /v1/responses#top_p')).toEqual([
+      'ws/backend/models.py:4 OptionalParams.top_p (base of the model named like a request of POST /v1/responses (ResponsesAPIRequestParams))',
+    ]);
+    expect(places(m, 'param:POST /v1/responses#model')).toEqual([
+      'ws/backend/models.py:10 ResponsesAPIRequestParams.model (named like a request of POST /v1/responses (ResponsesAPIRequestParams))',
+    ]);
+  });
+
   it('gives the keys read off a request typed with that model to the endpoint it serves', () => {
     const read = fact({
       file: 'backend/service.py',

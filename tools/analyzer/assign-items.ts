@@ -120,10 +120,25 @@ export function assignItems(given: AssignInput): CodeFact[] {
     const bases = basesByTarget.get(bindingKey(b)) ?? [];
     return { ...route, target: bindingKey(b), ...(bases.length ? { bases } : {}) };
   };
+  // A model no route of the spec's sends may still be taken by its name (`ResponsesAPIRequestParams`),
+  // and its bases with it: the workspace declarations it extends, so the mapping counts their fields.
+  const classBases = new Map<string, string[]>(basesByTarget);
+  const basesOfClass = (f: CodeFact): string[] => {
+    const key = `${f.file}#${f.symbol}`;
+    let got = classBases.get(key);
+    if (got === undefined) {
+      const written = input.modules.get(f.file)?.facts.bases?.some(([n]) => n === f.symbol);
+      got = written ? basesOf({ kind: 'decl', file: f.file, name: f.symbol }, input).map(bindingKey) : [];
+      classBases.set(key, got);
+    }
+    return got;
+  };
   const out: CodeFact[] = [];
   for (const f of input.facts) {
     if (f.kind === 'param') {
-      out.push(sent.has(`${f.file}#${f.symbol}`) ? withAliasValues(f, input) : f);
+      const param = sent.has(`${f.file}#${f.symbol}`) ? withAliasValues(f, input) : f;
+      const bases = f.field !== undefined ? basesOfClass(f) : [];
+      out.push(bases.length ? { ...param, bases } : param);
       continue;
     }
     // A route on a router another module mounts under a prefix: one route per place it is mounted.

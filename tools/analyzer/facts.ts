@@ -123,7 +123,10 @@ const CodeFactSchema = z.strictObject({
       bodyArg: z.number().int().nonnegative().optional(),
     })
     .optional(),
-  /** route: the bases the body's declaration extends, resolved like `target` (a list request's page parameters). */
+  /**
+   * route: the bases the body's declaration extends, resolved like `target` (a list request's page
+   * parameters); param of a model no route sends: the bases its class extends, the same way.
+   */
   bases: z.array(z.string()).optional(),
   /**
    * route: the parameters of a request built apart from its call (an object typed as the SDK's

@@ -105,18 +105,27 @@ function classEndpoints(
     if (f.kind !== 'param') continue;
     const key = `${f.file}#${f.symbol}`;
     if (out.has(key)) continue;
+    // What a model declares or inherits from the workspace classes it extends (`class
+    // ResponsesAPIRequestParams(ResponsesAPIOptionalRequestParams)`): the bases serve with it.
+    const bases = f.bases ?? [];
     const endpoint = named.get(f.symbol);
     if (endpoint) {
-      serve(key, endpoint, `named like the spec's request schema ${f.symbol}`, true);
+      const evidence = `named like the spec's request schema ${f.symbol}`;
+      serve(key, endpoint, evidence, true);
+      for (const base of bases) if (!out.has(base)) serve(base, endpoint, `base of the model ${evidence}`, true);
       continue;
     }
     // A project's own request model named as such models are (`ResponsesRequest`,
     // `CreateConversationBody`), when it also declares several of that endpoint's parameters.
     const guessed = conventionalName(stem(f.symbol), conventional);
     const params = guessed ? paramsOf.get(guessed) : undefined;
-    const shared = params ? [...(fieldsOf.get(key) ?? [])].filter((n) => params.has(n)).length : 0;
-    if (guessed && shared >= MIN_SHARED_FIELDS)
-      serve(key, guessed, `named like a request of ${guessed.replace(/^endpoint:/, '')} (${f.symbol})`, true);
+    const declared = new Set([key, ...bases].flatMap((k) => [...(fieldsOf.get(k) ?? [])]));
+    const shared = params ? [...declared].filter((n) => params.has(n)).length : 0;
+    if (guessed && shared >= MIN_SHARED_FIELDS) {
+      const evidence = `named like a request of ${guessed.replace(/^endpoint:/, '')} (${f.symbol})`;
+      serve(key, guessed, evidence, true);
+      for (const base of bases) if (!out.has(base)) serve(base, guessed, `base of the model ${evidence}`, true);
+    }
   }
   return out;
 }
@@ -159,7 +168,7 @@ function stem(name: string): string {
 /**
  * The names projects give an endpoint's request model, from the SDK call the model names for it
  * (`responses.create` → `ResponsesRequest`, `CreateResponseRequest`, `ResponseCreateBody`,
- * `ResponsesRequestBody`, `ResponsesApiRequest`, `ResponseCreateKwargs`, …;
+ * `ResponsesRequestBody`, `ResponsesApiRequest`, `ResponsesAPIRequestParams`, `ResponseCreateKwargs`, …;
  * `conversations.items.create` → `ItemCreateRequest`, …) and from the spec's schema name with a
  * suffix (`CreateResponseRequest`). Only endpoints that take a body; a name two endpoints would
  * share stands for neither.
@@ -172,7 +181,12 @@ function conventionalRequestNames(model: Model): Map<string, string> {
   };
   const plain = ['Request', 'Params', 'Body', 'Payload', 'Input', 'Kwargs', 'RequestBody', 'RequestParams', 'RequestPayload'];
   // `ResponsesApiRequest`: the API's own word before the suffix.
-  const suffixes = [...plain, ...['Api', 'API'].flatMap((api) => ['Request', 'Params', 'Body', 'Payload'].map((s) => `${api}${s}`))];
+  const suffixes = [
+    ...plain,
+    ...['Api', 'API'].flatMap((api) =>
+      ['Request', 'Params', 'Body', 'Payload', 'RequestBody', 'RequestParams', 'RequestPayload'].map((s) => `${api}${s}`),
+    ),
+  ];
   const cap = (w: string): string => w.charAt(0).toUpperCase() + w.slice(1);
   for (const e of model.endpoints) {
     if (!/^(?:POST|PUT|PATCH)$/.test(e.method)) continue;
@@ -189,7 +203,7 @@ function conventionalRequestNames(model: Model): Map<string, string> {
           put(`${cap(verb)}${noun}${s}`, e.id);
           put(`${noun}${cap(verb)}${s}`, e.id);
           // `ResponsesRequest`; not `ResponseBody`, which is as often what an API answers.
-          if (verb === 'create' && /^(?:(?:Api|API)?(?:Request|Params|Payload)|Kwargs|Request\w+)$/.test(s)) put(`${noun}${s}`, e.id);
+          if (verb === 'create' && /^(?:(?:Api|API)?(?:Request\w*|Params|Payload)|Kwargs)$/.test(s)) put(`${noun}${s}`, e.id);
         }
     }
   }
@@ -207,9 +221,14 @@ function foreignEnvelopesOf(
   model: Model,
 ): Map<string, Set<string>> {
   const clear = new Map<string, string[][]>();
+  // A declaration counts once, whatever number of the spec's types its `type` admits.
+  const seen = new Set<string>();
   for (const f of facts) {
     const event = f.kind === 'definition' && f.literal !== undefined && f.fields ? eventByType.get(f.literal) : undefined;
-    if (event && isOtherShape(event.fields, f.fields!, universal)) push(clear, folderOf(f.file), f.fields!);
+    if (!event || !isOtherShape(event.fields, f.fields!, universal)) continue;
+    const declaration = `${f.file}#${f.symbol}`;
+    if (!seen.has(declaration)) push(clear, folderOf(f.file), f.fields!);
+    seen.add(declaration);
   }
   if (clear.size === 0) return new Map();
   return foreignEnvelopes(clear, new Set(model.events.flatMap((e) => e.fields.map((x) => x.name))));

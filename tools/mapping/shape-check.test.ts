@@ -67,7 +67,7 @@ describe('isOtherObjectShape', () => {
 });
 
 describe('foreignEnvelopes', () => {
-  it('is what nine in ten of a folder’s clear cases declare and no spec event has, from three cases up', () => {
+  it('is what three in four of a folder’s clear cases declare and no spec event has, from three cases up', () => {
     const realtime = [
       ['type', 'event_id', 'response'],
       ['type', 'event_id', 'response'],
@@ -81,6 +81,19 @@ describe('foreignEnvelopes', () => {
       new Set(['type', 'response', 'delta', 'item_id', 'sequence_number']),
     );
     expect([...got]).toEqual([['sdk/realtime/', new Set(['event_id'])]]);
+  });
+
+  it('is found when an SDK leaves it out of one declaration in four, and not when only half carry it', () => {
+    const modelFields = new Set(['type', 'response', 'delta', 'error', 'sequence_number']);
+    const withId = ['type', 'event_id', 'response'];
+    const error = ['type', 'error'];
+    const threeOfFour = foreignEnvelopes(new Map([['sdk/', [withId, withId, withId, error]]]), modelFields);
+    expect([...threeOfFour]).toEqual([['sdk/', new Set(['event_id'])]]);
+    const half = foreignEnvelopes(new Map([['sdk/', [withId, withId, error, error]]]), modelFields);
+    expect([...half]).toEqual([]);
+    // Two of three: fewer than three declarations carrying a field is too few to call it an API's envelope.
+    const fewSeen = foreignEnvelopes(new Map([['sdk/', [withId, withId, error]]]), modelFields);
+    expect([...fewSeen]).toEqual([]);
   });
 });
 

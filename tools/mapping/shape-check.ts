@@ -54,9 +54,11 @@ export function isOtherObjectShape(itemFields: readonly ItemField[], declared: r
 
 /**
  * Another API's envelope, learned per folder from the declarations the test above already judged
- * another API's: a field at least nine in ten of them declare (at least three of them) that no
- * event of the model has (Realtime's `event_id`). `clear`: by folder, the fields each such
- * declaration declares; `modelFields`: every field name of the model's events.
+ * another API's: a field at least three in four of them declare (at least three of them) that no
+ * event of the model has (Realtime's `event_id`). Not all: a hand-written SDK leaves it out of
+ * one or two (its `error` event), and a field no spec event has is no spec event's anyway.
+ * `clear`: by folder, the fields each such declaration declares; `modelFields`: every field name
+ * of the model's events.
  */
 export function foreignEnvelopes(
   clear: ReadonlyMap<string, readonly (readonly string[])[]>,
@@ -67,7 +69,9 @@ export function foreignEnvelopes(
     if (declarations.length < 3) continue;
     const counts = new Map<string, number>();
     for (const fields of declarations) for (const f of new Set(fields)) counts.set(f, (counts.get(f) ?? 0) + 1);
-    const envelope = new Set([...counts].filter(([f, n]) => n >= declarations.length * 0.9 && !modelFields.has(f)).map(([f]) => f));
+    const envelope = new Set(
+      [...counts].filter(([f, n]) => n >= 3 && n >= declarations.length * 0.75 && !modelFields.has(f)).map(([f]) => f),
+    );
     if (envelope.size > 0) out.set(file, envelope);
   }
   return out;

@@ -217,6 +217,19 @@ export const PY_CLIENT: TruthGroup[] = [
     ],
   },
   {
+    // A proxy's request named as such requests are, with two fields of its own: what it inherits
+    // from its base makes it one, and the base's fields are located where the base declares them.
+    lane: 'client',
+    file: 'sdk/types/proxy_params.py',
+    at: [
+      [8, 'param:POST /v1/responses#top_p'],
+      [9, 'param:POST /v1/responses#max_output_tokens'],
+      [10, 'param:POST /v1/responses#previous_response_id'],
+      [14, 'param:POST /v1/responses#model'],
+      [15, 'param:POST /v1/responses#input'],
+    ],
+  },
+  {
     // The base both variants of `RetrieveParams = Union[…]` extend; `stream` differs between them.
     lane: 'client',
     file: 'sdk/types/responses/retrieve_params.py',
