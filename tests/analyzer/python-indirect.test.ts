@@ -53,6 +53,31 @@ describe('Python written one step removed', () => {
     ]);
   });
 
+  it('a type a loop takes from the collection it writes, and then gives as the type, is emitted where each string stands', async () => {
+    const { facts } = await analyzeFiles({
+      'server/warmup.py': [
+        'def warmup(response):',
+        '    for event_type, status in (("response.created", "in_progress"), ("response.completed", "completed")):',
+        '        yield {"type": event_type, "response": {**response, "status": status}}',
+        '    for ev in ["response.output_item.added", "response.output_item.done"]:',
+        '        yield Event(type=ev)',
+        // Looped over but never given as a type: only strings.
+        '    for name in ("response.failed", "response.incomplete"):',
+        '        log(name)',
+        // The other name of the pair is given as the type: the type strings are not its.
+        '    for label, kind in (("response.queued", "a"),):',
+        '        yield {"type": kind}',
+        '',
+      ].join('\n'),
+    });
+    expect(facts.filter((f) => f.kind === 'emitter').map((f) => `${f.line} ${f.literal} (${f.evidence})`)).toEqual([
+      '2 response.created (type of event_type)',
+      '2 response.completed (type of event_type)',
+      '4 response.output_item.added (type of ev)',
+      '4 response.output_item.done (type of ev)',
+    ]);
+  });
+
   it('a plain server’s dispatch on its method and path is a route; a path compared alone is not', async () => {
     const { facts } = await analyzeFiles({
       'server/mock.py': [

@@ -523,6 +523,15 @@ function literalFact(
       if (call && typesTheEvent(call, child)) return add('emitter', true, `argument of ${callee}() that types the event`);
       return add('literal', false, 'call argument');
     }
+    case 'for_statement': {
+      // `for ev in ("response.created", "response.in_progress"):`, or a pair of each type and what
+      // goes with it (`for ev, status in (("response.created", "in_progress"), …):`), then `type=ev`.
+      const written = child.id === parent.childForFieldName('right')?.id;
+      const name = constant === undefined && written ? loopNameOf(parent, child, node) : undefined;
+      if (name !== undefined && typedNamesIn(enclosingFunction(parent) ?? rootOf(parent)).has(name))
+        return add('emitter', true, `type of ${name}`);
+      return insideCase(parent) ? add('handler', TYPE_SUBJECT.test(matchSubject(parent)), 'case label') : add('literal', false, 'string');
+    }
     case 'conditional_expression': {
       // `ev = "response.completed" if ok else "response.incomplete"`, then `type=ev`.
       const branch = kids(parent)[1]?.id !== child.id;
@@ -543,7 +552,30 @@ function literalFact(
 function typedThrough(assignment: Node, value?: Node): string | undefined {
   const left = assignment.childForFieldName('left');
   if (left?.type !== 'identifier' || (value && assignment.childForFieldName('right')?.id !== value.id)) return undefined;
-  const scope = enclosingFunction(assignment) ?? rootOf(assignment);
+  return typedNamesIn(enclosingFunction(assignment) ?? rootOf(assignment)).has(left.text) ? left.text : undefined;
+}
+
+/**
+ * The loop name a string of a loop's written collection is bound to: the loop's one name for an
+ * element of the collection, or the name at the string's place for an element of an element
+ * (`for ev, status in (("response.created", "in_progress"), …)`).
+ */
+function loopNameOf(loop: Node, collection: Node, str: Node): string | undefined {
+  const left = loop.childForFieldName('left');
+  const element = str.parent?.id === collection.id ? str : str.parent?.parent?.id === collection.id ? str.parent : undefined;
+  if (!left || !element) return undefined;
+  if (element.id === str.id) return left.type === 'identifier' ? left.text : undefined;
+  if (!/^(?:pattern_list|tuple_pattern|list_pattern)$/.test(left.type) || !/^(?:tuple|list)$/.test(element.type)) return undefined;
+  const names = kids(left).filter((k) => k.isNamed);
+  const at = kids(element)
+    .filter((k) => k.isNamed)
+    .findIndex((k) => k.id === str.id);
+  const name = names[at];
+  return name?.type === 'identifier' && names.length === kids(element).filter((k) => k.isNamed).length ? name.text : undefined;
+}
+
+/** The names a function (or the module) gives as an event's type: `type=x`, `{"type": x}`. */
+function typedNamesIn(scope: Node): Set<string> {
   // A node's wrapper is made anew on each access: scopes are known by their tree and id.
   let byScope = typeNames.get(scope.tree);
   if (!byScope) {
@@ -561,7 +593,7 @@ function typedThrough(assignment: Node, value?: Node): string | undefined {
     }
     byScope.set(scope.id, names);
   }
-  return names.has(left.text) ? left.text : undefined;
+  return names;
 }
 
 /**
