@@ -2,20 +2,20 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { type AnalyzeResult, analyzeWorkspace } from '../../tools/analyzer/analyze-workspace.js';
+import { type AnalyzeResult, type AnalyzeOptions, analyzeWorkspace } from '../../tools/analyzer/analyze-workspace.js';
 import { fixtureModel, LANES, PATTERNS } from './fixture-model.js';
 
 const roots: string[] = [];
 
-/** `files` (workspace path → text) analyzed as a workspace under the fixture lanes (`server/`, `tests/`, `web/`). */
-export async function analyzeFiles(files: Record<string, string>): Promise<AnalyzeResult> {
+/** `files` (workspace path → text) analyzed as a workspace under the fixture lanes (`server/`, `tests/`, `web/`), or under `lanes`. */
+export async function analyzeFiles(files: Record<string, string>, lanes: AnalyzeOptions['lanes'] = LANES): Promise<AnalyzeResult> {
   const root = mkdtempSync(join(tmpdir(), 'specmap-analyze-'));
   roots.push(root);
   for (const [file, text] of Object.entries(files)) {
     mkdirSync(dirname(join(root, file)), { recursive: true });
     writeFileSync(join(root, file), text);
   }
-  return analyzeWorkspace({ root, lanes: LANES, model: fixtureModel, unknownLiteralPatterns: PATTERNS });
+  return analyzeWorkspace({ root, lanes, model: fixtureModel, unknownLiteralPatterns: PATTERNS });
 }
 
 /** Removes the workspaces `analyzeFiles` made (call from afterAll). */

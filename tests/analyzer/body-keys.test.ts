@@ -9,9 +9,12 @@ import { analyzeFiles, removeAnalyzedFiles } from './analyze-files.js';
 
 afterAll(removeAnalyzedFiles);
 
-/** `file:line METHOD path body keys (line; file:line for one read in another module)` of every route. */
-async function routes(files: Record<string, string>): Promise<string[]> {
-  const { facts } = await analyzeFiles(files);
+/**
+ * `file:line METHOD path body keys (line; file:line for one read in another module)` of every route;
+ * `typescript`: the globs of a TypeScript lane of its own instead of the fixture's lanes.
+ */
+async function routes(files: Record<string, string>, typescript?: string[]): Promise<string[]> {
+  const { facts } = await analyzeFiles(files, typescript && [{ name: 'ts', include: typescript, exclude: [], language: 'typescript' }]);
   return facts
     .filter((f) => f.kind === 'route')
     .map((f) => {
@@ -60,6 +63,68 @@ describe('route files', () => {
       'web/server/routes/v1/conversations/[conversation_id]/index.delete.mts:1 DELETE /v1/conversations/{conversation_id} []',
       'web/server/routes/v1/responses.post.mts:1 POST /v1/responses [model@3 stream@3]',
     ]);
+  });
+});
+
+describe('route files of one default handler', () => {
+  it('Next.js pages router and Vercel functions: the methods the handler compares `req.method` with, at the path of the file', async () => {
+    expect(
+      await routes(
+        {
+          'web/pages/api/v1/responses.ts': [
+            'export default async function handler(req, res) {',
+            "  if (req.method !== 'POST') return res.status(405).end();",
+            '  const { model, input } = req.body;',
+            '  res.json({ model, input });',
+            '}',
+            '',
+          ].join('\n'),
+          'web/pages/api/v1/responses/[response_id].ts': [
+            'async function one(req, res) {',
+            '  switch (req.method) {',
+            "    case 'GET':",
+            '      return res.json({});',
+            "    case 'DELETE':",
+            '      return res.status(204).end();',
+            '  }',
+            '}',
+            'export default withAuth(one);',
+            '',
+          ].join('\n'),
+          'api/v1/conversations.js': [
+            'module.exports = async (req, res) => {',
+            "  if (req.method === 'POST') {",
+            '    const items = req.body.items;',
+            '    return res.json({ items });',
+            '  }',
+            // A callback's own request says nothing of the handler's methods.
+            "  return upstream.on('request', (other) => other.method === 'DELETE');",
+            '};',
+            '',
+          ].join('\n'),
+          // No comparison of its method: which it serves is not written down.
+          'web/pages/api/v1/models.ts': 'export default function handler(req, res) {\n  res.json([]);\n}\n',
+          // An `api/` folder that is not at the root is a client's.
+          'src/api/v1/responses.ts': "export default async function send(req, res) {\n  if (req.method === 'POST') return;\n}\n",
+        },
+        ['web/**/*.ts', 'api/**/*.js', 'src/**/*.ts'],
+      ),
+    ).toEqual([
+      'api/v1/conversations.js:1 POST /api/v1/conversations [items@3]',
+      'web/pages/api/v1/responses.ts:1 POST /api/v1/responses [model@3 input@3]',
+      'web/pages/api/v1/responses/[response_id].ts:9 DELETE /api/v1/responses/{response_id} []',
+      'web/pages/api/v1/responses/[response_id].ts:9 GET /api/v1/responses/{response_id} []',
+    ]);
+  });
+});
+
+describe('one place, several methods', () => {
+  it('gives a route of each method a call or a handler serves at one place', async () => {
+    expect(
+      await routes({
+        'web/hono.mts': "app.on(['GET', 'POST'], '/v1/responses', (c) => c.json({}));\n",
+      }),
+    ).toEqual(['web/hono.mts:1 GET /v1/responses []', 'web/hono.mts:1 POST /v1/responses []']);
   });
 });
 

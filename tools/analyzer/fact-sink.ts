@@ -49,7 +49,8 @@ export class FactSink {
         ? `def:${input.symbol}:${input.literal ?? `=${input.constant}`}`
         : kind === 'definition' && input.object !== undefined
           ? `obj:${input.symbol}:${input.object}`
-          : `${input.line}:${input.column}:${kind}:${input.literal ?? input.constant ?? ''}:${input.className ?? ''}:${input.field ?? ''}`;
+          : // A route is one per method and path at its place (`app.on(['GET', 'POST'], …)`, a handler of both).
+            `${input.line}:${input.column}:${kind}:${input.literal ?? input.constant ?? ''}:${input.className ?? ''}:${input.field ?? ''}:${input.method ?? ''} ${input.path ?? ''}`;
     if (this.seen.has(key)) return;
     this.seen.add(key);
     const fact: CodeFact = {

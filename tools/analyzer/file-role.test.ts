@@ -45,6 +45,18 @@ describe('fileRoute', () => {
     ['server/api/v1/responses.post.ts', '/api/v1/responses'],
     ['server/routes/v1/responses/[response_id]/index.get.ts', '/v1/responses/{response_id}'],
     ['server/api/v1/responses.ts', undefined],
+    // Next.js's pages router and Vercel's functions at the root: under `/api`, the file's name a segment.
+    ['pages/api/v1/responses.ts', '/api/v1/responses'],
+    ['src/pages/api/v1/responses/[response_id].tsx', '/api/v1/responses/{response_id}'],
+    ['pages/api/v1/conversations/index.js', '/api/v1/conversations'],
+    ['pages/api/[...slug].ts', '/api/{slug}'],
+    ['pages/v1/responses.tsx', undefined],
+    ['pages/api/v1/responses.test.ts', undefined],
+    ['api/v1/responses.js', '/api/v1/responses'],
+    ['api/v1/responses/[response_id].mjs', '/api/v1/responses/{response_id}'],
+    // An `api/` folder elsewhere is a client's, not Vercel's.
+    ['src/api/v1/responses.ts', undefined],
+    ['api/v1/responses.d.ts', undefined],
   ] as const)('%s → %s', (file, want) => {
     expect(fileRoute(file)?.path).toBe(want);
     expect(isRouteFile(file)).toBe(want !== undefined);
@@ -53,5 +65,13 @@ describe('fileRoute', () => {
   it('takes a Nuxt route’s method from its name, and no other route file’s', () => {
     expect(fileRoute('server/api/v1/responses.post.ts')?.method).toBe('POST');
     expect(fileRoute('src/routes/v1/responses/+server.ts')?.method).toBeUndefined();
+    expect(fileRoute('pages/api/v1/responses.ts')?.method).toBeUndefined();
+  });
+
+  it('says which route files serve every method from one default handler', () => {
+    expect(fileRoute('pages/api/v1/responses.ts')?.byHandler).toBe(true);
+    expect(fileRoute('api/v1/responses.js')?.byHandler).toBe(true);
+    expect(fileRoute('app/v1/responses/route.ts')?.byHandler).toBeUndefined();
+    expect(fileRoute('server/api/v1/responses.post.ts')?.byHandler).toBeUndefined();
   });
 });

@@ -308,8 +308,83 @@ export function routeVisitor(
       // Nuxt: the file's name says its method (`responses.post.ts`); its default export handles it.
       if (fileRouted.method !== undefined && ts.isExportAssignment(node) && !node.isExportEquals)
         fileRouteFact(fileRouted, 'default', fileRouted.method, node.expression, node);
+      // Next.js's pages router, Vercel: the default export is a `(req, res)` handler of every
+      // method, and the methods it compares `req.method` with are those it serves.
+      const handler = fileRouted.byHandler ? defaultHandler(ts, node, functions) : undefined;
+      if (handler) for (const method of handledMethods(ts, handler.fn)) fileRouteFact(fileRouted, handler.name, method, handler.fn, node);
     }
   };
+}
+
+type Callable = TS.FunctionDeclaration | TS.FunctionExpression | TS.ArrowFunction;
+
+/**
+ * A module's default export when it is a `(req, res)` handler: `export default function handler(req,
+ * res)`, `export default handler`, `module.exports = async (req, res) => …`, or one such function
+ * wrapped in a call (`export default withAuth(handler)`); with its name, or `default`.
+ */
+function defaultHandler(ts: Ts, node: TS.Node, functions: ReadonlyMap<string, TS.Node>): { name: string; fn: Callable } | undefined {
+  const asHandler = (e: TS.Node | undefined, depth = 0): { name: string; fn: Callable } | undefined => {
+    if (!e) return undefined;
+    if (ts.isIdentifier(e)) {
+      const named = asHandler(functions.get(e.text), depth);
+      return named && { name: e.text, fn: named.fn };
+    }
+    if (ts.isFunctionDeclaration(e) || ts.isFunctionExpression(e) || ts.isArrowFunction(e))
+      return e.parameters.length >= 2 ? { name: e.name?.text ?? 'default', fn: e } : undefined;
+    if (ts.isCallExpression(e) && depth < 2)
+      for (const arg of e.arguments) {
+        const found = asHandler(arg, depth + 1);
+        if (found) return found;
+      }
+    return undefined;
+  };
+  if (ts.isFunctionDeclaration(node)) {
+    const flags = ts.getCombinedModifierFlags(node);
+    return flags & ts.ModifierFlags.Export && flags & ts.ModifierFlags.Default ? asHandler(node) : undefined;
+  }
+  if (ts.isExportAssignment(node) && !node.isExportEquals) return asHandler(node.expression);
+  if (ts.isExpressionStatement(node) && ts.isBinaryExpression(node.expression)) {
+    const { left, operatorToken, right } = node.expression;
+    const moduleExports =
+      ts.isPropertyAccessExpression(left) &&
+      left.name.text === 'exports' &&
+      ts.isIdentifier(left.expression) &&
+      left.expression.text === 'module';
+    if (operatorToken.kind === ts.SyntaxKind.EqualsToken && moduleExports) return asHandler(right);
+  }
+  return undefined;
+}
+
+/** The methods a handler compares its request's `method` with (`req.method !== 'POST'`, `case 'GET':`), in order. */
+function handledMethods(ts: Ts, fn: Callable): string[] {
+  const req = fn.parameters[0]?.name;
+  if (!req || !ts.isIdentifier(req)) return [];
+  const isMethod = (e: TS.Node): boolean =>
+    ts.isPropertyAccessExpression(e) && e.name.text === 'method' && ts.isIdentifier(e.expression) && e.expression.text === req.text;
+  const verb = (e: TS.Node): string | undefined => {
+    const v = ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e) ? e.text.toUpperCase() : undefined;
+    return v !== undefined && NEXT_METHODS.has(v) ? v : undefined;
+  };
+  const k = ts.SyntaxKind;
+  const equality = new Set([k.EqualsEqualsEqualsToken, k.EqualsEqualsToken, k.ExclamationEqualsEqualsToken, k.ExclamationEqualsToken]);
+  const out = new Set<string>();
+  const visit = (n: TS.Node): void => {
+    if (ts.isBinaryExpression(n) && equality.has(n.operatorToken.kind)) {
+      const v = isMethod(n.left) ? verb(n.right) : isMethod(n.right) ? verb(n.left) : undefined;
+      if (v) out.add(v);
+    }
+    if (ts.isSwitchStatement(n) && isMethod(n.expression))
+      for (const clause of n.caseBlock.clauses) {
+        const v = ts.isCaseClause(clause) ? verb(clause.expression) : undefined;
+        if (v) out.add(v);
+      }
+    // A function of its own (a callback) compares some other request.
+    if (n !== fn && ts.isFunctionLike(n)) return;
+    ts.forEachChild(n, visit);
+  };
+  visit(fn);
+  return [...out];
 }
 
 /** `router.route('/x')`, or further verbs chained on it (`.get(a).post(b)`): the path it declares. */
