@@ -28,6 +28,24 @@ describe('framework detection', () => {
     ['Next.js route file', 'app/api/chat/route.ts', 'export async function POST() {}\n', 'typescript', ['nextjs']],
     ['Next.js by dependency', 'package.json', '{"dependencies":{"next":"15.0.0"}}', undefined, ['nextjs']],
     [
+      'a Next.js pages-router API route',
+      'pages/api/v1/responses.ts',
+      "export default function handler(req, res) {\n  if (req.method !== 'POST') return;\n}\n",
+      'typescript',
+      ['nextjs'],
+    ],
+    [
+      'a Vercel function',
+      'api/v1/responses.js',
+      'module.exports = (req, res) => {\n  switch (req.method) {}\n};\n',
+      'typescript',
+      ['vercel'],
+    ],
+    ['Vercel by its types', 'package.json', '{"devDependencies":{"@vercel/node":"5.0.0"}}', undefined, ['vercel']],
+    // A client's `api/` folder below the root, and a root `api/` file that handles no request.
+    ['an api folder below the root', 'src/api/v1/responses.ts', "if (req.method === 'POST') {}\n", 'typescript', []],
+    ['a root api file with no handler', 'api/client.ts', 'export const base = "/v1";\n', 'typescript', []],
+    [
       'SvelteKit route file',
       'src/routes/v1/responses/+server.ts',
       'export async function POST({ request }) {}\n',

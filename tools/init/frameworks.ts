@@ -21,6 +21,7 @@ export type Framework =
   | 'nextjs'
   | 'sveltekit'
   | 'nuxt'
+  | 'vercel'
   | 'express'
   | 'fastify'
   | 'hono'
@@ -64,6 +65,8 @@ const pkg = (file: string) => file === 'package.json' || file.endsWith('/package
 const imports = (module: string) => new RegExp(`(?:from\\s+['"]${module}(?:/[^'"]*)?['"]|require\\(\\s*['"]${module}['"]\\s*\\))`);
 /** A route file exports a function per HTTP method (Next.js, SvelteKit). */
 const EXPORTS_METHOD = /export\s+(?:async\s+)?(?:function|const)\s+(?:GET|POST|PUT|PATCH|DELETE)\b/;
+/** A `(req, res)` handler of every method says which it serves by its request's method (Next.js's pages router, Vercel). */
+const COMPARES_METHOD = /\breq\.method\s*[!=]==?|\bswitch\s*\(\s*req\.method\s*\)/;
 
 /** A framework whose routes are files: its dependency in a `package.json`, or a route file (by its path) whose text shows a handler. */
 function fileRouted(id: Framework, title: string, dependency: string, routeFile: RegExp, handler: RegExp): Detector {
@@ -194,7 +197,14 @@ export const FRAMEWORKS: readonly Detector[] = [
     applies: ts,
     test: (t) => /switch\s*\(\s*[\w.?]*\btype\s*\)/.test(t),
   },
-  fileRouted('nextjs', 'Next.js', 'next', /(?:^|\/)app\/(?:.*\/)?route\.[jt]sx?$/, EXPORTS_METHOD),
+  fileRouted(
+    'nextjs',
+    'Next.js',
+    'next',
+    /(?:^|\/)(?:app\/(?:.*\/)?route\.[jt]sx?|pages\/api\/.+\.[cm]?[jt]sx?)$/,
+    new RegExp(`${EXPORTS_METHOD.source}|${COMPARES_METHOD.source}`),
+  ),
+  fileRouted('vercel', 'Vercel functions', '@vercel/node', /^api\/.+\.[cm]?[jt]s$/, COMPARES_METHOD),
   fileRouted('sveltekit', 'SvelteKit', '@sveltejs/kit', /(?:^|\/)routes\/(?:.*\/)?\+server\.[jt]s$/, EXPORTS_METHOD),
   fileRouted('nuxt', 'Nuxt server routes', 'nuxt', /(?:^|\/)server\/(?:api|routes)\//, /\bdefineEventHandler\s*\(/),
   { id: 'express', title: 'Express routes', language: 'typescript', applies: ts, server: true, test: (t) => imports('express').test(t) },
