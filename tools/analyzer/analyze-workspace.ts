@@ -104,7 +104,14 @@ export async function analyzeWorkspace(options: AnalyzeOptions): Promise<Analyze
   listed.catch(() => {});
   const candidates = buildCandidates({ model: await model, unknownLiteralPatterns: options.unknownLiteralPatterns ?? [] }, warnings);
   const { files, languages } = await listed;
-  const cache = await FactCache.open(options.cacheDir, candidates.hash);
+  const testByLane = testFilesByLane(options.lanes, files);
+  const isTest = (file: string): boolean => isTestPath(file) || testByLane.has(file);
+  // Which files are tests then depends on the lanes too, and a file's facts on whether it is one.
+  const cacheIdentity =
+    testByLane.size > 0
+      ? `${candidates.hash}\0${JSON.stringify(options.lanes.map((l) => [l.include, l.exclude ?? [], l.kinds ?? []]))}`
+      : candidates.hash;
+  const cache = await FactCache.open(options.cacheDir, cacheIdentity);
   // Where the analysis's own time went (`--timings`): each phase timed from the end of the one before.
   let phaseStart = performance.now();
   const endPhase = (label: string, note?: string): void => {
@@ -122,7 +129,7 @@ export async function analyzeWorkspace(options: AnalyzeOptions): Promise<Analyze
   // last run's negatives are valid only while those names are the same.
   // Class names the workspace itself ties to items (besides the SDK's, which the prefilter has).
   const localNames = (): Set<string> => {
-    const modules = moduleMap(results, languages);
+    const modules = moduleMap(results, languages, isTest);
     const names = namesWorthResolving(collect(results), modules, candidates.typeByClass);
     for (const n of candidates.typeByClass.keys()) names.delete(n);
     // A module's own name for an SDK request type (`type ChatRequest = Omit<ResponseCreateParams, …>`):
@@ -173,7 +180,7 @@ export async function analyzeWorkspace(options: AnalyzeOptions): Promise<Analyze
   let parseMs = 0;
   const parse = async (batch: Pending[]): Promise<void> => {
     const started = performance.now();
-    const out = await parseFiles(batch, candidates, useCodeCache);
+    const out = await parseFiles(batch, candidates, useCodeCache, isTest);
     parseMs += performance.now() - started;
     batch.forEach((p, i) => {
       results.set(p.file, out[i]!);
@@ -248,7 +255,7 @@ export async function analyzeWorkspace(options: AnalyzeOptions): Promise<Analyze
   const endpointParams = new Map([...candidates.sdkCalls.values()].map((e) => [`${e.method} ${e.path}`, e.params]));
   const tsBare = tsResolution((file) => readText(join(options.root, file), file, warnings), exists, languages.keys());
   for (let round = 0; ; round++) {
-    const modules = moduleMap(results, languages);
+    const modules = moduleMap(results, languages, isTest);
     const graph = new ModuleGraph(modules, exists, tsBare);
     facts = assignItems({
       facts: collect(results),
@@ -286,12 +293,32 @@ export async function analyzeWorkspace(options: AnalyzeOptions): Promise<Analyze
 function moduleMap(
   results: Map<string, FileFacts>,
   languages: ReadonlyMap<string, FactLanguage>,
+  isTest: (file: string) => boolean,
 ): Map<string, { language: FactLanguage; facts: NonNullable<FileFacts['module']>; isTest: boolean }> {
   const modules = new Map<string, { language: FactLanguage; facts: NonNullable<FileFacts['module']>; isTest: boolean }>();
   for (const [file, r] of results)
     if (r.module)
-      modules.set(file, { language: languages.get(file) ?? languageOf(file) ?? 'typescript', facts: r.module, isTest: isTestPath(file) });
+      modules.set(file, { language: languages.get(file) ?? languageOf(file) ?? 'typescript', facts: r.module, isTest: isTest(file) });
   return modules;
+}
+
+/**
+ * Files that are tests by the lanes that hold them, whatever their names (`checks/stream.ts`,
+ * `e2e/flow.py`): some lane that holds one counts tests, and none counts the stream's other kinds.
+ */
+function testFilesByLane(lanes: AnalyzeOptions['lanes'], files: Record<string, string[]>): Set<string> {
+  const counted = new Map<string, boolean>();
+  for (const lane of lanes) {
+    const kinds = lane.kinds;
+    const tests = kinds !== undefined && kinds.includes('test');
+    const stream = kinds === undefined || kinds.some((k) => k === 'definition' || k === 'emitter' || k === 'handler');
+    for (const file of files[lane.name] ?? []) {
+      if (stream) counted.set(file, false);
+      else if (tests && !counted.has(file)) counted.set(file, true);
+    }
+  }
+  // Those their names already say are tests need no lane to say so.
+  return new Set([...counted].filter(([file, test]) => test && !isTestPath(file)).map(([file]) => file));
 }
 
 function collect(results: Map<string, FileFacts>): CodeFact[] {
@@ -373,8 +400,13 @@ async function preloadParsers(languages: ReadonlyMap<string, FactLanguage>, useC
 }
 
 /** Adapters are imported only when a file of their language needs parsing (compiling the TypeScript compiler alone costs ~0.3 s). */
-async function parseFiles(batch: Pending[], candidates: Candidates, useCodeCache: boolean): Promise<FileFacts[]> {
-  const ctx = (p: Pending): FileContext => ({ file: p.file, language: p.language, isTest: isTestPath(p.file), candidates });
+async function parseFiles(
+  batch: Pending[],
+  candidates: Candidates,
+  useCodeCache: boolean,
+  isTest: (file: string) => boolean,
+): Promise<FileFacts[]> {
+  const ctx = (p: Pending): FileContext => ({ file: p.file, language: p.language, isTest: isTest(p.file), candidates });
   const out: FileFacts[] = new Array(batch.length);
   const py = batch.map((p, i) => [p, i] as const).filter(([p]) => p.language === 'python');
   const ts = batch.map((p, i) => [p, i] as const).filter(([p]) => p.language === 'typescript');
