@@ -310,7 +310,7 @@ function testFilesByLane(lanes: AnalyzeOptions['lanes'], files: Record<string, s
   const counted = new Map<string, boolean>();
   for (const lane of lanes) {
     const kinds = lane.kinds;
-    const tests = kinds !== undefined && kinds.includes('test');
+    const tests = kinds?.includes('test') === true;
     const stream = kinds === undefined || kinds.some((k) => k === 'definition' || k === 'emitter' || k === 'handler');
     for (const file of files[lane.name] ?? []) {
       if (stream) counted.set(file, false);
