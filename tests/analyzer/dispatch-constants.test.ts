@@ -55,3 +55,43 @@ describe('an SSE message whose event is a constant of another module', () => {
     ]);
   });
 });
+
+describe('dispatch tables filled one key at a time, or made as a Map', () => {
+  it('Python: a handler given to a written type, and no value or read of one', async () => {
+    expect(
+      await handlers({
+        'server/disp.py': [
+          'HANDLERS = {}',
+          'HANDLERS["response.created"] = on_created',
+          'HANDLERS["response.failed"] = lambda e: None',
+          'HANDLERS["error"] = on_error',
+          'COUNTS = {}',
+          'COUNTS["response.completed"] = 0',
+          'def seen():',
+          '    return COUNTS["response.incomplete"]',
+          '',
+        ].join('\n'),
+      }),
+    ).toEqual(['server/disp.py:2 response.created', 'server/disp.py:3 response.failed']);
+  });
+
+  it('TypeScript: an element given a handler, and the entries of a new Map', async () => {
+    expect(
+      await handlers({
+        'web/disp.mts': [
+          'const extra: Record<string, (e: unknown) => void> = {};',
+          "extra['response.created'] = onCreated;",
+          "extra['response.queued'] = 0 as never;",
+          'const table = new Map([',
+          "  ['response.completed', onCompleted],",
+          "  ['response.failed', (e: unknown) => e],",
+          "  ['response.incomplete', 3],",
+          ']);',
+          "const pairs = [['response.in_progress', onProgress]];",
+          'export { extra, table, pairs };',
+          '',
+        ].join('\n'),
+      }),
+    ).toEqual(['web/disp.mts:2 response.created', 'web/disp.mts:5 response.completed', 'web/disp.mts:6 response.failed']);
+  });
+});

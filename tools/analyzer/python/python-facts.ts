@@ -393,7 +393,18 @@ function literalFact(
   // A constant where only a dotted type is an event's (a dispatch table's key, an SSE message's `event`).
   const dottedOnlyIfConstant: { dottedOnly?: true } = constant !== undefined ? { dottedOnly: true } : {};
   const standing = whereItStands(node);
-  if (standing === 'subscript') return add('literal', false, 'subscript');
+  if (standing === 'subscript') {
+    // `HANDLERS["response.created"] = on_created`: a dispatch table filled one key at a time.
+    const sub = node.parent;
+    const assigned = sub?.type === 'subscript' && sub.childForFieldName('subscript')?.id === node.id ? sub.parent : undefined;
+    const value =
+      assigned?.type === 'assignment' && assigned.childForFieldName('left')?.id === sub!.id
+        ? assigned.childForFieldName('right')
+        : undefined;
+    if (value && DISPATCH_VALUES.has(value.type))
+      return add('handler', constant !== undefined, 'dispatch dict key', undefined, dottedOnlyIfConstant);
+    return add('literal', false, 'subscript');
+  }
   const { parent, child } = standing;
   if (!parent) return add('literal', false, 'bare string');
   switch (parent.type) {

@@ -493,7 +493,19 @@ function roleOf(
     }
     // `['response.failed', 'response.incomplete'].includes(event.type)`, `new Set([…]).has(type)`.
     if (membershipOfArray(ts, p)) return role('handler', 'includes() check');
+    // `new Map([['response.created', onCreated], …])`: a dispatch map too.
+    if (isMapEntryKey(ts, p, at)) return role('handler', 'dispatch map key');
     return role('literal', 'array element');
+  }
+  // `handlers['response.created'] = onCreated`: a dispatch map filled one key at a time.
+  if (ts.isElementAccessExpression(p) && p.argumentExpression === at) {
+    const assigned = p.parent;
+    const filled =
+      ts.isBinaryExpression(assigned) &&
+      assigned.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+      assigned.left === p &&
+      isCallableRef(ts, assigned.right);
+    return filled ? role('handler', 'dispatch map key') : role('literal', 'element access');
   }
   if (ts.isCallExpression(p) || ts.isNewExpression(p)) {
     const callee = ts.isCallExpression(p) ? calleeName(ts, p, sf) : undefined;
@@ -629,6 +641,15 @@ function isDispatchKey(ts: Ts, node: TS.Node): boolean {
   const computed = node.parent;
   const property = computed?.parent;
   return ts.isComputedPropertyName(computed) && !!property && ts.isPropertyAssignment(property) && isCallableRef(ts, property.initializer);
+}
+
+/** `key` is the first of a `[key, handler]` pair written in a `new Map([…])`. */
+function isMapEntryKey(ts: Ts, pair: TS.ArrayLiteralExpression, key: TS.Node): boolean {
+  const [first, second] = pair.elements;
+  if (pair.elements.length !== 2 || first !== key || !second || !isCallableRef(ts, second)) return false;
+  const entries = pair.parent;
+  const made = entries && ts.isArrayLiteralExpression(entries) ? entries.parent : undefined;
+  return made !== undefined && ts.isNewExpression(made) && ts.isIdentifier(made.expression) && made.expression.text === 'Map';
 }
 
 function isCallableRef(ts: Ts, e: TS.Expression): boolean {
