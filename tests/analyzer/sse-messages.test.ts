@@ -127,6 +127,40 @@ describe('a helper of the file that types the event it is given', () => {
     ]);
   });
 
+  it('TypeScript: its argument is the event built when the function writes it as the type or after `event:`; not otherwise', async () => {
+    expect(
+      await facts({
+        'web/frames.mts': [
+          'function frame(kind: string, payload: object) {',
+          '  return { type: kind, ...payload };',
+          '}',
+          // biome-ignore lint/suspicious/noTemplateCurlyInString: the source text of a template, analyzed
+          'const line = (name: string, data: string) => `id: 1\\nevent: ${name}\\ndata: ${data}\\n\\n`;',
+          'function build(type: string) {',
+          '  return { type, sequence_number: 0 };',
+          '}',
+          'function log(kind: string, message: string) {',
+          '  return { kind, message };',
+          '}',
+          'export function* run() {',
+          "  yield frame('response.created', {});",
+          "  yield line('response.in_progress', '{}');",
+          "  yield build('response.completed');",
+          "  yield frame('error', {});",
+          "  yield log('response.failed', 'x');",
+          "  yield log('error', 'x');",
+          '}',
+          '',
+        ].join('\n'),
+      }),
+    ).toEqual([
+      '12 emitter response.created (argument of frame() that types the event)',
+      '13 emitter response.in_progress (argument of line() that types the event)',
+      '14 emitter response.completed (argument of build() that types the event)',
+      '15 emitter error (argument of frame() that types the event)',
+    ]);
+  });
+
   it('Python: an undotted type built by a call carries the keywords it is built with, and none past a spread', async () => {
     expect(
       await facts({

@@ -515,8 +515,56 @@ function roleOf(
         : role('literal', 'z.literal');
     if (callee && LISTEN_CALL.test(callee)) return role('handler', `${callee}() event name`);
     if (callee && EMIT_CALL.test(callee)) return role('emitter', `argument of ${callee}()`);
+    // `frame('response.created', payload)`, where `function frame(kind, p) { return { type: kind, …p } }`.
+    if (ts.isCallExpression(p) && typesTheEvent(ts, p, at, sf)) return role('emitter', `argument of ${callee}() that types the event`);
   }
   return role('literal', 'string');
+}
+
+/** Each file's own functions by name (declared, or an arrow or function given to a `const`), found once. */
+const ownFunctions = new WeakMap<TS.SourceFile, Map<string, TS.SignatureDeclaration & { body?: TS.Node }>>();
+
+/**
+ * Whether `arg` of `call` is what a function of this file, by the call's name, gives as an event's
+ * type: the parameter it fills is the value of a `type` property the function writes (`{ type: kind,
+ * … }`, or `{ type }` for a parameter so named) or stands after `event:` in an SSE line it writes
+ * (`` `event: ${kind}\n` ``). A helper named for what it does (`send`, `sse`) is known by its name
+ * already; one named `frame` only so.
+ */
+function typesTheEvent(ts: Ts, call: TS.CallExpression, arg: TS.Node, sf: TS.SourceFile): boolean {
+  if (!ts.isIdentifier(call.expression)) return false;
+  let functions = ownFunctions.get(sf);
+  if (!functions) {
+    functions = new Map();
+    for (const st of sf.statements) {
+      if (ts.isFunctionDeclaration(st) && st.name) functions.set(st.name.text, st);
+      if (ts.isVariableStatement(st))
+        for (const d of st.declarationList.declarations)
+          if (ts.isIdentifier(d.name) && d.initializer && (ts.isArrowFunction(d.initializer) || ts.isFunctionExpression(d.initializer)))
+            functions.set(d.name.text, d.initializer);
+    }
+    ownFunctions.set(sf, functions);
+  }
+  const fn = functions.get(call.expression.text);
+  const index = call.arguments.indexOf(arg as TS.Expression);
+  const param = fn && index >= 0 ? fn.parameters[index]?.name : undefined;
+  if (!fn?.body || !param || !ts.isIdentifier(param)) return false;
+  const name = param.text;
+  let found = false;
+  const visit = (n: TS.Node): void => {
+    if (found) return;
+    if (ts.isPropertyAssignment(n) && propertyName(ts, n.name) === 'type' && ts.isIdentifier(n.initializer) && n.initializer.text === name)
+      found = true;
+    else if (ts.isShorthandPropertyAssignment(n) && n.name.text === 'type' && name === 'type') found = true;
+    else if (ts.isTemplateExpression(n))
+      n.templateSpans.forEach((span, i) => {
+        const before = i === 0 ? n.head.text : n.templateSpans[i - 1]!.literal.text;
+        if (ts.isIdentifier(span.expression) && span.expression.text === name && /event:[ \t]*$/.test(before)) found = true;
+      });
+    if (!found) ts.forEachChild(n, visit);
+  };
+  visit(fn.body);
+  return found;
 }
 
 /** The property (of an interface, class or type literal) a type is written for, past unions and parentheses: `type: 'a' | 'b'`. */
@@ -678,6 +726,8 @@ function isTyped(ts: Ts, node: TS.Node, kind: CodeFactKind, sf: TS.SourceFile, n
   // `[Kinds.DONE, Kinds.FAILED].includes(event.type)`: the same, for each element.
   const access = ts.isArrayLiteralExpression(p) ? membershipOfArray(ts, p) : undefined;
   if (access) return TYPE_SUBJECT.test((access.parent as TS.CallExpression).arguments[0]!.getText(sf));
+  // `frame('error', …)`, where the file's own `frame` writes it as the event's type.
+  if (ts.isCallExpression(p) && kind === 'emitter') return typesTheEvent(ts, p, node, sf);
   return false;
 }
 
