@@ -150,6 +150,15 @@ describe('a helper of the file that types the event it is given', () => {
           "  yield log('response.failed', 'x');",
           "  yield log('error', 'x');",
           '}',
+          'export class Relay {',
+          '  private make(kind: string) {',
+          '    return { type: kind, sequence_number: 0 };',
+          '  }',
+          '  *run() {',
+          "    yield this.make('response.failed');",
+          "    yield other.make('response.incomplete');",
+          '  }',
+          '}',
           '',
         ].join('\n'),
       }),
@@ -158,6 +167,7 @@ describe('a helper of the file that types the event it is given', () => {
       '13 emitter response.in_progress (argument of line() that types the event)',
       '14 emitter response.completed (argument of build() that types the event)',
       '15 emitter error (argument of frame() that types the event)',
+      '24 emitter response.failed (argument of make() that types the event)',
     ]);
   });
 

@@ -521,31 +521,24 @@ function roleOf(
   return role('literal', 'string');
 }
 
-/** Each file's own functions by name (declared, or an arrow or function given to a `const`), found once. */
+/** Each file's own functions by name, for fileFunction. */
 const ownFunctions = new WeakMap<TS.SourceFile, Map<string, TS.SignatureDeclaration & { body?: TS.Node }>>();
 
 /**
- * Whether `arg` of `call` is what a function of this file, by the call's name, gives as an event's
- * type: the parameter it fills is the value of a `type` property the function writes (`{ type: kind,
+ * Whether `arg` of `call` is what a function of this file, by the call's name (or a method of the
+ * class the call stands in, for `this.frame(…)`), gives as an event's type: the parameter it fills is the value of a `type` property the function writes (`{ type: kind,
  * … }`, or `{ type }` for a parameter so named) or stands after `event:` in an SSE line it writes
  * (`` `event: ${kind}\n` ``). A helper named for what it does (`send`, `sse`) is known by its name
  * already; one named `frame` only so.
  */
 function typesTheEvent(ts: Ts, call: TS.CallExpression, arg: TS.Node, sf: TS.SourceFile): boolean {
-  if (!ts.isIdentifier(call.expression)) return false;
-  let functions = ownFunctions.get(sf);
-  if (!functions) {
-    functions = new Map();
-    for (const st of sf.statements) {
-      if (ts.isFunctionDeclaration(st) && st.name) functions.set(st.name.text, st);
-      if (ts.isVariableStatement(st))
-        for (const d of st.declarationList.declarations)
-          if (ts.isIdentifier(d.name) && d.initializer && (ts.isArrowFunction(d.initializer) || ts.isFunctionExpression(d.initializer)))
-            functions.set(d.name.text, d.initializer);
-    }
-    ownFunctions.set(sf, functions);
-  }
-  const fn = functions.get(call.expression.text);
+  const callee = call.expression;
+  // `this.frame('response.created', p)`: a method of the class the call stands in.
+  const fn = ts.isIdentifier(callee)
+    ? fileFunction(ts, sf, callee.text)
+    : ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword
+      ? ownMethod(ts, call, callee.name.text)
+      : undefined;
   const index = call.arguments.indexOf(arg as TS.Expression);
   const param = fn && index >= 0 ? fn.parameters[index]?.name : undefined;
   if (!fn?.body || !param || !ts.isIdentifier(param)) return false;
@@ -565,6 +558,32 @@ function typesTheEvent(ts: Ts, call: TS.CallExpression, arg: TS.Node, sf: TS.Sou
   };
   visit(fn.body);
   return found;
+}
+
+/** The method so named of the class a node stands in. */
+function ownMethod(ts: Ts, node: TS.Node, name: string): (TS.SignatureDeclaration & { body?: TS.Node }) | undefined {
+  let cls: TS.Node | undefined = node.parent;
+  while (cls && !ts.isClassDeclaration(cls) && !ts.isClassExpression(cls)) cls = cls.parent;
+  if (!cls) return undefined;
+  for (const m of (cls as TS.ClassLikeDeclaration).members) if (ts.isMethodDeclaration(m) && propertyName(ts, m.name) === name) return m;
+  return undefined;
+}
+
+/** A function of the file by name: declared, or an arrow or function given to a `const` (found once per file). */
+function fileFunction(ts: Ts, sf: TS.SourceFile, name: string): (TS.SignatureDeclaration & { body?: TS.Node }) | undefined {
+  let functions = ownFunctions.get(sf);
+  if (!functions) {
+    functions = new Map();
+    for (const st of sf.statements) {
+      if (ts.isFunctionDeclaration(st) && st.name) functions.set(st.name.text, st);
+      if (ts.isVariableStatement(st))
+        for (const d of st.declarationList.declarations)
+          if (ts.isIdentifier(d.name) && d.initializer && (ts.isArrowFunction(d.initializer) || ts.isFunctionExpression(d.initializer)))
+            functions.set(d.name.text, d.initializer);
+    }
+    ownFunctions.set(sf, functions);
+  }
+  return functions.get(name);
 }
 
 /** The property (of an interface, class or type literal) a type is written for, past unions and parentheses: `type: 'a' | 'b'`. */
