@@ -61,6 +61,8 @@ describe('Python written one step removed', () => {
         '        yield {"type": event_type, "response": {**response, "status": status}}',
         '    for ev in ["response.output_item.added", "response.output_item.done"]:',
         '        yield Event(type=ev)',
+        '    for kind_of_line in ("response.content_part.added",):',
+        '        yield f"event: {kind_of_line}\\ndata: {{}}\\n\\n"',
         // Looped over but never given as a type: only strings.
         '    for name in ("response.failed", "response.incomplete"):',
         '        log(name)',
@@ -75,6 +77,7 @@ describe('Python written one step removed', () => {
       '2 response.completed (type of event_type)',
       '4 response.output_item.added (type of ev)',
       '4 response.output_item.done (type of ev)',
+      '6 response.content_part.added (type of kind_of_line)',
     ]);
   });
 

@@ -585,7 +585,7 @@ function loopNameOf(loop: Node, collection: Node, str: Node): string | undefined
   return name?.type === 'identifier' && names.length === kids(element).filter((k) => k.isNamed).length ? name.text : undefined;
 }
 
-/** The names a function (or the module) gives as an event's type: `type=x`, `{"type": x}`. */
+/** The names a function (or the module) gives as an event's type (typingNames), found once per scope. */
 function typedNamesIn(scope: Node): Set<string> {
   // A node's wrapper is made anew on each access: scopes are known by their tree and id.
   let byScope = typeNames.get(scope.tree);
@@ -595,13 +595,7 @@ function typedNamesIn(scope: Node): Set<string> {
   }
   let names = byScope.get(scope.id);
   if (!names) {
-    names = new Set();
-    for (const n of scope.descendantsOfType(['keyword_argument', 'pair'])) {
-      if (!n) continue;
-      const key = n.type === 'pair' ? stringValue(n.childForFieldName('key')) : n.childForFieldName('name')?.text;
-      const given = n.childForFieldName('value');
-      if (key === 'type' && given?.type === 'identifier') names.add(given.text);
-    }
+    names = typingNames(scope);
     byScope.set(scope.id, names);
   }
   return names;
