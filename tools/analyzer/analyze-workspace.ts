@@ -107,10 +107,9 @@ export async function analyzeWorkspace(options: AnalyzeOptions): Promise<Analyze
   const testByLane = testFilesByLane(options.lanes, files);
   const isTest = (file: string): boolean => isTestPath(file) || testByLane.has(file);
   // Which files are tests then depends on the lanes too, and a file's facts on whether it is one.
-  const cacheIdentity =
-    testByLane.size > 0
-      ? `${candidates.hash}\0${JSON.stringify(options.lanes.map((l) => [l.include, l.exclude ?? [], l.kinds ?? []]))}`
-      : candidates.hash;
+  // What the lanes hold and count: which files a pass picks depends on it too (cachedNames below).
+  const selection = `${JSON.stringify(options.lanes.map((l) => [l.include, l.exclude ?? [], l.kinds ?? []]))}\n`;
+  const cacheIdentity = testByLane.size > 0 ? `${candidates.hash}\0${selection}` : candidates.hash;
   const cache = await FactCache.open(options.cacheDir, cacheIdentity);
   // Where the analysis's own time went (`--timings`): each phase timed from the end of the one before.
   let phaseStart = performance.now();
@@ -137,8 +136,6 @@ export async function analyzeWorkspace(options: AnalyzeOptions): Promise<Analyze
     for (const m of modules.values()) for (const [n] of m.facts.requestTypes ?? []) names.add(n);
     return names;
   };
-  // Which files a pass picks depends on what their lanes count, too.
-  const selection = `${JSON.stringify(options.lanes.map((l) => [l.include, l.exclude ?? [], l.kinds ?? []]))}\n`;
   const cachedNames = (): string => selection + namesKey(localNames());
   for (const [file, language] of languages) {
     const path = join(options.root, file);

@@ -41,7 +41,6 @@ export function compilerApi(ts: typeof TS) {
     isExternalModuleReference: ts.isExternalModuleReference,
     isFunctionDeclaration: ts.isFunctionDeclaration,
     isFunctionExpression: ts.isFunctionExpression,
-    isFunctionLike: ts.isFunctionLike,
     isGetAccessorDeclaration: ts.isGetAccessorDeclaration,
     isIdentifier: ts.isIdentifier,
     isImportDeclaration: ts.isImportDeclaration,

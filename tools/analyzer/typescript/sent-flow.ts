@@ -110,6 +110,16 @@ export function functionsOf(ts: Ts, sf: TS.SourceFile, name: string): readonly T
   return indexOf(ts, sf).functions.get(name) ?? [];
 }
 
+/** `===`, `==`, `!==` or `!=`: a comparison that says which value a subject is, or is not. */
+export function isEquality(ts: Ts, kind: TS.SyntaxKind): boolean {
+  return (
+    kind === ts.SyntaxKind.EqualsEqualsEqualsToken ||
+    kind === ts.SyntaxKind.EqualsEqualsToken ||
+    kind === ts.SyntaxKind.ExclamationEqualsEqualsToken ||
+    kind === ts.SyntaxKind.ExclamationEqualsToken
+  );
+}
+
 /** The file's calls of a name (`f(…)`, `this.f(…)`), from the one walk the flows of the file share. */
 export function callsOf(ts: Ts, sf: TS.SourceFile, name: string): readonly TS.CallExpression[] {
   return indexOf(ts, sf).calls.get(name) ?? [];

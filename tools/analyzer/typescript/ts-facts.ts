@@ -15,7 +15,8 @@ import { fieldsForFact } from '../declared-fields.js';
 import { declaredShapes, holderOf, unwrapExpression, type FileShapes } from './ts-fields.js';
 import { COMMONJS_EXPORT, keepEventConstants, type ModuleFacts } from '../module-facts.js';
 import { paramVisitor } from './ts-params.js';
-import { bodyReaders, exprName, returnedKeys, routeVisitor } from './ts-routes.js';
+import { bodyReaders, exprName, fileFunctions, returnedKeys, routeVisitor } from './ts-routes.js';
+import { isEquality, isFunctionLike } from './sent-flow.js';
 import { typedRequestKinds, typedRequestVisitor } from './typed-request.js';
 import { embeddedTraceTypes, sseEventTypes } from '../trace/trace-facts.js';
 import { alternation } from '../prefilter.js';
@@ -521,15 +522,16 @@ function roleOf(
   return role('literal', 'string');
 }
 
-/** Each file's own functions by name, for fileFunction. */
-const ownFunctions = new WeakMap<TS.SourceFile, Map<string, TS.SignatureDeclaration & { body?: TS.Node }>>();
+/** Each file's top-level functions and `const`s by name (ts-routes.ts `fileFunctions`), found once per file. */
+const ownFunctions = new WeakMap<TS.SourceFile, Map<string, TS.Node>>();
 
 /**
  * Whether `arg` of `call` is what a function of this file, by the call's name (or a method of the
- * class the call stands in, for `this.frame(…)`), gives as an event's type: the parameter it fills is the value of a `type` property the function writes (`{ type: kind,
- * … }`, or `{ type }` for a parameter so named) or stands after `event:` in an SSE line it writes
- * (`` `event: ${kind}\n` ``). A helper named for what it does (`send`, `sse`) is known by its name
- * already; one named `frame` only so.
+ * class the call stands in, for `this.frame(…)`), gives as an event's type: the parameter it fills
+ * is the value of a `type` property the function writes (`{ type: kind, … }`, or `{ type }` for a
+ * parameter so named) or stands after `event:` in an SSE line it writes (`` `event: ${kind}\n` ``).
+ * A helper named for what it does (`send`, `sse`) is known by its name already; one named `frame`
+ * only so.
  */
 function typesTheEvent(ts: Ts, call: TS.CallExpression, arg: TS.Node, sf: TS.SourceFile): boolean {
   const callee = call.expression;
@@ -569,21 +571,15 @@ function ownMethod(ts: Ts, node: TS.Node, name: string): (TS.SignatureDeclaratio
   return undefined;
 }
 
-/** A function of the file by name: declared, or an arrow or function given to a `const` (found once per file). */
+/** A function of the file by name: declared, or an arrow or function given to a `const`. */
 function fileFunction(ts: Ts, sf: TS.SourceFile, name: string): (TS.SignatureDeclaration & { body?: TS.Node }) | undefined {
   let functions = ownFunctions.get(sf);
   if (!functions) {
-    functions = new Map();
-    for (const st of sf.statements) {
-      if (ts.isFunctionDeclaration(st) && st.name) functions.set(st.name.text, st);
-      if (ts.isVariableStatement(st))
-        for (const d of st.declarationList.declarations)
-          if (ts.isIdentifier(d.name) && d.initializer && (ts.isArrowFunction(d.initializer) || ts.isFunctionExpression(d.initializer)))
-            functions.set(d.name.text, d.initializer);
-    }
+    functions = fileFunctions(ts, sf);
     ownFunctions.set(sf, functions);
   }
-  return functions.get(name);
+  const fn = functions.get(name);
+  return fn && isFunctionLike(ts, fn) ? fn : undefined;
 }
 
 /** The property (of an interface, class or type literal) a type is written for, past unions and parentheses: `type: 'a' | 'b'`. */
@@ -795,15 +791,6 @@ function narrowingSuffix(ts: Ts, check: TS.Node, subject: string, sf: TS.SourceF
     if (ts.isStringLiteral(arg) || ts.isNoSubstitutionTemplateLiteral(arg)) return arg.text;
   }
   return undefined;
-}
-
-function isEquality(ts: Ts, kind: TS.SyntaxKind): boolean {
-  return (
-    kind === ts.SyntaxKind.EqualsEqualsEqualsToken ||
-    kind === ts.SyntaxKind.EqualsEqualsToken ||
-    kind === ts.SyntaxKind.ExclamationEqualsEqualsToken ||
-    kind === ts.SyntaxKind.ExclamationEqualsToken
-  );
 }
 
 function isHandlerPosition(ts: Ts, node: TS.Node): boolean {

@@ -28,7 +28,7 @@ import {
   SENT_UNDER,
 } from '../client-path.js';
 import { fileRoute, type FileRoute } from '../route-files.js';
-import { callsOf, flowKeys, functionsOf, isFunctionLike, returnStatements } from './sent-flow.js';
+import { callsOf, flowKeys, functionsOf, isEquality, isFunctionLike, returnStatements } from './sent-flow.js';
 
 type At = (node: TS.Node) => { line: number; column: number };
 
@@ -366,11 +366,9 @@ function handledMethods(ts: Ts, fn: Callable): string[] {
     const v = ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e) ? e.text.toUpperCase() : undefined;
     return v !== undefined && NEXT_METHODS.has(v) ? v : undefined;
   };
-  const k = ts.SyntaxKind;
-  const equality = new Set([k.EqualsEqualsEqualsToken, k.EqualsEqualsToken, k.ExclamationEqualsEqualsToken, k.ExclamationEqualsToken]);
   const out = new Set<string>();
   const visit = (n: TS.Node): void => {
-    if (ts.isBinaryExpression(n) && equality.has(n.operatorToken.kind)) {
+    if (ts.isBinaryExpression(n) && isEquality(ts, n.operatorToken.kind)) {
       const v = isMethod(n.left) ? verb(n.right) : isMethod(n.right) ? verb(n.left) : undefined;
       if (v) out.add(v);
     }
@@ -380,7 +378,7 @@ function handledMethods(ts: Ts, fn: Callable): string[] {
         if (v) out.add(v);
       }
     // A function of its own (a callback) compares some other request.
-    if (n !== fn && ts.isFunctionLike(n)) return;
+    if (n !== fn && isFunctionLike(ts, n)) return;
     ts.forEachChild(n, visit);
   };
   visit(fn);
