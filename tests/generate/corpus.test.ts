@@ -172,7 +172,7 @@ print(json.dumps(bad))
         exe === 'python3'
           ? pydanticVersion()
           : (() => {
-              const r = python(['-c', 'import pydantic; print(pydantic.VERSION)'], REPO);
+              const r = python(['-c', 'import pydantic; print(pydantic.VERSION)'], REPO, undefined, exe);
               return r.status === 0 ? r.stdout.trim() : undefined;
             })();
       if (!version) ctx.skip(`${exe} cannot import pydantic (apt-get install -y python3-pydantic)`);
@@ -181,8 +181,12 @@ print(json.dumps(bad))
       const r =
         exe === 'python3'
           ? python(['-c', script(modelPath)], join(dir, 'generated/python'))
-          : python(['-c', `import sys; sys.path.insert(0, ${JSON.stringify(join(dir, 'generated/python'))})\n${script(modelPath)}`], REPO);
-      void exe;
+          : python(
+              ['-c', `import sys; sys.path.insert(0, ${JSON.stringify(join(dir, 'generated/python'))})\n${script(modelPath)}`],
+              REPO,
+              undefined,
+              exe,
+            );
       expect(r.stderr).toBe('');
       expect(JSON.parse(r.stdout)).toEqual([]);
     });

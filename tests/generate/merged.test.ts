@@ -2,7 +2,6 @@
  * generate on the merged model: the three docs pages + openai-openapi-2026-08-21.yaml (the OpenAPI
  * reader gives full nested structure and named shapes that `ref`s point to).
  */
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { z } from 'zod';
@@ -13,7 +12,7 @@ import { buildRuntimeSchemas, type RuntimeSchemas } from '../../tools/generate/z
 import type { OutputFile } from '../../tools/io/write-plan.js';
 import type { Model } from '../../tools/model/schema.js';
 import { buildModel } from '../../tools/sources/load.js';
-import { REPO, corpusConfig, pydanticVersion, python, removeTempDirs, tempDir, typecheck, writeFiles } from './helpers.js';
+import { REPO, corpusConfig, pydanticVersion, python, python3Path, removeTempDirs, tempDir, typecheck, writeFiles } from './helpers.js';
 
 const config = corpusConfig({}, true);
 
@@ -100,9 +99,9 @@ describe('generate on docs + OpenAPI 2026-08-21', () => {
     const script =
       'import json, sys, models\nbad = []\nfor anchor, v in json.load(sys.stdin):\n    try:\n        models.parse_event(v)\n    except Exception:\n        bad.append(anchor)\nprint(json.dumps(bad))';
     // Pydantic 2 (python3 on PATH) and, where installed, Debian's Pydantic 1.10 (/usr/bin/python3).
-    for (const exe of ['python3', '/usr/bin/python3']) {
-      const r = spawnSync(exe, ['-c', script], { cwd: pyDir, input: JSON.stringify(examples), encoding: 'utf8' });
-      if (exe !== 'python3' && (r.error || r.stderr.includes("No module named 'pydantic'"))) continue;
+    for (const exe of [python3Path(), '/usr/bin/python3']) {
+      const r = python(['-c', script], pyDir, JSON.stringify(examples), exe);
+      if (exe === '/usr/bin/python3' && (r.error || r.stderr.includes("No module named 'pydantic'"))) continue;
       expect(r.stderr, exe).toBe('');
       const bad = JSON.parse(r.stdout) as string[];
       // Pydantic is laxer than Zod here (optional fields accept None), so a subset of the Zod list.

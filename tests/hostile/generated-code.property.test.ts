@@ -20,7 +20,7 @@ import { generateWithDiagnostics } from '../../tools/generate/generate.js';
 import { parseRegions } from '../../tools/generate/regions.js';
 import type { Event, Field, JsonValue, Model, TypeExpr } from '../../tools/model/schema.js';
 import { MODEL_VERSION } from '../../tools/model/version.js';
-import { pydanticVersion, removeTempDirs, tempDir, typecheck, writeFiles } from '../generate/helpers.js';
+import { pydanticVersion, python3Path, removeTempDirs, tempDir, typecheck, writeFiles } from '../generate/helpers.js';
 
 // One batch of 1,000 rather than two of 500: the same cases, and the compiler's and Python's start
 // (program, Zod's declarations, pydantic's import) paid once, ~3 s less.
@@ -241,11 +241,11 @@ function problemsOf(c: Case): string[] {
       .map((d) => `tsc: ${d}`),
   );
   const py = files.filter((f) => f.path.endsWith('.py')).map((f) => join(dir, f.path));
-  const compiled = spawnSync('python3', ['-m', 'py_compile', ...py], { encoding: 'utf8' });
+  const compiled = spawnSync(python3Path(), ['-m', 'py_compile', ...py], { encoding: 'utf8' });
   if (compiled.status !== 0) problems.push(`py_compile: ${compiled.stderr.slice(0, 2000)}`);
   else if (pydanticVersion()) {
     // Loading runs every class body: a field that shadows a name the body reads later fails here, not in py_compile.
-    const loaded = spawnSync('python3', ['-c', 'import models, builders'], { cwd: join(dir, 'generated/python'), encoding: 'utf8' });
+    const loaded = spawnSync(python3Path(), ['-c', 'import models, builders'], { cwd: join(dir, 'generated/python'), encoding: 'utf8' });
     if (loaded.status !== 0) problems.push(`import: ${loaded.stderr.slice(-2000)}`);
   }
   return problems;

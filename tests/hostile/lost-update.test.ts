@@ -6,23 +6,22 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { syncCommand } from '../../tools/commands/sync.js';
 import { makeProject, deadPid, type Project } from './project.js';
 
-/** Called by the mocked report stage: it runs after sync has read mapping.json and before it writes. */
-const during = vi.hoisted(() => ({ hook: undefined as undefined | (() => void) }));
-vi.mock(import('../../tools/pipeline/report-stage.js'), async (original) => {
-  const actual = await original();
-  return {
-    ...actual,
-    reportStage: async (...args: Parameters<typeof actual.reportStage>) => {
-      during.hook?.();
-      return actual.reportStage(...args);
-    },
-  };
-});
-
-const { syncCommand: syncOnce } = await import('../../tools/commands/sync.js');
+/**
+ * Called when sync reports its `report` step: sync has read mapping.json and the tracker by then,
+ * and writes them after. A caller's own progress sink is where a library user sees that moment too.
+ */
+const during = { hook: undefined as undefined | (() => void) };
+const progress = {
+  step: (label: string) => {
+    if (label === 'report') during.hook?.();
+  },
+  done: () => {},
+};
+const syncOnce = (opts: { cwd: string; json: boolean }) => syncCommand({ ...opts, progress });
 
 let p: Project | undefined;
 afterEach(() => {

@@ -15,7 +15,7 @@ import { generateWithDiagnostics } from '../../tools/generate/generate.js';
 import type { Model } from '../../tools/model/schema.js';
 import { shown, unprintable } from '../../tools/sources/check-text.js';
 import { buildFromFiles, sha256 } from '../../tools/sources/load.js';
-import { removeTempDirs, tempDir, typecheck, writeFiles } from '../generate/helpers.js';
+import { python3Path, removeTempDirs, tempDir, typecheck, writeFiles } from '../generate/helpers.js';
 
 const RUNS = 2;
 const EVENTS_PER_RUN = 200;
@@ -170,7 +170,7 @@ async function problemsOf(events: EventIn[]): Promise<string[]> {
       .slice(0, 10)
       .map((d) => `tsc: ${d}`),
   );
-  const py = spawnSync('python3', ['-m', 'py_compile', ...files.filter((f) => f.path.endsWith('.py')).map((f) => join(dir, f.path))], {
+  const py = spawnSync(python3Path(), ['-m', 'py_compile', ...files.filter((f) => f.path.endsWith('.py')).map((f) => join(dir, f.path))], {
     encoding: 'utf8',
   });
   if (py.status !== 0) problems.push(`py_compile: ${py.stderr.slice(0, 2000)}`);
