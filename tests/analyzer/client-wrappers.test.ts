@@ -243,6 +243,45 @@ describe('TypeScript: a plain server’s dispatch on method and path', () => {
   });
 });
 
+describe('TypeScript: a plain server’s dispatch through copies, prefixes and patterns', () => {
+  it('follows the path and the method into local names, and reads the body the block reads', async () => {
+    expect(
+      await routes({
+        'web/plain.mts': [
+          "import http from 'node:http';",
+          'http.createServer(async (req, res) => {',
+          "  const path = (req.url ?? '/').split('?')[0];",
+          '  const { method } = req;',
+          '  const body = JSON.parse(await readBody(req));',
+          "  if (method === 'POST' && path.startsWith('/v1/responses')) {",
+          '    const stream = body.stream === true;',
+          '    return create(body.model, body.input, stream, res);',
+          '  }',
+          "  if (req.method === 'GET' && /^\\/v1\\/responses\\/([^/]+)$/.test(path)) return res.end();",
+          "  if (req.method === 'DELETE' && path.match(/^\\/v1\\/responses\\/[\\w-]+$/)) return res.end();",
+          '  // A prefix of several routes, and a path compared with no method: neither is a route.',
+          "  if (req.method === 'POST' && path.startsWith('/v1/conversations/')) return res.end();",
+          "  if (path.startsWith('/v1/conversations')) return res.end();",
+          '  // A name that holds something else.',
+          '  const target = pick(req);',
+          "  if (method === 'POST' && target === '/v1/conversations') return res.end();",
+          '});',
+          'async function readBody(req: any): Promise<string> {',
+          "  let text = '';",
+          '  for await (const chunk of req) text += chunk;',
+          '  return text;',
+          '}',
+          '',
+        ].join('\n'),
+      }),
+    ).toEqual([
+      'web/plain.mts:6 POST /v1/responses [stream@7,model@8,input@8] (request dispatch on its method and path)',
+      'web/plain.mts:10 GET /v1/responses/{param1} [param1@10] (request dispatch on its method and path)',
+      'web/plain.mts:11 DELETE /v1/responses/{param1} [param1@11] (request dispatch on its method and path)',
+    ]);
+  });
+});
+
 describe('TypeScript: a route or a call described by one object, and a fetch-like wrapper', () => {
   it('reads its method and path, and what a call sends', async () => {
     expect(

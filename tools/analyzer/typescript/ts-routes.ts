@@ -28,6 +28,7 @@ import {
   SENT_UNDER,
 } from '../client-path.js';
 import { fileRoute, type FileRoute } from '../route-files.js';
+import { pathOfPattern } from '../route-pattern.js';
 import { callsOf, flowKeys, functionsOf, isEquality, isFunctionLike, returnStatements } from './sent-flow.js';
 
 type At = (node: TS.Node) => { line: number; column: number };
@@ -82,19 +83,32 @@ export function routeVisitor(
   let collections: Set<string> | undefined;
   // The last names of the SDK calls the spec's examples make (`create`, `list`): a cheap first test.
   const sdkLast = new Set([...ctx.candidates.sdkCalls.keys()].map((k) => k.slice(k.lastIndexOf('.') + 1)));
+  const dispatched = (node: TS.Expression): boolean => {
+    const route = dispatchedRoute(ts, sf, node);
+    if (!route) return false;
+    const guard = WITH_BODY.has(route.method) ? dispatchGuard(ts, node) : undefined;
+    const { keys: read, handOffs } = guard
+      ? keysRead(ts, guard.thenStatement, at, functions, plainBodyNames(ts, guard), undefined, true)
+      : NOTHING_READ;
+    sink.add({
+      kind: 'route',
+      symbol: callerName(ts, node) ?? route.path,
+      method: route.method,
+      path: route.path,
+      evidence: 'request dispatch on its method and path',
+      ...withBodyKeys(pathParams(route.path, at(node).line), read),
+      ...(handOffs.length ? { handsBody: handOffs } : {}),
+      ...at(node),
+    });
+    return true;
+  };
   return (node: TS.Node): void => {
     if (node.kind === ts.SyntaxKind.BinaryExpression) {
-      const route = dispatchedRoute(ts, sf, node as TS.BinaryExpression);
-      if (route)
-        sink.add({
-          kind: 'route',
-          symbol: callerName(ts, node) ?? route.path,
-          method: route.method,
-          path: route.path,
-          evidence: 'request dispatch on its method and path',
-          ...at(node),
-        });
+      dispatched(node as TS.BinaryExpression);
       return;
+    }
+    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && DISPATCH_TESTS.has(node.expression.name.text)) {
+      if (dispatched(node)) return;
     }
     if (ts.isCallExpression(node) && (ts.isPropertyAccessExpression(node.expression) || ts.isIdentifier(node.expression))) {
       const access = ts.isPropertyAccessExpression(node.expression) ? node.expression : undefined;
@@ -497,22 +511,17 @@ const PATH_PROPERTIES = new Set(['pathname', 'url', 'path']);
 
 /**
  * A plain server's dispatch (`node:http`): `req.method === 'POST' && url.pathname === '/v1/responses'`,
- * the path a literal or a `const` around it. Only with the method compared in the same `&&`: a
- * path compared alone may be a client's or a proxy's test of where a call goes.
+ * the path a literal or a `const` around it; `path.startsWith('/v1/responses')` (a prefix that ends
+ * in `/` stands for several routes, so none); a pattern (`/^\/v1\/responses\/([^/]+)$/.test(path)`,
+ * `path.match(…)`). The path and the method may be copies (`const path = req.url.split('?')[0]`,
+ * `const { method } = req`). Only with the method compared in the same `&&`: a path compared alone
+ * may be a client's or a proxy's test of where a call goes.
  */
-function dispatchedRoute(ts: Ts, sf: TS.SourceFile, node: TS.BinaryExpression): { method: string; path: string } | undefined {
-  const op = node.operatorToken.kind;
-  if (op !== ts.SyntaxKind.EqualsEqualsEqualsToken && op !== ts.SyntaxKind.EqualsEqualsToken) return undefined;
-  const isPath = (e: TS.Expression): boolean => ts.isPropertyAccessExpression(e) && PATH_PROPERTIES.has(e.name.text);
-  const other = isPath(node.left) ? node.right : isPath(node.right) ? node.left : undefined;
-  if (!other) return undefined;
-  const written = ts.isIdentifier(other) ? constantValue(ts, sf, other.text, node) : other;
-  const path = written && pathOf(ts, written);
+function dispatchedRoute(ts: Ts, sf: TS.SourceFile, node: TS.Expression): { method: string; path: string } | undefined {
+  const path = dispatchedPath(ts, sf, node);
   if (!path?.startsWith('/')) return undefined;
   // The method, compared beside it in the same chain of `&&`.
-  let chain: TS.Node = node;
-  while (ts.isBinaryExpression(chain.parent) && chain.parent.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken)
-    chain = chain.parent;
+  const chain = andChain(ts, node);
   let method: string | undefined;
   const visit = (e: TS.Node): void => {
     if (method || !ts.isBinaryExpression(e)) return;
@@ -522,12 +531,153 @@ function dispatchedRoute(ts: Ts, sf: TS.SourceFile, node: TS.BinaryExpression): 
       return;
     }
     const sides = [e.left, e.right];
-    const named = sides.some((s) => ts.isPropertyAccessExpression(s) && s.name.text === 'method');
+    const named = sides.some((s) => isRequestPart(ts, sf, s, METHOD_PROPERTY, node));
     const literal = sides.find((s): s is TS.StringLiteral => ts.isStringLiteral(s) && HTTP_METHOD.test(s.text));
     if (named && literal) method = literal.text.toUpperCase();
   };
   visit(chain);
   return method ? { method, path } : undefined;
+}
+
+const METHOD_PROPERTY = new Set(['method']);
+/** The calls that test a path: `path.startsWith(…)`, `pattern.test(path)`, `path.match(pattern)`. */
+const DISPATCH_TESTS = new Set(['startsWith', 'test', 'match']);
+
+/** The `if` whose condition is the `&&` chain a dispatch stands in. */
+function dispatchGuard(ts: Ts, node: TS.Node): TS.IfStatement | undefined {
+  const chain = andChain(ts, node);
+  const parent = chain.parent;
+  return parent && ts.isIfStatement(parent) && parent.expression === chain ? parent : undefined;
+}
+
+/**
+ * The names the function around a dispatch gives the body it parses before the dispatch
+ * (`const body = JSON.parse(await readBody(req))`, `const payload = await readJson(req)`): a plain
+ * server has no `req.body` to read.
+ */
+function plainBodyNames(ts: Ts, guard: TS.IfStatement): string[] {
+  const names: string[] = [];
+  for (let n = guard.parent; n; n = n.parent) {
+    if (ts.isBlock(n) || ts.isSourceFile(n))
+      for (const st of n.statements) {
+        if (st.pos >= guard.pos) break;
+        if (!ts.isVariableStatement(st)) continue;
+        for (const d of st.declarationList.declarations)
+          if (ts.isIdentifier(d.name) && d.initializer && isPlainBody(ts, d.initializer)) names.push(d.name.text);
+      }
+    if (isFunctionLike(ts, n)) break;
+  }
+  return names;
+}
+
+/** `JSON.parse(…)`, or a function of a body's name given something (`await readJsonBody(req)`). */
+function isPlainBody(ts: Ts, e: TS.Expression): boolean {
+  let x = e;
+  while (ts.isAwaitExpression(x) || ts.isParenthesizedExpression(x) || ts.isAsExpression(x) || ts.isNonNullExpression(x)) x = x.expression;
+  if (!ts.isCallExpression(x) || x.arguments.length === 0) return false;
+  const callee = x.expression;
+  if (ts.isPropertyAccessExpression(callee)) return exprName(ts, callee) === 'JSON.parse';
+  return ts.isIdentifier(callee) && /body|json|payload/i.test(callee.text);
+}
+
+/** The path `node` tests the request's path against: a comparison, a `startsWith`, a pattern's `test` or `match`. */
+function dispatchedPath(ts: Ts, sf: TS.SourceFile, node: TS.Expression): string | undefined {
+  const isPath = (e: TS.Expression): boolean => isRequestPart(ts, sf, e, PATH_PROPERTIES, node);
+  if (ts.isBinaryExpression(node)) {
+    const op = node.operatorToken.kind;
+    if (op !== ts.SyntaxKind.EqualsEqualsEqualsToken && op !== ts.SyntaxKind.EqualsEqualsToken) return undefined;
+    const other = isPath(node.left) ? node.right : isPath(node.right) ? node.left : undefined;
+    const written = other && ts.isIdentifier(other) ? constantValue(ts, sf, other.text, node) : other;
+    return written && pathOf(ts, written);
+  }
+  if (!ts.isCallExpression(node) || !ts.isPropertyAccessExpression(node.expression) || node.arguments.length !== 1) return undefined;
+  const name = node.expression.name.text;
+  const [arg] = node.arguments as unknown as [TS.Expression];
+  if (name === 'startsWith' && isPath(node.expression.expression)) {
+    const prefix = pathOf(ts, ts.isIdentifier(arg) ? (constantValue(ts, sf, arg.text, node) ?? arg) : arg);
+    return prefix?.endsWith('/') ? undefined : prefix;
+  }
+  const [pattern, subject] =
+    name === 'test' ? [node.expression.expression, arg] : name === 'match' ? [arg, node.expression.expression] : [undefined, undefined];
+  if (!pattern || !subject || !isPath(subject)) return undefined;
+  const written = ts.isIdentifier(pattern) ? constantValue(ts, sf, pattern.text, node) : pattern;
+  return written && ts.isRegularExpressionLiteral(written)
+    ? pathOfPattern(written.text.slice(1, written.text.lastIndexOf('/')))
+    : undefined;
+}
+
+/** The `&&` chain `node` stands in, or `node` itself. */
+function andChain(ts: Ts, node: TS.Node): TS.Node {
+  let chain = node;
+  while (ts.isBinaryExpression(chain.parent) && chain.parent.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken)
+    chain = chain.parent;
+  return chain;
+}
+
+/**
+ * `e` reads one of the request's `properties` (`req.url`, `url.pathname`), or is a `const` that
+ * holds one: a copy (`const path = req.url ?? '/'`), its part before the query (`.split('?')[0]`)
+ * or a name taken apart from it (`const { method } = req`, `const { pathname } = new URL(…)`).
+ */
+function isRequestPart(
+  ts: Ts,
+  sf: TS.SourceFile,
+  e: TS.Expression,
+  properties: ReadonlySet<string>,
+  /** Where `e` is read: a node whose parents the walk has set (its own children's are set later). */
+  from: TS.Node,
+  depth = 0,
+): boolean {
+  const unwrap = (y: TS.Expression): TS.Expression => {
+    let z = unwrapExpression(ts, y);
+    while (ts.isNonNullExpression(z)) z = unwrapExpression(ts, z.expression);
+    return z;
+  };
+  let x = unwrap(e);
+  for (let step = 0; step < 4; step++) {
+    if (isFallback(ts, x)) x = unwrap(x.left);
+    // `url.split('?')[0]`: the path without its query.
+    else if (
+      ts.isElementAccessExpression(x) &&
+      ts.isCallExpression(x.expression) &&
+      ts.isPropertyAccessExpression(x.expression.expression) &&
+      x.expression.expression.name.text === 'split'
+    )
+      x = unwrap(x.expression.expression.expression);
+    else break;
+  }
+  if (ts.isPropertyAccessExpression(x)) return properties.has(x.name.text);
+  if (!ts.isIdentifier(x) || depth >= 3) return false;
+  const declaration = localDeclaration(ts, sf, x.text, from);
+  if (!declaration?.initializer) return false;
+  if (ts.isBindingElement(declaration.element)) {
+    const key = declaration.element.propertyName ?? declaration.element.name;
+    return (ts.isIdentifier(key) || ts.isStringLiteral(key)) && properties.has(key.text);
+  }
+  return isRequestPart(ts, sf, declaration.initializer, properties, declaration.element, depth + 1);
+}
+
+/** The `const` or `let` that declares `name` in the blocks around `node` (innermost first), or in a destructuring there. */
+function localDeclaration(
+  ts: Ts,
+  sf: TS.SourceFile,
+  name: string,
+  node: TS.Node,
+): { element: TS.VariableDeclaration | TS.BindingElement; initializer: TS.Expression | undefined } | undefined {
+  for (let n = node.parent; n && n !== sf; n = n.parent) {
+    if (!ts.isBlock(n)) continue;
+    for (const st of n.statements) {
+      if (!ts.isVariableStatement(st)) continue;
+      for (const d of st.declarationList.declarations) {
+        if (ts.isIdentifier(d.name) && d.name.text === name) return { element: d, initializer: d.initializer };
+        if (ts.isObjectBindingPattern(d.name))
+          for (const el of d.name.elements)
+            if (!el.dotDotDotToken && ts.isIdentifier(el.name) && el.name.text === name) return { element: el, initializer: d.initializer };
+      }
+    }
+    if (isFunctionLike(ts, n)) return undefined;
+  }
+  return undefined;
 }
 
 /** The HTTP method an options object writes out (`{ method: 'POST' }`); undefined when it writes none. */
@@ -1309,6 +1459,8 @@ export function keysRead(
   given: readonly string[] = [],
   /** The class `fn` is a method of, for `this.service.create(body)`. */
   owner?: TS.ClassLikeDeclaration,
+  /** A plain server's block: a body it parses itself (`JSON.parse(…)`, `await readJson(req)`) is the body. */
+  plain = false,
 ): { keys: SentKey[]; handOffs: HandOff[] } {
   const out: SentKey[] = [];
   const handOffs: HandOff[] = [];
@@ -1324,6 +1476,7 @@ export function keysRead(
     while (ts.isAwaitExpression(x) || ts.isParenthesizedExpression(x) || ts.isAsExpression(x)) x = x.expression;
     // Nuxt (h3): `await readBody(event)`.
     if (ts.isCallExpression(x) && ts.isIdentifier(x.expression) && x.expression.text === 'readBody') return true;
+    if (plain && isPlainBody(ts, x)) return true;
     if (ts.isPropertyAccessExpression(x))
       return x.name.text === 'body' && /^(req|request)$/.test(exprName(ts, x.expression)?.split('.').pop() ?? '');
     return (
