@@ -468,6 +468,30 @@ describe('body keys an untyped handler reads', () => {
     ).toEqual(['web/server.mts:3 POST /v1/responses [model@8 input@8 instructions@10 stream@7]']);
   });
 
+  it('TypeScript: the request handed to a function of the file, a generator among them, has its body read there', async () => {
+    expect(
+      await routes({
+        'web/server.mts': [
+          "import express from 'express';",
+          'const app = express();',
+          "app.post('/v1/responses', async (req, res) => {",
+          '  for await (const event of run(req, res)) res.write(event);',
+          '  if (req.body.stream) res.end();',
+          '});',
+          'async function* run(incoming: any, res: any) {',
+          '  yield { model: incoming.body.model, top_p: incoming.body.top_p };',
+          '  yield* inner(incoming);',
+          '}',
+          'async function* inner(req: any) {',
+          '  if (req.body.reasoning) yield req.body.input;',
+          '  yield log(res);',
+          '}',
+          '',
+        ].join('\n'),
+      }),
+    ).toEqual(['web/server.mts:3 POST /v1/responses [model@8 top_p@8 reasoning@12 input@12 stream@5]']);
+  });
+
   it('TypeScript: the body handed to another module is read there (a function, a method of a class the file makes)', async () => {
     expect(
       await routes({

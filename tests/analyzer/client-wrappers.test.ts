@@ -360,7 +360,7 @@ describe('TypeScript: a wrapper of `fetch` called as `fetch` is', () => {
     ]);
   });
 
-  it('reads a URL a function or method of the file returns, when each of its returns is one path, and a default after `??`', async () => {
+  it('reads a URL a function or method of the file returns, when each of its returns is one path, a default after `??`, and a URL joined with `+`', async () => {
     expect(
       await routes({
         'web/adapter.mts': [
@@ -383,6 +383,10 @@ describe('TypeScript: a wrapper of `fetch` called as `fetch` is', () => {
           '  const fetchImpl = deps.fetch ?? fetch;',
           "  return fetchImpl(endpoint, { method: 'POST', body: JSON.stringify({ input }) });",
           '}',
+          'export async function joined(base: string, id: string) {',
+          "  await fetch(base + '/v1/responses', { method: 'POST', body: JSON.stringify({ model: 'm', input: 'hi' }) });",
+          "  return fetch(base + '/v1/responses/' + id, { method: 'DELETE' });",
+          '}',
           '',
         ].join('\n'),
       }),
@@ -390,6 +394,9 @@ describe('TypeScript: a wrapper of `fetch` called as `fetch` is', () => {
       'web/adapter.mts:10 POST /v1/responses [model@10,input@10] (fetch() call)',
       // An injectable URL with a default: the default's path.
       'web/adapter.mts:17 POST /v1/responses [input@17] (fetchImpl() call)',
+      // A URL joined with `+`, as the template it spells.
+      'web/adapter.mts:20 POST /v1/responses [model@20,input@20] (fetch() call)',
+      'web/adapter.mts:21 DELETE /v1/responses/{id} [id@21] (fetch() call)',
     ]);
   });
 });

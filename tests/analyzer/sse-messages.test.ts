@@ -68,7 +68,7 @@ describe('SSE messages built as values', () => {
     ).toEqual(['2 emitter response.created (event of an SSE message)', '3 emitter response.in_progress (event of an SSE message)']);
   });
 
-  it('TypeScript: each branch of a choice written as the type or the event emits that event; not one compared', async () => {
+  it('TypeScript: each branch of a choice written as the type or the event emits that event, in parentheses or narrowed too; not one compared', async () => {
     expect(
       await facts({
         'web/finish.mts': [
@@ -76,6 +76,9 @@ describe('SSE messages built as values', () => {
           "  send(res.status === 'failed' ? 'response.failed' : 'response.completed', {",
           "    type: res.status === 'failed' ? 'response.failed' : 'response.completed',",
           '  });',
+          // In parentheses or narrowed, a branch or the whole value.
+          "  send('x', { type: res.status ? ('response.in_progress' as 'x') : 'response.queued' });",
+          "  send('x', { type: ('response.incomplete' as const) });",
           "  return res.status === (res.status ? 'response.queued' : 'x');",
           '}',
           '',
@@ -86,6 +89,9 @@ describe('SSE messages built as values', () => {
       '2 emitter response.completed (argument of send())',
       '3 emitter response.failed (type property in object literal)',
       '3 emitter response.completed (type property in object literal)',
+      '5 emitter response.in_progress (type property in object literal)',
+      '5 emitter response.queued (type property in object literal)',
+      '6 emitter response.incomplete (type property in object literal) fields: type',
     ]);
   });
 });

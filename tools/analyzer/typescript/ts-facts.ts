@@ -431,9 +431,16 @@ function roleOf(
 ): Role {
   // A branch of a choice stands where the choice does: `type: failed ? 'response.failed' :
   // 'response.completed'` builds either event, `emit(done ? 'a' : 'b', …)` emits either.
+  // So does a literal in parentheses or narrowed (`('response.created' as const)`).
   let at: TS.Node = node;
-  while (ts.isConditionalExpression(at.parent) && at !== at.parent.condition) at = at.parent;
-  if (at !== node && (ts.isBinaryExpression(at.parent) || ts.isCaseClause(at.parent))) at = node;
+  let choice = false;
+  for (;;) {
+    const up = at.parent;
+    if (ts.isConditionalExpression(up) && at !== up.condition) choice = true;
+    else if (!(ts.isParenthesizedExpression(up) || ts.isAsExpression(up) || ts.isSatisfiesExpression(up))) break;
+    at = up;
+  }
+  if (choice && (ts.isBinaryExpression(at.parent) || ts.isCaseClause(at.parent))) at = node;
   const p: TS.Node = at.parent;
   // The property that says which event an object is: `type`, or `name` for a catalog's own events (an SDK's run-item names).
   const discriminates = (key: string | undefined, holder?: TS.Node): boolean =>

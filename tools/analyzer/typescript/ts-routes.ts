@@ -770,7 +770,18 @@ function pathOf(ts: Ts, arg: TS.Expression): string | undefined {
   const template = ts.isTaggedTemplateExpression(arg) ? arg.template : arg;
   let text: string;
   if (ts.isStringLiteral(template) || ts.isNoSubstitutionTemplateLiteral(template)) text = template.text;
-  else if (ts.isTemplateExpression(template)) {
+  else if (ts.isBinaryExpression(template) && template.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+    // `base + '/v1/responses'`, `'/v1/responses/' + id`: read as the template it spells.
+    const parts = concatenated(ts, template);
+    let i = 0;
+    text = '';
+    if (!isText(ts, parts[0]!) && parts[1] && isText(ts, parts[1]) && parts[1].text.startsWith('/')) i = 1;
+    for (; i < parts.length; i++) {
+      const part = parts[i]!;
+      text += isText(ts, part) ? part.text : `{${substitutionName(ts, part, i)}}`;
+    }
+    if (!text.includes('/')) return undefined;
+  } else if (ts.isTemplateExpression(template)) {
     const spans = template.templateSpans;
     let i = 0;
     text = template.head.text;
@@ -781,6 +792,18 @@ function pathOf(ts: Ts, arg: TS.Expression): string | undefined {
     for (; i < spans.length; i++) text += `{${substitutionName(ts, spans[i]!.expression, i)}}${spans[i]!.literal.text}`;
   } else return undefined;
   return pathOfUrl(text);
+}
+
+function isText(ts: Ts, e: TS.Expression): e is TS.StringLiteral | TS.NoSubstitutionTemplateLiteral {
+  return ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e);
+}
+
+/** The operands of a chain of `+`, left to right. */
+function concatenated(ts: Ts, e: TS.Expression): TS.Expression[] {
+  const x = unwrapExpression(ts, e);
+  return ts.isBinaryExpression(x) && x.operatorToken.kind === ts.SyntaxKind.PlusToken
+    ? [...concatenated(ts, x.left), ...concatenated(ts, x.right)]
+    : [x];
 }
 
 /**
@@ -1470,6 +1493,9 @@ export function keysRead(
     seen.add(name);
     out.push({ name, in: 'body', line: at(node).line });
   };
+  /** Names of the request in the file's functions it is handed to (`run(req)` with `function run(incoming)`). */
+  const requests = new Set<string>();
+  const isRequest = (name: string): boolean => /^(req|request)$/.test(name) || requests.has(name);
   // `req.body`, `request.body`, `await req.json()`, `await c.req.json()`.
   const isBody = (e: TS.Expression): boolean => {
     let x = e;
@@ -1477,8 +1503,7 @@ export function keysRead(
     // Nuxt (h3): `await readBody(event)`.
     if (ts.isCallExpression(x) && ts.isIdentifier(x.expression) && x.expression.text === 'readBody') return true;
     if (plain && isPlainBody(ts, x)) return true;
-    if (ts.isPropertyAccessExpression(x))
-      return x.name.text === 'body' && /^(req|request)$/.test(exprName(ts, x.expression)?.split('.').pop() ?? '');
+    if (ts.isPropertyAccessExpression(x)) return x.name.text === 'body' && isRequest(exprName(ts, x.expression)?.split('.').pop() ?? '');
     return (
       ts.isCallExpression(x) &&
       x.arguments.length === 0 &&
@@ -1533,6 +1558,17 @@ export function keysRead(
           if (ts.isIdentifier(param.name)) read(target, new Set([param.name.text]), depth + 1);
           else if (ts.isObjectBindingPattern(param.name)) destructured(param.name);
         });
+      }
+      if (ts.isCallExpression(n) && ts.isIdentifier(n.expression) && depth < BODY_FOLLOW_DEPTH) {
+        // `runStream(req, res)`: a function of this file handed the request reads its body too.
+        const target = functions.get(n.expression.text);
+        const handed = n.arguments.findIndex((arg) => ts.isIdentifier(arg) && isRequest(arg.text));
+        const param =
+          target && handed >= 0 && isFunctionLike(ts, target) ? (target as TS.FunctionDeclaration).parameters[handed] : undefined;
+        if (param && ts.isIdentifier(param.name)) {
+          requests.add(param.name.text);
+          read(target!, new Set(), depth + 1);
+        }
       }
       ts.forEachChild(n, visit);
     };
