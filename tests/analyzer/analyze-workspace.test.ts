@@ -45,9 +45,10 @@ describe('analyzeWorkspace on the fixture workspace', () => {
       'server/handlers.py:14 handler on_event response.completed',
       'server/handlers.py:16 handler on_event error',
       'server/handlers.py:22 handler <module> response.output_text.done',
-      // Streams framed by hand: an SSE `event:` line in a string (or f-string) emits; a comparison does not.
+      // Streams framed by hand: an SSE `event:` line in a string (or f-string) emits; one compared with a line read handles.
       'server/sse.py:3 emitter frames response.in_progress',
       'server/sse.py:4 emitter frames response.failed',
+      'server/sse.py:10 handler read response.queued',
       'tests/test_events.py:2 test test_created response.created',
       'tests/test_events.py:3 test test_created response.created',
       'traces/agent.ndjson:1 test agent.ndjson raw_response_event',
@@ -78,6 +79,7 @@ describe('analyzeWorkspace on the fixture workspace', () => {
       'web/schemas.mts:9 definition Lifecycle response.incomplete',
       'web/sse.mts:3 emitter frame response.in_progress',
       'web/sse.mts:4 emitter frame response.failed',
+      'web/sse.mts:9 handler isQueued response.queued',
       'web/types.mts:1 definition SdkCreated response.created',
       'web/types.mts:4 definition CreatedEvent response.created',
       'web/types.mts:9 definition TextEvents response.output_text.delta',

@@ -237,6 +237,37 @@ describe('body keys an untyped handler reads', () => {
     ).toEqual(['server/proxy.py:4 POST /v1/responses [max_output_tokens@8 truncation@11 previous_response_id@11]']);
   });
 
+  it('Python: a body Flask hands as bytes, parsed by the handler; keys passed on from a list the function names', async () => {
+    expect(
+      await routes({
+        'server/flask_proxy.py': [
+          'import json',
+          'from flask import Blueprint, request',
+          'bp = Blueprint("api", __name__)',
+          '',
+          '@bp.route("/v1/responses", methods=["POST"])',
+          'def create():',
+          '    payload = json.loads(request.get_data(as_text=True) or "{}")',
+          '    extra = {}',
+          '    keys = ["temperature", "metadata"]',
+          '    for k in keys:',
+          '        if k in payload:',
+          '            extra[k] = payload.get(k)',
+          '    return {"previous": payload.get("previous_response_id"), **extra}',
+          '',
+          '@bp.route("/v1/conversations", methods=["POST"])',
+          'def converse():',
+          '    body = json.loads(request.data)',
+          '    return body["metadata"]',
+          '',
+        ].join('\n'),
+      }),
+    ).toEqual([
+      'server/flask_proxy.py:5 POST /v1/responses [temperature@11 metadata@11 previous_response_id@13]',
+      'server/flask_proxy.py:15 POST /v1/conversations [metadata@18]',
+    ]);
+  });
+
   it('Python: the body read in place, without a name (Flask request.json, FastAPI await request.json())', async () => {
     expect(
       await routes({

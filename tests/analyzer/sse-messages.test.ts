@@ -195,3 +195,45 @@ describe('a helper of the file that types the event it is given', () => {
     ]);
   });
 });
+
+describe('an SSE event line looked for in what was read', () => {
+  it('handles the events of a line compared or searched for, tests them in a test, and emits those of a line written', async () => {
+    const { facts: found } = await analyzeFiles({
+      'server/consume.py': [
+        'def read(line, out):',
+        '    if "event: response.completed" in line:',
+        '        return 1',
+        '    if line.startswith("event: response.failed"):',
+        '        return 2',
+        '    out.write("event: response.created\\ndata: {}\\n\\n")',
+        '',
+      ].join('\n'),
+      'tests/test_stream.py': [
+        'def test_stream(body):',
+        '    assert "event: response.created" in body',
+        '    assert "event: response.failed" not in body',
+        '',
+      ].join('\n'),
+      'web/consume.mts': [
+        'export function read(line: string, out: { write(s: string): void }) {',
+        "  if (line.includes('event: response.completed')) return 1;",
+        "  if (line === 'event: response.failed') return 2;",
+        "  out.write('event: response.created\\ndata: {}\\n\\n');",
+        '}',
+        '',
+      ].join('\n'),
+      'web/stream.test.mts': "it('streams', () => {\n  expect(body).toContain('event: response.created');\n});\n",
+    });
+    expect(found.filter((f) => f.kind !== 'literal').map((f) => `${f.file}:${f.line} ${f.kind} ${f.literal}`)).toEqual([
+      'server/consume.py:2 handler response.completed',
+      'server/consume.py:4 handler response.failed',
+      'server/consume.py:6 emitter response.created',
+      'tests/test_stream.py:2 test response.created',
+      'tests/test_stream.py:3 test response.failed',
+      'web/consume.mts:2 handler response.completed',
+      'web/consume.mts:3 handler response.failed',
+      'web/consume.mts:4 emitter response.created',
+      'web/stream.test.mts:2 test response.created',
+    ]);
+  });
+});

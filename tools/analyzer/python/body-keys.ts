@@ -18,13 +18,13 @@ type BodyReader = NonNullable<ModuleFacts['bodyReaders']>[number];
 /**
  * The body read whole, as JSON: `await request.json()`, `json.loads(await req.body())` (Django's
  * `json.loads(request.body)`), Flask's
- * `request.get_json()` and `request.json`, Django REST framework's `request.data`, or a helper named
+ * `request.get_json()`, `request.json` and `json.loads(request.get_data(as_text=True) or "{}")`, Django REST framework's `request.data`, or a helper named
  * for it that is given the request (`await _read_request_body(request=request)`); in http.server's
  * handler, which holds the request itself, `json.loads(self.rfile.read(length))` or a method of
  * its own named for it (`self._read_json()`).
  */
 const BODY_READ =
-  /^[\w.]*\b(?:request|req)\.data$|^(?:await\s+)?[\w.]*\b(?:request|req)\.json(?:\(\s*\))?$|^[\w.]*\b(?:request|req)\.get_json\([^()]*\)$|^json\.loads\(\s*(?:await\s+)?[\w.]*\b(?:request|req)\.body(?:\(\s*\))?\s*\)$|^(?:await\s+)?[\w.]*(?:body|json)\w*\(\s*(?:\w+\s*=\s*)?(?:request|req)\s*\)$|^json\.loads\(\s*self\.rfile\.read\(.*\)\s*\)$|^self\.\w*(?:body|json)\w*\(\s*\)$/i;
+  /^[\w.]*\b(?:request|req)\.data$|^(?:await\s+)?[\w.]*\b(?:request|req)\.json(?:\(\s*\))?$|^[\w.]*\b(?:request|req)\.get_json\([^()]*\)$|^json\.loads\(\s*(?:await\s+)?[\w.]*\b(?:request|req)\.(?:body|data|get_data)(?:\([^()]*\))?(?:\s+or\s+(?:"[^"]*"|'[^']*'))?\s*\)$|^(?:await\s+)?[\w.]*(?:body|json)\w*\(\s*(?:\w+\s*=\s*)?(?:request|req)\s*\)$|^json\.loads\(\s*self\.rfile\.read\(.*\)\s*\)$|^self\.\w*(?:body|json)\w*\(\s*\)$/i;
 
 /** How far a body is followed into the file's own functions it is handed to. */
 const FOLLOW_DEPTH = 3;

@@ -191,10 +191,18 @@ export function pythonFacts(tree: Tree, ctx: FileContext): FileFacts {
         // undotted type (`event: error`) is every streaming API's: another vendor's stream is no evidence.
         // A plain string's value is its text; only an f-string's is read again, holes and all.
         const framed = sseEventTypes(value ?? literalText(node));
-        if (framed.length > 0 && node.parent?.type !== 'comparison_operator')
-          for (const type of framed)
-            if (isEventLiteral(type, ctx.candidates) && !isWeakLiteral(type))
-              sink.add({ kind: 'emitter', symbol, literal: type, evidence: 'SSE event line in a string', ...pos(node) });
+        // Compared or looked for (`if "event: response.completed" in line:`, `line.startswith(…)`, a
+        // test's `assert "event: …" in body`), the line is sought in a stream read: its events are handled.
+        const compared = node.parent?.type === 'comparison_operator' || isSearchedFor(node);
+        for (const type of framed)
+          if (isEventLiteral(type, ctx.candidates) && !isWeakLiteral(type))
+            sink.add({
+              kind: compared ? 'handler' : 'emitter',
+              symbol,
+              literal: type,
+              evidence: compared ? 'SSE event line compared' : 'SSE event line in a string',
+              ...pos(node),
+            });
         // An f-string's holes are code (`f"data: {json.dumps({'type': 'response.created'})}\n\n"`):
         // the walk goes on into them. Any other string holds nothing more.
         if (value !== undefined || !F_STRING.test(node.text)) skipUntil = node.endIndex;
@@ -1260,4 +1268,15 @@ function typedRequestReads(fn: Node, sink: FactSink): void {
       ...pos(p),
     });
   }
+}
+
+/** The calls that look for a string in another: `line.startswith(s)`, `self.assertIn(s, body)`. */
+const SEARCH_CALLS = new Set(['startswith', 'endswith', 'find', 'rfind', 'index', 'count', 'assertIn', 'assertNotIn']);
+
+/** `str` is an argument of a call that looks for it. */
+function isSearchedFor(str: Node): boolean {
+  const args = str.parent;
+  const call = args?.type === 'argument_list' ? args.parent : undefined;
+  const callee = call?.type === 'call' ? call.childForFieldName('function') : undefined;
+  return callee?.type === 'attribute' && SEARCH_CALLS.has(callee.childForFieldName('attribute')?.text ?? '');
 }

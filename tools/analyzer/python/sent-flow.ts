@@ -56,19 +56,33 @@ export function loopStrings(id: Node): Node[] {
   for (let n = id.parent; n && n.type !== 'function_definition'; n = n.parent) {
     if (n.type !== 'for_statement' || n.childForFieldName('left')?.text !== id.text) continue;
     let over = n.childForFieldName('right');
-    if (over?.type === 'identifier') {
-      const name = over.text;
-      const assigned = kids(rootOf(n))
-        .filter((st) => st.type === 'expression_statement')
-        .map((st) => kids(st)[0])
-        .find((a) => a?.type === 'assignment' && a.childForFieldName('left')?.text === name);
-      over = assigned?.childForFieldName('right') ?? null;
-    }
+    if (over?.type === 'identifier') over = assignedBefore(n, over.text)?.childForFieldName('right') ?? null;
     if (!over || !['tuple', 'list', 'set'].includes(over.type)) return [];
     const items = kids(over);
     return items.every((s) => s.type === 'string') ? items : [];
   }
   return [];
+}
+
+/**
+ * The last assignment of `name` before `at` in the blocks around it, innermost first, up to its
+ * function, or else at the module's top: `keys = ["top_p", "user"]` before `for key in keys:`.
+ */
+function assignedBefore(at: Node, name: string): Node | undefined {
+  const assignedIn = (block: Node, before: number): Node | undefined =>
+    kids(block)
+      .filter((st) => st.type === 'expression_statement' && st.startIndex < before)
+      .map((st) => kids(st)[0])
+      .filter((a) => a?.type === 'assignment' && a.childForFieldName('left')?.text === name)
+      .pop();
+  for (let n = at.parent; n && n.type !== 'module'; n = n.parent) {
+    if (n.type === 'block') {
+      const found = assignedIn(n, at.startIndex);
+      if (found) return found;
+    }
+    if (n.type === 'function_definition') break;
+  }
+  return assignedIn(rootOf(at), Number.POSITIVE_INFINITY);
 }
 
 /**

@@ -151,10 +151,18 @@ export function typescriptFacts(ts: Ts, sf: TS.SourceFile, ctx: FileContext): Fi
     // `event:` lines name; a comparison with such a line reads them instead. An undotted type
     // (`event: error`) is every streaming API's: another vendor's stream is no evidence.
     const framed = sseEventTypes(text);
-    if (framed.length > 0 && !isComparedOrCase(ts, node))
-      for (const type of framed)
-        if (isEventLiteral(type, ctx.candidates) && !isWeakLiteral(type))
-          add({ kind: 'emitter', symbol, literal: type, evidence: 'SSE event line in a string', ...at(node) });
+    // Compared or looked for in what was read (`line.includes('event: response.completed')`, a
+    // test's `expect(body).toContain(…)`), the line's events are handled.
+    const sought = framed.length > 0 && (isComparedOrCase(ts, node) || isSearchedFor(ts, node));
+    for (const type of framed)
+      if (isEventLiteral(type, ctx.candidates) && !isWeakLiteral(type))
+        add({
+          kind: sought ? 'handler' : 'emitter',
+          symbol,
+          literal: type,
+          evidence: sought ? 'SSE event line compared' : 'SSE event line in a string',
+          ...at(node),
+        });
     if (template) return true;
     const prefixed = prefixCheck(ts, node, sf, ctx.candidates);
     if (prefixed) {
@@ -1198,6 +1206,21 @@ function isClassName(name: string): boolean {
 }
 
 /** The operand of an equality comparison or a `case` label. */
+/** The calls that look for a string in another: `text.includes(s)`, `expect(text).toContain(s)`. */
+const SEARCH_CALLS = new Set(['includes', 'startsWith', 'endsWith', 'indexOf', 'lastIndexOf', 'toContain', 'toMatch', 'toInclude']);
+
+/** `node` is what a call looks for: its one argument, of a search by its name. */
+function isSearchedFor(ts: Ts, node: TS.Node): boolean {
+  const call = node.parent;
+  return (
+    ts.isCallExpression(call) &&
+    call.arguments.length === 1 &&
+    call.arguments[0] === node &&
+    ts.isPropertyAccessExpression(call.expression) &&
+    SEARCH_CALLS.has(call.expression.name.text)
+  );
+}
+
 function isComparedOrCase(ts: Ts, node: TS.Node): boolean {
   const p = node.parent;
   return Boolean(p) && (ts.isCaseClause(p) || (ts.isBinaryExpression(p) && isEquality(ts, p.operatorToken.kind)));
