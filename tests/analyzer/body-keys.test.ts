@@ -260,11 +260,18 @@ describe('body keys an untyped handler reads', () => {
           '    body = json.loads(request.data)',
           '    return body["metadata"]',
           '',
+          '@bp.route("/v1/conversations/<cid>", methods=["POST"])',
+          'def update(cid):',
+          '    raw = request.get_data(cache=True, as_text=True) or ""',
+          '    data = json.loads(raw) if raw else {}',
+          '    return data.get("metadata")',
+          '',
         ].join('\n'),
       }),
     ).toEqual([
       'server/flask_proxy.py:5 POST /v1/responses [temperature@11 metadata@11 previous_response_id@13]',
       'server/flask_proxy.py:15 POST /v1/conversations [metadata@18]',
+      'server/flask_proxy.py:20 POST /v1/conversations/<cid> [metadata@24]',
     ]);
   });
 

@@ -26,6 +26,15 @@ type BodyReader = NonNullable<ModuleFacts['bodyReaders']>[number];
 const BODY_READ =
   /^[\w.]*\b(?:request|req)\.data$|^(?:await\s+)?[\w.]*\b(?:request|req)\.json(?:\(\s*\))?$|^[\w.]*\b(?:request|req)\.get_json\([^()]*\)$|^json\.loads\(\s*(?:await\s+)?[\w.]*\b(?:request|req)\.(?:body|data|get_data)(?:\([^()]*\))?(?:\s+or\s+(?:"[^"]*"|'[^']*'))?\s*\)$|^(?:await\s+)?[\w.]*(?:body|json)\w*\(\s*(?:\w+\s*=\s*)?(?:request|req)\s*\)$|^json\.loads\(\s*self\.rfile\.read\(.*\)\s*\)$|^self\.\w*(?:body|json)\w*\(\s*\)$/i;
 
+/** The body as bytes or text, before it is parsed: Flask's `request.get_data(…)`, `request.data`, Starlette's `await request.body()`. */
+const RAW_BODY = /^(?:await\s+)?[\w.]*\b(?:request|req)\.(?:get_data\([^()]*\)|data|body(?:\(\s*\))?)(?:\s+or\s+b?(?:""|''))?$/;
+
+/** `json.loads(raw)` of one of `names`, decoded or not, or nothing when there is none (`… if raw else {}`). */
+function parsedFrom(names: readonly string[]): RegExp {
+  const name = `(?:${names.join('|')})`;
+  return new RegExp(`^json\\.loads\\(\\s*${name}(?:\\.decode\\([^()]*\\))?\\s*\\)(?:\\s+if\\s+${name}\\s+else\\s+(?:\\{\\}|dict\\(\\)))?$`);
+}
+
 /** How far a body is followed into the file's own functions it is handed to. */
 const FOLLOW_DEPTH = 3;
 
@@ -61,7 +70,13 @@ export function keysRead(
     // The functions it hands the body to are read after its own reads: a key the function reads
     // itself is located there, not in a helper it called first.
     const handedTo: [Node, Set<string>][] = [];
-    if (depth === 0) for (const name of namesGiven(f, BODY_READ)) holders.add(name);
+    if (depth === 0) {
+      for (const name of namesGiven(f, BODY_READ)) holders.add(name);
+      // Read as bytes first and parsed after: `raw = request.get_data(as_text=True) or ""`, then
+      // `payload = json.loads(raw) if raw else {}`.
+      const raw = namesGiven(f, RAW_BODY);
+      if (raw.length) for (const name of namesGiven(f, parsedFrom(raw))) holders.add(name);
+    }
     // The body read in place counts too: `request.json["model"]`, `(await request.json())["input"]`,
     // `request.get_json().get("stream")`.
     const isBody = holding(holders, BODY_READ);
