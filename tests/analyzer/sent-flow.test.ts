@@ -818,6 +818,46 @@ describe('a builder named for the request', () => {
   });
 });
 
+describe('a method named for a request, of a class named for the API', () => {
+  it('TypeScript: gives the keys it returns, those a loop copies from a list of names among them; not another class’s', async () => {
+    const { facts } = await analyzeFiles({
+      'web/adapter.mts': [
+        "const PASSTHROUGH = new Set(['truncation', 'seed']);",
+        'export class ResponsesApiAdapter {',
+        '  translateRequest(payload: any) {',
+        '    const request: Record<string, unknown> = { model: payload.model, input: payload.messages };',
+        '    if (payload.previous) request.previous_response_id = payload.previous;',
+        '    for (const key of PASSTHROUGH) {',
+        '      if (payload[key] !== undefined) request[key] = payload[key];',
+        '    }',
+        "    for (const key of ['max_output_tokens']) request[key] = payload[key];",
+        '    return request;',
+        '  }',
+        '}',
+        // A class named for no collection, or for a response (as many answers as requests are called so).
+        'export class ChatAdapter {',
+        '  translateRequest(p: any) {',
+        '    return { model: p.model, input: p.messages, previous_response_id: p.id };',
+        '  }',
+        '}',
+        'export class ResponseAdapter {',
+        '  buildPayload(p: any) {',
+        '    return { model: p.model, input: p.messages, previous_response_id: p.id };',
+        '  }',
+        '}',
+        '',
+      ].join('\n'),
+    });
+    expect(
+      facts
+        .filter((f) => f.kind === 'route' && f.namedBuilder)
+        .map((f) => `${f.file}:${f.line} ${f.symbol} ${f.method} ${f.path} [${(f.params ?? []).map((p) => `${p.name}@${p.line}`)}]`),
+    ).toEqual([
+      'web/adapter.mts:3 translateRequest POST /v1/responses [model@4,input@4,previous_response_id@5,truncation@7,max_output_tokens@9]',
+    ]);
+  });
+});
+
 describe('Python: a request built by a function of another module', () => {
   it('sends what an imported function, or a method of the class an attribute holds, returns, where that module writes it', async () => {
     const { facts } = await analyzeFiles({

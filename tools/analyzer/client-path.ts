@@ -159,14 +159,18 @@ const FILLER_WORDS = new Set(['api', 'data', 'create', 'parse', 'stream', 'strea
  * several APIs share) leaves no flow to follow; the name is what says whose request it is, and
  * `namedBuilderFact` asks too that what it returns holds several of the endpoint's parameters.
  */
-export function requestBuilderEndpoint(name: string, nouns: ReadonlyMap<string, ParamsType>): ParamsType | undefined {
+export function requestBuilderEndpoint(
+  name: string,
+  nouns: ReadonlyMap<string, ParamsType>,
+  /** The class a method is of: `translateRequest` of `ResponsesApiAdapter` is named for the request through it. */
+  owner?: string,
+): ParamsType | undefined {
   if (nouns.size === 0 || !REQUEST_WORD.test(name)) return undefined;
-  const words = name
-    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
-    .toLowerCase()
-    .split(/_+/)
-    .filter(Boolean);
+  const words = wordsOf(name);
+  if (owner !== undefined) {
+    const own = ownerRequestEndpoint(words, wordsOf(owner), nouns);
+    if (own) return own;
+  }
   // `create` first is the verb and the SDK call's at once (`create_response_request`).
   let createBefore = words[0] === 'create';
   let i = BUILDER_VERBS.has(words[0] ?? '') && words.length > 2 ? 1 : 0;
@@ -185,6 +189,33 @@ export function requestBuilderEndpoint(name: string, nouns: ReadonlyMap<string, 
   const singular = nouns.get(`${word}s`);
   const asked = createBefore || rest[0] === 'create' ? REQUEST_WORDS : ASKING_WORDS;
   return singular && rest.some((w) => asked.has(w)) ? singular : undefined;
+}
+
+/** `buildResponsesRequest`, `build_responses_request` → `build`, `responses`, `request`. */
+function wordsOf(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
+    .toLowerCase()
+    .split(/_+/)
+    .filter(Boolean);
+}
+
+/** Verbs a method that turns one request into another is named with, beside the builders'. */
+const TRANSLATING_VERBS = new Set(['translate', 'transform', 'adapt', 'map', 'serialize', 'encode']);
+
+/**
+ * A method named for a request and nothing else (`translateRequest`, `buildPayload`,
+ * `toRequestBody`) of a class named for one collection (`ResponsesApiAdapter`,
+ * `OpenAIResponsesClient`): the plural only, since `Response` names as many answers as requests.
+ */
+function ownerRequestEndpoint(words: string[], ownerWords: string[], nouns: ReadonlyMap<string, ParamsType>): ParamsType | undefined {
+  const verb = words[0] !== undefined && (BUILDER_VERBS.has(words[0]) || TRANSLATING_VERBS.has(words[0])) ? 1 : 0;
+  const rest = words.slice(verb);
+  if (rest.length === 0 || !rest.every((w) => REQUEST_WORDS.has(w) || FILLER_WORDS.has(w)) || !rest.some((w) => REQUEST_WORDS.has(w)))
+    return undefined;
+  const named = [...new Set(ownerWords.filter((w) => nouns.has(w)))];
+  return named.length === 1 ? nouns.get(named[0]!) : undefined;
 }
 
 /** How many of the endpoint's parameters a builder named for its request must return to be taken as it. */

@@ -39,6 +39,7 @@ export function compilerApi(ts: typeof TS) {
     isExpressionStatement: ts.isExpressionStatement,
     isExportDeclaration: ts.isExportDeclaration,
     isExpressionWithTypeArguments: ts.isExpressionWithTypeArguments,
+    isForOfStatement: ts.isForOfStatement,
     isExternalModuleReference: ts.isExternalModuleReference,
     isFunctionDeclaration: ts.isFunctionDeclaration,
     isFunctionExpression: ts.isFunctionExpression,

@@ -252,6 +252,37 @@ function chainOf(ts: Ts, node: TS.Node): TS.Node[] {
 }
 
 /** The function a node is written in, directly (not in a function inside it); undefined at the file's top. */
+/**
+ * The strings a `for … of` around `at` that binds `name` walks: an array literal, a `new Set([…])`,
+ * or a `const` holding one (in the function or at the file's top). Empty when any item is no string.
+ */
+function loopStrings(ts: Ts, at: TS.Node, name: string, index: FileIndex): string[] {
+  for (let n = at.parent; n && !isFunctionLike(ts, n); n = n.parent) {
+    if (!ts.isForOfStatement(n) || !ts.isVariableDeclarationList(n.initializer)) continue;
+    const bound = n.initializer.declarations[0]?.name;
+    if (!bound || !ts.isIdentifier(bound) || bound.text !== name) continue;
+    let list = unwrap(ts, n.expression);
+    if (ts.isIdentifier(list)) {
+      const owner = ownerOf(ts, n);
+      const decl = (index.declarations.get(list.text) ?? []).find(
+        (d) =>
+          d.initializer &&
+          ts.isVariableDeclarationList(d.parent) &&
+          (d.parent.flags & ts.NodeFlags.Const) !== 0 &&
+          [owner, undefined].includes(ownerOf(ts, d)),
+      );
+      if (!decl?.initializer) return [];
+      list = unwrap(ts, decl.initializer);
+    }
+    if (ts.isNewExpression(list) && ts.isIdentifier(list.expression) && list.expression.text === 'Set' && list.arguments?.length === 1)
+      list = unwrap(ts, list.arguments[0]!);
+    if (!ts.isArrayLiteralExpression(list)) return [];
+    const items = list.elements.map((e) => (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e) ? e.text : undefined));
+    return items.every((t) => t !== undefined) ? (items as string[]) : [];
+  }
+  return [];
+}
+
 function ownerOf(ts: Ts, node: TS.Node): TS.Node | undefined {
   for (let n = node.parent; n; n = n.parent) if (isFunctionLike(ts, n)) return n;
   return undefined;
@@ -616,6 +647,8 @@ export function flowKeys(
       else if (ts.isElementAccessExpression(left)) {
         const key = left.argumentExpression;
         if (ts.isStringLiteral(key) || ts.isNoSubstitutionTemplateLiteral(key)) add(key.text, w, false);
+        // `for (const key of PASSTHROUGH) request[key] = options[key]`: each name the list holds.
+        else if (ts.isIdentifier(key)) for (const name of loopStrings(ts, w, key.text, fileIndex())) add(name, w, false);
       }
     }
     // `Object.assign(params, { store: true })`.

@@ -301,7 +301,9 @@ export function typedRequestVisitor(ts: Ts, sf: TS.SourceFile, sink: FactAdder, 
    */
   const namedBuilder = (fn: TS.FunctionLikeDeclaration): void => {
     const name = ownName(ts, fn);
-    const endpoint = name === undefined ? undefined : requestBuilderEndpoint(name.text, sink.ctx.candidates.builderNouns);
+    const cls = fn.parent;
+    const owner = cls && (ts.isClassDeclaration(cls) || ts.isClassExpression(cls)) ? cls.name?.text : undefined;
+    const endpoint = name === undefined ? undefined : requestBuilderEndpoint(name.text, sink.ctx.candidates.builderNouns, owner);
     if (!name || !endpoint) return;
     const keys = returnStatements(ts, fn).flatMap(([value, place]) => flowKeys(ts, sf, place, value, at));
     const fact = namedBuilderFact(name.text, endpoint, keys, at(name));
