@@ -856,6 +856,35 @@ describe('a method named for a request, of a class named for the API', () => {
       'web/adapter.mts:3 translateRequest POST /v1/responses [model@4,input@4,previous_response_id@5,truncation@7,max_output_tokens@9]',
     ]);
   });
+
+  it('Python: the same, a decorated method too; not a method of a class named for no collection', async () => {
+    const { facts } = await analyzeFiles({
+      'server/adapter.py': [
+        'class OpenAIResponsesAdapter(BaseAdapter):',
+        '    def to_payload(self, req):',
+        '        out = {"model": req.model, "input": req.messages}',
+        '        out["truncation"] = "auto"',
+        '        return out',
+        '',
+        '    @staticmethod',
+        '    def build_request(req):',
+        '        return {"model": req.model, "input": req.messages, "max_output_tokens": 5}',
+        '',
+        'class ChatAdapter(BaseAdapter):',
+        '    def to_payload(self, req):',
+        '        return {"model": req.model, "input": req.messages, "truncation": "auto"}',
+        '',
+      ].join('\n'),
+    });
+    expect(
+      facts
+        .filter((f) => f.kind === 'route' && f.namedBuilder)
+        .map((f) => `${f.file}:${f.line} ${f.symbol} ${f.method} ${f.path} [${(f.params ?? []).map((p) => `${p.name}@${p.line}`)}]`),
+    ).toEqual([
+      'server/adapter.py:2 to_payload POST /v1/responses [model@3,input@3,truncation@4]',
+      'server/adapter.py:8 build_request POST /v1/responses [model@9,input@9,max_output_tokens@9]',
+    ]);
+  });
 });
 
 describe('Python: a request built by a function of another module', () => {

@@ -649,12 +649,16 @@ function sdkCallFact(call: Node, chain: readonly string[], symbol: string, sink:
 
 /**
  * A function named for an endpoint's request (`def _build_responses_payload(…)`, client-path.ts
- * `requestBuilderEndpoint`) that returns several of its parameters: the keys it returns are that
+ * `requestBuilderEndpoint`), or a method named for a request of a class named for the API, that returns several of its parameters: the keys it returns are that
  * request's, each where it is written, without locating the endpoint (no call is seen here). The
  * request may be sent from another module, or from a base class that calls the builder by name.
  */
 export function requestBuilderFact(fn: Node, name: Node, sink: FactSink): void {
-  const endpoint = requestBuilderEndpoint(name.text, sink.ctx.candidates.builderNouns);
+  // A method's class may name the API for it (`translate_request` of `ResponsesApiAdapter`).
+  const body = fn.parent?.type === 'decorated_definition' ? fn.parent.parent : fn.parent;
+  const owner =
+    body?.type === 'block' && body.parent?.type === 'class_definition' ? body.parent.childForFieldName('name')?.text : undefined;
+  const endpoint = requestBuilderEndpoint(name.text, sink.ctx.candidates.builderNouns, owner);
   if (!endpoint) return;
   const fact = namedBuilderFact(name.text, endpoint, returnedFlowKeys(fn), pos(name));
   if (fact) sink.add(fact);
