@@ -133,6 +133,45 @@ describe('Python written one step removed', () => {
     ).toEqual(['/responses model body at 6', '/v1/responses model body at 6']);
   });
 
+  it('a dispatch through names given to the path and the method, a prefix and a pattern, is a route', async () => {
+    const { facts } = await analyzeFiles({
+      'server/plain.py': [
+        'import re',
+        'class Handler(BaseHTTPRequestHandler):',
+        '    def do_POST(self):',
+        '        path = self.path.split("?")[0]',
+        '        if path.startswith("/v1/responses"):',
+        '            body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))',
+        '            return body.get("model")',
+        '        if path.startswith("/v1/conversations/"):',
+        '            return None',
+        '    def do_GET(self):',
+        '        path = urlparse(self.path).path',
+        '        m = re.match(r"^/v1/responses/([^/]+)$", path)',
+        '        if re.fullmatch(r"^/v1/responses/(?P<rid>[^/]+)/input_items$", path):',
+        '            return None',
+        'async def app(scope, receive, send):',
+        '    method, path = scope["method"], scope["path"]',
+        '    verb = scope["method"]',
+        '    if verb == "DELETE" and re.match("^/v1/responses/[^/]+$", path):',
+        '        return None',
+        'def goes_to(url):',
+        '    return url.path.startswith("/v1/responses")',
+        '',
+      ].join('\n'),
+    });
+    expect(
+      facts
+        .filter((f) => f.kind === 'route')
+        .map((f) => `${f.line} ${f.method} ${f.path} ${f.symbol} [${(f.params ?? []).map((p) => `${p.name}@${p.line}`)}]`),
+    ).toEqual([
+      '5 POST /v1/responses do_POST [model@7]',
+      '12 GET /v1/responses/{param1} do_GET [param1@12]',
+      '13 GET /v1/responses/{rid}/input_items do_GET [rid@13]',
+      '18 DELETE /v1/responses/{param1} app [param1@18]',
+    ]);
+  });
+
   it('a submodule of a folder without `__init__.py` is found, and its class read through it is defined where declared', async () => {
     const { facts } = await analyzeFiles({
       'server/models/openai.py': [

@@ -184,7 +184,8 @@ export function pythonFacts(tree: Tree, ctx: FileContext): FileFacts {
         else if (value !== undefined && isEventLiteral(value, ctx.candidates)) literalFact(node, value, symbol, sink, declared);
         else if (value !== undefined && ctx.candidates.objectByValue.has(value))
           objectFact(node, ctx.candidates.objectByValue.get(value)!, symbol, sink, declared);
-        else if (value?.startsWith('/') && comparedPath(node)) dispatchedRouteFact(node, value, symbol, routes.functions, sink);
+        else if ((value?.startsWith('/') || value?.startsWith('^')) && comparedPath(node))
+          dispatchedRouteFact(node, symbol, routes.functions, sink);
         if (value === 'response.create') websocketFrameFact(node, symbol, sink);
         // A stream framed by hand (`f"event: response.created\ndata: {payload}\n\n"`) emits the
         // events its `event:` lines name; a comparison with such a line reads them instead. An

@@ -24,6 +24,7 @@ import {
 } from '../client-path.js';
 import type { FactSink } from '../fact-sink.js';
 import type { CodeFact, ReturnHandOff } from '../facts.js';
+import { pathOfPattern } from '../route-pattern.js';
 import { flowKeys, returnedFlowKeys } from './sent-flow.js';
 import {
   argumentFor,
@@ -349,11 +350,83 @@ const REQUEST_METHOD = /(?:\.method|\.command|\[\s*["']method["']\s*\])$/;
 /** Containers a path is tested against: `self.path in {"/responses", "/v1/responses"}`. */
 const PATH_SETS = new Set(['set', 'tuple', 'list']);
 
-/** A string compared with something, alone or as a member of the set it is tested against. */
+/** What is done to a path before it is compared: its part before the query, stripped, lower-cased. */
+const PATH_TRIMS = /(?:\.(?:split|rsplit|partition)\([^()]*\)\[0\]|\.(?:rstrip|strip|lower)\([^()]*\))+$/;
+
+/** The calls that test a path by a pattern: `re.match(r"^/v1/responses/([^/]+)$", path)`. */
+const PATTERN_TESTS = new Set(['re.match', 're.fullmatch', 're.search']);
+
+/**
+ * A string a plain server may dispatch on: compared with something, alone or as a member of the set
+ * it is tested against; a prefix a path is tested with (`path.startswith("/v1/responses")`); a
+ * pattern a path is matched against (`re.match(r"^/v1/responses/([^/]+)$", path)`).
+ */
 export function comparedPath(str: Node): boolean {
   const parent = str.parent;
   if (parent?.type === 'comparison_operator') return true;
+  if (parent?.type === 'argument_list') return dispatchTest(str) !== undefined;
   return parent !== null && PATH_SETS.has(parent.type) && parent.parent?.type === 'comparison_operator';
+}
+
+/** The test a string stands in, with the path it tests for and where the route is located; undefined when it is no dispatch. */
+function dispatchTest(str: Node): { test: Node; path: string; at: Node } | undefined {
+  const value = stringValue(str);
+  if (value === undefined) return undefined;
+  const parent = str.parent!;
+  if (parent.type === 'argument_list') {
+    const call = parent.parent;
+    const callee = call?.type === 'call' ? call.childForFieldName('function') : undefined;
+    const args = kids(parent);
+    if (!call || !callee) return undefined;
+    if (callee.type === 'attribute' && callee.childForFieldName('attribute')?.text === 'startswith' && args.length === 1) {
+      const subject = callee.childForFieldName('object');
+      // A prefix that ends in `/` stands for several routes.
+      return value.startsWith('/') && !value.endsWith('/') && subject && isRequestPart(subject, REQUEST_PATH)
+        ? { test: call, path: value, at: call }
+        : undefined;
+    }
+    if (PATTERN_TESTS.has(callee.text) && args[0]?.id === str.id && args[1] && isRequestPart(args[1], REQUEST_PATH)) {
+      const path = pathOfPattern(value);
+      return path ? { test: call, path, at: call } : undefined;
+    }
+    return undefined;
+  }
+  if (!value.startsWith('/')) return undefined;
+  const member = PATH_SETS.has(parent.type) ? parent : undefined;
+  const compared = member ?? str;
+  const comparison = compared.parent;
+  if (comparison?.type !== 'comparison_operator' || kids(comparison).length !== 2) return undefined;
+  const [left, right] = kids(comparison);
+  const other = left?.id === compared.id ? right : left;
+  const operator = comparison.child(1)?.type;
+  // A set is tested on the right of `in`; a single path on either side of `==` or `!=`.
+  const tested = member ? (operator === 'in' || operator === 'not in') && right?.id === member.id : operator === '==' || operator === '!=';
+  if (!tested || !other || !isRequestPart(other, REQUEST_PATH)) return undefined;
+  // Each path of a set at its own string, as each type of a handler's `in (…)` is.
+  return { test: comparison, path: value, at: member ? str : comparison };
+}
+
+/**
+ * `node` reads the request's path (or method, by `part`), or is a name the function gave it
+ * before: `path = self.path.split("?")[0]`, `path = urlparse(self.path).path`, `method = scope["method"]`.
+ */
+function isRequestPart(node: Node, part: RegExp, depth = 0): boolean {
+  if (part.test(node.text.replace(PATH_TRIMS, ''))) return true;
+  if (node.type !== 'identifier' || depth >= 3) return false;
+  const fn = enclosingFunction(node);
+  let value: Node | undefined;
+  for (const a of fn?.descendantsOfType('assignment') ?? []) {
+    if (!a || a.startIndex >= node.startIndex) continue;
+    const left = a.childForFieldName('left');
+    const right = a.childForFieldName('right');
+    if (left?.text === node.text) value = right ?? undefined;
+    // `method, path = scope["method"], scope["path"]`: the value at the name's place.
+    else if ((left?.type === 'pattern_list' || left?.type === 'tuple_pattern') && right?.type === 'expression_list') {
+      const at = kids(left).findIndex((k) => k.text === node.text);
+      if (at >= 0) value = kids(right)[at];
+    }
+  }
+  return value !== undefined && isRequestPart(value, part, depth + 1);
 }
 
 /**
@@ -361,45 +434,46 @@ export function comparedPath(str: Node): boolean {
  * `scope["method"] == "POST" and scope["path"] == "/v1/responses"` in a bare ASGI app. A guard
  * that turns every other path away serves the same route (`if self.path != "/v1/responses":` or
  * `if self.path not in {"/responses", "/v1/responses"}:` answering 404), as does a test of
- * membership (`in {…}`: each path in it). The method is the handler's (`do_POST`) or the one
- * compared in the same `and`; with neither, no route: a path compared alone may be a client's test
- * of where a call goes.
+ * membership (`in {…}`: each path in it), of a prefix (`path.startswith("/v1/responses")`) or of a
+ * pattern (`re.match(r"^/v1/responses/([^/]+)$", path)`). The path and the method may be names the
+ * handler gave them first (`path = self.path.split("?")[0]`). The method is the handler's
+ * (`do_POST`) or the one compared in the same `and`; with neither, no route: a path compared alone
+ * may be a client's test of where a call goes.
  */
-export function dispatchedRouteFact(str: Node, path: string, symbol: string, functions: ReadonlyMap<string, Node>, sink: FactSink): void {
-  const member = PATH_SETS.has(str.parent!.type) ? str.parent! : undefined;
-  const compared = member ?? str;
-  const comparison = compared.parent!;
-  const [left, right] = kids(comparison);
-  const other = left?.id === compared.id ? right : left;
-  const operator = comparison.child(1)?.type;
-  // A set is tested on the right of `in`; a single path on either side of `==` or `!=`.
-  const tested = member ? (operator === 'in' || operator === 'not in') && right?.id === member.id : operator === '==' || operator === '!=';
-  if (kids(comparison).length !== 2 || !tested || !other || !REQUEST_PATH.test(other.text)) return;
-  const handler = enclosingFunction(comparison);
+export function dispatchedRouteFact(str: Node, symbol: string, functions: ReadonlyMap<string, Node>, sink: FactSink): void {
+  const found = dispatchTest(str);
+  if (!found) return;
+  const { test, path, at } = found;
+  const handler = enclosingFunction(test);
   let method = /^do_([A-Z]+)$/.exec(handler?.childForFieldName('name')?.text ?? '')?.[1];
-  // The method compared beside it: the `and` chain the comparison stands in.
-  let chain: Node = comparison;
+  // The method compared beside it: the `and` chain the test stands in.
+  let chain: Node = test;
   while (chain.parent?.type === 'boolean_operator' && chain.parent.child(1)?.type === 'and') chain = chain.parent;
   for (const c of chain.type === 'boolean_operator' ? chain.descendantsOfType('comparison_operator') : []) {
     const [a, b] = kids(c!);
     const given =
-      a && b && REQUEST_METHOD.test(a.text) ? stringValue(b) : a && b && REQUEST_METHOD.test(b.text) ? stringValue(a) : undefined;
+      a && b && isRequestPart(a, REQUEST_METHOD) ? stringValue(b) : a && b && isRequestPart(b, REQUEST_METHOD) ? stringValue(a) : undefined;
     if (given && METHODS.has(given.toLowerCase())) method = given.toUpperCase();
   }
   if (!method || !METHODS.has(method.toLowerCase())) return;
   // What the handler reads off the body it reads itself (`self._read_json()`), as a decorated route's.
   const { keys, handOffs } = handler && WITH_BODY.has(method.toLowerCase()) ? keysRead(handler, [], functions) : NOTHING_READ;
+  const params = [...pathParamsOf(path, pos(at).line), ...keys];
   sink.add({
     kind: 'route',
     symbol,
     method,
     path,
     evidence: 'request dispatch on its method and path',
-    ...(keys.length ? { params: keys } : {}),
+    ...(params.length ? { params } : {}),
     ...(handOffs.length ? { handsBody: handOffs } : {}),
-    // Each path of a set at its own string, as each type of a handler's `in (…)` is.
-    ...pos(member ? str : comparison),
+    ...pos(at),
   });
+}
+
+/** The parameters a path read from a pattern declares (`{param1}`, `{id}`), by position. */
+function pathParamsOf(path: string, line: number): { name: string; in: 'path'; optional: boolean; line: number }[] {
+  return [...path.matchAll(/\{([A-Za-z_]\w*)\}/g)].map((m) => ({ name: m[1]!, in: 'path' as const, optional: false, line }));
 }
 
 /**
