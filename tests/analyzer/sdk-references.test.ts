@@ -103,3 +103,18 @@ describe('SDK classes read through an imported module or namespace', () => {
     expect(defs).toEqual([]);
   });
 });
+
+describe('SDK classes imported by name', () => {
+  it('TypeScript: an import defines the class’s event, but not one the file names only to take a part of it', async () => {
+    const defs = await definitions({
+      'web/parts.mts': [
+        "import type { ResponseFailedEvent, ResponseQueuedEvent } from 'openai/resources/responses/responses';",
+        '',
+        "type Part = ResponseFailedEvent['response'];",
+        "export const part = (p: Part, e: ResponseQueuedEvent): ResponseFailedEvent[ 'response' ] | undefined => (e ? p : undefined);",
+        '',
+      ].join('\n'),
+    });
+    expect(defs).toEqual(['web/parts.mts:1:36 response.queued ResponseQueuedEvent (import from openai/resources/responses/responses)']);
+  });
+});

@@ -578,7 +578,9 @@ function definitionsByImport(input: AssignInput): CodeFact[] {
     // Only imports straight from the SDK: a workspace module that re-imports one (`from .events
     // import X`) names the same declaration, whose location is the first module's import line.
     const direct = [
-      ...mod.facts.imports.map((i) => ({ local: i.local, module: i.module, name: i.name, line: i.line, column: i.column, verb: 'import' })),
+      ...mod.facts.imports
+        .filter((i) => !i.partOnly)
+        .map((i) => ({ local: i.local, module: i.module, name: i.name, line: i.line, column: i.column, verb: 'import' })),
       ...mod.facts.exports.flatMap((e) =>
         e.module !== undefined && e.exportLine
           ? [

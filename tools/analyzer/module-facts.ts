@@ -16,6 +16,8 @@ interface ImportBinding {
   name: string;
   line: number;
   column: number;
+  /** The file names it only to take a part of it (`Event['part']`): no definition of the event. */
+  partOnly?: true;
 }
 
 /** `export { local as name }`, `export { name as exported } from 'm'`. */

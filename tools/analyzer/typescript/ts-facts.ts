@@ -975,7 +975,8 @@ function collectModule(ts: Ts, sf: TS.SourceFile, sink: FactSink, renamed: Map<s
       else if (bindings) {
         for (const spec of bindings.elements) {
           const original = (spec.propertyName ?? spec.name).getText(sf);
-          module.imports.push({ local: spec.name.text, module: from, name: original, ...atLine(spec) });
+          const partOnly = sink.ctx.candidates.typeByClass.has(original) && onlyPartsRead(sf.text, spec.name.text, stmt.end);
+          module.imports.push({ local: spec.name.text, module: from, name: original, ...atLine(spec), ...(partOnly ? { partOnly } : {}) });
           if (spec.propertyName) renamed.set(spec.name.text, original);
         }
       }
@@ -1224,4 +1225,13 @@ function isSearchedFor(ts: Ts, node: TS.Node): boolean {
 function isComparedOrCase(ts: Ts, node: TS.Node): boolean {
   const p = node.parent;
   return Boolean(p) && (ts.isCaseClause(p) || (ts.isBinaryExpression(p) && isEquality(ts, p.operatorToken.kind)));
+}
+
+/**
+ * Whether the file, after its import, names `local` only to take a part of it
+ * (`ResponseContentPartAddedEvent['part']`): it uses a field's type, not the event.
+ */
+function onlyPartsRead(text: string, local: string, from: number): boolean {
+  const uses = [...text.slice(from).matchAll(new RegExp(`(?<![\\w$.])${local}(?![\\w$])(\\s*\\[\\s*['"])?`, 'g'))];
+  return uses.length > 0 && uses.every((m) => m[1] !== undefined);
 }
