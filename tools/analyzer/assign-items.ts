@@ -65,7 +65,10 @@ export function assignItems(given: AssignInput): CodeFact[] {
     ...given,
     facts: withClientWrappers({
       ...given,
-      facts: withRequestTypes({ ...given, facts: withConstantValues({ ...given, facts: dispatchedByName(given) }) }),
+      facts: withRequestTypes({
+        ...given,
+        facts: withConstantValues({ ...given, facts: withPathConstants({ ...given, facts: dispatchedByName(given) }) }),
+      }),
     }),
   });
   const input: AssignInput = { ...given, facts: withReturnedKeys({ ...given, facts: withHandedBodies({ ...given, facts: viewed }) }) };
@@ -622,6 +625,35 @@ function definitionsByImport(input: AssignInput): CodeFact[] {
     }
   }
   return out;
+}
+
+/**
+ * Routes whose path is a constant another module declares (`pathFrom`): the path it holds (module
+ * facts `pathConstants`), read through the module graph as the name is written; a name that leads
+ * to no such constant (a settings object, a module of no path) leaves no route.
+ */
+function withPathConstants(input: AssignInput): CodeFact[] {
+  if (!input.facts.some((f) => f.pathFrom !== undefined)) return [...input.facts];
+  const held = (b: Binding | undefined, name: (b: Binding & { kind: 'decl' }) => string): string | undefined =>
+    b?.kind === 'decl' ? input.modules.get(b.file)?.facts.pathConstants?.find(([n]) => n === name(b))?.[1] : undefined;
+  const pathOf = (file: string, written: string): string | undefined => {
+    const whole = held(input.graph.resolveName(file, written), (b) => b.name);
+    if (whole !== undefined) return whole;
+    // `API.responses` of `import { API }`: a member of an object the other module declares.
+    const dot = written.lastIndexOf('.');
+    return dot < 0 ? undefined : held(input.graph.resolveName(file, written.slice(0, dot)), (b) => `${b.name}${written.slice(dot)}`);
+  };
+  // A module that holds a path has it in its text, so the prefilter's pass parsed it: a name none
+  // of them declares (`os.environ.get(KEY)`, `d.get(DEFAULT)`) is not looked up, which might parse
+  // the module it comes from for nothing.
+  const declared = new Set<string>();
+  for (const m of input.modules.values()) for (const [n] of m.facts.pathConstants ?? []) declared.add(n.slice(n.lastIndexOf('.') + 1));
+  return input.facts.flatMap((f) => {
+    if (f.pathFrom === undefined) return [f];
+    const { pathFrom, ...rest } = f;
+    const path = declared.has(pathFrom.slice(pathFrom.lastIndexOf('.') + 1)) ? pathOf(f.file, pathFrom) : undefined;
+    return path === undefined ? [] : [{ ...rest, path }];
+  });
 }
 
 /** Definitions through a base → their complete fields, where the workspace knows the base's. */

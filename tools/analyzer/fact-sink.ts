@@ -81,6 +81,7 @@ export class FactSink {
       'fields',
       'evidence',
       'params',
+      'pathFrom',
       'router',
       'view',
       'handsBody',

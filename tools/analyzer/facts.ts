@@ -83,6 +83,12 @@ const CodeFactSchema = z.strictObject({
    * the workspace pass gives it the methods that view declares, or drops it.
    */
   view: z.string().optional(),
+  /**
+   * route: its path is a constant another module declares, as written (`RESPONSES_URL`,
+   * `config.RESPONSES_URL`, `API.responses`): the workspace pass puts that constant's path (module
+   * facts `pathConstants`) in `path`, or drops the route when the name leads to none.
+   */
+  pathFrom: z.string().optional(),
   /** route: the router or app it is declared on, as written (`router`); another module may mount it under a prefix. */
   router: z.string().optional(),
   /**

@@ -49,6 +49,12 @@ export interface ModuleFacts {
    */
   constants?: [string, string][];
   /**
+   * Paths held by module-level constants (`RESPONSES_URL = "https://api.openai.com/v1/responses"`,
+   * `export const API = { responses: '/v1/responses' }` as `API.responses`): [name, path], for calls of
+   * other modules that send to the name (route facts' `pathFrom`).
+   */
+  pathConstants?: [string, string][];
+  /**
    * Collections of constants assigned to a name (`TERMINAL = {Events.COMPLETED, Events.FAILED}`,
    * `const TERMINAL = new Set([EventType.Completed])`): [name, the constants as written], each read
    * where it is declared, as a constant written in code is.

@@ -33,7 +33,7 @@ import {
 } from './python-routes.js';
 import { bodyReaders } from './body-keys.js';
 import { type FlowKey, flowKeys, returnedKeys } from './sent-flow.js';
-import { paramsTypeOf, sentBodyKeys } from '../client-path.js';
+import { paramsTypeOf, pathOfUrl, sentBodyKeys } from '../client-path.js';
 import { embeddedTraceTypes, sseEventTypes } from '../trace/trace-facts.js';
 import { constantRanges } from './constant-names.js';
 import { keepEventConstants } from '../module-facts.js';
@@ -107,6 +107,8 @@ export function pythonFacts(tree: Tree, ctx: FileContext): FileFacts {
   mergeConstantRefs(root, nodes, types);
   const ofType = (...wanted: string[]): Node[] => nodes.filter((_, i) => wanted.includes(types[i]!));
   const renamed = collectModuleFacts(root, ofType('import_statement', 'import_from_statement'), sink);
+  const paths = pathConstants(root);
+  if (paths.length) sink.module.pathConstants = paths;
   // Only for recognising roots such as `BaseModel` under another local name; facts keep the name
   // as written and the workspace pass resolves it through the module graph.
   const resolve = (name: string | undefined): string | undefined => (name === undefined ? undefined : (renamed.get(name) ?? name));
@@ -1280,4 +1282,19 @@ function isSearchedFor(str: Node): boolean {
   const call = args?.type === 'argument_list' ? args.parent : undefined;
   const callee = call?.type === 'call' ? call.childForFieldName('function') : undefined;
   return callee?.type === 'attribute' && SEARCH_CALLS.has(callee.childForFieldName('attribute')?.text ?? '');
+}
+
+/** The paths module-level names hold (`RESPONSES_URL = "https://api.openai.com/v1/responses"`), for calls of other modules that send to them. */
+function pathConstants(root: Node): [string, string][] {
+  const out: [string, string][] = [];
+  for (const st of kids(root)) {
+    const a = st.type === 'expression_statement' ? kids(st)[0] : undefined;
+    const left = a?.type === 'assignment' ? a.childForFieldName('left') : undefined;
+    const right = a?.childForFieldName('right');
+    if (left?.type !== 'identifier' || right?.type !== 'string') continue;
+    const value = stringValue(right);
+    const path = value !== undefined && /^(?:https?:\/\/|\/)/.test(value) ? pathOfUrl(value) : undefined;
+    if (path && path.length > 1) out.push([left.text, path]);
+  }
+  return out;
 }

@@ -255,7 +255,11 @@ export function clientCallFact(call: Node, callee: Callee, symbol: string, scope
   };
   // A function of the module that sends to the URL it is given: another module may call it.
   if (first.type === 'identifier') wrapperOf(callerOf(), first.text, verb, sink);
-  const path = clientPath(first, callerOf, 0);
+  let path = clientPath(first, callerOf, 0);
+  // `requests.post(RESPONSES_URL, …)`, `post(config.RESPONSES_URL, …)` with the name imported: the
+  // path is that module's constant, which the workspace pass looks up.
+  const pathFrom = path === undefined ? importedPathName(first, sink) : undefined;
+  if (pathFrom !== undefined) path = '';
   if (path === undefined) return;
   const body = requestClass(args, callerOf());
   const variants = body?.split(' | ');
@@ -265,12 +269,22 @@ export function clientCallFact(call: Node, callee: Callee, symbol: string, scope
     symbol,
     method: verb.toUpperCase(),
     path,
+    ...(pathFrom !== undefined ? { pathFrom } : {}),
     evidence: `${fn.text}() call`,
     ...(variants ? { className: variants[0]! } : {}),
     ...(variants && variants.length > 1 ? { variants } : {}),
     ...(params.length ? { params } : {}),
     ...pos(call),
   });
+}
+
+/** `RESPONSES_URL`, `config.RESPONSES_URL`: a name (or an attribute of one) the module imports, as written. */
+function importedPathName(node: Node, sink: FactSink): string | undefined {
+  if (node.type !== 'identifier' && node.type !== 'attribute') return undefined;
+  const written = node.text;
+  if (!/^[A-Za-z_][\w.]*$/.test(written)) return undefined;
+  const head = written.split('.')[0];
+  return sink.module.imports.some((i) => i.local === head) ? written : undefined;
 }
 
 /**

@@ -20,7 +20,7 @@ import { isEquality, isFunctionLike } from './sent-flow.js';
 import { typedRequestKinds, typedRequestVisitor } from './typed-request.js';
 import { embeddedTraceTypes, sseEventTypes } from '../trace/trace-facts.js';
 import { alternation } from '../prefilter.js';
-import { sentBodyKeys } from '../client-path.js';
+import { pathOfUrl, sentBodyKeys } from '../client-path.js';
 
 const EMIT_CALL = /(send|emit|yield|publish|push|write|enqueue|dispatch|sse|stream|event)/i;
 export const LISTEN_CALL = /^(on|once|addEventListener|addListener|subscribe|listen|handle|register)$/;
@@ -946,6 +946,11 @@ function collectModule(ts: Ts, sf: TS.SourceFile, sink: FactSink, renamed: Map<s
       module.constants ??= [];
       module.constants.push(...named);
     }
+    const paths = ts.isVariableStatement(stmt) ? pathConstants(ts, stmt) : [];
+    if (paths.length > 0) {
+      module.pathConstants ??= [];
+      module.pathConstants.push(...paths);
+    }
     if (ts.isExpressionStatement(stmt)) commonJsExports(ts, sf, stmt.expression, module);
     if (ts.isVariableStatement(stmt))
       for (const d of stmt.declarationList.declarations) {
@@ -1234,4 +1239,33 @@ function isComparedOrCase(ts: Ts, node: TS.Node): boolean {
 function onlyPartsRead(text: string, local: string, from: number): boolean {
   const uses = [...text.slice(from).matchAll(new RegExp(`(?<![\\w$.])${local}(?![\\w$])(\\s*\\[\\s*['"])?`, 'g'))];
   return uses.length > 0 && uses.every((m) => m[1] !== undefined);
+}
+
+/**
+ * The paths a module-level `const` holds, for calls in other modules that send to it: a URL or path
+ * (`RESPONSES_URL = 'https://api.openai.com/v1/responses'`) or a member of an object of them
+ * (`API = { responses: '/v1/responses' }` gives `API.responses`).
+ */
+function pathConstants(ts: Ts, stmt: TS.VariableStatement): [string, string][] {
+  if (!(stmt.declarationList.flags & ts.NodeFlags.Const)) return [];
+  const out: [string, string][] = [];
+  const pathIn = (e: TS.Expression): string | undefined => {
+    const x = unwrapExpression(ts, e);
+    const text = ts.isStringLiteral(x) || ts.isNoSubstitutionTemplateLiteral(x) ? x.text : undefined;
+    const path = text !== undefined && /^(?:https?:\/\/|\/)/.test(text) ? pathOfUrl(text) : undefined;
+    return path && path.length > 1 ? path : undefined;
+  };
+  for (const d of stmt.declarationList.declarations) {
+    if (!ts.isIdentifier(d.name) || !d.initializer) continue;
+    const whole = pathIn(d.initializer);
+    if (whole) out.push([d.name.text, whole]);
+    const obj = unwrapExpression(ts, d.initializer);
+    if (ts.isObjectLiteralExpression(obj))
+      for (const p of obj.properties) {
+        const key = ts.isPropertyAssignment(p) ? propertyName(ts, p.name) : undefined;
+        const path = key !== undefined && ts.isPropertyAssignment(p) ? pathIn(p.initializer) : undefined;
+        if (path) out.push([`${d.name.text}.${key}`, path]);
+      }
+  }
+  return out;
 }

@@ -207,7 +207,11 @@ export function routeVisitor(
         return;
       }
       const owner = access ? access.expression.getText(sf) : name;
-      const declared = verb && first ? pathIn(ts, sf, first, node, 0) : undefined;
+      let declared = verb && first ? pathIn(ts, sf, first, node, 0) : undefined;
+      // `fetch(RESPONSES_URL, …)`, `post(config.urls.responses, …)` with the name imported: the path
+      // is that module's constant, which the workspace pass looks up.
+      const pathFrom = verb && first && declared === undefined ? importedPathName(ts, sf, first) : undefined;
+      if (pathFrom !== undefined) declared = '';
       if (verb && declared !== undefined) {
         const handler = node.arguments[node.arguments.length - 1];
         // A handler passed by name names the route; a client call (its last argument the caller's
@@ -249,6 +253,7 @@ export function routeVisitor(
           symbol,
           method: verb.toUpperCase(),
           path: declared,
+          ...(pathFrom !== undefined ? { pathFrom } : {}),
           evidence: given && name === 'call' ? `${owner}() call` : access ? `${owner}.${name}() call` : `${name}() call`,
           ...(body ? { className: body } : {}),
           ...(params.length ? { params } : {}),
@@ -869,6 +874,28 @@ function returnedPath(ts: Ts, sf: TS.SourceFile, call: TS.CallExpression, depth:
       path = given;
     }
   return path;
+}
+
+/** Per file: every local name its imports bind, namespaces and type-only ones too. */
+const boundByImports = new WeakMap<TS.SourceFile, Set<string>>();
+
+/** `RESPONSES_URL`, `config.urls.responses`: a name (or a member of one) the file imports, as written. */
+function importedPathName(ts: Ts, sf: TS.SourceFile, e: TS.Expression): string | undefined {
+  const written = exprName(ts, unwrapExpression(ts, e));
+  if (written === undefined) return undefined;
+  let bound = boundByImports.get(sf);
+  if (!bound) {
+    bound = new Set<string>();
+    for (const st of sf.statements) {
+      const clause = ts.isImportDeclaration(st) ? st.importClause : undefined;
+      if (clause?.name) bound.add(clause.name.text);
+      const bindings = clause?.namedBindings;
+      if (bindings && ts.isNamespaceImport(bindings)) bound.add(bindings.name.text);
+      else if (bindings) for (const el of bindings.elements) bound.add(el.name.text);
+    }
+    boundByImports.set(sf, bound);
+  }
+  return bound.has(written.split('.')[0]!) ? written : undefined;
 }
 
 /** The local names a file's imports bind. */
