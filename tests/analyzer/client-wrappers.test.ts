@@ -82,6 +82,41 @@ describe('Python: a URL held in a name', () => {
 });
 
 describe('Python: a URL handed in as a parameter', () => {
+  it('reads the path a function of the module or a method of the class returns, whole or at its place in a tuple', async () => {
+    expect(
+      await routes({
+        'server/upstream.py': [
+          'BASE = "https://api.openai.com/v1"',
+          'def build():',
+          '    return f"{BASE}/responses", {"Authorization": "k"}, False',
+          'def endpoint(local):',
+          '    if local:',
+          '        return "http://localhost:8000/v1/responses"',
+          '    return "https://api.openai.com/v1/responses"',
+          'def either(fast):',
+          '    return "/v1/responses" if fast else "/v1/conversations"',
+          'class Upstream:',
+          '    def _url(self):',
+          '        return "https://api.openai.com/v1/conversations"',
+          '    async def send(self, client, text):',
+          '        url, headers, _ = build()',
+          '        payload = {"input": text}',
+          '        payload["truncation"] = "auto"',
+          '        await client.post(url, json=payload, headers=headers)',
+          '        await client.post(endpoint(True), json={"model": "m", "input": "x"})',
+          '        await client.post(self._url(), json={"metadata": {}})',
+          '        await client.post(either(True), json={"model": "m"})',
+          '',
+        ].join('\n'),
+      }),
+    ).toEqual([
+      // A base URL before the path is left to the spec's prefixes, as for any `f"{base}/responses"`.
+      'server/upstream.py:17 POST /responses [input@15,truncation@16] (client.post() call)',
+      'server/upstream.py:18 POST /v1/responses [model@18,input@18] (client.post() call)',
+      'server/upstream.py:19 POST /v1/conversations [metadata@19] (client.post() call)',
+    ]);
+  });
+
   it('reads the path the module’s calls give it, when they all give the same one', async () => {
     expect(
       await routes({

@@ -774,6 +774,9 @@ function clientPath(node: Node, callerOf: () => Node | undefined, depth: number)
   }
   if (depth >= 3) return undefined;
   if (node.type === 'call') {
+    // `build_url()`, `self._url()`: what a function of this module, or a method of the class, returns.
+    const returned = returnedPath(node, undefined, callerOf, depth);
+    if (returned !== undefined) return returned;
     const fn = node.childForFieldName('function');
     // `"/responses/{response_id}".format(response_id=…)`: the template is the path.
     if (fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'format') {
@@ -807,6 +810,9 @@ function clientPath(node: Node, callerOf: () => Node | undefined, depth: number)
   if (node.type !== 'identifier') return undefined;
   // A name the function assigns, or else one the module does (`API_URL = "http://…/v1/responses"`).
   const caller = callerOf();
+  // `url, headers = build()`: the place of the name in what that function returns.
+  const unpacked = caller ? unpackedIn(caller, node.text) : undefined;
+  if (unpacked) return returnedPath(unpacked.call, unpacked.index, callerOf, depth);
   const value =
     (caller && assignedIn(caller, node.text)) ?? (MODULE_CONSTANT.test(node.text) ? assignedIn(node.tree.rootNode, node.text) : undefined);
   if (value) return clientPath(value, callerOf, depth + 1);
@@ -857,6 +863,59 @@ function substitutionName(expr: Node | undefined, index: number): string {
 }
 
 /** The value last assigned to `name` by a plain statement of the function's own body (or the module's). */
+/** `url, headers, _ = build()` in `fn`'s body: the call, and where `name` stands in what it unpacks. */
+function unpackedIn(fn: Node, name: string): { call: Node; index: number } | undefined {
+  let found: { call: Node; index: number } | undefined;
+  for (const st of kids(fn.childForFieldName('body') ?? fn)) {
+    const a = st.type === 'expression_statement' ? kids(st)[0] : undefined;
+    const left = a?.type === 'assignment' ? a.childForFieldName('left') : undefined;
+    const right = a?.childForFieldName('right');
+    if ((left?.type !== 'pattern_list' && left?.type !== 'tuple_pattern') || right?.type !== 'call') continue;
+    const index = kids(left).findIndex((k) => k.text === name);
+    if (index >= 0) found = { call: right, index };
+  }
+  return found;
+}
+
+/**
+ * The path a function of this module (`build_url()`) or a method of the class around the call
+ * (`self._url()`) returns, or the one at `index` of the tuple it returns; every return must give
+ * the same path.
+ */
+function returnedPath(call: Node, index: number | undefined, callerOf: () => Node | undefined, depth: number): string | undefined {
+  const callee = call.childForFieldName('function');
+  const caller = callerOf();
+  let target: Node | undefined;
+  if (callee?.type === 'identifier') target = definedIn(call.tree.rootNode, callee.text);
+  else if (callee?.type === 'attribute' && callee.childForFieldName('object')?.text === 'self' && caller) {
+    const body = caller.parent?.type === 'decorated_definition' ? caller.parent.parent : caller.parent;
+    if (body?.type === 'block' && body.parent?.type === 'class_definition')
+      target = definedIn(body, callee.childForFieldName('attribute')?.text ?? '');
+  }
+  if (!target || target.id === caller?.id) return undefined;
+  const returns = target
+    .descendantsOfType('return_statement')
+    .filter((r): r is Node => r !== null && enclosingFunction(r)?.id === target.id);
+  let path: string | undefined;
+  for (const r of returns) {
+    let value = kids(r)[0];
+    if (index !== undefined) value = value && (value.type === 'expression_list' || value.type === 'tuple') ? kids(value)[index] : undefined;
+    const found = value ? clientPath(value, () => target, depth + 1) : undefined;
+    if (found === undefined || (path !== undefined && found !== path)) return undefined;
+    path = found;
+  }
+  return path;
+}
+
+/** The function of this name a module or class body defines, decorated or not. */
+function definedIn(body: Node, name: string): Node | undefined {
+  for (const st of kids(body)) {
+    const fn = st.type === 'decorated_definition' ? st.childForFieldName('definition') : st;
+    if (fn?.type === 'function_definition' && fn.childForFieldName('name')?.text === name) return fn;
+  }
+  return undefined;
+}
+
 function assignedIn(fn: Node, name: string): Node | undefined {
   let found: Node | undefined;
   for (const st of kids(fn.type === 'module' ? fn : (fn.childForFieldName('body') ?? fn))) {
