@@ -43,6 +43,43 @@ describe('a URL held by a constant of another module', () => {
     ]);
   });
 
+  it('Python: what an imported function returns, whole or at its place in a returned tuple, awaited, renamed, in a block', async () => {
+    expect(
+      await routes({
+        'server/common.py': [
+          'from . import config',
+          'async def build_upstream_request(client):',
+          '    headers = {"Authorization": client.key}',
+          '    return f"{config.BASE_URL}/responses", headers, False',
+          'def conversations_url(local):',
+          '    if local:',
+          '        return "http://localhost:8000/v1/conversations"',
+          '    return "https://api.openai.com/v1/conversations"',
+          'def either(fast):',
+          '    return "/v1/responses" if fast else "/v1/conversations"',
+          '',
+        ].join('\n'),
+        'server/client.py': [
+          'from .common import build_upstream_request as _build, conversations_url, either',
+          '',
+          'async def send(client, http, text):',
+          '    async with http:',
+          '        url, headers, _ = await _build(client)',
+          '    payload = {"model": "m", "input": text, "max_output_tokens": 5}',
+          '    await http.post(url, json=payload, headers=headers)',
+          '    await http.post(conversations_url(True), json={"metadata": {}})',
+          '    target = either(True)',
+          '    await http.post(target, json={"model": "m", "previous_response_id": "r"})',
+          '',
+        ].join('\n'),
+      }),
+    ).toEqual([
+      // A base URL before the path is left to the spec's prefixes, as for any `f"{base}/responses"`.
+      'server/client.py:7 POST /responses [model@6,input@6,max_output_tokens@6]',
+      'server/client.py:8 POST /v1/conversations [metadata@8]',
+    ]);
+  });
+
   it('TypeScript: imported by name, as a member of an imported object, or through a namespace', async () => {
     expect(
       await routes({

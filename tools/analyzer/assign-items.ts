@@ -637,6 +637,9 @@ function withPathConstants(input: AssignInput): CodeFact[] {
   const held = (b: Binding | undefined, name: (b: Binding & { kind: 'decl' }) => string): string | undefined =>
     b?.kind === 'decl' ? input.modules.get(b.file)?.facts.pathConstants?.find(([n]) => n === name(b))?.[1] : undefined;
   const pathOf = (file: string, written: string): string | undefined => {
+    // `build()[0]`: what a function of that module returns (at a place of the tuple).
+    const returned = /^([\w.]+)(\(\)(?:\[\d+\])?)$/.exec(written);
+    if (returned) return held(input.graph.resolveName(file, returned[1]!), (b) => `${b.name}${returned[2]}`);
     const whole = held(input.graph.resolveName(file, written), (b) => b.name);
     if (whole !== undefined) return whole;
     // `API.responses` of `import { API }`: a member of an object the other module declares.
@@ -647,13 +650,27 @@ function withPathConstants(input: AssignInput): CodeFact[] {
   // of them declares (`os.environ.get(KEY)`, `d.get(DEFAULT)`) is not looked up, which might parse
   // the module it comes from for nothing.
   const declared = new Set<string>();
-  for (const m of input.modules.values()) for (const [n] of m.facts.pathConstants ?? []) declared.add(n.slice(n.lastIndexOf('.') + 1));
+  for (const m of input.modules.values()) for (const [n] of m.facts.pathConstants ?? []) declared.add(lastPart(n));
+  /** The last part of a written name, by the name its module declares (`_build()` of `import build as _build`). */
+  const declaredAs = (file: string, written: string): string => {
+    const last = lastPart(written);
+    const head = /^[\w]+/.exec(last)?.[0] ?? last;
+    const imported = input.modules.get(file)?.facts.imports.find((i) => i.local === head && i.name !== '*');
+    return imported ? imported.name + last.slice(head.length) : last;
+  };
   return input.facts.flatMap((f) => {
     if (f.pathFrom === undefined) return [f];
     const { pathFrom, ...rest } = f;
-    const path = declared.has(pathFrom.slice(pathFrom.lastIndexOf('.') + 1)) ? pathOf(f.file, pathFrom) : undefined;
+    const path = declared.has(declaredAs(f.file, pathFrom)) ? pathOf(f.file, pathFrom) : undefined;
     return path === undefined ? [] : [{ ...rest, path }];
   });
+}
+
+/** `API.responses` → `responses`, `cfg.build()[0]` → `build()[0]`: the part after the last dot outside brackets. */
+function lastPart(written: string): string {
+  const call = written.indexOf('(');
+  const name = call < 0 ? written : written.slice(0, call);
+  return written.slice(name.lastIndexOf('.') + 1);
 }
 
 /** Definitions through a base → their complete fields, where the workspace knows the base's. */

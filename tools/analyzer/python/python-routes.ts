@@ -258,7 +258,7 @@ export function clientCallFact(call: Node, callee: Callee, symbol: string, scope
   let path = clientPath(first, callerOf, 0);
   // `requests.post(RESPONSES_URL, …)`, `post(config.RESPONSES_URL, …)` with the name imported: the
   // path is that module's constant, which the workspace pass looks up.
-  const pathFrom = path === undefined ? importedPathName(first, sink) : undefined;
+  const pathFrom = path === undefined ? (importedPathName(first, sink) ?? importedReturnName(first, callerOf(), sink)) : undefined;
   if (pathFrom !== undefined) path = '';
   if (path === undefined) return;
   const body = requestClass(args, callerOf());
@@ -285,6 +285,63 @@ function importedPathName(node: Node, sink: FactSink): string | undefined {
   if (!/^[A-Za-z_][\w.]*$/.test(written)) return undefined;
   const head = written.split('.')[0];
   return sink.module.imports.some((i) => i.local === head) ? written : undefined;
+}
+
+/**
+ * A URL an imported function returns, as written for the workspace pass: `build_url()` called in
+ * place or assigned first (`url = build_url()`), `build()[0]` for `url, headers = await build()`.
+ */
+function importedReturnName(node: Node, caller: Node | undefined, sink: FactSink): string | undefined {
+  const called = (call: Node | undefined): string | undefined => {
+    const c = call?.type === 'await' ? kids(call)[0] : call;
+    const fn = c?.type === 'call' ? c.childForFieldName('function') : undefined;
+    return fn?.type === 'identifier' && sink.module.imports.some((i) => i.local === fn.text) ? `${fn.text}()` : undefined;
+  };
+  if (node.type === 'call' || node.type === 'await') return called(node);
+  if (node.type !== 'identifier' || !caller) return undefined;
+  const unpacked = unpackedIn(caller, node.text);
+  if (unpacked) {
+    const name = called(unpacked.call);
+    return name && `${name}[${unpacked.index}]`;
+  }
+  return called(assignedIn(caller, node.text));
+}
+
+/**
+ * The paths the module's functions return, for calls in other modules that send to what one
+ * returns: `build_url()` when each of its returns is one path, `build()[0]` when each returns a
+ * tuple whose first item is one path.
+ */
+export function returnedPaths(root: Node): [string, string][] {
+  const out: [string, string][] = [];
+  for (const st of kids(root)) {
+    const fn = st.type === 'decorated_definition' ? st.childForFieldName('definition') : st;
+    const name = fn?.type === 'function_definition' ? fn.childForFieldName('name')?.text : undefined;
+    // Cheap first: most functions return no string with a path in it.
+    if (!fn || !name || !/return[^\n]*["'][^"'\n]*\//.test(fn.text)) continue;
+    const returns = fn.descendantsOfType('return_statement').filter((r): r is Node => r !== null && enclosingFunction(r)?.id === fn.id);
+    const values = returns.map((r) => kids(r)[0]);
+    if (values.length === 0 || values.some((v) => v === undefined)) continue;
+    const agreed = (pick: (v: Node) => Node | undefined): string | undefined => {
+      let path: string | undefined;
+      for (const v of values) {
+        const at = pick(v!);
+        const found = at ? clientPath(at, () => fn, 1) : undefined;
+        if (found === undefined || (path !== undefined && found !== path)) return undefined;
+        path = found;
+      }
+      return path;
+    };
+    const whole = agreed((v) => v);
+    if (whole) out.push([`${name}()`, whole]);
+    const first = values[0]!;
+    if (first.type !== 'expression_list' && first.type !== 'tuple') continue;
+    kids(first).forEach((_, i) => {
+      const path = agreed((v) => (v.type === 'expression_list' || v.type === 'tuple' ? kids(v)[i] : undefined));
+      if (path) out.push([`${name}()[${i}]`, path]);
+    });
+  }
+  return out;
 }
 
 /**
@@ -863,13 +920,16 @@ function substitutionName(expr: Node | undefined, index: number): string {
 }
 
 /** The value last assigned to `name` by a plain statement of the function's own body (or the module's). */
-/** `url, headers, _ = build()` in `fn`'s body: the call, and where `name` stands in what it unpacks. */
+/** `url, headers, _ = build()` (or `await build()`) in `fn`'s body: the call, and where `name` stands in what it unpacks. */
 function unpackedIn(fn: Node, name: string): { call: Node; index: number } | undefined {
   let found: { call: Node; index: number } | undefined;
-  for (const st of kids(fn.childForFieldName('body') ?? fn)) {
-    const a = st.type === 'expression_statement' ? kids(st)[0] : undefined;
-    const left = a?.type === 'assignment' ? a.childForFieldName('left') : undefined;
-    const right = a?.childForFieldName('right');
+  // Anywhere in the function, not in one nested in it: often inside a `with` or a `try`.
+  for (const a of fn.descendantsOfType('assignment')) {
+    if (!a || enclosingFunction(a)?.id !== fn.id) continue;
+    const left = a.childForFieldName('left');
+    const given = a?.childForFieldName('right');
+    // `url, headers = await build()`: the call awaited.
+    const right = given?.type === 'await' ? kids(given)[0] : given;
     if ((left?.type !== 'pattern_list' && left?.type !== 'tuple_pattern') || right?.type !== 'call') continue;
     const index = kids(left).findIndex((k) => k.text === name);
     if (index >= 0) found = { call: right, index };
