@@ -275,6 +275,39 @@ describe('body keys an untyped handler reads', () => {
     ]);
   });
 
+  it('Python: a model the handler builds from the body it reads is the route’s body model', async () => {
+    expect(
+      await routes({
+        'server/app.py': [
+          'from fastapi import FastAPI, Request',
+          'from .schemas import OpenAIRequest, CountRequest',
+          'app = FastAPI()',
+          '',
+          '@app.post("/v1/responses")',
+          'async def create(request: Request):',
+          '    body = await request.json()',
+          '    r = OpenAIRequest(**body)',
+          '    return r.model',
+          '',
+          'async def count(request: Request):',
+          '    return CountRequest.model_validate(await request.json())',
+          'app.post("/v1/conversations")(count)',
+          '',
+          '@app.post("/v1/responses/{response_id}/cancel")',
+          'async def cancel(request: Request, response_id: str):',
+          '    opts = dict(**await request.json())',
+          '    return opts.get("truncation")',
+          '',
+        ].join('\n'),
+      }),
+    ).toEqual([
+      'server/app.py:5 POST /v1/responses model=OpenAIRequest []',
+      'server/app.py:13 POST /v1/conversations model=CountRequest []',
+      // `dict` is no model.
+      'server/app.py:15 POST /v1/responses/{response_id}/cancel []',
+    ]);
+  });
+
   it('Python: the body read in place, without a name (Flask request.json, FastAPI await request.json())', async () => {
     expect(
       await routes({
@@ -528,6 +561,39 @@ describe('body keys an untyped handler reads', () => {
         ].join('\n'),
       }),
     ).toEqual(['web/server.mts:3 POST /v1/responses [model@8 top_p@8 reasoning@12 input@12 stream@5]']);
+  });
+
+  it('TypeScript: a body given to a name declared before it (`let body; try { body = … }`), in a route and in a plain server', async () => {
+    expect(
+      await routes({
+        'web/hono.mts': [
+          "import { Hono } from 'hono';",
+          'const app = new Hono();',
+          "app.post('/v1/responses', async (c) => {",
+          '  let body: any;',
+          '  try {',
+          '    body = await c.req.json();',
+          '  } catch {',
+          "    return c.json({ error: 'bad json' }, 400);",
+          '  }',
+          '  return c.json({ model: body.model, input: body.input });',
+          '});',
+          '',
+        ].join('\n'),
+        'web/plain.mts': [
+          "import http from 'node:http';",
+          'http.createServer(async (req, res) => {',
+          "  if (req.url === '/v1/responses' && req.method === 'POST') {",
+          '    let body;',
+          '    try { body = JSON.parse(await readBody(req)); } catch { return res.end(); }',
+          '    return res.end(String(body.truncation));',
+          '  }',
+          '});',
+          'async function readBody(req: any): Promise<string> { return String(req); }',
+          '',
+        ].join('\n'),
+      }),
+    ).toEqual(['web/hono.mts:3 POST /v1/responses [model@10 input@10]', 'web/plain.mts:3 POST /v1/responses [truncation@6]']);
   });
 
   it('TypeScript: the body handed to another module is read there (a function, a method of a class the file makes)', async () => {

@@ -166,6 +166,36 @@ export function queryKeysRead(fn: Node): RouteParam[] {
 }
 
 /** The names `fn` assigns something whose text reads as `read` (`body = await request.json()`). */
+/** What validates a dict into a model: Pydantic's `model_validate`, 1.x's `parse_obj`. */
+const VALIDATES = new Set(['model_validate', 'parse_obj', 'validate']);
+
+/**
+ * The model a handler builds from the body it reads (`OpenAIRequest(**body)`,
+ * `OpenAIRequest.model_validate(await request.json())`), as written: the route's body model, as a
+ * parameter typed with it would be.
+ */
+export function modelBuiltFromBody(fn: Node, given: readonly string[]): string | undefined {
+  if (!/\*\*|model_validate|parse_obj|validate/.test(fn.text)) return undefined;
+  const holders = new Set([...given, ...namesGiven(fn, BODY_READ)]);
+  const raw = namesGiven(fn, RAW_BODY);
+  if (raw.length) for (const name of namesGiven(fn, parsedFrom(raw))) holders.add(name);
+  const isBody = holding(holders, BODY_READ);
+  for (const call of fn.descendantsOfType('call')) {
+    const callee = call?.childForFieldName('function');
+    const args = kids(call?.childForFieldName('arguments') ?? call!);
+    if (!callee || args.length !== 1) continue;
+    const arg = args[0]!;
+    const written = callee.type === 'identifier' || callee.type === 'attribute' ? callee.text : undefined;
+    if (written === undefined || !/^[\w.]+$/.test(written)) continue;
+    const last = written.slice(written.lastIndexOf('.') + 1);
+    if (arg.type === 'dictionary_splat' && /^[A-Z]/.test(last) && isBody(kids(arg)[0])) return written;
+    const owner = written.slice(0, Math.max(0, written.lastIndexOf('.')));
+    const ownerLast = owner.slice(owner.lastIndexOf('.') + 1);
+    if (VALIDATES.has(last) && /^[A-Z]/.test(ownerLast) && isBody(arg)) return owner;
+  }
+  return undefined;
+}
+
 function namesGiven(fn: Node, read: RegExp): string[] {
   const out: string[] = [];
   for (const a of fn.descendantsOfType('assignment')) {

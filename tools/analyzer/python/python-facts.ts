@@ -108,7 +108,7 @@ export function pythonFacts(tree: Tree, ctx: FileContext): FileFacts {
   mergeConstantRefs(root, nodes, types);
   const ofType = (...wanted: string[]): Node[] => nodes.filter((_, i) => wanted.includes(types[i]!));
   const renamed = collectModuleFacts(root, ofType('import_statement', 'import_from_statement'), sink);
-  const paths = [...pathConstants(root), ...returnedPaths(root)];
+  const paths = [...pathConstants(root), ...returnedPaths(root, root.text)];
   if (paths.length) sink.module.pathConstants = paths;
   // Only for recognising roots such as `BaseModel` under another local name; facts keep the name
   // as written and the workspace pass resolves it through the module graph.

@@ -39,7 +39,7 @@ import {
   trailingNames,
   writtenName,
 } from './syntax.js';
-import { callableName, calleeWritten, keysRead, queryKeysRead, type HandOff } from './body-keys.js';
+import { callableName, calleeWritten, keysRead, modelBuiltFromBody, queryKeysRead, type HandOff } from './body-keys.js';
 
 const METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options']);
 /** Parameter types the framework injects itself: never the request body. */
@@ -133,7 +133,8 @@ export function routeFacts(decorated: readonly Node[], scope: RouteScope, sink: 
       if (call?.type !== 'call') continue;
       const declared = declaredRoute(call, scope.prefixes);
       if (!declared) continue;
-      const { params, body, rawBody } = signature(fn, declared);
+      const { params, body: typed, rawBody } = signature(fn, declared);
+      const body = typed ?? modelBuiltFromBody(fn, rawBody);
       const { keys: read, handOffs } =
         !body && declared.methods.some((m) => WITH_BODY.has(m)) ? keysRead(fn, rawBody, scope.functions) : NOTHING_READ;
       const query = withQueryReads(params, fn);
@@ -307,18 +308,22 @@ function importedReturnName(node: Node, caller: Node | undefined, sink: FactSink
   return called(assignedIn(caller, node.text));
 }
 
+/** A `return` of a string with a `/` in it. */
+const RETURNS_PATH = /return[^\n]*["'][^"'\n]*\//;
+
 /**
  * The paths the module's functions return, for calls in other modules that send to what one
  * returns: `build_url()` when each of its returns is one path, `build()[0]` when each returns a
  * tuple whose first item is one path.
  */
-export function returnedPaths(root: Node): [string, string][] {
+export function returnedPaths(root: Node, text: string): [string, string][] {
   const out: [string, string][] = [];
+  // Cheap first, on the file's text: most modules return no string with a path in it.
+  if (!RETURNS_PATH.test(text)) return out;
   for (const st of kids(root)) {
     const fn = st.type === 'decorated_definition' ? st.childForFieldName('definition') : st;
     const name = fn?.type === 'function_definition' ? fn.childForFieldName('name')?.text : undefined;
-    // Cheap first: most functions return no string with a path in it.
-    if (!fn || !name || !/return[^\n]*["'][^"'\n]*\//.test(fn.text)) continue;
+    if (!fn || !name || !RETURNS_PATH.test(fn.text)) continue;
     const returns = fn.descendantsOfType('return_statement').filter((r): r is Node => r !== null && enclosingFunction(r)?.id === fn.id);
     const values = returns.map((r) => kids(r)[0]);
     if (values.length === 0 || values.some((v) => v === undefined)) continue;
@@ -615,10 +620,14 @@ function registeredRouteFact(call: Node, name: string, args: Node[], scope: Rout
     evidence: `${fn?.text ?? name}() registration`,
   };
   // Elsewhere the path's own parameters are the route's (Flask passes them to the view by name).
-  const { params, body, rawBody } =
-    handler.fn && (SIGNATURE_ROUTES.has(name) || applied)
-      ? signature(handler.fn, declared)
-      : { params: pathTemplateParams(declared.path, pos(call).line), body: undefined, rawBody: [] };
+  const {
+    params,
+    body: typed,
+    rawBody,
+  } = handler.fn && (SIGNATURE_ROUTES.has(name) || applied)
+    ? signature(handler.fn, declared)
+    : { params: pathTemplateParams(declared.path, pos(call).line), body: undefined, rawBody: [] as string[] };
+  const body = typed ?? (handler.fn ? modelBuiltFromBody(handler.fn, rawBody) : undefined);
   // A handler of this file that reads the raw body: the keys it reads, there and where it hands it.
   const { keys: read, handOffs } =
     handler.fn && !body && methods.some((m) => WITH_BODY.has(m)) ? keysRead(handler.fn, rawBody, scope.functions) : NOTHING_READ;

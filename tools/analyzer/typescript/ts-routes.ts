@@ -562,13 +562,24 @@ function dispatchGuard(ts: Ts, node: TS.Node): TS.IfStatement | undefined {
  */
 function plainBodyNames(ts: Ts, guard: TS.IfStatement): string[] {
   const names: string[] = [];
+  // `const body = …`, or `let body; try { body = JSON.parse(…) } catch { … }`.
+  const visit = (n: TS.Node): void => {
+    if (isFunctionLike(ts, n)) return;
+    if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.initializer && isPlainBody(ts, n.initializer)) names.push(n.name.text);
+    else if (
+      ts.isBinaryExpression(n) &&
+      n.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+      ts.isIdentifier(n.left) &&
+      isPlainBody(ts, n.right)
+    )
+      names.push(n.left.text);
+    else ts.forEachChild(n, visit);
+  };
   for (let n = guard.parent; n; n = n.parent) {
     if (ts.isBlock(n) || ts.isSourceFile(n))
       for (const st of n.statements) {
         if (st.pos >= guard.pos) break;
-        if (!ts.isVariableStatement(st)) continue;
-        for (const d of st.declarationList.declarations)
-          if (ts.isIdentifier(d.name) && d.initializer && isPlainBody(ts, d.initializer)) names.push(d.name.text);
+        visit(st);
       }
     if (isFunctionLike(ts, n)) break;
   }
@@ -1563,6 +1574,15 @@ export function keysRead(
       if (ts.isVariableDeclaration(n) && n.initializer && held(n.initializer)) {
         if (ts.isIdentifier(n.name)) holders.add(n.name.text);
         else if (ts.isObjectBindingPattern(n.name)) destructured(n.name);
+      } else if (
+        // `let body; try { body = await req.json(); } catch { … }`: given the body after it is declared.
+        ts.isBinaryExpression(n) &&
+        n.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+        ts.isIdentifier(n.left) &&
+        held(n.right)
+      ) {
+        holders.add(n.left.text);
+        return;
       } else if (ts.isPropertyAccessExpression(n) && held(n.expression)) {
         add(n.name.text, n);
       } else if (ts.isElementAccessExpression(n) && ts.isStringLiteral(n.argumentExpression) && held(n.expression)) {
