@@ -598,28 +598,39 @@ function isPlainBody(ts: Ts, e: TS.Expression): boolean {
 
 /** The path `node` tests the request's path against: a comparison, a `startsWith`, a pattern's `test` or `match`. */
 function dispatchedPath(ts: Ts, sf: TS.SourceFile, node: TS.Expression): string | undefined {
+  // Every comparison and many calls come here: what is cheap to rule out goes first, and a name
+  // is looked up (a walk through the blocks around it) only beside what may be a path.
   const isPath = (e: TS.Expression): boolean => isRequestPart(ts, sf, e, PATH_PROPERTIES, node);
+  const isPathProperty = (e: TS.Expression): boolean => ts.isPropertyAccessExpression(e) && PATH_PROPERTIES.has(e.name.text);
+  const mayBePath = (e: TS.Expression): boolean =>
+    ((ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) && e.text.startsWith('/')) ||
+    (ts.isIdentifier(e) && /^[A-Z][A-Z0-9_]*$/.test(e.text));
   if (ts.isBinaryExpression(node)) {
     const op = node.operatorToken.kind;
     if (op !== ts.SyntaxKind.EqualsEqualsEqualsToken && op !== ts.SyntaxKind.EqualsEqualsToken) return undefined;
-    const other = isPath(node.left) ? node.right : isPath(node.right) ? node.left : undefined;
+    const { left, right } = node;
+    let other: TS.Expression | undefined;
+    if (isPathProperty(left)) other = right;
+    else if (isPathProperty(right)) other = left;
+    else if (mayBePath(right) && isPath(left)) other = right;
+    else if (mayBePath(left) && isPath(right)) other = left;
     const written = other && ts.isIdentifier(other) ? constantValue(ts, sf, other.text, node) : other;
     return written && pathOf(ts, written);
   }
   if (!ts.isCallExpression(node) || !ts.isPropertyAccessExpression(node.expression) || node.arguments.length !== 1) return undefined;
   const name = node.expression.name.text;
   const [arg] = node.arguments as unknown as [TS.Expression];
-  if (name === 'startsWith' && isPath(node.expression.expression)) {
+  if (name === 'startsWith') {
     const prefix = pathOf(ts, ts.isIdentifier(arg) ? (constantValue(ts, sf, arg.text, node) ?? arg) : arg);
-    return prefix?.endsWith('/') ? undefined : prefix;
+    return prefix === undefined || prefix.endsWith('/') || !isPath(node.expression.expression) ? undefined : prefix;
   }
   const [pattern, subject] =
     name === 'test' ? [node.expression.expression, arg] : name === 'match' ? [arg, node.expression.expression] : [undefined, undefined];
-  if (!pattern || !subject || !isPath(subject)) return undefined;
+  if (!pattern || !subject) return undefined;
   const written = ts.isIdentifier(pattern) ? constantValue(ts, sf, pattern.text, node) : pattern;
-  return written && ts.isRegularExpressionLiteral(written)
-    ? pathOfPattern(written.text.slice(1, written.text.lastIndexOf('/')))
-    : undefined;
+  const path =
+    written && ts.isRegularExpressionLiteral(written) ? pathOfPattern(written.text.slice(1, written.text.lastIndexOf('/'))) : undefined;
+  return path !== undefined && isPath(subject) ? path : undefined;
 }
 
 /** The `&&` chain `node` stands in, or `node` itself. */
