@@ -108,7 +108,8 @@ export function pythonFacts(tree: Tree, ctx: FileContext): FileFacts {
   mergeConstantRefs(root, nodes, types);
   const ofType = (...wanted: string[]): Node[] => nodes.filter((_, i) => wanted.includes(types[i]!));
   const renamed = collectModuleFacts(root, ofType('import_statement', 'import_from_statement'), sink);
-  const paths = [...pathConstants(root), ...returnedPaths(root, root.text)];
+  const text = root.text;
+  const paths = [...(MODULE_PATH.test(text) ? pathConstants(root) : []), ...returnedPaths(root, text)];
   if (paths.length) sink.module.pathConstants = paths;
   // Only for recognising roots such as `BaseModel` under another local name; facts keep the name
   // as written and the workspace pass resolves it through the module graph.
@@ -119,10 +120,10 @@ export function pythonFacts(tree: Tree, ctx: FileContext): FileFacts {
   if (readers.length) sink.module.bodyReaders = readers;
   const { known, quoted } = requestKeys(ctx.candidates);
   // A test file builds no request another module sends.
-  const returned = known.size > 0 && !ctx.isTest ? returnedKeys(ofType('function_definition'), root.text, known, quoted) : [];
+  const returned = known.size > 0 && !ctx.isTest ? returnedKeys(ofType('function_definition'), text, known, quoted) : [];
   if (returned.length) sink.module.returned = returned;
   // Cheap first, on the file's text: most files annotate no parameter with a request model's name.
-  if (REQUEST_ANNOTATION.test(root.text)) for (const fn of ofType('function_definition')) typedRequestReads(fn, sink);
+  if (REQUEST_ANNOTATION.test(text)) for (const fn of ofType('function_definition')) typedRequestReads(fn, sink);
   // Declared fields (definitions carry them) are worked out once per file, when first asked for.
   let fieldsByClass: Map<number, DeclaredFields> | undefined;
   const declared = (cls: Node): DeclaredFields | undefined => {
@@ -1284,6 +1285,9 @@ function isSearchedFor(str: Node): boolean {
   const callee = call?.type === 'call' ? call.childForFieldName('function') : undefined;
   return callee?.type === 'attribute' && SEARCH_CALLS.has(callee.childForFieldName('attribute')?.text ?? '');
 }
+
+/** A module-level name given a URL or a path: cheap to look for in the text first. */
+const MODULE_PATH = /^[A-Za-z_]\w*\s*=\s*["'](?:https?:\/\/|\/)/m;
 
 /** The paths module-level names hold (`RESPONSES_URL = "https://api.openai.com/v1/responses"`), for calls of other modules that send to them. */
 function pathConstants(root: Node): [string, string][] {
