@@ -1022,3 +1022,32 @@ describe('TypeScript: a request built by a function of another module', () => {
     ]);
   });
 });
+
+describe('the strings a client sends for a key', () => {
+  it('are carried with the key (one, or a list), in both languages, for the enum values they set', async () => {
+    const { facts } = await analyzeFiles({
+      'web/send.mts': [
+        'export async function send(client: any, text: string) {',
+        '  const body: Record<string, unknown> = { model: "m", input: text };',
+        "  body.truncation = 'auto';",
+        "  return client.responses.create({ ...body, include: ['a.b', 'c.d'], max_output_tokens: 5 });",
+        '}',
+        '',
+      ].join('\n'),
+      'server/send.py': [
+        'def send(client, text):',
+        '    extra = {"truncation": "disabled"}',
+        '    return client.responses.create(model="m", input=text, include=["a.b"], **extra)',
+        '',
+      ].join('\n'),
+    });
+    expect(
+      facts
+        .filter((f) => f.kind === 'route')
+        .map((f) => `${f.file}:${f.line} ${(f.params ?? []).map((p) => `${p.name}${p.sent ? `=${p.sent.join('|')}` : ''}`)}`),
+    ).toEqual([
+      'server/send.py:3 model=m,input,include=a.b,truncation=disabled',
+      'web/send.mts:4 model=m,input,truncation=auto,include=a.b|c.d,max_output_tokens',
+    ]);
+  });
+});

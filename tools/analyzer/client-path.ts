@@ -271,7 +271,7 @@ export function firstWrites<K extends { name: string; line: number }>(keys: Iter
 export function namedBuilderFact(
   name: string,
   endpoint: ParamsType,
-  keys: Iterable<{ name: string; line: number; symbol?: string }>,
+  keys: Iterable<{ name: string; line: number; symbol?: string; sent?: string[] }>,
   at: { line: number; column: number },
 ): FactInput | undefined {
   const where = sentIn(endpoint.method);
@@ -280,6 +280,7 @@ export function namedBuilderFact(
     in: where,
     line: k.line,
     ...(k.symbol !== undefined ? { symbol: k.symbol } : {}),
+    ...(k.sent ? { sent: k.sent } : {}),
   }));
   if (params.length < MIN_BUILDER_PARAMS) return undefined;
   const { method, path, call } = endpoint;

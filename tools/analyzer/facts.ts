@@ -156,6 +156,8 @@ const CodeFactSchema = z.strictObject({
         optional: z.boolean().optional(),
         default: z.string().optional(),
         values: z.array(z.string()).optional(),
+        /** A key a client sends: the strings it is given (`truncation: "auto"`, `include: ["…"]`), the enum values it sets. */
+        sent: z.array(z.string()).optional(),
         line: z.number().int().positive(),
         /** A key a client's request is given in another function than the call's (a builder's): that function. */
         symbol: z.string().optional(),

@@ -255,3 +255,27 @@ describe('path parameters under another name', () => {
     ]);
   });
 });
+
+describe('enum values a client sends', () => {
+  it('locate the enum items at the key that sends them, and say nothing of the values it does not send', () => {
+    const call = fact({
+      file: 'backend/send.py',
+      line: 4,
+      kind: 'route',
+      symbol: 'send',
+      method: 'POST',
+      path: '/v1/responses',
+      params: [
+        { name: 'include', in: 'body', line: 6, sent: ['a.b'] },
+        { name: 'top_p', in: 'body', line: 7, sent: ['not-a-number'] },
+      ],
+    });
+    const m = computeMapping(smallModel(), [call], smallConfig());
+    expect(m.items['enum:POST /v1/responses#include=a.b']!.lanes.server).toEqual([
+      expect.objectContaining({ file: 'ws/backend/send.py', line: 6 }),
+    ]);
+    expect(m.items['enum:POST /v1/responses#include=c.d']!.status).toBe('missing');
+    // A value sent is not a value the code accepts: no gap that it accepts one of two.
+    expect(JSON.stringify(m.items['param:POST /v1/responses#include'])).not.toContain('accepts');
+  });
+});

@@ -318,6 +318,8 @@ export function joinFacts(model: Model, facts: readonly CodeFact[], config: Conf
     evidence: string,
     line: number,
     declared: Pick<CodeFact, 'declaredType' | 'optional' | 'default' | 'values'>,
+    /** The values a client sends for it: the enum items it sets. */
+    sent?: readonly string[],
   ) => {
     const id = paramId(endpoint, name);
     if (!params.has(id)) {
@@ -327,7 +329,8 @@ export function joinFacts(model: Model, facts: readonly CodeFact[], config: Conf
     const asFact: CodeFact = { ...fact, kind: 'param', line, field: name, symbol: symbol.replace(/\.[^.]*$/, ''), ...declared };
     add(id, asFact, symbol, evidence, line);
     push(joined.paramFacts, id, asFact);
-    for (const e of enumsByParam.get(id) ?? []) if (declared.values?.includes(e.value)) add(e.id, asFact, symbol, evidence, line);
+    for (const e of enumsByParam.get(id) ?? [])
+      if (declared.values?.includes(e.value) || sent?.includes(e.value)) add(e.id, asFact, symbol, evidence, line);
   };
 
   // A builder found by its name comes last: a key a call's flow placed is already there.
@@ -371,7 +374,7 @@ export function joinFacts(model: Model, facts: readonly CodeFact[], config: Conf
       for (const { endpoint } of served.length || declaredHere ? served : unseenModel(fact))
         for (const p of fact.params ?? []) {
           const owner = p.symbol ?? fact.symbol;
-          addParam(endpoint, fact, p.name, `${owner}.${p.name}`, `${p.in} parameter of ${owner} (${fact.evidence})`, p.line, {});
+          addParam(endpoint, fact, p.name, `${owner}.${p.name}`, `${p.in} parameter of ${owner} (${fact.evidence})`, p.line, {}, p.sent);
         }
       continue;
     }
@@ -383,7 +386,7 @@ export function joinFacts(model: Model, facts: readonly CodeFact[], config: Conf
       // The handler's own path and query parameters (and a decorator route's body fields).
       const renamed = pathParamNames(fact.path ?? '', model.endpoints.find((e) => e.id === id)?.path ?? '');
       for (const p of fact.params ?? []) {
-        const { declaredType, optional, default: def, values } = p;
+        const { declaredType, optional, default: def, values, sent } = p;
         // A path parameter is known by its place: `/responses/:id` declares the spec's `{response_id}`.
         const name = p.in === 'path' ? (renamed.get(p.name) ?? p.name) : p.name;
         // A key written in a builder is that builder's, whichever of its callers sends it: one
@@ -399,12 +402,16 @@ export function joinFacts(model: Model, facts: readonly CodeFact[], config: Conf
               : p.file !== undefined
                 ? `${p.in} parameter read by ${owner}, for ${fact.symbol}`
                 : `${p.in} parameter of ${owner}, sent by ${fact.symbol}`;
-        addParam(id, p.file !== undefined ? { ...fact, file: p.file } : fact, name, `${owner}.${p.name}`, evidence, p.line, {
-          declaredType,
-          optional,
-          default: def,
-          values,
-        });
+        addParam(
+          id,
+          p.file !== undefined ? { ...fact, file: p.file } : fact,
+          name,
+          `${owner}.${p.name}`,
+          evidence,
+          p.line,
+          { declaredType, optional, default: def, values },
+          sent,
+        );
       }
       continue;
     }

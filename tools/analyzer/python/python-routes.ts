@@ -25,7 +25,7 @@ import {
 import type { FactSink } from '../fact-sink.js';
 import type { CodeFact, ReturnHandOff } from '../facts.js';
 import { pathOfPattern } from '../route-pattern.js';
-import { flowKeys, returnedFlowKeys } from './sent-flow.js';
+import { flowKeys, returnedFlowKeys, sentStrings } from './sent-flow.js';
 import {
   argumentFor,
   type Callee,
@@ -730,11 +730,12 @@ function sentKeys(args: Node[], known: readonly ReadonlySet<string>[]): RoutePar
  * A dict literal's string keys, each at its line; a `**base` in it adds the keys of the dict (or
  * `dict(…)`) assigned to `base` in the caller's own body. Anything else spread cannot be read here.
  */
-function dictKeys(dict: Node, caller: Node | undefined, depth: number): { name: string; line: number }[] {
+function dictKeys(dict: Node, caller: Node | undefined, depth: number): { name: string; line: number; sent?: string[] }[] {
   return kids(dict).flatMap((item) => {
     if (item.type === 'pair') {
       const name = stringValue(item.childForFieldName('key'));
-      return name !== undefined ? [{ name, line: pos(item).line }] : [];
+      const sent = sentStrings(item.childForFieldName('value'));
+      return name !== undefined ? [{ name, line: pos(item).line, ...(sent ? { sent } : {}) }] : [];
     }
     return item.type === 'dictionary_splat' && depth < 2 ? spreadKeys(item, caller, depth + 1) : [];
   });
@@ -773,7 +774,8 @@ function sdkCallFact(call: Node, chain: readonly string[], symbol: string, sink:
     if (a.type === 'dictionary_splat')
       return spreadKeys(a, enclosingFunction(call), 0).flatMap((k) => (sdkOwn(k.name) ? [{ ...k, in: where }] : []));
     const name = a.type === 'keyword_argument' ? a.childForFieldName('name')?.text : undefined;
-    return sdkOwn(name) ? [{ name, in: where, line: pos(a).line }] : [];
+    const values = a.type === 'keyword_argument' ? sentStrings(a.childForFieldName('value')) : undefined;
+    return sdkOwn(name) ? [{ name, in: where, line: pos(a).line, ...(values ? { sent: values } : {}) }] : [];
   });
   // `**payload` built elsewhere in the file: its keys count when the endpoint has them (a payload on
   // its way out carries other endpoints' keys too, `max_tokens` before it is renamed).

@@ -22,6 +22,8 @@ export interface FlowKey {
   name: string;
   line: number;
   symbol?: string;
+  /** The strings it is given (`truncation="auto"`, `"include": ["…"]`). */
+  sent?: string[];
 }
 
 /** How far a flow goes: past this many steps a value is taken as unknown. */
@@ -156,7 +158,8 @@ export function flowKeys(value: Node, handOffs?: ReturnHandOff[]): FlowKey[] {
   const add = (name: string | undefined, at: Node): void => {
     if (name === undefined) return;
     const writer = enclosingFunction(at)?.childForFieldName('name')?.text;
-    out.push({ name, line: pos(at).line, ...(writer !== undefined ? { symbol: writer } : {}) });
+    const sent = sentStrings(writtenValue(at));
+    out.push({ name, line: pos(at).line, ...(writer !== undefined ? { symbol: writer } : {}), ...(sent ? { sent } : {}) });
   };
 
   /** The statements and expressions of a scope (a function's own, or the module's), not of the functions in it. */
@@ -483,4 +486,23 @@ export function returnedFlowKeys(fn: Node): FlowKey[] {
     const items = value.type === 'expression_list' || value.type === 'tuple' ? kids(value) : [value];
     return items.flatMap((item) => flowKeys(item));
   });
+}
+
+/** The value written where a key is: a pair's, a keyword's, an assignment's. */
+function writtenValue(at: Node): Node | null | undefined {
+  if (at.type === 'pair' || at.type === 'keyword_argument') return at.childForFieldName('value');
+  if (at.type === 'assignment') return at.childForFieldName('right');
+  return undefined;
+}
+
+/** The strings a value written for a key is: one (`"auto"`) or a list of them (`["a", "b"]`); undefined for anything else. */
+export function sentStrings(value: Node | null | undefined): string[] | undefined {
+  if (!value) return undefined;
+  if (value.type === 'string') {
+    const s = stringValue(value);
+    return s === undefined ? undefined : [s];
+  }
+  if (value.type !== 'list' && value.type !== 'tuple') return undefined;
+  const items = kids(value).map((k) => (k.type === 'string' ? stringValue(k) : undefined));
+  return items.length > 0 && items.every((t) => t !== undefined) ? (items as string[]) : undefined;
 }

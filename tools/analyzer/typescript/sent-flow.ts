@@ -21,6 +21,8 @@ export interface FlowKey {
   name: string;
   line: number;
   direct: boolean;
+  /** The strings it is given (`truncation: 'auto'`, `include: ['…']`). */
+  sent?: string[];
   /** The function it is written in, by name (none at the file's top, or for one without a name). */
   symbol?: string;
 }
@@ -281,6 +283,17 @@ function loopStrings(ts: Ts, at: TS.Node, name: string, index: FileIndex): strin
     return items.every((t) => t !== undefined) ? (items as string[]) : [];
   }
   return [];
+}
+
+/** The strings a value written for a key is: one (`'auto'`) or a list of them (`['a', 'b']`); undefined for anything else. */
+export function sentStrings(ts: Ts, value: TS.Expression): string[] | undefined {
+  const e = unwrap(ts, value);
+  if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) return [e.text];
+  if (!ts.isArrayLiteralExpression(e) || e.elements.length === 0) return undefined;
+  const items = e.elements
+    .map((x) => unwrap(ts, x))
+    .map((x) => (ts.isStringLiteral(x) || ts.isNoSubstitutionTemplateLiteral(x) ? x.text : undefined));
+  return items.every((t) => t !== undefined) ? (items as string[]) : undefined;
 }
 
 function ownerOf(ts: Ts, node: TS.Node): TS.Node | undefined {
@@ -552,7 +565,15 @@ export function flowKeys(
   const add = (name: string, node: TS.Node, direct: boolean): void => {
     const fn = ownerOf(ts, node);
     const writer = fn ? functionName(ts, fn) : undefined;
-    const key: FlowKey = { name, line: at(node).line, direct, ...(writer !== undefined ? { symbol: writer } : {}) };
+    const value = ts.isPropertyAssignment(node) ? node.initializer : ts.isBinaryExpression(node) ? node.right : undefined;
+    const sent = value && sentStrings(ts, value);
+    const key: FlowKey = {
+      name,
+      line: at(node).line,
+      direct,
+      ...(writer !== undefined ? { symbol: writer } : {}),
+      ...(sent ? { sent } : {}),
+    };
     if (site !== undefined) siteOf.set(key, site);
     out.push(key);
   };

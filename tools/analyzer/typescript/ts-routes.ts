@@ -29,12 +29,12 @@ import {
 } from '../client-path.js';
 import { fileRoute, type FileRoute } from '../route-files.js';
 import { pathOfPattern } from '../route-pattern.js';
-import { callsOf, flowKeys, functionsOf, isEquality, isFunctionLike, returnStatements } from './sent-flow.js';
+import { callsOf, flowKeys, functionsOf, isEquality, isFunctionLike, returnStatements, sentStrings } from './sent-flow.js';
 
 type At = (node: TS.Node) => { line: number; column: number };
 
 /** A parameter a client call writes out in what it sends, at its line. */
-type SentKey = { name: string; in: 'body' | 'query'; line: number; symbol?: string };
+type SentKey = { name: string; in: 'body' | 'query'; line: number; symbol?: string; sent?: string[] };
 type HandOff = NonNullable<CodeFact['handsBody']>[number];
 
 const NOTHING_READ: { keys: SentKey[]; handOffs: HandOff[] } = { keys: [], handOffs: [] };
@@ -130,7 +130,15 @@ export function routeVisitor(
           // built elsewhere often carries another endpoint's keys on their way out (`max_tokens`).
           const sent = flowed
             .filter((k) => k.direct || sdk.params.includes(k.name))
-            .map((k): SentKey => ({ name: k.name, in: where, line: k.line, ...(k.symbol !== undefined ? { symbol: k.symbol } : {}) }));
+            .map(
+              (k): SentKey => ({
+                name: k.name,
+                in: where,
+                line: k.line,
+                ...(k.symbol !== undefined ? { symbol: k.symbol } : {}),
+                ...(k.sent ? { sent: k.sent } : {}),
+              }),
+            );
           const params = [...(pathParams(sdk.path, at(node).line).params ?? []), ...sentParams(sent, sdk)];
           sink.add({
             kind: 'route',
@@ -1007,7 +1015,15 @@ function wrappedRequestFact(
     // Its keys as a request's are followed: spread under a condition, set on it after.
     const keys = flowKeys(ts, sf, call, arg, at)
       .filter((k) => known.has(k.name))
-      .map((k): SentKey => ({ name: k.name, in: 'body', line: k.line, ...(k.symbol !== undefined ? { symbol: k.symbol } : {}) }));
+      .map(
+        (k): SentKey => ({
+          name: k.name,
+          in: 'body',
+          line: k.line,
+          ...(k.symbol !== undefined ? { symbol: k.symbol } : {}),
+          ...(k.sent ? { sent: k.sent } : {}),
+        }),
+      );
     if (keys.length < 2) continue;
     sink.add({
       kind: 'route',
@@ -1095,7 +1111,9 @@ function sentKeys(
         value = value.arguments[0]!;
       if (ts.isObjectLiteralExpression(value)) out.push(...objectKeys(ts, value, where, at, { sf, node: call }));
       // Built elsewhere in the file (`body: JSON.stringify(payload)`): the keys some endpoint of the spec has.
-      else for (const k of flowKeys(ts, sf, call, value, at)) if (known.has(k.name)) out.push({ name: k.name, in: where, line: k.line });
+      else
+        for (const k of flowKeys(ts, sf, call, value, at))
+          if (known.has(k.name)) out.push({ name: k.name, in: where, line: k.line, ...(k.sent ? { sent: k.sent } : {}) });
     }
   }
   return out;
@@ -1125,7 +1143,8 @@ function objectKeys(ts: Ts, obj: TS.ObjectLiteralExpression, where: SentKey['in'
     }
     if (!key.name) continue;
     const name = ts.isIdentifier(key.name) || ts.isStringLiteral(key.name) ? key.name.text : undefined;
-    if (name !== undefined) out.push({ name, in: where, line: at(key).line });
+    const sent = ts.isPropertyAssignment(key) ? sentStrings(ts, key.initializer) : undefined;
+    if (name !== undefined) out.push({ name, in: where, line: at(key).line, ...(sent ? { sent } : {}) });
   }
   return out;
 }

@@ -176,7 +176,13 @@ export function typedRequestVisitor(ts: Ts, sf: TS.SourceFile, sink: FactAdder, 
         reported.add(key);
         return true;
       })
-      .map((k) => ({ name: k.name, in: where, line: k.line, ...(k.symbol !== undefined ? { symbol: k.symbol } : {}) }));
+      .map((k) => ({
+        name: k.name,
+        in: where,
+        line: k.line,
+        ...(k.symbol !== undefined ? { symbol: k.symbol } : {}),
+        ...(k.sent ? { sent: k.sent } : {}),
+      }));
     const params = type ? sentParams(sent, type) : sent;
     if (params.length === 0) return;
     sink.add({
@@ -288,6 +294,7 @@ export function typedRequestVisitor(ts: Ts, sf: TS.SourceFile, sink: FactAdder, 
         in: 'body' as const,
         line: k.line,
         ...(k.symbol !== undefined ? { symbol: k.symbol } : {}),
+        ...(k.sent ? { sent: k.sent } : {}),
       })),
       ...at(obj),
     });
