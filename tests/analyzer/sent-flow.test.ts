@@ -1051,3 +1051,31 @@ describe('the strings a client sends for a key', () => {
     ]);
   });
 });
+
+describe('keys a function of the file writes into the request it is handed', () => {
+  it('TypeScript: through its parameter, the object handed as it is or cast', async () => {
+    const { facts } = await analyzeFiles({
+      'web/opts.mts': [
+        'function applyOptions(body: Record<string, unknown>, o: { t?: number; p?: string }) {',
+        '  if (o.p) body.previous_response_id = o.p;',
+        "  body['truncation'] = 'auto';",
+        '}',
+        'function untouched(copy: Record<string, unknown>) {',
+        '  const other: Record<string, unknown> = {};',
+        '  other.max_output_tokens = 5;',
+        '  return { ...copy };',
+        '}',
+        'export async function send(client: any, model: string, o: { t?: number; p?: string }) {',
+        '  const body = { model, input: "hi" };',
+        '  applyOptions(body as Record<string, unknown>, o);',
+        '  untouched(body);',
+        '  return client.responses.create(body);',
+        '}',
+        '',
+      ].join('\n'),
+    });
+    expect(
+      facts.filter((f) => f.kind === 'route').map((f) => `${f.file}:${f.line} ${(f.params ?? []).map((p) => `${p.name}@${p.line}`)}`),
+    ).toEqual(['web/opts.mts:14 model@11,input@11,previous_response_id@2,truncation@3']);
+  });
+});

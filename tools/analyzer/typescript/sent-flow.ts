@@ -672,6 +672,9 @@ export function flowKeys(
         else if (ts.isIdentifier(key)) for (const name of loopStrings(ts, w, key.text, fileIndex())) add(name, w, false);
       }
     }
+    // `applyOptions(body as Record<string, unknown>, options)`: a function of the file handed the
+    // object writes keys into it through its parameter.
+    if (owner) handedWrites(owner, name);
     // `Object.assign(params, { store: true })`.
     for (const c of fileIndex().calls.get('assign') ?? []) {
       const [target, ...sources] = c.arguments;
@@ -679,6 +682,34 @@ export function flowKeys(
       if (!isObjectAssign(ts, c) || !written || !ts.isIdentifier(written) || written.text !== name || ownerOf(ts, c) !== owner) continue;
       for (const source of sources) keys(source, within(chainOf(ts, c), chain.via), depth + 1, false);
     }
+  };
+
+  /** The keys the file's functions that `owner` hands `name` to write into their parameter. */
+  const handedWrites = (owner: TS.Node, name: string): void => {
+    const visit = (n: TS.Node): void => {
+      if (n !== owner && isFunctionLike(ts, n)) return;
+      if (ts.isCallExpression(n)) {
+        const index = n.arguments.findIndex((a) => {
+          const x = unwrap(ts, a);
+          return ts.isIdentifier(x) && x.text === name;
+        });
+        const called = index >= 0 ? calledName(ts, n) : undefined;
+        for (const fn of called !== undefined ? functionsOf(ts, sf, called) : []) {
+          const param = fn === owner ? undefined : (fn as TS.SignatureDeclaration).parameters?.[index];
+          if (!param || !ts.isIdentifier(param.name)) continue;
+          for (const w of fileIndex().writes.get(param.name.text) ?? []) {
+            if (ownerOf(ts, w) !== fn) continue;
+            const left = w.left;
+            if (ts.isPropertyAccessExpression(left)) add(left.name.text, w, false);
+            else if (ts.isElementAccessExpression(left) && ts.isStringLiteral(left.argumentExpression))
+              add(left.argumentExpression.text, w, false);
+          }
+        }
+      }
+      ts.forEachChild(n, visit);
+    };
+    const body = (owner as { body?: TS.Node }).body;
+    if (body) visit(body);
   };
 
   keys(arg, callChain, 0, true);
