@@ -19,6 +19,14 @@ async function sent(files: Record<string, string>): Promise<string[]> {
     .map((f) => `${f.file}:${f.line} ${f.method} ${f.path} [${(f.params ?? []).map((p) => `${p.name}@${p.line}`)}]`);
 }
 
+/** The facts a builder's name gave: its keys, not the endpoint's call. */
+async function built(files: Record<string, string>): Promise<string[]> {
+  const { facts } = await analyzeFiles(files);
+  return facts
+    .filter((f) => f.kind === 'route' && f.namedBuilder)
+    .map((f) => `${f.file}:${f.line} ${f.symbol} ${f.method} ${f.path} [${(f.params ?? []).map((p) => `${p.name}@${p.line}`)}]`);
+}
+
 describe('TypeScript: a request built elsewhere in the file', () => {
   it('follows a builder method’s returned object, a property of it, and keys set after', async () => {
     const text = [
@@ -761,14 +769,6 @@ describe('a request that leads back to itself', () => {
 });
 
 describe('a builder named for the request', () => {
-  /** The facts a builder's name gave: its keys, not the endpoint's call. */
-  async function built(files: Record<string, string>): Promise<string[]> {
-    const { facts } = await analyzeFiles(files);
-    return facts
-      .filter((f) => f.kind === 'route' && f.namedBuilder)
-      .map((f) => `${f.file}:${f.line} ${f.symbol} ${f.method} ${f.path} [${(f.params ?? []).map((p) => `${p.name}@${p.line}`)}]`);
-  }
-
   it('Python: gives the keys a function named for the request returns, with no call in sight', async () => {
     const text = [
       'from .base import Client',
@@ -820,66 +820,60 @@ describe('a builder named for the request', () => {
 
 describe('a method named for a request, of a class named for the API', () => {
   it('TypeScript: gives the keys it returns, those a loop copies from a list of names among them; not another class’s', async () => {
-    const { facts } = await analyzeFiles({
-      'web/adapter.mts': [
-        "const PASSTHROUGH = new Set(['truncation', 'seed']);",
-        'export class ResponsesApiAdapter {',
-        '  translateRequest(payload: any) {',
-        '    const request: Record<string, unknown> = { model: payload.model, input: payload.messages };',
-        '    if (payload.previous) request.previous_response_id = payload.previous;',
-        '    for (const key of PASSTHROUGH) {',
-        '      if (payload[key] !== undefined) request[key] = payload[key];',
-        '    }',
-        "    for (const key of ['max_output_tokens']) request[key] = payload[key];",
-        '    return request;',
-        '  }',
-        '}',
-        // A class named for no collection, or for a response (as many answers as requests are called so).
-        'export class ChatAdapter {',
-        '  translateRequest(p: any) {',
-        '    return { model: p.model, input: p.messages, previous_response_id: p.id };',
-        '  }',
-        '}',
-        'export class ResponseAdapter {',
-        '  buildPayload(p: any) {',
-        '    return { model: p.model, input: p.messages, previous_response_id: p.id };',
-        '  }',
-        '}',
-        '',
-      ].join('\n'),
-    });
     expect(
-      facts
-        .filter((f) => f.kind === 'route' && f.namedBuilder)
-        .map((f) => `${f.file}:${f.line} ${f.symbol} ${f.method} ${f.path} [${(f.params ?? []).map((p) => `${p.name}@${p.line}`)}]`),
+      await built({
+        'web/adapter.mts': [
+          "const PASSTHROUGH = new Set(['truncation', 'seed']);",
+          'export class ResponsesApiAdapter {',
+          '  translateRequest(payload: any) {',
+          '    const request: Record<string, unknown> = { model: payload.model, input: payload.messages };',
+          '    if (payload.previous) request.previous_response_id = payload.previous;',
+          '    for (const key of PASSTHROUGH) {',
+          '      if (payload[key] !== undefined) request[key] = payload[key];',
+          '    }',
+          "    for (const key of ['max_output_tokens']) request[key] = payload[key];",
+          '    return request;',
+          '  }',
+          '}',
+          // A class named for no collection, or for a response (as many answers as requests are called so).
+          'export class ChatAdapter {',
+          '  translateRequest(p: any) {',
+          '    return { model: p.model, input: p.messages, previous_response_id: p.id };',
+          '  }',
+          '}',
+          'export class ResponseAdapter {',
+          '  buildPayload(p: any) {',
+          '    return { model: p.model, input: p.messages, previous_response_id: p.id };',
+          '  }',
+          '}',
+          '',
+        ].join('\n'),
+      }),
     ).toEqual([
       'web/adapter.mts:3 translateRequest POST /v1/responses [model@4,input@4,previous_response_id@5,truncation@7,max_output_tokens@9]',
     ]);
   });
 
   it('Python: the same, a decorated method too; not a method of a class named for no collection', async () => {
-    const { facts } = await analyzeFiles({
-      'server/adapter.py': [
-        'class OpenAIResponsesAdapter(BaseAdapter):',
-        '    def to_payload(self, req):',
-        '        out = {"model": req.model, "input": req.messages}',
-        '        out["truncation"] = "auto"',
-        '        return out',
-        '',
-        '    @staticmethod',
-        '    def build_request(req):',
-        '        return {"model": req.model, "input": req.messages, "max_output_tokens": 5}',
-        '',
-        'class ChatAdapter(BaseAdapter):',
-        '    def to_payload(self, req):',
-        '        return {"model": req.model, "input": req.messages, "truncation": "auto"}',
-        '',
-      ].join('\n'),
-    });
     expect(
-      facts
-        .filter((f) => f.kind === 'route' && f.namedBuilder)
-        .map((f) => `${f.file}:${f.line} ${f.symbol} ${f.method} ${f.path} [${(f.params ?? []).map((p) => `${p.name}@${p.line}`)}]`),
+      await built({
+        'server/adapter.py': [
+          'class OpenAIResponsesAdapter(BaseAdapter):',
+          '    def to_payload(self, req):',
+          '        out = {"model": req.model, "input": req.messages}',
+          '        out["truncation"] = "auto"',
+          '        return out',
+          '',
+          '    @staticmethod',
+          '    def build_request(req):',
+          '        return {"model": req.model, "input": req.messages, "max_output_tokens": 5}',
+          '',
+          'class ChatAdapter(BaseAdapter):',
+          '    def to_payload(self, req):',
+          '        return {"model": req.model, "input": req.messages, "truncation": "auto"}',
+          '',
+        ].join('\n'),
+      }),
     ).toEqual([
       'server/adapter.py:2 to_payload POST /v1/responses [model@3,input@3,truncation@4]',
       'server/adapter.py:8 build_request POST /v1/responses [model@9,input@9,max_output_tokens@9]',
@@ -1054,28 +1048,27 @@ describe('the strings a client sends for a key', () => {
 
 describe('keys a function of the file writes into the request it is handed', () => {
   it('TypeScript: through its parameter, the object handed as it is or cast', async () => {
-    const { facts } = await analyzeFiles({
-      'web/opts.mts': [
-        'function applyOptions(body: Record<string, unknown>, o: { t?: number; p?: string }) {',
-        '  if (o.p) body.previous_response_id = o.p;',
-        "  body['truncation'] = 'auto';",
-        '}',
-        'function untouched(copy: Record<string, unknown>) {',
-        '  const other: Record<string, unknown> = {};',
-        '  other.max_output_tokens = 5;',
-        '  return { ...copy };',
-        '}',
-        'export async function send(client: any, model: string, o: { t?: number; p?: string }) {',
-        '  const body = { model, input: "hi" };',
-        '  applyOptions(body as Record<string, unknown>, o);',
-        '  untouched(body);',
-        '  return client.responses.create(body);',
-        '}',
-        '',
-      ].join('\n'),
-    });
     expect(
-      facts.filter((f) => f.kind === 'route').map((f) => `${f.file}:${f.line} ${(f.params ?? []).map((p) => `${p.name}@${p.line}`)}`),
-    ).toEqual(['web/opts.mts:14 model@11,input@11,previous_response_id@2,truncation@3']);
+      await sent({
+        'web/opts.mts': [
+          'function applyOptions(body: Record<string, unknown>, o: { t?: number; p?: string }) {',
+          '  if (o.p) body.previous_response_id = o.p;',
+          "  body['truncation'] = 'auto';",
+          '}',
+          'function untouched(copy: Record<string, unknown>) {',
+          '  const other: Record<string, unknown> = {};',
+          '  other.max_output_tokens = 5;',
+          '  return { ...copy };',
+          '}',
+          'export async function send(client: any, model: string, o: { t?: number; p?: string }) {',
+          '  const body = { model, input: "hi" };',
+          '  applyOptions(body as Record<string, unknown>, o);',
+          '  untouched(body);',
+          '  return client.responses.create(body);',
+          '}',
+          '',
+        ].join('\n'),
+      }),
+    ).toEqual(['web/opts.mts:14 POST /v1/responses [model@11,input@11,previous_response_id@2,truncation@3]']);
   });
 });
