@@ -1072,3 +1072,32 @@ describe('keys a function of the file writes into the request it is handed', () 
     ).toEqual(['web/opts.mts:14 POST /v1/responses [model@11,input@11,previous_response_id@2,truncation@3]']);
   });
 });
+
+describe('keys a function of another module writes into the request it is handed', () => {
+  it('TypeScript: an imported function called for what it does to the request, through its parameter', async () => {
+    expect(
+      await sent({
+        'web/options.mts': [
+          'export function applyOptions(body: Record<string, unknown>, o: { t?: number; p?: string }) {',
+          '  if (o.p) body.previous_response_id = o.p;',
+          "  body['max_output_tokens'] = o.t;",
+          '}',
+          'export function describe(body: Record<string, unknown>) {',
+          '  return String(body.model);',
+          '}',
+          '',
+        ].join('\n'),
+        'web/client.mts': [
+          "import { applyOptions, describe } from './options.mjs';",
+          'export async function send(client: any, model: string, o: { t?: number; p?: string }) {',
+          '  const body = { model, input: "hi" };',
+          '  applyOptions(body as Record<string, unknown>, o);',
+          '  console.log(describe(body));',
+          '  return client.responses.create(body);',
+          '}',
+          '',
+        ].join('\n'),
+      }),
+    ).toEqual(['web/client.mts:6 POST /v1/responses [model@3,input@3,previous_response_id@2,max_output_tokens@3]']);
+  });
+});

@@ -457,7 +457,9 @@ function withReturnedKeys(input: AssignInput): CodeFact[] {
     const params = [...(f.params ?? [])];
     const have = new Set(params.map((p) => p.name));
     for (const handOff of returnedBy) {
-      const found = callableOf(f.file, handOff.callee, false, input, (facts, name) => facts.returned?.find((r) => r.name === name));
+      const found = callableOf(f.file, handOff.callee, false, input, (facts, name) =>
+        facts.returned?.find((r) => r.name === name && r.arg === handOff.arg),
+      );
       for (const [key, line] of found?.value.keys ?? []) {
         if (!allowed.includes(key) || have.has(key)) continue;
         have.add(key);

@@ -114,7 +114,16 @@ const CodeFactSchema = z.strictObject({
    * `ParamsHandler.build` for `self.handler.build(…)`), with the line of each call. That pass adds
    * the endpoint's parameters they return (module facts `returned`), where they are written.
    */
-  returnedBy: z.array(z.strictObject({ callee: z.string(), line: z.number().int().positive() })).optional(),
+  returnedBy: z
+    .array(
+      z.strictObject({
+        callee: z.string(),
+        line: z.number().int().positive(),
+        /** The request is handed to it as this argument, and it writes keys into that (module facts `returned` with `arg`). */
+        arg: z.number().int().nonnegative().optional(),
+      }),
+    )
+    .optional(),
   /**
    * route: a call of a function a module defines (written as `callee`), either given a URL of
    * `path` as its argument `urlArg` (`post_json(url, payload)`: module facts `clientWrappers`), or

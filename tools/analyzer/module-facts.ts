@@ -91,7 +91,12 @@ export interface ModuleFacts {
    * endpoint has, each with the line it is written at. A client call of another module whose request
    * is built by one of them (`create(**build_params(…))`, route facts' `returnedBy`) sends these.
    */
-  returned?: { name: string; keys: [key: string, line: number][] }[];
+  returned?: {
+    name: string;
+    keys: [key: string, line: number][];
+    /** Not what it returns: the keys it writes into its parameter at this place (`applyOptions(body, o)`). */
+    arg?: number;
+  }[];
   /**
    * Module-level functions and methods (`Class.method`) that send a request to the URL they are
    * given as a parameter (`def post_json(url, payload): … urllib.request.Request(url, data=…,

@@ -285,6 +285,9 @@ function loopStrings(ts: Ts, at: TS.Node, name: string, index: FileIndex): strin
   return [];
 }
 
+/** Objects every program has: `console.log(body)` writes nothing into it. */
+const GLOBALS = new Set(['console', 'JSON', 'Object', 'Array', 'Math', 'Promise', 'Reflect', 'process']);
+
 /** The strings a value written for a key is: one (`'auto'`) or a list of them (`['a', 'b']`); undefined for anything else. */
 export function sentStrings(ts: Ts, value: TS.Expression): string[] | undefined {
   const e = unwrap(ts, value);
@@ -532,18 +535,24 @@ export function flowKeys(
     return out;
   };
 
+  /** `applyOptions` or `helpers.applyOptions` of a call, as written. */
+  const importedCallee = (call: TS.CallExpression): string | undefined => {
+    const e = call.expression;
+    if (ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression) && GLOBALS.has(e.expression.text)) return undefined;
+    return ts.isIdentifier(e)
+      ? e.text
+      : ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression)
+        ? `${e.expression.text}.${e.name.text}`
+        : undefined;
+  };
+
   /** What the file's functions of the name a call calls return. */
   const returned = (call: TS.CallExpression, from: Chain, depth: number): Located<TS.Expression>[] => {
     const name = calledName(ts, call);
     const fns = name === undefined ? [] : (fileIndex().functions.get(name) ?? []);
     // `buildParams(…)` or `builders.buildParams(…)` imported: for the workspace pass.
     if (handOffs && fns.length === 0) {
-      const e = call.expression;
-      const written = ts.isIdentifier(e)
-        ? e.text
-        : ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression)
-          ? `${e.expression.text}.${e.name.text}`
-          : undefined;
+      const written = importedCallee(call);
       if (written !== undefined) handOffs.push({ callee: written, line: at(call).line });
     }
     // Several of one name are an override and what it overrides (which runs cannot be told here):
@@ -694,7 +703,13 @@ export function flowKeys(
           return ts.isIdentifier(x) && x.text === name;
         });
         const called = index >= 0 ? calledName(ts, n) : undefined;
-        for (const fn of called !== undefined ? functionsOf(ts, sf, called) : []) {
+        const fns = called !== undefined ? functionsOf(ts, sf, called) : [];
+        // One of another module, called for what it does to what it is given (a statement of its
+        // own, `applyOptions(body, o);`): for the workspace pass, which reads the keys it writes there.
+        const statement = ts.isAwaitExpression(n.parent) ? n.parent.parent : n.parent;
+        const written = fns.length === 0 && index >= 0 && statement && ts.isExpressionStatement(statement) ? importedCallee(n) : undefined;
+        if (handOffs && written !== undefined) handOffs.push({ callee: written, line: at(n).line, arg: index });
+        for (const fn of fns) {
           const param = fn === owner ? undefined : (fn as TS.SignatureDeclaration).parameters?.[index];
           if (!param || !ts.isIdentifier(param.name)) continue;
           for (const w of fileIndex().writes.get(param.name.text) ?? []) {

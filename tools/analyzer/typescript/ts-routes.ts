@@ -1515,6 +1515,43 @@ export function returnedKeys(
     );
     if (buildsRequest(keys.map((k) => k.name))) out.push({ name, keys: keys.map((k) => [k.name, k.line]) });
   }
+  // `export function applyOptions(body: Record<string, unknown>, o) { body.temperature = o.t; … }`:
+  // the keys it writes into a parameter, for the calls of other modules that hand it a request.
+  for (const [name, fn] of moduleCallables(ts, sf, true)) {
+    if (!fn.body) continue;
+    const text = sf.text.slice(fn.pos, fn.end);
+    fn.parameters.forEach((param, arg) => {
+      // Cheap first, on the function's text: most write nothing into what they are given.
+      if (
+        !ts.isIdentifier(param.name) ||
+        !new RegExp(`(?<![\\w$])${param.name.text.replace(/\$/g, '\\$')}\\s*(?:\\.\\s*\\w+|\\[[^\\]]+\\])\\s*=[^=]`).test(text)
+      )
+        return;
+      const keys = firstWrites(paramWrites(ts, fn, param.name.text, at), (key) => known.has(key));
+      if (buildsRequest(keys.map((k) => k.name))) out.push({ name, arg, keys: keys.map((k) => [k.name, k.line]) });
+    });
+  }
+  return out;
+}
+
+/** The keys `fn` writes into its parameter `name` (`name.k = …`, `name['k'] = …`), outside the functions in it. */
+function paramWrites(ts: Ts, fn: TS.Node, name: string, at: At): { name: string; line: number }[] {
+  const out: { name: string; line: number }[] = [];
+  const visit = (n: TS.Node): void => {
+    if (n !== fn && isFunctionLike(ts, n)) return;
+    if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+      const left = n.left;
+      const target =
+        ts.isPropertyAccessExpression(left) || ts.isElementAccessExpression(left) ? unwrapExpression(ts, left.expression) : undefined;
+      if (target && ts.isIdentifier(target) && target.text === name) {
+        if (ts.isPropertyAccessExpression(left)) out.push({ name: left.name.text, line: at(n).line });
+        else if (ts.isElementAccessExpression(left) && ts.isStringLiteral(left.argumentExpression))
+          out.push({ name: left.argumentExpression.text, line: at(n).line });
+      }
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(fn);
   return out;
 }
 
