@@ -299,7 +299,8 @@ function importedReturnName(node: Node, caller: Node | undefined, sink: FactSink
     return fn?.type === 'identifier' && sink.module.imports.some((i) => i.local === fn.text) ? `${fn.text}()` : undefined;
   };
   if (node.type === 'call' || node.type === 'await') return called(node);
-  if (node.type !== 'identifier' || !caller) return undefined;
+  // Only a name that says it holds a URL: `.get(key)` on a dict is far more common than a request.
+  if (node.type !== 'identifier' || !caller || !URL_NAME.test(node.text)) return undefined;
   const unpacked = unpackedIn(caller, node.text);
   if (unpacked) {
     const name = called(unpacked.call);
@@ -878,12 +879,12 @@ function clientPath(node: Node, callerOf: () => Node | undefined, depth: number)
   if (node.type !== 'identifier') return undefined;
   // A name the function assigns, or else one the module does (`API_URL = "http://…/v1/responses"`).
   const caller = callerOf();
-  // `url, headers = build()`: the place of the name in what that function returns.
-  const unpacked = caller ? unpackedIn(caller, node.text) : undefined;
-  if (unpacked) return returnedPath(unpacked.call, unpacked.index, callerOf, depth);
   const value =
     (caller && assignedIn(caller, node.text)) ?? (MODULE_CONSTANT.test(node.text) ? assignedIn(node.tree.rootNode, node.text) : undefined);
   if (value) return clientPath(value, callerOf, depth + 1);
+  // `url, headers = build()`: the place of the name in what that function returns.
+  const unpacked = caller && URL_NAME.test(node.text) ? unpackedIn(caller, node.text) : undefined;
+  if (unpacked) return returnedPath(unpacked.call, unpacked.index, callerOf, depth);
   // Only a name that says it holds a URL is looked for in the calls: `.get(key)` on a dict is far
   // more common than a request, and each look walks the module's calls.
   return caller && URL_NAME.test(node.text) ? passedPath(caller, node.text, depth) : undefined;
@@ -934,14 +935,15 @@ function substitutionName(expr: Node | undefined, index: number): string {
 /** `url, headers, _ = build()` (or `await build()`) in `fn`'s body: the call, and where `name` stands in what it unpacks. */
 function unpackedIn(fn: Node, name: string): { call: Node; index: number } | undefined {
   let found: { call: Node; index: number } | undefined;
-  // Anywhere in the function, not in one nested in it: often inside a `with` or a `try`.
-  for (const a of fn.descendantsOfType('assignment')) {
-    if (!a || enclosingFunction(a)?.id !== fn.id) continue;
-    const left = a.childForFieldName('left');
-    const given = a?.childForFieldName('right');
+  // Anywhere in the function, not in one nested in it: often inside a `with` or a `try`. Tuples
+  // assigned to are few: they are found first, and only theirs are looked at.
+  for (const left of fn.descendantsOfType(['pattern_list', 'tuple_pattern'])) {
+    const a = left?.parent;
+    if (!left || a?.type !== 'assignment' || a.childForFieldName('left')?.id !== left.id || enclosingFunction(a)?.id !== fn.id) continue;
+    const given = a.childForFieldName('right');
     // `url, headers = await build()`: the call awaited.
     const right = given?.type === 'await' ? kids(given)[0] : given;
-    if ((left?.type !== 'pattern_list' && left?.type !== 'tuple_pattern') || right?.type !== 'call') continue;
+    if (right?.type !== 'call') continue;
     const index = kids(left).findIndex((k) => k.text === name);
     if (index >= 0) found = { call: right, index };
   }

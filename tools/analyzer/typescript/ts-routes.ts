@@ -1519,20 +1519,20 @@ export function returnedKeys(
   // the keys it writes into a parameter, for the calls of other modules that hand it a request.
   for (const [name, fn] of moduleCallables(ts, sf, true)) {
     if (!fn.body) continue;
-    const text = sf.text.slice(fn.pos, fn.end);
+    // Cheap first, on the function's text: most write nothing into what they are given.
+    const targets = new Set(matchedNames(sf.text.slice(fn.pos, fn.end), WRITTEN_INTO));
+    if (targets.size === 0) continue;
     fn.parameters.forEach((param, arg) => {
-      // Cheap first, on the function's text: most write nothing into what they are given.
-      if (
-        !ts.isIdentifier(param.name) ||
-        !new RegExp(`(?<![\\w$])${param.name.text.replace(/\$/g, '\\$')}\\s*(?:\\.\\s*\\w+|\\[[^\\]]+\\])\\s*=[^=]`).test(text)
-      )
-        return;
+      if (!ts.isIdentifier(param.name) || !targets.has(param.name.text)) return;
       const keys = firstWrites(paramWrites(ts, fn, param.name.text, at), (key) => known.has(key));
       if (buildsRequest(keys.map((k) => k.name))) out.push({ name, arg, keys: keys.map((k) => [k.name, k.line]) });
     });
   }
   return out;
 }
+
+/** `x.k = …`, `x['k'] = …`: the name written into (not `==`). */
+const WRITTEN_INTO = /(?<![\w$.])([A-Za-z_$][\w$]*)\s*(?:\.\s*\w+|\[[^\]\n]+\])\s*=(?!=)/g;
 
 /** The keys `fn` writes into its parameter `name` (`name.k = …`, `name['k'] = …`), outside the functions in it. */
 function paramWrites(ts: Ts, fn: TS.Node, name: string, at: At): { name: string; line: number }[] {
