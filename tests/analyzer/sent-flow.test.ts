@@ -1074,6 +1074,33 @@ describe('keys a function of the file writes into the request it is handed', () 
 });
 
 describe('keys a function of another module writes into the request it is handed', () => {
+  it('Python: an imported function called for what it does to the request, through its parameter', async () => {
+    expect(
+      await sent({
+        'server/options.py': [
+          'def apply_options(kwargs, opts):',
+          '    if opts.previous:',
+          '        kwargs["previous_response_id"] = opts.previous',
+          '    kwargs.setdefault("max_output_tokens", 5)',
+          '',
+          'def describe(kwargs):',
+          '    return str(kwargs.get("model"))',
+          '',
+        ].join('\n'),
+        'server/client.py': [
+          'from .options import apply_options, describe',
+          '',
+          'def send(client, model, opts):',
+          '    kwargs = {"model": model, "input": "hi"}',
+          '    apply_options(kwargs, opts)',
+          '    print(describe(kwargs))',
+          '    return client.responses.create(**kwargs)',
+          '',
+        ].join('\n'),
+      }),
+    ).toEqual(['server/client.py:7 POST /v1/responses [model@4,input@4,previous_response_id@3,max_output_tokens@4]']);
+  });
+
   it('TypeScript: an imported function called for what it does to the request, through its parameter', async () => {
     expect(
       await sent({

@@ -224,6 +224,14 @@ export function flowKeys(value: Node, handOffs?: ReturnHandOff[]): FlowKey[] {
     const called = lastName(call.childForFieldName('function'));
     if (index < 0 || called === undefined || depth > MAX_DEPTH) return;
     const fns = functionsNamed(called);
+    // A function of another module (`apply_options(payload, opts)` imported): the keys it writes
+    // into that parameter, where that module writes them (module facts `returned` with `arg`).
+    if (fns.length === 0 && handOffs) {
+      const callee = call.childForFieldName('function');
+      const written = callee ? calleeWritten(callee, call) : undefined;
+      if (written !== undefined) handOffs.push({ callee: written, line: pos(call).line, arg: index });
+      return;
+    }
     if (fns.length === 0 || fns.length > MAX_DEFINITIONS) return;
     const onAttribute = call.childForFieldName('function')?.type === 'attribute';
     for (const fn of fns) {
@@ -472,6 +480,50 @@ export function returnedKeys(
     if (!name) continue;
     const keys = firstWrites(returnedFlowKeys(fn), (key) => known.has(key));
     if (buildsRequest(keys.map((k) => k.name))) out.push({ name, keys: keys.map((k) => [k.name, k.line]) });
+  }
+  // `def apply_options(payload, opts): payload["temperature"] = opts.t`: the keys a function writes
+  // into a parameter, for the calls of other modules that hand it a request.
+  for (const fn of functionNodes) {
+    const text = source.slice(fn.startIndex, fn.endIndex);
+    if (!PARAM_WRITE.test(text)) continue;
+    const name = callableName(fn);
+    if (!name) continue;
+    const params = kids(fn.childForFieldName('parameters') ?? fn).map(parameterName);
+    const own = params[0] && /^(self|cls)$/.test(params[0].name) ? params.slice(1) : params;
+    own.forEach((param, arg) => {
+      if (!param || param.keywords) return;
+      const keys = firstWrites(paramWrites(fn, param.name), (key) => known.has(key));
+      if (buildsRequest(keys.map((k) => k.name))) out.push({ name, arg, keys: keys.map((k) => [k.name, k.line]) });
+    });
+  }
+  return out;
+}
+
+/** `x["k"] = …`, `x.setdefault("k", …)`: a function that may write keys into what it is given. */
+const PARAM_WRITE = /\w\s*\[\s*["'][^"'\n]+["']\s*\]\s*=[^=]|\.setdefault\(/;
+
+/** The keys `fn` writes into its parameter `name` (`name["k"] = …`, `name.setdefault("k", …)`), outside the functions in it. */
+function paramWrites(fn: Node, name: string): { name: string; line: number }[] {
+  const out: { name: string; line: number }[] = [];
+  for (const n of fn.descendantsOfType(['assignment', 'call'])) {
+    if (!n || !sameScope(n, fn)) continue;
+    if (n.type === 'assignment') {
+      const left = n.childForFieldName('left');
+      if (left?.type === 'subscript' && left.childForFieldName('value')?.text === name) {
+        const key = stringValue(left.childForFieldName('subscript'));
+        if (key !== undefined) out.push({ name: key, line: pos(n).line });
+      }
+      continue;
+    }
+    const callee = n.childForFieldName('function');
+    if (
+      callee?.type === 'attribute' &&
+      callee.childForFieldName('object')?.text === name &&
+      callee.childForFieldName('attribute')?.text === 'setdefault'
+    ) {
+      const key = stringValue(kids(n.childForFieldName('arguments') ?? n)[0]);
+      if (key !== undefined) out.push({ name: key, line: pos(n).line });
+    }
   }
   return out;
 }
