@@ -253,6 +253,11 @@ export function* matchedNames(text: string, pattern: RegExp): Generator<string> 
   for (const m of text.matchAll(pattern)) yield m[1]!;
 }
 
+/** What a key a request is built with carries besides its name and line: the function it is written in, the strings it is given. */
+export function keyDetails(k: { symbol?: string; sent?: string[] }): { symbol?: string; sent?: string[] } {
+  return { ...(k.symbol !== undefined ? { symbol: k.symbol } : {}), ...(k.sent ? { sent: k.sent } : {}) };
+}
+
 /** Each key `accept` takes, once, at the first line it is written. */
 export function firstWrites<K extends { name: string; line: number }>(keys: Iterable<K>, accept: (name: string) => boolean): K[] {
   const first = new Map<string, K>();
@@ -279,8 +284,7 @@ export function namedBuilderFact(
     name: k.name,
     in: where,
     line: k.line,
-    ...(k.symbol !== undefined ? { symbol: k.symbol } : {}),
-    ...(k.sent ? { sent: k.sent } : {}),
+    ...keyDetails(k),
   }));
   if (params.length < MIN_BUILDER_PARAMS) return undefined;
   const { method, path, call } = endpoint;

@@ -324,7 +324,8 @@ export function returnedPaths(root: Node, text: string): [string, string][] {
   for (const st of kids(root)) {
     const fn = st.type === 'decorated_definition' ? st.childForFieldName('definition') : st;
     const name = fn?.type === 'function_definition' ? fn.childForFieldName('name')?.text : undefined;
-    if (!fn || !name || !RETURNS_PATH.test(fn.text)) continue;
+    // The module's text, not the node's: reading a node's text copies it out of the parser.
+    if (!fn || !name || !RETURNS_PATH.test(text.slice(fn.startIndex, fn.endIndex))) continue;
     const returns = fn.descendantsOfType('return_statement').filter((r): r is Node => r !== null && enclosingFunction(r)?.id === fn.id);
     const values = returns.map((r) => kids(r)[0]);
     if (values.length === 0 || values.some((v) => v === undefined)) continue;
@@ -535,7 +536,7 @@ export function dispatchedRouteFact(str: Node, symbol: string, functions: Readon
   if (!method || !METHODS.has(method.toLowerCase())) return;
   // What the handler reads off the body it reads itself (`self._read_json()`), as a decorated route's.
   const { keys, handOffs } = handler && WITH_BODY.has(method.toLowerCase()) ? keysRead(handler, [], functions) : NOTHING_READ;
-  const params = [...pathParamsOf(path, pos(at).line), ...keys];
+  const params = [...pathTemplateParams(path, pos(at).line), ...keys];
   sink.add({
     kind: 'route',
     symbol,
@@ -546,11 +547,6 @@ export function dispatchedRouteFact(str: Node, symbol: string, functions: Readon
     ...(handOffs.length ? { handsBody: handOffs } : {}),
     ...pos(at),
   });
-}
-
-/** The parameters a path read from a pattern declares (`{param1}`, `{id}`), by position. */
-function pathParamsOf(path: string, line: number): { name: string; in: 'path'; optional: boolean; line: number }[] {
-  return [...path.matchAll(/\{([A-Za-z_]\w*)\}/g)].map((m) => ({ name: m[1]!, in: 'path' as const, optional: false, line }));
 }
 
 /**

@@ -253,7 +253,6 @@ function chainOf(ts: Ts, node: TS.Node): TS.Node[] {
   return out;
 }
 
-/** The function a node is written in, directly (not in a function inside it); undefined at the file's top. */
 /**
  * The strings a `for … of` around `at` that binds `name` walks: an array literal, a `new Set([…])`,
  * or a `const` holding one (in the function or at the file's top). Empty when any item is no string.
@@ -299,6 +298,24 @@ export function sentStrings(ts: Ts, value: TS.Expression): string[] | undefined 
   return items.every((t) => t !== undefined) ? (items as string[]) : undefined;
 }
 
+/** The key a write's left side names: `x.k`, `x['k']`; undefined for anything else. */
+function writtenKey(ts: Ts, left: TS.Expression): string | undefined {
+  if (ts.isPropertyAccessExpression(left)) return left.name.text;
+  const key = ts.isElementAccessExpression(left) ? left.argumentExpression : undefined;
+  return key && (ts.isStringLiteral(key) || ts.isNoSubstitutionTemplateLiteral(key)) ? key.text : undefined;
+}
+
+/** The keys `fn` writes into `name` (`name.k = …`, `name['k'] = …`, also through a cast), not in the functions inside it. */
+export function keysWrittenInto(ts: Ts, sf: TS.SourceFile, fn: TS.Node, name: string): { name: string; node: TS.BinaryExpression }[] {
+  const out: { name: string; node: TS.BinaryExpression }[] = [];
+  for (const w of indexOf(ts, sf).writes.get(name) ?? []) {
+    const key = ownerOf(ts, w) === fn ? writtenKey(ts, w.left) : undefined;
+    if (key !== undefined) out.push({ name: key, node: w });
+  }
+  return out;
+}
+
+/** The function a node is written in, directly (not in a function inside it); undefined at the file's top. */
 function ownerOf(ts: Ts, node: TS.Node): TS.Node | undefined {
   for (let n = node.parent; n; n = n.parent) if (isFunctionLike(ts, n)) return n;
   return undefined;
@@ -672,14 +689,12 @@ export function flowKeys(
     for (const w of fileIndex().writes.get(name) ?? []) {
       if (ownerOf(ts, w) !== owner) continue;
       const left = w.left;
+      const key = writtenKey(ts, left);
       if (ts.isIdentifier(left)) keys(w.right, within(chainOf(ts, w), chain.via), depth + 1, false);
-      else if (ts.isPropertyAccessExpression(left)) add(left.name.text, w, false);
-      else if (ts.isElementAccessExpression(left)) {
-        const key = left.argumentExpression;
-        if (ts.isStringLiteral(key) || ts.isNoSubstitutionTemplateLiteral(key)) add(key.text, w, false);
-        // `for (const key of PASSTHROUGH) request[key] = options[key]`: each name the list holds.
-        else if (ts.isIdentifier(key)) for (const name of loopStrings(ts, w, key.text, fileIndex())) add(name, w, false);
-      }
+      else if (key !== undefined) add(key, w, false);
+      // `for (const key of PASSTHROUGH) request[key] = options[key]`: each name the list holds.
+      else if (ts.isElementAccessExpression(left) && ts.isIdentifier(left.argumentExpression))
+        for (const name of loopStrings(ts, w, left.argumentExpression.text, fileIndex())) add(name, w, false);
     }
     // `applyOptions(body as Record<string, unknown>, options)`: a function of the file handed the
     // object writes keys into it through its parameter.
@@ -711,14 +726,8 @@ export function flowKeys(
         if (handOffs && written !== undefined) handOffs.push({ callee: written, line: at(n).line, arg: index });
         for (const fn of fns) {
           const param = fn === owner ? undefined : (fn as TS.SignatureDeclaration).parameters?.[index];
-          if (!param || !ts.isIdentifier(param.name)) continue;
-          for (const w of fileIndex().writes.get(param.name.text) ?? []) {
-            if (ownerOf(ts, w) !== fn) continue;
-            const left = w.left;
-            if (ts.isPropertyAccessExpression(left)) add(left.name.text, w, false);
-            else if (ts.isElementAccessExpression(left) && ts.isStringLiteral(left.argumentExpression))
-              add(left.argumentExpression.text, w, false);
-          }
+          if (param && ts.isIdentifier(param.name))
+            for (const k of keysWrittenInto(ts, sf, fn, param.name.text)) add(k.name, k.node, false);
         }
       }
       ts.forEachChild(n, visit);

@@ -1211,7 +1211,6 @@ function isClassName(name: string): boolean {
   return /^[A-Z]/.test(name.slice(name.lastIndexOf('.') + 1));
 }
 
-/** The operand of an equality comparison or a `case` label. */
 /** The calls that look for a string in another: `text.includes(s)`, `expect(text).toContain(s)`. */
 const SEARCH_CALLS = new Set(['includes', 'startsWith', 'endsWith', 'indexOf', 'lastIndexOf', 'toContain', 'toMatch', 'toInclude']);
 
@@ -1227,6 +1226,7 @@ function isSearchedFor(ts: Ts, node: TS.Node): boolean {
   );
 }
 
+/** The operand of an equality comparison or a `case` label. */
 function isComparedOrCase(ts: Ts, node: TS.Node): boolean {
   const p = node.parent;
   return Boolean(p) && (ts.isCaseClause(p) || (ts.isBinaryExpression(p) && isEquality(ts, p.operatorToken.kind)));

@@ -19,6 +19,7 @@ import { type ModuleFacts, REQUEST_BODY, REQUEST_BODY_ARG } from '../module-fact
 import {
   buildsRequest,
   firstWrites,
+  keyDetails,
   matchedNames,
   pathOfUrl,
   sdkEndpoint,
@@ -29,7 +30,7 @@ import {
 } from '../client-path.js';
 import { fileRoute, type FileRoute } from '../route-files.js';
 import { pathOfPattern } from '../route-pattern.js';
-import { callsOf, flowKeys, functionsOf, isEquality, isFunctionLike, returnStatements, sentStrings } from './sent-flow.js';
+import { callsOf, flowKeys, functionsOf, isEquality, isFunctionLike, keysWrittenInto, returnStatements, sentStrings } from './sent-flow.js';
 
 type At = (node: TS.Node) => { line: number; column: number };
 
@@ -130,15 +131,7 @@ export function routeVisitor(
           // built elsewhere often carries another endpoint's keys on their way out (`max_tokens`).
           const sent = flowed
             .filter((k) => k.direct || sdk.params.includes(k.name))
-            .map(
-              (k): SentKey => ({
-                name: k.name,
-                in: where,
-                line: k.line,
-                ...(k.symbol !== undefined ? { symbol: k.symbol } : {}),
-                ...(k.sent ? { sent: k.sent } : {}),
-              }),
-            );
+            .map((k): SentKey => ({ name: k.name, in: where, line: k.line, ...keyDetails(k) }));
           const params = [...(pathParams(sdk.path, at(node).line).params ?? []), ...sentParams(sent, sdk)];
           sink.add({
             kind: 'route',
@@ -906,7 +899,7 @@ function returnedPath(ts: Ts, sf: TS.SourceFile, call: TS.CallExpression, depth:
   return path;
 }
 
-/** Per file: every local name its imports bind, namespaces and type-only ones too. */
+/** Per file: the local names its imports bind, namespaces among them. */
 const boundByImports = new WeakMap<TS.SourceFile, Set<string>>();
 
 /** `RESPONSES_URL`, `config.urls.responses`: a name (or a member of one) the file imports, as written. */
@@ -915,28 +908,23 @@ function importedPathName(ts: Ts, sf: TS.SourceFile, e: TS.Expression): string |
   if (written === undefined) return undefined;
   let bound = boundByImports.get(sf);
   if (!bound) {
-    bound = new Set<string>();
-    for (const st of sf.statements) {
-      const clause = ts.isImportDeclaration(st) ? st.importClause : undefined;
-      if (clause?.name) bound.add(clause.name.text);
-      const bindings = clause?.namedBindings;
-      if (bindings && ts.isNamespaceImport(bindings)) bound.add(bindings.name.text);
-      else if (bindings) for (const el of bindings.elements) bound.add(el.name.text);
-    }
+    bound = importedNames(ts, sf, true);
     boundByImports.set(sf, bound);
   }
   return bound.has(written.split('.')[0]!) ? written : undefined;
 }
 
-/** The local names a file's imports bind. */
-function importedNames(ts: Ts, sf: TS.SourceFile): Set<string> {
+/** The local names a file's imports bind as values; `namespaces`: `import * as ns` too. */
+function importedNames(ts: Ts, sf: TS.SourceFile, namespaces = false): Set<string> {
   const out = new Set<string>();
   for (const st of sf.statements) {
     const clause = ts.isImportDeclaration(st) ? st.importClause : undefined;
     if (!clause || clause.isTypeOnly) continue;
     if (clause.name) out.add(clause.name.text);
     const bindings = clause.namedBindings;
-    if (bindings && ts.isNamedImports(bindings)) for (const el of bindings.elements) if (!el.isTypeOnly) out.add(el.name.text);
+    if (bindings && ts.isNamedImports(bindings)) {
+      for (const el of bindings.elements) if (!el.isTypeOnly) out.add(el.name.text);
+    } else if (bindings && namespaces) out.add(bindings.name.text);
   }
   return out;
 }
@@ -1015,15 +1003,7 @@ function wrappedRequestFact(
     // Its keys as a request's are followed: spread under a condition, set on it after.
     const keys = flowKeys(ts, sf, call, arg, at)
       .filter((k) => known.has(k.name))
-      .map(
-        (k): SentKey => ({
-          name: k.name,
-          in: 'body',
-          line: k.line,
-          ...(k.symbol !== undefined ? { symbol: k.symbol } : {}),
-          ...(k.sent ? { sent: k.sent } : {}),
-        }),
-      );
+      .map((k): SentKey => ({ name: k.name, in: 'body', line: k.line, ...keyDetails(k) }));
     if (keys.length < 2) continue;
     sink.add({
       kind: 'route',
@@ -1524,7 +1504,8 @@ export function returnedKeys(
     if (targets.size === 0) continue;
     fn.parameters.forEach((param, arg) => {
       if (!ts.isIdentifier(param.name) || !targets.has(param.name.text)) return;
-      const keys = firstWrites(paramWrites(ts, fn, param.name.text, at), (key) => known.has(key));
+      const written = keysWrittenInto(ts, sf, fn, param.name.text).map((k) => ({ name: k.name, line: at(k.node).line }));
+      const keys = firstWrites(written, (key) => known.has(key));
       if (buildsRequest(keys.map((k) => k.name))) out.push({ name, arg, keys: keys.map((k) => [k.name, k.line]) });
     });
   }
@@ -1533,27 +1514,6 @@ export function returnedKeys(
 
 /** `x.k = …`, `x['k'] = …`: the name written into (not `==`). */
 const WRITTEN_INTO = /(?<![\w$.])([A-Za-z_$][\w$]*)\s*(?:\.\s*\w+|\[[^\]\n]+\])\s*=(?!=)/g;
-
-/** The keys `fn` writes into its parameter `name` (`name.k = …`, `name['k'] = …`), outside the functions in it. */
-function paramWrites(ts: Ts, fn: TS.Node, name: string, at: At): { name: string; line: number }[] {
-  const out: { name: string; line: number }[] = [];
-  const visit = (n: TS.Node): void => {
-    if (n !== fn && isFunctionLike(ts, n)) return;
-    if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
-      const left = n.left;
-      const target =
-        ts.isPropertyAccessExpression(left) || ts.isElementAccessExpression(left) ? unwrapExpression(ts, left.expression) : undefined;
-      if (target && ts.isIdentifier(target) && target.text === name) {
-        if (ts.isPropertyAccessExpression(left)) out.push({ name: left.name.text, line: at(n).line });
-        else if (ts.isElementAccessExpression(left) && ts.isStringLiteral(left.argumentExpression))
-          out.push({ name: left.argumentExpression.text, line: at(n).line });
-      }
-    }
-    ts.forEachChild(n, visit);
-  };
-  visit(fn);
-  return out;
-}
 
 /** Text that may read a request's body: `req.body`, `request.body`, `.json()`, `readBody(`. */
 const REQUEST_BODY_TEXT = /\b(?:req|request)\s*\.\s*body\b|\.json\(\s*\)|\breadBody\(/;

@@ -17,7 +17,7 @@ import type * as TS from 'typescript';
 import type { Ts } from './compiler-api.js';
 import type { FactAdder } from './ts-params.js';
 import type { ModuleFacts } from '../module-facts.js';
-import { namedBuilderFact, type ParamsType, paramsTypeOf, requestBuilderEndpoint, sentIn, sentParams } from '../client-path.js';
+import { keyDetails, namedBuilderFact, type ParamsType, paramsTypeOf, requestBuilderEndpoint, sentIn, sentParams } from '../client-path.js';
 import { flowKeys, isFunctionLike, returnStatements } from './sent-flow.js';
 import { callerName, exprName, fileFunctions, keysRead } from './ts-routes.js';
 
@@ -176,13 +176,7 @@ export function typedRequestVisitor(ts: Ts, sf: TS.SourceFile, sink: FactAdder, 
         reported.add(key);
         return true;
       })
-      .map((k) => ({
-        name: k.name,
-        in: where,
-        line: k.line,
-        ...(k.symbol !== undefined ? { symbol: k.symbol } : {}),
-        ...(k.sent ? { sent: k.sent } : {}),
-      }));
+      .map((k) => ({ name: k.name, in: where, line: k.line, ...keyDetails(k) }));
     const params = type ? sentParams(sent, type) : sent;
     if (params.length === 0) return;
     sink.add({
@@ -293,8 +287,7 @@ export function typedRequestVisitor(ts: Ts, sf: TS.SourceFile, sink: FactAdder, 
         name: k.name,
         in: 'body' as const,
         line: k.line,
-        ...(k.symbol !== undefined ? { symbol: k.symbol } : {}),
-        ...(k.sent ? { sent: k.sent } : {}),
+        ...keyDetails(k),
       })),
       ...at(obj),
     });
