@@ -11,6 +11,8 @@ import LongestFirst from './tests/suite/longest-first.js';
 export default defineConfig({
   test: {
     include: ['tools/**/*.test.ts', 'tests/**/*.test.ts'],
+    // One temporary folder for the whole run, removed at its end (tests/suite/temp-root.ts).
+    globalSetup: ['tests/suite/temp-root.ts'],
     pool: 'forks',
     isolate: false,
     // Vitest's default on two cores is one worker (cores − 1), which runs every file in turn. Files
