@@ -317,6 +317,29 @@ describe('TypeScript: a plain server’s dispatch through copies, prefixes and p
   });
 });
 
+describe('TypeScript: a plain server’s dispatch on a suffix of the path', () => {
+  it('is the route whose path ends so, with the body the block reads', async () => {
+    expect(
+      await routes({
+        'web/suffix.mts': [
+          'export default {',
+          '  async fetch(request: Request): Promise<Response> {',
+          '    const url = new URL(request.url);',
+          "    if (request.method === 'POST' && url.pathname.endsWith('/responses')) {",
+          '      const body = (await request.json()) as any;',
+          '      return new Response(JSON.stringify({ model: body.model, store: body.store }));',
+          '    }',
+          "    if (request.method === 'POST' && url.pathname.endsWith('/')) return new Response('');",
+          "    return new Response('', { status: 404 });",
+          '  },',
+          '};',
+          '',
+        ].join('\n'),
+      }),
+    ).toEqual(['web/suffix.mts:4 POST /responses [model@6,store@6] (request dispatch on its method and path)']);
+  });
+});
+
 describe('TypeScript: a route or a call described by one object, and a fetch-like wrapper', () => {
   it('reads its method and path, and what a call sends', async () => {
     expect(

@@ -172,6 +172,66 @@ describe('Python written one step removed', () => {
     ]);
   });
 
+  it('a suffix of the path is a route; a body read once and handed on by path is read only in this path’s branch', async () => {
+    const { facts } = await analyzeFiles({
+      'server/suffix.py': [
+        'class Handler(BaseHTTPRequestHandler):',
+        '    def do_POST(self):',
+        '        path = self.path.rstrip("/")',
+        '        if path.endswith("/responses"):',
+        '            payload = self._read_json_body()',
+        '            return self._answer(payload)',
+        '        payload = self._read_json_body()',
+        '        return payload.get("messages"), payload.get("model")',
+        '    def _answer(self, payload):',
+        '        return payload.get("model"), payload.get("store")',
+        '',
+      ].join('\n'),
+      'server/flags.py': [
+        'class Handler(BaseHTTPRequestHandler):',
+        '    def do_POST(self):',
+        '        path = self.path.split("?", 1)[0]',
+        '        chat = path in {"/v1/chat/completions"}',
+        '        responses = path in {"/v1/responses"}',
+        '        if not chat and not responses:',
+        '            return self.send_error(404)',
+        '        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))',
+        '        if chat:',
+        '            self.chat(body)',
+        '        else:',
+        '            self.respond(body)',
+        '    def chat(self, body):',
+        '        return body.get("model"), body.get("temperature")',
+        '    def respond(self, body):',
+        '        return body.get("model"), body.get("temperature"), body.get("input")',
+        '',
+      ].join('\n'),
+      'server/branches.py': [
+        'class Handler(BaseHTTPRequestHandler):',
+        '    def do_POST(self):',
+        '        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))',
+        '        if self.path == "/v1/chat/completions":',
+        '            return body.get("model")',
+        '        elif self.path == "/v1/responses":',
+        '            return body["model"], body.get("input")',
+        '        else:',
+        '            return body.get("store")',
+        '',
+      ].join('\n'),
+    });
+    expect(
+      facts
+        .filter((f) => f.kind === 'route')
+        .map((f) => `${f.file} ${f.line} ${f.method} ${f.path} [${(f.params ?? []).map((p) => `${p.name}@${p.line}`)}]`),
+    ).toEqual([
+      'server/branches.py 4 POST /v1/chat/completions [model@5]',
+      'server/branches.py 6 POST /v1/responses [model@7,input@7]',
+      'server/flags.py 4 POST /v1/chat/completions [model@14,temperature@14]',
+      'server/flags.py 5 POST /v1/responses [model@16,temperature@16,input@16]',
+      'server/suffix.py 4 POST /responses [model@10,store@10]',
+    ]);
+  });
+
   it('a submodule of a folder without `__init__.py` is found, and its class read through it is defined where declared', async () => {
     const { facts } = await analyzeFiles({
       'server/models/openai.py': [

@@ -49,6 +49,8 @@ export function keysRead(
   fn: Node,
   given: readonly string[],
   functions: ReadonlyMap<string, Node>,
+  /** Parts of `fn` that serve other requests (a plain server's branches for other paths): not read. */
+  elsewhere: readonly Node[] = [],
 ): { keys: RouteParam[]; handOffs: HandOff[] } {
   const keys: RouteParam[] = [];
   const handOffs: HandOff[] = [];
@@ -83,6 +85,7 @@ export function keysRead(
     if (holders.size === 0 && !/json|body/i.test(f.text)) return;
     for (const n of f.descendantsOfType(['subscript', 'call', 'comparison_operator'])) {
       if (!n) continue;
+      if (depth === 0 && elsewhere.some((e) => n.startIndex >= e.startIndex && n.endIndex <= e.endIndex)) continue;
       if (n.type === 'comparison_operator') {
         // `if "max_output_tokens" in body:`: the handler asks whether the client sent it.
         const [key, body] = kids(n);

@@ -436,7 +436,8 @@ const PATTERN_TESTS = new Set(['re.match', 're.fullmatch', 're.search']);
 
 /**
  * A string a plain server may dispatch on: compared with something, alone or as a member of the set
- * it is tested against; a prefix a path is tested with (`path.startswith("/v1/responses")`); a
+ * it is tested against; a prefix or suffix a path is tested with (`path.startswith("/v1/responses")`,
+ * `path.endswith("/responses")`); a
  * pattern a path is matched against (`re.match(r"^/v1/responses/([^/]+)$", path)`).
  */
 export function comparedPath(str: Node): boolean {
@@ -456,9 +457,12 @@ function dispatchTest(str: Node): { test: Node; path: string; at: Node } | undef
     const callee = call?.type === 'call' ? call.childForFieldName('function') : undefined;
     const args = kids(parent);
     if (!call || !callee) return undefined;
-    if (callee.type === 'attribute' && callee.childForFieldName('attribute')?.text === 'startswith' && args.length === 1) {
+    const affix = callee.type === 'attribute' ? callee.childForFieldName('attribute')?.text : undefined;
+    if ((affix === 'startswith' || affix === 'endswith') && args.length === 1) {
       const subject = callee.childForFieldName('object');
-      // A prefix that ends in `/` stands for several routes.
+      // A prefix that ends in `/` stands for several routes. A suffix (`path.endswith("/responses")`,
+      // a server that answers under any mount point) is the route whose path ends so; the join
+      // takes it as written, with the API's prefix, or as the end of exactly one endpoint's path.
       return value.startsWith('/') && !value.endsWith('/') && subject && isRequestPart(subject, REQUEST_PATH)
         ? { test: call, path: value, at: call }
         : undefined;
@@ -512,7 +516,7 @@ function isRequestPart(node: Node, part: RegExp, depth = 0): boolean {
  * `scope["method"] == "POST" and scope["path"] == "/v1/responses"` in a bare ASGI app. A guard
  * that turns every other path away serves the same route (`if self.path != "/v1/responses":` or
  * `if self.path not in {"/responses", "/v1/responses"}:` answering 404), as does a test of
- * membership (`in {…}`: each path in it), of a prefix (`path.startswith("/v1/responses")`) or of a
+ * membership (`in {…}`: each path in it), of a prefix or suffix (`path.startswith("/v1/responses")`, `path.endswith("/responses")`) or of a
  * pattern (`re.match(r"^/v1/responses/([^/]+)$", path)`). The path and the method may be names the
  * handler gave them first (`path = self.path.split("?")[0]`). The method is the handler's
  * (`do_POST`) or the one compared in the same `and`; with neither, no route: a path compared alone
@@ -534,8 +538,10 @@ export function dispatchedRouteFact(str: Node, symbol: string, functions: Readon
     if (given && METHODS.has(given.toLowerCase())) method = given.toUpperCase();
   }
   if (!method || !METHODS.has(method.toLowerCase())) return;
-  // What the handler reads off the body it reads itself (`self._read_json()`), as a decorated route's.
-  const { keys, handOffs } = handler && WITH_BODY.has(method.toLowerCase()) ? keysRead(handler, [], functions) : NOTHING_READ;
+  // What the handler reads off the body it reads itself (`self._read_json()`), as a decorated route's,
+  // but not in the parts of it that serve other paths.
+  const { keys, handOffs } =
+    handler && WITH_BODY.has(method.toLowerCase()) ? keysRead(handler, [], functions, otherPathsParts(handler, path)) : NOTHING_READ;
   const params = [...pathTemplateParams(path, pos(at).line), ...keys];
   sink.add({
     kind: 'route',
@@ -547,6 +553,74 @@ export function dispatchedRouteFact(str: Node, symbol: string, functions: Readon
     ...(handOffs.length ? { handsBody: handOffs } : {}),
     ...pos(at),
   });
+}
+
+/**
+ * The parts of a plain server's handler that serve paths other than `path`: a handler that reads
+ * the body once and branches on the path hands it to one helper per path (`if chat_path:
+ * self.handle_chat(body) else: self.handle_responses(body)`), and only the branch of this path reads
+ * this route's keys. A branch tests a path in place or through a name it was given first
+ * (`chat_path = path in {…}`). Other parts are the branches of a test for another path; the other
+ * branches of a test for this one; and, when this path's `if` always returns, what follows it. A
+ * negated test (`if not chat_path and not responses_path:` answering 404, or a guard that turns
+ * the other paths away) serves no path of its own.
+ */
+function otherPathsParts(handler: Node, path: string): Node[] {
+  const parts: Node[] = [];
+  for (const statement of handler.descendantsOfType('if_statement')) {
+    if (!statement) continue;
+    const clauses = [statement, ...kids(statement).filter((k) => k.type === 'elif_clause' || k.type === 'else_clause')];
+    const bodyOf = (clause: Node): Node | null =>
+      clause.type === 'else_clause' ? clause.childForFieldName('body') : clause.childForFieldName('consequence');
+    const tested = clauses.map((clause) => {
+      const condition = clause.type === 'else_clause' ? null : clause.childForFieldName('condition');
+      return condition ? testedPaths(condition) : [];
+    });
+    const mine = tested.findIndex((paths) => paths.includes(path));
+    clauses.forEach((clause, i) => {
+      const body = bodyOf(clause);
+      if (body && i !== mine && (mine >= 0 || tested[i]!.length > 0)) parts.push(body);
+    });
+    const last = mine === 0 ? kids(bodyOf(statement) ?? statement).at(-1) : undefined;
+    if (last?.type === 'return_statement' || last?.type === 'raise_statement')
+      for (let next = statement.nextNamedSibling; next; next = next.nextNamedSibling) parts.push(next);
+  }
+  return parts;
+}
+
+/**
+ * The paths a condition tests the request for, positively: `self.path == "/v1/chat/completions"`,
+ * `path.startswith(…)`, or a name given such a test first (`if chat_path:`). A negated test is none.
+ */
+function testedPaths(condition: Node, depth = 0): string[] {
+  if (condition.type === 'not_operator') return [];
+  if (condition.type === 'identifier' && depth === 0) {
+    const fn = enclosingFunction(condition);
+    const given = fn
+      ?.descendantsOfType('assignment')
+      .find((a) => a && a.startIndex < condition.startIndex && a.childForFieldName('left')?.text === condition.text);
+    const value = given?.childForFieldName('right');
+    return value ? testedPaths(value, depth + 1) : [];
+  }
+  const paths: string[] = [];
+  for (const str of condition.descendantsOfType('string')) {
+    if (!str || hasNot(str, condition)) continue;
+    const found = dispatchTest(str);
+    if (found && positive(found.test)) paths.push(found.path);
+  }
+  return paths;
+}
+
+/** A dispatch test that holds for its path (`==`, `in`, a prefix, a pattern), not one that holds for every other. */
+function positive(test: Node): boolean {
+  if (test.parent?.type === 'not_operator') return false;
+  return test.type !== 'comparison_operator' || ['==', 'in'].includes(test.child(1)?.type ?? '');
+}
+
+/** `node` stands under a `not` within `top`. */
+function hasNot(node: Node, top: Node): boolean {
+  for (let at = node.parent; at && at.id !== top.id; at = at.parent) if (at.type === 'not_operator') return true;
+  return false;
 }
 
 /**

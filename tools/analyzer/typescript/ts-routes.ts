@@ -546,8 +546,8 @@ function dispatchedRoute(ts: Ts, sf: TS.SourceFile, node: TS.Expression): { meth
 }
 
 const METHOD_PROPERTY = new Set(['method']);
-/** The calls that test a path: `path.startsWith(…)`, `pattern.test(path)`, `path.match(pattern)`. */
-const DISPATCH_TESTS = new Set(['startsWith', 'test', 'match']);
+/** The calls that test a path: `path.startsWith(…)`, `path.endsWith(…)`, `pattern.test(path)`, `path.match(pattern)`. */
+const DISPATCH_TESTS = new Set(['startsWith', 'endsWith', 'test', 'match']);
 
 /** The `if` whose condition is the `&&` chain a dispatch stands in. */
 function dispatchGuard(ts: Ts, node: TS.Node): TS.IfStatement | undefined {
@@ -597,7 +597,7 @@ function isPlainBody(ts: Ts, e: TS.Expression): boolean {
   return ts.isIdentifier(callee) && /body|json|payload/i.test(callee.text);
 }
 
-/** The path `node` tests the request's path against: a comparison, a `startsWith`, a pattern's `test` or `match`. */
+/** The path `node` tests the request's path against: a comparison, a `startsWith` or `endsWith`, a pattern's `test` or `match`. */
 function dispatchedPath(ts: Ts, sf: TS.SourceFile, node: TS.Expression): string | undefined {
   // Every comparison and many calls come here: what is cheap to rule out goes first, and a name
   // is looked up (a walk through the blocks around it) only beside what may be a path.
@@ -621,9 +621,12 @@ function dispatchedPath(ts: Ts, sf: TS.SourceFile, node: TS.Expression): string 
   if (!ts.isCallExpression(node) || !ts.isPropertyAccessExpression(node.expression) || node.arguments.length !== 1) return undefined;
   const name = node.expression.name.text;
   const [arg] = node.arguments as unknown as [TS.Expression];
-  if (name === 'startsWith') {
-    const prefix = pathOf(ts, ts.isIdentifier(arg) ? (constantValue(ts, sf, arg.text, node) ?? arg) : arg);
-    return prefix === undefined || prefix.endsWith('/') || !isPath(node.expression.expression) ? undefined : prefix;
+  if (name === 'startsWith' || name === 'endsWith') {
+    // A suffix (`pathname.endsWith('/responses')`, a server answering under any mount point) is the
+    // route whose path ends so: the join takes it as written, with the API's prefix, or as the end
+    // of exactly one endpoint's path.
+    const affix = pathOf(ts, ts.isIdentifier(arg) ? (constantValue(ts, sf, arg.text, node) ?? arg) : arg);
+    return affix === undefined || affix.endsWith('/') || !isPath(node.expression.expression) ? undefined : affix;
   }
   const [pattern, subject] =
     name === 'test' ? [node.expression.expression, arg] : name === 'match' ? [arg, node.expression.expression] : [undefined, undefined];
