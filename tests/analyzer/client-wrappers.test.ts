@@ -260,6 +260,43 @@ describe('Python: an SDK method fetched by name, and keys written from a list of
   });
 });
 
+describe('Python: an SDK resource held in a name, and an SDK method handed on to be called', () => {
+  it('reads the call through the name, and the arguments the method is handed with', async () => {
+    expect(
+      await routes({
+        'server/held.py': [
+          'import asyncio, functools',
+          'class Provider:',
+          '    def __init__(self, client):',
+          '        self._responses = client.responses',
+          '    async def send(self, client, prompt):',
+          '        params = {"model": "m", "input": prompt}',
+          '        responses = getattr(client, "responses", None)',
+          '        return await responses.create(**params)',
+          '    def again(self, prompt):',
+          '        return self._responses.create(model="m", store=False)',
+          '    async def later(self, client, kwargs):',
+          '        kwargs = {"model": "m", "truncation": "auto"}',
+          '        return await asyncio.to_thread(client.responses.create, **kwargs)',
+          '    def bound(self, client, loop):',
+          '        call = functools.partial(client.responses.create, model="m", stream=True)',
+          '        return loop.run_in_executor(None, client.responses.create)',
+          '    def other(self, store):',
+          '        items = store.items',
+          '        return items.create(name="x"), self.cache.create(key="y")',
+          '',
+        ].join('\n'),
+      }),
+    ).toEqual([
+      'server/held.py:8 POST /v1/responses [model@6,input@6] (SDK call responses.create())',
+      'server/held.py:10 POST /v1/responses [model@10,store@10] (SDK call responses.create())',
+      'server/held.py:13 POST /v1/responses [model@12,truncation@12] (SDK call responses.create())',
+      'server/held.py:15 POST /v1/responses [model@15,stream@15] (SDK call responses.create())',
+      'server/held.py:16 POST /v1/responses [] (SDK call responses.create())',
+    ]);
+  });
+});
+
 describe('TypeScript: a plain server’s dispatch on method and path', () => {
   it('is a route where both are compared in one condition, and not where the path alone is', async () => {
     expect(

@@ -140,8 +140,18 @@ function prefilterParts(candidates: Candidates, extraNames: Iterable<string>, wi
   const paths = candidates.pathWords.size > 0 ? [`(?<!\\.)/${alternation(candidates.pathWords)}(?![\\w-])[^"'\\x60\\n]*["'\\x60]`] : [];
   // An SDK call the spec's examples make (`.responses.create(`).
   // The same through the SDK's raw-response view (`.responses.with_raw_response.create(`).
+  // A resource held in a name first (`responses = client.responses`, `getattr(client, "responses")`)
+  // and called through it, and a method handed on to be called (`asyncio.to_thread(client.responses.create, …)`).
+  const resources = [...candidates.sdkCalls.keys()].map((c) => c.slice(0, c.lastIndexOf('.')));
   const sdk =
-    candidates.sdkCalls.size > 0 ? [`\\.${alternation(candidates.sdkCalls.keys())}\\s*\\(`, '\\.with_(?:raw|streaming)_response\\.'] : [];
+    candidates.sdkCalls.size > 0
+      ? [
+          `\\.${alternation(candidates.sdkCalls.keys())}\\s*[(,)]`,
+          '\\.with_(?:raw|streaming)_response\\.',
+          `(?<==[ \\t]*[\\w.()]*)\\.${alternation(resources)}(?=[ \\t]*(?:[\\r\\n#]|$))`,
+          `getattr\\(\\s*[\\w.()]+\\s*,\\s*["']${alternation(resources.map((r) => r.split('.')[0]!))}["']`,
+        ]
+      : [];
   // A stream framed by hand: an SSE `event:` line inside a string (`f"event: response.created\n…"`).
   // Undotted types (`event: error`) are every streaming API's; the adapters skip them there too.
   const framed = [...candidates.eventTypes].filter((t) => !isWeakLiteral(t));

@@ -28,6 +28,7 @@ import { pathOfPattern } from '../route-pattern.js';
 import { flowKeys, returnedFlowKeys, sentStrings } from './sent-flow.js';
 import {
   argumentFor,
+  enclosingClass,
   type Callee,
   enclosingFunction,
   kids,
@@ -101,6 +102,39 @@ export class RouteScope {
   fetched(name: string): readonly string[] | undefined {
     return this.#fetched.get(name);
   }
+
+  /**
+   * `chain` (`responses.create`, `self._responses.create`) with its object replaced by what it was
+   * assigned (`responses = client.responses` in the function, `self._responses = client.responses`
+   * in a method of the class, or a `getattr` of it), when the method is one an SDK has: a resource
+   * held in a name before it is called.
+   */
+  aliasedChain(call: Node, chain: readonly string[], sdkCalls: ReadonlyMap<string, unknown>): string[] | undefined {
+    const method = chain.at(-1);
+    const held = chain.slice(0, -1);
+    if (method === undefined || held.length === 0 || held.length > 2 || (held.length === 2 && held[0] !== 'self')) return undefined;
+    this.#sdkMethods ??= new Set([...sdkCalls.keys()].map((c) => c.slice(c.lastIndexOf('.') + 1)));
+    if (!this.#sdkMethods.has(method)) return undefined;
+    const fetched = held.length === 1 ? this.#fetched.get(held[0]!) : undefined;
+    if (fetched) return [...fetched, method];
+    const fn = enclosingFunction(call);
+    // `self._responses` is assigned in any method of the class; a plain name in the function itself.
+    const where = held.length === 2 ? enclosingClass(fn) : fn;
+    const text = held.join('.');
+    for (const a of where?.descendantsOfType('assignment') ?? []) {
+      if (a?.childForFieldName('left')?.text !== text) continue;
+      const value = a.childForFieldName('right');
+      if (value?.type === 'attribute') return [...trailingNames(value), method];
+      if (value?.type === 'call' && value.childForFieldName('function')?.text === 'getattr') {
+        const [object, member] = kids(value.childForFieldName('arguments') ?? value);
+        const attr = member ? stringValue(member) : undefined;
+        if (object && attr !== undefined) return [...trailingNames(object), attr, method];
+      }
+    }
+    return undefined;
+  }
+
+  #sdkMethods: Set<string> | undefined;
 
   /** The file's functions by name, the first definition of each. */
   get functions(): Map<string, Node> {
@@ -239,6 +273,13 @@ export function clientCallFact(call: Node, callee: Callee, symbol: string, scope
   // `client.responses.create(…)`, or `create(…)` after `create = getattr(client.responses, "create")`.
   const chain = callee.attribute ? (callee.written?.split('.') ?? trailingNames(callee.node)) : name && scope.fetched(name);
   if (chain && sdkCallFact(call, chain, symbol, sink)) return;
+  // `responses = client.responses` (or `getattr(client, "responses", None)`), then `responses.create(…)`.
+  const aliased = chain && callee.attribute ? scope.aliasedChain(call, chain, sink.ctx.candidates.sdkCalls) : undefined;
+  if (aliased && sdkCallFact(call, aliased, symbol, sink)) return;
+  // `asyncio.to_thread(client.responses.create, **kwargs)`, `functools.partial(client.responses.create,
+  // model=…)`, `loop.run_in_executor(None, client.responses.create)`: the method handed on, called with
+  // the arguments after it.
+  if (name !== undefined && CALLS_GIVEN.has(name) && handedSdkCall(call, name, symbol, sink)) return;
   if (!verb) {
     if (!registers && name !== undefined) wrapperCallFact(call, callee, symbol, sink);
     return;
@@ -830,7 +871,27 @@ function spreadKeys(splat: Node, caller: Node | undefined, depth: number): { nam
  * `await self.client.conversations.items.list(conversation_id, limit=10)`): a call of that endpoint,
  * its keyword arguments the parameters it sends.
  */
-function sdkCallFact(call: Node, chain: readonly string[], symbol: string, sink: FactSink): boolean {
+/** Calls that call what they are given, with the arguments after it: the standard library's ways to run a call elsewhere or later. */
+const CALLS_GIVEN = new Set(['to_thread', 'partial', 'run_in_executor', 'run_sync']);
+
+/** `asyncio.to_thread(client.responses.create, **kwargs)` and the like: the SDK call it runs. */
+function handedSdkCall(call: Node, name: string, symbol: string, sink: FactSink): boolean {
+  const args = kids(call.childForFieldName('arguments') ?? call);
+  // `loop.run_in_executor(executor, fn, *args)`: the executor first.
+  const at = name === 'run_in_executor' ? 1 : 0;
+  const given = args[at];
+  if (given?.type !== 'attribute') return false;
+  return sdkCallFact(call, trailingNames(given), symbol, sink, args.slice(at + 1));
+}
+
+function sdkCallFact(
+  call: Node,
+  chain: readonly string[],
+  symbol: string,
+  sink: FactSink,
+  /** The arguments the call is made with, when they are not the call's own (a method handed to `to_thread`). */
+  given?: Node[],
+): boolean {
   const sdkCalls = sink.ctx.candidates.sdkCalls;
   if (sdkCalls.size === 0) return false;
   // `self.get_client().responses.create(…)`, `OpenAI().responses.create(…)`: a client made by a call,
@@ -840,7 +901,7 @@ function sdkCallFact(call: Node, chain: readonly string[], symbol: string, sink:
   const where = sentIn(sdk.method);
   const line = pos(call).line;
   const sdkOwn = (name: string | undefined): name is string => name !== undefined && !name.startsWith('extra_') && name !== 'timeout';
-  const args = kids(call.childForFieldName('arguments') ?? call);
+  const args = given ?? kids(call.childForFieldName('arguments') ?? call);
   const sent = args.flatMap((a): RouteParam[] => {
     if (a.type === 'dictionary_splat')
       return spreadKeys(a, enclosingFunction(call), 0).flatMap((k) => (sdkOwn(k.name) ? [{ ...k, in: where }] : []));

@@ -44,6 +44,12 @@ export function enclosingFunction(node: Node): Node | undefined {
   return undefined;
 }
 
+/** The class a node is declared in, if any. */
+export function enclosingClass(node: Node | undefined): Node | undefined {
+  for (let n = node?.parent; n; n = n.parent) if (n.type === 'class_definition') return n;
+  return undefined;
+}
+
 /** The module a node belongs to: the root of its tree. */
 export function rootOf(node: Node): Node {
   let n = node;
