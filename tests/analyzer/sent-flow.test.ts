@@ -690,6 +690,42 @@ describe('Python: keys a helper writes into the dict it is given', () => {
   });
 });
 
+describe('Python: a dict annotated with a TypedDict of the file', () => {
+  it('may hold the keys the TypedDict declares, and those its base declares; a key written is located where it is', async () => {
+    const text = [
+      'from typing import TypedDict, Unpack',
+      'class Sampling(TypedDict, total=False):',
+      '    truncation: str',
+      'class Options(Sampling, total=False):',
+      '    temperature: float',
+      '    max_output_tokens: int',
+      'class Provider:',
+      '    def __init__(self, client, options: Options):',
+      '        self._client = client',
+      '        self._options = options',
+      '        self._extra: Options = {}',
+      '    async def generate(self, prompt):',
+      '        kwargs = {}',
+      '        kwargs.update(self._extra)',
+      '        return await self._client.responses.create(input=prompt, **kwargs)',
+      '    async def again(self, prompt):',
+      '        return await self._client.responses.create(input=prompt, **self._options)',
+      'async def unpacked(client, prompt, **opts: Unpack[Options]):',
+      '    return await client.responses.create(input=prompt, **opts)',
+      'def local(client):',
+      '    opts: Options = {"max_output_tokens": 9}',
+      '    return client.responses.create(**opts)',
+      '',
+    ].join('\n');
+    expect(await sent({ 'server/typed.py': text })).toEqual([
+      'server/typed.py:15 POST /v1/responses [input@15,truncation@3,max_output_tokens@6]',
+      'server/typed.py:17 POST /v1/responses [input@17,truncation@3,max_output_tokens@6]',
+      'server/typed.py:19 POST /v1/responses [input@19,truncation@3,max_output_tokens@6]',
+      'server/typed.py:22 POST /v1/responses [max_output_tokens@21,truncation@3]',
+    ]);
+  });
+});
+
 describe('the Responses API’s WebSocket mode', () => {
   it('reads a response.create frame’s own keys as the create request’s, and not a Realtime frame’s', async () => {
     const { facts } = await analyzeFiles({

@@ -866,11 +866,6 @@ function spreadKeys(splat: Node, caller: Node | undefined, depth: number): { nam
   return [];
 }
 
-/**
- * An SDK call the spec's examples make (`client.responses.create(model=…, input=…)`,
- * `await self.client.conversations.items.list(conversation_id, limit=10)`): a call of that endpoint,
- * its keyword arguments the parameters it sends.
- */
 /** Calls that call what they are given, with the arguments after it: the standard library's ways to run a call elsewhere or later. */
 const CALLS_GIVEN = new Set(['to_thread', 'partial', 'run_in_executor', 'run_sync']);
 
@@ -884,6 +879,11 @@ function handedSdkCall(call: Node, name: string, symbol: string, sink: FactSink)
   return sdkCallFact(call, trailingNames(given), symbol, sink, args.slice(at + 1));
 }
 
+/**
+ * An SDK call the spec's examples make (`client.responses.create(model=…, input=…)`,
+ * `await self.client.conversations.items.list(conversation_id, limit=10)`): a call of that endpoint,
+ * its keyword arguments the parameters it sends.
+ */
 function sdkCallFact(
   call: Node,
   chain: readonly string[],

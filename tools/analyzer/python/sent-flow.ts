@@ -6,7 +6,8 @@
  * (`payload["input"] = …`, `payload.update(…)`), what a function or method of the file returns
  * (`self._default_params`, a property, too), and what the file's calls of a function pass for its
  * parameter, `**kwargs` included; a lambda's parameter is what the calls of the name it is handed
- * over by pass (`attempt=lambda body: self._post(body)`, then `attempt(request)`).
+ * over by pass (`attempt=lambda body: self._post(body)`, then `attempt(request)`); a name annotated with a
+ * TypedDict of the file may hold the keys it declares.
  *
  * Only this file is read, a few steps deep: a value that comes from elsewhere adds nothing.
  */
@@ -15,7 +16,7 @@ import { buildsRequest, firstWrites, matchedNames } from '../client-path.js';
 import type { ReturnHandOff } from '../facts.js';
 import type { ModuleFacts } from '../module-facts.js';
 import { callableName, calleeWritten } from './body-keys.js';
-import { argumentFor, enclosingFunction, kids, lastName, pos, rootOf, stringValue } from './syntax.js';
+import { argumentFor, enclosingClass, enclosingFunction, kids, lastName, pos, rootOf, stringValue } from './syntax.js';
 
 /** A key the call sends, at the line it is written, and the function it is written in (none at the module's top). */
 export interface FlowKey {
@@ -33,6 +34,10 @@ const MAX_CALL_SITES = 8;
 /** The definitions of one name followed (an override and the method it overrides). */
 const MAX_DEFINITIONS = 3;
 
+/** A type that names one class, perhaps optional or unpacked: `GenOptions`, `Provider.GenOptions`, `Unpack[GenOptions]`, `GenOptions | None`. */
+const TYPED_NAME =
+  /^(?:(?:typing\.|typing_extensions\.)?(?:Unpack|Optional|Required|NotRequired)\[)?([A-Za-z_][\w.]*)\]?(?:\s*\|\s*None)?$/;
+
 const sameScope = (node: Node, scope: Node | undefined): boolean => enclosingFunction(node)?.id === scope?.id;
 
 /** A parameter's name, and whether it collects keyword arguments (`**kwargs`). */
@@ -44,6 +49,8 @@ function parameterName(p: Node): { name: string; keywords: boolean } | undefined
   }
   if (p.type === 'typed_parameter') {
     const id = kids(p)[0];
+    // `**options: Unpack[CreateOptions]`
+    if (id?.type === 'dictionary_splat_pattern') return parameterName(id);
     return id?.type === 'identifier' ? { name: id.text, keywords: false } : undefined;
   }
   const name = p.childForFieldName('name');
@@ -116,12 +123,6 @@ function assigns(a: Node, name: string): boolean {
   return left?.text === name;
 }
 
-/** The class a node is written in (directly or in one of its methods); undefined outside any. */
-function classOf(node: Node): Node | undefined {
-  for (let n = node.parent; n; n = n.parent) if (n.type === 'class_definition') return n;
-  return undefined;
-}
-
 /**
  * The keys `value` (what `**value` spreads, or `json=value` sends) holds: followed through the file
  * (see the header). `handOffs`, when given, gets the calls of functions of other modules the value
@@ -160,6 +161,43 @@ export function flowKeys(value: Node, handOffs?: ReturnHandOff[]): FlowKey[] {
     const writer = enclosingFunction(at)?.childForFieldName('name')?.text;
     const sent = sentStrings(writtenValue(at));
     out.push({ name, line: pos(at).line, ...(writer !== undefined ? { symbol: writer } : {}), ...(sent ? { sent } : {}) });
+  };
+
+  let typedDicts: Map<string, Node> | undefined;
+  /**
+   * The keys a TypedDict of the file declares, for a name annotated with it (`gen: GenOptions`,
+   * `self._gen: Provider.GenOptions = {}`, `**options: Unpack[GenOptions]`, `Optional[…]`): what a
+   * dict typed so may hold, each where it is declared. The keys it inherits from another of the
+   * file's TypedDicts count too.
+   */
+  const declaredKeys = (type: Node | null | undefined, depth: number): void => {
+    const written = type ? TYPED_NAME.exec(type.text.trim())?.[1] : undefined;
+    if (written === undefined || depth > MAX_DEPTH) return;
+    if (!typedDicts) {
+      typedDicts = new Map();
+      const classes = root.descendantsOfType('class_definition').filter((c): c is Node => c !== null);
+      const bases = (c: Node): string[] =>
+        kids(c.childForFieldName('superclasses') ?? c).flatMap((b) => (b.type === 'keyword_argument' ? [] : [lastName(b) ?? '']));
+      // A TypedDict, or a class of the file that extends one.
+      for (let grew = true; grew; ) {
+        grew = false;
+        for (const c of classes) {
+          const name = c.childForFieldName('name')?.text;
+          if (name === undefined || typedDicts.has(name) || !bases(c).some((b) => b === 'TypedDict' || typedDicts!.has(b))) continue;
+          typedDicts.set(name, c);
+          grew = true;
+        }
+      }
+    }
+    const cls = typedDicts.get(written.slice(written.lastIndexOf('.') + 1));
+    if (!cls) return;
+    for (const base of kids(cls.childForFieldName('superclasses') ?? cls))
+      if (base.type !== 'keyword_argument') declaredKeys(base, depth + 1);
+    for (const st of kids(cls.childForFieldName('body') ?? cls)) {
+      const field = st.type === 'expression_statement' ? kids(st)[0] : undefined;
+      const name = field?.type === 'assignment' && field.childForFieldName('type') ? field.childForFieldName('left') : undefined;
+      if (name?.type === 'identifier') add(name.text, field!);
+    }
   };
 
   /** The statements and expressions of a scope (a function's own, or the module's), not of the functions in it. */
@@ -270,7 +308,7 @@ export function flowKeys(value: Node, handOffs?: ReturnHandOff[]): FlowKey[] {
   const passed = (fn: Node, param: { name: string; keywords: boolean }, position: number, depth: number): void => {
     let name = fn.childForFieldName('name')?.text;
     // A class's `__init__` is called by the class's name: `LLMStream(self, extra_kwargs=extra)`.
-    const constructed = name === '__init__' ? classOf(fn) : undefined;
+    const constructed = name === '__init__' ? enclosingClass(fn) : undefined;
     if (constructed) name = constructed.childForFieldName('name')?.text;
     const sites = name === undefined ? [] : callsNamed(name);
     if (sites.length > MAX_CALL_SITES) return;
@@ -342,14 +380,16 @@ export function flowKeys(value: Node, handOffs?: ReturnHandOff[]): FlowKey[] {
 
   /** What the methods of the class around `at` assign `self.<attr>`. */
   const selfWrites = (at: Node, attr: string, depth: number): void => {
-    const cls = classOf(at);
+    const cls = enclosingClass(at);
     if (!cls) return;
     for (const a of cls.descendantsOfType('assignment')) {
       const left = a?.childForFieldName('left');
       const right = a?.childForFieldName('right');
       if (!a || !right || left?.type !== 'attribute' || left.childForFieldName('attribute')?.text !== attr) continue;
-      if (!/^(self|cls)$/.test(left.childForFieldName('object')?.text ?? '') || classOf(a)?.id !== cls.id) continue;
+      if (!/^(self|cls)$/.test(left.childForFieldName('object')?.text ?? '') || enclosingClass(a)?.id !== cls.id) continue;
       keys(right, enclosingFunction(a), depth + 1);
+      // What the annotation declares after what is written: a key written is located where it is.
+      declaredKeys(a.childForFieldName('type'), depth + 1);
     }
   };
 
@@ -361,9 +401,15 @@ export function flowKeys(value: Node, handOffs?: ReturnHandOff[]): FlowKey[] {
       if (position >= 0) {
         passed(fn, parameterName(params[position]!)!, position, depth);
         writes(name, fn, depth);
+        declaredKeys(params[position]!.childForFieldName('type'), depth + 1);
         return;
       }
-      if (inScope(fn, ['assignment']).some((a) => assigns(a, name))) return writes(name, fn, depth);
+      const assigned = inScope(fn, ['assignment']).filter((a) => assigns(a, name));
+      if (assigned.length > 0) {
+        writes(name, fn, depth);
+        for (const a of assigned) declaredKeys(a.childForFieldName('type'), depth + 1);
+        return;
+      }
     }
     writes(name, undefined, depth);
   };

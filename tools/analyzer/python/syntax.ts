@@ -44,7 +44,7 @@ export function enclosingFunction(node: Node): Node | undefined {
   return undefined;
 }
 
-/** The class a node is declared in, if any. */
+/** The class a node is written in (directly or in one of its methods); undefined outside any. */
 export function enclosingClass(node: Node | undefined): Node | undefined {
   for (let n = node?.parent; n; n = n.parent) if (n.type === 'class_definition') return n;
   return undefined;
