@@ -113,4 +113,39 @@ describe('API objects by their object field', () => {
       '9 definition responseSchema response (z.literal object) [id,object]',
     ]);
   });
+
+  it('TypeScript: the other schema libraries’ objects of literals declare events and objects as Zod’s do', async () => {
+    const text = [
+      "import { Schema } from 'effect';",
+      "import { Type } from '@sinclair/typebox';",
+      "import * as v from 'valibot';",
+      'const Seq = Schema.Struct({ sequence_number: Schema.Number });',
+      'export const Created = Schema.Struct({',
+      "  type: Schema.Literal('response.created'),",
+      '  response: Schema.Unknown,',
+      '});',
+      'export const Completed = Schema.extend(',
+      "  Schema.Struct({ type: Schema.Literal('response.completed'), response: Schema.Unknown }),",
+      '  Seq,',
+      ');',
+      "export const ResponseObj = Schema.Struct({ id: Schema.String, object: Schema.Literal('response') });",
+      "export const Failed = Type.Composite([Type.Object({ type: Type.Literal('response.failed') }), Type.Object({ error: Type.Any() })]);",
+      "export const Queued = v.object({ type: v.literal('response.queued'), sequence_number: v.number() });",
+      // Nested in another shape: a word, not a declaration.
+      "export const Outer = Schema.Struct({ last: Schema.Struct({ type: Schema.Literal('response.in_progress') }) });",
+      '',
+    ].join('\n');
+    const [out] = await analyzeTypeScript([{ text, ctx: { file: 'src/schemas.ts', language: 'typescript', isTest: false, candidates } }]);
+    expect(
+      out!.facts
+        .filter((f) => f.kind === 'definition')
+        .map((f) => `${f.line} ${f.symbol} ${f.literal ?? f.object} (${f.evidence}) [${f.fields?.join(',') ?? ''}]`),
+    ).toEqual([
+      '6 Created response.created (z.literal type) [type,response]',
+      '10 Completed response.completed (z.literal type) [type,response,sequence_number]',
+      '13 ResponseObj response (z.literal object) [id,object]',
+      '14 Failed response.failed (z.literal type) [type,error]',
+      '15 Queued response.queued (z.literal type) [type,sequence_number]',
+    ]);
+  });
 });

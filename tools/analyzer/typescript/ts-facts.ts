@@ -525,7 +525,7 @@ function roleOf(
   }
   if (ts.isCallExpression(p) || ts.isNewExpression(p)) {
     const callee = ts.isCallExpression(p) ? calleeName(ts, p, sf) : undefined;
-    if (callee === 'literal')
+    if (callee !== undefined && LITERAL_SCHEMA.has(callee))
       return isZodTypeProperty(ts, p as TS.CallExpression) && isTopLevelZod(ts, p as TS.CallExpression)
         ? role('definition', 'z.literal type')
         : role('literal', 'z.literal');
@@ -606,7 +606,7 @@ function propertyTyped(ts: Ts, typeNode: TS.Node): TS.PropertySignature | TS.Pro
 
 /** A `type` property or field given a constant: `type: EventType.`, `type = Kinds.`, `type: z.literal(RESPONSE_`. */
 export const CONSTANT_TYPE =
-  /\btype["'\x60]?\??\s*[:=]\s*(?:typeof\s+|z\s*\.\s*literal\s*\(\s*)?(?:[A-Za-z_$][\w$]*\.)*(?:[A-Z][\w$]*\.|[A-Z][A-Z0-9]*_)/;
+  /\btype["'\x60]?\??\s*[:=]\s*(?:typeof\s+|(?:[A-Za-z_$][\w$]*\s*\.\s*)?[Ll]iteral\s*\(\s*)?(?:[A-Za-z_$][\w$]*\.)*(?:[A-Z][\w$]*\.|[A-Z][A-Z0-9]*_)/;
 
 /**
  * A name written as a constant: a member of a capitalised holder (`EventType.Created`,
@@ -660,7 +660,7 @@ function constantRole(ts: Ts, node: TS.Node): Role | undefined {
   if (
     ts.isCallExpression(p) &&
     p.arguments[0] === node &&
-    calleeWord(ts, p) === 'literal' &&
+    LITERAL_SCHEMA.has(calleeWord(ts, p) ?? '') &&
     isZodTypeProperty(ts, p) &&
     isTopLevelZod(ts, p)
   )
@@ -680,7 +680,7 @@ function objectDeclaration(ts: Ts, node: TS.StringLiteral | TS.NoSubstitutionTem
     return q && propertyName(ts, q.name) === 'object' && isOwnShape(ts, q.parent) ? 'object property' : undefined;
   }
   if (ts.isPropertyDeclaration(p) && p.initializer === node && propertyName(ts, p.name) === 'object') return 'object property';
-  if (ts.isCallExpression(p) && calleeWord(ts, p) === 'literal' && isZodProperty(ts, p, 'object') && isTopLevelZod(ts, p))
+  if (ts.isCallExpression(p) && LITERAL_SCHEMA.has(calleeWord(ts, p) ?? '') && isZodProperty(ts, p, 'object') && isTopLevelZod(ts, p))
     return 'z.literal object';
   return undefined;
 }
@@ -844,6 +844,12 @@ function isMembershipCheck(ts: Ts, access: TS.PropertyAccessExpression): boolean
 }
 
 const MEMBERSHIP = new Set(['has', 'includes']);
+
+/**
+ * A schema of one value: Zod's and Valibot's `literal`, Effect Schema's `Schema.Literal`, TypeBox's
+ * `Type.Literal`. A schema library's object of them declares a shape as Zod's does.
+ */
+const LITERAL_SCHEMA = new Set(['literal', 'Literal']);
 
 /** The called name (`literal` of `z.literal(…)`), when the callee is a name or a member access. */
 function calleeWord(ts: Ts, call: TS.CallExpression): string | undefined {

@@ -24,7 +24,11 @@ export interface FileShapes {
 
 /** An unseen part with no name of its own (a computed key, a spread of something else). */
 const UNSEEN = '<unseen>';
-const ZOD_OBJECT = new Set(['object', 'strictObject', 'looseObject']);
+/**
+ * Calls that make an object schema of the keys they are given: Zod's (and Valibot's) `object`,
+ * `strictObject`, `looseObject`, Effect Schema's `Schema.Struct`, TypeBox's `Type.Object`.
+ */
+const ZOD_OBJECT = new Set(['object', 'strictObject', 'looseObject', 'Struct', 'Object']);
 /** Zod methods that keep an object's keys as they are. */
 const ZOD_SAME_KEYS = new Set([
   'strict',
@@ -140,6 +144,14 @@ export function declaredShapes(ts: Ts, sf: TS.SourceFile, resolve: (n: string | 
     const recv = e.expression.expression;
     const arg = e.arguments[0];
     if (ZOD_OBJECT.has(method)) return arg && ts.isObjectLiteralExpression(arg) ? objectKeys(arg, owner) : arg ? undefined : shape();
+    // Effect Schema's `Schema.extend(A, B)`, TypeBox's `Type.Composite([A, B])`: the keys of both.
+    const parts = method === 'extend' && e.arguments.length === 2 ? [...e.arguments] : undefined;
+    const listed = method === 'Composite' && arg && ts.isArrayLiteralExpression(arg) ? [...arg.elements] : undefined;
+    if (parts ?? listed) {
+      const out = shape();
+      for (const part of (parts ?? listed)!) merge(out, zodFields(part, owner) ?? shape([], [UNSEEN]));
+      return out;
+    }
     const base = zodFields(recv, owner);
     if (!base) return undefined;
     if (ZOD_SAME_KEYS.has(method)) return base;
