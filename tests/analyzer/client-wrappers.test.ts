@@ -377,6 +377,53 @@ describe('TypeScript: a plain server’s dispatch on a suffix of the path', () =
   });
 });
 
+describe('TypeScript: a route table without a framework, and a request handed to another module', () => {
+  it('reads a row or a key of a table as a route, with what its handler reads, here or where it is imported from', async () => {
+    expect(
+      await routes({
+        'web/worker.mts': [
+          "import { createResponse } from './handlers.mjs';",
+          'const ROUTES: Array<[string, string, (req: Request) => Promise<Response>]> = [',
+          "  ['GET', '/v1/models', (req) => list(req)],",
+          "  ['POST', '/v1/responses', (req) => createResponse(req)],",
+          '];',
+          'const BY_KEY: Record<string, (request: Request) => Promise<Response>> = {',
+          "  'POST /v1/conversations': createConversation,",
+          "  'not a route': createConversation,",
+          '};',
+          'async function createConversation(request: Request): Promise<Response> {',
+          '  const body = (await request.json()) as any;',
+          '  return new Response(body.metadata);',
+          '}',
+          'export default {',
+          '  async fetch(request: Request): Promise<Response> {',
+          '    const url = new URL(request.url);',
+          "    if (url.pathname === '/v1/responses/input_tokens' && request.method === 'POST') return createResponse(request);",
+          "    return new Response('', { status: 404 });",
+          '  },',
+          '};',
+          // A pair that is no row of a table.
+          "const pair = ['POST', '/v1/responses', list];",
+          '',
+        ].join('\n'),
+        'web/handlers.mts': [
+          'export async function createResponse(request: Request): Promise<Response> {',
+          '  const data = (await request.json()) as any;',
+          '  return new Response(JSON.stringify({ model: data.model, input: data.input }));',
+          '}',
+          '',
+        ].join('\n'),
+      }),
+    ).toEqual([
+      'web/worker.mts:3 GET /v1/models [] (route table entry)',
+      // Read in web/handlers.mts, at its line 3.
+      'web/worker.mts:4 POST /v1/responses [model@3,input@3] (route table entry)',
+      'web/worker.mts:7 POST /v1/conversations [metadata@12] (route table entry)',
+      'web/worker.mts:17 POST /v1/responses/input_tokens [model@3,input@3] (request dispatch on its method and path)',
+    ]);
+  });
+});
+
 describe('TypeScript: a route or a call described by one object, and a fetch-like wrapper', () => {
   it('reads its method and path, and what a call sends', async () => {
     expect(

@@ -103,9 +103,53 @@ export function routeVisitor(
     });
     return true;
   };
+  /**
+   * A route table without a framework (a Worker's, Bun's, Deno's): a row `['POST', '/v1/responses',
+   * handler]` of an array of rows, or a key `'POST /v1/responses': handler` of an object, the
+   * handler a function. Its keys are what the handler reads off the request's body: in this file,
+   * or, for a function imported or one that hands the request on, where the workspace pass finds it.
+   */
+  const tableRoute = (at0: TS.Node, method: string, path: string, handler: TS.Expression): void => {
+    const fn = ts.isIdentifier(handler) ? functions.get(handler.text) : handler;
+    const withBody = WITH_BODY.has(method.toLowerCase());
+    const { keys: read, handOffs } = fn && withBody && isFunctionLike(ts, fn) ? keysRead(ts, fn, at, functions) : NOTHING_READ;
+    const where = at(at0);
+    if (!fn && withBody && ts.isIdentifier(handler)) handOffs.push({ callee: handler.text, arg: REQUEST_BODY_ARG, line: where.line });
+    sink.add({
+      kind: 'route',
+      symbol: ts.isIdentifier(handler) ? handler.text : (callerName(ts, at0) ?? tableName(ts, at0) ?? path),
+      method: method.toUpperCase(),
+      path,
+      evidence: 'route table entry',
+      ...withBodyKeys(pathParams(path, where.line), read),
+      ...(handOffs.length ? { handsBody: handOffs } : {}),
+      ...where,
+    });
+  };
+  const callable = (e: TS.Expression | undefined): e is TS.Expression =>
+    e !== undefined && (ts.isIdentifier(e) || ts.isArrowFunction(e) || ts.isFunctionExpression(e));
   return (node: TS.Node): void => {
     if (node.kind === ts.SyntaxKind.BinaryExpression) {
       dispatched(node as TS.BinaryExpression);
+      return;
+    }
+    if (ts.isArrayLiteralExpression(node) && node.elements.length >= 3 && ts.isArrayLiteralExpression(node.parent)) {
+      const [method, path, handler] = node.elements as unknown as TS.Expression[];
+      if (
+        method &&
+        ts.isStringLiteral(method) &&
+        HTTP_METHOD.test(method.text) &&
+        path &&
+        ts.isStringLiteral(path) &&
+        path.text.startsWith('/') &&
+        callable(handler)
+      )
+        tableRoute(node, method.text, path.text, handler);
+      return;
+    }
+    if (ts.isPropertyAssignment(node) && ts.isStringLiteral(node.name) && callable(node.initializer)) {
+      const keyed = TABLE_KEY.exec(node.name.text);
+      if (keyed) tableRoute(node, keyed[1]!, keyed[2]!, node.initializer);
       return;
     }
     if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && DISPATCH_TESTS.has(node.expression.name.text)) {
@@ -781,6 +825,15 @@ function methodArgument(ts: Ts, call: TS.CallExpression, name: string): { verb: 
 }
 
 const HTTP_METHOD = /^(?:get|post|put|patch|delete|GET|POST|PUT|PATCH|DELETE)$/;
+/** The name of the table a row or key stands in (`const ROUTES = […]`). */
+function tableName(ts: Ts, node: TS.Node): string | undefined {
+  for (let n: TS.Node | undefined = node.parent; n && !ts.isSourceFile(n); n = n.parent)
+    if (ts.isVariableDeclaration(n)) return ts.isIdentifier(n.name) ? n.name.text : undefined;
+  return undefined;
+}
+
+/** A route table's key: `'POST /v1/responses'`. */
+const TABLE_KEY = /^(GET|POST|PUT|PATCH|DELETE) +(\/\S*)$/;
 
 function verbOf(name: string): string | undefined {
   if (VERBS.has(name)) return name;
@@ -1636,15 +1689,24 @@ export function keysRead(
           else if (ts.isObjectBindingPattern(param.name)) destructured(param.name);
         });
       }
-      if (ts.isCallExpression(n) && ts.isIdentifier(n.expression) && depth < BODY_FOLLOW_DEPTH) {
+      if (
+        ts.isCallExpression(n) &&
+        (ts.isIdentifier(n.expression) || ts.isPropertyAccessExpression(n.expression)) &&
+        depth < BODY_FOLLOW_DEPTH
+      ) {
         // `runStream(req, res)`: a function of this file handed the request reads its body too.
-        const target = functions.get(n.expression.text);
+        const target = ts.isIdentifier(n.expression) ? functions.get(n.expression.text) : undefined;
         const handed = n.arguments.findIndex((arg) => ts.isIdentifier(arg) && isRequest(arg.text));
         const param =
           target && handed >= 0 && isFunctionLike(ts, target) ? (target as TS.FunctionDeclaration).parameters[handed] : undefined;
         if (param && ts.isIdentifier(param.name)) {
           requests.add(param.name.text);
           read(target!, new Set(), depth + 1);
+        } else if (!target && handed >= 0) {
+          // `return handleResponses(request)` with the function imported: the workspace pass reads
+          // what that module's function reads off the body of the request it is handed.
+          const callee = handOffCallee(ts, n.expression, functions, owner);
+          if (callee) handOffs.push({ callee, arg: REQUEST_BODY_ARG, line: at(n).line });
         }
       }
       ts.forEachChild(n, visit);
