@@ -89,6 +89,27 @@ describe('TypeScript: a request built elsewhere in the file', () => {
     ]);
   });
 
+  it('reads a body turned into JSON text before the call, in a const or in each branch that gives a let', async () => {
+    const text = [
+      "const url = 'https://api.openai.com/v1/responses';",
+      'export async function once(model: string, input: string) {',
+      '  const body = JSON.stringify({ model, input });',
+      "  return fetch(url, { method: 'POST', body });",
+      '}',
+      'export async function branches(model: string, input: string, prev?: string) {',
+      "  let content = '';",
+      '  if (prev) content = JSON.stringify({ model, input, previous_response_id: prev });',
+      '  else content = JSON.stringify({ model, max_output_tokens: 9 });',
+      "  return fetch(url, { method: 'POST', body: content });",
+      '}',
+      '',
+    ].join('\n');
+    expect(await sent({ 'web/text.mts': text })).toEqual([
+      'web/text.mts:4 POST /v1/responses [model@3,input@3]',
+      'web/text.mts:10 POST /v1/responses [model@8,input@8,previous_response_id@8,max_output_tokens@9]',
+    ]);
+  });
+
   it('follows a request handed through an options object to a callback that sends it, and keys spread when a condition holds', async () => {
     const text = [
       'export class Provider {',

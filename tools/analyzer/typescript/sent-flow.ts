@@ -315,6 +315,17 @@ export function keysWrittenInto(ts: Ts, sf: TS.SourceFile, fn: TS.Node, name: st
   return out;
 }
 
+/** `JSON.stringify(x)`: the text of `x`, which holds the keys `x` does. */
+function isStringify(ts: Ts, e: TS.CallExpression): boolean {
+  return (
+    e.arguments.length >= 1 &&
+    ts.isPropertyAccessExpression(e.expression) &&
+    e.expression.name.text === 'stringify' &&
+    ts.isIdentifier(e.expression.expression) &&
+    e.expression.expression.text === 'JSON'
+  );
+}
+
 /** The function a node is written in, directly (not in a function inside it); undefined at the file's top. */
 function ownerOf(ts: Ts, node: TS.Node): TS.Node | undefined {
   for (let n = node.parent; n; n = n.parent) if (isFunctionLike(ts, n)) return n;
@@ -422,7 +433,10 @@ export function flowKeys(
       return values.flatMap((v) => objects(v.node, v.chain, depth + 1));
     }
     if (ts.isPropertyAccessExpression(e)) return propertyValues(e, chain, depth).flatMap((v) => objects(v.node, v.chain, depth + 1));
-    if (ts.isCallExpression(e)) return returned(e, chain, depth).flatMap((r) => objects(r.node, r.chain, depth + 1));
+    if (ts.isCallExpression(e))
+      return isStringify(ts, e)
+        ? objects(e.arguments[0]!, chain, depth + 1)
+        : returned(e, chain, depth).flatMap((r) => objects(r.node, r.chain, depth + 1));
     return [];
   };
 
@@ -641,6 +655,8 @@ export function flowKeys(
     if (ts.isCallExpression(e)) {
       // `Object.assign({}, defaults, { stream })`: what each argument holds.
       if (isObjectAssign(ts, e)) for (const a of e.arguments) keys(a, chain, depth + 1, false);
+      // `const body = JSON.stringify({ model, input })`, sent as `{ body }`: the object's keys.
+      else if (isStringify(ts, e)) keys(e.arguments[0]!, chain, depth + 1, direct);
       else for (const r of returned(e, chain, depth)) keys(r.node, r.chain, depth + 1, false);
     }
   };
