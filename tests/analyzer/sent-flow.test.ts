@@ -711,6 +711,27 @@ describe('Python: keys a helper writes into the dict it is given', () => {
   });
 });
 
+describe('Python: a helper shared by requests of two APIs', () => {
+  it('returns to each call what that call gives it, not what every call of it gives', async () => {
+    const text = [
+      'class Provider:',
+      '    def _responses_params(self, model):',
+      '        params = {"model": model, "input": "hi"}',
+      '        return self._clean(params)',
+      '    def ask(self, model):',
+      '        return self.client.responses.create(**self._responses_params(model))',
+      '    def chat(self, model):',
+      '        params = self._clean({"model": model, "messages": [], "max_output_tokens": 2})',
+      '        return self.client.chat.completions.create(**params)',
+      '    @staticmethod',
+      '    def _clean(params):',
+      '        return {k: v for k, v in params.items() if v is not None}',
+      '',
+    ].join('\n');
+    expect(await sent({ 'server/shared.py': text })).toEqual(['server/shared.py:6 POST /v1/responses [model@3,input@3]']);
+  });
+});
+
 describe('Python: a dict annotated with a TypedDict of the file', () => {
   it('may hold the keys the TypedDict declares, and those its base declares; a key written is located where it is', async () => {
     const text = [

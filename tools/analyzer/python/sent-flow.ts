@@ -293,15 +293,25 @@ export function flowKeys(value: Node, handOffs?: ReturnHandOff[]): FlowKey[] {
       }
   };
 
-  /** What the file's definitions of a function named `name` return. */
-  const returned = (name: string, depth: number): void => {
+  /**
+   * The call a function is being read for, while it is: what it returns from a parameter is what
+   * that call gives it, not what every call of it does (`self._clean(params)` shared by the chat and
+   * the Responses builders returns each its own keys).
+   */
+  const readFor = new Map<number, Node>();
+
+  /** What the file's definitions of a function named `name` return; `site`, the call read, when there is one. */
+  const returned = (name: string, depth: number, site?: Node): void => {
     const fns = functionsNamed(name);
     if (fns.length === 0 || fns.length > MAX_DEFINITIONS) return;
-    for (const fn of fns)
+    for (const fn of fns) {
+      if (site) readFor.set(fn.id, site);
       for (const r of inScope(fn, ['return_statement'])) {
         const value = kids(r)[0];
         if (value) keys(value, fn, depth + 1);
       }
+      readFor.delete(fn.id);
+    }
   };
 
   /** What the file's calls of `fn` pass for its parameter `param` (its position, or the keywords `**param` collects). */
@@ -312,24 +322,33 @@ export function flowKeys(value: Node, handOffs?: ReturnHandOff[]): FlowKey[] {
     if (constructed) name = constructed.childForFieldName('name')?.text;
     const sites = name === undefined ? [] : callsNamed(name);
     if (sites.length > MAX_CALL_SITES) return;
+    for (const site of sites) given(fn, site, param, position, depth, constructed !== undefined);
+  };
+
+  /** What one call of `fn` (`site`) passes for its parameter `param` (its position, or the keywords `**param` collects). */
+  const given = (
+    fn: Node,
+    site: Node,
+    param: { name: string; keywords: boolean },
+    position: number,
+    depth: number,
+    constructed = false,
+  ): void => {
     const params = kids(fn.childForFieldName('parameters') ?? fn).map(parameterName);
-    const named = new Set(params.flatMap((p) => (p && !p.keywords ? [p.name] : [])));
     const selfFirst = params[0] && /^(self|cls)$/.test(params[0].name);
-    for (const site of sites) {
-      const scope = enclosingFunction(site);
-      const args = kids(site.childForFieldName('arguments') ?? site);
-      const onAttribute = constructed !== undefined || site.childForFieldName('function')?.type === 'attribute';
-      if (param.keywords) {
-        for (const a of args) {
-          if (a.type === 'keyword_argument' && !named.has(a.childForFieldName('name')?.text ?? ''))
-            add(a.childForFieldName('name')?.text, a);
-          else if (a.type === 'dictionary_splat') argumentKeys(a, scope, depth + 1);
-        }
-        continue;
+    const scope = enclosingFunction(site);
+    const args = kids(site.childForFieldName('arguments') ?? site);
+    const onAttribute = constructed || site.childForFieldName('function')?.type === 'attribute';
+    if (param.keywords) {
+      const named = new Set(params.flatMap((p) => (p && !p.keywords ? [p.name] : [])));
+      for (const a of args) {
+        if (a.type === 'keyword_argument' && !named.has(a.childForFieldName('name')?.text ?? '')) add(a.childForFieldName('name')?.text, a);
+        else if (a.type === 'dictionary_splat') argumentKeys(a, scope, depth + 1);
       }
-      const given = argumentFor(args, param.name, position - (selfFirst && onAttribute ? 1 : 0));
-      if (given) keys(given, scope, depth + 1);
+      return;
     }
+    const value = argumentFor(args, param.name, position - (selfFirst && onAttribute ? 1 : 0));
+    if (value) keys(value, scope, depth + 1);
   };
 
   /**
@@ -399,7 +418,9 @@ export function flowKeys(value: Node, handOffs?: ReturnHandOff[]): FlowKey[] {
       const params = kids(fn.childForFieldName('parameters') ?? fn);
       const position = params.findIndex((p) => parameterName(p)?.name === name);
       if (position >= 0) {
-        passed(fn, parameterName(params[position]!)!, position, depth);
+        const site = readFor.get(fn.id);
+        if (site) given(fn, site, parameterName(params[position]!)!, position, depth);
+        else passed(fn, parameterName(params[position]!)!, position, depth);
         writes(name, fn, depth);
         declaredKeys(params[position]!.childForFieldName('type'), depth + 1);
         return;
@@ -490,7 +511,7 @@ export function flowKeys(value: Node, handOffs?: ReturnHandOff[]): FlowKey[] {
             const written = calleeWritten(callee, e);
             if (written !== undefined) handOffs.push({ callee: written, line: pos(e).line });
           }
-          returned(name, depth);
+          returned(name, depth, e);
         }
         return;
       }
