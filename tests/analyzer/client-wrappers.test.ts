@@ -424,6 +424,50 @@ describe('TypeScript: a route table without a framework, and a request handed to
   });
 });
 
+describe('TypeScript: a query string written into the URL, and a key asked for with `in`', () => {
+  it('reads the keys a query string is made of, takes one glued to the last segment for a query, and reads `in` as a read', async () => {
+    expect(
+      await routes({
+        'web/client.mts': [
+          'declare function buildQuery(q: Record<string, unknown>): string;',
+          'export async function items(base: string, id: string, o: { limit?: number; order?: string }) {',
+          '  const qs = buildQuery({',
+          '    limit: o.limit,',
+          '    order: o.order,',
+          '  });',
+          // biome-ignore lint/suspicious/noTemplateCurlyInString: the source text of a template, analyzed
+          "  return fetch(`${base}/v1/responses/${id}/input_items${qs}`, { method: 'GET' });",
+          '}',
+          'export async function listed(base: string, id: string, after: string) {',
+          // biome-ignore lint/suspicious/noTemplateCurlyInString: the source text of a template, analyzed
+          "  return fetch(`${base}/v1/conversations/${id}/items?${new URLSearchParams({ after })}`, { method: 'GET' });",
+          '}',
+          'export async function other(base: string, id: string, rest: string) {',
+          // biome-ignore lint/suspicious/noTemplateCurlyInString: the source text of a template, analyzed
+          "  return fetch(`${base}/v1/responses/${id}${rest}`, { method: 'GET' });",
+          '}',
+          '',
+        ].join('\n'),
+        'web/server.mts': [
+          "import express from 'express';",
+          'const app = express();',
+          "app.post('/v1/responses', (req, res) => {",
+          "  if ('previous_response_id' in req.body) res.status(400);",
+          '  res.json({});',
+          '});',
+          '',
+        ].join('\n'),
+      }),
+    ).toEqual([
+      'web/client.mts:7 GET /v1/responses/{id}/input_items [id@7,limit@4,order@5] (fetch() call)',
+      'web/client.mts:10 GET /v1/conversations/{id}/items [id@10,after@10] (fetch() call)',
+      // A name that says nothing of a query stays part of the path, which then matches no endpoint.
+      'web/client.mts:13 GET /v1/responses/{id}{rest} [id@13] (fetch() call)',
+      'web/server.mts:3 POST /v1/responses [previous_response_id@4] (app.post() call)',
+    ]);
+  });
+});
+
 describe('TypeScript: a route or a call described by one object, and a fetch-like wrapper', () => {
   it('reads its method and path, and what a call sends', async () => {
     expect(

@@ -237,3 +237,25 @@ describe('an SSE event line looked for in what was read', () => {
     ]);
   });
 });
+
+describe('a recorded stream line split over literals Python joins', () => {
+  it('is read whole, at its first part', async () => {
+    const { facts: found } = await analyzeFiles({
+      'tests/test_recorded.py': [
+        'def test_split():',
+        '    lines = [',
+        '        \'data: {"type": "response.completed", "response": {"usage": \'',
+        '        \'{"input_tokens": 5}}}\',',
+        '    ]',
+        '    line = (\'data: {"type": "response.output_text.done", \'',
+        '            \'"text": "hi"}\')',
+        '    assert lines and line',
+        '',
+      ].join('\n'),
+    });
+    expect(found.filter((f) => f.kind !== 'literal').map((f) => `${f.file}:${f.line} ${f.kind} ${f.literal}`)).toEqual([
+      'tests/test_recorded.py:3 test response.completed',
+      'tests/test_recorded.py:6 test response.output_text.done',
+    ]);
+  });
+});

@@ -178,8 +178,12 @@ export function pythonFacts(tree: Tree, ctx: FileContext): FileFacts {
       }
       case 'string': {
         const value = stringValue(node);
-        // A recorded event inside a string (a test's golden stream): a trace line.
-        for (const type of embeddedTraceTypes(value ?? '')) {
+        // A recorded event inside a string (a test's golden stream): a trace line. One split over
+        // several literals Python joins (`'data: {"type": "response.completed", '` then `'"usage": …}'`)
+        // is read whole, at its first part.
+        const parts = node.parent?.type === 'concatenated_string' ? kids(node.parent) : undefined;
+        const recorded = parts ? (parts[0]?.id === node.id ? parts.map((p) => stringValue(p) ?? '').join('') : '') : value;
+        for (const type of embeddedTraceTypes(recorded ?? '')) {
           if (isEventLiteral(type, ctx.candidates))
             sink.add({ kind: 'literal', symbol, literal: type, evidence: 'trace line in a string', ...pos(node) });
         }

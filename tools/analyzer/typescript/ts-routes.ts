@@ -292,6 +292,8 @@ export function routeVisitor(
         const data = sent.length === 0 && WITH_BODY.has(verb) ? dataArgument(ts, node, knownParams) : undefined;
         if (data) sent.push(...objectKeys(ts, data, 'body', at, { sf, node }));
         const query = fn ? queryKeysRead(ts, fn, at, sf) : [];
+        // A client's query string written into its URL (`?${new URLSearchParams({ after })}`).
+        if (first && (given || fetchLike || !fn)) sent.push(...urlQueryKeys(ts, sf, first, node, at));
         const params = [...(pathParams(declared, where.line).params ?? []), ...sent, ...query, ...read];
         sink.add({
           kind: 'route',
@@ -873,9 +875,54 @@ function pathOf(ts: Ts, arg: TS.Expression): string | undefined {
       text = spans[0]!.literal.text;
       i = 1;
     }
-    for (; i < spans.length; i++) text += `{${substitutionName(ts, spans[i]!.expression, i)}}${spans[i]!.literal.text}`;
+    for (; i < spans.length; i++) {
+      const span = spans[i]!;
+      // `${base}/v1/responses/${id}/input_items${qs}`: a query string glued to the last segment.
+      if (i === spans.length - 1 && span.literal.text === '' && text !== '' && !text.endsWith('/') && isQueryText(ts, span.expression))
+        break;
+      text += `{${substitutionName(ts, span.expression, i)}}${span.literal.text}`;
+    }
   } else return undefined;
   return pathOfUrl(text);
+}
+
+/** A name for a query string (`qs`, `query`, `searchParams`, `buildQuery(…)`): what a URL ends with after its path. */
+const QUERY_TEXT = /^(?:qs|query(?:string)?|search(?:params)?|params)$|(?:Qs|Query(?:String)?|Search(?:Params)?|Params)$/i;
+
+function isQueryText(ts: Ts, e: TS.Expression): boolean {
+  const x = unwrapExpression(ts, e);
+  if (ts.isNewExpression(x)) return ts.isIdentifier(x.expression) && x.expression.text === 'URLSearchParams';
+  const name = ts.isIdentifier(x)
+    ? x.text
+    : ts.isPropertyAccessExpression(x)
+      ? x.name.text
+      : ts.isCallExpression(x)
+        ? exprName(ts, x.expression)?.split('.').pop()
+        : undefined;
+  return name !== undefined && (QUERY_TEXT.test(name) || /query/i.test(name));
+}
+
+/**
+ * The query keys a URL's text is given after its path: `?${new URLSearchParams({ after, limit })}`,
+ * or a name the caller gives one (`const qs = buildQuery({ limit, order })`, `qs.stringify({ … })`),
+ * each key at its line.
+ */
+function urlQueryKeys(ts: Ts, sf: TS.SourceFile, url: TS.Expression, call: TS.Node, at: At): SentKey[] {
+  if (!ts.isTemplateExpression(url)) return [];
+  const out: SentKey[] = [];
+  let before = url.head.text;
+  for (const span of url.templateSpans) {
+    const inQuery = before.includes('?') || (span.literal.text === '' && span === url.templateSpans.at(-1));
+    before += span.literal.text;
+    if (!inQuery || !isQueryText(ts, span.expression)) continue;
+    let e = unwrapExpression(ts, span.expression);
+    if (ts.isIdentifier(e)) e = constantValue(ts, sf, e.text, call, true) ?? e;
+    e = unwrapExpression(ts, e);
+    // `new URLSearchParams({ … })`, `buildQuery({ … })`, `qs.stringify({ … })`: the object it is made of.
+    const made = ts.isNewExpression(e) || ts.isCallExpression(e) ? e.arguments?.[0] : undefined;
+    if (made && ts.isObjectLiteralExpression(made)) out.push(...objectKeys(ts, made, 'query', at, { sf, node: call }));
+  }
+  return out;
 }
 
 function isText(ts: Ts, e: TS.Expression): e is TS.StringLiteral | TS.NoSubstitutionTemplateLiteral {
@@ -1670,6 +1717,14 @@ export function keysRead(
         add(n.name.text, n);
       } else if (ts.isElementAccessExpression(n) && ts.isStringLiteral(n.argumentExpression) && held(n.expression)) {
         add(n.argumentExpression.text, n);
+      } else if (
+        // `'previous_response_id' in body`: the handler asks whether the client sent it.
+        ts.isBinaryExpression(n) &&
+        n.operatorToken.kind === ts.SyntaxKind.InKeyword &&
+        ts.isStringLiteral(n.left) &&
+        held(n.right)
+      ) {
+        add(n.left.text, n);
       } else if (ts.isCallExpression(n) && n.arguments.some(held)) {
         // `handle(req.body)`, `createConversation(body)`: a function of this file given the body
         // reads it under its parameter's name, or takes its keys apart (`({ model, input }) =>`).
