@@ -148,7 +148,9 @@ function prefilterParts(candidates: Candidates, extraNames: Iterable<string>, wi
       ? [
           `\\.${alternation(candidates.sdkCalls.keys())}\\s*[(,)]`,
           '\\.with_(?:raw|streaming)_response\\.',
-          `(?<==[ \\t]*[\\w.()]*)\\.${alternation(resources)}(?=[ \\t]*(?:[\\r\\n#]|$))`,
+          // The name first, the assignment looked back for after: a lookbehind at the start would be
+          // tried at every position of every file (measured: the scan of vercel-ai ~12 times slower).
+          `\\.${alternation(resources)}(?<==[ \\t]*[\\w.()]*)(?=[ \\t]*(?:[\\r\\n#]|$))`,
           `getattr\\(\\s*[\\w.()]+\\s*,\\s*["']${alternation(resources.map((r) => r.split('.')[0]!))}["']`,
         ]
       : [];

@@ -113,28 +113,55 @@ export class RouteScope {
     const method = chain.at(-1);
     const held = chain.slice(0, -1);
     if (method === undefined || held.length === 0 || held.length > 2 || (held.length === 2 && held[0] !== 'self')) return undefined;
-    this.#sdkMethods ??= new Set([...sdkCalls.keys()].map((c) => c.slice(c.lastIndexOf('.') + 1)));
-    if (!this.#sdkMethods.has(method)) return undefined;
+    if (!this.#sdk) {
+      const calls = [...sdkCalls.keys()];
+      this.#sdk = {
+        methods: new Set(calls.map((c) => c.slice(c.lastIndexOf('.') + 1))),
+        resources: new Set(calls.flatMap((c) => c.split('.').slice(0, -1))),
+      };
+    }
+    if (!this.#sdk.methods.has(method)) return undefined;
     const fetched = held.length === 1 ? this.#fetched.get(held[0]!) : undefined;
     if (fetched) return [...fetched, method];
+    const entries = this.#heldResources().get(held.join('.'));
+    if (!entries) return undefined;
     const fn = enclosingFunction(call);
     // `self._responses` is assigned in any method of the class; a plain name in the function itself.
-    const where = held.length === 2 ? enclosingClass(fn) : fn;
-    const text = held.join('.');
-    for (const a of where?.descendantsOfType('assignment') ?? []) {
-      if (a?.childForFieldName('left')?.text !== text) continue;
-      const value = a.childForFieldName('right');
-      if (value?.type === 'attribute') return [...trailingNames(value), method];
-      if (value?.type === 'call' && value.childForFieldName('function')?.text === 'getattr') {
-        const [object, member] = kids(value.childForFieldName('arguments') ?? value);
-        const attr = member ? stringValue(member) : undefined;
-        if (object && attr !== undefined) return [...trailingNames(object), attr, method];
-      }
-    }
-    return undefined;
+    const scope = held.length === 2 ? enclosingClass(fn) : fn;
+    const found = entries.find((e) => (held.length === 2 ? enclosingClass(e.at) : enclosingFunction(e.at))?.id === scope?.id);
+    return found ? [...found.chain, method] : undefined;
   }
 
-  #sdkMethods: Set<string> | undefined;
+  /**
+   * The file's names assigned an SDK resource (`responses = client.responses`, `self._items =
+   * client.conversations.items`, `getattr(client, "responses", None)`), each with the chain it holds;
+   * read once per file, the first time a call of an SDK method through a name needs it.
+   */
+  #heldResources(): Map<string, { at: Node; chain: string[] }[]> {
+    if (this.#held) return this.#held;
+    const held = new Map<string, { at: Node; chain: string[] }[]>();
+    const resources = this.#sdk!.resources;
+    for (const a of this.root.descendantsOfType('assignment')) {
+      const left = a?.childForFieldName('left');
+      const value = a?.childForFieldName('right');
+      if (!a || !left || !value || (left.type !== 'identifier' && left.type !== 'attribute')) continue;
+      let chain: string[] | undefined;
+      if (value.type === 'attribute') chain = trailingNames(value);
+      else if (value.type === 'call' && value.childForFieldName('function')?.text === 'getattr') {
+        const [object, member] = kids(value.childForFieldName('arguments') ?? value);
+        const attr = member ? stringValue(member) : undefined;
+        if (object && attr !== undefined) chain = [...trailingNames(object), attr];
+      }
+      if (!chain || !resources.has(chain.at(-1)!)) continue;
+      const name = left.text;
+      held.set(name, [...(held.get(name) ?? []), { at: a, chain }]);
+    }
+    this.#held = held;
+    return held;
+  }
+
+  #held: Map<string, { at: Node; chain: string[] }[]> | undefined;
+  #sdk: { methods: Set<string>; resources: Set<string> } | undefined;
 
   /** The file's functions by name, the first definition of each. */
   get functions(): Map<string, Node> {
