@@ -181,7 +181,8 @@ export function pythonFacts(tree: Tree, ctx: FileContext): FileFacts {
         // A recorded event inside a string (a test's golden stream): a trace line. One split over
         // several literals Python joins (`'data: {"type": "response.completed", '` then `'"usage": …}'`)
         // is read whole, at its first part.
-        const parts = node.parent?.type === 'concatenated_string' ? kids(node.parent) : undefined;
+        // Most strings hold no JSON: the parent (a call into WebAssembly) is asked only of one that may.
+        const parts = value?.includes('{') && node.parent?.type === 'concatenated_string' ? kids(node.parent) : undefined;
         const recorded = parts ? (parts[0]?.id === node.id ? parts.map((p) => stringValue(p) ?? '').join('') : '') : value;
         for (const type of embeddedTraceTypes(recorded ?? '')) {
           if (isEventLiteral(type, ctx.candidates))

@@ -123,6 +123,9 @@ export class RouteScope {
     if (!this.#sdk.methods.has(method)) return undefined;
     const fetched = held.length === 1 ? this.#fetched.get(held[0]!) : undefined;
     if (fetched) return [...fetched, method];
+    // Most files hold no resource in a name: their text says so before the tree is searched.
+    this.#mayHold ??= /=[ \t]*[\w.()]*\.\w+[ \t]*(?:#[^\n]*)?$|getattr\(/m.test(this.root.text);
+    if (!this.#mayHold) return undefined;
     const entries = this.#heldResources().get(held.join('.'));
     if (!entries) return undefined;
     const fn = enclosingFunction(call);
@@ -161,6 +164,7 @@ export class RouteScope {
   }
 
   #held: Map<string, { at: Node; chain: string[] }[]> | undefined;
+  #mayHold: boolean | undefined;
   #sdk: { methods: Set<string>; resources: Set<string> } | undefined;
 
   /** The file's functions by name, the first definition of each. */
