@@ -297,6 +297,46 @@ describe('Python: an SDK resource held in a name, and an SDK method handed on to
   });
 });
 
+describe('Python: an SDK method held in a name, and TypeScript: a body handed to a wrapper after the path', () => {
+  it('reads the call through the name (a cast too), and the body a method-first wrapper is given', async () => {
+    expect(
+      await routes({
+        'server/held_method.py': [
+          'from typing import cast',
+          'async def go(client, q):',
+          '    kwargs = {"model": "m", "input": q}',
+          '    create = cast(object, client.responses.create)',
+          '    return await create(**kwargs)',
+          'def again(client, q):',
+          '    create = client.responses.create',
+          '    return create(model="m", store=False)',
+          'def other(store):',
+          '    create = store.items.create',
+          '    return create(name="x")',
+          '',
+        ].join('\n'),
+        'web/provider.mts': [
+          'export class Provider {',
+          '  async complete(input: string) {',
+          "    const body: Record<string, unknown> = { model: 'm', input };",
+          '    body.max_output_tokens = 100;',
+          "    return this.request('POST', '/v1/responses', body);",
+          '  }',
+          '  request(method: string, path: string, body: unknown) {',
+          '    return fetch(path, { method, body: JSON.stringify(body) });',
+          '  }',
+          '}',
+          '',
+        ].join('\n'),
+      }),
+    ).toEqual([
+      'server/held_method.py:5 POST /v1/responses [model@3,input@3] (SDK call responses.create())',
+      'server/held_method.py:8 POST /v1/responses [model@8,store@8] (SDK call responses.create())',
+      'web/provider.mts:5 POST /v1/responses [model@3,input@3,max_output_tokens@4] (this.request() call)',
+    ]);
+  });
+});
+
 describe('TypeScript: a plain server’s dispatch on method and path', () => {
   it('is a route where both are compared in one condition, and not where the path alone is', async () => {
     expect(

@@ -140,8 +140,9 @@ function prefilterParts(candidates: Candidates, extraNames: Iterable<string>, wi
   const paths = candidates.pathWords.size > 0 ? [`(?<!\\.)/${alternation(candidates.pathWords)}(?![\\w-])[^"'\\x60\\n]*["'\\x60]`] : [];
   // An SDK call the spec's examples make (`.responses.create(`).
   // The same through the SDK's raw-response view (`.responses.with_raw_response.create(`).
-  // A resource held in a name first (`responses = client.responses`, `getattr(client, "responses")`)
-  // and called through it, and a method handed on to be called (`asyncio.to_thread(client.responses.create, …)`).
+  // A resource or method held in a name first (`responses = client.responses`, `getattr(client,
+  // "responses")`, `create = client.responses.create`) and called through it, and a method handed on
+  // to be called (`asyncio.to_thread(client.responses.create, …)`).
   const resources = [...candidates.sdkCalls.keys()].map((c) => c.slice(0, c.lastIndexOf('.')));
   const sdk =
     candidates.sdkCalls.size > 0
@@ -150,7 +151,7 @@ function prefilterParts(candidates: Candidates, extraNames: Iterable<string>, wi
           '\\.with_(?:raw|streaming)_response\\.',
           // The name first, the assignment looked back for after: a lookbehind at the start would be
           // tried at every position of every file (measured: the scan of vercel-ai ~12 times slower).
-          `\\.${alternation(resources)}(?<==[ \\t]*[\\w.()]*)(?=[ \\t]*(?:[\\r\\n#]|$))`,
+          `\\.${alternation([...resources, ...candidates.sdkCalls.keys()])}(?<==[ \\t]*[\\w.()]*)(?=[ \\t]*(?:[\\r\\n#]|$))`,
           `getattr\\(\\s*[\\w.()]+\\s*,\\s*["']${alternation(resources.map((r) => r.split('.')[0]!))}["']`,
         ]
       : [];

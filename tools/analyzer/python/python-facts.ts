@@ -955,7 +955,7 @@ function callFacts(call: Node, callee: Callee, symbol: string, sink: FactSink): 
     // the module: each class is checked here, at the name.
     const named = given?.type === 'identifier' ? moduleTuple(call, given.text) : undefined;
     const target = named ?? given;
-    const classes = target?.type === 'tuple' ? kids(target) : target ? [target] : [];
+    const classes = target ? classesIn(target) : [];
     for (const c of classes) {
       const cls = writtenName(c);
       if (cls && isClassName(cls))
@@ -966,8 +966,11 @@ function callFacts(call: Node, callee: Callee, symbol: string, sink: FactSink): 
   // `type(event) is ResponseTextDeltaEvent`, `type(event) == …`: a handler as isinstance is.
   if (name === 'type' && !callee.attribute && call.parent?.type === 'comparison_operator') {
     const other = kids(call.parent).find((k) => k.id !== call.id);
-    const cls = other ? writtenName(other) : undefined;
-    if (cls && isClassName(cls)) sink.add({ kind: 'handler', symbol, className: cls, evidence: 'type check', ...pos(other!) });
+    // `type(event) in (ResponseCompletedEvent, ResponseFailedEvent)`: each class of the tuple.
+    for (const c of other ? classesIn(other) : []) {
+      const cls = writtenName(c);
+      if (cls && isClassName(cls)) sink.add({ kind: 'handler', symbol, className: cls, evidence: 'type check', ...pos(c) });
+    }
     return;
   }
   const builder = callee.attribute && callee.last !== undefined && BUILDERS.has(callee.last);
@@ -986,15 +989,27 @@ function callFacts(call: Node, callee: Callee, symbol: string, sink: FactSink): 
   if (!hasTypeKeyword) sink.add({ kind: 'emitter', symbol, className: cls, evidence: 'constructor call', ...pos(call) });
 }
 
-/** The tuple a module-level `NAME = (A, B)` assigns, when the module has one. */
+/** The tuple or union a module-level `NAME = (A, B)` or `NAME = A | B` assigns, when the module has one. */
 function moduleTuple(node: Node, name: string): Node | undefined {
   for (const stmt of kids(rootOf(node))) {
     const a = stmt.type === 'expression_statement' ? kids(stmt)[0] : undefined;
     if (a?.type !== 'assignment' || a.childForFieldName('left')?.text !== name) continue;
     const right = a.childForFieldName('right');
-    if (right?.type === 'tuple') return right;
+    if (right?.type === 'tuple' || isUnion(right)) return right!;
   }
   return undefined;
+}
+
+/** `A | B` of classes (PEP 604), as `isinstance` takes it since Python 3.10. */
+function isUnion(node: Node | null | undefined): boolean {
+  return node?.type === 'binary_operator' && node.childForFieldName('operator')?.type === '|';
+}
+
+/** The classes a tuple `(A, B)`, a union `A | B` or one class names, each as written. */
+function classesIn(node: Node): Node[] {
+  if (node.type === 'tuple' || node.type === 'parenthesized_expression') return kids(node).flatMap(classesIn);
+  if (isUnion(node)) return [node.childForFieldName('left'), node.childForFieldName('right')].flatMap((n) => (n ? classesIn(n) : []));
+  return [node];
 }
 
 /**

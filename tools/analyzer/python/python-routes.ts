@@ -113,40 +113,62 @@ export class RouteScope {
     const method = chain.at(-1);
     const held = chain.slice(0, -1);
     if (method === undefined || held.length === 0 || held.length > 2 || (held.length === 2 && held[0] !== 'self')) return undefined;
-    if (!this.#sdk) {
-      const calls = [...sdkCalls.keys()];
-      this.#sdk = {
-        methods: new Set(calls.map((c) => c.slice(c.lastIndexOf('.') + 1))),
-        resources: new Set(calls.flatMap((c) => c.split('.').slice(0, -1))),
-      };
-    }
-    if (!this.#sdk.methods.has(method)) return undefined;
+    this.#sdkOf(sdkCalls);
+    if (!this.#sdk!.methods.has(method)) return undefined;
     const fetched = held.length === 1 ? this.#fetched.get(held[0]!) : undefined;
     if (fetched) return [...fetched, method];
-    // Most files hold no resource in a name: their text says so before the tree is searched.
-    this.#mayHold ??= /=[ \t]*[\w.()]*\.\w+[ \t]*(?:#[^\n]*)?$|getattr\(/m.test(this.root.text);
+    const found = this.#heldIn(call, held);
+    return found && this.#sdk!.resources.has(found.at(-1)!) ? [...found, method] : undefined;
+  }
+
+  /**
+   * The SDK method a name of the function holds (`create = client.responses.create`, or through
+   * `cast(…, client.responses.create)`), called by that name: `create(**kwargs)`.
+   */
+  heldMethod(call: Node, name: string, sdkCalls: ReadonlyMap<string, unknown>): string[] | undefined {
+    this.#sdkOf(sdkCalls);
+    const found = this.#heldIn(call, [name]);
+    return found && this.#sdk!.methods.has(found.at(-1)!) && this.#sdk!.resources.has(found.at(-2) ?? '') ? found : undefined;
+  }
+
+  #sdkOf(sdkCalls: ReadonlyMap<string, unknown>): void {
+    if (this.#sdk) return;
+    const calls = [...sdkCalls.keys()];
+    this.#sdk = {
+      methods: new Set(calls.map((c) => c.slice(c.lastIndexOf('.') + 1))),
+      resources: new Set(calls.flatMap((c) => c.split('.').slice(0, -1))),
+    };
+  }
+
+  /** The chain `held` (a name, or `self.<name>`) was assigned where `call` can see it. */
+  #heldIn(call: Node, held: readonly string[]): string[] | undefined {
+    // Most files hold nothing of the SDK in a name: their text says so before the tree is searched.
+    this.#mayHold ??= /=[ \t]*[\w.()]*\.\w+[ \t]*(?:#[^\n]*)?$|getattr\(|cast\(/m.test(this.root.text);
     if (!this.#mayHold) return undefined;
     const entries = this.#heldResources().get(held.join('.'));
     if (!entries) return undefined;
     const fn = enclosingFunction(call);
     // `self._responses` is assigned in any method of the class; a plain name in the function itself.
     const scope = held.length === 2 ? enclosingClass(fn) : fn;
-    const found = entries.find((e) => (held.length === 2 ? enclosingClass(e.at) : enclosingFunction(e.at))?.id === scope?.id);
-    return found ? [...found.chain, method] : undefined;
+    return entries.find((e) => (held.length === 2 ? enclosingClass(e.at) : enclosingFunction(e.at))?.id === scope?.id)?.chain;
   }
 
   /**
-   * The file's names assigned an SDK resource (`responses = client.responses`, `self._items =
-   * client.conversations.items`, `getattr(client, "responses", None)`), each with the chain it holds;
+   * The file's names assigned an SDK resource or method (`responses = client.responses`, `self._items =
+   * client.conversations.items`, `getattr(client, "responses", None)`, `create = client.responses.create`),
+   * each with the chain it holds;
    * read once per file, the first time a call of an SDK method through a name needs it.
    */
   #heldResources(): Map<string, { at: Node; chain: string[] }[]> {
     if (this.#held) return this.#held;
     const held = new Map<string, { at: Node; chain: string[] }[]>();
-    const resources = this.#sdk!.resources;
+    const { resources, methods } = this.#sdk!;
     for (const a of this.root.descendantsOfType('assignment')) {
       const left = a?.childForFieldName('left');
-      const value = a?.childForFieldName('right');
+      let value = a?.childForFieldName('right');
+      // `cast(Callable[…], client.responses.create)`: what is cast.
+      if (value?.type === 'call' && /^(?:typing\.)?cast$/.test(value.childForFieldName('function')?.text ?? ''))
+        value = kids(value.childForFieldName('arguments') ?? value)[1] ?? value;
       if (!a || !left || !value || (left.type !== 'identifier' && left.type !== 'attribute')) continue;
       let chain: string[] | undefined;
       if (value.type === 'attribute') chain = trailingNames(value);
@@ -155,7 +177,8 @@ export class RouteScope {
         const attr = member ? stringValue(member) : undefined;
         if (object && attr !== undefined) chain = [...trailingNames(object), attr];
       }
-      if (!chain || !resources.has(chain.at(-1)!)) continue;
+      // A resource (`client.responses`), or a method of one (`client.responses.create`).
+      if (!chain || !(resources.has(chain.at(-1)!) || (methods.has(chain.at(-1)!) && resources.has(chain.at(-2) ?? '')))) continue;
       const name = left.text;
       held.set(name, [...(held.get(name) ?? []), { at: a, chain }]);
     }
@@ -302,7 +325,9 @@ export function clientCallFact(call: Node, callee: Callee, symbol: string, scope
   const verb = named ?? given?.toLowerCase() ?? (name === 'Request' ? urllibVerb(callee, args) : undefined);
   if (registers && registeredRouteFact(call, name, args, scope, sink)) return;
   // `client.responses.create(…)`, or `create(…)` after `create = getattr(client.responses, "create")`.
-  const chain = callee.attribute ? (callee.written?.split('.') ?? trailingNames(callee.node)) : name && scope.fetched(name);
+  const chain = callee.attribute
+    ? (callee.written?.split('.') ?? trailingNames(callee.node))
+    : name && (scope.fetched(name) ?? scope.heldMethod(call, name, sink.ctx.candidates.sdkCalls));
   if (chain && sdkCallFact(call, chain, symbol, sink)) return;
   // `responses = client.responses` (or `getattr(client, "responses", None)`), then `responses.create(…)`.
   const aliased = chain && callee.attribute ? scope.aliasedChain(call, chain, sink.ctx.candidates.sdkCalls) : undefined;

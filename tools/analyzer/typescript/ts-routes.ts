@@ -262,7 +262,7 @@ export function routeVisitor(
         // A handler passed by name names the route; a client call (its last argument the caller's
         // own parameter or an options object) is named by the function that makes it.
         const symbol =
-          !fetchLike && handler && ts.isIdentifier(handler) && !isParameterOfCaller(ts, handler.text, node)
+          !fetchLike && !given && handler && ts.isIdentifier(handler) && !isParameterOfCaller(ts, handler.text, node)
             ? handler.text
             : handler && (ts.isArrowFunction(handler) || ts.isFunctionExpression(handler))
               ? owner
@@ -289,8 +289,18 @@ export function routeVisitor(
         )
           handOffs.push({ callee: handler.text, arg: REQUEST_BODY_ARG, line: where.line });
         const sent = sentKeys(ts, node, at, sf, knownParams, init());
-        const data = sent.length === 0 && WITH_BODY.has(verb) ? dataArgument(ts, node, knownParams) : undefined;
+        // What is sent comes after the path: `post(url, { model })`, `request('POST', '/responses', body)`.
+        const dataAt = given ? node.arguments.indexOf(given.path as TS.Expression) + 1 : 1;
+        const data = sent.length === 0 && WITH_BODY.has(verb) ? dataArgument(ts, node, knownParams, dataAt) : undefined;
         if (data) sent.push(...objectKeys(ts, data, 'body', at, { sf, node }));
+        else if (given && sent.length === 0 && WITH_BODY.has(verb)) {
+          // A wrapper given the method takes the body itself after the path, built elsewhere
+          // (`const body = { model, input }`, `this.body(req)`): the keys some endpoint of the spec has.
+          const arg = node.arguments[dataAt];
+          if (arg && !ts.isObjectLiteralExpression(arg))
+            for (const k of flowKeys(ts, sf, node, arg, at))
+              if (knownParams.has(k.name)) sent.push({ name: k.name, in: 'body', line: k.line, ...(k.sent ? { sent: k.sent } : {}) });
+        }
         const query = fn ? queryKeysRead(ts, fn, at, sf) : [];
         // A client's query string written into its URL (`?${new URLSearchParams({ after })}`).
         if (first && (given || fetchLike || !fn)) sent.push(...urlQueryKeys(ts, sf, first, node, at));
@@ -1457,8 +1467,8 @@ const CLIENT_OPTIONS = new Set([
  * argument is an object literal that names a parameter the spec knows and no request option: a
  * server framework's options object (Fastify's `{ schema }`) or a bare `{ headers }` is no data.
  */
-function dataArgument(ts: Ts, call: TS.CallExpression, known: ReadonlySet<string>): TS.ObjectLiteralExpression | undefined {
-  const arg = call.arguments[1];
+function dataArgument(ts: Ts, call: TS.CallExpression, known: ReadonlySet<string>, at = 1): TS.ObjectLiteralExpression | undefined {
+  const arg = call.arguments[at];
   if (!arg || !ts.isObjectLiteralExpression(arg)) return undefined;
   const keys = arg.properties.map((p) => (p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) ? p.name.text : undefined));
   // An options object holds what it sends under `body` or `query` (even as `{ body, ...options }`).
