@@ -60,6 +60,25 @@ describe('request parameters of a client', () => {
   });
 });
 
+describe('a request written in camelCase', () => {
+  it('locates a camelCase key at the snake_case parameter it spells, and nothing for a name that is not camelCase', () => {
+    const m = computeMapping(
+      smallModel(),
+      [
+        sdkCall('send', 20, [
+          { name: 'topP', line: 21 },
+          { name: 'stream', line: 22 },
+          { name: 'topK', line: 23 },
+          { name: 'Top_P', line: 24 },
+        ]),
+      ],
+      smallConfig(),
+    );
+    expect(places(m, 'param:POST /v1/responses#top_p')).toEqual(['ws/backend/model.py:21 send.topP (body parameter of send)']);
+    expect(places(m, 'param:POST /v1/responses#stream')).toEqual(['ws/backend/model.py:22 send.stream (body parameter of send)']);
+  });
+});
+
 describe('a request built by a function of another module', () => {
   it('locates each key where that module writes it, as the function’s, sent by the call', () => {
     const call = fact({

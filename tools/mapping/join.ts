@@ -321,7 +321,14 @@ export function joinFacts(model: Model, facts: readonly CodeFact[], config: Conf
     /** The values a client sends for it: the enum items it sets. */
     sent?: readonly string[],
   ) => {
-    const id = paramId(endpoint, name);
+    let id = paramId(endpoint, name);
+    // A model written in camelCase for a wire in snake_case (`maxOutputTokens` for
+    // `max_output_tokens`, as generated SDKs declare their requests and map them on the way out).
+    const snake = /^[a-z][a-z0-9]*(?:[A-Z][a-z0-9]*)+$/.test(name) ? name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`) : undefined;
+    if (!params.has(id) && snake !== undefined && params.has(paramId(endpoint, snake))) {
+      id = paramId(endpoint, snake);
+      name = snake;
+    }
     if (!params.has(id)) {
       push(joined.extraFields, endpoint, symbol);
       return;
