@@ -337,6 +337,31 @@ describe('Python: an SDK method held in a name, and TypeScript: a body handed to
   });
 });
 
+describe('TypeScript: a generated SDK’s call of its core', () => {
+  it('reads the path from the options given after a context, through a path template made into a function', async () => {
+    expect(
+      await routes({
+        'web/funcs.mts': [
+          'declare function pathToFunc(p: string): (params?: Record<string, string>) => string;',
+          'export async function responsesCreate(client: any, request: { model: string }) {',
+          "  const path = pathToFunc('/v1/responses')();",
+          "  const req = client._createRequest({}, { method: 'POST', path, body: JSON.stringify(request) });",
+          '  return client._do(req);',
+          '}',
+          'export async function responsesGet(client: any, id: string) {',
+          "  const path = pathToFunc('/v1/responses/{response_id}')({ response_id: id });",
+          "  return client._createRequest({}, { method: 'GET', path: path });",
+          '}',
+          '',
+        ].join('\n'),
+      }),
+    ).toEqual([
+      'web/funcs.mts:4 POST /v1/responses [] (client._createRequest() call)',
+      'web/funcs.mts:9 GET /v1/responses/{response_id} [response_id@9] (client._createRequest() call)',
+    ]);
+  });
+});
+
 describe('TypeScript: a plain server’s dispatch on method and path', () => {
   it('is a route where both are compared in one condition, and not where the path alone is', async () => {
     expect(

@@ -221,7 +221,16 @@ export function routeVisitor(
       const verb = given?.verb ?? named;
       // `createRoute({ method: 'POST', path: '/v1/responses', handler })`, axios's `axios({ method, url,
       // data })`: a route or a call described by one object.
-      const described = !verb && first && ts.isObjectLiteralExpression(first) && writtenMethod(ts, first) !== undefined ? first : undefined;
+      // The object may come after a context (`client._createRequest(context, { method, path, body })`,
+      // as generated SDKs call their core).
+      const described = verb
+        ? undefined
+        : (node.arguments.find(
+            (a, i): a is TS.ObjectLiteralExpression =>
+              ts.isObjectLiteralExpression(a) &&
+              writtenMethod(ts, a) !== undefined &&
+              (i === 0 || propertyValue(ts, a, 'url') !== undefined || propertyValue(ts, a, 'path') !== undefined),
+          ) ?? undefined);
       // Most calls are neither: the receiver's text (a string made per call) only for those that are.
       if (!verb && !described && !(access && (name === 'route' || name === 'on' || name === 'use'))) return;
       // Express's `app.use('/v1/responses', auth, router)` and Hono's `app.route('/v1', api)`: a
@@ -253,6 +262,8 @@ export function routeVisitor(
       }
       const owner = access ? access.expression.getText(sf) : name;
       let declared = verb && first ? pathIn(ts, sf, first, node, 0) : undefined;
+      // `client._createRequest(context, { method: 'POST', path, body })`: the options hold the path too.
+      if (declared === undefined && fetchLike && second && !ts.isStringLiteral(second)) declared = pathIn(ts, sf, second, node, 0);
       // `fetch(RESPONSES_URL, …)`, `post(config.urls.responses, …)` with the name imported: the path
       // is that module's constant, which the workspace pass looks up.
       const pathFrom = verb && first && declared === undefined ? importedPathName(ts, sf, first) : undefined;
@@ -319,13 +330,16 @@ export function routeVisitor(
           ...(access && !given && !fetchLike && ts.isIdentifier(access.expression) ? { router: access.expression.text } : {}),
           ...where,
         });
-      } else if (((access && name === 'route') || described) && first && ts.isObjectLiteralExpression(first)) {
+      } else if (described || (access && name === 'route' && first && ts.isObjectLiteralExpression(first))) {
+        const object = (described ?? first) as TS.ObjectLiteralExpression;
         const prop = (name: string): TS.Expression | undefined => {
-          const p = first.properties.find((x) => ts.isPropertyAssignment(x) && x.name.getText(sf) === name);
+          const p = object.properties.find((x) => ts.isPropertyAssignment(x) && x.name.getText(sf) === name);
           return p && ts.isPropertyAssignment(p) ? p.initializer : undefined;
         };
         const written = prop('url') ?? prop('path');
-        const url = written && (ts.isStringLiteral(written) || described ? pathOf(ts, written) : undefined);
+        // A call described so may hold its path in a name (`path: path`, `const path = pathToFunc('/responses')()`).
+        const url =
+          written && (described ? pathIn(ts, sf, written, node, 0) : ts.isStringLiteral(written) ? pathOf(ts, written) : undefined);
         const method = prop('method');
         const methods = method && ts.isArrayLiteralExpression(method) ? [...method.elements] : method ? [method] : [];
         if (url?.startsWith('/')) {
@@ -971,6 +985,8 @@ function pathIn(ts: Ts, sf: TS.SourceFile, e: TS.Expression, call: TS.Node, dept
     const value = propertyValue(ts, e, 'url') ?? propertyValue(ts, e, 'path');
     return value && pathIn(ts, sf, value, call, depth + 1);
   }
+  // `pathToFunc('/responses/{response_id}')(params)`: a path template made into a function, then filled.
+  if (ts.isCallExpression(e) && ts.isCallExpression(e.expression)) return pathIn(ts, sf, e.expression, call, depth + 1);
   // `fetch(this.buildUrl(), …)`: what the file's function or method of that name returns, when
   // every return of it is one path.
   if (ts.isCallExpression(e) && e.arguments.length === 0) return returnedPath(ts, sf, e, depth);
