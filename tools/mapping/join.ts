@@ -310,10 +310,18 @@ export function joinFacts(model: Model, facts: readonly CodeFact[], config: Conf
     const declares = fields.filter((f) => f !== discriminator).join(', ');
     push(joined.otherShape, id, locationOf(fact, fact.symbol, `${fact.evidence ?? `${discriminator} literal`}; declares ${declares}`));
   };
+  // A model written in camelCase for a wire in snake_case (`maxOutputTokens` for
+  // `max_output_tokens`, as generated SDKs declare their requests and map them on the way out): the
+  // parameter it spells, when the spec has that one and not the name as written.
+  const wireName = (endpoint: string, written: string): string => {
+    if (params.has(paramId(endpoint, written)) || !/^[a-z][a-z0-9]*(?:[A-Z][a-z0-9]*)+$/.test(written)) return written;
+    const snake = written.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+    return params.has(paramId(endpoint, snake)) ? snake : written;
+  };
   const addParam = (
     endpoint: string,
     fact: CodeFact,
-    name: string,
+    written: string,
     symbol: string,
     evidence: string,
     line: number,
@@ -321,14 +329,8 @@ export function joinFacts(model: Model, facts: readonly CodeFact[], config: Conf
     /** The values a client sends for it: the enum items it sets. */
     sent?: readonly string[],
   ) => {
-    let id = paramId(endpoint, name);
-    // A model written in camelCase for a wire in snake_case (`maxOutputTokens` for
-    // `max_output_tokens`, as generated SDKs declare their requests and map them on the way out).
-    const snake = /^[a-z][a-z0-9]*(?:[A-Z][a-z0-9]*)+$/.test(name) ? name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`) : undefined;
-    if (!params.has(id) && snake !== undefined && params.has(paramId(endpoint, snake))) {
-      id = paramId(endpoint, snake);
-      name = snake;
-    }
+    const name = wireName(endpoint, written);
+    const id = paramId(endpoint, name);
     if (!params.has(id)) {
       push(joined.extraFields, endpoint, symbol);
       return;

@@ -91,9 +91,9 @@ export class RouteScope {
     const assignment = call.parent;
     const name = assignment?.type === 'assignment' ? assignment.childForFieldName('left') : null;
     if (name?.type !== 'identifier' || assignment!.childForFieldName('right')?.id !== call.id) return;
-    const [object, member] = kids(call.childForFieldName('arguments') ?? call);
-    const attr = member ? stringValue(member) : undefined;
-    if (!object || attr === undefined || !/^[A-Za-z_]\w*$/.test(attr)) return;
+    const fetched = getattrMember(call);
+    if (!fetched) return;
+    const { object, attr } = fetched;
     const head = object.type === 'identifier' ? (this.#fetched.get(object.text) ?? [object.text]) : trailingNames(object);
     this.#fetched.set(name.text, [...head, attr]);
   }
@@ -171,12 +171,9 @@ export class RouteScope {
         value = kids(value.childForFieldName('arguments') ?? value)[1] ?? value;
       if (!a || !left || !value || (left.type !== 'identifier' && left.type !== 'attribute')) continue;
       let chain: string[] | undefined;
+      const fetched = value.type === 'call' && value.childForFieldName('function')?.text === 'getattr' ? getattrMember(value) : undefined;
       if (value.type === 'attribute') chain = trailingNames(value);
-      else if (value.type === 'call' && value.childForFieldName('function')?.text === 'getattr') {
-        const [object, member] = kids(value.childForFieldName('arguments') ?? value);
-        const attr = member ? stringValue(member) : undefined;
-        if (object && attr !== undefined) chain = [...trailingNames(object), attr];
-      }
+      else if (fetched) chain = [...trailingNames(fetched.object), fetched.attr];
       // A resource (`client.responses`), or a method of one (`client.responses.create`).
       if (!chain || !(resources.has(chain.at(-1)!) || (methods.has(chain.at(-1)!) && resources.has(chain.at(-2) ?? '')))) continue;
       const name = left.text;
@@ -201,6 +198,13 @@ export class RouteScope {
     }
     return this.#functions;
   }
+}
+
+/** `getattr(obj, "member", …)`: the object and the member it fetches by a name written out. */
+function getattrMember(call: Node): { object: Node; attr: string } | undefined {
+  const [object, member] = kids(call.childForFieldName('arguments') ?? call);
+  const attr = member ? stringValue(member) : undefined;
+  return object && attr !== undefined && /^[A-Za-z_]\w*$/.test(attr) ? { object, attr } : undefined;
 }
 
 const NOTHING_READ: { keys: RouteParam[]; handOffs: HandOff[] } = { keys: [], handOffs: [] };

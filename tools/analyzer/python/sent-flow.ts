@@ -38,6 +38,30 @@ const MAX_DEFINITIONS = 3;
 const TYPED_NAME =
   /^(?:(?:typing\.|typing_extensions\.)?(?:Unpack|Optional|Required|NotRequired)\[)?([A-Za-z_][\w.]*)\]?(?:\s*\|\s*None)?$/;
 
+/** Each file's TypedDicts by name, found once per tree: every flow of a file may ask. */
+const typedDictsOf = new WeakMap<object, Map<string, Node>>();
+
+/** The file's TypedDicts by name: a class that extends `TypedDict`, or one of the file's classes that extends one. */
+function fileTypedDicts(root: Node): Map<string, Node> {
+  const known = typedDictsOf.get(root.tree);
+  if (known) return known;
+  const typedDicts = new Map<string, Node>();
+  const classes = root.descendantsOfType('class_definition').filter((c): c is Node => c !== null);
+  const bases = (c: Node): string[] =>
+    kids(c.childForFieldName('superclasses') ?? c).flatMap((b) => (b.type === 'keyword_argument' ? [] : [lastName(b) ?? '']));
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const c of classes) {
+      const name = c.childForFieldName('name')?.text;
+      if (name === undefined || typedDicts.has(name) || !bases(c).some((b) => b === 'TypedDict' || typedDicts.has(b))) continue;
+      typedDicts.set(name, c);
+      grew = true;
+    }
+  }
+  typedDictsOf.set(root.tree, typedDicts);
+  return typedDicts;
+}
+
 const sameScope = (node: Node, scope: Node | undefined): boolean => enclosingFunction(node)?.id === scope?.id;
 
 /** A parameter's name, and whether it collects keyword arguments (`**kwargs`). */
@@ -163,7 +187,6 @@ export function flowKeys(value: Node, handOffs?: ReturnHandOff[]): FlowKey[] {
     out.push({ name, line: pos(at).line, ...(writer !== undefined ? { symbol: writer } : {}), ...(sent ? { sent } : {}) });
   };
 
-  let typedDicts: Map<string, Node> | undefined;
   /**
    * The keys a TypedDict of the file declares, for a name annotated with it (`gen: GenOptions`,
    * `self._gen: Provider.GenOptions = {}`, `**options: Unpack[GenOptions]`, `Optional[…]`): what a
@@ -173,23 +196,7 @@ export function flowKeys(value: Node, handOffs?: ReturnHandOff[]): FlowKey[] {
   const declaredKeys = (type: Node | null | undefined, depth: number): void => {
     const written = type ? TYPED_NAME.exec(type.text.trim())?.[1] : undefined;
     if (written === undefined || depth > MAX_DEPTH) return;
-    if (!typedDicts) {
-      typedDicts = new Map();
-      const classes = root.descendantsOfType('class_definition').filter((c): c is Node => c !== null);
-      const bases = (c: Node): string[] =>
-        kids(c.childForFieldName('superclasses') ?? c).flatMap((b) => (b.type === 'keyword_argument' ? [] : [lastName(b) ?? '']));
-      // A TypedDict, or a class of the file that extends one.
-      for (let grew = true; grew; ) {
-        grew = false;
-        for (const c of classes) {
-          const name = c.childForFieldName('name')?.text;
-          if (name === undefined || typedDicts.has(name) || !bases(c).some((b) => b === 'TypedDict' || typedDicts!.has(b))) continue;
-          typedDicts.set(name, c);
-          grew = true;
-        }
-      }
-    }
-    const cls = typedDicts.get(written.slice(written.lastIndexOf('.') + 1));
+    const cls = fileTypedDicts(root).get(written.slice(written.lastIndexOf('.') + 1));
     if (!cls) return;
     for (const base of kids(cls.childForFieldName('superclasses') ?? cls))
       if (base.type !== 'keyword_argument') declaredKeys(base, depth + 1);

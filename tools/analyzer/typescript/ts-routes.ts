@@ -308,9 +308,7 @@ export function routeVisitor(
           // A wrapper given the method takes the body itself after the path, built elsewhere
           // (`const body = { model, input }`, `this.body(req)`): the keys some endpoint of the spec has.
           const arg = node.arguments[dataAt];
-          if (arg && !ts.isObjectLiteralExpression(arg))
-            for (const k of flowKeys(ts, sf, node, arg, at))
-              if (knownParams.has(k.name)) sent.push({ name: k.name, in: 'body', line: k.line, ...(k.sent ? { sent: k.sent } : {}) });
+          if (arg && !ts.isObjectLiteralExpression(arg)) sent.push(...knownFlowKeys(ts, sf, node, arg, at, knownParams, 'body'));
         }
         const query = fn ? queryKeysRead(ts, fn, at, sf) : [];
         // A client's query string written into its URL (`?${new URLSearchParams({ after })}`).
@@ -911,7 +909,7 @@ function pathOf(ts: Ts, arg: TS.Expression): string | undefined {
 }
 
 /** A name for a query string (`qs`, `query`, `searchParams`, `buildQuery(…)`): what a URL ends with after its path. */
-const QUERY_TEXT = /^(?:qs|query(?:string)?|search(?:params)?|params)$|(?:Qs|Query(?:String)?|Search(?:Params)?|Params)$/i;
+const QUERY_TEXT = /(?:qs|search|params)$|query/i;
 
 function isQueryText(ts: Ts, e: TS.Expression): boolean {
   const x = unwrapExpression(ts, e);
@@ -923,7 +921,7 @@ function isQueryText(ts: Ts, e: TS.Expression): boolean {
       : ts.isCallExpression(x)
         ? exprName(ts, x.expression)?.split('.').pop()
         : undefined;
-  return name !== undefined && (QUERY_TEXT.test(name) || /query/i.test(name));
+  return name !== undefined && QUERY_TEXT.test(name);
 }
 
 /**
@@ -1220,12 +1218,25 @@ function sentKeys(
         value = value.arguments[0]!;
       if (ts.isObjectLiteralExpression(value)) out.push(...objectKeys(ts, value, where, at, { sf, node: call }));
       // Built elsewhere in the file (`body: JSON.stringify(payload)`): the keys some endpoint of the spec has.
-      else
-        for (const k of flowKeys(ts, sf, call, value, at))
-          if (known.has(k.name)) out.push({ name: k.name, in: where, line: k.line, ...(k.sent ? { sent: k.sent } : {}) });
+      else out.push(...knownFlowKeys(ts, sf, call, value, at, known, where));
     }
   }
   return out;
+}
+
+/** The keys a value built elsewhere in the file holds (sent-flow.ts `flowKeys`) that some endpoint of the spec has, sent `where`. */
+function knownFlowKeys(
+  ts: Ts,
+  sf: TS.SourceFile,
+  call: TS.CallExpression,
+  value: TS.Expression,
+  at: At,
+  known: ReadonlySet<string>,
+  where: SentKey['in'],
+): SentKey[] {
+  return flowKeys(ts, sf, call, value, at)
+    .filter((k) => known.has(k.name))
+    .map((k) => ({ name: k.name, in: where, line: k.line, ...(k.sent ? { sent: k.sent } : {}) }));
 }
 
 /** A call being read, and its file: where the constants it names are looked up. */
