@@ -4,8 +4,8 @@
  * GitHub Actions workflow's specmap step. The snippets are the files under examples/hooks/, and
  * the README shows exactly those files.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +16,12 @@ const hasPreCommit = spawnSync('pre-commit', ['--version']).status === 0;
 
 let ws: TempWorkspace;
 let env: NodeJS.ProcessEnv;
+/**
+ * A hook repository holding this repository's manifest, byte for byte, and nothing else:
+ * `pre-commit try-repo` clones the repository it is given, and this one's history and working tree
+ * are ~1 s of cloning per run, none of which a `language: system` hook reads.
+ */
+let hookRepo: string;
 
 function sh(command: string, args: string[]): { code: number; out: string } {
   const r = spawnSync(command, args, { cwd: ws.dir, env, encoding: 'utf8' });
@@ -55,6 +61,15 @@ beforeAll(() => {
   };
   expect(ws.specmap('sync').code).toBe(0);
   expect(commitAll('baseline').code).toBe(0);
+  hookRepo = join(ws.dir, '.specmap/hook-repo');
+  mkdirSync(hookRepo, { recursive: true });
+  copyFileSync(join(REPO, '.pre-commit-hooks.yaml'), join(hookRepo, '.pre-commit-hooks.yaml'));
+  for (const args of [
+    ['init', '-q', '-b', 'main'],
+    ['add', '-A'],
+    ['commit', '-qm', 'hooks'],
+  ])
+    execFileSync('git', args, { cwd: hookRepo, env, stdio: 'ignore' });
 }, 300_000);
 
 afterAll(() => ws?.cleanup());
@@ -78,13 +93,13 @@ describe.skipIf(!hasPreCommit)('the pre-commit framework (Debian pre-commit)', (
   it('passes a clean commit and blocks drift through this repository’s hook manifest', () => {
     ws.write('README.md', 'a change that cannot affect the check\n');
     ws.git('add', 'README.md');
-    const clean = sh('pre-commit', ['try-repo', REPO, 'specmap-check-local']);
+    const clean = sh('pre-commit', ['try-repo', hookRepo, 'specmap-check-local']);
     expect(clean.out).toContain('Passed');
     expect(clean.code).toBe(0);
     ws.git('reset', '-q', 'HEAD', '--', 'README.md');
 
     stageDrift();
-    const drift = sh('pre-commit', ['try-repo', REPO, 'specmap-check-local']);
+    const drift = sh('pre-commit', ['try-repo', hookRepo, 'specmap-check-local']);
     expect(drift.code).toBe(1);
     expect(drift.out).toContain('generated-stale');
     undoDrift();
