@@ -689,3 +689,39 @@ describe('a request built as the project’s own request model', () => {
     ]);
   });
 });
+
+describe('TypeScript: the Fetch API’s request object, sent later', () => {
+  it('reads `new Request(url, init)` as the call `fetch(url, init)` would be: its method, path, body and query', async () => {
+    expect(
+      await routes({
+        'web/requests.mts': [
+          "const BASE = 'https://api.example.com/v1';",
+          'export async function create(model: string) {',
+          '  const request = new Request(`${BASE}/responses`, {',
+          "    method: 'POST',",
+          '    body: JSON.stringify({ model, input: [] }),',
+          '  });',
+          '  return fetch(request);',
+          '}',
+          'export const retrieve = (id: string, after: string) =>',
+          // biome-ignore lint/suspicious/noTemplateCurlyInString: the source text of a template, analyzed
+          '  fetch(new Request(`${BASE}/conversations/${id}/items?${new URLSearchParams({ after })}`));',
+          'export function remove(id: string) {',
+          // biome-ignore lint/suspicious/noTemplateCurlyInString: the source text of a template, analyzed
+          "  return new Request(`${BASE}/responses/${id}`, { method: 'DELETE' });",
+          '}',
+          // Not the Fetch API's: a class of the project's own that happens to be named so is still
+          // read the same way, but one given no URL says nothing.
+          'export const blank = () => new Request();',
+          '',
+        ].join('\n'),
+      }),
+    ).toEqual([
+      // The path after the base the constant holds (the spec's paths are matched by their end); one
+      // fact per request: `fetch(request)` adds none.
+      'web/requests.mts:3 POST /responses [model@5,input@5] (new Request())',
+      'web/requests.mts:10 GET /conversations/{id}/items [id@10,after@10] (new Request())',
+      'web/requests.mts:12 DELETE /responses/{id} [id@12] (new Request())',
+    ]);
+  });
+});

@@ -128,7 +128,40 @@ export function routeVisitor(
   };
   const callable = (e: TS.Expression | undefined): e is TS.Expression =>
     e !== undefined && (ts.isIdentifier(e) || ts.isArrowFunction(e) || ts.isFunctionExpression(e));
+  /**
+   * `new Request(url, { method: 'POST', body })`: the Fetch API's request, which `fetch(request)` or a
+   * worker's `env.API.fetch(request)` sends later, wherever it is passed. It describes the call as
+   * `fetch(url, init)` would, so it is read the same way where it is made.
+   */
+  const fetchRequest = (node: TS.NewExpression): void => {
+    const [first, second] = node.arguments ?? [];
+    if (!first) return;
+    const init = second ? requestInit(ts, sf, second, node) : undefined;
+    const verb = fetchMethod(ts, second, init);
+    if (!verb) return;
+    let path = pathIn(ts, sf, first, node, 0);
+    const pathFrom = path === undefined ? importedPathName(ts, sf, first) : undefined;
+    if (pathFrom !== undefined) path = '';
+    if (path === undefined) return;
+    const where = at(node);
+    const sent = [...sentKeys(ts, node, at, sf, knownParams, init), ...urlQueryKeys(ts, sf, first, node, at)];
+    const params = [...(pathParams(path, where.line).params ?? []), ...sent];
+    sink.add({
+      kind: 'route',
+      symbol: callerName(ts, node) ?? 'Request',
+      method: verb.toUpperCase(),
+      path,
+      ...(pathFrom !== undefined ? { pathFrom } : {}),
+      evidence: 'new Request()',
+      ...(params.length ? { params } : {}),
+      ...where,
+    });
+  };
   return (node: TS.Node): void => {
+    if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'Request') {
+      fetchRequest(node);
+      return;
+    }
     if (node.kind === ts.SyntaxKind.BinaryExpression) {
       dispatched(node as TS.BinaryExpression);
       return;
@@ -214,6 +247,8 @@ export function routeVisitor(
       // `fetch(url, init)`, or a wrapper of it called as it is (`fetchWithRetries(url, { method: 'POST',
       // body })`): a client's call, its last argument no handler.
       const fetchLike = named !== undefined && verbOf(name) === undefined;
+      // `fetch(request)` of a `new Request(url, init)`: the request is read where it is made (fetchRequest).
+      if (fetchLike && node.arguments[0] && isFetchRequest(ts, sf, node.arguments[0], node)) return;
       // `request('POST', '/v1/responses', { body })`, `apiRequest.call(this, 'POST', '/responses', …)`:
       // a wrapper given the method, then the path.
       const given = named || name === 'fetch' ? undefined : methodArgument(ts, node, name);
@@ -1006,6 +1041,15 @@ function pathIn(ts: Ts, sf: TS.SourceFile, e: TS.Expression, call: TS.Node, dept
   return undefined;
 }
 
+/** `new Request(…)`, or a name the function around `call` or the file binds to one. */
+function isFetchRequest(ts: Ts, sf: TS.SourceFile, e: TS.Expression, call: TS.Node): boolean {
+  const value = unwrapExpression(ts, e);
+  if (ts.isNewExpression(value)) return ts.isIdentifier(value.expression) && value.expression.text === 'Request';
+  if (!ts.isIdentifier(value)) return false;
+  const bound = constantValue(ts, sf, value.text, call);
+  return bound !== undefined && ts.isNewExpression(unwrapExpression(ts, bound)) && isFetchRequest(ts, sf, bound, call);
+}
+
 /** The one path every return of the file's functions named as `call` calls gives (`buildUrl()`, `this.endpoint()`). */
 function returnedPath(ts: Ts, sf: TS.SourceFile, call: TS.CallExpression, depth: number): string | undefined {
   const callee = call.expression;
@@ -1196,7 +1240,7 @@ function passedPath(ts: Ts, sf: TS.SourceFile, name: string, call: TS.Node, dept
  */
 function sentKeys(
   ts: Ts,
-  call: TS.CallExpression,
+  call: TS.CallExpression | TS.NewExpression,
   at: At,
   sf: TS.SourceFile,
   known: ReadonlySet<string>,
@@ -1204,7 +1248,7 @@ function sentKeys(
   init?: Properties,
 ): SentKey[] {
   const out: SentKey[] = [];
-  for (const [i, arg] of call.arguments.entries()) {
+  for (const [i, arg] of (call.arguments ?? []).entries()) {
     const properties = i === 1 && init ? init : ts.isObjectLiteralExpression(arg) ? arg.properties : undefined;
     for (const p of properties ?? []) {
       const where = p.name && ts.isIdentifier(p.name) ? SENT_UNDER.get(p.name.text) : undefined;
@@ -1228,7 +1272,7 @@ function sentKeys(
 function knownFlowKeys(
   ts: Ts,
   sf: TS.SourceFile,
-  call: TS.CallExpression,
+  call: TS.CallExpression | TS.NewExpression,
   value: TS.Expression,
   at: At,
   known: ReadonlySet<string>,
