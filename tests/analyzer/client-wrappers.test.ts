@@ -697,6 +697,7 @@ describe('TypeScript: the Fetch API’s request object, sent later', () => {
         'web/requests.mts': [
           "const BASE = 'https://api.example.com/v1';",
           'export async function create(model: string) {',
+          // biome-ignore lint/suspicious/noTemplateCurlyInString: the source text of a template, analyzed
           '  const request = new Request(`${BASE}/responses`, {',
           "    method: 'POST',",
           '    body: JSON.stringify({ model, input: [] }),',
