@@ -656,6 +656,46 @@ describe('body keys an untyped handler reads', () => {
     ).toEqual(['web/server.mts:4 POST /v1/responses [model@web/validate.mts:3 input@web/validate.mts:4]']);
   });
 
+  it('TypeScript: a function given the body reads it through a check that returns what it is given', async () => {
+    expect(
+      await routes({
+        'web/server.mts': [
+          "import express from 'express';",
+          "import { parse } from './parse.mjs';",
+          'const app = express();',
+          "app.post('/v1/responses', async (req, res) => res.json(parse(req.body)));",
+          "app.post('/v1/conversations', async (req, res) => res.json(label(req.body)));",
+          'function label(body: unknown) {',
+          // Returns something else: what it is given is not what its caller holds after.
+          '  const named = rename(body);',
+          '  return named.title;',
+          '}',
+          'function rename(value: unknown) {',
+          '  return { title: String(value) };',
+          '}',
+          '',
+        ].join('\n'),
+        'web/parse.mts': [
+          'type Bag = Record<string, unknown>;',
+          'function object(value: unknown, what: string): Bag {',
+          "  if (value === null || typeof value !== 'object') throw new Error(what);",
+          '  return value as Bag;',
+          '}',
+          'const checked = (value: unknown): Bag => object(value, "request")!;',
+          'export function parse(raw: unknown) {',
+          "  const request = object(raw, 'request');",
+          '  const again = checked(raw);',
+          '  return [String(request.model), again.temperature];',
+          '}',
+          '',
+        ].join('\n'),
+      }),
+    ).toEqual([
+      'web/server.mts:4 POST /v1/responses [model@web/parse.mts:10 temperature@web/parse.mts:10]',
+      'web/server.mts:5 POST /v1/conversations []',
+    ]);
+  });
+
   it('TypeScript: a handler imported from another module reads the body there; a handler’s query reads', async () => {
     const { facts } = await analyzeFiles({
       'web/routes.mts': [

@@ -380,6 +380,56 @@ describe('TypeScript: a plain server’s dispatch on method and path', () => {
   });
 });
 
+describe('TypeScript: a plain server that turns away every other request first', () => {
+  it('is the route the rest of the block serves, with the body that rest reads', async () => {
+    expect(
+      await routes({
+        'web/worker.mts': [
+          'export default {',
+          '  async fetch(request: Request): Promise<Response> {',
+          '    const path = new URL(request.url).pathname;',
+          "    if (path !== '/v1/responses' || request.method !== 'POST') {",
+          "      return new Response('not found', { status: 404 });",
+          '    }',
+          '    const body = (await request.json()) as Record<string, unknown>;',
+          '    await relay(request, body.model);',
+          '    return run(body.stream);',
+          '  },',
+          '};',
+          // Handed the request, it parses an upstream event, not the request's body.
+          'async function relay(request: Request, model: unknown) {',
+          '  const event = JSON.parse(await upstream(model));',
+          '  return event.text;',
+          '}',
+          '',
+        ].join('\n'),
+        'web/other.mts': [
+          'export async function serve(request: Request) {',
+          '  const path = new URL(request.url).pathname;',
+          // Turned away by a throw; the second guard compares no method, so it is no route of its own.
+          "  if (request.method !== 'GET' || path !== '/v1/conversations') throw new Error('no');",
+          "  if (path !== '/v1/responses') return new Response('x');",
+          "  return new Response('y');",
+          '}',
+          'export function nothing(request: Request) {',
+          // Nothing after it serves the request.
+          "  if (request.method !== 'DELETE' || new URL(request.url).pathname !== '/v1/responses/x') return;",
+          '}',
+          'export async function check(request: Request) {',
+          // Not turned away: the `if` does not leave the function.
+          "  if (new URL(request.url).pathname !== '/v1/responses' || request.method !== 'POST') log(request);",
+          "  return new Response('z');",
+          '}',
+          '',
+        ].join('\n'),
+      }),
+    ).toEqual([
+      'web/other.mts:3 GET /v1/conversations [] (request dispatch on its method and path)',
+      'web/worker.mts:4 POST /v1/responses [model@8,stream@9] (request dispatch on its method and path)',
+    ]);
+  });
+});
+
 describe('TypeScript: a plain server’s dispatch through copies, prefixes and patterns', () => {
   it('follows the path and the method into local names, and reads the body the block reads', async () => {
     expect(

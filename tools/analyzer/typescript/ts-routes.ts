@@ -86,10 +86,32 @@ export function routeVisitor(
   const sdkLast = new Set([...ctx.candidates.sdkCalls.keys()].map((k) => k.slice(k.lastIndexOf('.') + 1)));
   const dispatched = (node: TS.Expression): boolean => {
     const route = dispatchedRoute(ts, sf, node);
-    if (!route) return false;
+    if (!route) return turnedAway(node);
     const guard = WITH_BODY.has(route.method) ? dispatchGuard(ts, node) : undefined;
     const { keys: read, handOffs } = guard
       ? keysRead(ts, guard.thenStatement, at, functions, plainBodyNames(ts, guard), undefined, true)
+      : NOTHING_READ;
+    sink.add({
+      kind: 'route',
+      symbol: callerName(ts, node) ?? route.path,
+      method: route.method,
+      path: route.path,
+      evidence: 'request dispatch on its method and path',
+      ...withBodyKeys(pathParams(route.path, at(node).line), read),
+      ...(handOffs.length ? { handsBody: handOffs } : {}),
+      ...at(node),
+    });
+    return true;
+  };
+  /**
+   * `if (path !== '/v1/responses' || req.method !== 'POST') return notFound();`: a plain server that
+   * turns every other request away first serves this one with the rest of the block, which reads its body.
+   */
+  const turnedAway = (node: TS.Expression): boolean => {
+    const route = turnedAwayRoute(ts, sf, node);
+    if (!route) return false;
+    const { keys: read, handOffs } = WITH_BODY.has(route.method)
+      ? keysRead(ts, route.rest, at, functions, plainBodyNames(ts, route.guard), undefined, true)
       : NOTHING_READ;
     sink.add({
       kind: 'route',
@@ -648,6 +670,57 @@ function dispatchedRoute(ts: Ts, sf: TS.SourceFile, node: TS.Expression): { meth
   return method ? { method, path } : undefined;
 }
 
+/**
+ * `if (path !== '/v1/responses' || req.method !== 'POST') return …;` with statements after it in
+ * its block: the route those statements serve, its method compared in the same chain of `||`.
+ */
+function turnedAwayRoute(
+  ts: Ts,
+  sf: TS.SourceFile,
+  node: TS.Expression,
+): { method: string; path: string; guard: TS.IfStatement; rest: readonly TS.Statement[] } | undefined {
+  const path = dispatchedPath(ts, sf, node, true);
+  if (!path?.startsWith('/')) return undefined;
+  let chain: TS.Node = node;
+  while (
+    ts.isParenthesizedExpression(chain.parent) ||
+    (ts.isBinaryExpression(chain.parent) && chain.parent.operatorToken.kind === ts.SyntaxKind.BarBarToken)
+  )
+    chain = chain.parent;
+  const guard = chain.parent;
+  if (!guard || !ts.isIfStatement(guard) || guard.expression !== chain || guard.elseStatement || !leaves(ts, guard.thenStatement))
+    return undefined;
+  const block = guard.parent;
+  if (!ts.isBlock(block)) return undefined;
+  const rest = block.statements.slice(block.statements.indexOf(guard) + 1);
+  if (rest.length === 0) return undefined;
+  let method: string | undefined;
+  const visit = (e: TS.Node): void => {
+    if (method) return;
+    if (ts.isParenthesizedExpression(e)) return visit(e.expression);
+    if (!ts.isBinaryExpression(e)) return;
+    const op = e.operatorToken.kind;
+    if (op === ts.SyntaxKind.BarBarToken) {
+      visit(e.left);
+      visit(e.right);
+      return;
+    }
+    if (op !== ts.SyntaxKind.ExclamationEqualsEqualsToken && op !== ts.SyntaxKind.ExclamationEqualsToken) return;
+    const sides = [e.left, e.right];
+    const literal = sides.find((x): x is TS.StringLiteral => ts.isStringLiteral(x) && HTTP_METHOD.test(x.text));
+    if (literal && sides.some((x) => isRequestPart(ts, sf, x, METHOD_PROPERTY, node))) method = literal.text.toUpperCase();
+  };
+  visit(chain);
+  return method ? { method, path, guard, rest } : undefined;
+}
+
+/** A statement that always leaves the function: a `return` or `throw`, or a block that ends in one. */
+function leaves(ts: Ts, st: TS.Statement): boolean {
+  if (ts.isReturnStatement(st) || st.kind === ts.SyntaxKind.ThrowStatement) return true;
+  const last = ts.isBlock(st) ? st.statements[st.statements.length - 1] : undefined;
+  return last !== undefined && leaves(ts, last);
+}
+
 const METHOD_PROPERTY = new Set(['method']);
 /** The calls that test a path: `path.startsWith(…)`, `path.endsWith(…)`, `pattern.test(path)`, `path.match(pattern)`. */
 const DISPATCH_TESTS = new Set(['startsWith', 'endsWith', 'test', 'match']);
@@ -701,7 +774,7 @@ function isPlainBody(ts: Ts, e: TS.Expression): boolean {
 }
 
 /** The path `node` tests the request's path against: a comparison, a `startsWith` or `endsWith`, a pattern's `test` or `match`. */
-function dispatchedPath(ts: Ts, sf: TS.SourceFile, node: TS.Expression): string | undefined {
+function dispatchedPath(ts: Ts, sf: TS.SourceFile, node: TS.Expression, negated = false): string | undefined {
   // Every comparison and many calls come here: what is cheap to rule out goes first, and a name
   // is looked up (a walk through the blocks around it) only beside what may be a path.
   const isPath = (e: TS.Expression): boolean => isRequestPart(ts, sf, e, PATH_PROPERTIES, node);
@@ -711,7 +784,13 @@ function dispatchedPath(ts: Ts, sf: TS.SourceFile, node: TS.Expression): string 
     (ts.isIdentifier(e) && /^[A-Z][A-Z0-9_]*$/.test(e.text));
   if (ts.isBinaryExpression(node)) {
     const op = node.operatorToken.kind;
-    if (op !== ts.SyntaxKind.EqualsEqualsEqualsToken && op !== ts.SyntaxKind.EqualsEqualsToken) return undefined;
+    const K = ts.SyntaxKind;
+    if (
+      negated
+        ? op !== K.ExclamationEqualsEqualsToken && op !== K.ExclamationEqualsToken
+        : op !== K.EqualsEqualsEqualsToken && op !== K.EqualsEqualsToken
+    )
+      return undefined;
     const { left, right } = node;
     let other: TS.Expression | undefined;
     if (isPathProperty(left)) other = right;
@@ -721,7 +800,8 @@ function dispatchedPath(ts: Ts, sf: TS.SourceFile, node: TS.Expression): string 
     const written = other && ts.isIdentifier(other) ? constantValue(ts, sf, other.text, node) : other;
     return written && pathOf(ts, written);
   }
-  if (!ts.isCallExpression(node) || !ts.isPropertyAccessExpression(node.expression) || node.arguments.length !== 1) return undefined;
+  if (negated || !ts.isCallExpression(node) || !ts.isPropertyAccessExpression(node.expression) || node.arguments.length !== 1)
+    return undefined;
   const name = node.expression.name.text;
   const [arg] = node.arguments as unknown as [TS.Expression];
   if (name === 'startsWith' || name === 'endsWith') {
@@ -1591,10 +1671,16 @@ export function bodyReaders(ts: Ts, sf: TS.SourceFile, at: At): NonNullable<Modu
       // A raw body is untyped or a bag of keys (`body: any`, `payload: Record<string, unknown>`); a
       // parameter typed with a model is read through that model.
       if (p.type && !isBagOfKeys(ts, p.type, sf)) return;
-      // Cheap first: the text must read a property off the parameter, or take it apart.
+      // Cheap first: the text must read a property off the parameter, take it apart, or give it to
+      // a name (`const r = object(raw)`, a check that returns what it is given).
       if (!param) return;
       text ??= fn.getText(sf);
-      if (!new RegExp(`\\b${param}\\s*(?:\\??\\.\\s*[A-Za-z_$]|\\[\\s*['"\x60])|=\\s*${param}\\s*(?:[;,\\n]|as\\b)`).test(text)) return;
+      if (
+        !new RegExp(
+          `\\b${param}\\s*(?:\\??\\.\\s*[A-Za-z_$]|\\[\\s*['"\x60])|=\\s*${param}\\s*(?:[;,\\n]|as\\b)|=\\s*[A-Za-z_$][\\w$]*\\((?:[^()\\n]*,\\s*)?${param}\\s*[,)]`,
+        ).test(text)
+      )
+        return;
       const found = keysRead(ts, fn, at, functions, [param]);
       for (const k of found.keys) read.push([index, k.name, k.line]);
       for (const h of found.handOffs) handedOn.push([index, h]);
@@ -1725,7 +1811,8 @@ const BODY_FOLLOW_DEPTH = 3;
  */
 export function keysRead(
   ts: Ts,
-  fn: TS.Node,
+  /** A function, or statements read in order (what holds the body in one is known in the next). */
+  fn: TS.Node | readonly TS.Node[],
   at: At,
   functions: ReadonlyMap<string, TS.Node>,
   given: readonly string[] = [],
@@ -1745,13 +1832,17 @@ export function keysRead(
   /** Names of the request in the file's functions it is handed to (`run(req)` with `function run(incoming)`). */
   const requests = new Set<string>();
   const isRequest = (name: string): boolean => /^(req|request)$/.test(name) || requests.has(name);
+  /** Whether `e` names the request, or reads something off it (`await readBody(req)`). */
+  const ofRequest = (e: TS.Node): boolean => (ts.isIdentifier(e) && isRequest(e.text)) || ts.forEachChild(e, ofRequest) === true;
   // `req.body`, `request.body`, `await req.json()`, `await c.req.json()`.
-  const isBody = (e: TS.Expression): boolean => {
+  const isBody = (e: TS.Expression, depth: number): boolean => {
     let x = e;
     while (ts.isAwaitExpression(x) || ts.isParenthesizedExpression(x) || ts.isAsExpression(x)) x = x.expression;
     // Nuxt (h3): `await readBody(event)`.
     if (ts.isCallExpression(x) && ts.isIdentifier(x.expression) && x.expression.text === 'readBody') return true;
-    if (plain && isPlainBody(ts, x)) return true;
+    // A plain server parses the body itself; in a function it hands the request to, only text read
+    // off that request is (`JSON.parse(event.data)` there parses something else, an upstream's event).
+    if (plain && isPlainBody(ts, x) && (depth === 0 || ofRequest(x))) return true;
     if (ts.isPropertyAccessExpression(x)) return x.name.text === 'body' && isRequest(exprName(ts, x.expression)?.split('.').pop() ?? '');
     return (
       ts.isCallExpression(x) &&
@@ -1775,10 +1866,17 @@ export function keysRead(
     const held = (e: TS.Expression): boolean => {
       // `req.body ?? {}`, `req.body || {}`: the body, or nothing to read when there is none.
       if (isFallback(ts, e) && ts.isObjectLiteralExpression(e.right) && e.right.properties.length === 0) e = e.left;
-      if (isBody(e)) return true;
+      if (isBody(e, depth)) return true;
       // `body as Record<string, unknown>`: the same object, narrowed.
       while (ts.isAsExpression(e) || ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e) || ts.isSatisfiesExpression(e))
         e = e.expression;
+      // `object(raw, 'request')`: a check of the file that returns what it is given, narrowed.
+      if (ts.isCallExpression(e) && ts.isIdentifier(e.expression)) {
+        const target = functions.get(e.expression.text);
+        const i = target ? returnedParameter(ts, target, functions) : undefined;
+        const arg = i === undefined ? undefined : e.arguments[i];
+        return arg !== undefined && held(arg);
+      }
       return ts.isIdentifier(e) && holders.has(e.text);
     };
     const visit = (n: TS.Node): void => {
@@ -1849,8 +1947,47 @@ export function keysRead(
     };
     visit(root);
   };
-  read(fn, new Set(given), 0);
+  const holders = new Set(given);
+  for (const root of Array.isArray(fn) ? fn : [fn]) read(root, holders, 0);
   return { keys: out, handOffs };
+}
+
+const returnedParameters = new WeakMap<TS.Node, number | null>();
+
+/**
+ * The position of the parameter every return of `fn` gives back, narrowed at most (`return value as
+ * Bag`, `return check(value)!` of another such function of the file): a check that throws or returns
+ * what it was given. Undefined for any other function.
+ */
+function returnedParameter(ts: Ts, fn: TS.Node, functions: ReadonlyMap<string, TS.Node>, depth = 0): number | undefined {
+  const known = returnedParameters.get(fn);
+  if (known !== undefined) return known ?? undefined;
+  returnedParameters.set(fn, null);
+  if (!isFunctionLike(ts, fn) || depth > 2) return undefined;
+  const names = fn.parameters.map((p) => (ts.isIdentifier(p.name) ? p.name.text : undefined));
+  const returned = (e: TS.Expression): number | undefined => {
+    let x = e;
+    while (ts.isAsExpression(x) || ts.isParenthesizedExpression(x) || ts.isNonNullExpression(x) || ts.isSatisfiesExpression(x))
+      x = x.expression;
+    if (ts.isIdentifier(x)) {
+      const i = names.indexOf(x.text);
+      return i >= 0 ? i : undefined;
+    }
+    if (!ts.isCallExpression(x) || !ts.isIdentifier(x.expression)) return undefined;
+    const inner = functions.get(x.expression.text);
+    const at = inner && inner !== fn ? returnedParameter(ts, inner, functions, depth + 1) : undefined;
+    const arg = at === undefined ? undefined : x.arguments[at];
+    return arg === undefined ? undefined : returned(arg);
+  };
+  const returns = returnStatements(ts, fn);
+  let index: number | undefined;
+  for (const [value] of returns) {
+    const i = returned(value);
+    if (i === undefined || (index !== undefined && i !== index)) return undefined;
+    index = i;
+  }
+  if (index !== undefined) returnedParameters.set(fn, index);
+  return index;
 }
 
 /**
