@@ -133,6 +133,39 @@ describe('a helper of the file that types the event it is given', () => {
     ]);
   });
 
+  it('Python: a choice of two types given to it, in place or through a local name', async () => {
+    expect(
+      await facts({
+        'server/choice.py': [
+          'def _ev(type_, **fields):',
+          '    return {"type": type_, **fields}',
+          '',
+          'def _log(kind, message):',
+          '    return {"kind": kind, "message": message}',
+          '',
+          'def run(truncated, kind):',
+          '    yield _ev("response.incomplete" if truncated else "response.completed", response={})',
+          '    name = (',
+          '        "response.reasoning_text.delta"',
+          '        if kind == "reasoning"',
+          '        else "response.output_text.delta"',
+          '    )',
+          '    yield _ev(name, delta="d")',
+          '    # Not typed by the helper it is given to.',
+          '    yield _log("response.failed" if truncated else "response.cancelled", "x")',
+          '    other = "response.queued" if truncated else "response.in_progress"',
+          '    yield _log(other, "x")',
+          '',
+        ].join('\n'),
+      }),
+    ).toEqual([
+      '8 emitter response.incomplete (argument of _ev() that types the event)',
+      '8 emitter response.completed (argument of _ev() that types the event)',
+      '10 emitter response.reasoning_text.delta (type of name)',
+      '12 emitter response.output_text.delta (type of name)',
+    ]);
+  });
+
   it('TypeScript: its argument is the event built when the function writes it as the type or after `event:`; not otherwise', async () => {
     expect(
       await facts({

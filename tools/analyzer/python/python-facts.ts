@@ -562,11 +562,19 @@ function literalFact(
       return insideCase(parent) ? add('handler', TYPE_SUBJECT.test(matchSubject(parent)), 'case label') : add('literal', false, 'string');
     }
     case 'conditional_expression': {
-      // `ev = "response.completed" if ok else "response.incomplete"`, then `type=ev`.
+      // `ev = "response.completed" if ok else "response.incomplete"`, then `type=ev` or `_ev(ev, …)`.
       const branch = kids(parent)[1]?.id !== child.id;
+      let choice = parent;
+      while (choice.parent?.type === 'parenthesized_expression') choice = choice.parent;
       const through =
-        constant === undefined && branch && parent.parent?.type === 'assignment' ? typedThrough(parent.parent, parent) : undefined;
+        constant === undefined && branch && choice.parent?.type === 'assignment' ? typedThrough(choice.parent, choice) : undefined;
       if (through) return add('emitter', true, `type of ${through}`);
+      // `_ev("response.incomplete" if cut else "response.completed", …)`: the helper types either.
+      const call = choice.parent?.type === 'argument_list' ? choice.parent.parent : null;
+      if (constant === undefined && branch && call && typesTheEvent(call, choice)) {
+        const callee = lastName(call.childForFieldName('function'));
+        return add('emitter', true, `argument of ${callee}() that types the event`);
+      }
       return insideCase(parent) ? add('handler', TYPE_SUBJECT.test(matchSubject(parent)), 'case label') : add('literal', false, 'string');
     }
     default:
@@ -613,7 +621,16 @@ function typedNamesIn(scope: Node): Set<string> {
   }
   let names = byScope.get(scope.id);
   if (!names) {
-    names = typingNames(scope);
+    names = new Set(typingNames(scope));
+    // `_ev(name, …)` of a helper of the module that types the event it is given.
+    for (const call of scope.descendantsOfType('call')) {
+      const args = call?.childForFieldName('arguments');
+      if (!call || args?.type !== 'argument_list') continue;
+      for (const arg of kids(args)) {
+        const given = arg.type === 'keyword_argument' ? arg.childForFieldName('value') : arg;
+        if (given?.type === 'identifier' && !names.has(given.text) && typesTheEvent(call, arg)) names.add(given.text);
+      }
+    }
     byScope.set(scope.id, names);
   }
   return names;
@@ -643,8 +660,24 @@ function typesTheEvent(call: Node, arg: Node): boolean {
   });
 }
 
-/** The names a function gives as an event's type (`type=x`, `"type": x`) or writes after `event:` in an SSE line. */
-function typingNames(fn: Node): Set<string> {
+/** The names a function gives as an event's type (`type=x`, `"type": x`) or writes after `event:` in an SSE line; once per function. */
+function typingNames(fn: Node): ReadonlySet<string> {
+  let byFunction = directTypeNames.get(fn.tree);
+  if (!byFunction) {
+    byFunction = new Map();
+    directTypeNames.set(fn.tree, byFunction);
+  }
+  let names = byFunction.get(fn.id);
+  if (!names) {
+    names = directTypingNames(fn);
+    byFunction.set(fn.id, names);
+  }
+  return names;
+}
+
+const directTypeNames = new WeakMap<Node['tree'], Map<number, ReadonlySet<string>>>();
+
+function directTypingNames(fn: Node): Set<string> {
   const names = new Set<string>();
   for (const n of fn.descendantsOfType(['keyword_argument', 'pair', 'interpolation'])) {
     if (!n) continue;
