@@ -399,6 +399,13 @@ describe('TypeScript: a request typed as the SDK types it', () => {
         '  const payload = await c.req.json<ResponseCreateParams>();',
         '  return payload.previous_response_id;',
         '}',
+        // A client's own wrapper hands the request it is given on to the SDK: its callers build it.
+        'export class Client {',
+        '  async send(request: ResponseCreateParams) {',
+        '    if (request.truncation) log();',
+        '    return this.client.responses.create(request);',
+        '  }',
+        '}',
         '',
       ].join('\n'),
     };

@@ -17,7 +17,16 @@ import type * as TS from 'typescript';
 import type { Ts } from './compiler-api.js';
 import type { FactAdder } from './ts-params.js';
 import type { ModuleFacts } from '../module-facts.js';
-import { keyDetails, namedBuilderFact, type ParamsType, paramsTypeOf, requestBuilderEndpoint, sentIn, sentParams } from '../client-path.js';
+import {
+  keyDetails,
+  namedBuilderFact,
+  type ParamsType,
+  paramsTypeOf,
+  requestBuilderEndpoint,
+  sdkEndpoint,
+  sentIn,
+  sentParams,
+} from '../client-path.js';
 import { flowKeys, isFunctionLike, returnStatements } from './sent-flow.js';
 import { callerName, exprName, fileFunctions, keysRead } from './ts-routes.js';
 
@@ -229,6 +238,24 @@ export function typedRequestVisitor(ts: Ts, sf: TS.SourceFile, sink: FactAdder, 
     });
   };
 
+  /** Whether `body` gives `name` as it is to an SDK call of the spec's (`this.client.responses.create(name, options)`). */
+  const handsOnToSdk = (body: TS.Node, name: string): boolean => {
+    const visit = (n: TS.Node): boolean => {
+      if (
+        ts.isCallExpression(n) &&
+        ts.isPropertyAccessExpression(n.expression) &&
+        n.arguments.some((a) => ts.isIdentifier(a) && a.text === name)
+      ) {
+        // `this.client.responses.create`: the names after the receiver, whatever it is.
+        const chain: string[] = [];
+        for (let e: TS.Expression = n.expression; ts.isPropertyAccessExpression(e); e = e.expression) chain.unshift(e.name.text);
+        if (sdkEndpoint(chain, sink.ctx.candidates.sdkCalls)) return true;
+      }
+      return ts.forEachChild(n, visit) === true;
+    };
+    return visit(body);
+  };
+
   /** A module-level alias or interface that is an SDK request (`type ChatRequest = Omit<ResponseCreateParams, 'x'>`, `interface R extends ResponseCreateParams {}`): the module's, for others to type requests with. */
   const declares = (name: string, found: Found | undefined): void => {
     if (!found || !('type' in found)) return;
@@ -368,6 +395,10 @@ export function typedRequestVisitor(ts: Ts, sf: TS.SourceFile, sink: FactAdder, 
             if (!handed) continue;
             // The walk sets a parameter's parent once it gets there; the fact is named by the function now.
             if (!p.parent) (p as { parent: TS.Node }).parent = fn;
+            // A client's own wrapper that hands the request on to the SDK (`send(request) { if
+            // (request.stream) …; return client.responses.create(request) }`) accepts nothing: its
+            // callers build what it sends, and the SDK call reads their keys where they write them.
+            if (ts.isIdentifier(p.name) && handsOnToSdk(fn.body, p.name.text)) continue;
             reportRead(handed, fn, p.name, p);
           }
         const found = requestOf(fn.type);
