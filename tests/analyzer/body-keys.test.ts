@@ -656,6 +656,23 @@ describe('body keys an untyped handler reads', () => {
     ).toEqual(['web/server.mts:4 POST /v1/responses [model@web/validate.mts:3 input@web/validate.mts:4]']);
   });
 
+  it('TypeScript: keys taken out of the body to drop them are not read', async () => {
+    expect(
+      await routes({
+        'web/server.mts': [
+          "import express from 'express';",
+          'const app = express();',
+          "app.post('/v1/responses', async (req, res) => {",
+          '  const { temperature: _t, top_p, ...clean } = req.body;',
+          '  const { model, ...rest } = clean;',
+          '  res.json(await forward({ model, ...rest }));',
+          '});',
+          '',
+        ].join('\n'),
+      }),
+    ).toEqual(['web/server.mts:3 POST /v1/responses [model@5]']);
+  });
+
   it('TypeScript: a function given the body reads it through a check that returns what it is given', async () => {
     expect(
       await routes({

@@ -393,7 +393,8 @@ describe('TypeScript: a plain server that turns away every other request first',
           '    }',
           '    const body = (await request.json()) as Record<string, unknown>;',
           '    await relay(request, body.model);',
-          '    return run(body.stream);',
+          '    const { input, ...others } = body;',
+          '    return run(body.stream, input, others);',
           '  },',
           '};',
           // Handed the request, it parses an upstream event, not the request's body.
@@ -425,7 +426,7 @@ describe('TypeScript: a plain server that turns away every other request first',
       }),
     ).toEqual([
       'web/other.mts:3 GET /v1/conversations [] (request dispatch on its method and path)',
-      'web/worker.mts:4 POST /v1/responses [model@8,stream@9] (request dispatch on its method and path)',
+      'web/worker.mts:4 POST /v1/responses [model@8,input@9,stream@10] (request dispatch on its method and path)',
     ]);
   });
 });

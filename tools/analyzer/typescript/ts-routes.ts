@@ -1852,9 +1852,36 @@ export function keysRead(
       /^(req|request)$/.test(exprName(ts, x.expression.expression)?.split('.').pop() ?? '')
     );
   };
-  const destructured = (pattern: TS.ObjectBindingPattern): void => {
+  /** How many times each name is written in `scope` (nodes read as one), counted once per scope. */
+  const namesIn = new Map<TS.Node, Map<string, number>>();
+  const uses = (scope: readonly TS.Node[], name: string): number => {
+    let counts = namesIn.get(scope[0]!);
+    if (!counts) {
+      const found = new Map<string, number>();
+      const count = (n: TS.Node): void => {
+        if (ts.isIdentifier(n)) found.set(n.text, (found.get(n.text) ?? 0) + 1);
+        ts.forEachChild(n, count);
+      };
+      for (const n of scope) count(n);
+      counts = found;
+      namesIn.set(scope[0]!, counts);
+    }
+    return counts.get(name) ?? 0;
+  };
+  const roots: readonly TS.Node[] = Array.isArray(fn) ? fn : [fn];
+  /**
+   * `const { model, input } = body`. With a rest (`const { temperature: _t, ...clean } = body`), a
+   * key bound to a name never used again is taken out to be dropped, not read, and the rest is the
+   * body still, less those keys.
+   */
+  const destructured = (pattern: TS.ObjectBindingPattern, scope: readonly TS.Node[], holders?: Set<string>): void => {
+    const rest = pattern.elements.some((el) => el.dotDotDotToken);
     for (const el of pattern.elements) {
-      if (el.dotDotDotToken) continue;
+      if (el.dotDotDotToken) {
+        if (holders && ts.isIdentifier(el.name)) holders.add(el.name.text);
+        continue;
+      }
+      if (rest && ts.isIdentifier(el.name) && uses(scope, el.name.text) < 2) continue;
       const key = el.propertyName ?? el.name;
       if (ts.isIdentifier(key) || ts.isStringLiteral(key)) add(key.text, el);
     }
@@ -1882,7 +1909,7 @@ export function keysRead(
     const visit = (n: TS.Node): void => {
       if (ts.isVariableDeclaration(n) && n.initializer && held(n.initializer)) {
         if (ts.isIdentifier(n.name)) holders.add(n.name.text);
-        else if (ts.isObjectBindingPattern(n.name)) destructured(n.name);
+        else if (ts.isObjectBindingPattern(n.name)) destructured(n.name, depth === 0 ? roots : [root], holders);
       } else if (
         // `let body; try { body = await req.json(); } catch { … }`: given the body after it is declared.
         ts.isBinaryExpression(n) &&
@@ -1920,7 +1947,7 @@ export function keysRead(
           const param = target.parameters[i];
           if (!param || depth >= BODY_FOLLOW_DEPTH) return;
           if (ts.isIdentifier(param.name)) read(target, new Set([param.name.text]), depth + 1);
-          else if (ts.isObjectBindingPattern(param.name)) destructured(param.name);
+          else if (ts.isObjectBindingPattern(param.name)) destructured(param.name, [target]);
         });
       }
       if (
@@ -1948,7 +1975,7 @@ export function keysRead(
     visit(root);
   };
   const holders = new Set(given);
-  for (const root of Array.isArray(fn) ? fn : [fn]) read(root, holders, 0);
+  for (const root of roots) read(root, holders, 0);
   return { keys: out, handOffs };
 }
 
