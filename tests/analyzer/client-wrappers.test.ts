@@ -765,6 +765,10 @@ describe('TypeScript: the Fetch API’s request object, sent later', () => {
           // Not the Fetch API's: a class of the project's own that happens to be named so is still
           // read the same way, but one given no URL says nothing.
           'export const blank = () => new Request();',
+          // A fetch the caller may replace, the global one by default.
+          'export const injected = (o: { fetch?: typeof fetch }, id: string) =>',
+          // biome-ignore lint/suspicious/noTemplateCurlyInString: the source text of a template, analyzed
+          "  (o.fetch ?? globalThis.fetch)(`${BASE}/responses/${id}/cancel`, { method: 'POST' });",
           '',
         ].join('\n'),
       }),
@@ -774,6 +778,7 @@ describe('TypeScript: the Fetch API’s request object, sent later', () => {
       'web/requests.mts:3 POST /responses [model@5,input@5] (new Request())',
       'web/requests.mts:10 GET /conversations/{id}/items [id@10,after@10] (new Request())',
       'web/requests.mts:12 DELETE /responses/{id} [id@12] (new Request())',
+      'web/requests.mts:16 POST /responses/{id}/cancel [id@16] (fetch() call)',
     ]);
   });
 });

@@ -210,6 +210,38 @@ describe('a helper of the file that types the event it is given', () => {
     ]);
   });
 
+  it('TypeScript: a type written as a template of a choice, in place or through a constant', async () => {
+    expect(
+      await facts({
+        'web/choice.mts': [
+          'function frame(kind: string, payload: object) {',
+          '  return { type: kind, ...payload };',
+          '}',
+          'export function* run(finish: string, delta: boolean) {',
+          "  yield frame('response.created', {});",
+          "  const terminal = finish === 'length' ? 'incomplete' : 'completed';",
+          // biome-ignore lint/suspicious/noTemplateCurlyInString: the source text of a template, analyzed
+          '  yield frame(`response.${terminal}`, {});',
+          // biome-ignore lint/suspicious/noTemplateCurlyInString: the source text of a template, analyzed
+          "  yield { type: `response.output_text.${delta ? 'delta' : 'done'}` };",
+          // A hole that is not a choice of written strings names nothing; nor does a text with no event.
+          // biome-ignore lint/suspicious/noTemplateCurlyInString: the source text of a template, analyzed
+          '  yield frame(`response.${finish}`, {});',
+          // biome-ignore lint/suspicious/noTemplateCurlyInString: the source text of a template, analyzed
+          "  yield frame(`nothing.${delta ? 'a' : 'b'}`, {});",
+          '}',
+          '',
+        ].join('\n'),
+      }),
+    ).toEqual([
+      '5 emitter response.created (argument of frame() that types the event)',
+      '7 emitter response.completed (argument of frame() that types the event)',
+      '7 emitter response.incomplete (argument of frame() that types the event)',
+      '8 emitter response.output_text.delta (type property in object literal)',
+      '8 emitter response.output_text.done (type property in object literal)',
+    ]);
+  });
+
   it('Python: an undotted type built by a call carries the keywords it is built with, and none past a spread', async () => {
     expect(
       await facts({

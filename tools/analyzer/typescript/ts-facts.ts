@@ -15,7 +15,7 @@ import { fieldsForFact } from '../declared-fields.js';
 import { declaredShapes, holderOf, unwrapExpression, type FileShapes } from './ts-fields.js';
 import { COMMONJS_EXPORT, keepEventConstants, type ModuleFacts } from '../module-facts.js';
 import { paramVisitor } from './ts-params.js';
-import { bodyReaders, exprName, fileFunctions, returnedKeys, routeVisitor } from './ts-routes.js';
+import { bodyReaders, constantValue, exprName, fileFunctions, returnedKeys, routeVisitor } from './ts-routes.js';
 import { isEquality, isFunctionLike } from './sent-flow.js';
 import { typedRequestKinds, typedRequestVisitor } from './typed-request.js';
 import { embeddedTraceTypes, sseEventTypes } from '../trace/trace-facts.js';
@@ -163,7 +163,15 @@ export function typescriptFacts(ts: Ts, sf: TS.SourceFile, ctx: FileContext): Fi
           evidence: sought ? 'SSE event line compared' : 'SSE event line in a string',
           ...at(node),
         });
-    if (template) return true;
+    if (template) {
+      // `response.${terminal}` with `terminal` a choice of written strings: each event it may make.
+      for (const type of templateChoices(ts, sf, node as TS.TemplateExpression)) {
+        if (!isEventLiteral(type, ctx.candidates) || isWeakLiteral(type)) continue;
+        const { kind, evidence } = roleOf(ts, node, sf, ctx.candidates.nameKeyed, type);
+        if (kind !== 'literal') add({ kind, symbol, literal: type, evidence, ...at(node) });
+      }
+      return true;
+    }
     const prefixed = prefixCheck(ts, node, sf, ctx.candidates);
     if (prefixed) {
       add({ kind: 'handler', symbol, literal: node.text, ...prefixed, evidence: PREFIX_CHECK, ...at(node) });
@@ -433,9 +441,11 @@ const role = (kind: CodeFactKind, evidence: string): Role => ({ kind, evidence }
 /** The role of an event-type string, read from where it stands. */
 function roleOf(
   ts: Ts,
-  node: TS.StringLiteral | TS.NoSubstitutionTemplateLiteral,
+  node: TS.StringLiteral | TS.NoSubstitutionTemplateLiteral | TS.TemplateExpression,
   sf: TS.SourceFile,
   nameKeyed: ReadonlySet<string>,
+  /** The type the node names: its text, or for a template one of the texts it may make. */
+  literal = ts.isTemplateExpression(node) ? '' : node.text,
 ): Role {
   // A branch of a choice stands where the choice does: `type: failed ? 'response.failed' :
   // 'response.completed'` builds either event, `emit(done ? 'a' : 'b', …)` emits either.
@@ -453,7 +463,7 @@ function roleOf(
   // The property that says which event an object is: `type`, or `name` for a catalog's own events (an SDK's run-item names).
   const discriminates = (key: string | undefined, holder?: TS.Node): boolean =>
     key === 'type' ||
-    (key === 'name' && nameKeyed.has(node.text) && (!holder || !ts.isObjectLiteralExpression(holder) || hasTypeSibling(ts, holder)));
+    (key === 'name' && nameKeyed.has(literal) && (!holder || !ts.isObjectLiteralExpression(holder) || hasTypeSibling(ts, holder)));
   // `type: 'a' | 'b'` on an interface, type literal or class: a definition, when that shape is a declaration's own.
   if (ts.isLiteralTypeNode(p)) {
     const q = propertyTyped(ts, p);
@@ -479,7 +489,7 @@ function roleOf(
     // An undotted name (`error`) is every streaming API's, as in an `event:` line.
     if (
       propertyName(ts, p.name) === 'event' &&
-      !isWeakLiteral(node.text) &&
+      !isWeakLiteral(literal) &&
       ts.isObjectLiteralExpression(p.parent) &&
       hasProperty(ts, p.parent, 'data')
     )
@@ -575,6 +585,37 @@ function typesTheEvent(ts: Ts, call: TS.CallExpression, arg: TS.Node, sf: TS.Sou
   };
   visit(fn.body);
   return found;
+}
+
+/**
+ * The texts a template may make when each of its holes is a choice of written strings, in place
+ * (`` `response.${done ? 'completed' : 'incomplete'}` ``) or through a `const` around it; only for a
+ * template whose text joins names with dots at a hole, as an event's type does. A few at most.
+ */
+function templateChoices(ts: Ts, sf: TS.SourceFile, node: TS.TemplateExpression): string[] {
+  const spans = node.templateSpans;
+  // Cheap first: the walk brings every template here.
+  if (!/^[\w.]*\.$/.test(node.head.text) && !spans.some((s) => /^\.[\w.]*$/.test(s.literal.text))) return [];
+  if (!spans.every((s) => /^[\w.]*$/.test(s.literal.text))) return [];
+  const values = (e: TS.Expression, depth: number): string[] | undefined => {
+    const x = unwrapExpression(ts, e);
+    if (ts.isStringLiteral(x) || ts.isNoSubstitutionTemplateLiteral(x)) return [x.text];
+    if (ts.isConditionalExpression(x)) {
+      const [a, b] = [values(x.whenTrue, depth), values(x.whenFalse, depth)];
+      return a && b ? [...a, ...b] : undefined;
+    }
+    if (!ts.isIdentifier(x) || depth > 1) return undefined;
+    const bound = constantValue(ts, sf, x.text, node);
+    return bound ? values(bound, depth + 1) : undefined;
+  };
+  let out = [node.head.text];
+  for (const span of spans) {
+    const choices = values(span.expression, 0);
+    if (!choices) return [];
+    out = out.flatMap((before) => choices.map((c) => before + c + span.literal.text));
+    if (out.length > 8) return [];
+  }
+  return out;
 }
 
 /** The method so named of the class a node stands in. */

@@ -210,9 +210,12 @@ export function routeVisitor(
     if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && DISPATCH_TESTS.has(node.expression.name.text)) {
       if (dispatched(node)) return;
     }
-    if (ts.isCallExpression(node) && (ts.isPropertyAccessExpression(node.expression) || ts.isIdentifier(node.expression))) {
+    if (
+      ts.isCallExpression(node) &&
+      (ts.isPropertyAccessExpression(node.expression) || ts.isIdentifier(node.expression) || isInjectedFetch(ts, node.expression))
+    ) {
       const access = ts.isPropertyAccessExpression(node.expression) ? node.expression : undefined;
-      const name = access ? access.name.text : (node.expression as TS.Identifier).text;
+      const name = access ? access.name.text : ts.isIdentifier(node.expression) ? node.expression.text : 'fetch';
       if (access && sdkLast.has(name)) {
         const sdk = sdkEndpoint(memberChain(ts, access), ctx.candidates.sdkCalls);
         if (sdk) collections ??= fileCollections(ts, sf);
@@ -1121,6 +1124,16 @@ function pathIn(ts: Ts, sf: TS.SourceFile, e: TS.Expression, call: TS.Node, dept
   return undefined;
 }
 
+/** `(options.fetch ?? globalThis.fetch)`, `(this.fetchImpl || fetch)`: a fetch the caller may replace, the global one else. */
+function isInjectedFetch(ts: Ts, callee: TS.Expression): boolean {
+  if (!ts.isParenthesizedExpression(callee)) return false;
+  const choice = callee.expression;
+  if (!isFallback(ts, choice)) return false;
+  const named = (e: TS.Expression): boolean =>
+    (ts.isIdentifier(e) && e.text === 'fetch') || (ts.isPropertyAccessExpression(e) && e.name.text === 'fetch');
+  return named(choice.left) || named(choice.right);
+}
+
 /** `new Request(…)`, or a name the function around `call` or the file binds to one. */
 function isFetchRequest(ts: Ts, sf: TS.SourceFile, e: TS.Expression, call: TS.Node): boolean {
   const value = unwrapExpression(ts, e);
@@ -1489,7 +1502,7 @@ function propertyIn(ts: Ts, properties: Properties, key: string): TS.Expression 
  * A `const` of this name in the blocks around `node`, innermost first, or at the file's top;
  * `local`: only in the blocks of the function around it.
  */
-function constantValue(ts: Ts, sf: TS.SourceFile, name: string, node: TS.Node, local = false): TS.Expression | undefined {
+export function constantValue(ts: Ts, sf: TS.SourceFile, name: string, node: TS.Node, local = false): TS.Expression | undefined {
   const inStatements = (statements: readonly TS.Statement[]): TS.Expression | undefined => {
     for (const st of statements) {
       if (!ts.isVariableStatement(st) || !(st.declarationList.flags & ts.NodeFlags.Const)) continue;
