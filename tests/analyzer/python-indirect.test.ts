@@ -281,4 +281,26 @@ describe('Python written one step removed', () => {
     });
     expect(facts.filter((f) => f.kind === 'handler').map((f) => `${f.line} ${f.literal}`)).toEqual(['10 response.completed', '12 error']);
   });
+
+  it('TypeScript: an undotted case beside another API’s cases is that API’s; beside the stream’s, it is handled', async () => {
+    const { facts } = await analyzeFiles({
+      'web/adapter.mts': [
+        'export function fromAnthropic(event: { type: string }) {',
+        '  switch (event.type) {',
+        "    case 'message_start': return [{ type: 'response.created' }];",
+        "    case 'ping': return [];",
+        "    case 'error': return [{ type: 'error' }];",
+        '  }',
+        '}',
+        'export function consume(event: { type: string }) {',
+        '  switch (event.type) {',
+        "    case 'response.completed': return 1;",
+        "    case 'error': return 2;",
+        '  }',
+        '}',
+        '',
+      ].join('\n'),
+    });
+    expect(facts.filter((f) => f.kind === 'handler').map((f) => `${f.line} ${f.literal}`)).toEqual(['10 response.completed', '11 error']);
+  });
 });

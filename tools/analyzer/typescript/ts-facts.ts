@@ -179,7 +179,11 @@ export function typescriptFacts(ts: Ts, sf: TS.SourceFile, ctx: FileContext): Fi
     }
     if (isEventLiteral(node.text, ctx.candidates)) {
       const { kind, evidence } = roleOf(ts, node, sf, ctx.candidates.nameKeyed);
-      if (isWeakLiteral(node.text) && !isTyped(ts, node, kind, sf, ctx.candidates.nameKeyed)) return false;
+      if (
+        isWeakLiteral(node.text) &&
+        (!isTyped(ts, node, kind, sf, ctx.candidates.nameKeyed) || besideOtherCases(ts, node, ctx.candidates))
+      )
+        return false;
       add({
         kind,
         symbol,
@@ -800,6 +804,26 @@ function isTyped(ts: Ts, node: TS.Node, kind: CodeFactKind, sf: TS.SourceFile, n
   // `frame('error', …)`, where the file's own `frame` writes it as the event's type.
   if (ts.isCallExpression(p) && kind === 'emitter') return typesTheEvent(ts, p, node, sf);
   return false;
+}
+
+/**
+ * `case 'error':` in a switch whose other cases name another API's events (`'message_start'`,
+ * `'ping'`) and none of the stream's dotted ones: that API's error, not the stream's.
+ */
+function besideOtherCases(ts: Ts, node: TS.Node, candidates: Candidates): boolean {
+  let p = node.parent;
+  while (ts.isAsExpression(p) || ts.isSatisfiesExpression(p) || ts.isParenthesizedExpression(p)) p = p.parent;
+  if (!ts.isCaseClause(p)) return false;
+  let foreign = false;
+  for (const clause of p.parent.clauses) {
+    if (!ts.isCaseClause(clause)) continue;
+    const label = unwrapExpression(ts, clause.expression);
+    if (!ts.isStringLiteral(label) && !ts.isNoSubstitutionTemplateLiteral(label)) continue;
+    const event = isEventLiteral(label.text, candidates);
+    if (event && !isWeakLiteral(label.text)) return false;
+    if (!event) foreign = true;
+  }
+  return foreign;
 }
 
 /**
