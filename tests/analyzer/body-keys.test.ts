@@ -877,6 +877,54 @@ describe('body keys an untyped handler reads', () => {
     ]);
   });
 
+  it('Python: a route registered in another module than its handler reads the body where the handler does', async () => {
+    expect(
+      await routes({
+        'server/__init__.py': '',
+        'server/routers.py': [
+          'from typing import TYPE_CHECKING',
+          'from .views import create_conversation',
+          'if TYPE_CHECKING:',
+          '    from .api import API',
+          '',
+          'def register(api: "API") -> None:',
+          '    api.router.add_api_route("/v1/responses", api.create_response, methods=["POST"])',
+          '    api.router.add_api_route("/v1/conversations", create_conversation, methods=["POST"])',
+          '    api.router.add_api_route("/v1/conversations/{conversation_id}", api.unknown.get, methods=["GET"])',
+          '',
+          'def create_app(router):',
+          '    from .api import API',
+          '    service = API()',
+          '    router.add_api_route("/v1/responses/compact", service.create_response, methods=["POST"])',
+          '',
+        ].join('\n'),
+        'server/api.py': [
+          'from fastapi import Request',
+          'from .convert import parse_request',
+          '',
+          'class API:',
+          '    async def create_response(self, request: Request):',
+          '        raw = await request.json()',
+          '        if raw.get("stream"):',
+          '            return None',
+          '        return parse_request(raw)',
+          '',
+        ].join('\n'),
+        'server/convert.py': ['def parse_request(raw):', '    return {"model": raw["model"]}', ''].join('\n'),
+        'server/views.py': [
+          'async def create_conversation(request):',
+          '    body = await request.json()',
+          '    return body.get("items")',
+          '',
+        ].join('\n'),
+      }),
+    ).toEqual([
+      'server/routers.py:7 POST /v1/responses [stream@server/api.py:7 model@server/convert.py:2]',
+      'server/routers.py:8 POST /v1/conversations [items@server/views.py:3]',
+      'server/routers.py:14 POST /v1/responses/compact [stream@server/api.py:7 model@server/convert.py:2]',
+    ]);
+  });
+
   it('Python: Django URL patterns take the body keys their views read, a class view in its method of the route', async () => {
     expect(
       await routes({

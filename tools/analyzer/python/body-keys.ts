@@ -7,7 +7,7 @@
  */
 import type { Node } from 'web-tree-sitter';
 import type { CodeFact } from '../facts.js';
-import type { ModuleFacts } from '../module-facts.js';
+import { type ModuleFacts, REQUEST_BODY } from '../module-facts.js';
 import { loopStrings } from './sent-flow.js';
 import { kids, lastName, paramName, pos, stringValue } from './syntax.js';
 
@@ -341,8 +341,12 @@ function receiverClass(name: string, at: Node): string | undefined {
   return undefined;
 }
 
+/** Text that parses a request's body: `request.json()`, `req.get_json(`, `json.loads(request.body`. */
+const REQUEST_JSON =
+  /\b(?:request|req)\.(?:json\b|get_json\(|data\b)|json\.loads\(\s*(?:await\s+)?[\w.]*\b(?:request|req)\.(?:body|data|get_data)/;
+
 /** A request's body read through it: `request.body`, `request.data`, `request.json`, `request.get_json`. */
-const REQUEST_BODY = /\b([A-Za-z_]\w*)\.(?:body|data|json|get_json)\b/g;
+const REQUEST_BODY_READ = /\b([A-Za-z_]\w*)\.(?:body|data|json|get_json)\b/g;
 
 /** A key read by a string off a name: `x.get("k"`, `x["k"`. */
 const KEY_READ = /\b([A-Za-z_]\w*)\s*(?:\.\s*get\s*\(|\[)\s*[rbuRBU]*["']/g;
@@ -390,17 +394,25 @@ export function bodyReaders(functionNodes: readonly Node[], functions: ReadonlyM
   functionNodes.forEach((fn, i) => {
     const readOff = direct[i]!;
     const passes = passing.get(i);
-    if (readOff.size === 0 && !passes) return;
+    // A request handler parses its request's body itself (`raw = await request.json()`).
+    const handles = REQUEST_JSON.test(texts[i]!);
+    if (readOff.size === 0 && !passes && !handles) return;
     const name = callableName(fn);
     if (!name) return;
+    const read: [number, string, number][] = [];
+    const handedOn: [number, HandOff][] = [];
+    // What it reads off that body, for a route of another module that registers it
+    // (`router.add_api_route("/v1/responses", api.create_response)`).
+    if (handles) {
+      const found = keysRead(fn, [], functions);
+      for (const k of found.keys) read.push([REQUEST_BODY, k.name, k.line]);
+      for (const h of found.handOffs) handedOn.push([REQUEST_BODY, h]);
+    }
     const params = parameterNames(fn);
     // A parameter it passes on to a function of its file that reads it (`return wrap(payload=payload)`).
     if (passes) for (const p of params) if (passes(p)) readOff.add(p);
-    if (readOff.size === 0) return;
     // A request whose body the function reads (`json.loads(request.body)`, `request.data["model"]`).
-    for (const m of texts[i]!.matchAll(REQUEST_BODY)) readOff.add(m[1]!);
-    const read: [number, string, number][] = [];
-    const handedOn: [number, HandOff][] = [];
+    if (readOff.size > 0) for (const m of texts[i]!.matchAll(REQUEST_BODY_READ)) readOff.add(m[1]!);
     params.forEach((param, index) => {
       if (!readOff.has(param)) return;
       const found = keysRead(fn, [param], functions);

@@ -24,6 +24,7 @@ import {
 } from '../client-path.js';
 import type { FactSink } from '../fact-sink.js';
 import type { CodeFact, ReturnHandOff } from '../facts.js';
+import { REQUEST_BODY_ARG } from '../module-facts.js';
 import { pathOfPattern } from '../route-pattern.js';
 import { flowKeys, returnedFlowKeys, sentStrings } from './sent-flow.js';
 import {
@@ -803,6 +804,9 @@ function registeredRouteFact(call: Node, name: string, args: Node[], scope: Rout
   // A handler of this file that reads the raw body: the keys it reads, there and where it hands it.
   const { keys: read, handOffs } =
     handler.fn && !body && methods.some((m) => WITH_BODY.has(m)) ? keysRead(handler.fn, rawBody, scope.functions) : NOTHING_READ;
+  // One of another module: what it reads off its request's body, found there by the workspace pass.
+  const handed: HandOff[] =
+    !handler.fn && handler.callee !== undefined ? [{ callee: handler.callee, arg: REQUEST_BODY_ARG, line: pos(call).line }] : handOffs;
   const query = handler.fn ? withQueryReads(params, handler.fn) : params;
   for (const m of methods) {
     const own = [...query.filter((p) => p.in !== 'body' || WITH_BODY.has(m)), ...(WITH_BODY.has(m) ? read : [])];
@@ -814,7 +818,7 @@ function registeredRouteFact(call: Node, name: string, args: Node[], scope: Rout
       evidence: declared.evidence,
       ...(body && WITH_BODY.has(m) ? { className: body } : {}),
       ...(own.length ? { params: own } : {}),
-      ...(WITH_BODY.has(m) && handOffs.length ? { handsBody: handOffs } : {}),
+      ...(WITH_BODY.has(m) && handed.length ? { handsBody: handed } : {}),
       ...(owner ? { router: owner } : {}),
       ...pos(call),
     });
@@ -846,13 +850,22 @@ function pathTemplateParams(path: string, line: number): RouteParam[] {
   }));
 }
 
-/** A handler given by name: a function or method this file defines, or a name (or a module's attribute) it imports. */
-function handlerOf(node: Node | undefined, functions: ReadonlyMap<string, Node>, sink: FactSink): { name: string; fn?: Node } | undefined {
+/**
+ * A handler given by name: a function or method this file defines, or a name (or a module's
+ * attribute) it imports, or a method of an object whose class the file names (`api.create` with
+ * `api: "API"` a parameter, or `api = API()` at the module's top). One defined elsewhere carries
+ * the name the module graph finds it by (`views.create`, `API.create`).
+ */
+function handlerOf(
+  node: Node | undefined,
+  functions: ReadonlyMap<string, Node>,
+  sink: FactSink,
+): { name: string; fn?: Node; callee?: string } | undefined {
   const imported = (local: string) => sink.module.imports.some((i) => i.local === local);
   if (node?.type === 'identifier') {
     const fn = functions.get(node.text);
     if (fn) return { name: node.text, fn };
-    return imported(node.text) ? { name: node.text } : undefined;
+    return imported(node.text) ? { name: node.text, callee: node.text } : undefined;
   }
   if (node?.type === 'attribute') {
     const written = writtenName(node)?.split('.');
@@ -861,9 +874,58 @@ function handlerOf(node: Node | undefined, functions: ReadonlyMap<string, Node>,
     // `self.create`: a method of the class that registers it.
     const fn = written.length === 2 && (written[0] === 'self' || written[0] === 'cls') ? functions.get(last) : undefined;
     if (fn) return { name: last, fn };
-    return imported(written[0]!) ? { name: last } : undefined;
+    if (imported(written[0]!)) return { name: last, callee: written.join('.') };
+    const cls = written.length === 2 ? classOfName(node, written[0]!) : undefined;
+    return cls !== undefined && (imported(cls) || functions.has(`${cls}.${last}`) || definesClass(node, cls))
+      ? { name: last, callee: `${cls}.${last}` }
+      : undefined;
   }
   return undefined;
+}
+
+/**
+ * The class a name holds where `at` reads it: a parameter of the function around annotated with it
+ * (`api: "API"`, `api: API`), or `api = API(…)` in that function's body or at the module's top.
+ * Only a capitalised class name.
+ */
+function classOfName(at: Node, name: string): string | undefined {
+  const capitalised = (t: string | undefined): string | undefined => (t !== undefined && /^[A-Z]\w*$/.test(t) ? t : undefined);
+  const made = (block: Node | null): string | undefined => {
+    for (const st of kids(block ?? at)) {
+      const a = st.type === 'expression_statement' ? kids(st)[0] : undefined;
+      if (a?.type !== 'assignment' || a.childForFieldName('left')?.text !== name) continue;
+      const right = a.childForFieldName('right');
+      if (right?.type === 'call') return capitalised(right.childForFieldName('function')?.text);
+    }
+    return undefined;
+  };
+  for (let n = at.parent; n; n = n.parent) {
+    if (n.type !== 'function_definition') continue;
+    for (const p of kids(n.childForFieldName('parameters') ?? n)) {
+      if (p.type !== 'typed_parameter' && p.type !== 'typed_default_parameter') continue;
+      const named = p.type === 'typed_parameter' ? kids(p).find((k) => k.type === 'identifier') : p.childForFieldName('name');
+      if (named?.text !== name) continue;
+      const type = p.childForFieldName('type');
+      const inner = type?.type === 'type' ? kids(type)[0] : type;
+      return capitalised(inner?.type === 'string' ? stringValue(inner) : inner?.text);
+    }
+    const local = made(n.childForFieldName('body'));
+    if (local !== undefined) return local;
+    break;
+  }
+  let root: Node = at;
+  while (root.parent) root = root.parent;
+  return made(root);
+}
+
+/** Whether the module defines a class of that name at its top. */
+function definesClass(at: Node, name: string): boolean {
+  let root: Node = at;
+  while (root.parent) root = root.parent;
+  return kids(root).some((st) => {
+    const cls = st.type === 'decorated_definition' ? st.childForFieldName('definition') : st;
+    return cls?.type === 'class_definition' && cls.childForFieldName('name')?.text === name;
+  });
 }
 
 function keywordValue(args: Node[], name: string): Node | undefined {
