@@ -7,15 +7,22 @@ import { fixtureModel, LANES, PATTERNS } from './fixture-model.js';
 
 const roots: string[] = [];
 
-/** `files` (workspace path → text) analyzed as a workspace under the fixture lanes (`server/`, `tests/`, `web/`), or under `lanes`. */
-export async function analyzeFiles(files: Record<string, string>, lanes: AnalyzeOptions['lanes'] = LANES): Promise<AnalyzeResult> {
+/**
+ * `files` (workspace path → text) analyzed as a workspace under the fixture lanes (`server/`,
+ * `tests/`, `web/`), or under `lanes`; against the fixture model, or `model`.
+ */
+export async function analyzeFiles(
+  files: Record<string, string>,
+  lanes: AnalyzeOptions['lanes'] = LANES,
+  model: AnalyzeOptions['model'] = fixtureModel,
+): Promise<AnalyzeResult> {
   const root = mkdtempSync(join(tmpdir(), 'specmap-analyze-'));
   roots.push(root);
   for (const [file, text] of Object.entries(files)) {
     mkdirSync(dirname(join(root, file)), { recursive: true });
     writeFileSync(join(root, file), text);
   }
-  return analyzeWorkspace({ root, lanes, model: fixtureModel, unknownLiteralPatterns: PATTERNS });
+  return analyzeWorkspace({ root, lanes, model, unknownLiteralPatterns: PATTERNS });
 }
 
 /** Removes the workspaces `analyzeFiles` made (call from afterAll). */

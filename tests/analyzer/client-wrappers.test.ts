@@ -7,6 +7,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { analyzeFiles, removeAnalyzedFiles } from './analyze-files.js';
+import { fixtureModel, LANES } from './fixture-model.js';
 
 afterAll(removeAnalyzedFiles);
 
@@ -773,12 +774,98 @@ describe('TypeScript: the Fetch API’s request object, sent later', () => {
         ].join('\n'),
       }),
     ).toEqual([
-      // The path after the base the constant holds (the spec's paths are matched by their end); one
-      // fact per request: `fetch(request)` adds none.
-      'web/requests.mts:3 POST /responses [model@5,input@5] (new Request())',
-      'web/requests.mts:10 GET /conversations/{id}/items [id@10,after@10] (new Request())',
-      'web/requests.mts:12 DELETE /responses/{id} [id@12] (new Request())',
-      'web/requests.mts:16 POST /responses/{id}/cancel [id@16] (fetch() call)',
+      // The path the constant's URL starts; one fact per request: `fetch(request)` adds none.
+      'web/requests.mts:3 POST /v1/responses [model@5,input@5] (new Request())',
+      'web/requests.mts:10 GET /v1/conversations/{id}/items [id@10,after@10] (new Request())',
+      'web/requests.mts:12 DELETE /v1/responses/{id} [id@12] (new Request())',
+      'web/requests.mts:16 POST /v1/responses/{id}/cancel [id@16] (fetch() call)',
+    ]);
+  });
+});
+
+describe('TypeScript: a request described by the object a function returns, for a core to send', () => {
+  it('reads its method, its URL (a template, a constant, a path joined to a base) and its body', async () => {
+    expect(
+      await routes({
+        'web/configs.mts': [
+          'type RequestConfig = { url: string; method: string; body?: unknown };',
+          'declare function joinPath(base: string, path: string): string;',
+          "const RESPONSES_PATH = '/v1/responses';",
+          'export const remove = (base: string, id: string): RequestConfig => ({',
+          // biome-ignore lint/suspicious/noTemplateCurlyInString: the source text of a template, analyzed
+          '  url: `${base}/v1/responses/${id}`,',
+          "  method: 'DELETE',",
+          '});',
+          'export function create(base: string, model: string, input: string): RequestConfig {',
+          '  const url = joinPath(base, RESPONSES_PATH);',
+          "  return { url, method: 'POST', body: { model, input } };",
+          '}',
+          // A route described so has a handler: a server's, read as before.
+          "export const route = () => ({ method: 'GET', path: '/v1/models', handler: list });",
+          // An object with a method that names no path says nothing.
+          "export const other = () => ({ method: 'POST', url: target });",
+          '',
+        ].join('\n'),
+      }),
+    ).toEqual([
+      'web/configs.mts:4 DELETE /v1/responses/{id} [id@4] (request described by the object returned)',
+      'web/configs.mts:10 POST /v1/responses [model@10,input@10] (request described by the object returned)',
+    ]);
+  });
+});
+
+describe('Python: an SDK call’s path parameter given by keyword', () => {
+  it('is where the keyword is written, on a line of its own or not; a positional one is at the call', async () => {
+    // The fixture model with the SDK calls of two endpoints that have a path parameter.
+    const items = 'endpoint:GET /v1/conversations/{conversation_id}/items';
+    const cancel = 'endpoint:POST /v1/responses/{response_id}/cancel';
+    const endpoint = (id: string, call: string) => {
+      const [method, path] = id.slice('endpoint:'.length).split(' ') as ['GET' | 'POST', string];
+      return { ...fixtureModel.endpoints[0]!, id, method, path, sdkCalls: [call] };
+    };
+    const param = (endpointId: string, name: string, where: 'path' | 'query') => ({
+      ...fixtureModel.params[0]!,
+      id: `param:${endpointId.slice('endpoint:'.length)}#${name}`,
+      endpoint: endpointId,
+      in: where,
+      field: { ...fixtureModel.params[0]!.field, name },
+    });
+    const model = {
+      ...fixtureModel,
+      endpoints: [...fixtureModel.endpoints, endpoint(items, 'conversations.items.list'), endpoint(cancel, 'responses.cancel')],
+      params: [
+        ...fixtureModel.params,
+        param(items, 'conversation_id', 'path'),
+        param(items, 'limit', 'query'),
+        param(cancel, 'response_id', 'path'),
+      ],
+    };
+    const { facts } = await analyzeFiles(
+      {
+        'server/items.py': [
+          'async def items(client, cid, rid):',
+          '    listed = await client.conversations.items.list(',
+          '        conversation_id=cid,',
+          '        limit=5,',
+          '    )',
+          '    await client.responses.cancel(rid)',
+          '    return await client.responses.cancel(',
+          '        response_id=rid,',
+          '    )',
+          '',
+        ].join('\n'),
+      },
+      LANES,
+      model,
+    );
+    expect(
+      facts
+        .filter((f) => f.kind === 'route')
+        .map((f) => `${f.line} ${f.path} [${(f.params ?? []).map((p) => `${p.in} ${p.name}@${p.line}`)}]`),
+    ).toEqual([
+      '2 /v1/conversations/{conversation_id}/items [path conversation_id@3,query limit@4]',
+      '6 /v1/responses/{response_id}/cancel [path response_id@6]',
+      '7 /v1/responses/{response_id}/cancel [path response_id@8]',
     ]);
   });
 });

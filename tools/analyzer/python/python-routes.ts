@@ -1040,7 +1040,12 @@ function sdkCallFact(
     .filter((k) => sdkOwn(k.name) && !written.has(k.name));
   if (sendsForeignKeys([...sent, ...flowed], sdk)) return false;
   sent.push(...flowed.filter((k) => sdk.params.includes(k.name)).map((k): RouteParam => ({ ...k, in: where })));
-  const path = pathTemplateParams(sdk.path, line);
+  // Each where it is written: a keyword on a line of its own (`conversation_id=cid,`) is there, a
+  // positional argument at the call.
+  const path = pathTemplateParams(sdk.path, line).map((p) => {
+    const keyword = sent.find((k) => k.name === p.name);
+    return keyword ? { ...p, line: keyword.line } : p;
+  });
   // `input_items.list(response_id=…, limit=…)`: a keyword that fills the path is no query parameter.
   const inPath = new Set(path.map((p) => p.name));
   const params: RouteParam[] = [...path, ...sentParams(sent, sdk).filter((k) => !inPath.has(k.name))];

@@ -179,9 +179,49 @@ export function routeVisitor(
       ...where,
     });
   };
+  /**
+   * `return { url, method: 'DELETE' }`, `(base) => ({ url: \`${base}/v1/responses\`, method: 'POST', body
+   * })`: a request described by the object a function returns, for the library's core to send. One
+   * with a `handler` is a server's route, read where it is registered.
+   */
+  const describedRequest = (node: TS.ObjectLiteralExpression): void => {
+    const method = propertyValue(ts, node, 'method');
+    if (!method || !ts.isStringLiteral(method) || !HTTP_METHOD.test(method.text) || propertyValue(ts, node, 'handler')) return;
+    const url = propertyValue(ts, node, 'url') ?? propertyValue(ts, node, 'path');
+    const path = url && pathIn(ts, sf, url, node, 0);
+    if (!path?.startsWith('/')) return;
+    const verb = method.text.toLowerCase();
+    const where = at(node);
+    const sent: SentKey[] = [];
+    const body = WITH_BODY.has(verb) ? (propertyValue(ts, node, 'body') ?? propertyValue(ts, node, 'data')) : undefined;
+    if (body) {
+      const value = unwrapExpression(ts, body);
+      const held =
+        ts.isCallExpression(value) && value.arguments[0] && /(^|\.)stringify$/.test(exprName(ts, value.expression) ?? '')
+          ? value.arguments[0]
+          : value;
+      if (ts.isObjectLiteralExpression(held)) sent.push(...objectKeys(ts, held, 'body', at, { sf, node }));
+      else sent.push(...knownFlowKeys(ts, sf, node, held, at, knownParams, 'body'));
+    }
+    if (url) sent.push(...urlQueryKeys(ts, sf, url, node, at));
+    const params = [...(pathParams(path, where.line).params ?? []), ...sent];
+    sink.add({
+      kind: 'route',
+      symbol: callerName(ts, node) ?? 'request',
+      method: verb.toUpperCase(),
+      path,
+      evidence: 'request described by the object returned',
+      ...(params.length ? { params } : {}),
+      ...where,
+    });
+  };
   return (node: TS.Node): void => {
     if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'Request') {
       fetchRequest(node);
+      return;
+    }
+    if (node.kind === ts.SyntaxKind.ObjectLiteralExpression && isReturned(ts, node)) {
+      describedRequest(node as TS.ObjectLiteralExpression);
       return;
     }
     if (node.kind === ts.SyntaxKind.BinaryExpression) {
@@ -1078,19 +1118,27 @@ function concatenated(ts: Ts, e: TS.Expression): TS.Expression[] {
 }
 
 /**
+ * How many steps pathIn takes: `url` → `joinPath(base, path ?? RESPONSES_PATH)` → `path` →
+ * `resolveApiPath(ctx, { default: \`${RESPONSES_PATH}/${id}\` })` → the template is five.
+ */
+const PATH_STEPS = 6;
+
+/**
  * The path a call's first argument leads to: a path itself; a client's options object (`{ url }`,
  * `{ path }`); a URL builder's argument (`this.config.url({ path: '/responses' })`, `new URL(…)`);
  * a constant declared in a function around the call or at the top of the file. A few steps at most.
  */
 function pathIn(ts: Ts, sf: TS.SourceFile, e: TS.Expression, call: TS.Node, depth: number): string | undefined {
   // `${url}/${id}/cancel` with `url` a parameter its callers give `${base}/responses`: that path, then the rest.
-  const based = depth < 4 && ts.isTemplateExpression(e) ? basedTemplate(ts, sf, e, call, depth) : undefined;
+  const based = depth < PATH_STEPS && ts.isTemplateExpression(e) ? basedTemplate(ts, sf, e, call, depth) : undefined;
   if (based !== undefined) return based;
   const direct = pathOf(ts, e);
-  if (direct !== undefined || depth >= 4) return direct;
+  if (direct !== undefined || depth >= PATH_STEPS) return direct;
   if (ts.isAwaitExpression(e) || ts.isParenthesizedExpression(e)) return pathIn(ts, sf, e.expression, call, depth + 1);
-  // `deps.endpoint ?? DEFAULT_ENDPOINT`, `options.url || API_URL`: the default, when it reads as a path.
-  if (isFallback(ts, e)) return pathIn(ts, sf, e.right, call, depth + 1);
+  // `deps.endpoint ?? DEFAULT_ENDPOINT`, `options.url || API_URL`: the default, when it reads as a
+  // path; the first, when it does too (`resolved ?? RESPONSES_PATH` with `resolved` a path resolved
+  // from a default of its own).
+  if (isFallback(ts, e)) return pathIn(ts, sf, e.left, call, depth + 1) ?? pathIn(ts, sf, e.right, call, depth + 1);
   if (ts.isIdentifier(e)) {
     const value = constantValue(ts, sf, e.text, call);
     if (value) return pathIn(ts, sf, value, call, depth + 1);
@@ -1110,6 +1158,19 @@ function pathIn(ts: Ts, sf: TS.SourceFile, e: TS.Expression, call: TS.Node, dept
     const arg = e.arguments[0];
     const inner = pathIn(ts, sf, arg, call, depth + 1);
     if (inner !== undefined) return inner;
+    // `joinPath(base, RESPONSES_PATH)`, `resolveApiPath(ctx, { default: \`${RESPONSES_PATH}/${id}\` })`:
+    // a builder given a base or a context first, then the path or its default.
+    const builderName = ts.isPropertyAccessExpression(e.expression)
+      ? e.expression.name.text
+      : ts.isIdentifier(e.expression)
+        ? e.expression.text
+        : '';
+    if (/join|path|url|uri|endpoint/i.test(builderName))
+      for (const later of e.arguments.slice(1)) {
+        const given = ts.isObjectLiteralExpression(later) ? propertyValue(ts, later, 'default') : later;
+        const found = given && pathIn(ts, sf, given, call, depth + 1);
+        if (found !== undefined) return found;
+      }
     // `new URL('responses', base)`, `this._getEndpoint('responses')`: a path relative to a base the
     // builder adds.
     const callee = ts.isPropertyAccessExpression(e.expression)
@@ -1122,6 +1183,13 @@ function pathIn(ts: Ts, sf: TS.SourceFile, e: TS.Expression, call: TS.Node, dept
       return pathOfUrl(`/${arg.text}`);
   }
   return undefined;
+}
+
+/** An object a function returns: `return { … }`, or an arrow's `=> ({ … })`. */
+function isReturned(ts: Ts, node: TS.Node): boolean {
+  let up = node.parent;
+  while (up && (ts.isParenthesizedExpression(up) || ts.isAsExpression(up) || ts.isSatisfiesExpression(up))) up = up.parent;
+  return up !== undefined && (ts.isReturnStatement(up) || (ts.isArrowFunction(up) && !ts.isBlock(up.body)));
 }
 
 /** `(options.fetch ?? globalThis.fetch)`, `(this.fetchImpl || fetch)`: a fetch the caller may replace, the global one else. */
@@ -1282,17 +1350,31 @@ function wrappedRequestFact(
 
 /** A template that starts with a name holding a path (a parameter its callers fill): that path, then the rest. */
 function basedTemplate(ts: Ts, sf: TS.SourceFile, e: TS.TemplateExpression, call: TS.Node, depth: number): string | undefined {
-  const [first, ...rest] = e.templateSpans;
-  if (e.head.text !== '' || !first || !ts.isIdentifier(first.expression) || !first.literal.text.startsWith('/')) return undefined;
-  const base = /url|uri|endpoint|path|base/i.test(first.expression.text)
-    ? passedPath(ts, sf, first.expression.text, call, depth)
-    : undefined;
-  if (base === undefined) return undefined;
-  let text = first.literal.text;
-  rest.forEach((span, i) => {
-    text += `{${substitutionName(ts, span.expression, i + 1)}}${span.literal.text}`;
-  });
-  return pathOfUrl(base.replace(/\/$/, '') + text);
+  if (e.head.text !== '') return undefined;
+  const spans = e.templateSpans;
+  for (const [k, span] of spans.entries()) {
+    if (!ts.isIdentifier(span.expression)) return undefined;
+    const name = span.expression.text;
+    let base =
+      k === 0 && span.literal.text.startsWith('/') && /url|uri|endpoint|path|base/i.test(name)
+        ? passedPath(ts, sf, name, call, depth)
+        : undefined;
+    // `${RESPONSES_PATH}/${id}/cancel`, `${base}${RESPONSES_PATH}`: a constant of the file that holds a path.
+    if (base === undefined && (k > 0 || /^[A-Z][A-Z0-9_]*$/.test(name))) {
+      const value = constantValue(ts, sf, name, call);
+      base = value && (ts.isStringLiteral(value) || ts.isNoSubstitutionTemplateLiteral(value)) ? pathOf(ts, value) : undefined;
+    }
+    if (base?.startsWith('/')) {
+      let text = span.literal.text;
+      spans.slice(k + 1).forEach((rest, i) => {
+        text += `{${substitutionName(ts, rest.expression, k + 1 + i)}}${rest.literal.text}`;
+      });
+      return pathOfUrl(base.replace(/\/$/, '') + text);
+    }
+    // Only a host may stand before the path (`${base}${RESPONSES_PATH}`), with nothing between.
+    if (span.literal.text !== '') return undefined;
+  }
+  return undefined;
 }
 
 /**
@@ -1365,7 +1447,7 @@ function sentKeys(
 function knownFlowKeys(
   ts: Ts,
   sf: TS.SourceFile,
-  call: TS.CallExpression | TS.NewExpression,
+  call: TS.Node,
   value: TS.Expression,
   at: At,
   known: ReadonlySet<string>,
