@@ -656,6 +656,32 @@ describe('body keys an untyped handler reads', () => {
     ).toEqual(['web/server.mts:4 POST /v1/responses [model@web/validate.mts:3 input@web/validate.mts:4]']);
   });
 
+  it('a body that may be absent, read as the body or nothing (`… if … else {}`, `… ? … : {}`)', async () => {
+    expect(
+      await routes({
+        'server/optional.py': [
+          'from fastapi import APIRouter, Request',
+          'router = APIRouter()',
+          '',
+          '@router.post("/v1/conversations")',
+          'async def create(request: Request):',
+          '    body = await request.json() if await request.body() else {}',
+          '    return body.get("metadata")',
+          '',
+        ].join('\n'),
+        'web/optional.mts': [
+          "import { Hono } from 'hono';",
+          'const app = new Hono();',
+          "app.post('/v1/responses', async (c) => {",
+          "  const body = c.req.header('content-length') ? await c.req.json() : {};",
+          '  return c.json(body.model);',
+          '});',
+          '',
+        ].join('\n'),
+      }),
+    ).toEqual(['server/optional.py:4 POST /v1/conversations [metadata@7]', 'web/optional.mts:3 POST /v1/responses [model@5]']);
+  });
+
   it('TypeScript: keys taken out of the body to drop them are not read', async () => {
     expect(
       await routes({

@@ -204,9 +204,16 @@ function namesGiven(fn: Node, read: RegExp): string[] {
   for (const a of fn.descendantsOfType('assignment')) {
     const left = a?.childForFieldName('left');
     const right = a?.childForFieldName('right');
-    if (left?.type === 'identifier' && right && read.test(right.text)) out.push(left.text);
+    if (left?.type === 'identifier' && right && read.test(orNothing(right).text)) out.push(left.text);
   }
   return out;
+}
+
+/** `await request.json() if await request.body() else {}`: the value, when the other branch is nothing (`{}`, `dict()`, `None`). */
+function orNothing(e: Node): Node {
+  if (e.type !== 'conditional_expression') return e;
+  const [value, , otherwise] = kids(e).filter((k) => k.isNamed);
+  return value && otherwise && /^(?:\{\}|dict\(\)|None)$/.test(otherwise.text) ? value : e;
 }
 
 /** Whether an expression is one of `holders`, or reads as `read` in place. */

@@ -1185,6 +1185,16 @@ function pathIn(ts: Ts, sf: TS.SourceFile, e: TS.Expression, call: TS.Node, dept
   return undefined;
 }
 
+/** `{}`, `undefined`, `null`: what a body that may be absent is when it is. */
+function isNoValue(ts: Ts, e: TS.Expression): boolean {
+  const x = unwrapExpression(ts, e);
+  return (
+    (ts.isObjectLiteralExpression(x) && x.properties.length === 0) ||
+    x.kind === ts.SyntaxKind.NullKeyword ||
+    (ts.isIdentifier(x) && x.text === 'undefined')
+  );
+}
+
 /** An object a function returns: `return { … }`, or an arrow's `=> ({ … })`. */
 function isReturned(ts: Ts, node: TS.Node): boolean {
   let up = node.parent;
@@ -1986,8 +1996,10 @@ export function keysRead(
     if (visited.has(root)) return;
     visited.add(root);
     const held = (e: TS.Expression): boolean => {
-      // `req.body ?? {}`, `req.body || {}`: the body, or nothing to read when there is none.
+      // `req.body ?? {}`, `req.body || {}`: the body, or nothing to read when there is none; so is
+      // `hasBody ? await c.req.json() : {}`.
       if (isFallback(ts, e) && ts.isObjectLiteralExpression(e.right) && e.right.properties.length === 0) e = e.left;
+      else if (ts.isConditionalExpression(e) && isNoValue(ts, e.whenFalse)) e = e.whenTrue;
       if (isBody(e, depth)) return true;
       // `body as Record<string, unknown>`: the same object, narrowed.
       while (ts.isAsExpression(e) || ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e) || ts.isSatisfiesExpression(e))
