@@ -1118,6 +1118,13 @@ describe('the strings a client sends for a key', () => {
         '    extra = {"truncation": "disabled"}',
         '    return client.responses.create(model="m", input=text, include=["a.b"], **extra)',
         '',
+        'def gather(client, text, web):',
+        '    include = ["x.y"]',
+        '    if web:',
+        '        include.append("a.b")',
+        '        include.extend(["c.d"])',
+        '    return client.responses.create(model="m", input=text, include=include)',
+        '',
       ].join('\n'),
     });
     expect(
@@ -1126,6 +1133,8 @@ describe('the strings a client sends for a key', () => {
         .map((f) => `${f.file}:${f.line} ${(f.params ?? []).map((p) => `${p.name}${p.sent ? `=${p.sent.join('|')}` : ''}`)}`),
     ).toEqual([
       'server/send.py:3 model=m,input,include=a.b,truncation=disabled',
+      // A list held in a name, and what the function appends to it.
+      'server/send.py:10 model=m,input,include=x.y|a.b|c.d',
       'web/send.mts:4 model=m,input,truncation=auto,include=a.b|c.d,max_output_tokens',
     ]);
   });

@@ -628,7 +628,35 @@ export function sentStrings(value: Node | null | undefined): string[] | undefine
     const s = stringValue(value);
     return s === undefined ? undefined : [s];
   }
+  if (value.type === 'identifier') return heldStrings(value);
   if (value.type !== 'list' && value.type !== 'tuple') return undefined;
   const items = kids(value).map((k) => (k.type === 'string' ? stringValue(k) : undefined));
   return items.length > 0 && items.every((t) => t !== undefined) ? (items as string[]) : undefined;
+}
+
+/**
+ * `include=include` with the function around it writing the list: `include = ["a.b"]`, then
+ * `include.append("c.d")`, `include.extend([…])`, `include += […]`. Every string so written, when
+ * each write is of strings.
+ */
+function heldStrings(name: Node): string[] | undefined {
+  const scope = enclosingFunction(name) ?? rootOf(name);
+  const out: string[] = [];
+  const take = (value: Node | null | undefined): boolean => {
+    const strings = value && value.type !== 'identifier' ? sentStrings(value) : undefined;
+    if (value && (value.type === 'list' || value.type === 'tuple') && kids(value).filter((k) => k.isNamed).length === 0) return true;
+    if (!strings) return false;
+    out.push(...strings);
+    return true;
+  };
+  for (const n of scope.descendantsOfType(['assignment', 'augmented_assignment', 'call'])) {
+    if (!n || n.startIndex >= name.startIndex) continue;
+    if (n.type === 'call') {
+      const callee = n.childForFieldName('function');
+      const method = callee?.type === 'attribute' ? callee.childForFieldName('attribute')?.text : undefined;
+      if ((method !== 'append' && method !== 'extend') || callee!.childForFieldName('object')?.text !== name.text) continue;
+      if (!take(kids(n.childForFieldName('arguments') ?? n).filter((k) => k.isNamed)[0])) return undefined;
+    } else if (n.childForFieldName('left')?.text === name.text && !take(n.childForFieldName('right'))) return undefined;
+  }
+  return out.length > 0 ? [...new Set(out)] : undefined;
 }
