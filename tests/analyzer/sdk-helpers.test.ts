@@ -107,7 +107,7 @@ describe('SDK helpers', () => {
     ].join('\n');
     const [out] = await analyzePython([{ text, ctx: { file: 'server/items.py', language: 'python', isTest: false, candidates } }]);
     const route = out!.facts.find((f) => f.kind === 'route');
-    expect(route?.params?.map((p) => `${p.in} ${p.name}@${p.line}`)).toEqual(['path response_id@2', 'query limit@3', 'query order@3']);
+    expect(route?.params?.map((p) => `${p.in} ${p.name}@${p.line}`)).toEqual(['path response_id@3', 'query limit@3', 'query order@3']);
   });
 
   it('a helper the examples call themselves keeps the endpoint they call it for', () => {

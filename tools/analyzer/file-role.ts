@@ -16,6 +16,9 @@ const BY_EXTENSION: Record<string, FactLanguage> = {
   '.cjs': 'typescript',
   '.mts': 'typescript',
   '.cts': 'typescript',
+  // Single-file components: the code of their `<script>` blocks (analyze-typescript.ts).
+  '.vue': 'typescript',
+  '.svelte': 'typescript',
   '.py': 'python',
   '.pyi': 'python',
   '.sse': 'trace',
@@ -47,4 +50,32 @@ export function isTestPath(file: string): boolean {
   if (parts.slice(0, -1).some((p) => p === 'tests' || p === 'test' || p === '__tests__')) return true;
   if (/^test_.*\.pyi?$/.test(base) || /_test\.pyi?$/.test(base) || base === 'conftest.py') return true;
   return /\.(test|spec)\.[cm]?[jt]sx?$/.test(base);
+}
+
+/** Whether a file is a single-file component (`.vue`, `.svelte`), whose code is its `<script>` blocks. */
+export function isComponent(file: string): boolean {
+  const ext = extensionOf(file);
+  return ext === '.vue' || ext === '.svelte';
+}
+
+/**
+ * A component's text as code: its `<script>` blocks as written, every other character but line
+ * breaks made a space, so that a position in the code is the same line and column in the file.
+ */
+export function componentScript(text: string): string {
+  const blank = (s: string): string => s.replace(/[^\r\n]/g, ' ');
+  const open = /<script\b[^>]*>/gi;
+  const close = /<\/script\s*>/gi;
+  let out = '';
+  let at = 0;
+  for (let m = open.exec(text); m; m = open.exec(text)) {
+    const start = m.index + m[0].length;
+    close.lastIndex = start;
+    const end = close.exec(text);
+    if (!end) break;
+    out += blank(text.slice(at, start)) + text.slice(start, end.index);
+    at = end.index;
+    open.lastIndex = end.index;
+  }
+  return out + blank(text.slice(at));
 }

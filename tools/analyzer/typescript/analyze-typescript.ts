@@ -8,6 +8,7 @@
 import type * as TS from 'typescript';
 import type { Candidates } from '../candidates.js';
 import type { FileContext, FileFacts } from '../fact-sink.js';
+import { componentScript, isComponent } from '../file-role.js';
 import { alternation, prefilterAlternatives } from '../prefilter.js';
 import { compilerApi, type Ts } from './compiler-api.js';
 import { saveCodeCache } from '../../cache/code-cache.js';
@@ -40,6 +41,7 @@ export async function analyzeTypeScript(
         { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone },
         false,
       );
+    if (isComponent(ctx.file)) return typescriptFacts(ts, parse(componentScript(text)), ctx);
     const sectioned =
       !whole && ctx.isTest && mayBeSectioned(ctx.file, text) ? parseSectioned(ts, text, mentionsOf(ctx.candidates), parse) : undefined;
     if (!sectioned) return typescriptFacts(ts, parse(text), ctx);
