@@ -1031,10 +1031,14 @@ describe('TypeScript: a request handed to a function of another module that send
         '  return client.responses.create(request, handlers);',
         '}',
         'export const label = (client: any, request: object) => String(request);',
+        // What it is handed, spread into what it sends.
+        'export async function start(client: any, opts: object) {',
+        '  return client.responses.create({ ...opts, input: [], stream: true });',
+        '}',
         '',
       ].join('\n'),
       'web/turn.mts': [
-        "import { createStreamed, label } from './stream.mjs';",
+        "import { createStreamed, label, start } from './stream.mjs';",
         'export async function next(client: any, base: object, input: string, id: string) {',
         "  const request = { ...base, input, previous_response_id: id, ...(id ? { truncation: 'auto' } : {}) };",
         '  label(client, { input, store: true });',
@@ -1048,6 +1052,10 @@ describe('TypeScript: a request handed to a function of another module that send
         "  const request = { model: 'm', input: 'x' };",
         '  return create(client, request, {});',
         '}',
+        'export async function fourth(client: any) {',
+        "  const opts = { model: 'm', truncation: 'auto', max_output_tokens: 9 };",
+        '  return start(client, opts);',
+        '}',
         '',
       ].join('\n'),
     });
@@ -1058,6 +1066,7 @@ describe('TypeScript: a request handed to a function of another module that send
       '5 POST /v1/responses [input@3,previous_response_id@3,truncation@3] (createStreamed() call, sent by createStreamed)',
       '8 POST /v1/responses [model@8,input@8,truncation@8] (createStreamed() call, sent by createStreamed)',
       '13 POST /v1/responses [model@12,input@12] (createStreamed() call, sent by createStreamed)',
+      '17 POST /v1/responses [model@16,truncation@16,max_output_tokens@16] (start() call, sent by start)',
     ]);
   });
 });

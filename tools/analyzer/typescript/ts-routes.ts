@@ -266,6 +266,10 @@ export function routeVisitor(
           // options)`; the request options after it are the SDK's own).
           const given = node.arguments[sdk.path.split('{').length - 1];
           if (given && ts.isIdentifier(given)) noteSdkWrapper(ts, node, given.text, sdk, module);
+          // `create({ ...opts, input, stream: true })`: what it is handed, sent with more keys.
+          else if (given && ts.isObjectLiteralExpression(given))
+            for (const p of given.properties)
+              if (ts.isSpreadAssignment(p) && ts.isIdentifier(p.expression)) noteSdkWrapper(ts, node, p.expression.text, sdk, module);
           const returnedBy: ReturnHandOff[] = [];
           const flowed = given ? flowKeys(ts, sf, node, given, at, returnedBy, (key) => sdk.params.includes(key)) : [];
           if (sendsForeignKeys(flowed, sdk)) return;
