@@ -1037,6 +1037,12 @@ describe('TypeScript: a request handed to a function of another module that send
         '}',
         '',
       ].join('\n'),
+      'web/plain.mts': [
+        "import { createStreamed } from './stream.mjs';",
+        'export const ask = (client: any, input: string) =>',
+        "  createStreamed(client, { model: 'm', input }, {});",
+        '',
+      ].join('\n'),
       'web/turn.mts': [
         "import { createStreamed, label, start } from './stream.mjs';",
         'export async function next(client: any, base: object, input: string, id: string) {',
@@ -1060,13 +1066,15 @@ describe('TypeScript: a request handed to a function of another module that send
       ].join('\n'),
     });
     const sent = facts
-      .filter((f) => f.kind === 'route' && f.file === 'web/turn.mts')
-      .map((f) => `${f.line} ${f.method} ${f.path} [${(f.params ?? []).map((p) => `${p.name}@${p.line}`)}] (${f.evidence})`);
+      .filter((f) => f.kind === 'route' && (f.file === 'web/turn.mts' || f.file === 'web/plain.mts'))
+      .map((f) => `${f.file}:${f.line} ${f.method} ${f.path} [${(f.params ?? []).map((p) => `${p.name}@${p.line}`)}] (${f.evidence})`);
     expect(sent).toEqual([
-      '5 POST /v1/responses [input@3,previous_response_id@3,truncation@3] (createStreamed() call, sent by createStreamed)',
-      '8 POST /v1/responses [model@8,input@8,truncation@8] (createStreamed() call, sent by createStreamed)',
-      '13 POST /v1/responses [model@12,input@12] (createStreamed() call, sent by createStreamed)',
-      '17 POST /v1/responses [model@16,truncation@16,max_output_tokens@16] (start() call, sent by start)',
+      // A module that names no key but the commonest, nor the spec's paths or types: found by its call.
+      'web/plain.mts:3 POST /v1/responses [model@3,input@3] (createStreamed() call, sent by createStreamed)',
+      'web/turn.mts:5 POST /v1/responses [input@3,previous_response_id@3,truncation@3] (createStreamed() call, sent by createStreamed)',
+      'web/turn.mts:8 POST /v1/responses [model@8,input@8,truncation@8] (createStreamed() call, sent by createStreamed)',
+      'web/turn.mts:13 POST /v1/responses [model@12,input@12] (createStreamed() call, sent by createStreamed)',
+      'web/turn.mts:17 POST /v1/responses [model@16,truncation@16,max_output_tokens@16] (start() call, sent by start)',
     ]);
   });
 });

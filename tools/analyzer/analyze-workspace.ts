@@ -134,6 +134,9 @@ export async function analyzeWorkspace(options: AnalyzeOptions): Promise<Analyze
     // A module's own name for an SDK request type (`type ChatRequest = Omit<ResponseCreateParams, …>`):
     // a request typed with it may be built in a file that names nothing else.
     for (const m of modules.values()) for (const [n] of m.facts.requestTypes ?? []) names.add(n);
+    // A module's function that sends what it is handed (`createStreamed(client, request)`): a call of
+    // it with a request of common keys only (`model`, `input`) names nothing else.
+    for (const m of modules.values()) for (const [n] of m.facts.sdkWrappers ?? []) names.add(n);
     return names;
   };
   const cachedNames = (): string => selection + namesKey(localNames());
