@@ -804,12 +804,22 @@ describe('TypeScript: a request described by the object a function returns, for 
           "export const route = () => ({ method: 'GET', path: '/v1/models', handler: list });",
           // An object with a method that names no path says nothing.
           "export const other = () => ({ method: 'POST', url: target });",
+          'declare function buildQuery(q: object): string;',
+          'export function items(base: string, id: string, after: string): RequestConfig {',
+          // biome-ignore lint/suspicious/noTemplateCurlyInString: the source text of a template, analyzed
+          '  const path = `${RESPONSES_PATH}/${id}/input_items`;',
+          '  const qs = buildQuery({ after });',
+          // biome-ignore lint/suspicious/noTemplateCurlyInString: the source text of a template, analyzed
+          '  const url = `${joinPath(base, path)}${qs}`;',
+          "  return { url, method: 'GET' };",
+          '}',
           '',
         ].join('\n'),
       }),
     ).toEqual([
       'web/configs.mts:4 DELETE /v1/responses/{id} [id@4] (request described by the object returned)',
       'web/configs.mts:10 POST /v1/responses [model@10,input@10] (request described by the object returned)',
+      'web/configs.mts:19 GET /v1/responses/{id}/input_items [id@19,after@17] (request described by the object returned)',
     ]);
   });
 });

@@ -203,7 +203,9 @@ export function routeVisitor(
       if (ts.isObjectLiteralExpression(held)) sent.push(...objectKeys(ts, held, 'body', at, { sf, node }));
       else sent.push(...knownFlowKeys(ts, sf, node, held, at, knownParams, 'body'));
     }
-    if (url) sent.push(...urlQueryKeys(ts, sf, url, node, at));
+    // The URL held in a name (`const url = \`${joinPath(base, path)}${qs}\``): its query string too.
+    const written = url && ts.isIdentifier(url) ? (constantValue(ts, sf, url.text, node, true) ?? url) : url;
+    if (written) sent.push(...urlQueryKeys(ts, sf, written, node, at));
     const params = [...(pathParams(path, where.line).params ?? []), ...sent];
     sink.add({
       kind: 'route',
@@ -1122,10 +1124,11 @@ function concatenated(ts: Ts, e: TS.Expression): TS.Expression[] {
 }
 
 /**
- * How many steps pathIn takes: `url` → `joinPath(base, path ?? RESPONSES_PATH)` → `path` →
- * `resolveApiPath(ctx, { default: \`${RESPONSES_PATH}/${id}\` })` → the template is five.
+ * How many steps pathIn takes: `url` → `\`${joinPath(base, path ?? RESPONSES_PATH)}${qs}\`` →
+ * `joinPath(…)` → `path ?? RESPONSES_PATH` → `path` → `resolveApiPath(ctx, { default: \`${RESPONSES_PATH}/${id}\` })`
+ * → the template is seven.
  */
-const PATH_STEPS = 6;
+const PATH_STEPS = 8;
 
 /**
  * The path a call's first argument leads to: a path itself; a client's options object (`{ url }`,
@@ -1367,6 +1370,15 @@ function basedTemplate(ts: Ts, sf: TS.SourceFile, e: TS.TemplateExpression, call
   if (e.head.text !== '') return undefined;
   const spans = e.templateSpans;
   for (const [k, span] of spans.entries()) {
+    // `${joinPath(base, RESPONSES_PATH)}${qs}`: a builder's path, then a query string.
+    if (k === 0 && ts.isCallExpression(span.expression)) {
+      const built = pathIn(ts, sf, span.expression, call, depth + 1);
+      if (!built?.startsWith('/')) return undefined;
+      const rest = spans.slice(1);
+      const query = rest.length === 1 && span.literal.text === '' && rest[0]!.literal.text === '' && isQueryText(ts, rest[0]!.expression);
+      if (!query && rest.length > 0) return undefined;
+      return pathOfUrl(built.replace(/\/$/, '') + span.literal.text);
+    }
     if (!ts.isIdentifier(span.expression)) return undefined;
     const name = span.expression.text;
     let base =
