@@ -612,16 +612,9 @@ function loopNameOf(loop: Node, collection: Node, str: Node): string | undefined
 }
 
 /** The names a function (or the module) gives as an event's type (typingNames), found once per scope. */
-function typedNamesIn(scope: Node): Set<string> {
-  // A node's wrapper is made anew on each access: scopes are known by their tree and id.
-  let byScope = typeNames.get(scope.tree);
-  if (!byScope) {
-    byScope = new Map();
-    typeNames.set(scope.tree, byScope);
-  }
-  let names = byScope.get(scope.id);
-  if (!names) {
-    names = new Set(typingNames(scope));
+function typedNamesIn(scope: Node): ReadonlySet<string> {
+  return oncePerNode(typeNames, scope, () => {
+    const names = new Set(typingNames(scope));
     // `_ev(name, …)` of a helper of the module that types the event it is given.
     for (const call of scope.descendantsOfType('call')) {
       const args = call?.childForFieldName('arguments');
@@ -631,9 +624,23 @@ function typedNamesIn(scope: Node): Set<string> {
         if (given?.type === 'identifier' && !names.has(given.text) && typesTheEvent(call, arg)) names.add(given.text);
       }
     }
-    byScope.set(scope.id, names);
+    return names;
+  });
+}
+
+/** A value worked out once per node: a node's wrapper is made anew on each access, so nodes are known by their tree and id. */
+function oncePerNode<T>(memo: WeakMap<Node['tree'], Map<number, T>>, node: Node, compute: () => T): T {
+  let byNode = memo.get(node.tree);
+  if (!byNode) {
+    byNode = new Map();
+    memo.set(node.tree, byNode);
   }
-  return names;
+  let value = byNode.get(node.id);
+  if (value === undefined) {
+    value = compute();
+    byNode.set(node.id, value);
+  }
+  return value;
 }
 
 /**
@@ -662,17 +669,7 @@ function typesTheEvent(call: Node, arg: Node): boolean {
 
 /** The names a function gives as an event's type (`type=x`, `"type": x`) or writes after `event:` in an SSE line; once per function. */
 function typingNames(fn: Node): ReadonlySet<string> {
-  let byFunction = directTypeNames.get(fn.tree);
-  if (!byFunction) {
-    byFunction = new Map();
-    directTypeNames.set(fn.tree, byFunction);
-  }
-  let names = byFunction.get(fn.id);
-  if (!names) {
-    names = directTypingNames(fn);
-    byFunction.set(fn.id, names);
-  }
-  return names;
+  return oncePerNode(directTypeNames, fn, () => directTypingNames(fn));
 }
 
 const directTypeNames = new WeakMap<Node['tree'], Map<number, ReadonlySet<string>>>();
@@ -725,7 +722,7 @@ function requestKeys(candidates: Candidates): { known: ReadonlySet<string>; quot
 const requestKeysOf = new WeakMap<Candidates, { known: ReadonlySet<string>; quoted: RegExp }>();
 
 /** Per scope (a function, or a module), the names it gives as an event's type: computed once each. */
-const typeNames = new WeakMap<Node['tree'], Map<number, Set<string>>>();
+const typeNames = new WeakMap<Node['tree'], Map<number, ReadonlySet<string>>>();
 
 const CONSTANT_NODES = new Set(['attribute', 'identifier', 'dotted_name']);
 

@@ -84,45 +84,38 @@ export function routeVisitor(
   let collections: Set<string> | undefined;
   // The last names of the SDK calls the spec's examples make (`create`, `list`): a cheap first test.
   const sdkLast = new Set([...ctx.candidates.sdkCalls.keys()].map((k) => k.slice(k.lastIndexOf('.') + 1)));
+  /** A plain server's route at `node`, its body keys those `served` reads (after `guard`'s own parse). */
+  const dispatchFact = (
+    node: TS.Expression,
+    route: { method: string; path: string },
+    served?: { guard: TS.IfStatement; code: TS.Node | readonly TS.Node[] },
+  ): void => {
+    const { keys: read, handOffs } = served
+      ? keysRead(ts, served.code, at, functions, plainBodyNames(ts, served.guard), undefined, true)
+      : NOTHING_READ;
+    sink.add({
+      kind: 'route',
+      symbol: callerName(ts, node) ?? route.path,
+      method: route.method,
+      path: route.path,
+      evidence: 'request dispatch on its method and path',
+      ...withBodyKeys(pathParams(route.path, at(node).line), read),
+      ...(handOffs.length ? { handsBody: handOffs } : {}),
+      ...at(node),
+    });
+  };
   const dispatched = (node: TS.Expression): boolean => {
     const route = dispatchedRoute(ts, sf, node);
-    if (!route) return turnedAway(node);
-    const guard = WITH_BODY.has(route.method) ? dispatchGuard(ts, node) : undefined;
-    const { keys: read, handOffs } = guard
-      ? keysRead(ts, guard.thenStatement, at, functions, plainBodyNames(ts, guard), undefined, true)
-      : NOTHING_READ;
-    sink.add({
-      kind: 'route',
-      symbol: callerName(ts, node) ?? route.path,
-      method: route.method,
-      path: route.path,
-      evidence: 'request dispatch on its method and path',
-      ...withBodyKeys(pathParams(route.path, at(node).line), read),
-      ...(handOffs.length ? { handsBody: handOffs } : {}),
-      ...at(node),
-    });
-    return true;
-  };
-  /**
-   * `if (path !== '/v1/responses' || req.method !== 'POST') return notFound();`: a plain server that
-   * turns every other request away first serves this one with the rest of the block, which reads its body.
-   */
-  const turnedAway = (node: TS.Expression): boolean => {
-    const route = turnedAwayRoute(ts, sf, node);
-    if (!route) return false;
-    const { keys: read, handOffs } = WITH_BODY.has(route.method)
-      ? keysRead(ts, route.rest, at, functions, plainBodyNames(ts, route.guard), undefined, true)
-      : NOTHING_READ;
-    sink.add({
-      kind: 'route',
-      symbol: callerName(ts, node) ?? route.path,
-      method: route.method,
-      path: route.path,
-      evidence: 'request dispatch on its method and path',
-      ...withBodyKeys(pathParams(route.path, at(node).line), read),
-      ...(handOffs.length ? { handsBody: handOffs } : {}),
-      ...at(node),
-    });
+    if (route) {
+      const guard = WITH_BODY.has(route.method) ? dispatchGuard(ts, node) : undefined;
+      dispatchFact(node, route, guard && { guard, code: guard.thenStatement });
+      return true;
+    }
+    // `if (path !== '/v1/responses' || req.method !== 'POST') return notFound();`: a plain server that
+    // turns every other request away first serves this one with the rest of the block, which reads its body.
+    const away = turnedAwayRoute(ts, sf, node);
+    if (!away) return false;
+    dispatchFact(node, away, WITH_BODY.has(away.method) ? { guard: away.guard, code: away.rest } : undefined);
     return true;
   };
   /**
