@@ -1102,6 +1102,14 @@ describe('TypeScript: a request built by a function of another module', () => {
         "  await client.responses.create({ ...builders.tail('r1'), model: 'm' });",
         "  return client.responses.create({ model: 'm', ...limitParams(5) });",
         '}',
+        // The same builders, their request sent with `fetch`.
+        'export async function raw(base: string, messages: unknown[]) {',
+        "  const body = makeArgs('m', messages);",
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: the source text of a template, analyzed
+        "  await fetch(`${base}/v1/responses`, { method: 'POST', body: JSON.stringify(body) });",
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: the source text of a template, analyzed
+        "  return fetch(`${base}/v1/responses`, { method: 'POST', body: JSON.stringify(builders.tail('r2')) });",
+        '}',
         '',
       ].join('\n'),
     });
@@ -1115,6 +1123,8 @@ describe('TypeScript: a request built by a function of another module', () => {
       '6 [model@:6 run,previous_response_id@web/build.mts:6 tail,truncation@web/build.mts:6 tail]',
       // One key only a request has is enough.
       '7 [model@:7 run,max_output_tokens@web/build.mts:8 limitParams]',
+      '11 [model@web/build.mts:2 makeArgs,input@web/build.mts:2 makeArgs,max_output_tokens@web/build.mts:3 makeArgs]',
+      '12 [previous_response_id@web/build.mts:6 tail,truncation@web/build.mts:6 tail]',
     ]);
   });
 });

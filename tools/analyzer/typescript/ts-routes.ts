@@ -398,7 +398,8 @@ export function routeVisitor(
           !isParameterOfCaller(ts, handler.text, node)
         )
           handOffs.push({ callee: handler.text, arg: REQUEST_BODY_ARG, line: where.line });
-        const sent = sentKeys(ts, node, at, sf, knownParams, init());
+        const returnedBy: ReturnHandOff[] = [];
+        const sent = sentKeys(ts, node, at, sf, knownParams, init(), returnedBy);
         // What is sent comes after the path: `post(url, { model })`, `request('POST', '/responses', body)`.
         const dataAt = given ? node.arguments.indexOf(given.path as TS.Expression) + 1 : 1;
         const data = sent.length === 0 && WITH_BODY.has(verb) ? dataArgument(ts, node, knownParams, dataAt) : undefined;
@@ -423,6 +424,7 @@ export function routeVisitor(
           ...(body ? { className: body } : {}),
           ...(params.length ? { params } : {}),
           ...(WITH_BODY.has(verb) && handOffs.length ? { handsBody: handOffs } : {}),
+          ...(returnedBy.length ? { returnedBy } : {}),
           // The router it is declared on, when another module may mount it under a prefix.
           ...(access && !given && !fetchLike && ts.isIdentifier(access.expression) ? { router: access.expression.text } : {}),
           ...where,
@@ -1440,6 +1442,8 @@ function sentKeys(
   known: ReadonlySet<string>,
   /** The second argument's properties, where it is held in a `const` or spreads one (see requestInit). */
   init?: Properties,
+  /** Where a body built by a function of another module is noted, for the workspace pass (sent-flow.ts `flowKeys`). */
+  returnedBy?: ReturnHandOff[],
 ): SentKey[] {
   const out: SentKey[] = [];
   for (const [i, arg] of (call.arguments ?? []).entries()) {
@@ -1456,7 +1460,7 @@ function sentKeys(
         value = value.arguments[0]!;
       if (ts.isObjectLiteralExpression(value)) out.push(...objectKeys(ts, value, where, at, { sf, node: call }));
       // Built elsewhere in the file (`body: JSON.stringify(payload)`): the keys some endpoint of the spec has.
-      else out.push(...knownFlowKeys(ts, sf, call, value, at, known, where));
+      else out.push(...knownFlowKeys(ts, sf, call, value, at, known, where, returnedBy));
     }
   }
   return out;
@@ -1471,8 +1475,9 @@ function knownFlowKeys(
   at: At,
   known: ReadonlySet<string>,
   where: SentKey['in'],
+  returnedBy?: ReturnHandOff[],
 ): SentKey[] {
-  return flowKeys(ts, sf, call, value, at)
+  return flowKeys(ts, sf, call, value, at, returnedBy)
     .filter((k) => known.has(k.name))
     .map((k) => ({ name: k.name, in: where, line: k.line, ...(k.sent ? { sent: k.sent } : {}) }));
 }
