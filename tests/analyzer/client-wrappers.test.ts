@@ -879,3 +879,32 @@ describe('Python: an SDK call’s path parameter given by keyword', () => {
     ]);
   });
 });
+
+describe('TypeScript: a URL the class holds in a property', () => {
+  it('reads the path the property is declared with or given in the constructor', async () => {
+    expect(
+      await routes({
+        'web/adapter.mts': [
+          "const DEFAULT_BASE_URL = 'https://api.example.com/v1';",
+          'export class Adapter {',
+          '  private readonly endpoint: string;',
+          "  private readonly conversations = 'https://api.example.com/v1/conversations';",
+          '  constructor(opts: { baseUrl?: string }) {',
+          "    const baseUrl = (opts.baseUrl ?? DEFAULT_BASE_URL).replace(/\\/+$/, '');",
+          // biome-ignore lint/suspicious/noTemplateCurlyInString: the source text of a template, analyzed
+          '    this.endpoint = `${baseUrl}/responses`;',
+          '  }',
+          '  async call(model: string) {',
+          "    await fetch(this.conversations, { method: 'POST', body: JSON.stringify({ items: [] }) });",
+          "    return fetch(this.endpoint, { method: 'POST', body: JSON.stringify({ model, input: 'hi' }) });",
+          '  }',
+          '}',
+          '',
+        ].join('\n'),
+      }),
+    ).toEqual([
+      'web/adapter.mts:10 POST /v1/conversations [items@10] (fetch() call)',
+      'web/adapter.mts:11 POST /responses [model@11,input@11] (fetch() call)',
+    ]);
+  });
+});

@@ -1141,6 +1141,11 @@ function pathIn(ts: Ts, sf: TS.SourceFile, e: TS.Expression, call: TS.Node, dept
   // path; the first, when it does too (`resolved ?? RESPONSES_PATH` with `resolved` a path resolved
   // from a default of its own).
   if (isFallback(ts, e)) return pathIn(ts, sf, e.left, call, depth + 1) ?? pathIn(ts, sf, e.right, call, depth + 1);
+  // `fetch(this.endpoint, …)`: the URL the class gives that property, declared or set in its constructor.
+  if (ts.isPropertyAccessExpression(e) && e.expression.kind === ts.SyntaxKind.ThisKeyword) {
+    const value = ownPropertyValue(ts, call, e.name.text);
+    return value && pathIn(ts, sf, value, value, depth + 1);
+  }
   if (ts.isIdentifier(e)) {
     const value = constantValue(ts, sf, e.text, call);
     if (value) return pathIn(ts, sf, value, call, depth + 1);
@@ -1195,6 +1200,40 @@ function isNoValue(ts: Ts, e: TS.Expression): boolean {
     x.kind === ts.SyntaxKind.NullKeyword ||
     (ts.isIdentifier(x) && x.text === 'undefined')
   );
+}
+
+/**
+ * The value the class around `node` gives its property `name`: its declaration's initializer
+ * (`private endpoint = '…'`), or the one `this.name = …` of its constructor.
+ */
+function ownPropertyValue(ts: Ts, node: TS.Node, name: string): TS.Expression | undefined {
+  let cls: TS.Node | undefined = node.parent;
+  while (cls && !ts.isClassDeclaration(cls) && !ts.isClassExpression(cls)) cls = cls.parent;
+  if (!cls) return undefined;
+  const values: TS.Expression[] = [];
+  for (const member of (cls as TS.ClassLikeDeclaration).members) {
+    if (ts.isPropertyDeclaration(member) && ts.isIdentifier(member.name) && member.name.text === name && member.initializer)
+      values.push(member.initializer);
+    if (!ts.isConstructorDeclaration(member) || !member.body) continue;
+    const visit = (n: TS.Node): void => {
+      if (!n.parent) (n as { parent: TS.Node }).parent = member;
+      if (
+        ts.isBinaryExpression(n) &&
+        n.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+        ts.isPropertyAccessExpression(n.left) &&
+        n.left.expression.kind === ts.SyntaxKind.ThisKeyword &&
+        n.left.name.text === name
+      )
+        values.push(n.right);
+      ts.forEachChild(n, (child) => {
+        (child as { parent: TS.Node }).parent = n;
+        visit(child);
+      });
+    };
+    (member.body as { parent: TS.Node }).parent = member;
+    visit(member.body);
+  }
+  return values.length === 1 ? values[0] : undefined;
 }
 
 /** An object a function returns: `return { … }`, or an arrow's `=> ({ … })`. */
