@@ -139,6 +139,8 @@ describe('Python: a URL handed in as a parameter', () => {
       // Given two paths, the wrapper's own call is neither endpoint's; each call of it is its path's.
       'server/helpers.py:7 POST /v1/responses [] (either() call, sent by either)',
       'server/helpers.py:8 POST /v1/conversations [] (either() call, sent by either)',
+      // A call that gives the URL by keyword is the endpoint's too.
+      'server/helpers.py:9 POST /v1/responses [model@9] (send() call, sent by send)',
     ]);
   });
 
@@ -197,12 +199,16 @@ describe('Python: a URL handed in as a parameter', () => {
           '        return send(url, {}, payload, timeout=5)',
           '    def cancel(self, rid):',
           '        return transport.send(f"{self.base_url}/v1/responses/{rid}/cancel", {}, {})',
+          '    def by_name(self, model):',
+          '        return send(headers={}, url=f"{self.base_url}/v1/responses", payload={"model": model, "truncation": "auto"})',
           '',
         ].join('\n'),
       }),
     ).toEqual([
       'server/client.py:9 POST /v1/responses [model@6,input@6,truncation@7] (send() call, sent by send)',
       'server/client.py:11 POST /v1/responses/{rid}/cancel [] (transport.send() call, sent by send)',
+      // The URL given by keyword, whatever its place.
+      'server/client.py:13 POST /v1/responses [model@13,truncation@13] (send() call, sent by send)',
     ]);
   });
 });

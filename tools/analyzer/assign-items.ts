@@ -303,7 +303,10 @@ function withClientWrappers(input: AssignInput): CodeFact[] {
     const { wrapper, ...rest } = f;
     const found = callableOf(f.file, wrapper.callee, false, input, (facts, name): [string, string, string?] | undefined => {
       if (wrapper.bodyArg === undefined) {
-        const url = facts.clientWrappers?.find(([n, , urlParam]) => n === name && urlParam === wrapper.urlArg);
+        const url = facts.clientWrappers?.find(
+          ([n, , urlParam, urlName]) =>
+            n === name && (wrapper.urlKeyword === undefined ? urlParam === wrapper.urlArg : urlName === wrapper.urlKeyword),
+        );
         return url && [url[0], url[1]];
       }
       const sdk = facts.sdkWrappers?.find(([n, param]) => n === name && param === wrapper.bodyArg);

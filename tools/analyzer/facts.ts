@@ -135,6 +135,8 @@ const CodeFactSchema = z.strictObject({
     .strictObject({
       callee: z.string(),
       urlArg: z.number().int().nonnegative().optional(),
+      /** The URL given by keyword (`stream_upstream(url=…)`): the parameter's name. */
+      urlKeyword: z.string().optional(),
       bodyArg: z.number().int().nonnegative().optional(),
     })
     .optional(),

@@ -100,10 +100,10 @@ export interface ModuleFacts {
   /**
    * Module-level functions and methods (`Class.method`) that send a request to the URL they are
    * given as a parameter (`def post_json(url, payload): … urllib.request.Request(url, data=…,
-   * method="POST")`): the method, and the parameter's position. A call of one from another module
-   * with a URL of an endpoint's path is a call of that endpoint (route facts' `wrapper`).
+   * method="POST")`): the method, and the parameter's position and name. A call of one from another
+   * module with a URL of an endpoint's path is a call of that endpoint (route facts' `wrapper`).
    */
-  clientWrappers?: [name: string, method: string, urlParam: number][];
+  clientWrappers?: [name: string, method: string, urlParam: number, urlName?: string][];
   /**
    * Module-level functions that send the request they are given as a parameter through an SDK call
    * (`export function createResponse(client, request) { return client.responses.create(request) }`):

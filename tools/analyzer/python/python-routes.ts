@@ -467,7 +467,7 @@ function wrapperOf(fn: Node | undefined, name: string, verb: string, sink: FactS
   const position = callable.includes('.') && /^(?:self|cls)$/.test(params[0] ?? '') ? index - 1 : index;
   sink.module.clientWrappers ??= [];
   const wrappers = sink.module.clientWrappers;
-  if (!wrappers.some(([n]) => n === callable)) wrappers.push([callable, verb.toUpperCase(), position]);
+  if (!wrappers.some(([n]) => n === callable)) wrappers.push([callable, verb.toUpperCase(), position, name]);
 }
 
 /**
@@ -481,7 +481,13 @@ function wrapperCallFact(call: Node, callee: Callee, symbol: string, sink: FactS
   const object = callee.attribute ? fn.childForFieldName('object') : undefined;
   if (object && /^(?:self|cls)$/.test(object.text)) return;
   const args = kids(call.childForFieldName('arguments') ?? call);
-  const first = args[0];
+  // The URL first, or given by a keyword that names one (`stream_upstream(url=f"{BASE}/responses", …)`).
+  const byKeyword =
+    args[0]?.type === 'keyword_argument'
+      ? args.find((a) => a.type === 'keyword_argument' && URL_NAME.test(a.childForFieldName('name')?.text ?? ''))
+      : undefined;
+  const urlKeyword = byKeyword?.childForFieldName('name')?.text;
+  const first = byKeyword ? byKeyword.childForFieldName('value') : args[0];
   // Cheap first: most calls are given no URL.
   if (!first || !(first.type === 'string' ? first.text.includes('/') : first.type === 'identifier' && URL_NAME.test(first.text))) return;
   const path = clientPath(first, () => enclosingFunction(call), 0);
@@ -490,7 +496,8 @@ function wrapperCallFact(call: Node, callee: Callee, symbol: string, sink: FactS
   if (written === undefined) return;
   const known = sink.ctx.candidates.paramSets;
   const params: RouteParam[] = [];
-  for (const a of args.slice(1)) {
+  for (const a of args) {
+    if (a.id === (byKeyword ?? args[0])?.id) continue;
     const value = a.type === 'keyword_argument' ? a.childForFieldName('value') : a.type === 'dictionary_splat' ? null : a;
     if (!value) continue;
     const keys = value.type === 'dictionary' ? dictKeys(value, enclosingFunction(call), 0) : flowKeys(value);
@@ -501,7 +508,7 @@ function wrapperCallFact(call: Node, callee: Callee, symbol: string, sink: FactS
     symbol,
     path,
     evidence: `${fn.text}() call`,
-    wrapper: { callee: written, urlArg: 0 },
+    wrapper: urlKeyword !== undefined ? { callee: written, urlKeyword } : { callee: written, urlArg: 0 },
     ...(params.length ? { params } : {}),
     ...pos(call),
   });
