@@ -622,6 +622,56 @@ describe('TypeScript: a route or a call described by one object, and a fetch-lik
       'web/routes.mts:12 POST /v1/responses [model@11,input@11] (this.request() call)',
     ]);
   });
+
+  it('reads the URL and the body an object names by shorthand (`{ url, method: "POST", body }`), each a `const` around the call', async () => {
+    expect(
+      await routes({
+        'web/wrapper.mts': [
+          "import { httpRequest } from './http.js';",
+          'export async function complete(base: string, model: string) {',
+          "  const body: Record<string, unknown> = { model, input: 'hi' };",
+          '  body.max_output_tokens = 64;',
+          // biome-ignore lint/suspicious/noTemplateCurlyInString: the source text of a template, analyzed
+          '  const url = `${base}/v1/responses`;',
+          "  return httpRequest({ url, method: 'POST', headers: {}, body });",
+          '}',
+          'export async function remove(url: string) {',
+          "  return httpRequest({ url, method: 'DELETE' });",
+          '}',
+          '',
+        ].join('\n'),
+      }),
+    ).toEqual(['web/wrapper.mts:6 POST /v1/responses [model@3,input@3,max_output_tokens@4] (httpRequest() call)']);
+  });
+
+  it('reads a URL its callers give in an options object (`fetch(options.url, …)`, `fetch(endpoint, …)` of `{ endpoint }`), and the body they give beside it', async () => {
+    expect(
+      await routes({
+        'web/http.mts': [
+          'async function httpRequest(options: { url: string; body: unknown }) {',
+          "  const res = await fetch(options.url, { method: 'POST', body: JSON.stringify(options.body) });",
+          '  return res.json();',
+          '}',
+          'async function send({ endpoint, payload }: { endpoint: string; payload: unknown }) {',
+          "  return fetch(endpoint, { method: 'POST', body: JSON.stringify(payload) });",
+          '}',
+          'export async function complete(base: string, model: string) {',
+          // biome-ignore lint/suspicious/noTemplateCurlyInString: the source text of a template, analyzed
+          '  await send({ endpoint: `${base}/v1/responses`, payload: { model } });',
+          // biome-ignore lint/suspicious/noTemplateCurlyInString: the source text of a template, analyzed
+          "  return httpRequest({ url: `${base}/v1/responses`, body: { model, input: 'hi' } });",
+          '}',
+          'export async function lookup(options: { url: string }, key: string) {',
+          '  return cache.get(options.url, { method: key });',
+          '}',
+          '',
+        ].join('\n'),
+      }),
+    ).toEqual([
+      'web/http.mts:2 POST /v1/responses [model@10,input@10] (fetch() call)',
+      'web/http.mts:6 POST /v1/responses [model@9] (fetch() call)',
+    ]);
+  });
 });
 
 describe('TypeScript: a wrapper of `fetch` called as `fetch` is', () => {

@@ -1127,6 +1127,50 @@ describe('TypeScript: a request built by a function of another module', () => {
       '12 [previous_response_id@web/build.mts:6 tail,truncation@web/build.mts:6 tail]',
     ]);
   });
+
+  it('sends what it returns under a key the caller takes (`const { body } = build(…)`, `build(…).body`), its keys copied by a helper', async () => {
+    const { facts } = await analyzeFiles({
+      'web/payload.mts': [
+        'function removeUndefined(p: Record<string, unknown>) {',
+        '  return Object.fromEntries(Object.entries(p).filter(([, v]) => v !== undefined));',
+        '}',
+        'export function translateRequest(model: string, prev?: string) {',
+        '  const body = removeUndefined({',
+        '    model,',
+        "    input: 'hi',",
+        '    previous_response_id: prev,',
+        '  });',
+        "  body.truncation = 'auto';",
+        '  return { body, headers: {}, warnings: [] };',
+        '}',
+        'export const wrapped = (model: string) => ({ request: Object.assign({}, { model, max_output_tokens: 5 }), retries: 2 });',
+        '',
+      ].join('\n'),
+      'web/send.mts': [
+        "import { translateRequest, wrapped } from './payload.mjs';",
+        'export async function complete(client: any, base: string, model: string) {',
+        '  const { body, headers } = translateRequest(model);',
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: the source text of a template, analyzed
+        "  await fetch(`${base}/v1/responses`, { method: 'POST', headers, body: JSON.stringify(body) });",
+        "  return client.responses.create({ ...wrapped(model).request, input: 'x' });",
+        '}',
+        'export async function described(base: string, model: string) {',
+        '  const { body } = translateRequest(model);',
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: the source text of a template, analyzed
+        "  return httpRequest({ url: `${base}/v1/responses`, method: 'POST', body });",
+        '}',
+        '',
+      ].join('\n'),
+    });
+    const sent = facts
+      .filter((f) => f.kind === 'route' && f.file === 'web/send.mts')
+      .map((f) => `${f.line} [${(f.params ?? []).map((p) => `${p.name}@${p.file ?? ''}:${p.line} ${p.symbol ?? ''}`)}]`);
+    expect(sent).toEqual([
+      '4 [model@web/payload.mts:6 translateRequest,input@web/payload.mts:7 translateRequest,previous_response_id@web/payload.mts:8 translateRequest,truncation@web/payload.mts:10 translateRequest]',
+      '5 [input@:5 complete,model@web/payload.mts:13 wrapped,max_output_tokens@web/payload.mts:13 wrapped]',
+      '9 [model@web/payload.mts:6 translateRequest,input@web/payload.mts:7 translateRequest,previous_response_id@web/payload.mts:8 translateRequest,truncation@web/payload.mts:10 translateRequest]',
+    ]);
+  });
 });
 
 describe('the strings a client sends for a key', () => {

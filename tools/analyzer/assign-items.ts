@@ -461,7 +461,7 @@ function withReturnedKeys(input: AssignInput): CodeFact[] {
     const have = new Set(params.map((p) => p.name));
     for (const handOff of returnedBy) {
       const found = callableOf(f.file, handOff.callee, false, input, (facts, name) =>
-        facts.returned?.find((r) => r.name === name && r.arg === handOff.arg),
+        facts.returned?.find((r) => r.name === name && r.arg === handOff.arg && r.under === handOff.under),
       );
       for (const [key, line] of found?.value.keys ?? []) {
         if (!allowed.includes(key) || have.has(key)) continue;

@@ -121,6 +121,8 @@ const CodeFactSchema = z.strictObject({
         line: z.number().int().positive(),
         /** The request is handed to it as this argument, and it writes keys into that (module facts `returned` with `arg`). */
         arg: z.number().int().nonnegative().optional(),
+        /** The request is what it returns under this key (`const { body } = buildRequest(…)`; module facts `returned` with `under`). */
+        under: z.string().optional(),
       }),
     )
     .optional(),

@@ -96,6 +96,8 @@ export interface ModuleFacts {
     keys: [key: string, line: number][];
     /** Not what it returns: the keys it writes into its parameter at this place (`applyOptions(body, o)`). */
     arg?: number;
+    /** Not what it returns: what it returns under this key (`return { body, headers }`). */
+    under?: string;
   }[];
   /**
    * Module-level functions and methods (`Class.method`) that send a request to the URL they are

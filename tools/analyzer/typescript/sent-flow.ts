@@ -171,7 +171,7 @@ function functionName(ts: Ts, fn: TS.Node): string | undefined {
  * `{ request }` or `{ request: name }`, `['context', 'name']` for `{ context: { name } }`; undefined
  * when the pattern does not bind it (or binds it from an array or a rest element).
  */
-function bindingPath(ts: Ts, pattern: TS.BindingName, name: string): string[] | undefined {
+export function bindingPath(ts: Ts, pattern: TS.BindingName, name: string): string[] | undefined {
   if (!ts.isObjectBindingPattern(pattern)) return undefined;
   for (const element of pattern.elements) {
     if (element.dotDotDotToken) continue;
@@ -316,6 +316,32 @@ export function keysWrittenInto(ts: Ts, sf: TS.SourceFile, fn: TS.Node, name: st
 }
 
 /** `JSON.stringify(x)`: the text of `x`, which holds the keys `x` does. */
+/**
+ * The object a call copies, keys and all, when it is one: `Object.fromEntries(Object.entries(p).filter(…))`
+ * (a helper that drops the undefined values), `Object.assign({}, p)`, `structuredClone(p)`. Undefined
+ * for any other call.
+ */
+function copiedObject(ts: Ts, e: TS.CallExpression): TS.Expression | undefined {
+  const callee = e.expression;
+  if (ts.isIdentifier(callee)) return callee.text === 'structuredClone' ? e.arguments[0] : undefined;
+  if (!ts.isPropertyAccessExpression(callee) || !ts.isIdentifier(callee.expression) || callee.expression.text !== 'Object')
+    return undefined;
+  if (callee.name.text === 'assign') {
+    const [target, source, ...more] = e.arguments;
+    return target && ts.isObjectLiteralExpression(target) && target.properties.length === 0 && more.length === 0 ? source : undefined;
+  }
+  if (callee.name.text !== 'fromEntries') return undefined;
+  // `Object.entries(p)`, then any chain of array methods on it (`.filter(…)`, `.map(…)`).
+  let inner = e.arguments[0];
+  while (inner && ts.isCallExpression(inner) && ts.isPropertyAccessExpression(inner.expression)) {
+    const target = inner.expression;
+    if (ts.isIdentifier(target.expression) && target.expression.text === 'Object')
+      return target.name.text === 'entries' ? inner.arguments[0] : undefined;
+    inner = target.expression;
+  }
+  return undefined;
+}
+
 function isStringify(ts: Ts, e: TS.CallExpression): boolean {
   return (
     e.arguments.length >= 1 &&
@@ -433,16 +459,27 @@ export function flowKeys(
       return values.flatMap((v) => objects(v.node, v.chain, depth + 1));
     }
     if (ts.isPropertyAccessExpression(e)) return propertyValues(e, chain, depth).flatMap((v) => objects(v.node, v.chain, depth + 1));
-    if (ts.isCallExpression(e))
-      return isStringify(ts, e)
-        ? objects(e.arguments[0]!, chain, depth + 1)
-        : returned(e, chain, depth).flatMap((r) => objects(r.node, r.chain, depth + 1));
+    if (ts.isCallExpression(e)) {
+      const copied = isStringify(ts, e) ? e.arguments[0] : copiedObject(ts, e);
+      return copied ? objects(copied, chain, depth + 1) : returned(e, chain, depth).flatMap((r) => objects(r.node, r.chain, depth + 1));
+    }
     return [];
   };
 
   /** The values property `key` has in the objects `e` holds. */
   const valuesOf = (e: TS.Expression, key: string, chain: Chain, depth: number): Located<TS.Expression>[] => {
     const out: Located<TS.Expression>[] = [];
+    // `const { body } = buildRequest(…)` of a function another module defines: what it returns
+    // under that key, for the workspace pass.
+    const bare = unwrap(ts, e);
+    if (handOffs && ts.isCallExpression(bare) && !copiedObject(ts, bare) && !isStringify(ts, bare)) {
+      const name = calledName(ts, bare);
+      const written = name !== undefined && !fileIndex().functions.has(name) ? importedCallee(bare) : undefined;
+      if (written !== undefined) {
+        handOffs.push({ callee: written, line: at(bare).line, under: key });
+        return out;
+      }
+    }
     for (const o of objects(e, chain, depth + 1))
       for (const p of o.node.properties) {
         // `{ ...resolved, signal }`: what the spread object holds under that key.
@@ -657,7 +694,12 @@ export function flowKeys(
       if (isObjectAssign(ts, e)) for (const a of e.arguments) keys(a, chain, depth + 1, false);
       // `const body = JSON.stringify({ model, input })`, sent as `{ body }`: the object's keys.
       else if (isStringify(ts, e)) keys(e.arguments[0]!, chain, depth + 1, direct);
-      else for (const r of returned(e, chain, depth)) keys(r.node, r.chain, depth + 1, false);
+      else {
+        // `Object.fromEntries(Object.entries(p).filter(…))`: the keys of what it copies.
+        const copied = copiedObject(ts, e);
+        if (copied) keys(copied, chain, depth + 1, false);
+        else for (const r of returned(e, chain, depth)) keys(r.node, r.chain, depth + 1, false);
+      }
     }
   };
 

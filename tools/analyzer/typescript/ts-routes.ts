@@ -30,7 +30,17 @@ import {
 } from '../client-path.js';
 import { fileRoute, type FileRoute } from '../route-files.js';
 import { pathOfPattern } from '../route-pattern.js';
-import { callsOf, flowKeys, functionsOf, isEquality, isFunctionLike, keysWrittenInto, returnStatements, sentStrings } from './sent-flow.js';
+import {
+  bindingPath,
+  callsOf,
+  flowKeys,
+  functionsOf,
+  isEquality,
+  isFunctionLike,
+  keysWrittenInto,
+  returnStatements,
+  sentStrings,
+} from './sent-flow.js';
 
 type At = (node: TS.Node) => { line: number; column: number };
 
@@ -431,10 +441,8 @@ export function routeVisitor(
         });
       } else if (described || (access && name === 'route' && first && ts.isObjectLiteralExpression(first))) {
         const object = (described ?? first) as TS.ObjectLiteralExpression;
-        const prop = (name: string): TS.Expression | undefined => {
-          const p = object.properties.find((x) => ts.isPropertyAssignment(x) && x.name.getText(sf) === name);
-          return p && ts.isPropertyAssignment(p) ? p.initializer : undefined;
-        };
+        // `{ url, method: 'POST', body }`: a name written once is a `const` around the call.
+        const prop = (name: string): TS.Expression | undefined => propertyValue(ts, object, name);
         const written = prop('url') ?? prop('path');
         // A call described so may hold its path in a name (`path: path`, `const path = pathToFunc('/responses')()`).
         const url =
@@ -445,7 +453,8 @@ export function routeVisitor(
           const handler = prop('handler');
           const body = handler ? bodyIn(ts, handler, sf) : undefined;
           // What a call described so sends (axios's `data`, a `body`): its keys.
-          const sent = described && !handler ? sentKeys(ts, node, at, sf, knownParams) : [];
+          const returnedBy: ReturnHandOff[] = [];
+          const sent = described && !handler ? sentKeys(ts, node, at, sf, knownParams, undefined, returnedBy) : [];
           for (const m of methods)
             if (ts.isStringLiteral(m) && HTTP_METHOD.test(m.text)) {
               const params = [...(pathParams(url, at(node).line).params ?? []), ...(WITH_BODY.has(m.text) ? sent : [])];
@@ -457,6 +466,7 @@ export function routeVisitor(
                 evidence: access ? `${owner}.${name}() call` : `${name}() call`,
                 ...(body ? { className: body } : {}),
                 ...(params.length ? { params } : {}),
+                ...(returnedBy.length && WITH_BODY.has(m.text) ? { returnedBy } : {}),
                 ...at(node),
               });
             }
@@ -1152,6 +1162,12 @@ function pathIn(ts: Ts, sf: TS.SourceFile, e: TS.Expression, call: TS.Node, dept
     // Only a name that says it holds a URL: `map.get(key)` is far more common than a request.
     return /url|uri|endpoint|path/i.test(e.text) ? passedPath(ts, sf, e.text, call, depth) : undefined;
   }
+  // `options.url` of an options object: a `const` around the call, or a parameter its callers give.
+  if (ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression) && /url|uri|endpoint|path/i.test(e.name.text)) {
+    const value = propertyOfObject(ts, sf, e.expression, e.name.text, call);
+    if (value) return pathIn(ts, sf, value, call, depth + 1);
+    return passedPath(ts, sf, e.expression.text, call, depth, e.name.text);
+  }
   if (ts.isObjectLiteralExpression(e)) {
     const value = propertyValue(ts, e, 'url') ?? propertyValue(ts, e, 'path');
     return value && pathIn(ts, sf, value, call, depth + 1);
@@ -1439,13 +1455,22 @@ function basedTemplate(ts: Ts, sf: TS.SourceFile, e: TS.TemplateExpression, call
 
 /**
  * A URL handed in as a parameter (`async function cancel(id, url)`, called as
- * `cancel(id, \`${this.getApiUrl()}/responses\`)`): the path the file's calls of the function give
- * it, when they all give the same one.
+ * `cancel(id, \`${this.getApiUrl()}/responses\`)`), or as a property of an options parameter
+ * (`options.url` of `httpRequest(options)`, `url` of `httpRequest({ url, body })`, called as
+ * `httpRequest({ url: \`${base}/responses\`, body })`): the path the file's calls of the function
+ * give it, when they all give the same one.
  */
-function passedPath(ts: Ts, sf: TS.SourceFile, name: string, call: TS.Node, depth: number): string | undefined {
+function passedPath(ts: Ts, sf: TS.SourceFile, name: string, call: TS.Node, depth: number, property?: string): string | undefined {
   if (depth >= 3) return undefined;
   for (const fn of callers(call)) {
-    const index = fn.parameters.findIndex((p) => ts.isIdentifier(p.name) && p.name.text === name);
+    let keys: readonly string[] = property === undefined ? [] : [property];
+    let index = fn.parameters.findIndex((p) => ts.isIdentifier(p.name) && p.name.text === name);
+    if (index < 0 && property === undefined)
+      index = fn.parameters.findIndex((p) => {
+        const path = p.dotDotDotToken ? undefined : bindingPath(ts, p.name, name);
+        if (path) keys = path;
+        return path !== undefined;
+      });
     if (index < 0) continue;
     const holder = fn.parent;
     const called =
@@ -1457,7 +1482,8 @@ function passedPath(ts: Ts, sf: TS.SourceFile, name: string, call: TS.Node, dept
     if (called === undefined) return undefined;
     let path: string | undefined;
     for (const site of callsOf(ts, sf, called)) {
-      const arg = site.arguments[index];
+      let arg: TS.Expression | undefined = site.arguments[index];
+      for (const key of keys) arg = arg && propertyOfObject(ts, sf, arg, key, site);
       const given = arg ? pathIn(ts, sf, arg, site, depth + 1) : undefined;
       if (given === undefined || (path !== undefined && path !== given)) return undefined;
       path = given;
@@ -1465,6 +1491,16 @@ function passedPath(ts: Ts, sf: TS.SourceFile, name: string, call: TS.Node, dept
     return path;
   }
   return undefined;
+}
+
+/** What `key` is given in an object written out, or held in a `const` around `node`. */
+function propertyOfObject(ts: Ts, sf: TS.SourceFile, e: TS.Expression, key: string, node: TS.Node): TS.Expression | undefined {
+  let object = unwrapExpression(ts, e);
+  if (ts.isIdentifier(object)) {
+    const value = constantValue(ts, sf, object.text, node);
+    object = value ? unwrapExpression(ts, value) : object;
+  }
+  return ts.isObjectLiteralExpression(object) ? propertyValue(ts, object, key) : undefined;
 }
 
 /**
@@ -1922,6 +1958,19 @@ export function returnedKeys(
       (key) => known.has(key),
     );
     if (buildsRequest(keys.map((k) => k.name))) out.push({ name, keys: keys.map((k) => [k.name, k.line]) });
+    // `return { body, headers }`: the request under one key of what it returns.
+    for (const [value, place] of returnStatements(ts, fn)) {
+      const object = unwrapExpression(ts, value);
+      if (!ts.isObjectLiteralExpression(object)) continue;
+      for (const p of object.properties) {
+        if (!(ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p)) || !ts.isIdentifier(p.name)) continue;
+        const key = p.name.text;
+        const held = ts.isPropertyAssignment(p) ? p.initializer : p.name;
+        const under = firstWrites(flowKeys(ts, sf, place, held, at), (k) => known.has(k));
+        if (buildsRequest(under.map((k) => k.name)) && !out.some((r) => r.name === name && r.under === key))
+          out.push({ name, under: key, keys: under.map((k) => [k.name, k.line]) });
+      }
+    }
   }
   // `export function applyOptions(body: Record<string, unknown>, o) { body.temperature = o.t; … }`:
   // the keys it writes into a parameter, for the calls of other modules that hand it a request.
