@@ -656,7 +656,7 @@ describe('body keys an untyped handler reads', () => {
     ).toEqual(['web/server.mts:4 POST /v1/responses [model@web/validate.mts:3 input@web/validate.mts:4]']);
   });
 
-  it('a body that may be absent, read as the body or nothing (`… if … else {}`, `… ? … : {}`)', async () => {
+  it('a body that may be absent, read as the body or nothing (`… if … else {}`, `… ? … : {}`, `… ? {} : check(…)`)', async () => {
     expect(
       await routes({
         'server/optional.py': [
@@ -676,10 +676,23 @@ describe('body keys an untyped handler reads', () => {
           "  const body = c.req.header('content-length') ? await c.req.json() : {};",
           '  return c.json(body.model);',
           '});',
+          'function checked(value: unknown): Record<string, unknown> {',
+          "  if (!value || typeof value !== 'object') throw new Error('bad');",
+          '  return value as Record<string, unknown>;',
+          '}',
+          "app.post('/v1/conversations', async (c) => {",
+          '  const raw = await c.req.json();',
+          '  const value = raw === undefined ? {} : checked(raw);',
+          '  return c.json(value.metadata);',
+          '});',
           '',
         ].join('\n'),
       }),
-    ).toEqual(['server/optional.py:4 POST /v1/conversations [metadata@7]', 'web/optional.mts:3 POST /v1/responses [model@5]']);
+    ).toEqual([
+      'server/optional.py:4 POST /v1/conversations [metadata@7]',
+      'web/optional.mts:3 POST /v1/responses [model@5]',
+      'web/optional.mts:11 POST /v1/conversations [metadata@14]',
+    ]);
   });
 
   it('TypeScript: keys taken out of the body to drop them are not read', async () => {

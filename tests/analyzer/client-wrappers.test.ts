@@ -674,6 +674,28 @@ describe('TypeScript: a route or a call described by one object, and a fetch-lik
   });
 });
 
+describe('TypeScript: a client’s method named for the verb, given a path relative to its base URL', () => {
+  it('reads `responses/input_tokens` as that path, and no route a server registers without a leading `/`', async () => {
+    expect(
+      await routes({
+        'web/upstream.mts': [
+          'export async function count(upstream: Upstream, body: unknown, signal: AbortSignal) {',
+          "  await upstream.postJson('responses', { model: 'm', input: 'hi' });",
+          "  return upstream.postJson('responses/input_tokens', body, 'key', signal);",
+          '}',
+          "router.post('responses', createResponse);",
+          "router.get('health', (req, res) => res.json({}));",
+          "cache.get('responses', fallback);",
+          '',
+        ].join('\n'),
+      }),
+    ).toEqual([
+      'web/upstream.mts:2 POST /responses [model@2,input@2] (upstream.postJson() call)',
+      'web/upstream.mts:3 POST /responses/input_tokens [] (upstream.postJson() call)',
+    ]);
+  });
+});
+
 describe('TypeScript: a wrapper of `fetch` called as `fetch` is', () => {
   it('reads any call given a URL and options that write a method and a body, held in a `const` or spread', async () => {
     expect(

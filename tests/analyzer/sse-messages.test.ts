@@ -196,6 +196,10 @@ describe('a helper of the file that types the event it is given', () => {
           '  *run() {',
           "    yield this.make('response.failed');",
           "    yield other.make('response.incomplete');",
+          "    yield this.#frame(this.done ? 'response.completed' : 'response.in_progress');",
+          '  }',
+          '  #frame(type: string) {',
+          '    return { event: type, data: { type } };',
           '  }',
           '}',
           '',
@@ -207,6 +211,8 @@ describe('a helper of the file that types the event it is given', () => {
       '14 emitter response.completed (argument of build() that types the event)',
       '15 emitter error (argument of frame() that types the event)',
       '24 emitter response.failed (argument of make() that types the event)',
+      '26 emitter response.completed (argument of #frame() that types the event)',
+      '26 emitter response.in_progress (argument of #frame() that types the event)',
     ]);
   });
 

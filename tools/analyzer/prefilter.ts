@@ -137,7 +137,14 @@ function prefilterParts(candidates: Candidates, extraNames: Iterable<string>, wi
   // `f"/conversations/{cid}"`): a client call may stand anywhere near it. The match starts at the
   // rare `/word` and runs to a quote on the same line; starting at every quote instead scanned the
   // text between strings too, ~3 times slower. Module specifiers (`'./responses/x'`) do not count.
-  const paths = candidates.pathWords.size > 0 ? [`(?<!\\.)/${alternation(candidates.pathWords)}(?![\\w-])[^"'\\x60\\n]*["'\\x60]`] : [];
+  // A client's method named for the verb given a path relative to its base URL (`.postJson('responses/…'`).
+  const paths =
+    candidates.pathWords.size > 0
+      ? [
+          `(?<!\\.)/${alternation(candidates.pathWords)}(?![\\w-])[^"'\\x60\\n]*["'\\x60]`,
+          `\\._*(?:get|post|put|patch|delete)\\w*\\s*\\(\\s*["'\\x60]${alternation(candidates.pathWords)}(?![\\w-])`,
+        ]
+      : [];
   // An SDK call the spec's examples make (`.responses.create(`).
   // The same through the SDK's raw-response view (`.responses.with_raw_response.create(`).
   // A resource or method held in a name first (`responses = client.responses`, `getattr(client,

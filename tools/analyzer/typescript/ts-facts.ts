@@ -431,7 +431,9 @@ function testTitle(ts: Ts, node: TS.CallExpression): string | undefined {
 
 function propertyName(ts: Ts, name: TS.PropertyName | undefined): string | undefined {
   if (!name) return undefined;
-  if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNoSubstitutionTemplateLiteral(name)) return name.text;
+  // `#frame` of a class's private method: called as `this.#frame(…)`.
+  if (ts.isIdentifier(name) || ts.isPrivateIdentifier(name) || ts.isStringLiteral(name) || ts.isNoSubstitutionTemplateLiteral(name))
+    return name.text;
   return undefined;
 }
 

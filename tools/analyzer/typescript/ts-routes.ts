@@ -373,6 +373,14 @@ export function routeVisitor(
       let declared = verb && first ? pathIn(ts, sf, first, node, 0) : undefined;
       // `client._createRequest(context, { method: 'POST', path, body })`: the options hold the path too.
       if (declared === undefined && fetchLike && second && !ts.isStringLiteral(second)) declared = pathIn(ts, sf, second, node, 0);
+      // `upstream.postJson('responses/input_tokens', body)`: a client's method named for the verb,
+      // given a path relative to its base URL (as axios's `baseURL` takes it). Only a client's call:
+      // a route's handler is a function, and a server's router writes the leading `/`.
+      if (declared === undefined && access && verbOf(name) !== undefined && first && isRelativePath(ts, first)) {
+        const last = node.arguments[node.arguments.length - 1]!;
+        const client = !isFunctionLike(ts, last) && (!ts.isIdentifier(last) || isParameterOfCaller(ts, last.text, node));
+        if (node.arguments.length >= 2 && client) declared = `/${first.text}`;
+      }
       // `fetch(RESPONSES_URL, …)`, `post(config.urls.responses, …)` with the name imported: the path
       // is that module's constant, which the workspace pass looks up.
       const pathFrom = verb && first && declared === undefined ? importedPathName(ts, sf, first) : undefined;
@@ -1034,6 +1042,11 @@ function verbOf(name: string): string | undefined {
   if (/(?:Url|URL|Uri|URI|Path|Endpoint)$/.test(name)) return undefined;
   const m = /^_*(get|post|put|patch|delete)(?=$|[A-Z_])/.exec(name);
   return m ? m[1] : undefined;
+}
+
+/** `'responses/input_tokens'`: a path written without its leading `/` (segments of letters, digits, `_`, `-`). */
+function isRelativePath(ts: Ts, e: TS.Expression): e is TS.StringLiteral | TS.NoSubstitutionTemplateLiteral {
+  return (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) && /^[a-z][\w-]*(?:\/[a-z][\w-]*)*$/.test(e.text);
 }
 
 /**
@@ -2099,9 +2112,10 @@ export function keysRead(
     visited.add(root);
     const held = (e: TS.Expression): boolean => {
       // `req.body ?? {}`, `req.body || {}`: the body, or nothing to read when there is none; so is
-      // `hasBody ? await c.req.json() : {}`.
+      // `hasBody ? await c.req.json() : {}`, and `req.body === undefined ? {} : check(req.body)`.
       if (isFallback(ts, e) && ts.isObjectLiteralExpression(e.right) && e.right.properties.length === 0) e = e.left;
       else if (ts.isConditionalExpression(e) && isNoValue(ts, e.whenFalse)) e = e.whenTrue;
+      else if (ts.isConditionalExpression(e) && isNoValue(ts, e.whenTrue)) e = e.whenFalse;
       if (isBody(e, depth)) return true;
       // `body as Record<string, unknown>`: the same object, narrowed.
       while (ts.isAsExpression(e) || ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e) || ts.isSatisfiesExpression(e))
