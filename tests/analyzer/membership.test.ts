@@ -85,6 +85,44 @@ describe('Python membership checks and Enum values', () => {
     ]);
   });
 
+  it('reads a collection whatever its name says, a table’s keys, and a collection of the function’s own, each checked against a type', async () => {
+    const found = await handlers({
+      'server/status.py': [
+        'RUNNING = ("response.queued", "response.in_progress")',
+        'STATUS = {',
+        '    "response.completed": ("Done", "complete"),',
+        '    "response.failed": ("Failed", "error"),',
+        '}',
+        'PALETTE = {"response.incomplete": "grey"}',
+        'def show(box, event, code):',
+        '    labels = {"response.web_search_call.searching": "Searching", "response.output_text.done": "Done"}',
+        '    skipped = ("response.output_item.added", "error")',
+        '    others = ("response.refusal.delta",)',
+        '    if event.type in RUNNING:',
+        '        return 0',
+        '    if event.type in STATUS:',
+        '        return STATUS[event.type]',
+        '    if event in labels:',
+        '        box.update(label=labels[event])',
+        '    if event.type not in skipped:',
+        '        return 2',
+        '    if code in others:',
+        '        return 3',
+        '    return PALETTE',
+        '',
+      ].join('\n'),
+    });
+    expect(found).toEqual([
+      'server/status.py:11 response.in_progress',
+      'server/status.py:11 response.queued',
+      'server/status.py:13 response.completed',
+      'server/status.py:13 response.failed',
+      'server/status.py:8 response.output_text.done',
+      'server/status.py:8 response.web_search_call.searching',
+      'server/status.py:9 response.output_item.added',
+    ]);
+  });
+
   it('takes an undotted type checked in one written collection with a dotted one of the spec’s, and not alone', async () => {
     const found = await handlers({
       'server/convert.py': [

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { constantRanges } from './constant-names.js';
 
 /** The rule as one regular expression: what the scan must find, and only that. */
-const REFERENCE = /(?<![\w.])(?:(?:[A-Za-z_]\w*\.)+_*[A-Z][A-Z0-9_]+|_+[A-Z][A-Z0-9_]+|[A-Z][A-Z0-9]*_[A-Z0-9_]+)(?:\.value)?(?![\w.(])/g;
+const REFERENCE =
+  /(?<![\w.])(?:(?:[A-Za-z_]\w*\.)+_*[A-Z][A-Z0-9_]+|_+[A-Z][A-Z0-9_]+|[A-Z][A-Z0-9]*_[A-Z0-9_]+|(?<=(?:^|[^\w.])in[ \t]+)[A-Z][A-Z0-9_]+)(?:\.value)?(?![\w.(])/g;
 const reference = (text: string) => [...text.matchAll(REFERENCE)].map((m) => [m.index, m.index + m[0].length]);
 
 describe('constantRanges', () => {
@@ -18,6 +19,11 @@ describe('constantRanges', () => {
     ],
     ['a bare one needs an underscore inside', 'OK DONE_ _X A_B', ['A_B']],
     ['a private one, its leading underscores its own', '_TERMINAL in self.__EVENTS x_AB', ['_TERMINAL', 'self.__EVENTS']],
+    [
+      'a bare one a value is looked up in, whatever its spelling',
+      'if t in RUNNING or t not in\tDONE or t.in OK or tin AB',
+      ['RUNNING', 'DONE'],
+    ],
   ])('%s', (_name, text, want) => {
     expect(constantRanges(text).map(([s, e]) => text.slice(s, e))).toEqual(want);
   });
@@ -34,6 +40,9 @@ describe('constantRanges', () => {
       '(',
       ' ',
       'RESPONSE_CREATED',
+      'in',
+      ' in ',
+      '\t',
       'é',
       '..',
       'Q1',

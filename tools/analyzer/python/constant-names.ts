@@ -3,6 +3,14 @@
 /** An upper-case name of two characters or more: the part of a constant a scan looks for first. */
 const UPPER = /[A-Z][A-Z0-9_]+/g;
 
+/** Whether the text before `at` ends in the operator `in` (or `not in`) and spaces. */
+function afterIn(text: string, at: number): boolean {
+  let i = at;
+  while (i > 0 && (text.charCodeAt(i - 1) === 32 || text.charCodeAt(i - 1) === 9)) i--;
+  if (i === at || i < 2 || text.charCodeAt(i - 1) !== 110 /* n */ || text.charCodeAt(i - 2) !== 105 /* i */) return false;
+  return i === 2 || (!isNameChar(text.charCodeAt(i - 3)) && text.charCodeAt(i - 3) !== 46);
+}
+
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 const isNameChar = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 
@@ -31,7 +39,8 @@ export function constantRanges(text: string): [number, number][] {
     if (isNameChar(after) || after === 46 /* . */ || after === 40 /* ( */ || isNameChar(text.charCodeAt(first - 1))) continue;
     if (text.charCodeAt(first - 1) !== 46) {
       const underscore = m[0].indexOf('_');
-      if (first < m.index || (underscore > 0 && underscore < m[0].length - 1)) out.push([first, end]);
+      // `if event.type in RUNNING`: a name a value is looked up in is a collection, whatever its spelling.
+      if (first < m.index || (underscore > 0 && underscore < m[0].length - 1) || afterIn(text, first)) out.push([first, end]);
       continue;
     }
     // A member: take the names and dots before it (`a.b.C_D`); each must be a name (no leading

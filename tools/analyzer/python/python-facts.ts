@@ -447,6 +447,9 @@ function literalFact(
       if (collection !== undefined) addConstantSet(sink, collection, constant!);
       const through = constant === undefined && right && child.type === 'string' ? typedThrough(parent) : undefined;
       if (through) return add('emitter', true, `type of ${through}`);
+      // `status_events = ("response.completed", …)` in a function that asks `if event.type in status_events`.
+      const checked = constant === undefined && right && child.type !== 'string' ? typeCheckedName(parent) : undefined;
+      if (checked) return add('handler', false, `type checked in ${checked}`);
       return add('literal', false, 'assignment');
     }
     case 'pair': {
@@ -457,6 +460,26 @@ function literalFact(
         // A constant key (`{Events.CREATED: on_created}`) counts when it holds a dotted type.
         if (v && DISPATCH_VALUES.has(v.type))
           return add('handler', constant !== undefined, 'dispatch dict key', undefined, dottedOnlyIfConstant);
+        // `labels = {"response.completed": ("Done", "complete"), …}` in a function that asks
+        // `if event.type in labels`: a table of what each type shows, each key a type handled.
+        const dict = parent.parent;
+        const checked =
+          constant === undefined && dict?.type === 'dictionary' && dict.parent?.type === 'assignment'
+            ? typeCheckedName(dict.parent, dict)
+            : undefined;
+        if (checked) return add('handler', false, `type checked in ${checked}`);
+        // `STATUS = {"response.completed": …}` at the module's top: its keys, where it is checked (`in STATUS`).
+        const table =
+          constant === undefined &&
+          dict?.type === 'dictionary' &&
+          dict.parent?.type === 'assignment' &&
+          dict.parent.childForFieldName('right')?.id === dict.id
+            ? constantName(dict.parent)
+            : undefined;
+        if (table !== undefined) {
+          sink.module.constants ??= [];
+          sink.module.constants.push([table, value as string]);
+        }
         return add('literal', false, 'dict key');
       }
       // `name` says which event only beside a `type` (`{"type": "run_item_stream_event", "name": …}`): alone it is any name.
@@ -932,6 +955,27 @@ function anotherVocabulary(comparison: Node, subject: string, candidates: Candid
     if (!event) foreign = true;
   }
   return foreign;
+}
+
+/**
+ * The local name an assignment in a function gives a collection (its right side `value`), when the
+ * function checks a type against it: `if event.type in status_events`, `if kind not in done`, with
+ * a subject that names a type (TYPE_SUBJECT). A module's collection is a constant, read where it
+ * is checked (constantRanges).
+ */
+function typeCheckedName(assignment: Node, value?: Node): string | undefined {
+  const left = assignment.childForFieldName('left');
+  if (left?.type !== 'identifier' || (value && assignment.childForFieldName('right')?.id !== value.id)) return undefined;
+  const scope = enclosingFunction(assignment);
+  if (!scope) return undefined;
+  const name = left.text;
+  for (const c of scope.descendantsOfType('comparison_operator')) {
+    const [a, b] = c ? kids(c) : [];
+    if (!a || b?.type !== 'identifier' || b.text !== name || a.type === 'string' || !TYPE_SUBJECT.test(a.text)) continue;
+    const operator = c!.text.slice(a.endIndex - c!.startIndex, b.startIndex - c!.startIndex).trim();
+    if (operator === 'in' || operator === 'not in') return name;
+  }
+  return undefined;
 }
 
 /** Adds one constant to the collection `name` holds, in the order written. */
