@@ -1209,6 +1209,36 @@ describe('the strings a client sends for a key', () => {
       'web/send.mts:4 model=m,input,truncation=auto,include=a.b|c.d,max_output_tokens',
     ]);
   });
+
+  it('are carried from a builder of another module, with the keys it returns', async () => {
+    const { facts } = await analyzeFiles({
+      'web/build.mts': [
+        'export function buildPayload(model: string) {',
+        "  return { model, input: 'hi', truncation: 'auto', include: ['a.b'] };",
+        '}',
+        '',
+      ].join('\n'),
+      'web/run.mts': [
+        "import { buildPayload } from './build.mjs';",
+        'export async function run(client: any) {',
+        "  return client.responses.create({ ...buildPayload('m'), max_output_tokens: 5 });",
+        '}',
+        '',
+      ].join('\n'),
+      'server/build.py': ['def build_args(model):', '    return {"model": model, "input": "hi", "truncation": "disabled"}', ''].join('\n'),
+      'server/run.py': [
+        'from .build import build_args',
+        'def run(client):',
+        '    return client.responses.create(**build_args("m"))',
+        '',
+      ].join('\n'),
+    });
+    expect(
+      facts
+        .filter((f) => f.kind === 'route')
+        .map((f) => `${f.file}:${f.line} ${(f.params ?? []).map((p) => `${p.name}${p.sent ? `=${p.sent.join('|')}` : ''}`)}`),
+    ).toEqual(['server/run.py:3 model,input=hi,truncation=disabled', 'web/run.mts:3 max_output_tokens,model,input=hi,truncation=auto']);
+  });
 });
 
 describe('keys a function of the file writes into the request it is handed', () => {

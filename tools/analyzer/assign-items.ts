@@ -463,10 +463,18 @@ function withReturnedKeys(input: AssignInput): CodeFact[] {
       const found = callableOf(f.file, handOff.callee, false, input, (facts, name) =>
         facts.returned?.find((r) => r.name === name && r.arg === handOff.arg && r.under === handOff.under),
       );
-      for (const [key, line] of found?.value.keys ?? []) {
+      for (const [key, line, sent] of found?.value.keys ?? []) {
         if (!allowed.includes(key) || have.has(key)) continue;
         have.add(key);
-        params.push({ name: key, in: sentIn(f.method), line, file: found!.file, symbol: found!.value.name, returned: true });
+        params.push({
+          name: key,
+          in: sentIn(f.method),
+          line,
+          file: found!.file,
+          symbol: found!.value.name,
+          returned: true,
+          ...(sent ? { sent } : {}),
+        });
       }
     }
     return params.length ? { ...rest, params } : rest;

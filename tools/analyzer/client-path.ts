@@ -259,6 +259,10 @@ export function keyDetails(k: { symbol?: string; sent?: string[] }): { symbol?: 
 }
 
 /** Each key `accept` takes, once, at the first line it is written. */
+/** A key a function returns or writes, as module facts keep it (`returned`): its name, line and the strings it is given. */
+export const keyEntry = (k: { name: string; line: number; sent?: string[] }): [string, number, string[]?] =>
+  k.sent ? [k.name, k.line, k.sent] : [k.name, k.line];
+
 export function firstWrites<K extends { name: string; line: number }>(keys: Iterable<K>, accept: (name: string) => boolean): K[] {
   const first = new Map<string, K>();
   for (const k of keys) {

@@ -93,7 +93,8 @@ export interface ModuleFacts {
    */
   returned?: {
     name: string;
-    keys: [key: string, line: number][];
+    /** Each key, the line it is written at, and the strings it is given there (`truncation: 'auto'`), if any. */
+    keys: [key: string, line: number, sent?: string[]][];
     /** Not what it returns: the keys it writes into its parameter at this place (`applyOptions(body, o)`). */
     arg?: number;
     /** Not what it returns: what it returns under this key (`return { body, headers }`). */

@@ -12,7 +12,7 @@
  * Only this file is read, a few steps deep: a value that comes from elsewhere adds nothing.
  */
 import type { Node } from 'web-tree-sitter';
-import { buildsRequest, firstWrites, matchedNames } from '../client-path.js';
+import { buildsRequest, firstWrites, keyEntry, matchedNames } from '../client-path.js';
 import type { ReturnHandOff } from '../facts.js';
 import type { ModuleFacts } from '../module-facts.js';
 import { callableName, calleeWritten } from './body-keys.js';
@@ -553,7 +553,7 @@ export function returnedKeys(
     const name = callableName(fn);
     if (!name) continue;
     const keys = firstWrites(returnedFlowKeys(fn), (key) => known.has(key));
-    if (buildsRequest(keys.map((k) => k.name))) out.push({ name, keys: keys.map((k) => [k.name, k.line]) });
+    if (buildsRequest(keys.map((k) => k.name))) out.push({ name, keys: keys.map(keyEntry) });
   }
   // `def apply_options(payload, opts): payload["temperature"] = opts.t`: the keys a function writes
   // into a parameter, for the calls of other modules that hand it a request.
@@ -567,7 +567,7 @@ export function returnedKeys(
     own.forEach((param, arg) => {
       if (!param || param.keywords) return;
       const keys = firstWrites(paramWrites(fn, param.name), (key) => known.has(key));
-      if (buildsRequest(keys.map((k) => k.name))) out.push({ name, arg, keys: keys.map((k) => [k.name, k.line]) });
+      if (buildsRequest(keys.map((k) => k.name))) out.push({ name, arg, keys: keys.map(keyEntry) });
     });
   }
   return out;

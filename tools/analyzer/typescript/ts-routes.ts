@@ -19,6 +19,7 @@ import { type ModuleFacts, REQUEST_BODY, REQUEST_BODY_ARG } from '../module-fact
 import {
   buildsRequest,
   firstWrites,
+  keyEntry,
   keyDetails,
   matchedNames,
   pathOfUrl,
@@ -1970,7 +1971,7 @@ export function returnedKeys(
       returnStatements(ts, fn).flatMap(([value, place]) => flowKeys(ts, sf, place, value, at)),
       (key) => known.has(key),
     );
-    if (buildsRequest(keys.map((k) => k.name))) out.push({ name, keys: keys.map((k) => [k.name, k.line]) });
+    if (buildsRequest(keys.map((k) => k.name))) out.push({ name, keys: keys.map(keyEntry) });
     // `return { body, headers }`: the request under one key of what it returns.
     for (const [value, place] of returnStatements(ts, fn)) {
       const object = unwrapExpression(ts, value);
@@ -1981,7 +1982,7 @@ export function returnedKeys(
         const held = ts.isPropertyAssignment(p) ? p.initializer : p.name;
         const under = firstWrites(flowKeys(ts, sf, place, held, at), (k) => known.has(k));
         if (buildsRequest(under.map((k) => k.name)) && !out.some((r) => r.name === name && r.under === key))
-          out.push({ name, under: key, keys: under.map((k) => [k.name, k.line]) });
+          out.push({ name, under: key, keys: under.map(keyEntry) });
       }
     }
   }
@@ -1996,7 +1997,7 @@ export function returnedKeys(
       if (!ts.isIdentifier(param.name) || !targets.has(param.name.text)) return;
       const written = keysWrittenInto(ts, sf, fn, param.name.text).map((k) => ({ name: k.name, line: at(k.node).line }));
       const keys = firstWrites(written, (key) => known.has(key));
-      if (buildsRequest(keys.map((k) => k.name))) out.push({ name, arg, keys: keys.map((k) => [k.name, k.line]) });
+      if (buildsRequest(keys.map((k) => k.name))) out.push({ name, arg, keys: keys.map(keyEntry) });
     });
   }
   return out;
