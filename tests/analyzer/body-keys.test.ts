@@ -788,6 +788,41 @@ describe('body keys an untyped handler reads', () => {
     ]);
   });
 
+  it('TypeScript: the query handed to a function of the file, and to a callback a wrapper of the file calls with it', async () => {
+    const { facts } = await analyzeFiles({
+      'web/conversations.mts': [
+        'type Wire = Record<string, unknown>;',
+        'function include(query: Wire): unknown {',
+        '  return query.include;',
+        '}',
+        'export function register(api: any): void {',
+        '  const handle = (handler: (request: any, params: Wire, query: Wire) => unknown) => async (request: any) =>',
+        '    handler(request, request.params as Wire, request.query as Wire);',
+        "  api.get('/v1/conversations/:conversation_id/items', handle((_request, params, query) => {",
+        '    include(query);',
+        '    return { id: params.conversation_id, limit: query.limit, after: query.after };',
+        '  }));',
+        "  api.get('/v1/responses/:response_id/input_items', async (request: any) => {",
+        '    const query = request.query as Wire;',
+        '    include(query);',
+        '    return { order: query.order };',
+        '  });',
+        "  api.get('/v1/conversations/:conversation_id', handle((_request, params) => ({ id: params.conversation_id })));",
+        '}',
+        '',
+      ].join('\n'),
+    });
+    expect(
+      facts
+        .filter((f) => f.kind === 'route')
+        .map((f) => `${f.method} ${f.path} [${(f.params ?? []).map((p) => `${p.in} ${p.name}@${p.line}`)}]`),
+    ).toEqual([
+      'GET /v1/conversations/:conversation_id/items [path conversation_id@8,query include@3,query limit@10,query after@10]',
+      'GET /v1/responses/:response_id/input_items [path response_id@12,query include@3,query order@15]',
+      'GET /v1/conversations/:conversation_id [path conversation_id@17]',
+    ]);
+  });
+
   it('JavaScript: CommonJS modules, a router required and mounted, its handler required from a controller', async () => {
     expect(
       await routes({

@@ -75,7 +75,7 @@ export function routeVisitor(
   const fileRouteFact = (route: FileRoute, symbol: string, method: string, handler: TS.Node | undefined, place: TS.Node): void => {
     const body = handler ? bodyIn(ts, handler, sf) : undefined;
     const { keys: read, handOffs } = handler && !body && WITH_BODY.has(method) ? keysRead(ts, handler, at, functions) : NOTHING_READ;
-    const query = handler ? queryKeysRead(ts, handler, at, sf) : [];
+    const query = handler ? queryKeysRead(ts, handler, at, sf, functions) : [];
     sink.add({
       kind: 'route',
       symbol,
@@ -429,7 +429,7 @@ export function routeVisitor(
           const arg = node.arguments[dataAt];
           if (arg && !ts.isObjectLiteralExpression(arg)) sent.push(...knownFlowKeys(ts, sf, node, arg, at, knownParams, 'body'));
         }
-        const query = fn ? queryKeysRead(ts, fn, at, sf) : [];
+        const query = fn ? queryKeysRead(ts, fn, at, sf, functions, node) : [];
         // A client's query string written into its URL (`?${new URLSearchParams({ after })}`).
         if (first && (given || fetchLike || !fn)) sent.push(...urlQueryKeys(ts, sf, first, node, at));
         const params = [...(pathParams(declared, where.line).params ?? []), ...sent, ...query, ...read];
@@ -2246,10 +2246,22 @@ function returnedParameter(ts: Ts, fn: TS.Node, functions: ReadonlyMap<string, T
  * req.query`, Hono's `c.req.query('order')`, `url.searchParams.get('after')` (a `Request`'s URL,
  * Next.js's `request.nextUrl`), each at its first read. What a server reads is what it accepts.
  */
-function queryKeysRead(ts: Ts, fn: TS.Node, at: At, sf: TS.SourceFile): SentKey[] {
+function queryKeysRead(
+  ts: Ts,
+  handler: TS.Node,
+  at: At,
+  sf: TS.SourceFile,
+  functions: ReadonlyMap<string, TS.Node> = new Map(),
+  /** The route's call: where a wrapper's `const` is looked up from (its arguments have no parents yet). */
+  route: TS.Node = handler,
+): SentKey[] {
+  // `handle((request, params, query) => …)`, with `handle` of the file calling what it is given with
+  // `request.query`: the callback's parameter in that place holds the query.
+  const wrapped = ts.isCallExpression(handler) ? queryCallback(ts, sf, handler, functions, route) : undefined;
+  const fn = wrapped?.fn ?? handler;
   const body = (fn as { body?: TS.Node }).body;
-  if (!body || !/query|searchParams/.test(body.getText(sf))) return [];
-  const holders = new Set<string>();
+  if (!body || (!wrapped && !/query|searchParams/.test(body.getText(sf)))) return [];
+  const holders = new Set<string>(wrapped ? [wrapped.query] : []);
   const out: SentKey[] = [];
   const seen = new Set<string>();
   const add = (name: string, node: TS.Node): void => {
@@ -2296,10 +2308,69 @@ function queryKeysRead(ts: Ts, fn: TS.Node, at: At, sf: TS.SourceFile): SentKey[
         return;
       }
     }
+    // `include(query)`: a function of the file handed the query reads it under its parameter's name.
+    if (ts.isCallExpression(n) && ts.isIdentifier(n.expression) && helpers.length < 4) {
+      const helper = functions.get(n.expression.text);
+      const index = n.arguments.findIndex((a) => isQuery(a));
+      const param = helper && index >= 0 && isFunctionLike(ts, helper) ? helper.parameters[index]?.name : undefined;
+      if (helper && param && ts.isIdentifier(param) && !helpers.includes(helper)) {
+        helpers.push(helper);
+        read(helper, param.text);
+      }
+    }
     ts.forEachChild(n, visit);
+  };
+  const helpers: TS.Node[] = [];
+  const read = (helper: TS.Node, name: string): void => {
+    const inner = (helper as { body?: TS.Node }).body;
+    if (!inner) return;
+    const outer = new Set(holders);
+    holders.clear();
+    holders.add(name);
+    visit(inner);
+    holders.clear();
+    for (const h of outer) holders.add(h);
   };
   visit(body);
   return out;
+}
+
+/**
+ * `handle(cb)`, where the file's `handle` returns a function of the request that calls what it is
+ * given with `request.query` in some place: the callback, and the name its parameter in that place has.
+ */
+function queryCallback(
+  ts: Ts,
+  sf: TS.SourceFile,
+  call: TS.CallExpression,
+  functions: ReadonlyMap<string, TS.Node>,
+  route: TS.Node,
+): { fn: TS.SignatureDeclaration & { body?: TS.Node }; query: string } | undefined {
+  // Of the file, or a `const` of a block around the call (`const handle = (h) => async (req) => …`).
+  const name = ts.isIdentifier(call.expression) ? call.expression.text : undefined;
+  const held: TS.Node | undefined = name === undefined ? undefined : (functions.get(name) ?? constantValue(ts, sf, name, route));
+  const wrapper = held && !isFunctionLike(ts, held) ? unwrapExpression(ts, held as TS.Expression) : held;
+  const cbIndex = call.arguments.findIndex((a) => isFunctionLike(ts, a));
+  const cb = call.arguments[cbIndex];
+  if (!wrapper || !cb || !isFunctionLike(ts, wrapper) || !isFunctionLike(ts, cb)) return undefined;
+  const given = wrapper.parameters[cbIndex]?.name;
+  if (!given || !ts.isIdentifier(given)) return undefined;
+  let found: { fn: TS.SignatureDeclaration & { body?: TS.Node }; query: string } | undefined;
+  const visit = (n: TS.Node): void => {
+    if (found) return;
+    if (ts.isCallExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === given.text) {
+      const place = n.arguments.findIndex((a) => {
+        let e = a;
+        while (ts.isAsExpression(e) || ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e)) e = e.expression;
+        return ts.isPropertyAccessExpression(e) && e.name.text === 'query' && /^(?:req|request)$/.test(exprName(ts, e.expression) ?? '');
+      });
+      const param = place >= 0 ? cb.parameters[place]?.name : undefined;
+      if (param && ts.isIdentifier(param)) found = { fn: cb, query: param.text };
+    }
+    ts.forEachChild(n, visit);
+  };
+  if (wrapper.body) visit(wrapper.body);
+  return found;
 }
 
 /**
