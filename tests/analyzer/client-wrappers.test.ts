@@ -674,8 +674,8 @@ describe('TypeScript: a route or a call described by one object, and a fetch-lik
   });
 });
 
-describe('TypeScript: a client’s method named for the verb, given a path relative to its base URL', () => {
-  it('reads `responses/input_tokens` as that path, and no route a server registers without a leading `/`', async () => {
+describe('a client’s method named for the verb, given a path relative to its base URL', () => {
+  it('TypeScript: reads `responses/input_tokens` as that path, and no route a server registers without a leading `/`', async () => {
     expect(
       await routes({
         'web/upstream.mts': [
@@ -692,6 +692,27 @@ describe('TypeScript: a client’s method named for the verb, given a path relat
     ).toEqual([
       'web/upstream.mts:2 POST /responses [model@2,input@2] (upstream.postJson() call)',
       'web/upstream.mts:3 POST /responses/input_tokens [] (upstream.postJson() call)',
+    ]);
+  });
+
+  it('Python: reads httpx’s `client.post("responses", json=…)` and `client.get(f"responses/{id}")`, and no dict’s `.get("responses")`', async () => {
+    expect(
+      await routes({
+        'server/client.py': [
+          'import httpx',
+          'client = httpx.Client(base_url="https://api.example.test/v1")',
+          'def create(model, text):',
+          '    return client.post("responses", json={"model": model, "input": text})',
+          'def fetch(response_id):',
+          '    return client.get(f"responses/{response_id}")',
+          'def pick(data):',
+          '    return data.get("responses")',
+          '',
+        ].join('\n'),
+      }),
+    ).toEqual([
+      'server/client.py:4 POST /responses [model@4,input@4] (client.post() call)',
+      'server/client.py:6 GET /responses/{response_id} [response_id@6] (client.get() call)',
     ]);
   });
 });

@@ -358,7 +358,7 @@ export function clientCallFact(call: Node, callee: Callee, symbol: string, scope
   };
   // A function of the module that sends to the URL it is given: another module may call it.
   if (first.type === 'identifier') wrapperOf(callerOf(), first.text, verb, sink);
-  let path = clientPath(first, callerOf, 0);
+  let path = clientPath(first, callerOf, 0) ?? (callee.attribute ? relativePath(first, args) : undefined);
   // `requests.post(RESPONSES_URL, …)`, `post(config.RESPONSES_URL, …)` with the name imported: the
   // path is that module's constant, which the workspace pass looks up.
   const pathFrom = path === undefined ? (importedPathName(first, sink) ?? importedReturnName(first, callerOf(), sink)) : undefined;
@@ -1086,25 +1086,49 @@ export function requestBuilderFact(fn: Node, name: Node, sink: FactSink): void {
   if (fact) sink.add(fact);
 }
 
+/**
+ * A string's text as a path would be written: each `{…}` of an f-string a path parameter named after
+ * what it holds, a leading `{base}` before `/` dropped. Undefined for bytes.
+ */
+function stringPathText(node: Node): string | undefined {
+  let text = '';
+  let i = 0;
+  for (const part of kids(node)) {
+    if (part.type === 'string_start' && /[bB]/.test(part.text)) return undefined;
+    if (part.type === 'string_content') text += part.text;
+    else if (part.type === 'interpolation') {
+      const expr = kids(part)[0];
+      // `{base}/responses`: a base URL the path is appended to.
+      if (text === '' && i === 0 && part.nextNamedSibling?.type === 'string_content' && part.nextNamedSibling.text.startsWith('/')) {
+        i++;
+        continue;
+      }
+      text += `{${substitutionName(expr, i++)}}`;
+    }
+  }
+  return text;
+}
+
+/** What a client sends a request with besides its URL: httpx's and requests' keywords. */
+const SENDS = /^(?:json|data|content|params|files)$/;
+
+/**
+ * `client.post("responses", json=…)`, `client.get(f"responses/{response_id}")`: a path relative to
+ * the base URL the client was made with (httpx's `base_url`). Only a method's call that sends
+ * something or names more than one segment: `.get("responses")` alone is a dict's.
+ */
+function relativePath(first: Node, args: Node[]): string | undefined {
+  const text = first.type === 'string' ? stringPathText(first) : undefined;
+  if (text === undefined || !/^[a-z][\w-]*(?:\/(?:[a-z][\w-]*|\{[^{}/]+\}))*$/.test(text)) return undefined;
+  const sends = args.some((a) => a.type === 'keyword_argument' && SENDS.test(a.childForFieldName('name')?.text ?? ''));
+  return text.includes('/') || sends ? `/${text}` : undefined;
+}
+
 /** The path an argument holds or leads to (see clientCallFact); undefined when it does not read as one. */
 function clientPath(node: Node, callerOf: () => Node | undefined, depth: number): string | undefined {
   if (node.type === 'string') {
-    let text = '';
-    let i = 0;
-    for (const part of kids(node)) {
-      if (part.type === 'string_start' && /[bB]/.test(part.text)) return undefined;
-      if (part.type === 'string_content') text += part.text;
-      else if (part.type === 'interpolation') {
-        const expr = kids(part)[0];
-        // `{base}/responses`: a base URL the path is appended to.
-        if (text === '' && i === 0 && part.nextNamedSibling?.type === 'string_content' && part.nextNamedSibling.text.startsWith('/')) {
-          i++;
-          continue;
-        }
-        text += `{${substitutionName(expr, i++)}}`;
-      }
-    }
-    return pathOfUrl(text);
+    const text = stringPathText(node);
+    return text === undefined ? undefined : pathOfUrl(text);
   }
   if (depth >= 3) return undefined;
   if (node.type === 'call') {
