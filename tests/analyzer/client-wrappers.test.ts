@@ -717,6 +717,30 @@ describe('a client’s method named for the verb, given a path relative to its b
   });
 });
 
+describe('Python: a path a module constant holds, joined into an f-string, and a body under a keyword of the project’s own', () => {
+  it('reads `f"{BASE_URL}{CREATE_RESPONSE}"` as that path, and `json_body=` as the body', async () => {
+    expect(
+      await routes({
+        'server/resp.py': [
+          'BASE_URL = "https://api.example.test"',
+          'CREATE_RESPONSE = "/v1/responses"',
+          'class RespClient:',
+          '    async def send(self, prompt):',
+          '        body = {"input": prompt}',
+          '        body["model"] = "m"',
+          '        return await self.http_client.post(f"{BASE_URL}{CREATE_RESPONSE}", json_body=body)',
+          '    async def fetch(self, response_id):',
+          '        return await self.http_client.get(f"{BASE_URL}{CREATE_RESPONSE}/{response_id}", query_params={"include": 1})',
+          '',
+        ].join('\n'),
+      }),
+    ).toEqual([
+      'server/resp.py:7 POST /v1/responses [input@5,model@6] (self.http_client.post() call)',
+      'server/resp.py:9 GET /v1/responses/{response_id} [response_id@9,include@9] (self.http_client.get() call)',
+    ]);
+  });
+});
+
 describe('TypeScript: a wrapper of `fetch` called as `fetch` is', () => {
   it('reads any call given a URL and options that write a method and a body, held in a `const` or spread', async () => {
     expect(

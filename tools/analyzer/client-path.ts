@@ -26,6 +26,18 @@ export const SENT_UNDER: ReadonlyMap<string, 'body' | 'query'> = new Map([
   ['params', 'query'],
 ]);
 
+/**
+ * Where a Python client's keyword sends what it is given: SENT_UNDER's, or one named for the body or
+ * the query a wrapper of the project takes (`json_body=`, `request_body=`, `query_params=`).
+ */
+export function sentUnderKeyword(name: string): 'body' | 'query' | undefined {
+  const known = SENT_UNDER.get(name);
+  if (known) return known;
+  if (/^(?:json|body)_[a-z]+$|^[a-z]+_(?:json|body)$/.test(name)) return 'body';
+  if (/^(?:query|params)_[a-z]+$|^[a-z]+_(?:query|params)$/.test(name)) return 'query';
+  return undefined;
+}
+
 /** The SDKs' views of a collection whose calls answer with the raw or streamed HTTP response. */
 const RESPONSE_WRAPPERS = new Set(['with_raw_response', 'with_streaming_response', 'withRawResponse', 'withStreamingResponse']);
 

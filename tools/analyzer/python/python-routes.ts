@@ -20,7 +20,7 @@ import {
   sendsForeignKeys,
   sentIn,
   sentParams,
-  SENT_UNDER,
+  sentUnderKeyword,
 } from '../client-path.js';
 import type { FactSink } from '../fact-sink.js';
 import type { CodeFact, ReturnHandOff } from '../facts.js';
@@ -953,7 +953,7 @@ function sentKeys(args: Node[], known: readonly ReadonlySet<string>[]): RoutePar
   const keywords = args.flatMap((a) => a.descendantsOfType('keyword_argument').filter((k): k is Node => k !== null));
   for (const kw of keywords) {
     if (kw.type !== 'keyword_argument') continue;
-    const where = SENT_UNDER.get(kw.childForFieldName('name')?.text ?? '');
+    const where = sentUnderKeyword(kw.childForFieldName('name')?.text ?? '');
     let value = kw.childForFieldName('value');
     if (!where || !value) continue;
     // `maybe_transform({…}, Params)`: the dict is what is sent.
@@ -1098,8 +1098,21 @@ function stringPathText(node: Node): string | undefined {
     if (part.type === 'string_content') text += part.text;
     else if (part.type === 'interpolation') {
       const expr = kids(part)[0];
-      // `{base}/responses`: a base URL the path is appended to.
-      if (text === '' && i === 0 && part.nextNamedSibling?.type === 'string_content' && part.nextNamedSibling.text.startsWith('/')) {
+      // `{CREATE_RESPONSE}` of `CREATE_RESPONSE = "/v1/responses"` at the module's top: its path.
+      const held = heldPath(expr);
+      if (held !== undefined) {
+        text += held;
+        i++;
+        continue;
+      }
+      // `{base}/responses`, `{BASE_URL}{CREATE_RESPONSE}`: a base URL the path is appended to.
+      const next = part.nextNamedSibling;
+      if (
+        text === '' &&
+        i === 0 &&
+        ((next?.type === 'string_content' && next.text.startsWith('/')) ||
+          (next?.type === 'interpolation' && heldPath(kids(next)[0]) !== undefined))
+      ) {
         i++;
         continue;
       }
@@ -1107,6 +1120,14 @@ function stringPathText(node: Node): string | undefined {
     }
   }
   return text;
+}
+
+/** The path a module's constant of this name holds (`CREATE_RESPONSE = "/v1/responses"`), when the hole is one. */
+function heldPath(expr: Node | undefined): string | undefined {
+  if (expr?.type !== 'identifier' || !MODULE_CONSTANT.test(expr.text)) return undefined;
+  const value = assignedIn(expr.tree.rootNode, expr.text);
+  const text = value?.type === 'string' && !kids(value).some((k) => k.type === 'interpolation') ? stringValue(value) : undefined;
+  return text?.startsWith('/') && /^\/[\w/{}.-]*$/.test(text) ? text : undefined;
 }
 
 /** What a client sends a request with besides its URL: httpx's and requests' keywords. */
