@@ -2,7 +2,7 @@
  * An in-memory store's collection named like an SDK resource is no SDK call: `this.responses.delete(id)`
  * on a class property given `new Map()`, or `responses.delete(id)` on a variable typed `Map<…>`,
  * is the Map's. The same call on a client (`this.client.responses.delete(id)`, `openai.responses…`)
- * is the endpoint's.
+ * is the endpoint's. A store's `conversations.update((all) => …)`, handed a function, is the store's.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,6 +27,13 @@ const model: Pick<Model, 'events' | 'endpoints' | 'params'> = {
       method: 'DELETE',
       path: '/v1/responses/{response_id}',
       sdkCalls: ['responses.delete'],
+    },
+    {
+      ...fixtureModel.endpoints[0]!,
+      id: 'endpoint:POST /v1/conversations/{conversation_id}',
+      method: 'POST',
+      path: '/v1/conversations/{conversation_id}',
+      sdkCalls: ['conversations.update'],
     },
   ],
 };
@@ -71,12 +78,26 @@ describe('collections named like SDK resources', () => {
         '',
       ].join('\n'),
     );
+    // A store's `update`, handed a function: no SDK method is.
+    writeFileSync(
+      join(root, 'web/stores.mts'),
+      [
+        "import { writable } from 'svelte/store';",
+        'export const conversations = writable<unknown[]>([]);',
+        'export function rename(client: any, id: string) {',
+        '  conversations.update((all) => all.map((c) => c));',
+        '  return client.conversations.update(id);',
+        '}',
+        '',
+      ].join('\n'),
+    );
     const { facts } = await analyzeWorkspace({ root, lanes: LANES, model, unknownLiteralPatterns: PATTERNS });
     expect(facts.filter((f) => f.kind === 'route').map((f) => `${f.file}:${f.line} ${f.method} ${f.path} (${f.evidence})`)).toEqual([
       'web/drop.mts:5 DELETE /v1/responses/{response_id} (SDK call responses.delete())',
       'web/drop.mts:7 DELETE /v1/responses/{response_id} (SDK call responses.delete())',
       'web/store.mts:8 DELETE /v1/responses/{response_id} (SDK call responses.delete())',
       'web/store.mts:13 DELETE /v1/responses/{response_id} (SDK call responses.delete())',
+      'web/stores.mts:5 POST /v1/conversations/{conversation_id} (SDK call conversations.update())',
     ]);
   });
 });

@@ -263,7 +263,10 @@ export function routeVisitor(
       const access = ts.isPropertyAccessExpression(node.expression) ? node.expression : undefined;
       const name = access ? access.name.text : ts.isIdentifier(node.expression) ? node.expression.text : 'fetch';
       if (access && sdkLast.has(name)) {
-        const sdk = sdkEndpoint(memberChain(ts, access), ctx.candidates.sdkCalls);
+        // `conversations.update((all) => …)`: a store's update, handed a function; an SDK method is
+        // handed ids and a request, never a function.
+        const handedFunction = node.arguments.length > 0 && isFunctionLike(ts, node.arguments[0]!);
+        const sdk = handedFunction ? undefined : sdkEndpoint(memberChain(ts, access), ctx.candidates.sdkCalls);
         if (sdk) collections ??= fileCollections(ts, sf);
         if (sdk && collections && !isFileCollection(ts, sf, node, access.expression, collections)) {
           // `openai.responses.create({ model, input })`: the object's keys are what it sends.
