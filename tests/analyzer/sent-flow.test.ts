@@ -1210,6 +1210,32 @@ describe('the strings a client sends for a key', () => {
     ]);
   });
 
+  it('TypeScript: are what a list of the function’s own is given, written out and pushed, and none when anything else goes in', async () => {
+    const { facts } = await analyzeFiles({
+      'web/list.mts': [
+        'export async function send(client: any, extra: string) {',
+        "  const truncation: string[] = ['auto'];",
+        "  truncation.push('disabled');",
+        '  const request: Record<string, unknown> = { model: "m", input: "hi" };',
+        '  request.truncation = truncation;',
+        '  return client.responses.create(request);',
+        '}',
+        'export async function mixed(client: any, extra: string) {',
+        '  const truncation: string[] = [];',
+        "  truncation.push('auto');",
+        '  truncation.push(extra);',
+        '  return client.responses.create({ model: "m", truncation });',
+        '}',
+        '',
+      ].join('\n'),
+    });
+    expect(
+      facts
+        .filter((f) => f.kind === 'route')
+        .map((f) => `${f.file}:${f.line} ${(f.params ?? []).map((p) => `${p.name}${p.sent ? `=${p.sent.join('|')}` : ''}`)}`),
+    ).toEqual(['web/list.mts:6 model=m,input=hi,truncation=auto|disabled', 'web/list.mts:12 model=m,truncation']);
+  });
+
   it('are carried from a builder of another module, with the keys it returns', async () => {
     const { facts } = await analyzeFiles({
       'web/build.mts': [

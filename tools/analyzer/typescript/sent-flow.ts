@@ -639,11 +639,40 @@ export function flowKeys(
   let site: number | undefined;
   let sites = 0;
   const siteOf = new WeakMap<FlowKey, number>();
+  /**
+   * The strings a list of the function's own holds (`const include: string[] = []`, then
+   * `include.push('reasoning.encrypted_content')`); undefined when anything else goes in.
+   */
+  const heldStrings = (name: string, fn: TS.Node | undefined): string[] | undefined => {
+    const decl = (fileIndex().declarations.get(name) ?? []).find((d) => ownerOf(ts, d) === fn);
+    const init = decl?.initializer && unwrap(ts, decl.initializer);
+    if (!init || !ts.isArrayLiteralExpression(init)) return undefined;
+    const held = init.elements.length > 0 ? sentStrings(ts, init) : [];
+    if (!held) return undefined;
+    for (const c of fileIndex().calls.get('push') ?? []) {
+      const target = c.expression;
+      if (!ts.isPropertyAccessExpression(target) || !ts.isIdentifier(target.expression) || target.expression.text !== name) continue;
+      if (ownerOf(ts, c) !== fn) continue;
+      for (const a of c.arguments) {
+        const pushed = sentStrings(ts, a);
+        if (!pushed) return undefined;
+        held.push(...pushed);
+      }
+    }
+    return held.length > 0 ? held : undefined;
+  };
   const add = (name: string, node: TS.Node, direct: boolean): void => {
     const fn = ownerOf(ts, node);
     const writer = fn ? functionName(ts, fn) : undefined;
-    const value = ts.isPropertyAssignment(node) ? node.initializer : ts.isBinaryExpression(node) ? node.right : undefined;
-    const sent = value && sentStrings(ts, value);
+    const value = ts.isPropertyAssignment(node)
+      ? node.initializer
+      : ts.isBinaryExpression(node)
+        ? node.right
+        : ts.isShorthandPropertyAssignment(node)
+          ? node.name
+          : undefined;
+    const bare = value && unwrap(ts, value);
+    const sent = value && (sentStrings(ts, value) ?? (bare && ts.isIdentifier(bare) ? heldStrings(bare.text, fn) : undefined));
     const key: FlowKey = {
       name,
       line: at(node).line,
