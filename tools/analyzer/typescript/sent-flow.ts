@@ -98,6 +98,20 @@ const MAX_DEFINITIONS = 3;
 
 const indexes = new WeakMap<TS.SourceFile, FileIndex>();
 
+const lists = new WeakMap<TS.SourceFile, Set<string>>();
+
+/** The names the file declares with a list written out (`const include: string[] = []`), found once per file. */
+function listNames(ts: Ts, sf: TS.SourceFile, index: FileIndex): Set<string> {
+  let names = lists.get(sf);
+  if (!names) {
+    names = new Set();
+    for (const [name, decls] of index.declarations)
+      if (decls.some((d) => d.initializer && ts.isArrayLiteralExpression(unwrap(ts, d.initializer)))) names.add(name);
+    lists.set(sf, names);
+  }
+  return names;
+}
+
 function indexOf(ts: Ts, sf: TS.SourceFile): FileIndex {
   let index = indexes.get(sf);
   if (!index) {
@@ -644,6 +658,8 @@ export function flowKeys(
    * `include.push('reasoning.encrypted_content')`); undefined when anything else goes in.
    */
   const heldStrings = (name: string, fn: TS.Node | undefined): string[] | undefined => {
+    // Cheap first: most names a key is given are no list written out in the file.
+    if (!listNames(ts, sf, fileIndex()).has(name)) return undefined;
     const decl = (fileIndex().declarations.get(name) ?? []).find((d) => ownerOf(ts, d) === fn);
     const init = decl?.initializer && unwrap(ts, decl.initializer);
     if (!init || !ts.isArrayLiteralExpression(init)) return undefined;

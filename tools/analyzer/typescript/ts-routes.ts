@@ -1974,8 +1974,12 @@ export function returnedKeys(
       returnStatements(ts, fn).flatMap(([value, place]) => flowKeys(ts, sf, place, value, at)),
       (key) => known.has(key),
     );
-    if (buildsRequest(keys.map((k) => k.name))) out.push({ name, keys: keys.map(keyEntry) });
-    // `return { body, headers }`: the request under one key of what it returns.
+    if (buildsRequest(keys.map((k) => k.name))) {
+      out.push({ name, keys: keys.map(keyEntry) });
+      continue;
+    }
+    // `return { body, headers }`: the request under one key of what it returns, built in place, by a
+    // call, or in a variable of the function (a parameter or an outer name is handed on, not built).
     for (const [value, place] of returnStatements(ts, fn)) {
       const object = unwrapExpression(ts, value);
       if (!ts.isObjectLiteralExpression(object)) continue;
@@ -1983,6 +1987,10 @@ export function returnedKeys(
         if (!(ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p)) || !ts.isIdentifier(p.name)) continue;
         const key = p.name.text;
         const held = ts.isPropertyAssignment(p) ? p.initializer : p.name;
+        const bare = unwrapExpression(ts, held);
+        const local =
+          ts.isIdentifier(bare) && new RegExp(`\\b(?:const|let|var)\\s+${bare.text.replace(/\$/g, '\\$')}(?![\\w$])`).test(text);
+        if (!local && !ts.isObjectLiteralExpression(bare) && !ts.isCallExpression(bare)) continue;
         const under = firstWrites(flowKeys(ts, sf, place, held, at), (k) => known.has(k));
         if (buildsRequest(under.map((k) => k.name)) && !out.some((r) => r.name === name && r.under === key))
           out.push({ name, under: key, keys: under.map(keyEntry) });
