@@ -27,6 +27,20 @@ async function built(files: Record<string, string>): Promise<string[]> {
     .map((f) => `${f.file}:${f.line} ${f.symbol} ${f.method} ${f.path} [${(f.params ?? []).map((p) => `${p.name}@${p.line}`)}]`);
 }
 
+type Facts = Awaited<ReturnType<typeof analyzeFiles>>['facts'];
+
+/** Each route fact of `file` by line, with its parameters and where each is written (another module's file and function). */
+const paramsWhere = (facts: Facts, file: string): string[] =>
+  facts
+    .filter((f) => f.kind === 'route' && f.file === file)
+    .map((f) => `${f.line} [${(f.params ?? []).map((p) => `${p.name}@${p.file ?? ''}:${p.line} ${p.symbol ?? ''}`)}]`);
+
+/** Each route fact with its parameters and the strings each is sent (`truncation=auto`). */
+const sentValues = (facts: Facts): string[] =>
+  facts
+    .filter((f) => f.kind === 'route')
+    .map((f) => `${f.file}:${f.line} ${(f.params ?? []).map((p) => `${p.name}${p.sent ? `=${p.sent.join('|')}` : ''}`)}`);
+
 describe('TypeScript: a request built elsewhere in the file', () => {
   it('follows a builder method’s returned object, a property of it, and keys set after', async () => {
     const text = [
@@ -1113,9 +1127,7 @@ describe('TypeScript: a request built by a function of another module', () => {
         '',
       ].join('\n'),
     });
-    const sent = facts
-      .filter((f) => f.kind === 'route' && f.file === 'web/client.mts')
-      .map((f) => `${f.line} [${(f.params ?? []).map((p) => `${p.name}@${p.file ?? ''}:${p.line} ${p.symbol ?? ''}`)}]`);
+    const sent = paramsWhere(facts, 'web/client.mts');
     expect(sent).toEqual([
       '4 [model@web/build.mts:2 makeArgs,input@web/build.mts:2 makeArgs,max_output_tokens@web/build.mts:3 makeArgs]',
       // A lone `model` is what any object may hold: the function is not taken for a request's builder.
@@ -1162,9 +1174,7 @@ describe('TypeScript: a request built by a function of another module', () => {
         '',
       ].join('\n'),
     });
-    const sent = facts
-      .filter((f) => f.kind === 'route' && f.file === 'web/send.mts')
-      .map((f) => `${f.line} [${(f.params ?? []).map((p) => `${p.name}@${p.file ?? ''}:${p.line} ${p.symbol ?? ''}`)}]`);
+    const sent = paramsWhere(facts, 'web/send.mts');
     expect(sent).toEqual([
       '4 [model@web/payload.mts:6 translateRequest,input@web/payload.mts:7 translateRequest,previous_response_id@web/payload.mts:8 translateRequest,truncation@web/payload.mts:10 translateRequest]',
       '5 [input@:5 complete,model@web/payload.mts:13 wrapped,max_output_tokens@web/payload.mts:13 wrapped]',
@@ -1198,11 +1208,7 @@ describe('the strings a client sends for a key', () => {
         '',
       ].join('\n'),
     });
-    expect(
-      facts
-        .filter((f) => f.kind === 'route')
-        .map((f) => `${f.file}:${f.line} ${(f.params ?? []).map((p) => `${p.name}${p.sent ? `=${p.sent.join('|')}` : ''}`)}`),
-    ).toEqual([
+    expect(sentValues(facts)).toEqual([
       'server/send.py:3 model=m,input,include=a.b,truncation=disabled',
       // A list held in a name, and what the function appends to it.
       'server/send.py:10 model=m,input,include=x.y|a.b|c.d',
@@ -1229,11 +1235,7 @@ describe('the strings a client sends for a key', () => {
         '',
       ].join('\n'),
     });
-    expect(
-      facts
-        .filter((f) => f.kind === 'route')
-        .map((f) => `${f.file}:${f.line} ${(f.params ?? []).map((p) => `${p.name}${p.sent ? `=${p.sent.join('|')}` : ''}`)}`),
-    ).toEqual(['web/list.mts:6 model=m,input=hi,truncation=auto|disabled', 'web/list.mts:12 model=m,truncation']);
+    expect(sentValues(facts)).toEqual(['web/list.mts:6 model=m,input=hi,truncation=auto|disabled', 'web/list.mts:12 model=m,truncation']);
   });
 
   it('are carried from a builder of another module, with the keys it returns', async () => {
@@ -1259,11 +1261,10 @@ describe('the strings a client sends for a key', () => {
         '',
       ].join('\n'),
     });
-    expect(
-      facts
-        .filter((f) => f.kind === 'route')
-        .map((f) => `${f.file}:${f.line} ${(f.params ?? []).map((p) => `${p.name}${p.sent ? `=${p.sent.join('|')}` : ''}`)}`),
-    ).toEqual(['server/run.py:3 model,input=hi,truncation=disabled', 'web/run.mts:3 max_output_tokens,model,input=hi,truncation=auto']);
+    expect(sentValues(facts)).toEqual([
+      'server/run.py:3 model,input=hi,truncation=disabled',
+      'web/run.mts:3 max_output_tokens,model,input=hi,truncation=auto',
+    ]);
   });
 });
 
