@@ -166,6 +166,31 @@ describe('a helper of the file that types the event it is given', () => {
     ]);
   });
 
+  it('Python: a choice of two types handed to a helper named for what it does, in place or through a local name', async () => {
+    expect(
+      await facts({
+        'server/journal.py': [
+          'class Orchestrator:',
+          '    def _emit(self, rid, event_type, payload):',
+          '        return self.db.append_event(rid, event_type, payload)',
+          '',
+          '    def finish(self, rid, ok):',
+          '        self._emit(rid, "response.completed" if ok else "response.failed", {})',
+          '        et = "response.incomplete" if not ok else "response.in_progress"',
+          '        self._emit(rid, et, {})',
+          '        label = "response.queued" if ok else "error"',
+          '        return self.render(label)',
+          '',
+        ].join('\n'),
+      }),
+    ).toEqual([
+      '6 emitter response.completed (argument of _emit())',
+      '6 emitter response.failed (argument of _emit())',
+      '7 emitter response.incomplete (argument of _emit())',
+      '7 emitter response.in_progress (argument of _emit())',
+    ]);
+  });
+
   it('TypeScript: its argument is the event built when the function writes it as the type or after `event:`; not otherwise', async () => {
     expect(
       await facts({

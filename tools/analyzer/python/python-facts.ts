@@ -598,6 +598,13 @@ function literalFact(
         const callee = lastName(call.childForFieldName('function'));
         return add('emitter', true, `argument of ${callee}() that types the event`);
       }
+      // Either handed to a helper named for what it does (`self._emit(rid, "a" if ok else "b", …)`),
+      // in place or through a local name: as a type written there is (only a dotted one counts).
+      const callee = call ? lastName(call.childForFieldName('function')) : undefined;
+      if (constant === undefined && branch && callee && EMIT_CALL.test(callee)) return add('emitter', false, `argument of ${callee}()`);
+      const emitted =
+        constant === undefined && branch && choice.parent?.type === 'assignment' ? emittedThrough(choice.parent, choice) : undefined;
+      if (emitted) return add('emitter', false, `argument of ${emitted}()`);
       return insideCase(parent) ? add('handler', TYPE_SUBJECT.test(matchSubject(parent)), 'case label') : add('literal', false, 'string');
     }
     default:
@@ -613,6 +620,23 @@ function typedThrough(assignment: Node, value?: Node): string | undefined {
   const left = assignment.childForFieldName('left');
   if (left?.type !== 'identifier' || (value && assignment.childForFieldName('right')?.id !== value.id)) return undefined;
   return typedNamesIn(enclosingFunction(assignment) ?? rootOf(assignment)).has(left.text) ? left.text : undefined;
+}
+
+/**
+ * The helper named for what it does (EMIT_CALL) that the function an assignment is written in hands
+ * the name it assigns (`et = …`, then `self._emit(rid, et, payload)`); undefined when it hands it none.
+ */
+function emittedThrough(assignment: Node, value: Node): string | undefined {
+  const left = assignment.childForFieldName('left');
+  if (left?.type !== 'identifier' || assignment.childForFieldName('right')?.id !== value.id) return undefined;
+  const scope = enclosingFunction(assignment) ?? rootOf(assignment);
+  for (const call of scope.descendantsOfType('call')) {
+    const callee = call ? lastName(call.childForFieldName('function')) : undefined;
+    if (!callee || !EMIT_CALL.test(callee)) continue;
+    const args = call!.childForFieldName('arguments');
+    if (args?.type === 'argument_list' && kids(args).some((a) => a.type === 'identifier' && a.text === left.text)) return callee;
+  }
+  return undefined;
 }
 
 /**
