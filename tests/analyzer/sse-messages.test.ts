@@ -241,6 +241,46 @@ describe('a helper of the file that types the event it is given', () => {
     ]);
   });
 
+  it('TypeScript: an event made again from the value a switch is on, of the type of its case and of the labels that fall through to it', async () => {
+    expect(
+      await facts({
+        'web/adapt.mts': [
+          'export function adapt(raw: { type?: unknown; item?: unknown }) {',
+          "  const type = typeof raw.type === 'string' ? raw.type : '';",
+          '  switch (type) {',
+          "    case 'response.output_item.added':",
+          "    case 'response.output_item.done':",
+          '      return { type, item: raw.item };',
+          "    case 'response.completed': {",
+          '      const done = { type, response: raw };',
+          '      return done;',
+          '    }',
+          "    case 'error':",
+          '      return { type };',
+          '  }',
+          '  return null;',
+          '}',
+          'export function other(kind: string) {',
+          '  switch (kind) {',
+          "    case 'response.failed':",
+          '      return { type: kind, kind };',
+          '  }',
+          '}',
+          '',
+        ].join('\n'),
+      }),
+    ).toEqual([
+      '4 handler response.output_item.added (case label)',
+      '5 handler response.output_item.done (case label)',
+      '6 emitter response.output_item.added (type of the case, made again) fields: type, item',
+      '6 emitter response.output_item.done (type of the case, made again) fields: type, item',
+      '7 handler response.completed (case label)',
+      '8 emitter response.completed (type of the case, made again) fields: type, response',
+      '11 handler error (case label)',
+      '18 handler response.failed (case label)',
+    ]);
+  });
+
   it('TypeScript: a type written as a template of a choice, in place or through a constant', async () => {
     expect(
       await facts({

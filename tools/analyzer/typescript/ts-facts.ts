@@ -127,6 +127,9 @@ export function typescriptFacts(ts: Ts, sf: TS.SourceFile, ctx: FileContext): Fi
       case K.NewExpression:
         visitNew(node as TS.NewExpression);
         return true;
+      case K.ShorthandPropertyAssignment:
+        if ((node as TS.ShorthandPropertyAssignment).name.text === 'type') visitCaseType(node as TS.ShorthandPropertyAssignment);
+        return true;
       case K.InterfaceDeclaration:
       case K.ClassDeclaration:
         visitHeritage(node as TS.InterfaceDeclaration | TS.ClassDeclaration);
@@ -138,6 +141,37 @@ export function typescriptFacts(ts: Ts, sf: TS.SourceFile, ctx: FileContext): Fi
         return true;
     }
   };
+  /**
+   * `switch (type) { case 'response.output_item.added': return { type, item } }`: an event made again
+   * from the value the switch is on, of the type each of the case's labels names.
+   */
+  const visitCaseType = (node: TS.ShorthandPropertyAssignment): void => {
+    let clause: TS.Node | undefined = node.parent;
+    while (clause && !ts.isCaseClause(clause) && !isFunctionLike(ts, clause)) clause = clause.parent;
+    if (!clause || !ts.isCaseClause(clause)) return;
+    const block = clause.parent;
+    const subject = block?.parent && ts.isSwitchStatement(block.parent) ? unwrapExpression(ts, block.parent.expression) : undefined;
+    if (!subject || !ts.isIdentifier(subject) || subject.text !== 'type' || block.kind !== K.CaseBlock) return;
+    // `case 'a': case 'b': return { type }`: the labels that fall through to it too.
+    // Its keys, for the shape check every event an object literal builds goes through.
+    const obj = node.parent;
+    const keys: string[] = [];
+    for (const prop of ts.isObjectLiteralExpression(obj) ? obj.properties : []) {
+      const name = ts.isPropertyAssignment(prop) || ts.isShorthandPropertyAssignment(prop) ? propertyName(ts, prop.name) : undefined;
+      if (name === undefined) return;
+      keys.push(name);
+    }
+    const clauses = block.clauses;
+    let first = clauses.indexOf(clause);
+    while (first > 0 && clauses[first - 1]!.statements.length === 0) first--;
+    for (const c of clauses.slice(first, clauses.indexOf(clause) + 1)) {
+      const label = ts.isCaseClause(c) ? c.expression : undefined;
+      if (!label || !(ts.isStringLiteral(label) || ts.isNoSubstitutionTemplateLiteral(label))) continue;
+      if (isEventLiteral(label.text, ctx.candidates) && !isWeakLiteral(label.text))
+        add({ kind: 'emitter', symbol, literal: label.text, evidence: 'type of the case, made again', fields: keys, ...at(node) });
+    }
+  };
+
   /** A string: a trace line inside it, or an event type where it stands; false: nothing below it counts. */
   const visitString = (node: TS.StringLiteral | TS.NoSubstitutionTemplateLiteral | TS.TemplateExpression): boolean => {
     const template = node.kind === K.TemplateExpression;
