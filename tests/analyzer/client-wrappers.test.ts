@@ -718,7 +718,7 @@ describe('a client’s method named for the verb, given a path relative to its b
 });
 
 describe('Python: a path a module constant holds, joined into an f-string, and a body under a keyword of the project’s own', () => {
-  it('reads `f"{BASE_URL}{CREATE_RESPONSE}"` as that path, and `json_body=` as the body', async () => {
+  it('reads `f"{BASE_URL}{CREATE_RESPONSE}"` as that path, a class member’s and a local name’s too, and `json_body=` as the body', async () => {
     expect(
       await routes({
         'server/resp.py': [
@@ -731,12 +731,22 @@ describe('Python: a path a module constant holds, joined into an f-string, and a
           '        return await self.http_client.post(f"{BASE_URL}{CREATE_RESPONSE}", json_body=body)',
           '    async def fetch(self, response_id):',
           '        return await self.http_client.get(f"{BASE_URL}{CREATE_RESPONSE}/{response_id}", query_params={"include": 1})',
+          'class Endpoint(StrEnum):',
+          '    CONVERSATIONS = "/v1/conversations"',
+          'class ConvClient:',
+          '    async def create(self, body):',
+          '        endpoint = Endpoint.CONVERSATIONS',
+          '        return await self.http_client.post(f"{BASE_URL}{endpoint}", json={"metadata": body})',
+          '    async def again(self):',
+          '        return await self.http_client.post(f"{BASE_URL}{Endpoint.CONVERSATIONS}", json={"items": []})',
           '',
         ].join('\n'),
       }),
     ).toEqual([
       'server/resp.py:7 POST /v1/responses [input@5,model@6] (self.http_client.post() call)',
       'server/resp.py:9 GET /v1/responses/{response_id} [response_id@9,include@9] (self.http_client.get() call)',
+      'server/resp.py:15 POST /v1/conversations [metadata@15] (self.http_client.post() call)',
+      'server/resp.py:17 POST /v1/conversations [items@17] (self.http_client.post() call)',
     ]);
   });
 });

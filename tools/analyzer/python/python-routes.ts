@@ -1123,11 +1123,33 @@ function stringPathText(node: Node): string | undefined {
 }
 
 /** The path a module's constant of this name holds (`CREATE_RESPONSE = "/v1/responses"`), when the hole is one. */
-function heldPath(expr: Node | undefined): string | undefined {
-  if (expr?.type !== 'identifier' || !MODULE_CONSTANT.test(expr.text)) return undefined;
-  const value = assignedIn(expr.tree.rootNode, expr.text);
+function heldPath(expr: Node | undefined, depth = 0): string | undefined {
+  if (!expr || depth > 1) return undefined;
+  let value: Node | undefined;
+  if (expr.type === 'identifier' && MODULE_CONSTANT.test(expr.text)) value = assignedIn(expr.tree.rootNode, expr.text);
+  else if (expr.type === 'identifier') {
+    // `endpoint = Endpoint.CREATE_RESPONSE` in the function, then `{endpoint}`.
+    const fn = enclosingFunction(expr);
+    const local = fn ? assignedIn(fn, expr.text) : undefined;
+    if (local && local.type !== 'string') return heldPath(local, depth + 1);
+  } else if (expr.type === 'attribute') {
+    // `Endpoint.CREATE_RESPONSE`, a member of a class of the module (an `Enum`'s, a holder's).
+    const owner = expr.childForFieldName('object');
+    const member = expr.childForFieldName('attribute');
+    const cls = owner?.type === 'identifier' && member ? moduleClass(expr.tree.rootNode, owner.text) : undefined;
+    value = cls && member ? assignedIn(cls, member.text) : undefined;
+  }
   const text = value?.type === 'string' && !kids(value).some((k) => k.type === 'interpolation') ? stringValue(value) : undefined;
   return text?.startsWith('/') && /^\/[\w/{}.-]*$/.test(text) ? text : undefined;
+}
+
+/** The class of this name declared at the module's top, decorated or not. */
+function moduleClass(root: Node, name: string): Node | undefined {
+  for (const st of kids(root)) {
+    const cls = st.type === 'decorated_definition' ? st.childForFieldName('definition') : st;
+    if (cls?.type === 'class_definition' && cls.childForFieldName('name')?.text === name) return cls;
+  }
+  return undefined;
 }
 
 /** What a client sends a request with besides its URL: httpx's and requests' keywords. */
