@@ -270,11 +270,11 @@ export function keyDetails(k: { symbol?: string; sent?: string[] }): { symbol?: 
   return { ...(k.symbol !== undefined ? { symbol: k.symbol } : {}), ...(k.sent ? { sent: k.sent } : {}) };
 }
 
-/** Each key `accept` takes, once, at the first line it is written. */
 /** A key a function returns or writes, as module facts keep it (`returned`): its name, line and the strings it is given. */
 export const keyEntry = (k: { name: string; line: number; sent?: string[] }): [string, number, string[]?] =>
   k.sent ? [k.name, k.line, k.sent] : [k.name, k.line];
 
+/** Each key `accept` takes, once, at the first line it is written. */
 export function firstWrites<K extends { name: string; line: number }>(keys: Iterable<K>, accept: (name: string) => boolean): K[] {
   const first = new Map<string, K>();
   for (const k of keys) {

@@ -929,10 +929,7 @@ function classOfName(at: Node, name: string): string | undefined {
 function definesClass(at: Node, name: string): boolean {
   let root: Node = at;
   while (root.parent) root = root.parent;
-  return kids(root).some((st) => {
-    const cls = st.type === 'decorated_definition' ? st.childForFieldName('definition') : st;
-    return cls?.type === 'class_definition' && cls.childForFieldName('name')?.text === name;
-  });
+  return moduleClass(root, name) !== undefined;
 }
 
 function keywordValue(args: Node[], name: string): Node | undefined {
@@ -1122,7 +1119,11 @@ function stringPathText(node: Node): string | undefined {
   return text;
 }
 
-/** The path a module's constant of this name holds (`CREATE_RESPONSE = "/v1/responses"`), when the hole is one. */
+/**
+ * The path an f-string's hole holds, when it is one: a module's constant (`CREATE_RESPONSE =
+ * "/v1/responses"`), a member of a class of the module (`Endpoint.CREATE_RESPONSE`), or a local name
+ * the function gives one of those.
+ */
 function heldPath(expr: Node | undefined, depth = 0): string | undefined {
   if (!expr || depth > 1) return undefined;
   let value: Node | undefined;

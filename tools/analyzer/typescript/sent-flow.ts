@@ -329,7 +329,6 @@ export function keysWrittenInto(ts: Ts, sf: TS.SourceFile, fn: TS.Node, name: st
   return out;
 }
 
-/** `JSON.stringify(x)`: the text of `x`, which holds the keys `x` does. */
 /**
  * The object a call copies, keys and all, when it is one: `Object.fromEntries(Object.entries(p).filter(…))`
  * (a helper that drops the undefined values), `Object.assign({}, p)`, `structuredClone(p)`. Undefined
@@ -356,6 +355,7 @@ function copiedObject(ts: Ts, e: TS.CallExpression): TS.Expression | undefined {
   return undefined;
 }
 
+/** `JSON.stringify(x)`: the text of `x`, which holds the keys `x` does. */
 function isStringify(ts: Ts, e: TS.CallExpression): boolean {
   return (
     e.arguments.length >= 1 &&

@@ -152,15 +152,10 @@ export function typescriptFacts(ts: Ts, sf: TS.SourceFile, ctx: FileContext): Fi
     const block = clause.parent;
     const subject = block?.parent && ts.isSwitchStatement(block.parent) ? unwrapExpression(ts, block.parent.expression) : undefined;
     if (!subject || !ts.isIdentifier(subject) || subject.text !== 'type' || block.kind !== K.CaseBlock) return;
-    // `case 'a': case 'b': return { type }`: the labels that fall through to it too.
     // Its keys, for the shape check every event an object literal builds goes through.
-    const obj = node.parent;
-    const keys: string[] = [];
-    for (const prop of ts.isObjectLiteralExpression(obj) ? obj.properties : []) {
-      const name = ts.isPropertyAssignment(prop) || ts.isShorthandPropertyAssignment(prop) ? propertyName(ts, prop.name) : undefined;
-      if (name === undefined) return;
-      keys.push(name);
-    }
+    const keys = ts.isObjectLiteralExpression(node.parent) ? literalKeys(ts, node.parent) : undefined;
+    if (!keys) return;
+    // `case 'a': case 'b': return { type }`: the labels that fall through to it too.
     const clauses = block.clauses;
     let first = clauses.indexOf(clause);
     while (first > 0 && clauses[first - 1]!.statements.length === 0) first--;
@@ -1271,14 +1266,19 @@ function objectKeys(ts: Ts, node: TS.Node): { fields?: string[] } {
   let p: TS.Node = node.parent;
   while (ts.isAsExpression(p) || ts.isSatisfiesExpression(p) || ts.isParenthesizedExpression(p)) p = p.parent;
   const obj = ts.isPropertyAssignment(p) ? p.parent : undefined;
-  if (!obj || !ts.isObjectLiteralExpression(obj)) return {};
+  const keys = obj && ts.isObjectLiteralExpression(obj) ? literalKeys(ts, obj) : undefined;
+  return keys ? { fields: keys } : {};
+}
+
+/** An object literal's keys, when all are plain names (no spread, no computed key). */
+function literalKeys(ts: Ts, obj: TS.ObjectLiteralExpression): string[] | undefined {
   const keys: string[] = [];
   for (const prop of obj.properties) {
     const name = ts.isPropertyAssignment(prop) || ts.isShorthandPropertyAssignment(prop) ? propertyName(ts, prop.name) : undefined;
-    if (name === undefined) return {};
+    if (name === undefined) return undefined;
     keys.push(name);
   }
-  return { fields: keys };
+  return keys;
 }
 
 /** Names a top-level statement declares (`export` or not: a module's own names resolve either way). */

@@ -2289,8 +2289,7 @@ function queryKeysRead(
     const e = unwrapped(node);
     if (ts.isIdentifier(e)) return holders.has(e.text);
     if (!ts.isPropertyAccessExpression(e)) return false;
-    if (e.name.text === 'searchParams') return true;
-    return e.name.text === 'query' && /^(?:req|request)$/.test(exprName(ts, e.expression)?.split('.').pop() ?? '');
+    return e.name.text === 'searchParams' || isRequestQuery(ts, e);
   };
   const visit = (n: TS.Node): void => {
     if (ts.isVariableDeclaration(n) && n.initializer && isQuery(n.initializer)) {
@@ -2346,6 +2345,18 @@ function queryKeysRead(
   return out;
 }
 
+/** `req.query`, `request.query as Wire`, `c.req.query`: the query a handler's request holds. */
+function isRequestQuery(ts: Ts, node: TS.Expression): boolean {
+  let e = node;
+  while (ts.isAsExpression(e) || ts.isSatisfiesExpression(e) || ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e))
+    e = e.expression;
+  return (
+    ts.isPropertyAccessExpression(e) &&
+    e.name.text === 'query' &&
+    /^(?:req|request)$/.test(exprName(ts, e.expression)?.split('.').pop() ?? '')
+  );
+}
+
 /**
  * `handle(cb)`, where the file's `handle` returns a function of the request that calls what it is
  * given with `request.query` in some place: the callback, and the name its parameter in that place has.
@@ -2370,11 +2381,7 @@ function queryCallback(
   const visit = (n: TS.Node): void => {
     if (found) return;
     if (ts.isCallExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === given.text) {
-      const place = n.arguments.findIndex((a) => {
-        let e = a;
-        while (ts.isAsExpression(e) || ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e)) e = e.expression;
-        return ts.isPropertyAccessExpression(e) && e.name.text === 'query' && /^(?:req|request)$/.test(exprName(ts, e.expression) ?? '');
-      });
+      const place = n.arguments.findIndex((a) => isRequestQuery(ts, a));
       const param = place >= 0 ? cb.parameters[place]?.name : undefined;
       if (param && ts.isIdentifier(param)) found = { fn: cb, query: param.text };
     }
