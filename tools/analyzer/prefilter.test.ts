@@ -149,4 +149,49 @@ describe('buildPrefilter on a plain type among dotted ones', () => {
   ])('picks %s', (_name, text) => {
     expect(picks(text)).toBe(true);
   });
+
+  describe('where the lanes take no API facts', () => {
+    const streamOnly = { stream: true, api: false };
+    const withApi = buildPrefilter(
+      buildCandidates({
+        model: {
+          ...model,
+          endpoints: [
+            {
+              id: 'endpoint:POST /v1/responses',
+              kind: 'endpoint' as const,
+              method: 'POST' as const,
+              path: '/v1/responses',
+              title: '',
+              section: '',
+              description: '',
+              anchors: [],
+              sources: [],
+              classNames: [],
+            },
+          ],
+          params: ['tool_choice', 'previous_response_id'].map((name) => ({
+            id: `param:POST /v1/responses#${name}`,
+            kind: 'param' as const,
+            endpoint: 'endpoint:POST /v1/responses',
+            in: 'body' as const,
+            field: field(name),
+          })),
+        } as never,
+        unknownLiteralPatterns: [],
+      }),
+    );
+
+    it('picks the plain type beside a call of one of the API paths: the call makes the file about the stream', () => {
+      const text = "const res = await fetch(base + '/responses', init);\nif (chunk.type === 'error') fail(chunk);";
+      expect(withApi(text, streamOnly)).toBe(true);
+    });
+
+    it("passes over it beside a request parameter's name alone, which other chat APIs share and which yields no route", () => {
+      const text = "const body = { tool_choice: 'auto', previous_response_id: id };\nif (chunk.type === 'error') fail(chunk);";
+      expect(withApi(text, streamOnly)).toBe(false);
+      // Lanes that count parameters still take the file, for its parameters.
+      expect(withApi(text, { stream: true, api: true })).toBe(true);
+    });
+  });
 });

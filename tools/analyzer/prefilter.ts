@@ -92,15 +92,19 @@ export function buildPrefilter(candidates: Candidates, extraNames: Iterable<stri
   const parts = prefilterParts(candidates, extraNames);
   const stream = parts.stream.length > 0 ? new RegExp(parts.stream.join('|')) : undefined;
   const api = parts.api.length > 0 ? new RegExp(parts.api.join('|')) : undefined;
+  const calls = parts.calls.length > 0 ? new RegExp(parts.calls.join('|')) : undefined;
   // A plain type of a dotted family (`'error'`) counts only in a file about the stream, which the
   // alternatives pick by its other mentions, or beside an envelope field: every library has an
   // `'error'` of its own, and a large TypeScript tree has hundreds of files that write one. A route
-  // or call of the API's makes a file about the stream too, so where the lanes take no API facts
-  // (which would pick the file by that mention) the plain type and such a mention pick it together.
+  // or call of the API's makes a file about the stream too (mapping/join.ts), so where the lanes
+  // take no API facts (which would pick the file by that mention) the plain type and such a mention
+  // pick it together. A request parameter's name is no such mention: it yields no route, and every
+  // other chat API has a `tool_choice` or a `top_logprobs` (on vercel-ai, 35 of the 58 files
+  // parsed were picked by nothing else, and none of them held a fact the mapping kept).
   const plain = candidates.needsContext.size > 0 ? new RegExp(`["'\\x60]${alternation(candidates.needsContext)}["'\\x60]`) : undefined;
   const envelope = candidates.envelope.size > 0 ? new RegExp(`\\b${alternation(candidates.envelope)}\\b`) : undefined;
   const inContext = (text: string, wanted: Wanted): boolean =>
-    plain?.test(text) === true && (envelope?.test(text) === true || (!wanted.api && api?.test(text) === true));
+    plain?.test(text) === true && (envelope?.test(text) === true || (!wanted.api && calls?.test(text) === true));
   return (text, wanted = WANT_ALL) =>
     (wanted.stream && stream?.test(text) === true) ||
     (wanted.api && api?.test(text) === true) ||
@@ -117,8 +121,15 @@ export function prefilterAlternatives(candidates: Candidates, extraNames: Iterab
   return [...stream, ...api];
 }
 
-/** The mentions that can yield facts of the stream's kinds, and those that can yield the API's. */
-function prefilterParts(candidates: Candidates, extraNames: Iterable<string>, withContextual = false): { stream: string[]; api: string[] } {
+/**
+ * The mentions that can yield facts of the stream's kinds, and those that can yield the API's;
+ * `calls`: the API's without its parameters' names, those that can yield a route or a call.
+ */
+function prefilterParts(
+  candidates: Candidates,
+  extraNames: Iterable<string>,
+  withContextual = false,
+): { stream: string[]; api: string[]; calls: string[] } {
   const words = new Set<string>();
   for (const name of candidates.typeByClass.keys()) words.add(name);
   for (const name of extraNames) words.add(name);
@@ -126,13 +137,15 @@ function prefilterParts(candidates: Candidates, extraNames: Iterable<string>, wi
   // A request typed as the SDK types it may be built far from its call.
   for (const name of candidates.sdkParamsTypes.keys()) apiWords.add(name);
   // Distinctive body parameter names (snake_case, long) mark a request model; `model` or `input` would match everything.
-  for (const set of candidates.paramSets) for (const p of set) if (p.includes('_') && p.length >= 8) apiWords.add(p);
+  const paramWords = new Set<string>();
+  for (const set of candidates.paramSets) for (const p of set) if (p.includes('_') && p.length >= 8 && !apiWords.has(p)) paramWords.add(p);
   // Event types stand quoted in code (`"error"` is an event type, `error` everywhere is not), or
   // closing an escaped string (`\"response.created\"` in the JSON of a test's recorded stream).
   const types = withContextual ? [...candidates.eventTypes] : [...candidates.eventTypes].filter((t) => !candidates.needsContext.has(t));
   const quoted = types.length > 0 ? [`["'\\x60]${alternation(types)}\\\\?["'\\x60]`] : [];
   const named = words.size > 0 ? [alternation(words)] : [];
   const apiNamed = apiWords.size > 0 ? [alternation(apiWords)] : [];
+  const paramNamed = paramWords.size > 0 ? [alternation(paramWords)] : [];
   // A string that holds an endpoint's path (`'/responses'`, `\`${base}/v1/responses/${id}\``,
   // `f"/conversations/{cid}"`): a client call may stand anywhere near it. The match starts at the
   // rare `/word` and runs to a quote on the same line; starting at every quote instead scanned the
@@ -178,6 +191,7 @@ function prefilterParts(candidates: Candidates, extraNames: Iterable<string>, wi
   const byName = methods.size > 0 ? [`\\bdef\\s+\\w*${alternation(methods.keys())}\\s*\\(`, NAME_DISPATCH] : [];
   return {
     stream: [...quoted, ...named, ...candidates.literalPatterns.map(quotedPattern), ...sse, ...objects, ...byName],
-    api: [...apiNamed, ...paths, ...sdk, ...ROUTE_MARKERS],
+    api: [...apiNamed, ...paramNamed, ...paths, ...sdk, ...ROUTE_MARKERS],
+    calls: [...apiNamed, ...paths, ...sdk, ...ROUTE_MARKERS],
   };
 }
