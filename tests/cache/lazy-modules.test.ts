@@ -4,7 +4,8 @@
  * loads no parser, no generator and no Zod; a check after an edit elsewhere (its memo gone, the
  * other caches warm) loads no parser and no template engine. A module imported by mistake on
  * these paths (as the tracker's renderer once was, for its file name) costs every commit its load;
- * the check after an edit loads no Zod either (mapping.json's validation is remembered).
+ * the check after an edit loads no Zod either (mapping.json's validation is remembered), and no
+ * parser ahead of the files while its model is being built, since the fact cache answers them.
  * The hook sees ES modules, so the CLI runs from its modules here (`SPECMAP_BUNDLE=0`); its bundle
  * keeps each of these imports as lazy (a dynamic import becomes a module initialised when the import
  * runs), and `code-cache.test.ts` shows that a run answered from its memo loads no compiler from it.
@@ -58,5 +59,16 @@ describe('the modules a run loads', () => {
     expect(check.modules).toContain('dist/analyzer/analyze-workspace.js');
     // The mapping read is answered from the memo of its validation (mapping/read-remembered.ts).
     expect(check.modules.filter((m) => [...PARSERS, ...GENERATORS, 'zod', 'dist/mapping/schema.js'].includes(m))).toEqual([]);
+  });
+
+  it('nor while the model is still being built, which would leave time to load a parser ahead: the fact cache answers every file', () => {
+    rmSync(join(project.dir, '.specmap/cache/check-state.json'));
+    // No model in the cache nor on disk: the check builds it from the docs page, and finds it missing.
+    rmSync(join(project.dir, '.specmap/cache/model.json'));
+    rmSync(join(project.dir, 'spec/model.json'));
+    const check = imported('check');
+    expect(check.code).toBe(1);
+    expect(check.modules).toContain('dist/analyzer/analyze-workspace.js');
+    expect(check.modules.filter((m) => m.startsWith('dist/analyzer/typescript/') || m.startsWith('dist/analyzer/python/'))).toEqual([]);
   });
 });

@@ -95,9 +95,12 @@ export async function analyzeWorkspace(options: AnalyzeOptions): Promise<Analyze
   const model = Promise.resolve(options.model).finally(() => {
     modelReady = true;
   });
+  // Only where no run has left facts yet: on a later run most files come from the fact cache, and
+  // a parser no file turns out to need cost ~15 ms of a warm `check` (tree-sitter's WebAssembly).
+  const cold = !FactCache.present(options.cacheDir);
   const listed = expandLanes(options.root, options.lanes, warnings, { cacheDir: options.cacheDir }).then(async (lanes) => {
     // A parser that fails to load fails again, with its own error, where a file needs it.
-    await preloadParsers(lanes.languages, useCodeCache, () => !modelReady).catch(() => {});
+    if (cold) await preloadParsers(lanes.languages, useCodeCache, () => !modelReady).catch(() => {});
     return lanes;
   });
   // Awaited after the model, so that a model that cannot be built is the error reported.

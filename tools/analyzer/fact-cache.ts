@@ -6,6 +6,7 @@
  * have the shape written is ignored and rewritten.
  */
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../io/atomic.js';
@@ -33,6 +34,8 @@ interface CacheFile {
   /** path → [size, mtimeMs, key]: an unchanged file is not even read (as git's index does). */
   stats?: Record<string, [number, number, string]>;
 }
+
+const FILE = 'analyzer-facts.json';
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -85,9 +88,14 @@ export class FactCache {
     this.names = data?.names;
   }
 
+  /** Whether a run has left facts in `cacheDir` (of any code and candidates: only that the folder is not new). */
+  static present(cacheDir: string | undefined): boolean {
+    return cacheDir !== undefined && existsSync(join(cacheDir, FILE));
+  }
+
   static async open(cacheDir: string | undefined, candidates: string): Promise<FactCache> {
     if (!cacheDir) return new FactCache(undefined, candidates, {});
-    const path = join(cacheDir, 'analyzer-facts.json');
+    const path = join(cacheDir, FILE);
     try {
       const data = JSON.parse(await readFile(path, 'utf8')) as CacheFile;
       if (isCacheFile(data) && data.version === analyzerCodeHash() && data.candidates === candidates)
