@@ -48,8 +48,10 @@ import {
   lastName,
   paramName,
   pos,
+  noteWalked,
   rootOf,
   stringValue,
+  treeNodesOfType,
   writtenName,
 } from './syntax.js';
 
@@ -105,6 +107,7 @@ export function pythonFacts(tree: Tree, ctx: FileContext): FileFacts {
     nodes.push(node);
     types.push(node.type);
   }
+  noteWalked(tree, nodes, types, WALKED);
   mergeConstantRefs(root, nodes, types);
   const ofType = (...wanted: string[]): Node[] => nodes.filter((_, i) => wanted.includes(types[i]!));
   const renamed = collectModuleFacts(root, ofType('import_statement', 'import_from_statement'), sink);
@@ -743,9 +746,9 @@ function functionsNamed(root: Node, name: string): Node[] {
   let byName = functionsByTree.get(root.tree);
   if (!byName) {
     byName = new Map();
-    for (const f of root.descendantsOfType('function_definition')) {
-      const n = f?.childForFieldName('name')?.text;
-      if (f && n !== undefined) byName.set(n, [...(byName.get(n) ?? []), f]);
+    for (const f of treeNodesOfType(root, 'function_definition')) {
+      const n = f.childForFieldName('name')?.text;
+      if (n !== undefined) byName.set(n, [...(byName.get(n) ?? []), f]);
     }
     functionsByTree.set(root.tree, byName);
   }
@@ -1138,7 +1141,8 @@ function collectModuleFacts(root: Node, imports: readonly Node[], sink: FactSink
       continue;
     }
     const from = stmt.childForFieldName('module_name')?.text ?? '';
-    if (stmt.descendantsOfType('wildcard_import').length > 0) {
+    // `from m import *` (no other import has a `*`): read off the text, not searched for in the tree.
+    if (/\bimport\s*\*/.test(stmt.text)) {
       module.stars.push(from);
       continue;
     }

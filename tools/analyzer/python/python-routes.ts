@@ -39,6 +39,7 @@ import {
   stringsIn,
   stringValue,
   trailingNames,
+  treeNodesOfType,
   writtenName,
 } from './syntax.js';
 import { callableName, calleeWritten, keysRead, modelBuiltFromBody, queryKeysRead, type HandOff } from './body-keys.js';
@@ -135,16 +136,19 @@ export class RouteScope {
   #sdkOf(sdkCalls: ReadonlyMap<string, unknown>): void {
     if (this.#sdk) return;
     const calls = [...sdkCalls.keys()];
-    this.#sdk = {
-      methods: new Set(calls.map((c) => c.slice(c.lastIndexOf('.') + 1))),
-      resources: new Set(calls.flatMap((c) => c.split('.').slice(0, -1))),
-    };
+    const methods = new Set(calls.map((c) => c.slice(c.lastIndexOf('.') + 1)));
+    const resources = new Set(calls.flatMap((c) => c.split('.').slice(0, -1)));
+    // What a line that assigns one of them ends with (`= client.responses`, `= client.responses.create`).
+    const names = [...new Set([...methods, ...resources])].filter((n) => /^\w+$/.test(n));
+    const held = names.length > 0 ? String.raw`=[ \t]*[\w.()]*\.(?:${names.join('|')})[ \t]*(?:#[^\n]*)?$|` : '';
+    this.#sdk = { methods, resources, mayHold: new RegExp(`${held}getattr\\(|cast\\(`, 'm') };
   }
 
   /** The chain `held` (a name, or `self.<name>`) was assigned where `call` can see it. */
   #heldIn(call: Node, held: readonly string[]): string[] | undefined {
-    // Most files hold nothing of the SDK in a name: their text says so before the tree is searched.
-    this.#mayHold ??= /=[ \t]*[\w.()]*\.\w+[ \t]*(?:#[^\n]*)?$|getattr\(|cast\(/m.test(this.root.text);
+    // Most files hold nothing of the SDK in a name: their text says so before the tree is searched
+    // (an assignment whose value ends with one of its resources or methods, a `getattr`, a `cast`).
+    this.#mayHold ??= this.#sdk!.mayHold.test(this.root.text);
     if (!this.#mayHold) return undefined;
     const entries = this.#heldResources().get(held.join('.'));
     if (!entries) return undefined;
@@ -164,7 +168,7 @@ export class RouteScope {
     if (this.#held) return this.#held;
     const held = new Map<string, { at: Node; chain: string[] }[]>();
     const { resources, methods } = this.#sdk!;
-    for (const a of this.root.descendantsOfType('assignment')) {
+    for (const a of treeNodesOfType(this.root, 'assignment')) {
       const left = a?.childForFieldName('left');
       let value = a?.childForFieldName('right');
       // `cast(Callable[…], client.responses.create)`: what is cast.
@@ -186,7 +190,7 @@ export class RouteScope {
 
   #held: Map<string, { at: Node; chain: string[] }[]> | undefined;
   #mayHold: boolean | undefined;
-  #sdk: { methods: Set<string>; resources: Set<string> } | undefined;
+  #sdk: { methods: Set<string>; resources: Set<string>; mayHold: RegExp } | undefined;
 
   /** The file's functions by name, the first definition of each. */
   get functions(): Map<string, Node> {
@@ -1238,8 +1242,8 @@ function passedPath(fn: Node, name: string, depth: number): string | undefined {
   if (index < 0 || called === undefined) return undefined;
   const selfFirst = params[0] === 'self' || params[0] === 'cls';
   let found: string | undefined;
-  for (const call of fn.tree.rootNode.descendantsOfType('call')) {
-    if (!call || lastName(call.childForFieldName('function')) !== called) continue;
+  for (const call of treeNodesOfType(fn, 'call')) {
+    if (lastName(call.childForFieldName('function')) !== called) continue;
     const args = kids(call.childForFieldName('arguments') ?? call);
     const onAttribute = call.childForFieldName('function')?.type === 'attribute';
     const given = argumentFor(args, name, index - (selfFirst && onAttribute ? 1 : 0));

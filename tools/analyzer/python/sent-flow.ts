@@ -16,7 +16,7 @@ import { buildsRequest, firstWrites, keyEntry, matchedNames } from '../client-pa
 import type { ReturnHandOff } from '../facts.js';
 import type { ModuleFacts } from '../module-facts.js';
 import { callableName, calleeWritten } from './body-keys.js';
-import { argumentFor, enclosingClass, enclosingFunction, kids, lastName, pos, rootOf, stringValue } from './syntax.js';
+import { argumentFor, enclosingClass, enclosingFunction, kids, lastName, pos, rootOf, stringValue, treeNodesOfType } from './syntax.js';
 
 /** A key the call sends, at the line it is written, and the function it is written in (none at the module's top). */
 export interface FlowKey {
@@ -46,7 +46,7 @@ function fileTypedDicts(root: Node): Map<string, Node> {
   const known = typedDictsOf.get(root.tree);
   if (known) return known;
   const typedDicts = new Map<string, Node>();
-  const classes = root.descendantsOfType('class_definition').filter((c): c is Node => c !== null);
+  const classes = treeNodesOfType(root, 'class_definition');
   const bases = (c: Node): string[] =>
     kids(c.childForFieldName('superclasses') ?? c).flatMap((b) => (b.type === 'keyword_argument' ? [] : [lastName(b) ?? '']));
   for (let grew = true; grew; ) {
@@ -162,9 +162,9 @@ export function flowKeys(value: Node, handOffs?: ReturnHandOff[]): FlowKey[] {
   const callsNamed = (name: string): Node[] => {
     if (!calls) {
       calls = new Map();
-      for (const c of root.descendantsOfType('call')) {
-        const n = c ? lastName(c.childForFieldName('function')) : undefined;
-        if (c && n !== undefined) calls.set(n, [...(calls.get(n) ?? []), c]);
+      for (const c of treeNodesOfType(root, 'call')) {
+        const n = lastName(c.childForFieldName('function'));
+        if (n !== undefined) calls.set(n, [...(calls.get(n) ?? []), c]);
       }
     }
     return calls.get(name) ?? [];
@@ -172,9 +172,9 @@ export function flowKeys(value: Node, handOffs?: ReturnHandOff[]): FlowKey[] {
   const functionsNamed = (name: string): Node[] => {
     if (!functions) {
       functions = new Map();
-      for (const f of root.descendantsOfType('function_definition')) {
-        const n = f?.childForFieldName('name')?.text;
-        if (f && n !== undefined) functions.set(n, [...(functions.get(n) ?? []), f]);
+      for (const f of treeNodesOfType(root, 'function_definition')) {
+        const n = f.childForFieldName('name')?.text;
+        if (n !== undefined) functions.set(n, [...(functions.get(n) ?? []), f]);
       }
     }
     return functions.get(name) ?? [];

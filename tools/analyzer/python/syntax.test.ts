@@ -5,7 +5,7 @@
 import type { Node, Tree } from 'web-tree-sitter';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadPythonParser } from './load-parser.js';
-import { calleeOf, stringValue } from './syntax.js';
+import { calleeOf, enclosingFunction, noteWalked, stringValue, treeNodesOfType } from './syntax.js';
 
 const trees: Tree[] = [];
 
@@ -91,5 +91,93 @@ describe('calleeOf', () => {
 
   it('reads names outside ASCII from the tree', async () => {
     expect(await callee('ñame()')).toEqual({ attribute: false, written: 'ñame', last: 'ñame' });
+  });
+});
+
+/** Every node of a tree, in document order. */
+function allNodes(tree: Tree): Node[] {
+  const out: Node[] = [];
+  const walk = (n: Node): void => {
+    out.push(n);
+    for (const c of n.children) if (c) walk(c);
+  };
+  walk(tree.rootNode);
+  return out;
+}
+
+/** The innermost function above a node, by its parents: what the ranges must agree with. */
+function byParents(node: Node): number | undefined {
+  for (let n = node.parent; n; n = n.parent) if (n.type === 'function_definition') return n.id;
+  return undefined;
+}
+
+describe('enclosingFunction', () => {
+  const parse = async (text: string): Promise<Tree> => {
+    const tree = (await loadPythonParser()).parse(text)!;
+    trees.push(tree);
+    return tree;
+  };
+
+  it.each([
+    [
+      'nested functions, methods, decorators and a class body that is one method',
+      [
+        'import os',
+        '',
+        '@app.post("/v1/responses")',
+        'async def create(req):',
+        '    def inner(x):',
+        '        return lambda y: x + y',
+        '    return inner(req.body)',
+        '',
+        'class Only:',
+        '    def method(self):',
+        '        pass',
+        '',
+        'class Two:',
+        '    x = 1',
+        '    def a(self): return self.x',
+        '    def b(self):',
+        '        def c(): pass',
+        '        return c',
+        '',
+        'after = create(None)',
+        '',
+      ].join('\n'),
+    ],
+    ['a function that does not parse, and one after it', 'def broken(:\n    x = (\n\ndef fine():\n    return 1\n'],
+    ['a missing closing bracket at the end of a function', 'def f():\n    return g(1\n'],
+    ['no function at all', 'x = 1\ny = x + 2\n'],
+  ])('agrees with walking up the parents for every node: %s', async (_name, text) => {
+    const tree = await parse(text);
+    const nodes = allNodes(tree);
+    expect(nodes.length).toBeGreaterThan(5);
+    for (const node of nodes)
+      expect([node.type, node.startIndex, enclosingFunction(node)?.id]).toEqual([node.type, node.startIndex, byParents(node)]);
+  });
+});
+
+describe('treeNodesOfType', () => {
+  it("gives a type's nodes as a search of the whole tree does, walked before or not", async () => {
+    const text = 'def f(a):\n    g(a)\n    return h(a, k(1))\n\nclass C:\n    def m(self): return f(self)\n';
+    const tree = (await loadPythonParser()).parse(text)!;
+    trees.push(tree);
+    const ids = (type: string): number[] =>
+      tree.rootNode
+        .descendantsOfType(type)
+        .filter((n): n is Node => n !== null)
+        .map((n) => n.id);
+    const walked = ['call', 'function_definition'];
+    const found = tree.rootNode.descendantsOfType(walked).filter((n): n is Node => n !== null);
+    noteWalked(
+      tree,
+      found,
+      found.map((n) => n.type),
+      walked,
+    );
+    for (const type of ['call', 'function_definition', 'class_definition', 'return_statement']) {
+      expect(treeNodesOfType(tree.rootNode, type).map((n) => n.id)).toEqual(ids(type));
+      expect(ids(type).length).toBeGreaterThan(0);
+    }
   });
 });

@@ -38,8 +38,94 @@ export function stringValue(node: Node | null | undefined): string | undefined {
   return value;
 }
 
-/** The function a node is written in, innermost; undefined at the module's top. */
+/**
+ * The nodes of one type in the whole tree, in document order, found once per tree: several
+ * passes look the module's calls and functions up, and each search of the tree is a walk in
+ * WebAssembly and a node object made in JavaScript for every node found. `noteWalked` gives the
+ * nodes the facts pass's own walk found, so the types it walked cost nothing more.
+ */
+export function treeNodesOfType(node: Node, type: string): readonly Node[] {
+  let byType = nodesByTree.get(node.tree);
+  if (!byType) {
+    byType = new Map();
+    nodesByTree.set(node.tree, byType);
+  }
+  let found = byType.get(type);
+  if (!found) {
+    found = node.tree.rootNode.descendantsOfType(type).filter((n): n is Node => n !== null);
+    byType.set(type, found);
+  }
+  return found;
+}
+
+const nodesByTree = new WeakMap<Node['tree'], Map<string, Node[]>>();
+
+/** The nodes a walk of the whole tree for `walked` found (`types[i]` of `nodes[i]`; other entries are ignored). */
+export function noteWalked(tree: Node['tree'], nodes: readonly Node[], types: readonly string[], walked: readonly string[]): void {
+  const byType = new Map<string, Node[]>(walked.map((t) => [t, []]));
+  for (let i = 0; i < nodes.length; i++) byType.get(types[i]!)?.push(nodes[i]!);
+  nodesByTree.set(tree, byType);
+}
+
+/** The tree's functions by their ranges, with the function each is nested in (-1: none). */
+interface FunctionIndex {
+  nodes: readonly Node[];
+  starts: number[];
+  ends: number[];
+  parents: Int32Array;
+}
+
+const functionIndexes = new WeakMap<Node['tree'], FunctionIndex>();
+
+function functionIndex(tree: Node['tree']): FunctionIndex {
+  let index = functionIndexes.get(tree);
+  if (index) return index;
+  const nodes = treeNodesOfType(tree.rootNode, 'function_definition');
+  const starts = nodes.map((n) => n.startIndex);
+  const ends = nodes.map((n) => n.endIndex);
+  const parents = new Int32Array(nodes.length);
+  // Document order: each function's parent is the nearest open one that has not ended.
+  const open: number[] = [];
+  for (let i = 0; i < nodes.length; i++) {
+    while (open.length > 0 && ends[open.at(-1)!]! <= starts[i]!) open.pop();
+    parents[i] = open.at(-1) ?? -1;
+    open.push(i);
+  }
+  index = { nodes, starts, ends, parents };
+  functionIndexes.set(tree, index);
+  return index;
+}
+
+/**
+ * The function a node is written in, innermost; undefined at the module's top. Found by the
+ * node's range among the tree's functions, not by walking up its parents: every step up was a call
+ * into WebAssembly, and the passes ask this of thousands of nodes. Where ranges cannot tell (a
+ * node of no width, or one with exactly a function's range, as a block holding only that function
+ * has) the parents are walked.
+ */
 export function enclosingFunction(node: Node): Node | undefined {
+  const { nodes, starts, ends, parents } = functionIndex(node.tree);
+  if (nodes.length === 0) return undefined;
+  const start = node.startIndex;
+  const end = node.endIndex;
+  if (start === end) return enclosingFunctionByParents(node);
+  // The last function that starts at or before the node, then out through the ones it is nested in.
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid]! <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo - 1; i >= 0; i = parents[i]!) {
+    if (ends[i]! < end) continue;
+    if (starts[i] === start && ends[i] === end) return enclosingFunctionByParents(node);
+    return nodes[i];
+  }
+  return undefined;
+}
+
+function enclosingFunctionByParents(node: Node): Node | undefined {
   for (let n = node.parent; n; n = n.parent) if (n.type === 'function_definition') return n;
   return undefined;
 }
@@ -52,9 +138,7 @@ export function enclosingClass(node: Node | undefined): Node | undefined {
 
 /** The module a node belongs to: the root of its tree. */
 export function rootOf(node: Node): Node {
-  let n = node;
-  while (n.parent) n = n.parent;
-  return n;
+  return node.tree.rootNode;
 }
 
 /** `Foo`, `pkg.Foo` → `Foo`; the called or referenced name. */
