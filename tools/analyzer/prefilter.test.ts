@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildCandidates } from './candidates.js';
-import { alternation, buildPrefilter } from './prefilter.js';
+import { alternation, buildPrefilter, underscoreAlternation } from './prefilter.js';
 import { fixtureModel } from '../../tests/analyzer/fixture-model.js';
 import type { Model } from '../model/schema.js';
 
@@ -48,6 +48,36 @@ describe('alternation', () => {
     // Both answers occur often enough for the comparison to mean something.
     expect(matched).toBeGreaterThan(40);
     expect(matched).toBeLessThan(160);
+  });
+});
+
+describe('underscoreAlternation', () => {
+  it('finds a string holding a `_` inside a text exactly when the plain alternation does', () => {
+    const part = fc.string({ unit: fc.constantFrom('a', 'b', '.', '_', '$'), maxLength: 4 });
+    const word = fc.tuple(part, part).map(([head, tail]) => `${head.replace(/_/g, '')}_${tail}`);
+    const stringsAndText = fc.array(word, { minLength: 1, maxLength: 8 }).chain((strings) =>
+      fc.tuple(
+        fc.constant(strings),
+        fc
+          .array(fc.oneof(fc.constantFrom(...strings), fc.constantFrom('a', 'b', '.', ' ', '_', '$')), { maxLength: 10 })
+          .map((parts) => parts.join('')),
+      ),
+    );
+    let matched = 0;
+    fc.assert(
+      fc.property(stringsAndText, ([strings, text]) => {
+        const plain = new RegExp(strings.map(escapeRegExp).join('|')).test(text);
+        expect(new RegExp(underscoreAlternation(strings)).test(text)).toBe(plain);
+        if (plain) matched++;
+      }),
+      { numRuns: 300 },
+    );
+    expect(matched).toBeGreaterThan(60);
+    expect(matched).toBeLessThan(260);
+  });
+
+  it('refuses a string without a `_`, which it could not find', () => {
+    expect(() => underscoreAlternation(['previous_response_id', 'model'])).toThrow(/"model" holds no "_"/);
   });
 });
 

@@ -87,6 +87,26 @@ export function alternation(strings: Iterable<string>): string {
   return emit(root);
 }
 
+/**
+ * Strings that each hold a `_` (`previous_response_id`), matched from their first `_`, with the
+ * part before it looked back for (`_response_id(?<=previous_response_id)`): the same strings, but
+ * the engine starts a match only at a `_`, not at every letter a name starts with, which made
+ * the request parameters' names the slowest part of the scan (3 times faster alone on 20 MB).
+ */
+export function underscoreAlternation(strings: Iterable<string>): string {
+  const byTail = new Map<string, string[]>();
+  for (const s of strings) {
+    const at = s.indexOf('_');
+    if (at < 0) throw new Error(`underscoreAlternation: ${JSON.stringify(s)} holds no "_"`);
+    const tail = s.slice(at + 1);
+    byTail.set(tail, [...(byTail.get(tail) ?? []), s.slice(0, at)]);
+  }
+  const parts = [...byTail.keys()]
+    .sort()
+    .map((tail) => `${escapeRegExp(tail)}(?<=(?:${alternation(byTail.get(tail)!)})_${escapeRegExp(tail)})`);
+  return `_(?:${parts.join('|')})`;
+}
+
 /** `extraNames`: class names the workspace itself ties to event types, found on an earlier pass. */
 export function buildPrefilter(candidates: Candidates, extraNames: Iterable<string> = []): Prefilter {
   const parts = prefilterParts(candidates, extraNames);
@@ -145,7 +165,7 @@ function prefilterParts(
   const quoted = types.length > 0 ? [`["'\\x60]${alternation(types)}\\\\?["'\\x60]`] : [];
   const named = words.size > 0 ? [alternation(words)] : [];
   const apiNamed = apiWords.size > 0 ? [alternation(apiWords)] : [];
-  const paramNamed = paramWords.size > 0 ? [alternation(paramWords)] : [];
+  const paramNamed = paramWords.size > 0 ? [underscoreAlternation(paramWords)] : [];
   // A string that holds an endpoint's path (`'/responses'`, `\`${base}/v1/responses/${id}\``,
   // `f"/conversations/{cid}"`): a client call may stand anywhere near it. The match starts at the
   // rare `/word` and runs to a quote on the same line; starting at every quote instead scanned the
