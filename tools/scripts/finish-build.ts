@@ -10,7 +10,8 @@
  */
 import { build, transform, type Plugin } from 'esbuild';
 import { createHash } from 'node:crypto';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -154,26 +155,148 @@ for (const notice of ['LICENSE.txt', 'ThirdPartyNoticeText.txt']) {
 /**
  * Code caches of the two large files every run compiles (the CLI's bundle; the compiler, on a
  * TypeScript tree), made here with this Node version and left beside each file in `v8/`
- * (cache/code-cache.ts `builtCodeCacheDir`). A run keeps its own caches in `node_modules/.cache/`,
- * which `npm ci` deletes: the first run after an install, every CI job's, would compile both
- * files whole (~0.1 s of a Python tree's cold run, ~0.25 s of a TypeScript tree's). Each file is
- * run as a run loads it, and the compiler parses the analyzer's own sources, so that the cache
- * holds the parser's code too. Made again only when the file or the Node version changed.
+ * (cache/code-cache.ts `builtCodeCacheDir`). A run writes caches of its own in `node_modules/.cache/`
+ * only where V8 refuses these (another Node version), and `npm ci` deletes that folder: without
+ * these, the first run after an install, every CI job's, would compile both files whole (~0.1 s of
+ * a Python tree's cold run, ~0.25 s of a TypeScript tree's). Each file is run as a run loads it,
+ * the bundle then runs the example workspace (`exerciseCli`), and the compiler parses the
+ * analyzer's own sources, so that each cache holds the code a run runs. Made again only when the
+ * file or the Node version changed.
  */
-function shipCodeCache(filename: string, label: string, exercise: (exports: unknown) => void = () => {}): void {
+async function shipCodeCache(filename: string, label: string, exercise: (exports: unknown) => unknown = () => {}): Promise<void> {
   const bytes = readFileSync(filename);
   const name = codeCacheName(label, createHash('sha256').update(bytes).digest('hex'));
   const dir = builtCodeCacheDir(filename);
   if (existsSync(join(dir, name))) return;
   const script = new Script(wrapCommonJs(bytes.toString('utf8')), { filename });
-  exercise(runCompiled(script, filename));
+  await exercise(runCompiled(script, filename));
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, name), script.createCachedData());
 }
 
-shipCodeCache(join(dist, 'cli.bundle.cjs'), 'cli');
-shipCodeCache(vendored, 'typescript', (exports) => {
+/**
+ * What the CLI's cache is made after: a cold `sync`, then a `check`, of the example workspace
+ * (examples/workspace, our own code in Python and TypeScript, and its traces) against a docs page
+ * of our own words, run by the bundle itself with its outputs in a temporary folder. A code cache
+ * made after a script has run holds the code of every function it ran, so the first run after an
+ * install (every CI job's) starts with the parsers', the analyzer's, the generators' and the
+ * check's code compiled, not only the bundle's top level. Outside the repository (no example
+ * workspace) the top level alone is cached, as is a run that fails here.
+ */
+const STREAM = ['definition', 'emitter', 'handler'];
+
+async function exerciseCli(exports: unknown): Promise<void> {
+  const workspace = join(repo, 'examples', 'workspace');
+  if (!existsSync(workspace)) return;
+  const dir = mkdtempSync(join(tmpdir(), 'specmap-build-'));
+  const { runCli } = exports as { runCli: (args: readonly string[], options: { cwd?: string }) => Promise<number> };
+  const writes = [process.stdout.write, process.stderr.write] as const;
+  const exitCode = process.exitCode;
+  try {
+    writeFileSync(join(dir, 'DOC_streaming_events.md'), EXERCISE_DOCS);
+    const lanes = [
+      {
+        name: 'backend',
+        title: 'Backend',
+        include: ['backend/**/*.py'],
+        exclude: ['backend/tests/**'],
+        kinds: [...STREAM, 'route', 'param'],
+      },
+      { name: 'web', title: 'Web', include: ['web/src/**/*.ts'], exclude: ['web/**/*.test.ts'], kinds: STREAM },
+      { name: 'tests', title: 'Tests', include: ['traces/**/*', 'backend/tests/**/*.py', 'web/**/*.test.ts'], kinds: ['test'] },
+    ];
+    const config = { sources: [{ path: 'DOC_streaming_events.md' }], workspace: relative(dir, workspace), lanes };
+    writeFileSync(join(dir, 'specmap.config.json'), JSON.stringify(config, null, 2));
+    // Quiet: what the runs print is not the build's to show.
+    process.stdout.write = (() => true) as typeof process.stdout.write;
+    process.stderr.write = (() => true) as typeof process.stderr.write;
+    const codes: number[] = [];
+    for (const command of ['sync', 'check']) codes.push(await runCli([command, '--no-cache', '--allow-outside'], { cwd: dir }));
+    // A sync that failed ran little: the cache then holds less, and the build says so.
+    if (codes[0] !== 0) throw new Error(`its sync of the example workspace exited ${codes[0]}`);
+  } catch (error) {
+    [process.stdout.write, process.stderr.write] = writes;
+    console.warn(`warning: the CLI's code cache holds its top level only (${(error as Error).message})`);
+  } finally {
+    [process.stdout.write, process.stderr.write] = writes;
+    process.exitCode = exitCode;
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Two events and the endpoint that streams them, in the scraped pages' layout, in our own words. */
+const EXERCISE_DOCS = `# Streaming events
+
+## Create a response
+
+posthttps://api.example.test/v1/responses
+
+Starts a response, streamed as events.
+
+#### Request body
+
+model
+
+string
+
+Required
+
+Which model answers.
+
+previous\\_response\\_id
+
+string
+
+Optional
+
+The response this one follows.
+
+#### Returns
+
+A stream of events.
+
+## response.created
+
+Sent first, once the request is accepted.
+
+sequence\\_number
+
+integer
+
+Counts the stream's events from zero.
+
+type
+
+string
+
+Names this event: \`response.created\`.
+
+## response.output\\_text.delta
+
+Sent for each piece of text.
+
+delta
+
+string
+
+The piece of text.
+
+sequence\\_number
+
+integer
+
+Counts the stream's events from zero.
+
+type
+
+string
+
+Names this event: \`response.output_text.delta\`.
+`;
+
+await shipCodeCache(join(dist, 'cli.bundle.cjs'), 'cli', exerciseCli);
+await shipCodeCache(vendored, 'typescript', (exports) => {
   const ts = exports as typeof import('typescript');
   const sources = join(repo, 'tools', 'analyzer', 'typescript');
   for (const name of existsSync(sources) ? readdirSync(sources) : [])
