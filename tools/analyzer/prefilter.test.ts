@@ -81,19 +81,20 @@ describe('underscoreAlternation', () => {
   });
 });
 
+const endpoint = (method: 'GET' | 'POST', path: string) => ({
+  id: `endpoint:${method} ${path}`,
+  kind: 'endpoint' as const,
+  method,
+  path,
+  title: '',
+  section: '',
+  description: '',
+  anchors: [],
+  sources: [],
+  classNames: [],
+});
+
 describe('buildPrefilter on route and client code', () => {
-  const endpoint = (method: 'GET' | 'POST', path: string) => ({
-    id: `endpoint:${method} ${path}`,
-    kind: 'endpoint' as const,
-    method,
-    path,
-    title: '',
-    section: '',
-    description: '',
-    anchors: [],
-    sources: [],
-    classNames: [],
-  });
   const candidates = buildCandidates({
     model: { events: [], params: [], endpoints: [endpoint('POST', '/v1/widgets'), endpoint('GET', '/v1/widgets/{widget_id}/parts')] },
     unknownLiteralPatterns: [],
@@ -186,20 +187,7 @@ describe('buildPrefilter on a plain type among dotted ones', () => {
       buildCandidates({
         model: {
           ...model,
-          endpoints: [
-            {
-              id: 'endpoint:POST /v1/responses',
-              kind: 'endpoint' as const,
-              method: 'POST' as const,
-              path: '/v1/responses',
-              title: '',
-              section: '',
-              description: '',
-              anchors: [],
-              sources: [],
-              classNames: [],
-            },
-          ],
+          endpoints: [endpoint('POST', '/v1/responses')],
           params: ['tool_choice', 'previous_response_id'].map((name) => ({
             id: `param:POST /v1/responses#${name}`,
             kind: 'param' as const,
