@@ -258,19 +258,19 @@ A stream of events.
 
 ## response.created
 
-Sent first, once the request is accepted.
+The stream's opening event.
 
 sequence\\_number
 
 integer
 
-Counts the stream's events from zero.
+Where the event stands in its stream, from 0.
 
 type
 
 string
 
-Names this event: \`response.created\`.
+Always \`response.created\`.
 
 ## response.output\\_text.delta
 
@@ -286,13 +286,13 @@ sequence\\_number
 
 integer
 
-Counts the stream's events from zero.
+Where the event stands in its stream, from 0.
 
 type
 
 string
 
-Names this event: \`response.output_text.delta\`.
+Always \`response.output_text.delta\`.
 `;
 
 await shipCodeCache(join(dist, 'cli.bundle.cjs'), 'cli', exerciseCli);
