@@ -43,15 +43,16 @@ import {
   calleeOf,
   enclosingFunction,
   firstSyntaxError,
+  functionsNamed,
   isClassName,
   kids,
   lastName,
   paramName,
   pos,
   noteWalked,
+  oncePerTree,
   rootOf,
   stringValue,
-  treeNodesOfType,
   writtenName,
 } from './syntax.js';
 
@@ -680,17 +681,7 @@ function typedNamesIn(scope: Node): ReadonlySet<string> {
 
 /** A value worked out once per node: a node's wrapper is made anew on each access, so nodes are known by their tree and id. */
 function oncePerNode<T>(memo: WeakMap<Node['tree'], Map<number, T>>, node: Node, compute: () => T): T {
-  let byNode = memo.get(node.tree);
-  if (!byNode) {
-    byNode = new Map();
-    memo.set(node.tree, byNode);
-  }
-  let value = byNode.get(node.id);
-  if (value === undefined) {
-    value = compute();
-    byNode.set(node.id, value);
-  }
-  return value;
+  return oncePerTree(memo, node.tree, node.id, compute);
 }
 
 /**
@@ -703,7 +694,7 @@ function oncePerNode<T>(memo: WeakMap<Node['tree'], Map<number, T>>, node: Node,
 function typesTheEvent(call: Node, arg: Node): boolean {
   const name = lastName(call.childForFieldName('function'));
   if (name === undefined) return false;
-  const fns = functionsNamed(rootOf(call), name);
+  const fns = functionsNamed(call, name);
   if (fns.length === 0 || fns.length > 3) return false;
   const args = kids(call.childForFieldName('arguments') ?? call);
   const keyword = arg.type === 'keyword_argument' ? arg.childForFieldName('name')?.text : undefined;
@@ -740,22 +731,6 @@ function directTypingNames(fn: Node): Set<string> {
   }
   return names;
 }
-
-/** The module's functions and methods of a name, found once per tree. */
-function functionsNamed(root: Node, name: string): Node[] {
-  let byName = functionsByTree.get(root.tree);
-  if (!byName) {
-    byName = new Map();
-    for (const f of treeNodesOfType(root, 'function_definition')) {
-      const n = f.childForFieldName('name')?.text;
-      if (n !== undefined) byName.set(n, [...(byName.get(n) ?? []), f]);
-    }
-    functionsByTree.set(root.tree, byName);
-  }
-  return byName.get(name) ?? [];
-}
-
-const functionsByTree = new WeakMap<Node['tree'], Map<string, Node[]>>();
 
 /** The keys a request builder writes (client-path.ts `sentBodyKeys`), and a test for one written as a dict's key: once per run's candidates. */
 function requestKeys(candidates: Candidates): { known: ReadonlySet<string>; quoted: RegExp } {

@@ -36,6 +36,7 @@ import {
   lastName,
   paramName,
   pos,
+  rootOf,
   stringsIn,
   stringValue,
   trailingNames,
@@ -924,16 +925,12 @@ function classOfName(at: Node, name: string): string | undefined {
     if (local !== undefined) return local;
     break;
   }
-  let root: Node = at;
-  while (root.parent) root = root.parent;
-  return made(root);
+  return made(rootOf(at));
 }
 
 /** Whether the module defines a class of that name at its top. */
 function definesClass(at: Node, name: string): boolean {
-  let root: Node = at;
-  while (root.parent) root = root.parent;
-  return moduleClass(root, name) !== undefined;
+  return moduleClass(rootOf(at), name) !== undefined;
 }
 
 function keywordValue(args: Node[], name: string): Node | undefined {

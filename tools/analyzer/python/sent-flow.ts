@@ -16,7 +16,19 @@ import { buildsRequest, firstWrites, keyEntry, matchedNames } from '../client-pa
 import type { ReturnHandOff } from '../facts.js';
 import type { ModuleFacts } from '../module-facts.js';
 import { callableName, calleeWritten } from './body-keys.js';
-import { argumentFor, enclosingClass, enclosingFunction, kids, lastName, pos, rootOf, stringValue, treeNodesOfType } from './syntax.js';
+import {
+  argumentFor,
+  callsNamed,
+  enclosingClass,
+  enclosingFunction,
+  functionsNamed,
+  kids,
+  lastName,
+  pos,
+  rootOf,
+  stringValue,
+  treeNodesOfType,
+} from './syntax.js';
 
 /** A key the call sends, at the line it is written, and the function it is written in (none at the module's top). */
 export interface FlowKey {
@@ -156,29 +168,6 @@ export function flowKeys(value: Node, handOffs?: ReturnHandOff[]): FlowKey[] {
   const root = rootOf(value);
   const out: FlowKey[] = [];
   const seen = new Set<number>();
-  let calls: Map<string, Node[]> | undefined;
-  let functions: Map<string, Node[]> | undefined;
-
-  const callsNamed = (name: string): Node[] => {
-    if (!calls) {
-      calls = new Map();
-      for (const c of treeNodesOfType(root, 'call')) {
-        const n = lastName(c.childForFieldName('function'));
-        if (n !== undefined) calls.set(n, [...(calls.get(n) ?? []), c]);
-      }
-    }
-    return calls.get(name) ?? [];
-  };
-  const functionsNamed = (name: string): Node[] => {
-    if (!functions) {
-      functions = new Map();
-      for (const f of treeNodesOfType(root, 'function_definition')) {
-        const n = f.childForFieldName('name')?.text;
-        if (n !== undefined) functions.set(n, [...(functions.get(n) ?? []), f]);
-      }
-    }
-    return functions.get(name) ?? [];
-  };
 
   const add = (name: string | undefined, at: Node): void => {
     if (name === undefined) return;
@@ -236,7 +225,7 @@ export function flowKeys(value: Node, handOffs?: ReturnHandOff[]): FlowKey[] {
         const callee = right.childForFieldName('function');
         const called = lastName(callee);
         if (place < 0 || called === undefined) continue;
-        if (functionsNamed(called).length > 0) returnedElement(called, place, depth);
+        if (functionsNamed(root, called).length > 0) returnedElement(called, place, depth);
         // A function of another module (`_, kwargs = encode.build(…)`): what it returns, where that module writes it.
         else if (handOffs && callee) {
           const written = calleeWritten(callee, right);
@@ -268,7 +257,7 @@ export function flowKeys(value: Node, handOffs?: ReturnHandOff[]): FlowKey[] {
     const index = args.findIndex((a) => a.type === 'identifier' && a.text === name);
     const called = lastName(call.childForFieldName('function'));
     if (index < 0 || called === undefined || depth > MAX_DEPTH) return;
-    const fns = functionsNamed(called);
+    const fns = functionsNamed(root, called);
     // A function of another module (`apply_options(payload, opts)` imported): the keys it writes
     // into that parameter, where that module writes them (module facts `returned` with `arg`).
     if (fns.length === 0 && handOffs) {
@@ -289,7 +278,7 @@ export function flowKeys(value: Node, handOffs?: ReturnHandOff[]): FlowKey[] {
 
   /** The element in place `place` of what the file's functions named `name` return as a tuple (`return model, kwargs`). */
   const returnedElement = (name: string, place: number, depth: number): void => {
-    const fns = functionsNamed(name);
+    const fns = functionsNamed(root, name);
     if (fns.length === 0 || fns.length > MAX_DEFINITIONS || depth > MAX_DEPTH) return;
     for (const fn of fns)
       for (const r of inScope(fn, ['return_statement'])) {
@@ -309,7 +298,7 @@ export function flowKeys(value: Node, handOffs?: ReturnHandOff[]): FlowKey[] {
 
   /** What the file's definitions of a function named `name` return; `site`, the call read, when there is one. */
   const returned = (name: string, depth: number, site?: Node): void => {
-    const fns = functionsNamed(name);
+    const fns = functionsNamed(root, name);
     if (fns.length === 0 || fns.length > MAX_DEFINITIONS) return;
     for (const fn of fns) {
       if (site) readFor.set(fn.id, site);
@@ -327,7 +316,7 @@ export function flowKeys(value: Node, handOffs?: ReturnHandOff[]): FlowKey[] {
     // A class's `__init__` is called by the class's name: `LLMStream(self, extra_kwargs=extra)`.
     const constructed = name === '__init__' ? enclosingClass(fn) : undefined;
     if (constructed) name = constructed.childForFieldName('name')?.text;
-    const sites = name === undefined ? [] : callsNamed(name);
+    const sites = name === undefined ? [] : callsNamed(root, name);
     if (sites.length > MAX_CALL_SITES) return;
     for (const site of sites) given(fn, site, param, position, depth, constructed !== undefined);
   };
@@ -364,7 +353,7 @@ export function flowKeys(value: Node, handOffs?: ReturnHandOff[]): FlowKey[] {
    * (`attempt(request)`) pass it, by position or by keyword.
    */
   const passedToCallback = (callback: { holder: string; name: string; position: number }, depth: number): void => {
-    const sites = callsNamed(callback.holder);
+    const sites = callsNamed(root, callback.holder);
     if (sites.length > MAX_CALL_SITES) return;
     for (const site of sites) {
       const args = kids(site.childForFieldName('arguments') ?? site);
@@ -395,7 +384,7 @@ export function flowKeys(value: Node, handOffs?: ReturnHandOff[]): FlowKey[] {
     if (e.type !== 'call') return;
     const given = argumentFor(kids(e.childForFieldName('arguments') ?? e), attr, -1);
     if (given) return keys(given, scope, depth + 1);
-    const fns = functionsNamed(lastName(e.childForFieldName('function')) ?? '');
+    const fns = functionsNamed(root, lastName(e.childForFieldName('function')) ?? '');
     if (fns.length > MAX_DEFINITIONS) return;
     for (const fn of fns)
       for (const r of inScope(fn, ['return_statement'])) {
@@ -514,7 +503,7 @@ export function flowKeys(value: Node, handOffs?: ReturnHandOff[]): FlowKey[] {
         else if (name !== undefined && /^[A-Z]/.test(name) && args.length === 1 && args[0]!.type === 'dictionary')
           keys(args[0]!, scope, depth + 1);
         else if (name !== undefined) {
-          if (handOffs && callee && functionsNamed(name).length === 0) {
+          if (handOffs && callee && functionsNamed(root, name).length === 0) {
             const written = calleeWritten(callee, e);
             if (written !== undefined) handOffs.push({ callee: written, line: pos(e).line });
           }

@@ -45,17 +45,22 @@ export function stringValue(node: Node | null | undefined): string | undefined {
  * nodes the facts pass's own walk found, so the types it walked cost nothing more.
  */
 export function treeNodesOfType(node: Node, type: string): readonly Node[] {
-  let byType = nodesByTree.get(node.tree);
-  if (!byType) {
-    byType = new Map();
-    nodesByTree.set(node.tree, byType);
+  return oncePerTree(nodesByTree, node.tree, type, () => node.tree.rootNode.descendantsOfType(type).filter((n): n is Node => n !== null));
+}
+
+/** A value worked out once per tree and key, kept in `memo` while the tree lives. */
+export function oncePerTree<K, T>(memo: WeakMap<Node['tree'], Map<K, T>>, tree: Node['tree'], key: K, compute: () => T): T {
+  let byKey = memo.get(tree);
+  if (!byKey) {
+    byKey = new Map();
+    memo.set(tree, byKey);
   }
-  let found = byType.get(type);
-  if (!found) {
-    found = node.tree.rootNode.descendantsOfType(type).filter((n): n is Node => n !== null);
-    byType.set(type, found);
+  let value = byKey.get(key);
+  if (value === undefined) {
+    value = compute();
+    byKey.set(key, value);
   }
-  return found;
+  return value;
 }
 
 const nodesByTree = new WeakMap<Node['tree'], Map<string, Node[]>>();
@@ -65,6 +70,30 @@ export function noteWalked(tree: Node['tree'], nodes: readonly Node[], types: re
   const byType = new Map<string, Node[]>(walked.map((t) => [t, []]));
   for (let i = 0; i < nodes.length; i++) byType.get(types[i]!)?.push(nodes[i]!);
   nodesByTree.set(tree, byType);
+}
+
+const byNameOfTree = new WeakMap<Node['tree'], Map<string, Map<string, Node[]>>>();
+
+/** A type's nodes of the whole tree by the name `nameOf` gives each (none: not kept), found once per tree. */
+function nodesByName(node: Node, type: string, nameOf: (n: Node) => string | undefined): Map<string, Node[]> {
+  return oncePerTree(byNameOfTree, node.tree, type, () => {
+    const byName = new Map<string, Node[]>();
+    for (const n of treeNodesOfType(node, type)) {
+      const name = nameOf(n);
+      if (name !== undefined) byName.set(name, [...(byName.get(name) ?? []), n]);
+    }
+    return byName;
+  });
+}
+
+/** The module's functions and methods of a name, in document order. */
+export function functionsNamed(node: Node, name: string): readonly Node[] {
+  return nodesByName(node, 'function_definition', (f) => f.childForFieldName('name')?.text).get(name) ?? [];
+}
+
+/** The module's calls of a name (`f(…)`, `x.f(…)`), in document order. */
+export function callsNamed(node: Node, name: string): readonly Node[] {
+  return nodesByName(node, 'call', (c) => lastName(c.childForFieldName('function'))).get(name) ?? [];
 }
 
 /** The tree's functions by their ranges, with the function each is nested in (-1: none). */
