@@ -180,10 +180,8 @@ export function runWithCodeCache<T>(filename: string, cacheDir: string, label: s
   const script = new Script(wrapCommonJs(content), { filename, cachedData });
   const exports = runCompiled<T>(script, filename);
   lastLoads.set(label, !cachedData ? 'none' : script.cachedDataRejected ? 'rejected' : own ? 'own' : 'built');
-  // Written where there was none to take, or V8 refused the one there was (another Node than the
-  // build's): the build's holds what a run of the example workspace ran (scripts/finish-build.ts),
-  // and writing one of its own cost the first run after every install ~30 ms more than it saved.
-  if (!cachedData || script.cachedDataRejected)
+  // The build's cache holds only what its own load ran: this run's, made at its end, holds more.
+  if (!own || script.cachedDataRejected)
     pending.set(file, () => {
       try {
         writeFileAtomic(file, script.createCachedData());

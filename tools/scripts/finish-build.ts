@@ -155,10 +155,9 @@ for (const notice of ['LICENSE.txt', 'ThirdPartyNoticeText.txt']) {
 /**
  * Code caches of the two large files every run compiles (the CLI's bundle; the compiler, on a
  * TypeScript tree), made here with this Node version and left beside each file in `v8/`
- * (cache/code-cache.ts `builtCodeCacheDir`). A run writes caches of its own in `node_modules/.cache/`
- * only where V8 refuses these (another Node version), and `npm ci` deletes that folder: without
- * these, the first run after an install, every CI job's, would compile both files whole (~0.1 s of
- * a Python tree's cold run, ~0.25 s of a TypeScript tree's). Each file is run as a run loads it,
+ * (cache/code-cache.ts `builtCodeCacheDir`). A run keeps its own caches in `node_modules/.cache/`,
+ * which `npm ci` deletes: the first run after an install, every CI job's, would compile both
+ * files whole (~0.1 s of a Python tree's cold run, ~0.25 s of a TypeScript tree's). Each file is run as a run loads it,
  * the bundle then runs the example workspace (`exerciseCli`), and the compiler parses the
  * analyzer's own sources, so that each cache holds the code a run runs. Made again only when the
  * file or the Node version changed.
